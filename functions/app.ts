@@ -1,0 +1,26 @@
+// The lead function's HTTP API, free of Astro so tests can load it inside workerd as it is.
+import { Hono } from 'hono';
+import type { Env } from './env.ts';
+import { leads } from './leads/route.ts';
+
+export const api = new Hono<{ Bindings: Env }>().basePath('/api');
+
+api.route('/leads', leads);
+
+api.get('/health', async (c) => {
+  try {
+    await c.env.DB.prepare('SELECT 1').first();
+    return c.json({ ok: true, database: 'ok' });
+  } catch (err) {
+    console.error('[health] database unreachable:', err instanceof Error ? err.message : err);
+    c.header('retry-after', '30');
+    return c.json({ ok: false, database: 'unreachable' }, 503);
+  }
+});
+
+api.notFound((c) => c.json({ ok: false, errors: { form: '没有这个接口。' } }, 404));
+
+api.onError((err, c) => {
+  console.error('[api] unexpected error:', err);
+  return c.json({ ok: false, errors: { form: '系统暂时无法受理，请稍后重试，或直接拨打服务电话。' } }, 500);
+});

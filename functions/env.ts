@@ -1,0 +1,6 @@
+// The Worker's bindings and settings (wrangler.jsonc, .dev.vars, or the environment of `npm start`).
+export interface Env {
+  DB: D1Database;
+  /** The built site (dist/): pages the form re-renders, and /coverage.json. */
+  ASSETS: Fetcher;
+}

@@ -1,0 +1,100 @@
+// Answers for plain form posts (JavaScript off): the site's own static pages, rewritten with
+// HTMLRewriter. Errors come back on the page the customer was on, with their input kept; success
+// ends on /thanks/ with the reference number. No HTML is written twice.
+import type { Env } from '../env.ts';
+import type { FieldErrors } from './schema.ts';
+
+const STATUS_SUMMARY = '提交未成功，请按提示修改后重新提交。';
+
+async function page(env: Env, origin: string, path: string): Promise<Response> {
+  let res = await env.ASSETS.fetch(new URL(path, origin));
+  if (!res.ok || !res.headers.get('content-type')?.includes('text/html')) {
+    res = await env.ASSETS.fetch(new URL('/', origin));
+  }
+  return res;
+}
+
+function html(res: Response, status: number): Response {
+  const headers = new Headers(res.headers);
+  headers.set('cache-control', 'no-store');
+  for (const h of ['etag', 'cf-cache-status', 'content-length']) headers.delete(h);
+  return new Response(res.body, { status, headers });
+}
+
+export async function confirmationPage(
+  env: Env,
+  origin: string,
+  lead: { reference: string; region_name: string },
+): Promise<Response> {
+  const res = new HTMLRewriter()
+    .on('[data-lead-reference]', { element: (el) => void el.setInnerContent(lead.reference) })
+    .on('[data-lead-region]', { element: (el) => void el.setInnerContent(lead.region_name) })
+    .transform(await page(env, origin, '/thanks/'));
+  return html(res, 201);
+}
+
+export async function formWithErrors(
+  env: Env,
+  origin: string,
+  path: string,
+  values: Record<string, string>,
+  errors: FieldErrors,
+): Promise<Response> {
+  const value = (name: string | null) => (name && Object.hasOwn(values, name) ? values[name] : undefined);
+  const invalid = (el: Element, name: string | null) => {
+    if (name && errors[name]) {
+      el.setAttribute('aria-invalid', 'true');
+      el.setAttribute('aria-describedby', `lead-${name}-error`);
+    }
+  };
+  const rewriter = new HTMLRewriter()
+    .on('form[data-lead-form] input[name]', {
+      element(el) {
+        const name = el.getAttribute('name');
+        const type = el.getAttribute('type');
+        invalid(el, name);
+        if (type === 'checkbox') {
+          if (value(name)) el.setAttribute('checked', '');
+          else el.removeAttribute('checked');
+        } else if (type !== 'hidden' || name === 'requestId' || name === 'region') {
+          const v = value(name);
+          if (v !== undefined) el.setAttribute('value', v);
+        }
+      },
+    })
+    .on('form[data-lead-form] textarea[name]', {
+      element(el) {
+        const name = el.getAttribute('name');
+        invalid(el, name);
+        const v = value(name);
+        if (v !== undefined) el.setInnerContent(v);
+      },
+    })
+    .on('form[data-lead-form] select[name]', { element: (el) => invalid(el, el.getAttribute('name')) })
+    .on('form[data-lead-form] option', {
+      element(el) {
+        // An <option> cannot see its <select>; data-for names it.
+        const v = value(el.getAttribute('data-for'));
+        if (v === undefined) return;
+        if (el.getAttribute('value') === v) el.setAttribute('selected', '');
+        else el.removeAttribute('selected');
+      },
+    })
+    .on('form[data-lead-form] [data-error-for]', {
+      element(el) {
+        const message = errors[el.getAttribute('data-error-for') ?? ''];
+        if (!message) return;
+        el.setInnerContent(message);
+        el.removeAttribute('hidden');
+      },
+    })
+    .on('form[data-lead-form] [data-form-status]', {
+      element(el) {
+        // Every message, so one for a field the page does not show (a prefilled region) is seen too.
+        const fields = Object.entries(errors).filter(([k]) => k !== 'form').map(([, m]) => m);
+        el.setInnerContent([errors.form ?? STATUS_SUMMARY, ...fields].join(' '));
+        el.removeAttribute('hidden');
+      },
+    });
+  return html(rewriter.transform(await page(env, origin, path)), 400);
+}

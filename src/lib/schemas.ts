@@ -1,0 +1,69 @@
+// Zod schemas of the operator's content, with messages that say what to fix.
+import { z } from 'astro/zod';
+
+const text = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} must not be empty`);
+
+export const siteSchema = z.object({
+  legalName: text('legalName (the operator\'s registered name)'),
+  displayName: text('displayName (the short name shown on pages)'),
+  hotline: z
+    .string({ error: 'hotline is required' })
+    .regex(/^[0-9-]{7,20}$/, 'hotline must be digits and dashes, e.g. 400-000-0000'),
+  hours: text('hours (service hours, e.g. 每天 8:00–20:00)'),
+  address: text('address'),
+  email: z.email('email must be an e-mail address'),
+  url: z.url('url must be the site\'s absolute URL, e.g. https://example.com'),
+  icp: z.string().trim().optional(),
+  /** Bumped whenever /privacy/ changes materially; stored with each lead's consent. */
+  privacyVersion: text('privacyVersion'),
+  tagline: z.string().optional(),
+});
+
+const authorization = z.object(
+  {
+    issuer: text('authorization.issuer (who granted it)'),
+    reference: text('authorization.reference (certificate or contract number)'),
+    validUntil: z.coerce.date({ error: 'authorization.validUntil must be a date, e.g. 2027-12-31' }),
+  },
+  { error: 'relationship: authorized needs `authorization` with issuer, reference and validUntil' },
+);
+
+export const brandSchema = z.discriminatedUnion(
+  'relationship',
+  [
+    z.object({
+      name: text('name'),
+      category: text('category (e.g. 保险柜, 智能锁)'),
+      summary: z.string().optional(),
+      relationship: z.literal('independent'),
+    }),
+    z.object({
+      name: text('name'),
+      category: text('category (e.g. 保险柜, 智能锁)'),
+      summary: z.string().optional(),
+      relationship: z.literal('authorized'),
+      authorization,
+    }),
+  ],
+  { error: 'relationship must be `independent` or `authorized`' },
+);
+
+export const coverageEntrySchema = z.object({
+  code: z
+    .string({ error: 'code is required (a GB/T 2260 region code, quoted: "433101")' })
+    .regex(/^\d{6}(\d{3})?$/, 'code must be a 6-digit GB/T 2260 code (9 digits for a town), quoted'),
+  responseTime: z.string().optional(),
+  hours: z.string().optional(),
+  note: z.string().optional(),
+});
+
+export function coverageSchema<B extends z.ZodType>(brand: B) {
+  return z.object({
+    brand,
+    regions: z.array(coverageEntrySchema).min(1, 'regions must list at least one region'),
+  });
+}
+
+export type Site = z.infer<typeof siteSchema>;
+export type Brand = z.infer<typeof brandSchema>;
+export type CoverageEntry = z.infer<typeof coverageEntrySchema>;

@@ -1,0 +1,20 @@
+// /catalog.json: what the lead function checks a lead against, and what the form's region picker
+// offers. Built from the same content as the pages.
+import type { APIRoute } from 'astro';
+import type { CatalogData } from '../../functions/catalog.ts';
+import { catalog } from '../lib/catalog.ts';
+
+export const GET: APIRoute = async () => {
+  const { site, brands, pages, regions, coverage } = await catalog();
+  const data: CatalogData = {
+    operator: site.displayName,
+    hotline: site.hotline,
+    privacyVersion: site.privacyVersion,
+    brands: Object.fromEntries(brands.map((b) => [b.id, { name: b.data.name, category: b.data.category }])),
+    regions: Object.fromEntries(
+      pages.map((r) => [r.code, { name: r.name, parent: r.parent, level: r.level, path: regions.path(r.code) }]),
+    ),
+    coverage: Object.fromEntries([...coverage].map(([slug, codes]) => [slug, [...codes.keys()]])),
+  };
+  return new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json' } });
+};

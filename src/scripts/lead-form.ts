@@ -1,0 +1,111 @@
+// The lead form with JavaScript: a requestId for idempotency, JSON submission with inline errors
+// and no reload, and a province → prefecture → county picker. Without it, the form posts as is.
+import type { CatalogData } from '../../functions/catalog.ts';
+
+const FALLBACK = '网络不稳定，报修未能提交。请稍后重试，或直接拨打页面上方的服务电话。';
+
+export function enhanceLeadForm(form: HTMLFormElement) {
+  const requestId = form.elements.namedItem('requestId') as HTMLInputElement;
+  if (!requestId.value) requestId.value = crypto.randomUUID();
+  const picker = form.querySelector<HTMLElement>('[data-region-picker]');
+  if (picker) void cascade(picker);
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const button = form.querySelector<HTMLButtonElement>('button[type=submit]')!;
+    const body: Record<string, unknown> = Object.fromEntries(new FormData(form));
+    body.consent = (form.elements.namedItem('consent') as HTMLInputElement).checked;
+    button.disabled = true;
+    try {
+      const res = await fetch(form.action, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const answer = await res.json().catch(() => null);
+      if (answer?.ok) return done(form, answer.reference);
+      showErrors(form, answer?.errors ?? { form: FALLBACK });
+    } catch {
+      showErrors(form, { form: FALLBACK });
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+function done(form: HTMLFormElement, reference: string) {
+  const box = form.parentElement!.querySelector<HTMLElement>('[data-lead-done]')!;
+  box.querySelector('[data-lead-reference]')!.textContent = reference;
+  form.hidden = true;
+  box.hidden = false;
+  box.focus();
+}
+
+function showErrors(form: HTMLFormElement, errors: Record<string, string>) {
+  let first: HTMLElement | null = null;
+  for (const el of form.querySelectorAll<HTMLElement>('[data-error-for]')) {
+    const name = el.dataset.errorFor!;
+    const message = errors[name];
+    el.textContent = message ?? '';
+    el.hidden = !message;
+    const field = form.querySelector<HTMLElement>(`[name="${name}"]:not([type=hidden])`) ??
+      form.querySelector<HTMLElement>(`[data-region-picker] select`);
+    if (!field) continue;
+    if (message) {
+      field.setAttribute('aria-invalid', 'true');
+      field.setAttribute('aria-describedby', el.id);
+      first ??= field;
+    } else {
+      field.removeAttribute('aria-invalid');
+    }
+  }
+  const status = form.querySelector<HTMLElement>('[data-form-status]')!;
+  const shown = new Set([...form.querySelectorAll<HTMLElement>('[data-error-for]')].map((e) => e.dataset.errorFor));
+  const other = Object.entries(errors).filter(([k]) => k !== 'form' && !shown.has(k)).map(([, m]) => m);
+  status.textContent = [errors.form ?? '提交未成功，请按提示修改后重新提交。', ...other].join(' ');
+  status.hidden = false;
+  (first ?? status).focus();
+}
+
+/** Replaces the one-level <select> with province → prefecture → county selects. */
+async function cascade(picker: HTMLElement) {
+  let data: CatalogData;
+  try {
+    data = await (await fetch('/catalog.json')).json();
+  } catch {
+    return; // the plain select still works
+  }
+  const original = picker.querySelector('select')!;
+  const hidden = Object.assign(document.createElement('input'), { type: 'hidden', name: 'region', value: '' });
+  const childrenOf = (parent?: string) =>
+    Object.entries(data.regions)
+      .filter(([, r]) => r.parent === parent)
+      .map(([code, r]) => ({ code, name: r.name }));
+  const levels = ['省份', '城市', '区县'];
+  const selects = levels.map((label, i) => {
+    const select = document.createElement('select');
+    select.id = i === 0 ? original.id : `${original.id}-${i}`;
+    select.setAttribute('aria-label', `${label}`);
+    select.hidden = i > 0;
+    return select;
+  });
+  const fill = (i: number, parent?: string) => {
+    const options = childrenOf(parent);
+    const select = selects[i];
+    select.replaceChildren(new Option(i === 0 ? '请选择省份' : `请选择${levels[i]}（可不选）`, ''), ...options.map((o) => new Option(o.name, o.code)));
+    select.hidden = options.length === 0;
+    for (const later of selects.slice(i + 1)) later.hidden = true;
+  };
+  selects.forEach((select, i) =>
+    select.addEventListener('change', () => {
+      const chosen = selects.slice(0, i + 1).map((s) => s.value).filter(Boolean);
+      hidden.value = chosen.at(-1) ?? '';
+      if (i + 1 < selects.length) {
+        if (select.value) fill(i + 1, select.value);
+        else for (const later of selects.slice(i + 1)) later.hidden = true;
+      }
+    }),
+  );
+  fill(0);
+  original.replaceWith(hidden, ...selects);
+}

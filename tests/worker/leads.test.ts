@@ -1,0 +1,182 @@
+// POST /api/leads inside workerd: local D1, the built site as static assets.
+import { env, exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+
+const ORIGIN = 'http://baoxiu.test';
+const valid = {
+  name: '王先生',
+  phone: '138 1234 1234',
+  region: '433101', // 吉首市: 坚匣 and 暖川 are serviced there
+  brand: 'jianxia',
+  description: '保险柜忘记密码打不开',
+  address: '吉首市乾州街道示例小区 1 栋',
+  preferredTime: '明天上午',
+  consent: true,
+};
+
+const post = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  exports.default.fetch(new Request(`${ORIGIN}/api/leads`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) }));
+
+const form = (fields: Record<string, string>) =>
+  post(new URLSearchParams(fields).toString(), {
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: 'text/html,application/xhtml+xml',
+  });
+
+const countLeads = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM leads').first<{ n: number }>())!.n;
+
+async function deliveryOf(leadId: string) {
+  // Delivery runs after the answer (waitUntil); give it a moment.
+  for (let i = 0; i < 50; i++) {
+    const row = await env.DB.prepare('SELECT * FROM deliveries WHERE lead_id = ?').bind(leadId).first<Record<string, unknown>>();
+    if (row?.status === 'sent') return row;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return env.DB.prepare('SELECT * FROM deliveries WHERE lead_id = ?').bind(leadId).first<Record<string, unknown>>();
+}
+
+describe('POST /api/leads (JSON)', () => {
+  it('stores a valid lead in D1 before answering 201 with id and reference', async () => {
+    const res = await post({ ...valid, requestId: crypto.randomUUID() });
+    expect(res.status).toBe(201);
+    const body = await res.json<{ ok: boolean; id: string; reference: string }>();
+    expect(body.ok).toBe(true);
+    expect(body.reference).toMatch(/^BX-\d{6}-\d{6}$/);
+    const row = await env.DB.prepare('SELECT * FROM leads WHERE id = ?').bind(body.id).first<Record<string, string>>();
+    expect(row).toMatchObject({
+      reference: body.reference,
+      phone: '+8613812341234',
+      region_code: '433101',
+      region_name: '湖南省 湘西土家族苗族自治州 吉首市',
+      brand: 'jianxia',
+      brand_name: '坚匣',
+      status: 'new',
+      privacy_version: '2026-11-22',
+    });
+    expect(Date.parse(row!.consent_at)).toBeGreaterThan(Date.now() - 60_000);
+    const delivery = await deliveryOf(body.id);
+    expect(delivery).toMatchObject({ channel: 'outbox', status: 'sent', attempts: 1 });
+  });
+
+  it('returns the same lead for the same requestId, without a second row', async () => {
+    const requestId = crypto.randomUUID();
+    const first = await (await post({ ...valid, requestId })).json<{ id: string; reference: string }>();
+    const before = await countLeads();
+    const again = await post({ ...valid, requestId, description: '再次提交' });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ ok: true, id: first.id, reference: first.reference });
+    expect(await countLeads()).toBe(before);
+    const deliveries = await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE lead_id = ?').bind(first.id).first<{ n: number }>();
+    expect(deliveries!.n).toBe(1);
+  });
+
+  it('answers 400 with a Chinese message per field and stores nothing', async () => {
+    const before = await countLeads();
+    const res = await post({ name: '', phone: '12345', region: 'x', description: '', consent: false });
+    expect(res.status).toBe(400);
+    const { ok, errors } = await res.json<{ ok: boolean; errors: Record<string, string> }>();
+    expect(ok).toBe(false);
+    expect(Object.keys(errors).sort()).toEqual(['consent', 'description', 'name', 'phone', 'region']);
+    expect(errors.phone).toMatch(/手机号|固定电话/);
+    expect(errors.consent).toMatch(/隐私政策/);
+    expect(await countLeads()).toBe(before);
+  });
+
+  it('accepts a landline with its area code, and rejects a 400 number', async () => {
+    const landline = await post({ ...valid, phone: '0743-8521234', requestId: crypto.randomUUID() });
+    expect(landline.status).toBe(201);
+    const { id } = await landline.json<{ id: string }>();
+    expect((await env.DB.prepare('SELECT phone FROM leads WHERE id = ?').bind(id).first())!.phone).toBe('+867438521234');
+    const hotline = await post({ ...valid, phone: '400-000-0000' });
+    expect(hotline.status).toBe(400);
+  });
+
+  it('rejects a region nobody covers and a brand not serviced in the region', async () => {
+    const uncovered = await post({ ...valid, region: '110101' }); // 北京 东城区
+    expect((await uncovered.json<{ errors: Record<string, string> }>()).errors.region).toMatch(/暂未开通/);
+    const elsewhere = await post({ ...valid, brand: 'qimen' }); // 栖门 is not serviced in 吉首
+    expect((await elsewhere.json<{ errors: Record<string, string> }>()).errors.brand).toMatch(/栖门在所选地区暂未提供服务/);
+    const unknown = await post({ ...valid, brand: 'no-such-brand' });
+    expect((await unknown.json<{ errors: Record<string, string> }>()).errors.brand).toMatch(/列表/);
+  });
+
+  it('accepts a town of a county-less city, and a lead without a brand', async () => {
+    const res = await post({ ...valid, region: '441900003', brand: '', requestId: crypto.randomUUID() });
+    expect(res.status).toBe(201);
+    const { id } = await res.json<{ id: string }>();
+    const row = await env.DB.prepare('SELECT region_name, brand FROM leads WHERE id = ?').bind(id).first();
+    expect(row).toEqual({ region_name: '广东省 东莞市 东城街道', brand: null });
+  });
+
+  it('keeps a honeypot lead marked as spam and delivers it nowhere', async () => {
+    const res = await post({ ...valid, website: 'http://spam.example', requestId: crypto.randomUUID() });
+    expect(res.status).toBe(201);
+    const { id } = await res.json<{ id: string }>();
+    expect((await env.DB.prepare('SELECT status FROM leads WHERE id = ?').bind(id).first())!.status).toBe('spam');
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE lead_id = ?').bind(id).first())!.n).toBe(0);
+  });
+
+  it('answers malformed JSON 400, other content types 415, other methods 405', async () => {
+    expect((await post('{"name":')).status).toBe(400);
+    expect((await post('[]')).status).toBe(400);
+    expect((await post('name=x', { 'content-type': 'text/plain' })).status).toBe(415);
+    const get = await exports.default.fetch(`${ORIGIN}/api/leads`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+  });
+});
+
+describe('POST /api/leads (plain form, JavaScript off)', () => {
+  const fields = {
+    name: '李女士',
+    phone: '13912345678',
+    region: '433101',
+    brand: 'nuanchuan',
+    description: '热水器不点火',
+    consent: 'on',
+    page: '/hunan/xiangxi/jishou/',
+  };
+
+  it('ends on the confirmation page with the stored reference', async () => {
+    const res = await form({ ...fields, requestId: crypto.randomUUID() });
+    expect(res.status).toBe(201);
+    const html = await res.text();
+    const reference = html.match(/data-lead-reference>(BX-\d{6}-\d{6})</)?.[1];
+    expect(reference).toBeDefined();
+    const row = await env.DB.prepare('SELECT name, brand FROM leads WHERE reference = ?').bind(reference).first();
+    expect(row).toEqual({ name: '李女士', brand: 'nuanchuan' });
+    expect(html).toContain('湖南省 湘西土家族苗族自治州 吉首市');
+  });
+
+  it('comes back as the same page with per-field errors and the input kept, escaped', async () => {
+    const before = await countLeads();
+    const res = await form({ ...fields, phone: '123', name: '李"><script>alert(1)</script>', consent: '' });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('<title>吉首市上门维修');
+    expect(html).toMatch(/data-error-for="phone">请填写有效的手机号/);
+    expect(html).toMatch(/data-error-for="consent">请阅读并同意隐私政策/);
+    // The quote is escaped, so the payload stays inside the attribute value.
+    expect(html).toContain('value="李&quot;><script>alert(1)</script>"');
+    expect(html).not.toContain('李"><script>');
+    expect(html).toMatch(/<option value="nuanchuan" data-for="brand" selected(="")?>/);
+    expect(html).toMatch(/name="consent" value="on" required aria-invalid="true" aria-describedby="lead-consent-error">/);
+    expect(html).toContain('热水器不点火</textarea>');
+    expect(html).toMatch(/name="requestId" value="[0-9a-f-]{36}"/);
+    expect(await countLeads()).toBe(before);
+  });
+
+  it('never re-renders a page from another site', async () => {
+    const res = await form({ ...fields, phone: '1', page: '//evil.example/' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('<title>安家修（示例） · ');
+  });
+});
+
+describe('GET /api/health', () => {
+  it('says the database is reachable', async () => {
+    const res = await exports.default.fetch(`${ORIGIN}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, database: 'ok' });
+  });
+});
