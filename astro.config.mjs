@@ -3,10 +3,14 @@
 // as static assets and answers /api/* (see wrangler.jsonc).
 import { defineConfig } from 'astro/config';
 
+// Another content folder (tests, the whole-country fixture) keeps its own content cache.
+const contentDir = process.env.BAOXIU_CONTENT_DIR;
+
 export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
   outDir: process.env.BAOXIU_OUT_DIR ?? 'dist',
+  cacheDir: process.env.BAOXIU_CACHE_DIR ?? (contentDir ? `node_modules/.astro-${contentDir.replace(/[^a-zA-Z0-9]+/g, '_')}` : undefined),
 });

@@ -1,0 +1,29 @@
+// Debian's Chromium driven by playwright-core, and a read-only view of wrangler's local D1.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { chromium, type Browser } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const baseUrl = inject('baseUrl');
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+}
+
+/** Rows from the local D1 database that `wrangler dev` writes. */
+export function query<T = Record<string, unknown>>(sql: string, ...params: (string | number)[]): T[] {
+  const dir = join(inject('stateDir'), 'v3', 'd1', 'miniflare-D1DatabaseObject');
+  const file = readdirSync(dir).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite')!;
+  const db = new DatabaseSync(join(dir, file), { readOnly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+export const serverLog = () => readFileSync(inject('logFile'), 'utf8');

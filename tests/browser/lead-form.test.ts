@@ -1,0 +1,124 @@
+// The lead form in real Chromium, with and without JavaScript, ending in a stored lead.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launch, query, serverLog } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string, javaScriptEnabled: boolean): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(baseUrl + path);
+  return page;
+}
+
+async function fill(page: Page, fields: { name: string; phone: string; description: string }) {
+  await page.fill('#lead-name', fields.name);
+  await page.fill('#lead-phone', fields.phone);
+  await page.fill('#lead-description', fields.description);
+}
+
+describe('without JavaScript', () => {
+  it('a plain POST ends on the confirmation page with the stored reference', async () => {
+    const page = await open('/hunan/xiangxi/jishou/', false);
+    await fill(page, { name: '赵先生', phone: '13700001111', description: '保险柜密码忘了' });
+    await page.selectOption('#lead-brand', 'jianxia');
+    await page.check('#lead-consent');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(new URL(page.url()).pathname).toBe('/api/leads');
+    const reference = (await page.textContent('[data-lead-reference]'))!.trim();
+    expect(reference).toMatch(/^BX-\d{6}-\d{6}$/);
+    const [row] = query('SELECT name, phone, region_code, brand FROM leads WHERE reference = ?', reference);
+    expect(row).toEqual({ name: '赵先生', phone: '+8613700001111', region_code: '433101', brand: 'jianxia' });
+    await page.context().close();
+  });
+
+  it('errors come back on the same page with the input kept; fixing them stores one lead', async () => {
+    const page = await open('/hunan/xiangxi/jishou/', false);
+    await fill(page, { name: '钱女士', phone: '1370000', description: '指纹锁没反应' });
+    await page.check('#lead-consent');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(await page.title()).toContain('吉首市上门维修');
+    expect(await page.textContent('[data-error-for=phone]')).toContain('请填写有效的手机号');
+    expect(await page.inputValue('#lead-name')).toBe('钱女士');
+    expect(await page.inputValue('#lead-description')).toBe('指纹锁没反应');
+    expect(await page.isChecked('#lead-consent')).toBe(true);
+    expect(query('SELECT * FROM leads WHERE name = ?', '钱女士')).toHaveLength(0);
+
+    await page.fill('#lead-phone', '13700002222');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(await page.textContent('[data-lead-reference]')).toMatch(/^BX-/);
+    expect(query('SELECT phone FROM leads WHERE name = ?', '钱女士')).toEqual([{ phone: '+8613700002222' }]);
+    await page.context().close();
+  });
+});
+
+describe('with JavaScript', () => {
+  it('submits JSON, shows the reference inline without a reload, and logs the lead masked', async () => {
+    const page = await open('/guangdong/dongguan/humen/', true);
+    let navigated = false;
+    page.on('framenavigated', () => (navigated = true));
+    await fill(page, { name: '孙先生', phone: '13800003333', description: '空调不制冷' });
+    await page.check('#lead-consent');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-lead-done]:not([hidden])');
+    const reference = (await page.textContent('[data-lead-done] [data-lead-reference]'))!;
+    expect(reference).toMatch(/^BX-\d{6}-\d{6}$/);
+    expect(navigated).toBe(false);
+    expect(await page.isHidden('form[data-lead-form]')).toBe(true);
+    const [row] = query<{ region_name: string; request_id: string; id: string }>('SELECT * FROM leads WHERE reference = ?', reference);
+    expect(row.region_name).toBe('广东省 东莞市 虎门镇');
+    expect(row.request_id).toMatch(/^[0-9a-f-]{36}$/);
+    await expect.poll(() => serverLog()).toContain(`[outbox] lead ${reference} · 孙先生 · 138****3333`);
+    expect(serverLog()).not.toContain('13800003333');
+    await page.context().close();
+  });
+
+  it('shows errors inline and moves focus to the first one', async () => {
+    const page = await open('/hunan/xiangxi/jishou/', true);
+    await fill(page, { name: '周女士', phone: '12', description: '' });
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-error-for=phone]:not([hidden])');
+    expect(await page.textContent('[data-error-for=description]')).toContain('请简单描述');
+    expect(await page.textContent('[data-error-for=consent]')).toContain('隐私政策');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lead-phone');
+    expect(await page.getAttribute('#lead-phone', 'aria-invalid')).toBe('true');
+    expect(new URL(page.url()).pathname).toBe('/hunan/xiangxi/jishou/');
+    await page.context().close();
+  });
+
+  it('picks province → prefecture → county on a page without a region', async () => {
+    const page = await open('/', true);
+    await page.waitForSelector('#lead-region-1', { state: 'attached' });
+    await page.selectOption('#lead-region', '430000');
+    await page.selectOption('#lead-region-1', '433100');
+    await page.selectOption('#lead-region-2', '433101');
+    await fill(page, { name: '吴先生', phone: '13800004444', description: '保险柜打不开' });
+    await page.selectOption('#lead-brand', 'jianxia');
+    await page.check('#lead-consent');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-lead-done]:not([hidden])');
+    expect(query('SELECT region_code FROM leads WHERE name = ?', '吴先生')).toEqual([{ region_code: '433101' }]);
+    await page.context().close();
+  });
+});
+
+describe('search', () => {
+  it('finds a sample county by its Chinese name and opens its page', async () => {
+    const page = await open('/', true);
+    await page.click('#site-search');
+    await page.fill('#site-search', '吉首');
+    const first = page.locator('#site-search-results a').first();
+    await first.waitFor();
+    expect(await first.getAttribute('href')).toBe('/hunan/xiangxi/jishou/');
+    await Promise.all([page.waitForNavigation(), first.click()]);
+    expect(await page.title()).toContain('吉首市');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+export const DIST = 'dist';
+export const read = (path: string) => readFileSync(join(DIST, path), 'utf8');
+export const exists = (path: string) => existsSync(join(DIST, path));
+
+/** JSON-LD blocks of a built page. */
+export function jsonLd(path: string): Record<string, any>[] {
+  return [...read(path).matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1]));
+}
+
+/** Builds the site from a copy of the sample content changed by `edit`; resolves with the result. */
+export async function buildWith(edit: (dir: string) => void): Promise<{ code: number; output: string }> {
+  const root = mkdtempSync(join(tmpdir(), 'baoxiu-content-'));
+  const content = join(root, 'content');
+  cpSync('src/content', content, { recursive: true });
+  edit(content);
+  try {
+    await promisify(execFile)('npx', ['astro', 'build'], {
+      env: { ...process.env, BAOXIU_CONTENT_DIR: content, BAOXIU_OUT_DIR: join(root, 'out'), BAOXIU_CACHE_DIR: join(root, 'cache') },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, output: '' };
+  } catch (err: any) {
+    return { code: err.code ?? 1, output: `${err.stdout}\n${err.stderr}` };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+export const append = (file: string, text: string) => writeFileSync(file, readFileSync(file, 'utf8') + text);
+export const replace = (file: string, from: string, to: string) =>
+  writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));

@@ -1,0 +1,135 @@
+// The built sample site (npm test builds it first): pages, honesty, JSON-LD, search index.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exists, jsonLd, read } from './helpers.ts';
+
+function htmlFiles(dir = 'dist', out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) htmlFiles(path, out);
+    else if (entry.name.endsWith('.html')) out.push(path.slice('dist/'.length));
+  }
+  return out;
+}
+
+describe('region pages', () => {
+  it('exist for every covered region, its ancestors and (for a prefecture) all of it', () => {
+    for (const path of [
+      'hunan', 'hunan/xiangxi', 'hunan/xiangxi/jishou', // a county
+      'hunan/changsha', 'hunan/changsha/yuelu', 'hunan/changsha/liuyang', // a whole prefecture
+      'guangdong/dongguan', 'guangdong/dongguan/humen', 'guangdong/dongguan/dongcheng', // county-less city → towns
+      'gansu/jiayuguan', 'gansu/jiayuguan/yuquan',
+      'hainan', 'hainan/wenchang', // a Hainan county-level city under the province
+      'beijing/chaoyang', 'zhejiang/hangzhou/xihu',
+    ]) {
+      expect(exists(`${path}/index.html`), path).toBe(true);
+    }
+  });
+
+  it('do not exist for regions nobody covers', () => {
+    for (const path of ['hunan/changde', 'hunan/xiangxi/fenghuang', 'beijing/dongcheng', 'guangdong/guangzhou', 'hainan/sanya', 'shanghai', 'zhejiang/ningbo']) {
+      expect(exists(`${path}/index.html`), path).toBe(false);
+    }
+  });
+
+  it('have breadcrumbs, the brands serviced there, and a form prefilled with the region', () => {
+    const html = read('hunan/xiangxi/jishou/index.html');
+    expect(html).toMatch(/<li><a href="\/hunan\/">湖南省<\/a><\/li><li><a href="\/hunan\/xiangxi\/">湘西土家族苗族自治州<\/a><\/li><li><span aria-current="page">吉首市<\/span>/);
+    expect(html).toContain('<input type="hidden" name="region" value="433101">');
+    const brands = [...html.matchAll(/<option value="([a-z]+)" data-for="brand"/g)].map((m) => m[1]);
+    expect(brands.sort()).toEqual(['jianxia', 'nuanchuan']);
+    expect(html).toContain('市区 2 小时内上门');
+  });
+
+  it('carry schema.org Service JSON-LD with the operator and the GB/T 2260 code', () => {
+    const [ld] = jsonLd('hunan/xiangxi/jishou/index.html');
+    expect(ld['@type']).toBe('Service');
+    expect(ld.provider.name).toBe('示例市安家修家电维修服务部（虚构示例）');
+    expect(ld.provider.telephone).toBe('400-000-0000');
+    expect(ld.areaServed).toEqual([
+      expect.objectContaining({ '@type': 'AdministrativeArea', name: '吉首市', identifier: expect.objectContaining({ value: '433101' }) }),
+    ]);
+    const [town] = jsonLd('guangdong/dongguan/dongcheng/index.html');
+    expect(town.areaServed[0].identifier.value).toBe('441900003');
+  });
+});
+
+describe('brand pages', () => {
+  it('state an independent relationship plainly', () => {
+    const html = read('brands/jianxia/index.html');
+    expect(html).toMatch(/data-relationship="independent">安家修（示例） 是独立的第三方维修服务商，与 坚匣 品牌方无隶属关系/);
+    expect(html).not.toContain('data-relationship="authorized"');
+  });
+
+  it('show the recorded authorization of an authorized brand', () => {
+    const html = read('brands/qimen/index.html');
+    expect(html).toMatch(/data-relationship="authorized">.*栖门智能科技有限公司（虚构）.*QM-SQ-2026-0001.*2030-12-31/);
+  });
+
+  it('list covered regions grouped by province, with JSON-LD areas', () => {
+    const html = read('brands/jianxia/index.html');
+    expect(html).toMatch(/<h3><a href="\/hunan\/">湖南省<\/a><\/h3>/);
+    expect(html).toMatch(/<h3><a href="\/guangdong\/">广东省<\/a><\/h3>/);
+    const [ld] = jsonLd('brands/jianxia/index.html');
+    expect(ld.areaServed.map((a: any) => a.identifier.value).sort()).toEqual(['430100', '433101', '441900', '469005']);
+  });
+});
+
+describe('every page', () => {
+  const pages = htmlFiles();
+
+  it('is Chinese, names the operator and offers click-to-call', () => {
+    expect(pages.length).toBeGreaterThan(80);
+    for (const page of pages) {
+      const html = read(page);
+      expect(html, page).toContain('<html lang="zh-CN">');
+      expect(html, page).toContain('示例市安家修家电维修服务部（虚构示例）');
+      expect(html, page).toContain('href="tel:4000000000"');
+      expect(html, page).toContain('示例ICP备00000000号');
+    }
+  });
+
+  it('has the lead form (the confirmation page has its reference instead)', () => {
+    for (const page of pages.filter((p) => p !== 'thanks/index.html')) {
+      expect(read(page), page).toMatch(/<form class="lead" method="post" action="\/api\/leads" data-lead-form/);
+    }
+    expect(read('thanks/index.html')).toContain('data-lead-reference');
+  });
+
+  it('has a form whose region picker lists only covered places when the page has no region', () => {
+    const html = read('index.html');
+    const regions = [...html.matchAll(/<option value="(\d+)" data-for="region"/g)].map((m) => m[1]);
+    expect(regions).toContain('430000');
+    expect(regions).toContain('433100');
+    expect(regions).not.toContain('430700'); // 常德市
+  });
+});
+
+describe('site files', () => {
+  it('has a privacy policy, a 404 page, robots.txt and a sitemap of every page', () => {
+    expect(read('privacy/index.html')).toContain('隐私政策');
+    expect(read('404.html')).toContain('页面不存在');
+    expect(read('robots.txt')).toContain('Sitemap: https://baoxiu.example.com/sitemap.xml');
+    const sitemap = read('sitemap.xml');
+    expect(sitemap).toContain('<loc>https://baoxiu.example.com/hunan/xiangxi/jishou/</loc>');
+    expect(sitemap).toContain('<loc>https://baoxiu.example.com/brands/qimen/</loc>');
+    expect(sitemap).not.toContain('/thanks/');
+  });
+
+  it('publishes the catalog the lead function checks against', () => {
+    const catalog = JSON.parse(read('catalog.json'));
+    expect(catalog.privacyVersion).toBe('2026-11-22');
+    expect(Object.keys(catalog.brands).sort()).toEqual(['jianxia', 'nuanchuan', 'qimen']);
+    expect(catalog.regions['433101']).toEqual({ name: '吉首市', parent: '433100', level: 'county', path: '/hunan/xiangxi/jishou/' });
+    expect(catalog.regions['430700']).toBeUndefined();
+  });
+
+  it('has a Pagefind index of the region and brand pages, segmented as Chinese', () => {
+    const entry = JSON.parse(read('pagefind/pagefind-entry.json'));
+    const languages = Object.keys(entry.languages);
+    expect(languages).toEqual(['zh-cn']);
+    const regionPages = JSON.parse(read('catalog.json')).regions;
+    expect(entry.languages['zh-cn'].page_count).toBe(Object.keys(regionPages).length + 3);
+  });
+});
