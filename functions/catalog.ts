@@ -13,7 +13,11 @@ export interface CatalogData {
 }
 
 export class Catalog {
-  constructor(readonly data: CatalogData) {}
+  readonly data: CatalogData;
+
+  constructor(data: CatalogData) {
+    this.data = data;
+  }
 
   region(code: string) {
     return Object.hasOwn(this.data.regions, code) ? this.data.regions[code] : undefined;

@@ -55,6 +55,8 @@ export const coverageEntrySchema = z.object({
   responseTime: z.string().optional(),
   hours: z.string().optional(),
   note: z.string().optional(),
+  /** Towns below a county-level unit that are named on its page (and found by search). */
+  towns: z.array(z.string()).optional(),
 });
 
 export function coverageSchema<B extends z.ZodType>(brand: B) {

@@ -110,15 +110,74 @@ describe('with JavaScript', () => {
 });
 
 describe('search', () => {
+  async function searchFor(page: Page, q: string) {
+    await page.click('#site-search');
+    await page.fill('#site-search', q);
+    await page.waitForFunction((query) => (document.querySelector('#site-search-results') as HTMLElement).dataset.query === query, q);
+  }
+  const titles = (page: Page) => page.locator('#site-search-results li').allTextContents();
+
   it('finds a sample county by its Chinese name and opens its page', async () => {
     const page = await open('/', true);
-    await page.click('#site-search');
-    await page.fill('#site-search', '吉首');
+    await searchFor(page, '吉首');
     const first = page.locator('#site-search-results a').first();
-    await first.waitFor();
     expect(await first.getAttribute('href')).toBe('/hunan/xiangxi/jishou/');
+    expect(await page.locator('#site-search-results a.to-form').first().getAttribute('href')).toBe('/hunan/xiangxi/jishou/#lead-form');
     await Promise.all([page.waitForNavigation(), first.click()]);
     expect(await page.title()).toContain('吉首市');
+    await page.context().close();
+  });
+
+  it('finds 湘西 first although the browser would cut the query apart (Pagefind issue #1237)', async () => {
+    const page = await open('/', true);
+    // The precondition of the bug: Chromium's segmenter splits this place name.
+    const pieces = await page.evaluate(() => [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment('湘西')].length);
+    expect(pieces).toBeGreaterThan(1);
+    await searchFor(page, '湘西');
+    expect((await titles(page))[0]).toContain('湘西土家族苗族自治州');
+    await page.context().close();
+  });
+
+  it('finds by pinyin, by brand plus place, and by a town noted on a county page', async () => {
+    const page = await open('/', true);
+    await searchFor(page, 'jishou');
+    expect((await titles(page))[0]).toContain('吉首市');
+    await searchFor(page, '保险柜 吉首');
+    expect((await titles(page))[0]).toContain('吉首市');
+    await searchFor(page, '龙楼');
+    expect((await titles(page))[0]).toContain('文昌市');
+    await searchFor(page, '虎门');
+    expect((await titles(page))[0]).toContain('虎门镇');
+    await page.context().close();
+  });
+
+  it('says a real place is not covered yet, with the hotline and the form', async () => {
+    const page = await open('/', true);
+    await searchFor(page, '凤凰县');
+    const first = (await titles(page))[0];
+    expect(first).toContain('凤凰县：暂未覆盖');
+    expect(first).toContain('400-000-0000');
+    expect(await page.locator('#site-search-results li').first().locator('a[href="/#lead-form"]').count()).toBe(1);
+    await searchFor(page, '火星');
+    expect(await page.textContent('#site-search-status')).toContain('拨打 400-000-0000');
+    await page.context().close();
+  });
+
+  it('filters by brand and is usable with the keyboard alone', async () => {
+    const page = await open('/', true);
+    await searchFor(page, '东莞');
+    await page.selectOption('select[name=brand]', '栖门');
+    // 栖门 is serviced only in 东城街道 of 东莞: that town, and 东莞市 above it.
+    await page.waitForFunction(() => document.querySelectorAll('#site-search-results li').length === 2, undefined, { timeout: 5000 });
+    expect(await titles(page)).toEqual([expect.stringContaining('东莞市'), expect.stringContaining('东城街道')]);
+    await page.selectOption('select[name=brand]', '');
+    await page.focus('#site-search');
+    await page.fill('#site-search', '岳麓');
+    await page.waitForFunction(() => document.querySelector('#site-search-results a')?.textContent?.includes('岳麓区'), undefined, { timeout: 5000 });
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('岳麓区');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).pathname).toBe('/hunan/changsha/yuelu/');
     await page.context().close();
   });
 });

@@ -1,0 +1,115 @@
+// npm run coverage:import -- --brand <slug> [--json] [--allow-partial] <file|->
+// Reads a pasted list of places, resolves each to a GB/T 2260 region (src/lib/resolve.ts), prints a
+// report, and merges the result into the brand's coverage file. Nothing is written when an entry is
+// ambiguous or unresolved, unless --allow-partial.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import { buildRegions, RegionIndex } from '../src/lib/regions.ts';
+import { Resolver, splitEntries, type Resolution } from '../src/lib/resolve.ts';
+
+const USAGE = 'usage: npm run coverage:import -- --brand <slug> [--json] [--allow-partial] <file|->';
+
+function fail(message: string): never {
+  console.error(`coverage:import: ${message}`);
+  process.exit(2);
+}
+
+let args;
+try {
+  args = parseArgs({
+    allowPositionals: true,
+    options: { brand: { type: 'string' }, json: { type: 'boolean' }, 'allow-partial': { type: 'boolean' } },
+  });
+} catch (err) {
+  fail(`${(err as Error).message}\n${USAGE}`);
+}
+const { brand } = args.values;
+const source = args.positionals[0];
+if (!brand || !source || args.positionals.length > 1) fail(USAGE);
+
+const contentDir = process.env.BAOXIU_CONTENT_DIR ?? 'src/content';
+if (!existsSync(join(contentDir, 'brands', `${brand}.md`))) {
+  const known = existsSync(join(contentDir, 'brands')) ? readdirSync(join(contentDir, 'brands')).map((f) => f.replace(/\.md$/, '')) : [];
+  fail(`unknown brand "${brand}": there is no ${join(contentDir, 'brands', `${brand}.md`)}. Known brands: ${known.join(', ') || 'none'}.`);
+}
+
+let text: string;
+try {
+  text = readFileSync(source === '-' ? 0 : source, 'utf8');
+} catch (err) {
+  fail(`cannot read ${source}: ${(err as Error).message}`);
+}
+const entries = splitEntries(text);
+if (!entries.length) fail(`${source} holds no places.`);
+
+const regions = new RegionIndex(buildRegions());
+const resolver = new Resolver(regions);
+const results = entries.map((e) => resolver.resolve(e));
+
+// The report: JSON on stdout with --json (the human report then goes to stderr).
+const say = args.values.json ? console.error : console.log;
+const LABEL = { resolved: 'ok', warning: 'WARNING', ambiguous: 'AMBIGUOUS', unresolved: 'UNRESOLVED' } as const;
+for (const r of results) {
+  say(`${LABEL[r.status].padEnd(10)} ${r.input}${r.code ? ` → ${r.code} ${r.path}` : ''}${r.note ? `  (${r.note})` : ''}`);
+  for (const c of r.candidates ?? []) say(`           candidate ${c.code} ${c.path}`);
+}
+const count = (s: Resolution['status']) => results.filter((r) => r.status === s).length;
+say(
+  `\n${results.length} entries: ${count('resolved')} resolved, ${count('warning')} resolved with a warning, ` +
+    `${count('ambiguous')} ambiguous, ${count('unresolved')} unresolved.`,
+);
+if (args.values.json) {
+  console.log(JSON.stringify(results.map(({ input, status, code, path, note, town, candidates }) => ({ input, status, code: code ?? null, path: path ?? null, note: note ?? null, ...(town ? { town } : {}), ...(candidates ? { candidates } : {}) })), null, 2));
+}
+
+const problems = count('ambiguous') + count('unresolved');
+if (problems && !args.values['allow-partial']) {
+  say('Nothing written: fix the ambiguous and unresolved entries (or pass --allow-partial to write the rest).');
+  process.exit(1);
+}
+
+// Merge into the coverage file, keeping the operator's comments and order.
+const file = join(contentDir, 'coverage', `${brand}.yaml`);
+const doc = existsSync(file) ? parseDocument(readFileSync(file, 'utf8')) : parseDocument(`brand: ${brand}\nregions: []\n`);
+if (doc.errors.length) fail(`${file} is not valid YAML: ${doc.errors[0].message}`);
+if (!isMap(doc.contents)) fail(`${file} must be a mapping with brand and regions.`);
+let list = doc.get('regions');
+if (!isSeq(list)) {
+  list = new YAMLSeq();
+  doc.set('regions', list);
+}
+const seq = list as YAMLSeq<YAMLMap>;
+const entryFor = (code: string) => seq.items.find((item) => isMap(item) && String(item.get('code')) === code);
+const coveredBy = (code: string) => regions.lineage(code).map((r) => r.code).find((c) => entryFor(c));
+
+let added = 0;
+let towns = 0;
+let already = 0;
+for (const r of results) {
+  if (!r.code || (r.status !== 'resolved' && r.status !== 'warning')) continue;
+  let entry = entryFor(r.code);
+  if (!entry && !r.town && coveredBy(r.code)) {
+    already++;
+    continue;
+  }
+  if (!entry) {
+    entry = doc.createNode({ code: r.code }) as YAMLMap;
+    const scalar = entry.get('code', true) as { type?: string };
+    scalar.type = 'QUOTE_DOUBLE';
+    entry.commentBefore = ` ${r.path}`;
+    seq.items.push(entry);
+    added++;
+  }
+  if (r.town) {
+    const existing = entry.get('towns');
+    const list = isSeq(existing) ? existing.items.map(String) : [];
+    if (!list.includes(r.town)) {
+      entry.set('towns', doc.createNode([...list, r.town], { flow: true }));
+      towns++;
+    }
+  }
+}
+writeFileSync(file, doc.toString({ lineWidth: 0 }));
+say(`${file}: ${added} regions added, ${towns} towns noted, ${already} already covered.`);

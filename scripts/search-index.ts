@@ -1,0 +1,27 @@
+// Builds the Pagefind index from dist/search-records.json (written by the Astro build) instead of
+// crawling every page: search needs names, not page boilerplate, and this takes seconds at country
+// scale. Then removes the records file, which is not part of the site.
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import type { SearchRecord } from '../src/pages/search-records.json.ts';
+
+/** Not a CJK language: Pagefind indexes our names as whole words and never re-segments them. */
+export const SEARCH_LANGUAGE = 'und';
+
+const dist = process.env.BAOXIU_OUT_DIR ?? 'dist';
+const recordsFile = join(dist, 'search-records.json');
+const records: SearchRecord[] = JSON.parse(readFileSync(recordsFile, 'utf8'));
+
+const started = performance.now();
+const { index, errors } = await pagefind.createIndex({});
+if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+for (const record of records) {
+  const res = await index.addCustomRecord({ ...record, language: SEARCH_LANGUAGE });
+  if (res.errors.length) throw new Error(`pagefind: ${record.url}: ${res.errors.join('; ')}`);
+}
+const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
+if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+await pagefind.close();
+rmSync(recordsFile);
+console.log(`search index: ${records.length} records in ${Math.round(performance.now() - started)} ms → ${join(dist, 'pagefind')}`);

