@@ -1,6 +1,7 @@
-// Four kinds of test, one command: unit (Node), worker (inside workerd, with local D1 and the built
-// site as static assets), site (the build output and build failures), browser (Chromium against
-// `wrangler dev`). `npm test` builds the site first.
+// Five kinds of test, one command: unit (Node), worker (inside workerd, with local D1 and the built
+// site as static assets), site (the build output and build failures), recall (search over the
+// whole-country fixture in Chromium), browser (Chromium against `wrangler dev`). `npm test` builds
+// the sample site first.
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
@@ -18,6 +19,15 @@ export default defineConfig({
         test: { name: 'worker', include: ['tests/worker/**/*.test.ts'], setupFiles: ['tests/worker/setup.ts'] },
       },
       { test: { name: 'site', include: ['tests/site/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
+      {
+        test: {
+          name: 'recall',
+          include: ['tests/recall/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+          hookTimeout: 180_000,
+        },
+      },
       {
         test: {
           name: 'browser',

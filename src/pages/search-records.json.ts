@@ -14,7 +14,12 @@ export interface SearchRecord {
 }
 
 /** What the search worker needs to put an exact name first (src/scripts/search-worker.ts). */
-const names = (r: Region) => ({ title: r.name, short: r.shortName, pinyin: pinyinSlug(r.shortName), level: r.level });
+const names = (r: Region) => ({
+  title: r.name,
+  short: r.shortName,
+  pinyin: [...new Set([pinyinSlug(r.name), pinyinSlug(r.shortName)])].join(' '),
+  level: r.level,
+});
 
 export const GET: APIRoute = async () => {
   const { brands, pages, regions, servicesIn, coverage } = await catalog();

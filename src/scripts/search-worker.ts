@@ -18,7 +18,7 @@ let pagefind: Promise<Pagefind> | undefined;
  *  then 长沙县); otherwise Pagefind's order stands. */
 function rerank<T extends { meta: Record<string, string> }>(q: string, results: T[]): T[] {
   const query = q.replace(/\s+/g, '').toLowerCase();
-  const exact = (m: Record<string, string>) => [m.title, m.short, m.pinyin].includes(query);
+  const exact = (m: Record<string, string>) => [m.title, m.short, ...(m.pinyin ?? '').split(' ')].includes(query);
   const rank = (m: Record<string, string>) => (exact(m) ? LEVEL.indexOf(m.level) : LEVEL.length);
   return results.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r.meta) - rank(b.r.meta) || a.i - b.i).map(({ r }) => r);
 }
