@@ -69,6 +69,18 @@ async function topResults(queries: string[]): Promise<string[][]> {
   );
 }
 
+function countFiles(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countFiles(join(dir, e.name)) : 1), 0);
+}
+
+describe('the whole-country build', () => {
+  it('stays under Cloudflare\'s 20,000 static-asset files', () => {
+    const files = countFiles(out);
+    console.log(`all-China build: ${files} files`);
+    expect(files).toBeLessThan(20_000);
+  });
+});
+
 describe('search recall over the whole country', () => {
   it('finds every region in the top three by full name, short name and pinyin', async () => {
     const asks: { code: string; kind: Kind; q: string }[] = [];
