@@ -10,6 +10,15 @@ export interface CatalogData {
   brands: Record<string, { name: string; category: string }>;
   regions: Record<string, { name: string; parent?: string; level: string; path: string }>;
   coverage: Record<string, string[]>;
+  /** routes.yaml, validated at build time. */
+  routing?: { routes: RouteData[]; default?: Omit<RouteData, 'regions' | 'brands'> };
+}
+
+export interface RouteData {
+  name: string;
+  regions?: string[];
+  brands?: string[];
+  channels: { channel: string; to?: string[] }[];
 }
 
 export class Catalog {

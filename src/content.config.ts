@@ -3,7 +3,7 @@
 // (e.g. a whole-country fixture) without touching the operator's own content.
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { brandSchema, coverageSchema, siteSchema } from './lib/schemas.ts';
+import { brandSchema, coverageSchema, routingSchema, siteSchema } from './lib/schemas.ts';
 import { regionsLoader } from './lib/regions-loader.ts';
 
 const dir = process.env.BAOXIU_CONTENT_DIR ?? 'src/content';
@@ -12,6 +12,22 @@ export const collections = {
   site: defineCollection({ loader: file(`${dir}/site.yaml`), schema: siteSchema }),
   brands: defineCollection({ loader: glob({ pattern: '*.md', base: `${dir}/brands` }), schema: brandSchema }),
   regions: defineCollection({ loader: regionsLoader() }),
+  // One entry, `routing`, read from routes.yaml (optional: no file means every channel gets every lead).
+  routing: defineCollection({
+    loader: {
+      name: 'routes-yaml',
+      async load({ store, parseData }) {
+        const { existsSync, readFileSync } = await import('node:fs');
+        const { parse } = await import('yaml');
+        const file = `${dir}/routes.yaml`;
+        store.clear();
+        if (!existsSync(file)) return;
+        const data = await parseData({ id: 'routing', data: parse(readFileSync(file, 'utf8')) ?? {}, filePath: file });
+        store.set({ id: 'routing', data });
+      },
+    },
+    schema: routingSchema,
+  }),
   coverage: defineCollection({
     loader: glob({ pattern: '*.{yaml,yml,json}', base: `${dir}/coverage` }),
     schema: coverageSchema(reference('brands')),

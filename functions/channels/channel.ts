@@ -5,6 +5,7 @@ import type { StoredLead } from '../leads/store.ts';
 export interface Channel {
   /** Stored in deliveries.channel. */
   name: string;
-  /** Resolves when the provider has accepted the lead; throws otherwise. */
-  send(lead: StoredLead, env: Env): Promise<void>;
+  /** Resolves when the provider has accepted the lead; throws otherwise. `delivery.id` is a
+   *  stable key for providers that deduplicate; `to` overrides the channel's own recipients. */
+  send(lead: StoredLead, env: Env, delivery: { id: string; to?: string[] }): Promise<void>;
 }

@@ -1,10 +1,11 @@
-// POST /api/leads: validate, store in D1, then answer, and only then send to the operator.
+// POST /api/leads: validate, store in D1 with its deliveries, answer, and only then queue them.
 // JSON clients get JSON; a plain form post (JavaScript off) gets a page.
 import { Hono, type Context } from 'hono';
 import { loadCatalog, type Catalog } from '../catalog.ts';
 import { channelsFor } from '../channels/index.ts';
 import type { Env } from '../env.ts';
-import { deliverLead } from './deliver.ts';
+import { enqueue } from '../deliveries/queue.ts';
+import { routeLead } from '../routing.ts';
 import { confirmationPage, formWithErrors } from './form-page.ts';
 import { fieldErrors, leadSchema, type FieldErrors, type LeadInput } from './schema.ts';
 import { saveLead } from './store.ts';
@@ -47,13 +48,15 @@ leads.post('/', async (c) => {
 
   let saved;
   try {
-    saved = await saveLead(c.env.DB, toNewLead(input, catalog), channelsFor(c.env).map((ch) => ch.name));
+    const routing = routeLead(catalog, input, channelsFor(c.env).map((ch) => ch.name));
+    saved = await saveLead(c.env.DB, { ...toNewLead(input, catalog), route: routing.route }, routing.channels);
   } catch (err) {
     console.error('[leads] could not store lead:', err instanceof Error ? err.message : err);
     return fail({ form: `系统繁忙，报修未能保存，请稍后重试，或直接拨打 ${catalog.data.hotline}。` }, 503);
   }
-  const { lead, created } = saved;
-  if (created && lead.status === 'new') c.executionCtx.waitUntil(deliverLead(c.env, lead.id));
+  const { lead, created, deliveries } = saved;
+  // Stored first, answered now, sent after: a lost enqueue is found by the sweep.
+  if (created) c.executionCtx.waitUntil(enqueue(c.env, deliveries));
 
   if (wantsPage) return confirmationPage(c.env, origin, lead);
   return c.json({ ok: true, id: lead.id, reference: lead.reference }, created ? 201 : 200);

@@ -3,7 +3,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { brandClaims, describeClaims, operatorClaims } from './claims.ts';
 import { RegionIndex, type Region } from './regions.ts';
-import type { CoverageEntry, Site } from './schemas.ts';
+import type { CoverageEntry, Route, Site } from './schemas.ts';
 
 export type BrandEntry = CollectionEntry<'brands'>;
 
@@ -26,17 +26,20 @@ export interface Catalog {
   servicesIn(code: string): Service[];
   /** Regions a brand covers (the codes as written in its coverage file). */
   coveredBy(slug: string): Region[];
+  /** Lead routing rules (routes.yaml); absent when every channel gets every lead. */
+  routing?: { routes: Route[]; default?: Omit<Route, 'regions' | 'brands'> };
 }
 
 let cached: Promise<Catalog> | undefined;
 export const catalog = () => (cached ??= load());
 
 async function load(): Promise<Catalog> {
-  const [siteEntries, brands, regionEntries, coverageEntries] = await Promise.all([
+  const [siteEntries, brands, regionEntries, coverageEntries, routingEntries] = await Promise.all([
     getCollection('site'),
     getCollection('brands'),
     getCollection('regions'),
     getCollection('coverage'),
+    getCollection('routing'),
   ]);
   if (siteEntries.length !== 1) {
     throw new Error(`site.yaml must hold exactly one operator entry (found ${siteEntries.length}).`);
@@ -63,6 +66,18 @@ async function load(): Promise<Catalog> {
 
   checkHonesty(site, brands, coverage);
 
+  const routing = routingEntries[0]?.data;
+  for (const route of routing?.routes ?? []) {
+    for (const code of route.regions ?? []) {
+      if (!regions.get(code)) throw new Error(`routes.yaml: route "${route.name}" names region ${code}, which is not a GB/T 2260 region.`);
+    }
+    for (const slug of route.brands ?? []) {
+      if (!brands.some((b) => b.id === slug)) {
+        throw new Error(`routes.yaml: route "${route.name}" names brand "${slug}"; brands are ${brands.map((b) => b.id).join(', ')}.`);
+      }
+    }
+  }
+
   const pageCodes = new Set<string>();
   for (const codes of coverage.values()) {
     for (const code of codes.keys()) {
@@ -87,7 +102,7 @@ async function load(): Promise<Catalog> {
 
   const coveredBy = (slug: string) => [...(coverage.get(slug)?.keys() ?? [])].map((c) => regions.get(c)!);
 
-  return { site, brands, regions, pages, coverage, servicesIn, coveredBy };
+  return { site, brands, regions, pages, coverage, servicesIn, coveredBy, routing };
 }
 
 function isBelow(code: string, ancestor: string, regions: RegionIndex): boolean {

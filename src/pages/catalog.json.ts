@@ -5,7 +5,7 @@ import type { CatalogData } from '../../functions/catalog.ts';
 import { catalog } from '../lib/catalog.ts';
 
 export const GET: APIRoute = async () => {
-  const { site, brands, pages, regions, coverage } = await catalog();
+  const { site, brands, pages, regions, coverage, routing } = await catalog();
   const data: CatalogData = {
     operator: site.displayName,
     hotline: site.hotline,
@@ -15,6 +15,7 @@ export const GET: APIRoute = async () => {
       pages.map((r) => [r.code, { name: r.name, parent: r.parent, level: r.level, path: regions.path(r.code) }]),
     ),
     coverage: Object.fromEntries([...coverage].map(([slug, codes]) => [slug, [...codes.keys()]])),
+    ...(routing ? { routing } : {}),
   };
   return new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json' } });
 };

@@ -27,7 +27,7 @@ const countLeads = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM 
 
 async function deliveryOf(leadId: string) {
   // Delivery runs after the answer (waitUntil); give it a moment.
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 250; i++) {
     const row = await env.DB.prepare('SELECT * FROM deliveries WHERE lead_id = ?').bind(leadId).first<Record<string, unknown>>();
     if (row?.status === 'sent') return row;
     await new Promise((r) => setTimeout(r, 20));

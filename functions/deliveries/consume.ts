@@ -1,0 +1,32 @@
+// The Queues consumer, in the same Worker: each message is one delivery attempt. A failure is
+// retried after backoff(); once the retries are spent the message lands in the dead-letter queue,
+// whose consumer marks the delivery failed for the operator to see and retry.
+import type { Env } from '../env.ts';
+import { getDelivery, markFailed, setDue } from '../leads/store.ts';
+import { attempt, byName } from './attempt.ts';
+import { backoff, MAX_RETRIES, type DeliveryMessage } from './queue.ts';
+
+export async function consume(batch: MessageBatch<DeliveryMessage>, env: Env): Promise<void> {
+  const dead = batch.queue.endsWith('-dlq');
+  const channels = byName(env);
+  for (const message of batch.messages) {
+    const delivery = await getDelivery(env.DB, message.body.deliveryId);
+    if (!delivery || delivery.status !== 'pending') {
+      message.ack();
+      continue;
+    }
+    if (dead) {
+      await markFailed(env.DB, delivery.id, `gave up after ${delivery.attempts} attempts (${MAX_RETRIES + 1} allowed): ${delivery.last_error ?? 'no error recorded'}`);
+      console.error(`[deliveries] ${delivery.channel} delivery ${delivery.id} failed for good: ${delivery.last_error}`);
+      message.ack();
+      continue;
+    }
+    if ((await attempt(env, delivery, channels)) === 'failed') {
+      const delaySeconds = backoff(message.attempts);
+      await setDue(env.DB, delivery.id, delaySeconds);
+      message.retry({ delaySeconds });
+    } else {
+      message.ack();
+    }
+  }
+}

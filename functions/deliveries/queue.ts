@@ -1,0 +1,28 @@
+// Deliveries travel through Cloudflare Queues: one message per delivery, retried with exponential
+// backoff for about 24 hours, then dead-lettered and marked failed.
+import type { Env } from '../env.ts';
+
+export interface DeliveryMessage {
+  deliveryId: string;
+}
+
+/** Must equal max_retries of the deliveries consumer in wrangler.jsonc. */
+export const MAX_RETRIES = 30;
+const FIRST_DELAY = 30; // seconds
+const LONGEST_DELAY = 3600;
+
+/** Delay before retry number `attempt` (1-based): 30 s, 1 min, 2 min, … capped at 1 h; the 30 retries
+ *  span about 24 hours. */
+export function backoff(attempt: number): number {
+  return Math.min(FIRST_DELAY * 2 ** (attempt - 1), LONGEST_DELAY);
+}
+
+/** Queues the deliveries; a failure here is logged, and the sweep re-queues them later. */
+export async function enqueue(env: Env, deliveryIds: string[]): Promise<void> {
+  if (!deliveryIds.length) return;
+  try {
+    await env.DELIVERIES.sendBatch(deliveryIds.map((deliveryId) => ({ body: { deliveryId } satisfies DeliveryMessage })));
+  } catch (err) {
+    console.error(`[deliveries] could not queue ${deliveryIds.length} deliveries (the sweep will): ${err instanceof Error ? err.message : err}`);
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { Catalog, type CatalogData } from '../../functions/catalog.ts';
+import { ALL_CHANNELS, routeLead } from '../../functions/routing.ts';
+
+const base: CatalogData = {
+  operator: 'x',
+  hotline: '400-000-0000',
+  privacyVersion: 'v',
+  brands: { jianxia: { name: '坚匣', category: '保险柜' }, qimen: { name: '栖门', category: '智能锁' } },
+  regions: {
+    '430000': { name: '湖南省', level: 'province', path: '/hunan/' },
+    '433100': { name: '湘西', parent: '430000', level: 'prefecture', path: '/hunan/xiangxi/' },
+    '433101': { name: '吉首市', parent: '433100', level: 'county', path: '/hunan/xiangxi/jishou/' },
+    '441900': { name: '东莞市', parent: '440000', level: 'prefecture', path: '/guangdong/dongguan/' },
+  },
+  coverage: {},
+};
+const configured = ['outbox', 'email-smtp'];
+
+describe('routing', () => {
+  it('sends every lead to every configured channel when there are no rules', () => {
+    expect(routeLead(new Catalog(base), { region: '433101' }, configured)).toEqual({
+      route: ALL_CHANNELS,
+      channels: [{ channel: 'outbox' }, { channel: 'email-smtp' }],
+    });
+    expect(routeLead(new Catalog({ ...base, routing: { routes: [] } }), { region: '433101' }, configured).route).toBe(ALL_CHANNELS);
+  });
+
+  it('takes the first route whose region prefix and brand match, else the default', () => {
+    const catalog = new Catalog({
+      ...base,
+      routing: {
+        routes: [
+          { name: '湖南智能锁', regions: ['430000'], brands: ['qimen'], channels: [{ channel: 'dingtalk' }] },
+          { name: '湖南', regions: ['430000'], channels: [{ channel: 'wecom' }, { channel: 'sms-aliyun', to: ['13800000000'] }] },
+        ],
+        default: { name: '总部', channels: [{ channel: 'email-smtp', to: ['hq@example.com'] }] },
+      },
+    });
+    expect(routeLead(catalog, { region: '433101', brand: 'qimen' }, configured).route).toBe('湖南智能锁');
+    expect(routeLead(catalog, { region: '433101', brand: 'jianxia' }, configured)).toEqual({
+      route: '湖南',
+      channels: [{ channel: 'wecom' }, { channel: 'sms-aliyun', to: ['13800000000'] }],
+    });
+    expect(routeLead(catalog, { region: '441900' }, configured)).toEqual({ route: '总部', channels: [{ channel: 'email-smtp', to: ['hq@example.com'] }] });
+  });
+});

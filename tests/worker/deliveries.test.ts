@@ -1,0 +1,105 @@
+// Deliveries through Queues inside workerd: retries with backoff, dead letters, and the sweep.
+import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
+import { env, exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { backoff, MAX_RETRIES } from '../../functions/deliveries/queue.ts';
+import worker from '../../functions/worker.ts';
+import { sweep } from '../../functions/deliveries/sweep.ts';
+
+const now = () => new Date().toISOString();
+
+/** A stored lead with one pending delivery on `channel`, as if its enqueue had failed. */
+async function storedDelivery(channel: string, dueAgoMs = 0, createdAgoMs = 0) {
+  const leadId = crypto.randomUUID();
+  const deliveryId = crypto.randomUUID();
+  const created = new Date(Date.now() - createdAgoMs).toISOString();
+  const due = new Date(Date.now() - dueAgoMs).toISOString();
+  await env.DB.batch([
+    env.DB.prepare(
+      `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, description,
+         consent_at, privacy_version, created_at, route)
+       VALUES (?, ?, ?, 'new', '测试', '+8613812341234', '433101', '湖南省 湘西土家族苗族自治州 吉首市', '测试', ?, 'v', ?, 'test')`,
+    ).bind(leadId, `BX-T-${leadId.slice(0, 8)}`, leadId, created, created),
+    env.DB.prepare(
+      `INSERT INTO deliveries (id, lead_id, channel, status, attempts, created_at, updated_at, due_at)
+       VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)`,
+    ).bind(deliveryId, leadId, channel, created, created, due),
+  ]);
+  return deliveryId;
+}
+const delivery = (id: string) => env.DB.prepare('SELECT * FROM deliveries WHERE id = ?').bind(id).first<Record<string, any>>();
+
+async function runQueue(queue: string, deliveryId: string, attempts = 1) {
+  const batch = createMessageBatch(queue, [{ id: crypto.randomUUID(), timestamp: new Date(), attempts, body: { deliveryId } }]);
+  const ctx = createExecutionContext();
+  await worker.queue(batch, env, ctx);
+  return getQueueResult(batch, ctx);
+}
+
+describe('backoff', () => {
+  it('doubles from 30 s, caps at an hour, and spends about 24 hours over all retries', () => {
+    expect([1, 2, 3, 4].map(backoff)).toEqual([30, 60, 120, 240]);
+    expect(backoff(20)).toBe(3600);
+    const total = Array.from({ length: MAX_RETRIES }, (_, i) => backoff(i + 1)).reduce((a, b) => a + b);
+    expect(total / 3600).toBeGreaterThan(23.5);
+    expect(total / 3600).toBeLessThan(24.5);
+  });
+});
+
+describe('the deliveries consumer', () => {
+  it('sends a pending delivery and acknowledges it', async () => {
+    const id = await storedDelivery('outbox');
+    const result = await runQueue('baoxiu-deliveries', id);
+    expect(result.explicitAcks).toHaveLength(1);
+    expect(await delivery(id)).toMatchObject({ status: 'sent', attempts: 1, last_error: null });
+  });
+
+  it('records a failed attempt and retries after the backoff', async () => {
+    const id = await storedDelivery('sms-aliyun'); // not configured in tests
+    const result = await runQueue('baoxiu-deliveries', id, 3);
+    expect(result.retryMessages).toEqual([expect.objectContaining({ msgId: expect.any(String) })]);
+    expect(result.explicitAcks).toEqual([]);
+    const row = await delivery(id);
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, last_error: 'channel sms-aliyun is not configured' });
+    expect(Date.parse(row!.due_at)).toBeGreaterThan(Date.now() + (backoff(3) - 5) * 1000);
+  });
+
+  it('leaves a delivery that is no longer pending alone (at-least-once)', async () => {
+    const id = await storedDelivery('outbox');
+    await runQueue('baoxiu-deliveries', id);
+    const again = await runQueue('baoxiu-deliveries', id);
+    expect(again.explicitAcks).toHaveLength(1);
+    expect((await delivery(id))!.attempts).toBe(1);
+  });
+
+  it('marks a dead-lettered delivery failed, with its last error', async () => {
+    const id = await storedDelivery('sms-aliyun');
+    await runQueue('baoxiu-deliveries', id);
+    await runQueue('baoxiu-deliveries-dlq', id);
+    expect(await delivery(id)).toMatchObject({ status: 'failed', last_error: expect.stringContaining('channel sms-aliyun is not configured') });
+  });
+});
+
+describe('the sweep', () => {
+  it('re-queues a delivery whose enqueue failed, and it is delivered', async () => {
+    const id = await storedDelivery('outbox', 10 * 60_000);
+    const fresh = await storedDelivery('outbox', 0);
+    const { requeued } = await sweep(env);
+    expect(requeued).toBeGreaterThanOrEqual(1);
+    await expect.poll(async () => (await delivery(id))!.status, { timeout: 5000, interval: 50 }).toBe('sent');
+    // One that is not yet overdue is left to its own message.
+    expect((await delivery(fresh))!.status).toBe('pending');
+  });
+
+  it('fails a delivery still pending after the retry window', async () => {
+    const id = await storedDelivery('outbox', 26 * 3600_000, 26 * 3600_000);
+    await sweep(env);
+    expect(await delivery(id)).toMatchObject({ status: 'failed', last_error: expect.stringContaining('within 24 hours') });
+  });
+
+  it('runs on the cron', async () => {
+    const id = await storedDelivery('outbox', 10 * 60_000);
+    await exports.default.scheduled({ scheduledTime: Date.now(), cron: '*/5 * * * *' } as ScheduledController);
+    await expect.poll(async () => (await delivery(id))!.status, { timeout: 5000, interval: 50 }).toBe('sent');
+  });
+});
