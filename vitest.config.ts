@@ -13,7 +13,7 @@ export default defineConfig({
         plugins: [
           cloudflareTest(async () => ({
             wrangler: { configPath: './wrangler.jsonc' },
-            miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations('migrations') } },
+            miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations('migrations'), ADMIN_TOKEN: 'test-admin-token' } },
           })),
         ],
         test: { name: 'worker', include: ['tests/worker/**/*.test.ts'], setupFiles: ['tests/worker/setup.ts'] },

@@ -1,11 +1,14 @@
 // The lead function's HTTP API, free of Astro so tests can load it inside workerd as it is.
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { Env } from './env.ts';
+import { admin } from './admin/routes.ts';
 import { leads } from './leads/route.ts';
 
 export const api = new Hono<{ Bindings: Env }>().basePath('/api');
 
 api.route('/leads', leads);
+api.route('/admin', admin);
 
 api.get('/health', async (c) => {
   try {
@@ -21,6 +24,7 @@ api.get('/health', async (c) => {
 api.notFound((c) => c.json({ ok: false, errors: { form: '没有这个接口。' } }, 404));
 
 api.onError((err, c) => {
+  if (err instanceof HTTPException) return err.getResponse(); // e.g. 401 from bearerAuth
   console.error('[api] unexpected error:', err);
   return c.json({ ok: false, errors: { form: '系统暂时无法受理，请稍后重试，或直接拨打服务电话。' } }, 500);
 });

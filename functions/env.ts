@@ -5,4 +5,6 @@ export interface Env {
   ASSETS: Fetcher;
   /** One message per delivery (functions/deliveries/). */
   DELIVERIES: Queue<import('./deliveries/queue.ts').DeliveryMessage>;
+  /** Bearer token of the operator's API (/api/admin); the API is off without it. */
+  ADMIN_TOKEN?: string;
 }

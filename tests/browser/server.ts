@@ -12,6 +12,7 @@ declare module 'vitest' {
     baseUrl: string;
     stateDir: string;
     logFile: string;
+    adminToken: string;
   }
 }
 
@@ -30,9 +31,10 @@ export default async function setup(project: TestProject) {
   if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
 
   const port = await freePort();
+  const adminToken = 'browser-test-admin-token';
   const dev = spawn(
     'npx',
-    ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', stateDir, '--show-interactive-dev-session=false'],
+    ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', stateDir, '--show-interactive-dev-session=false', '--var', `ADMIN_TOKEN:${adminToken}`],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CLOUDFLARE_INCLUDE_PROCESS_ENV: 'false' } },
   );
   let log = '';
@@ -58,6 +60,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   project.provide('stateDir', stateDir);
   project.provide('logFile', logFile);
+  project.provide('adminToken', adminToken);
 
   return () => {
     try {

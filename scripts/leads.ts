@@ -1,0 +1,94 @@
+// npm run leads -- list | show <id> | export --csv [--out file] | retry <deliveryId>
+// The operator's command line for the admin API, against `npm start` or a deployed Worker.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+const USAGE = `usage: npm run leads -- <command> [options]
+  list [--status new|spam] [--limit N]   recent leads, newest first
+  show <leadId>                           one lead with its deliveries
+  export --csv [--out leads.csv]          all leads as CSV (UTF-8 with BOM, opens in Excel)
+  retry <deliveryId>                      send a failed or stuck delivery again
+options: --url <site> (or BAOXIU_URL; default http://127.0.0.1:8787)
+         --token <ADMIN_TOKEN> (or ADMIN_TOKEN; for a local URL, .dev.vars or the token npm start made)`;
+
+function fail(message: string, code = 2): never {
+  console.error(`leads: ${message}`);
+  process.exit(code);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      url: { type: 'string' }, token: { type: 'string' }, status: { type: 'string' }, limit: { type: 'string' },
+      csv: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean' },
+    },
+  });
+} catch (err) {
+  fail(`${(err as Error).message}\n${USAGE}`);
+}
+const { values, positionals } = parsed;
+const [command, arg] = positionals;
+if (values.help || !command) fail(USAGE, values.help ? 0 : 2);
+
+const base = (values.url ?? process.env.BAOXIU_URL ?? 'http://127.0.0.1:8787').replace(/\/$/, '');
+const local = /^https?:\/\/(127\.0\.0\.1|localhost)(:|\/|$)/.test(base);
+const token = values.token ?? process.env.ADMIN_TOKEN ?? (local ? localToken() : undefined);
+if (!token) fail('no admin token: pass --token or set ADMIN_TOKEN.');
+
+function localToken(): string | undefined {
+  const devVars = existsSync('.dev.vars') ? readFileSync('.dev.vars', 'utf8').match(/^ADMIN_TOKEN\s*=\s*"?([^"\n]+)"?/m)?.[1] : undefined;
+  return devVars ?? (existsSync('.wrangler/local-admin-token') ? readFileSync('.wrangler/local-admin-token', 'utf8').trim() : undefined);
+}
+
+async function call(path: string, init: RequestInit = {}): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(`${base}/api/admin${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
+  } catch (err) {
+    fail(`cannot reach ${base}: ${(err as Error).cause ?? (err as Error).message}. Is npm start running?`, 1);
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { error?: string };
+    fail(`${res.status} ${res.statusText}: ${body.error ?? 'request failed'}`, 1);
+  }
+  return res;
+}
+
+type Lead = Record<string, string | null>;
+
+switch (command) {
+  case 'list': {
+    const query = new URLSearchParams({ limit: values.limit ?? '50', ...(values.status ? { status: values.status } : {}) });
+    const { leads } = (await (await call(`/leads?${query}`)).json()) as { leads: (Lead & { deliveries: string })[] };
+    for (const l of leads) {
+      console.log([l.reference, l.created_at?.slice(0, 16).replace('T', ' '), l.status, l.name, l.phone, l.region_name, l.brand_name ?? '-', l.deliveries ?? ''].join('  '));
+    }
+    console.log(`${leads.length} leads`);
+    break;
+  }
+  case 'show': {
+    if (!arg) fail('show needs a lead id.');
+    console.log(JSON.stringify(await (await call(`/leads/${encodeURIComponent(arg)}`)).json(), null, 2));
+    break;
+  }
+  case 'export': {
+    if (!values.csv) fail('export needs --csv.');
+    // The bytes as sent: text() would drop the BOM that makes Excel read UTF-8.
+    const csv = new Uint8Array(await (await call('/leads?format=csv&limit=1000')).arrayBuffer());
+    if (values.out) {
+      writeFileSync(values.out, csv);
+      console.error(`wrote ${values.out}`);
+    } else process.stdout.write(csv);
+    break;
+  }
+  case 'retry': {
+    if (!arg) fail('retry needs a delivery id (see: npm run leads -- show <leadId>).');
+    const { delivery } = (await (await call(`/deliveries/${encodeURIComponent(arg)}/retry`, { method: 'POST' })).json()) as { delivery: Lead };
+    console.log(`delivery ${delivery.id} (${delivery.channel}) queued again; status ${delivery.status}`);
+    break;
+  }
+  default:
+    fail(`unknown command "${command}".\n${USAGE}`);
+}
