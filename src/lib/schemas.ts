@@ -50,14 +50,17 @@ export const brandSchema = z.discriminatedUnion(
 
 export const coverageEntrySchema = z.object({
   code: z
-    .string({ error: 'code is required (a GB/T 2260 region code, quoted: "433101")' })
-    .regex(/^\d{6}(\d{3})?$/, 'code must be a 6-digit GB/T 2260 code (9 digits for a town), quoted'),
+    .string({ error: 'code must be a GB/T 2260 region code, quoted: "433101"' })
+    .regex(/^\d{6}(\d{3})?$/, 'code must be a 6-digit GB/T 2260 code (9 digits for a town), quoted')
+    .optional(),
+  /** A place as operators write it (湘西吉首市, 文昌市龙楼镇), resolved at build time instead of a code. */
+  place: z.string().trim().min(1).optional(),
   responseTime: z.string().optional(),
   hours: z.string().optional(),
   note: z.string().optional(),
   /** Towns below a county-level unit that are named on its page (and found by search). */
   towns: z.array(z.string()).optional(),
-});
+}).refine((e) => (e.code === undefined) !== (e.place === undefined), { error: 'each region needs either code or place (not both)' });
 
 export function coverageSchema<B extends z.ZodType>(brand: B) {
   return z.object({

@@ -20,4 +20,11 @@ describe('the build fails with a clear message', () => {
     expect(unknown.code).not.toBe(0);
     expect(unknown.output).toContain('region code 629999 is not a GB/T 2260 region');
   });
+
+  it('when a coverage place is ambiguous, listing the candidates', async () => {
+    const { code, output } = await buildWith((dir) => append(join(dir, 'coverage/nuanchuan.yaml'), '  - place: 鼓楼区\n'));
+    expect(code).not.toBe(0);
+    expect(output).toContain('place "鼓楼区" is ambiguous');
+    expect(output).toContain('350102 福建省 福州市 鼓楼区');
+  });
 });

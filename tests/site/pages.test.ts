@@ -22,6 +22,7 @@ describe('region pages', () => {
       'gansu/jiayuguan', 'gansu/jiayuguan/yuquan',
       'hainan', 'hainan/wenchang', // a Hainan county-level city under the province
       'beijing/chaoyang', 'zhejiang/hangzhou/xihu',
+      'hunan/xiangxi/luxi', // written as a place name (湘西泸溪县) in the coverage file
     ]) {
       expect(exists(`${path}/index.html`), path).toBe(true);
     }
