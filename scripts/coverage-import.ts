@@ -81,7 +81,9 @@ if (!isSeq(list)) {
   doc.set('regions', list);
 }
 const seq = list as YAMLSeq<YAMLMap>;
-const entryFor = (code: string) => seq.items.find((item) => isMap(item) && String(item.get('code')) === code);
+// An entry written as a place name counts as its resolved code.
+const codeOf = (item: YAMLMap) => (item.has('code') ? String(item.get('code')) : resolver.resolve(String(item.get('place'))).code);
+const entryFor = (code: string) => seq.items.find((item) => isMap(item) && codeOf(item) === code);
 const coveredBy = (code: string) => regions.lineage(code).map((r) => r.code).find((c) => entryFor(c));
 
 let added = 0;
@@ -90,7 +92,7 @@ let already = 0;
 for (const r of results) {
   if (!r.code || (r.status !== 'resolved' && r.status !== 'warning')) continue;
   let entry = entryFor(r.code);
-  if (!entry && !r.town && coveredBy(r.code)) {
+  if (!r.town && (entry || coveredBy(r.code))) {
     already++;
     continue;
   }

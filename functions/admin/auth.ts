@@ -7,10 +7,11 @@ import type { Env } from '../env.ts';
 export const adminOnly: MiddlewareHandler<{ Bindings: Env }> = async (c, next) => {
   const token = c.env.ADMIN_TOKEN;
   if (!token) return c.json({ ok: false, error: 'The admin API is disabled: set the ADMIN_TOKEN secret to enable it.' }, 403);
-  return bearerAuth({
+  const check = bearerAuth({
     token,
     noAuthenticationHeader: { message: { ok: false, error: 'Missing Authorization: Bearer <ADMIN_TOKEN>.' } },
     invalidAuthenticationHeader: { message: { ok: false, error: 'Malformed Authorization header.' } },
     invalidToken: { message: { ok: false, error: 'Wrong admin token.' } },
-  })(c, next);
+  }) as MiddlewareHandler<{ Bindings: Env }>;
+  return check(c, next);
 };

@@ -39,8 +39,8 @@ describe('npm run coverage:import', () => {
       ['杭州市江干区', 'warning', '330102'],
     ]);
     for (const r of report) expect(Object.keys(r)).toEqual(expect.arrayContaining(['input', 'status', 'code', 'path', 'note']));
-    const codes = coverage('nuanchuan').regions.map((r: any) => r.code);
-    expect(codes).toEqual(['620200', '433101', '433123', '632521', '469005', '330102']);
+    const codes = coverage('nuanchuan').regions.map((r: any) => r.code ?? r.place);
+    expect(codes).toEqual(['620200', '433101', '湘西泸溪县', '433123', '632521', '469005', '330102']);
     expect(coverage('nuanchuan').regions.find((r: any) => r.code === '469005').towns).toEqual(['龙楼镇']);
     // The operator's comments survive.
     expect(readFileSync(join(dir, 'content', 'coverage', 'nuanchuan.yaml'), 'utf8')).toContain('# 甘肃省 嘉峪关市（全市，不设区县）');
@@ -58,10 +58,11 @@ describe('npm run coverage:import', () => {
   });
 
   it('writes the rest with --allow-partial, skipping places already covered', async () => {
-    const { code, stdout } = await run(['--brand', 'jianxia', '--allow-partial'], '凤凰县 鼓楼区 长沙市岳麓区 东莞市虎门镇');
+    const { code, stdout } = await run(['--brand', 'nuanchuan', '--allow-partial'], '凤凰县 鼓楼区 嘉峪关市峪泉镇 泸溪县');
     expect(code).toBe(0);
+    // 峪泉镇 is in 嘉峪关市 (covered by code); 泸溪县 is covered by a place entry.
     expect(stdout).toContain('1 regions added, 0 towns noted, 2 already covered');
-    expect(coverage('jianxia').regions.map((r: any) => r.code)).toContain('433123');
+    expect(coverage('nuanchuan').regions.map((r: any) => r.code)).toContain('433123');
   });
 
   it('creates the coverage file of a brand that has none, and reads stdin', async () => {
