@@ -1,11 +1,17 @@
 // The lead function's HTTP API, free of Astro so tests can load it inside workerd as it is.
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { admin } from './admin/route.ts';
 import type { Env } from './env.ts';
 import { leads } from './leads/route.ts';
+import { securityHeaders } from './web/headers.ts';
 
 export const api = new Hono<{ Bindings: Env }>().basePath('/api');
 
+api.use('*', securityHeaders);
+
 api.route('/leads', leads);
+api.route('/admin', admin);
 
 api.get('/health', async (c) => {
   try {
@@ -21,6 +27,7 @@ api.get('/health', async (c) => {
 api.notFound((c) => c.json({ ok: false, errors: { form: '没有这个接口。' } }, 404));
 
 api.onError((err, c) => {
-  console.error('[api] unexpected error:', err);
+  if (err instanceof HTTPException && err.status < 500) return c.json({ ok: false, errors: { form: '请求无效。' } }, err.status);
+  console.error('[api] unexpected error:', err instanceof Error ? err.message : err);
   return c.json({ ok: false, errors: { form: '系统暂时无法受理，请稍后重试，或直接拨打服务电话。' } }, 500);
 });
