@@ -13,13 +13,14 @@ const FORBIDDEN_TEXT = /[\p{Cs}\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2
 
 const nfc = (v: unknown) => (typeof v === 'string' ? v.normalize('NFC') : v);
 
-/** A string field: NFC, then trimmed, then checked for forbidden characters. */
+/** A string field (already NFC): checked for forbidden characters, trimmed, capped. */
 const text = (label: string, required: string | undefined, max: number, multiline = false) =>
   z
     .string({ error: required ?? `${label}格式不正确` })
+    // Before trimming, which would silently drop some of them at the ends (U+FEFF, \u0085).
+    .refine((v) => !(multiline ? FORBIDDEN_TEXT : FORBIDDEN_LINE).test(v), `${label}含有不允许的控制字符`)
     .trim()
-    .max(max, `${label}最多 ${max} 个字`)
-    .refine((v) => !(multiline ? FORBIDDEN_TEXT : FORBIDDEN_LINE).test(v), `${label}含有不允许的控制字符`);
+    .max(max, `${label}最多 ${max} 个字`);
 
 /** Form posts send '' for empty fields; treat those as absent. */
 const optionalText = (max: number, label: string, multiline = false) =>
