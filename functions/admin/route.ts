@@ -30,5 +30,14 @@ admin.get('/leads', async (c) => {
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   const rows = await listLeads(c.env.DB, { status: status as LeadStatus | undefined, limit: Number(c.req.query('limit')) || 50 });
   const leads = await Promise.all(rows.map((row) => openLead(ring, row)));
-  return c.json({ ok: true, leads: leads.map(({ phone_hash: _h, key_id: _k, ...lead }) => lead) });
+  return escapedJson({ ok: true, leads: leads.map(({ phone_hash: _h, key_id: _k, ...lead }) => lead) });
 });
+
+/**
+ * JSON with < > & and the JS line separators as \u escapes: the same data once parsed, but a
+ * customer's `<script>` cannot become markup even where an admin page embeds or sniffs the answer.
+ */
+function escapedJson(data: unknown): Response {
+  const body = JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return new Response(body, { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
+}
