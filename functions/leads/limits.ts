@@ -5,7 +5,7 @@ import type { Env } from '../env.ts';
 
 /** Mirrors wrangler.jsonc; `period` (10 or 60 s) is the Retry-After a refused client is given. */
 export const RATE_LIMITS = {
-  ip: { binding: 'LEAD_IP_LIMIT', limit: 6, period: 10 },
+  ip: { binding: 'LEAD_IP_LIMIT', limit: 20, period: 10 },
   phone: { binding: 'LEAD_PHONE_LIMIT', limit: 3, period: 60 },
 } as const;
 

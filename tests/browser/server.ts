@@ -6,12 +6,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { newKeyEntry } from '../../functions/privacy/crypto.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     stateDir: string;
     logFile: string;
+    leadsKey: string;
+    adminToken: string;
   }
 }
 
@@ -29,10 +32,16 @@ export default async function setup(project: TestProject) {
   const migrate = spawnSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir], { encoding: 'utf8' });
   if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
 
+  // This run's own secrets, given the way `npm start` gives generated ones (--var).
+  const leadsKey = newKeyEntry('browser');
+  const adminToken = crypto.randomUUID();
   const port = await freePort();
   const dev = spawn(
     'npx',
-    ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', stateDir, '--show-interactive-dev-session=false'],
+    [
+      'wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', stateDir, '--show-interactive-dev-session=false',
+      '--var', `LEADS_ENCRYPTION_KEY:${leadsKey}`, '--var', `ADMIN_TOKEN:${adminToken}`,
+    ],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CLOUDFLARE_INCLUDE_PROCESS_ENV: 'false' } },
   );
   let log = '';
@@ -58,6 +67,8 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   project.provide('stateDir', stateDir);
   project.provide('logFile', logFile);
+  project.provide('leadsKey', leadsKey);
+  project.provide('adminToken', adminToken);
 
   return () => {
     try {

@@ -4,6 +4,7 @@ import { env, exports } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../functions/worker.ts';
 import type { Env } from '../../functions/env.ts';
+import { RATE_LIMITS } from '../../functions/leads/limits.ts';
 import { countLeads, deliveryOf, freshIp, ORIGIN, post, valid } from './helpers.ts';
 
 type Answer = { ok: boolean; id: string; reference: string; errors: Record<string, string> };
@@ -30,7 +31,7 @@ describe('rate limits', () => {
     const ip = '203.0.113.7';
     const statuses: number[] = [];
     let refused: Response | undefined;
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < RATE_LIMITS.ip.limit + 2; i++) {
       const res = await post({ ...valid(), consent: false }, { 'content-type': 'application/json', 'cf-connecting-ip': ip });
       statuses.push(res.status);
       if (res.status === 429) refused ??= res;

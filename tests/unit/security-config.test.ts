@@ -1,4 +1,4 @@
-// public/_headers (static pages) and functions/web/headers.ts (the Worker's answers) say the same.
+// public/_headers and wrangler.jsonc say what the Worker code assumes: the same security headers, the same rate limits.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMON_HEADERS, SITE_CSP } from '../../functions/web/headers.ts';
@@ -27,5 +27,15 @@ describe('security headers', () => {
     expect(scriptSrc).not.toMatch(/'unsafe-eval'/);
     expect(SITE_CSP).toContain("frame-ancestors 'none'");
     expect(SITE_CSP).toContain("object-src 'none'");
+  });
+});
+
+describe('rate limits', () => {
+  it('limits.ts mirrors the ratelimits bindings of wrangler.jsonc', async () => {
+    const { RATE_LIMITS } = await import('../../functions/leads/limits.ts');
+    const config = readFileSync('wrangler.jsonc', 'utf8');
+    for (const spec of Object.values(RATE_LIMITS)) {
+      expect(config).toMatch(new RegExp(`"name": "${spec.binding}".*"limit": ${spec.limit}, "period": ${spec.period}`));
+    }
   });
 });
