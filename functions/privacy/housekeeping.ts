@@ -8,7 +8,13 @@ import { resealLeads } from './reseal.ts';
 export async function housekeeping(env: Env, now = new Date()): Promise<{ deleted: number; resealed: number }> {
   const days = retentionDays(env);
   const deleted = await deleteExpired(env.DB, days, now);
-  const resealed = await resealLeads(env.DB, await keyring(env.LEADS_ENCRYPTION_KEY));
+  let resealed = 0;
+  try {
+    resealed = await resealLeads(env.DB, await keyring(env.LEADS_ENCRYPTION_KEY));
+  } catch (err) {
+    // Retention must not depend on the key: it has already run; report and go on.
+    console.error('[housekeeping] re-encryption skipped:', err instanceof Error ? err.message : err);
+  }
   console.log(`[housekeeping] retention ${days} days: ${deleted} lead(s) deleted, ${resealed} re-encrypted`);
   return { deleted, resealed };
 }

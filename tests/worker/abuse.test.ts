@@ -26,9 +26,16 @@ const json = (body: unknown, headers: Record<string, string> = {}) =>
 
 afterEach(() => vi.restoreAllMocks());
 
+/** Local rate-limit windows are aligned to the clock: start a burst early in one, so it is not split. */
+async function startOfWindow(seconds: number, burst = 3) {
+  const into = Date.now() % (seconds * 1000);
+  if (into > (seconds - burst) * 1000) await new Promise((r) => setTimeout(r, seconds * 1000 - into + 50));
+}
+
 describe('rate limits', () => {
   it('per client IP: trip with 429 and Retry-After, then recover after the period', async () => {
     const ip = '203.0.113.7';
+    await startOfWindow(RATE_LIMITS.ip.period);
     const statuses: number[] = [];
     let refused: Response | undefined;
     for (let i = 0; i < RATE_LIMITS.ip.limit + 2; i++) {
@@ -39,6 +46,15 @@ describe('rate limits', () => {
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2);
     expect(refused!.headers.get('retry-after')).toBe('10');
     expect((await refused!.json<Answer>()).errors.form).toMatch(/提交过于频繁/);
+    // A plain form post from the same address gets the page back, with the message.
+    const page = await post(new URLSearchParams({ name: '王先生' }).toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'text/html',
+      'cf-connecting-ip': ip,
+    });
+    expect(page.status).toBe(429);
+    expect(page.headers.get('retry-after')).toBe('10');
+    expect(await page.text()).toContain('提交过于频繁');
     // Another address is not affected.
     expect((await post({ ...valid(), consent: false })).status).toBe(400);
     await new Promise((r) => setTimeout(r, 10_500));
@@ -48,6 +64,7 @@ describe('rate limits', () => {
 
   it('per phone: the fourth lead of one number within a minute is refused, whatever the address', async () => {
     const phone = valid().phone;
+    await startOfWindow(RATE_LIMITS.phone.period, 5);
     const regions = ['433101', '441900003', '433101', '441900003'];
     const statuses = [];
     for (const region of regions) statuses.push((await post({ ...valid(), phone, region, brand: '' })).status);
