@@ -11,6 +11,9 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
+  // Every script as a file of the site, never inline, so the CSP needs no 'unsafe-inline' for
+  // scripts (public/_headers, functions/web/headers.ts). JSON-LD data blocks are not scripts.
+  vite: { build: { assetsInlineLimit: 0 } },
   outDir: process.env.BAOXIU_OUT_DIR ?? 'dist',
   cacheDir: process.env.BAOXIU_CACHE_DIR ?? (contentDir ? `node_modules/.astro-${contentDir.replace(/[^a-zA-Z0-9]+/g, '_')}` : undefined),
 });

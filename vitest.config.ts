@@ -5,6 +5,12 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
+/** Test-only secrets (never used anywhere else): a two-key ring, so rotation is exercised too. */
+export const TEST_SECRETS = {
+  LEADS_ENCRYPTION_KEY: 'test2:dGVzdC1rZXktMi10ZXN0LWtleS0yLXRlc3Qta2V5LTI=,test1:dGVzdC1rZXktMS10ZXN0LWtleS0xLXRlc3Qta2V5LTE=',
+  ADMIN_TOKEN: 'test-admin-token-0123456789',
+};
+
 export default defineConfig({
   test: {
     projects: [
@@ -13,10 +19,10 @@ export default defineConfig({
         plugins: [
           cloudflareTest(async () => ({
             wrangler: { configPath: './wrangler.jsonc' },
-            miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations('migrations'), ADMIN_TOKEN: 'test-admin-token' } },
+            miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations('migrations'), ...TEST_SECRETS } },
           })),
         ],
-        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'], setupFiles: ['tests/worker/setup.ts'] },
+        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'], setupFiles: ['tests/worker/setup.ts'], testTimeout: 30_000 },
       },
       { test: { name: 'site', include: ['tests/site/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
       {

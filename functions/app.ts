@@ -4,8 +4,11 @@ import { HTTPException } from 'hono/http-exception';
 import type { Env } from './env.ts';
 import { admin } from './admin/routes.ts';
 import { leads } from './leads/route.ts';
+import { securityHeaders } from './web/headers.ts';
 
 export const api = new Hono<{ Bindings: Env }>().basePath('/api');
+
+api.use('*', securityHeaders);
 
 api.route('/leads', leads);
 api.route('/admin', admin);
@@ -24,7 +27,10 @@ api.get('/health', async (c) => {
 api.notFound((c) => c.json({ ok: false, errors: { form: '没有这个接口。' } }, 404));
 
 api.onError((err, c) => {
-  if (err instanceof HTTPException) return err.getResponse(); // e.g. 401 from bearerAuth
-  console.error('[api] unexpected error:', err);
+  if (err instanceof HTTPException && err.status < 500) {
+    // bearerAuth's 401 carries its own (English, operator-facing) answer.
+    return err.res ? err.getResponse() : c.json({ ok: false, errors: { form: '请求无效。' } }, err.status);
+  }
+  console.error('[api] unexpected error:', err instanceof Error ? err.message : err);
   return c.json({ ok: false, errors: { form: '系统暂时无法受理，请稍后重试，或直接拨打服务电话。' } }, 500);
 });

@@ -1,10 +1,15 @@
 // The Worker: /api/* goes to the lead function; everything else is the static site (dist/),
 // served by Workers static assets before this code runs (see run_worker_first in wrangler.jsonc).
+// Crons: every 5 minutes the delivery sweep; daily the retention period (privacy/housekeeping.ts).
 import { api } from './app.ts';
 import { consume } from './deliveries/consume.ts';
 import type { DeliveryMessage } from './deliveries/queue.ts';
 import { sweep } from './deliveries/sweep.ts';
 import type { Env } from './env.ts';
+import { housekeeping } from './privacy/housekeeping.ts';
+
+/** The daily cron in wrangler.jsonc; the other one is the delivery sweep. */
+const DAILY = '17 3 * * *'; // not exported: a Worker module's named exports are entrypoints
 
 export default {
   fetch(request, env, ctx) {
@@ -13,7 +18,7 @@ export default {
     return env.ASSETS.fetch(request);
   },
   queue: consume,
-  async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(sweep(env));
+  scheduled(controller, env, ctx) {
+    ctx.waitUntil(controller.cron === DAILY ? housekeeping(env) : sweep(env));
   },
 } satisfies ExportedHandler<Env, DeliveryMessage>;

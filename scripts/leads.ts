@@ -1,15 +1,20 @@
-// npm run leads -- list | show <id> | export --csv [--out file] | retry <deliveryId>
+// npm run leads -- list | spam | show <id> | export --csv [--out file] | retry <deliveryId> | forget <phone>
 // The operator's command line for the admin API, against `npm start` or a deployed Worker.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { LOCAL_SECRETS_DIR } from './local-secrets.ts';
 
 const USAGE = `usage: npm run leads -- <command> [options]
   list [--status new|spam] [--limit N]   recent leads, newest first
+  spam                                    the leads kept as spam
   show <leadId>                           one lead with its deliveries
   export --csv [--out leads.csv]          all leads as CSV (UTF-8 with BOM, opens in Excel)
   retry <deliveryId>                      send a failed or stuck delivery again
+  forget <phone>                          delete every lead of a phone number (a PIPL request)
 options: --url <site> (or BAOXIU_URL; default http://127.0.0.1:8787)
-         --token <ADMIN_TOKEN> (or ADMIN_TOKEN; for a local URL, .dev.vars or the token npm start made)`;
+         --token <ADMIN_TOKEN> (or ADMIN_TOKEN; for a local URL, .dev.vars or the one npm start made
+         in ${LOCAL_SECRETS_DIR})`;
 
 function fail(message: string, code = 2): never {
   console.error(`leads: ${message}`);
@@ -29,7 +34,8 @@ try {
   fail(`${(err as Error).message}\n${USAGE}`);
 }
 const { values, positionals } = parsed;
-const [command, arg] = positionals;
+const [command, ...args] = positionals;
+const arg = args[0];
 if (values.help || !command) fail(USAGE, values.help ? 0 : 2);
 
 const base = (values.url ?? process.env.BAOXIU_URL ?? 'http://127.0.0.1:8787').replace(/\/$/, '');
@@ -39,7 +45,8 @@ if (!token) fail('no admin token: pass --token or set ADMIN_TOKEN.');
 
 function localToken(): string | undefined {
   const devVars = existsSync('.dev.vars') ? readFileSync('.dev.vars', 'utf8').match(/^ADMIN_TOKEN\s*=\s*"?([^"\n]+)"?/m)?.[1] : undefined;
-  return devVars ?? (existsSync('.wrangler/local-admin-token') ? readFileSync('.wrangler/local-admin-token', 'utf8').trim() : undefined);
+  const generated = join(LOCAL_SECRETS_DIR, 'ADMIN_TOKEN');
+  return devVars ?? (existsSync(generated) ? readFileSync(generated, 'utf8').trim() : undefined);
 }
 
 async function call(path: string, init: RequestInit = {}): Promise<Response> {
@@ -59,13 +66,15 @@ async function call(path: string, init: RequestInit = {}): Promise<Response> {
 type Lead = Record<string, string | null>;
 
 switch (command) {
+  case 'spam':
   case 'list': {
-    const query = new URLSearchParams({ limit: values.limit ?? '50', ...(values.status ? { status: values.status } : {}) });
+    const status = command === 'spam' ? 'spam' : values.status;
+    const query = new URLSearchParams({ limit: values.limit ?? '50', ...(status ? { status } : {}) });
     const { leads } = (await (await call(`/leads?${query}`)).json()) as { leads: (Lead & { deliveries: string })[] };
     for (const l of leads) {
       console.log([l.reference, l.created_at?.slice(0, 16).replace('T', ' '), l.status, l.name, l.phone, l.region_name, l.brand_name ?? '-', l.deliveries ?? ''].join('  '));
     }
-    console.log(`${leads.length} leads`);
+    console.log(`${leads.length} ${command === 'spam' ? 'leads kept as spam' : 'leads'}`);
     break;
   }
   case 'show': {
@@ -87,6 +96,13 @@ switch (command) {
     if (!arg) fail('retry needs a delivery id (see: npm run leads -- show <leadId>).');
     const { delivery } = (await (await call(`/deliveries/${encodeURIComponent(arg)}/retry`, { method: 'POST' })).json()) as { delivery: Lead };
     console.log(`delivery ${delivery.id} (${delivery.channel}) queued again; status ${delivery.status}`);
+    break;
+  }
+  case 'forget': {
+    const phone = args.join(' ').trim();
+    if (!phone) fail('forget needs the phone number.');
+    const { deleted } = (await (await call('/customers', { method: 'DELETE', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone }) })).json()) as { deleted: number };
+    console.log(`Deleted ${deleted} lead(s) of that phone number from ${base}.`);
     break;
   }
   default:

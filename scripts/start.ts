@@ -1,9 +1,9 @@
 // npm start: build the site if it is missing or older than its sources, apply the local D1
 // migrations, then serve site + lead function with wrangler's local runtime on 127.0.0.1:$PORT.
 import { spawnSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { localSecret, namesIn } from './local-secrets.ts';
 
 const port = process.env.PORT ?? '8787';
 const sources = ['src', 'public', 'astro.config.mjs', process.env.BAOXIU_CONTENT_DIR].filter(Boolean) as string[];
@@ -31,29 +31,22 @@ if (!built || Math.max(...sources.map(newest)) > built) {
 
 run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local']);
 
-// wrangler dev reads .dev.vars; without one, the settings come from this process's environment.
+// wrangler dev reads .dev.vars; without one, the settings come from this process's environment
+// (and .env). A secret that neither gives is generated once for local use and passed with --var,
+// so what .dev.vars or the environment says always wins.
 const env = { ...process.env };
-const devVars = existsSync('.dev.vars') ? readFileSync('.dev.vars', 'utf8') : undefined;
-if (devVars === undefined) env.CLOUDFLARE_INCLUDE_PROCESS_ENV = 'true';
+const devVars = existsSync('.dev.vars');
+if (!devVars) env.CLOUDFLARE_INCLUDE_PROCESS_ENV = 'true';
 else console.log('Settings: .dev.vars');
-
-/** A secret that is not configured gets a local one, kept in .wrangler/ across restarts. */
-function localSecret(name: string, make: () => string): string[] {
-  if (env[name] || new RegExp(`^${name}\\s*=`, 'm').test(devVars ?? '')) return [];
-  const file = `.wrangler/local-${name.toLowerCase().replaceAll('_', '-')}`;
-  if (!existsSync(file)) {
-    mkdirSync('.wrangler', { recursive: true });
-    writeFileSync(file, make(), { mode: 0o600 });
-  }
-  const value = readFileSync(file, 'utf8').trim();
-  console.log(`${name}: a local one, in ${file}`);
-  return ['--var', `${name}:${value}`];
+const configured = devVars ? namesIn('.dev.vars') : new Set([...Object.keys(process.env), ...namesIn('.env')]);
+const vars: string[] = [];
+for (const name of ['LEADS_ENCRYPTION_KEY', 'ADMIN_TOKEN'] as const) {
+  if (!configured.has(name)) vars.push('--var', `${name}:${localSecret(name)}`);
 }
-const secrets = localSecret('ADMIN_TOKEN', () => randomBytes(24).toString('base64url'));
 
 const dev = spawn(
   'npx',
-  ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', port, '--show-interactive-dev-session=false', ...secrets],
+  ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', port, '--show-interactive-dev-session=false', ...vars],
   { stdio: 'inherit', env },
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal));

@@ -1,15 +1,22 @@
-// The operator's API: leads (JSON or CSV), one lead with its deliveries, and retrying a delivery.
+// The operator's API: leads (JSON or CSV), one lead with its deliveries, retrying a delivery, and
+// deleting a customer's data by phone (PIPL). Leads are decrypted here and nowhere else.
 import { Hono } from 'hono';
 import { enqueue } from '../deliveries/queue.ts';
 import type { Env } from '../env.ts';
+import { normalizePhone } from '../leads/phone.ts';
 import { getDelivery, getLead, resetDelivery, setDue, type Delivery, type StoredLead } from '../leads/store.ts';
+import { keyring } from '../privacy/crypto.ts';
+import { forgetPhone } from '../privacy/erase.ts';
+import { openLead } from '../privacy/sealed-lead.ts';
 import { adminOnly } from './auth.ts';
 import { toCsv } from './csv.ts';
 
 export const admin = new Hono<{ Bindings: Env }>();
 admin.use('*', adminOnly);
 
-const CSV_COLUMNS: [string, (l: StoredLead & { deliveries: string }) => unknown][] = [
+type Listed = StoredLead & { deliveries: string | null };
+
+const CSV_COLUMNS: [string, (l: Listed) => unknown][] = [
   ['单号', (l) => l.reference],
   ['时间', (l) => l.created_at],
   ['状态', (l) => l.status],
@@ -22,33 +29,42 @@ const CSV_COLUMNS: [string, (l: StoredLead & { deliveries: string }) => unknown]
   ['地址', (l) => l.address],
   ['上门时间', (l) => l.preferred_time],
   ['派单路线', (l) => l.route],
+  ['重复提交', (l) => l.repeat_count],
   ['送达', (l) => l.deliveries],
 ];
 
+/** Without the sealing details, which mean nothing to the operator. */
+const shown = <T extends StoredLead>({ phone_hash: _h, key_id: _k, ...lead }: T) => lead;
+
 admin.get('/leads', async (c) => {
-  const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 1000);
   const status = c.req.query('status');
+  if (status !== undefined && status !== 'new' && status !== 'spam') return c.json({ ok: false, error: 'status must be new or spam' }, 400);
+  const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 1000);
   const { results } = await c.env.DB.prepare(
     `SELECT l.*, (SELECT group_concat(d.channel || ':' || d.status, ' ') FROM deliveries d WHERE d.lead_id = l.id) AS deliveries
      FROM leads l WHERE (?1 IS NULL OR l.status = ?1) ORDER BY l.created_at DESC LIMIT ?2`,
   )
     .bind(status ?? null, limit)
-    .all<StoredLead & { deliveries: string }>();
+    .all<Listed>();
+  const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
+  const leads = await Promise.all(results.map((row) => openLead(ring, row)));
   if (c.req.query('format') === 'csv') {
-    const csv = toCsv(CSV_COLUMNS.map(([h]) => h), results.map((l) => CSV_COLUMNS.map(([, get]) => get(l))));
+    const csv = toCsv(CSV_COLUMNS.map(([h]) => h), leads.map((l) => CSV_COLUMNS.map(([, get]) => get(l))));
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="leads-${new Date().toISOString().slice(0, 10)}.csv"`,
+      'cache-control': 'no-store',
     });
   }
-  return c.json({ ok: true, leads: results });
+  return escapedJson({ ok: true, leads: leads.map(shown) });
 });
 
 admin.get('/leads/:id', async (c) => {
-  const lead = await getLead(c.env.DB, c.req.param('id'));
-  if (!lead) return c.json({ ok: false, error: 'No lead with that id.' }, 404);
-  const { results } = await c.env.DB.prepare('SELECT * FROM deliveries WHERE lead_id = ? ORDER BY created_at').bind(lead.id).all<Delivery>();
-  return c.json({ ok: true, lead, deliveries: results });
+  const row = await getLead(c.env.DB, c.req.param('id'));
+  if (!row) return c.json({ ok: false, error: 'No lead with that id.' }, 404);
+  const lead = await openLead(await keyring(c.env.LEADS_ENCRYPTION_KEY), row);
+  const { results } = await c.env.DB.prepare('SELECT * FROM deliveries WHERE lead_id = ? ORDER BY created_at').bind(row.id).all<Delivery>();
+  return escapedJson({ ok: true, lead: shown(lead), deliveries: results });
 });
 
 admin.post('/deliveries/:id/retry', async (c) => {
@@ -61,3 +77,22 @@ admin.post('/deliveries/:id/retry', async (c) => {
   await enqueue(c.env, [id]);
   return c.json({ ok: true, delivery: await getDelivery(c.env.DB, id) }, 202);
 });
+
+/** DELETE /api/admin/customers {"phone": "138 1234 1234"}: every lead of that number, gone. */
+admin.delete('/customers', async (c) => {
+  const body = (await c.req.json().catch(() => null)) as { phone?: unknown } | null;
+  const phone = typeof body?.phone === 'string' ? normalizePhone(body.phone) : null;
+  if (!phone) return c.json({ ok: false, error: 'body must be {"phone": "<a valid Chinese phone number>"}' }, 400);
+  const deleted = await forgetPhone(c.env.DB, await keyring(c.env.LEADS_ENCRYPTION_KEY), phone);
+  console.log(`[admin] forgot a customer: ${deleted} lead(s) deleted`);
+  return c.json({ ok: true, deleted });
+});
+
+/**
+ * JSON with < > & and the JS line separators as \u escapes: the same data once parsed, but a
+ * customer's `<script>` cannot become markup even where an admin page embeds or sniffs the answer.
+ */
+function escapedJson(data: unknown): Response {
+  const body = JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return new Response(body, { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
+}

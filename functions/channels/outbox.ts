@@ -1,14 +1,15 @@
 // The embedded default channel: one log line per lead, phone masked, so a fresh install receives
 // leads with no provider configured (`wrangler dev` prints it; `wrangler tail` in production).
 import { maskPhone } from '../leads/phone.ts';
+import { logSafe } from '../privacy/log.ts';
 import type { Channel } from './channel.ts';
 
 export const outbox: Channel = {
   name: 'outbox',
   async send(lead) {
     console.log(
-      `[outbox] lead ${lead.reference} · ${lead.name} · ${maskPhone(lead.phone)} · ${lead.region_name}` +
-        `${lead.brand_name ? ` · ${lead.brand_name}` : ''} · ${lead.id}`,
+      `[outbox] lead ${lead.reference} · ${logSafe(lead.name)} · ${maskPhone(lead.phone)} · ${lead.region_name}` +
+        `${lead.brand_name ? ` · ${logSafe(lead.brand_name)}` : ''} · ${lead.id}`,
     );
   },
 };

@@ -1,16 +1,26 @@
-// One attempt at one delivery: send the lead through its channel and record the outcome. Safe to
-// repeat: a delivery that is no longer pending is left alone.
+// One attempt at one delivery: open (decrypt) the lead, send it through its channel, record the
+// outcome. Safe to repeat: a delivery that is no longer pending is left alone.
 import type { Channel } from '../channels/channel.ts';
 import { channelsFor } from '../channels/index.ts';
 import type { Env } from '../env.ts';
-import { getLead, markAttemptFailed, markSent, type Delivery } from '../leads/store.ts';
+import { getLead, markAttemptFailed, markSent, type Delivery, type StoredLead } from '../leads/store.ts';
+import { keyring } from '../privacy/crypto.ts';
+import { openLead } from '../privacy/sealed-lead.ts';
 
 export type Outcome = 'sent' | 'failed' | 'skipped';
 
 export async function attempt(env: Env, delivery: Delivery, channels: Map<string, Channel> = byName(env)): Promise<Outcome> {
   if (delivery.status !== 'pending') return 'skipped';
-  const lead = await getLead(env.DB, delivery.lead_id);
-  if (!lead) return 'skipped';
+  const row = await getLead(env.DB, delivery.lead_id);
+  if (!row) return 'skipped';
+  // Channels get the lead opened: the operator needs the customer's name and phone.
+  let lead: StoredLead;
+  try {
+    lead = await openLead(await keyring(env.LEADS_ENCRYPTION_KEY), row);
+  } catch (err) {
+    await markAttemptFailed(env.DB, delivery.id, `cannot decrypt lead: ${err instanceof Error ? err.message : String(err)}`);
+    return 'failed';
+  }
   const channel = channels.get(delivery.channel);
   if (!channel) {
     await markAttemptFailed(env.DB, delivery.id, `channel ${delivery.channel} is not configured`);

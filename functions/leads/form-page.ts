@@ -39,6 +39,7 @@ export async function formWithErrors(
   path: string,
   values: Record<string, string>,
   errors: FieldErrors,
+  status = 400,
 ): Promise<Response> {
   const value = (name: string | null) => (name && Object.hasOwn(values, name) ? values[name] : undefined);
   const invalid = (el: Element, name: string | null) => {
@@ -96,5 +97,5 @@ export async function formWithErrors(
         el.removeAttribute('hidden');
       },
     });
-  return html(rewriter.transform(await page(env, origin, path)), 400);
+  return html(rewriter.transform(await page(env, origin, path)), status);
 }

@@ -1,90 +1,114 @@
-// POST /api/leads: validate, store in D1 with its deliveries, answer, and only then queue them.
-// JSON clients get JSON; a plain form post (JavaScript off) gets a page.
-import { Hono, type Context } from 'hono';
+// POST /api/leads: check where it comes from, its size and shape, the rate limits and Turnstile,
+// store it in D1 (sealed) with its deliveries, answer, and only then queue the deliveries.
+// JSON clients get JSON; a plain form post (JavaScript off) gets a page (answer.ts, form-page.ts).
+import { Hono } from 'hono';
 import { loadCatalog, type Catalog } from '../catalog.ts';
 import { channelsFor } from '../channels/index.ts';
-import type { Env } from '../env.ts';
 import { enqueue } from '../deliveries/queue.ts';
+import type { Env } from '../env.ts';
+import { keyring, phoneHash, type Keyring } from '../privacy/crypto.ts';
 import { routeLead } from '../routing.ts';
-import { confirmationPage, formWithErrors } from './form-page.ts';
+import { bodyLimit } from '../web/body-limit.ts';
+import { corsForAllowedOrigins, sameSiteOnly } from '../web/origin.ts';
+import { contentType, fail, FORM_TYPES, MESSAGES, wantsPage, type Ctx } from './answer.ts';
+import { confirmationPage } from './form-page.ts';
+import { clientIp, retryAfter } from './limits.ts';
 import { fieldErrors, leadSchema, type FieldErrors, type LeadInput } from './schema.ts';
 import { saveLead } from './store.ts';
+import { checkTurnstile } from './turnstile.ts';
 
-/** `/hunan/` but not `//elsewhere.example`. */
-const SAME_SITE_PATH = /^\/(?![/\\])/;
+/** A lead is a few hundred characters; anything near this is not a person typing. */
+export const MAX_BODY_BYTES = 16 * 1024;
 
-type Body = { raw: Record<string, unknown>; form: boolean } | { error: Response };
+type Body = { raw: Record<string, unknown> } | { error: Response };
 
 export const leads = new Hono<{ Bindings: Env }>();
 
-leads.post('/', async (c) => {
-  const body = await readBody(c);
-  if ('error' in body) return body.error;
-  const wantsPage = body.form && /text\/html/.test(c.req.header('accept') ?? '');
-  const origin = new URL(c.req.url).origin;
+leads.use('*', corsForAllowedOrigins);
+leads.use('*', sameSiteOnly((c) => fail(c, 403, { form: MESSAGES.origin })));
 
-  const fail = (errors: FieldErrors, status: 400 | 503 = 400) => {
-    if (status === 503) c.header('retry-after', '30');
-    if (!wantsPage) return c.json({ ok: false, errors }, status);
-    const path = typeof body.raw.page === 'string' && SAME_SITE_PATH.test(body.raw.page) ? body.raw.page : '/';
-    // A fresh requestId, so fixing the errors and sending twice still makes one lead.
-    const values = { ...stringValues(body.raw), requestId: String(body.raw.requestId || crypto.randomUUID()) };
-    return formWithErrors(c.env, origin, path, values, errors);
-  };
+leads.post(
+  '/',
+  bodyLimit<Env>(MAX_BODY_BYTES, (c) => fail(c, 413, { form: MESSAGES.tooLarge })),
+  async (c) => {
+    const body = await readBody(c);
+    if ('error' in body) return body.error;
+    const { raw } = body;
 
-  let catalog: Catalog;
-  try {
-    catalog = await loadCatalog(c.env, origin);
-  } catch (err) {
-    console.error('[leads] catalog unavailable:', err);
-    return fail({ form: '系统暂时无法受理，请稍后重试，或直接拨打服务电话。' }, 503);
-  }
+    const ip = clientIp(c.req.raw.headers);
+    const ipWait = await retryAfter(c.env, 'ip', ip);
+    if (ipWait) return fail(c, 429, { form: MESSAGES.tooMany }, raw, ipWait);
 
-  const parsed = leadSchema.safeParse(body.raw);
-  const errors = parsed.success ? {} : fieldErrors(parsed.error);
-  const input = parsed.data;
-  Object.assign(errors, coverageErrors(catalog, body.raw, errors));
-  if (!input || Object.keys(errors).length) return fail(errors);
+    const origin = new URL(c.req.url).origin;
+    let catalog: Catalog;
+    let ring: Keyring;
+    try {
+      catalog = await loadCatalog(c.env, origin);
+      ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
+    } catch (err) {
+      console.error('[leads] cannot take leads:', err instanceof Error ? err.message : err);
+      return fail(c, 503, { form: MESSAGES.busy }, raw, 30);
+    }
 
-  let saved;
-  try {
-    const routing = routeLead(catalog, input, channelsFor(c.env).map((ch) => ch.name));
-    saved = await saveLead(c.env.DB, { ...toNewLead(input, catalog), route: routing.route }, routing.channels);
-  } catch (err) {
-    console.error('[leads] could not store lead:', err instanceof Error ? err.message : err);
-    return fail({ form: `系统繁忙，报修未能保存，请稍后重试，或直接拨打 ${catalog.data.hotline}。` }, 503);
-  }
-  const { lead, created, deliveries } = saved;
-  // Stored first, answered now, sent after: a lost enqueue is found by the sweep.
-  if (created) c.executionCtx.waitUntil(enqueue(c.env, deliveries));
+    const parsed = leadSchema.safeParse(raw);
+    const errors = parsed.success ? {} : fieldErrors(parsed.error);
+    Object.assign(errors, coverageErrors(catalog, raw, errors));
+    const input = parsed.data;
+    if (!input || Object.keys(errors).length) return fail(c, 400, errors, raw);
 
-  if (wantsPage) return confirmationPage(c.env, origin, lead);
-  return c.json({ ok: true, id: lead.id, reference: lead.reference }, created ? 201 : 200);
-});
+    // A honeypot hit is kept as spam whatever else it did; everyone else must pass Turnstile.
+    if (!input.website) {
+      const verdict = await checkTurnstile(c.env, input['cf-turnstile-response'], c.req.header('cf-connecting-ip'));
+      if (verdict === 'missing' || verdict === 'invalid') return fail(c, 400, { form: MESSAGES.captcha }, raw);
+      if (verdict === 'unavailable') return fail(c, 503, { form: MESSAGES.captchaDown }, raw, 30);
+    }
 
-leads.all('/', (c) => {
-  c.header('allow', 'POST');
-  return c.json({ ok: false, errors: { form: '请使用 POST 提交报修。' } }, 405);
-});
+    const phoneWait = await retryAfter(c.env, 'phone', await phoneHash(ring.current, input.phone));
+    if (phoneWait) return fail(c, 429, { form: MESSAGES.tooMany }, raw, phoneWait);
 
-async function readBody(c: Context<{ Bindings: Env }>): Promise<Body> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    let saved;
+    try {
+      const routing = routeLead(catalog, input, channelsFor(c.env).map((ch) => ch.name));
+      saved = await saveLead(c.env.DB, ring.current, { ...toNewLead(input, catalog), route: routing.route }, routing.channels);
+    } catch (err) {
+      console.error('[leads] could not store lead:', err instanceof Error ? err.message : err);
+      return fail(c, 503, { form: `系统繁忙，报修未能保存，请稍后重试，或直接拨打 ${catalog.data.hotline}。` }, raw, 30);
+    }
+    const { lead, created, deliveries } = saved;
+    // Stored first, answered now, sent after: a lost enqueue is found by the sweep.
+    if (deliveries.length) c.executionCtx.waitUntil(enqueue(c.env, deliveries));
+
+    if (wantsPage(c)) {
+      return confirmationPage(c.env, origin, lead);
+    }
+    return c.json({ ok: true, id: lead.id, reference: lead.reference }, created ? 201 : 200, { 'cache-control': 'no-store' });
+  },
+);
+
+leads.all('/', (c) => fail(c, 405, { form: MESSAGES.method }));
+
+async function readBody(c: Ctx): Promise<Body> {
+  const type = contentType(c);
   if (type === 'application/json') {
     try {
-      const raw = await c.req.json();
-      if (raw && typeof raw === 'object' && !Array.isArray(raw)) return { raw, form: false };
+      const raw: unknown = JSON.parse(await c.req.text());
+      if (raw && typeof raw === 'object' && !Array.isArray(raw)) return { raw: raw as Record<string, unknown> };
     } catch {
       /* fall through */
     }
-    return { error: c.json({ ok: false, errors: { form: '请求内容不是有效的 JSON 对象。' } }, 400) };
+    return { error: await fail(c, 400, { form: MESSAGES.badJson }) };
   }
-  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
-    const form = await c.req.parseBody();
-    const raw: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(form)) if (typeof v === 'string') raw[k] = v;
-    return { raw, form: true };
+  if (FORM_TYPES.has(type)) {
+    try {
+      const form = await c.req.parseBody();
+      const raw: Record<string, unknown> = Object.create(null);
+      for (const [k, v] of Object.entries(form)) if (typeof v === 'string') raw[k] = v;
+      return { raw };
+    } catch {
+      return { error: await fail(c, 400, { form: MESSAGES.badForm }) };
+    }
   }
-  return { error: c.json({ ok: false, errors: { form: '不支持的请求格式，请以 JSON 或表单提交。' } }, 415) };
+  return { error: await fail(c, 415, { form: MESSAGES.badType }) };
 }
 
 /** Region must have a page, brand must be one we service, and serviced there. */
@@ -120,10 +144,4 @@ function toNewLead(input: LeadInput, catalog: Catalog) {
     privacyVersion: catalog.data.privacyVersion,
     page: input.page,
   };
-}
-
-function stringValues(raw: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') out[k] = v;
-  return out;
 }

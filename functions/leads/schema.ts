@@ -1,15 +1,32 @@
 // One schema for every way a lead arrives (JSON or a plain form post), with messages in Chinese.
+// Strict: unknown fields are rejected, every string is NFC-normalized, length-capped and free of
+// control characters (and of invisible bidi/format characters that could disguise a value).
 import * as z from 'zod';
 import { LIMITS } from './fields.ts';
 import { normalizePhone } from './phone.ts';
 
 z.config(z.locales.zhCN());
 
+/** Control (Cc), lone surrogates (Cs), zero-width and bidi overrides; a description may keep \t \n \r. */
+const FORBIDDEN_LINE = /[\p{Cc}\p{Cs}\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+const FORBIDDEN_TEXT = /[\p{Cs}\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|(?![\t\n\r])\p{Cc}/u;
+
+const nfc = (v: unknown) => (typeof v === 'string' ? v.normalize('NFC') : v);
+
+/** A string field (already NFC): checked for forbidden characters, trimmed, capped. */
+const text = (label: string, required: string | undefined, max: number, multiline = false) =>
+  z
+    .string({ error: required ?? `${label}格式不正确` })
+    // Before trimming, which would silently drop some of them at the ends (U+FEFF, \u0085).
+    .refine((v) => !(multiline ? FORBIDDEN_TEXT : FORBIDDEN_LINE).test(v), `${label}含有不允许的控制字符`)
+    .trim()
+    .max(max, `${label}最多 ${max} 个字`);
+
 /** Form posts send '' for empty fields; treat those as absent. */
-const optionalText = (max: number, label: string) =>
+const optionalText = (max: number, label: string, multiline = false) =>
   z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().max(max, `${label}最多 ${max} 个字`).optional(),
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : nfc(v)),
+    text(label, undefined, max, multiline).optional(),
   );
 
 const checkbox = z.preprocess(
@@ -17,13 +34,16 @@ const checkbox = z.preprocess(
   z.literal(true, { error: '请阅读并同意隐私政策后提交' }),
 );
 
-export const leadSchema = z.object({
-  name: z
-    .string({ error: '请填写称呼' })
-    .trim()
-    .min(1, '请填写称呼')
-    .max(LIMITS.name, `称呼最多 ${LIMITS.name} 个字`),
-  phone: z
+/** Unknown field names, made safe to echo back (no markup, no control characters, short). */
+const shownKeys = (keys: string[]) =>
+  keys
+    .slice(0, 5)
+    .map((k) => k.replace(/[^\w.-]/g, '?').slice(0, 30))
+    .join('、');
+
+export const leadSchema = z.strictObject({
+  name: z.preprocess(nfc, text('称呼', '请填写称呼', LIMITS.name).pipe(z.string().min(1, '请填写称呼'))),
+  phone: z.preprocess(nfc, z
     .string({ error: '请填写联系电话' })
     .trim()
     .min(1, '请填写联系电话')
@@ -35,14 +55,13 @@ export const leadSchema = z.object({
         return z.NEVER;
       }
       return e164;
-    }),
-  region: z.string({ error: '请选择所在地区' }).regex(/^\d{6}(\d{3})?$/, '请选择所在地区'),
+    })),
+  region: z.string({ error: '请选择所在地区' }).max(9, '请选择所在地区').regex(/^\d{6}(\d{3})?$/, '请选择所在地区'),
   brand: optionalText(40, '品牌'),
-  description: z
-    .string({ error: '请简单描述需要维修的问题' })
-    .trim()
-    .min(2, '请简单描述需要维修的问题')
-    .max(LIMITS.description, `问题描述最多 ${LIMITS.description} 个字`),
+  description: z.preprocess(
+    nfc,
+    text('问题描述', '请简单描述需要维修的问题', LIMITS.description, true).pipe(z.string().min(2, '请简单描述需要维修的问题')),
+  ),
   address: optionalText(LIMITS.address, '详细地址'),
   preferredTime: optionalText(LIMITS.preferredTime, '方便上门时间'),
   consent: checkbox,
@@ -53,6 +72,10 @@ export const leadSchema = z.object({
   page: optionalText(300, '页面').pipe(
     z.string().regex(/^\/(?![/\\])/, '页面地址无效').optional(),
   ),
+  /** Cloudflare Turnstile's token, when the widget is configured (checked in turnstile.ts). */
+  'cf-turnstile-response': optionalText(2048, '人机验证'),
+}, {
+  error: (issue) => (issue.code === 'unrecognized_keys' ? `请求中含有不支持的字段：${shownKeys(issue.keys)}` : undefined),
 });
 
 export type LeadInput = z.infer<typeof leadSchema>;

@@ -1,6 +1,14 @@
-// Leads in D1. A lead and its delivery rows are written in one batch (all or nothing), and a
-// repeated requestId returns the lead already stored instead of a second one.
+// Leads in D1. A lead and its delivery rows are written in one batch (all or nothing); a repeated
+// requestId returns the lead already stored, and the same phone and region again within
+// MERGE_WINDOW_MS merges into the earlier lead (same reference, nobody notified twice). Personal
+// fields are sealed (functions/privacy/sealed-lead.ts) before they reach D1.
+import type { LeadKey } from '../privacy/crypto.ts';
+import { phoneHash } from '../privacy/crypto.ts';
+import { sealFields } from '../privacy/sealed-lead.ts';
 import { newReference } from './reference.ts';
+
+/** Same phone, same region, within this time: one lead. */
+export const MERGE_WINDOW_MS = 10 * 60 * 1000;
 
 export interface NewLead {
   requestId: string;
@@ -24,7 +32,8 @@ export interface StoredLead {
   id: string;
   reference: string;
   request_id: string;
-  status: string;
+  status: LeadStatus;
+  /** name, phone, description, address: ciphertext unless opened with openLead (key_id NULL: legacy plaintext). */
   name: string;
   phone: string;
   region_code: string;
@@ -38,8 +47,14 @@ export interface StoredLead {
   privacy_version: string;
   page: string | null;
   created_at: string;
+  key_id: string | null;
+  phone_hash: string | null;
+  repeat_count: number;
+  last_repeat_at: string | null;
   route: string | null;
 }
+
+export type LeadStatus = 'new' | 'spam';
 
 export interface Delivery {
   id: string;
@@ -57,27 +72,48 @@ export interface Delivery {
   due_at: string | null;
 }
 
-/** Stores the lead with one pending delivery per routed channel; `created` is false for a repeated
- *  requestId. Returns the new deliveries' ids, to be queued. */
+export interface SaveResult {
+  lead: StoredLead;
+  /** A new row; false for a repeated requestId or a merge. */
+  created: boolean;
+  /** Merged into an earlier lead of the same phone and region. */
+  merged: boolean;
+  /** Ids of the deliveries this call created, to be queued. */
+  deliveries: string[];
+}
+
+/** Stores the lead, sealed with `key`, with one pending delivery per routed channel (none for spam). */
 export async function saveLead(
   db: D1Database,
+  key: LeadKey,
   lead: NewLead,
   channels: { channel: string; to?: string[] }[],
-): Promise<{ lead: StoredLead; created: boolean; deliveries: string[] }> {
-  const now = new Date().toISOString();
+): Promise<SaveResult> {
+  const byRequest = await db.prepare('SELECT * FROM leads WHERE request_id = ?').bind(lead.requestId).first<StoredLead>();
+  if (byRequest) return { lead: byRequest, created: false, merged: false, deliveries: [] };
+
+  const now = new Date();
+  if (lead.status === 'new') {
+    const merged = await mergeRecent(db, await phoneHash(key, lead.phone), lead.regionCode, now);
+    if (merged) return { lead: merged, created: false, merged: true, deliveries: [] };
+  }
+
   const id = crypto.randomUUID();
+  const at = now.toISOString();
+  const sealed = await sealFields(key, id, lead);
   for (let attempt = 0; ; attempt++) {
     const reference = newReference();
     const insertLead = db
       .prepare(
         `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, brand,
-           brand_name, description, address, preferred_time, consent_at, privacy_version, page, created_at, route)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?14, ?17)
+           brand_name, description, address, preferred_time, consent_at, privacy_version, page, created_at,
+           key_id, phone_hash, route)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?14, ?17, ?18, ?19)
          ON CONFLICT (request_id) DO NOTHING`,
       )
-      .bind(id, reference, lead.requestId, lead.status, lead.name, lead.phone, lead.regionCode, lead.regionName,
-        lead.brand ?? null, lead.brandName ?? null, lead.description, lead.address ?? null,
-        lead.preferredTime ?? null, now, lead.privacyVersion, lead.page ?? null, lead.route);
+      .bind(id, reference, lead.requestId, lead.status, sealed.name, sealed.phone, lead.regionCode, lead.regionName,
+        lead.brand ?? null, lead.brandName ?? null, sealed.description, sealed.address,
+        lead.preferredTime ?? null, at, lead.privacyVersion, lead.page ?? null, sealed.key_id, sealed.phone_hash, lead.route);
     // Only a lead this batch created gets deliveries (a spam lead gets none).
     const deliveryIds = channels.map(() => crypto.randomUUID());
     const insertDeliveries = channels.map(({ channel, to }, i) =>
@@ -86,20 +122,53 @@ export async function saveLead(
           `INSERT INTO deliveries (id, lead_id, channel, recipients, status, attempts, created_at, updated_at, due_at)
            SELECT ?1, id, ?2, ?3, 'pending', 0, ?4, ?4, ?4 FROM leads WHERE id = ?5 AND status = 'new'`,
         )
-        .bind(deliveryIds[i], channel, to ? JSON.stringify(to) : null, now, id),
+        .bind(deliveryIds[i], channel, to ? JSON.stringify(to) : null, at, id),
     );
     try {
       const [result, ...inserted] = await db.batch([insertLead, ...insertDeliveries]);
       const stored = await db.prepare('SELECT * FROM leads WHERE request_id = ?').bind(lead.requestId).first<StoredLead>();
       if (!stored) throw new Error('lead not found after insert');
       const deliveries = deliveryIds.filter((_, i) => inserted[i].meta.changes === 1);
-      return { lead: stored, created: result.meta.changes === 1, deliveries };
+      return { lead: stored, created: result.meta.changes === 1, merged: false, deliveries };
     } catch (err) {
       // A clash of random references (UNIQUE) is rare; draw another. Anything else is a real failure.
       if (attempt < 3 && /UNIQUE constraint failed: leads\.reference/.test(String(err))) continue;
       throw err;
     }
   }
+}
+
+/** The latest non-spam lead of this phone and region within the merge window, counted once more. */
+async function mergeRecent(db: D1Database, hash: string, regionCode: string, now: Date): Promise<StoredLead | null> {
+  const since = new Date(now.getTime() - MERGE_WINDOW_MS).toISOString();
+  const earlier = await db
+    .prepare(
+      `SELECT * FROM leads WHERE phone_hash = ?1 AND region_code = ?2 AND status = 'new' AND created_at >= ?3
+       ORDER BY created_at DESC LIMIT 1`,
+    )
+    .bind(hash, regionCode, since)
+    .first<StoredLead>();
+  if (!earlier) return null;
+  await db
+    .prepare('UPDATE leads SET repeat_count = repeat_count + 1, last_repeat_at = ?1 WHERE id = ?2')
+    .bind(now.toISOString(), earlier.id)
+    .run();
+  return earlier;
+}
+
+/** Leads for the operator, newest first, e.g. the spam to review. Personal fields still sealed. */
+export async function listLeads(
+  db: D1Database,
+  { status, limit = 50, before }: { status?: LeadStatus; limit?: number; before?: string } = {},
+): Promise<StoredLead[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM leads WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR created_at < ?2)
+       ORDER BY created_at DESC LIMIT ?3`,
+    )
+    .bind(status ?? null, before ?? null, Math.min(Math.max(limit, 1), 500))
+    .all<StoredLead>();
+  return results;
 }
 
 export function getLead(db: D1Database, id: string) {

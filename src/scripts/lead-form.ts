@@ -42,6 +42,8 @@ function done(form: HTMLFormElement, reference: string) {
 }
 
 function showErrors(form: HTMLFormElement, errors: Record<string, string>) {
+  // A Turnstile token is good for one check: get a fresh one for the next try.
+  (window as { turnstile?: { reset(): void } }).turnstile?.reset();
   let first: HTMLElement | null = null;
   for (const el of form.querySelectorAll<HTMLElement>('[data-error-for]')) {
     const name = el.dataset.errorFor!;

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { chromium, type Browser } from 'playwright-core';
 import { inject } from 'vitest';
+import type { StoredLead } from '../../functions/leads/store.ts';
+import { keyring } from '../../functions/privacy/crypto.ts';
+import { openLead } from '../../functions/privacy/sealed-lead.ts';
 
 export const baseUrl = inject('baseUrl');
 
@@ -24,6 +27,12 @@ export function query<T = Record<string, unknown>>(sql: string, ...params: (stri
   } finally {
     db.close();
   }
+}
+
+/** Every stored lead, personal fields decrypted with this run's key. */
+export async function leads(): Promise<StoredLead[]> {
+  const ring = await keyring(inject('leadsKey'));
+  return Promise.all(query<StoredLead>('SELECT * FROM leads').map((row) => openLead(ring, row)));
 }
 
 export const serverLog = () => readFileSync(inject('logFile'), 'utf8');

@@ -6,12 +6,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { newKeyEntry } from '../../functions/privacy/crypto.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     stateDir: string;
     logFile: string;
+    leadsKey: string;
     adminToken: string;
   }
 }
@@ -30,11 +32,16 @@ export default async function setup(project: TestProject) {
   const migrate = spawnSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir], { encoding: 'utf8' });
   if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
 
+  // This run's own secrets, given the way `npm start` gives generated ones (--var).
+  const leadsKey = newKeyEntry('browser');
+  const adminToken = crypto.randomUUID();
   const port = await freePort();
-  const adminToken = 'browser-test-admin-token';
   const dev = spawn(
     'npx',
-    ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', stateDir, '--show-interactive-dev-session=false', '--var', `ADMIN_TOKEN:${adminToken}`],
+    [
+      'wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', stateDir, '--show-interactive-dev-session=false',
+      '--var', `LEADS_ENCRYPTION_KEY:${leadsKey}`, '--var', `ADMIN_TOKEN:${adminToken}`,
+    ],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CLOUDFLARE_INCLUDE_PROCESS_ENV: 'false' } },
   );
   let log = '';
@@ -60,6 +67,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   project.provide('stateDir', stateDir);
   project.provide('logFile', logFile);
+  project.provide('leadsKey', leadsKey);
   project.provide('adminToken', adminToken);
 
   return () => {

@@ -13,20 +13,28 @@ export function jsonLd(path: string): Record<string, any>[] {
   return [...read(path).matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1]));
 }
 
-/** Builds the site from a copy of the sample content changed by `edit`; resolves with the result. */
-export async function buildWith(edit: (dir: string) => void): Promise<{ code: number; output: string }> {
+/**
+ * Builds the site from a copy of the sample content changed by `edit`, with extra build settings
+ * `env`; resolves with the result and the built pages that `keep` names (path → HTML).
+ */
+export async function buildWith(
+  edit: (dir: string) => void,
+  env: Record<string, string> = {},
+  keep: string[] = [],
+): Promise<{ code: number; output: string; pages: Record<string, string> }> {
   const root = mkdtempSync(join(tmpdir(), 'baoxiu-content-'));
   const content = join(root, 'content');
   cpSync('src/content', content, { recursive: true });
   edit(content);
   try {
     await promisify(execFile)('npx', ['astro', 'build'], {
-      env: { ...process.env, BAOXIU_CONTENT_DIR: content, BAOXIU_OUT_DIR: join(root, 'out'), BAOXIU_CACHE_DIR: join(root, 'cache') },
+      env: { ...process.env, ...env, BAOXIU_CONTENT_DIR: content, BAOXIU_OUT_DIR: join(root, 'out'), BAOXIU_CACHE_DIR: join(root, 'cache') },
       maxBuffer: 64 * 1024 * 1024,
     });
-    return { code: 0, output: '' };
+    const pages = Object.fromEntries(keep.map((p) => [p, readFileSync(join(root, 'out', p), 'utf8')]));
+    return { code: 0, output: '', pages };
   } catch (err: any) {
-    return { code: err.code ?? 1, output: `${err.stdout}\n${err.stderr}` };
+    return { code: err.code ?? 1, output: `${err.stdout}\n${err.stderr}`, pages: {} };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -9,6 +9,6 @@ describe('wrangler.jsonc', () => {
   });
   it('consumes the dead-letter queue and runs the sweep', () => {
     expect(config).toMatch(/\{ "queue": "baoxiu-deliveries-dlq"/);
-    expect(config).toMatch(/"crons": \["\*\/5 \* \* \* \*"\]/);
+    expect(config).toMatch(/"crons": \["\*\/5 \* \* \* \*", "17 3 \* \* \*"\]/);
   });
 });

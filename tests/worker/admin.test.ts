@@ -3,20 +3,14 @@ import { createExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { api } from '../../functions/app.ts';
+import { post, valid } from './helpers.ts';
 
 const ORIGIN = 'http://baoxiu.test';
-const auth = { authorization: 'Bearer test-admin-token' };
+const auth = { authorization: `Bearer ${env.ADMIN_TOKEN}` };
 const get = (path: string, headers: Record<string, string> = auth) => exports.default.fetch(new Request(`${ORIGIN}/api/admin${path}`, { headers }));
 
 async function postLead(fields: Record<string, unknown> = {}) {
-  const res = await exports.default.fetch(
-    new Request(`${ORIGIN}/api/leads`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: '王先生', phone: '13812341234', region: '433101', description: '保险柜打不开', consent: true, requestId: crypto.randomUUID(), ...fields }),
-    }),
-  );
-  return res.json<{ id: string; reference: string }>();
+  return (await post({ ...valid(), requestId: crypto.randomUUID(), ...fields })).json<{ id: string; reference: string }>();
 }
 
 describe('admin API', () => {
@@ -24,7 +18,7 @@ describe('admin API', () => {
     expect((await get('/leads', {})).status).toBe(401);
     expect((await get('/leads', { authorization: 'Bearer wrong' })).status).toBe(401);
     const off = await api.fetch(new Request(`${ORIGIN}/api/admin/leads`, { headers: auth }), { ...env, ADMIN_TOKEN: undefined }, createExecutionContext());
-    expect(off.status).toBe(403);
+    expect(off.status).toBe(404);
     expect(await off.json()).toMatchObject({ error: expect.stringContaining('ADMIN_TOKEN') });
   });
 
@@ -47,7 +41,7 @@ describe('admin API', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = await res.text();
     // (text() drops the BOM the bytes above show.)
-    expect(csv.split('\r\n')[0]).toBe('单号,时间,状态,称呼,电话,地区,地区代码,品牌,问题描述,地址,上门时间,派单路线,送达');
+    expect(csv.split('\r\n')[0]).toBe('单号,时间,状态,称呼,电话,地区,地区代码,品牌,问题描述,地址,上门时间,派单路线,重复提交,送达');
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).toContain("'+1 打不开");
     expect(csv).toContain("'@SUM(A1)");

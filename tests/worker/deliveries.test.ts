@@ -102,4 +102,11 @@ describe('the sweep', () => {
     await exports.default.scheduled({ scheduledTime: Date.now(), cron: '*/5 * * * *' } as ScheduledController);
     await expect.poll(async () => (await delivery(id))!.status, { timeout: 5000, interval: 50 }).toBe('sent');
   });
+
+  it('leaves the daily cron to housekeeping, not the sweep', async () => {
+    const id = await storedDelivery('outbox', 10 * 60_000);
+    await exports.default.scheduled({ scheduledTime: Date.now(), cron: '17 3 * * *' } as ScheduledController);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await delivery(id))!.status).toBe('pending');
+  });
 });

@@ -1,0 +1,43 @@
+// A lead's personal fields, sealed for D1 and opened for the few reads that need plaintext (a
+// Channel sending it to the operator, an admin read). Everything else sees only ciphertext.
+import type { StoredLead } from '../leads/store.ts';
+import { decryptField, encryptField, phoneHash, type Keyring, type LeadKey } from './crypto.ts';
+
+export const PERSONAL_FIELDS = ['name', 'phone', 'address', 'description'] as const;
+type Personal = (typeof PERSONAL_FIELDS)[number];
+
+export type PlainFields = { name: string; phone: string; description: string; address?: string | null };
+export type SealedFields = { name: string; phone: string; description: string; address: string | null; key_id: string; phone_hash: string };
+
+const context = (leadId: string, field: Personal) => `lead:${leadId}:${field}`;
+
+/** Encrypts the personal fields of the lead `leadId` with the ring's current key. */
+export async function sealFields(key: LeadKey, leadId: string, plain: PlainFields): Promise<SealedFields> {
+  const seal = (field: Personal, value: string) => encryptField(key, value, context(leadId, field));
+  return {
+    name: await seal('name', plain.name),
+    phone: await seal('phone', plain.phone),
+    description: await seal('description', plain.description),
+    address: plain.address ? await seal('address', plain.address) : null,
+    key_id: key.id,
+    phone_hash: await phoneHash(key, plain.phone),
+  };
+}
+
+/**
+ * The lead with its personal fields decrypted. A row without key_id predates encryption and is
+ * returned as it is. Throws when the row's key is no longer in the ring.
+ */
+export async function openLead<T extends StoredLead>(ring: Keyring, row: T): Promise<T> {
+  if (!row.key_id) return row;
+  const key = ring.byId.get(row.key_id);
+  if (!key) throw new Error(`lead ${row.id}: key ${row.key_id} is not in LEADS_ENCRYPTION_KEY`);
+  const open = (field: Personal, value: string) => decryptField(key, value, context(row.id, field));
+  return {
+    ...row,
+    name: await open('name', row.name),
+    phone: await open('phone', row.phone),
+    description: await open('description', row.description),
+    address: row.address === null ? null : await open('address', row.address),
+  };
+}

@@ -1,0 +1,34 @@
+// Secrets for local runs (`npm start`, `npm run leads`) that nobody configured: generated once into
+// .wrangler/local-secrets/ (git-ignored, mode 600) and reused, so local leads stay readable between
+// runs. Never used for a deployment: there, `wrangler secret put` sets them.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const LOCAL_SECRETS_DIR = join('.wrangler', 'local-secrets');
+
+const generators: Record<string, () => string> = {
+  LEADS_ENCRYPTION_KEY: () => `local:${randomBytes(32).toString('base64')}`,
+  ADMIN_TOKEN: () => randomBytes(24).toString('base64url'),
+};
+
+/** The stored local value of `name`, generated on first use. */
+export function localSecret(name: keyof typeof generators): string {
+  const file = join(LOCAL_SECRETS_DIR, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(LOCAL_SECRETS_DIR, { recursive: true, mode: 0o700 });
+  const value = generators[name]();
+  writeFileSync(file, `${value}\n`, { mode: 0o600 });
+  console.log(`Generated a local ${name} in ${file} (local runs only).`);
+  return value;
+}
+
+/** Names set in a dotenv-style file (.dev.vars, .env): `NAME=value` lines. */
+export function namesIn(file: string): Set<string> {
+  if (!existsSync(file)) return new Set();
+  const names = readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(l)?.[1])
+    .filter((n): n is string => Boolean(n));
+  return new Set(names);
+}

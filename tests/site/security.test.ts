@@ -1,0 +1,44 @@
+// What the build does for security and privacy: scripts as files (a CSP without 'unsafe-inline'),
+// Turnstile only when PUBLIC_TURNSTILE_SITE_KEY is set, the retention period on /privacy/.
+import { describe, expect, it } from 'vitest';
+import { buildWith, read } from './helpers.ts';
+
+const PAGE = 'hunan/xiangxi/jishou/index.html';
+
+describe('the sample build', () => {
+  it('has no inline executable script: every script is a file, JSON-LD stays inline as data', () => {
+    for (const path of [PAGE, 'index.html', 'privacy/index.html', 'thanks/index.html']) {
+      const tags = read(path).match(/<script\b[^>]*>/g) ?? [];
+      expect(tags.length).toBeGreaterThan(0);
+      for (const tag of tags) expect(tag, `${path}: ${tag}`).toMatch(/\bsrc="\/_astro\/|type="application\/ld\+json"/);
+    }
+    expect(read(PAGE)).toContain('<script type="application/ld+json">');
+  });
+
+  it('has no Turnstile widget, so the form needs no JavaScript', () => {
+    expect(read(PAGE)).not.toContain('cf-turnstile');
+    expect(read(PAGE)).not.toContain('challenges.cloudflare.com');
+  });
+
+  it('says on /privacy/ what is collected, why, for how long (180 days) and how to ask for deletion', () => {
+    const html = read('privacy/index.html');
+    expect(html).toContain('我们收集什么');
+    expect(html).toContain('为什么收集');
+    expect(html).toMatch(/data-retention-days="180"[^>]*>报修记录自提交之日起保存 180 天/);
+    expect(html).toContain('加密保存');
+    expect(html).toContain('要求删除');
+  });
+});
+
+describe('build settings', () => {
+  it('PUBLIC_TURNSTILE_SITE_KEY adds the widget and its script; LEAD_RETENTION_DAYS shows on /privacy/', async () => {
+    const { code, output, pages } = await buildWith(() => {}, { PUBLIC_TURNSTILE_SITE_KEY: '1x00000000000000000000AA', LEAD_RETENTION_DAYS: '90' }, [
+      PAGE,
+      'privacy/index.html',
+    ]);
+    expect(code, output).toBe(0);
+    expect(pages[PAGE]).toMatch(/<div class="cf-turnstile" data-sitekey="1x00000000000000000000AA"/);
+    expect(pages[PAGE]).toContain('src="https://challenges.cloudflare.com/turnstile/v0/api.js"');
+    expect(pages['privacy/index.html']).toContain('保存 90 天');
+  });
+});

@@ -1,0 +1,71 @@
+// The key ring, field encryption, log escaping, client addresses and allowed origins (Node's WebCrypto).
+import { describe, expect, it } from 'vitest';
+import { decryptField, encryptField, importKeyring, KeyringError, newKeyEntry, phoneHash, phoneHashes } from '../../functions/privacy/crypto.ts';
+import { logSafe } from '../../functions/privacy/log.ts';
+import { clientIp } from '../../functions/leads/limits.ts';
+import { allowedOrigins } from '../../functions/web/origin.ts';
+
+describe('key ring', () => {
+  it('takes kid:base64key entries, the first being current', async () => {
+    const ring = await importKeyring(`${newKeyEntry('new')}, ${newKeyEntry('old')}`);
+    expect(ring.current.id).toBe('new');
+    expect([...ring.byId.keys()]).toEqual(['new', 'old']);
+  });
+
+  it.each([undefined, '', 'abc', 'k1:', 'k1:c2hvcnQ=', `k1:${btoa('x'.repeat(32))},k1:${btoa('y'.repeat(32))}`, 'k 1:AAAA'])(
+    'refuses %j without echoing it',
+    async (secret) => {
+      const err = await importKeyring(secret).catch((e) => e);
+      expect(err).toBeInstanceOf(KeyringError);
+      if (secret && secret.length > 8) expect(err.message).not.toContain(secret.split(':')[1] || '##');
+    },
+  );
+
+  it('encrypts with a fresh IV and authenticates the context', async () => {
+    const { current } = await importKeyring(newKeyEntry());
+    const a = await encryptField(current, '王先生', 'lead:1:name');
+    const b = await encryptField(current, '王先生', 'lead:1:name');
+    expect(a).not.toBe(b);
+    expect(await decryptField(current, a, 'lead:1:name')).toBe('王先生');
+    await expect(decryptField(current, a, 'lead:2:name')).rejects.toThrow();
+    const tampered = a.slice(0, -4) + (a.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    await expect(decryptField(current, tampered, 'lead:1:name')).rejects.toThrow();
+  });
+
+  it('hashes a phone per key: equal under one key, different across keys', async () => {
+    const ring = await importKeyring(`${newKeyEntry('a')},${newKeyEntry('b')}`);
+    const h = await phoneHash(ring.current, '+8613812341234');
+    expect(h).toBe(await phoneHash(ring.current, '+8613812341234'));
+    expect(h).not.toBe(await phoneHash(ring.current, '+8613812341235'));
+    const all = await phoneHashes(ring, '+8613812341234');
+    expect(all).toHaveLength(2);
+    expect(new Set(all).size).toBe(2);
+  });
+});
+
+describe('log lines', () => {
+  it('escape markup, flatten lines and stay short', () => {
+    expect(logSafe('<script>alert("x")</script>')).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(logSafe('a\nb\u2028c')).toBe('a b c');
+    expect(logSafe('长'.repeat(100))).toHaveLength(61);
+  });
+});
+
+describe('client address for rate limits', () => {
+  it('uses CF-Connecting-IP only, and an IPv6 /64', () => {
+    expect(clientIp(new Headers({ 'cf-connecting-ip': '203.0.113.9', 'x-forwarded-for': '1.2.3.4' }))).toBe('203.0.113.9');
+    expect(clientIp(new Headers({ 'x-forwarded-for': '1.2.3.4' }))).toBe('unknown');
+    expect(clientIp(new Headers({ 'cf-connecting-ip': '2001:db8:0:1:a:b:c:d' }))).toBe('2001:db8:0:1::/64');
+    expect(clientIp(new Headers({ 'cf-connecting-ip': '2001:db8::1' }))).toBe('2001:db8:0:0::/64');
+  });
+});
+
+describe('ALLOWED_ORIGINS', () => {
+  it('keeps origins only', () => {
+    expect([...allowedOrigins({ ALLOWED_ORIGINS: 'https://a.example, https://b.example/path ,not a url,' })]).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
+    expect(allowedOrigins({}).size).toBe(0);
+  });
+});

@@ -1,0 +1,177 @@
+// Abuse: rate limits per IP and per phone, the honeypot, merging repeats, Turnstile, other origins.
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env, exports } from 'cloudflare:workers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import worker from '../../functions/worker.ts';
+import type { Env } from '../../functions/env.ts';
+import { RATE_LIMITS } from '../../functions/leads/limits.ts';
+import { countLeads, deliveryOf, freshIp, ORIGIN, post, valid } from './helpers.ts';
+
+type Answer = { ok: boolean; id: string; reference: string; errors: Record<string, string> };
+
+/** The production Worker with some settings changed. */
+async function withEnv(settings: Partial<Env>, request: Request): Promise<Response> {
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(request, { ...(env as unknown as Env), ...settings }, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
+const json = (body: unknown, headers: Record<string, string> = {}) =>
+  new Request(`${ORIGIN}/api/leads`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'cf-connecting-ip': freshIp(), ...headers },
+    body: JSON.stringify(body),
+  });
+
+afterEach(() => vi.restoreAllMocks());
+
+/** Local rate-limit windows are aligned to the clock: start a burst early in one, so it is not split. */
+async function startOfWindow(seconds: number, burst = 3) {
+  const into = Date.now() % (seconds * 1000);
+  if (into > (seconds - burst) * 1000) await new Promise((r) => setTimeout(r, seconds * 1000 - into + 50));
+}
+
+describe('rate limits', () => {
+  it('per client IP: trip with 429 and Retry-After, then recover after the period', async () => {
+    const ip = '203.0.113.7';
+    await startOfWindow(RATE_LIMITS.ip.period);
+    const statuses: number[] = [];
+    let refused: Response | undefined;
+    for (let i = 0; i < RATE_LIMITS.ip.limit + 2; i++) {
+      const res = await post({ ...valid(), consent: false }, { 'content-type': 'application/json', 'cf-connecting-ip': ip });
+      statuses.push(res.status);
+      if (res.status === 429) refused ??= res;
+    }
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2);
+    expect(refused!.headers.get('retry-after')).toBe('10');
+    expect((await refused!.json<Answer>()).errors.form).toMatch(/提交过于频繁/);
+    // A plain form post from the same address gets the page back, with the message.
+    const page = await post(new URLSearchParams({ name: '王先生' }).toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'text/html',
+      'cf-connecting-ip': ip,
+    });
+    expect(page.status).toBe(429);
+    expect(page.headers.get('retry-after')).toBe('10');
+    expect(await page.text()).toContain('提交过于频繁');
+    // Another address is not affected.
+    expect((await post({ ...valid(), consent: false })).status).toBe(400);
+    await new Promise((r) => setTimeout(r, 10_500));
+    const again = await post(valid(), { 'content-type': 'application/json', 'cf-connecting-ip': ip });
+    expect(again.status).toBe(201);
+  });
+
+  it('per phone: the fourth lead of one number within a minute is refused, whatever the address', async () => {
+    const phone = valid().phone;
+    await startOfWindow(RATE_LIMITS.phone.period, 5);
+    const regions = ['433101', '441900003', '433101', '441900003'];
+    const statuses = [];
+    for (const region of regions) statuses.push((await post({ ...valid(), phone, region, brand: '' })).status);
+    expect(statuses.slice(0, 3).every((s) => s === 201 || s === 200)).toBe(true);
+    expect(statuses[3]).toBe(429);
+  });
+});
+
+describe('spam and repeats', () => {
+  it('catches a honeypot submission: kept as spam, delivered nowhere, listed for the operator', async () => {
+    const res = await post({ ...valid(), website: 'https://spam.example/buy' });
+    expect(res.status).toBe(201);
+    const { id } = await res.json<Answer>();
+    expect((await env.DB.prepare('SELECT status FROM leads WHERE id = ?').bind(id).first())!.status).toBe('spam');
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE lead_id = ?').bind(id).first())!.n).toBe(0);
+    const list = await exports.default.fetch(
+      new Request(`${ORIGIN}/api/admin/leads?status=spam`, { headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } }),
+    );
+    const { leads } = await list.json<{ leads: { id: string; status: string; name: string }[] }>();
+    expect(leads.find((l) => l.id === id)).toMatchObject({ status: 'spam', name: '王先生' });
+    expect(leads.every((l) => l.status === 'spam')).toBe(true);
+  });
+
+  it('merges the same phone and region within 10 minutes: same reference, nobody notified twice', async () => {
+    const lead = valid();
+    const first = await post(lead);
+    expect(first.status).toBe(201);
+    const a = await first.json<Answer>();
+    await deliveryOf(a.id);
+    const before = await countLeads();
+    const second = await post({ ...lead, description: '又坏了，请尽快', requestId: crypto.randomUUID() });
+    expect(second.status).toBe(200);
+    const b = await second.json<Answer>();
+    expect(b.reference).toBe(a.reference);
+    expect(b.id).toBe(a.id);
+    expect(await countLeads()).toBe(before);
+    const row = await env.DB.prepare('SELECT repeat_count FROM leads WHERE id = ?').bind(a.id).first<{ repeat_count: number }>();
+    expect(row!.repeat_count).toBe(1);
+    const deliveries = await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE lead_id = ?').bind(a.id).first<{ n: number }>();
+    expect(deliveries!.n).toBe(1);
+    // Another region is another lead.
+    const elsewhere = await post({ ...lead, region: '441900003', brand: '' });
+    expect(elsewhere.status).toBe(201);
+  });
+});
+
+describe('Turnstile', () => {
+  const VERIFY = 'http://turnstile.test/siteverify';
+  const settings = { TURNSTILE_SECRET_KEY: 'test-secret', TURNSTILE_VERIFY_URL: VERIFY };
+
+  function fakeSiteverify(up = true) {
+    const real = globalThis.fetch;
+    const calls: FormData[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url !== VERIFY) return real(input, init);
+      if (!up) throw new Error('connection refused');
+      const body = init!.body as FormData;
+      calls.push(body);
+      return Response.json({ success: body.get('secret') === 'test-secret' && body.get('response') === 'good-token' });
+    });
+    return calls;
+  }
+
+  it('needs a valid token when TURNSTILE_SECRET_KEY is set', async () => {
+    const calls = fakeSiteverify();
+    const before = await countLeads();
+    const missing = await withEnv(settings, json(valid()));
+    expect(missing.status).toBe(400);
+    expect((await missing.json<Answer>()).errors.form).toBe('请完成人机验证后重新提交。');
+    const wrong = await withEnv(settings, json({ ...valid(), 'cf-turnstile-response': 'bad-token' }));
+    expect(wrong.status).toBe(400);
+    expect(await countLeads()).toBe(before);
+    const good = await withEnv(settings, json({ ...valid(), 'cf-turnstile-response': 'good-token' }, { 'cf-connecting-ip': '198.51.100.4' }));
+    expect(good.status).toBe(201);
+    expect(calls.at(-1)!.get('remoteip')).toBe('198.51.100.4');
+  });
+
+  it('answers 503 with Retry-After when siteverify is unreachable, and is off without a secret', async () => {
+    fakeSiteverify(false);
+    const down = await withEnv(settings, json({ ...valid(), 'cf-turnstile-response': 'good-token' }));
+    expect(down.status).toBe(503);
+    expect(down.headers.get('retry-after')).toBe('30');
+    const off = await withEnv({ TURNSTILE_SECRET_KEY: '' }, json(valid()));
+    expect(off.status).toBe(201);
+  });
+});
+
+describe('pages on another CDN (ALLOWED_ORIGINS)', () => {
+  const settings = { ALLOWED_ORIGINS: 'https://cdn.example, https://www.cdn.example' };
+
+  it('answers CORS for exactly those origins and takes their posts', async () => {
+    const preflight = await withEnv(
+      settings,
+      new Request(`${ORIGIN}/api/leads`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://cdn.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      }),
+    );
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://cdn.example');
+    const ok = await withEnv(settings, json(valid(), { origin: 'https://www.cdn.example' }));
+    expect(ok.status).toBe(201);
+    expect(ok.headers.get('access-control-allow-origin')).toBe('https://www.cdn.example');
+
+    const other = await withEnv(settings, json(valid(), { origin: 'https://evil.example' }));
+    expect(other.status).toBe(403);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

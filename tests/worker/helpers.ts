@@ -1,0 +1,62 @@
+// Shared by the workerd tests: requests as a browser or client would send them, and D1 read back.
+import { env, exports } from 'cloudflare:workers';
+import { keyring } from '../../functions/privacy/crypto.ts';
+import { openLead } from '../../functions/privacy/sealed-lead.ts';
+import type { StoredLead } from '../../functions/leads/store.ts';
+
+export const ORIGIN = 'http://baoxiu.test';
+
+let n = 0;
+/** A client address of its own per call, so tests do not share the per-IP rate limit. */
+export const freshIp = () => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n++ & 255}`;
+
+/** A valid mobile number no other test uses (139 + 8 random digits). */
+export const freshPhone = () => `139${String(crypto.getRandomValues(new Uint32Array(1))[0] % 100_000_000).padStart(8, '0')}`;
+
+export const valid = () => ({
+  name: '王先生',
+  phone: freshPhone(),
+  region: '433101', // 吉首市: 坚匣 and 暖川 are serviced there
+  brand: 'jianxia',
+  description: '保险柜忘记密码打不开',
+  address: '吉首市乾州街道示例小区 1 栋',
+  preferredTime: '明天上午',
+  consent: true,
+});
+
+export const post = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  exports.default.fetch(
+    new Request(`${ORIGIN}/api/leads`, {
+      method: 'POST',
+      headers: { 'cf-connecting-ip': freshIp(), ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
+
+export const form = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+  post(new URLSearchParams(fields).toString(), {
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: 'text/html,application/xhtml+xml',
+    ...headers,
+  });
+
+export const countLeads = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM leads').first<{ n: number }>())!.n;
+
+export const rawRow = (id: string) => env.DB.prepare('SELECT * FROM leads WHERE id = ?').bind(id).first<StoredLead>();
+
+/** The lead as the operator reads it: personal fields decrypted. */
+export async function openRow(id: string): Promise<StoredLead> {
+  const row = await rawRow(id);
+  if (!row) throw new Error(`no lead ${id}`);
+  return openLead(await keyring(env.LEADS_ENCRYPTION_KEY), row);
+}
+
+export async function deliveryOf(leadId: string) {
+  // Delivery runs after the answer (waitUntil); give it a moment.
+  for (let i = 0; i < 250; i++) {
+    const row = await env.DB.prepare('SELECT * FROM deliveries WHERE lead_id = ?').bind(leadId).first<Record<string, unknown>>();
+    if (row?.status === 'sent') return row;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return env.DB.prepare('SELECT * FROM deliveries WHERE lead_id = ?').bind(leadId).first<Record<string, unknown>>();
+}

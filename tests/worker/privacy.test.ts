@@ -1,0 +1,174 @@
+// Privacy: personal fields encrypted at rest, deletion by phone, retention, key rotation, and a
+// database failure that leaves nothing half-written.
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env, exports } from 'cloudflare:workers';
+import { describe, expect, it, vi } from 'vitest';
+import type { Env } from '../../functions/env.ts';
+import { keyring, newKeyEntry } from '../../functions/privacy/crypto.ts';
+import { housekeeping } from '../../functions/privacy/housekeeping.ts';
+import { openLead } from '../../functions/privacy/sealed-lead.ts';
+import worker from '../../functions/worker.ts';
+import { countLeads, deliveryOf, openRow, ORIGIN, post, rawRow, valid } from './helpers.ts';
+
+const admin = (method: string, path: string, body?: unknown, token: string | null = env.ADMIN_TOKEN!) =>
+  exports.default.fetch(
+    new Request(`${ORIGIN}/api/admin${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  );
+
+describe('encryption at rest', () => {
+  it('keeps no plaintext name, phone, address or description anywhere in the D1 row', async () => {
+    const lead = { ...valid(), name: '欧阳秘密', address: '秘密路 42 号 3 栋', description: '保险柜密码是 8848 打不开' };
+    const res = await post(lead);
+    const { id } = await res.json<{ id: string }>();
+    const row = (await env.DB.prepare('SELECT * FROM leads WHERE id = ?').bind(id).first<Record<string, unknown>>())!;
+    const everything = JSON.stringify(row);
+    const e164 = `+86${lead.phone}`;
+    for (const secret of [lead.name, lead.address, lead.description, lead.phone, e164, lead.phone.slice(3), '秘密', '8848']) {
+      expect(everything).not.toContain(secret);
+    }
+    expect(row.key_id).toBe('test2'); // the ring's first (current) key
+    expect(row.phone_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await openRow(id)).toMatchObject({ name: lead.name, phone: e164, address: lead.address, description: lead.description });
+  });
+
+  it('binds each value to its row and field: a swapped ciphertext does not decrypt', async () => {
+    const { id } = await (await post(valid())).json<{ id: string }>();
+    const row = (await rawRow(id))!;
+    const ring = await keyring(env.LEADS_ENCRYPTION_KEY);
+    await expect(openLead(ring, { ...row, name: row.description })).rejects.toThrow();
+    await expect(openLead(ring, { ...row, id: crypto.randomUUID() })).rejects.toThrow();
+  });
+
+  it('refuses leads (503) rather than store them in clear when the key is missing or malformed', async () => {
+    for (const key of ['', 'no-colon', 'k1:c2hvcnQ=']) {
+      const ctx = createExecutionContext();
+      const req = new Request(`${ORIGIN}/api/leads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(valid()) });
+      const res = await worker.fetch(req, { ...(env as unknown as Env), LEADS_ENCRYPTION_KEY: key }, ctx);
+      await waitOnExecutionContext(ctx);
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('30');
+    }
+  });
+});
+
+describe('deleting a customer by phone (admin)', () => {
+  it('is off without ADMIN_TOKEN, 401 without the right token, and deletes every lead of the number', async () => {
+    const ctx = createExecutionContext();
+    const off = await worker.fetch(
+      new Request(`${ORIGIN}/api/admin/customers`, { method: 'DELETE', headers: { authorization: 'Bearer x' } }),
+      { ...(env as unknown as Env), ADMIN_TOKEN: '' },
+      ctx,
+    );
+    expect(off.status).toBe(404);
+    expect((await admin('DELETE', '/customers', { phone: '13900000000' }, null)).status).toBe(401);
+    expect((await admin('DELETE', '/customers', { phone: '13900000000' }, '')).status).toBe(401);
+    expect((await admin('DELETE', '/customers', { phone: '13900000000' }, `${env.ADMIN_TOKEN}x`)).status).toBe(401);
+
+    const lead = valid();
+    const a = await (await post(lead)).json<{ id: string }>();
+    const b = await (await post({ ...lead, region: '441900003', brand: '' })).json<{ id: string }>();
+    const other = await (await post(valid())).json<{ id: string }>();
+    await deliveryOf(a.id);
+    const res = await admin('DELETE', '/customers', { phone: `+86 ${lead.phone}` });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, deleted: 2 });
+    expect(await rawRow(a.id)).toBeNull();
+    expect(await rawRow(b.id)).toBeNull();
+    expect(await rawRow(other.id)).not.toBeNull();
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE lead_id = ?').bind(a.id).first())!.n).toBe(0);
+    expect((await admin('DELETE', '/customers', { phone: 'abc' })).status).toBe(400);
+  });
+});
+
+describe('the scheduled job', () => {
+  it('deletes leads older than LEAD_RETENTION_DAYS and keeps newer ones', async () => {
+    const old = await (await post(valid())).json<{ id: string }>();
+    const recent = await (await post(valid())).json<{ id: string }>();
+    const longAgo = new Date(Date.now() - 181 * 86_400_000).toISOString();
+    await env.DB.prepare('UPDATE leads SET created_at = ? WHERE id = ?').bind(longAgo, old.id).run();
+    const { deleted } = await housekeeping(env as unknown as Env);
+    expect(deleted).toBeGreaterThanOrEqual(1);
+    expect(await rawRow(old.id)).toBeNull();
+    expect(await rawRow(recent.id)).not.toBeNull();
+    // A shorter setting applies too.
+    await env.DB.prepare('UPDATE leads SET created_at = ? WHERE id = ?').bind(new Date(Date.now() - 8 * 86_400_000).toISOString(), recent.id).run();
+    await housekeeping({ ...(env as unknown as Env), LEAD_RETENTION_DAYS: '7' });
+    expect(await rawRow(recent.id)).toBeNull();
+  });
+
+  it('runs from the cron trigger', async () => {
+    const spy = vi.spyOn(console, 'log');
+    const ctx = createExecutionContext();
+    await worker.scheduled!({ cron: '17 3 * * *', scheduledTime: Date.now(), noRetry() {} } as ScheduledController, env as unknown as Env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(spy.mock.calls.flat().join('\n')).toMatch(/\[housekeeping\] retention 180 days/);
+    spy.mockRestore();
+  });
+
+  it('re-encrypts rows under an old key, and rows from before encryption, with the current key', async () => {
+    const lead = valid();
+    const { id } = await (await post(lead)).json<{ id: string }>();
+    // A row written before migration 0002: plaintext, no key id.
+    const legacyId = crypto.randomUUID();
+    await env.DB.prepare(
+      `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, description, consent_at, privacy_version, created_at)
+       VALUES (?1, ?2, ?3, 'new', '旧客户', '+8613700009999', '433101', '湖南省', '旧的描述', ?4, '2026-11-22', ?4)`,
+    ).bind(legacyId, `BX-000000-${String(Date.now() % 1e6).padStart(6, '0')}`, crypto.randomUUID(), new Date().toISOString()).run();
+    // Rotate: a new current key in front of the old ring.
+    const rotated = { ...(env as unknown as Env), LEADS_ENCRYPTION_KEY: `${newKeyEntry('k9')},${env.LEADS_ENCRYPTION_KEY}` };
+    const { resealed } = await housekeeping(rotated);
+    expect(resealed).toBeGreaterThanOrEqual(2);
+    const ring = await keyring(rotated.LEADS_ENCRYPTION_KEY);
+    const row = (await rawRow(id))!;
+    expect(row.key_id).toBe('k9');
+    expect((await openLead(ring, row)).phone).toBe(`+86${lead.phone}`);
+    const legacy = (await rawRow(legacyId))!;
+    expect(legacy.key_id).toBe('k9');
+    expect(JSON.stringify(legacy)).not.toContain('旧客户');
+    expect((await openLead(ring, legacy)).name).toBe('旧客户');
+    // Forgetting by phone still finds the re-encrypted row.
+    const ctx = createExecutionContext();
+    const res = await worker.fetch(
+      new Request(`${ORIGIN}/api/admin/customers`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` },
+        body: JSON.stringify({ phone: '13700009999' }),
+      }),
+      rotated,
+      ctx,
+    );
+    expect(await res.json()).toEqual({ ok: true, deleted: 1 });
+    // Back under the test ring for the other tests: the old ring lacks k9, so reseal with k9 kept as an old key.
+    await housekeeping({ ...(env as unknown as Env), LEADS_ENCRYPTION_KEY: `${env.LEADS_ENCRYPTION_KEY},${rotated.LEADS_ENCRYPTION_KEY.split(',')[0]}` });
+    expect((await rawRow(id))!.key_id).toBe('test2');
+  });
+});
+
+describe('database failure', () => {
+  it('answers 503 with Retry-After and writes no lead when the delivery rows cannot be written', async () => {
+    const before = await countLeads();
+    await env.DB.prepare('ALTER TABLE deliveries RENAME TO deliveries_away').run();
+    try {
+      const res = await post(valid());
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('30');
+      expect((await res.json<{ errors: Record<string, string> }>()).errors.form).toMatch(/报修未能保存/);
+    } finally {
+      await env.DB.prepare('ALTER TABLE deliveries_away RENAME TO deliveries').run();
+    }
+    expect(await countLeads()).toBe(before);
+  });
+
+  it('answers 503 when D1 is unreachable', async () => {
+    const broken = { prepare() { throw new Error('D1 unavailable'); }, batch() { throw new Error('D1 unavailable'); } };
+    const ctx = createExecutionContext();
+    const req = new Request(`${ORIGIN}/api/leads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(valid()) });
+    const res = await worker.fetch(req, { ...(env as unknown as Env), DB: broken as unknown as D1Database }, ctx);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('30');
+  });
+});
