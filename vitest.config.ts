@@ -17,12 +17,21 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
         plugins: [
-          cloudflareTest(async () => ({
+          cloudflareTest(async ({ inject }) => ({
             wrangler: { configPath: './wrangler.jsonc' },
-            miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations('migrations'), ...TEST_SECRETS } },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations('migrations'),
+                ...TEST_SECRETS,
+                // The local provider stand-ins and SMTP server (tests/worker/providers.ts).
+                PROVIDERS_URL: inject('providersUrl'),
+                SMTP_PORT: String(inject('smtpPort')),
+                MAILS_URL: inject('mailsUrl'),
+              },
+            },
           })),
         ],
-        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'], setupFiles: ['tests/worker/setup.ts'], testTimeout: 30_000 },
+        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'], setupFiles: ['tests/worker/setup.ts'], globalSetup: ['tests/worker/providers.ts'], testTimeout: 30_000 },
       },
       { test: { name: 'site', include: ['tests/site/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
       {

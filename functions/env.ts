@@ -18,6 +18,11 @@ export interface Env {
   TURNSTILE_VERIFY_URL?: string;
   /** Secret bearer token for /api/admin/*; the admin API is off when unset. */
   ADMIN_TOKEN?: string;
+  /** Cloudflare Email Routing binding for the email-binding channel. */
+  SEND_EMAIL?: SendEmail;
+  /** Channel settings (functions/channels/index.ts): SMTP_URL, EMAIL_TO, ALIYUN_*, TENCENT_*, WECOM_*,
+   *  DINGTALK_*, FEISHU_*, WEBHOOK_*, CHANNEL_TIMEOUT_MS … — strings, all optional. */
+  [setting: string]: unknown;
   /** Comma-separated origins that may post leads besides the site's own (pages on another CDN). */
   ALLOWED_ORIGINS?: string;
 }

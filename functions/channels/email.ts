@@ -1,0 +1,77 @@
+// E-mail: over SMTP with worker-mailer (Cloudflare TCP sockets; implicit TLS for smtps://, STARTTLS
+// where the server offers it), or through Cloudflare's send_email binding with a MIME message from
+// mimetext. Plain-text and HTML parts; worker-mailer and mimetext encode the Chinese subject.
+import { createMimeMessage } from 'mimetext';
+import { LogLevel, WorkerMailer } from 'worker-mailer';
+import type { Channel } from './channel.ts';
+import { asHtml, asText, leadMessage } from './message.ts';
+
+export interface SmtpSettings {
+  url: URL; // smtp://user:pass@host:port or smtps://…
+  from: string;
+  to: string[];
+  operator?: string;
+  timeoutMs?: number;
+}
+
+export function smtpEmail(cfg: SmtpSettings): Channel {
+  const secure = cfg.url.protocol === 'smtps:';
+  return {
+    name: 'email-smtp',
+    async send(lead, _env, delivery) {
+      const message = leadMessage(lead, cfg.operator);
+      const username = decodeURIComponent(cfg.url.username);
+      try {
+        await WorkerMailer.send(
+          {
+            host: cfg.url.hostname,
+            port: Number(cfg.url.port) || (secure ? 465 : 587),
+            secure,
+            startTls: !secure,
+            ...(username ? { credentials: { username, password: decodeURIComponent(cfg.url.password) }, authType: ['plain', 'login'] } : {}),
+            logLevel: LogLevel.NONE,
+            socketTimeoutMs: cfg.timeoutMs ?? 10_000,
+            responseTimeoutMs: cfg.timeoutMs ?? 10_000,
+          },
+          {
+            from: mailbox(cfg.from),
+            to: delivery.to ?? cfg.to,
+            subject: message.subject,
+            text: asText(message),
+            html: asHtml(message),
+            headers: { 'X-Baoxiu-Delivery': delivery.id },
+          },
+        );
+      } catch (err) {
+        throw new Error(`email-smtp: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
+  };
+}
+
+/** `报修 <leads@example.com>` → { name, email }; a bare address as it is. */
+function mailbox(address: string): string | { name: string; email: string } {
+  const m = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(address);
+  return m ? { name: m[1].replace(/^"|"$/g, ''), email: m[2] } : address.trim();
+}
+
+export function bindingEmail(cfg: { from: string; to: string[]; operator?: string }): Channel {
+  return {
+    name: 'email-binding',
+    async send(lead, env, delivery) {
+      if (!env.SEND_EMAIL) throw new Error('email-binding: no send_email binding named SEND_EMAIL');
+      const { EmailMessage } = await import('cloudflare:email');
+      const message = leadMessage(lead, cfg.operator);
+      const to = delivery.to ?? cfg.to;
+      const mime = createMimeMessage();
+      mime.setSender(cfg.from);
+      mime.setRecipients(to);
+      mime.setSubject(message.subject);
+      mime.setHeader('X-Baoxiu-Delivery', delivery.id);
+      mime.addMessage({ contentType: 'text/plain', data: asText(message) });
+      mime.addMessage({ contentType: 'text/html', data: asHtml(message) });
+      // The binding takes one recipient per message.
+      for (const address of to) await env.SEND_EMAIL.send(new EmailMessage(cfg.from, address, mime.asRaw()));
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// Outbound calls to providers: a timeout on every request, and a failure (throw) for anything but
+// a 2xx whose body the provider's own check accepts.
+export const TIMEOUT_MS = 10_000;
+
+export async function postJson<T>(url: string, body: unknown, init: { headers?: Record<string, string>; raw?: string; timeoutMs?: number } = {}): Promise<T> {
+  const payload = init.raw ?? JSON.stringify(body);
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8', ...init.headers },
+      body: payload,
+      signal: AbortSignal.timeout(init.timeoutMs ?? TIMEOUT_MS),
+    });
+  } catch (err) {
+    throw new Error(`${new URL(url).host}: ${err instanceof Error && err.name === 'TimeoutError' ? 'timed out' : String(err)}`);
+  }
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${new URL(url).host}: HTTP ${res.status} ${text.slice(0, 200)}`);
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new Error(`${new URL(url).host}: not JSON: ${text.slice(0, 200)}`);
+  }
+}

@@ -1,0 +1,49 @@
+// What every channel says about a lead, in one place: a subject, labelled lines, and the same as
+// escaped HTML and escaped Markdown. The operator-facing text carries the full phone to call back.
+import { html, raw } from 'hono/html';
+import type { StoredLead } from '../leads/store.ts';
+
+export interface LeadMessage {
+  subject: string;
+  lines: [label: string, value: string][];
+}
+
+export function leadMessage(lead: StoredLead, operator = '报修'): LeadMessage {
+  const lines: [string, string | null][] = [
+    ['单号', lead.reference],
+    ['地区', lead.region_name],
+    ['品牌', lead.brand_name],
+    ['称呼', lead.name],
+    ['电话', lead.phone.replace(/^\+86/, '')],
+    ['问题', lead.description],
+    ['地址', lead.address],
+    ['上门时间', lead.preferred_time],
+    ['提交时间', lead.created_at.replace('T', ' ').slice(0, 19) + ' UTC'],
+  ];
+  return {
+    subject: `[${operator}] 新报修 ${lead.reference} · ${lead.region_name}${lead.brand_name ? ` · ${lead.brand_name}` : ''}`,
+    lines: lines.filter((l): l is [string, string] => Boolean(l[1])),
+  };
+}
+
+export const asText = (m: LeadMessage) => m.lines.map(([k, v]) => `${k}：${v}`).join('\n');
+
+/** Hono's html template escapes every value. */
+export const asHtml = (m: LeadMessage) =>
+  String(
+    html`<!doctype html><html lang="zh-CN"><body><h2>${m.subject}</h2><table>${raw(
+      m.lines.map(([k, v]) => String(html`<tr><th align="left">${k}</th><td>${v}</td></tr>`)).join(''),
+    )}</table></body></html>`,
+  );
+
+/** Markdown for the IM robots: customer text cannot add links, emphasis or tags such as WeCom's
+ *  <font>; angle brackets become full-width, the rest is backslash-escaped. */
+export const escapeMarkdown = (s: string) =>
+  s
+    .replace(/</g, '＜')
+    .replace(/>/g, '＞')
+    .replace(/[\\`*_[\]()~]/g, (c) => `\\${c}`)
+    .replace(/\n/g, ' ');
+
+export const asMarkdown = (m: LeadMessage) =>
+  [`### ${escapeMarkdown(m.subject)}`, ...m.lines.map(([k, v]) => `> **${k}**：${escapeMarkdown(v)}`)].join('\n');

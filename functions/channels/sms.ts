@@ -1,0 +1,89 @@
+// SMS through Aliyun (dysmsapi SendSms, V3 signature) and Tencent Cloud (SendSms 2021-01-11, TC3).
+// Template parameters are lead fields named in the settings; each provider limits their length.
+import type { StoredLead } from '../leads/store.ts';
+import type { Channel } from './channel.ts';
+import { hex, sha256 } from './crypto.ts';
+import { postJson } from './http.ts';
+import { aliyunV3, tencentTc3 } from './sign.ts';
+
+/** Lead fields a template may use. */
+const FIELDS: Record<string, (l: StoredLead) => string> = {
+  reference: (l) => l.reference,
+  region: (l) => l.region_name.split(' ').at(-1) ?? l.region_name,
+  brand: (l) => l.brand_name ?? '',
+  name: (l) => l.name,
+  phone: (l) => l.phone.replace(/^\+86/, ''),
+  description: (l) => l.description,
+};
+// Aliyun and Tencent cap a template variable's value (35 and 12 characters for some template types).
+const field = (lead: StoredLead, key: string, max: number) => [...(FIELDS[key]?.(lead) ?? '')].slice(0, max).join('');
+
+export function aliyunSms(cfg: {
+  endpoint: string; accessKeyId: string; accessKeySecret: string; signName: string; templateCode: string;
+  params: Record<string, string>; to: string[]; timeoutMs?: number;
+}): Channel {
+  return {
+    name: 'sms-aliyun',
+    async send(lead, _env, delivery) {
+      const url = new URL(cfg.endpoint);
+      const query = {
+        PhoneNumbers: (delivery.to ?? cfg.to).join(','),
+        SignName: cfg.signName,
+        TemplateCode: cfg.templateCode,
+        TemplateParam: JSON.stringify(Object.fromEntries(Object.entries(cfg.params).map(([v, key]) => [v, field(lead, key, 35)]))),
+        OutId: delivery.id, // Aliyun's own correlation key for this message
+      };
+      const headers: Record<string, string> = {
+        host: url.host,
+        'x-acs-action': 'SendSms',
+        'x-acs-version': '2017-05-25',
+        'x-acs-date': new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        'x-acs-signature-nonce': crypto.randomUUID().replaceAll('-', ''),
+        'x-acs-content-sha256': hex(await sha256('')),
+      };
+      const { authorization } = await aliyunV3({ method: 'POST', path: '/', query, headers, body: '', accessKeyId: cfg.accessKeyId, accessKeySecret: cfg.accessKeySecret });
+      for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+      const { host: _host, ...sent } = headers;
+      const res = await postJson<{ Code?: string; Message?: string }>(url.href, null, { raw: '', headers: { ...sent, authorization }, timeoutMs: cfg.timeoutMs });
+      if (res.Code !== 'OK') throw new Error(`sms-aliyun: ${res.Code} ${res.Message ?? ''}`);
+    },
+  };
+}
+
+export function tencentSms(cfg: {
+  endpoint: string; secretId: string; secretKey: string; sdkAppId: string; signName: string; templateId: string;
+  params: string[]; to: string[]; region: string; timeoutMs?: number;
+}): Channel {
+  return {
+    name: 'sms-tencent',
+    async send(lead, _env, delivery) {
+      const url = new URL(cfg.endpoint);
+      const body = JSON.stringify({
+        PhoneNumberSet: (delivery.to ?? cfg.to).map((n) => (n.startsWith('+') ? n : `+86${n}`)),
+        SmsSdkAppId: cfg.sdkAppId,
+        SignName: cfg.signName,
+        TemplateId: cfg.templateId,
+        TemplateParamSet: cfg.params.map((key) => field(lead, key, 12)),
+        SessionContext: delivery.id, // returned by Tencent in status reports: our dedupe key
+      });
+      const contentType = 'application/json; charset=utf-8';
+      const timestamp = Math.floor(Date.now() / 1000);
+      const { authorization } = await tencentTc3({ method: 'POST', host: url.host, contentType, body, service: 'sms', timestamp, secretId: cfg.secretId, secretKey: cfg.secretKey });
+      const res = await postJson<{ Response?: { Error?: { Code: string; Message: string }; SendStatusSet?: { Code: string; Message: string; PhoneNumber: string }[] } }>(
+        url.href,
+        null,
+        {
+          raw: body,
+          timeoutMs: cfg.timeoutMs,
+          headers: { 'content-type': contentType, authorization, 'x-tc-action': 'SendSms', 'x-tc-version': '2021-01-11', 'x-tc-timestamp': String(timestamp), 'x-tc-region': cfg.region },
+        },
+      );
+      const error = res.Response?.Error;
+      if (error) throw new Error(`sms-tencent: ${error.Code} ${error.Message}`);
+      const failed = (res.Response?.SendStatusSet ?? []).filter((s) => s.Code !== 'Ok');
+      if (!res.Response?.SendStatusSet?.length || failed.length) {
+        throw new Error(`sms-tencent: ${failed.map((s) => `${s.PhoneNumber} ${s.Code} ${s.Message}`).join('; ') || 'no send status'}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,198 @@
+// Every channel against local stand-ins of its provider (tests/worker/providers.ts), which check the
+// requests with node:crypto on their own; e-mail against a real SMTP server.
+import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import type { Channel } from '../../functions/channels/channel.ts';
+import { channelsFor } from '../../functions/channels/index.ts';
+import type { StoredLead } from '../../functions/leads/store.ts';
+import worker from '../../functions/worker.ts';
+import { SECRETS } from './providers.ts';
+
+const e = env as unknown as Record<string, string>;
+const at = (path: string) => `${e.PROVIDERS_URL}/${path}`;
+
+const SETTINGS = {
+  SMTP_URL: `smtp://${SECRETS.smtp.user}:${encodeURIComponent(SECRETS.smtp.pass)}@127.0.0.1:${e.SMTP_PORT}`,
+  EMAIL_FROM: '报修 <leads@baoxiu.test>',
+  EMAIL_TO: 'dispatch@baoxiu.test, boss@baoxiu.test',
+  ALIYUN_ACCESS_KEY_ID: SECRETS.aliyun.id,
+  ALIYUN_ACCESS_KEY_SECRET: SECRETS.aliyun.secret,
+  ALIYUN_SMS_SIGN_NAME: '安家修',
+  ALIYUN_SMS_TEMPLATE_CODE: 'SMS_0001',
+  ALIYUN_SMS_TEMPLATE_PARAMS: '{"code":"reference","area":"region"}',
+  ALIYUN_SMS_TO: '13800000000,13900000000',
+  ALIYUN_SMS_ENDPOINT: at('aliyun'),
+  TENCENT_SECRET_ID: SECRETS.tencent.id,
+  TENCENT_SECRET_KEY: SECRETS.tencent.secret,
+  TENCENT_SMS_SDK_APP_ID: '1400000000',
+  TENCENT_SMS_SIGN_NAME: '安家修',
+  TENCENT_SMS_TEMPLATE_ID: '100001',
+  TENCENT_SMS_TO: '13800000000',
+  TENCENT_SMS_ENDPOINT: at('tencent'),
+  WECOM_WEBHOOK_URL: at('wecom'),
+  DINGTALK_WEBHOOK_URL: `${at('dingtalk')}?access_token=abc`,
+  DINGTALK_SECRET: SECRETS.dingtalk,
+  FEISHU_WEBHOOK_URL: at('feishu'),
+  FEISHU_SECRET: SECRETS.feishu,
+  WEBHOOK_URL: at('webhook'),
+  WEBHOOK_SECRET: SECRETS.webhook,
+  CHANNEL_TIMEOUT_MS: '1500',
+};
+const configured = { ...env, ...SETTINGS } as never;
+const channels = new Map(channelsFor(configured).map((c) => [c.name, c]));
+const channel = (name: string): Channel => channels.get(name)!;
+
+const XSS = '<script>alert(1)</script>';
+const lead = (over: Partial<StoredLead> = {}): StoredLead => ({
+  id: crypto.randomUUID(), reference: `BX-261122-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+  request_id: crypto.randomUUID(), status: 'new', name: '王先生', phone: '+8613812341234', region_code: '433101',
+  region_name: '湖南省 湘西土家族苗族自治州 吉首市', brand: 'jianxia', brand_name: '坚匣', description: `保险柜打不开 ${XSS} **粗体** [链接](http://x)`,
+  address: '乾州街道 1 号', preferred_time: '明天上午', consent_at: new Date().toISOString(), privacy_version: 'v', page: null,
+  created_at: new Date().toISOString(), key_id: null, phone_hash: null, repeat_count: 0, last_repeat_at: null, route: 'test', ...over,
+});
+const records = async (path: string) => ((await (await fetch(at('records'))).json()) as { path: string; ok: boolean; why?: string; headers: Record<string, string>; query: Record<string, string>; body: any }[]).filter((r) => r.path === path);
+const fault = (path: string, answers: string[]) => fetch(at('faults'), { method: 'POST', body: JSON.stringify({ at: path, answers }) });
+
+describe('channel settings', () => {
+  it('lists outbox and every configured channel', () => {
+    expect([...channels.keys()]).toEqual(['outbox', 'email-smtp', 'sms-aliyun', 'sms-tencent', 'wecom', 'dingtalk', 'feishu', 'webhook']);
+    expect(channelsFor(env as never).map((c) => c.name)).toEqual(['outbox']);
+  });
+
+  it('keeps a half-configured channel, failing with the names of what is missing', async () => {
+    const half = channelsFor({ ...env, DINGTALK_WEBHOOK_URL: at('dingtalk') } as never).find((c) => c.name === 'dingtalk')!;
+    await expect(half.send(lead(), env as never, { id: 'd' })).rejects.toThrow('dingtalk is misconfigured: DINGTALK_SECRET is not set');
+  });
+});
+
+describe('each channel against its provider', () => {
+  it('SMTP: both parts, encoded Chinese subject, escaped HTML, every recipient', async () => {
+    const l = lead();
+    await channel('email-smtp').send(l, env as never, { id: 'delivery-smtp' });
+    const mails = (await (await fetch(e.MAILS_URL)).json()) as any[];
+    const mail = mails.find((m) => m.subject?.includes(l.reference));
+    expect(mail.subject).toBe(`[报修] 新报修 ${l.reference} · 湖南省 湘西土家族苗族自治州 吉首市 · 坚匣`);
+    expect(mail.headers.subject).toMatch(/=\?UTF-8\?[QB]\?/i); // RFC 2047 on the wire
+    expect(mail.to.text).toBe('dispatch@baoxiu.test, boss@baoxiu.test');
+    expect(mail.text).toContain('电话：13812341234');
+    expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(mail.html).not.toContain(XSS);
+    expect(mail.headers['x-baoxiu-delivery']).toContain('delivery-smtp');
+  });
+
+  it('Aliyun SMS: V3 signature, template parameters, several recipients, OutId', async () => {
+    const l = lead();
+    await channel('sms-aliyun').send(l, env as never, { id: 'delivery-aliyun' });
+    const [r] = (await records('aliyun')).filter((x) => x.query.OutId === 'delivery-aliyun');
+    expect(r).toMatchObject({ ok: true, query: { PhoneNumbers: '13800000000,13900000000', SignName: '安家修', TemplateCode: 'SMS_0001' } });
+    expect(JSON.parse(r.query.TemplateParam)).toEqual({ code: l.reference, area: '吉首市' });
+  });
+
+  it('Tencent SMS: TC3 signature, SessionContext, E.164 numbers', async () => {
+    await channel('sms-tencent').send(lead(), env as never, { id: 'delivery-tencent', to: ['13700000000'] });
+    const [r] = (await records('tencent')).filter((x) => x.body.SessionContext === 'delivery-tencent');
+    expect(r).toMatchObject({ ok: true, body: { PhoneNumberSet: ['+8613700000000'], SmsSdkAppId: '1400000000', TemplateId: '100001' } });
+    expect(r.body.TemplateParamSet).toHaveLength(3);
+  });
+
+  it('WeCom, DingTalk (signed) and Feishu (signed), with customer text escaped', async () => {
+    const l = lead();
+    for (const name of ['wecom', 'dingtalk', 'feishu']) await channel(name).send(l, env as never, { id: `d-${name}` });
+    const [w] = (await records('wecom')).filter((x) => x.body.markdown.content.includes(l.reference));
+    expect(w.body.msgtype).toBe('markdown');
+    expect(w.body.markdown.content).toContain('＜script＞alert\\(1\\)＜/script＞');
+    expect(w.body.markdown.content).not.toMatch(/<script>/);
+    expect(w.body.markdown.content).toContain('\\*\\*粗体\\*\\*');
+    const [d] = (await records('dingtalk')).filter((x) => x.body.markdown.text.includes(l.reference));
+    expect(d.ok).toBe(true);
+    expect(d.query.access_token).toBe('abc');
+    const [f] = (await records('feishu')).filter((x) => x.body.content.text.includes(l.reference));
+    expect(f.ok).toBe(true);
+  });
+
+  it('webhook: JSON of the lead, timestamp and signature headers the receiver can check', async () => {
+    const l = lead();
+    await channel('webhook').send(l, env as never, { id: 'delivery-webhook' });
+    const [r] = (await records('webhook')).filter((x) => x.body.lead?.reference === l.reference);
+    expect(r.ok).toBe(true);
+    expect(r.body).toMatchObject({ event: 'lead.created', delivery: 'delivery-webhook', lead: { phone: '+8613812341234', region: { code: '433101' } } });
+    expect(r.headers['x-baoxiu-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+  });
+
+  it('a wrong secret is caught by the provider and fails the send', async () => {
+    const wrong = channelsFor({ ...configured, DINGTALK_SECRET: 'SECwrong', ALIYUN_ACCESS_KEY_SECRET: 'wrong' } as never);
+    await expect(wrong.find((c) => c.name === 'dingtalk')!.send(lead(), env as never, { id: 'x' })).rejects.toThrow(/dingtalk: errcode 310000 sign mismatch/);
+    await expect(wrong.find((c) => c.name === 'sms-aliyun')!.send(lead(), env as never, { id: 'x' })).rejects.toThrow(/SignatureDoesNotMatch/);
+  });
+});
+
+describe('provider faults fail the attempt', () => {
+  it('on HTTP 500, a business error code, a timeout and a refused connection', async () => {
+    await fault('wecom', ['500']);
+    await expect(channel('wecom').send(lead(), env as never, { id: 'x' })).rejects.toThrow(/HTTP 500/);
+    await fault('tencent', ['business-error']);
+    await expect(channel('sms-tencent').send(lead(), env as never, { id: 'x' })).rejects.toThrow(/sms-tencent: AuthFailure/);
+    await fault('feishu', ['hang']);
+    await expect(channel('feishu').send(lead(), env as never, { id: 'x' })).rejects.toThrow(/timed out/);
+    const refused = channelsFor({ ...configured, WEBHOOK_URL: 'http://127.0.0.1:9/webhook' } as never).find((c) => c.name === 'webhook')!;
+    await expect(refused.send(lead(), env as never, { id: 'x' })).rejects.toThrow(/webhook/);
+  });
+});
+
+describe('delivery that loses nothing', () => {
+  async function storedLead(channel: string) {
+    const leadId = crypto.randomUUID();
+    const deliveryId = crypto.randomUUID();
+    const now = new Date().toISOString();
+    await env.DB.batch([
+      env.DB.prepare(
+        `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, description, consent_at, privacy_version, created_at, route)
+         VALUES (?, ?, ?, 'new', '赵先生', '+8613812341234', '433101', '湖南省 湘西土家族苗族自治州 吉首市', '门锁坏了', ?, 'v', ?, 'test')`,
+      ).bind(leadId, `BX-F-${leadId.slice(0, 6)}`, leadId, now, now),
+      env.DB.prepare(`INSERT INTO deliveries (id, lead_id, channel, status, attempts, created_at, updated_at, due_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)`).bind(
+        deliveryId, leadId, channel, now, now, now,
+      ),
+    ]);
+    return deliveryId;
+  }
+  async function attempt(deliveryId: string, attempts: number) {
+    const batch = createMessageBatch('baoxiu-deliveries', [{ id: crypto.randomUUID(), timestamp: new Date(), attempts, body: { deliveryId } }]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, configured, ctx);
+    return getQueueResult(batch, ctx);
+  }
+  const row = (id: string) => env.DB.prepare('SELECT status, attempts, last_error FROM deliveries WHERE id = ?').bind(id).first<{ status: string; attempts: number; last_error: string | null }>();
+
+  it('SMTP down, then back up: retried, then delivered, every attempt recorded', async () => {
+    const id = await storedLead('email-smtp');
+    await fetch(`${e.PROVIDERS_URL}/smtp?up=0`, { method: 'POST' });
+    try {
+      expect((await attempt(id, 1)).retryMessages).toHaveLength(1);
+      expect(await row(id)).toMatchObject({ status: 'pending', attempts: 1, last_error: expect.stringMatching(/^email-smtp: /) });
+    } finally {
+      await fetch(`${e.PROVIDERS_URL}/smtp?up=1`, { method: 'POST' });
+    }
+    expect((await attempt(id, 2)).explicitAcks).toHaveLength(1);
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
+  });
+
+  it('provider 500, then healthy: delivered on the retry', async () => {
+    const id = await storedLead('webhook');
+    await fault('webhook', ['500']);
+    await attempt(id, 1);
+    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 1, last_error: expect.stringContaining('HTTP 500') });
+    await attempt(id, 2);
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('retries spent: the dead-letter consumer marks it failed, and it stays visible', async () => {
+    const id = await storedLead('wecom');
+    await fault('wecom', ['500']);
+    await attempt(id, 31);
+    const batch = createMessageBatch('baoxiu-deliveries-dlq', [{ id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body: { deliveryId: id } }]);
+    await worker.queue(batch, configured, createExecutionContext());
+    expect(await row(id)).toMatchObject({ status: 'failed', last_error: expect.stringContaining('HTTP 500') });
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM leads l JOIN deliveries d ON d.lead_id = l.id WHERE d.id = ?').bind(id).first())!.n).toBe(1);
+  });
+});
