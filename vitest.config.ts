@@ -28,6 +28,8 @@ export default defineConfig({
                 SMTP_PORT: String(inject('smtpPort')),
                 MAILS_URL: inject('mailsUrl'),
               },
+              // Cloudflare's send_email binding, as miniflare runs it locally.
+              email: { send_email: [{ name: 'SEND_EMAIL', allowed_destination_addresses: ['dispatch@baoxiu.test'] }] },
             },
           })),
         ],

@@ -127,6 +127,14 @@ describe('each channel against its provider', () => {
   });
 });
 
+describe('email through the send_email binding', () => {
+  it('sends a MIME message the binding accepts, and fails for an address it does not allow', async () => {
+    const binding = channelsFor({ ...env, EMAIL_BINDING_FROM: 'leads@baoxiu.test', EMAIL_BINDING_TO: 'dispatch@baoxiu.test' } as never).find((c) => c.name === 'email-binding')!;
+    await binding.send(lead(), env as never, { id: 'delivery-binding' });
+    await expect(binding.send(lead(), env as never, { id: 'x', to: ['someone@else.test'] })).rejects.toThrow();
+  });
+});
+
 describe('provider faults fail the attempt', () => {
   it('on HTTP 500, a business error code, a timeout and a refused connection', async () => {
     await fault('wecom', ['500']);
