@@ -14,7 +14,9 @@ const recordsFile = join(dist, 'search-records.json');
 const records: SearchRecord[] = JSON.parse(readFileSync(recordsFile, 'utf8'));
 
 const started = performance.now();
-const { index, errors } = await pagefind.createIndex({});
+// Bundles fragments past this many records, so a 10,000-page site stays under Cloudflare's
+// 20,000-file limit; the sample and the whole country (3,400 records) keep one file per record.
+const { index, errors } = await pagefind.createIndex({ maxFragments: 5000 });
 if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
 for (const record of records) {
   const res = await index.addCustomRecord({ ...record, language: SEARCH_LANGUAGE });

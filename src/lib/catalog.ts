@@ -89,18 +89,31 @@ async function load(): Promise<Catalog> {
   }
   const pages = [...pageCodes].map((c) => regions.get(c)!).sort((a, b) => a.code.localeCompare(b.code));
 
-  const servicesIn = (code: string): Service[] => {
-    const lineage = regions.lineage(code).map((r) => r.code).reverse(); // nearest first
-    const services: Service[] = [];
-    for (const brand of brands) {
-      const codes = coverage.get(brand.id);
-      if (!codes) continue;
-      const own = lineage.find((c) => codes.has(c));
-      if (own) services.push({ brand, entry: codes.get(own), partial: false });
-      else if ([...codes.keys()].some((c) => isBelow(c, code, regions))) services.push({ brand, partial: true });
-    }
-    return services;
+  // Who serves each page's region, computed once: a brand serves a region fully when it covers the
+  // region or an ancestor, partly when it covers something below it.
+  const services = new Map<string, Service[]>();
+  const add = (code: string, service: Service) => {
+    const list = services.get(code);
+    if (list) list.push(service);
+    else services.set(code, [service]);
   };
+  for (const brand of brands) {
+    const codes = coverage.get(brand.id);
+    if (!codes) continue;
+    const full = new Map<string, CoverageEntry>();
+    for (const [code, entry] of codes) {
+      for (const r of [regions.get(code)!, ...regions.descendants(code)]) {
+        // The nearest covered ancestor's entry applies (its notes, response time).
+        const nearest = full.get(r.code);
+        if (!nearest || regions.lineage(nearest.code!).length < regions.lineage(code).length) full.set(r.code, entry);
+      }
+    }
+    const partial = new Set<string>();
+    for (const code of codes.keys()) for (const a of regions.lineage(code).slice(0, -1)) if (!full.has(a.code)) partial.add(a.code);
+    for (const [code, entry] of full) add(code, { brand, entry, partial: false });
+    for (const code of partial) add(code, { brand, partial: true });
+  }
+  const servicesIn = (code: string): Service[] => services.get(code) ?? [];
 
   const coveredBy = (slug: string) => [...(coverage.get(slug)?.keys() ?? [])].map((c) => regions.get(c)!);
 
@@ -120,10 +133,6 @@ function placeEntry(entry: CoverageEntry, file: string | undefined, regions: Reg
   if (r.status === 'warning') console.warn(`${file}: place "${entry.place}" → ${r.code} ${r.path} (${r.note})`);
   const towns = [...(entry.towns ?? []), ...(r.town ? [r.town] : [])];
   return { ...entry, code: r.code, ...(towns.length ? { towns } : {}) };
-}
-
-function isBelow(code: string, ancestor: string, regions: RegionIndex): boolean {
-  return regions.lineage(code).some((r) => r.code === ancestor && r.code !== code);
 }
 
 function checkHonesty(site: Site, brands: BrandEntry[], coverage: Map<string, Map<string, CoverageEntry>>) {

@@ -8,7 +8,7 @@ interface Pagefind {
 }
 
 /** How many of Pagefind's results are re-ranked; the page shows fewer. */
-const LIMIT = 24;
+const LIMIT = 12;
 const LEVEL = ['province', 'prefecture', 'county', 'town'];
 // Exact words over frequent ones: 东莞 should find 东莞市 before its towns.
 const RANKING = { termFrequency: 0.2, termSimilarity: 5, pageLength: 0.5 };
