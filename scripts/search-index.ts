@@ -1,7 +1,7 @@
 // Builds the Pagefind index from dist/search-records.json (written by the Astro build) instead of
 // crawling every page: search needs names, not page boilerplate, and this takes seconds at country
 // scale. Then removes the records file, which is not part of the site.
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../src/pages/search-records.json.ts';
@@ -26,4 +26,6 @@ const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
 if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
 await pagefind.close();
 rmSync(recordsFile);
+// Pagefind's ready-made UIs: the site has its own search UI, so they are not shipped.
+for (const f of readdirSync(join(dist, 'pagefind'))) if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f)) rmSync(join(dist, 'pagefind', f));
 console.log(`search index: ${records.length} records in ${Math.round(performance.now() - started)} ms → ${join(dist, 'pagefind')}`);

@@ -22,6 +22,10 @@ export interface Catalog {
   regions: RegionIndex;
   /** Regions that get a page: every covered region, its descendants and its ancestors. */
   pages: Region[];
+  /** Provinces with a page, each with its children that have one (the form's picker, the search filter). */
+  provinces: { province: Region; children: Region[] }[];
+  /** Children of a region that have a page. */
+  childPages(code: string): Region[];
   /** Per brand slug: covered codes → entry. */
   coverage: Map<string, Map<string, CoverageEntry>>;
   servicesIn(code: string): Service[];
@@ -88,6 +92,9 @@ async function load(): Promise<Catalog> {
     }
   }
   const pages = [...pageCodes].map((c) => regions.get(c)!).sort((a, b) => a.code.localeCompare(b.code));
+  // Computed once here: every page renders the form, and a 10,000-page site cannot afford a scan each.
+  const childPages = (code: string) => regions.children(code).filter((r) => pageCodes.has(r.code));
+  const provinces = pages.filter((r) => r.level === 'province').map((province) => ({ province, children: childPages(province.code) }));
 
   // Who serves each page's region, computed once: a brand serves a region fully when it covers the
   // region or an ancestor, partly when it covers something below it.
@@ -117,7 +124,7 @@ async function load(): Promise<Catalog> {
 
   const coveredBy = (slug: string) => [...(coverage.get(slug)?.keys() ?? [])].map((c) => regions.get(c)!);
 
-  return { site, brands, regions, pages, coverage, servicesIn, coveredBy, routing };
+  return { site, brands, regions, pages, provinces, childPages, coverage, servicesIn, coveredBy, routing };
 }
 
 let resolver: Resolver | undefined;
