@@ -12,6 +12,9 @@ import { chromium } from 'playwright-core';
 import { buildRegions } from '../src/lib/regions.ts';
 
 const QUICK = process.argv.includes('--quick');
+/** `--only search` (or build, weight, lighthouse, endpoint) runs one section. */
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const wanted = (section: string) => !ONLY || ONLY === section;
 const RUNS = QUICK ? 1 : 3;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
@@ -266,12 +269,25 @@ async function search() {
       page.on('response', async (r) => {
         if (/\/pagefind\/|search-worker/.test(r.url())) bytes += (await r.body().catch(() => Buffer.alloc(0))).length;
       });
-      const ask = async (q: string) => {
-        const t = performance.now();
-        await page.fill('#site-search', q);
-        await page.waitForFunction((query) => (document.querySelector('#site-search-results') as HTMLElement).dataset.query === query, q);
-        return performance.now() - t;
-      };
+      // Timed inside the page: from the input event to the rendered results, no Playwright polling.
+      const ask = (q: string) =>
+        page.evaluate(
+          (query) =>
+            new Promise<number>((resolve) => {
+              const input = document.querySelector<HTMLInputElement>('#site-search')!;
+              const list = document.querySelector<HTMLElement>('#site-search-results')!;
+              const start = performance.now();
+              new MutationObserver((_, observer) => {
+                if (list.dataset.query === query) {
+                  observer.disconnect();
+                  resolve(performance.now() - start);
+                }
+              }).observe(list, { attributes: true, childList: true });
+              input.value = query;
+              input.dispatchEvent(new Event('input'));
+            }),
+          q,
+        );
       await page.focus('#site-search');
       first.push(await ask('吉首'));
       await page.waitForTimeout(200);
@@ -290,17 +306,20 @@ async function search() {
 }
 
 console.log(`baoxiu bench ${QUICK ? '(quick)' : ''} — ${new Date().toISOString()}\n`);
-const sample = benchBuild('sample', undefined, RUNS);
-benchBuild('all-china', 'tests/fixtures/all-china', RUNS);
-const tenK = synthetic();
-benchBuild('synthetic-10k', tenK, 1);
-rmSync(tenK, { recursive: true, force: true });
-await pageWeight(sample.out);
-await lighthouseScores(sample.out).catch((err) => row('lighthouse', `not measured: ${String(err).slice(0, 120)}`));
+const needsSample = wanted('build') || wanted('weight') || wanted('lighthouse');
+const sample = needsSample ? benchBuild('sample', undefined, wanted('build') ? RUNS : 1) : undefined;
+if (wanted('build')) {
+  benchBuild('all-china', 'tests/fixtures/all-china', RUNS);
+  const tenK = synthetic();
+  benchBuild('synthetic-10k', tenK, 1);
+  rmSync(tenK, { recursive: true, force: true });
+}
+if (sample && wanted('weight')) await pageWeight(sample.out);
+if (sample && wanted('lighthouse')) await lighthouseScores(sample.out).catch((err) => row('lighthouse', `not measured: ${String(err).slice(0, 120)}`));
 if (!existsSync('dist/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-await search();
-await endpoint();
-rmSync(sample.root, { recursive: true, force: true });
+if (wanted('search')) await search();
+if (wanted('endpoint')) await endpoint();
+if (sample) rmSync(sample.root, { recursive: true, force: true });
 
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', JSON.stringify({ ...results, table: rows }, null, 2));
