@@ -175,13 +175,15 @@ async function lighthouseScores(dist: string) {
 /** Starts wrangler dev on a free port with its own state; resolves with its URL and log reader. */
 async function startWorker() {
   const state = mkdtempSync(join(tmpdir(), 'baoxiu-bench-state-'));
-  spawnSync('node_modules/.bin/wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { encoding: 'utf8' });
+  // wrangler's shebang finds `node` on PATH: the pinned Node 24, also when run without npm.
+  const env = { ...process.env, PATH: `${join(process.cwd(), 'node_modules/.bin')}:${process.env.PATH}`, CLOUDFLARE_INCLUDE_PROCESS_ENV: 'false' };
+  spawnSync('node_modules/.bin/wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { encoding: 'utf8', env });
   const port = await freePort();
   const key = `bench:${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64')}`;
   const dev = spawn('node_modules/.bin/wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--show-interactive-dev-session=false', '--var', `LEADS_ENCRYPTION_KEY:${key}`], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CLOUDFLARE_INCLUDE_PROCESS_ENV: 'false' },
+    env,
   });
   let log = '';
   const seen = new Map<string, number>();
@@ -192,11 +194,13 @@ async function startWorker() {
   dev.stdout.on('data', onData);
   dev.stderr.on('data', onData);
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 250));
+  let up = false;
+  for (let i = 0; i < 240 && !up && dev.exitCode === null; i++) {
+    up = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (!up) await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, seen, stop: () => process.kill(-dev.pid!, 'SIGTERM'), log: () => log, state };
+  if (!up) throw new Error(`wrangler dev did not start:\n${log.slice(-2000)}`);
+  return { url, seen, stop: () => void (dev.exitCode === null && process.kill(-dev.pid!, 'SIGTERM')), log: () => log, state };
 }
 
 let n = 0;
@@ -223,16 +227,40 @@ async function endpoint() {
           (err, res) => (err ? reject(err) : resolve(res)),
         ),
       );
-    const endpointResults: Record<string, unknown> = {};
+    // The floor: a route that does nothing (404: no D1, no limits) on the same server, measured before
+    // any lead (afterwards the queue consumer would still be draining their deliveries).
+    const nothing = (rate?: number) =>
+      new Promise<autocannon.Result>((resolve, reject) =>
+        autocannon(
+          { url: `${worker.url}/api/nothing`, connections: rate ? 20 : 50, ...(rate ? { overallRate: rate } : {}), duration: QUICK ? 5 : 10 },
+          (err, res) => (err ? reject(err) : resolve(res)),
+        ),
+      );
+    const [noop200, noop] = [await nothing(200), await nothing()];
+    const endpointResults: Record<string, unknown> = {
+      noopFloor: { at200: { p50: noop200.latency.p50, p99: noop200.latency.p99 }, saturation: noop.requests.average },
+    };
+    // Each load starts once the deliveries of the one before are out (the consumer shares the CPU).
+    let accepted = 1;
+    const drained = async () => {
+      for (let t = 0; t < 600 && worker.seen.size < accepted; t++) await new Promise((r) => setTimeout(r, 100));
+    };
     for (const rate of [50, 200, 500]) {
+      await drained();
       const r = await run(rate);
+      accepted += r['2xx'];
       const non2xx = r.non2xx + r.errors + r.timeouts;
       endpointResults[`${rate}rps`] = { p50: r.latency.p50, p99: r.latency.p99, throughput: r.requests.average, errors: non2xx };
       row(`lead endpoint @ ${rate} req/s: p50 / p99 / errors`, `${r.latency.p50} ms / ${r.latency.p99} ms / ${non2xx}`, rate === 200 ? 'p99 ≤ 25 ms, 0 errors' : '');
     }
+    await drained();
     const sat = await run(undefined);
+    accepted += sat['2xx'];
+    await drained();
     endpointResults.saturation = { throughput: sat.requests.average, p99: sat.latency.p99, errors: sat.non2xx + sat.errors };
     row('lead endpoint at saturation (50 connections)', `${sat.requests.average.toFixed(0)} req/s, p99 ${sat.latency.p99} ms`, '≥ 1,000 req/s');
+    row('  floor: a no-op route @ 200 req/s: p50 / p99', `${noop200.latency.p50} ms / ${noop200.latency.p99} ms`, '');
+    row('  floor: a no-op route at saturation', `${noop.requests.average.toFixed(0)} req/s`, '');
 
     // Lead → outbox: from the 201 to the outbox log line.
     const delays: number[] = [];

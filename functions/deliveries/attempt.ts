@@ -9,9 +9,15 @@ import { openLead } from '../privacy/sealed-lead.ts';
 
 export type Outcome = 'sent' | 'failed' | 'skipped';
 
-export async function attempt(env: Env, delivery: Delivery, channels: Map<string, Channel> = byName(env)): Promise<Outcome> {
+/** `row` is the delivery's lead when the caller already read it (null: it is gone). */
+export async function attempt(
+  env: Env,
+  delivery: Delivery,
+  channels: Map<string, Channel> = byName(env),
+  row?: StoredLead | null,
+): Promise<Outcome> {
   if (delivery.status !== 'pending') return 'skipped';
-  const row = await getLead(env.DB, delivery.lead_id);
+  if (row === undefined) row = await getLead(env.DB, delivery.lead_id);
   if (!row) return 'skipped';
   // Channels get the lead opened: the operator needs the customer's name and phone.
   let lead: StoredLead;

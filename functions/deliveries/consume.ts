@@ -2,16 +2,19 @@
 // retried after backoff(); once the retries are spent the message lands in the dead-letter queue,
 // whose consumer marks the delivery failed for the operator to see and retry.
 import type { Env } from '../env.ts';
-import { getDelivery, markFailed, setDue } from '../leads/store.ts';
+import { deliveriesWithLeads, markFailed, setDue } from '../leads/store.ts';
 import { attempt, byName } from './attempt.ts';
 import { backoff, MAX_RETRIES, type DeliveryMessage } from './queue.ts';
 
 export async function consume(batch: MessageBatch<DeliveryMessage>, env: Env): Promise<void> {
   const dead = batch.queue.endsWith('-dlq');
   const channels = byName(env);
+  // One read for the whole batch; a delivery queued twice (the sweep re-queued it) is tried once.
+  const loaded = await deliveriesWithLeads(env.DB, batch.messages.map((m) => m.body.deliveryId));
+  const tried = new Set<string>();
   for (const message of batch.messages) {
-    const delivery = await getDelivery(env.DB, message.body.deliveryId);
-    if (!delivery || delivery.status !== 'pending') {
+    const { delivery, lead } = loaded.get(message.body.deliveryId) ?? {};
+    if (!delivery || delivery.status !== 'pending' || tried.has(delivery.id)) {
       message.ack();
       continue;
     }
@@ -21,7 +24,8 @@ export async function consume(batch: MessageBatch<DeliveryMessage>, env: Env): P
       message.ack();
       continue;
     }
-    if ((await attempt(env, delivery, channels)) === 'failed') {
+    tried.add(delivery.id);
+    if ((await attempt(env, delivery, channels, lead)) === 'failed') {
       const delaySeconds = backoff(message.attempts);
       await setDue(env.DB, delivery.id, delaySeconds);
       message.retry({ delaySeconds });

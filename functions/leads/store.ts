@@ -3,7 +3,6 @@
 // MERGE_WINDOW_MS merges into the earlier lead (same reference, nobody notified twice). Personal
 // fields are sealed (functions/privacy/sealed-lead.ts) before they reach D1.
 import type { LeadKey } from '../privacy/crypto.ts';
-import { phoneHash } from '../privacy/crypto.ts';
 import { sealFields } from '../privacy/sealed-lead.ts';
 import { newReference } from './reference.ts';
 
@@ -82,38 +81,47 @@ export interface SaveResult {
   deliveries: string[];
 }
 
-/** Stores the lead, sealed with `key`, with one pending delivery per routed channel (none for spam). */
+/** The earlier lead a new one merges into: same phone hash (?3) and region (?4), not spam, created
+ *  since ?5; none when the new lead (?2) is spam itself. */
+const EARLIER = `SELECT id FROM leads WHERE ?2 = 'new' AND phone_hash = ?3 AND region_code = ?4 AND status = 'new'
+  AND created_at >= ?5 ORDER BY created_at DESC LIMIT 1`;
+/** A lead with this requestId (?1) is already stored. */
+const REPEATED = 'SELECT 1 FROM leads WHERE request_id = ?1';
+
+/**
+ * Stores the lead, sealed with `key`, with one pending delivery per routed channel (none for spam).
+ * One D1 batch, so one round trip and one transaction: a repeated requestId, a merge into an
+ * earlier lead, or a new lead with its deliveries, decided and written with no other write between
+ * (two identical posts at once cannot both be stored). The batch ends by reading back the lead the
+ * customer is told about.
+ */
 export async function saveLead(
   db: D1Database,
   key: LeadKey,
   lead: NewLead,
   channels: { channel: string; to?: string[] }[],
 ): Promise<SaveResult> {
-  const byRequest = await db.prepare('SELECT * FROM leads WHERE request_id = ?').bind(lead.requestId).first<StoredLead>();
-  if (byRequest) return { lead: byRequest, created: false, merged: false, deliveries: [] };
-
-  const now = new Date();
-  if (lead.status === 'new') {
-    const merged = await mergeRecent(db, await phoneHash(key, lead.phone), lead.regionCode, now);
-    if (merged) return { lead: merged, created: false, merged: true, deliveries: [] };
-  }
-
   const id = crypto.randomUUID();
+  const now = new Date();
   const at = now.toISOString();
+  const since = new Date(now.getTime() - MERGE_WINDOW_MS).toISOString();
   const sealed = await sealFields(key, id, lead);
+  const decide = [lead.requestId, lead.status, sealed.phone_hash, lead.regionCode, since] as const;
   for (let attempt = 0; ; attempt++) {
-    const reference = newReference();
+    const merge = db
+      .prepare(`UPDATE leads SET repeat_count = repeat_count + 1, last_repeat_at = ?6 WHERE id = (${EARLIER}) AND NOT EXISTS (${REPEATED})`)
+      .bind(...decide, at);
     const insertLead = db
       .prepare(
         `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, brand,
            brand_name, description, address, preferred_time, consent_at, privacy_version, page, created_at,
            key_id, phone_hash, route)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?14, ?17, ?18, ?19)
-         ON CONFLICT (request_id) DO NOTHING`,
+         SELECT ?6, ?7, ?1, ?2, ?8, ?9, ?4, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?16, ?19, ?3, ?20
+         WHERE NOT EXISTS (${REPEATED}) AND NOT EXISTS (${EARLIER})`,
       )
-      .bind(id, reference, lead.requestId, lead.status, sealed.name, sealed.phone, lead.regionCode, lead.regionName,
-        lead.brand ?? null, lead.brandName ?? null, sealed.description, sealed.address,
-        lead.preferredTime ?? null, at, lead.privacyVersion, lead.page ?? null, sealed.key_id, sealed.phone_hash, lead.route);
+      .bind(...decide, id, newReference(), sealed.name, sealed.phone, lead.regionName, lead.brand ?? null,
+        lead.brandName ?? null, sealed.description, sealed.address, lead.preferredTime ?? null, at,
+        lead.privacyVersion, lead.page ?? null, sealed.key_id, lead.route);
     // Only a lead this batch created gets deliveries (a spam lead gets none).
     const deliveryIds = channels.map(() => crypto.randomUUID());
     const insertDeliveries = channels.map(({ channel, to }, i) =>
@@ -124,36 +132,27 @@ export async function saveLead(
         )
         .bind(deliveryIds[i], channel, to ? JSON.stringify(to) : null, at, id),
     );
+    // The lead with this requestId (new or repeated), else the one it merged into.
+    const readBack = db
+      .prepare(
+        `SELECT * FROM (SELECT *, 0 AS pick FROM leads WHERE request_id = ?1
+           UNION ALL SELECT *, 1 AS pick FROM leads WHERE id = (${EARLIER})) ORDER BY pick LIMIT 1`,
+      )
+      .bind(...decide);
     try {
-      const [result, ...inserted] = await db.batch([insertLead, ...insertDeliveries]);
-      const stored = await db.prepare('SELECT * FROM leads WHERE request_id = ?').bind(lead.requestId).first<StoredLead>();
-      if (!stored) throw new Error('lead not found after insert');
-      const deliveries = deliveryIds.filter((_, i) => inserted[i].meta.changes === 1);
-      return { lead: stored, created: result.meta.changes === 1, merged: false, deliveries };
+      const results = await db.batch<StoredLead & { pick?: number }>([merge, insertLead, ...insertDeliveries, readBack]);
+      const row = results.at(-1)!.results[0];
+      if (!row) throw new Error('lead not found after insert');
+      const { pick: _, ...stored } = row;
+      const created = stored.id === id;
+      const deliveries = deliveryIds.filter((_, i) => results[2 + i].meta.changes === 1);
+      return { lead: stored, created, merged: !created && stored.request_id !== lead.requestId, deliveries };
     } catch (err) {
       // A clash of random references (UNIQUE) is rare; draw another. Anything else is a real failure.
       if (attempt < 3 && /UNIQUE constraint failed: leads\.reference/.test(String(err))) continue;
       throw err;
     }
   }
-}
-
-/** The latest non-spam lead of this phone and region within the merge window, counted once more. */
-async function mergeRecent(db: D1Database, hash: string, regionCode: string, now: Date): Promise<StoredLead | null> {
-  const since = new Date(now.getTime() - MERGE_WINDOW_MS).toISOString();
-  const earlier = await db
-    .prepare(
-      `SELECT * FROM leads WHERE phone_hash = ?1 AND region_code = ?2 AND status = 'new' AND created_at >= ?3
-       ORDER BY created_at DESC LIMIT 1`,
-    )
-    .bind(hash, regionCode, since)
-    .first<StoredLead>();
-  if (!earlier) return null;
-  await db
-    .prepare('UPDATE leads SET repeat_count = repeat_count + 1, last_repeat_at = ?1 WHERE id = ?2')
-    .bind(now.toISOString(), earlier.id)
-    .run();
-  return earlier;
 }
 
 /** Leads for the operator, newest first, e.g. the spam to review. Personal fields still sealed. */
@@ -177,6 +176,19 @@ export function getLead(db: D1Database, id: string) {
 
 export function getDelivery(db: D1Database, id: string) {
   return db.prepare('SELECT * FROM deliveries WHERE id = ?').bind(id).first<Delivery>();
+}
+
+/** Deliveries by id, each with its lead (null when erased): a whole queue batch in one round trip. */
+export async function deliveriesWithLeads(db: D1Database, ids: string[]): Promise<Map<string, { delivery: Delivery; lead: StoredLead | null }>> {
+  const list = JSON.stringify(ids);
+  const [deliveries, leads] = await db.batch<Record<string, unknown>>([
+    db.prepare('SELECT * FROM deliveries WHERE id IN (SELECT value FROM json_each(?1))').bind(list),
+    db.prepare('SELECT * FROM leads WHERE id IN (SELECT lead_id FROM deliveries WHERE id IN (SELECT value FROM json_each(?1)))').bind(list),
+  ]);
+  const byId = new Map((leads.results as unknown as StoredLead[]).map((l) => [l.id, l]));
+  return new Map(
+    (deliveries.results as unknown as Delivery[]).map((d) => [d.id, { delivery: d, lead: byId.get(d.lead_id) ?? null }]),
+  );
 }
 
 /** Pending deliveries due more than `graceMs` ago: their message was never queued, or was lost. */

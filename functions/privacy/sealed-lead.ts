@@ -14,14 +14,14 @@ const context = (leadId: string, field: Personal) => `lead:${leadId}:${field}`;
 /** Encrypts the personal fields of the lead `leadId` with the ring's current key. */
 export async function sealFields(key: LeadKey, leadId: string, plain: PlainFields): Promise<SealedFields> {
   const seal = (field: Personal, value: string) => encryptField(key, value, context(leadId, field));
-  return {
-    name: await seal('name', plain.name),
-    phone: await seal('phone', plain.phone),
-    description: await seal('description', plain.description),
-    address: plain.address ? await seal('address', plain.address) : null,
-    key_id: key.id,
-    phone_hash: await phoneHash(key, plain.phone),
-  };
+  const [name, phone, description, address, phone_hash] = await Promise.all([
+    seal('name', plain.name),
+    seal('phone', plain.phone),
+    seal('description', plain.description),
+    plain.address ? seal('address', plain.address) : null,
+    phoneHash(key, plain.phone),
+  ]);
+  return { name, phone, description, address, key_id: key.id, phone_hash };
 }
 
 /**

@@ -109,6 +109,26 @@ describe('spam and repeats', () => {
     const elsewhere = await post({ ...lead, region: '441900003', brand: '' });
     expect(elsewhere.status).toBe(201);
   });
+
+  it('stores one lead when the same form arrives twice at once, with one requestId or two', async () => {
+    for (const sameRequest of [true, false]) {
+      const lead = { ...valid(), requestId: crypto.randomUUID() };
+      const before = await countLeads();
+      const answers = await Promise.all(
+        Array.from({ length: RATE_LIMITS.phone.limit }, (_, i) => post(sameRequest || i === 0 ? lead : { ...lead, requestId: crypto.randomUUID() })),
+      );
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 201]);
+      const bodies = await Promise.all(answers.map((r) => r.json<Answer>()));
+      expect(new Set(bodies.map((b) => b.reference)).size).toBe(1);
+      expect(await countLeads()).toBe(before + 1);
+      const row = await env.DB.prepare('SELECT repeat_count FROM leads WHERE id = ?').bind(bodies[0].id).first<{ repeat_count: number }>();
+      // A repeated requestId is the same post again; a new one is the customer asking again.
+      expect(row!.repeat_count).toBe(sameRequest ? 0 : 2);
+      await deliveryOf(bodies[0].id);
+      const deliveries = await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE lead_id = ?').bind(bodies[0].id).first<{ n: number }>();
+      expect(deliveries!.n).toBe(1);
+    }
+  });
 });
 
 describe('Turnstile', () => {

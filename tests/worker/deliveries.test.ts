@@ -29,8 +29,9 @@ async function storedDelivery(channel: string, dueAgoMs = 0, createdAgoMs = 0) {
 }
 const delivery = (id: string) => env.DB.prepare('SELECT * FROM deliveries WHERE id = ?').bind(id).first<Record<string, any>>();
 
-async function runQueue(queue: string, deliveryId: string, attempts = 1) {
-  const batch = createMessageBatch(queue, [{ id: crypto.randomUUID(), timestamp: new Date(), attempts, body: { deliveryId } }]);
+async function runQueue(queue: string, deliveryId: string | string[], attempts = 1) {
+  const ids = [deliveryId].flat();
+  const batch = createMessageBatch(queue, ids.map((id) => ({ id: crypto.randomUUID(), timestamp: new Date(), attempts, body: { deliveryId: id } })));
   const ctx = createExecutionContext();
   await worker.queue(batch, env, ctx);
   return getQueueResult(batch, ctx);
@@ -70,6 +71,16 @@ describe('the deliveries consumer', () => {
     const again = await runQueue('baoxiu-deliveries', id);
     expect(again.explicitAcks).toHaveLength(1);
     expect((await delivery(id))!.attempts).toBe(1);
+  });
+
+  it('reads a whole batch at once and sends a delivery queued twice in it only once', async () => {
+    const [a, b] = [await storedDelivery('outbox'), await storedDelivery('outbox')];
+    const gone = crypto.randomUUID(); // erased since it was queued
+    const result = await runQueue('baoxiu-deliveries', [a, b, a, gone]);
+    expect(result.explicitAcks).toHaveLength(4);
+    expect(result.retryMessages).toEqual([]);
+    expect(await delivery(a)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await delivery(b)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('marks a dead-lettered delivery failed, with its last error', async () => {
