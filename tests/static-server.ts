@@ -1,11 +1,26 @@
 // A static file server for a built site folder, for tests that need only the pages and search.
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+// With `cdn: true` it answers as the site's CDN would — HTTP/2 over TLS (a throwaway self-signed
+// certificate; launch Chromium with --ignore-certificate-errors) and brotli or gzip for text types —
+// so the benchmark's bytes and times are what a phone gets from production, not from a dev server.
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
+import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import { lookup } from 'mrmime';
 
-export function serve(root: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
+export interface Served {
+  url: string;
+  server: { close(): void };
+}
+
+/** What Cloudflare compresses: text, JSON, JavaScript, SVG (not images or Pagefind's own gzip files). */
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|manifest\+json|xml)|image\/svg\+xml)/;
+
+export function serve(root: string, { cdn = false } = {}): Promise<Served> {
+  const handle = (req: IncomingMessage | Http2ServerRequest, res: ServerResponse | Http2ServerResponse) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -13,13 +28,30 @@ export function serve(root: string): Promise<{ url: string; server: Server }> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': lookup(file) ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
+    const type = lookup(file) ?? 'application/octet-stream';
+    const accept = String(req.headers['accept-encoding'] ?? '');
+    const encoding = cdn && COMPRESSIBLE.test(type) ? (/\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : '') : '';
+    res.writeHead(200, { 'content-type': type, ...(encoding ? { 'content-encoding': encoding, vary: 'accept-encoding' } : {}) });
+    const body = createReadStream(file);
+    (encoding ? body.pipe(encoding === 'br' ? /* a CDN's on-the-fly level; 11 would take longer than the transfer */ createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : createGzip()) : body).pipe(res as NodeJS.WritableStream);
+  };
+  const server = cdn ? createSecureServer({ ...certificate(), allowHTTP1: true }, handle) : createServer(handle);
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
-      resolve({ url: `http://127.0.0.1:${port}`, server });
+      resolve({ url: `${cdn ? 'https' : 'http'}://127.0.0.1:${port}`, server });
     }),
   );
+}
+
+/** A self-signed certificate for 127.0.0.1, made with Debian's openssl and thrown away. */
+function certificate(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), 'baoxiu-cert-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
