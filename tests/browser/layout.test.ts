@@ -1,0 +1,104 @@
+// Layout at a phone's width and a desktop's, with normal and large text (the root font at 200 %, as
+// a large system font setting gives; the CSS sizes in rem): nothing runs past the right edge, so no
+// page needs sideways scrolling (WCAG 1.4.10), and long names such as 阿坝藏族羌族自治州汶川县 wrap.
+// Every view is also saved to test-results/screenshots/ for a person to look at.
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launch } from './browser.ts';
+
+const SHOTS = 'test-results/screenshots';
+const PAGES = {
+  home: '/',
+  brand: '/brands/qimen/',
+  province: '/sichuan/',
+  prefecture: '/sichuan/aba/',
+  county: '/sichuan/aba/wenchuan/',
+  town: '/guangdong/dongguan/humen/',
+  regions: '/regions/',
+  privacy: '/privacy/',
+  thanks: '/thanks/',
+  'not found': '/no/such/page/',
+};
+const VIEWS = [
+  { name: 'phone', width: 390, height: 844, font: '100%' },
+  { name: 'desktop', width: 1280, height: 900, font: '100%' },
+  { name: 'phone-large-text', width: 390, height: 844, font: '200%' },
+  { name: 'small-phone-large-text', width: 320, height: 640, font: '200%' },
+];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string, view: (typeof VIEWS)[number]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: view.width, height: view.height }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(baseUrl + path);
+  await page.evaluate((font) => (document.documentElement.style.fontSize = font), view.font);
+  return page;
+}
+
+/** Whether the page scrolls sideways, and which visible elements reach past the right edge. */
+function overflow(page: Page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const past = [...document.body.querySelectorAll('*')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 1 && r.height > 1 && r.right > width + 1 && getComputedStyle(el).visibility !== 'hidden';
+      })
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}`);
+    return { scrolls: document.documentElement.scrollWidth > width, past };
+  });
+}
+
+async function check(page: Page, shot: string) {
+  await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
+  expect(await overflow(page)).toEqual({ scrolls: false, past: [] });
+}
+
+describe('no page runs past the right edge', () => {
+  for (const view of VIEWS) {
+    for (const [name, path] of Object.entries(PAGES)) {
+      it(`${name}, ${view.name}`, async () => {
+        const page = await open(path, view);
+        await check(page, `${name.replace(' ', '-')}-${view.name}`);
+        await page.context().close();
+      });
+    }
+  }
+
+  for (const view of VIEWS.filter((v) => v.font !== '100%')) {
+    it(`search results with a long name and the form showing errors, ${view.name}`, async () => {
+      const page = await open('/sichuan/aba/wenchuan/', view);
+      await page.fill('#site-search', '汶川');
+      await page.waitForFunction(() => (document.querySelector('#site-search-results') as HTMLElement).dataset.query === '汶川');
+      expect(await page.textContent('#site-search-results')).toContain('阿坝藏族羌族自治州');
+      await page.fill('#lead-phone', '12');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('[data-error-for=phone]:not([hidden])');
+      await check(page, `search-and-errors-${view.name}`);
+      await page.context().close();
+    });
+  }
+});
+
+describe('the check itself', () => {
+  it('reports an element wider than the screen', async () => {
+    const page = await open('/', VIEWS[0]);
+    await page.evaluate(() => {
+      const wide = Object.assign(document.createElement('div'), { id: 'too-wide' });
+      wide.style.width = '600px';
+      wide.style.height = '10px';
+      document.querySelector('main')!.append(wide);
+    });
+    expect(await overflow(page)).toMatchObject({ scrolls: true, past: expect.arrayContaining(['div#too-wide']) });
+    await page.context().close();
+  });
+});
