@@ -11,6 +11,8 @@ import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
 import { buildRegions } from '../src/lib/regions.ts';
 
+// Tools' shebangs find `node` on PATH: the pinned Node 24, also when this runs without npm.
+process.env.PATH = `${join(process.cwd(), 'node_modules/.bin')}:${process.env.PATH}`;
 const QUICK = process.argv.includes('--quick');
 /** `--only search` (or build, weight, lighthouse, endpoint) runs one section. */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
@@ -114,13 +116,13 @@ async function pageWeight(dist: string) {
     const html = readFileSync(file);
     const css = [...html.toString().matchAll(/<style>(.*?)<\/style>/gs)].reduce((n, m) => n + Buffer.byteLength(m[1]), 0);
     const page = await browser.newPage();
-    let requests = 0;
-    let js = 0;
-    page.on('response', async (r) => {
-      requests++;
-      if (r.request().resourceType() === 'script') js += (await r.body().catch(() => Buffer.alloc(0))).length;
-    });
     await page.goto(url + path, { waitUntil: 'networkidle' });
+    // From the page's own resource timing: every request after the document, and the scripts' bytes.
+    const { js, requests } = await page.evaluate(() => {
+      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const scripts = entries.filter((e) => e.initiatorType === 'script' || /\.m?js(\?|$)/.test(e.name));
+      return { js: scripts.reduce((n, e) => n + e.decodedBodySize, 0), requests: entries.length + 1 };
+    });
     const blocking = await page.evaluate(() => [...document.querySelectorAll('script[src]')].filter((s) => !(s as HTMLScriptElement).type.includes('module') && !s.hasAttribute('defer') && !s.hasAttribute('async')).length);
     await page.close();
     const gz = gzipSync(html).length;
@@ -175,8 +177,7 @@ async function lighthouseScores(dist: string) {
 /** Starts wrangler dev on a free port with its own state; resolves with its URL and log reader. */
 async function startWorker() {
   const state = mkdtempSync(join(tmpdir(), 'baoxiu-bench-state-'));
-  // wrangler's shebang finds `node` on PATH: the pinned Node 24, also when run without npm.
-  const env = { ...process.env, PATH: `${join(process.cwd(), 'node_modules/.bin')}:${process.env.PATH}`, CLOUDFLARE_INCLUDE_PROCESS_ENV: 'false' };
+  const env = { ...process.env, CLOUDFLARE_INCLUDE_PROCESS_ENV: 'false' };
   spawnSync('node_modules/.bin/wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { encoding: 'utf8', env });
   const port = await freePort();
   const key = `bench:${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64')}`;

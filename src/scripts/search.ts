@@ -63,9 +63,17 @@ export function enhanceSearch(form: HTMLFormElement) {
   const status = form.querySelector<HTMLElement>('[role=status]')!;
   const filters = form.querySelector<HTMLElement>('[data-search-filters]')!;
   const hotline = form.dataset.hotline ?? '';
-  filters.hidden = false;
-  // Warm the worker and Pagefind's index metadata before the first keystroke.
-  input.addEventListener('focus', () => void search('', {}), { once: true });
+  // On first use: warm the worker and Pagefind's index metadata before the first keystroke, and show
+  // the filters — not at load, where they would push the page down (layout shift) and take a phone's
+  // first screen.
+  input.addEventListener(
+    'focus',
+    () => {
+      filters.hidden = false;
+      void search('', {});
+    },
+    { once: true },
+  );
 
   const run = async () => {
     const q = input.value.trim();

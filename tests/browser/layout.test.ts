@@ -1,7 +1,8 @@
 // Layout at a phone's width and a desktop's, with normal and large text (the root font at 200 %, as
 // a large system font setting gives; the CSS sizes in rem): nothing runs past the right edge, so no
 // page needs sideways scrolling (WCAG 1.4.10), and long names such as 阿坝藏族羌族自治州汶川县 wrap.
-// Every view is also saved to test-results/screenshots/ for a person to look at.
+// Every view is also saved to test-results/screenshots/ for a person to look at. And nothing moves
+// while a page loads (no layout shift: the search filters appear on first use, not at load).
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,7 +90,43 @@ describe('no page runs past the right edge', () => {
   }
 });
 
+/** The layout shift a page has had (CLS without the input exclusion window), half a second after load. */
+function shifted(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) total += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 500);
+      }),
+  );
+}
+
+describe('nothing moves while a page loads', () => {
+  for (const path of [PAGES.home, PAGES.county]) {
+    it(path, async () => {
+      const page = await open(path, VIEWS[0]);
+      expect(await shifted(page)).toBe(0);
+      await page.context().close();
+    });
+  }
+});
+
 describe('the check itself', () => {
+  it('sees content pushed down after the first paint', async () => {
+    const page = await open('/', VIEWS[0]);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+    await page.evaluate(() => {
+      const banner = document.createElement('div');
+      banner.style.height = '200px';
+      document.querySelector('main')!.prepend(banner);
+    });
+    expect(await shifted(page)).toBeGreaterThan(0.05);
+    await page.context().close();
+  });
+
   it('reports an element wider than the screen', async () => {
     const page = await open('/', VIEWS[0]);
     await page.evaluate(() => {
