@@ -9,3 +9,14 @@ export interface Channel {
    *  stable key for providers that deduplicate; `to` overrides the channel's own recipients. */
   send(lead: StoredLead, env: Env, delivery: { id: string; to?: string[] }): Promise<void>;
 }
+
+/** Some recipients got the lead and some did not (an SMS batch): the retry goes to `remaining` only,
+ *  so nobody is sent the same lead twice. */
+export class PartialDelivery extends Error {
+  constructor(
+    message: string,
+    readonly remaining: string[],
+  ) {
+    super(message);
+  }
+}

@@ -1,7 +1,7 @@
 // SMS through Aliyun (dysmsapi SendSms, V3 signature) and Tencent Cloud (SendSms 2021-01-11, TC3).
 // Template parameters are lead fields named in the settings; each provider limits their length.
 import type { StoredLead } from '../leads/store.ts';
-import type { Channel } from './channel.ts';
+import { PartialDelivery, type Channel } from './channel.ts';
 import { hex, sha256 } from './crypto.ts';
 import { postJson } from './http.ts';
 import { aliyunV3, tencentTc3 } from './sign.ts';
@@ -58,8 +58,9 @@ export function tencentSms(cfg: {
     name: 'sms-tencent',
     async send(lead, _env, delivery) {
       const url = new URL(cfg.endpoint);
+      const to = delivery.to ?? cfg.to;
       const body = JSON.stringify({
-        PhoneNumberSet: (delivery.to ?? cfg.to).map((n) => (n.startsWith('+') ? n : `+86${n}`)),
+        PhoneNumberSet: to.map(e164),
         SmsSdkAppId: cfg.sdkAppId,
         SignName: cfg.signName,
         TemplateId: cfg.templateId,
@@ -80,10 +81,18 @@ export function tencentSms(cfg: {
       );
       const error = res.Response?.Error;
       if (error) throw new Error(`sms-tencent: ${error.Code} ${error.Message}`);
-      const failed = (res.Response?.SendStatusSet ?? []).filter((s) => s.Code !== 'Ok');
-      if (!res.Response?.SendStatusSet?.length || failed.length) {
-        throw new Error(`sms-tencent: ${failed.map((s) => `${s.PhoneNumber} ${s.Code} ${s.Message}`).join('; ') || 'no send status'}`);
+      const statuses = res.Response?.SendStatusSet ?? [];
+      const failed = statuses.filter((s) => s.Code !== 'Ok');
+      if (!statuses.length || failed.length) {
+        const message = `sms-tencent: ${failed.map((s) => `${s.PhoneNumber} ${s.Code} ${s.Message}`).join('; ') || 'no send status'}`;
+        // Tencent answers per number: retry only the numbers that failed.
+        const sent = new Set(statuses.filter((s) => s.Code === 'Ok').map((s) => s.PhoneNumber));
+        if (sent.size) throw new PartialDelivery(message, to.filter((n) => !sent.has(e164(n))));
+        throw new Error(message);
       }
     },
   };
 }
+
+/** Tencent wants +86 in front of a mainland number. */
+const e164 = (n: string) => (n.startsWith('+') ? n : `+86${n}`);

@@ -1,6 +1,6 @@
 // One attempt at one delivery: open (decrypt) the lead, send it through its channel, record the
 // outcome. Safe to repeat: a delivery that is no longer pending is left alone.
-import type { Channel } from '../channels/channel.ts';
+import { PartialDelivery, type Channel } from '../channels/channel.ts';
 import { channelsFor } from '../channels/index.ts';
 import type { Env } from '../env.ts';
 import { getLead, markAttemptFailed, markSent, type Delivery, type StoredLead } from '../leads/store.ts';
@@ -37,7 +37,7 @@ export async function attempt(
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     console.warn(`[deliveries] ${delivery.channel} failed for lead ${lead.reference}: ${message}`);
-    await markAttemptFailed(env.DB, delivery.id, message);
+    await markAttemptFailed(env.DB, delivery.id, message, err instanceof PartialDelivery ? err.remaining : undefined);
     return 'failed';
   }
   await markSent(env.DB, delivery.id);

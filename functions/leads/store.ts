@@ -239,11 +239,13 @@ export async function markSent(db: D1Database, deliveryId: string): Promise<bool
   return res.meta.changes === 1;
 }
 
-export async function markAttemptFailed(db: D1Database, deliveryId: string, error: string): Promise<void> {
+/** Records a failed attempt; `recipients` narrows who the retry goes to (those not reached yet). */
+export async function markAttemptFailed(db: D1Database, deliveryId: string, error: string, recipients?: string[]): Promise<void> {
   await db
     .prepare(
-      `UPDATE deliveries SET attempts = attempts + 1, last_error = ?1, updated_at = ?2 WHERE id = ?3 AND status = 'pending'`,
+      `UPDATE deliveries SET attempts = attempts + 1, last_error = ?1, updated_at = ?2, recipients = coalesce(?4, recipients)
+       WHERE id = ?3 AND status = 'pending'`,
     )
-    .bind(error.slice(0, 500), new Date().toISOString(), deliveryId)
+    .bind(error.slice(0, 500), new Date().toISOString(), deliveryId, recipients ? JSON.stringify(recipients) : null)
     .run();
 }

@@ -194,6 +194,19 @@ describe('delivery that loses nothing', () => {
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
+  it('Tencent reaches one number of two: the retry goes to the other only', async () => {
+    const id = await storedLead('sms-tencent');
+    await env.DB.prepare('UPDATE deliveries SET recipients = ? WHERE id = ?').bind('["13700000001","13700000002"]', id).run();
+    await fault('tencent', ['partial']);
+    expect((await attempt(id, 1)).retryMessages).toHaveLength(1);
+    const after = await env.DB.prepare('SELECT status, recipients, last_error FROM deliveries WHERE id = ?').bind(id).first<Record<string, string>>();
+    expect(after).toMatchObject({ status: 'pending', recipients: '["13700000002"]', last_error: expect.stringContaining('+8613700000002 LimitExceeded') });
+    expect((await attempt(id, 2)).explicitAcks).toHaveLength(1);
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2 });
+    const sent = (await records('tencent')).filter((r) => r.body.SessionContext === id).map((r) => r.body.PhoneNumberSet);
+    expect(sent).toEqual([['+8613700000001', '+8613700000002'], ['+8613700000002']]);
+  });
+
   it('retries spent: the dead-letter consumer marks it failed, and it stays visible', async () => {
     const id = await storedLead('wecom');
     await fault('wecom', ['500']);

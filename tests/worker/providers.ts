@@ -83,9 +83,19 @@ function checkWebhook(req: IncomingMessage, body: string): string | undefined {
   return req.headers['x-baoxiu-signature'] === expected ? undefined : 'signature mismatch';
 }
 
-const OK: Record<string, (why?: string) => unknown> = {
+/** Tencent answers one status per number; the fault `partial` fails the last one (a real code). */
+function tencentStatuses(body: { PhoneNumberSet?: string[] }, partial: boolean) {
+  const numbers = body.PhoneNumberSet ?? [];
+  return numbers.map((PhoneNumber, i) =>
+    partial && i === numbers.length - 1
+      ? { PhoneNumber, Code: 'LimitExceeded.PhoneNumberDailyLimit', Message: 'the number has reached its daily limit' }
+      : { PhoneNumber, Code: 'Ok', Message: 'send success' },
+  );
+}
+
+const OK: Record<string, (why?: string, body?: any, fault?: string) => unknown> = {
   aliyun: (why) => (why ? { Code: 'SignatureDoesNotMatch', Message: why } : { Code: 'OK', Message: 'OK', BizId: 'biz-1', RequestId: 'req-1' }),
-  tencent: (why) => ({ Response: why ? { Error: { Code: 'AuthFailure.SignatureFailure', Message: why }, RequestId: 'r' } : { SendStatusSet: [{ Code: 'Ok', Message: 'send success', PhoneNumber: '+8613800000000' }], RequestId: 'r' } }),
+  tencent: (why, body, fault) => ({ Response: why ? { Error: { Code: 'AuthFailure.SignatureFailure', Message: why }, RequestId: 'r' } : { SendStatusSet: tencentStatuses(body, fault === 'partial'), RequestId: 'r' } }),
   wecom: (why) => ({ errcode: why ? 40058 : 0, errmsg: why ?? 'ok' }),
   dingtalk: (why) => ({ errcode: why ? 310000 : 0, errmsg: why ?? 'ok' }),
   feishu: (why) => ({ code: why ? 19021 : 0, msg: why ?? 'success' }),
@@ -119,7 +129,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     : undefined;
   records.push({ path, ok: !why, why, headers: req.headers as Record<string, string>, query: Object.fromEntries(url.searchParams), body });
   res.writeHead(fault === 'business-error' ? 200 : path === 'webhook' && why ? 401 : 200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(answer(fault === 'business-error' ? 'business error' : why)));
+  res.end(JSON.stringify(answer(fault === 'business-error' ? 'business error' : why, body, fault)));
 }
 
 let smtpSwitch: (up: boolean) => Promise<void> = async () => {};
