@@ -1,13 +1,13 @@
-// The operator's API: leads (JSON or CSV), one lead with its deliveries, retrying a delivery, and
-// deleting a customer's data by phone (PIPL). Leads are decrypted here and nowhere else.
+// The operator's API: leads (JSON or CSV), one lead with its deliveries and repeats, retrying a
+// delivery, and deleting a customer's data by phone (PIPL). Leads are decrypted here and nowhere else.
 import { Hono } from 'hono';
 import { enqueue } from '../deliveries/queue.ts';
 import type { Env } from '../env.ts';
 import { normalizePhone } from '../leads/phone.ts';
-import { getDelivery, getLead, resetDelivery, setDue, type Delivery, type StoredLead } from '../leads/store.ts';
+import { getDelivery, getLead, listRepeats, resetDelivery, setDue, type Delivery, type StoredLead } from '../leads/store.ts';
 import { keyring } from '../privacy/crypto.ts';
 import { forgetPhone } from '../privacy/erase.ts';
-import { openLead } from '../privacy/sealed-lead.ts';
+import { openLead, openRepeat } from '../privacy/sealed-lead.ts';
 import { adminOnly } from './auth.ts';
 import { toCsv } from './csv.ts';
 
@@ -62,9 +62,12 @@ admin.get('/leads', async (c) => {
 admin.get('/leads/:id', async (c) => {
   const row = await getLead(c.env.DB, c.req.param('id'));
   if (!row) return c.json({ ok: false, error: 'No lead with that id.' }, 404);
-  const lead = await openLead(await keyring(c.env.LEADS_ENCRYPTION_KEY), row);
+  const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
+  const lead = await openLead(ring, row);
   const { results } = await c.env.DB.prepare('SELECT * FROM deliveries WHERE lead_id = ? ORDER BY created_at').bind(row.id).all<Delivery>();
-  return escapedJson({ ok: true, lead: shown(lead), deliveries: results });
+  // What the customer wrote when posting again (merged repeats), oldest first.
+  const repeats = await Promise.all((await listRepeats(c.env.DB, row.id)).map((r) => openRepeat(ring, r)));
+  return escapedJson({ ok: true, lead: shown(lead), deliveries: results, repeats });
 });
 
 admin.post('/deliveries/:id/retry', async (c) => {

@@ -1,7 +1,8 @@
 // Leads in D1. A lead and its delivery rows are written in one batch (all or nothing); a repeated
 // requestId returns the lead already stored, and the same phone and region again within
-// MERGE_WINDOW_MS merges into the earlier lead (same reference, nobody notified twice). Personal
-// fields are sealed (functions/privacy/sealed-lead.ts) before they reach D1.
+// MERGE_WINDOW_MS merges into the earlier lead (same reference, nobody notified twice) and is kept
+// as a Repeat of it (what the customer wrote again is not lost). Personal fields are sealed
+// (functions/privacy/sealed-lead.ts) before they reach D1.
 import type { LeadKey } from '../privacy/crypto.ts';
 import { sealFields } from '../privacy/sealed-lead.ts';
 import { newReference } from './reference.ts';
@@ -55,6 +56,23 @@ export interface StoredLead {
 
 export type LeadStatus = 'new' | 'spam';
 
+/** A post merged into an earlier lead: what the customer wrote that time (name, description and
+ *  address sealed like a lead's, with the repeat's own id as their context). */
+export interface Repeat {
+  id: string;
+  lead_id: string;
+  request_id: string;
+  name: string;
+  description: string;
+  address: string | null;
+  preferred_time: string | null;
+  brand: string | null;
+  brand_name: string | null;
+  page: string | null;
+  created_at: string;
+  key_id: string;
+}
+
 export interface Delivery {
   id: string;
   lead_id: string;
@@ -85,8 +103,8 @@ export interface SaveResult {
  *  since ?5; none when the new lead (?2) is spam itself. */
 const EARLIER = `SELECT id FROM leads WHERE ?2 = 'new' AND phone_hash = ?3 AND region_code = ?4 AND status = 'new'
   AND created_at >= ?5 ORDER BY created_at DESC LIMIT 1`;
-/** A lead with this requestId (?1) is already stored. */
-const REPEATED = 'SELECT 1 FROM leads WHERE request_id = ?1';
+/** This requestId (?1) was already taken: as a lead, or as a repeat merged into one. */
+const REPEATED = 'SELECT 1 FROM leads WHERE request_id = ?1 UNION ALL SELECT 1 FROM lead_repeats WHERE request_id = ?1';
 
 /**
  * Stores the lead, sealed with `key`, with one pending delivery per routed channel (none for spam).
@@ -111,6 +129,16 @@ export async function saveLead(
     const merge = db
       .prepare(`UPDATE leads SET repeat_count = repeat_count + 1, last_repeat_at = ?6 WHERE id = (${EARLIER}) AND NOT EXISTS (${REPEATED})`)
       .bind(...decide, at);
+    // What the customer wrote this time, kept with the earlier lead (after `merge`: it takes the requestId).
+    const keepRepeat = db
+      .prepare(
+        `INSERT INTO lead_repeats (id, lead_id, request_id, name, description, address, preferred_time, brand, brand_name,
+           page, created_at, key_id)
+         SELECT ?6, (${EARLIER}), ?1, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15
+         WHERE (${EARLIER}) IS NOT NULL AND NOT EXISTS (${REPEATED})`,
+      )
+      .bind(...decide, id, sealed.name, sealed.description, sealed.address, lead.preferredTime ?? null, lead.brand ?? null,
+        lead.brandName ?? null, lead.page ?? null, at, sealed.key_id);
     const insertLead = db
       .prepare(
         `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, brand,
@@ -132,20 +160,19 @@ export async function saveLead(
         )
         .bind(deliveryIds[i], channel, to ? JSON.stringify(to) : null, at, id),
     );
-    // The lead with this requestId (new or repeated), else the one it merged into.
+    // The lead with this requestId (new or repeated), else the one its repeat was merged into.
     const readBack = db
       .prepare(
-        `SELECT * FROM (SELECT *, 0 AS pick FROM leads WHERE request_id = ?1
-           UNION ALL SELECT *, 1 AS pick FROM leads WHERE id = (${EARLIER})) ORDER BY pick LIMIT 1`,
+        `SELECT * FROM leads WHERE request_id = ?1
+         UNION ALL SELECT * FROM leads WHERE id = (SELECT lead_id FROM lead_repeats WHERE request_id = ?1)`,
       )
-      .bind(...decide);
+      .bind(lead.requestId);
     try {
-      const results = await db.batch<StoredLead & { pick?: number }>([merge, insertLead, ...insertDeliveries, readBack]);
-      const row = results.at(-1)!.results[0];
-      if (!row) throw new Error('lead not found after insert');
-      const { pick: _, ...stored } = row;
+      const results = await db.batch<StoredLead>([merge, keepRepeat, insertLead, ...insertDeliveries, readBack]);
+      const stored = results.at(-1)!.results[0];
+      if (!stored) throw new Error('lead not found after insert');
       const created = stored.id === id;
-      const deliveries = deliveryIds.filter((_, i) => results[2 + i].meta.changes === 1);
+      const deliveries = deliveryIds.filter((_, i) => results[3 + i].meta.changes === 1);
       return { lead: stored, created, merged: !created && stored.request_id !== lead.requestId, deliveries };
     } catch (err) {
       // A clash of random references (UNIQUE) is rare; draw another. Anything else is a real failure.
@@ -172,6 +199,12 @@ export async function listLeads(
 
 export function getLead(db: D1Database, id: string) {
   return db.prepare('SELECT * FROM leads WHERE id = ?').bind(id).first<StoredLead>();
+}
+
+/** The repeats merged into a lead, oldest first. Personal fields still sealed. */
+export async function listRepeats(db: D1Database, leadId: string): Promise<Repeat[]> {
+  const { results } = await db.prepare('SELECT * FROM lead_repeats WHERE lead_id = ? ORDER BY created_at').bind(leadId).all<Repeat>();
+  return results;
 }
 
 export function getDelivery(db: D1Database, id: string) {

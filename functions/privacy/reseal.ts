@@ -1,9 +1,9 @@
-// Key rotation and rows from before encryption: re-encrypts leads whose key is not the ring's
-// current one (or that have none: written before migration 0002) with the current key, a batch
-// per scheduled run. Once no row uses an old key, that key can leave LEADS_ENCRYPTION_KEY.
-import type { StoredLead } from '../leads/store.ts';
+// Key rotation and rows from before encryption: re-encrypts leads (and their repeats) whose key is
+// not the ring's current one (or that have none: written before migration 0002) with the current
+// key, a batch per scheduled run. Once no row uses an old key, that key can leave LEADS_ENCRYPTION_KEY.
+import type { Repeat, StoredLead } from '../leads/store.ts';
 import type { Keyring } from './crypto.ts';
-import { openLead, sealFields } from './sealed-lead.ts';
+import { openLead, openRepeat, sealFields } from './sealed-lead.ts';
 
 export async function resealLeads(db: D1Database, ring: Keyring, limit = 200): Promise<number> {
   const { results } = await db
@@ -21,6 +21,26 @@ export async function resealLeads(db: D1Database, ring: Keyring, limit = 200): P
     await db
       .prepare('UPDATE leads SET name = ?1, phone = ?2, description = ?3, address = ?4, key_id = ?5, phone_hash = ?6 WHERE id = ?7')
       .bind(sealed.name, sealed.phone, sealed.description, sealed.address, sealed.key_id, sealed.phone_hash, row.id)
+      .run();
+    done++;
+  }
+  return done + (await resealRepeats(db, ring, limit));
+}
+
+/** The same for repeats (their key_id is never null: they came after encryption). */
+async function resealRepeats(db: D1Database, ring: Keyring, limit: number): Promise<number> {
+  const { results } = await db.prepare('SELECT * FROM lead_repeats WHERE key_id != ?1 LIMIT ?2').bind(ring.current.id, limit).all<Repeat>();
+  let done = 0;
+  for (const row of results) {
+    if (!ring.byId.has(row.key_id)) {
+      console.error(`[reseal] repeat ${row.id}: key ${row.key_id} is missing from LEADS_ENCRYPTION_KEY; left as is`);
+      continue;
+    }
+    const plain = await openRepeat(ring, row);
+    const sealed = await sealFields(ring.current, row.id, { ...plain, phone: '' });
+    await db
+      .prepare('UPDATE lead_repeats SET name = ?1, description = ?2, address = ?3, key_id = ?4 WHERE id = ?5')
+      .bind(sealed.name, sealed.description, sealed.address, sealed.key_id, row.id)
       .run();
     done++;
   }

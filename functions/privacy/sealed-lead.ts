@@ -1,6 +1,6 @@
 // A lead's personal fields, sealed for D1 and opened for the few reads that need plaintext (a
 // Channel sending it to the operator, an admin read). Everything else sees only ciphertext.
-import type { StoredLead } from '../leads/store.ts';
+import type { Repeat, StoredLead } from '../leads/store.ts';
 import { decryptField, encryptField, phoneHash, type Keyring, type LeadKey } from './crypto.ts';
 
 export const PERSONAL_FIELDS = ['name', 'phone', 'address', 'description'] as const;
@@ -28,16 +28,22 @@ export async function sealFields(key: LeadKey, leadId: string, plain: PlainField
  * The lead with its personal fields decrypted. A row without key_id predates encryption and is
  * returned as it is. Throws when the row's key is no longer in the ring.
  */
-export async function openLead<T extends StoredLead>(ring: Keyring, row: T): Promise<T> {
-  if (!row.key_id) return row;
-  const key = ring.byId.get(row.key_id);
-  if (!key) throw new Error(`lead ${row.id}: key ${row.key_id} is not in LEADS_ENCRYPTION_KEY`);
-  const open = (field: Personal, value: string) => decryptField(key, value, context(row.id, field));
-  return {
-    ...row,
-    name: await open('name', row.name),
-    phone: await open('phone', row.phone),
-    description: await open('description', row.description),
-    address: row.address === null ? null : await open('address', row.address),
-  };
+export function openLead<T extends StoredLead>(ring: Keyring, row: T): Promise<T> {
+  return row.key_id ? openFields('lead', ring, row, row.key_id, ['name', 'phone', 'description', 'address']) : Promise.resolve(row);
+}
+
+/** A repeat with its personal fields decrypted (sealed like a lead's, under the repeat's own id). */
+export function openRepeat(ring: Keyring, row: Repeat): Promise<Repeat> {
+  return openFields('repeat', ring, row, row.key_id, ['name', 'description', 'address']);
+}
+
+async function openFields<T extends { id: string }>(kind: string, ring: Keyring, row: T, keyId: string, fields: Personal[]): Promise<T> {
+  const key = ring.byId.get(keyId);
+  if (!key) throw new Error(`${kind} ${row.id}: key ${keyId} is not in LEADS_ENCRYPTION_KEY`);
+  const opened: Record<string, string | null> = {};
+  for (const field of fields) {
+    const value = (row as Record<string, unknown>)[field] as string | null;
+    opened[field] = value === null ? null : await decryptField(key, value, context(row.id, field));
+  }
+  return { ...row, ...opened };
 }

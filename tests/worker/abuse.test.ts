@@ -95,7 +95,8 @@ describe('spam and repeats', () => {
     const a = await first.json<Answer>();
     await deliveryOf(a.id);
     const before = await countLeads();
-    const second = await post({ ...lead, description: '又坏了，请尽快', requestId: crypto.randomUUID() });
+    const again = { ...lead, description: '又坏了，请尽快', address: '地址改为示例小区 2 栋', requestId: crypto.randomUUID() };
+    const second = await post(again);
     expect(second.status).toBe(200);
     const b = await second.json<Answer>();
     expect(b.reference).toBe(a.reference);
@@ -103,11 +104,31 @@ describe('spam and repeats', () => {
     expect(await countLeads()).toBe(before);
     const row = await env.DB.prepare('SELECT repeat_count FROM leads WHERE id = ?').bind(a.id).first<{ repeat_count: number }>();
     expect(row!.repeat_count).toBe(1);
+    // What the customer wrote again is kept (sealed) with the lead, for the operator to read.
+    const raw = await env.DB.prepare('SELECT * FROM lead_repeats WHERE lead_id = ?').bind(a.id).all();
+    expect(raw.results).toHaveLength(1);
+    expect(JSON.stringify(raw.results)).not.toMatch(/又坏了|示例小区/);
+    const shown = await exports.default.fetch(new Request(`${ORIGIN}/api/admin/leads/${a.id}`, { headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } }));
+    const { repeats } = await shown.json<{ repeats: { description: string; address: string; name: string }[] }>();
+    expect(repeats).toEqual([expect.objectContaining({ description: '又坏了，请尽快', address: '地址改为示例小区 2 栋', name: '王先生' })]);
     const deliveries = await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE lead_id = ?').bind(a.id).first<{ n: number }>();
     expect(deliveries!.n).toBe(1);
     // Another region is another lead.
     const elsewhere = await post({ ...lead, region: '441900003', brand: '' });
     expect(elsewhere.status).toBe(201);
+  });
+
+  it('answers a retried repeat like the first time, and counts and keeps it once', async () => {
+    const lead = valid();
+    const a = await (await post(lead)).json<Answer>();
+    const again = { ...lead, description: '补充：门锁电池没电', requestId: crypto.randomUUID() };
+    const first = await post(again);
+    const retried = await post(again);
+    expect([first.status, retried.status]).toEqual([200, 200]);
+    expect((await retried.json<Answer>()).reference).toBe(a.reference);
+    const row = await env.DB.prepare('SELECT repeat_count FROM leads WHERE id = ?').bind(a.id).first<{ repeat_count: number }>();
+    expect(row!.repeat_count).toBe(1);
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM lead_repeats WHERE lead_id = ?').bind(a.id).first())!.n).toBe(1);
   });
 
   it('stores one lead when the same form arrives twice at once, with one requestId or two', async () => {

@@ -6,7 +6,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../functions/env.ts';
 import { keyring, newKeyEntry } from '../../functions/privacy/crypto.ts';
 import { housekeeping } from '../../functions/privacy/housekeeping.ts';
-import { openLead } from '../../functions/privacy/sealed-lead.ts';
+import { openLead, openRepeat } from '../../functions/privacy/sealed-lead.ts';
+import type { Repeat } from '../../functions/leads/store.ts';
 import worker from '../../functions/worker.ts';
 import { countLeads, deliveryOf, openRow, ORIGIN, post, rawRow, valid } from './helpers.ts';
 
@@ -70,6 +71,7 @@ describe('deleting a customer by phone (admin)', () => {
 
     const lead = valid();
     const a = await (await post(lead)).json<{ id: string }>();
+    expect((await post({ ...lead, description: '再来一次', requestId: crypto.randomUUID() })).status).toBe(200); // a repeat of a
     const b = await (await post({ ...lead, region: '441900003', brand: '' })).json<{ id: string }>();
     const other = await (await post(valid())).json<{ id: string }>();
     await deliveryOf(a.id);
@@ -80,19 +82,23 @@ describe('deleting a customer by phone (admin)', () => {
     expect(await rawRow(b.id)).toBeNull();
     expect(await rawRow(other.id)).not.toBeNull();
     expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE lead_id = ?').bind(a.id).first())!.n).toBe(0);
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM lead_repeats WHERE lead_id = ?').bind(a.id).first())!.n).toBe(0);
     expect((await admin('DELETE', '/customers', { phone: 'abc' })).status).toBe(400);
   });
 });
 
 describe('the scheduled job', () => {
   it('deletes leads older than LEAD_RETENTION_DAYS and keeps newer ones', async () => {
-    const old = await (await post(valid())).json<{ id: string }>();
+    const first = valid();
+    const old = await (await post(first)).json<{ id: string }>();
+    await post({ ...first, description: '补充说明', requestId: crypto.randomUUID() }); // a repeat of it
     const recent = await (await post(valid())).json<{ id: string }>();
     const longAgo = new Date(Date.now() - 181 * 86_400_000).toISOString();
     await env.DB.prepare('UPDATE leads SET created_at = ? WHERE id = ?').bind(longAgo, old.id).run();
     const { deleted } = await housekeeping(env as unknown as Env);
     expect(deleted).toBeGreaterThanOrEqual(1);
     expect(await rawRow(old.id)).toBeNull();
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM lead_repeats WHERE lead_id = ?').bind(old.id).first())!.n).toBe(0);
     expect(await rawRow(recent.id)).not.toBeNull();
     // A shorter setting applies too.
     await env.DB.prepare('UPDATE leads SET created_at = ? WHERE id = ?').bind(new Date(Date.now() - 8 * 86_400_000).toISOString(), recent.id).run();
@@ -112,6 +118,7 @@ describe('the scheduled job', () => {
   it('re-encrypts rows under an old key, and rows from before encryption, with the current key', async () => {
     const lead = valid();
     const { id } = await (await post(lead)).json<{ id: string }>();
+    await post({ ...lead, description: '又来了', requestId: crypto.randomUUID() }); // a repeat, sealed under test2
     // A row written before migration 0002: plaintext, no key id.
     const legacyId = crypto.randomUUID();
     await env.DB.prepare(
@@ -130,6 +137,9 @@ describe('the scheduled job', () => {
     expect(legacy.key_id).toBe('k9');
     expect(JSON.stringify(legacy)).not.toContain('旧客户');
     expect((await openLead(ring, legacy)).name).toBe('旧客户');
+    const repeat = (await env.DB.prepare('SELECT * FROM lead_repeats WHERE lead_id = ?').bind(id).first<Repeat>())!;
+    expect(repeat.key_id).toBe('k9');
+    expect((await openRepeat(ring, repeat)).description).toBe('又来了');
     // Forgetting by phone still finds the re-encrypted row.
     const ctx = createExecutionContext();
     const res = await worker.fetch(
