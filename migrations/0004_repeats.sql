@@ -17,3 +17,8 @@ CREATE TABLE lead_repeats (
 );
 CREATE INDEX lead_repeats_lead ON lead_repeats (lead_id, created_at);
 CREATE INDEX lead_repeats_key ON lead_repeats (key_id);
+-- Keeping a repeat counts it on its lead, in the same statement (one statement fewer per post).
+CREATE TRIGGER lead_repeats_count AFTER INSERT ON lead_repeats
+BEGIN
+  UPDATE leads SET repeat_count = repeat_count + 1, last_repeat_at = NEW.created_at WHERE id = NEW.lead_id;
+END;

@@ -126,10 +126,8 @@ export async function saveLead(
   const sealed = await sealFields(key, id, lead);
   const decide = [lead.requestId, lead.status, sealed.phone_hash, lead.regionCode, since] as const;
   for (let attempt = 0; ; attempt++) {
-    const merge = db
-      .prepare(`UPDATE leads SET repeat_count = repeat_count + 1, last_repeat_at = ?6 WHERE id = (${EARLIER}) AND NOT EXISTS (${REPEATED})`)
-      .bind(...decide, at);
-    // What the customer wrote this time, kept with the earlier lead (after `merge`: it takes the requestId).
+    // A merge: what the customer wrote this time, kept with the earlier lead, which a trigger counts
+    // (repeat_count, last_repeat_at; migrations/0004_repeats.sql).
     const keepRepeat = db
       .prepare(
         `INSERT INTO lead_repeats (id, lead_id, request_id, name, description, address, preferred_time, brand, brand_name,
@@ -168,11 +166,11 @@ export async function saveLead(
       )
       .bind(lead.requestId);
     try {
-      const results = await db.batch<StoredLead>([merge, keepRepeat, insertLead, ...insertDeliveries, readBack]);
+      const results = await db.batch<StoredLead>([keepRepeat, insertLead, ...insertDeliveries, readBack]);
       const stored = results.at(-1)!.results[0];
       if (!stored) throw new Error('lead not found after insert');
       const created = stored.id === id;
-      const deliveries = deliveryIds.filter((_, i) => results[3 + i].meta.changes === 1);
+      const deliveries = deliveryIds.filter((_, i) => results[2 + i].meta.changes === 1);
       return { lead: stored, created, merged: !created && stored.request_id !== lead.requestId, deliveries };
     } catch (err) {
       // A clash of random references (UNIQUE) is rare; draw another. Anything else is a real failure.
