@@ -216,29 +216,28 @@ async function endpoint() {
   try {
     const probe = await fetch(`${worker.url}/api/leads`, { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': '10.9.9.9' }, body: leadBody() });
     if (probe.status !== 201) throw new Error(`endpoint probe: HTTP ${probe.status} ${await probe.text()}`);
-    const run = (rate?: number, seconds = QUICK ? 5 : 10) =>
+    /** autocannon at a fixed rate, or flat out with 50 connections when no rate is given. */
+    const load = (path: string, rate: number | undefined, options: Partial<autocannon.Options> = {}) =>
       new Promise<autocannon.Result>((resolve, reject) =>
         autocannon(
           {
-            url: `${worker.url}/api/leads`,
-            method: 'POST',
+            url: `${worker.url}${path}`,
             connections: rate ? Math.min(50, Math.ceil(rate / 10)) : 50,
             ...(rate ? { overallRate: rate } : {}),
-            duration: seconds,
-            requests: [{ setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', 'cf-connecting-ip': ipOf() }, body: leadBody() }) }],
+            duration: QUICK ? 5 : 10,
+            ...options,
           },
           (err, res) => (err ? reject(err) : resolve(res)),
         ),
       );
+    const run = (rate?: number) =>
+      load('/api/leads', rate, {
+        method: 'POST',
+        requests: [{ setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', 'cf-connecting-ip': ipOf() }, body: leadBody() }) }],
+      });
     // The floor: a route that does nothing (404: no D1, no limits) on the same server, measured before
     // any lead (afterwards the queue consumer would still be draining their deliveries).
-    const nothing = (rate?: number) =>
-      new Promise<autocannon.Result>((resolve, reject) =>
-        autocannon(
-          { url: `${worker.url}/api/nothing`, connections: rate ? 20 : 50, ...(rate ? { overallRate: rate } : {}), duration: QUICK ? 5 : 10 },
-          (err, res) => (err ? reject(err) : resolve(res)),
-        ),
-      );
+    const nothing = (rate?: number) => load('/api/nothing', rate);
     const [noop200, noop] = [await nothing(200), await nothing()];
     const endpointResults: Record<string, unknown> = {
       noopFloor: { at200: { p50: noop200.latency.p50, p99: noop200.latency.p99 }, saturation: noop.requests.average },

@@ -3,22 +3,15 @@
 import { PartialDelivery, type Channel } from '../channels/channel.ts';
 import { channelsFor } from '../channels/index.ts';
 import type { Env } from '../env.ts';
-import { getLead, markAttemptFailed, markSent, type Delivery, type StoredLead } from '../leads/store.ts';
+import { markAttemptFailed, markSent, type Delivery, type StoredLead } from '../leads/store.ts';
 import { keyring } from '../privacy/crypto.ts';
 import { openLead } from '../privacy/sealed-lead.ts';
 
 export type Outcome = 'sent' | 'failed' | 'skipped';
 
-/** `row` is the delivery's lead when the caller already read it (null: it is gone). */
-export async function attempt(
-  env: Env,
-  delivery: Delivery,
-  channels: Map<string, Channel> = byName(env),
-  row?: StoredLead | null,
-): Promise<Outcome> {
-  if (delivery.status !== 'pending') return 'skipped';
-  if (row === undefined) row = await getLead(env.DB, delivery.lead_id);
-  if (!row) return 'skipped';
+/** `row` is the delivery's lead, read with it (null: the lead is gone). */
+export async function attempt(env: Env, delivery: Delivery, row: StoredLead | null, channels: Map<string, Channel> = byName(env)): Promise<Outcome> {
+  if (delivery.status !== 'pending' || !row) return 'skipped';
   // Channels get the lead opened: the operator needs the customer's name and phone.
   let lead: StoredLead;
   try {

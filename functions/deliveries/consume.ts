@@ -18,14 +18,14 @@ export async function consume(batch: MessageBatch<DeliveryMessage>, env: Env): P
       message.ack();
       continue;
     }
+    tried.add(delivery.id);
     if (dead) {
       await markFailed(env.DB, delivery.id, `gave up after ${delivery.attempts} attempts (${MAX_RETRIES + 1} allowed): ${delivery.last_error ?? 'no error recorded'}`);
       console.error(`[deliveries] ${delivery.channel} delivery ${delivery.id} failed for good: ${delivery.last_error}`);
       message.ack();
       continue;
     }
-    tried.add(delivery.id);
-    if ((await attempt(env, delivery, channels, lead)) === 'failed') {
+    if ((await attempt(env, delivery, lead ?? null, channels)) === 'failed') {
       const delaySeconds = backoff(message.attempts);
       await setDue(env.DB, delivery.id, delaySeconds);
       message.retry({ delaySeconds });

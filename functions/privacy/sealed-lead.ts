@@ -13,15 +13,23 @@ const context = (leadId: string, field: Personal) => `lead:${leadId}:${field}`;
 
 /** Encrypts the personal fields of the lead `leadId` with the ring's current key. */
 export async function sealFields(key: LeadKey, leadId: string, plain: PlainFields): Promise<SealedFields> {
-  const seal = (field: Personal, value: string) => encryptField(key, value, context(leadId, field));
-  const [name, phone, description, address, phone_hash] = await Promise.all([
-    seal('name', plain.name),
-    seal('phone', plain.phone),
-    seal('description', plain.description),
-    plain.address ? seal('address', plain.address) : null,
+  const [text, phone, phone_hash] = await Promise.all([
+    sealRepeat(key, leadId, plain),
+    encryptField(key, plain.phone, context(leadId, 'phone')),
     phoneHash(key, plain.phone),
   ]);
-  return { name, phone, description, address, key_id: key.id, phone_hash };
+  return { ...text, phone, phone_hash };
+}
+
+/** The fields a repeat keeps (all but the phone, which is its lead's), sealed under `id`. */
+export async function sealRepeat(key: LeadKey, id: string, plain: Omit<PlainFields, 'phone'>) {
+  const seal = (field: Personal, value: string) => encryptField(key, value, context(id, field));
+  const [name, description, address] = await Promise.all([
+    seal('name', plain.name),
+    seal('description', plain.description),
+    plain.address ? seal('address', plain.address) : null,
+  ]);
+  return { name, description, address, key_id: key.id };
 }
 
 /**
