@@ -15,5 +15,6 @@ export default defineConfig({
   // scripts (public/_headers, functions/web/headers.ts). JSON-LD data blocks are not scripts.
   vite: { build: { assetsInlineLimit: 0 } },
   outDir: process.env.BAOXIU_OUT_DIR ?? 'dist',
-  cacheDir: process.env.BAOXIU_CACHE_DIR ?? (contentDir ? `node_modules/.astro-${contentDir.replace(/[^a-zA-Z0-9]+/g, '_')}` : undefined),
+  cacheDir:
+    process.env.BAOXIU_CACHE_DIR ?? (contentDir ? `node_modules/.astro-${contentDir.replace(/[^a-zA-Z0-9]+/g, '_')}` : undefined),
 });

@@ -45,7 +45,9 @@ export class Catalog {
 
   /** 湖南省 湘西土家族苗族自治州 吉首市 */
   regionLabel(code: string): string {
-    return this.lineage(code).map((c) => this.region(c)!.name).join(' ');
+    return this.lineage(code)
+      .map((c) => this.region(c)!.name)
+      .join(' ');
   }
 
   /** Whether the brand is serviced in the region, in all of it or somewhere below it. */

@@ -33,7 +33,8 @@ const row = (what: string, value: string, target = '') => {
   rows.push([what, value, target]);
   console.log(`${what.padEnd(46)} ${value.padEnd(34)} ${target}`);
 };
-const fmt = (s: Stat, unit: string, digits = 0) => `${s.median.toFixed(digits)} ${unit} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)}, n=${s.runs})`;
+const fmt = (s: Stat, unit: string, digits = 0) =>
+  `${s.median.toFixed(digits)} ${unit} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)}, n=${s.runs})`;
 
 function countFiles(dir: string): { files: number; bytes: number } {
   let files = 0;
@@ -54,7 +55,11 @@ function countFiles(dir: string): { files: number; bytes: number } {
 
 /** One timed run of a command: wall seconds and the peak RSS of its largest process (GNU time). */
 function timed(cmd: string[], env: NodeJS.ProcessEnv): { seconds: number; peakMb: number } {
-  const res = spawnSync('/usr/bin/time', ['-f', '%e %M', ...cmd], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const res = spawnSync('/usr/bin/time', ['-f', '%e %M', ...cmd], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
   if (res.status !== 0) throw new Error(`${cmd.join(' ')} failed:\n${res.stderr.slice(-2000)}`);
   const [seconds, kb] = res.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
   return { seconds, peakMb: kb / 1024 };
@@ -63,7 +68,11 @@ function timed(cmd: string[], env: NodeJS.ProcessEnv): { seconds: number; peakMb
 function benchBuild(name: string, contentDir: string | undefined, runs: number) {
   const root = mkdtempSync(join(tmpdir(), `baoxiu-bench-${name}-`));
   const out = join(root, 'dist');
-  const env = { BAOXIU_OUT_DIR: out, BAOXIU_CACHE_DIR: join(root, 'cache'), ...(contentDir ? { BAOXIU_CONTENT_DIR: contentDir } : {}) };
+  const env = {
+    BAOXIU_OUT_DIR: out,
+    BAOXIU_CACHE_DIR: join(root, 'cache'),
+    ...(contentDir ? { BAOXIU_CONTENT_DIR: contentDir } : {}),
+  };
   const walls: number[] = [];
   const peaks: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -77,9 +86,20 @@ function benchBuild(name: string, contentDir: string | undefined, runs: number) 
   const { files } = countFiles(out);
   const index = countFiles(join(out, 'pagefind'));
   const wall = stat(walls);
-  results[`build.${name}`] = { wallSeconds: wall, peakMb: stat(peaks), pages, files, searchIndexBytes: index.bytes, msPerPage: (wall.median * 1000) / pages };
+  results[`build.${name}`] = {
+    wallSeconds: wall,
+    peakMb: stat(peaks),
+    pages,
+    files,
+    searchIndexBytes: index.bytes,
+    msPerPage: (wall.median * 1000) / pages,
+  };
   row(`build ${name}: site + index`, fmt(wall, 's', 1), name === 'all-china' ? '≤ 30 s' : '');
-  row(`build ${name}: per page`, `${((wall.median * 1000) / pages).toFixed(2)} ms × ${pages} pages`, 'Hugo ≈ 0.17, Eleventy ≈ 0.5 ms');
+  row(
+    `build ${name}: per page`,
+    `${((wall.median * 1000) / pages).toFixed(2)} ms × ${pages} pages`,
+    'Hugo ≈ 0.17, Eleventy ≈ 0.5 ms',
+  );
   row(`build ${name}: peak memory`, fmt(stat(peaks), 'MB'), name === 'all-china' ? '≤ 3 GB' : '');
   row(`build ${name}: output`, `${files} files, search index ${(index.bytes / 1024 / 1024).toFixed(1)} MB`, '< 20,000 files');
   return { root, out };
@@ -89,9 +109,14 @@ function benchBuild(name: string, contentDir: string | undefined, runs: number) 
 function synthetic(): string {
   const dir = mkdtempSync(join(tmpdir(), 'baoxiu-10k-'));
   cpSync('tests/fixtures/all-china', dir, { recursive: true });
-  const counties = buildRegions().filter((r) => r.level === 'county').map((r) => r.code);
+  const counties = buildRegions()
+    .filter((r) => r.level === 'county')
+    .map((r) => r.code);
   for (let i = 0; i < 6580; i++) {
-    writeFileSync(join(dir, 'brands', `b${i}.md`), `---\nname: 合成品牌${i}\ncategory: 家电\nrelationship: independent\n---\n合成测试品牌 ${i}。\n`);
+    writeFileSync(
+      join(dir, 'brands', `b${i}.md`),
+      `---\nname: 合成品牌${i}\ncategory: 家电\nrelationship: independent\n---\n合成测试品牌 ${i}。\n`,
+    );
     writeFileSync(join(dir, 'coverage', `b${i}.yaml`), `brand: b${i}\nregions:\n  - code: "${counties[i % counties.length]}"\n`);
   }
   return dir;
@@ -123,11 +148,27 @@ async function pageWeight(dist: string) {
       const scripts = entries.filter((e) => e.initiatorType === 'script' || /\.m?js(\?|$)/.test(e.name));
       return { js: scripts.reduce((n, e) => n + e.decodedBodySize, 0), requests: entries.length + 1 };
     });
-    const blocking = await page.evaluate(() => [...document.querySelectorAll('script[src]')].filter((s) => !(s as HTMLScriptElement).type.includes('module') && !s.hasAttribute('defer') && !s.hasAttribute('async')).length);
+    const blocking = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('script[src]')].filter(
+          (s) => !(s as HTMLScriptElement).type.includes('module') && !s.hasAttribute('defer') && !s.hasAttribute('async'),
+        ).length,
+    );
     await page.close();
     const gz = gzipSync(html).length;
-    weights[type] = { htmlBytes: html.length, htmlGzipBytes: gz, inlineCssBytes: css, jsBytes: js, requests, renderBlockingScripts: blocking };
-    row(`page ${type}: HTML gzip / CSS / JS / requests`, `${(gz / 1024).toFixed(1)} KB / ${(css / 1024).toFixed(1)} KB / ${(js / 1024).toFixed(1)} KB / ${requests}`, type === 'county' ? 'HTML+CSS ≤ 14 KB gzip' : '');
+    weights[type] = {
+      htmlBytes: html.length,
+      htmlGzipBytes: gz,
+      inlineCssBytes: css,
+      jsBytes: js,
+      requests,
+      renderBlockingScripts: blocking,
+    };
+    row(
+      `page ${type}: HTML gzip / CSS / JS / requests`,
+      `${(gz / 1024).toFixed(1)} KB / ${(css / 1024).toFixed(1)} KB / ${(js / 1024).toFixed(1)} KB / ${requests}`,
+      type === 'county' ? 'HTML+CSS ≤ 14 KB gzip' : '',
+    );
   }
   results.pageWeight = weights;
   await browser.close();
@@ -139,13 +180,22 @@ async function lighthouseScores(dist: string) {
   const { url, server } = await serve(dist);
   const { default: lighthouse } = await import('lighthouse');
   const port = await freePort();
-  const chrome = spawn(CHROMIUM, [...FLAGS, `--remote-debugging-port=${port}`, '--user-data-dir=' + mkdtempSync(join(tmpdir(), 'lh-')), 'about:blank'], { stdio: 'ignore' });
+  const chrome = spawn(
+    CHROMIUM,
+    [...FLAGS, `--remote-debugging-port=${port}`, '--user-data-dir=' + mkdtempSync(join(tmpdir(), 'lh-')), 'about:blank'],
+    { stdio: 'ignore' },
+  );
   await new Promise((r) => setTimeout(r, 1500));
   const scores: Record<string, unknown> = {};
   try {
     // A first run warms Chromium and the disk cache; it is not counted (it once scored home 98 on TBT).
     await lighthouse(url + '/', { port, output: 'json', logLevel: 'error' });
-    for (const [type, path] of Object.entries({ home: '/', brand: '/brands/jianxia/', province: '/hunan/', county: '/hunan/xiangxi/jishou/' })) {
+    for (const [type, path] of Object.entries({
+      home: '/',
+      brand: '/brands/jianxia/',
+      province: '/hunan/',
+      county: '/hunan/xiangxi/jishou/',
+    })) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
         const result = await lighthouse(url + path, { port, output: 'json', logLevel: 'error' });
@@ -167,7 +217,10 @@ async function lighthouseScores(dist: string) {
         `${m('performance').median}/${m('accessibility').median}/${m('bestPractices').median}/${m('seo').median}`,
         '100/100/100/100',
       );
-      row(`lighthouse ${type}: LCP / TBT / CLS`, `${m('lcpMs').median.toFixed(0)} ms / ${m('tbtMs').median.toFixed(0)} ms / ${m('cls').median.toFixed(3)}`);
+      row(
+        `lighthouse ${type}: LCP / TBT / CLS`,
+        `${m('lcpMs').median.toFixed(0)} ms / ${m('tbtMs').median.toFixed(0)} ms / ${m('cls').median.toFixed(3)}`,
+      );
     }
   } finally {
     chrome.kill();
@@ -180,26 +233,48 @@ async function lighthouseScores(dist: string) {
 async function startWorker() {
   const state = mkdtempSync(join(tmpdir(), 'baoxiu-bench-state-'));
   const env = { ...process.env, CLOUDFLARE_INCLUDE_PROCESS_ENV: 'false' };
-  spawnSync('node_modules/.bin/wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { encoding: 'utf8', env });
-  const port = await freePort();
-  const key = `bench:${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64')}`;
-  const dev = spawn('node_modules/.bin/wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--show-interactive-dev-session=false', '--var', `LEADS_ENCRYPTION_KEY:${key}`], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  spawnSync('node_modules/.bin/wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], {
+    encoding: 'utf8',
     env,
   });
+  const port = await freePort();
+  const key = `bench:${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64')}`;
+  const dev = spawn(
+    'node_modules/.bin/wrangler',
+    [
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      state,
+      '--show-interactive-dev-session=false',
+      '--var',
+      `LEADS_ENCRYPTION_KEY:${key}`,
+    ],
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env,
+    },
+  );
   let log = '';
   const seen = new Map<string, number>();
   const onData = (d: Buffer) => {
     log += d;
-    for (const m of String(d).matchAll(/\[outbox\] lead (BX-\d{6}-\d{6})/g)) if (!seen.has(m[1])) seen.set(m[1], performance.now());
+    for (const m of String(d).matchAll(/\[outbox\] lead (BX-\d{6}-\d{6})/g))
+      if (!seen.has(m[1])) seen.set(m[1], performance.now());
   };
   dev.stdout.on('data', onData);
   dev.stderr.on('data', onData);
   const url = `http://127.0.0.1:${port}`;
   let up = false;
   for (let i = 0; i < 240 && !up && dev.exitCode === null; i++) {
-    up = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    up = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (!up) await new Promise((r) => setTimeout(r, 250));
   }
   if (!up) throw new Error(`wrangler dev did not start:\n${log.slice(-2000)}`);
@@ -208,13 +283,24 @@ async function startWorker() {
 
 let n = 0;
 const leadBody = () =>
-  JSON.stringify({ name: '压测', phone: `137${String(n++ % 1e8).padStart(8, '0')}`, region: '433101', description: '基准测试', consent: true, requestId: crypto.randomUUID() });
+  JSON.stringify({
+    name: '压测',
+    phone: `137${String(n++ % 1e8).padStart(8, '0')}`,
+    region: '433101',
+    description: '基准测试',
+    consent: true,
+    requestId: crypto.randomUUID(),
+  });
 const ipOf = () => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 
 async function endpoint() {
   const worker = await startWorker();
   try {
-    const probe = await fetch(`${worker.url}/api/leads`, { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': '10.9.9.9' }, body: leadBody() });
+    const probe = await fetch(`${worker.url}/api/leads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'cf-connecting-ip': '10.9.9.9' },
+      body: leadBody(),
+    });
     if (probe.status !== 201) throw new Error(`endpoint probe: HTTP ${probe.status} ${await probe.text()}`);
     /** autocannon at a fixed rate, or flat out with 50 connections when no rate is given. */
     const load = (path: string, rate: number | undefined, options: Partial<autocannon.Options> = {}) =>
@@ -233,7 +319,15 @@ async function endpoint() {
     const run = (rate?: number) =>
       load('/api/leads', rate, {
         method: 'POST',
-        requests: [{ setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', 'cf-connecting-ip': ipOf() }, body: leadBody() }) }],
+        requests: [
+          {
+            setupRequest: (req) => ({
+              ...req,
+              headers: { 'content-type': 'application/json', 'cf-connecting-ip': ipOf() },
+              body: leadBody(),
+            }),
+          },
+        ],
       });
     // The floor: a route that does nothing (404: no D1, no limits) on the same server, measured before
     // any lead (afterwards the queue consumer would still be draining their deliveries).
@@ -253,21 +347,33 @@ async function endpoint() {
       accepted += r['2xx'];
       const non2xx = r.non2xx + r.errors + r.timeouts;
       endpointResults[`${rate}rps`] = { p50: r.latency.p50, p99: r.latency.p99, throughput: r.requests.average, errors: non2xx };
-      row(`lead endpoint @ ${rate} req/s: p50 / p99 / errors`, `${r.latency.p50} ms / ${r.latency.p99} ms / ${non2xx}`, rate === 200 ? 'p99 ≤ 25 ms, 0 errors' : '');
+      row(
+        `lead endpoint @ ${rate} req/s: p50 / p99 / errors`,
+        `${r.latency.p50} ms / ${r.latency.p99} ms / ${non2xx}`,
+        rate === 200 ? 'p99 ≤ 25 ms, 0 errors' : '',
+      );
     }
     await drained();
     const sat = await run(undefined);
     accepted += sat['2xx'];
     await drained();
     endpointResults.saturation = { throughput: sat.requests.average, p99: sat.latency.p99, errors: sat.non2xx + sat.errors };
-    row('lead endpoint at saturation (50 connections)', `${sat.requests.average.toFixed(0)} req/s, p99 ${sat.latency.p99} ms`, '≥ 1,000 req/s');
+    row(
+      'lead endpoint at saturation (50 connections)',
+      `${sat.requests.average.toFixed(0)} req/s, p99 ${sat.latency.p99} ms`,
+      '≥ 1,000 req/s',
+    );
     row('  floor: a no-op route @ 200 req/s: p50 / p99', `${noop200.latency.p50} ms / ${noop200.latency.p99} ms`, '');
     row('  floor: a no-op route at saturation', `${noop.requests.average.toFixed(0)} req/s`, '');
 
     // Lead → outbox: from the 201 to the outbox log line.
     const delays: number[] = [];
     for (let i = 0; i < (QUICK ? 10 : 30); i++) {
-      const res = await fetch(`${worker.url}/api/leads`, { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': ipOf() }, body: leadBody() });
+      const res = await fetch(`${worker.url}/api/leads`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'cf-connecting-ip': ipOf() },
+        body: leadBody(),
+      });
       const answered = performance.now();
       const { reference } = (await res.json()) as { reference: string };
       for (let t = 0; t < 200 && !worker.seen.has(reference); t++) await new Promise((r) => setTimeout(r, 25));
@@ -330,7 +436,11 @@ async function search() {
       await context.close();
     }
     results.search = { firstMs: stat(first), firstBytes: stat(firstBytes), laterMs: stat(later) };
-    row('search, first county query: transferred / time', `${(stat(firstBytes).median / 1024).toFixed(1)} KB / ${stat(first).median.toFixed(0)} ms`, '≤ 100 KB, ≤ 150 ms');
+    row(
+      'search, first county query: transferred / time',
+      `${(stat(firstBytes).median / 1024).toFixed(1)} KB / ${stat(first).median.toFixed(0)} ms`,
+      '≤ 100 KB, ≤ 150 ms',
+    );
     row('search, later queries', fmt(stat(later), 'ms'), '≤ 30 ms');
   } finally {
     await browser.close();
@@ -348,7 +458,8 @@ if (wanted('build')) {
   rmSync(tenK, { recursive: true, force: true });
 }
 if (sample && wanted('weight')) await pageWeight(sample.out);
-if (sample && wanted('lighthouse')) await lighthouseScores(sample.out).catch((err) => row('lighthouse', `not measured: ${String(err).slice(0, 120)}`));
+if (sample && wanted('lighthouse'))
+  await lighthouseScores(sample.out).catch((err) => row('lighthouse', `not measured: ${String(err).slice(0, 120)}`));
 if (!existsSync('dist/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 if (wanted('search')) await search();
 if (wanted('endpoint')) await endpoint();

@@ -31,8 +31,12 @@ if (!brand || !source || args.positionals.length > 1) fail(USAGE);
 
 const contentDir = process.env.BAOXIU_CONTENT_DIR ?? 'src/content';
 if (!existsSync(join(contentDir, 'brands', `${brand}.md`))) {
-  const known = existsSync(join(contentDir, 'brands')) ? readdirSync(join(contentDir, 'brands')).map((f) => f.replace(/\.md$/, '')) : [];
-  fail(`unknown brand "${brand}": there is no ${join(contentDir, 'brands', `${brand}.md`)}. Known brands: ${known.join(', ') || 'none'}.`);
+  const known = existsSync(join(contentDir, 'brands'))
+    ? readdirSync(join(contentDir, 'brands')).map((f) => f.replace(/\.md$/, ''))
+    : [];
+  fail(
+    `unknown brand "${brand}": there is no ${join(contentDir, 'brands', `${brand}.md`)}. Known brands: ${known.join(', ') || 'none'}.`,
+  );
 }
 
 let text: string;
@@ -61,7 +65,21 @@ say(
     `${count('ambiguous')} ambiguous, ${count('unresolved')} unresolved.`,
 );
 if (args.values.json) {
-  console.log(JSON.stringify(results.map(({ input, status, code, path, note, town, candidates }) => ({ input, status, code: code ?? null, path: path ?? null, note: note ?? null, ...(town ? { town } : {}), ...(candidates ? { candidates } : {}) })), null, 2));
+  console.log(
+    JSON.stringify(
+      results.map(({ input, status, code, path, note, town, candidates }) => ({
+        input,
+        status,
+        code: code ?? null,
+        path: path ?? null,
+        note: note ?? null,
+        ...(town ? { town } : {}),
+        ...(candidates ? { candidates } : {}),
+      })),
+      null,
+      2,
+    ),
+  );
 }
 
 const problems = count('ambiguous') + count('unresolved');
@@ -82,9 +100,14 @@ if (!isSeq(list)) {
 }
 const seq = list as YAMLSeq<YAMLMap>;
 // An entry written as a place name counts as its resolved code.
-const codeOf = (item: YAMLMap) => (item.has('code') ? String(item.get('code')) : resolver.resolve(String(item.get('place'))).code);
+const codeOf = (item: YAMLMap) =>
+  item.has('code') ? String(item.get('code')) : resolver.resolve(String(item.get('place'))).code;
 const entryFor = (code: string) => seq.items.find((item) => isMap(item) && codeOf(item) === code);
-const coveredBy = (code: string) => regions.lineage(code).map((r) => r.code).find((c) => entryFor(c));
+const coveredBy = (code: string) =>
+  regions
+    .lineage(code)
+    .map((r) => r.code)
+    .find((c) => entryFor(c));
 
 let added = 0;
 let towns = 0;

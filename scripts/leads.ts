@@ -26,8 +26,13 @@ try {
   parsed = parseArgs({
     allowPositionals: true,
     options: {
-      url: { type: 'string' }, token: { type: 'string' }, status: { type: 'string' }, limit: { type: 'string' },
-      csv: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean' },
+      url: { type: 'string' },
+      token: { type: 'string' },
+      status: { type: 'string' },
+      limit: { type: 'string' },
+      csv: { type: 'boolean' },
+      out: { type: 'string' },
+      help: { type: 'boolean' },
     },
   });
 } catch (err) {
@@ -44,7 +49,9 @@ const token = values.token ?? process.env.ADMIN_TOKEN ?? (local ? localToken() :
 if (!token) fail('no admin token: pass --token or set ADMIN_TOKEN.');
 
 function localToken(): string | undefined {
-  const devVars = existsSync('.dev.vars') ? readFileSync('.dev.vars', 'utf8').match(/^ADMIN_TOKEN\s*=\s*"?([^"\n]+)"?/m)?.[1] : undefined;
+  const devVars = existsSync('.dev.vars')
+    ? readFileSync('.dev.vars', 'utf8').match(/^ADMIN_TOKEN\s*=\s*"?([^"\n]+)"?/m)?.[1]
+    : undefined;
   const generated = join(LOCAL_SECRETS_DIR, 'ADMIN_TOKEN');
   return devVars ?? (existsSync(generated) ? readFileSync(generated, 'utf8').trim() : undefined);
 }
@@ -72,7 +79,18 @@ switch (command) {
     const query = new URLSearchParams({ limit: values.limit ?? '50', ...(status ? { status } : {}) });
     const { leads } = (await (await call(`/leads?${query}`)).json()) as { leads: (Lead & { deliveries: string })[] };
     for (const l of leads) {
-      console.log([l.reference, l.created_at?.slice(0, 16).replace('T', ' '), l.status, l.name, l.phone, l.region_name, l.brand_name ?? '-', l.deliveries ?? ''].join('  '));
+      console.log(
+        [
+          l.reference,
+          l.created_at?.slice(0, 16).replace('T', ' '),
+          l.status,
+          l.name,
+          l.phone,
+          l.region_name,
+          l.brand_name ?? '-',
+          l.deliveries ?? '',
+        ].join('  '),
+      );
     }
     console.log(`${leads.length} ${command === 'spam' ? 'leads kept as spam' : 'leads'}`);
     break;
@@ -94,14 +112,22 @@ switch (command) {
   }
   case 'retry': {
     if (!arg) fail('retry needs a delivery id (see: npm run leads -- show <leadId>).');
-    const { delivery } = (await (await call(`/deliveries/${encodeURIComponent(arg)}/retry`, { method: 'POST' })).json()) as { delivery: Lead };
+    const { delivery } = (await (await call(`/deliveries/${encodeURIComponent(arg)}/retry`, { method: 'POST' })).json()) as {
+      delivery: Lead;
+    };
     console.log(`delivery ${delivery.id} (${delivery.channel}) queued again; status ${delivery.status}`);
     break;
   }
   case 'forget': {
     const phone = args.join(' ').trim();
     if (!phone) fail('forget needs the phone number.');
-    const { deleted } = (await (await call('/customers', { method: 'DELETE', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone }) })).json()) as { deleted: number };
+    const { deleted } = (await (
+      await call('/customers', {
+        method: 'DELETE',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ phone }),
+      })
+    ).json()) as { deleted: number };
     console.log(`Deleted ${deleted} lead(s) of that phone number from ${base}.`);
     break;
   }

@@ -29,5 +29,8 @@ if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; '
 await pagefind.close();
 rmSync(recordsFile);
 // Pagefind's ready-made UIs: the site has its own search UI, so they are not shipped.
-for (const f of readdirSync(join(dist, 'pagefind'))) if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f)) rmSync(join(dist, 'pagefind', f));
-console.log(`search index: ${records.length} records in ${Math.round(performance.now() - started)} ms → ${join(dist, 'pagefind')}`);
+for (const f of readdirSync(join(dist, 'pagefind')))
+  if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f)) rmSync(join(dist, 'pagefind', f));
+console.log(
+  `search index: ${records.length} records in ${Math.round(performance.now() - started)} ms → ${join(dist, 'pagefind')}`,
+);

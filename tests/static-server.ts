@@ -33,7 +33,16 @@ export function serve(root: string, { cdn = false } = {}): Promise<Served> {
     const encoding = cdn && COMPRESSIBLE.test(type) ? (/\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : '') : '';
     res.writeHead(200, { 'content-type': type, ...(encoding ? { 'content-encoding': encoding, vary: 'accept-encoding' } : {}) });
     const body = createReadStream(file);
-    (encoding ? body.pipe(encoding === 'br' ? /* a CDN's on-the-fly level; 11 would take longer than the transfer */ createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : createGzip()) : body).pipe(res as NodeJS.WritableStream);
+    (encoding
+      ? body.pipe(
+          encoding === 'br'
+            ? /* a CDN's on-the-fly level; 11 would take longer than the transfer */ createBrotliCompress({
+                params: { [constants.BROTLI_PARAM_QUALITY]: 5 },
+              })
+            : createGzip(),
+        )
+      : body
+    ).pipe(res as NodeJS.WritableStream);
   };
   const server = cdn ? createSecureServer({ ...certificate(), allowHTTP1: true }, handle) : createServer(handle);
   return new Promise((resolve) =>
@@ -48,8 +57,29 @@ export function serve(root: string, { cdn = false } = {}): Promise<Served> {
 function certificate(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'baoxiu-cert-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });

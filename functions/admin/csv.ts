@@ -10,5 +10,8 @@ export function spreadsheetSafe(value: unknown): string {
 
 export function toCsv(header: string[], rows: unknown[][]): string {
   // A line break inside a cell must be quoted too, whichever the record delimiter.
-  return '\uFEFF' + stringify([header, ...rows.map((r) => r.map(spreadsheetSafe))], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+  return (
+    '\uFEFF' +
+    stringify([header, ...rows.map((r) => r.map(spreadsheetSafe))], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ })
+  );
 }

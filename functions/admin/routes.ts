@@ -38,7 +38,8 @@ const shown = <T extends StoredLead>({ phone_hash: _h, key_id: _k, ...lead }: T)
 
 admin.get('/leads', async (c) => {
   const status = c.req.query('status');
-  if (status !== undefined && status !== 'new' && status !== 'spam') return c.json({ ok: false, error: 'status must be new or spam' }, 400);
+  if (status !== undefined && status !== 'new' && status !== 'spam')
+    return c.json({ ok: false, error: 'status must be new or spam' }, 400);
   const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 1000);
   const { results } = await c.env.DB.prepare(
     `SELECT l.*, (SELECT group_concat(d.channel || ':' || d.status, ' ') FROM deliveries d WHERE d.lead_id = l.id) AS deliveries
@@ -49,7 +50,10 @@ admin.get('/leads', async (c) => {
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   const leads = await Promise.all(results.map((row) => openLead(ring, row)));
   if (c.req.query('format') === 'csv') {
-    const csv = toCsv(CSV_COLUMNS.map(([h]) => h), leads.map((l) => CSV_COLUMNS.map(([, get]) => get(l))));
+    const csv = toCsv(
+      CSV_COLUMNS.map(([h]) => h),
+      leads.map((l) => CSV_COLUMNS.map(([, get]) => get(l))),
+    );
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="leads-${new Date().toISOString().slice(0, 10)}.csv"`,
@@ -64,7 +68,9 @@ admin.get('/leads/:id', async (c) => {
   if (!row) return c.json({ ok: false, error: 'No lead with that id.' }, 404);
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   const lead = await openLead(ring, row);
-  const { results } = await c.env.DB.prepare('SELECT * FROM deliveries WHERE lead_id = ? ORDER BY created_at').bind(row.id).all<Delivery>();
+  const { results } = await c.env.DB.prepare('SELECT * FROM deliveries WHERE lead_id = ? ORDER BY created_at')
+    .bind(row.id)
+    .all<Delivery>();
   // What the customer wrote when posting again (merged repeats), oldest first.
   const repeats = await Promise.all((await listRepeats(c.env.DB, row.id)).map((r) => openRepeat(ring, r)));
   return escapedJson({ ok: true, lead: shown(lead), deliveries: results, repeats });

@@ -16,4 +16,5 @@ export const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.t
 export const base64 = (buf: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(buf)));
 
 /** RFC 3986 percent-encoding, as Aliyun's V3 signature wants it. */
-export const rfc3986 = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+export const rfc3986 = (s: string) =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -28,7 +28,9 @@ export function smtpEmail(cfg: SmtpSettings): Channel {
             port: Number(cfg.url.port) || (secure ? 465 : 587),
             secure,
             startTls: !secure,
-            ...(username ? { credentials: { username, password: decodeURIComponent(cfg.url.password) }, authType: ['plain', 'login'] } : {}),
+            ...(username
+              ? { credentials: { username, password: decodeURIComponent(cfg.url.password) }, authType: ['plain', 'login'] }
+              : {}),
             logLevel: LogLevel.NONE,
             socketTimeoutMs: cfg.timeoutMs ?? 10_000,
             responseTimeoutMs: cfg.timeoutMs ?? 10_000,

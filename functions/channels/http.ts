@@ -2,7 +2,11 @@
 // a 2xx whose body the provider's own check accepts.
 export const TIMEOUT_MS = 10_000;
 
-export async function postJson<T>(url: string, body: unknown, init: { headers?: Record<string, string>; raw?: string; timeoutMs?: number } = {}): Promise<T> {
+export async function postJson<T>(
+  url: string,
+  body: unknown,
+  init: { headers?: Record<string, string>; raw?: string; timeoutMs?: number } = {},
+): Promise<T> {
   const payload = init.raw ?? JSON.stringify(body);
   let res: Response;
   try {

@@ -11,7 +11,11 @@ import { aliyunSms, tencentSms } from './sms.ts';
 import { webhook } from './webhook.ts';
 
 type Settings = Record<string, string | undefined>;
-const list = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s: string | undefined) =>
+  (s ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 const timeoutMs = (s: Settings) => (s.CHANNEL_TIMEOUT_MS ? Number(s.CHANNEL_TIMEOUT_MS) : undefined);
 
 interface Definition {
@@ -27,7 +31,11 @@ const DEFINITIONS: Definition[] = [
     required: ['SMTP_URL', 'EMAIL_TO'],
     optional: ['EMAIL_FROM'],
     make: (s) => {
-      const url = new URL(z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://…' }).parse(s.SMTP_URL));
+      const url = new URL(
+        z
+          .url({ protocol: /^smtps?$/, error: 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://…' })
+          .parse(s.SMTP_URL),
+      );
       return smtpEmail({ url, from: s.EMAIL_FROM ?? `baoxiu@${url.hostname}`, to: list(s.EMAIL_TO), timeoutMs: timeoutMs(s) });
     },
   },
@@ -38,35 +46,71 @@ const DEFINITIONS: Definition[] = [
   },
   {
     name: 'sms-aliyun',
-    required: ['ALIYUN_ACCESS_KEY_ID', 'ALIYUN_ACCESS_KEY_SECRET', 'ALIYUN_SMS_SIGN_NAME', 'ALIYUN_SMS_TEMPLATE_CODE', 'ALIYUN_SMS_TO'],
+    required: [
+      'ALIYUN_ACCESS_KEY_ID',
+      'ALIYUN_ACCESS_KEY_SECRET',
+      'ALIYUN_SMS_SIGN_NAME',
+      'ALIYUN_SMS_TEMPLATE_CODE',
+      'ALIYUN_SMS_TO',
+    ],
     optional: ['ALIYUN_SMS_TEMPLATE_PARAMS', 'ALIYUN_SMS_ENDPOINT'],
     make: (s) =>
       aliyunSms({
         endpoint: s.ALIYUN_SMS_ENDPOINT ?? 'https://dysmsapi.aliyuncs.com/',
-        accessKeyId: s.ALIYUN_ACCESS_KEY_ID!, accessKeySecret: s.ALIYUN_ACCESS_KEY_SECRET!,
-        signName: s.ALIYUN_SMS_SIGN_NAME!, templateCode: s.ALIYUN_SMS_TEMPLATE_CODE!,
-        params: z.record(z.string(), z.string(), { error: 'ALIYUN_SMS_TEMPLATE_PARAMS must be JSON like {"code":"reference","region":"region"}' })
+        accessKeyId: s.ALIYUN_ACCESS_KEY_ID!,
+        accessKeySecret: s.ALIYUN_ACCESS_KEY_SECRET!,
+        signName: s.ALIYUN_SMS_SIGN_NAME!,
+        templateCode: s.ALIYUN_SMS_TEMPLATE_CODE!,
+        params: z
+          .record(z.string(), z.string(), {
+            error: 'ALIYUN_SMS_TEMPLATE_PARAMS must be JSON like {"code":"reference","region":"region"}',
+          })
           .parse(JSON.parse(s.ALIYUN_SMS_TEMPLATE_PARAMS ?? '{"reference":"reference","region":"region","phone":"phone"}')),
-        to: list(s.ALIYUN_SMS_TO), timeoutMs: timeoutMs(s),
+        to: list(s.ALIYUN_SMS_TO),
+        timeoutMs: timeoutMs(s),
       }),
   },
   {
     name: 'sms-tencent',
-    required: ['TENCENT_SECRET_ID', 'TENCENT_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_ID', 'TENCENT_SMS_TO'],
+    required: [
+      'TENCENT_SECRET_ID',
+      'TENCENT_SECRET_KEY',
+      'TENCENT_SMS_SDK_APP_ID',
+      'TENCENT_SMS_SIGN_NAME',
+      'TENCENT_SMS_TEMPLATE_ID',
+      'TENCENT_SMS_TO',
+    ],
     optional: ['TENCENT_SMS_TEMPLATE_PARAMS', 'TENCENT_SMS_REGION', 'TENCENT_SMS_ENDPOINT'],
     make: (s) =>
       tencentSms({
         endpoint: s.TENCENT_SMS_ENDPOINT ?? 'https://sms.tencentcloudapi.com/',
-        secretId: s.TENCENT_SECRET_ID!, secretKey: s.TENCENT_SECRET_KEY!, sdkAppId: s.TENCENT_SMS_SDK_APP_ID!,
-        signName: s.TENCENT_SMS_SIGN_NAME!, templateId: s.TENCENT_SMS_TEMPLATE_ID!,
+        secretId: s.TENCENT_SECRET_ID!,
+        secretKey: s.TENCENT_SECRET_KEY!,
+        sdkAppId: s.TENCENT_SMS_SDK_APP_ID!,
+        signName: s.TENCENT_SMS_SIGN_NAME!,
+        templateId: s.TENCENT_SMS_TEMPLATE_ID!,
         params: list(s.TENCENT_SMS_TEMPLATE_PARAMS ?? 'reference,region,phone'),
-        to: list(s.TENCENT_SMS_TO), region: s.TENCENT_SMS_REGION ?? 'ap-guangzhou', timeoutMs: timeoutMs(s),
+        to: list(s.TENCENT_SMS_TO),
+        region: s.TENCENT_SMS_REGION ?? 'ap-guangzhou',
+        timeoutMs: timeoutMs(s),
       }),
   },
   { name: 'wecom', required: ['WECOM_WEBHOOK_URL'], make: (s) => wecom({ url: s.WECOM_WEBHOOK_URL!, timeoutMs: timeoutMs(s) }) },
-  { name: 'dingtalk', required: ['DINGTALK_WEBHOOK_URL', 'DINGTALK_SECRET'], make: (s) => dingtalk({ url: s.DINGTALK_WEBHOOK_URL!, secret: s.DINGTALK_SECRET!, timeoutMs: timeoutMs(s) }) },
-  { name: 'feishu', required: ['FEISHU_WEBHOOK_URL', 'FEISHU_SECRET'], make: (s) => feishu({ url: s.FEISHU_WEBHOOK_URL!, secret: s.FEISHU_SECRET!, timeoutMs: timeoutMs(s) }) },
-  { name: 'webhook', required: ['WEBHOOK_URL', 'WEBHOOK_SECRET'], make: (s) => webhook({ url: s.WEBHOOK_URL!, secret: s.WEBHOOK_SECRET!, timeoutMs: timeoutMs(s) }) },
+  {
+    name: 'dingtalk',
+    required: ['DINGTALK_WEBHOOK_URL', 'DINGTALK_SECRET'],
+    make: (s) => dingtalk({ url: s.DINGTALK_WEBHOOK_URL!, secret: s.DINGTALK_SECRET!, timeoutMs: timeoutMs(s) }),
+  },
+  {
+    name: 'feishu',
+    required: ['FEISHU_WEBHOOK_URL', 'FEISHU_SECRET'],
+    make: (s) => feishu({ url: s.FEISHU_WEBHOOK_URL!, secret: s.FEISHU_SECRET!, timeoutMs: timeoutMs(s) }),
+  },
+  {
+    name: 'webhook',
+    required: ['WEBHOOK_URL', 'WEBHOOK_SECRET'],
+    make: (s) => webhook({ url: s.WEBHOOK_URL!, secret: s.WEBHOOK_SECRET!, timeoutMs: timeoutMs(s) }),
+  },
 ];
 
 /** A channel that cannot work as configured: every attempt fails with the reason. */
@@ -98,4 +142,6 @@ export function channelsFor(env: Env): Channel[] {
 }
 
 /** Every setting name, for the README table and tests. */
-export const CHANNEL_SETTINGS = Object.fromEntries(DEFINITIONS.map((d) => [d.name, { required: d.required, optional: d.optional ?? [] }]));
+export const CHANNEL_SETTINGS = Object.fromEntries(
+  DEFINITIONS.map((d) => [d.name, { required: d.required, optional: d.optional ?? [] }]),
+);

@@ -31,9 +31,26 @@ export const asText = (m: LeadMessage) => m.lines.map(([k, v]) => `${k}：${v}`)
 /** Hono's html template escapes every value. */
 export const asHtml = (m: LeadMessage) =>
   String(
-    html`<!doctype html><html lang="zh-CN"><body><h2>${m.subject}</h2><table>${raw(
-      m.lines.map(([k, v]) => String(html`<tr><th align="left">${k}</th><td>${v}</td></tr>`)).join(''),
-    )}</table></body></html>`,
+    html`<!doctype html>
+      <html lang="zh-CN">
+        <body>
+          <h2>${m.subject}</h2>
+          <table>
+            ${raw(
+              m.lines
+                .map(([k, v]) =>
+                  String(
+                    html`<tr>
+                      <th align="left">${k}</th>
+                      <td>${v}</td>
+                    </tr>`,
+                  ),
+                )
+                .join(''),
+            )}
+          </table>
+        </body>
+      </html>`,
   );
 
 /** Markdown for the IM robots: customer text cannot add links, emphasis or tags such as WeCom's

@@ -9,7 +9,11 @@ export function wecom(cfg: { url: string; timeoutMs?: number }): Channel {
   return {
     name: 'wecom',
     async send(lead) {
-      const res = await postJson<{ errcode?: number; errmsg?: string }>(cfg.url, { msgtype: 'markdown', markdown: { content: asMarkdown(leadMessage(lead)) } }, cfg);
+      const res = await postJson<{ errcode?: number; errmsg?: string }>(
+        cfg.url,
+        { msgtype: 'markdown', markdown: { content: asMarkdown(leadMessage(lead)) } },
+        cfg,
+      );
       if (res.errcode !== 0) throw new Error(`wecom: errcode ${res.errcode} ${res.errmsg ?? ''}`);
     },
   };
@@ -42,7 +46,12 @@ export function feishu(cfg: { url: string; secret: string; timeoutMs?: number })
       const message = leadMessage(lead);
       const res = await postJson<{ code?: number; msg?: string; StatusCode?: number }>(
         cfg.url,
-        { timestamp: String(timestamp), sign: await feishuSign(cfg.secret, timestamp), msg_type: 'text', content: { text: `${message.subject}\n${asText(message)}` } },
+        {
+          timestamp: String(timestamp),
+          sign: await feishuSign(cfg.secret, timestamp),
+          msg_type: 'text',
+          content: { text: `${message.subject}\n${asText(message)}` },
+        },
         cfg,
       );
       if ((res.code ?? res.StatusCode) !== 0) throw new Error(`feishu: code ${res.code ?? res.StatusCode} ${res.msg ?? ''}`);

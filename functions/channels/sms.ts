@@ -19,8 +19,14 @@ const FIELDS: Record<string, (l: StoredLead) => string> = {
 const field = (lead: StoredLead, key: string, max: number) => [...(FIELDS[key]?.(lead) ?? '')].slice(0, max).join('');
 
 export function aliyunSms(cfg: {
-  endpoint: string; accessKeyId: string; accessKeySecret: string; signName: string; templateCode: string;
-  params: Record<string, string>; to: string[]; timeoutMs?: number;
+  endpoint: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+  signName: string;
+  templateCode: string;
+  params: Record<string, string>;
+  to: string[];
+  timeoutMs?: number;
 }): Channel {
   return {
     name: 'sms-aliyun',
@@ -30,7 +36,9 @@ export function aliyunSms(cfg: {
         PhoneNumbers: (delivery.to ?? cfg.to).join(','),
         SignName: cfg.signName,
         TemplateCode: cfg.templateCode,
-        TemplateParam: JSON.stringify(Object.fromEntries(Object.entries(cfg.params).map(([v, key]) => [v, field(lead, key, 35)]))),
+        TemplateParam: JSON.stringify(
+          Object.fromEntries(Object.entries(cfg.params).map(([v, key]) => [v, field(lead, key, 35)])),
+        ),
         OutId: delivery.id, // Aliyun's own correlation key for this message
       };
       const headers: Record<string, string> = {
@@ -41,18 +49,38 @@ export function aliyunSms(cfg: {
         'x-acs-signature-nonce': crypto.randomUUID().replaceAll('-', ''),
         'x-acs-content-sha256': hex(await sha256('')),
       };
-      const { authorization } = await aliyunV3({ method: 'POST', path: '/', query, headers, body: '', accessKeyId: cfg.accessKeyId, accessKeySecret: cfg.accessKeySecret });
+      const { authorization } = await aliyunV3({
+        method: 'POST',
+        path: '/',
+        query,
+        headers,
+        body: '',
+        accessKeyId: cfg.accessKeyId,
+        accessKeySecret: cfg.accessKeySecret,
+      });
       for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
       const { host: _host, ...sent } = headers;
-      const res = await postJson<{ Code?: string; Message?: string }>(url.href, null, { raw: '', headers: { ...sent, authorization }, timeoutMs: cfg.timeoutMs });
+      const res = await postJson<{ Code?: string; Message?: string }>(url.href, null, {
+        raw: '',
+        headers: { ...sent, authorization },
+        timeoutMs: cfg.timeoutMs,
+      });
       if (res.Code !== 'OK') throw new Error(`sms-aliyun: ${res.Code} ${res.Message ?? ''}`);
     },
   };
 }
 
 export function tencentSms(cfg: {
-  endpoint: string; secretId: string; secretKey: string; sdkAppId: string; signName: string; templateId: string;
-  params: string[]; to: string[]; region: string; timeoutMs?: number;
+  endpoint: string;
+  secretId: string;
+  secretKey: string;
+  sdkAppId: string;
+  signName: string;
+  templateId: string;
+  params: string[];
+  to: string[];
+  region: string;
+  timeoutMs?: number;
 }): Channel {
   return {
     name: 'sms-tencent',
@@ -69,16 +97,33 @@ export function tencentSms(cfg: {
       });
       const contentType = 'application/json; charset=utf-8';
       const timestamp = Math.floor(Date.now() / 1000);
-      const { authorization } = await tencentTc3({ method: 'POST', host: url.host, contentType, body, service: 'sms', timestamp, secretId: cfg.secretId, secretKey: cfg.secretKey });
-      const res = await postJson<{ Response?: { Error?: { Code: string; Message: string }; SendStatusSet?: { Code: string; Message: string; PhoneNumber: string }[] } }>(
-        url.href,
-        null,
-        {
-          raw: body,
-          timeoutMs: cfg.timeoutMs,
-          headers: { 'content-type': contentType, authorization, 'x-tc-action': 'SendSms', 'x-tc-version': '2021-01-11', 'x-tc-timestamp': String(timestamp), 'x-tc-region': cfg.region },
+      const { authorization } = await tencentTc3({
+        method: 'POST',
+        host: url.host,
+        contentType,
+        body,
+        service: 'sms',
+        timestamp,
+        secretId: cfg.secretId,
+        secretKey: cfg.secretKey,
+      });
+      const res = await postJson<{
+        Response?: {
+          Error?: { Code: string; Message: string };
+          SendStatusSet?: { Code: string; Message: string; PhoneNumber: string }[];
+        };
+      }>(url.href, null, {
+        raw: body,
+        timeoutMs: cfg.timeoutMs,
+        headers: {
+          'content-type': contentType,
+          authorization,
+          'x-tc-action': 'SendSms',
+          'x-tc-version': '2021-01-11',
+          'x-tc-timestamp': String(timestamp),
+          'x-tc-region': cfg.region,
         },
-      );
+      });
       const error = res.Response?.Error;
       if (error) throw new Error(`sms-tencent: ${error.Code} ${error.Message}`);
       const statuses = res.Response?.SendStatusSet ?? [];
@@ -87,7 +132,11 @@ export function tencentSms(cfg: {
         const message = `sms-tencent: ${failed.map((s) => `${s.PhoneNumber} ${s.Code} ${s.Message}`).join('; ') || 'no send status'}`;
         // Tencent answers per number: retry only the numbers that failed.
         const sent = new Set(statuses.filter((s) => s.Code === 'Ok').map((s) => s.PhoneNumber));
-        if (sent.size) throw new PartialDelivery(message, to.filter((n) => !sent.has(e164(n))));
+        if (sent.size)
+          throw new PartialDelivery(
+            message,
+            to.filter((n) => !sent.has(e164(n))),
+          );
         throw new Error(message);
       }
     },

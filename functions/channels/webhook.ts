@@ -11,10 +11,17 @@ export function webhook(cfg: { url: string; secret: string; timeoutMs?: number }
         event: 'lead.created',
         delivery: delivery.id,
         lead: {
-          id: lead.id, reference: lead.reference, createdAt: lead.created_at, route: lead.route,
-          name: lead.name, phone: lead.phone, region: { code: lead.region_code, name: lead.region_name },
+          id: lead.id,
+          reference: lead.reference,
+          createdAt: lead.created_at,
+          route: lead.route,
+          name: lead.name,
+          phone: lead.phone,
+          region: { code: lead.region_code, name: lead.region_name },
           brand: lead.brand ? { slug: lead.brand, name: lead.brand_name } : null,
-          description: lead.description, address: lead.address, preferredTime: lead.preferred_time,
+          description: lead.description,
+          address: lead.address,
+          preferredTime: lead.preferred_time,
         },
       });
       const timestamp = Math.floor(Date.now() / 1000);
@@ -35,4 +42,3 @@ export function webhook(cfg: { url: string; secret: string; timeoutMs?: number }
     },
   };
 }
-

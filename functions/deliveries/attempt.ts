@@ -10,7 +10,12 @@ import { openLead } from '../privacy/sealed-lead.ts';
 export type Outcome = 'sent' | 'failed' | 'skipped';
 
 /** `row` is the delivery's lead, read with it (null: the lead is gone). */
-export async function attempt(env: Env, delivery: Delivery, row: StoredLead | null, channels: Map<string, Channel> = byName(env)): Promise<Outcome> {
+export async function attempt(
+  env: Env,
+  delivery: Delivery,
+  row: StoredLead | null,
+  channels: Map<string, Channel> = byName(env),
+): Promise<Outcome> {
   if (delivery.status !== 'pending' || !row) return 'skipped';
   // Channels get the lead opened: the operator needs the customer's name and phone.
   let lead: StoredLead;

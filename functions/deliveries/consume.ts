@@ -10,7 +10,10 @@ export async function consume(batch: MessageBatch<DeliveryMessage>, env: Env): P
   const dead = batch.queue.endsWith('-dlq');
   const channels = byName(env);
   // One read for the whole batch; a delivery queued twice (the sweep re-queued it) is tried once.
-  const loaded = await deliveriesWithLeads(env.DB, batch.messages.map((m) => m.body.deliveryId));
+  const loaded = await deliveriesWithLeads(
+    env.DB,
+    batch.messages.map((m) => m.body.deliveryId),
+  );
   const tried = new Set<string>();
   for (const message of batch.messages) {
     const { delivery, lead } = loaded.get(message.body.deliveryId) ?? {};
@@ -20,7 +23,11 @@ export async function consume(batch: MessageBatch<DeliveryMessage>, env: Env): P
     }
     tried.add(delivery.id);
     if (dead) {
-      await markFailed(env.DB, delivery.id, `gave up after ${delivery.attempts} attempts (${MAX_RETRIES + 1} allowed): ${delivery.last_error ?? 'no error recorded'}`);
+      await markFailed(
+        env.DB,
+        delivery.id,
+        `gave up after ${delivery.attempts} attempts (${MAX_RETRIES + 1} allowed): ${delivery.last_error ?? 'no error recorded'}`,
+      );
       console.error(`[deliveries] ${delivery.channel} delivery ${delivery.id} failed for good: ${delivery.last_error}`);
       message.ack();
       continue;

@@ -23,6 +23,8 @@ export async function enqueue(env: Env, deliveryIds: string[]): Promise<void> {
   try {
     await env.DELIVERIES.sendBatch(deliveryIds.map((deliveryId) => ({ body: { deliveryId } satisfies DeliveryMessage })));
   } catch (err) {
-    console.error(`[deliveries] could not queue ${deliveryIds.length} deliveries (the sweep will): ${err instanceof Error ? err.message : err}`);
+    console.error(
+      `[deliveries] could not queue ${deliveryIds.length} deliveries (the sweep will): ${err instanceof Error ? err.message : err}`,
+    );
   }
 }

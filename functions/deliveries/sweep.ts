@@ -13,7 +13,10 @@ export async function sweep(env: Env): Promise<{ requeued: number; failed: numbe
   const requeue = overdue.filter((d) => !expired.includes(d));
   for (const d of expired) await markFailed(env.DB, d.id, `not delivered within 24 hours: ${d.last_error ?? 'never attempted'}`);
   for (const d of requeue) await setDue(env.DB, d.id);
-  await enqueue(env, requeue.map((d) => d.id));
+  await enqueue(
+    env,
+    requeue.map((d) => d.id),
+  );
   if (overdue.length) console.log(`[sweep] requeued ${requeue.length}, failed ${expired.length} deliveries`);
   return { requeued: requeue.length, failed: expired.length };
 }

@@ -92,7 +92,9 @@ export async function formWithErrors(
     .on('form[data-lead-form] [data-form-status]', {
       element(el) {
         // Every message, so one for a field the page does not show (a prefilled region) is seen too.
-        const fields = Object.entries(errors).filter(([k]) => k !== 'form').map(([, m]) => m);
+        const fields = Object.entries(errors)
+          .filter(([k]) => k !== 'form')
+          .map(([, m]) => m);
         el.setInnerContent([errors.form ?? STATUS_SUMMARY, ...fields].join(' '));
         el.removeAttribute('hidden');
       },

@@ -26,7 +26,9 @@ function expandV6(ip: string): string[] {
   const [head, tail = ''] = ip.split('::');
   const a = head ? head.split(':') : [];
   const b = tail ? tail.split(':') : [];
-  return [...a, ...Array(Math.max(8 - a.length - b.length, 0)).fill('0'), ...b].map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''));
+  return [...a, ...Array(Math.max(8 - a.length - b.length, 0)).fill('0'), ...b].map((g) =>
+    g.toLowerCase().replace(/^0+(?=.)/, ''),
+  );
 }
 
 /** Seconds to wait when over the limit, or 0 when the request may go on. Fails open if the binding errs. */

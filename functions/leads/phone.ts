@@ -6,7 +6,10 @@ const ACCEPTED = new Set(['MOBILE', 'FIXED_LINE', 'FIXED_LINE_OR_MOBILE']);
 
 /** `138 1234 1234`, `+86 138-1234-1234`, `0731-8888 6666` → `+8613812341234`; null when invalid. */
 export function normalizePhone(input: string): string | null {
-  const parsed = parsePhoneNumberFromString(input.replace(/[（）]/g, (c) => (c === '（' ? '(' : ')')), 'CN');
+  const parsed = parsePhoneNumberFromString(
+    input.replace(/[（）]/g, (c) => (c === '（' ? '(' : ')')),
+    'CN',
+  );
   if (!parsed || parsed.country !== 'CN' || !parsed.isValid()) return null;
   const type = parsed.getType();
   return type && ACCEPTED.has(type) ? parsed.number : null;

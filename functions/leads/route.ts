@@ -25,7 +25,10 @@ type Body = { raw: Record<string, unknown> } | { error: Response };
 export const leads = new Hono<{ Bindings: Env }>();
 
 leads.use('*', corsForAllowedOrigins);
-leads.use('*', sameSiteOnly((c) => fail(c, 403, { form: MESSAGES.origin })));
+leads.use(
+  '*',
+  sameSiteOnly((c) => fail(c, 403, { form: MESSAGES.origin })),
+);
 
 leads.post(
   '/',
@@ -68,7 +71,11 @@ leads.post(
 
     let saved;
     try {
-      const routing = routeLead(catalog, input, channelsFor(c.env).map((ch) => ch.name));
+      const routing = routeLead(
+        catalog,
+        input,
+        channelsFor(c.env).map((ch) => ch.name),
+      );
       saved = await saveLead(c.env.DB, ring.current, { ...toNewLead(input, catalog), route: routing.route }, routing.channels);
     } catch (err) {
       console.error('[leads] could not store lead:', err instanceof Error ? err.message : err);

@@ -41,42 +41,54 @@ const shownKeys = (keys: string[]) =>
     .map((k) => k.replace(/[^\w.-]/g, '?').slice(0, 30))
     .join('、');
 
-export const leadSchema = z.strictObject({
-  name: z.preprocess(nfc, text('称呼', '请填写称呼', LIMITS.name).pipe(z.string().min(1, '请填写称呼'))),
-  phone: z.preprocess(nfc, z
-    .string({ error: '请填写联系电话' })
-    .trim()
-    .min(1, '请填写联系电话')
-    .max(LIMITS.phone, '电话号码过长')
-    .transform((v, ctx) => {
-      const e164 = normalizePhone(v);
-      if (!e164) {
-        ctx.addIssue({ code: 'custom', message: '请填写有效的手机号或固定电话（固话请带区号）' });
-        return z.NEVER;
-      }
-      return e164;
-    })),
-  region: z.string({ error: '请选择所在地区' }).max(9, '请选择所在地区').regex(/^\d{6}(\d{3})?$/, '请选择所在地区'),
-  brand: optionalText(40, '品牌'),
-  description: z.preprocess(
-    nfc,
-    text('问题描述', '请简单描述需要维修的问题', LIMITS.description, true).pipe(z.string().min(2, '请简单描述需要维修的问题')),
-  ),
-  address: optionalText(LIMITS.address, '详细地址'),
-  preferredTime: optionalText(LIMITS.preferredTime, '方便上门时间'),
-  consent: checkbox,
-  /** Honeypot: people never see it, bots fill it in. */
-  website: optionalText(200, '网站'),
-  requestId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid('请求编号无效，请刷新页面后重试').optional()),
-  /** The page the form was sent from, to show it again with errors when JavaScript is off. */
-  page: optionalText(300, '页面').pipe(
-    z.string().regex(/^\/(?![/\\])/, '页面地址无效').optional(),
-  ),
-  /** Cloudflare Turnstile's token, when the widget is configured (checked in turnstile.ts). */
-  'cf-turnstile-response': optionalText(2048, '人机验证'),
-}, {
-  error: (issue) => (issue.code === 'unrecognized_keys' ? `请求中含有不支持的字段：${shownKeys(issue.keys)}` : undefined),
-});
+export const leadSchema = z.strictObject(
+  {
+    name: z.preprocess(nfc, text('称呼', '请填写称呼', LIMITS.name).pipe(z.string().min(1, '请填写称呼'))),
+    phone: z.preprocess(
+      nfc,
+      z
+        .string({ error: '请填写联系电话' })
+        .trim()
+        .min(1, '请填写联系电话')
+        .max(LIMITS.phone, '电话号码过长')
+        .transform((v, ctx) => {
+          const e164 = normalizePhone(v);
+          if (!e164) {
+            ctx.addIssue({ code: 'custom', message: '请填写有效的手机号或固定电话（固话请带区号）' });
+            return z.NEVER;
+          }
+          return e164;
+        }),
+    ),
+    region: z
+      .string({ error: '请选择所在地区' })
+      .max(9, '请选择所在地区')
+      .regex(/^\d{6}(\d{3})?$/, '请选择所在地区'),
+    brand: optionalText(40, '品牌'),
+    description: z.preprocess(
+      nfc,
+      text('问题描述', '请简单描述需要维修的问题', LIMITS.description, true).pipe(z.string().min(2, '请简单描述需要维修的问题')),
+    ),
+    address: optionalText(LIMITS.address, '详细地址'),
+    preferredTime: optionalText(LIMITS.preferredTime, '方便上门时间'),
+    consent: checkbox,
+    /** Honeypot: people never see it, bots fill it in. */
+    website: optionalText(200, '网站'),
+    requestId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid('请求编号无效，请刷新页面后重试').optional()),
+    /** The page the form was sent from, to show it again with errors when JavaScript is off. */
+    page: optionalText(300, '页面').pipe(
+      z
+        .string()
+        .regex(/^\/(?![/\\])/, '页面地址无效')
+        .optional(),
+    ),
+    /** Cloudflare Turnstile's token, when the widget is configured (checked in turnstile.ts). */
+    'cf-turnstile-response': optionalText(2048, '人机验证'),
+  },
+  {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `请求中含有不支持的字段：${shownKeys(issue.keys)}` : undefined),
+  },
+);
 
 export type LeadInput = z.infer<typeof leadSchema>;
 export type FieldErrors = Record<string, string>;

@@ -135,8 +135,19 @@ export async function saveLead(
          SELECT ?6, (${EARLIER}), ?1, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15
          WHERE (${EARLIER}) IS NOT NULL AND NOT EXISTS (${REPEATED})`,
       )
-      .bind(...decide, id, sealed.name, sealed.description, sealed.address, lead.preferredTime ?? null, lead.brand ?? null,
-        lead.brandName ?? null, lead.page ?? null, at, sealed.key_id);
+      .bind(
+        ...decide,
+        id,
+        sealed.name,
+        sealed.description,
+        sealed.address,
+        lead.preferredTime ?? null,
+        lead.brand ?? null,
+        lead.brandName ?? null,
+        lead.page ?? null,
+        at,
+        sealed.key_id,
+      );
     const insertLead = db
       .prepare(
         `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, brand,
@@ -145,9 +156,24 @@ export async function saveLead(
          SELECT ?6, ?7, ?1, ?2, ?8, ?9, ?4, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?16, ?19, ?3, ?20
          WHERE NOT EXISTS (${REPEATED}) AND NOT EXISTS (${EARLIER})`,
       )
-      .bind(...decide, id, newReference(), sealed.name, sealed.phone, lead.regionName, lead.brand ?? null,
-        lead.brandName ?? null, sealed.description, sealed.address, lead.preferredTime ?? null, at,
-        lead.privacyVersion, lead.page ?? null, sealed.key_id, lead.route);
+      .bind(
+        ...decide,
+        id,
+        newReference(),
+        sealed.name,
+        sealed.phone,
+        lead.regionName,
+        lead.brand ?? null,
+        lead.brandName ?? null,
+        sealed.description,
+        sealed.address,
+        lead.preferredTime ?? null,
+        at,
+        lead.privacyVersion,
+        lead.page ?? null,
+        sealed.key_id,
+        lead.route,
+      );
     // Only a lead this batch created gets deliveries (a spam lead gets none).
     const deliveryIds = channels.map(() => crypto.randomUUID());
     const insertDeliveries = channels.map(({ channel, to }, i) =>
@@ -201,7 +227,10 @@ export function getLead(db: D1Database, id: string) {
 
 /** The repeats merged into a lead, oldest first. Personal fields still sealed. */
 export async function listRepeats(db: D1Database, leadId: string): Promise<Repeat[]> {
-  const { results } = await db.prepare('SELECT * FROM lead_repeats WHERE lead_id = ? ORDER BY created_at').bind(leadId).all<Repeat>();
+  const { results } = await db
+    .prepare('SELECT * FROM lead_repeats WHERE lead_id = ? ORDER BY created_at')
+    .bind(leadId)
+    .all<Repeat>();
   return results;
 }
 
@@ -210,11 +239,16 @@ export function getDelivery(db: D1Database, id: string) {
 }
 
 /** Deliveries by id, each with its lead (null when erased): a whole queue batch in one round trip. */
-export async function deliveriesWithLeads(db: D1Database, ids: string[]): Promise<Map<string, { delivery: Delivery; lead: StoredLead | null }>> {
+export async function deliveriesWithLeads(
+  db: D1Database,
+  ids: string[],
+): Promise<Map<string, { delivery: Delivery; lead: StoredLead | null }>> {
   const list = JSON.stringify(ids);
   const [deliveries, leads] = await db.batch<Record<string, unknown>>([
     db.prepare('SELECT * FROM deliveries WHERE id IN (SELECT value FROM json_each(?1))').bind(list),
-    db.prepare('SELECT * FROM leads WHERE id IN (SELECT lead_id FROM deliveries WHERE id IN (SELECT value FROM json_each(?1)))').bind(list),
+    db
+      .prepare('SELECT * FROM leads WHERE id IN (SELECT lead_id FROM deliveries WHERE id IN (SELECT value FROM json_each(?1)))')
+      .bind(list),
   ]);
   const byId = new Map((leads.results as unknown as StoredLead[]).map((l) => [l.id, l]));
   return new Map(

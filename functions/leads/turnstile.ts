@@ -14,7 +14,11 @@ export async function checkTurnstile(env: Env, token: string | undefined, ip: st
   form.append('response', token);
   if (ip) form.append('remoteip', ip);
   try {
-    const res = await fetch(env.TURNSTILE_VERIFY_URL || SITEVERIFY, { method: 'POST', body: form, signal: AbortSignal.timeout(5000) });
+    const res = await fetch(env.TURNSTILE_VERIFY_URL || SITEVERIFY, {
+      method: 'POST',
+      body: form,
+      signal: AbortSignal.timeout(5000),
+    });
     if (!res.ok) throw new Error(`siteverify HTTP ${res.status}`);
     const outcome = (await res.json()) as { success?: boolean; 'error-codes'?: string[] };
     if (outcome.success === true) return 'ok';

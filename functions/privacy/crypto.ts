@@ -33,7 +33,10 @@ export async function importKeyring(secret: string | undefined): Promise<Keyring
   if (!secret?.trim()) throw new KeyringError('LEADS_ENCRYPTION_KEY is not set');
   const byId = new Map<string, LeadKey>();
   let current: LeadKey | undefined;
-  for (const [i, entry] of secret.split(',').map((e) => e.trim()).entries()) {
+  for (const [i, entry] of secret
+    .split(',')
+    .map((e) => e.trim())
+    .entries()) {
     const m = ENTRY.exec(entry);
     if (!m) throw new KeyringError(`LEADS_ENCRYPTION_KEY entry ${i + 1} is not kid:base64key`);
     const raw = new Uint8Array(decodeBase64(m[2]));

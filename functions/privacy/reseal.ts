@@ -10,11 +10,16 @@ export async function resealLeads(db: D1Database, ring: Keyring, limit = 200): P
     .prepare('SELECT * FROM leads WHERE key_id IS NULL OR key_id != ?1 LIMIT ?2')
     .bind(ring.current.id, limit)
     .all<StoredLead>();
-  const repeats = await db.prepare('SELECT * FROM lead_repeats WHERE key_id != ?1 LIMIT ?2').bind(ring.current.id, limit).all<Repeat>();
+  const repeats = await db
+    .prepare('SELECT * FROM lead_repeats WHERE key_id != ?1 LIMIT ?2')
+    .bind(ring.current.id, limit)
+    .all<Repeat>();
   const doneLeads = await each('lead', ring, leads.results, async (row) => {
     const sealed = await sealFields(ring.current, row.id, await openLead(ring, row));
     await db
-      .prepare('UPDATE leads SET name = ?1, phone = ?2, description = ?3, address = ?4, key_id = ?5, phone_hash = ?6 WHERE id = ?7')
+      .prepare(
+        'UPDATE leads SET name = ?1, phone = ?2, description = ?3, address = ?4, key_id = ?5, phone_hash = ?6 WHERE id = ?7',
+      )
       .bind(sealed.name, sealed.phone, sealed.description, sealed.address, sealed.key_id, sealed.phone_hash, row.id)
       .run();
   });
@@ -29,7 +34,12 @@ export async function resealLeads(db: D1Database, ring: Keyring, limit = 200): P
 }
 
 /** Re-encrypts each row whose key the ring still has (none: legacy plaintext); counts them. */
-async function each<T extends { id: string; key_id: string | null }>(kind: string, ring: Keyring, rows: T[], reseal: (row: T) => Promise<void>) {
+async function each<T extends { id: string; key_id: string | null }>(
+  kind: string,
+  ring: Keyring,
+  rows: T[],
+  reseal: (row: T) => Promise<void>,
+) {
   let done = 0;
   for (const row of rows) {
     if (row.key_id && !ring.byId.has(row.key_id)) {

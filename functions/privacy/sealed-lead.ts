@@ -7,7 +7,14 @@ export const PERSONAL_FIELDS = ['name', 'phone', 'address', 'description'] as co
 type Personal = (typeof PERSONAL_FIELDS)[number];
 
 export type PlainFields = { name: string; phone: string; description: string; address?: string | null };
-export type SealedFields = { name: string; phone: string; description: string; address: string | null; key_id: string; phone_hash: string };
+export type SealedFields = {
+  name: string;
+  phone: string;
+  description: string;
+  address: string | null;
+  key_id: string;
+  phone_hash: string;
+};
 
 const context = (leadId: string, field: Personal) => `lead:${leadId}:${field}`;
 
@@ -37,7 +44,9 @@ export async function sealRepeat(key: LeadKey, id: string, plain: Omit<PlainFiel
  * returned as it is. Throws when the row's key is no longer in the ring.
  */
 export function openLead<T extends StoredLead>(ring: Keyring, row: T): Promise<T> {
-  return row.key_id ? openFields('lead', ring, row, row.key_id, ['name', 'phone', 'description', 'address']) : Promise.resolve(row);
+  return row.key_id
+    ? openFields('lead', ring, row, row.key_id, ['name', 'phone', 'description', 'address'])
+    : Promise.resolve(row);
 }
 
 /** A repeat with its personal fields decrypted (sealed like a lead's, under the repeat's own id). */
@@ -45,7 +54,13 @@ export function openRepeat(ring: Keyring, row: Repeat): Promise<Repeat> {
   return openFields('repeat', ring, row, row.key_id, ['name', 'description', 'address']);
 }
 
-async function openFields<T extends { id: string }>(kind: string, ring: Keyring, row: T, keyId: string, fields: Personal[]): Promise<T> {
+async function openFields<T extends { id: string }>(
+  kind: string,
+  ring: Keyring,
+  row: T,
+  keyId: string,
+  fields: Personal[],
+): Promise<T> {
   const key = ring.byId.get(keyId);
   if (!key) throw new Error(`${kind} ${row.id}: key ${keyId} is not in LEADS_ENCRYPTION_KEY`);
   const opened: Record<string, string | null> = {};

@@ -75,11 +75,14 @@ async function load(): Promise<Catalog> {
   const routing = routingEntries[0]?.data;
   for (const route of routing?.routes ?? []) {
     for (const code of route.regions ?? []) {
-      if (!regions.get(code)) throw new Error(`routes.yaml: route "${route.name}" names region ${code}, which is not a GB/T 2260 region.`);
+      if (!regions.get(code))
+        throw new Error(`routes.yaml: route "${route.name}" names region ${code}, which is not a GB/T 2260 region.`);
     }
     for (const slug of route.brands ?? []) {
       if (!brands.some((b) => b.id === slug)) {
-        throw new Error(`routes.yaml: route "${route.name}" names brand "${slug}"; brands are ${brands.map((b) => b.id).join(', ')}.`);
+        throw new Error(
+          `routes.yaml: route "${route.name}" names brand "${slug}"; brands are ${brands.map((b) => b.id).join(', ')}.`,
+        );
       }
     }
   }
@@ -94,7 +97,9 @@ async function load(): Promise<Catalog> {
   const pages = [...pageCodes].map((c) => regions.get(c)!).sort((a, b) => a.code.localeCompare(b.code));
   // Computed once here: every page renders the form, and a 10,000-page site cannot afford a scan each.
   const childPages = (code: string) => regions.children(code).filter((r) => pageCodes.has(r.code));
-  const provinces = pages.filter((r) => r.level === 'province').map((province) => ({ province, children: childPages(province.code) }));
+  const provinces = pages
+    .filter((r) => r.level === 'province')
+    .map((province) => ({ province, children: childPages(province.code) }));
 
   // Who serves each page's region, computed once: a brand serves a region fully when it covers the
   // region or an ancestor, partly when it covers something below it.
@@ -116,7 +121,8 @@ async function load(): Promise<Catalog> {
       }
     }
     const partial = new Set<string>();
-    for (const code of codes.keys()) for (const a of regions.lineage(code).slice(0, -1)) if (!full.has(a.code)) partial.add(a.code);
+    for (const code of codes.keys())
+      for (const a of regions.lineage(code).slice(0, -1)) if (!full.has(a.code)) partial.add(a.code);
     for (const [code, entry] of full) add(code, { brand, entry, partial: false });
     for (const code of partial) add(code, { brand, partial: true });
   }

@@ -19,7 +19,13 @@ export interface Region {
   slug: string;
 }
 
-interface Row { code: string; name: string; provinceCode?: string; cityCode?: string; areaCode?: string }
+interface Row {
+  code: string;
+  name: string;
+  provinceCode?: string;
+  cityCode?: string;
+  areaCode?: string;
+}
 
 const require = createRequire(import.meta.url);
 const PLACEHOLDER = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
@@ -123,6 +129,8 @@ export class RegionIndex {
 
   /** `/hunan/xiangxi/jishou/` */
   path(code: string): string {
-    return `/${this.lineage(code).map((r) => r.slug).join('/')}/`;
+    return `/${this.lineage(code)
+      .map((r) => r.slug)
+      .join('/')}/`;
   }
 }

@@ -85,14 +85,29 @@ export class Resolver {
     for (const s of streets) {
       const county = regions.get(s.areaCode);
       if (county?.level !== 'county') continue;
-      this.add({ key: `town:${s.code}`, name: s.name, short: shortName(s.name, 'town'), parent: county.code, kind: 'town', region: county.code });
+      this.add({
+        key: `town:${s.code}`,
+        name: s.name,
+        short: shortName(s.name, 'town'),
+        parent: county.code,
+        kind: 'town',
+        region: county.code,
+      });
     }
     const formerKey = (name: string, within: string) => `former:${name}@${within}`;
     const formerParents = new Map(FORMER.map((f) => [f.name, formerKey(f.name, f.within)]));
     for (const f of FORMER) {
       const parent = /^\d+$/.test(f.within) ? f.within : formerParents.get(f.within);
       const level = f.name.endsWith('市') && /^\d{2}0000$/.test(f.within) ? 'prefecture' : 'county';
-      this.add({ key: formerKey(f.name, f.within), name: f.name, short: shortName(f.name, level), parent, kind: 'former', region: f.successor, year: f.year });
+      this.add({
+        key: formerKey(f.name, f.within),
+        name: f.name,
+        short: shortName(f.name, level),
+        parent,
+        kind: 'former',
+        region: f.successor,
+        year: f.year,
+      });
     }
   }
 
@@ -110,7 +125,11 @@ export class Resolver {
     if (!above) return true;
     const targets = new Set([above.key]);
     if (above.kind === 'former') targets.add(above.region);
-    for (let p = place.parent ? this.places.get(place.parent) : undefined; p; p = p.parent ? this.places.get(p.parent) : undefined) {
+    for (
+      let p = place.parent ? this.places.get(place.parent) : undefined;
+      p;
+      p = p.parent ? this.places.get(p.parent) : undefined
+    ) {
       if (targets.has(p.key)) return true;
     }
     return false;
@@ -118,7 +137,8 @@ export class Resolver {
 
   private matches(segment: string, tier: Tier): Match[] {
     const out: Match[] = [];
-    const allowed = (p: Place) => p.kind === 'region' || (p.kind === 'town' && tier.towns) || (p.kind === 'former' && tier.formers);
+    const allowed = (p: Place) =>
+      p.kind === 'region' || (p.kind === 'town' && tier.towns) || (p.kind === 'former' && tier.formers);
     for (const place of this.byName.get(segment) ?? []) {
       if (allowed(place)) out.push({ place, how: place.name === segment ? 'exact' : 'short', text: segment });
     }
@@ -127,7 +147,7 @@ export class Resolver {
       const stripped = suffix ? segment.slice(0, -suffix.length) : segment;
       if (suffix && stripped.length >= 2) {
         for (const place of this.byName.get(stripped) ?? []) {
-          const level = place.kind === 'town' ? 'town' : this.regions.get(place.region)?.level ?? '';
+          const level = place.kind === 'town' ? 'town' : (this.regions.get(place.region)?.level ?? '');
           if (place.kind !== 'former' && allowed(place) && place.name !== segment && SUFFIXES_OF[level]?.includes(suffix)) {
             out.push({ place, how: 'variant', text: segment });
           }
@@ -166,7 +186,12 @@ export class Resolver {
         const candidates = [...byRegion.values()]
           .slice(0, MAX_CANDIDATES)
           .map((chain) => ({ code: chain.at(-1)!.place.region, path: this.describe(chain.at(-1)!.place) }));
-        return { input, status: 'ambiguous', candidates, note: `${byRegion.size} places are called ${input}; write the prefecture or province before it` };
+        return {
+          input,
+          status: 'ambiguous',
+          candidates,
+          note: `${byRegion.size} places are called ${input}; write the prefecture or province before it`,
+        };
       }
       return this.result(input, [...byRegion.values()][0]);
     }
@@ -203,7 +228,10 @@ export class Resolver {
       input,
       status,
       code: region.code,
-      path: this.regions.lineage(region.code).map((r: Region) => r.name).join(' '),
+      path: this.regions
+        .lineage(region.code)
+        .map((r: Region) => r.name)
+        .join(' '),
       ...(notes.length ? { note: notes.join('; ') } : {}),
       ...(town ? { town } : {}),
     };
@@ -212,5 +240,8 @@ export class Resolver {
 
 /** Entries as operators paste them: separated by 、，,；; spaces or newlines. */
 export function splitEntries(text: string): string[] {
-  return text.split(/[、，,；;\s]+/u).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/[、，,；;\s]+/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -1,10 +1,14 @@
 // Zod schemas of the operator's content, with messages that say what to fix.
 import { z } from 'astro/zod';
 
-const text = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} must not be empty`);
+const text = (what: string) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} must not be empty`);
 
 export const siteSchema = z.object({
-  legalName: text('legalName (the operator\'s registered name)'),
+  legalName: text("legalName (the operator's registered name)"),
   displayName: text('displayName (the short name shown on pages)'),
   hotline: z
     .string({ error: 'hotline is required' })
@@ -12,7 +16,7 @@ export const siteSchema = z.object({
   hours: text('hours (service hours, e.g. 每天 8:00–20:00)'),
   address: text('address'),
   email: z.email('email must be an e-mail address'),
-  url: z.url('url must be the site\'s absolute URL, e.g. https://example.com'),
+  url: z.url("url must be the site's absolute URL, e.g. https://example.com"),
   icp: z.string().trim().optional(),
   /** Bumped whenever /privacy/ changes materially; stored with each lead's consent. */
   privacyVersion: text('privacyVersion'),
@@ -48,19 +52,23 @@ export const brandSchema = z.discriminatedUnion(
   { error: 'relationship must be `independent` or `authorized`' },
 );
 
-export const coverageEntrySchema = z.object({
-  code: z
-    .string({ error: 'code must be a GB/T 2260 region code, quoted: "433101"' })
-    .regex(/^\d{6}(\d{3})?$/, 'code must be a 6-digit GB/T 2260 code (9 digits for a town), quoted')
-    .optional(),
-  /** A place as operators write it (湘西吉首市, 文昌市龙楼镇), resolved at build time instead of a code. */
-  place: z.string().trim().min(1).optional(),
-  responseTime: z.string().optional(),
-  hours: z.string().optional(),
-  note: z.string().optional(),
-  /** Towns below a county-level unit that are named on its page (and found by search). */
-  towns: z.array(z.string()).optional(),
-}).refine((e) => (e.code === undefined) !== (e.place === undefined), { error: 'each region needs either code or place (not both)' });
+export const coverageEntrySchema = z
+  .object({
+    code: z
+      .string({ error: 'code must be a GB/T 2260 region code, quoted: "433101"' })
+      .regex(/^\d{6}(\d{3})?$/, 'code must be a 6-digit GB/T 2260 code (9 digits for a town), quoted')
+      .optional(),
+    /** A place as operators write it (湘西吉首市, 文昌市龙楼镇), resolved at build time instead of a code. */
+    place: z.string().trim().min(1).optional(),
+    responseTime: z.string().optional(),
+    hours: z.string().optional(),
+    note: z.string().optional(),
+    /** Towns below a county-level unit that are named on its page (and found by search). */
+    towns: z.array(z.string()).optional(),
+  })
+  .refine((e) => (e.code === undefined) !== (e.place === undefined), {
+    error: 'each region needs either code or place (not both)',
+  });
 
 export function coverageSchema<B extends z.ZodType>(brand: B) {
   return z.object({
@@ -69,7 +77,17 @@ export function coverageSchema<B extends z.ZodType>(brand: B) {
   });
 }
 
-const CHANNEL_NAMES = ['outbox', 'email-smtp', 'email-binding', 'sms-aliyun', 'sms-tencent', 'wecom', 'dingtalk', 'feishu', 'webhook'] as const;
+const CHANNEL_NAMES = [
+  'outbox',
+  'email-smtp',
+  'email-binding',
+  'sms-aliyun',
+  'sms-tencent',
+  'wecom',
+  'dingtalk',
+  'feishu',
+  'webhook',
+] as const;
 
 const routeChannel = z.object({
   channel: z.enum(CHANNEL_NAMES, { error: `channel must be one of ${CHANNEL_NAMES.join(', ')}` }),

@@ -25,13 +25,15 @@ export const GET: APIRoute = async () => {
   const { brands, pages, regions, servicesIn, coverage } = await catalog();
   const inPages = new Set(pages.map((r) => r.code));
   const records: SearchRecord[] = [];
-  const townsOf = (code: string) =>
-    [...coverage.values()].flatMap((codes) => codes.get(code)?.towns ?? []);
+  const townsOf = (code: string) => [...coverage.values()].flatMap((codes) => codes.get(code)?.towns ?? []);
 
   for (const region of regions.byCode.values()) {
     const lineage = regions.lineage(region.code);
     const province = lineage[0].name;
-    const path = lineage.slice(0, -1).map((r) => r.name).join(' ');
+    const path = lineage
+      .slice(0, -1)
+      .map((r) => r.name)
+      .join(' ');
     if (!inPages.has(region.code)) {
       records.push({
         url: `/regions/?uncovered=${region.code}`,

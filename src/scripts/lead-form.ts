@@ -50,7 +50,8 @@ function showErrors(form: HTMLFormElement, errors: Record<string, string>) {
     const message = errors[name];
     el.textContent = message ?? '';
     el.hidden = !message;
-    const field = form.querySelector<HTMLElement>(`[name="${name}"]:not([type=hidden])`) ??
+    const field =
+      form.querySelector<HTMLElement>(`[name="${name}"]:not([type=hidden])`) ??
       form.querySelector<HTMLElement>(`[data-region-picker] select`);
     if (!field) continue;
     if (message) {
@@ -63,7 +64,9 @@ function showErrors(form: HTMLFormElement, errors: Record<string, string>) {
   }
   const status = form.querySelector<HTMLElement>('[data-form-status]')!;
   const shown = new Set([...form.querySelectorAll<HTMLElement>('[data-error-for]')].map((e) => e.dataset.errorFor));
-  const other = Object.entries(errors).filter(([k]) => k !== 'form' && !shown.has(k)).map(([, m]) => m);
+  const other = Object.entries(errors)
+    .filter(([k]) => k !== 'form' && !shown.has(k))
+    .map(([, m]) => m);
   status.textContent = [errors.form ?? '提交未成功，请按提示修改后重新提交。', ...other].join(' ');
   status.hidden = false;
   (first ?? status).focus();
@@ -94,13 +97,19 @@ async function cascade(picker: HTMLElement) {
   const fill = (i: number, parent?: string) => {
     const options = childrenOf(parent);
     const select = selects[i];
-    select.replaceChildren(new Option(i === 0 ? '请选择省份' : `请选择${levels[i]}（可不选）`, ''), ...options.map((o) => new Option(o.name, o.code)));
+    select.replaceChildren(
+      new Option(i === 0 ? '请选择省份' : `请选择${levels[i]}（可不选）`, ''),
+      ...options.map((o) => new Option(o.name, o.code)),
+    );
     select.hidden = options.length === 0;
     for (const later of selects.slice(i + 1)) later.hidden = true;
   };
   selects.forEach((select, i) =>
     select.addEventListener('change', () => {
-      const chosen = selects.slice(0, i + 1).map((s) => s.value).filter(Boolean);
+      const chosen = selects
+        .slice(0, i + 1)
+        .map((s) => s.value)
+        .filter(Boolean);
       hidden.value = chosen.at(-1) ?? '';
       if (i + 1 < selects.length) {
         if (select.value) fill(i + 1, select.value);

@@ -20,7 +20,10 @@ function rerank<T extends { meta: Record<string, string> }>(q: string, results: 
   const query = q.replace(/\s+/g, '').toLowerCase();
   const exact = (m: Record<string, string>) => [m.title, m.short, ...(m.pinyin ?? '').split(' ')].includes(query);
   const rank = (m: Record<string, string>) => (exact(m) ? LEVEL.indexOf(m.level) : LEVEL.length);
-  return results.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r.meta) - rank(b.r.meta) || a.i - b.i).map(({ r }) => r);
+  return results
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r.meta) - rank(b.r.meta) || a.i - b.i)
+    .map(({ r }) => r);
 }
 
 self.onmessage = async (event: MessageEvent<{ id: number; q: string; filters: Record<string, string> }>) => {
@@ -34,7 +37,13 @@ self.onmessage = async (event: MessageEvent<{ id: number; q: string; filters: Re
     });
     const search = await (await pagefind).search(q, { filters });
     const results = await Promise.all(search.results.slice(0, LIMIT).map((r) => r.data()));
-    postMessage({ id, results: rerank(q, results.map(({ url, meta }) => ({ url, meta }))) });
+    postMessage({
+      id,
+      results: rerank(
+        q,
+        results.map(({ url, meta }) => ({ url, meta })),
+      ),
+    });
   } catch (err) {
     postMessage({ id, error: String(err) });
   }

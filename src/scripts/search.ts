@@ -27,7 +27,11 @@ function search(q: string, filters: Record<string, string>): Promise<Data[] | nu
   });
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+) {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -88,7 +92,10 @@ export function enhanceSearch(form: HTMLFormElement) {
     const found = await search(q, chosen);
     if (!found) return; // a newer query superseded this one
     // Covered places first; a place nobody covers is still an answer.
-    const results = [...found.filter((r) => r.meta.covered !== '0'), ...found.filter((r) => r.meta.covered === '0')].slice(0, SHOWN);
+    const results = [...found.filter((r) => r.meta.covered !== '0'), ...found.filter((r) => r.meta.covered === '0')].slice(
+      0,
+      SHOWN,
+    );
     list.replaceChildren(...results.map((r) => render(r, hotline)));
     list.dataset.query = q;
     status.textContent = results.length

@@ -83,7 +83,8 @@ describe('keyboard only', () => {
     const page = await open('/');
     const k = page.keyboard;
     // Tab to the search box (skip the header links).
-    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'site-search'; i++) await k.press('Tab');
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'site-search'; i++)
+      await k.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
     await k.type('吉首');
     await page.waitForFunction(() => (document.querySelector('#site-search-results') as HTMLElement).dataset.query === '吉首');
@@ -110,7 +111,10 @@ describe('keyboard only', () => {
     await k.press('Enter');
     await page.waitForSelector('[data-lead-done]:not([hidden])');
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-lead-done'))).toBe(true);
-    expect(query('SELECT region_code FROM leads WHERE request_id IN (SELECT request_id FROM leads ORDER BY created_at DESC LIMIT 5)').length).toBeGreaterThan(0);
+    expect(
+      query('SELECT region_code FROM leads WHERE request_id IN (SELECT request_id FROM leads ORDER BY created_at DESC LIMIT 5)')
+        .length,
+    ).toBeGreaterThan(0);
     await page.context().close();
   });
 });

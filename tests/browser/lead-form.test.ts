@@ -74,7 +74,10 @@ describe('with JavaScript', () => {
     expect(reference).toMatch(/^BX-\d{6}-\d{6}$/);
     expect(navigated).toBe(false);
     expect(await page.isHidden('form[data-lead-form]')).toBe(true);
-    const [row] = query<{ region_name: string; request_id: string; id: string }>('SELECT * FROM leads WHERE reference = ?', reference);
+    const [row] = query<{ region_name: string; request_id: string; id: string }>(
+      'SELECT * FROM leads WHERE reference = ?',
+      reference,
+    );
     expect(row.region_name).toBe('广东省 东莞市 虎门镇');
     expect(row.request_id).toMatch(/^[0-9a-f-]{36}$/);
     await expect.poll(() => serverLog()).toContain(`[outbox] lead ${reference} · 孙先生 · 138****3333`);
@@ -115,7 +118,10 @@ describe('search', () => {
   async function searchFor(page: Page, q: string) {
     await page.click('#site-search');
     await page.fill('#site-search', q);
-    await page.waitForFunction((query) => (document.querySelector('#site-search-results') as HTMLElement).dataset.query === query, q);
+    await page.waitForFunction(
+      (query) => (document.querySelector('#site-search-results') as HTMLElement).dataset.query === query,
+      q,
+    );
   }
   const titles = (page: Page) => page.locator('#site-search-results li').allTextContents();
 
@@ -124,7 +130,9 @@ describe('search', () => {
     await searchFor(page, '吉首');
     const first = page.locator('#site-search-results a').first();
     expect(await first.getAttribute('href')).toBe('/hunan/xiangxi/jishou/');
-    expect(await page.locator('#site-search-results a.to-form').first().getAttribute('href')).toBe('/hunan/xiangxi/jishou/#lead-form');
+    expect(await page.locator('#site-search-results a.to-form').first().getAttribute('href')).toBe(
+      '/hunan/xiangxi/jishou/#lead-form',
+    );
     await Promise.all([page.waitForNavigation(), first.click()]);
     expect(await page.title()).toContain('吉首市');
     await page.context().close();
@@ -170,12 +178,18 @@ describe('search', () => {
     await searchFor(page, '东莞');
     await page.selectOption('select[name=brand]', '栖门');
     // 栖门 is serviced only in 东城街道 of 东莞: that town, and 东莞市 above it.
-    await page.waitForFunction(() => document.querySelectorAll('#site-search-results li').length === 2, undefined, { timeout: 5000 });
+    await page.waitForFunction(() => document.querySelectorAll('#site-search-results li').length === 2, undefined, {
+      timeout: 5000,
+    });
     expect(await titles(page)).toEqual([expect.stringContaining('东莞市'), expect.stringContaining('东城街道')]);
     await page.selectOption('select[name=brand]', '');
     await page.focus('#site-search');
     await page.fill('#site-search', '岳麓');
-    await page.waitForFunction(() => document.querySelector('#site-search-results a')?.textContent?.includes('岳麓区'), undefined, { timeout: 5000 });
+    await page.waitForFunction(
+      () => document.querySelector('#site-search-results a')?.textContent?.includes('岳麓区'),
+      undefined,
+      { timeout: 5000 },
+    );
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('岳麓区');
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);

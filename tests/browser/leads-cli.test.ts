@@ -7,7 +7,9 @@ import { baseUrl, query } from './browser.ts';
 const token = inject('adminToken');
 async function leads(...args: string[]) {
   try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['scripts/leads.ts', ...args, '--url', baseUrl], { env: { ...process.env, ADMIN_TOKEN: token } });
+    const { stdout, stderr } = await promisify(execFile)('node', ['scripts/leads.ts', ...args, '--url', baseUrl], {
+      env: { ...process.env, ADMIN_TOKEN: token },
+    });
     return { code: 0, stdout, stderr };
   } catch (err: any) {
     return { code: err.code as number, stdout: err.stdout as string, stderr: err.stderr as string };
@@ -35,7 +37,11 @@ describe('npm run leads', () => {
     expect(csv.stdout.charCodeAt(0)).toBe(0xfeff);
     expect(csv.stdout).toContain(reference);
 
-    await expect.poll(() => query<{ status: string }>('SELECT status FROM deliveries WHERE id = ?', delivery)[0]?.status, { timeout: 10_000 }).toBe('sent');
+    await expect
+      .poll(() => query<{ status: string }>('SELECT status FROM deliveries WHERE id = ?', delivery)[0]?.status, {
+        timeout: 10_000,
+      })
+      .toBe('sent');
     const refused = await leads('retry', delivery);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('409 Conflict: Already delivered.');
@@ -45,7 +51,14 @@ describe('npm run leads', () => {
     const wrong = await leads('list', '--token', 'nope');
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('401 Unauthorized: Wrong admin token.');
-    const { stderr } = await promisify(execFile)('node', ['scripts/leads.ts', 'list', '--url', 'http://127.0.0.1:9', '--token', 'x']).catch((e) => e);
+    const { stderr } = await promisify(execFile)('node', [
+      'scripts/leads.ts',
+      'list',
+      '--url',
+      'http://127.0.0.1:9',
+      '--token',
+      'x',
+    ]).catch((e) => e);
     expect(stderr).toContain('cannot reach http://127.0.0.1:9');
   });
 });

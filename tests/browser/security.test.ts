@@ -53,7 +53,13 @@ describe('npm run leads -- forget', () => {
       fetch(`${baseUrl}/api/leads`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: '褚女士', phone: '13800006666', region: '433101', description: '冰箱不制冷', consent: true }),
+        body: JSON.stringify({
+          name: '褚女士',
+          phone: '13800006666',
+          region: '433101',
+          description: '冰箱不制冷',
+          consent: true,
+        }),
       });
     let res = await send();
     // Every test posts from 127.0.0.1: wait out the per-IP limit if the other tests used it up.

@@ -29,7 +29,9 @@ const freePort = () =>
 export default async function setup(project: TestProject) {
   const stateDir = mkdtempSync(join(tmpdir(), 'baoxiu-state-'));
   const logFile = join(stateDir, 'wrangler.log');
-  const migrate = spawnSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir], { encoding: 'utf8' });
+  const migrate = spawnSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir], {
+    encoding: 'utf8',
+  });
   if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
 
   // This run's own secrets, given the way `npm start` gives generated ones (--var).
@@ -39,8 +41,19 @@ export default async function setup(project: TestProject) {
   const dev = spawn(
     'npx',
     [
-      'wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', stateDir, '--show-interactive-dev-session=false',
-      '--var', `LEADS_ENCRYPTION_KEY:${leadsKey}`, '--var', `ADMIN_TOKEN:${adminToken}`,
+      'wrangler',
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      stateDir,
+      '--show-interactive-dev-session=false',
+      '--var',
+      `LEADS_ENCRYPTION_KEY:${leadsKey}`,
+      '--var',
+      `ADMIN_TOKEN:${adminToken}`,
     ],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CLOUDFLARE_INCLUDE_PROCESS_ENV: 'false' } },
   );

@@ -14,27 +14,31 @@ const freePort = () =>
   });
 
 describe('npm start', () => {
-  it.skipIf(existsSync('.dev.vars'))('serves pages and /api on PORT, with ADMIN_TOKEN from its environment', async () => {
-    const port = await freePort();
-    const start = spawn('npm', ['start'], {
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PORT: String(port), ADMIN_TOKEN: 'from-the-environment' },
-    });
-    let log = '';
-    start.stdout.on('data', (d) => (log += d));
-    start.stderr.on('data', (d) => (log += d));
-    try {
-      const base = `http://127.0.0.1:${port}`;
-      await expect
-        .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status, { timeout: 90_000, interval: 500 })
-        .toBe(200);
-      expect(await (await fetch(`${base}/hunan/xiangxi/jishou/`)).text()).toContain('吉首市上门维修');
-      const admin = await fetch(`${base}/api/admin/leads`, { headers: { authorization: 'Bearer from-the-environment' } });
-      expect(admin.status).toBe(200);
-      expect(log).toContain('Ready on http://127.0.0.1:' + port);
-    } finally {
-      process.kill(-start.pid!, 'SIGTERM');
-    }
-  }, 120_000);
+  it.skipIf(existsSync('.dev.vars'))(
+    'serves pages and /api on PORT, with ADMIN_TOKEN from its environment',
+    async () => {
+      const port = await freePort();
+      const start = spawn('npm', ['start'], {
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, PORT: String(port), ADMIN_TOKEN: 'from-the-environment' },
+      });
+      let log = '';
+      start.stdout.on('data', (d) => (log += d));
+      start.stderr.on('data', (d) => (log += d));
+      try {
+        const base = `http://127.0.0.1:${port}`;
+        await expect
+          .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status, { timeout: 90_000, interval: 500 })
+          .toBe(200);
+        expect(await (await fetch(`${base}/hunan/xiangxi/jishou/`)).text()).toContain('吉首市上门维修');
+        const admin = await fetch(`${base}/api/admin/leads`, { headers: { authorization: 'Bearer from-the-environment' } });
+        expect(admin.status).toBe(200);
+        expect(log).toContain('Ready on http://127.0.0.1:' + port);
+      } finally {
+        process.kill(-start.pid!, 'SIGTERM');
+      }
+    },
+    120_000,
+  );
 });

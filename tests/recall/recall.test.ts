@@ -14,7 +14,11 @@ import { pinyinSlug } from '../../src/lib/slugs.ts';
 import { launch } from '../browser/browser.ts';
 import { serve } from '../static-server.ts';
 
-interface Region { name: string; path: string; level: string }
+interface Region {
+  name: string;
+  path: string;
+  level: string;
+}
 type Kind = 'full' | 'short' | 'pinyin';
 const TOP = 3;
 
@@ -29,7 +33,12 @@ beforeAll(async () => {
   const root = mkdtempSync(join(tmpdir(), 'baoxiu-all-china-'));
   out = join(root, 'dist');
   await promisify(execFile)('npm', ['run', 'build'], {
-    env: { ...process.env, BAOXIU_CONTENT_DIR: 'tests/fixtures/all-china', BAOXIU_OUT_DIR: out, BAOXIU_CACHE_DIR: join(root, 'cache') },
+    env: {
+      ...process.env,
+      BAOXIU_CONTENT_DIR: 'tests/fixtures/all-china',
+      BAOXIU_OUT_DIR: out,
+      BAOXIU_CACHE_DIR: join(root, 'cache'),
+    },
     maxBuffer: 256 * 1024 * 1024,
   });
   regions = JSON.parse(readFileSync(join(out, 'catalog.json'), 'utf8')).regions;
@@ -74,7 +83,7 @@ function countFiles(dir: string): number {
 }
 
 describe('the whole-country build', () => {
-  it('stays under Cloudflare\'s 20,000 static-asset files', () => {
+  it("stays under Cloudflare's 20,000 static-asset files", () => {
     const files = countFiles(out);
     console.log(`all-China build: ${files} files`);
     expect(files).toBeLessThan(20_000);

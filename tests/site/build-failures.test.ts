@@ -13,7 +13,9 @@ describe('the build fails with a clear message', () => {
   });
 
   it('when an authorization has expired, or a region code does not exist', async () => {
-    const expired = await buildWith((dir) => replace(join(dir, 'brands/qimen.md'), 'validUntil: 2030-12-31', 'validUntil: 2020-01-01'));
+    const expired = await buildWith((dir) =>
+      replace(join(dir, 'brands/qimen.md'), 'validUntil: 2030-12-31', 'validUntil: 2020-01-01'),
+    );
     expect(expired.code).not.toBe(0);
     expect(expired.output).toMatch(/authorization from 栖门智能科技有限公司（虚构） \(QM-SQ-2026-0001\) expired on 2020-01-01/);
     const unknown = await buildWith((dir) => replace(join(dir, 'coverage/nuanchuan.yaml'), '"620200"', '"629999"'));

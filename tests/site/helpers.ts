@@ -28,7 +28,13 @@ export async function buildWith(
   edit(content);
   try {
     await promisify(execFile)('npx', ['astro', 'build'], {
-      env: { ...process.env, ...env, BAOXIU_CONTENT_DIR: content, BAOXIU_OUT_DIR: join(root, 'out'), BAOXIU_CACHE_DIR: join(root, 'cache') },
+      env: {
+        ...process.env,
+        ...env,
+        BAOXIU_CONTENT_DIR: content,
+        BAOXIU_OUT_DIR: join(root, 'out'),
+        BAOXIU_CACHE_DIR: join(root, 'cache'),
+      },
       maxBuffer: 64 * 1024 * 1024,
     });
     const pages = Object.fromEntries(keep.map((p) => [p, readFileSync(join(root, 'out', p), 'utf8')]));

@@ -16,12 +16,21 @@ function htmlFiles(dir = 'dist', out: string[] = []): string[] {
 describe('region pages', () => {
   it('exist for every covered region, its ancestors and (for a prefecture) all of it', () => {
     for (const path of [
-      'hunan', 'hunan/xiangxi', 'hunan/xiangxi/jishou', // a county
-      'hunan/changsha', 'hunan/changsha/yuelu', 'hunan/changsha/liuyang', // a whole prefecture
-      'guangdong/dongguan', 'guangdong/dongguan/humen', 'guangdong/dongguan/dongcheng', // county-less city → towns
-      'gansu/jiayuguan', 'gansu/jiayuguan/yuquan',
-      'hainan', 'hainan/wenchang', // a Hainan county-level city under the province
-      'beijing/chaoyang', 'zhejiang/hangzhou/xihu',
+      'hunan',
+      'hunan/xiangxi',
+      'hunan/xiangxi/jishou', // a county
+      'hunan/changsha',
+      'hunan/changsha/yuelu',
+      'hunan/changsha/liuyang', // a whole prefecture
+      'guangdong/dongguan',
+      'guangdong/dongguan/humen',
+      'guangdong/dongguan/dongcheng', // county-less city → towns
+      'gansu/jiayuguan',
+      'gansu/jiayuguan/yuquan',
+      'hainan',
+      'hainan/wenchang', // a Hainan county-level city under the province
+      'beijing/chaoyang',
+      'zhejiang/hangzhou/xihu',
       'hunan/xiangxi/luxi', // written as a place name (湘西泸溪县) in the coverage file
     ]) {
       expect(exists(`${path}/index.html`), path).toBe(true);
@@ -29,14 +38,24 @@ describe('region pages', () => {
   });
 
   it('do not exist for regions nobody covers', () => {
-    for (const path of ['hunan/changde', 'hunan/xiangxi/fenghuang', 'beijing/dongcheng', 'guangdong/guangzhou', 'hainan/sanya', 'shanghai', 'zhejiang/ningbo']) {
+    for (const path of [
+      'hunan/changde',
+      'hunan/xiangxi/fenghuang',
+      'beijing/dongcheng',
+      'guangdong/guangzhou',
+      'hainan/sanya',
+      'shanghai',
+      'zhejiang/ningbo',
+    ]) {
       expect(exists(`${path}/index.html`), path).toBe(false);
     }
   });
 
   it('have breadcrumbs, the brands serviced there, and a form prefilled with the region', () => {
     const html = read('hunan/xiangxi/jishou/index.html');
-    expect(html).toMatch(/<li><a href="\/hunan\/">湖南省<\/a><\/li><li><a href="\/hunan\/xiangxi\/">湘西土家族苗族自治州<\/a><\/li><li><span aria-current="page">吉首市<\/span>/);
+    expect(html).toMatch(
+      /<li><a href="\/hunan\/">湖南省<\/a><\/li><li><a href="\/hunan\/xiangxi\/">湘西土家族苗族自治州<\/a><\/li><li><span aria-current="page">吉首市<\/span>/,
+    );
     expect(html).toContain('<input type="hidden" name="region" value="433101">');
     const brands = [...html.matchAll(/<option value="([a-z]+)" data-for="brand"/g)].map((m) => m[1]);
     expect(brands.sort()).toEqual(['jianxia', 'nuanchuan']);
@@ -49,7 +68,11 @@ describe('region pages', () => {
     expect(ld.provider.name).toBe('示例市安家修家电维修服务部（虚构示例）');
     expect(ld.provider.telephone).toBe('400-000-0000');
     expect(ld.areaServed).toEqual([
-      expect.objectContaining({ '@type': 'AdministrativeArea', name: '吉首市', identifier: expect.objectContaining({ value: '433101' }) }),
+      expect.objectContaining({
+        '@type': 'AdministrativeArea',
+        name: '吉首市',
+        identifier: expect.objectContaining({ value: '433101' }),
+      }),
     ]);
     const [town] = jsonLd('guangdong/dongguan/dongcheng/index.html');
     expect(town.areaServed[0].identifier.value).toBe('441900003');
@@ -122,7 +145,12 @@ describe('site files', () => {
     const catalog = JSON.parse(read('catalog.json'));
     expect(catalog.privacyVersion).toBe('2026-11-22');
     expect(Object.keys(catalog.brands).sort()).toEqual(['jianxia', 'nuanchuan', 'qimen']);
-    expect(catalog.regions['433101']).toEqual({ name: '吉首市', parent: '433100', level: 'county', path: '/hunan/xiangxi/jishou/' });
+    expect(catalog.regions['433101']).toEqual({
+      name: '吉首市',
+      parent: '433100',
+      level: 'county',
+      path: '/hunan/xiangxi/jishou/',
+    });
     expect(catalog.regions['430700']).toBeUndefined();
   });
 

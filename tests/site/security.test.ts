@@ -32,10 +32,11 @@ describe('the sample build', () => {
 
 describe('build settings', () => {
   it('PUBLIC_TURNSTILE_SITE_KEY adds the widget and its script; LEAD_RETENTION_DAYS shows on /privacy/', async () => {
-    const { code, output, pages } = await buildWith(() => {}, { PUBLIC_TURNSTILE_SITE_KEY: '1x00000000000000000000AA', LEAD_RETENTION_DAYS: '90' }, [
-      PAGE,
-      'privacy/index.html',
-    ]);
+    const { code, output, pages } = await buildWith(
+      () => {},
+      { PUBLIC_TURNSTILE_SITE_KEY: '1x00000000000000000000AA', LEAD_RETENTION_DAYS: '90' },
+      [PAGE, 'privacy/index.html'],
+    );
     expect(code, output).toBe(0);
     expect(pages[PAGE]).toMatch(/<div class="cf-turnstile" data-sitekey="1x00000000000000000000AA"/);
     expect(pages[PAGE]).toContain('src="https://challenges.cloudflare.com/turnstile/v0/api.js"');

@@ -27,8 +27,18 @@ describe('brand schema', () => {
 
 describe('site and coverage schemas', () => {
   it('explains a bad hotline and a missing field', () => {
-    const result = siteSchema.safeParse({ legalName: 'x', displayName: 'x', hotline: '打电话', hours: 'x', address: 'x', email: 'a@b.cn', url: 'https://x.cn' });
-    expect(messages(result).join('|')).toMatch(/hotline must be digits.*\|privacyVersion is required|privacyVersion is required.*hotline/);
+    const result = siteSchema.safeParse({
+      legalName: 'x',
+      displayName: 'x',
+      hotline: '打电话',
+      hours: 'x',
+      address: 'x',
+      email: 'a@b.cn',
+      url: 'https://x.cn',
+    });
+    expect(messages(result).join('|')).toMatch(
+      /hotline must be digits.*\|privacyVersion is required|privacyVersion is required.*hotline/,
+    );
   });
   it('wants quoted 6- or 9-digit codes', () => {
     const schema = coverageSchema(z.string());
@@ -46,6 +56,12 @@ describe('regions loader', () => {
       generateDigest: (d: unknown) => JSON.stringify(d).length.toString(),
     } as never);
     expect(stored.size).toBeGreaterThan(3300);
-    expect(stored.get('433101')!.data).toMatchObject({ name: '吉首市', shortName: '吉首', level: 'county', parent: '433100', slug: 'jishou' });
+    expect(stored.get('433101')!.data).toMatchObject({
+      name: '吉首市',
+      shortName: '吉首',
+      level: 'county',
+      parent: '433100',
+      slug: 'jishou',
+    });
   });
 });

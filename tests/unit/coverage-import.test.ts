@@ -17,9 +17,13 @@ async function run(args: string[], input?: string) {
   const file = join(dir, 'places.txt');
   if (input !== undefined) writeFileSync(file, input);
   try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['scripts/coverage-import.ts', ...args, ...(input !== undefined ? [file] : [])], {
-      env: { ...process.env, BAOXIU_CONTENT_DIR: join(dir, 'content') },
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      'node',
+      ['scripts/coverage-import.ts', ...args, ...(input !== undefined ? [file] : [])],
+      {
+        env: { ...process.env, BAOXIU_CONTENT_DIR: join(dir, 'content') },
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (err: any) {
     return { code: err.code as number, stdout: err.stdout as string, stderr: err.stderr as string };
@@ -43,7 +47,9 @@ describe('npm run coverage:import', () => {
     expect(codes).toEqual(['620200', '433101', '湘西泸溪县', '433123', '632521', '469005', '330102']);
     expect(coverage('nuanchuan').regions.find((r: any) => r.code === '469005').towns).toEqual(['龙楼镇']);
     // The operator's comments survive.
-    expect(readFileSync(join(dir, 'content', 'coverage', 'nuanchuan.yaml'), 'utf8')).toContain('# 甘肃省 嘉峪关市（全市，不设区县）');
+    expect(readFileSync(join(dir, 'content', 'coverage', 'nuanchuan.yaml'), 'utf8')).toContain(
+      '# 甘肃省 嘉峪关市（全市，不设区县）',
+    );
   });
 
   it('writes nothing and exits non-zero when an entry is ambiguous or unresolved', async () => {

@@ -21,8 +21,14 @@ describe('CSV for spreadsheets', () => {
   });
 
   it('writes UTF-8 CSV with a BOM, CRLF lines and RFC 4180 quoting', () => {
-    expect(toCsv(['单号', '称呼', '备注'], [['BX-1', '=1', 'x"y'], ['BX-2', 'a,b', '第一行\n第二行']])).toBe(
-      `\uFEFF单号,称呼,备注\r\nBX-1,'=1,"x""y"\r\nBX-2,"a,b","第一行\n第二行"\r\n`,
-    );
+    expect(
+      toCsv(
+        ['单号', '称呼', '备注'],
+        [
+          ['BX-1', '=1', 'x"y'],
+          ['BX-2', 'a,b', '第一行\n第二行'],
+        ],
+      ),
+    ).toBe(`\uFEFF单号,称呼,备注\r\nBX-1,'=1,"x""y"\r\nBX-2,"a,b","第一行\n第二行"\r\n`);
   });
 });

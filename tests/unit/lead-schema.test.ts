@@ -36,7 +36,14 @@ describe('lead schema', () => {
   });
 
   it('explains every problem in Chinese, one message per field', () => {
-    const result = leadSchema.safeParse({ name: 'x'.repeat(21), phone: '1', region: '4331', description: '', consent: false, requestId: 'nope' });
+    const result = leadSchema.safeParse({
+      name: 'x'.repeat(21),
+      phone: '1',
+      region: '4331',
+      description: '',
+      consent: false,
+      requestId: 'nope',
+    });
     expect(result.success).toBe(false);
     const errors = fieldErrors(result.error!);
     expect(errors).toEqual({

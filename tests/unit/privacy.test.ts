@@ -1,6 +1,14 @@
 // The key ring, field encryption, log escaping, client addresses and allowed origins (Node's WebCrypto).
 import { describe, expect, it } from 'vitest';
-import { decryptField, encryptField, importKeyring, KeyringError, newKeyEntry, phoneHash, phoneHashes } from '../../functions/privacy/crypto.ts';
+import {
+  decryptField,
+  encryptField,
+  importKeyring,
+  KeyringError,
+  newKeyEntry,
+  phoneHash,
+  phoneHashes,
+} from '../../functions/privacy/crypto.ts';
 import { logSafe } from '../../functions/privacy/log.ts';
 import { clientIp } from '../../functions/leads/limits.ts';
 import { allowedOrigins } from '../../functions/web/origin.ts';

@@ -42,7 +42,12 @@ describe('resolving places as operators write them', () => {
   });
 
   it('warns about a changed suffix', () => {
-    expect(resolve('吉首市乾州镇')).toMatchObject({ status: 'warning', code: '433101', town: '乾州街道', note: expect.stringContaining('乾州镇 is now 乾州街道') });
+    expect(resolve('吉首市乾州镇')).toMatchObject({
+      status: 'warning',
+      code: '433101',
+      town: '乾州街道',
+      note: expect.stringContaining('乾州镇 is now 乾州街道'),
+    });
     expect(resolve('双流县')).toMatchObject({ status: 'warning', code: '510116', note: '双流县 is now 双流区' });
     expect(resolve('日喀则地区')).toMatchObject({ status: 'warning', code: '540200' });
   });
@@ -80,7 +85,14 @@ describe('resolving places as operators write them', () => {
 describe('splitting a pasted list', () => {
   it('splits on 、，,；; spaces and newlines', () => {
     expect(splitEntries('吉首市、凤凰县，泸溪县,花垣县；保靖县;古丈县 永顺县\n龙山县\r\n\t')).toEqual([
-      '吉首市', '凤凰县', '泸溪县', '花垣县', '保靖县', '古丈县', '永顺县', '龙山县',
+      '吉首市',
+      '凤凰县',
+      '泸溪县',
+      '花垣县',
+      '保靖县',
+      '古丈县',
+      '永顺县',
+      '龙山县',
     ]);
   });
 });

@@ -23,7 +23,9 @@ describe('routing', () => {
       route: ALL_CHANNELS,
       channels: [{ channel: 'outbox' }, { channel: 'email-smtp' }],
     });
-    expect(routeLead(new Catalog({ ...base, routing: { routes: [] } }), { region: '433101' }, configured).route).toBe(ALL_CHANNELS);
+    expect(routeLead(new Catalog({ ...base, routing: { routes: [] } }), { region: '433101' }, configured).route).toBe(
+      ALL_CHANNELS,
+    );
   });
 
   it('takes the first route whose region prefix and brand match, else the default', () => {
@@ -42,6 +44,9 @@ describe('routing', () => {
       route: '湖南',
       channels: [{ channel: 'wecom' }, { channel: 'sms-aliyun', to: ['13800000000'] }],
     });
-    expect(routeLead(catalog, { region: '441900' }, configured)).toEqual({ route: '总部', channels: [{ channel: 'email-smtp', to: ['hq@example.com'] }] });
+    expect(routeLead(catalog, { region: '441900' }, configured)).toEqual({
+      route: '总部',
+      channels: [{ channel: 'email-smtp', to: ['hq@example.com'] }],
+    });
   });
 });

@@ -9,7 +9,16 @@ const lineage = index.lineage('433101');
 describe('search terms of a region', () => {
   it('holds the names customers type, with and without ancestors', () => {
     const names = regionNames(jishou, lineage);
-    for (const n of ['吉首市', '吉首', '湘西吉首市', '湘西吉首', '湘西土家族苗族自治州吉首市', '湖南吉首', '湖南湘西吉首', '湖南省湘西土家族苗族自治州吉首市']) {
+    for (const n of [
+      '吉首市',
+      '吉首',
+      '湘西吉首市',
+      '湘西吉首',
+      '湘西土家族苗族自治州吉首市',
+      '湖南吉首',
+      '湖南湘西吉首',
+      '湖南省湘西土家族苗族自治州吉首市',
+    ]) {
       expect(names).toContain(n);
     }
   });

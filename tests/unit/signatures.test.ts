@@ -37,10 +37,18 @@ describe('Tencent Cloud TC3-HMAC-SHA256', () => {
   const payload = '{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}';
   it('reproduces the documented string to sign and signature', async () => {
     const { stringToSign, signature, authorization } = await tencentTc3({
-      method: 'POST', host: 'cvm.tencentcloudapi.com', contentType: 'application/json; charset=utf-8', body: payload,
-      service: 'cvm', timestamp: 1551113065, secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE', secretKey: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
+      method: 'POST',
+      host: 'cvm.tencentcloudapi.com',
+      contentType: 'application/json; charset=utf-8',
+      body: payload,
+      service: 'cvm',
+      timestamp: 1551113065,
+      secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE',
+      secretKey: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
     });
-    expect(stringToSign).toBe('TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n5ffe6a04c0664d6b969fab9a13bdab201d63ee709638e2749d62a09ca18d7031');
+    expect(stringToSign).toBe(
+      'TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n5ffe6a04c0664d6b969fab9a13bdab201d63ee709638e2749d62a09ca18d7031',
+    );
     expect(signature).toBe('72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168');
     expect(authorization).toBe(
       'TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host, Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168',
@@ -61,6 +69,8 @@ describe('robot and webhook signs', () => {
     expect(await feishuSign('abc', 1700000000)).toBe(expected);
   });
   it('webhook: sha256=<hex HMAC-SHA256 of "timestamp.body">', async () => {
-    expect(await webhookSignature('s3cret', 1700000000, '{"a":1}')).toBe(`sha256=${createHmac('sha256', 's3cret').update('1700000000.{"a":1}').digest('hex')}`);
+    expect(await webhookSignature('s3cret', 1700000000, '{"a":1}')).toBe(
+      `sha256=${createHmac('sha256', 's3cret').update('1700000000.{"a":1}').digest('hex')}`,
+    );
   });
 });

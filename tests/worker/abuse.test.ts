@@ -108,10 +108,16 @@ describe('spam and repeats', () => {
     const raw = await env.DB.prepare('SELECT * FROM lead_repeats WHERE lead_id = ?').bind(a.id).all();
     expect(raw.results).toHaveLength(1);
     expect(JSON.stringify(raw.results)).not.toMatch(/又坏了|示例小区/);
-    const shown = await exports.default.fetch(new Request(`${ORIGIN}/api/admin/leads/${a.id}`, { headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } }));
+    const shown = await exports.default.fetch(
+      new Request(`${ORIGIN}/api/admin/leads/${a.id}`, { headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } }),
+    );
     const { repeats } = await shown.json<{ repeats: { description: string; address: string; name: string }[] }>();
-    expect(repeats).toEqual([expect.objectContaining({ description: '又坏了，请尽快', address: '地址改为示例小区 2 栋', name: '王先生' })]);
-    const deliveries = await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE lead_id = ?').bind(a.id).first<{ n: number }>();
+    expect(repeats).toEqual([
+      expect.objectContaining({ description: '又坏了，请尽快', address: '地址改为示例小区 2 栋', name: '王先生' }),
+    ]);
+    const deliveries = await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE lead_id = ?')
+      .bind(a.id)
+      .first<{ n: number }>();
     expect(deliveries!.n).toBe(1);
     // Another region is another lead.
     const elsewhere = await post({ ...lead, region: '441900003', brand: '' });
@@ -136,17 +142,23 @@ describe('spam and repeats', () => {
       const lead = { ...valid(), requestId: crypto.randomUUID() };
       const before = await countLeads();
       const answers = await Promise.all(
-        Array.from({ length: RATE_LIMITS.phone.limit }, (_, i) => post(sameRequest || i === 0 ? lead : { ...lead, requestId: crypto.randomUUID() })),
+        Array.from({ length: RATE_LIMITS.phone.limit }, (_, i) =>
+          post(sameRequest || i === 0 ? lead : { ...lead, requestId: crypto.randomUUID() }),
+        ),
       );
       expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 201]);
       const bodies = await Promise.all(answers.map((r) => r.json<Answer>()));
       expect(new Set(bodies.map((b) => b.reference)).size).toBe(1);
       expect(await countLeads()).toBe(before + 1);
-      const row = await env.DB.prepare('SELECT repeat_count FROM leads WHERE id = ?').bind(bodies[0].id).first<{ repeat_count: number }>();
+      const row = await env.DB.prepare('SELECT repeat_count FROM leads WHERE id = ?')
+        .bind(bodies[0].id)
+        .first<{ repeat_count: number }>();
       // A repeated requestId is the same post again; a new one is the customer asking again.
       expect(row!.repeat_count).toBe(sameRequest ? 0 : 2);
       await deliveryOf(bodies[0].id);
-      const deliveries = await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE lead_id = ?').bind(bodies[0].id).first<{ n: number }>();
+      const deliveries = await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE lead_id = ?')
+        .bind(bodies[0].id)
+        .first<{ n: number }>();
       expect(deliveries!.n).toBe(1);
     }
   });
@@ -179,7 +191,10 @@ describe('Turnstile', () => {
     const wrong = await withEnv(settings, json({ ...valid(), 'cf-turnstile-response': 'bad-token' }));
     expect(wrong.status).toBe(400);
     expect(await countLeads()).toBe(before);
-    const good = await withEnv(settings, json({ ...valid(), 'cf-turnstile-response': 'good-token' }, { 'cf-connecting-ip': '198.51.100.4' }));
+    const good = await withEnv(
+      settings,
+      json({ ...valid(), 'cf-turnstile-response': 'good-token' }, { 'cf-connecting-ip': '198.51.100.4' }),
+    );
     expect(good.status).toBe(201);
     expect(calls.at(-1)!.get('remoteip')).toBe('198.51.100.4');
   });
@@ -202,7 +217,11 @@ describe('pages on another CDN (ALLOWED_ORIGINS)', () => {
       settings,
       new Request(`${ORIGIN}/api/leads`, {
         method: 'OPTIONS',
-        headers: { origin: 'https://cdn.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+        headers: {
+          origin: 'https://cdn.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
       }),
     );
     expect(preflight.status).toBe(204);

@@ -45,24 +45,64 @@ const channel = (name: string): Channel => channels.get(name)!;
 
 const XSS = '<script>alert(1)</script>';
 const lead = (over: Partial<StoredLead> = {}): StoredLead => ({
-  id: crypto.randomUUID(), reference: `BX-261122-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
-  request_id: crypto.randomUUID(), status: 'new', name: '王先生', phone: '+8613812341234', region_code: '433101',
-  region_name: '湖南省 湘西土家族苗族自治州 吉首市', brand: 'jianxia', brand_name: '坚匣', description: `保险柜打不开 ${XSS} **粗体** [链接](http://x)`,
-  address: '乾州街道 1 号', preferred_time: '明天上午', consent_at: new Date().toISOString(), privacy_version: 'v', page: null,
-  created_at: new Date().toISOString(), key_id: null, phone_hash: null, repeat_count: 0, last_repeat_at: null, route: 'test', ...over,
+  id: crypto.randomUUID(),
+  reference: `BX-261122-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+  request_id: crypto.randomUUID(),
+  status: 'new',
+  name: '王先生',
+  phone: '+8613812341234',
+  region_code: '433101',
+  region_name: '湖南省 湘西土家族苗族自治州 吉首市',
+  brand: 'jianxia',
+  brand_name: '坚匣',
+  description: `保险柜打不开 ${XSS} **粗体** [链接](http://x)`,
+  address: '乾州街道 1 号',
+  preferred_time: '明天上午',
+  consent_at: new Date().toISOString(),
+  privacy_version: 'v',
+  page: null,
+  created_at: new Date().toISOString(),
+  key_id: null,
+  phone_hash: null,
+  repeat_count: 0,
+  last_repeat_at: null,
+  route: 'test',
+  ...over,
 });
-const records = async (path: string) => ((await (await fetch(at('records'))).json()) as { path: string; ok: boolean; why?: string; headers: Record<string, string>; query: Record<string, string>; body: any }[]).filter((r) => r.path === path);
-const fault = (path: string, answers: string[]) => fetch(at('faults'), { method: 'POST', body: JSON.stringify({ at: path, answers }) });
+const records = async (path: string) =>
+  (
+    (await (await fetch(at('records'))).json()) as {
+      path: string;
+      ok: boolean;
+      why?: string;
+      headers: Record<string, string>;
+      query: Record<string, string>;
+      body: any;
+    }[]
+  ).filter((r) => r.path === path);
+const fault = (path: string, answers: string[]) =>
+  fetch(at('faults'), { method: 'POST', body: JSON.stringify({ at: path, answers }) });
 
 describe('channel settings', () => {
   it('lists outbox and every configured channel', () => {
-    expect([...channels.keys()]).toEqual(['outbox', 'email-smtp', 'sms-aliyun', 'sms-tencent', 'wecom', 'dingtalk', 'feishu', 'webhook']);
+    expect([...channels.keys()]).toEqual([
+      'outbox',
+      'email-smtp',
+      'sms-aliyun',
+      'sms-tencent',
+      'wecom',
+      'dingtalk',
+      'feishu',
+      'webhook',
+    ]);
     expect(channelsFor(env as never).map((c) => c.name)).toEqual(['outbox']);
   });
 
   it('keeps a half-configured channel, failing with the names of what is missing', async () => {
     const half = channelsFor({ ...env, DINGTALK_WEBHOOK_URL: at('dingtalk') } as never).find((c) => c.name === 'dingtalk')!;
-    await expect(half.send(lead(), env as never, { id: 'd' })).rejects.toThrow('dingtalk is misconfigured: DINGTALK_SECRET is not set');
+    await expect(half.send(lead(), env as never, { id: 'd' })).rejects.toThrow(
+      'dingtalk is misconfigured: DINGTALK_SECRET is not set',
+    );
   });
 });
 
@@ -85,14 +125,20 @@ describe('each channel against its provider', () => {
     const l = lead();
     await channel('sms-aliyun').send(l, env as never, { id: 'delivery-aliyun' });
     const [r] = (await records('aliyun')).filter((x) => x.query.OutId === 'delivery-aliyun');
-    expect(r).toMatchObject({ ok: true, query: { PhoneNumbers: '13800000000,13900000000', SignName: '安家修', TemplateCode: 'SMS_0001' } });
+    expect(r).toMatchObject({
+      ok: true,
+      query: { PhoneNumbers: '13800000000,13900000000', SignName: '安家修', TemplateCode: 'SMS_0001' },
+    });
     expect(JSON.parse(r.query.TemplateParam)).toEqual({ code: l.reference, area: '吉首市' });
   });
 
   it('Tencent SMS: TC3 signature, SessionContext, E.164 numbers', async () => {
     await channel('sms-tencent').send(lead(), env as never, { id: 'delivery-tencent', to: ['13700000000'] });
     const [r] = (await records('tencent')).filter((x) => x.body.SessionContext === 'delivery-tencent');
-    expect(r).toMatchObject({ ok: true, body: { PhoneNumberSet: ['+8613700000000'], SmsSdkAppId: '1400000000', TemplateId: '100001' } });
+    expect(r).toMatchObject({
+      ok: true,
+      body: { PhoneNumberSet: ['+8613700000000'], SmsSdkAppId: '1400000000', TemplateId: '100001' },
+    });
     expect(r.body.TemplateParamSet).toHaveLength(3);
   });
 
@@ -116,20 +162,32 @@ describe('each channel against its provider', () => {
     await channel('webhook').send(l, env as never, { id: 'delivery-webhook' });
     const [r] = (await records('webhook')).filter((x) => x.body.lead?.reference === l.reference);
     expect(r.ok).toBe(true);
-    expect(r.body).toMatchObject({ event: 'lead.created', delivery: 'delivery-webhook', lead: { phone: '+8613812341234', region: { code: '433101' } } });
+    expect(r.body).toMatchObject({
+      event: 'lead.created',
+      delivery: 'delivery-webhook',
+      lead: { phone: '+8613812341234', region: { code: '433101' } },
+    });
     expect(r.headers['x-baoxiu-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
   });
 
   it('a wrong secret is caught by the provider and fails the send', async () => {
     const wrong = channelsFor({ ...configured, DINGTALK_SECRET: 'SECwrong', ALIYUN_ACCESS_KEY_SECRET: 'wrong' } as never);
-    await expect(wrong.find((c) => c.name === 'dingtalk')!.send(lead(), env as never, { id: 'x' })).rejects.toThrow(/dingtalk: errcode 310000 sign mismatch/);
-    await expect(wrong.find((c) => c.name === 'sms-aliyun')!.send(lead(), env as never, { id: 'x' })).rejects.toThrow(/SignatureDoesNotMatch/);
+    await expect(wrong.find((c) => c.name === 'dingtalk')!.send(lead(), env as never, { id: 'x' })).rejects.toThrow(
+      /dingtalk: errcode 310000 sign mismatch/,
+    );
+    await expect(wrong.find((c) => c.name === 'sms-aliyun')!.send(lead(), env as never, { id: 'x' })).rejects.toThrow(
+      /SignatureDoesNotMatch/,
+    );
   });
 });
 
 describe('email through the send_email binding', () => {
   it('sends a MIME message the binding accepts, and fails for an address it does not allow', async () => {
-    const binding = channelsFor({ ...env, EMAIL_BINDING_FROM: 'leads@baoxiu.test', EMAIL_BINDING_TO: 'dispatch@baoxiu.test' } as never).find((c) => c.name === 'email-binding')!;
+    const binding = channelsFor({
+      ...env,
+      EMAIL_BINDING_FROM: 'leads@baoxiu.test',
+      EMAIL_BINDING_TO: 'dispatch@baoxiu.test',
+    } as never).find((c) => c.name === 'email-binding')!;
     await binding.send(lead(), env as never, { id: 'delivery-binding' });
     await expect(binding.send(lead(), env as never, { id: 'x', to: ['someone@else.test'] })).rejects.toThrow();
   });
@@ -143,7 +201,9 @@ describe('provider faults fail the attempt', () => {
     await expect(channel('sms-tencent').send(lead(), env as never, { id: 'x' })).rejects.toThrow(/sms-tencent: AuthFailure/);
     await fault('feishu', ['hang']);
     await expect(channel('feishu').send(lead(), env as never, { id: 'x' })).rejects.toThrow(/timed out/);
-    const refused = channelsFor({ ...configured, WEBHOOK_URL: 'http://127.0.0.1:9/webhook' } as never).find((c) => c.name === 'webhook')!;
+    const refused = channelsFor({ ...configured, WEBHOOK_URL: 'http://127.0.0.1:9/webhook' } as never).find(
+      (c) => c.name === 'webhook',
+    )!;
     await expect(refused.send(lead(), env as never, { id: 'x' })).rejects.toThrow(/webhook/);
   });
 });
@@ -158,19 +218,24 @@ describe('delivery that loses nothing', () => {
         `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, description, consent_at, privacy_version, created_at, route)
          VALUES (?, ?, ?, 'new', '赵先生', '+8613812341234', '433101', '湖南省 湘西土家族苗族自治州 吉首市', '门锁坏了', ?, 'v', ?, 'test')`,
       ).bind(leadId, `BX-F-${leadId.slice(0, 6)}`, leadId, now, now),
-      env.DB.prepare(`INSERT INTO deliveries (id, lead_id, channel, status, attempts, created_at, updated_at, due_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)`).bind(
-        deliveryId, leadId, channel, now, now, now,
-      ),
+      env.DB.prepare(
+        `INSERT INTO deliveries (id, lead_id, channel, status, attempts, created_at, updated_at, due_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)`,
+      ).bind(deliveryId, leadId, channel, now, now, now),
     ]);
     return deliveryId;
   }
   async function attempt(deliveryId: string, attempts: number) {
-    const batch = createMessageBatch('baoxiu-deliveries', [{ id: crypto.randomUUID(), timestamp: new Date(), attempts, body: { deliveryId } }]);
+    const batch = createMessageBatch('baoxiu-deliveries', [
+      { id: crypto.randomUUID(), timestamp: new Date(), attempts, body: { deliveryId } },
+    ]);
     const ctx = createExecutionContext();
     await worker.queue(batch, configured, ctx);
     return getQueueResult(batch, ctx);
   }
-  const row = (id: string) => env.DB.prepare('SELECT status, attempts, last_error FROM deliveries WHERE id = ?').bind(id).first<{ status: string; attempts: number; last_error: string | null }>();
+  const row = (id: string) =>
+    env.DB.prepare('SELECT status, attempts, last_error FROM deliveries WHERE id = ?')
+      .bind(id)
+      .first<{ status: string; attempts: number; last_error: string | null }>();
 
   it('SMTP down, then back up: retried, then delivered, every attempt recorded', async () => {
     const id = await storedLead('email-smtp');
@@ -199,8 +264,14 @@ describe('delivery that loses nothing', () => {
     await env.DB.prepare('UPDATE deliveries SET recipients = ? WHERE id = ?').bind('["13700000001","13700000002"]', id).run();
     await fault('tencent', ['partial']);
     expect((await attempt(id, 1)).retryMessages).toHaveLength(1);
-    const after = await env.DB.prepare('SELECT status, recipients, last_error FROM deliveries WHERE id = ?').bind(id).first<Record<string, string>>();
-    expect(after).toMatchObject({ status: 'pending', recipients: '["13700000002"]', last_error: expect.stringContaining('+8613700000002 LimitExceeded') });
+    const after = await env.DB.prepare('SELECT status, recipients, last_error FROM deliveries WHERE id = ?')
+      .bind(id)
+      .first<Record<string, string>>();
+    expect(after).toMatchObject({
+      status: 'pending',
+      recipients: '["13700000002"]',
+      last_error: expect.stringContaining('+8613700000002 LimitExceeded'),
+    });
     expect((await attempt(id, 2)).explicitAcks).toHaveLength(1);
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2 });
     const sent = (await records('tencent')).filter((r) => r.body.SessionContext === id).map((r) => r.body.PhoneNumberSet);
@@ -211,9 +282,15 @@ describe('delivery that loses nothing', () => {
     const id = await storedLead('wecom');
     await fault('wecom', ['500']);
     await attempt(id, 31);
-    const batch = createMessageBatch('baoxiu-deliveries-dlq', [{ id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body: { deliveryId: id } }]);
+    const batch = createMessageBatch('baoxiu-deliveries-dlq', [
+      { id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body: { deliveryId: id } },
+    ]);
     await worker.queue(batch, configured, createExecutionContext());
     expect(await row(id)).toMatchObject({ status: 'failed', last_error: expect.stringContaining('HTTP 500') });
-    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM leads l JOIN deliveries d ON d.lead_id = l.id WHERE d.id = ?').bind(id).first())!.n).toBe(1);
+    expect(
+      (await env.DB.prepare('SELECT COUNT(*) AS n FROM leads l JOIN deliveries d ON d.lead_id = l.id WHERE d.id = ?')
+        .bind(id)
+        .first())!.n,
+    ).toBe(1);
   });
 });

@@ -31,7 +31,10 @@ const delivery = (id: string) => env.DB.prepare('SELECT * FROM deliveries WHERE 
 
 async function runQueue(queue: string, deliveryId: string | string[], attempts = 1) {
   const ids = [deliveryId].flat();
-  const batch = createMessageBatch(queue, ids.map((id) => ({ id: crypto.randomUUID(), timestamp: new Date(), attempts, body: { deliveryId: id } })));
+  const batch = createMessageBatch(
+    queue,
+    ids.map((id) => ({ id: crypto.randomUUID(), timestamp: new Date(), attempts, body: { deliveryId: id } })),
+  );
   const ctx = createExecutionContext();
   await worker.queue(batch, env, ctx);
   return getQueueResult(batch, ctx);
@@ -87,7 +90,10 @@ describe('the deliveries consumer', () => {
     const id = await storedDelivery('sms-aliyun');
     await runQueue('baoxiu-deliveries', id);
     await runQueue('baoxiu-deliveries-dlq', id);
-    expect(await delivery(id)).toMatchObject({ status: 'failed', last_error: expect.stringContaining('channel sms-aliyun is not configured') });
+    expect(await delivery(id)).toMatchObject({
+      status: 'failed',
+      last_error: expect.stringContaining('channel sms-aliyun is not configured'),
+    });
   });
 });
 

@@ -1,10 +1,9 @@
 /// <reference types="@cloudflare/vitest-plugin/types" />
-import type { Env } from '../../functions/env.ts';
+import type { Env as WorkerEnv } from '../../functions/env.ts';
 declare global {
   namespace Cloudflare {
-    interface Env extends import('../../functions/env.ts').Env {
+    interface Env extends WorkerEnv {
       TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
     }
   }
 }
-export type { Env };

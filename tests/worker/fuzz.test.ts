@@ -11,7 +11,20 @@ import { ORIGIN } from './helpers.ts';
 const BATCH = 50;
 const BATCHES = 200; // 10,000 requests
 const ERROR_STATUSES = new Set([400, 403, 405, 413, 415, 429]);
-const KNOWN = new Set(['name', 'phone', 'region', 'brand', 'description', 'address', 'preferredTime', 'consent', 'website', 'requestId', 'page', 'cf-turnstile-response']);
+const KNOWN = new Set([
+  'name',
+  'phone',
+  'region',
+  'brand',
+  'description',
+  'address',
+  'preferredTime',
+  'consent',
+  'website',
+  'requestId',
+  'page',
+  'cf-turnstile-response',
+]);
 
 type Fields = Record<string, unknown>;
 interface Case {
@@ -41,7 +54,10 @@ const put = (o: Fields, key: string, value: unknown) => {
 const anyJson = fc.jsonValue({ maxDepth: 2 });
 const textField = fc.constantFrom('name', 'description', 'address', 'preferredTime');
 const controlChar = fc.oneof(
-  fc.integer({ min: 0, max: 31 }).filter((c) => c !== 9 && c !== 10 && c !== 13).map((c) => String.fromCharCode(c)),
+  fc
+    .integer({ min: 0, max: 31 })
+    .filter((c) => c !== 9 && c !== 10 && c !== 13)
+    .map((c) => String.fromCharCode(c)),
   fc.constantFrom('\u007f', '\u0085', '\u202e', '\u2066', '\u200b', '\ufeff', '\ud800'),
 );
 const limitOf: Record<string, number> = { ...LIMITS };
@@ -49,20 +65,30 @@ const limitOf: Record<string, number> = { ...LIMITS };
 /** One way of breaking a valid lead's fields; each result must be refused by the schema. */
 const brokenFields: fc.Arbitrary<[string, Fields]> = fc.oneof(
   fc
-    .tuple(fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'isAdmin', 'status', 'id')), anyJson)
+    .tuple(
+      fc.oneof(
+        fc.string({ minLength: 1, maxLength: 20 }),
+        fc.constantFrom('__proto__', 'constructor', 'prototype', 'isAdmin', 'status', 'id'),
+      ),
+      anyJson,
+    )
     .filter(([k]) => !KNOWN.has(k))
     .map(([k, v]) => ['unknown-field', put(base(), k, v)] as [string, Fields]),
   fc
-    .tuple(fc.constantFrom('name', 'phone', 'region', 'description'), fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.object()))
+    .tuple(
+      fc.constantFrom('name', 'phone', 'region', 'description'),
+      fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.object()),
+    )
     .map(([k, v]) => ['wrong-type', { ...base(), [k]: v }] as [string, Fields]),
+  fc.tuple(textField, controlChar, fc.nat(5)).map(([k, ch, at]) => {
+    const v = String(base()[k]);
+    return ['control-char', { ...base(), [k]: v.slice(0, at) + ch + v.slice(at) }] as [string, Fields];
+  }),
   fc
-    .tuple(textField, controlChar, fc.nat(5))
-    .map(([k, ch, at]) => {
-      const v = String(base()[k]);
-      return ['control-char', { ...base(), [k]: v.slice(0, at) + ch + v.slice(at) }] as [string, Fields];
-    }),
-  fc
-    .tuple(fc.constantFrom('name', 'description', 'address', 'preferredTime', 'phone'), fc.string({ minLength: 1, maxLength: 40 }))
+    .tuple(
+      fc.constantFrom('name', 'description', 'address', 'preferredTime', 'phone'),
+      fc.string({ minLength: 1, maxLength: 40 }),
+    )
     .map(([k, extra]) => ['too-long', { ...base(), [k]: '长'.repeat((limitOf[k] ?? 30) + 1) + extra }] as [string, Fields]),
   fc
     .constantFrom(false, 'off', '', 0, null, 'no', 'false', 2, [], {}, 'ON ')
@@ -86,26 +112,22 @@ const brokenFields: fc.Arbitrary<[string, Fields]> = fc.oneof(
   fc
     .constantFrom('//evil.example/', 'https://evil.example/', '\\\\evil', 'javascript:alert(1)', '/\\evil')
     .map((page) => ['bad-page', { ...base(), page }] as [string, Fields]),
-  fc
-    .constantFrom('name', 'phone', 'region', 'description', 'consent')
-    .map((k) => {
-      const f = base();
-      delete f[k];
-      return ['missing', f] as [string, Fields];
-    }),
+  fc.constantFrom('name', 'phone', 'region', 'description', 'consent').map((k) => {
+    const f = base();
+    delete f[k];
+    return ['missing', f] as [string, Fields];
+  }),
 );
 
 const ip = fc.ipV4();
 const json = (headers: Record<string, string> = {}) => ({ 'content-type': 'application/json', ...headers });
 
-const jsonCase: fc.Arbitrary<Case> = fc
-  .tuple(brokenFields, ip, fc.boolean())
-  .map(([[kind, fields], addr, charset]) => ({
-    kind: `json:${kind}`,
-    method: 'POST',
-    headers: { ...json(charset ? { 'content-type': 'application/json; charset=utf-8' } : {}), 'cf-connecting-ip': addr },
-    body: JSON.stringify(fields),
-  }));
+const jsonCase: fc.Arbitrary<Case> = fc.tuple(brokenFields, ip, fc.boolean()).map(([[kind, fields], addr, charset]) => ({
+  kind: `json:${kind}`,
+  method: 'POST',
+  headers: { ...json(charset ? { 'content-type': 'application/json; charset=utf-8' } : {}), 'cf-connecting-ip': addr },
+  body: JSON.stringify(fields),
+}));
 
 const formCase: fc.Arbitrary<Case> = fc
   .tuple(brokenFields, ip, fc.boolean(), fc.boolean())
@@ -137,30 +159,97 @@ const formCase: fc.Arbitrary<Case> = fc
 
 /** Requests that are wrong before any field is read. */
 const envelopeCase: fc.Arbitrary<Case> = fc.oneof(
-  fc.tuple(fc.string({ maxLength: 200 }), ip).filter(([s]) => !isObjectJson(s)).map(([s, a]) => ({ kind: 'not-json', method: 'POST', headers: { ...json(), 'cf-connecting-ip': a }, body: s })),
+  fc
+    .tuple(fc.string({ maxLength: 200 }), ip)
+    .filter(([s]) => !isObjectJson(s))
+    .map(([s, a]) => ({ kind: 'not-json', method: 'POST', headers: { ...json(), 'cf-connecting-ip': a }, body: s })),
   fc
     .tuple(fc.jsonValue({ maxDepth: 3 }), ip)
     .filter(([v]) => v === null || typeof v !== 'object' || Array.isArray(v))
-    .map(([v, a]) => ({ kind: 'json-not-object', method: 'POST', headers: { ...json(), 'cf-connecting-ip': a }, body: JSON.stringify(v) })),
+    .map(([v, a]) => ({
+      kind: 'json-not-object',
+      method: 'POST',
+      headers: { ...json(), 'cf-connecting-ip': a },
+      body: JSON.stringify(v),
+    })),
   fc
-    .tuple(fc.oneof(fc.constantFrom('text/plain', 'application/xml', 'text/json', 'application/jsonx', 'application/x-www-form', 'multipart/mixed', ''), fc.string({ maxLength: 30 })), ip)
-    .filter(([t]) => !['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'].includes(t.split(';')[0].trim().toLowerCase()))
-    .map(([type, a]) => ({ kind: 'content-type', method: 'POST', headers: { 'content-type': type, 'cf-connecting-ip': a }, body: JSON.stringify(base()) })),
-  fc.tuple(fc.constantFrom('PUT', 'PATCH', 'DELETE'), ip).map(([method, a]) => ({ kind: 'method', method, headers: { ...json(), 'cf-connecting-ip': a }, body: JSON.stringify(base()) })),
-  fc.tuple(fc.constantFrom('GET', 'HEAD'), ip).map(([method, a]) => ({ kind: 'method', method, headers: { 'cf-connecting-ip': a } })),
+    .tuple(
+      fc.oneof(
+        fc.constantFrom(
+          'text/plain',
+          'application/xml',
+          'text/json',
+          'application/jsonx',
+          'application/x-www-form',
+          'multipart/mixed',
+          '',
+        ),
+        fc.string({ maxLength: 30 }),
+      ),
+      ip,
+    )
+    .filter(
+      ([t]) =>
+        !['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'].includes(
+          t.split(';')[0].trim().toLowerCase(),
+        ),
+    )
+    .map(([type, a]) => ({
+      kind: 'content-type',
+      method: 'POST',
+      headers: { 'content-type': type, 'cf-connecting-ip': a },
+      body: JSON.stringify(base()),
+    })),
   fc
-    .tuple(fc.webUrl().map((u) => new URL(u).origin).filter((o) => o !== 'null'), ip)
+    .tuple(fc.constantFrom('PUT', 'PATCH', 'DELETE'), ip)
+    .map(([method, a]) => ({
+      kind: 'method',
+      method,
+      headers: { ...json(), 'cf-connecting-ip': a },
+      body: JSON.stringify(base()),
+    })),
+  fc
+    .tuple(fc.constantFrom('GET', 'HEAD'), ip)
+    .map(([method, a]) => ({ kind: 'method', method, headers: { 'cf-connecting-ip': a } })),
+  fc
+    .tuple(
+      fc
+        .webUrl()
+        .map((u) => new URL(u).origin)
+        .filter((o) => o !== 'null'),
+      ip,
+    )
     .filter(([o]) => o !== ORIGIN)
-    .map(([origin, a]) => ({ kind: 'cross-origin', method: 'POST', headers: { ...json(), origin, 'cf-connecting-ip': a }, body: JSON.stringify(base()) })),
+    .map(([origin, a]) => ({
+      kind: 'cross-origin',
+      method: 'POST',
+      headers: { ...json(), origin, 'cf-connecting-ip': a },
+      body: JSON.stringify(base()),
+    })),
   fc
     .tuple(fc.constantFrom('cross-site', 'same-site'), ip)
-    .map(([site, a]) => ({ kind: 'sec-fetch-site', method: 'POST', headers: { ...json(), 'sec-fetch-site': site, 'cf-connecting-ip': a }, body: JSON.stringify(base()) })),
+    .map(([site, a]) => ({
+      kind: 'sec-fetch-site',
+      method: 'POST',
+      headers: { ...json(), 'sec-fetch-site': site, 'cf-connecting-ip': a },
+      body: JSON.stringify(base()),
+    })),
   fc
     .tuple(fc.integer({ min: 16 * 1024 + 1, max: 40 * 1024 }), ip)
-    .map(([size, a]) => ({ kind: 'too-large', method: 'POST', headers: { ...json(), 'cf-connecting-ip': a }, body: JSON.stringify({ ...base(), description: 'x'.repeat(size) }) })),
+    .map(([size, a]) => ({
+      kind: 'too-large',
+      method: 'POST',
+      headers: { ...json(), 'cf-connecting-ip': a },
+      body: JSON.stringify({ ...base(), description: 'x'.repeat(size) }),
+    })),
   fc
     .tuple(fc.string({ maxLength: 300 }), ip)
-    .map(([s, a]) => ({ kind: 'form-garbage', method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=xyz', 'cf-connecting-ip': a }, body: s })),
+    .map(([s, a]) => ({
+      kind: 'form-garbage',
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=xyz', 'cf-connecting-ip': a },
+      body: s,
+    })),
 );
 
 function isObjectJson(s: string): boolean {
@@ -172,22 +261,30 @@ function isObjectJson(s: string): boolean {
   }
 }
 
-const anyCase = fc.oneof({ arbitrary: jsonCase, weight: 5 }, { arbitrary: formCase, weight: 3 }, { arbitrary: envelopeCase, weight: 3 });
+const anyCase = fc.oneof(
+  { arbitrary: jsonCase, weight: 5 },
+  { arbitrary: formCase, weight: 3 },
+  { arbitrary: envelopeCase, weight: 3 },
+);
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
 async function check(c: Case): Promise<string | null> {
-  const res = await exports.default.fetch(new Request(`${ORIGIN}/api/leads`, { method: c.method, headers: c.headers, body: c.body }));
+  const res = await exports.default.fetch(
+    new Request(`${ORIGIN}/api/leads`, { method: c.method, headers: c.headers, body: c.body }),
+  );
   const where = `${c.kind} ${typeof c.body === 'string' ? JSON.stringify(c.body.slice(0, 300)) : ''} → ${res.status}`;
   if (!ERROR_STATUSES.has(res.status)) return `${where}: not a client error`;
-  if (res.headers.get('x-content-type-options') !== 'nosniff' || !res.headers.get('content-security-policy')) return `${where}: security headers missing`;
+  if (res.headers.get('x-content-type-options') !== 'nosniff' || !res.headers.get('content-security-policy'))
+    return `${where}: security headers missing`;
   const type = res.headers.get('content-type') ?? '';
   if (c.method === 'HEAD') return null;
   if (type.includes('application/json')) {
     const body = (await res.json()) as { ok?: unknown; errors?: Record<string, unknown> };
     if (body.ok !== false || !body.errors || typeof body.errors !== 'object') return `${where}: not {ok:false, errors}`;
     const messages = Object.values(body.errors);
-    if (!messages.length || !messages.every((m) => typeof m === 'string' && CHINESE.test(m))) return `${where}: messages ${JSON.stringify(body.errors)}`;
+    if (!messages.length || !messages.every((m) => typeof m === 'string' && CHINESE.test(m)))
+      return `${where}: messages ${JSON.stringify(body.errors)}`;
     return null;
   }
   if (type.includes('text/html')) {
@@ -200,25 +297,31 @@ async function check(c: Case): Promise<string | null> {
 
 const count = async (table: string) => (await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
 
-it(`${BATCH * BATCHES} malformed requests: no 5xx, nothing stored, every answer a well-formed error`, { timeout: 180_000 }, async () => {
-  const leads = await count('leads');
-  const deliveries = await count('deliveries');
-  const started = Date.now();
-  let sent = 0;
-  const kinds = new Map<string, number>();
-  await fc.assert(
-    fc.asyncProperty(fc.array(anyCase, { minLength: BATCH, maxLength: BATCH }), async (cases) => {
-      const problems = (await Promise.all(cases.map(check))).filter(Boolean);
-      sent += cases.length;
-      for (const c of cases) kinds.set(c.kind.split(':').at(-1)!, (kinds.get(c.kind.split(':').at(-1)!) ?? 0) + 1);
-      expect(problems).toEqual([]);
-    }),
-    // No shrinking: a batch of 50 shrinks slowly, and each problem already names its request.
-    { numRuns: BATCHES, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31), endOnFailure: true, verbose: 0 },
-  );
-  const seconds = (Date.now() - started) / 1000;
-  console.log(`[fuzz] ${sent} requests in ${seconds.toFixed(1)} s; kinds: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  expect(sent).toBeGreaterThanOrEqual(10_000);
-  expect(await count('leads')).toBe(leads);
-  expect(await count('deliveries')).toBe(deliveries);
-});
+it(
+  `${BATCH * BATCHES} malformed requests: no 5xx, nothing stored, every answer a well-formed error`,
+  { timeout: 180_000 },
+  async () => {
+    const leads = await count('leads');
+    const deliveries = await count('deliveries');
+    const started = Date.now();
+    let sent = 0;
+    const kinds = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyCase, { minLength: BATCH, maxLength: BATCH }), async (cases) => {
+        const problems = (await Promise.all(cases.map(check))).filter(Boolean);
+        sent += cases.length;
+        for (const c of cases) kinds.set(c.kind.split(':').at(-1)!, (kinds.get(c.kind.split(':').at(-1)!) ?? 0) + 1);
+        expect(problems).toEqual([]);
+      }),
+      // No shrinking: a batch of 50 shrinks slowly, and each problem already names its request.
+      { numRuns: BATCHES, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31), endOnFailure: true, verbose: 0 },
+    );
+    const seconds = (Date.now() - started) / 1000;
+    console.log(
+      `[fuzz] ${sent} requests in ${seconds.toFixed(1)} s; kinds: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}`,
+    );
+    expect(sent).toBeGreaterThanOrEqual(10_000);
+    expect(await count('leads')).toBe(leads);
+    expect(await count('deliveries')).toBe(deliveries);
+  },
+);

@@ -24,7 +24,11 @@ describe('bad input', () => {
       },
     });
     const chunked = await exports.default.fetch(
-      new Request(`${ORIGIN}/api/leads`, { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': freshIp() }, body: stream }),
+      new Request(`${ORIGIN}/api/leads`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'cf-connecting-ip': freshIp() },
+        body: stream,
+      }),
     );
     expect(chunked.status).toBe(413);
     // A form post gets the page back, with the message.
@@ -89,7 +93,11 @@ describe('bad input', () => {
   });
 
   it('stores text NFC-normalized and the phone as E.164', async () => {
-    const res = await post({ ...valid(), name: 'Jose\u0301', phone: '+86 139-0000-1234'.replace('0000', String(Date.now() % 10_000).padStart(4, '0')) });
+    const res = await post({
+      ...valid(),
+      name: 'Jose\u0301',
+      phone: '+86 139-0000-1234'.replace('0000', String(Date.now() % 10_000).padStart(4, '0')),
+    });
     expect(res.status).toBe(201);
     const row = await openRow((await res.json<{ id: string }>()).id);
     expect(row.name).toBe('Jos\u00e9');
@@ -107,7 +115,9 @@ describe('where posts come from', () => {
     expect(nullOrigin.status).toBe(403);
     const fetchSite = await post(valid(), { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' });
     expect(fetchSite.status).toBe(403);
-    const page = await form({ ...valid(), consent: 'on' } as unknown as Record<string, string>, { origin: 'https://evil.example' });
+    const page = await form({ ...valid(), consent: 'on' } as unknown as Record<string, string>, {
+      origin: 'https://evil.example',
+    });
     expect(page.status).toBe(403);
     expect(await page.text()).toContain('请从本站页面提交报修。');
     expect(await countLeads()).toBe(before);

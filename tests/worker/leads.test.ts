@@ -40,7 +40,9 @@ describe('POST /api/leads (JSON)', () => {
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ ok: true, id: first.id, reference: first.reference });
     expect(await countLeads()).toBe(before);
-    const deliveries = await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE lead_id = ?').bind(first.id).first<{ n: number }>();
+    const deliveries = await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE lead_id = ?')
+      .bind(first.id)
+      .first<{ n: number }>();
     expect(deliveries!.n).toBe(1);
   });
 

@@ -33,7 +33,12 @@ describe('encryption at rest', () => {
     }
     expect(row.key_id).toBe('test2'); // the ring's first (current) key
     expect(row.phone_hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(await openRow(id)).toMatchObject({ name: lead.name, phone: e164, address: lead.address, description: lead.description });
+    expect(await openRow(id)).toMatchObject({
+      name: lead.name,
+      phone: e164,
+      address: lead.address,
+      description: lead.description,
+    });
   });
 
   it('binds each value to its row and field: a swapped ciphertext does not decrypt', async () => {
@@ -47,7 +52,11 @@ describe('encryption at rest', () => {
   it('refuses leads (503) rather than store them in clear when the key is missing or malformed', async () => {
     for (const key of ['', 'no-colon', 'k1:c2hvcnQ=']) {
       const ctx = createExecutionContext();
-      const req = new Request(`${ORIGIN}/api/leads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(valid()) });
+      const req = new Request(`${ORIGIN}/api/leads`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(valid()),
+      });
       const res = await worker.fetch(req, { ...(env as unknown as Env), LEADS_ENCRYPTION_KEY: key }, ctx);
       await waitOnExecutionContext(ctx);
       expect(res.status).toBe(503);
@@ -101,7 +110,9 @@ describe('the scheduled job', () => {
     expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM lead_repeats WHERE lead_id = ?').bind(old.id).first())!.n).toBe(0);
     expect(await rawRow(recent.id)).not.toBeNull();
     // A shorter setting applies too.
-    await env.DB.prepare('UPDATE leads SET created_at = ? WHERE id = ?').bind(new Date(Date.now() - 8 * 86_400_000).toISOString(), recent.id).run();
+    await env.DB.prepare('UPDATE leads SET created_at = ? WHERE id = ?')
+      .bind(new Date(Date.now() - 8 * 86_400_000).toISOString(), recent.id)
+      .run();
     await housekeeping({ ...(env as unknown as Env), LEAD_RETENTION_DAYS: '7' });
     expect(await rawRow(recent.id)).toBeNull();
   });
@@ -109,7 +120,11 @@ describe('the scheduled job', () => {
   it('runs from the cron trigger', async () => {
     const spy = vi.spyOn(console, 'log');
     const ctx = createExecutionContext();
-    await worker.scheduled!({ cron: '17 3 * * *', scheduledTime: Date.now(), noRetry() {} } as ScheduledController, env as unknown as Env, ctx);
+    await worker.scheduled!(
+      { cron: '17 3 * * *', scheduledTime: Date.now(), noRetry() {} } as ScheduledController,
+      env as unknown as Env,
+      ctx,
+    );
     await waitOnExecutionContext(ctx);
     expect(spy.mock.calls.flat().join('\n')).toMatch(/\[housekeeping\] retention 180 days/);
     spy.mockRestore();
@@ -124,7 +139,9 @@ describe('the scheduled job', () => {
     await env.DB.prepare(
       `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, description, consent_at, privacy_version, created_at)
        VALUES (?1, ?2, ?3, 'new', '旧客户', '+8613700009999', '433101', '湖南省', '旧的描述', ?4, '2026-11-22', ?4)`,
-    ).bind(legacyId, `BX-000000-${String(Date.now() % 1e6).padStart(6, '0')}`, crypto.randomUUID(), new Date().toISOString()).run();
+    )
+      .bind(legacyId, `BX-000000-${String(Date.now() % 1e6).padStart(6, '0')}`, crypto.randomUUID(), new Date().toISOString())
+      .run();
     // Rotate: a new current key in front of the old ring.
     const rotated = { ...(env as unknown as Env), LEADS_ENCRYPTION_KEY: `${newKeyEntry('k9')},${env.LEADS_ENCRYPTION_KEY}` };
     const { resealed } = await housekeeping(rotated);
@@ -153,7 +170,10 @@ describe('the scheduled job', () => {
     );
     expect(await res.json()).toEqual({ ok: true, deleted: 1 });
     // Back under the test ring for the other tests: the old ring lacks k9, so reseal with k9 kept as an old key.
-    await housekeeping({ ...(env as unknown as Env), LEADS_ENCRYPTION_KEY: `${env.LEADS_ENCRYPTION_KEY},${rotated.LEADS_ENCRYPTION_KEY.split(',')[0]}` });
+    await housekeeping({
+      ...(env as unknown as Env),
+      LEADS_ENCRYPTION_KEY: `${env.LEADS_ENCRYPTION_KEY},${rotated.LEADS_ENCRYPTION_KEY.split(',')[0]}`,
+    });
     expect((await rawRow(id))!.key_id).toBe('test2');
   });
 });
@@ -174,9 +194,20 @@ describe('database failure', () => {
   });
 
   it('answers 503 when D1 is unreachable', async () => {
-    const broken = { prepare() { throw new Error('D1 unavailable'); }, batch() { throw new Error('D1 unavailable'); } };
+    const broken = {
+      prepare() {
+        throw new Error('D1 unavailable');
+      },
+      batch() {
+        throw new Error('D1 unavailable');
+      },
+    };
     const ctx = createExecutionContext();
-    const req = new Request(`${ORIGIN}/api/leads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(valid()) });
+    const req = new Request(`${ORIGIN}/api/leads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(valid()),
+    });
     const res = await worker.fetch(req, { ...(env as unknown as Env), DB: broken as unknown as D1Database }, ctx);
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('30');

@@ -25,7 +25,14 @@ declare module 'vitest' {
   }
 }
 
-interface Record_ { path: string; ok: boolean; why?: string; headers: Record<string, string>; query: Record<string, string>; body: unknown }
+interface Record_ {
+  path: string;
+  ok: boolean;
+  why?: string;
+  headers: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+}
 const records: Record_[] = [];
 /** Per path: answers to give instead of the normal one ('500', 'hang', or a JSON body). */
 const faults = new Map<string, string[]>();
@@ -39,24 +46,45 @@ function checkAliyun(req: IncomingMessage, url: URL, body: string): string | und
   const m = /^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]{64})$/.exec(auth);
   if (!m) return 'malformed Authorization';
   if (m[1] !== SECRETS.aliyun.id) return 'wrong AccessKeyId';
-  if (req.headers['x-acs-action'] !== 'SendSms' || req.headers['x-acs-version'] !== '2017-05-25') return 'wrong action or version';
+  if (req.headers['x-acs-action'] !== 'SendSms' || req.headers['x-acs-version'] !== '2017-05-25')
+    return 'wrong action or version';
   if (req.headers['x-acs-content-sha256'] !== sha256(body)) return 'x-acs-content-sha256 is not the body hash';
   const signed = m[2].split(';');
-  const query = [...url.searchParams.keys()].sort().map((k) => `${enc(k)}=${enc(url.searchParams.get(k)!)}`).join('&');
-  const canonical = ['POST', '/', query, signed.map((h) => `${h}:${String(req.headers[h]).trim()}\n`).join(''), signed.join(';'), sha256(body)].join('\n');
+  const query = [...url.searchParams.keys()]
+    .sort()
+    .map((k) => `${enc(k)}=${enc(url.searchParams.get(k)!)}`)
+    .join('&');
+  const canonical = [
+    'POST',
+    '/',
+    query,
+    signed.map((h) => `${h}:${String(req.headers[h]).trim()}\n`).join(''),
+    signed.join(';'),
+    sha256(body),
+  ].join('\n');
   const expected = hmacHex(SECRETS.aliyun.secret, `ACS3-HMAC-SHA256\n${sha256(canonical)}`);
   return expected === m[3] ? undefined : 'signature mismatch';
 }
 
 function checkTencent(req: IncomingMessage, body: string): string | undefined {
-  const m = /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/sms\/tc3_request, SignedHeaders=content-type;host, Signature=([0-9a-f]{64})$/.exec(req.headers.authorization ?? '');
+  const m =
+    /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/sms\/tc3_request, SignedHeaders=content-type;host, Signature=([0-9a-f]{64})$/.exec(
+      req.headers.authorization ?? '',
+    );
   if (!m) return 'malformed Authorization';
   if (m[1] !== SECRETS.tencent.id) return 'wrong SecretId';
   const ts = Number(req.headers['x-tc-timestamp']);
   if (Math.abs(ts - Date.now() / 1000) > 300) return 'timestamp too far off';
   if (new Date(ts * 1000).toISOString().slice(0, 10) !== m[2]) return 'date does not match the timestamp';
   if (req.headers['x-tc-action'] !== 'SendSms' || req.headers['x-tc-version'] !== '2021-01-11') return 'wrong action or version';
-  const canonical = ['POST', '/', '', `content-type:${req.headers['content-type']}\nhost:${req.headers.host}\n`, 'content-type;host', sha256(body)].join('\n');
+  const canonical = [
+    'POST',
+    '/',
+    '',
+    `content-type:${req.headers['content-type']}\nhost:${req.headers.host}\n`,
+    'content-type;host',
+    sha256(body),
+  ].join('\n');
   const toSign = `TC3-HMAC-SHA256\n${ts}\n${m[2]}/sms/tc3_request\n${sha256(canonical)}`;
   const kDate = createHmac('sha256', `TC3${SECRETS.tencent.secret}`).update(m[2]).digest();
   const kService = createHmac('sha256', kDate).update('sms').digest();
@@ -72,7 +100,8 @@ function checkDingtalk(url: URL): string | undefined {
 }
 
 function checkFeishu(body: { timestamp?: string; sign?: string }): string | undefined {
-  if (!body.timestamp || Math.abs(Number(body.timestamp) - Date.now() / 1000) > 3600) return 'timestamp missing or more than an hour off';
+  if (!body.timestamp || Math.abs(Number(body.timestamp) - Date.now() / 1000) > 3600)
+    return 'timestamp missing or more than an hour off';
   const expected = createHmac('sha256', `${body.timestamp}\n${SECRETS.feishu}`).update('').digest('base64');
   return body.sign === expected ? undefined : 'sign mismatch';
 }
@@ -94,8 +123,13 @@ function tencentStatuses(body: { PhoneNumberSet?: string[] }, partial: boolean) 
 }
 
 const OK: Record<string, (why?: string, body?: any, fault?: string) => unknown> = {
-  aliyun: (why) => (why ? { Code: 'SignatureDoesNotMatch', Message: why } : { Code: 'OK', Message: 'OK', BizId: 'biz-1', RequestId: 'req-1' }),
-  tencent: (why, body, fault) => ({ Response: why ? { Error: { Code: 'AuthFailure.SignatureFailure', Message: why }, RequestId: 'r' } : { SendStatusSet: tencentStatuses(body, fault === 'partial'), RequestId: 'r' } }),
+  aliyun: (why) =>
+    why ? { Code: 'SignatureDoesNotMatch', Message: why } : { Code: 'OK', Message: 'OK', BizId: 'biz-1', RequestId: 'req-1' },
+  tencent: (why, body, fault) => ({
+    Response: why
+      ? { Error: { Code: 'AuthFailure.SignatureFailure', Message: why }, RequestId: 'r' }
+      : { SendStatusSet: tencentStatuses(body, fault === 'partial'), RequestId: 'r' },
+  }),
   wecom: (why) => ({ errcode: why ? 40058 : 0, errmsg: why ?? 'ok' }),
   dingtalk: (why) => ({ errcode: why ? 310000 : 0, errmsg: why ?? 'ok' }),
   feishu: (why) => ({ code: why ? 19021 : 0, msg: why ?? 'success' }),
@@ -121,13 +155,25 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   if (!answer) return void res.writeHead(404).end();
   const body = text && req.headers['content-type']?.startsWith('application/json') ? JSON.parse(text) : text;
   const why =
-    path === 'aliyun' ? checkAliyun(req, url, text)
-    : path === 'tencent' ? checkTencent(req, text)
-    : path === 'dingtalk' ? checkDingtalk(url)
-    : path === 'feishu' ? checkFeishu(body)
-    : path === 'webhook' ? checkWebhook(req, text)
-    : undefined;
-  records.push({ path, ok: !why, why, headers: req.headers as Record<string, string>, query: Object.fromEntries(url.searchParams), body });
+    path === 'aliyun'
+      ? checkAliyun(req, url, text)
+      : path === 'tencent'
+        ? checkTencent(req, text)
+        : path === 'dingtalk'
+          ? checkDingtalk(url)
+          : path === 'feishu'
+            ? checkFeishu(body)
+            : path === 'webhook'
+              ? checkWebhook(req, text)
+              : undefined;
+  records.push({
+    path,
+    ok: !why,
+    why,
+    headers: req.headers as Record<string, string>,
+    query: Object.fromEntries(url.searchParams),
+    body,
+  });
   res.writeHead(fault === 'business-error' ? 200 : path === 'webhook' && why ? 401 : 200, { 'content-type': 'application/json' });
   res.end(JSON.stringify(answer(fault === 'business-error' ? 'business error' : why, body, fault)));
 }
@@ -157,7 +203,14 @@ export default async function setup(project: TestProject) {
     onData(stream, _session, cb) {
       simpleParser(stream)
         .then((mail) => {
-          mails.push({ subject: mail.subject, from: mail.from?.text, to: mail.to, text: mail.text, html: mail.html, headers: Object.fromEntries(mail.headerLines.map((h) => [h.key, h.line])) });
+          mails.push({
+            subject: mail.subject,
+            from: mail.from?.text,
+            to: mail.to,
+            text: mail.text,
+            html: mail.html,
+            headers: Object.fromEntries(mail.headerLines.map((h) => [h.key, h.line])),
+          });
           cb();
         })
         .catch(cb);
@@ -170,7 +223,9 @@ export default async function setup(project: TestProject) {
     else await new Promise<void>((r) => smtp.server.close(() => r()));
   };
   // Mail is read back over HTTP too.
-  const mailHttp = createServer((req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(mails)));
+  const mailHttp = createServer((req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(mails)),
+  );
   await new Promise<void>((r) => mailHttp.listen(0, '127.0.0.1', r));
 
   project.provide('providersUrl', `http://127.0.0.1:${(http.address() as AddressInfo).port}`);

@@ -4,7 +4,12 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { deliveryOf, form, ORIGIN, post, valid } from './helpers.ts';
 
-const PAYLOADS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'><svg onload=alert(1)>", '</textarea><script>alert(2)</script>'];
+const PAYLOADS = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "'><svg onload=alert(1)>",
+  '</textarea><script>alert(2)</script>',
+];
 const RAW = [/<script>alert\(\d\)<\/script>/, /<img src=x onerror/, /<svg onload/];
 
 /** The markup outside attribute values: inside a quoted value (its " escaped) `<script>` is only text. */
@@ -19,7 +24,10 @@ const hostile = (i: number) => ({
 
 describe('XSS payloads come out escaped', () => {
   it('on the confirmation page', async () => {
-    const res = await form({ ...valid(), consent: 'on', ...hostile(0), page: '/hunan/xiangxi/jishou/' } as unknown as Record<string, string>);
+    const res = await form({ ...valid(), consent: 'on', ...hostile(0), page: '/hunan/xiangxi/jishou/' } as unknown as Record<
+      string,
+      string
+    >);
     expect(res.status).toBe(201);
     const html = await res.text();
     expect(html).toMatch(/data-lead-reference>BX-/);
@@ -28,7 +36,10 @@ describe('XSS payloads come out escaped', () => {
 
   it('on the form shown again with errors, every field kept as text', async () => {
     for (let i = 0; i < PAYLOADS.length; i++) {
-      const res = await form({ ...valid(), consent: '', ...hostile(i), page: '/hunan/xiangxi/jishou/' } as unknown as Record<string, string>);
+      const res = await form({ ...valid(), consent: '', ...hostile(i), page: '/hunan/xiangxi/jishou/' } as unknown as Record<
+        string,
+        string
+      >);
       expect(res.status).toBe(400);
       const html = await res.text();
       for (const raw of RAW) expect(outsideAttributes(html)).not.toMatch(raw);
@@ -42,12 +53,17 @@ describe('XSS payloads come out escaped', () => {
     const res = await post({ ...valid(), ...hostile(0) });
     const { id } = await res.json<{ id: string }>();
     await deliveryOf(id);
-    const line = log.mock.calls.flat().map(String).find((l) => l.includes(id))!;
+    const line = log.mock.calls
+      .flat()
+      .map(String)
+      .find((l) => l.includes(id))!;
     log.mockRestore();
     expect(line).toContain('&lt;script&gt;');
     expect(line).not.toContain('<script>');
 
-    const list = await exports.default.fetch(new Request(`${ORIGIN}/api/admin/leads?limit=5`, { headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } }));
+    const list = await exports.default.fetch(
+      new Request(`${ORIGIN}/api/admin/leads?limit=5`, { headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } }),
+    );
     expect(list.headers.get('content-type')).toMatch(/^application\/json/);
     expect(list.headers.get('x-content-type-options')).toBe('nosniff');
     const text = await list.text();
@@ -72,7 +88,7 @@ describe('security headers', () => {
     expectCommon(res);
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toMatch(/script-src 'self'/);
-    expect(csp).not.toContain('unsafe-inline\' https://challenges'); // script-src has no unsafe-inline
+    expect(csp).not.toContain("unsafe-inline' https://challenges"); // script-src has no unsafe-inline
     const html = await res.text();
     // Every executable script is a file; only JSON-LD data blocks are inline.
     for (const tag of html.match(/<script[^>]*>/g) ?? []) expect(tag).toMatch(/src=|type="application\/ld\+json"/);
