@@ -2,8 +2,8 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Env } from './env.ts';
-import { admin } from './admin/routes.ts';
-import { leads } from './leads/route.ts';
+import { admin } from './admin/api.ts';
+import { leads } from './leads/endpoint.ts';
 import { securityHeaders } from './web/headers.ts';
 
 export const api = new Hono<{ Bindings: Env }>().basePath('/api');

@@ -1,27 +1,11 @@
 // What the lead function knows of the site: brands, the regions that have a page, and coverage.
 // It reads the build's own /catalog.json from the static assets, so the function and the pages it
 // serves always come from the same content.
+import type { CatalogData } from '../src/contract/catalog.ts';
 import type { Env } from './env.ts';
 
-export interface CatalogData {
-  operator: string;
-  hotline: string;
-  privacyVersion: string;
-  brands: Record<string, { name: string; category: string }>;
-  regions: Record<string, { name: string; parent?: string; level: string; path: string }>;
-  coverage: Record<string, string[]>;
-  /** routes.yaml, validated at build time. */
-  routing?: { routes: RouteData[]; default?: Omit<RouteData, 'regions' | 'brands'> };
-}
-
-export interface RouteData {
-  name: string;
-  regions?: string[];
-  brands?: string[];
-  channels: { channel: string; to?: string[] }[];
-}
-
-export class Catalog {
+/** Look-ups over the build's /catalog.json. */
+export class CatalogIndex {
   readonly data: CatalogData;
 
   constructor(data: CatalogData) {
@@ -58,13 +42,13 @@ export class Catalog {
   }
 }
 
-let cached: Promise<Catalog> | undefined;
+let cached: Promise<CatalogIndex> | undefined;
 
-export function loadCatalog(env: Env, origin: string): Promise<Catalog> {
+export function loadCatalog(env: Env, origin: string): Promise<CatalogIndex> {
   cached ??= (async () => {
     const res = await env.ASSETS.fetch(new URL('/catalog.json', origin));
     if (!res.ok) throw new Error(`catalog.json: HTTP ${res.status} (was the site built?)`);
-    return new Catalog((await res.json()) as CatalogData);
+    return new CatalogIndex((await res.json()) as CatalogData);
   })().catch((err) => {
     cached = undefined; // try again on the next request
     throw err;

@@ -1,8 +1,9 @@
 // Which channels a lead goes to: the first route in routes.yaml whose regions (a code covers all of
 // it) and brands match, else the default route; with no routes at all, every configured channel.
-import type { Catalog, RouteData } from './catalog.ts';
+import type { Route } from '../src/contract/catalog.ts';
+import type { CatalogIndex } from './catalog.ts';
 
-export interface RoutedChannel {
+interface RoutedChannel {
   channel: string;
   /** Recipients for this route (email addresses, phone numbers); the channel's settings otherwise. */
   to?: string[];
@@ -16,13 +17,13 @@ export interface Routing {
 
 export const ALL_CHANNELS = '(all configured channels)';
 
-export function routeLead(catalog: Catalog, lead: { region: string; brand?: string }, configured: string[]): Routing {
+export function routeLead(catalog: CatalogIndex, lead: { region: string; brand?: string }, configured: string[]): Routing {
   const rules = catalog.data.routing;
   if (!rules || (!rules.routes.length && !rules.default)) {
     return { route: ALL_CHANNELS, channels: configured.map((channel) => ({ channel })) };
   }
   const lineage = new Set(catalog.lineage(lead.region));
-  const matches = (r: RouteData) =>
+  const matches = (r: Route) =>
     (!r.regions?.length || r.regions.some((code) => lineage.has(code))) &&
     (!r.brands?.length || (lead.brand !== undefined && r.brands.includes(lead.brand)));
   const route = rules.routes.find(matches) ?? rules.default;

@@ -1,10 +1,12 @@
-// A Channel carries a lead to the operator: the outbox log now; email, SMS and bots later.
+// A Channel carries a lead to the operator: the outbox log, email, SMS, chat bots or a webhook
+// (functions/channels/index.ts makes them from their settings).
+import type { ChannelName } from '../../src/contract/channels.ts';
 import type { Env } from '../env.ts';
-import type { StoredLead } from '../leads/store.ts';
+import type { StoredLead } from '../rows.ts';
 
 export interface Channel {
   /** Stored in deliveries.channel. */
-  name: string;
+  name: ChannelName;
   /** Resolves when the provider has accepted the lead; throws otherwise. `delivery.id` is a
    *  stable key for providers that deduplicate; `to` overrides the channel's own recipients. */
   send(lead: StoredLead, env: Env, delivery: { id: string; to?: string[] }): Promise<void>;

@@ -2,6 +2,7 @@
 // A channel with only some of its settings is still listed, and every delivery through it fails
 // with a message naming what is missing — visible to the operator, and the lead is not lost.
 import * as z from 'zod';
+import { CHANNELS, type ChannelName, type ChannelSetting } from '../../src/contract/channels.ts';
 import type { Env } from '../env.ts';
 import type { Channel } from './channel.ts';
 import { bindingEmail, smtpEmail } from './email.ts';
@@ -10,7 +11,7 @@ import { dingtalk, feishu, wecom } from './robots.ts';
 import { aliyunSms, tencentSms } from './sms.ts';
 import { webhook } from './webhook.ts';
 
-type Settings = Record<string, string | undefined>;
+type Settings = Partial<Record<ChannelSetting, string>>;
 const list = (s: string | undefined) =>
   (s ?? '')
     .split(',')
@@ -18,103 +19,51 @@ const list = (s: string | undefined) =>
     .filter(Boolean);
 const timeoutMs = (s: Settings) => (s.CHANNEL_TIMEOUT_MS ? Number(s.CHANNEL_TIMEOUT_MS) : undefined);
 
-interface Definition {
-  name: string;
-  required: string[];
-  optional?: string[];
-  make(s: Settings, env: Env): Channel;
-}
-
-const DEFINITIONS: Definition[] = [
-  {
-    name: 'email-smtp',
-    required: ['SMTP_URL', 'EMAIL_TO'],
-    optional: ['EMAIL_FROM'],
-    make: (s) => {
-      const url = new URL(
-        z
-          .url({ protocol: /^smtps?$/, error: 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://…' })
-          .parse(s.SMTP_URL),
-      );
-      return smtpEmail({ url, from: s.EMAIL_FROM ?? `baoxiu@${url.hostname}`, to: list(s.EMAIL_TO), timeoutMs: timeoutMs(s) });
-    },
+/** How each channel is made from its settings (which settings: src/contract/channels.ts). */
+const MAKERS: Record<Exclude<ChannelName, 'outbox'>, (s: Settings, env: Env) => Channel> = {
+  'email-smtp': (s) => {
+    const url = new URL(
+      z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://…' }).parse(s.SMTP_URL),
+    );
+    return smtpEmail({ url, from: s.EMAIL_FROM ?? `baoxiu@${url.hostname}`, to: list(s.EMAIL_TO), timeoutMs: timeoutMs(s) });
   },
-  {
-    name: 'email-binding',
-    required: ['EMAIL_BINDING_FROM', 'EMAIL_BINDING_TO'],
-    make: (s) => bindingEmail({ from: s.EMAIL_BINDING_FROM!, to: list(s.EMAIL_BINDING_TO) }),
-  },
-  {
-    name: 'sms-aliyun',
-    required: [
-      'ALIYUN_ACCESS_KEY_ID',
-      'ALIYUN_ACCESS_KEY_SECRET',
-      'ALIYUN_SMS_SIGN_NAME',
-      'ALIYUN_SMS_TEMPLATE_CODE',
-      'ALIYUN_SMS_TO',
-    ],
-    optional: ['ALIYUN_SMS_TEMPLATE_PARAMS', 'ALIYUN_SMS_ENDPOINT'],
-    make: (s) =>
-      aliyunSms({
-        endpoint: s.ALIYUN_SMS_ENDPOINT ?? 'https://dysmsapi.aliyuncs.com/',
-        accessKeyId: s.ALIYUN_ACCESS_KEY_ID!,
-        accessKeySecret: s.ALIYUN_ACCESS_KEY_SECRET!,
-        signName: s.ALIYUN_SMS_SIGN_NAME!,
-        templateCode: s.ALIYUN_SMS_TEMPLATE_CODE!,
-        params: z
-          .record(z.string(), z.string(), {
-            error: 'ALIYUN_SMS_TEMPLATE_PARAMS must be JSON like {"code":"reference","region":"region"}',
-          })
-          .parse(JSON.parse(s.ALIYUN_SMS_TEMPLATE_PARAMS ?? '{"reference":"reference","region":"region","phone":"phone"}')),
-        to: list(s.ALIYUN_SMS_TO),
-        timeoutMs: timeoutMs(s),
-      }),
-  },
-  {
-    name: 'sms-tencent',
-    required: [
-      'TENCENT_SECRET_ID',
-      'TENCENT_SECRET_KEY',
-      'TENCENT_SMS_SDK_APP_ID',
-      'TENCENT_SMS_SIGN_NAME',
-      'TENCENT_SMS_TEMPLATE_ID',
-      'TENCENT_SMS_TO',
-    ],
-    optional: ['TENCENT_SMS_TEMPLATE_PARAMS', 'TENCENT_SMS_REGION', 'TENCENT_SMS_ENDPOINT'],
-    make: (s) =>
-      tencentSms({
-        endpoint: s.TENCENT_SMS_ENDPOINT ?? 'https://sms.tencentcloudapi.com/',
-        secretId: s.TENCENT_SECRET_ID!,
-        secretKey: s.TENCENT_SECRET_KEY!,
-        sdkAppId: s.TENCENT_SMS_SDK_APP_ID!,
-        signName: s.TENCENT_SMS_SIGN_NAME!,
-        templateId: s.TENCENT_SMS_TEMPLATE_ID!,
-        params: list(s.TENCENT_SMS_TEMPLATE_PARAMS ?? 'reference,region,phone'),
-        to: list(s.TENCENT_SMS_TO),
-        region: s.TENCENT_SMS_REGION ?? 'ap-guangzhou',
-        timeoutMs: timeoutMs(s),
-      }),
-  },
-  { name: 'wecom', required: ['WECOM_WEBHOOK_URL'], make: (s) => wecom({ url: s.WECOM_WEBHOOK_URL!, timeoutMs: timeoutMs(s) }) },
-  {
-    name: 'dingtalk',
-    required: ['DINGTALK_WEBHOOK_URL', 'DINGTALK_SECRET'],
-    make: (s) => dingtalk({ url: s.DINGTALK_WEBHOOK_URL!, secret: s.DINGTALK_SECRET!, timeoutMs: timeoutMs(s) }),
-  },
-  {
-    name: 'feishu',
-    required: ['FEISHU_WEBHOOK_URL', 'FEISHU_SECRET'],
-    make: (s) => feishu({ url: s.FEISHU_WEBHOOK_URL!, secret: s.FEISHU_SECRET!, timeoutMs: timeoutMs(s) }),
-  },
-  {
-    name: 'webhook',
-    required: ['WEBHOOK_URL', 'WEBHOOK_SECRET'],
-    make: (s) => webhook({ url: s.WEBHOOK_URL!, secret: s.WEBHOOK_SECRET!, timeoutMs: timeoutMs(s) }),
-  },
-];
+  'email-binding': (s) => bindingEmail({ from: s.EMAIL_BINDING_FROM!, to: list(s.EMAIL_BINDING_TO) }),
+  'sms-aliyun': (s) =>
+    aliyunSms({
+      endpoint: s.ALIYUN_SMS_ENDPOINT ?? 'https://dysmsapi.aliyuncs.com/',
+      accessKeyId: s.ALIYUN_ACCESS_KEY_ID!,
+      accessKeySecret: s.ALIYUN_ACCESS_KEY_SECRET!,
+      signName: s.ALIYUN_SMS_SIGN_NAME!,
+      templateCode: s.ALIYUN_SMS_TEMPLATE_CODE!,
+      params: z
+        .record(z.string(), z.string(), {
+          error: 'ALIYUN_SMS_TEMPLATE_PARAMS must be JSON like {"code":"reference","region":"region"}',
+        })
+        .parse(JSON.parse(s.ALIYUN_SMS_TEMPLATE_PARAMS ?? '{"reference":"reference","region":"region","phone":"phone"}')),
+      to: list(s.ALIYUN_SMS_TO),
+      timeoutMs: timeoutMs(s),
+    }),
+  'sms-tencent': (s) =>
+    tencentSms({
+      endpoint: s.TENCENT_SMS_ENDPOINT ?? 'https://sms.tencentcloudapi.com/',
+      secretId: s.TENCENT_SECRET_ID!,
+      secretKey: s.TENCENT_SECRET_KEY!,
+      sdkAppId: s.TENCENT_SMS_SDK_APP_ID!,
+      signName: s.TENCENT_SMS_SIGN_NAME!,
+      templateId: s.TENCENT_SMS_TEMPLATE_ID!,
+      params: list(s.TENCENT_SMS_TEMPLATE_PARAMS ?? 'reference,region,phone'),
+      to: list(s.TENCENT_SMS_TO),
+      region: s.TENCENT_SMS_REGION ?? 'ap-guangzhou',
+      timeoutMs: timeoutMs(s),
+    }),
+  wecom: (s) => wecom({ url: s.WECOM_WEBHOOK_URL!, timeoutMs: timeoutMs(s) }),
+  dingtalk: (s) => dingtalk({ url: s.DINGTALK_WEBHOOK_URL!, secret: s.DINGTALK_SECRET!, timeoutMs: timeoutMs(s) }),
+  feishu: (s) => feishu({ url: s.FEISHU_WEBHOOK_URL!, secret: s.FEISHU_SECRET!, timeoutMs: timeoutMs(s) }),
+  webhook: (s) => webhook({ url: s.WEBHOOK_URL!, secret: s.WEBHOOK_SECRET!, timeoutMs: timeoutMs(s) }),
+};
 
 /** A channel that cannot work as configured: every attempt fails with the reason. */
-const broken = (name: string, reason: string): Channel => ({
+const broken = (name: ChannelName, reason: string): Channel => ({
   name,
   async send() {
     throw new Error(`${name} is misconfigured: ${reason}`);
@@ -122,26 +71,21 @@ const broken = (name: string, reason: string): Channel => ({
 });
 
 export function channelsFor(env: Env): Channel[] {
-  const s = env as unknown as Settings;
+  const s: Settings = env;
   const channels: Channel[] = [outbox];
-  for (const d of DEFINITIONS) {
-    const present = [...d.required, ...(d.optional ?? [])].filter((k) => s[k]);
-    if (!present.length) continue;
-    const missing = d.required.filter((k) => !s[k]);
+  for (const [name, make] of Object.entries(MAKERS) as [keyof typeof MAKERS, (typeof MAKERS)[keyof typeof MAKERS]][]) {
+    const { required, optional } = CHANNELS[name];
+    if (![...required, ...optional].some((k) => s[k])) continue;
+    const missing = required.filter((k) => !s[k]);
     if (missing.length) {
-      channels.push(broken(d.name, `${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set`));
+      channels.push(broken(name, `${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set`));
       continue;
     }
     try {
-      channels.push(d.make(s, env));
+      channels.push(make(s, env));
     } catch (err) {
-      channels.push(broken(d.name, err instanceof z.ZodError ? err.issues.map((i) => i.message).join('; ') : String(err)));
+      channels.push(broken(name, err instanceof z.ZodError ? err.issues.map((i) => i.message).join('; ') : String(err)));
     }
   }
   return channels;
 }
-
-/** Every setting name, for the README table and tests. */
-export const CHANNEL_SETTINGS = Object.fromEntries(
-  DEFINITIONS.map((d) => [d.name, { required: d.required, optional: d.optional ?? [] }]),
-);

@@ -1,7 +1,7 @@
 // What every channel says about a lead, in one place: a subject, labelled lines, and the same as
 // escaped HTML and escaped Markdown. The operator-facing text carries the full phone to call back.
 import { html, raw } from 'hono/html';
-import type { StoredLead } from '../leads/store.ts';
+import type { StoredLead } from '../rows.ts';
 
 export interface LeadMessage {
   subject: string;

@@ -1,5 +1,5 @@
 // The providers' request signatures, as pure functions so their published examples can be tested.
-import { base64, hex, hmac, rfc3986, sha256 } from './crypto.ts';
+import { base64, hex, hmac, rfc3986, sha256 } from './hmac.ts';
 
 /** Aliyun OpenAPI V3, ACS3-HMAC-SHA256. `headers` must hold host and the x-acs-* headers. */
 export async function aliyunV3(opts: {

@@ -1,8 +1,8 @@
 // SMS through Aliyun (dysmsapi SendSms, V3 signature) and Tencent Cloud (SendSms 2021-01-11, TC3).
 // Template parameters are lead fields named in the settings; each provider limits their length.
-import type { StoredLead } from '../leads/store.ts';
+import type { StoredLead } from '../rows.ts';
 import { PartialDelivery, type Channel } from './channel.ts';
-import { hex, sha256 } from './crypto.ts';
+import { hex, sha256 } from './hmac.ts';
 import { postJson } from './http.ts';
 import { aliyunV3, tencentTc3 } from './sign.ts';
 

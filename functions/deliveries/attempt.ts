@@ -3,8 +3,9 @@
 import { PartialDelivery, type Channel } from '../channels/channel.ts';
 import { channelsFor } from '../channels/index.ts';
 import type { Env } from '../env.ts';
-import { markAttemptFailed, markSent, type Delivery, type StoredLead } from '../leads/store.ts';
-import { keyring } from '../privacy/crypto.ts';
+import type { Delivery, StoredLead } from '../rows.ts';
+import { markAttemptFailed, markSent } from './store.ts';
+import { keyring } from '../privacy/keyring.ts';
 import { openLead } from '../privacy/sealed-lead.ts';
 
 export type Outcome = 'sent' | 'failed' | 'skipped';

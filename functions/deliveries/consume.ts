@@ -2,7 +2,7 @@
 // retried after backoff(); once the retries are spent the message lands in the dead-letter queue,
 // whose consumer marks the delivery failed for the operator to see and retry.
 import type { Env } from '../env.ts';
-import { deliveriesWithLeads, markFailed, setDue } from '../leads/store.ts';
+import { deliveriesWithLeads, markFailed, setDue } from './store.ts';
 import { attempt, byName } from './attempt.ts';
 import { backoff, MAX_RETRIES, type DeliveryMessage } from './queue.ts';
 

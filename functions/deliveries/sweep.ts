@@ -1,7 +1,7 @@
 // The scheduled sweep: pending deliveries well past due lost their message (the enqueue failed, or
 // the Worker died in between) and are queued again; ones older than the retry window are failed.
 import type { Env } from '../env.ts';
-import { markFailed, overdueDeliveries, setDue } from '../leads/store.ts';
+import { markFailed, overdueDeliveries, setDue } from './store.ts';
 import { enqueue } from './queue.ts';
 
 const GRACE_MS = 5 * 60_000;

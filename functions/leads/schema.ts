@@ -2,7 +2,7 @@
 // Strict: unknown fields are rejected, every string is NFC-normalized, length-capped and free of
 // control characters (and of invisible bidi/format characters that could disguise a value).
 import * as z from 'zod';
-import { LIMITS } from './fields.ts';
+import { LIMITS } from '../../src/contract/lead-fields.ts';
 import { normalizePhone } from './phone.ts';
 
 z.config(z.locales.zhCN());

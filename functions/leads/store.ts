@@ -3,12 +3,13 @@
 // MERGE_WINDOW_MS merges into the earlier lead (same reference, nobody notified twice) and is kept
 // as a Repeat of it (what the customer wrote again is not lost). Personal fields are sealed
 // (functions/privacy/sealed-lead.ts) before they reach D1.
-import type { LeadKey } from '../privacy/crypto.ts';
-import { sealFields } from '../privacy/sealed-lead.ts';
+import type { LeadKey } from '../privacy/keyring.ts';
+import { sealLead } from '../privacy/sealed-lead.ts';
+import type { LeadStatus, Repeat, StoredLead } from '../rows.ts';
 import { newReference } from './reference.ts';
 
 /** Same phone, same region, within this time: one lead. */
-export const MERGE_WINDOW_MS = 10 * 60 * 1000;
+const MERGE_WINDOW_MS = 10 * 60 * 1000;
 
 export interface NewLead {
   requestId: string;
@@ -26,67 +27,6 @@ export interface NewLead {
   page?: string;
   /** The route it took (functions/routing.ts). */
   route: string;
-}
-
-export interface StoredLead {
-  id: string;
-  reference: string;
-  request_id: string;
-  status: LeadStatus;
-  /** name, phone, description, address: ciphertext unless opened with openLead (key_id NULL: legacy plaintext). */
-  name: string;
-  phone: string;
-  region_code: string;
-  region_name: string;
-  brand: string | null;
-  brand_name: string | null;
-  description: string;
-  address: string | null;
-  preferred_time: string | null;
-  consent_at: string;
-  privacy_version: string;
-  page: string | null;
-  created_at: string;
-  key_id: string | null;
-  phone_hash: string | null;
-  repeat_count: number;
-  last_repeat_at: string | null;
-  route: string | null;
-}
-
-export type LeadStatus = 'new' | 'spam';
-
-/** A post merged into an earlier lead: what the customer wrote that time (name, description and
- *  address sealed like a lead's, with the repeat's own id as their context). */
-export interface Repeat {
-  id: string;
-  lead_id: string;
-  request_id: string;
-  name: string;
-  description: string;
-  address: string | null;
-  preferred_time: string | null;
-  brand: string | null;
-  brand_name: string | null;
-  page: string | null;
-  created_at: string;
-  key_id: string;
-}
-
-export interface Delivery {
-  id: string;
-  lead_id: string;
-  channel: string;
-  status: 'pending' | 'sent' | 'failed';
-  attempts: number;
-  last_error: string | null;
-  created_at: string;
-  updated_at: string;
-  delivered_at: string | null;
-  /** JSON array of recipients, or null for the channel's own settings. */
-  recipients: string | null;
-  /** When it is next due to be tried (queued now, or after a retry delay). */
-  due_at: string | null;
 }
 
 export interface SaveResult {
@@ -123,7 +63,7 @@ export async function saveLead(
   const now = new Date();
   const at = now.toISOString();
   const since = new Date(now.getTime() - MERGE_WINDOW_MS).toISOString();
-  const sealed = await sealFields(key, id, lead);
+  const sealed = await sealLead(key, id, lead);
   const decide = [lead.requestId, lead.status, sealed.phone_hash, lead.regionCode, since] as const;
   for (let attempt = 0; ; attempt++) {
     // A merge: what the customer wrote this time, kept with the earlier lead, which a trigger counts
@@ -206,18 +146,21 @@ export async function saveLead(
   }
 }
 
-/** Leads for the operator, newest first, e.g. the spam to review. Personal fields still sealed. */
+/** A lead in the operator's list: with a summary of its deliveries (`channel:status …`). */
+export type ListedLead = StoredLead & { deliveries: string | null };
+
+/** The operator's list, newest first; personal fields still sealed. */
 export async function listLeads(
   db: D1Database,
-  { status, limit = 50, before }: { status?: LeadStatus; limit?: number; before?: string } = {},
-): Promise<StoredLead[]> {
+  { status, limit }: { status?: LeadStatus; limit: number },
+): Promise<ListedLead[]> {
   const { results } = await db
     .prepare(
-      `SELECT * FROM leads WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR created_at < ?2)
-       ORDER BY created_at DESC LIMIT ?3`,
+      `SELECT l.*, (SELECT group_concat(d.channel || ':' || d.status, ' ') FROM deliveries d WHERE d.lead_id = l.id) AS deliveries
+       FROM leads l WHERE (?1 IS NULL OR l.status = ?1) ORDER BY l.created_at DESC LIMIT ?2`,
     )
-    .bind(status ?? null, before ?? null, Math.min(Math.max(limit, 1), 500))
-    .all<StoredLead>();
+    .bind(status ?? null, limit)
+    .all<ListedLead>();
   return results;
 }
 
@@ -232,85 +175,4 @@ export async function listRepeats(db: D1Database, leadId: string): Promise<Repea
     .bind(leadId)
     .all<Repeat>();
   return results;
-}
-
-export function getDelivery(db: D1Database, id: string) {
-  return db.prepare('SELECT * FROM deliveries WHERE id = ?').bind(id).first<Delivery>();
-}
-
-/** Deliveries by id, each with its lead (null when erased): a whole queue batch in one round trip. */
-export async function deliveriesWithLeads(
-  db: D1Database,
-  ids: string[],
-): Promise<Map<string, { delivery: Delivery; lead: StoredLead | null }>> {
-  const list = JSON.stringify(ids);
-  const [deliveries, leads] = await db.batch<Record<string, unknown>>([
-    db.prepare('SELECT * FROM deliveries WHERE id IN (SELECT value FROM json_each(?1))').bind(list),
-    db
-      .prepare('SELECT * FROM leads WHERE id IN (SELECT lead_id FROM deliveries WHERE id IN (SELECT value FROM json_each(?1)))')
-      .bind(list),
-  ]);
-  const byId = new Map((leads.results as unknown as StoredLead[]).map((l) => [l.id, l]));
-  return new Map(
-    (deliveries.results as unknown as Delivery[]).map((d) => [d.id, { delivery: d, lead: byId.get(d.lead_id) ?? null }]),
-  );
-}
-
-/** Pending deliveries due more than `graceMs` ago: their message was never queued, or was lost. */
-export async function overdueDeliveries(db: D1Database, graceMs: number, limit = 100): Promise<Delivery[]> {
-  const before = new Date(Date.now() - graceMs).toISOString();
-  const { results } = await db
-    .prepare(`SELECT * FROM deliveries WHERE status = 'pending' AND due_at < ? ORDER BY due_at LIMIT ?`)
-    .bind(before, limit)
-    .all<Delivery>();
-  return results;
-}
-
-/** Marks a pending delivery failed for good (retries exhausted). */
-export async function markFailed(db: D1Database, deliveryId: string, error: string): Promise<void> {
-  await db
-    .prepare(`UPDATE deliveries SET status = 'failed', last_error = ?1, updated_at = ?2 WHERE id = ?3 AND status = 'pending'`)
-    .bind(error.slice(0, 500), new Date().toISOString(), deliveryId)
-    .run();
-}
-
-/** Puts a failed delivery back to pending (the operator's retry). */
-export async function resetDelivery(db: D1Database, deliveryId: string): Promise<boolean> {
-  const res = await db
-    .prepare(`UPDATE deliveries SET status = 'pending', updated_at = ?1, due_at = ?1 WHERE id = ?2 AND status = 'failed'`)
-    .bind(new Date().toISOString(), deliveryId)
-    .run();
-  return res.meta.changes === 1;
-}
-
-/** Records when a pending delivery is next due (now when queued; later when a retry is delayed). */
-export async function setDue(db: D1Database, deliveryId: string, inSeconds = 0): Promise<void> {
-  await db
-    .prepare(`UPDATE deliveries SET due_at = ? WHERE id = ? AND status = 'pending'`)
-    .bind(new Date(Date.now() + inSeconds * 1000).toISOString(), deliveryId)
-    .run();
-}
-
-/** Marks a delivery sent; false when it was not pending any more (someone else sent it). */
-export async function markSent(db: D1Database, deliveryId: string): Promise<boolean> {
-  const now = new Date().toISOString();
-  const res = await db
-    .prepare(
-      `UPDATE deliveries SET status = 'sent', attempts = attempts + 1, delivered_at = ?1, updated_at = ?1, last_error = NULL
-       WHERE id = ?2 AND status = 'pending'`,
-    )
-    .bind(now, deliveryId)
-    .run();
-  return res.meta.changes === 1;
-}
-
-/** Records a failed attempt; `recipients` narrows who the retry goes to (those not reached yet). */
-export async function markAttemptFailed(db: D1Database, deliveryId: string, error: string, recipients?: string[]): Promise<void> {
-  await db
-    .prepare(
-      `UPDATE deliveries SET attempts = attempts + 1, last_error = ?1, updated_at = ?2, recipients = coalesce(?4, recipients)
-       WHERE id = ?3 AND status = 'pending'`,
-    )
-    .bind(error.slice(0, 500), new Date().toISOString(), deliveryId, recipients ? JSON.stringify(recipients) : null)
-    .run();
 }

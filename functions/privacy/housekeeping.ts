@@ -1,12 +1,13 @@
 // The daily scheduled job (wrangler.jsonc `triggers`): deletes leads past the retention period and
 // re-encrypts rows still under an old key (or none).
 import type { Env } from '../env.ts';
-import { keyring } from './crypto.ts';
-import { deleteExpired, retentionDays } from './erase.ts';
+import { keyring } from './keyring.ts';
+import { retentionDays } from '../../src/contract/retention.ts';
+import { deleteExpired } from './erase.ts';
 import { resealLeads } from './reseal.ts';
 
 export async function housekeeping(env: Env, now = new Date()): Promise<{ deleted: number; resealed: number }> {
-  const days = retentionDays(env);
+  const days = retentionDays(env.LEAD_RETENTION_DAYS);
   const deleted = await deleteExpired(env.DB, days, now);
   let resealed = 0;
   try {

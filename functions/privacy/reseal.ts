@@ -1,9 +1,9 @@
 // Key rotation and rows from before encryption: re-encrypts leads (and their repeats) whose key is
 // not the ring's current one (or that have none: written before migration 0002) with the current
 // key, a batch per scheduled run. Once no row uses an old key, that key can leave LEADS_ENCRYPTION_KEY.
-import type { Repeat, StoredLead } from '../leads/store.ts';
-import type { Keyring } from './crypto.ts';
-import { openLead, openRepeat, sealFields, sealRepeat } from './sealed-lead.ts';
+import type { Repeat, StoredLead } from '../rows.ts';
+import type { Keyring } from './keyring.ts';
+import { openLead, openRepeat, sealLead, sealRepeat } from './sealed-lead.ts';
 
 export async function resealLeads(db: D1Database, ring: Keyring, limit = 200): Promise<number> {
   const leads = await db
@@ -15,7 +15,7 @@ export async function resealLeads(db: D1Database, ring: Keyring, limit = 200): P
     .bind(ring.current.id, limit)
     .all<Repeat>();
   const doneLeads = await each('lead', ring, leads.results, async (row) => {
-    const sealed = await sealFields(ring.current, row.id, await openLead(ring, row));
+    const sealed = await sealLead(ring.current, row.id, await openLead(ring, row));
     await db
       .prepare(
         'UPDATE leads SET name = ?1, phone = ?2, description = ?3, address = ?4, key_id = ?5, phone_hash = ?6 WHERE id = ?7',

@@ -1,9 +1,9 @@
 // A lead's personal fields, sealed for D1 and opened for the few reads that need plaintext (a
 // Channel sending it to the operator, an admin read). Everything else sees only ciphertext.
-import type { Repeat, StoredLead } from '../leads/store.ts';
-import { decryptField, encryptField, phoneHash, type Keyring, type LeadKey } from './crypto.ts';
+import type { Repeat, StoredLead } from '../rows.ts';
+import { decryptField, encryptField, phoneHash, type Keyring, type LeadKey } from './keyring.ts';
 
-export const PERSONAL_FIELDS = ['name', 'phone', 'address', 'description'] as const;
+const PERSONAL_FIELDS = ['name', 'phone', 'address', 'description'] as const;
 type Personal = (typeof PERSONAL_FIELDS)[number];
 
 export type PlainFields = { name: string; phone: string; description: string; address?: string | null };
@@ -19,17 +19,20 @@ export type SealedFields = {
 const context = (leadId: string, field: Personal) => `lead:${leadId}:${field}`;
 
 /** Encrypts the personal fields of the lead `leadId` with the ring's current key. */
-export async function sealFields(key: LeadKey, leadId: string, plain: PlainFields): Promise<SealedFields> {
+export async function sealLead(key: LeadKey, leadId: string, plain: PlainFields): Promise<SealedFields> {
   const [text, phone, phone_hash] = await Promise.all([
-    sealRepeat(key, leadId, plain),
+    sealText(key, leadId, plain),
     encryptField(key, plain.phone, context(leadId, 'phone')),
     phoneHash(key, plain.phone),
   ]);
   return { ...text, phone, phone_hash };
 }
 
-/** The fields a repeat keeps (all but the phone, which is its lead's), sealed under `id`. */
-export async function sealRepeat(key: LeadKey, id: string, plain: Omit<PlainFields, 'phone'>) {
+/** The fields a repeat keeps (all but the phone, which is its lead's), sealed under the repeat's `id`. */
+export const sealRepeat = sealText;
+
+/** Name, description and address, sealed under `id` (a lead's or a repeat's). */
+async function sealText(key: LeadKey, id: string, plain: Omit<PlainFields, 'phone'>) {
   const seal = (field: Personal, value: string) => encryptField(key, value, context(id, field));
   const [name, description, address] = await Promise.all([
     seal('name', plain.name),

@@ -4,7 +4,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { brandClaims, describeClaims, operatorClaims } from './claims.ts';
 import { RegionIndex, type Region } from './regions.ts';
 import { Resolver } from './resolve.ts';
-import type { CoverageEntry, Route, Site } from './schemas.ts';
+import type { Routing } from '../contract/catalog.ts';
+import type { CoverageEntry, Site } from './schemas.ts';
 
 export type BrandEntry = CollectionEntry<'brands'>;
 
@@ -32,7 +33,7 @@ export interface Catalog {
   /** Regions a brand covers (the codes as written in its coverage file). */
   coveredBy(slug: string): Region[];
   /** Lead routing rules (routes.yaml); absent when every channel gets every lead. */
-  routing?: { routes: Route[]; default?: Omit<Route, 'regions' | 'brands'> };
+  routing?: Routing;
 }
 
 let cached: Promise<Catalog> | undefined;

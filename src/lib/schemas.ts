@@ -1,4 +1,5 @@
 // Zod schemas of the operator's content, with messages that say what to fix.
+import { CHANNEL_NAMES } from '../contract/channels.ts';
 import { z } from 'astro/zod';
 
 const text = (what: string) =>
@@ -77,24 +78,12 @@ export function coverageSchema<B extends z.ZodType>(brand: B) {
   });
 }
 
-const CHANNEL_NAMES = [
-  'outbox',
-  'email-smtp',
-  'email-binding',
-  'sms-aliyun',
-  'sms-tencent',
-  'wecom',
-  'dingtalk',
-  'feishu',
-  'webhook',
-] as const;
-
 const routeChannel = z.object({
   channel: z.enum(CHANNEL_NAMES, { error: `channel must be one of ${CHANNEL_NAMES.join(', ')}` }),
   to: z.array(z.string().trim().min(1)).optional(),
 });
 
-export const routeSchema = z.object({
+const routeSchema = z.object({
   name: text('route name'),
   regions: z.array(z.string().regex(/^\d{6}(\d{3})?$/, 'route regions are quoted GB/T 2260 codes, e.g. "430000"')).optional(),
   brands: z.array(z.string()).optional(),
@@ -108,6 +97,5 @@ export const routingSchema = z.object({
 });
 
 export type Site = z.infer<typeof siteSchema>;
-export type Route = z.infer<typeof routeSchema>;
 export type Brand = z.infer<typeof brandSchema>;
 export type CoverageEntry = z.infer<typeof coverageEntrySchema>;

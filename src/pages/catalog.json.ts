@@ -1,7 +1,7 @@
 // /catalog.json: what the lead function checks a lead against, and what the form's region picker
 // offers. Built from the same content as the pages.
 import type { APIRoute } from 'astro';
-import type { CatalogData } from '../../functions/catalog.ts';
+import type { CatalogData } from '../contract/catalog.ts';
 import { catalog } from '../lib/catalog.ts';
 
 export const GET: APIRoute = async () => {

@@ -1,6 +1,6 @@
 // The lead form with JavaScript: a requestId for idempotency, JSON submission with inline errors
 // and no reload, and a province → prefecture → county picker. Without it, the form posts as is.
-import type { CatalogData } from '../../functions/catalog.ts';
+import type { CatalogData } from '../contract/catalog.ts';
 
 const FALLBACK = '网络不稳定，报修未能提交。请稍后重试，或直接拨打页面上方的服务电话。';
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { chromium, type Browser } from 'playwright-core';
 import { inject } from 'vitest';
-import type { StoredLead } from '../../functions/leads/store.ts';
-import { keyring } from '../../functions/privacy/crypto.ts';
+import type { StoredLead } from '../../functions/rows.ts';
+import { keyring } from '../../functions/privacy/keyring.ts';
 import { openLead } from '../../functions/privacy/sealed-lead.ts';
 
 export const baseUrl = inject('baseUrl');

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { newKeyEntry } from '../../functions/privacy/crypto.ts';
+import { newKeyEntry } from '../../functions/privacy/keyring.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -8,7 +8,7 @@ import {
   newKeyEntry,
   phoneHash,
   phoneHashes,
-} from '../../functions/privacy/crypto.ts';
+} from '../../functions/privacy/keyring.ts';
 import { logSafe } from '../../functions/privacy/log.ts';
 import { clientIp } from '../../functions/leads/limits.ts';
 import { allowedOrigins } from '../../functions/web/origin.ts';

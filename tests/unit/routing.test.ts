@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Catalog, type CatalogData } from '../../functions/catalog.ts';
+import type { CatalogData } from '../../src/contract/catalog.ts';
+import { CatalogIndex } from '../../functions/catalog.ts';
 import { ALL_CHANNELS, routeLead } from '../../functions/routing.ts';
 
 const base: CatalogData = {
@@ -19,17 +20,17 @@ const configured = ['outbox', 'email-smtp'];
 
 describe('routing', () => {
   it('sends every lead to every configured channel when there are no rules', () => {
-    expect(routeLead(new Catalog(base), { region: '433101' }, configured)).toEqual({
+    expect(routeLead(new CatalogIndex(base), { region: '433101' }, configured)).toEqual({
       route: ALL_CHANNELS,
       channels: [{ channel: 'outbox' }, { channel: 'email-smtp' }],
     });
-    expect(routeLead(new Catalog({ ...base, routing: { routes: [] } }), { region: '433101' }, configured).route).toBe(
+    expect(routeLead(new CatalogIndex({ ...base, routing: { routes: [] } }), { region: '433101' }, configured).route).toBe(
       ALL_CHANNELS,
     );
   });
 
   it('takes the first route whose region prefix and brand match, else the default', () => {
-    const catalog = new Catalog({
+    const catalog = new CatalogIndex({
       ...base,
       routing: {
         routes: [

@@ -5,7 +5,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { Channel } from '../../functions/channels/channel.ts';
 import { channelsFor } from '../../functions/channels/index.ts';
-import type { StoredLead } from '../../functions/leads/store.ts';
+import type { StoredLead } from '../../functions/rows.ts';
 import worker from '../../functions/worker.ts';
 import { SECRETS } from './providers.ts';
 

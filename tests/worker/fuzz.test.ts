@@ -4,7 +4,7 @@
 import { env, exports } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { LIMITS } from '../../functions/leads/fields.ts';
+import { LIMITS } from '../../src/contract/lead-fields.ts';
 import { normalizePhone } from '../../functions/leads/phone.ts';
 import { ORIGIN } from './helpers.ts';
 
@@ -200,14 +200,12 @@ const envelopeCase: fc.Arbitrary<Case> = fc.oneof(
       headers: { 'content-type': type, 'cf-connecting-ip': a },
       body: JSON.stringify(base()),
     })),
-  fc
-    .tuple(fc.constantFrom('PUT', 'PATCH', 'DELETE'), ip)
-    .map(([method, a]) => ({
-      kind: 'method',
-      method,
-      headers: { ...json(), 'cf-connecting-ip': a },
-      body: JSON.stringify(base()),
-    })),
+  fc.tuple(fc.constantFrom('PUT', 'PATCH', 'DELETE'), ip).map(([method, a]) => ({
+    kind: 'method',
+    method,
+    headers: { ...json(), 'cf-connecting-ip': a },
+    body: JSON.stringify(base()),
+  })),
   fc
     .tuple(fc.constantFrom('GET', 'HEAD'), ip)
     .map(([method, a]) => ({ kind: 'method', method, headers: { 'cf-connecting-ip': a } })),
@@ -226,30 +224,24 @@ const envelopeCase: fc.Arbitrary<Case> = fc.oneof(
       headers: { ...json(), origin, 'cf-connecting-ip': a },
       body: JSON.stringify(base()),
     })),
-  fc
-    .tuple(fc.constantFrom('cross-site', 'same-site'), ip)
-    .map(([site, a]) => ({
-      kind: 'sec-fetch-site',
-      method: 'POST',
-      headers: { ...json(), 'sec-fetch-site': site, 'cf-connecting-ip': a },
-      body: JSON.stringify(base()),
-    })),
-  fc
-    .tuple(fc.integer({ min: 16 * 1024 + 1, max: 40 * 1024 }), ip)
-    .map(([size, a]) => ({
-      kind: 'too-large',
-      method: 'POST',
-      headers: { ...json(), 'cf-connecting-ip': a },
-      body: JSON.stringify({ ...base(), description: 'x'.repeat(size) }),
-    })),
-  fc
-    .tuple(fc.string({ maxLength: 300 }), ip)
-    .map(([s, a]) => ({
-      kind: 'form-garbage',
-      method: 'POST',
-      headers: { 'content-type': 'multipart/form-data; boundary=xyz', 'cf-connecting-ip': a },
-      body: s,
-    })),
+  fc.tuple(fc.constantFrom('cross-site', 'same-site'), ip).map(([site, a]) => ({
+    kind: 'sec-fetch-site',
+    method: 'POST',
+    headers: { ...json(), 'sec-fetch-site': site, 'cf-connecting-ip': a },
+    body: JSON.stringify(base()),
+  })),
+  fc.tuple(fc.integer({ min: 16 * 1024 + 1, max: 40 * 1024 }), ip).map(([size, a]) => ({
+    kind: 'too-large',
+    method: 'POST',
+    headers: { ...json(), 'cf-connecting-ip': a },
+    body: JSON.stringify({ ...base(), description: 'x'.repeat(size) }),
+  })),
+  fc.tuple(fc.string({ maxLength: 300 }), ip).map(([s, a]) => ({
+    kind: 'form-garbage',
+    method: 'POST',
+    headers: { 'content-type': 'multipart/form-data; boundary=xyz', 'cf-connecting-ip': a },
+    body: s,
+  })),
 );
 
 function isObjectJson(s: string): boolean {

@@ -1,8 +1,8 @@
 // Shared by the workerd tests: requests as a browser or client would send them, and D1 read back.
 import { env, exports } from 'cloudflare:workers';
-import { keyring } from '../../functions/privacy/crypto.ts';
+import { keyring } from '../../functions/privacy/keyring.ts';
 import { openLead } from '../../functions/privacy/sealed-lead.ts';
-import type { StoredLead } from '../../functions/leads/store.ts';
+import type { StoredLead } from '../../functions/rows.ts';
 
 export const ORIGIN = 'http://baoxiu.test';
 

@@ -4,10 +4,10 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../functions/env.ts';
-import { keyring, newKeyEntry } from '../../functions/privacy/crypto.ts';
+import { keyring, newKeyEntry } from '../../functions/privacy/keyring.ts';
 import { housekeeping } from '../../functions/privacy/housekeeping.ts';
 import { openLead, openRepeat } from '../../functions/privacy/sealed-lead.ts';
-import type { Repeat } from '../../functions/leads/store.ts';
+import type { Repeat } from '../../functions/rows.ts';
 import worker from '../../functions/worker.ts';
 import { countLeads, deliveryOf, openRow, ORIGIN, post, rawRow, valid } from './helpers.ts';
 

@@ -4,19 +4,19 @@ import { Hono } from 'hono';
 import { enqueue } from '../deliveries/queue.ts';
 import type { Env } from '../env.ts';
 import { normalizePhone } from '../leads/phone.ts';
-import { getDelivery, getLead, listRepeats, resetDelivery, setDue, type Delivery, type StoredLead } from '../leads/store.ts';
-import { keyring } from '../privacy/crypto.ts';
+import { getDelivery, listDeliveries, resetDelivery, setDue } from '../deliveries/store.ts';
+import { getLead, listLeads, listRepeats, type ListedLead } from '../leads/store.ts';
+import { keyring } from '../privacy/keyring.ts';
 import { forgetPhone } from '../privacy/erase.ts';
 import { openLead, openRepeat } from '../privacy/sealed-lead.ts';
+import type { StoredLead } from '../rows.ts';
 import { adminOnly } from './auth.ts';
 import { toCsv } from './csv.ts';
 
 export const admin = new Hono<{ Bindings: Env }>();
 admin.use('*', adminOnly);
 
-type Listed = StoredLead & { deliveries: string | null };
-
-const CSV_COLUMNS: [string, (l: Listed) => unknown][] = [
+const CSV_COLUMNS: [string, (l: ListedLead) => unknown][] = [
   ['单号', (l) => l.reference],
   ['时间', (l) => l.created_at],
   ['状态', (l) => l.status],
@@ -41,12 +41,7 @@ admin.get('/leads', async (c) => {
   if (status !== undefined && status !== 'new' && status !== 'spam')
     return c.json({ ok: false, error: 'status must be new or spam' }, 400);
   const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 1000);
-  const { results } = await c.env.DB.prepare(
-    `SELECT l.*, (SELECT group_concat(d.channel || ':' || d.status, ' ') FROM deliveries d WHERE d.lead_id = l.id) AS deliveries
-     FROM leads l WHERE (?1 IS NULL OR l.status = ?1) ORDER BY l.created_at DESC LIMIT ?2`,
-  )
-    .bind(status ?? null, limit)
-    .all<Listed>();
+  const results = await listLeads(c.env.DB, { status, limit });
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   const leads = await Promise.all(results.map((row) => openLead(ring, row)));
   if (c.req.query('format') === 'csv') {
@@ -68,12 +63,10 @@ admin.get('/leads/:id', async (c) => {
   if (!row) return c.json({ ok: false, error: 'No lead with that id.' }, 404);
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   const lead = await openLead(ring, row);
-  const { results } = await c.env.DB.prepare('SELECT * FROM deliveries WHERE lead_id = ? ORDER BY created_at')
-    .bind(row.id)
-    .all<Delivery>();
+  const deliveries = await listDeliveries(c.env.DB, row.id);
   // What the customer wrote when posting again (merged repeats), oldest first.
   const repeats = await Promise.all((await listRepeats(c.env.DB, row.id)).map((r) => openRepeat(ring, r)));
-  return escapedJson({ ok: true, lead: shown(lead), deliveries: results, repeats });
+  return escapedJson({ ok: true, lead: shown(lead), deliveries, repeats });
 });
 
 admin.post('/deliveries/:id/retry', async (c) => {

@@ -2,11 +2,11 @@
 // store it in D1 (sealed) with its deliveries, answer, and only then queue the deliveries.
 // JSON clients get JSON; a plain form post (JavaScript off) gets a page (answer.ts, form-page.ts).
 import { Hono } from 'hono';
-import { loadCatalog, type Catalog } from '../catalog.ts';
+import { loadCatalog, type CatalogIndex } from '../catalog.ts';
 import { channelsFor } from '../channels/index.ts';
 import { enqueue } from '../deliveries/queue.ts';
 import type { Env } from '../env.ts';
-import { keyring, phoneHash, type Keyring } from '../privacy/crypto.ts';
+import { keyring, phoneHash, type Keyring } from '../privacy/keyring.ts';
 import { routeLead } from '../routing.ts';
 import { bodyLimit } from '../web/body-limit.ts';
 import { corsForAllowedOrigins, sameSiteOnly } from '../web/origin.ts';
@@ -43,7 +43,7 @@ leads.post(
     if (ipWait) return fail(c, 429, { form: MESSAGES.tooMany }, raw, ipWait);
 
     const origin = new URL(c.req.url).origin;
-    let catalog: Catalog;
+    let catalog: CatalogIndex;
     let ring: Keyring;
     try {
       catalog = await loadCatalog(c.env, origin);
@@ -119,7 +119,7 @@ async function readBody(c: Ctx): Promise<Body> {
 }
 
 /** Region must have a page, brand must be one we service, and serviced there. */
-function coverageErrors(catalog: Catalog, raw: Record<string, unknown>, found: FieldErrors): FieldErrors {
+function coverageErrors(catalog: CatalogIndex, raw: Record<string, unknown>, found: FieldErrors): FieldErrors {
   const errors: FieldErrors = {};
   const region = typeof raw.region === 'string' ? raw.region : '';
   const brand = typeof raw.brand === 'string' ? raw.brand.trim() : '';
@@ -135,7 +135,7 @@ function coverageErrors(catalog: Catalog, raw: Record<string, unknown>, found: F
   return errors;
 }
 
-function toNewLead(input: LeadInput, catalog: Catalog) {
+function toNewLead(input: LeadInput, catalog: CatalogIndex) {
   return {
     requestId: input.requestId ?? crypto.randomUUID(),
     status: input.website ? ('spam' as const) : ('new' as const),

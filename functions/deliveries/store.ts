@@ -1,0 +1,94 @@
+// Deliveries in D1: one row per lead and channel, moved along by the queue consumer
+// (consume.ts, attempt.ts), the sweep and the operator's retry. Created with their lead, in the
+// lead's batch (functions/leads/store.ts).
+import type { Delivery, StoredLead } from '../rows.ts';
+
+export function getDelivery(db: D1Database, id: string) {
+  return db.prepare('SELECT * FROM deliveries WHERE id = ?').bind(id).first<Delivery>();
+}
+
+/** Deliveries by id, each with its lead (null when erased): a whole queue batch in one round trip. */
+export async function deliveriesWithLeads(
+  db: D1Database,
+  ids: string[],
+): Promise<Map<string, { delivery: Delivery; lead: StoredLead | null }>> {
+  const list = JSON.stringify(ids);
+  const [deliveries, leads] = await db.batch<Record<string, unknown>>([
+    db.prepare('SELECT * FROM deliveries WHERE id IN (SELECT value FROM json_each(?1))').bind(list),
+    db
+      .prepare('SELECT * FROM leads WHERE id IN (SELECT lead_id FROM deliveries WHERE id IN (SELECT value FROM json_each(?1)))')
+      .bind(list),
+  ]);
+  const byId = new Map((leads.results as unknown as StoredLead[]).map((l) => [l.id, l]));
+  return new Map(
+    (deliveries.results as unknown as Delivery[]).map((d) => [d.id, { delivery: d, lead: byId.get(d.lead_id) ?? null }]),
+  );
+}
+
+/** A lead's deliveries, oldest first. */
+export async function listDeliveries(db: D1Database, leadId: string): Promise<Delivery[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM deliveries WHERE lead_id = ? ORDER BY created_at')
+    .bind(leadId)
+    .all<Delivery>();
+  return results;
+}
+
+/** Pending deliveries due more than `graceMs` ago: their message was never queued, or was lost. */
+export async function overdueDeliveries(db: D1Database, graceMs: number, limit = 100): Promise<Delivery[]> {
+  const before = new Date(Date.now() - graceMs).toISOString();
+  const { results } = await db
+    .prepare(`SELECT * FROM deliveries WHERE status = 'pending' AND due_at < ? ORDER BY due_at LIMIT ?`)
+    .bind(before, limit)
+    .all<Delivery>();
+  return results;
+}
+
+/** Marks a pending delivery failed for good (retries exhausted). */
+export async function markFailed(db: D1Database, deliveryId: string, error: string): Promise<void> {
+  await db
+    .prepare(`UPDATE deliveries SET status = 'failed', last_error = ?1, updated_at = ?2 WHERE id = ?3 AND status = 'pending'`)
+    .bind(error.slice(0, 500), new Date().toISOString(), deliveryId)
+    .run();
+}
+
+/** Puts a failed delivery back to pending (the operator's retry). */
+export async function resetDelivery(db: D1Database, deliveryId: string): Promise<boolean> {
+  const res = await db
+    .prepare(`UPDATE deliveries SET status = 'pending', updated_at = ?1, due_at = ?1 WHERE id = ?2 AND status = 'failed'`)
+    .bind(new Date().toISOString(), deliveryId)
+    .run();
+  return res.meta.changes === 1;
+}
+
+/** Records when a pending delivery is next due (now when queued; later when a retry is delayed). */
+export async function setDue(db: D1Database, deliveryId: string, inSeconds = 0): Promise<void> {
+  await db
+    .prepare(`UPDATE deliveries SET due_at = ? WHERE id = ? AND status = 'pending'`)
+    .bind(new Date(Date.now() + inSeconds * 1000).toISOString(), deliveryId)
+    .run();
+}
+
+/** Marks a delivery sent; false when it was not pending any more (someone else sent it). */
+export async function markSent(db: D1Database, deliveryId: string): Promise<boolean> {
+  const now = new Date().toISOString();
+  const res = await db
+    .prepare(
+      `UPDATE deliveries SET status = 'sent', attempts = attempts + 1, delivered_at = ?1, updated_at = ?1, last_error = NULL
+       WHERE id = ?2 AND status = 'pending'`,
+    )
+    .bind(now, deliveryId)
+    .run();
+  return res.meta.changes === 1;
+}
+
+/** Records a failed attempt; `recipients` narrows who the retry goes to (those not reached yet). */
+export async function markAttemptFailed(db: D1Database, deliveryId: string, error: string, recipients?: string[]): Promise<void> {
+  await db
+    .prepare(
+      `UPDATE deliveries SET attempts = attempts + 1, last_error = ?1, updated_at = ?2, recipients = coalesce(?4, recipients)
+       WHERE id = ?3 AND status = 'pending'`,
+    )
+    .bind(error.slice(0, 500), new Date().toISOString(), deliveryId, recipients ? JSON.stringify(recipients) : null)
+    .run();
+}

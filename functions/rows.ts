@@ -1,0 +1,63 @@
+// Rows of the D1 tables (migrations/), as the stores read them. Types only: channels, privacy and
+// the admin API use these without importing a store.
+
+export type LeadStatus = 'new' | 'spam';
+
+export interface StoredLead {
+  id: string;
+  reference: string;
+  request_id: string;
+  status: LeadStatus;
+  /** name, phone, description, address: ciphertext unless opened with openLead (key_id NULL: legacy plaintext). */
+  name: string;
+  phone: string;
+  region_code: string;
+  region_name: string;
+  brand: string | null;
+  brand_name: string | null;
+  description: string;
+  address: string | null;
+  preferred_time: string | null;
+  consent_at: string;
+  privacy_version: string;
+  page: string | null;
+  created_at: string;
+  key_id: string | null;
+  phone_hash: string | null;
+  repeat_count: number;
+  last_repeat_at: string | null;
+  route: string | null;
+}
+
+/** A post merged into an earlier lead: what the customer wrote that time (name, description and
+ *  address sealed like a lead's, with the repeat's own id as their context). */
+export interface Repeat {
+  id: string;
+  lead_id: string;
+  request_id: string;
+  name: string;
+  description: string;
+  address: string | null;
+  preferred_time: string | null;
+  brand: string | null;
+  brand_name: string | null;
+  page: string | null;
+  created_at: string;
+  key_id: string;
+}
+
+export interface Delivery {
+  id: string;
+  lead_id: string;
+  channel: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  delivered_at: string | null;
+  /** JSON array of recipients, or null for the channel's own settings. */
+  recipients: string | null;
+  /** When it is next due to be tried (queued now, or after a retry delay). */
+  due_at: string | null;
+}

@@ -1,0 +1,28 @@
+// /catalog.json: what the build tells the lead function (and the form's region picker) about the
+// site — the operator, brands, the regions that have a page, coverage and routing. Built by
+// src/pages/catalog.json.ts, read by functions/catalog.ts and src/scripts/lead-form.ts.
+import type { ChannelName } from './channels.ts';
+
+export interface CatalogData {
+  operator: string;
+  hotline: string;
+  privacyVersion: string;
+  brands: Record<string, { name: string; category: string }>;
+  regions: Record<string, { name: string; parent?: string; level: string; path: string }>;
+  coverage: Record<string, string[]>;
+  /** routes.yaml, validated at build time. */
+  routing?: Routing;
+}
+
+/** routes.yaml: the first route whose regions and brands match a lead takes it, else the default. */
+export interface Routing {
+  routes: Route[];
+  default?: Omit<Route, 'regions' | 'brands'>;
+}
+
+export interface Route {
+  name: string;
+  regions?: string[];
+  brands?: string[];
+  channels: { channel: ChannelName; to?: string[] }[];
+}
