@@ -13,7 +13,7 @@ import { corsForAllowedOrigins, sameSiteOnly } from '../web/origin.ts';
 import { contentType, fail, FORM_TYPES, MESSAGES, wantsPage, type Ctx } from './answer.ts';
 import { confirmationPage } from './form-page.ts';
 import { clientIp, retryAfter } from './limits.ts';
-import { fieldErrors, leadSchema, type FieldErrors, type LeadInput } from './schema.ts';
+import { fieldErrors, parseLead, type FieldErrors, type LeadInput } from './schema.ts';
 import { saveLead } from './store.ts';
 import { checkTurnstile } from './turnstile.ts';
 
@@ -53,7 +53,7 @@ leads.post(
       return fail(c, 503, { form: MESSAGES.busy }, raw, 30);
     }
 
-    const parsed = leadSchema.safeParse(raw);
+    const parsed = parseLead(raw);
     const errors = parsed.success ? {} : fieldErrors(parsed.error);
     Object.assign(errors, coverageErrors(catalog, raw, errors));
     const input = parsed.data;

@@ -2,10 +2,11 @@
 // Strict: unknown fields are rejected, every string is NFC-normalized, length-capped and free of
 // control characters (and of invisible bidi/format characters that could disguise a value).
 import * as z from 'zod';
-import { LIMITS } from '../../src/contract/lead-fields.ts';
+import { LABELS, LIMITS } from '../../src/contract/lead-fields.ts';
 import { normalizePhone } from './phone.ts';
 
-z.config(z.locales.zhCN());
+/** zod's own messages in Chinese, for this parse only: the global config stays as it is. */
+const zhCN = z.locales.zhCN();
 
 /** Control (Cc), lone surrogates (Cs), zero-width and bidi overrides; a description may keep \t \n \r. */
 const FORBIDDEN_LINE = /[\p{Cc}\p{Cs}\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
@@ -41,9 +42,9 @@ const shownKeys = (keys: string[]) =>
     .map((k) => k.replace(/[^\w.-]/g, '?').slice(0, 30))
     .join('、');
 
-export const leadSchema = z.strictObject(
+const leadSchema = z.strictObject(
   {
-    name: z.preprocess(nfc, text('称呼', '请填写称呼', LIMITS.name).pipe(z.string().min(1, '请填写称呼'))),
+    name: z.preprocess(nfc, text(LABELS.name, '请填写称呼', LIMITS.name).pipe(z.string().min(1, '请填写称呼'))),
     phone: z.preprocess(
       nfc,
       z
@@ -64,13 +65,13 @@ export const leadSchema = z.strictObject(
       .string({ error: '请选择所在地区' })
       .max(9, '请选择所在地区')
       .regex(/^\d{6}(\d{3})?$/, '请选择所在地区'),
-    brand: optionalText(40, '品牌'),
+    brand: optionalText(40, LABELS.brand),
     description: z.preprocess(
       nfc,
-      text('问题描述', '请简单描述需要维修的问题', LIMITS.description, true).pipe(z.string().min(2, '请简单描述需要维修的问题')),
+      text(LABELS.description, '请简单描述需要维修的问题', LIMITS.description, true).pipe(z.string().min(2, '请简单描述需要维修的问题')),
     ),
-    address: optionalText(LIMITS.address, '详细地址'),
-    preferredTime: optionalText(LIMITS.preferredTime, '方便上门时间'),
+    address: optionalText(LIMITS.address, LABELS.address),
+    preferredTime: optionalText(LIMITS.preferredTime, LABELS.preferredTime),
     consent: checkbox,
     /** Honeypot: people never see it, bots fill it in. */
     website: optionalText(200, '网站'),
@@ -91,6 +92,9 @@ export const leadSchema = z.strictObject(
 );
 
 export type LeadInput = z.infer<typeof leadSchema>;
+
+/** A lead as posted (JSON or form fields), checked; every message in Chinese. */
+export const parseLead = (raw: unknown) => leadSchema.safeParse(raw, { error: zhCN.localeError });
 export type FieldErrors = Record<string, string>;
 
 /** The first message for each field, keyed by field name. */

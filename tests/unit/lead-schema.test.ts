@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskPhone, normalizePhone } from '../../functions/leads/phone.ts';
-import { fieldErrors, leadSchema } from '../../functions/leads/schema.ts';
+import * as z from 'zod';
+import { fieldErrors, parseLead } from '../../functions/leads/schema.ts';
 import { newReference } from '../../functions/leads/reference.ts';
 
 const valid = { name: '王先生', phone: '13812341234', region: '433101', description: '打不开', consent: 'on' };
@@ -28,15 +29,22 @@ describe('phone numbers', () => {
 
 describe('lead schema', () => {
   it('accepts a form post and normalizes it', () => {
-    const lead = leadSchema.parse({ ...valid, brand: '', address: '  ', requestId: '' });
+    const lead = parseLead({ ...valid, brand: '', address: '  ', requestId: '' }).data!;
     expect(lead).toMatchObject({ phone: '+8613812341234', consent: true });
     expect(lead.brand).toBeUndefined();
     expect(lead.address).toBeUndefined();
     expect(lead.requestId).toBeUndefined();
   });
 
+  it("answers in Chinese even where zod's own message applies, and leaves zod's global locale alone", () => {
+    const notAnObject = parseLead('name=王先生');
+    expect(notAnObject.error?.issues[0].message).toMatch(/无效输入/);
+    // Another schema parsed in the same process keeps zod's default (English) messages.
+    expect(z.string().safeParse(1).error?.issues[0].message).toMatch(/^Invalid input/);
+  });
+
   it('explains every problem in Chinese, one message per field', () => {
-    const result = leadSchema.safeParse({
+    const result = parseLead({
       name: 'x'.repeat(21),
       phone: '1',
       region: '4331',
@@ -58,14 +66,14 @@ describe('lead schema', () => {
 
   it('requires consent, whatever the spelling of "no"', () => {
     for (const consent of [undefined, '', 'off', false, 'false']) {
-      expect(leadSchema.safeParse({ ...valid, consent }).success).toBe(false);
+      expect(parseLead({ ...valid, consent }).success).toBe(false);
     }
   });
 
   it('only takes a same-site page path', () => {
-    expect(leadSchema.safeParse({ ...valid, page: '/hunan/' }).success).toBe(true);
-    expect(leadSchema.safeParse({ ...valid, page: '//evil.example/' }).success).toBe(false);
-    expect(leadSchema.safeParse({ ...valid, page: 'https://evil.example/' }).success).toBe(false);
+    expect(parseLead({ ...valid, page: '/hunan/' }).success).toBe(true);
+    expect(parseLead({ ...valid, page: '//evil.example/' }).success).toBe(false);
+    expect(parseLead({ ...valid, page: 'https://evil.example/' }).success).toBe(false);
   });
 });
 
