@@ -40,7 +40,7 @@ let cached: Promise<Catalog> | undefined;
 export const catalog = () => (cached ??= load());
 
 async function load(): Promise<Catalog> {
-  const [siteEntries, brands, regionEntries, coverageEntries, routingEntries] = await Promise.all([
+  const [siteEntries, brands, regionEntries, coverageFiles, routingEntries] = await Promise.all([
     getCollection('site'),
     getCollection('brands'),
     getCollection('regions'),
@@ -54,8 +54,29 @@ async function load(): Promise<Catalog> {
   const regions = new RegionIndex(regionEntries.map((e) => e.data as Region));
   brands.sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-CN'));
 
-  const coverage = new Map<string, Map<string, CoverageEntry>>();
-  for (const file of coverageEntries) {
+  const coverage = coverageByBrand(coverageFiles, regions);
+  checkHonesty(site, brands, coverage);
+  const routing = routingEntries[0]?.data;
+  if (routing) checkRouting(routing, regions, brands);
+
+  const { pages, childPages } = pagesOf(coverage, regions);
+  // Computed once here: every page renders the form, and a 10,000-page site cannot afford a scan each.
+  const provinces = pages
+    .filter((r) => r.level === 'province')
+    .map((province) => ({ province, children: childPages(province.code) }));
+  const services = servicesByRegion(brands, coverage, regions);
+  const servicesIn = (code: string): Service[] => services.get(code) ?? [];
+  const coveredBy = (slug: string) => [...(coverage.get(slug)?.keys() ?? [])].map((c) => regions.get(c)!);
+
+  return { site, brands, regions, pages, provinces, childPages, coverage, servicesIn, coveredBy, routing };
+}
+
+type Coverage = Map<string, Map<string, CoverageEntry>>;
+
+/** Per brand slug, its covered codes → entry; places written by name are resolved to codes. */
+function coverageByBrand(files: CollectionEntry<'coverage'>[], regions: RegionIndex): Coverage {
+  const coverage: Coverage = new Map();
+  for (const file of files) {
     const slug = file.data.brand.id;
     const codes = coverage.get(slug) ?? new Map<string, CoverageEntry>();
     for (const written of file.data.regions) {
@@ -70,11 +91,12 @@ async function load(): Promise<Catalog> {
     }
     coverage.set(slug, codes);
   }
+  return coverage;
+}
 
-  checkHonesty(site, brands, coverage);
-
-  const routing = routingEntries[0]?.data;
-  for (const route of routing?.routes ?? []) {
+/** routes.yaml names only regions and brands that exist. */
+function checkRouting(routing: Routing, regions: RegionIndex, brands: BrandEntry[]) {
+  for (const route of routing.routes) {
     for (const code of route.regions ?? []) {
       if (!regions.get(code))
         throw new Error(`routes.yaml: route "${route.name}" names region ${code}, which is not a GB/T 2260 region.`);
@@ -87,7 +109,10 @@ async function load(): Promise<Catalog> {
       }
     }
   }
+}
 
+/** Regions that get a page: every covered region, its descendants and its ancestors. */
+function pagesOf(coverage: Coverage, regions: RegionIndex) {
   const pageCodes = new Set<string>();
   for (const codes of coverage.values()) {
     for (const code of codes.keys()) {
@@ -96,14 +121,13 @@ async function load(): Promise<Catalog> {
     }
   }
   const pages = [...pageCodes].map((c) => regions.get(c)!).sort((a, b) => a.code.localeCompare(b.code));
-  // Computed once here: every page renders the form, and a 10,000-page site cannot afford a scan each.
   const childPages = (code: string) => regions.children(code).filter((r) => pageCodes.has(r.code));
-  const provinces = pages
-    .filter((r) => r.level === 'province')
-    .map((province) => ({ province, children: childPages(province.code) }));
+  return { pages, childPages };
+}
 
-  // Who serves each page's region, computed once: a brand serves a region fully when it covers the
-  // region or an ancestor, partly when it covers something below it.
+/** Who serves each region: a brand serves a region fully when it covers the region or an ancestor,
+ *  partly when it covers something below it. */
+function servicesByRegion(brands: BrandEntry[], coverage: Coverage, regions: RegionIndex): Map<string, Service[]> {
   const services = new Map<string, Service[]>();
   const add = (code: string, service: Service) => {
     const list = services.get(code);
@@ -127,11 +151,7 @@ async function load(): Promise<Catalog> {
     for (const [code, entry] of full) add(code, { brand, entry, partial: false });
     for (const code of partial) add(code, { brand, partial: true });
   }
-  const servicesIn = (code: string): Service[] => services.get(code) ?? [];
-
-  const coveredBy = (slug: string) => [...(coverage.get(slug)?.keys() ?? [])].map((c) => regions.get(c)!);
-
-  return { site, brands, regions, pages, provinces, childPages, coverage, servicesIn, coveredBy, routing };
+  return services;
 }
 
 let resolver: Resolver | undefined;
@@ -149,7 +169,7 @@ function placeEntry(entry: CoverageEntry, file: string | undefined, regions: Reg
   return { ...entry, code: r.code, ...(towns.length ? { towns } : {}) };
 }
 
-function checkHonesty(site: Site, brands: BrandEntry[], coverage: Map<string, Map<string, CoverageEntry>>) {
+function checkHonesty(site: Site, brands: BrandEntry[], coverage: Coverage) {
   const operator = operatorClaims([
     { where: 'site.yaml legalName', text: site.legalName },
     { where: 'site.yaml displayName', text: site.displayName },
