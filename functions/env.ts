@@ -4,7 +4,7 @@
 import type { ChannelSetting } from '../src/contract/channels.ts';
 import type { DeliveryMessage } from './deliveries/queue.ts';
 
-export interface Env extends Omit<Cloudflare.Env, 'DELIVERIES'>, Secrets, Partial<Record<ChannelSetting, string>> {
+export interface Env extends Omit<Cloudflare.Env, 'DELIVERIES'>, Settings {
   /** One message per delivery (functions/deliveries/). */
   DELIVERIES: Queue<DeliveryMessage>;
   /** Cloudflare Email Routing binding for the email-binding channel; add it to wrangler.jsonc to use it. */
@@ -12,7 +12,7 @@ export interface Env extends Omit<Cloudflare.Env, 'DELIVERIES'>, Secrets, Partia
 }
 
 /** Set with `wrangler secret put` (or .dev.vars locally); `vars` in wrangler.jsonc for the non-secret ones. */
-interface Secrets {
+export interface Settings extends Partial<Record<ChannelSetting, string>> {
   /** Key ring for personal fields: `kid:base64key[,kid:base64oldkey…]`, current key first. Required. */
   LEADS_ENCRYPTION_KEY?: string;
   /** Bearer token for /api/admin/*; the admin API is off when unset. */

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { secretsFile } from './wrangler-dev.ts';
 
 export const LOCAL_SECRETS_DIR = join('.wrangler', 'local-secrets');
 
@@ -21,6 +22,12 @@ export function localSecret(name: keyof typeof generators): string {
   writeFileSync(file, `${value}\n`, { mode: 0o600 });
   console.log(`Generated a local ${name} in ${file} (local runs only).`);
   return value;
+}
+
+/** An env file of the local secrets that `configured` (names set elsewhere) lacks, for wrangler dev. */
+export function localSecretsFile(configured: Set<string>): string {
+  const missing = (Object.keys(generators) as (keyof typeof generators)[]).filter((name) => !configured.has(name));
+  return secretsFile(Object.fromEntries(missing.map((name) => [name, localSecret(name)])), LOCAL_SECRETS_DIR);
 }
 
 /** Names set in a dotenv-style file (.dev.vars, .env): `NAME=value` lines. */

@@ -1,9 +1,14 @@
 /// <reference types="@cloudflare/vitest-plugin/types" />
-import type { Env as WorkerEnv } from '../../functions/env.ts';
+import type { Settings } from '../../functions/env.ts';
 declare global {
   namespace Cloudflare {
-    interface Env extends WorkerEnv {
+    // The generated bindings (functions/worker-configuration.d.ts), the declared settings, and what
+    // vitest.config.ts gives the tests.
+    interface Env extends Settings {
       TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+      PROVIDERS_URL: string;
+      SMTP_PORT: string;
+      MAILS_URL: string;
     }
   }
 }

@@ -1,0 +1,95 @@
+// Build sections: the sample site, the whole-country fixture and ~10,000 synthetic pages, each
+// cold (no content cache), timed with GNU time for wall seconds and peak memory.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildRegions } from '../../src/lib/regions.ts';
+import { fmt, results, row, stat } from './report.ts';
+
+function countFiles(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      const sub = countFiles(p);
+      files += sub.files;
+      bytes += sub.bytes;
+    } else {
+      files++;
+      bytes += statSync(p).size;
+    }
+  }
+  return { files, bytes };
+}
+
+/** One timed run of a command: wall seconds and the peak RSS of its largest process (GNU time). */
+function timed(cmd: string[], env: NodeJS.ProcessEnv): { seconds: number; peakMb: number } {
+  const res = spawnSync('/usr/bin/time', ['-f', '%e %M', ...cmd], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  if (res.status !== 0) throw new Error(`${cmd.join(' ')} failed:\n${res.stderr.slice(-2000)}`);
+  const [seconds, kb] = res.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds, peakMb: kb / 1024 };
+}
+
+export function benchBuild(name: string, contentDir: string | undefined, runs: number) {
+  const root = mkdtempSync(join(tmpdir(), `baoxiu-bench-${name}-`));
+  const out = join(root, 'dist');
+  const env = {
+    BAOXIU_OUT_DIR: out,
+    BAOXIU_CACHE_DIR: join(root, 'cache'),
+    ...(contentDir ? { BAOXIU_CONTENT_DIR: contentDir } : {}),
+  };
+  const walls: number[] = [];
+  const peaks: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(join(root, 'cache'), { recursive: true, force: true }); // a cold build each time
+    const site = timed(['node_modules/.bin/astro', 'build'], env);
+    const index = timed(['node_modules/.bin/node', 'scripts/search-index.ts'], env);
+    walls.push(site.seconds + index.seconds);
+    peaks.push(Math.max(site.peakMb, index.peakMb));
+  }
+  const pages = readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+  const { files } = countFiles(out);
+  const index = countFiles(join(out, 'pagefind'));
+  const wall = stat(walls);
+  results[`build.${name}`] = {
+    wallSeconds: wall,
+    peakMb: stat(peaks),
+    pages,
+    files,
+    searchIndexBytes: index.bytes,
+    msPerPage: (wall.median * 1000) / pages,
+  };
+  row(`build ${name}: site + index`, fmt(wall, 's', 1), name === 'all-china' ? '≤ 30 s' : '');
+  row(
+    `build ${name}: per page`,
+    `${((wall.median * 1000) / pages).toFixed(2)} ms × ${pages} pages`,
+    'Hugo ≈ 0.17, Eleventy ≈ 0.5 ms',
+  );
+  row(`build ${name}: peak memory`, fmt(stat(peaks), 'MB'), name === 'all-china' ? '≤ 3 GB' : '');
+  row(`build ${name}: output`, `${files} files, search index ${(index.bytes / 1024 / 1024).toFixed(1)} MB`, '< 20,000 files');
+  return { root, out };
+}
+
+/** ~10,000 pages: the whole country plus 6,580 fictional brands, each covering one county. */
+export function synthetic(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'baoxiu-10k-'));
+  cpSync('tests/fixtures/all-china', dir, { recursive: true });
+  const counties = buildRegions()
+    .filter((r) => r.level === 'county')
+    .map((r) => r.code);
+  for (let i = 0; i < 6580; i++) {
+    writeFileSync(
+      join(dir, 'brands', `b${i}.md`),
+      `---\nname: 合成品牌${i}\ncategory: 家电\nrelationship: independent\n---\n合成测试品牌 ${i}。\n`,
+    );
+    writeFileSync(join(dir, 'coverage', `b${i}.yaml`), `brand: b${i}\nregions:\n  - code: "${counties[i % counties.length]}"\n`);
+  }
+  return dir;
+}
+

@@ -1,0 +1,94 @@
+// The one way this project starts `wrangler dev` (npm start, npm run dev, the browser tests, the
+// bench): local D1 migrations first, then the Worker with the built site on 127.0.0.1. Secrets go
+// in an env file (mode 600), never on the command line, where any local user could read them.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const WRANGLER = join('node_modules', '.bin', 'wrangler');
+
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+/** Writes `NAME=value` lines to a new file only its owner can read; returns its path. */
+export function secretsFile(secrets: Record<string, string>, dir = mkdtempSync(join(tmpdir(), 'baoxiu-secrets-'))): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = join(dir, 'secrets.env');
+  writeFileSync(
+    file,
+    Object.entries(secrets)
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}\n`)
+      .join(''),
+    { mode: 0o600 },
+  );
+  chmodSync(file, 0o600);
+  return file;
+}
+
+export interface Options {
+  port: number;
+  /** Local state folder (D1, queues); wrangler's .wrangler/state when absent. */
+  persistTo?: string;
+  /** Env files in order, later ones winning; given any, wrangler reads no .dev.vars of its own. */
+  envFiles?: string[];
+  /** The process environment's settings win over the files (CLOUDFLARE_INCLUDE_PROCESS_ENV). */
+  includeProcessEnv?: boolean;
+  /** 'inherit' for npm start; 'pipe' keeps the output for log(). */
+  output: 'inherit' | 'pipe';
+}
+
+export interface WranglerDev {
+  url: string;
+  process: ChildProcess;
+  /** What it printed so far (output: 'pipe'). */
+  log(): string;
+  stop(): void;
+}
+
+export function migrate(persistTo?: string, output: 'inherit' | 'pipe' = 'pipe') {
+  const state = persistTo ? ['--persist-to', persistTo] : [];
+  const res = spawnSync(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', ...state], { stdio: output, encoding: 'utf8' });
+  if (res.status !== 0)
+    throw new Error(`wrangler d1 migrations apply failed (exit ${res.status}):\n${res.stdout ?? ''}${res.stderr ?? ''}`);
+}
+
+/** Starts wrangler dev; resolves once /api/health answers (or rejects with its output). */
+export async function startWranglerDev(o: Options): Promise<WranglerDev> {
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(o.port), '--show-interactive-dev-session=false'];
+  if (o.persistTo) args.push('--persist-to', o.persistTo);
+  for (const file of o.envFiles ?? []) args.push('--env-file', file);
+  const dev = spawn(WRANGLER, args, {
+    detached: o.output === 'pipe',
+    stdio: o.output === 'pipe' ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    env: { ...process.env, CLOUDFLARE_INCLUDE_PROCESS_ENV: o.includeProcessEnv ? 'true' : 'false' },
+  });
+  let log = '';
+  dev.stdout?.on('data', (d) => (log += d));
+  dev.stderr?.on('data', (d) => (log += d));
+  const stop = () => {
+    try {
+      if (o.output === 'pipe') process.kill(-dev.pid!, 'SIGTERM');
+      else dev.kill('SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  const url = `http://127.0.0.1:${o.port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if ((await fetch(`${url}/api/health`).catch(() => null))?.ok) break;
+    if (Date.now() > deadline || dev.exitCode !== null) {
+      stop();
+      throw new Error(`wrangler dev did not start:\n${log.slice(-3000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { url, process: dev, log: () => log, stop };
+}
