@@ -24,10 +24,23 @@ export function localSecret(name: keyof typeof generators): string {
   return value;
 }
 
-/** An env file of the local secrets that `configured` (names set elsewhere) lacks, for wrangler dev. */
-export function localSecretsFile(configured: Set<string>): string {
+/**
+ * Where a local `wrangler dev` takes its settings from: .dev.vars when there is one, otherwise this
+ * process's environment (and .env). A secret that neither gives is generated once for local use;
+ * the generated ones come first, so what .dev.vars or the environment says always wins. `extra`
+ * settings go with the generated ones.
+ */
+export function localSettings(extra: Record<string, string> = {}): { envFiles: string[]; includeProcessEnv: boolean } {
+  const devVars = existsSync('.dev.vars');
+  if (devVars) console.log('Settings: .dev.vars');
+  const configured = devVars ? namesIn('.dev.vars') : new Set([...Object.keys(process.env), ...namesIn('.env')]);
   const missing = (Object.keys(generators) as (keyof typeof generators)[]).filter((name) => !configured.has(name));
-  return secretsFile(Object.fromEntries(missing.map((name) => [name, localSecret(name)])), LOCAL_SECRETS_DIR);
+  const generated = secretsFile(
+    { ...Object.fromEntries(missing.map((name) => [name, localSecret(name)])), ...extra },
+    LOCAL_SECRETS_DIR,
+  );
+  const envFiles = [generated, ...(devVars ? ['.dev.vars'] : existsSync('.env') ? ['.env'] : [])];
+  return { envFiles, includeProcessEnv: !devVars };
 }
 
 /** Names set in a dotenv-style file (.dev.vars, .env): `NAME=value` lines. */

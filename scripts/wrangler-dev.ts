@@ -70,8 +70,10 @@ export async function startWranglerDev(o: Options): Promise<WranglerDev> {
     env: { ...process.env, CLOUDFLARE_INCLUDE_PROCESS_ENV: o.includeProcessEnv ? 'true' : 'false' },
   });
   let log = '';
-  dev.stdout?.on('data', (d) => (log += d));
-  dev.stderr?.on('data', (d) => (log += d));
+  // The last 4 MB: enough for a test run, bounded for a long `npm run dev`.
+  const keep = (d: Buffer) => (log = (log + d).slice(-4_000_000));
+  dev.stdout?.on('data', keep);
+  dev.stderr?.on('data', keep);
   const stop = () => {
     try {
       if (o.output === 'pipe') process.kill(-dev.pid!, 'SIGTERM');

@@ -1,6 +1,6 @@
 // Outbound calls to providers: a timeout on every request, and a failure (throw) for anything but
 // a 2xx whose body the provider's own check accepts.
-export const TIMEOUT_MS = 10_000;
+const TIMEOUT_MS = 10_000;
 
 export async function postJson<T>(
   url: string,

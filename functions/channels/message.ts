@@ -55,7 +55,7 @@ export const asHtml = (m: LeadMessage) =>
 
 /** Markdown for the IM robots: customer text cannot add links, emphasis or tags such as WeCom's
  *  <font>; angle brackets become full-width, the rest is backslash-escaped. */
-export const escapeMarkdown = (s: string) =>
+const escapeMarkdown = (s: string) =>
   s
     .replace(/</g, '＜')
     .replace(/>/g, '＞')

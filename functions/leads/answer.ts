@@ -9,7 +9,7 @@ export type Ctx = Context<{ Bindings: Env }>;
 export type ErrorStatus = 400 | 403 | 405 | 413 | 415 | 429 | 503;
 
 /** `/hunan/` but not `//elsewhere.example`. */
-export const SAME_SITE_PATH = /^\/(?![/\\])/;
+const SAME_SITE_PATH = /^\/(?![/\\])/;
 
 export const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
 
@@ -63,7 +63,7 @@ function pagePath(c: Ctx, raw: Record<string, unknown>): string {
 }
 
 /** String fields only, in an object without a prototype (a field may be called __proto__). */
-export function stringValues(raw: Record<string, unknown>): Record<string, string> {
+function stringValues(raw: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') out[k] = v;
   return out;

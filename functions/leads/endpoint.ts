@@ -18,7 +18,7 @@ import { saveLead } from './store.ts';
 import { checkTurnstile } from './turnstile.ts';
 
 /** A lead is a few hundred characters; anything near this is not a person typing. */
-export const MAX_BODY_BYTES = 16 * 1024;
+const MAX_BODY_BYTES = 16 * 1024;
 
 type Body = { raw: Record<string, unknown> } | { error: Response };
 

@@ -68,7 +68,9 @@ const leadSchema = z.strictObject(
     brand: optionalText(40, LABELS.brand),
     description: z.preprocess(
       nfc,
-      text(LABELS.description, '请简单描述需要维修的问题', LIMITS.description, true).pipe(z.string().min(2, '请简单描述需要维修的问题')),
+      text(LABELS.description, '请简单描述需要维修的问题', LIMITS.description, true).pipe(
+        z.string().min(2, '请简单描述需要维修的问题'),
+      ),
     ),
     address: optionalText(LIMITS.address, LABELS.address),
     preferredTime: optionalText(LIMITS.preferredTime, LABELS.preferredTime),

@@ -22,7 +22,7 @@ export const SITE_CSP = [
 ].join('; ');
 
 /** JSON answers render nothing. */
-export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** Headers every answer carries, pages and API alike (public/_headers lists the same). */
 export const COMMON_HEADERS: Record<string, string> = {

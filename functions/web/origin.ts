@@ -25,7 +25,7 @@ export function allowedOrigins(env: Pick<Env, 'ALLOWED_ORIGINS'>): Set<string> {
 }
 
 /** True when the request may post: same origin, an allowed origin, or not from a browser. */
-export function fromAllowedSite(c: Ctx): boolean {
+function fromAllowedSite(c: Ctx): boolean {
   const origin = c.req.header('origin');
   if (origin !== undefined) return origin === new URL(c.req.url).origin || allowedOrigins(c.env).has(origin);
   // Older browsers omit Origin on same-origin posts but send Sec-Fetch-Site.

@@ -18,5 +18,3 @@ export const LABELS = {
   preferredTime: '方便上门时间',
   consent: '隐私政策',
 } as const;
-
-export type Field = keyof typeof LABELS;

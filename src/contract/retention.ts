@@ -1,6 +1,6 @@
 // How long a lead is kept: LEAD_RETENTION_DAYS (wrangler.jsonc `vars`), read by the Worker's daily
 // job and by the build for /privacy/, so the policy states what the job does.
-export const DEFAULT_RETENTION_DAYS = 180;
+const DEFAULT_RETENTION_DAYS = 180;
 
 /** A whole number of days ≥ 1, or the default. */
 export function retentionDays(setting: string | undefined): number {

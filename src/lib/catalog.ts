@@ -9,7 +9,7 @@ import type { CoverageEntry, Site } from './schemas.ts';
 
 export type BrandEntry = CollectionEntry<'brands'>;
 
-export interface Service {
+interface Service {
   brand: BrandEntry;
   /** The coverage entry that applies (the region's own, or its nearest covered ancestor's). */
   entry?: CoverageEntry;

@@ -3,7 +3,7 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { buildRegions } from './regions.ts';
 
-export const regionSchema = z.object({
+const regionSchema = z.object({
   code: z.string().regex(/^\d{6}(\d{3})?$/),
   name: z.string(),
   shortName: z.string(),

@@ -9,7 +9,7 @@ import { FORMER } from './history.ts';
 import { shortName } from './names.ts';
 import { RegionIndex, type Region } from './regions.ts';
 
-export type Status = 'resolved' | 'warning' | 'ambiguous' | 'unresolved';
+type Status = 'resolved' | 'warning' | 'ambiguous' | 'unresolved';
 
 export interface Resolution {
   input: string;

@@ -53,7 +53,7 @@ export const brandSchema = z.discriminatedUnion(
   { error: 'relationship must be `independent` or `authorized`' },
 );
 
-export const coverageEntrySchema = z
+const coverageEntrySchema = z
   .object({
     code: z
       .string({ error: 'code must be a GB/T 2260 region code, quoted: "433101"' })
@@ -97,5 +97,4 @@ export const routingSchema = z.object({
 });
 
 export type Site = z.infer<typeof siteSchema>;
-export type Brand = z.infer<typeof brandSchema>;
 export type CoverageEntry = z.infer<typeof coverageEntrySchema>;

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launch, query } from './browser.ts';
 
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const AXE = readFileSync(new URL(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();

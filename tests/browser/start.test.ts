@@ -1,17 +1,12 @@
 // `npm start` as the README says: the site and the lead function on one port, settings from the
 // environment when there is no .dev.vars.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LOCAL_SECRETS_DIR } from '../../scripts/local-secrets.ts';
 import { describe, expect, it } from 'vitest';
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+import { freePort } from '../../scripts/wrangler-dev.ts';
 
 describe('npm start', () => {
   it.skipIf(existsSync('.dev.vars'))(
@@ -35,6 +30,9 @@ describe('npm start', () => {
         const admin = await fetch(`${base}/api/admin/leads`, { headers: { authorization: 'Bearer from-the-environment' } });
         expect(admin.status).toBe(200);
         expect(log).toContain('Ready on http://127.0.0.1:' + port);
+        // The generated secret reached the Worker in a file, not on a command line that \`ps\` shows.
+        const key = readFileSync(join(LOCAL_SECRETS_DIR, 'LEADS_ENCRYPTION_KEY'), 'utf8').trim();
+        expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toContain(key.split(':')[1]);
       } finally {
         process.kill(-start.pid!, 'SIGTERM');
       }

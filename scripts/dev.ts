@@ -1,0 +1,37 @@
+// npm run dev: astro dev (pages reload as you edit them) with /api/* proxied to the lead function
+// under wrangler dev, so the form works end to end. The Worker checks leads against the last
+// build's /catalog.json and answers plain form posts with built pages: a new region or brand needs
+// a build (`npm run build`, or restart this) before the Worker accepts it.
+import { spawn } from 'node:child_process';
+import { buildIfStale } from './build-if-stale.ts';
+import { localSettings } from './local-secrets.ts';
+import { freePort, migrate, startWranglerDev } from './wrangler-dev.ts';
+
+const port = Number(process.env.PORT ?? 4321);
+const site = `http://127.0.0.1:${port}`;
+buildIfStale();
+// BAOXIU_STATE_DIR: another local state folder than .wrangler/state (the tests use their own).
+const persistTo = process.env.BAOXIU_STATE_DIR;
+migrate(persistTo, 'inherit');
+// Posts reach the Worker through the proxy with the dev server's origin, which it must accept.
+const worker = await startWranglerDev({
+  port: await freePort(),
+  persistTo,
+  ...localSettings({ ALLOWED_ORIGINS: site }),
+  output: 'pipe',
+});
+worker.process.stdout!.pipe(process.stdout);
+worker.process.stderr!.pipe(process.stderr);
+const astro = spawn('astro', ['dev', '--host', '127.0.0.1', '--port', String(port)], {
+  stdio: 'inherit',
+  env: { ...process.env, BAOXIU_API_PROXY: worker.url },
+});
+const stop = () => {
+  astro.kill('SIGTERM');
+  worker.stop();
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
+astro.on('exit', (code) => {
+  worker.stop();
+  process.exit(code ?? 0);
+});

@@ -1,0 +1,69 @@
+// `npm run dev` end to end: pages from astro dev, the form's post proxied to the lead function under
+// wrangler dev, the customer's confirmation page — in Chromium without JavaScript.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../scripts/wrangler-dev.ts';
+import { launch } from './browser.ts';
+
+const withoutVitest = (env: NodeJS.ProcessEnv) =>
+  Object.fromEntries(Object.entries(env).filter(([k]) => !/^(VITEST|TEST$)/.test(k)));
+
+describe('npm run dev', () => {
+  const state = mkdtempSync(join(tmpdir(), 'baoxiu-dev-state-'));
+  let base = '';
+  let dev: ReturnType<typeof spawn>;
+  let log = '';
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    dev = spawn('npm', ['run', 'dev'], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Without vitest's own variables: astro dev behaves differently under VITEST.
+      env: { ...withoutVitest(process.env), PORT: String(port), BAOXIU_STATE_DIR: state },
+    });
+    dev.stdout!.on('data', (d) => (log += d));
+    dev.stderr!.on('data', (d) => (log += d));
+    let status: number | string = 'no answer';
+    for (const deadline = Date.now() + 100_000; status !== 200; await new Promise((r) => setTimeout(r, 500))) {
+      status = await fetch(`${base}/`, { signal: AbortSignal.timeout(10_000) }).then(
+        (r) => r.status,
+        (err) => String(err),
+      );
+      if (Date.now() > deadline || dev.exitCode !== null) {
+        throw new Error(`npm run dev did not start (exit ${dev.exitCode}, last answer ${status}):\n${log.slice(-1500)}`);
+      }
+    }
+  }, 120_000);
+
+  afterAll(() => {
+    try {
+      process.kill(-dev.pid!, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    rmSync(state, { recursive: true, force: true });
+  });
+
+  it('serves pages from astro dev and sends the form to the lead function', async () => {
+    const browser = await launch();
+    try {
+      const page = await (await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' })).newPage();
+      await page.goto(`${base}/hunan/xiangxi/jishou/`);
+      await page.fill('#lead-name', '郑先生');
+      await page.fill('#lead-phone', '13700005555');
+      await page.fill('#lead-description', '保险柜锁住了');
+      await page.check('#lead-consent');
+      await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+      expect((await page.textContent('[data-lead-reference]'))!.trim()).toMatch(/^BX-\d{6}-\d{6}$/);
+      // The lead reached the operator's outbox through the delivery queue.
+      await expect.poll(() => log, { timeout: 15_000 }).toMatch(/\[outbox\] lead BX-\d{6}-\d{6} · 郑先生 · 137\*\*\*\*5555/);
+    } finally {
+      await browser.close();
+    }
+  });
+});
