@@ -24,7 +24,7 @@ CREATE INDEX leads_created_at ON leads (created_at);
 CREATE TABLE deliveries (
   id           TEXT PRIMARY KEY,
   lead_id      TEXT NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
-  channel      TEXT NOT NULL,                   -- outbox, email, sms-aliyun, wecom, …
+  channel      TEXT NOT NULL,                   -- a channel name: outbox, email-smtp, sms-aliyun, … (src/contract/channels.ts)
   status       TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
   attempts     INTEGER NOT NULL DEFAULT 0,
   last_error   TEXT,

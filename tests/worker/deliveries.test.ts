@@ -1,5 +1,5 @@
 // Deliveries through Queues inside workerd: retries with backoff, dead letters, and the sweep.
-import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
+import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { backoff, MAX_RETRIES } from '../../functions/deliveries/queue.ts';
@@ -111,7 +111,7 @@ describe('the sweep', () => {
   it('fails a delivery still pending after the retry window', async () => {
     const id = await storedDelivery('outbox', 26 * 3600_000, 26 * 3600_000);
     await sweep(env);
-    expect(await delivery(id)).toMatchObject({ status: 'failed', last_error: expect.stringContaining('within 24 hours') });
+    expect(await delivery(id)).toMatchObject({ status: 'failed', last_error: expect.stringContaining('within 25 hours') });
   });
 
   it('runs on the cron', async () => {
@@ -121,9 +121,15 @@ describe('the sweep', () => {
   });
 
   it('leaves the daily cron to housekeeping, not the sweep', async () => {
-    const id = await storedDelivery('outbox', 10 * 60_000);
-    await exports.default.scheduled({ scheduledTime: Date.now(), cron: '17 3 * * *' } as ScheduledController);
-    await new Promise((r) => setTimeout(r, 1500));
-    expect((await delivery(id))!.status).toBe('pending');
+    const overdue = await storedDelivery('outbox', 10 * 60_000);
+    const before = (await delivery(overdue))!;
+    const expired = await storedDelivery('outbox', 0, 200 * 86_400_000);
+    const ctx = createExecutionContext();
+    worker.scheduled({ scheduledTime: Date.now(), cron: '17 3 * * *', noRetry() {} }, env as never, ctx);
+    await waitOnExecutionContext(ctx);
+    // Housekeeping ran: the lead past the retention period is gone, its delivery with it …
+    expect(await delivery(expired)).toBeNull();
+    // … and the sweep did not: the overdue delivery was neither re-queued nor touched.
+    expect(await delivery(overdue)).toEqual(before);
   });
 });
