@@ -114,6 +114,15 @@ describe('every page', () => {
     }
   });
 
+  it("follows Baidu's conventions: one page for every device, not to be transcoded", () => {
+    for (const page of pages) {
+      const head = read(page).split('</head>')[0];
+      expect(head, page).toContain('<meta name="applicable-device" content="pc,mobile">');
+      expect(head, page).toContain('<meta http-equiv="Cache-Control" content="no-transform">');
+      expect(head, page).toContain('<meta http-equiv="Cache-Control" content="no-siteapp">');
+    }
+  });
+
   it('has the lead form (the confirmation page has its reference instead)', () => {
     for (const page of pages.filter((p) => p !== 'thanks/index.html')) {
       expect(read(page), page).toMatch(/<form class="lead" method="post" action="\/api\/leads" data-lead-form/);

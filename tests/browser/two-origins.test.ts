@@ -1,0 +1,86 @@
+// Pages on one origin (a mainland CDN serving dist/), the lead function on another (the Worker):
+// the build points the form at the Worker (PUBLIC_LEAD_ENDPOINT), the Worker accepts that origin
+// (ALLOWED_ORIGINS). Both ways a customer sends the form work, and a third origin is refused.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newKeyEntry } from '../../functions/privacy/keyring.ts';
+import { freePort, migrate, secretsFile, startWranglerDev, type WranglerDev } from '../../scripts/wrangler-dev.ts';
+import { serve, type Served } from '../static-server.ts';
+import { launch } from './browser.ts';
+
+describe('pages on a CDN, leads to the Worker on another origin', () => {
+  const root = mkdtempSync(join(tmpdir(), 'baoxiu-two-origins-'));
+  let cdn: Served;
+  let worker: WranglerDev;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const workerPort = await freePort();
+    const build = spawnSync('astro', ['build'], {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        BAOXIU_OUT_DIR: join(root, 'dist'),
+        BAOXIU_CACHE_DIR: join(root, 'cache'),
+        PUBLIC_LEAD_ENDPOINT: `http://127.0.0.1:${workerPort}/api/leads`,
+      },
+    });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+    cdn = await serve(join(root, 'dist'));
+    migrate(join(root, 'state'));
+    worker = await startWranglerDev({
+      port: workerPort,
+      persistTo: join(root, 'state'),
+      envFiles: [secretsFile({ LEADS_ENCRYPTION_KEY: newKeyEntry('cdn'), ALLOWED_ORIGINS: cdn.url }, join(root, 'secrets'))],
+      output: 'pipe',
+    });
+    browser = await launch();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    worker?.stop();
+    cdn?.server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const send = async (javaScriptEnabled: boolean, name: string) => {
+    const page = await (await browser.newContext({ javaScriptEnabled, locale: 'zh-CN' })).newPage();
+    await page.goto(`${cdn.url}/hunan/xiangxi/jishou/`);
+    expect(await page.getAttribute('form[data-lead-form]', 'action')).toBe(`${worker.url}/api/leads`);
+    await page.fill('#lead-name', name);
+    await page.fill('#lead-phone', '13700006666');
+    await page.fill('#lead-description', '指纹锁没电了');
+    await page.check('#lead-consent');
+    return page;
+  };
+
+  it('with JavaScript: the form posts across origins (CORS) and shows the reference in place', async () => {
+    const page = await send(true, '冯先生');
+    await page.click('button[type=submit]');
+    await expect.poll(async () => (await page.textContent('[data-lead-reference]'))?.trim()).toMatch(/^BX-\d{6}-\d{6}$/);
+    expect(new URL(page.url()).origin).toBe(cdn.url);
+    await expect.poll(() => worker.log(), { timeout: 15_000 }).toContain('· 冯先生 ·');
+  });
+
+  it('without JavaScript: the post lands on the Worker, which answers with the confirmation page', async () => {
+    const page = await send(false, '陈女士');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(page.url()).toBe(`${worker.url}/api/leads`);
+    expect((await page.textContent('[data-lead-reference]'))!.trim()).toMatch(/^BX-\d{6}-\d{6}$/);
+  });
+
+  it('refuses a post from an origin that is not allowed', async () => {
+    const res = await fetch(`${worker.url}/api/leads`, {
+      method: 'POST',
+      headers: { origin: 'http://127.0.0.1:1', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '褚', phone: '13700007777', region: '433101', description: '测试', consent: true }),
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
