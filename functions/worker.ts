@@ -1,7 +1,8 @@
-// The Worker: /api/* goes to the lead function; everything else is the static site (dist/),
-// served by Workers static assets before this code runs (see run_worker_first in wrangler.jsonc).
+// The Worker: /api/* goes to the lead function, /admin/* to the inbox; everything else is the static
+// site (dist/), served by Workers static assets before this code runs (run_worker_first in wrangler.jsonc).
 // Crons: every 5 minutes the delivery sweep; daily the retention period (privacy/housekeeping.ts).
 import { api } from './app.ts';
+import { inbox } from './inbox.ts';
 import { consume } from './deliveries/consume.ts';
 import type { DeliveryMessage } from './deliveries/queue.ts';
 import { sweep } from './deliveries/sweep.ts';
@@ -15,6 +16,7 @@ export default {
   fetch(request, env, ctx) {
     const url = new URL(request.url);
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api.fetch(request, env, ctx);
+    if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return inbox.fetch(request, env, ctx);
     return env.ASSETS.fetch(request);
   },
   queue: consume,

@@ -12,6 +12,7 @@ const USAGE = `usage: npm run leads -- <command> [options]
   export --csv [--out leads.csv]          all leads as CSV (UTF-8 with BOM, opens in Excel)
   retry <deliveryId>                      send a failed or stuck delivery again
   forget <phone>                          delete every lead of a phone number (a PIPL request)
+  users add <name> [--owner]              a staff user for the inbox; prints their setup link (24 h)
 options: --url <site> (or BAOXIU_URL; default http://127.0.0.1:8787)
          --token <ADMIN_TOKEN> (or ADMIN_TOKEN; for a local URL, .dev.vars or the one npm start made
          in ${LOCAL_SECRETS_DIR})`;
@@ -33,6 +34,7 @@ try {
       csv: { type: 'boolean' },
       out: { type: 'string' },
       help: { type: 'boolean' },
+      owner: { type: 'boolean' },
     },
   });
 } catch (err) {
@@ -93,6 +95,21 @@ switch (command) {
       );
     }
     console.log(`${leads.length} ${command === 'spam' ? 'leads kept as spam' : 'leads'}`);
+    break;
+  }
+  case 'users': {
+    const [verb, name] = args;
+    if (verb !== 'add' || !name) fail('usage: users add <name> [--owner]');
+    const body = JSON.stringify({ name, role: values.owner ? 'owner' : 'staff' });
+    const added = (await (
+      await call('/staff', { method: 'POST', body, headers: { 'content-type': 'application/json' } })
+    ).json()) as {
+      setupUrl: string;
+      expiresAt: string;
+      role: string;
+    };
+    console.log(`Added ${added.role} ${name}. Send them this link to set a password (works once, until ${added.expiresAt}):`);
+    console.log(added.setupUrl);
     break;
   }
   case 'show': {

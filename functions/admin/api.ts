@@ -10,6 +10,7 @@ import { keyring } from '../privacy/keyring.ts';
 import { forgetPhone } from '../privacy/erase.ts';
 import { openLead, openRepeat } from '../privacy/sealed-lead.ts';
 import type { StoredLead } from '../rows.ts';
+import { addStaff } from '../staff/store.ts';
 import { adminOnly } from './auth.ts';
 import { toCsv } from './csv.ts';
 
@@ -78,6 +79,21 @@ admin.post('/deliveries/:id/retry', async (c) => {
   else await setDue(c.env.DB, id);
   await enqueue(c.env, [id]);
   return c.json({ ok: true, delivery: await getDelivery(c.env.DB, id) }, 202);
+});
+
+/** POST /api/admin/staff {"name": "张师傅", "role": "owner" | "staff"}: a new user and their setup link. */
+admin.post('/staff', async (c) => {
+  const body = (await c.req.json().catch(() => null)) as { name?: unknown; role?: unknown } | null;
+  const name = typeof body?.name === 'string' ? body.name.normalize('NFC').trim() : '';
+  const role = body?.role ?? 'staff';
+  if (!/^[\p{L}\p{N}_.-]{1,30}$/u.test(name) || (role !== 'owner' && role !== 'staff')) {
+    return c.json({ ok: false, error: 'body must be {"name": "<1–30 letters, digits, _ . ->", "role": "owner" | "staff"}' }, 400);
+  }
+  const added = await addStaff(c.env.DB, { name, role, createdBy: 'cli' });
+  if (!added) return c.json({ ok: false, error: `A user named ${name} exists already.` }, 409);
+  const setupUrl = new URL(`/admin/setup/?code=${added.code}`, c.req.url).href;
+  console.log(`[admin] added ${role} ${name}`);
+  return c.json({ ok: true, name, role, setupUrl, expiresAt: added.expiresAt }, 201);
 });
 
 /** DELETE /api/admin/customers {"phone": "138 1234 1234"}: every lead of that number, gone. */

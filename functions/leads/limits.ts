@@ -7,6 +7,9 @@ import type { Env } from '../env.ts';
 export const RATE_LIMITS = {
   ip: { binding: 'LEAD_IP_LIMIT', limit: 20, period: 10 },
   phone: { binding: 'LEAD_PHONE_LIMIT', limit: 3, period: 60 },
+  /** Staff sign-in attempts (functions/staff/sign-in.ts). */
+  signInIp: { binding: 'SIGN_IN_IP_LIMIT', limit: 10, period: 60 },
+  signInName: { binding: 'SIGN_IN_NAME_LIMIT', limit: 5, period: 60 },
 } as const;
 
 export type LimitName = keyof typeof RATE_LIMITS;

@@ -61,4 +61,20 @@ describe('npm run leads', () => {
     ]).catch((e) => e);
     expect(stderr).toContain('cannot reach http://127.0.0.1:9');
   });
+
+  it('adds a staff user and prints a setup link that signs them in once', async () => {
+    const added = await leads('users', 'add', '邓师傅', '--owner');
+    expect(added.code).toBe(0);
+    const link = /https?:\/\/\S+\/admin\/setup\/\?code=[\w-]{43}/.exec(added.stdout)?.[0];
+    expect(link, added.stdout).toBeDefined();
+    const code = new URL(link!).searchParams.get('code')!;
+    const setup = await fetch(`${baseUrl}/admin/setup`, {
+      method: 'POST',
+      headers: { origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ code, password: 'a long local password' }).toString(),
+    });
+    expect(await setup.json()).toEqual({ ok: true, staff: { name: '邓师傅', role: 'owner' } });
+    expect(query('SELECT role FROM staff WHERE name = ?', '邓师傅')).toEqual([{ role: 'owner' }]);
+    expect((await leads('users', 'add', '邓师傅')).stderr).toMatch(/409 .*exists already/);
+  });
 });

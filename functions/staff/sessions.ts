@@ -1,0 +1,83 @@
+// Sign-in sessions in D1: a session ends 12 hours after its last use, 30 days after sign-in at the
+// latest, or when its user signs out or an owner revokes it. Ending is server-side: the row says so.
+import type { Staff } from './store.ts';
+import { randomCode, sha256Hex } from './tokens.ts';
+
+const IDLE_HOURS = 12;
+const ABSOLUTE_DAYS = 30;
+/** last_seen_at is written at most this often, not on every page. */
+const TOUCH_MS = 5 * 60_000;
+
+export interface Session {
+  id_hash: string;
+  staff_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string | null;
+  ended_at: string | null;
+}
+
+/** A new session; `id` goes in the cookie and nowhere else. */
+export async function startSession(db: D1Database, staffId: string, userAgent: string | null) {
+  const id = randomCode();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + ABSOLUTE_DAYS * 86_400_000);
+  await db
+    .prepare(
+      'INSERT INTO sessions (id_hash, staff_id, created_at, last_seen_at, expires_at, user_agent) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .bind(
+      await sha256Hex(id),
+      staffId,
+      now.toISOString(),
+      now.toISOString(),
+      expiresAt.toISOString(),
+      userAgent?.slice(0, 200) ?? null,
+    )
+    .run();
+  return { id, expiresAt };
+}
+
+/** The live session with this cookie id and its (enabled) user, or null; marks it used. */
+export async function openSession(
+  db: D1Database,
+  id: string,
+  now = new Date(),
+): Promise<{ session: Session; staff: Staff } | null> {
+  const idleSince = new Date(now.getTime() - IDLE_HOURS * 3600_000).toISOString();
+  const row = await db
+    .prepare(
+      `SELECT s.*, st.id AS s_id, st.name, st.role, st.created_at AS staff_created_at, st.created_by, st.disabled_at
+       FROM sessions s JOIN staff st ON st.id = s.staff_id
+       WHERE s.id_hash = ?1 AND s.ended_at IS NULL AND s.expires_at > ?2 AND s.last_seen_at > ?3 AND st.disabled_at IS NULL`,
+    )
+    .bind(await sha256Hex(id), now.toISOString(), idleSince)
+    .first<
+      Session & {
+        s_id: string;
+        name: string;
+        role: Staff['role'];
+        staff_created_at: string;
+        created_by: string | null;
+        disabled_at: null;
+      }
+    >();
+  if (!row) return null;
+  if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_MS) {
+    await db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').bind(now.toISOString(), row.id_hash).run();
+  }
+  const { s_id, name, role, staff_created_at, created_by, disabled_at, ...session } = row;
+  return {
+    session,
+    staff: { id: s_id, name, role, password_hash: null, created_at: staff_created_at, created_by, disabled_at },
+  };
+}
+
+/** Ends the session with this cookie id (sign-out). */
+export async function endSession(db: D1Database, id: string): Promise<void> {
+  await db
+    .prepare('UPDATE sessions SET ended_at = ? WHERE id_hash = ? AND ended_at IS NULL')
+    .bind(new Date().toISOString(), await sha256Hex(id))
+    .run();
+}

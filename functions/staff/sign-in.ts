@@ -1,0 +1,85 @@
+// The inbox's sign-in: set a password with a setup link, sign in, sign out (POST /admin/setup,
+// /admin/sign-in, /admin/sign-out; the origin check is the inbox's, functions/inbox.ts). Answers
+// JSON; a browser's form post (Accept: text/html) is sent on to /admin/ with 303.
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Env } from '../env.ts';
+import { clientIp, retryAfter } from '../leads/limits.ts';
+import { bodyLimit } from '../web/body-limit.ts';
+import { postedFields } from '../web/posted-fields.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { endSession, startSession } from './sessions.ts';
+import { completeSetup, staffByName } from './store.ts';
+
+type Ctx = Context<{ Bindings: Env }>;
+
+/** `__Secure-` on https (the cookie then needs Secure, which it has); the plain name on local http. */
+export const sessionCookie = (c: { req: { url: string } }) =>
+  new URL(c.req.url).protocol === 'https:' ? '__Secure-baoxiu-session' : 'baoxiu-session';
+
+const MIN_PASSWORD = 10;
+
+const MESSAGES = {
+  badForm: '表单内容无法识别，请刷新页面后重试。',
+  signIn: '用户名或密码不正确。',
+  tooMany: '尝试次数过多，请稍后再试。',
+  setup: '设置链接无效、已使用或已过期（有效期 24 小时），请向负责人索取新链接。',
+  short: `密码至少 ${MIN_PASSWORD} 个字符。`,
+  mismatch: '两次输入的密码不一致。',
+};
+
+export const staffAuth = new Hono<{ Bindings: Env }>();
+
+staffAuth.use(
+  '*',
+  bodyLimit<Env>(4096, (c) => c.json({ ok: false, error: MESSAGES.badForm }, 413)),
+);
+
+staffAuth.post('/sign-in', async (c) => {
+  const form = await postedFields(c);
+  if (!form) return c.json({ ok: false, error: MESSAGES.badForm }, 400);
+  const name = form.get('name')?.trim() ?? '';
+  const password = form.get('password') ?? '';
+  const wait =
+    (await retryAfter(c.env, 'signInIp', clientIp(c.req.raw.headers))) ||
+    (await retryAfter(c.env, 'signInName', name.toLowerCase()));
+  if (wait) {
+    c.header('retry-after', String(wait));
+    return c.json({ ok: false, error: MESSAGES.tooMany }, 429);
+  }
+  // An unknown name costs the same hashing as a wrong password, and gets the same answer.
+  const staff = name ? await staffByName(c.env.DB, name) : null;
+  if (!(await verifyPassword(password, staff?.password_hash)) || !staff)
+    return c.json({ ok: false, error: MESSAGES.signIn }, 401);
+  return signedIn(c, staff.id, { name: staff.name, role: staff.role });
+});
+
+staffAuth.post('/setup', async (c) => {
+  const form = await postedFields(c);
+  if (!form) return c.json({ ok: false, error: MESSAGES.badForm }, 400);
+  const password = form.get('password') ?? '';
+  if ([...password].length < MIN_PASSWORD) return c.json({ ok: false, error: MESSAGES.short }, 400);
+  if (form.has('confirm') && form.get('confirm') !== password) return c.json({ ok: false, error: MESSAGES.mismatch }, 400);
+  const staff = await completeSetup(c.env.DB, form.get('code') ?? '', await hashPassword(password));
+  if (!staff) return c.json({ ok: false, error: MESSAGES.setup }, 410);
+  return signedIn(c, staff.id, { name: staff.name, role: staff.role });
+});
+
+staffAuth.post('/sign-out', async (c) => {
+  const id = getCookie(c, sessionCookie(c));
+  if (id) await endSession(c.env.DB, id);
+  deleteCookie(c, sessionCookie(c), { path: '/admin', secure: true });
+  return answer(c, { ok: true }, '/admin/sign-in/');
+});
+
+async function signedIn(c: Ctx, staffId: string, staff: { name: string; role: string }) {
+  const { id, expiresAt } = await startSession(c.env.DB, staffId, c.req.header('user-agent') ?? null);
+  setCookie(c, sessionCookie(c), id, { path: '/admin', httpOnly: true, secure: true, sameSite: 'Strict', expires: expiresAt });
+  return answer(c, { ok: true, staff }, '/admin/');
+}
+
+/** JSON, or for a browser's form post a 303 to the page that follows. */
+function answer(c: Ctx, body: object, next: string) {
+  c.header('cache-control', 'no-store');
+  return /text\/html/.test(c.req.header('accept') ?? '') ? c.redirect(next, 303) : c.json(body);
+}

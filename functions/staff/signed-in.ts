@@ -1,0 +1,24 @@
+// The inbox's gate: a request goes on only with a live session, and then knows its user
+// (c.var.staff). Without one, nothing of the inbox is shown: JSON clients get 401, a browser is
+// sent to the sign-in page.
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Env } from '../env.ts';
+import { openSession } from './sessions.ts';
+import { sessionCookie } from './sign-in.ts';
+import type { Staff } from './store.ts';
+
+export type SignedIn = { Bindings: Env; Variables: { staff: Staff } };
+
+export const signedIn: MiddlewareHandler<SignedIn> = async (c, next) => {
+  const id = getCookie(c, sessionCookie(c));
+  const open = id ? await openSession(c.env.DB, id) : null;
+  if (!open) {
+    c.header('cache-control', 'no-store');
+    return /text\/html/.test(c.req.header('accept') ?? '')
+      ? c.redirect('/admin/sign-in/', 303)
+      : c.json({ ok: false, error: '请先登录。' }, 401);
+  }
+  c.set('staff', open.staff);
+  return next();
+};

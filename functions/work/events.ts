@@ -1,0 +1,52 @@
+// The audit log of a lead (migrations/0006_work.sql): every change with who and when. What may be
+// personal (a note, a cancel reason) is sealed like the lead's own fields, under the event's id.
+import { decryptField, encryptField, type Keyring, type LeadKey } from '../privacy/keyring.ts';
+import type { Stage } from './stages.ts';
+
+export type EventKind = 'stage' | 'assign' | 'note' | 'spam' | 'not-spam';
+
+export interface LeadEvent {
+  id: string;
+  lead_id: string;
+  at: string;
+  staff_id: string | null;
+  staff_name: string;
+  kind: EventKind;
+  stage: Stage | null;
+  /** Plain text once opened with openEvents; ciphertext in D1. */
+  detail: string | null;
+  key_id: string | null;
+}
+
+const context = (id: string) => `event:${id}:detail`;
+
+/** An INSERT of one event, for the caller's batch; `when` makes it conditional (SQL on ?1 = lead id). */
+export async function eventStatement(
+  db: D1Database,
+  key: LeadKey,
+  e: { leadId: string; by: { id: string; name: string }; kind: EventKind; stage?: Stage; detail?: string; at: string },
+  when = '1',
+): Promise<D1PreparedStatement> {
+  const id = crypto.randomUUID();
+  const detail = e.detail ? await encryptField(key, e.detail, context(id)) : null;
+  return db
+    .prepare(
+      `INSERT INTO lead_events (id, lead_id, at, staff_id, staff_name, kind, stage, detail, key_id)
+       SELECT ?2, ?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE ${when}`,
+    )
+    .bind(e.leadId, id, e.at, e.by.id, e.by.name, e.kind, e.stage ?? null, detail, detail ? key.id : null);
+}
+
+/** A lead's events, oldest first, details opened. */
+export async function listEvents(db: D1Database, ring: Keyring, leadId: string): Promise<LeadEvent[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM lead_events WHERE lead_id = ? ORDER BY at, rowid')
+    .bind(leadId)
+    .all<LeadEvent>();
+  return Promise.all(
+    results.map(async (e) => {
+      const key = e.key_id ? ring.byId.get(e.key_id) : undefined;
+      return e.detail && key ? { ...e, detail: await decryptField(key, e.detail, context(e.id)) } : e;
+    }),
+  );
+}

@@ -1,0 +1,54 @@
+// Working a lead in D1: a change and its event in one batch (both or neither), guarded by the state
+// it was made from, so two people working the same lead cannot overwrite each other unseen.
+import type { LeadKey } from '../privacy/keyring.ts';
+import { eventStatement } from './events.ts';
+import { canMove, type Stage } from './stages.ts';
+
+type By = { id: string; name: string };
+export type Outcome = 'done' | 'not-found' | 'not-allowed' | 'conflict';
+
+/** Moves a lead to `to` (with the agreed time for 已预约, the reason for 已取消). */
+export async function moveStage(
+  db: D1Database,
+  key: LeadKey,
+  leadId: string,
+  by: By,
+  change: { to: Stage; appointmentAt?: string; reason?: string },
+): Promise<Outcome> {
+  const lead = await db.prepare('SELECT stage FROM leads WHERE id = ?').bind(leadId).first<{ stage: Stage }>();
+  if (!lead) return 'not-found';
+  if (!canMove(lead.stage, change.to)) return 'not-allowed';
+  const at = new Date().toISOString();
+  const [update] = await db.batch([
+    db
+      .prepare('UPDATE leads SET stage = ?2, appointment_at = ?3 WHERE id = ?1 AND stage = ?4')
+      .bind(leadId, change.to, change.to === 'scheduled' ? change.appointmentAt! : null, lead.stage),
+    // changes(): the event is written only if the update above was.
+    await eventStatement(
+      db,
+      key,
+      { leadId, by, kind: 'stage', stage: change.to, detail: change.reason ?? change.appointmentAt, at },
+      'changes() = 1',
+    ),
+  ]);
+  return update.meta.changes === 1 ? 'done' : 'conflict';
+}
+
+/** Gives the lead to a staff user (or to nobody: null). */
+export async function assign(db: D1Database, key: LeadKey, leadId: string, by: By, to: By | null): Promise<Outcome> {
+  const at = new Date().toISOString();
+  const [update] = await db.batch([
+    db.prepare('UPDATE leads SET assignee_id = ?2 WHERE id = ?1').bind(leadId, to?.id ?? null),
+    await eventStatement(db, key, { leadId, by, kind: 'assign', detail: to?.name ?? '', at }, 'changes() = 1'),
+  ]);
+  return update.meta.changes === 1 ? 'done' : 'not-found';
+}
+
+/** A note on the lead, kept (sealed) in its log. */
+export async function addNote(db: D1Database, key: LeadKey, leadId: string, by: By, text: string): Promise<Outcome> {
+  const at = new Date().toISOString();
+  const [insert] = await db.batch([
+    await eventStatement(db, key, { leadId, by, kind: 'note', detail: text, at }, 'EXISTS (SELECT 1 FROM leads WHERE id = ?1)'),
+  ]);
+  return insert.meta.changes === 1 ? 'done' : 'not-found';
+}

@@ -1,0 +1,148 @@
+// Working a lead from the inbox inside workerd: stages, the agreed time, cancel reasons, assignment,
+// notes, the audit log (sealed), and nothing without a session or from another site.
+import { env, exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { keyring } from '../../functions/privacy/keyring.ts';
+import { listEvents } from '../../functions/work/events.ts';
+import { staffByName } from '../../functions/staff/store.ts';
+import { moveStage } from '../../functions/work/store.ts';
+import { freshIp, ORIGIN, post, valid } from './helpers.ts';
+
+let users = 0;
+/** A signed-in staff user: their name and session cookie. */
+async function staffSession(role: 'owner' | 'staff' = 'staff') {
+  const name = `工${Date.now() % 100000}${users++}`;
+  const added = await exports.default.fetch(
+    new Request(`${ORIGIN}/api/admin/staff`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${env.ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name, role }),
+    }),
+  );
+  const code = new URL(((await added.json()) as { setupUrl: string }).setupUrl).searchParams.get('code')!;
+  const setup = await inboxPost('/setup', { code, password: 'correct horse battery' });
+  const cookie = /baoxiu-session=[^;]+/.exec(setup.headers.get('set-cookie') ?? '')![0];
+  return { name, cookie };
+}
+
+const inboxPost = (path: string, body: Record<string, string>, headers: Record<string, string> = {}) =>
+  exports.default.fetch(
+    new Request(`${ORIGIN}/admin${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { origin: ORIGIN, 'content-type': 'application/json', 'cf-connecting-ip': freshIp(), ...headers },
+      body: JSON.stringify(body),
+    }),
+  );
+
+async function newLead(): Promise<string> {
+  const res = await post(valid());
+  return ((await res.json()) as { id: string }).id;
+}
+
+const stageOf = async (id: string) =>
+  env.DB.prepare('SELECT stage, appointment_at, assignee_id FROM leads WHERE id = ?')
+    .bind(id)
+    .first<Record<string, string | null>>();
+
+describe('working a lead', () => {
+  it('moves 新 → 已联系 → 已预约 (Beijing time) → 已完成, each change logged with who and when', async () => {
+    const { name, cookie } = await staffSession();
+    const id = await newLead();
+    const move = (body: Record<string, string>) => inboxPost(`/leads/${id}/stage`, body, { cookie });
+    expect((await move({ stage: 'contacted' })).status).toBe(200);
+    expect((await move({ stage: 'scheduled' })).status).toBe(400); // no time given
+    expect((await move({ stage: 'scheduled', appointmentAt: '2026-11-25T09:30' })).status).toBe(200);
+    expect(await stageOf(id)).toMatchObject({ stage: 'scheduled', appointment_at: '2026-11-25T01:30:00.000Z' });
+    expect((await move({ stage: 'done' })).status).toBe(200);
+    // 已完成 is final.
+    const again = await move({ stage: 'contacted' });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: string }).error).toMatch(/不能/);
+
+    const events = await listEvents(env.DB, await keyring(env.LEADS_ENCRYPTION_KEY), id);
+    expect(events.map((e) => [e.kind, e.stage, e.staff_name])).toEqual([
+      ['stage', 'contacted', name],
+      ['stage', 'scheduled', name],
+      ['stage', 'done', name],
+    ]);
+    expect(events.every((e) => Date.now() - Date.parse(e.at) < 60_000)).toBe(true);
+  });
+
+  it('two people moving the same lead at once: one wins, the other is told, one event is logged', async () => {
+    const a = await staffSession();
+    const b = await staffSession();
+    const id = await newLead();
+    const ring = await keyring(env.LEADS_ENCRYPTION_KEY);
+    const by = async (name: string) => ({ id: (await staffByName(env.DB, name))!.id, name });
+    const [byA, byB] = [await by(a.name), await by(b.name)];
+    const outcomes = await Promise.all([
+      moveStage(env.DB, ring.current, id, byA, { to: 'contacted' }),
+      moveStage(env.DB, ring.current, id, byB, { to: 'cancelled', reason: '重复' }),
+    ]);
+    expect(outcomes.sort()).toEqual(['conflict', 'done']);
+    expect(await listEvents(env.DB, ring, id)).toHaveLength(1);
+  });
+
+  it('cancels only with a reason, kept sealed in the log', async () => {
+    const { cookie } = await staffSession();
+    const id = await newLead();
+    expect((await inboxPost(`/leads/${id}/stage`, { stage: 'cancelled' }, { cookie })).status).toBe(400);
+    expect(await stageOf(id)).toMatchObject({ stage: 'new' });
+    expect((await inboxPost(`/leads/${id}/stage`, { stage: 'cancelled', reason: '客户已自行修好' }, { cookie })).status).toBe(
+      200,
+    );
+    const raw = await env.DB.prepare('SELECT detail FROM lead_events WHERE lead_id = ?').bind(id).first<{ detail: string }>();
+    expect(raw!.detail).not.toContain('客户');
+    const [event] = await listEvents(env.DB, await keyring(env.LEADS_ENCRYPTION_KEY), id);
+    expect(event).toMatchObject({ stage: 'cancelled', detail: '客户已自行修好' });
+  });
+
+  it('assigns to a staff user and keeps notes; unknown users and empty notes are refused', async () => {
+    const me = await staffSession();
+    const tech = await staffSession();
+    const id = await newLead();
+    expect((await inboxPost(`/leads/${id}/assign`, { staff: tech.name }, { cookie: me.cookie })).status).toBe(200);
+    expect((await stageOf(id))!.assignee_id).not.toBeNull();
+    expect((await inboxPost(`/leads/${id}/assign`, { staff: '没有这个人' }, { cookie: me.cookie })).status).toBe(400);
+    expect((await inboxPost(`/leads/${id}/notes`, { text: '  ' }, { cookie: me.cookie })).status).toBe(400);
+    expect((await inboxPost(`/leads/${id}/notes`, { text: '客户说下午在家' }, { cookie: tech.cookie })).status).toBe(200);
+    const events = await listEvents(env.DB, await keyring(env.LEADS_ENCRYPTION_KEY), id);
+    expect(events.map((e) => [e.kind, e.staff_name, e.detail])).toEqual([
+      ['assign', me.name, tech.name],
+      ['note', tech.name, '客户说下午在家'],
+    ]);
+  });
+
+  it('a browser form post goes back to the lead page with 303', async () => {
+    const { cookie } = await staffSession();
+    const id = await newLead();
+    const res = await exports.default.fetch(
+      new Request(`${ORIGIN}/admin/leads/${id}/stage`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { origin: ORIGIN, cookie, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'stage=contacted',
+      }),
+    );
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/admin/leads/${id}/`);
+  });
+
+  it('changes nothing without a session, after sign-out, from another site, or for a lead that is gone', async () => {
+    const { cookie } = await staffSession();
+    const id = await newLead();
+    expect((await inboxPost(`/leads/${id}/stage`, { stage: 'contacted' })).status).toBe(401);
+    expect((await inboxPost(`/leads/${id}/stage`, { stage: 'contacted' }, { cookie: 'baoxiu-session=forged' })).status).toBe(401);
+    expect(
+      (await inboxPost(`/leads/${id}/stage`, { stage: 'contacted' }, { cookie, origin: 'https://evil.example' })).status,
+    ).toBe(403);
+    expect((await inboxPost(`/leads/00000000-0000-0000-0000-000000000000/notes`, { text: 'x' }, { cookie })).status).toBe(404);
+    await inboxPost('/sign-out', {}, { cookie });
+    expect((await inboxPost(`/leads/${id}/stage`, { stage: 'contacted' }, { cookie })).status).toBe(401);
+    expect(await stageOf(id)).toMatchObject({ stage: 'new' });
+    expect(
+      (await env.DB.prepare('SELECT COUNT(*) AS n FROM lead_events WHERE lead_id = ?').bind(id).first<{ n: number }>())!.n,
+    ).toBe(0);
+  });
+});
