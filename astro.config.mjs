@@ -1,25 +1,36 @@
 // @ts-check
-// A fully static site: every page is prerendered, and the Worker in functions/ serves these files
-// as static assets and answers /api/* (see wrangler.jsonc).
+// The public site is prerendered into outDir (dist/): static assets of the Worker. The inbox's pages
+// (/admin/) render on demand through @astrojs/cloudflare, whose server build goes beside outDir
+// (dist-worker/: the Worker, functions/entry.ts composed with Astro, and its generated wrangler.json).
+import cloudflare from '@astrojs/cloudflare';
 import { defineConfig } from 'astro/config';
 import { apiProxy } from './scripts/dev-api-proxy.ts';
+import { workerDirOf } from './scripts/worker-dir.ts';
 
 // Another content folder (tests, the whole-country fixture) keeps its own content cache.
 const contentDir = process.env.BAOXIU_CONTENT_DIR;
 
+const outDir = process.env.BAOXIU_OUT_DIR ?? 'dist';
 export default defineConfig({
   output: 'static',
+  // No images to transform (passthrough: no IMAGES binding).
+  adapter: cloudflare({ prerenderEnvironment: 'node', imageService: 'passthrough' }),
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // client './': the static site stays at outDir itself; the server build must not be inside it
+  // (it would be served as a static file).
+  build: { format: 'directory', inlineStylesheets: 'always', client: './', server: workerDirOf(process.env.BAOXIU_OUT_DIR) },
   devToolbar: { enabled: false },
   // Every script as a file of the site, never inline, so the CSP needs no 'unsafe-inline' for
   // scripts (public/_headers, functions/web/headers.ts). JSON-LD data blocks are not scripts.
   vite: {
     build: { assetsInlineLimit: 0 },
+    // LEAD_RETENTION_DAYS of the build environment, for /privacy/: read here, because in page code
+    // the Cloudflare plugin replaces process.env with wrangler.jsonc's vars.
+    define: { 'import.meta.env.BUILD_RETENTION_DAYS': JSON.stringify(process.env.LEAD_RETENTION_DAYS ?? '') },
     // npm run dev (scripts/dev.ts): the form posts to the lead function under wrangler dev.
     plugins: process.env.BAOXIU_API_PROXY ? [apiProxy(process.env.BAOXIU_API_PROXY)] : [],
   },
-  outDir: process.env.BAOXIU_OUT_DIR ?? 'dist',
+  outDir,
   cacheDir:
     process.env.BAOXIU_CACHE_DIR ?? (contentDir ? `node_modules/.astro-${contentDir.replace(/[^a-zA-Z0-9]+/g, '_')}` : undefined),
 });

@@ -18,6 +18,9 @@ export default defineConfig({
       {
         plugins: [
           cloudflareTest(async ({ inject }) => ({
+            // The Astro-free Worker: the deployed entry (functions/entry.ts) adds the inbox's pages,
+            // which need the Astro build; those are tested in Chromium against wrangler dev.
+            main: './functions/worker.ts',
             wrangler: { configPath: './wrangler.jsonc' },
             miniflare: {
               bindings: {

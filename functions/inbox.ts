@@ -1,5 +1,5 @@
-// /admin/*: the operator's inbox — sign-in (functions/staff/), working leads (functions/work/); the
-// inbox's pages are still to come. Nothing under /admin is cached or indexed. State changes only
+// /admin/*: the operator's inbox — its POST handlers: sign-in (functions/staff/), working leads
+// (functions/work/). Its pages are Astro's, on demand (src/pages/admin/, composed in entry.ts). Nothing under /admin is cached or indexed. State changes only
 // from this site's own pages: the session cookie is SameSite=Strict, and every POST must come from
 // the same origin (Origin, else Sec-Fetch-Site) — the lead endpoint's check without ALLOWED_ORIGINS,
 // which a form without JavaScript passes and another site cannot, so no CSRF token is needed.
@@ -26,7 +26,7 @@ inbox.use('*', async (c, next) => {
 });
 inbox.route('/', staffAuth);
 inbox.route('/', work);
-// No page of the inbox is built yet: the site's 404 page, not cached.
+// Pages are not this app's (entry.ts sends GETs to Astro): here, the site's 404 page, not cached.
 inbox.notFound((c) =>
   c.env.ASSETS.fetch(new Request(new URL('/404.html', c.req.url))).then(
     (r) => new Response(r.body, { status: 404, headers: r.headers }),

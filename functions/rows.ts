@@ -27,6 +27,10 @@ export interface StoredLead {
   repeat_count: number;
   last_repeat_at: string | null;
   route: string | null;
+  /** Working it (migrations/0006_work.sql, functions/work/). */
+  stage: 'new' | 'contacted' | 'scheduled' | 'done' | 'cancelled';
+  appointment_at: string | null;
+  assignee_id: string | null;
 }
 
 /** A post merged into an earlier lead: what the customer wrote that time (name, description and

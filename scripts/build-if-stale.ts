@@ -12,7 +12,7 @@ function newest(path: string): number {
 
 export function buildIfStale() {
   const sources = ['src', 'public', 'astro.config.mjs', process.env.BAOXIU_CONTENT_DIR].filter(Boolean) as string[];
-  const built = newest('dist/pagefind/pagefind-entry.json');
+  const built = Math.min(newest('dist/pagefind/pagefind-entry.json'), newest('dist-worker/wrangler.json'));
   if (built && Math.max(...sources.map(newest)) <= built) return;
   console.log('Building the site (sources changed since the last build)…');
   if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);

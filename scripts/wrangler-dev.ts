@@ -8,6 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const WRANGLER = join('node_modules', '.bin', 'wrangler');
+/** The built Worker's config (astro build writes it, with the inbox's pages). Named explicitly:
+ *  .wrangler/deploy/config.json points at whichever build ran last, test builds included. */
+export const WORKER_CONFIG = join('dist-worker', 'wrangler.json');
+const STATE = join('.wrangler', 'state');
 
 export const freePort = () =>
   new Promise<number>((resolve) => {
@@ -34,7 +38,7 @@ export function secretsFile(secrets: Record<string, string>, dir = mkdtempSync(j
 
 export interface Options {
   port: number;
-  /** Local state folder (D1, queues); wrangler's .wrangler/state when absent. */
+  /** Local state folder (D1, queues); .wrangler/state when absent. */
   persistTo?: string;
   /** Env files in order, later ones winning; given any, wrangler reads no .dev.vars of its own. */
   envFiles?: string[];
@@ -52,17 +56,32 @@ export interface WranglerDev {
   stop(): void;
 }
 
-export function migrate(persistTo?: string, output: 'inherit' | 'pipe' = 'pipe') {
-  const state = persistTo ? ['--persist-to', persistTo] : [];
-  const res = spawnSync(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', ...state], { stdio: output, encoding: 'utf8' });
+export function migrate(persistTo = STATE, output: 'inherit' | 'pipe' = 'pipe') {
+  const res = spawnSync(
+    WRANGLER,
+    ['d1', 'migrations', 'apply', 'DB', '--local', '-c', 'wrangler.jsonc', '--persist-to', persistTo],
+    {
+      stdio: output,
+      encoding: 'utf8',
+    },
+  );
   if (res.status !== 0)
     throw new Error(`wrangler d1 migrations apply failed (exit ${res.status}):\n${res.stdout ?? ''}${res.stderr ?? ''}`);
 }
 
 /** Starts wrangler dev; resolves once /api/health answers (or rejects with its output). */
 export async function startWranglerDev(o: Options): Promise<WranglerDev> {
-  const args = ['dev', '--ip', '127.0.0.1', '--port', String(o.port), '--show-interactive-dev-session=false'];
-  if (o.persistTo) args.push('--persist-to', o.persistTo);
+  const args = [
+    'dev',
+    '-c',
+    WORKER_CONFIG,
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(o.port),
+    '--show-interactive-dev-session=false',
+  ];
+  args.push('--persist-to', o.persistTo ?? STATE);
   for (const file of o.envFiles ?? []) args.push('--env-file', file);
   const dev = spawn(WRANGLER, args, {
     detached: o.output === 'pipe',

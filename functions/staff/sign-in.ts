@@ -37,7 +37,7 @@ staffAuth.use(
 
 staffAuth.post('/sign-in', async (c) => {
   const form = await postedFields(c);
-  if (!form) return c.json({ ok: false, error: MESSAGES.badForm }, 400);
+  if (!form) return refuse(c, 400, 'badForm');
   const name = form.get('name')?.trim() ?? '';
   const password = form.get('password') ?? '';
   const wait =
@@ -45,14 +45,20 @@ staffAuth.post('/sign-in', async (c) => {
     (await retryAfter(c.env, 'signInName', name.toLowerCase()));
   if (wait) {
     c.header('retry-after', String(wait));
-    return c.json({ ok: false, error: MESSAGES.tooMany }, 429);
+    return refuse(c, 429, 'tooMany');
   }
   // An unknown name costs the same hashing as a wrong password, and gets the same answer.
   const staff = name ? await staffByName(c.env.DB, name) : null;
-  if (!(await verifyPassword(password, staff?.password_hash)) || !staff)
-    return c.json({ ok: false, error: MESSAGES.signIn }, 401);
+  if (!(await verifyPassword(password, staff?.password_hash)) || !staff) return refuse(c, 401, 'signIn');
   return signedIn(c, staff.id, { name: staff.name, role: staff.role });
 });
+
+/** No: JSON with the message, or a browser back to the sign-in page, which shows it. */
+function refuse(c: Ctx, status: 400 | 401 | 429, why: 'badForm' | 'signIn' | 'tooMany') {
+  c.header('cache-control', 'no-store');
+  if (/text\/html/.test(c.req.header('accept') ?? '')) return c.redirect(`/admin/sign-in/?error=${why}`, 303);
+  return c.json({ ok: false, error: MESSAGES[why] }, status);
+}
 
 staffAuth.post('/setup', async (c) => {
   const form = await postedFields(c);

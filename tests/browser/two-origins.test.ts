@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newKeyEntry } from '../../functions/privacy/keyring.ts';
 import { freePort, migrate, secretsFile, startWranglerDev, type WranglerDev } from '../../scripts/wrangler-dev.ts';
+import { workerDirOf } from '../../scripts/worker-dir.ts';
 import { serve, type Served } from '../static-server.ts';
 import { launch } from './browser.ts';
 
@@ -46,6 +47,7 @@ describe('pages on a CDN, leads to the Worker on another origin', () => {
     worker?.stop();
     cdn?.server.close();
     rmSync(root, { recursive: true, force: true });
+    rmSync(workerDirOf(join(root, 'dist')), { recursive: true, force: true });
   });
 
   const send = async (javaScriptEnabled: boolean, name: string) => {

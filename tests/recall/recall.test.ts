@@ -4,6 +4,7 @@
 // worker in Chromium, as a customer would search.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { workerDirOf } from '../../scripts/worker-dir.ts';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +56,7 @@ afterAll(async () => {
   await browser?.close();
   server?.close();
   if (out) rmSync(join(out, '..'), { recursive: true, force: true });
+  if (out) rmSync(workerDirOf(out), { recursive: true, force: true });
 });
 
 /** Runs queries through the site's search worker; answers the top result paths of each. */

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { workerDirOf } from '../../scripts/worker-dir.ts';
 
 export const DIST = 'dist';
 export const read = (path: string) => readFileSync(join(DIST, path), 'utf8');
@@ -43,6 +44,7 @@ export async function buildWith(
     return { code: err.code ?? 1, output: `${err.stdout}\n${err.stderr}`, pages: {} };
   } finally {
     rmSync(root, { recursive: true, force: true });
+    rmSync(workerDirOf(join(root, 'out')), { recursive: true, force: true });
   }
 }
 

@@ -174,7 +174,7 @@ describe('sessions', () => {
 });
 
 describe('the inbox', () => {
-  it('shows nothing yet under /admin/: the 404 page, not cached, not indexed', async () => {
+  it('the Astro-free Worker answers no inbox page: the 404 page, not cached, not indexed', async () => {
     const res = await exports.default.fetch(new Request(`${ORIGIN}/admin/`));
     expect(res.status).toBe(404);
     expect(res.headers.get('cache-control')).toBe('no-store');

@@ -1,0 +1,30 @@
+// The deployed Worker: the lead function and the inbox's handlers (functions/worker.ts, Astro-free
+// and tested inside workerd) composed with the adapter's Astro handler for the inbox's pages.
+// wrangler.jsonc's `main`; the build bundles it into dist-worker/.
+import { cf } from '@astrojs/cloudflare/hono';
+import { astro } from 'astro/hono';
+import { Hono } from 'hono';
+import type { DeliveryMessage } from './deliveries/queue.ts';
+import type { Env } from './env.ts';
+import worker from './worker.ts';
+
+const pages = new Hono<{ Bindings: Env }>();
+pages.use(async (c, next) => {
+  await next();
+  // Nothing of the inbox is cached or indexed.
+  if (new URL(c.req.url).pathname.startsWith('/admin')) {
+    c.res.headers.set('cache-control', 'no-store');
+    c.res.headers.set('x-robots-tag', 'noindex, nofollow');
+  }
+});
+pages.use(cf());
+pages.use(astro());
+
+export default {
+  ...worker,
+  fetch(request, env, ctx) {
+    const { pathname } = new URL(request.url);
+    const handlers = pathname.startsWith('/api/') || (pathname.startsWith('/admin/') && request.method === 'POST');
+    return handlers ? worker.fetch(request, env, ctx) : pages.fetch(request, env, ctx);
+  },
+} satisfies ExportedHandler<Env, DeliveryMessage>;

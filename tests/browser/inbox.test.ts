@@ -1,0 +1,87 @@
+// The inbox's pages in Chromium against wrangler dev (the deployed entry: Worker + Astro's
+// on-demand pages): nothing without a session, sign-in without JavaScript, the list, sign-out.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { baseUrl, launch } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+/** A user with a password, made as the CLI does (admin API) and set up by the setup handler. */
+async function user(): Promise<{ name: string; password: string }> {
+  const name = `试用${Date.now() % 100000}`;
+  const added = await fetch(`${baseUrl}/api/admin/staff`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${inject('adminToken')}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, role: 'staff' }),
+  });
+  const code = new URL(((await added.json()) as { setupUrl: string }).setupUrl).searchParams.get('code')!;
+  const password = 'a phone-friendly passphrase';
+  const setup = await fetch(`${baseUrl}/admin/setup`, {
+    method: 'POST',
+    headers: { origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ code, password }).toString(),
+  });
+  expect(setup.status).toBe(200);
+  return { name, password };
+}
+
+async function phone(): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  return context.newPage();
+}
+
+const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+describe('the inbox', () => {
+  it('shows nothing without a session: /admin/ sends to the sign-in page, neither cached nor indexed', async () => {
+    const res = await fetch(`${baseUrl}/admin/`, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/admin/sign-in/');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+    expect(await res.text()).not.toContain('BX-');
+  });
+
+  it('signs in on a phone without JavaScript, lists the newest leads, and signs out', async () => {
+    const lead = await fetch(`${baseUrl}/api/leads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: '褚先生',
+        phone: '13600009876',
+        region: '433101',
+        brand: 'jianxia',
+        description: '保险柜密码锁坏了需要上门',
+        consent: true,
+      }),
+    });
+    const { reference } = (await lead.json()) as { reference: string };
+    const { name, password } = await user();
+    const page = await phone();
+
+    await page.goto(`${baseUrl}/admin/`);
+    expect(new URL(page.url()).pathname).toBe('/admin/sign-in/');
+    await page.fill('#name', name);
+    await page.fill('#password', 'not the password');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(await page.textContent('[role=alert]')).toContain('用户名或密码不正确');
+
+    await page.fill('#name', name);
+    await page.fill('#password', password);
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(new URL(page.url()).pathname).toBe('/admin/');
+    const row = page.locator(`[data-lead="${reference}"]`);
+    expect(await row.textContent()).toMatch(/新[\s\S]*湖南省 湘西土家族苗族自治州 吉首市 · 坚匣[\s\S]*保险柜密码锁坏了需要上门/);
+    expect(await fitsWidth(page)).toBe(true);
+
+    await Promise.all([page.waitForNavigation(), page.click('text=退出')]);
+    expect(new URL(page.url()).pathname).toBe('/admin/sign-in/');
+    await page.goto(`${baseUrl}/admin/`);
+    expect(new URL(page.url()).pathname).toBe('/admin/sign-in/');
+    await page.context().close();
+  });
+});
