@@ -63,3 +63,11 @@ export async function completeSetup(db: D1Database, code: string, passwordHash: 
 
 export const staffByName = (db: D1Database, name: string) =>
   db.prepare('SELECT * FROM staff WHERE name = ? AND disabled_at IS NULL').bind(name).first<Staff>();
+
+/** Everyone who can be given a lead, by name. */
+export async function listStaff(db: D1Database): Promise<Pick<Staff, 'id' | 'name' | 'role'>[]> {
+  const { results } = await db
+    .prepare('SELECT id, name, role FROM staff WHERE disabled_at IS NULL ORDER BY name')
+    .all<Pick<Staff, 'id' | 'name' | 'role'>>();
+  return results;
+}

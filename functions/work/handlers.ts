@@ -1,21 +1,16 @@
 // POST /admin/leads/:id/{stage,assign,notes}: working a lead from the inbox. Signed in only
 // (signed-in.ts); the origin check is the inbox's (functions/inbox.ts). Bad input gets a Chinese
-// message and changes nothing. Answers JSON, or 303 back to the lead's page for a browser's form.
+// message (problems.ts) and changes nothing. Answers JSON, or 303 back to the lead's page for a browser's form.
 import { Hono, type Context } from 'hono';
 import { keyring } from '../privacy/keyring.ts';
 import { postedFields } from '../web/posted-fields.ts';
 import { signedIn, type SignedIn } from '../staff/signed-in.ts';
 import { staffByName } from '../staff/store.ts';
+import { PROBLEMS, type Problem } from './problems.ts';
 import { addNote, assign, moveStage, type Outcome } from './store.ts';
 import { STAGES, type Stage } from './stages.ts';
 
 type Ctx = Context<SignedIn>;
-
-const MESSAGES: Record<Exclude<Outcome, 'done'>, [number, string]> = {
-  'not-found': [404, '没有这条报修（可能已按保留期删除）。'],
-  'not-allowed': [409, '这条报修的当前状态不能这样改。'],
-  conflict: [409, '这条报修刚被别人改过，请刷新后再试。'],
-};
 
 export const work = new Hono<SignedIn>();
 work.use('/leads/*', signedIn);
@@ -23,15 +18,15 @@ work.use('/leads/*', signedIn);
 work.post('/leads/:id/stage', async (c) => {
   const form = (await postedFields(c)) ?? new Map<string, string>();
   const to = form.get('stage') as Stage;
-  if (!STAGES.includes(to)) return problem(c, 400, '请选择新的状态。');
+  if (!STAGES.includes(to)) return problem(c, 'stage');
   let appointmentAt: string | undefined;
   if (to === 'scheduled') {
     appointmentAt = chinaTime(form.get('appointmentAt'));
-    if (!appointmentAt) return problem(c, 400, '已预约需要填写约定的上门时间。');
+    if (!appointmentAt) return problem(c, 'time');
   }
   const reason = form.get('reason')?.trim();
-  if (to === 'cancelled' && !reason) return problem(c, 400, '取消需要填写原因。');
-  if (reason && [...reason].length > 200) return problem(c, 400, '原因最多 200 个字。');
+  if (to === 'cancelled' && !reason) return problem(c, 'reason');
+  if (reason && [...reason].length > 200) return problem(c, 'reasonLong');
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   const outcome = await moveStage(c.env.DB, ring.current, c.req.param('id'), c.var.staff, {
     to,
@@ -44,15 +39,15 @@ work.post('/leads/:id/stage', async (c) => {
 work.post('/leads/:id/assign', async (c) => {
   const name = ((await postedFields(c)) ?? new Map<string, string>()).get('staff')?.trim() ?? '';
   const to = name ? await staffByName(c.env.DB, name) : null;
-  if (name && !to) return problem(c, 400, `没有名为 ${name} 的员工。`);
+  if (name && !to) return problem(c, 'staff');
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   return done(c, await assign(c.env.DB, ring.current, c.req.param('id'), c.var.staff, to));
 });
 
 work.post('/leads/:id/notes', async (c) => {
   const text = ((await postedFields(c)) ?? new Map<string, string>()).get('text')?.trim() ?? '';
-  if (!text) return problem(c, 400, '备注不能为空。');
-  if ([...text].length > 1000) return problem(c, 400, '备注最多 1000 个字。');
+  if (!text) return problem(c, 'note');
+  if ([...text].length > 1000) return problem(c, 'noteLong');
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   return done(c, await addNote(c.env.DB, ring.current, c.req.param('id'), c.var.staff, text));
 });
@@ -67,10 +62,12 @@ function chinaTime(value: string | undefined): string | undefined {
 const wantsPage = (c: Ctx) => /text\/html/.test(c.req.header('accept') ?? '');
 
 function done(c: Ctx, outcome: Outcome) {
-  if (outcome !== 'done') return problem(c, ...MESSAGES[outcome]);
+  if (outcome !== 'done') return problem(c, outcome);
   return wantsPage(c) ? c.redirect(`/admin/leads/${c.req.param('id')}/`, 303) : c.json({ ok: true });
 }
 
-function problem(c: Ctx, status: number, error: string) {
-  return c.json({ ok: false, error }, status as 400);
+function problem(c: Ctx, code: Problem) {
+  const [status, error] = PROBLEMS[code];
+  if (wantsPage(c)) return c.redirect(`/admin/leads/${c.req.param('id')}/?problem=${code}`, 303);
+  return c.json({ ok: false, error }, status);
 }

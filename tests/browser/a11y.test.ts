@@ -1,11 +1,9 @@
 // axe-core in Chromium on every page type, the form showing errors and search showing results:
 // zero violations. And the whole path by keyboard alone.
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launch, query } from './browser.ts';
+import { baseUrl, launch, query, violations } from './browser.ts';
 
-const AXE = readFileSync(new URL(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -19,16 +17,6 @@ async function open(path: string, js = true): Promise<Page> {
   const page = await context.newPage();
   await page.goto(baseUrl + path);
   return page;
-}
-
-async function violations(page: Page): Promise<string[]> {
-  // Through DevTools, not a <script> tag: the site's CSP (rightly) refuses inline scripts.
-  await page.evaluate(AXE);
-  const result = (await page.evaluate(async () => {
-    const r = await (window as any).axe.run(document);
-    return r.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join(', ')})`);
-  })) as string[];
-  return result;
 }
 
 const PAGES = {

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import type { StoredLead } from '../../functions/rows.ts';
 import { keyring } from '../../functions/privacy/keyring.ts';
@@ -36,3 +36,15 @@ export async function leads(): Promise<StoredLead[]> {
 }
 
 export const serverLog = () => readFileSync(inject('logFile'), 'utf8');
+
+const AXE = readFileSync(new URL(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
+
+/** axe-core's violations on the page (JavaScript on), one line each. */
+export async function violations(page: Page): Promise<string[]> {
+  // Through DevTools, not a <script> tag: the site's CSP (rightly) refuses inline scripts.
+  await page.evaluate(AXE);
+  return (await page.evaluate(async () => {
+    const r = await (window as any).axe.run(document);
+    return r.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join(', ')})`);
+  })) as string[];
+}

@@ -2,7 +2,7 @@
 // on-demand pages): nothing without a session, sign-in without JavaScript, the list, sign-out.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launch } from './browser.ts';
+import { baseUrl, launch, violations } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -78,10 +78,51 @@ describe('the inbox', () => {
     expect(await row.textContent()).toMatch(/新[\s\S]*湖南省 湘西土家族苗族自治州 吉首市 · 坚匣[\s\S]*保险柜密码锁坏了需要上门/);
     expect(await fitsWidth(page)).toBe(true);
 
+    // The lead's page: call back, map links, and working it with plain forms.
+    await Promise.all([page.waitForNavigation(), page.click(`a:has-text("${reference}")`)]);
+    expect(await page.getAttribute('a.call', 'href')).toBe('tel:+8613600009876');
+    expect(await page.getAttribute('text=高德地图', 'href')).toContain(encodeURIComponent('湖南省 湘西土家族苗族自治州 吉首市'));
+    await page.selectOption('#stage', 'cancelled');
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/stage"] button')]);
+    expect(await page.textContent('[role=alert]')).toContain('取消需要填写原因');
+    await page.selectOption('#stage', 'scheduled');
+    await page.fill('#appointmentAt', '2026-11-25T09:30');
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/stage"] button')]);
+    expect(await page.textContent('main')).toMatch(/已预约 · 上门 2026\/11\/25 09:30/);
+    await page.fill('#text', '客户下午在家');
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/notes"] button')]);
+    const history = await page.textContent('[data-history]');
+    expect(history).toContain(`${name}：改为已预约（上门 2026/11/25 09:30）`);
+    expect(history).toContain(`${name}：备注（客户下午在家）`);
+    expect(await page.textContent('[data-deliveries]')).toMatch(/outbox · (已送达|发送中)/);
+    expect(await fitsWidth(page)).toBe(true);
+    await page.screenshot({ path: 'test-results/screenshots/inbox-lead-390.png', fullPage: true });
+
     await Promise.all([page.waitForNavigation(), page.click('text=退出')]);
     expect(new URL(page.url()).pathname).toBe('/admin/sign-in/');
     await page.goto(`${baseUrl}/admin/`);
     expect(new URL(page.url()).pathname).toBe('/admin/sign-in/');
     await page.context().close();
+  });
+
+  it('has no axe-core violations on the sign-in page, the list and a lead', async () => {
+    const { name, password } = await user();
+    const signIn = await fetch(`${baseUrl}/admin/sign-in`, {
+      method: 'POST',
+      headers: { origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ name, password }).toString(),
+    });
+    const cookie = /baoxiu-session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')![1];
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/admin/sign-in/`);
+    expect(await violations(page)).toEqual([]);
+    await context.addCookies([{ name: 'baoxiu-session', value: cookie, url: `${baseUrl}/admin/` }]);
+    await page.goto(`${baseUrl}/admin/`);
+    expect(await violations(page)).toEqual([]);
+    await page.click('ul.inbox a');
+    await page.waitForURL(/\/admin\/leads\//);
+    expect(await violations(page)).toEqual([]);
+    await context.close();
   });
 });

@@ -1,0 +1,20 @@
+// What can be wrong when working a lead, by code: the handlers answer with the message (JSON) or send
+// a browser back to the lead's page with ?problem=<code>, which shows it. Codes, not text, in URLs:
+// nobody can make the inbox show words of their own through a link.
+export const PROBLEMS = {
+  stage: [400, '请选择新的状态。'],
+  time: [400, '已预约需要填写约定的上门时间。'],
+  reason: [400, '取消需要填写原因。'],
+  reasonLong: [400, '原因最多 200 个字。'],
+  staff: [400, '没有这个员工。'],
+  note: [400, '备注不能为空。'],
+  noteLong: [400, '备注最多 1000 个字。'],
+  'not-found': [404, '没有这条报修（可能已按保留期删除）。'],
+  'not-allowed': [409, '这条报修的当前状态不能这样改。'],
+  conflict: [409, '这条报修刚被别人改过，请刷新后再试。'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type Problem = keyof typeof PROBLEMS;
+
+export const problemMessage = (code: string | null) =>
+  code && Object.hasOwn(PROBLEMS, code) ? PROBLEMS[code as Problem][1] : undefined;
