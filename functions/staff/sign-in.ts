@@ -19,7 +19,8 @@ export const sessionCookie = (c: { req: { url: string } }) =>
 
 const MIN_PASSWORD = 10;
 
-const MESSAGES = {
+/** What the sign-in and setup pages say, by the code a browser is sent back with (?error=). */
+export const MESSAGES = {
   badForm: '表单内容无法识别，请刷新页面后重试。',
   signIn: '用户名或密码不正确。',
   tooMany: '尝试次数过多，请稍后再试。',
@@ -53,21 +54,23 @@ staffAuth.post('/sign-in', async (c) => {
   return signedIn(c, staff.id, { name: staff.name, role: staff.role });
 });
 
-/** No: JSON with the message, or a browser back to the sign-in page, which shows it. */
-function refuse(c: Ctx, status: 400 | 401 | 429, why: 'badForm' | 'signIn' | 'tooMany') {
+/** No: JSON with the message, or a browser back to the page (`back` + the code), which shows it. */
+function refuse(c: Ctx, status: 400 | 401 | 410 | 429, why: keyof typeof MESSAGES, back = '/admin/sign-in/?error=') {
   c.header('cache-control', 'no-store');
-  if (/text\/html/.test(c.req.header('accept') ?? '')) return c.redirect(`/admin/sign-in/?error=${why}`, 303);
+  if (/text\/html/.test(c.req.header('accept') ?? '')) return c.redirect(`${back}${why}`, 303);
   return c.json({ ok: false, error: MESSAGES[why] }, status);
 }
 
 staffAuth.post('/setup', async (c) => {
   const form = await postedFields(c);
-  if (!form) return c.json({ ok: false, error: MESSAGES.badForm }, 400);
+  const code = form?.get('code') ?? '';
+  const back = `/admin/setup/?code=${encodeURIComponent(code)}&error=`;
+  if (!form) return refuse(c, 400, 'badForm', back);
   const password = form.get('password') ?? '';
-  if ([...password].length < MIN_PASSWORD) return c.json({ ok: false, error: MESSAGES.short }, 400);
-  if (form.has('confirm') && form.get('confirm') !== password) return c.json({ ok: false, error: MESSAGES.mismatch }, 400);
-  const staff = await completeSetup(c.env.DB, form.get('code') ?? '', await hashPassword(password));
-  if (!staff) return c.json({ ok: false, error: MESSAGES.setup }, 410);
+  if ([...password].length < MIN_PASSWORD) return refuse(c, 400, 'short', back);
+  if (form.has('confirm') && form.get('confirm') !== password) return refuse(c, 400, 'mismatch', back);
+  const staff = await completeSetup(c.env.DB, code, await hashPassword(password));
+  if (!staff) return refuse(c, 410, 'setup', back);
   return signedIn(c, staff.id, { name: staff.name, role: staff.role });
 });
 

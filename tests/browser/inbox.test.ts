@@ -43,7 +43,12 @@ describe('the inbox', () => {
     expect(res.headers.get('location')).toBe('/admin/sign-in/');
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+    expect(res.headers.get('referrer-policy')).toBe('same-origin');
     expect(await res.text()).not.toContain('BX-');
+    const page = await fetch(`${baseUrl}/admin/sign-in/`);
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('strict-transport-security')).toMatch(/max-age=/);
   });
 
   it('signs in on a phone without JavaScript, lists the newest leads, and signs out', async () => {
@@ -102,6 +107,34 @@ describe('the inbox', () => {
     expect(new URL(page.url()).pathname).toBe('/admin/sign-in/');
     await page.goto(`${baseUrl}/admin/`);
     expect(new URL(page.url()).pathname).toBe('/admin/sign-in/');
+    await page.context().close();
+  });
+
+  it('sets a password from the setup link, in the browser without JavaScript, and signs in', async () => {
+    const name = `新人${Date.now() % 100000}`;
+    const added = await fetch(`${baseUrl}/api/admin/staff`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${inject('adminToken')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name, role: 'staff' }),
+    });
+    const { setupUrl } = (await added.json()) as { setupUrl: string };
+    const page = await phone();
+    await page.goto(setupUrl);
+    await page.fill('#password', 'long enough password');
+    await page.fill('#confirm', 'not the same password');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(await page.textContent('[role=alert]')).toContain('两次输入的密码不一致');
+    await page.fill('#password', 'long enough password');
+    await page.fill('#confirm', 'long enough password');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(new URL(page.url()).pathname).toBe('/admin/');
+    expect(await page.textContent('header')).toContain(name);
+    // The link works once.
+    await page.goto(setupUrl);
+    await page.fill('#password', 'another long password');
+    await page.fill('#confirm', 'another long password');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(await page.textContent('[role=alert]')).toContain('已使用或已过期');
     await page.context().close();
   });
 
