@@ -150,7 +150,9 @@ const formCase: fc.Arbitrary<Case> = fc
     if (page) headers.accept = 'text/html,application/xhtml+xml';
     if (multipart) {
       const fd = new FormData();
-      for (const [k, v] of strings) fd.append(k, v);
+      // workerd will not serialize a multipart field name that ends in a backslash: `new Request`
+      // throws before anything reaches the Worker (seen once in CI, seed 267560939).
+      for (const [k, v] of strings) fd.append(k.endsWith('\\') ? `${k}_` : k, v);
       return { kind: `multipart:${kind}`, method: 'POST', headers, body: fd };
     }
     headers['content-type'] = 'application/x-www-form-urlencoded';
