@@ -30,6 +30,8 @@ export default defineConfig({
                 PROVIDERS_URL: inject('providersUrl'),
                 SMTP_PORT: String(inject('smtpPort')),
                 MAILS_URL: inject('mailsUrl'),
+                // Replays a fuzz run (tests/worker/fuzz.test.ts): the seed fast-check printed.
+                FUZZ_SEED: process.env.FUZZ_SEED ?? '',
               },
               // Cloudflare's send_email binding, as miniflare runs it locally.
               email: { send_email: [{ name: 'SEND_EMAIL', allowed_destination_addresses: ['dispatch@baoxiu.test'] }] },

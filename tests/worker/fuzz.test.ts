@@ -308,7 +308,7 @@ it(
         expect(problems).toEqual([]);
       }),
       // No shrinking: a batch of 50 shrinks slowly, and each problem already names its request.
-      { numRuns: BATCHES, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31), endOnFailure: true, verbose: 0 },
+      { numRuns: BATCHES, seed: Number(process.env.FUZZ_SEED || Date.now() % 2 ** 31), endOnFailure: true, verbose: 0 },
     );
     const seconds = (Date.now() - started) / 1000;
     console.log(
