@@ -14,7 +14,7 @@ CREATE TABLE lead_events (
   at         TEXT NOT NULL,
   staff_id   TEXT REFERENCES staff (id) ON DELETE SET NULL,
   staff_name TEXT NOT NULL,                     -- kept when the user is removed: the log stays readable
-  kind       TEXT NOT NULL CHECK (kind IN ('stage', 'assign', 'note', 'spam', 'not-spam')),
+  kind       TEXT NOT NULL CHECK (kind IN ('stage', 'assign', 'note', 'retry', 'spam', 'not-spam')),
   stage      TEXT,                              -- kind 'stage': the new stage
   detail     TEXT,                              -- ciphertext, or NULL
   key_id     TEXT

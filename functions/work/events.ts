@@ -3,7 +3,7 @@
 import { decryptField, encryptField, type Keyring, type LeadKey } from '../privacy/keyring.ts';
 import type { Stage } from './stages.ts';
 
-export type EventKind = 'stage' | 'assign' | 'note' | 'spam' | 'not-spam';
+export type EventKind = 'stage' | 'assign' | 'note' | 'retry' | 'spam' | 'not-spam';
 
 export interface LeadEvent {
   id: string;

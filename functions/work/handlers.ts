@@ -1,4 +1,4 @@
-// POST /admin/leads/:id/{stage,assign,notes}: working a lead from the inbox. Signed in only
+// POST /admin/leads/:id/{stage,assign,notes} and /admin/deliveries/:id/retry: working a lead from the inbox. Signed in only
 // (signed-in.ts); the origin check is the inbox's (functions/inbox.ts). Bad input gets a Chinese
 // message (problems.ts) and changes nothing. Answers JSON, or 303 back to the lead's page for a browser's form.
 import { Hono, type Context } from 'hono';
@@ -7,13 +7,15 @@ import { postedFields } from '../web/posted-fields.ts';
 import { signedIn, type SignedIn } from '../staff/signed-in.ts';
 import { staffByName } from '../staff/store.ts';
 import { PROBLEMS, type Problem } from './problems.ts';
-import { addNote, assign, moveStage, type Outcome } from './store.ts';
+import { addNote, assign, moveStage, retryDelivery, type Outcome } from './store.ts';
+import { enqueue } from '../deliveries/queue.ts';
 import { STAGES, type Stage } from './stages.ts';
 
 type Ctx = Context<SignedIn>;
 
 export const work = new Hono<SignedIn>();
 work.use('/leads/*', signedIn);
+work.use('/deliveries/*', signedIn);
 
 work.post('/leads/:id/stage', async (c) => {
   const form = (await postedFields(c)) ?? new Map<string, string>();
@@ -50,6 +52,20 @@ work.post('/leads/:id/notes', async (c) => {
   if ([...text].length > 1000) return problem(c, 'noteLong');
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   return done(c, await addNote(c.env.DB, ring.current, c.req.param('id'), c.var.staff, text));
+});
+
+work.post('/deliveries/:id/retry', async (c) => {
+  const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
+  const id = c.req.param('id');
+  const { outcome, leadId } = await retryDelivery(c.env.DB, ring.current, id, c.var.staff);
+  if (outcome === 'done') await enqueue(c.env, [id]);
+  if (outcome !== 'done') {
+    const [status, error] = PROBLEMS[outcome];
+    return wantsPage(c) && leadId
+      ? c.redirect(`/admin/leads/${leadId}/?problem=${outcome}`, 303)
+      : c.json({ ok: false, error }, status);
+  }
+  return wantsPage(c) ? c.redirect(`/admin/leads/${leadId}/`, 303) : c.json({ ok: true });
 });
 
 /** `2026-11-25T09:30` from a datetime-local field is Beijing time (UTC+8, no daylight saving). */

@@ -52,3 +52,26 @@ export async function addNote(db: D1Database, key: LeadKey, leadId: string, by: 
   ]);
   return insert.meta.changes === 1 ? 'done' : 'not-found';
 }
+
+/** Puts a failed or stuck delivery back in line (the caller queues it), and logs who did. */
+export async function retryDelivery(
+  db: D1Database,
+  key: LeadKey,
+  deliveryId: string,
+  by: By,
+): Promise<{ outcome: Outcome; leadId?: string }> {
+  const delivery = await db
+    .prepare('SELECT lead_id, channel, status FROM deliveries WHERE id = ?')
+    .bind(deliveryId)
+    .first<{ lead_id: string; channel: string; status: string }>();
+  if (!delivery) return { outcome: 'not-found' };
+  if (delivery.status === 'sent') return { outcome: 'not-allowed', leadId: delivery.lead_id };
+  const at = new Date().toISOString();
+  const [update] = await db.batch([
+    db
+      .prepare(`UPDATE deliveries SET status = 'pending', updated_at = ?2, due_at = ?2 WHERE id = ?1 AND status = ?3`)
+      .bind(deliveryId, at, delivery.status),
+    await eventStatement(db, key, { leadId: delivery.lead_id, by, kind: 'retry', detail: delivery.channel, at }, 'changes() = 1'),
+  ]);
+  return { outcome: update.meta.changes === 1 ? 'done' : 'conflict', leadId: delivery.lead_id };
+}

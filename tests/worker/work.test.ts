@@ -146,3 +146,22 @@ describe('working a lead', () => {
     ).toBe(0);
   });
 });
+
+describe('retrying a delivery from the inbox', () => {
+  it('puts a failed delivery back in line, logs who did it, and it is sent; a sent one is refused', async () => {
+    const { name, cookie } = await staffSession();
+    const id = await newLead();
+    const delivery = () =>
+      env.DB.prepare('SELECT * FROM deliveries WHERE lead_id = ?').bind(id).first<{ id: string; status: string }>();
+    await expect.poll(async () => (await delivery())?.status, { timeout: 10_000 }).toBe('sent');
+    const { id: deliveryId } = (await delivery())!;
+    expect((await inboxPost(`/deliveries/${deliveryId}/retry`, {}, { cookie })).status).toBe(409);
+
+    await env.DB.prepare("UPDATE deliveries SET status = 'failed' WHERE id = ?").bind(deliveryId).run();
+    expect((await inboxPost(`/deliveries/${deliveryId}/retry`, {})).status).toBe(401);
+    expect((await inboxPost(`/deliveries/${deliveryId}/retry`, {}, { cookie })).status).toBe(200);
+    await expect.poll(async () => (await delivery())?.status, { timeout: 10_000 }).toBe('sent');
+    const events = await listEvents(env.DB, await keyring(env.LEADS_ENCRYPTION_KEY), id);
+    expect(events.map((e) => [e.kind, e.staff_name, e.detail])).toEqual([['retry', name, 'outbox']]);
+  });
+});
