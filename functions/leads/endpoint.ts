@@ -12,7 +12,7 @@ import { bodyLimit } from '../web/body-limit.ts';
 import { corsForAllowedOrigins, sameSiteOnly } from '../web/origin.ts';
 import { contentType, fail, FORM_TYPES, MESSAGES, wantsPage, type Ctx } from './answer.ts';
 import { confirmationPage } from './form-page.ts';
-import { clientIp, retryAfter } from './limits.ts';
+import { clientIp, retryAfter } from '../web/limits.ts';
 import { fieldErrors, parseLead, type FieldErrors, type LeadInput } from './schema.ts';
 import { saveLead } from './store.ts';
 import { checkTurnstile } from './turnstile.ts';

@@ -4,7 +4,7 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Env } from '../env.ts';
-import { clientIp, retryAfter } from '../leads/limits.ts';
+import { clientIp, retryAfter } from '../web/limits.ts';
 import { bodyLimit } from '../web/body-limit.ts';
 import { postedFields } from '../web/posted-fields.ts';
 import { hashPassword, verifyPassword } from './password.ts';
@@ -56,7 +56,6 @@ staffAuth.post('/sign-in', async (c) => {
 
 /** No: JSON with the message, or a browser back to the page (`back` + the code), which shows it. */
 function refuse(c: Ctx, status: 400 | 401 | 410 | 429, why: keyof typeof MESSAGES, back = '/admin/sign-in/?error=') {
-  c.header('cache-control', 'no-store');
   if (/text\/html/.test(c.req.header('accept') ?? '')) return c.redirect(`${back}${why}`, 303);
   return c.json({ ok: false, error: MESSAGES[why] }, status);
 }
@@ -89,6 +88,5 @@ async function signedIn(c: Ctx, staffId: string, staff: { name: string; role: st
 
 /** JSON, or for a browser's form post a 303 to the page that follows. */
 function answer(c: Ctx, body: object, next: string) {
-  c.header('cache-control', 'no-store');
   return /text\/html/.test(c.req.header('accept') ?? '') ? c.redirect(next, 303) : c.json(body);
 }

@@ -14,7 +14,6 @@ export const signedIn: MiddlewareHandler<SignedIn> = async (c, next) => {
   const id = getCookie(c, sessionCookie(c));
   const open = id ? await openSession(c.env.DB, id) : null;
   if (!open) {
-    c.header('cache-control', 'no-store');
     return /text\/html/.test(c.req.header('accept') ?? '')
       ? c.redirect('/admin/sign-in/', 303)
       : c.json({ ok: false, error: '请先登录。' }, 401);

@@ -24,20 +24,24 @@ export function allowedOrigins(env: Pick<Env, 'ALLOWED_ORIGINS'>): Set<string> {
   return out;
 }
 
-/** True when the request may post: same origin, an allowed origin, or not from a browser. */
-function fromAllowedSite(c: Ctx): boolean {
+/** True when the request may post: same origin, one of `others`, or not from a browser. */
+function fromAllowedSite(c: Ctx, others: Set<string>): boolean {
   const origin = c.req.header('origin');
-  if (origin !== undefined) return origin === new URL(c.req.url).origin || allowedOrigins(c.env).has(origin);
+  if (origin !== undefined) return origin === new URL(c.req.url).origin || others.has(origin);
   // Older browsers omit Origin on same-origin posts but send Sec-Fetch-Site.
   const site = c.req.header('sec-fetch-site');
   return site === undefined || site === 'same-origin' || site === 'none';
 }
 
-/** Rejects posts from other sites with `onReject`; safe methods pass. */
-export function sameSiteOnly(onReject: (c: Ctx) => Response | Promise<Response>): MiddlewareHandler<{ Bindings: Env }> {
+/** Rejects posts from other sites with `onReject`; safe methods pass. ALLOWED_ORIGINS count as the
+ *  site's own unless `withAllowedOrigins` is false (the inbox: its own pages only). */
+export function sameSiteOnly(
+  onReject: (c: Ctx) => Response | Promise<Response>,
+  withAllowedOrigins = true,
+): MiddlewareHandler<{ Bindings: Env }> {
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
-    if (!fromAllowedSite(c)) return onReject(c);
+    if (!fromAllowedSite(c, withAllowedOrigins ? allowedOrigins(c.env) : new Set())) return onReject(c);
     return next();
   };
 }

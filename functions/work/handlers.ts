@@ -18,7 +18,7 @@ work.use('/leads/*', signedIn);
 work.use('/deliveries/*', signedIn);
 
 work.post('/leads/:id/stage', async (c) => {
-  const form = (await postedFields(c)) ?? new Map<string, string>();
+  const form = await fields(c);
   const to = form.get('stage') as Stage;
   if (!STAGES.includes(to)) return problem(c, 'stage');
   let appointmentAt: string | undefined;
@@ -39,7 +39,7 @@ work.post('/leads/:id/stage', async (c) => {
 });
 
 work.post('/leads/:id/assign', async (c) => {
-  const name = ((await postedFields(c)) ?? new Map<string, string>()).get('staff')?.trim() ?? '';
+  const name = (await fields(c)).get('staff')?.trim() ?? '';
   const to = name ? await staffByName(c.env.DB, name) : null;
   if (name && !to) return problem(c, 'staff');
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
@@ -47,7 +47,7 @@ work.post('/leads/:id/assign', async (c) => {
 });
 
 work.post('/leads/:id/notes', async (c) => {
-  const text = ((await postedFields(c)) ?? new Map<string, string>()).get('text')?.trim() ?? '';
+  const text = (await fields(c)).get('text')?.trim() ?? '';
   if (!text) return problem(c, 'note');
   if ([...text].length > 1000) return problem(c, 'noteLong');
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
@@ -74,6 +74,9 @@ function chinaTime(value: string | undefined): string | undefined {
   const at = new Date(`${value}:00+08:00`);
   return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
 }
+
+/** An unreadable body is an empty form: every field then fails its own check. */
+const fields = async (c: Ctx) => (await postedFields(c)) ?? new Map<string, string>();
 
 const wantsPage = (c: Ctx) => /text\/html/.test(c.req.header('accept') ?? '');
 

@@ -10,7 +10,7 @@ import {
   phoneHashes,
 } from '../../functions/privacy/keyring.ts';
 import { logSafe } from '../../functions/privacy/log.ts';
-import { clientIp } from '../../functions/leads/limits.ts';
+import { clientIp } from '../../functions/web/limits.ts';
 import { allowedOrigins } from '../../functions/web/origin.ts';
 
 describe('key ring', () => {

@@ -33,7 +33,7 @@ describe('security headers', () => {
 
 describe('rate limits', () => {
   it('limits.ts mirrors the ratelimits bindings of wrangler.jsonc', async () => {
-    const { RATE_LIMITS } = await import('../../functions/leads/limits.ts');
+    const { RATE_LIMITS } = await import('../../functions/web/limits.ts');
     const { ratelimits } = wranglerConfig() as { ratelimits: { name: string; simple: { limit: number; period: number } }[] };
     for (const spec of Object.values(RATE_LIMITS)) {
       expect(ratelimits.find((r) => r.name === spec.binding)?.simple).toEqual({ limit: spec.limit, period: spec.period });

@@ -4,7 +4,7 @@ import { env, exports } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../functions/worker.ts';
 import type { Env } from '../../functions/env.ts';
-import { RATE_LIMITS } from '../../functions/leads/limits.ts';
+import { RATE_LIMITS } from '../../functions/web/limits.ts';
 import { countLeads, deliveryOf, freshIp, ORIGIN, post, valid } from './helpers.ts';
 
 type Answer = { ok: boolean; id: string; reference: string; errors: Record<string, string> };

@@ -1,6 +1,6 @@
-// Rate limits on lead posts, with the Workers Rate Limiting binding (wrangler.jsonc `ratelimits`;
-// it also runs under `wrangler dev` and in the workerd tests). Counts are per Cloudflare location
-// and approximate: this stops floods, not a patient attacker (Turnstile and the honeypot do more).
+// Rate limits on lead posts and staff sign-ins, with the Workers Rate Limiting binding (wrangler.jsonc
+// `ratelimits`; it also runs under `wrangler dev` and in the workerd tests). Counts are per Cloudflare
+// location and approximate: this stops floods, not a patient attacker (Turnstile and the honeypot do more).
 import type { Env } from '../env.ts';
 
 /** Mirrors wrangler.jsonc; `period` (10 or 60 s) is the Retry-After a refused client is given. */
