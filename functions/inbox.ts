@@ -5,6 +5,7 @@
 // which a form without JavaScript passes and another site cannot, so no CSRF token is needed.
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Env } from './env.ts';
+import { manage } from './staff/manage.ts';
 import { staffAuth } from './staff/sign-in.ts';
 import { work } from './work/handlers.ts';
 import { securityHeaders } from './web/headers.ts';
@@ -29,6 +30,7 @@ inbox.use(
 );
 inbox.route('/', staffAuth);
 inbox.route('/', work);
+inbox.route('/', manage);
 // Pages are not this app's (entry.ts sends GETs to Astro): here, the site's 404 page, not cached.
 inbox.notFound((c) =>
   c.env.ASSETS.fetch(new Request(new URL('/404.html', c.req.url))).then(

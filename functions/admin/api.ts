@@ -5,58 +5,35 @@ import { enqueue } from '../deliveries/queue.ts';
 import type { Env } from '../env.ts';
 import { normalizePhone } from '../leads/phone.ts';
 import { getDelivery, listDeliveries, resetDelivery, setDue } from '../deliveries/store.ts';
-import { getLead, listLeads, listRepeats, type ListedLead } from '../leads/store.ts';
+import { getLead, listLeads, listRepeats } from '../leads/store.ts';
 import { keyring } from '../privacy/keyring.ts';
 import { forgetPhone } from '../privacy/erase.ts';
 import { openLead, openRepeat } from '../privacy/sealed-lead.ts';
 import type { StoredLead } from '../rows.ts';
-import { addStaff } from '../staff/store.ts';
+import { addStaff, NAME } from '../staff/store.ts';
 import { adminOnly } from './auth.ts';
-import { toCsv } from './csv.ts';
+import { leadsCsv } from './csv.ts';
+import { cursorOf, leadQuery, readFilter } from '../leads/filter.ts';
 
 export const admin = new Hono<{ Bindings: Env }>();
 admin.use('*', adminOnly);
 
-const CSV_COLUMNS: [string, (l: ListedLead) => unknown][] = [
-  ['单号', (l) => l.reference],
-  ['时间', (l) => l.created_at],
-  ['状态', (l) => l.status],
-  ['称呼', (l) => l.name],
-  ['电话', (l) => l.phone],
-  ['地区', (l) => l.region_name],
-  ['地区代码', (l) => l.region_code],
-  ['品牌', (l) => l.brand_name],
-  ['问题描述', (l) => l.description],
-  ['地址', (l) => l.address],
-  ['上门时间', (l) => l.preferred_time],
-  ['派单路线', (l) => l.route],
-  ['重复提交', (l) => l.repeat_count],
-  ['送达', (l) => l.deliveries],
-];
-
 /** Without the sealing details, which mean nothing to the operator. */
 const shown = <T extends StoredLead>({ phone_hash: _h, key_id: _k, ...lead }: T) => lead;
 
+/** GET /api/admin/leads?status=&stage=&region=&brand=&from=&to=&q=&before=&limit=&format=csv (filter.ts). */
 admin.get('/leads', async (c) => {
   const status = c.req.query('status');
   if (status !== undefined && status !== 'new' && status !== 'spam')
     return c.json({ ok: false, error: 'status must be new or spam' }, 400);
-  const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100) || 100, 1), 1000);
-  const results = await listLeads(c.env.DB, { status, limit });
+  const { filter, error } = readFilter(new URL(c.req.url).searchParams, 1000, 100);
+  if (error) return c.json({ ok: false, error }, 400);
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
-  const leads = await Promise.all(results.map((row) => openLead(ring, row)));
-  if (c.req.query('format') === 'csv') {
-    const csv = toCsv(
-      CSV_COLUMNS.map(([h]) => h),
-      leads.map((l) => CSV_COLUMNS.map(([, get]) => get(l))),
-    );
-    return c.body(csv, 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="leads-${new Date().toISOString().slice(0, 10)}.csv"`,
-      'cache-control': 'no-store',
-    });
-  }
-  return escapedJson({ ok: true, leads: leads.map(shown) });
+  const { leads: rows, more } = await listLeads(c.env.DB, await leadQuery(filter, ring));
+  const leads = await Promise.all(rows.map((row) => openLead(ring, row)));
+  if (c.req.query('format') === 'csv') return leadsCsv(leads);
+  const next = more ? cursorOf(rows.at(-1)!) : undefined;
+  return escapedJson({ ok: true, leads: leads.map(shown), ...(next ? { next } : {}) });
 });
 
 admin.get('/leads/:id', async (c) => {
@@ -86,7 +63,7 @@ admin.post('/staff', async (c) => {
   const body = (await c.req.json().catch(() => null)) as { name?: unknown; role?: unknown } | null;
   const name = typeof body?.name === 'string' ? body.name.normalize('NFC').trim() : '';
   const role = body?.role ?? 'staff';
-  if (!/^[\p{L}\p{N}_.-]{1,30}$/u.test(name) || (role !== 'owner' && role !== 'staff')) {
+  if (!NAME.test(name) || (role !== 'owner' && role !== 'staff')) {
     return c.json({ ok: false, error: 'body must be {"name": "<1–30 letters, digits, _ . ->", "role": "owner" | "staff"}' }, 400);
   }
   const added = await addStaff(c.env.DB, { name, role, createdBy: 'cli' });

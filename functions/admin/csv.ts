@@ -1,6 +1,7 @@
 // Leads as CSV for a spreadsheet: UTF-8 with a BOM (so Excel shows Chinese), csv-stringify for the
 // quoting, and no cell that a spreadsheet would run as a formula.
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import type { ListedLead } from '../leads/store.ts';
 
 /** `=SUM(…)`, `+1`, `-1`, `@x`, and tab/CR starts are formulas to Excel: prefix them with '. */
 export function spreadsheetSafe(value: unknown): string {
@@ -14,4 +15,38 @@ export function toCsv(header: string[], rows: unknown[][]): string {
     '\uFEFF' +
     stringify([header, ...rows.map((r) => r.map(spreadsheetSafe))], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ })
   );
+}
+
+const COLUMNS: [string, (l: ListedLead) => unknown][] = [
+  ['单号', (l) => l.reference],
+  ['时间', (l) => l.created_at],
+  ['状态', (l) => l.status],
+  ['进度', (l) => l.stage],
+  ['上门时间（约定）', (l) => l.appointment_at],
+  ['称呼', (l) => l.name],
+  ['电话', (l) => l.phone],
+  ['地区', (l) => l.region_name],
+  ['地区代码', (l) => l.region_code],
+  ['品牌', (l) => l.brand_name],
+  ['问题描述', (l) => l.description],
+  ['地址', (l) => l.address],
+  ['上门时间', (l) => l.preferred_time],
+  ['派单路线', (l) => l.route],
+  ['重复提交', (l) => l.repeat_count],
+  ['送达', (l) => l.deliveries],
+];
+
+/** Opened leads as a CSV download, for the admin API and the inbox's export alike. */
+export function leadsCsv(leads: ListedLead[]): Response {
+  const csv = toCsv(
+    COLUMNS.map(([h]) => h),
+    leads.map((l) => COLUMNS.map(([, get]) => get(l))),
+  );
+  return new Response(csv, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="leads-${new Date().toISOString().slice(0, 10)}.csv"`,
+      'cache-control': 'no-store',
+    },
+  });
 }

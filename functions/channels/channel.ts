@@ -8,8 +8,9 @@ export interface Channel {
   /** Stored in deliveries.channel. */
   name: ChannelName;
   /** Resolves when the provider has accepted the lead; throws otherwise. `delivery.id` is a
-   *  stable key for providers that deduplicate; `to` overrides the channel's own recipients. */
-  send(lead: StoredLead, env: Env, delivery: { id: string; to?: string[] }): Promise<void>;
+   *  stable key for providers that deduplicate; `to` overrides the channel's own recipients; `link`
+   *  is the lead's page in the inbox. */
+  send(lead: StoredLead, env: Env, delivery: { id: string; to?: string[]; link?: string }): Promise<void>;
 }
 
 /** Some recipients got the lead and some did not (an SMS batch): the retry goes to `remaining` only,

@@ -6,9 +6,11 @@ import type { StoredLead } from '../rows.ts';
 export interface LeadMessage {
   subject: string;
   lines: [label: string, value: string][];
+  /** The lead's page in the inbox. */
+  link?: string;
 }
 
-export function leadMessage(lead: StoredLead, operator = '报修'): LeadMessage {
+export function leadMessage(lead: StoredLead, operator = '报修', link?: string): LeadMessage {
   const lines: [string, string | null][] = [
     ['单号', lead.reference],
     ['地区', lead.region_name],
@@ -23,10 +25,14 @@ export function leadMessage(lead: StoredLead, operator = '报修'): LeadMessage 
   return {
     subject: `[${operator}] 新报修 ${lead.reference} · ${lead.region_name}${lead.brand_name ? ` · ${lead.brand_name}` : ''}`,
     lines: lines.filter((l): l is [string, string] => Boolean(l[1])),
+    link,
   };
 }
 
-export const asText = (m: LeadMessage) => m.lines.map(([k, v]) => `${k}：${v}`).join('\n');
+const LINK_LABEL = '在收件箱处理';
+
+export const asText = (m: LeadMessage) =>
+  [...m.lines.map(([k, v]) => `${k}：${v}`), ...(m.link ? [`${LINK_LABEL}：${m.link}`] : [])].join('\n');
 
 /** Hono's html template escapes every value. */
 export const asHtml = (m: LeadMessage) =>
@@ -49,6 +55,7 @@ export const asHtml = (m: LeadMessage) =>
                 .join(''),
             )}
           </table>
+          ${m.link ? html`<p><a href="${m.link}">${LINK_LABEL}</a></p>` : ''}
         </body>
       </html>`,
   );
@@ -62,5 +69,10 @@ const escapeMarkdown = (s: string) =>
     .replace(/[\\`*_[\]()~]/g, (c) => `\\${c}`)
     .replace(/\n/g, ' ');
 
+/** The link is ours (an https URL with a UUID path), not the customer's: written as a Markdown link. */
 export const asMarkdown = (m: LeadMessage) =>
-  [`### ${escapeMarkdown(m.subject)}`, ...m.lines.map(([k, v]) => `> **${k}**：${escapeMarkdown(v)}`)].join('\n');
+  [
+    `### ${escapeMarkdown(m.subject)}`,
+    ...m.lines.map(([k, v]) => `> **${k}**：${escapeMarkdown(v)}`),
+    ...(m.link ? [`[${LINK_LABEL}](${m.link})`] : []),
+  ].join('\n');

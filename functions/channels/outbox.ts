@@ -6,10 +6,10 @@ import type { Channel } from './channel.ts';
 
 export const outbox: Channel = {
   name: 'outbox',
-  async send(lead) {
+  async send(lead, _env, { link }) {
     console.log(
       `[outbox] lead ${lead.reference} · ${logSafe(lead.name)} · ${maskPhone(lead.phone)} · ${lead.region_name}` +
-        `${lead.brand_name ? ` · ${logSafe(lead.brand_name)}` : ''} · ${lead.id}`,
+        `${lead.brand_name ? ` · ${logSafe(lead.brand_name)}` : ''} · ${link ?? lead.id}`,
     );
   },
 };

@@ -23,6 +23,7 @@ export function webhook(cfg: { url: string; secret: string; timeoutMs?: number }
           address: lead.address,
           preferredTime: lead.preferred_time,
         },
+        inboxUrl: delivery.link ?? null,
       });
       const timestamp = Math.floor(Date.now() / 1000);
       const res = await fetch(cfg.url, {

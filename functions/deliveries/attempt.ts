@@ -2,6 +2,7 @@
 // outcome. Safe to repeat: a delivery that is no longer pending is left alone.
 import { PartialDelivery, type Channel } from '../channels/channel.ts';
 import { channelsFor } from '../channels/index.ts';
+import { loadCatalog } from '../catalog.ts';
 import type { Env } from '../env.ts';
 import type { Delivery, StoredLead } from '../rows.ts';
 import { markAttemptFailed, markSent } from './store.ts';
@@ -32,7 +33,8 @@ export async function attempt(
     return 'failed';
   }
   try {
-    await channel.send(lead, env, { id: delivery.id, to: delivery.recipients ? JSON.parse(delivery.recipients) : undefined });
+    const to = delivery.recipients ? JSON.parse(delivery.recipients) : undefined;
+    await channel.send(lead, env, { id: delivery.id, to, link: await inboxLink(env, lead.id) });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     console.warn(`[deliveries] ${delivery.channel} failed for lead ${lead.reference}: ${message}`);
@@ -41,6 +43,17 @@ export async function attempt(
   }
   await markSent(env.DB, delivery.id);
   return 'sent';
+}
+
+/** The lead's page in the inbox, at the site's address from /catalog.json; without it when the
+ *  catalog cannot be read (the lead still goes out). */
+async function inboxLink(env: Env, leadId: string): Promise<string | undefined> {
+  try {
+    const { data } = await loadCatalog(env, 'https://assets.invalid'); // the host is not used by ASSETS
+    return new URL(`/admin/leads/${leadId}/`, data.url).href;
+  } catch {
+    return undefined;
+  }
 }
 
 export const byName = (env: Env) => new Map(channelsFor(env).map((c) => [c.name, c]));

@@ -5,7 +5,8 @@
 // (functions/privacy/sealed-lead.ts) before they reach D1.
 import type { LeadKey } from '../privacy/keyring.ts';
 import { sealLead } from '../privacy/sealed-lead.ts';
-import type { LeadStatus, Repeat, StoredLead } from '../rows.ts';
+import type { Repeat, StoredLead } from '../rows.ts';
+import type { LeadQuery } from './filter.ts';
 import { newReference } from './reference.ts';
 
 /** Same phone, same region, within this time: one lead. */
@@ -149,19 +150,18 @@ export async function saveLead(
 /** A lead in the operator's list: with a summary of its deliveries (`channel:status …`). */
 export type ListedLead = StoredLead & { deliveries: string | null };
 
-/** The operator's list, newest first; personal fields still sealed. */
-export async function listLeads(
-  db: D1Database,
-  { status, limit }: { status?: LeadStatus; limit: number },
-): Promise<ListedLead[]> {
+/** The operator's list, newest first (ties by id, for keyset paging: filter.ts); personal fields
+ *  still sealed. One more row than the limit is read, to know whether a next page exists. */
+export async function listLeads(db: D1Database, query: LeadQuery): Promise<{ leads: ListedLead[]; more: boolean }> {
+  const where = query.where.length ? `WHERE ${query.where.join(' AND ')}` : '';
   const { results } = await db
     .prepare(
       `SELECT l.*, (SELECT group_concat(d.channel || ':' || d.status, ' ') FROM deliveries d WHERE d.lead_id = l.id) AS deliveries
-       FROM leads l WHERE (?1 IS NULL OR l.status = ?1) ORDER BY l.created_at DESC LIMIT ?2`,
+       FROM leads l ${where} ORDER BY l.created_at DESC, l.id DESC LIMIT ?`,
     )
-    .bind(status ?? null, limit)
+    .bind(...query.values, query.limit + 1)
     .all<ListedLead>();
-  return results;
+  return { leads: results.slice(0, query.limit), more: results.length > query.limit };
 }
 
 export function getLead(db: D1Database, id: string) {

@@ -3,13 +3,20 @@
 // them: both tables reference leads ON DELETE CASCADE, and D1 enforces foreign keys.
 import { phoneHashes, type Keyring } from './keyring.ts';
 
-/** Deletes every lead of this E.164 number (under any key of the ring, or legacy plaintext). */
-export async function forgetPhone(db: D1Database, ring: Keyring, e164: string): Promise<number> {
+/** Deletes every lead of this E.164 number (under any key of the ring, or legacy plaintext), with
+ *  their repeats, deliveries and events (notes, the audit log). `also` follows in the same batch
+ *  (the operator log's record of it, written only if something was deleted). */
+export async function forgetPhone(
+  db: D1Database,
+  ring: Keyring,
+  e164: string,
+  also: D1PreparedStatement[] = [],
+): Promise<number> {
   const hashes = JSON.stringify(await phoneHashes(ring, e164));
   const match = `(phone_hash IN (SELECT value FROM json_each(?1)) OR (key_id IS NULL AND phone = ?2))`;
   // meta.changes would count the cascaded rows too; RETURNING counts leads only.
-  const { results } = await db.prepare(`DELETE FROM leads WHERE ${match} RETURNING id`).bind(hashes, e164).all();
-  return results.length;
+  const [deleted] = await db.batch([db.prepare(`DELETE FROM leads WHERE ${match} RETURNING id`).bind(hashes, e164), ...also]);
+  return deleted.results.length;
 }
 
 /** Deletes leads created before now − days; returns how many. */

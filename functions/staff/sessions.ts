@@ -81,3 +81,26 @@ export async function endSession(db: D1Database, id: string): Promise<void> {
     .bind(new Date().toISOString(), await sha256Hex(id))
     .run();
 }
+
+/** Live sessions of every user, newest first, for the owner's staff page. */
+export async function liveSessions(db: D1Database, now = new Date()) {
+  const idleSince = new Date(now.getTime() - IDLE_HOURS * 3600_000).toISOString();
+  const { results } = await db
+    .prepare(
+      `SELECT s.id_hash, s.created_at, s.last_seen_at, s.user_agent, st.name
+       FROM sessions s JOIN staff st ON st.id = s.staff_id
+       WHERE s.ended_at IS NULL AND s.expires_at > ?1 AND s.last_seen_at > ?2 ORDER BY s.last_seen_at DESC LIMIT 200`,
+    )
+    .bind(now.toISOString(), idleSince)
+    .all<Pick<Session, 'id_hash' | 'created_at' | 'last_seen_at' | 'user_agent'> & { name: string }>();
+  return results;
+}
+
+/** Ends a session by its stored hash (the owner revoking it); false when it was not live. */
+export async function revokeSession(db: D1Database, idHash: string, also: D1PreparedStatement[] = []): Promise<boolean> {
+  const [update] = await db.batch([
+    db.prepare('UPDATE sessions SET ended_at = ? WHERE id_hash = ? AND ended_at IS NULL').bind(new Date().toISOString(), idHash),
+    ...also,
+  ]);
+  return update.meta.changes === 1;
+}

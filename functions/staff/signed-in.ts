@@ -21,3 +21,11 @@ export const signedIn: MiddlewareHandler<SignedIn> = async (c, next) => {
   c.set('staff', open.staff);
   return next();
 };
+
+/** After signedIn: only an owner goes on (staff management, forgetting a customer). */
+export const ownerOnly: MiddlewareHandler<SignedIn> = async (c, next) => {
+  if (c.var.staff.role === 'owner') return next();
+  return /text\/html/.test(c.req.header('accept') ?? '')
+    ? c.redirect('/admin/staff/', 303) // which says that only an owner may
+    : c.json({ ok: false, error: '只有负责人可以这样做。' }, 403);
+};

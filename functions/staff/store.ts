@@ -14,33 +14,96 @@ export interface Staff {
   disabled_at: string | null;
 }
 
+/** What a user name may be. */
+export const NAME = /^[\p{L}\p{N}_.-]{1,30}$/u;
+
 /** How long a setup link works. */
 const SETUP_HOURS = 24;
 
-/** Adds a user with a setup code (returned once, stored hashed); null when the name is taken. */
+/** Adds a user with a setup code (returned once, stored hashed); null when the name is taken.
+ *  `also`: statements for the same batch (the operator log). */
 export async function addStaff(
   db: D1Database,
   { name, role, createdBy }: { name: string; role: Role; createdBy: string },
+  also: D1PreparedStatement[] = [],
 ): Promise<{ staff: Staff; code: string; expiresAt: string } | null> {
   const id = crypto.randomUUID();
-  const code = randomCode();
   const now = new Date();
-  const expiresAt = new Date(now.getTime() + SETUP_HOURS * 3600_000).toISOString();
+  const setup = await setupStatement(db, id, now);
   try {
     await db.batch([
       db
         .prepare('INSERT INTO staff (id, name, role, created_at, created_by) VALUES (?, ?, ?, ?, ?)')
         .bind(id, name, role, now.toISOString(), createdBy),
-      db
-        .prepare('INSERT INTO staff_setup (code_hash, staff_id, expires_at) VALUES (?, ?, ?)')
-        .bind(await sha256Hex(code), id, expiresAt),
+      setup.statement,
+      ...also,
     ]);
   } catch (err) {
     if (/UNIQUE constraint failed: staff\.name/.test(String(err))) return null;
     throw err;
   }
   const staff = (await db.prepare('SELECT * FROM staff WHERE id = ?').bind(id).first<Staff>())!;
-  return { staff, code, expiresAt };
+  return { staff, code: setup.code, expiresAt: setup.expiresAt };
+}
+
+async function setupStatement(db: D1Database, staffId: string, now = new Date()) {
+  const code = randomCode();
+  const expiresAt = new Date(now.getTime() + SETUP_HOURS * 3600_000).toISOString();
+  const statement = db
+    .prepare('INSERT INTO staff_setup (code_hash, staff_id, expires_at) VALUES (?, ?, ?)')
+    .bind(await sha256Hex(code), staffId, expiresAt);
+  return { code, expiresAt, statement };
+}
+
+/** A new setup link for a user who lost their password (or passkey): the old password stops working
+ *  when the link is used. Earlier unused links of this user stop working now. */
+export async function newSetupLink(db: D1Database, staffId: string, also: D1PreparedStatement[] = []) {
+  const setup = await setupStatement(db, staffId);
+  await db.batch([
+    db
+      .prepare('UPDATE staff_setup SET expires_at = ?2 WHERE staff_id = ?1 AND used_at IS NULL')
+      .bind(staffId, new Date().toISOString()),
+    setup.statement,
+    ...also,
+  ]);
+  return { code: setup.code, expiresAt: setup.expiresAt };
+}
+
+/** The user an unused, unexpired setup code belongs to (for showing the link again), or null. */
+export const setupCodeOwner = async (db: D1Database, code: string) =>
+  db
+    .prepare(
+      `SELECT st.name, su.expires_at FROM staff_setup su JOIN staff st ON st.id = su.staff_id
+       WHERE su.code_hash = ? AND su.used_at IS NULL AND su.expires_at > ?`,
+    )
+    .bind(await sha256Hex(code), new Date().toISOString())
+    .first<{ name: string; expires_at: string }>();
+
+/** Disables a user and ends their sessions; an owner is never disabled (there must be one).
+ *  `log` follows the update in the batch (written only if the user was disabled). */
+export async function disableStaff(db: D1Database, staffId: string, log: D1PreparedStatement): Promise<boolean> {
+  const at = new Date().toISOString();
+  const [update] = await db.batch([
+    db.prepare(`UPDATE staff SET disabled_at = ?2 WHERE id = ?1 AND disabled_at IS NULL AND role = 'staff'`).bind(staffId, at),
+    log,
+    db.prepare('UPDATE sessions SET ended_at = ?2 WHERE staff_id = ?1 AND ended_at IS NULL').bind(staffId, at),
+  ]);
+  return update.meta.changes === 1;
+}
+
+export const staffById = (db: D1Database, id: string) => db.prepare('SELECT * FROM staff WHERE id = ?').bind(id).first<Staff>();
+
+/** Every user, disabled ones too, for the owner's staff page. */
+export async function allStaff(db: D1Database): Promise<(Staff & { setup_pending: number })[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT st.*, EXISTS (SELECT 1 FROM staff_setup su WHERE su.staff_id = st.id AND su.used_at IS NULL AND su.expires_at > ?)
+         AS setup_pending
+       FROM staff st ORDER BY st.disabled_at IS NOT NULL, st.name`,
+    )
+    .bind(new Date().toISOString())
+    .all<Staff & { setup_pending: number }>();
+  return results;
 }
 
 /** Uses a setup code once: sets the password; null when the code is unknown, used or expired. */

@@ -1,4 +1,4 @@
-// POST /admin/leads/:id/{stage,assign,notes} and /admin/deliveries/:id/retry: working a lead from the inbox. Signed in only
+// POST /admin/leads/:id/{stage,assign,notes,spam,forget} and /admin/deliveries/:id/retry: working a lead from the inbox. Signed in only
 // (signed-in.ts); the origin check is the inbox's (functions/inbox.ts). Bad input gets a Chinese
 // message (problems.ts) and changes nothing. Answers JSON, or 303 back to the lead's page for a browser's form.
 import { Hono, type Context } from 'hono';
@@ -7,7 +7,15 @@ import { postedFields } from '../web/posted-fields.ts';
 import { signedIn, type SignedIn } from '../staff/signed-in.ts';
 import { staffByName } from '../staff/store.ts';
 import { PROBLEMS, type Problem } from './problems.ts';
-import { addNote, assign, moveStage, retryDelivery, type Outcome } from './store.ts';
+import { addNote, assign, markSpam, moveStage, retryDelivery, type Outcome } from './store.ts';
+import { loadCatalog } from '../catalog.ts';
+import { channelsFor } from '../channels/index.ts';
+import { getLead } from '../leads/store.ts';
+import { forgetPhone } from '../privacy/erase.ts';
+import { openLead } from '../privacy/sealed-lead.ts';
+import { routeLead } from '../routing.ts';
+import { logStatement } from '../staff/log.ts';
+import { ownerOnly } from '../staff/signed-in.ts';
 import { enqueue } from '../deliveries/queue.ts';
 import { STAGES, type Stage } from './stages.ts';
 
@@ -52,6 +60,31 @@ work.post('/leads/:id/notes', async (c) => {
   if ([...text].length > 1000) return problem(c, 'noteLong');
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   return done(c, await addNote(c.env.DB, ring.current, c.req.param('id'), c.var.staff, text));
+});
+
+work.post('/leads/:id/spam', async (c) => {
+  const spam = (await fields(c)).get('spam') === '1';
+  const row = await getLead(c.env.DB, c.req.param('id'));
+  if (!row) return problem(c, 'not-found');
+  const catalog = await loadCatalog(c.env, new URL(c.req.url).origin);
+  const configured = channelsFor(c.env).map((ch) => ch.name);
+  const routing = routeLead(catalog, { region: row.region_code, brand: row.brand ?? undefined }, configured);
+  const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
+  const { outcome, deliveries } = await markSpam(c.env.DB, ring.current, row.id, c.var.staff, spam, routing);
+  if (deliveries.length) await enqueue(c.env, deliveries);
+  return done(c, outcome);
+});
+
+/** Forgetting a customer (PIPL): every lead of the phone of this one, with their notes and log.
+ *  An owner's decision, confirmed on the page; recorded in the operator log (the leads are gone). */
+work.post('/leads/:id/forget', ownerOnly, async (c) => {
+  if ((await fields(c)).get('confirm') !== 'yes') return problem(c, 'confirm');
+  const row = await getLead(c.env.DB, c.req.param('id'));
+  if (!row) return problem(c, 'not-found');
+  const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
+  const { phone } = await openLead(ring, row);
+  const deleted = await forgetPhone(c.env.DB, ring, phone, [logStatement(c.env.DB, c.var.staff, 'forget-customer')]);
+  return wantsPage(c) ? c.redirect(`/admin/?forgot=${deleted}`, 303) : c.json({ ok: true, deleted });
 });
 
 work.post('/deliveries/:id/retry', async (c) => {

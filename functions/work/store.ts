@@ -75,3 +75,42 @@ export async function retryDelivery(
   ]);
   return { outcome: update.meta.changes === 1 ? 'done' : 'conflict', leadId: delivery.lead_id };
 }
+
+/**
+ * Moves a lead out of the spam folder (it gets the deliveries it never had, returned to be queued,
+ * along the route it takes now) or into it (deliveries already made stay as they are).
+ */
+export async function markSpam(
+  db: D1Database,
+  key: LeadKey,
+  leadId: string,
+  by: By,
+  spam: boolean,
+  routing: { route: string; channels: { channel: string; to?: string[] }[] },
+): Promise<{ outcome: Outcome; deliveries: string[] }> {
+  const [from, to] = spam ? ['new', 'spam'] : ['spam', 'new'];
+  const at = new Date().toISOString();
+  const channels = spam ? [] : routing.channels;
+  const ids = channels.map(() => crypto.randomUUID());
+  const results = await db.batch([
+    db
+      .prepare(`UPDATE leads SET status = ?2, route = CASE WHEN ?2 = 'new' THEN ?4 ELSE route END WHERE id = ?1 AND status = ?3`)
+      .bind(leadId, to, from, routing.route),
+    await eventStatement(db, key, { leadId, by, kind: spam ? 'spam' : 'not-spam', at }, 'changes() = 1'),
+    // Only if this batch moved it (its event exists); OR IGNORE: a channel it was already sent on.
+    ...channels.map(({ channel, to: recipients }, i) =>
+      db
+        .prepare(
+          `INSERT OR IGNORE INTO deliveries (id, lead_id, channel, recipients, status, attempts, created_at, updated_at, due_at)
+           SELECT ?1, ?2, ?3, ?4, 'pending', 0, ?5, ?5, ?5
+           WHERE EXISTS (SELECT 1 FROM lead_events WHERE lead_id = ?2 AND kind = 'not-spam' AND at = ?5)`,
+        )
+        .bind(ids[i], leadId, channel, recipients ? JSON.stringify(recipients) : null, at),
+    ),
+  ]);
+  if (results[0].meta.changes !== 1) {
+    const exists = await db.prepare('SELECT 1 FROM leads WHERE id = ?').bind(leadId).first();
+    return { outcome: exists ? 'not-allowed' : 'not-found', deliveries: [] };
+  }
+  return { outcome: 'done', deliveries: ids.filter((_, i) => results[2 + i].meta.changes === 1) };
+}

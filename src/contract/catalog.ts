@@ -5,6 +5,8 @@ import type { ChannelName } from './channels.ts';
 
 export interface CatalogData {
   operator: string;
+  /** The site's own address (site.yaml url): notifications link to the lead's inbox page there. */
+  url: string;
   hotline: string;
   privacyVersion: string;
   brands: Record<string, { name: string; category: string }>;

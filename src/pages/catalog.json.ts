@@ -8,6 +8,7 @@ export const GET: APIRoute = async () => {
   const { site, brands, pages, regions, coverage, routing } = await catalog();
   const data: CatalogData = {
     operator: site.displayName,
+    url: site.url,
     hotline: site.hotline,
     privacyVersion: site.privacyVersion,
     brands: Object.fromEntries(brands.map((b) => [b.id, { name: b.data.name, category: b.data.category }])),

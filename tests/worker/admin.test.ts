@@ -3,7 +3,7 @@ import { createExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { api } from '../../functions/app.ts';
-import { post, valid } from './helpers.ts';
+import { freshPhone, post, valid } from './helpers.ts';
 
 const ORIGIN = 'http://baoxiu.test';
 const auth = { authorization: `Bearer ${env.ADMIN_TOKEN}` };
@@ -41,6 +41,45 @@ describe('admin API', () => {
     expect((await get('/leads/nope')).status).toBe(404);
   });
 
+  it('filters by phone, reference, region, brand, stage and Beijing dates, and pages by keyset', async () => {
+    const phone = freshPhone();
+    const a = await postLead({ phone });
+    const b = await postLead({ phone, region: '433122', brand: 'nuanchuan' }); // 泸溪县
+    const c = await postLead({ region: '433122', brand: 'nuanchuan' });
+    const ids = async (query: string) => {
+      const res = await get(`/leads?${query}`);
+      expect(res.status, query).toBe(200);
+      return (await res.json<{ leads: { id: string }[] }>()).leads.map((l) => l.id);
+    };
+    // A phone written as people write it finds both of that customer's leads (its sealed hash), newest first.
+    expect(await ids(`q=${encodeURIComponent(`+86 ${phone.slice(0, 3)} ${phone.slice(3)}`)}`)).toEqual([b.id, a.id]);
+    expect(await ids(`q=${b.reference.toLowerCase()}`)).toEqual([b.id]);
+    expect(await ids('q=BX-000000-000000')).toEqual([]);
+    expect(await ids('q=not-a-phone')).toEqual([]);
+    const luxi = await ids('region=泸溪县&limit=1000');
+    expect(luxi).toEqual(expect.arrayContaining([b.id, c.id]));
+    expect(luxi).not.toContain(a.id);
+    expect(await ids(`q=${phone}&brand=nuanchuan`)).toEqual([b.id]);
+    expect(await ids(`q=${phone}&stage=done`)).toEqual([]);
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect(await ids(`q=${phone}&from=${today}&to=${today}`)).toEqual([b.id, a.id]);
+    expect(await ids(`q=${phone}&to=2020-01-01`)).toEqual([]);
+    expect((await get('/leads?from=yesterday')).status).toBe(400);
+    expect((await get('/leads?before=1%20OR%201=1')).status).toBe(400);
+
+    // Keyset pages: each page starts after the last row of the one before, none repeated or skipped.
+    const all = await ids('limit=1000');
+    const paged: string[] = [];
+    let next: string | undefined = '';
+    while (next !== undefined && paged.length < 50) {
+      const page: { leads: { id: string }[]; next?: string } = await (await get(`/leads?limit=7&before=${next}`)).json();
+      paged.push(...page.leads.map((l) => l.id));
+      next = page.next;
+    }
+    expect(paged).toEqual(all.slice(0, paged.length));
+    expect(paged.length).toBe(Math.min(all.length, 49));
+  });
+
   it('exports CSV for Excel: BOM, Chinese, no formulas', async () => {
     await postLead({ name: '=HYPERLINK("x")', description: '+1 打不开', address: '@SUM(A1)' });
     const res = await get('/leads?format=csv');
@@ -51,7 +90,7 @@ describe('admin API', () => {
     const csv = await res.text();
     // (text() drops the BOM the bytes above show.)
     expect(csv.split('\r\n')[0]).toBe(
-      '单号,时间,状态,称呼,电话,地区,地区代码,品牌,问题描述,地址,上门时间,派单路线,重复提交,送达',
+      '单号,时间,状态,进度,上门时间（约定）,称呼,电话,地区,地区代码,品牌,问题描述,地址,上门时间,派单路线,重复提交,送达',
     );
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).toContain("'+1 打不开");

@@ -8,6 +8,9 @@ import { channelsFor } from '../../functions/channels/index.ts';
 import type { StoredLead } from '../../functions/rows.ts';
 import worker from '../../functions/worker.ts';
 import { SECRETS } from './providers.ts';
+import { attempt } from '../../functions/deliveries/attempt.ts';
+import type { Delivery } from '../../functions/rows.ts';
+import { post, rawRow, valid } from './helpers.ts';
 
 const e = env as unknown as Record<string, string>;
 const at = (path: string) => `${e.PROVIDERS_URL}/${path}`;
@@ -178,6 +181,28 @@ describe('each channel against its provider', () => {
     await expect(wrong.find((c) => c.name === 'sms-aliyun')!.send(lead(), env as never, { id: 'x' })).rejects.toThrow(
       /SignatureDoesNotMatch/,
     );
+  });
+});
+
+describe('the link to the lead in the inbox', () => {
+  it('every channel but SMS carries it, at the site address of /catalog.json, through a real attempt', async () => {
+    const posted = (await (await post(valid())).json()) as { id: string };
+    const row = (await rawRow(posted.id))!;
+    const link = `https://baoxiu.example.com/admin/leads/${row.id}/`;
+    for (const name of ['email-smtp', 'wecom', 'dingtalk', 'feishu', 'webhook']) {
+      const delivery = { id: `link-${name}-${row.id}`, lead_id: row.id, channel: name, status: 'pending' } as Delivery;
+      expect(await attempt(env as never, delivery, row, channels), name).toBe('sent');
+    }
+    const mails = (await (await fetch(e.MAILS_URL)).json()) as any[];
+    const mail = mails.find((m) => m.subject?.includes(row.reference));
+    expect(mail.text).toContain(`在收件箱处理：${link}`);
+    expect(mail.html).toContain(`<a href="${link}">在收件箱处理</a>`);
+    const mine = (kind: string, text: (x: any) => string) =>
+      records(kind).then((rs) => rs.find((x) => text(x)?.includes(row.reference)));
+    expect((await mine('wecom', (x) => x.body.markdown.content)).body.markdown.content).toContain(`[在收件箱处理](${link})`);
+    expect((await mine('dingtalk', (x) => x.body.markdown.text)).body.markdown.text).toContain(`[在收件箱处理](${link})`);
+    expect((await mine('feishu', (x) => x.body.content.text)).body.content.text).toContain(`在收件箱处理：${link}`);
+    expect((await mine('webhook', (x) => x.body.lead?.reference)).body.inboxUrl).toBe(link);
   });
 });
 

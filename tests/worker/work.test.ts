@@ -6,34 +6,8 @@ import { keyring } from '../../functions/privacy/keyring.ts';
 import { listEvents } from '../../functions/work/events.ts';
 import { staffByName } from '../../functions/staff/store.ts';
 import { moveStage } from '../../functions/work/store.ts';
-import { freshIp, ORIGIN, post, valid } from './helpers.ts';
-
-let users = 0;
-/** A signed-in staff user: their name and session cookie. */
-async function staffSession(role: 'owner' | 'staff' = 'staff') {
-  const name = `工${Date.now() % 100000}${users++}`;
-  const added = await exports.default.fetch(
-    new Request(`${ORIGIN}/api/admin/staff`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${env.ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name, role }),
-    }),
-  );
-  const code = new URL(((await added.json()) as { setupUrl: string }).setupUrl).searchParams.get('code')!;
-  const setup = await inboxPost('/setup', { code, password: 'correct horse battery' });
-  const cookie = /baoxiu-session=[^;]+/.exec(setup.headers.get('set-cookie') ?? '')![0];
-  return { name, cookie };
-}
-
-const inboxPost = (path: string, body: Record<string, string>, headers: Record<string, string> = {}) =>
-  exports.default.fetch(
-    new Request(`${ORIGIN}/admin${path}`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { origin: ORIGIN, 'content-type': 'application/json', 'cf-connecting-ip': freshIp(), ...headers },
-      body: JSON.stringify(body),
-    }),
-  );
+import { ORIGIN, post, valid } from './helpers.ts';
+import { inboxPost, staffSession } from './inbox.ts';
 
 async function newLead(): Promise<string> {
   const res = await post(valid());
@@ -163,5 +137,69 @@ describe('retrying a delivery from the inbox', () => {
     await expect.poll(async () => (await delivery())?.status, { timeout: 10_000 }).toBe('sent');
     const events = await listEvents(env.DB, await keyring(env.LEADS_ENCRYPTION_KEY), id);
     expect(events.map((e) => [e.kind, e.staff_name, e.detail])).toEqual([['retry', name, 'outbox']]);
+  });
+});
+
+describe('spam and forgetting a customer', () => {
+  const count = async (sql: string, ...values: unknown[]) =>
+    (await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${sql}`)
+      .bind(...values)
+      .first<{ n: number }>())!.n;
+
+  it('a spam lead moved to the inbox gets its deliveries now, sent once; moving it again is refused', async () => {
+    const { name, cookie } = await staffSession();
+    const id = ((await (await post({ ...valid(), website: 'http://spam.example' })).json()) as { id: string }).id;
+    expect(await count('deliveries WHERE lead_id = ?', id)).toBe(0);
+    expect((await inboxPost(`/leads/${id}/spam`, { spam: '0' }, { cookie })).status).toBe(200);
+    expect((await inboxPost(`/leads/${id}/spam`, { spam: '0' }, { cookie })).status).toBe(409);
+    const delivery = () => env.DB.prepare('SELECT status FROM deliveries WHERE lead_id = ?').bind(id).first<{ status: string }>();
+    await expect.poll(async () => (await delivery())?.status, { timeout: 10_000 }).toBe('sent');
+    expect(await count('deliveries WHERE lead_id = ?', id)).toBe(1);
+    expect((await env.DB.prepare('SELECT status, route FROM leads WHERE id = ?').bind(id).first())!).toEqual({
+      status: 'new',
+      route: '(all configured channels)',
+    });
+    // Back to spam and out again: the channel it was sent on is not sent twice.
+    expect((await inboxPost(`/leads/${id}/spam`, { spam: '1' }, { cookie })).status).toBe(200);
+    expect((await inboxPost(`/leads/${id}/spam`, { spam: '0' }, { cookie })).status).toBe(200);
+    expect(await count('deliveries WHERE lead_id = ?', id)).toBe(1);
+    const events = await listEvents(env.DB, await keyring(env.LEADS_ENCRYPTION_KEY), id);
+    expect(events.map((e) => [e.kind, e.staff_name])).toEqual([
+      ['not-spam', name],
+      ['spam', name],
+      ['not-spam', name],
+    ]);
+  });
+
+  it('forgets every lead of the phone with notes and log, only for an owner who confirmed, and logs who did', async () => {
+    const owner = await staffSession('owner');
+    const worker = await staffSession('staff');
+    const lead = valid();
+    const first = ((await (await post(lead)).json()) as { id: string }).id;
+    const second = ((await (await post({ ...lead, region: '433122', brand: 'nuanchuan' })).json()) as { id: string }).id; // 泸溪县: not merged
+    const other = await newLead();
+    await inboxPost(`/leads/${first}/notes`, { text: '客户说周末在家' }, { cookie: worker.cookie });
+
+    const refused = await inboxPost(`/leads/${first}/forget`, { confirm: 'yes' }, { cookie: worker.cookie });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: string }).error).toBe('只有负责人可以这样做。');
+    const unconfirmed = await inboxPost(`/leads/${first}/forget`, {}, { cookie: owner.cookie });
+    expect(unconfirmed.status).toBe(400);
+    expect(await count('leads WHERE id IN (?, ?)', first, second)).toBe(2);
+
+    const forgot = await inboxPost(`/leads/${first}/forget`, { confirm: 'yes' }, { cookie: owner.cookie });
+    expect(await forgot.json()).toEqual({ ok: true, deleted: 2 });
+    expect(await count('leads WHERE id IN (?, ?)', first, second)).toBe(0);
+    expect(await count('lead_events WHERE lead_id = ?', first)).toBe(0);
+    expect(await count('deliveries WHERE lead_id IN (?, ?)', first, second)).toBe(0);
+    expect(await count('leads WHERE id = ?', other)).toBe(1);
+    const log = await env.DB.prepare(
+      `SELECT staff_name, detail FROM operator_log WHERE action = 'forget-customer' ORDER BY at DESC`,
+    ).first();
+    expect(log).toEqual({ staff_name: owner.name, detail: null });
+    // Gone is gone: a second try finds nothing, and logs nothing.
+    const before = await count(`operator_log WHERE action = 'forget-customer'`);
+    expect((await inboxPost(`/leads/${first}/forget`, { confirm: 'yes' }, { cookie: owner.cookie })).status).toBe(404);
+    expect(await count(`operator_log WHERE action = 'forget-customer'`)).toBe(before);
   });
 });

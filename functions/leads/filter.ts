@@ -1,0 +1,95 @@
+// Which leads a list shows: the inbox's filter form and the admin API's query, both read from URL
+// search params here. Newest first, a page at a time by keyset (`before` = the last row's time and
+// id), never OFFSET: page 200 costs what page 1 costs. Bad values get a Chinese message.
+import type { Keyring } from '../privacy/keyring.ts';
+import { phoneHashes } from '../privacy/keyring.ts';
+import type { LeadStatus } from '../rows.ts';
+import { STAGES, type Stage } from '../work/stages.ts';
+import { normalizePhone } from './phone.ts';
+
+export interface LeadFilter {
+  status?: LeadStatus;
+  stage?: Stage;
+  /** A substring of the region's full name (湖南省 湘西土家族苗族自治州 吉首市): a prefecture or county. */
+  region?: string;
+  brand?: string;
+  /** Beijing dates, YYYY-MM-DD, both included. */
+  from?: string;
+  to?: string;
+  /** A reference (BX-…) or a phone number, matched exactly. */
+  q?: string;
+  /** Rows older than this one: `<created_at>_<id>`. */
+  before?: string;
+  limit: number;
+}
+
+/** The filter as SQL conditions on `leads l`, with their values. */
+export interface LeadQuery {
+  where: string[];
+  values: unknown[];
+  limit: number;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const BEFORE = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_([\w-]{1,64})$/;
+const beijingMidnight = (date: string, days = 0) =>
+  new Date(Date.parse(`${date}T00:00:00+08:00`) + days * 86_400_000).toISOString();
+
+/** The filter of a URL's query; `error` names the first bad value. Empty values mean "any". */
+export function readFilter(
+  params: URLSearchParams,
+  maxLimit = 50,
+  defaultLimit = maxLimit,
+): { filter: LeadFilter; error?: string } {
+  const get = (k: string) => params.get(k)?.trim() || undefined;
+  const filter: LeadFilter = { limit: maxLimit };
+  const status = get('status');
+  if (status && status !== 'new' && status !== 'spam') return { filter, error: '状态只能是收件箱或垃圾。' };
+  filter.status = status as LeadStatus | undefined;
+  const stage = get('stage');
+  if (stage && !STAGES.includes(stage as Stage)) return { filter, error: '没有这个进度。' };
+  filter.stage = stage as Stage | undefined;
+  filter.region = get('region')?.slice(0, 40);
+  filter.brand = get('brand')?.slice(0, 60);
+  for (const k of ['from', 'to'] as const) {
+    const v = get(k);
+    if (v && (!DATE.test(v) || Number.isNaN(Date.parse(v)))) return { filter, error: '日期的格式是 2026-11-30。' };
+    filter[k] = v;
+  }
+  filter.q = get('q')?.slice(0, 40);
+  const before = get('before');
+  if (before && !BEFORE.test(before)) return { filter, error: '翻页的位置无效，请回到第一页。' };
+  filter.before = before;
+  const limit = Number(get('limit') ?? defaultLimit);
+  filter.limit = Number.isInteger(limit) ? Math.min(Math.max(limit, 1), maxLimit) : maxLimit;
+  return { filter };
+}
+
+/** SQL for the filter; a search that is neither a reference nor a phone number matches nothing. */
+export async function leadQuery(filter: LeadFilter, ring: Keyring): Promise<LeadQuery> {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  // Anonymous ? parameters, bound in the order the conditions are added.
+  const add = (sql: string, ...v: unknown[]) => {
+    where.push(sql);
+    values.push(...v);
+  };
+  if (filter.status) add('l.status = ?', filter.status);
+  if (filter.stage) add('l.stage = ?', filter.stage);
+  if (filter.region) add(`instr(l.region_name, ?) > 0`, filter.region);
+  if (filter.brand) add('l.brand = ?', filter.brand);
+  if (filter.from) add('l.created_at >= ?', beijingMidnight(filter.from));
+  if (filter.to) add('l.created_at < ?', beijingMidnight(filter.to, 1));
+  if (filter.q) {
+    const reference = filter.q.toUpperCase().replace(/\s+/g, '');
+    const phone = /^BX-/.test(reference) ? null : normalizePhone(filter.q);
+    if (phone) add('l.phone_hash IN (SELECT value FROM json_each(?))', JSON.stringify(await phoneHashes(ring, phone)));
+    else add('l.reference = ?', reference);
+  }
+  const before = filter.before?.match(BEFORE);
+  if (before) add('(l.created_at, l.id) < (?, ?)', before[1], before[2]);
+  return { where, values, limit: filter.limit };
+}
+
+/** The `before` value that continues after this row. */
+export const cursorOf = (row: { created_at: string; id: string }) => `${row.created_at}_${row.id}`;

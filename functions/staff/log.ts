@@ -1,0 +1,28 @@
+// The operator log (migrations/0007_operator_log.sql): who changed staff, sessions or forgot a
+// customer, and when. A lead's own changes are in its events (functions/work/events.ts).
+export type Action =
+  'add-staff' | 'disable-staff' | 'setup-link' | 'revoke-session' | 'forget-customer' | 'add-passkey' | 'remove-passkey';
+
+export interface LogEntry {
+  id: string;
+  at: string;
+  staff_id: string | null;
+  staff_name: string;
+  action: Action;
+  detail: string | null;
+}
+
+/** The INSERT of one entry, for the caller's batch right after the change it records: written only
+ *  if that statement changed a row (changes() > 0), so a change and its record are both or neither. */
+export const logStatement = (db: D1Database, by: { id: string; name: string }, action: Action, detail?: string) =>
+  db
+    .prepare(
+      `INSERT INTO operator_log (id, at, staff_id, staff_name, action, detail) SELECT ?, ?, ?, ?, ?, ? WHERE changes() > 0`,
+    )
+    .bind(crypto.randomUUID(), new Date().toISOString(), by.id, by.name, action, detail ?? null);
+
+/** The newest entries first. */
+export async function recentLog(db: D1Database, limit = 50): Promise<LogEntry[]> {
+  const { results } = await db.prepare('SELECT * FROM operator_log ORDER BY at DESC LIMIT ?').bind(limit).all<LogEntry>();
+  return results;
+}

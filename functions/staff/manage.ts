@@ -1,0 +1,73 @@
+// The owner's staff management (POST /admin/staff…, /admin/sessions/…/revoke): add a user (with a
+// setup link to send them), a new setup link for a user who lost their password, disable a user,
+// end anyone's session. Owners only; each change is in the operator log (log.ts) with who and when.
+// A browser goes back to /admin/staff/ (303), a new setup link in its query to be shown once.
+import { Hono, type Context } from 'hono';
+import { postedFields } from '../web/posted-fields.ts';
+import { logStatement } from './log.ts';
+import { revokeSession } from './sessions.ts';
+import { ownerOnly, signedIn, type SignedIn } from './signed-in.ts';
+import { addStaff, disableStaff, NAME, newSetupLink, staffById } from './store.ts';
+
+type Ctx = Context<SignedIn>;
+
+/** Shown on the staff page for ?problem=<code>. */
+export const STAFF_PROBLEMS = {
+  name: '名字为 1–30 个字（汉字、字母、数字、_ . -）。',
+  taken: '已经有同名的员工。',
+  owner: '负责人不能被停用。',
+  gone: '没有这个员工或会话（可能已被停用或结束）。',
+} as const;
+type StaffProblem = keyof typeof STAFF_PROBLEMS;
+
+export const manage = new Hono<SignedIn>();
+manage.use('/staff', signedIn, ownerOnly);
+manage.use('/staff/*', signedIn, ownerOnly);
+manage.use('/sessions/*', signedIn, ownerOnly);
+
+manage.post('/staff', async (c) => {
+  const form = (await postedFields(c)) ?? new Map<string, string>();
+  const name = form.get('name')?.normalize('NFC').trim() ?? '';
+  const role = form.get('role') === 'owner' ? 'owner' : 'staff';
+  if (!NAME.test(name)) return problem(c, 'name', 400);
+  const by = c.var.staff;
+  const added = await addStaff(c.env.DB, { name, role, createdBy: by.id }, [logStatement(c.env.DB, by, 'add-staff', name)]);
+  if (!added) return problem(c, 'taken', 409);
+  return linkMade(c, added.code, added.expiresAt);
+});
+
+manage.post('/staff/:id/setup-link', async (c) => {
+  const user = await staffById(c.env.DB, c.req.param('id'));
+  if (!user || user.disabled_at) return problem(c, 'gone', 404);
+  const link = await newSetupLink(c.env.DB, user.id, [logStatement(c.env.DB, c.var.staff, 'setup-link', user.name)]);
+  return linkMade(c, link.code, link.expiresAt);
+});
+
+manage.post('/staff/:id/disable', async (c) => {
+  const user = await staffById(c.env.DB, c.req.param('id'));
+  if (!user || user.disabled_at) return problem(c, 'gone', 404);
+  if (user.role === 'owner') return problem(c, 'owner', 409);
+  await disableStaff(c.env.DB, user.id, logStatement(c.env.DB, c.var.staff, 'disable-staff', user.name));
+  return done(c);
+});
+
+manage.post('/sessions/:hash/revoke', async (c) => {
+  const revoked = await revokeSession(c.env.DB, c.req.param('hash'), [logStatement(c.env.DB, c.var.staff, 'revoke-session')]);
+  return revoked ? done(c) : problem(c, 'gone', 404);
+});
+
+const wantsPage = (c: Ctx) => /text\/html/.test(c.req.header('accept') ?? '');
+
+function linkMade(c: Ctx, code: string, expiresAt: string) {
+  const setupUrl = new URL(`/admin/setup/?code=${code}`, c.req.url).href;
+  // The code in the owner's URL: the page shows the link only while it is unused and unexpired.
+  return wantsPage(c) ? c.redirect(`/admin/staff/?setup=${code}`, 303) : c.json({ ok: true, setupUrl, expiresAt }, 201);
+}
+
+const done = (c: Ctx) => (wantsPage(c) ? c.redirect('/admin/staff/', 303) : c.json({ ok: true }));
+
+function problem(c: Ctx, code: StaffProblem, status: 400 | 404 | 409) {
+  return wantsPage(c)
+    ? c.redirect(`/admin/staff/?problem=${code}`, 303)
+    : c.json({ ok: false, error: STAFF_PROBLEMS[code] }, status);
+}

@@ -1,0 +1,83 @@
+// The owner's staff management inside workerd: adding users with setup links, new links, disabling
+// (which ends their sessions), ending a session; each logged with who and when; a technician may do
+// none of it.
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../functions/staff/tokens.ts';
+import { staffByName } from '../../functions/staff/store.ts';
+import { inboxPost, staffSession } from './inbox.ts';
+
+const lastLog = () =>
+  env.DB.prepare('SELECT staff_name, action, detail FROM operator_log ORDER BY at DESC, rowid DESC LIMIT 1').first();
+const canWork = async (cookie: string) =>
+  (await inboxPost('/leads/00000000-0000-0000-0000-000000000000/notes', { text: 'x' }, { cookie })).status !== 401;
+
+describe('staff management', () => {
+  it('an owner adds a user and gets a setup link that works once; a new link replaces the old one', async () => {
+    const owner = await staffSession('owner');
+    const name = `技师${Date.now() % 100000}`;
+    const added = await inboxPost('/staff', { name, role: 'staff' }, { cookie: owner.cookie });
+    expect(added.status).toBe(201);
+    const { setupUrl } = (await added.json()) as { setupUrl: string };
+    expect(await lastLog()).toEqual({ staff_name: owner.name, action: 'add-staff', detail: name });
+    expect((await inboxPost('/staff', { name, role: 'staff' }, { cookie: owner.cookie })).status).toBe(409);
+    expect((await inboxPost('/staff', { name: '<script>', role: 'staff' }, { cookie: owner.cookie })).status).toBe(400);
+
+    const user = (await staffByName(env.DB, name))!;
+    const again = await inboxPost(`/staff/${user.id}/setup-link`, {}, { cookie: owner.cookie });
+    const newUrl = ((await again.json()) as { setupUrl: string }).setupUrl;
+    expect(newUrl).not.toBe(setupUrl);
+    const code = (url: string) => new URL(url).searchParams.get('code')!;
+    expect((await inboxPost('/setup', { code: code(setupUrl), password: 'long enough password' })).status).toBe(410);
+    expect((await inboxPost('/setup', { code: code(newUrl), password: 'long enough password' })).status).toBe(200);
+    expect(await lastLog()).toEqual({ staff_name: owner.name, action: 'setup-link', detail: name });
+  });
+
+  it('disabling a user ends their sessions; an owner cannot be disabled', async () => {
+    const owner = await staffSession('owner');
+    const other = await staffSession('owner');
+    const worker = await staffSession('staff');
+    expect(await canWork(worker.cookie)).toBe(true);
+    const id = (await staffByName(env.DB, worker.name))!.id;
+    expect((await inboxPost(`/staff/${id}/disable`, {}, { cookie: owner.cookie })).status).toBe(200);
+    expect(await canWork(worker.cookie)).toBe(false);
+    expect(await lastLog()).toEqual({ staff_name: owner.name, action: 'disable-staff', detail: worker.name });
+    expect((await inboxPost(`/staff/${id}/disable`, {}, { cookie: owner.cookie })).status).toBe(404);
+    const otherId = (await staffByName(env.DB, other.name))!.id;
+    expect((await inboxPost(`/staff/${otherId}/disable`, {}, { cookie: owner.cookie })).status).toBe(409);
+    expect(await canWork(other.cookie)).toBe(true);
+  });
+
+  it('an owner ends another session by its stored id; that cookie then opens nothing', async () => {
+    const owner = await staffSession('owner');
+    const worker = await staffSession('staff');
+    const hash = await sha256Hex(worker.cookie.split('=')[1]);
+    expect((await inboxPost(`/sessions/${hash}/revoke`, {}, { cookie: owner.cookie })).status).toBe(200);
+    expect(await canWork(worker.cookie)).toBe(false);
+    expect(await lastLog()).toEqual({ staff_name: owner.name, action: 'revoke-session', detail: null });
+    expect((await inboxPost(`/sessions/${hash}/revoke`, {}, { cookie: owner.cookie })).status).toBe(404);
+  });
+
+  it('a technician may not manage staff: 403 and nothing changed', async () => {
+    const worker = await staffSession('staff');
+    const victim = await staffSession('staff');
+    const victimId = (await staffByName(env.DB, victim.name))!.id;
+    const hash = await sha256Hex(victim.cookie.split('=')[1]);
+    const logged = await lastLog();
+    for (const [path, body] of [
+      ['/staff', { name: `偷偷${Date.now() % 1000}`, role: 'owner' }],
+      [`/staff/${victimId}/disable`, {}],
+      [`/staff/${victimId}/setup-link`, {}],
+      [`/sessions/${hash}/revoke`, {}],
+    ] as const) {
+      const res = await inboxPost(path, body, { cookie: worker.cookie });
+      expect(res.status, path).toBe(403);
+    }
+    expect(await canWork(victim.cookie)).toBe(true);
+    expect(await lastLog()).toEqual(logged);
+    // Without a session at all: 401, and a browser is sent to sign in.
+    expect((await inboxPost('/staff', { name: 'x', role: 'staff' })).status).toBe(401);
+    const page = await inboxPost('/staff', { name: 'x', role: 'staff' }, { accept: 'text/html' });
+    expect(page.headers.get('location')).toBe('/admin/sign-in/');
+  });
+});
