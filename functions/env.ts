@@ -21,6 +21,10 @@ export interface Settings extends Partial<Record<ChannelSetting, string>> {
   TURNSTILE_SECRET_KEY?: string;
   /** Overrides Turnstile's siteverify endpoint (tests, a proxy). */
   TURNSTILE_VERIFY_URL?: string;
+  /** Cloudflare Access in front of the inbox: the team domain (team.cloudflareaccess.com) and the
+   *  application's audience tag. Both set: the inbox trusts Access's JWT only (staff/access.ts). */
+  ACCESS_TEAM_DOMAIN?: string;
+  ACCESS_AUD?: string;
   /** Comma-separated origins that may post leads besides the site's own (pages on another CDN). */
   ALLOWED_ORIGINS?: string;
 }

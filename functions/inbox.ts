@@ -5,13 +5,19 @@
 // which a form without JavaScript passes and another site cannot, so no CSRF token is needed.
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Env } from './env.ts';
+import { ACCESS_SIGN_IN, accessOn } from './staff/access.ts';
 import { manage } from './staff/manage.ts';
 import { staffAuth } from './staff/sign-in.ts';
+import { webauthn } from './staff/webauthn.ts';
 import { work } from './work/handlers.ts';
-import { securityHeaders } from './web/headers.ts';
+import { INBOX_CSP, securityHeaders } from './web/headers.ts';
 import { sameSiteOnly } from './web/origin.ts';
+import { bodyLimit } from './web/body-limit.ts';
 
 export const inbox = new Hono<{ Bindings: Env }>().basePath('/admin');
+
+const accessOwnsSignIn: MiddlewareHandler<{ Bindings: Env }> = (c, next) =>
+  accessOn(c.env) ? Promise.resolve(c.json({ ok: false, error: ACCESS_SIGN_IN }, 403)) : next();
 
 /** Every answer under /admin, handlers' and pages' (entry.ts): the Worker's security headers, never
  *  cached or indexed, and no URL (lead ids, setup codes) named to other sites — same-origin, not
@@ -21,6 +27,7 @@ export const inboxHeaders: MiddlewareHandler = async (c, next) => {
   c.res.headers.set('cache-control', 'no-store');
   c.res.headers.set('x-robots-tag', 'noindex, nofollow');
   c.res.headers.set('referrer-policy', 'same-origin');
+  if (c.res.headers.get('content-type')?.includes('text/html')) c.res.headers.set('content-security-policy', INBOX_CSP);
 };
 
 inbox.use('*', inboxHeaders);
@@ -28,9 +35,20 @@ inbox.use(
   '*',
   sameSiteOnly((c) => c.json({ ok: false, error: '请从本站的管理页面操作。' }, 403), false),
 );
+// The largest form is a note of 1,000 characters: 9 KB as a URL-encoded form of Chinese text.
+inbox.use(
+  '*',
+  bodyLimit<Env>(16_384, (c) => c.json({ ok: false, error: '提交的内容太长。' }, 413)),
+);
+// Behind Cloudflare Access the user is Access's (staff/access.ts): no sign-in of our own.
+inbox.use('/sign-in', accessOwnsSignIn);
+inbox.use('/setup', accessOwnsSignIn);
+inbox.use('/passkeys/sign-in/*', accessOwnsSignIn);
+inbox.use('/passkeys/sign-in', accessOwnsSignIn);
 inbox.route('/', staffAuth);
 inbox.route('/', work);
 inbox.route('/', manage);
+inbox.route('/', webauthn);
 // Pages are not this app's (entry.ts sends GETs to Astro): here, the site's 404 page, not cached.
 inbox.notFound((c) =>
   c.env.ASSETS.fetch(new Request(new URL('/404.html', c.req.url))).then(

@@ -64,7 +64,10 @@ admin.post('/staff', async (c) => {
   const name = typeof body?.name === 'string' ? body.name.normalize('NFC').trim() : '';
   const role = body?.role ?? 'staff';
   if (!NAME.test(name) || (role !== 'owner' && role !== 'staff')) {
-    return c.json({ ok: false, error: 'body must be {"name": "<1–30 letters, digits, _ . ->", "role": "owner" | "staff"}' }, 400);
+    return c.json(
+      { ok: false, error: 'body must be {"name": "<1–64 letters, digits, _ . + @ ->", "role": "owner" | "staff"}' },
+      400,
+    );
   }
   const added = await addStaff(c.env.DB, { name, role, createdBy: 'cli' });
   if (!added) return c.json({ ok: false, error: `A user named ${name} exists already.` }, 409);

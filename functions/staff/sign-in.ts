@@ -5,7 +5,6 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Env } from '../env.ts';
 import { clientIp, retryAfter } from '../web/limits.ts';
-import { bodyLimit } from '../web/body-limit.ts';
 import { postedFields } from '../web/posted-fields.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { endSession, startSession } from './sessions.ts';
@@ -30,11 +29,6 @@ export const MESSAGES = {
 };
 
 export const staffAuth = new Hono<{ Bindings: Env }>();
-
-staffAuth.use(
-  '*',
-  bodyLimit<Env>(4096, (c) => c.json({ ok: false, error: MESSAGES.badForm }, 413)),
-);
 
 staffAuth.post('/sign-in', async (c) => {
   const form = await postedFields(c);
@@ -80,7 +74,8 @@ staffAuth.post('/sign-out', async (c) => {
   return answer(c, { ok: true }, '/admin/sign-in/');
 });
 
-async function signedIn(c: Ctx, staffId: string, staff: { name: string; role: string }) {
+/** Starts a session for this user: the cookie, and the answer that follows (passkeys.ts uses it too). */
+export async function signedIn(c: Ctx, staffId: string, staff: { name: string; role: string }) {
   const { id, expiresAt } = await startSession(c.env.DB, staffId, c.req.header('user-agent') ?? null);
   setCookie(c, sessionCookie(c), id, { path: '/admin', httpOnly: true, secure: true, sameSite: 'Strict', expires: expiresAt });
   return answer(c, { ok: true, staff }, '/admin/');

@@ -4,6 +4,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Env } from '../env.ts';
+import { accessOn, accessStaff } from './access.ts';
 import { openSession } from './sessions.ts';
 import { sessionCookie } from './sign-in.ts';
 import type { Staff } from './store.ts';
@@ -11,16 +12,22 @@ import type { Staff } from './store.ts';
 export type SignedIn = { Bindings: Env; Variables: { staff: Staff } };
 
 export const signedIn: MiddlewareHandler<SignedIn> = async (c, next) => {
-  const id = getCookie(c, sessionCookie(c));
-  const open = id ? await openSession(c.env.DB, id) : null;
-  if (!open) {
+  const staff = await staffOf(c.env, c.req.raw.headers, getCookie(c, sessionCookie(c)));
+  if (!staff) {
     return /text\/html/.test(c.req.header('accept') ?? '')
       ? c.redirect('/admin/sign-in/', 303)
       : c.json({ ok: false, error: '请先登录。' }, 401);
   }
-  c.set('staff', open.staff);
+  c.set('staff', staff);
   return next();
 };
+
+/** The request's user: Access's when Access is on (access.ts), else the live session's of the cookie. */
+export async function staffOf(env: Env, headers: Headers, cookie: string | undefined): Promise<Staff | null> {
+  if (accessOn(env)) return accessStaff(env, headers);
+  const open = cookie ? await openSession(env.DB, cookie) : null;
+  return open?.staff ?? null;
+}
 
 /** After signedIn: only an owner goes on (staff management, forgetting a customer). */
 export const ownerOnly: MiddlewareHandler<SignedIn> = async (c, next) => {

@@ -14,8 +14,8 @@ export interface Staff {
   disabled_at: string | null;
 }
 
-/** What a user name may be. */
-export const NAME = /^[\p{L}\p{N}_.-]{1,30}$/u;
+/** What a user name may be: a name (张师傅) or, behind Cloudflare Access, the user's e-mail. */
+export const NAME = /^[\p{L}\p{N}_.+@-]{1,64}$/u;
 
 /** How long a setup link works. */
 const SETUP_HOURS = 24;

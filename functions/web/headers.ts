@@ -21,6 +21,14 @@ export const SITE_CSP = [
   "object-src 'none'",
 ].join('; ');
 
+/** The inbox's pages: the site's CSP without Turnstile and WebAssembly (no search there); its only
+ *  script is the passkey script, a file of the site that talks to the site (script-src and
+ *  connect-src 'self'). */
+export const INBOX_CSP = SITE_CSP.replace(" 'wasm-unsafe-eval' https://challenges.cloudflare.com", '').replace(
+  /; frame-src [^;]+/,
+  '',
+);
+
 /** JSON answers render nothing. */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 

@@ -2,7 +2,7 @@
 // on-demand pages): nothing without a session, sign-in without JavaScript, the list, sign-out.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launch, violations } from './browser.ts';
+import { baseUrl, launch, query, violations } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -46,7 +46,10 @@ describe('the inbox', () => {
     expect(res.headers.get('referrer-policy')).toBe('same-origin');
     expect(await res.text()).not.toContain('BX-');
     const page = await fetch(`${baseUrl}/admin/sign-in/`);
-    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('content-security-policy')).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+        "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+    );
     expect(page.headers.get('x-frame-options')).toBe('DENY');
     expect(page.headers.get('strict-transport-security')).toMatch(/max-age=/);
   });
@@ -136,6 +139,68 @@ describe('the inbox', () => {
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
     expect(await page.textContent('[role=alert]')).toContain('已使用或已过期');
     await page.context().close();
+  });
+
+  it('adds a passkey on the account page and signs in with it (Chromium virtual authenticator)', async () => {
+    const { name, password } = await user();
+    // WebAuthn wants a domain as the relying party, not an IP address: the same server as localhost.
+    const site = baseUrl.replace('127.0.0.1', 'localhost');
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    await page.goto(`${site}/admin/sign-in/`);
+    await page.fill('#name', name);
+    await page.fill('#password', password);
+    await Promise.all([page.waitForURL(`${site}/admin/`), page.click('button[type=submit]')]);
+
+    await page.goto(`${site}/admin/account/`);
+    expect(await page.textContent('main')).toContain('还没有通行密钥');
+    await Promise.all([page.waitForEvent('load'), page.click('#passkey-add')]);
+    await expect.poll(() => page.locator('[data-passkeys] li').count()).toBe(1);
+    const [stored] = query<{ id: string; counter: number }>(
+      'SELECT p.id, p.counter FROM passkeys p JOIN staff s ON s.id = p.staff_id WHERE s.name = ?',
+      name,
+    );
+    const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+    expect(credentials).toHaveLength(1);
+    expect(Buffer.from(credentials[0].credentialId, 'base64').toString('base64url')).toBe(stored.id);
+    expect(credentials[0].isResidentCredential).toBe(true);
+
+    // Signed out, the passkey alone signs in: no name typed.
+    await Promise.all([page.waitForURL(`${site}/admin/sign-in/`), page.click('text=退出')]);
+    await Promise.all([page.waitForURL(`${site}/admin/`), page.click('#passkey-sign-in')]);
+    expect(await page.textContent('header')).toContain(name);
+    const [used] = query<{ counter: number; last_used_at: string | null }>(
+      'SELECT counter, last_used_at FROM passkeys WHERE id = ?',
+      stored.id,
+    );
+    expect(used.last_used_at).not.toBeNull();
+    expect(used.counter).toBe((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials[0].signCount);
+
+    // Removed, it opens nothing, and the page says so in Chinese.
+    await page.goto(`${site}/admin/account/`);
+    await Promise.all([page.waitForURL(`${site}/admin/account/`), page.click('[data-passkeys] button')]);
+    expect(await page.locator('[data-passkeys] li').count()).toBe(0);
+    expect(query(`SELECT action FROM operator_log WHERE staff_name = ? ORDER BY at`, name).map((r) => r.action)).toEqual([
+      'add-passkey',
+      'remove-passkey',
+    ]);
+    await Promise.all([page.waitForURL(`${site}/admin/sign-in/`), page.click('text=退出')]);
+    await page.click('#passkey-sign-in');
+    await expect.poll(() => page.textContent('#passkey-status')).toContain('不属于任何员工');
+    expect(new URL(page.url()).pathname).toBe('/admin/sign-in/');
+    await context.close();
   });
 
   it('has no axe-core violations on the sign-in page, the list and a lead', async () => {

@@ -136,6 +136,8 @@ const OK: Record<string, (why?: string, body?: any, fault?: string) => unknown> 
   webhook: () => ({ received: true }),
 };
 
+let accessKeys = '{"keys":[]}';
+
 async function handle(req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://x');
   const chunks: Buffer[] = [];
@@ -143,6 +145,10 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   const text = Buffer.concat(chunks).toString('utf8');
   const path = url.pathname.slice(1);
   if (path === 'records') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(records));
+  // Cloudflare Access's team keys (/cdn-cgi/access/certs): the test posts the public JWKs it signs with.
+  if (path === 'access/keys') return void ((accessKeys = text), res.writeHead(204).end());
+  if (path === 'access/cdn-cgi/access/certs')
+    return void res.writeHead(200, { 'content-type': 'application/json' }).end(accessKeys);
   if (path === 'faults') {
     const { at, answers } = JSON.parse(text) as { at: string; answers: string[] };
     faults.set(at, answers);

@@ -88,6 +88,24 @@ describe('working a lead', () => {
     ]);
   });
 
+  it('keeps a note of 1,000 Chinese characters sent as a form (9 KB encoded), refuses 1,001 and a huge body', async () => {
+    const { cookie } = await staffSession();
+    const id = await newLead();
+    const note = (text: string) =>
+      exports.default.fetch(
+        new Request(`${ORIGIN}/admin/leads/${id}/notes`, {
+          method: 'POST',
+          headers: { origin: ORIGIN, cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ text }).toString(),
+        }),
+      );
+    expect((await note('修'.repeat(1000))).status).toBe(200);
+    expect((await note('修'.repeat(1001))).status).toBe(400);
+    expect((await note('修'.repeat(5000))).status).toBe(413);
+    const events = await listEvents(env.DB, await keyring(env.LEADS_ENCRYPTION_KEY), id);
+    expect(events.map((e) => e.detail?.length)).toEqual([1000]);
+  });
+
   it('a browser form post goes back to the lead page with 303', async () => {
     const { cookie } = await staffSession();
     const id = await newLead();

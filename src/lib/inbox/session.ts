@@ -1,12 +1,11 @@
-// An inbox page's user: the live session of the request's cookie (functions/staff/), or null.
+// An inbox page's user: Access's, or the live session of the request's cookie (functions/staff/), or null.
 import { env } from 'cloudflare:workers';
 import type { AstroGlobal } from 'astro';
-import { openSession } from '../../../functions/staff/sessions.ts';
+import { staffOf } from '../../../functions/staff/signed-in.ts';
 import { sessionCookie } from '../../../functions/staff/sign-in.ts';
 import type { Env } from '../../../functions/env.ts';
 
-export async function currentStaff(Astro: AstroGlobal) {
-  const id = Astro.cookies.get(sessionCookie({ req: Astro.request }))?.value;
-  const open = id ? await openSession((env as unknown as Env).DB, id) : null;
-  return open?.staff ?? null;
+export function currentStaff(Astro: Pick<AstroGlobal, 'cookies' | 'request'>) {
+  const cookie = Astro.cookies.get(sessionCookie({ req: Astro.request }))?.value;
+  return staffOf(env as unknown as Env, Astro.request.headers, cookie);
 }

@@ -1,0 +1,92 @@
+// Passkeys in D1 (migrations/0008_passkeys.sql): a user's credentials, and the one-time challenges
+// of a sign-in or a registration in progress (5 minutes, taken out of the table when used).
+import type { WebAuthnCredential } from '@simplewebauthn/server';
+import { isoBase64URL } from '@simplewebauthn/server/helpers';
+
+const CHALLENGE_MINUTES = 5;
+
+export interface Passkey {
+  id: string;
+  staff_id: string;
+  public_key: string;
+  counter: number;
+  transports: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  user_agent: string | null;
+}
+
+/** Keeps a challenge for a sign-in (no user yet) or a registration (the signed-in user's); drops stale ones. */
+export async function keepChallenge(db: D1Database, challenge: string, staffId: string | null): Promise<void> {
+  const now = new Date();
+  await db.batch([
+    db.prepare('DELETE FROM webauthn_challenges WHERE expires_at < ?').bind(now.toISOString()),
+    db
+      .prepare('INSERT INTO webauthn_challenges (challenge, staff_id, expires_at) VALUES (?, ?, ?)')
+      .bind(challenge, staffId, new Date(now.getTime() + CHALLENGE_MINUTES * 60_000).toISOString()),
+  ]);
+}
+
+/** Uses a challenge once: true when it was issued (to this user, or for a sign-in) and has not expired. */
+export async function takeChallenge(db: D1Database, challenge: string, staffId: string | null): Promise<boolean> {
+  const taken = await db
+    .prepare('DELETE FROM webauthn_challenges WHERE challenge = ?1 AND staff_id IS ?2 AND expires_at > ?3 RETURNING 1')
+    .bind(challenge, staffId, new Date().toISOString())
+    .first();
+  return taken !== null;
+}
+
+export async function passkeysOf(db: D1Database, staffId: string): Promise<Passkey[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM passkeys WHERE staff_id = ? ORDER BY created_at')
+    .bind(staffId)
+    .all<Passkey>();
+  return results;
+}
+
+export const passkeyById = (db: D1Database, id: string) =>
+  db.prepare('SELECT * FROM passkeys WHERE id = ?').bind(id).first<Passkey>();
+
+/** What @simplewebauthn/server verifies a sign-in against. */
+export const asCredential = (p: Passkey): WebAuthnCredential => ({
+  id: p.id,
+  publicKey: isoBase64URL.toBuffer(p.public_key),
+  counter: p.counter,
+  transports: p.transports ? JSON.parse(p.transports) : undefined,
+});
+
+export function addPasskey(
+  db: D1Database,
+  staffId: string,
+  credential: WebAuthnCredential,
+  userAgent: string | null,
+  log: D1PreparedStatement,
+) {
+  return db.batch([
+    db
+      .prepare(
+        `INSERT INTO passkeys (id, staff_id, public_key, counter, transports, created_at, user_agent)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .bind(
+        credential.id,
+        staffId,
+        isoBase64URL.fromBuffer(credential.publicKey),
+        credential.counter,
+        credential.transports ? JSON.stringify(credential.transports) : null,
+        new Date().toISOString(),
+        userAgent?.slice(0, 200) ?? null,
+      ),
+    log,
+  ]);
+}
+
+/** After a sign-in: the new counter (a counter that went backwards was refused by the library). */
+export const passkeyUsed = (db: D1Database, id: string, counter: number) =>
+  db.prepare('UPDATE passkeys SET counter = ?, last_used_at = ? WHERE id = ?').bind(counter, new Date().toISOString(), id).run();
+
+/** Removes one of a user's own passkeys; false when it is not theirs. */
+export async function removePasskey(db: D1Database, staffId: string, id: string, log: D1PreparedStatement): Promise<boolean> {
+  const [deleted] = await db.batch([db.prepare('DELETE FROM passkeys WHERE id = ? AND staff_id = ?').bind(id, staffId), log]);
+  return deleted.meta.changes === 1;
+}

@@ -1,0 +1,130 @@
+// Passkeys (WebAuthn) with @simplewebauthn/server: sign in with Face ID or a fingerprint (a
+// discoverable credential: no user name to type), and add or remove one's own passkeys. JSON in
+// and out, called by the sign-in and account pages' script (src/scripts/passkeys.ts); removing is
+// a plain form. The relying party is the request's own host, so a passkey made on this site works
+// nowhere else. Sign-in attempts share the password's per-IP rate limit.
+import {
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  type RegistrationResponseJSON,
+} from '@simplewebauthn/server';
+import { Hono, type Context } from 'hono';
+import { loadCatalog } from '../catalog.ts';
+import type { Env } from '../env.ts';
+import { clientIp, retryAfter } from '../web/limits.ts';
+import { logStatement } from './log.ts';
+import {
+  addPasskey,
+  asCredential,
+  keepChallenge,
+  passkeyById,
+  passkeysOf,
+  passkeyUsed,
+  removePasskey,
+  takeChallenge,
+} from './passkeys.ts';
+import { signedIn as startSession } from './sign-in.ts';
+import { signedIn, type SignedIn } from './signed-in.ts';
+import { staffById } from './store.ts';
+
+const MESSAGES = {
+  failed: '通行密钥验证失败，请重试或用密码登录。',
+  unknown: '这个通行密钥不属于任何员工（可能已被删除），请用密码登录。',
+  tooMany: '尝试次数过多，请稍后再试。',
+  added: '通行密钥未能添加，请重试。',
+};
+
+const site = (c: Context) => {
+  const url = new URL(c.req.url);
+  return { rpID: url.hostname, origin: url.origin };
+};
+
+const body = async <T>(c: Context): Promise<T | null> => {
+  const json = (await c.req.json().catch(() => null)) as { response?: T } | null;
+  return json && typeof json.response === 'object' && json.response !== null ? json.response : null;
+};
+
+export const webauthn = new Hono<SignedIn>();
+
+webauthn.post('/passkeys/sign-in/options', async (c) => {
+  const wait = await retryAfter(c.env, 'signInIp', clientIp(c.req.raw.headers));
+  if (wait) return c.json({ ok: false, error: MESSAGES.tooMany }, 429, { 'retry-after': String(wait) });
+  const options = await generateAuthenticationOptions({ rpID: site(c).rpID, userVerification: 'required' });
+  await keepChallenge(c.env.DB, options.challenge, null);
+  return c.json(options);
+});
+
+webauthn.post('/passkeys/sign-in', async (c) => {
+  const wait = await retryAfter(c.env, 'signInIp', clientIp(c.req.raw.headers));
+  if (wait) return c.json({ ok: false, error: MESSAGES.tooMany }, 429, { 'retry-after': String(wait) });
+  const response = await body<AuthenticationResponseJSON>(c);
+  const passkey = typeof response?.id === 'string' ? await passkeyById(c.env.DB, response.id) : null;
+  const staff = passkey ? await staffById(c.env.DB, passkey.staff_id) : null;
+  if (!response || !passkey || !staff || staff.disabled_at) return c.json({ ok: false, error: MESSAGES.unknown }, 401);
+  const { rpID, origin } = site(c);
+  const verified = await verifyAuthenticationResponse({
+    response,
+    expectedChallenge: (challenge) => takeChallenge(c.env.DB, challenge, null),
+    expectedOrigin: origin,
+    expectedRPID: rpID,
+    credential: asCredential(passkey),
+    requireUserVerification: true,
+  }).catch(() => null);
+  if (!verified?.verified) return c.json({ ok: false, error: MESSAGES.failed }, 401);
+  await passkeyUsed(c.env.DB, passkey.id, verified.authenticationInfo.newCounter);
+  return startSession(c as unknown as Context<{ Bindings: Env }>, staff.id, { name: staff.name, role: staff.role });
+});
+
+webauthn.use('/passkeys/register/*', signedIn);
+webauthn.use('/passkeys/register', signedIn);
+webauthn.use('/passkeys/:id/remove', signedIn);
+
+webauthn.post('/passkeys/register/options', async (c) => {
+  const staff = c.var.staff;
+  const { operator } = (await loadCatalog(c.env, site(c).origin)).data;
+  const options = await generateRegistrationOptions({
+    rpName: `${operator} 收件箱`,
+    rpID: site(c).rpID,
+    userName: staff.name,
+    userID: new Uint8Array(new TextEncoder().encode(staff.id)),
+    attestationType: 'none',
+    excludeCredentials: (await passkeysOf(c.env.DB, staff.id)).map((p) => ({ id: p.id })),
+    authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
+  });
+  await keepChallenge(c.env.DB, options.challenge, staff.id);
+  return c.json(options);
+});
+
+webauthn.post('/passkeys/register', async (c) => {
+  const staff = c.var.staff;
+  const response = await body<RegistrationResponseJSON>(c);
+  const { rpID, origin } = site(c);
+  const verified = response
+    ? await verifyRegistrationResponse({
+        response,
+        expectedChallenge: (challenge) => takeChallenge(c.env.DB, challenge, staff.id),
+        expectedOrigin: origin,
+        expectedRPID: rpID,
+        requireUserVerification: true,
+      }).catch(() => null)
+    : null;
+  if (!verified?.verified) return c.json({ ok: false, error: MESSAGES.added }, 400);
+  const log = logStatement(c.env.DB, staff, 'add-passkey', staff.name);
+  await addPasskey(c.env.DB, staff.id, verified.registrationInfo.credential, c.req.header('user-agent') ?? null, log);
+  return c.json({ ok: true }, 201);
+});
+
+webauthn.post('/passkeys/:id/remove', async (c) => {
+  const staff = c.var.staff;
+  const removed = await removePasskey(
+    c.env.DB,
+    staff.id,
+    c.req.param('id'),
+    logStatement(c.env.DB, staff, 'remove-passkey', staff.name),
+  );
+  if (/text\/html/.test(c.req.header('accept') ?? '')) return c.redirect('/admin/account/', 303);
+  return removed ? c.json({ ok: true }) : c.json({ ok: false, error: '没有这个通行密钥。' }, 404);
+});

@@ -1,0 +1,103 @@
+// Cloudflare Access in front of the inbox, inside workerd: the JWT in Cf-Access-Jwt-Assertion is
+// verified with jose against the team's keys (a stand-in serves /cdn-cgi/access/certs), issuer and
+// audience; its e-mail is the staff user. Anything else gets nothing — a session cookie included.
+import { createExecutionContext } from 'cloudflare:test';
+import { env, exports } from 'cloudflare:workers';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Env } from '../../functions/env.ts';
+import worker from '../../functions/worker.ts';
+import { ORIGIN, post, valid } from './helpers.ts';
+import { staffSession } from './inbox.ts';
+
+const providers = (env as unknown as Record<string, string>).PROVIDERS_URL;
+const TEAM = `${providers}/access`;
+const AUD = 'a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2';
+const withAccess = { ...env, ACCESS_TEAM_DOMAIN: TEAM, ACCESS_AUD: AUD } as unknown as Env;
+
+let teamKey: CryptoKey;
+let otherKey: CryptoKey;
+const EMAIL = `dispatch${Date.now() % 100000}@example.com`;
+
+beforeAll(async () => {
+  const team = await generateKeyPair('RS256');
+  const other = await generateKeyPair('RS256');
+  teamKey = team.privateKey;
+  otherKey = other.privateKey;
+  const jwk = { ...(await exportJWK(team.publicKey)), kid: 'team-1', alg: 'RS256', use: 'sig' };
+  await fetch(`${providers}/access/keys`, { method: 'POST', body: JSON.stringify({ keys: [jwk] }) });
+  // The user exists in the staff list under their e-mail, added as the CLI adds users.
+  const added = await exports.default.fetch(
+    new Request(`${ORIGIN}/api/admin/staff`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${env.ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: EMAIL, role: 'staff' }),
+    }),
+  );
+  expect(added.status).toBe(201);
+});
+
+const token = (claims: { email?: string; iss?: string; aud?: string; exp?: string }, key = teamKey, kid = 'team-1') =>
+  new SignJWT({ email: claims.email ?? EMAIL })
+    .setProtectedHeader({ alg: 'RS256', kid })
+    .setIssuer(claims.iss ?? TEAM)
+    .setAudience(claims.aud ?? AUD)
+    .setIssuedAt()
+    .setExpirationTime(claims.exp ?? '10m')
+    .sign(key);
+
+const note = async (leadId: string, headers: Record<string, string>) =>
+  worker.fetch(
+    new Request(`${ORIGIN}/admin/leads/${leadId}/notes`, {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ text: '经 Access 登录' }),
+    }),
+    withAccess,
+    createExecutionContext(),
+  );
+
+describe('behind Cloudflare Access', () => {
+  it("accepts the team's signed token for a staff e-mail, and records that user", async () => {
+    const id = ((await (await post(valid())).json()) as { id: string }).id;
+    expect((await note(id, { 'cf-access-jwt-assertion': await token({}) })).status).toBe(200);
+    const event = await env.DB.prepare('SELECT staff_name FROM lead_events WHERE lead_id = ?').bind(id).first();
+    expect(event).toEqual({ staff_name: EMAIL });
+  });
+
+  it('refuses an expired token, another audience or issuer, a foreign key, an unknown e-mail, and none', async () => {
+    const id = ((await (await post(valid())).json()) as { id: string }).id;
+    const bad = {
+      expired: await token({ exp: '-1m' }),
+      audience: await token({ aud: 'another-application' }),
+      issuer: await token({ iss: 'https://evil.cloudflareaccess.com' }),
+      key: await token({}, otherKey),
+      unknownKid: await token({}, otherKey, 'team-2'),
+      email: await token({ email: 'stranger@example.com' }),
+      garbage: 'not.a.jwt',
+    };
+    for (const [why, jwt] of Object.entries(bad)) {
+      expect((await note(id, { 'cf-access-jwt-assertion': jwt })).status, why).toBe(401);
+    }
+    // A valid session of our own is not enough when Access is on (the workers.dev address skips Access).
+    const { cookie } = await staffSession();
+    expect((await note(id, { cookie })).status).toBe(401);
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM lead_events WHERE lead_id = ?').bind(id).first())!.n).toBe(0);
+  });
+
+  it('turns off our own sign-in, setup links and passkey sign-in', async () => {
+    for (const path of ['/admin/sign-in', '/admin/setup', '/admin/passkeys/sign-in/options', '/admin/passkeys/sign-in']) {
+      const res = await worker.fetch(
+        new Request(`${ORIGIN}${path}`, {
+          method: 'POST',
+          headers: { origin: ORIGIN, 'content-type': 'application/json' },
+          body: JSON.stringify({ name: EMAIL, password: 'whatever password' }),
+        }),
+        withAccess,
+        createExecutionContext(),
+      );
+      expect(res.status, path).toBe(403);
+      expect(((await res.json()) as { error: string }).error).toContain('Cloudflare Access');
+    }
+  });
+});

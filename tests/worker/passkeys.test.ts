@@ -1,0 +1,111 @@
+// Passkeys inside workerd with a software authenticator (authenticator.ts): registration only for
+// the signed-in user with their own challenge; sign-in refuses a replay, a counter that went back,
+// another site's origin, an unknown or removed passkey, a disabled user, and junk — never a 500.
+import { env, exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { staffByName } from '../../functions/staff/store.ts';
+import { softPasskey } from './authenticator.ts';
+import { freshIp, ORIGIN } from './helpers.ts';
+import { inboxPost, staffSession } from './inbox.ts';
+
+const RP = new URL(ORIGIN).hostname;
+const json = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  exports.default.fetch(
+    new Request(`${ORIGIN}/admin${path}`, {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/json', 'cf-connecting-ip': freshIp(), ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
+const challenge = async (path: string, headers: Record<string, string> = {}) =>
+  ((await (await json(path, {}, headers)).json()) as { challenge: string }).challenge;
+
+async function registered() {
+  const user = await staffSession();
+  const key = await softPasskey(RP);
+  const options = await (
+    await json('/passkeys/register/options', {}, { cookie: user.cookie })
+  ).json<{
+    challenge: string;
+    rp: { id: string };
+    user: { name: string };
+    authenticatorSelection: { userVerification: string; residentKey: string };
+  }>();
+  expect(options).toMatchObject({ rp: { id: RP }, user: { name: user.name } });
+  expect(options.authenticatorSelection).toMatchObject({ userVerification: 'required', residentKey: 'required' });
+  const res = await json('/passkeys/register', { response: key.register(options.challenge, ORIGIN) }, { cookie: user.cookie });
+  expect(res.status).toBe(201);
+  return { ...user, key };
+}
+
+const signIn = async (response: unknown) => json('/passkeys/sign-in', { response });
+
+describe('passkeys', () => {
+  it('registers for the signed-in user only, with a challenge issued to them, once', async () => {
+    const key = await softPasskey(RP);
+    expect((await json('/passkeys/register/options', {})).status).toBe(401);
+    expect((await json('/passkeys/register', { response: key.register('x', ORIGIN) })).status).toBe(401);
+
+    const a = await staffSession();
+    const b = await staffSession();
+    const forA = await challenge('/passkeys/register/options', { cookie: a.cookie });
+    // B cannot use A's challenge; A cannot use it twice; nor from another site's page.
+    expect((await json('/passkeys/register', { response: key.register(forA, ORIGIN) }, { cookie: b.cookie })).status).toBe(400);
+    const again = await challenge('/passkeys/register/options', { cookie: a.cookie });
+    const evil = await json(
+      '/passkeys/register',
+      { response: key.register(again, 'https://evil.example') },
+      { cookie: a.cookie },
+    );
+    expect(evil.status).toBe(400);
+    expect(await evil.json()).toEqual({ ok: false, error: '通行密钥未能添加，请重试。' });
+    const third = await challenge('/passkeys/register/options', { cookie: a.cookie });
+    expect((await json('/passkeys/register', { response: key.register(third, ORIGIN) }, { cookie: a.cookie })).status).toBe(201);
+    expect((await json('/passkeys/register', { response: key.register(third, ORIGIN) }, { cookie: a.cookie })).status).toBe(400);
+    const rows = await env.DB.prepare('SELECT staff_id FROM passkeys WHERE id = ?').bind(key.id).all();
+    expect(rows.results).toEqual([{ staff_id: (await staffByName(env.DB, a.name))!.id }]);
+  });
+
+  it('signs in with a valid assertion, and refuses a replay, an old counter and another origin', async () => {
+    const { name, key } = await registered();
+    const first = await key.authenticate(await challenge('/passkeys/sign-in/options'), ORIGIN);
+    const ok = await signIn(first);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ ok: true, staff: { name } });
+    expect(ok.headers.get('set-cookie')).toMatch(/baoxiu-session=.+HttpOnly.+SameSite=Strict/i);
+
+    expect((await signIn(first)).status).toBe(401); // its challenge is used up
+    const old = await key.authenticate(await challenge('/passkeys/sign-in/options'), ORIGIN, 1);
+    expect((await signIn(old)).status).toBe(401); // counter 1 again: a cloned authenticator
+    const elsewhere = await key.authenticate(await challenge('/passkeys/sign-in/options'), 'https://evil.example');
+    expect((await signIn(elsewhere)).status).toBe(401);
+    const later = await key.authenticate(await challenge('/passkeys/sign-in/options'), ORIGIN);
+    expect((await signIn(later)).status).toBe(200);
+  });
+
+  it('a removed passkey or a disabled user signs in no more; junk gets a clear 4xx', async () => {
+    const owner = await staffSession('owner');
+    const user = await registered();
+    const removed = await inboxPost(`/passkeys/${user.key.id}/remove`, {}, { cookie: user.cookie });
+    expect(removed.status).toBe(200);
+    const gone = await signIn(await user.key.authenticate(await challenge('/passkeys/sign-in/options'), ORIGIN));
+    expect(gone.status).toBe(401);
+    expect(((await gone.json()) as { error: string }).error).toContain('不属于任何员工');
+
+    const other = await registered();
+    const id = (await staffByName(env.DB, other.name))!.id;
+    expect((await inboxPost(`/staff/${id}/disable`, {}, { cookie: owner.cookie })).status).toBe(200);
+    expect((await signIn(await other.key.authenticate(await challenge('/passkeys/sign-in/options'), ORIGIN))).status).toBe(401);
+
+    for (const body of ['', 'null', '{"response": 1}', '{"response": {"id": 5}}', '{"response": {"id": "x", "response": {}}}']) {
+      const res = await json('/passkeys/sign-in', body);
+      expect(res.status, body).toBe(401);
+    }
+    const mine = await registered();
+    const junk = {
+      ...(await mine.key.authenticate(await challenge('/passkeys/sign-in/options'), ORIGIN)),
+      response: { signature: 'AA' },
+    };
+    expect((await signIn(junk)).status).toBe(401);
+  });
+});
