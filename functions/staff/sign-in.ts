@@ -57,7 +57,8 @@ function refuse(c: Ctx, status: 400 | 401 | 410 | 429, why: keyof typeof MESSAGE
 staffAuth.post('/setup', async (c) => {
   const form = await postedFields(c);
   const code = form?.get('code') ?? '';
-  const back = `/admin/setup/?code=${encodeURIComponent(code)}&error=`;
+  // Back to the page with the code, if it can be one (a lone surrogate cannot even be URL-encoded).
+  const back = `/admin/setup/?code=${/^[\w-]{1,100}$/.test(code) ? code : ''}&error=`;
   if (!form) return refuse(c, 400, 'badForm', back);
   const password = form.get('password') ?? '';
   if ([...password].length < MIN_PASSWORD) return refuse(c, 400, 'short', back);
