@@ -1,10 +1,11 @@
-// npm run bench [-- --quick] [-- --only <section>]: builds, page weight, Lighthouse, search and the
-// lead endpoint, measured on this machine. Prints a table and writes bench/results.json. Medians of
+// npm run bench [-- --quick] [-- --only <section>]: builds, page weight, Lighthouse, search, the
+// lead endpoint and the inbox, measured on this machine. Prints a table and writes bench/results.json. Medians of
 // several runs, with min and max; the machine is shared, so read ratios, not single numbers.
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { benchBuild, synthetic } from './build.ts';
 import { endpoint } from './endpoint.ts';
+import { inbox } from './inbox.ts';
 import { lighthouseScores } from './lighthouse.ts';
 import { QUICK, row, RUNS, wanted, writeResults } from './report.ts';
 import { search } from './search.ts';
@@ -25,6 +26,7 @@ if (sample && wanted('lighthouse'))
 if (!existsSync('dist/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 if (wanted('search')) await search();
 if (wanted('endpoint')) await endpoint();
+if (wanted('inbox')) await inbox();
 if (sample) rmSync(sample.root, { recursive: true, force: true });
 
 writeResults();

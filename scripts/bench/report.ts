@@ -6,7 +6,7 @@ import { join } from 'node:path';
 process.env.PATH = `${join(process.cwd(), 'node_modules/.bin')}:${process.env.PATH}`;
 
 export const QUICK = process.argv.includes('--quick');
-/** `--only search` (or build, weight, lighthouse, endpoint) runs one section. */
+/** `--only search` (or build, weight, lighthouse, endpoint, inbox) runs one section. */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 export const wanted = (section: string) => !ONLY || ONLY === section;
 export const RUNS = QUICK ? 1 : 3;

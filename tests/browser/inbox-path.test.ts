@@ -1,0 +1,282 @@
+// The operator's whole day in Chromium against wrangler dev, without JavaScript (plain forms and
+// links): the first owner from the CLI's link, a customer's lead arriving through the site's form,
+// finding it, working it to 已完成 with a note, retrying a failed notification, the CSV of the
+// view, forgetting the customer, signing out; an owner adding a technician, who may not manage
+// staff; every inbox page without axe-core violations and without sideways scrolling at 390 and
+// 1280 px and with 200 % text at 320 px.
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { readdirSync } from 'node:fs';
+import { promisify } from 'node:util';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { baseUrl, launch, query, violations } from './browser.ts';
+
+const SHOTS = 'test-results/screenshots';
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(() => browser?.close());
+
+/** `npm run leads -- users add <name> [--owner]`, as the person who deploys runs it. */
+async function cliUser(name: string, owner: boolean): Promise<string> {
+  const { stdout } = await promisify(execFile)(
+    'node',
+    ['scripts/leads.ts', 'users', 'add', name, ...(owner ? ['--owner'] : []), '--url', baseUrl],
+    { env: { ...process.env, ADMIN_TOKEN: inject('adminToken') } },
+  );
+  expect(stdout).toContain(`Added ${owner ? 'owner' : 'staff'} ${name}.`);
+  return stdout.match(/http\S+\/admin\/setup\/\?code=\S+/)![0];
+}
+
+const phone = (javaScriptEnabled = false) =>
+  browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 }, locale: 'zh-CN', acceptDownloads: true });
+
+const submit = (page: Page, selector: string) => Promise.all([page.waitForNavigation(), page.click(selector)]);
+
+async function setPassword(context: BrowserContext, link: string, password: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.fill('#password', password);
+  await page.fill('#confirm', password);
+  await submit(page, 'button[type=submit]');
+  expect(new URL(page.url()).pathname).toBe('/admin/');
+  return page;
+}
+
+/** Writes to wrangler dev's local D1 file, as a failing provider would have left a delivery. */
+function write(sql: string, ...params: string[]) {
+  const dir = join(inject('stateDir'), 'v3', 'd1', 'miniflare-D1DatabaseObject');
+  const file = readdirSync(dir).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite')!;
+  const db = new DatabaseSync(join(dir, file));
+  try {
+    db.prepare(sql).run(...params);
+  } finally {
+    db.close();
+  }
+}
+
+const owner = `店主${Date.now() % 100000}`;
+const password = 'a phone-friendly passphrase';
+const customer = '13712345678';
+
+describe('the inbox without JavaScript, from the first owner to a forgotten customer', () => {
+  it('works a lead from arrival to 已完成, retries, exports, forgets and signs out', async () => {
+    const context = await phone();
+    const page = await setPassword(context, await cliUser(owner, true), password);
+
+    // A customer sends the site's form (no JavaScript either).
+    const site = await context.newPage();
+    await site.goto(`${baseUrl}/hunan/xiangxi/jishou/`);
+    await site.fill('#lead-name', '<b>韩</b>先生');
+    await site.fill('#lead-phone', customer);
+    await site.fill('#lead-description', '保险柜 <script>alert(1)</script> 打不开');
+    await site.check('#lead-consent');
+    await submit(site, 'button[type=submit]');
+    const reference = (await site.textContent('[data-lead-reference]'))!.trim();
+    await site.close();
+
+    await page.reload();
+    // The first 30 characters of the problem, as text.
+    expect(await page.textContent(`[data-lead="${reference}"]`)).toContain('保险柜 <script>alert(1)</script>');
+    // Found by the phone as the operator types it, and by a filter that excludes it not.
+    await page.fill('#q', '137 1234 5678');
+    await submit(page, '.filters button[type=submit]');
+    expect(await page.locator('[data-lead]').count()).toBe(1);
+    await page.click('summary:text("更多筛选")');
+    await page.selectOption('.filters #stage', 'done');
+    await submit(page, '.filters button[type=submit]');
+    expect(await page.textContent('main')).toContain('没有符合条件的报修');
+    await page.selectOption('.filters #stage', '');
+    await submit(page, '.filters button[type=submit]');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('137 1234 5678');
+
+    // CSV of the view: the same safe CSV as the API, this lead only.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=导出 CSV')]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(2);
+    expect(csv).toContain(reference);
+    expect(csv).toContain('+8613712345678');
+
+    await submit(page, `a:has-text("${reference}")`);
+    const leadUrl = page.url();
+    expect(await page.textContent('dt:text-is("称呼") + dd')).toBe('<b>韩</b>先生'); // text, not markup
+    expect(await page.locator('main b').count()).toBe(0);
+    for (const [stage, extra] of [
+      ['contacted', null],
+      ['scheduled', '2026-12-01T14:00'],
+      ['done', null],
+    ] as const) {
+      await page.selectOption('#stage', stage);
+      if (extra) await page.fill('#appointmentAt', extra);
+      await submit(page, 'form[action$="/stage"] button');
+    }
+    expect(await page.textContent('main')).toContain('已完成');
+    expect(await page.locator('form[action$="/stage"]').count()).toBe(0); // 已完成 is final
+    await page.fill('#text', '已修好，客户满意');
+    await submit(page, 'form[action$="/notes"] button');
+    const history = (await page.textContent('[data-history]'))!;
+    expect(history).toMatch(
+      new RegExp(`${owner}：改为已联系[\\s\\S]*${owner}：改为已预约（上门 2026/12/1 14:00）[\\s\\S]*${owner}：改为已完成`),
+    );
+    expect(history).toContain(`${owner}：备注（已修好，客户满意）`);
+
+    // A notification that failed: marked in the list, retried from the lead page, sent.
+    await expect
+      .poll(
+        () =>
+          query<{ status: string }>(
+            'SELECT d.status FROM deliveries d JOIN leads l ON l.id = d.lead_id WHERE l.reference = ?',
+            reference,
+          )[0]?.status,
+        { timeout: 10_000 },
+      )
+      .toBe('sent');
+    write(
+      "UPDATE deliveries SET status = 'failed', last_error = 'HTTP 500' WHERE lead_id = (SELECT id FROM leads WHERE reference = ?)",
+      reference,
+    );
+    await page.goto(`${baseUrl}/admin/?q=${reference}`);
+    expect(await page.textContent(`[data-lead="${reference}"]`)).toContain('通知失败');
+    await page.goto(leadUrl);
+    expect(await page.textContent('[data-deliveries]')).toContain('outbox · 失败');
+    await submit(page, '[data-deliveries] button');
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.textContent('[data-deliveries]');
+        },
+        { timeout: 10_000 },
+      )
+      .toContain('outbox · 已送达');
+    expect(await page.textContent('[data-history]')).toContain(`${owner}：重新发送 outbox`);
+    await page.screenshot({ path: `${SHOTS}/inbox-lead-done-390.png`, fullPage: true });
+
+    // Forget: not without the confirmation box (the browser refuses), then gone with its history.
+    await page.click('form[action$="/forget"] button');
+    expect(page.url()).toBe(leadUrl);
+    await page.check('#confirm');
+    await submit(page, 'form[action$="/forget"] button');
+    expect(await page.textContent('[role=status]')).toContain('已删除该客户的 1 条报修');
+    expect(query('SELECT 1 FROM leads WHERE reference = ?', reference)).toEqual([]);
+    await page.goto(leadUrl);
+    expect(await page.textContent('h1')).toBe('没有这条报修');
+
+    await submit(page, 'text=退出');
+    expect(new URL(page.url()).pathname).toBe('/admin/sign-in/');
+    await page.goto(leadUrl);
+    expect(new URL(page.url()).pathname).toBe('/admin/sign-in/');
+    await context.close();
+  });
+
+  it('an owner adds a technician in the browser; the technician works leads but may not manage staff', async () => {
+    const ownerContext = await phone();
+    const page = await ownerContext.newPage();
+    await page.goto(`${baseUrl}/admin/sign-in/`);
+    await page.fill('#name', owner);
+    await page.fill('#password', password);
+    await submit(page, 'button[type=submit]');
+    await submit(page, 'nav.tabs >> text=员工');
+    const tech = `技师${Date.now() % 100000}`;
+    await page.fill('#name', tech);
+    await submit(page, 'form[action="/admin/staff"] button');
+    const link = await page.inputValue('[aria-label=设置链接]');
+    expect(link).toMatch(/\/admin\/setup\/\?code=/);
+    expect(await page.textContent(`[data-staff="${tech}"]`)).toContain('等待设置密码');
+
+    const techContext = await phone();
+    const techPage = await setPassword(techContext, link, 'the technician passphrase');
+    expect(await techPage.locator('nav.tabs >> text=员工').count()).toBe(0);
+    await techPage.goto(`${baseUrl}/admin/staff/`);
+    expect(await techPage.textContent('[role=alert]')).toContain('只有负责人可以管理员工');
+    expect(await techPage.locator('form[action="/admin/staff"]').count()).toBe(0);
+
+    // The owner sees the technician's session, ends it: the technician is signed out.
+    await page.goto(`${baseUrl}/admin/staff/`);
+    expect(await page.textContent(`[data-staff="${tech}"]`)).toContain('可登录');
+    await submit(page, `[data-sessions] li:has-text("${tech}") button`);
+    await techPage.goto(`${baseUrl}/admin/`);
+    expect(new URL(techPage.url()).pathname).toBe('/admin/sign-in/');
+    // Disabled, the technician cannot sign in again.
+    await submit(page, `[data-staff="${tech}"] button.danger`);
+    expect(await page.textContent(`[data-staff="${tech}"]`)).toContain('已停用');
+    await techPage.fill('#name', tech);
+    await techPage.fill('#password', 'the technician passphrase');
+    await submit(techPage, 'button[type=submit]');
+    expect(await techPage.textContent('[role=alert]')).toContain('用户名或密码不正确');
+    expect(await page.textContent('[data-log]')).toMatch(
+      new RegExp(`${owner}：停用员工 ${tech}[\\s\\S]*${owner}：结束一个登录[\\s\\S]*${owner}：添加员工 ${tech}`),
+    );
+    await ownerContext.close();
+    await techContext.close();
+  });
+});
+
+describe('every inbox page: accessible, and no sideways scrolling', () => {
+  const VIEWS = [
+    { name: 'phone', width: 390, height: 844, font: '100%' },
+    { name: 'desktop', width: 1280, height: 900, font: '100%' },
+    { name: 'small-phone-large-text', width: 320, height: 640, font: '200%' },
+  ];
+
+  it('sign-in, list, lead, staff and account pages', async () => {
+    // A lead with the longest region name and a long unbroken description.
+    await fetch(`${baseUrl}/api/leads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: '欧阳先生',
+        phone: '13712340000',
+        region: '513221',
+        brand: 'qimen',
+        description: '保险柜'.repeat(40),
+        address: 'Building-A-Unit-1234567890-Room-9876543210-Nanjing-Road',
+        consent: true,
+      }),
+    });
+    const context = await phone();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/admin/sign-in/`);
+    await page.fill('#name', owner);
+    await page.fill('#password', password);
+    await submit(page, 'button[type=submit]');
+    await page.click('[data-lead] a');
+    const leadPath = new URL(page.url()).pathname;
+    const cookies = await context.cookies();
+    await context.close();
+
+    const pages = {
+      'sign-in': '/admin/sign-in/',
+      list: '/admin/',
+      lead: leadPath,
+      staff: '/admin/staff/',
+      account: '/admin/account/',
+    };
+    for (const view of VIEWS) {
+      for (const [name, path] of Object.entries(pages)) {
+        const ctx = await browser.newContext({ viewport: { width: view.width, height: view.height }, locale: 'zh-CN' });
+        if (name !== 'sign-in') await ctx.addCookies(cookies);
+        const p = await ctx.newPage();
+        await p.goto(baseUrl + path);
+        expect(new URL(p.url()).pathname, name).toBe(path);
+        await p.evaluate((font) => (document.documentElement.style.fontSize = font), view.font);
+        await p.screenshot({ path: `${SHOTS}/inbox-${name}-${view.name}.png`, fullPage: true });
+        const wide = await p.evaluate(() => {
+          const width = document.documentElement.clientWidth;
+          return [...document.body.querySelectorAll('*')]
+            .filter((el) => el.getBoundingClientRect().right > width + 1)
+            .map((el) => el.tagName.toLowerCase() + (el.className ? `.${el.className}` : ''));
+        });
+        expect({ page: name, view: view.name, wide }).toEqual({ page: name, view: view.name, wide: [] });
+        if (view.name === 'phone') expect(await violations(p), name).toEqual([]);
+        await ctx.close();
+      }
+    }
+  });
+});
