@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Env } from './env.ts';
 import { admin } from './admin/api.ts';
 import { leads } from './leads/endpoint.ts';
+import { progress } from './progress/endpoint.ts';
 import { securityHeaders } from './web/headers.ts';
 
 export const api = new Hono<{ Bindings: Env }>().basePath('/api');
@@ -12,6 +13,7 @@ api.use('*', securityHeaders);
 
 api.route('/leads', leads);
 api.route('/admin', admin);
+api.route('/progress', progress);
 
 api.get('/health', async (c) => {
   try {

@@ -18,7 +18,8 @@ export default {
   ...worker,
   fetch(request, env, ctx) {
     const { pathname } = new URL(request.url);
-    const handlers = pathname.startsWith('/api/') || (pathname.startsWith('/admin/') && request.method === 'POST');
+    const handlers =
+      pathname.startsWith('/api/') || pathname === '/progress/' || (pathname.startsWith('/admin/') && request.method === 'POST');
     return handlers ? worker.fetch(request, env, ctx) : pages.fetch(request, env, ctx);
   },
 } satisfies ExportedHandler<Env, DeliveryMessage>;

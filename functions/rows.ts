@@ -54,6 +54,8 @@ export interface Delivery {
   id: string;
   lead_id: string;
   channel: string;
+  /** What it tells: a new lead, or that the customer cancelled it (migrations/0009_delivery_kind.sql). */
+  kind: 'lead' | 'cancel';
   status: 'pending' | 'sent' | 'failed';
   attempts: number;
   last_error: string | null;

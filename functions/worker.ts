@@ -1,8 +1,10 @@
-// The Worker: /api/* goes to the lead function, /admin/* to the inbox; everything else is the static
+// The Worker: /api/* goes to the lead function, /admin/* to the inbox, /progress/ gets its reference
+// filled in (progress/page.ts); everything else is the static
 // site (dist/), served by Workers static assets before this code runs (run_worker_first in wrangler.jsonc).
 // Crons: every 5 minutes the delivery sweep; daily the retention period (privacy/housekeeping.ts).
 import { api } from './app.ts';
 import { inbox } from './inbox.ts';
+import { progressForm } from './progress/page.ts';
 import { consume } from './deliveries/consume.ts';
 import type { DeliveryMessage } from './deliveries/queue.ts';
 import { sweep } from './deliveries/sweep.ts';
@@ -17,6 +19,7 @@ export default {
     const url = new URL(request.url);
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api.fetch(request, env, ctx);
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return inbox.fetch(request, env, ctx);
+    if (url.pathname === '/progress/') return progressForm.fetch(request, env, ctx);
     return env.ASSETS.fetch(request);
   },
   queue: consume,

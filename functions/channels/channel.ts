@@ -9,8 +9,15 @@ export interface Channel {
   name: ChannelName;
   /** Resolves when the provider has accepted the lead; throws otherwise. `delivery.id` is a
    *  stable key for providers that deduplicate; `to` overrides the channel's own recipients; `link`
-   *  is the lead's page in the inbox. */
-  send(lead: StoredLead, env: Env, delivery: { id: string; to?: string[]; link?: string }): Promise<void>;
+   *  is the lead's page in the inbox; `kind` 'cancel': the customer cancelled it (default: a new lead). */
+  send(lead: StoredLead, env: Env, delivery: Outgoing): Promise<void>;
+}
+
+export interface Outgoing {
+  id: string;
+  to?: string[];
+  link?: string;
+  kind?: 'lead' | 'cancel';
 }
 
 /** Some recipients got the lead and some did not (an SMS batch): the retry goes to `remaining` only,

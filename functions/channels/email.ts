@@ -19,7 +19,7 @@ export function smtpEmail(cfg: SmtpSettings): Channel {
   return {
     name: 'email-smtp',
     async send(lead, _env, delivery) {
-      const message = leadMessage(lead, cfg.operator, delivery.link);
+      const message = leadMessage(lead, cfg.operator, delivery);
       const username = decodeURIComponent(cfg.url.username);
       try {
         await WorkerMailer.send(
@@ -63,7 +63,7 @@ export function bindingEmail(cfg: { from: string; to: string[]; operator?: strin
     async send(lead, env, delivery) {
       if (!env.SEND_EMAIL) throw new Error('email-binding: no send_email binding named SEND_EMAIL');
       const { EmailMessage } = await import('cloudflare:email');
-      const message = leadMessage(lead, cfg.operator, delivery.link);
+      const message = leadMessage(lead, cfg.operator, delivery);
       const to = delivery.to ?? cfg.to;
       const mime = createMimeMessage();
       mime.setSender(cfg.from);

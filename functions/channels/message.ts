@@ -2,6 +2,7 @@
 // escaped HTML and escaped Markdown. The operator-facing text carries the full phone to call back.
 import { html, raw } from 'hono/html';
 import type { StoredLead } from '../rows.ts';
+import type { Outgoing } from './channel.ts';
 
 export interface LeadMessage {
   subject: string;
@@ -10,8 +11,11 @@ export interface LeadMessage {
   link?: string;
 }
 
-export function leadMessage(lead: StoredLead, operator = '报修', link?: string): LeadMessage {
+/** `about`: the delivery this message is for — its link, and whether it says the lead was cancelled. */
+export function leadMessage(lead: StoredLead, operator = '报修', about: Pick<Outgoing, 'link' | 'kind'> = {}): LeadMessage {
+  const { link, kind } = about;
   const lines: [string, string | null][] = [
+    ['状态', kind === 'cancel' ? '客户已在进度页取消这条报修' : null],
     ['单号', lead.reference],
     ['地区', lead.region_name],
     ['品牌', lead.brand_name],
@@ -23,7 +27,7 @@ export function leadMessage(lead: StoredLead, operator = '报修', link?: string
     ['提交时间', lead.created_at.replace('T', ' ').slice(0, 19) + ' UTC'],
   ];
   return {
-    subject: `[${operator}] 新报修 ${lead.reference} · ${lead.region_name}${lead.brand_name ? ` · ${lead.brand_name}` : ''}`,
+    subject: `[${operator}] ${kind === 'cancel' ? '客户取消' : '新报修'} ${lead.reference} · ${lead.region_name}${lead.brand_name ? ` · ${lead.brand_name}` : ''}`,
     lines: lines.filter((l): l is [string, string] => Boolean(l[1])),
     link,
   };

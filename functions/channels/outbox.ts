@@ -6,9 +6,9 @@ import type { Channel } from './channel.ts';
 
 export const outbox: Channel = {
   name: 'outbox',
-  async send(lead, _env, { link }) {
+  async send(lead, _env, { link, kind }) {
     console.log(
-      `[outbox] lead ${lead.reference} · ${logSafe(lead.name)} · ${maskPhone(lead.phone)} · ${lead.region_name}` +
+      `[outbox] ${kind === 'cancel' ? 'cancelled' : 'lead'} ${lead.reference} · ${logSafe(lead.name)} · ${maskPhone(lead.phone)} · ${lead.region_name}` +
         `${lead.brand_name ? ` · ${logSafe(lead.brand_name)}` : ''} · ${link ?? lead.id}`,
     );
   },

@@ -8,10 +8,10 @@ import { dingtalkSign, feishuSign } from './sign.ts';
 export function wecom(cfg: { url: string; timeoutMs?: number }): Channel {
   return {
     name: 'wecom',
-    async send(lead, _env, { link }) {
+    async send(lead, _env, delivery) {
       const res = await postJson<{ errcode?: number; errmsg?: string }>(
         cfg.url,
-        { msgtype: 'markdown', markdown: { content: asMarkdown(leadMessage(lead, undefined, link)) } },
+        { msgtype: 'markdown', markdown: { content: asMarkdown(leadMessage(lead, undefined, delivery)) } },
         cfg,
       );
       if (res.errcode !== 0) throw new Error(`wecom: errcode ${res.errcode} ${res.errmsg ?? ''}`);
@@ -22,12 +22,12 @@ export function wecom(cfg: { url: string; timeoutMs?: number }): Channel {
 export function dingtalk(cfg: { url: string; secret: string; timeoutMs?: number }): Channel {
   return {
     name: 'dingtalk',
-    async send(lead, _env, { link }) {
+    async send(lead, _env, delivery) {
       const timestamp = Date.now();
       const url = new URL(cfg.url);
       url.searchParams.set('timestamp', String(timestamp));
       url.searchParams.set('sign', await dingtalkSign(cfg.secret, timestamp));
-      const message = leadMessage(lead, undefined, link);
+      const message = leadMessage(lead, undefined, delivery);
       const res = await postJson<{ errcode?: number; errmsg?: string }>(
         url.href,
         { msgtype: 'markdown', markdown: { title: message.subject, text: asMarkdown(message) } },
@@ -41,9 +41,9 @@ export function dingtalk(cfg: { url: string; secret: string; timeoutMs?: number 
 export function feishu(cfg: { url: string; secret: string; timeoutMs?: number }): Channel {
   return {
     name: 'feishu',
-    async send(lead, _env, { link }) {
+    async send(lead, _env, delivery) {
       const timestamp = Math.floor(Date.now() / 1000);
-      const message = leadMessage(lead, undefined, link);
+      const message = leadMessage(lead, undefined, delivery);
       const res = await postJson<{ code?: number; msg?: string; StatusCode?: number }>(
         cfg.url,
         {

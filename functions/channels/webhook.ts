@@ -8,7 +8,7 @@ export function webhook(cfg: { url: string; secret: string; timeoutMs?: number }
     name: 'webhook',
     async send(lead, _env, delivery) {
       const body = JSON.stringify({
-        event: 'lead.created',
+        event: delivery.kind === 'cancel' ? 'lead.cancelled' : 'lead.created',
         delivery: delivery.id,
         lead: {
           id: lead.id,

@@ -34,7 +34,7 @@ export async function attempt(
   }
   try {
     const to = delivery.recipients ? JSON.parse(delivery.recipients) : undefined;
-    await channel.send(lead, env, { id: delivery.id, to, link: await inboxLink(env, lead.id) });
+    await channel.send(lead, env, { id: delivery.id, to, link: await inboxLink(env, lead.id), kind: delivery.kind });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     console.warn(`[deliveries] ${delivery.channel} failed for lead ${lead.reference}: ${message}`);

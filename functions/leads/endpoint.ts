@@ -3,11 +3,10 @@
 // JSON clients get JSON; a plain form post (JavaScript off) gets a page (answer.ts, form-page.ts).
 import { Hono } from 'hono';
 import { loadCatalog, type CatalogIndex } from '../catalog.ts';
-import { channelsFor } from '../channels/index.ts';
 import { enqueue } from '../deliveries/queue.ts';
 import type { Env } from '../env.ts';
 import { keyring, phoneHash, type Keyring } from '../privacy/keyring.ts';
-import { routeLead } from '../routing.ts';
+import { deliveriesOf } from '../deliveries/plan.ts';
 import { bodyLimit } from '../web/body-limit.ts';
 import { corsForAllowedOrigins, sameSiteOnly } from '../web/origin.ts';
 import { contentType, fail, FORM_TYPES, MESSAGES, wantsPage, type Ctx } from './answer.ts';
@@ -15,6 +14,7 @@ import { confirmationPage } from './form-page.ts';
 import { clientIp, retryAfter } from '../web/limits.ts';
 import { fieldErrors, parseLead, type FieldErrors, type LeadInput } from './schema.ts';
 import { saveLead } from './store.ts';
+import { nextSteps, progressPath } from './next-steps.ts';
 import { checkTurnstile } from './turnstile.ts';
 
 /** A lead is a few hundred characters; anything near this is not a person typing. */
@@ -71,11 +71,7 @@ leads.post(
 
     let saved;
     try {
-      const routing = routeLead(
-        catalog,
-        input,
-        channelsFor(c.env).map((ch) => ch.name),
-      );
+      const routing = deliveriesOf(catalog, c.env, input);
       saved = await saveLead(c.env.DB, ring.current, { ...toNewLead(input, catalog), route: routing.route }, routing.channels);
     } catch (err) {
       console.error('[leads] could not store lead:', err instanceof Error ? err.message : err);
@@ -85,10 +81,15 @@ leads.post(
     // Stored first, answered now, sent after: a lost enqueue is found by the sweep.
     if (deliveries.length) c.executionCtx.waitUntil(enqueue(c.env, deliveries));
 
+    const next = nextSteps(catalog, lead);
     if (wantsPage(c)) {
-      return confirmationPage(c.env, origin, lead);
+      return confirmationPage(c.env, origin, lead, next);
     }
-    return c.json({ ok: true, id: lead.id, reference: lead.reference }, created ? 201 : 200, { 'cache-control': 'no-store' });
+    return c.json(
+      { ok: true, id: lead.id, reference: lead.reference, next, progress: progressPath(lead.reference) },
+      created ? 201 : 200,
+      { 'cache-control': 'no-store' },
+    );
   },
 );
 

@@ -3,6 +3,7 @@
 // ends on /thanks/ with the reference number. No HTML is written twice.
 import type { Env } from '../env.ts';
 import type { FieldErrors } from './schema.ts';
+import { progressPath } from './next-steps.ts';
 
 const STATUS_SUMMARY = '提交未成功，请按提示修改后重新提交。';
 
@@ -25,10 +26,14 @@ export async function confirmationPage(
   env: Env,
   origin: string,
   lead: { reference: string; region_name: string },
+  next: string[],
 ): Promise<Response> {
   const res = new HTMLRewriter()
     .on('[data-lead-reference]', { element: (el) => void el.setInnerContent(lead.reference) })
     .on('[data-lead-region]', { element: (el) => void el.setInnerContent(lead.region_name) })
+    // Text, not markup: setInnerContent escapes it.
+    .on('[data-lead-next]', { element: (el) => void el.setInnerContent(next.join(' ')) })
+    .on('[data-lead-progress]', { element: (el) => void el.setAttribute('href', progressPath(lead.reference)) })
     .transform(await page(env, origin, '/thanks/'));
   return html(res, 201);
 }

@@ -15,6 +15,9 @@ export function normalizePhone(input: string): string | null {
   return type && ACCEPTED.has(type) ? parsed.number : null;
 }
 
+/** Only a mobile can get the customer's confirmation SMS (a landline cannot). */
+export const isMobile = (e164: string) => parsePhoneNumberFromString(e164)?.getType() === 'MOBILE';
+
 /** For logs and messages: `+8613812341234` → `138****1234`, `+867318886666` → `073****6666`. */
 export function maskPhone(e164: string): string {
   // Landlines are written with their trunk prefix: 0731****6666.

@@ -10,6 +10,9 @@ export const RATE_LIMITS = {
   /** Staff sign-in attempts (functions/staff/sign-in.ts). */
   signInIp: { binding: 'SIGN_IN_IP_LIMIT', limit: 10, period: 60 },
   signInName: { binding: 'SIGN_IN_NAME_LIMIT', limit: 5, period: 60 },
+  /** Progress look-ups and cancels by customers (functions/progress/), per IP and per reference. */
+  progressIp: { binding: 'PROGRESS_IP_LIMIT', limit: 10, period: 60 },
+  progressRef: { binding: 'PROGRESS_REF_LIMIT', limit: 5, period: 60 },
 } as const;
 
 export type LimitName = keyof typeof RATE_LIMITS;

@@ -24,7 +24,7 @@ const context = (id: string) => `event:${id}:detail`;
 export async function eventStatement(
   db: D1Database,
   key: LeadKey,
-  e: { leadId: string; by: { id: string; name: string }; kind: EventKind; stage?: Stage; detail?: string; at: string },
+  e: { leadId: string; by: { id: string | null; name: string }; kind: EventKind; stage?: Stage; detail?: string; at: string },
   when = '1',
 ): Promise<D1PreparedStatement> {
   const id = crypto.randomUUID();

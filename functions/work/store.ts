@@ -4,7 +4,7 @@ import type { LeadKey } from '../privacy/keyring.ts';
 import { eventStatement } from './events.ts';
 import { canMove, type Stage } from './stages.ts';
 
-type By = { id: string; name: string };
+type By = { id: string | null; name: string };
 export type Outcome = 'done' | 'not-found' | 'not-allowed' | 'conflict';
 
 /** Moves a lead to `to` (with the agreed time for 已预约, the reason for 已取消). */
@@ -113,4 +113,43 @@ export async function markSpam(
     return { outcome: exists ? 'not-allowed' : 'not-found', deliveries: [] };
   }
   return { outcome: 'done', deliveries: ids.filter((_, i) => results[2 + i].meta.changes === 1) };
+}
+
+/** Who the log names when the customer does it (the progress page). */
+const CUSTOMER = { id: null, name: '客户' };
+
+/**
+ * The customer cancels from the progress page: 已取消, logged as 客户, and the operator told on the
+ * channels that carried the lead (not SMS: its registered template says "new lead"). Idempotent: a
+ * lead already cancelled answers 'done' and nobody is told twice; 已完成 cannot be cancelled.
+ */
+export async function cancelByCustomer(
+  db: D1Database,
+  key: LeadKey,
+  leadId: string,
+): Promise<{ outcome: 'done' | 'not-allowed'; deliveries: string[] }> {
+  const at = new Date().toISOString();
+  const [update, , notify] = await db.batch<{ id: string }>([
+    db
+      .prepare(`UPDATE leads SET stage = 'cancelled', appointment_at = NULL WHERE id = ?1 AND stage NOT IN ('done', 'cancelled')`)
+      .bind(leadId),
+    await eventStatement(
+      db,
+      key,
+      { leadId, by: CUSTOMER, kind: 'stage', stage: 'cancelled', detail: '客户在进度页取消', at },
+      'changes() = 1',
+    ),
+    db
+      .prepare(
+        `INSERT OR IGNORE INTO deliveries (id, lead_id, channel, kind, recipients, status, attempts, created_at, updated_at, due_at)
+         SELECT lower(hex(randomblob(16))), lead_id, channel, 'cancel', recipients, 'pending', 0, ?2, ?2, ?2 FROM deliveries
+         WHERE lead_id = ?1 AND kind = 'lead' AND channel NOT LIKE 'sms-%'
+           AND EXISTS (SELECT 1 FROM lead_events WHERE lead_id = ?1 AND kind = 'stage' AND stage = 'cancelled' AND at = ?2)
+         RETURNING id`,
+      )
+      .bind(leadId, at),
+  ]);
+  if (update.meta.changes === 1) return { outcome: 'done', deliveries: notify.results.map((r) => r.id) };
+  const now = await db.prepare('SELECT stage FROM leads WHERE id = ?').bind(leadId).first<{ stage: Stage }>();
+  return { outcome: now?.stage === 'cancelled' ? 'done' : 'not-allowed', deliveries: [] };
 }

@@ -8,10 +8,15 @@ export interface CatalogData {
   /** The site's own address (site.yaml url): notifications link to the lead's inbox page there. */
   url: string;
   hotline: string;
+  /** site.yaml hours (text) and callbackHours (08:00-20:00, Beijing, daily). */
+  hours: string;
+  callbackHours?: string;
   privacyVersion: string;
   brands: Record<string, { name: string; category: string }>;
   regions: Record<string, { name: string; parent?: string; level: string; path: string }>;
   coverage: Record<string, string[]>;
+  /** Per brand slug, per covered code: what coverage says customers can expect there (only entries that say something). */
+  service: Record<string, Record<string, { responseTime?: string; hours?: string }>>;
   /** routes.yaml, validated at build time. */
   routing?: Routing;
 }

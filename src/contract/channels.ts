@@ -14,6 +14,8 @@ export const CHANNELS = {
       'ALIYUN_SMS_TO',
     ],
     optional: ['ALIYUN_SMS_TEMPLATE_PARAMS', 'ALIYUN_SMS_ENDPOINT'],
+    // The credentials are shared with the customer's confirmation SMS: they alone do not list this channel.
+    when: ['ALIYUN_SMS_TEMPLATE_CODE', 'ALIYUN_SMS_TO', 'ALIYUN_SMS_TEMPLATE_PARAMS'],
   },
   'sms-tencent': {
     required: [
@@ -25,15 +27,25 @@ export const CHANNELS = {
       'TENCENT_SMS_TO',
     ],
     optional: ['TENCENT_SMS_TEMPLATE_PARAMS', 'TENCENT_SMS_REGION', 'TENCENT_SMS_ENDPOINT'],
+    when: ['TENCENT_SMS_TEMPLATE_ID', 'TENCENT_SMS_TO', 'TENCENT_SMS_TEMPLATE_PARAMS'],
+  },
+  /** Not the operator's: a confirmation to the customer's own mobile, through the Aliyun or Tencent
+   *  account above (its credentials and sign name), with a template of its own. */
+  'sms-customer': {
+    required: ['CUSTOMER_SMS_PROVIDER', 'CUSTOMER_SMS_TEMPLATE'],
+    optional: ['CUSTOMER_SMS_TEMPLATE_PARAMS'],
   },
   wecom: { required: ['WECOM_WEBHOOK_URL'], optional: [] },
   dingtalk: { required: ['DINGTALK_WEBHOOK_URL', 'DINGTALK_SECRET'], optional: [] },
   feishu: { required: ['FEISHU_WEBHOOK_URL', 'FEISHU_SECRET'], optional: [] },
   webhook: { required: ['WEBHOOK_URL', 'WEBHOOK_SECRET'], optional: [] },
-} as const satisfies Record<string, { required: readonly string[]; optional: readonly string[] }>;
+} as const satisfies Record<string, { required: readonly string[]; optional: readonly string[]; when?: readonly string[] }>;
 
 export type ChannelName = keyof typeof CHANNELS;
-export const CHANNEL_NAMES = Object.keys(CHANNELS) as [ChannelName, ...ChannelName[]];
+/** The customer's confirmation: never in routes.yaml, never sent to the operator. */
+export const CUSTOMER_CHANNEL = 'sms-customer' satisfies ChannelName;
+/** The operator's channels, which routes.yaml may name. */
+export const CHANNEL_NAMES = Object.keys(CHANNELS).filter((n) => n !== CUSTOMER_CHANNEL) as [ChannelName, ...ChannelName[]];
 
 /** Every channel's settings, plus the one all channels share. */
 export type ChannelSetting = (typeof CHANNELS)[ChannelName]['required' | 'optional'][number] | 'CHANNEL_TIMEOUT_MS';

@@ -15,6 +15,15 @@ export const siteSchema = z.object({
     .string({ error: 'hotline is required' })
     .regex(/^[0-9-]{7,20}$/, 'hotline must be digits and dashes, e.g. 400-000-0000'),
   hours: text('hours (service hours, e.g. 每天 8:00–20:00)'),
+  /** The same hours for a machine (Beijing time, every day): a lead sent outside them is told when it
+   *  will be seen. Without it customers are only shown `hours`. */
+  callbackHours: z
+    .string()
+    .regex(
+      /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/,
+      'callbackHours must look like 08:00-20:00 (Beijing time, every day)',
+    )
+    .optional(),
   address: text('address'),
   email: z.email('email must be an e-mail address'),
   url: z.url("url must be the site's absolute URL, e.g. https://example.com"),

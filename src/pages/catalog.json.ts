@@ -10,12 +10,27 @@ export const GET: APIRoute = async () => {
     operator: site.displayName,
     url: site.url,
     hotline: site.hotline,
+    hours: site.hours,
+    ...(site.callbackHours ? { callbackHours: site.callbackHours } : {}),
     privacyVersion: site.privacyVersion,
     brands: Object.fromEntries(brands.map((b) => [b.id, { name: b.data.name, category: b.data.category }])),
     regions: Object.fromEntries(
       pages.map((r) => [r.code, { name: r.name, parent: r.parent, level: r.level, path: regions.path(r.code) }]),
     ),
     coverage: Object.fromEntries([...coverage].map(([slug, codes]) => [slug, [...codes.keys()]])),
+    service: Object.fromEntries(
+      [...coverage].map(([slug, codes]) => [
+        slug,
+        Object.fromEntries(
+          [...codes]
+            .filter(([, e]) => e.responseTime || e.hours)
+            .map(([code, e]) => [
+              code,
+              { ...(e.responseTime ? { responseTime: e.responseTime } : {}), ...(e.hours ? { hours: e.hours } : {}) },
+            ]),
+        ),
+      ]),
+    ),
     ...(routing ? { routing } : {}),
   };
   return new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json' } });

@@ -23,7 +23,7 @@ export function enhanceLeadForm(form: HTMLFormElement) {
         body: JSON.stringify(body),
       });
       const answer = await res.json().catch(() => null);
-      if (answer?.ok) return done(form, answer.reference);
+      if (answer?.ok) return done(form, answer);
       showErrors(form, answer?.errors ?? { form: FALLBACK });
     } catch {
       showErrors(form, { form: FALLBACK });
@@ -33,9 +33,11 @@ export function enhanceLeadForm(form: HTMLFormElement) {
   });
 }
 
-function done(form: HTMLFormElement, reference: string) {
+function done(form: HTMLFormElement, answer: { reference: string; next?: string[]; progress?: string }) {
   const box = form.parentElement!.querySelector<HTMLElement>('[data-lead-done]')!;
-  box.querySelector('[data-lead-reference]')!.textContent = reference;
+  box.querySelector('[data-lead-reference]')!.textContent = answer.reference;
+  if (answer.next) box.querySelector('[data-lead-next]')!.textContent = answer.next.join(' ');
+  if (answer.progress) box.querySelector('[data-lead-progress]')!.setAttribute('href', answer.progress);
   form.hidden = true;
   box.hidden = false;
   box.focus();

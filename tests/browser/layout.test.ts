@@ -19,6 +19,7 @@ const PAGES = {
   regions: '/regions/',
   privacy: '/privacy/',
   thanks: '/thanks/',
+  progress: '/progress/',
   'not found': '/no/such/page/',
 };
 const VIEWS = [

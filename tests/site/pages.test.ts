@@ -152,7 +152,7 @@ describe('site files', () => {
 
   it('publishes the catalog the lead function checks against', () => {
     const catalog = JSON.parse(read('catalog.json'));
-    expect(catalog.privacyVersion).toBe('2026-11-22');
+    expect(catalog.privacyVersion).toBe('2026-11-30');
     expect(Object.keys(catalog.brands).sort()).toEqual(['jianxia', 'nuanchuan', 'qimen']);
     expect(catalog.regions['433101']).toEqual({
       name: '吉首市',

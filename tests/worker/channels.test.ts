@@ -10,7 +10,8 @@ import worker from '../../functions/worker.ts';
 import { SECRETS } from './providers.ts';
 import { attempt } from '../../functions/deliveries/attempt.ts';
 import type { Delivery } from '../../functions/rows.ts';
-import { post, rawRow, valid } from './helpers.ts';
+import { openRow, post, rawRow, valid } from './helpers.ts';
+import type { Env } from '../../functions/env.ts';
 
 const e = env as unknown as Record<string, string>;
 const at = (path: string) => `${e.PROVIDERS_URL}/${path}`;
@@ -317,5 +318,104 @@ describe('delivery that loses nothing', () => {
         .bind(id)
         .first())!.n,
     ).toBe(1);
+  });
+});
+
+describe("the customer's confirmation SMS", () => {
+  const customer = (provider: 'aliyun' | 'tencent') =>
+    ({
+      ...env,
+      ...(provider === 'aliyun'
+        ? {
+            ALIYUN_ACCESS_KEY_ID: SECRETS.aliyun.id,
+            ALIYUN_ACCESS_KEY_SECRET: SECRETS.aliyun.secret,
+            ALIYUN_SMS_SIGN_NAME: '安家修',
+            ALIYUN_SMS_ENDPOINT: at('aliyun'),
+            CUSTOMER_SMS_TEMPLATE: 'SMS_CUSTOMER',
+            CUSTOMER_SMS_TEMPLATE_PARAMS: '{"code":"reference","area":"region"}',
+          }
+        : {
+            TENCENT_SECRET_ID: SECRETS.tencent.id,
+            TENCENT_SECRET_KEY: SECRETS.tencent.secret,
+            TENCENT_SMS_SDK_APP_ID: '1400000000',
+            TENCENT_SMS_SIGN_NAME: '安家修',
+            TENCENT_SMS_ENDPOINT: at('tencent'),
+            CUSTOMER_SMS_TEMPLATE: '200002',
+          }),
+      CUSTOMER_SMS_PROVIDER: provider,
+    }) as unknown as Env;
+
+  const sms = async (e: Env, body: Record<string, unknown>) => {
+    const res = await worker.fetch(
+      new Request('http://baoxiu.test/api/leads', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'cf-connecting-ip': `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+        },
+        body: JSON.stringify(body),
+      }),
+      e,
+      createExecutionContext(),
+    );
+    const { id } = (await res.json()) as { id: string };
+    const rows = await env.DB.prepare(`SELECT id FROM deliveries WHERE lead_id = ? AND channel = 'sms-customer'`).bind(id).all();
+    return { id, count: rows.results.length };
+  };
+
+  it('is one delivery per new lead from a mobile: none for a landline, spam, a merged repeat or a repeated requestId', async () => {
+    const e = customer('aliyun');
+    // The shared credentials alone do not list the operator's Aliyun channel.
+    expect(channelsFor(e).map((c) => c.name)).toEqual(['outbox', 'sms-customer']);
+    const first = { ...valid(), requestId: crypto.randomUUID() };
+    expect((await sms(e, first)).count).toBe(1);
+    const again = await sms(e, first); // the same requestId
+    const merged = await sms(e, { ...first, requestId: crypto.randomUUID(), description: '补充：是密码锁' });
+    expect([again.count, merged.count]).toEqual([1, 1]);
+    expect(new Set([again.id, merged.id]).size).toBe(1);
+    expect(
+      (await sms(e, { ...valid(), phone: `0743-852${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}` })).count,
+    ).toBe(0);
+    expect((await sms(e, { ...valid(), website: 'http://spam.example' })).count).toBe(0);
+    expect((await sms(env as unknown as Env, valid())).count).toBe(0); // not configured
+  });
+
+  it('goes to the customer through Aliyun (V3 signature checked by the stand-in) with the customer template', async () => {
+    const e = customer('aliyun');
+    const { id } = await sms(e, valid());
+    const row = (await rawRow(id))!;
+    const delivery = (await env.DB.prepare(`SELECT * FROM deliveries WHERE lead_id = ? AND channel = 'sms-customer'`)
+      .bind(id)
+      .first()) as Delivery;
+    expect(await attempt(e, delivery, row, new Map(channelsFor(e).map((c) => [c.name, c])))).toBe('sent');
+    const [r] = (await records('aliyun')).filter((x) => x.query.OutId === delivery.id);
+    const lead = await openRow(id);
+    expect(r).toMatchObject({
+      ok: true,
+      query: { PhoneNumbers: lead.phone.replace('+86', ''), SignName: '安家修', TemplateCode: 'SMS_CUSTOMER' },
+    });
+    expect(JSON.parse(r.query.TemplateParam)).toEqual({ code: lead.reference, area: '吉首市' });
+  });
+
+  it('goes to the customer through Tencent (TC3 signature checked) in E.164', async () => {
+    const e = customer('tencent');
+    const { id } = await sms(e, valid());
+    const delivery = (await env.DB.prepare(`SELECT * FROM deliveries WHERE lead_id = ? AND channel = 'sms-customer'`)
+      .bind(id)
+      .first()) as Delivery;
+    expect(await attempt(e, delivery, (await rawRow(id))!, new Map(channelsFor(e).map((c) => [c.name, c])))).toBe('sent');
+    const [r] = (await records('tencent')).filter((x) => x.body.SessionContext === delivery.id);
+    const lead = await openRow(id);
+    expect(r).toMatchObject({
+      ok: true,
+      body: { PhoneNumberSet: [lead.phone], TemplateId: '200002', TemplateParamSet: [] },
+    });
+  });
+
+  it('a provider without its credentials is a channel that fails, saying what is missing', async () => {
+    const half = channelsFor({ ...env, CUSTOMER_SMS_PROVIDER: 'tencent', CUSTOMER_SMS_TEMPLATE: '1' } as never).find(
+      (c) => c.name === 'sms-customer',
+    )!;
+    await expect(half.send(lead(), env as never, { id: 'x' })).rejects.toThrow(/needs TENCENT_SECRET_ID, TENCENT_SECRET_KEY/);
   });
 });

@@ -25,7 +25,7 @@ describe('POST /api/leads (JSON)', () => {
       brand: 'jianxia',
       brand_name: '坚匣',
       status: 'new',
-      privacy_version: '2026-11-22',
+      privacy_version: '2026-11-30',
     });
     expect(Date.parse(row!.consent_at)).toBeGreaterThan(Date.now() - 60_000);
     const delivery = await deliveryOf(body.id);
@@ -38,7 +38,13 @@ describe('POST /api/leads (JSON)', () => {
     const before = await countLeads();
     const again = await post({ ...valid, requestId, description: '再次提交' });
     expect(again.status).toBe(200);
-    expect(await again.json()).toEqual({ ok: true, id: first.id, reference: first.reference });
+    expect(await again.json()).toEqual({
+      ok: true,
+      id: first.id,
+      reference: first.reference,
+      next: expect.arrayContaining([expect.stringContaining('400-000-0000')]),
+      progress: `/progress/?ref=${first.reference}`,
+    });
     expect(await countLeads()).toBe(before);
     const deliveries = await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE lead_id = ?')
       .bind(first.id)

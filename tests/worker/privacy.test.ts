@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../functions/env.ts';
 import { keyring, newKeyEntry } from '../../functions/privacy/keyring.ts';
 import { housekeeping } from '../../functions/privacy/housekeeping.ts';
+import { inboxPost, staffSession } from './inbox.ts';
 import { openLead, openRepeat } from '../../functions/privacy/sealed-lead.ts';
 import type { Repeat } from '../../functions/rows.ts';
 import worker from '../../functions/worker.ts';
@@ -102,12 +103,18 @@ describe('the scheduled job', () => {
     const old = await (await post(first)).json<{ id: string }>();
     await post({ ...first, description: '补充说明', requestId: crypto.randomUUID() }); // a repeat of it
     const recent = await (await post(valid())).json<{ id: string }>();
+    // A note and a stage change from the inbox: the lead's history goes with it.
+    const { cookie } = await staffSession();
+    await inboxPost(`/leads/${old.id}/notes`, { text: '客户住 3 楼' }, { cookie });
+    await inboxPost(`/leads/${old.id}/stage`, { stage: 'contacted' }, { cookie });
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM lead_events WHERE lead_id = ?').bind(old.id).first())!.n).toBe(2);
     const longAgo = new Date(Date.now() - 181 * 86_400_000).toISOString();
     await env.DB.prepare('UPDATE leads SET created_at = ? WHERE id = ?').bind(longAgo, old.id).run();
     const { deleted } = await housekeeping(env as unknown as Env);
     expect(deleted).toBeGreaterThanOrEqual(1);
     expect(await rawRow(old.id)).toBeNull();
     expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM lead_repeats WHERE lead_id = ?').bind(old.id).first())!.n).toBe(0);
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM lead_events WHERE lead_id = ?').bind(old.id).first())!.n).toBe(0);
     expect(await rawRow(recent.id)).not.toBeNull();
     // A shorter setting applies too.
     await env.DB.prepare('UPDATE leads SET created_at = ? WHERE id = ?')

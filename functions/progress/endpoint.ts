@@ -1,0 +1,122 @@
+// POST /api/progress {reference, tail}: a customer looks up their lead — its status (已受理 / 已联系 /
+// 已预约 with the time / 已完成 / 已取消), region, brand and the hotline; nothing else personal.
+// POST /api/progress/cancel {reference, tail}: the same proof, then 已取消 (idempotent), and the
+// operator is told. Same site only, rate-limited per IP and per reference, one "not found" answer
+// for every way of not matching (lookup.ts). JSON, or for a form post without JavaScript the
+// /progress/ page with the answer in it (page.ts).
+import { Hono, type Context } from 'hono';
+import { loadCatalog } from '../catalog.ts';
+import { enqueue } from '../deliveries/queue.ts';
+import type { Env } from '../env.ts';
+import { keyring } from '../privacy/keyring.ts';
+import { bodyLimit } from '../web/body-limit.ts';
+import { clientIp, retryAfter } from '../web/limits.ts';
+import { corsForAllowedOrigins, sameSiteOnly } from '../web/origin.ts';
+import { postedFields } from '../web/posted-fields.ts';
+import { cancelByCustomer } from '../work/store.ts';
+import { findLead, REFERENCE, TAIL } from './lookup.ts';
+import { progressPage, type ProgressAnswer } from './page.ts';
+
+type Ctx = Context<{ Bindings: Env }>;
+
+const PROGRESS_MESSAGES = {
+  reference: '请填写单号，格式如 BX-261130-123456。',
+  tail: '请填写报修时所留电话号码的后 4 位数字。',
+  notFound: '没有找到这条报修，请核对单号和电话号码后 4 位。报修超过保留期或已按您的要求删除的，也查不到。',
+  done: '这条报修已经完成，不能取消。如有问题，请拨打服务电话。',
+  tooMany: '查询过于频繁，请稍后再试，或直接拨打服务电话。',
+  origin: '请从本站页面查询。',
+  badForm: '表单内容无法识别，请刷新页面后重试。',
+} as const;
+
+const STATUS: Record<string, string> = {
+  new: '已受理',
+  contacted: '已联系',
+  scheduled: '已预约',
+  done: '已完成',
+  cancelled: '已取消',
+};
+
+export const progress = new Hono<{ Bindings: Env }>();
+progress.use('*', corsForAllowedOrigins);
+progress.use(
+  '*',
+  sameSiteOnly((c) => answer(c, 403, { errors: { form: PROGRESS_MESSAGES.origin } })),
+);
+progress.use(
+  '*',
+  bodyLimit<Env>(2048, (c) => answer(c, 413, { errors: { form: PROGRESS_MESSAGES.badForm } })),
+);
+progress.post('/', (c) => lookUp(c, false));
+progress.post('/cancel', (c) => lookUp(c, true));
+
+async function lookUp(c: Ctx, cancel: boolean): Promise<Response> {
+  const form = await postedFields(c);
+  if (!form) return answer(c, 400, { errors: { form: PROGRESS_MESSAGES.badForm } });
+  const reference = (form.get('reference') ?? '').trim().toUpperCase();
+  const tail = (form.get('tail') ?? '').trim();
+  const errors: Record<string, string> = {};
+  if (!REFERENCE.test(reference)) errors.reference = PROGRESS_MESSAGES.reference;
+  if (!TAIL.test(tail)) errors.tail = PROGRESS_MESSAGES.tail;
+  if (Object.keys(errors).length) return answer(c, 400, { errors, reference: reference.slice(0, 20) });
+
+  const wait =
+    (await retryAfter(c.env, 'progressIp', clientIp(c.req.raw.headers))) || (await retryAfter(c.env, 'progressRef', reference));
+  if (wait) return answer(c, 429, { errors: { form: PROGRESS_MESSAGES.tooMany }, reference }, wait);
+
+  const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
+  let lead = await findLead(c.env.DB, ring, reference, tail);
+  if (!lead) return answer(c, 404, { errors: { form: PROGRESS_MESSAGES.notFound }, reference });
+  if (cancel) {
+    const { outcome, deliveries } = await cancelByCustomer(c.env.DB, ring.current, lead.id);
+    if (outcome === 'not-allowed') return answer(c, 409, { errors: { form: PROGRESS_MESSAGES.done }, reference, tail });
+    if (deliveries.length) c.executionCtx.waitUntil(enqueue(c.env, deliveries));
+    lead = { ...lead, stage: 'cancelled', appointment_at: null };
+  }
+  const { hotline } = (await loadCatalog(c.env, new URL(c.req.url).origin)).data;
+  const at = lead.appointment_at
+    ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(
+        new Date(lead.appointment_at),
+      )
+    : null;
+  const status = STATUS[lead.stage];
+  return answer(c, 200, {
+    reference,
+    tail,
+    progress: {
+      reference,
+      status,
+      ...(at ? { appointment: at } : {}),
+      region: lead.region_name,
+      brand: lead.brand_name,
+      hotline,
+      cancellable: lead.stage !== 'done' && lead.stage !== 'cancelled',
+      lines: [
+        `单号 ${reference}：${status}${at ? `，上门时间 ${at}（北京时间）` : ''}。`,
+        `地区：${lead.region_name}${lead.brand_name ? `；品牌：${lead.brand_name}` : ''}。`,
+        cancel ? '已为您取消，我们已通知客服。' : '',
+        `有问题请拨打 ${hotline}。`,
+      ].filter(Boolean),
+    },
+  });
+}
+
+const wantsPage = (c: Ctx) =>
+  /text\/html/.test(c.req.header('accept') ?? '') && !/application\/json/.test(c.req.header('content-type') ?? '');
+
+/** JSON (the page's script, other clients), or the /progress/ page for a form post without JavaScript. */
+async function answer(c: Ctx, status: 200 | 400 | 403 | 404 | 409 | 413 | 429, body: ProgressAnswer, retry?: number) {
+  const res = wantsPage(c)
+    ? await progressPage(c.env, new URL(c.req.url).origin, body, status)
+    : c.json(
+        {
+          ok: status === 200,
+          ...(body.progress ? { progress: body.progress } : {}),
+          ...(body.errors ? { errors: body.errors } : {}),
+        },
+        status,
+      );
+  res.headers.set('cache-control', 'no-store');
+  if (retry) res.headers.set('retry-after', String(retry));
+  return res;
+}

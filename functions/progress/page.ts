@@ -1,0 +1,51 @@
+// The /progress/ page as the Worker serves it (wrangler.jsonc run_worker_first): the site's static
+// page with the reference filled in from ?ref=, and — after a form post without JavaScript — the
+// answer in it: the status lines, the cancel form when the lead can be cancelled, or the messages.
+// HTMLRewriter's setInnerContent writes text, so nothing the customer typed becomes markup.
+import { Hono } from 'hono';
+import type { Env } from '../env.ts';
+import { securityHeaders } from '../web/headers.ts';
+import { REFERENCE } from './lookup.ts';
+
+export interface ProgressAnswer {
+  reference?: string;
+  tail?: string;
+  progress?: { lines: string[]; cancellable: boolean } & Record<string, unknown>;
+  errors?: Record<string, string>;
+}
+
+export async function progressPage(env: Env, origin: string, answer: ProgressAnswer, status = 200): Promise<Response> {
+  const page = await env.ASSETS.fetch(new URL('/progress/', origin));
+  const { reference, tail, progress, errors = {} } = answer;
+  const res = new HTMLRewriter()
+    .on('input[name=reference]', { element: (el) => void (reference && el.setAttribute('value', reference)) })
+    .on('form[data-progress-cancel] input[name=tail]', { element: (el) => void (tail && el.setAttribute('value', tail)) })
+    .on('[data-progress-lines]', {
+      element(el) {
+        if (!progress) return;
+        el.setInnerContent(progress.lines.join(' '));
+        el.removeAttribute('hidden');
+      },
+    })
+    .on('form[data-progress-cancel]', { element: (el) => void (progress?.cancellable && el.removeAttribute('hidden')) })
+    .on('[data-error-for]', {
+      element(el) {
+        const message = errors[el.getAttribute('data-error-for') ?? ''];
+        if (!message) return;
+        el.setInnerContent(message);
+        el.removeAttribute('hidden');
+      },
+    })
+    .transform(page);
+  const headers = new Headers(res.headers);
+  for (const h of ['etag', 'content-length', 'cf-cache-status']) headers.delete(h);
+  headers.set('cache-control', 'no-store');
+  return new Response(res.body, { status, headers });
+}
+
+/** GET /progress/?ref=BX-…: the page with the reference filled in (a link from the confirmation),
+ *  with the site's security headers (this answer is the Worker's, not the static assets'). */
+export const progressForm = new Hono<{ Bindings: Env }>().get('/progress/', securityHeaders, (c) => {
+  const ref = (c.req.query('ref') ?? '').trim().toUpperCase();
+  return progressPage(c.env, new URL(c.req.url).origin, REFERENCE.test(ref) ? { reference: ref } : {});
+});

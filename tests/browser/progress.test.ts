@@ -1,0 +1,115 @@
+// The customer's side in Chromium against wrangler dev: after sending the form, what happens next
+// and the link to the progress page; the look-up, the operator's change showing, cancel — with
+// JavaScript and without; no axe-core violations.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { baseUrl, launch, violations } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+const submit = (page: Page, selector: string) => Promise.all([page.waitForNavigation(), page.click(selector)]);
+
+async function sendForm(page: Page, phone: string) {
+  await page.goto(`${baseUrl}/hunan/xiangxi/jishou/`);
+  await page.fill('#lead-name', '陶女士');
+  await page.fill('#lead-phone', phone);
+  await page.fill('#lead-description', '智能锁没电打不开');
+  await page.selectOption('#lead-brand', 'jianxia');
+  await page.check('#lead-consent');
+}
+
+/** The operator books a visit in the inbox (its handlers, as the inbox's pages post). */
+async function operatorSchedules(reference: string) {
+  const name = `调度${Date.now() % 100000}`;
+  const added = await fetch(`${baseUrl}/api/admin/staff`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${inject('adminToken')}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, role: 'staff' }),
+  });
+  const code = new URL(((await added.json()) as { setupUrl: string }).setupUrl).searchParams.get('code')!;
+  const setup = await fetch(`${baseUrl}/admin/setup`, {
+    method: 'POST',
+    headers: { origin: baseUrl, 'content-type': 'application/json' },
+    body: JSON.stringify({ code, password: 'a long enough password' }),
+  });
+  const cookie = /baoxiu-session=[^;]+/.exec(setup.headers.get('set-cookie') ?? '')![0];
+  const list = await (
+    await fetch(`${baseUrl}/api/admin/leads?q=${reference}`, { headers: { authorization: `Bearer ${inject('adminToken')}` } })
+  ).json();
+  const id = (list as { leads: { id: string }[] }).leads[0].id;
+  const moved = await fetch(`${baseUrl}/admin/leads/${id}/stage`, {
+    method: 'POST',
+    headers: { origin: baseUrl, cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ stage: 'scheduled', appointmentAt: '2026-12-03T15:00' }),
+  });
+  expect(moved.status).toBe(200);
+  return { id, cookie };
+}
+
+describe('the customer, with JavaScript', () => {
+  it('is told what happens next, looks the lead up, sees the booking, and cancels', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await sendForm(page, '13655550001');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-lead-done]:not([hidden])');
+    const reference = (await page.textContent('[data-lead-done] [data-lead-reference]'))!.trim();
+    const next = (await page.textContent('[data-lead-done] [data-lead-next]'))!;
+    expect(next).toMatch(/客服会在|现在不在服务时间/);
+    expect(next).toContain('吉首市：市区 2 小时内上门');
+    expect(next).toContain('400-000-0000');
+
+    await submit(page, '[data-lead-done] [data-lead-progress]');
+    expect(await page.inputValue('#progress-reference')).toBe(reference);
+    await page.fill('#progress-tail', '0001');
+    await page.click('form[data-progress-form] button');
+    await expect.poll(() => page.textContent('[data-progress-lines]')).toContain(`单号 ${reference}：已受理。`);
+    expect(await violations(page)).toEqual([]);
+
+    await operatorSchedules(reference);
+    await page.click('form[data-progress-form] button');
+    await expect.poll(() => page.textContent('[data-progress-lines]')).toContain('已预约，上门时间 2026/12/3 15:00（北京时间）');
+
+    await page.check('#progress-confirm');
+    await page.click('form[data-progress-cancel] button');
+    await expect.poll(() => page.textContent('[data-progress-lines]')).toContain('已取消');
+    expect(await page.isHidden('form[data-progress-cancel]')).toBe(true);
+    // A wrong tail: the one "not found" answer.
+    await page.fill('#progress-tail', '9999');
+    await page.click('form[data-progress-form] button');
+    await expect.poll(() => page.textContent('[data-error-for=form]')).toContain('没有找到这条报修');
+    await context.close();
+  });
+});
+
+describe('the customer, without JavaScript', () => {
+  it('gets the same: next steps and the link on /thanks/, the look-up and cancel as pages', async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+    });
+    const page = await context.newPage();
+    await sendForm(page, '13655550002');
+    await submit(page, 'button[type=submit]');
+    const reference = (await page.textContent('[data-lead-reference]'))!.trim();
+    expect(await page.textContent('[data-lead-next]')).toContain('吉首市：市区 2 小时内上门');
+    expect(await page.getAttribute('[data-lead-progress]', 'href')).toBe(`/progress/?ref=${reference}`);
+
+    await submit(page, '[data-lead-progress]');
+    expect(await page.inputValue('#progress-reference')).toBe(reference);
+    await page.fill('#progress-tail', '0002');
+    await submit(page, 'form[data-progress-form] button');
+    expect(await page.textContent('[data-progress-lines]')).toContain(`单号 ${reference}：已受理。`);
+    await page.check('#progress-confirm');
+    await submit(page, 'form[data-progress-cancel] button');
+    expect(await page.textContent('[data-progress-lines]')).toContain('已取消');
+    expect(await page.textContent('[data-progress-lines]')).toContain('已为您取消');
+    await page.screenshot({ path: 'test-results/screenshots/progress-cancelled-390.png', fullPage: true });
+    await context.close();
+  });
+});

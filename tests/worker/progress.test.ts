@@ -1,0 +1,206 @@
+// The customer's progress look-up and cancel inside workerd: the answer for the right reference and
+// phone tail, one answer for every way of not matching, rate limits, leads that are gone, the
+// operator's changes showing, cancel (idempotent, the operator told), and the no-JavaScript page.
+import { createExecutionContext } from 'cloudflare:test';
+import { env, exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import type { Env } from '../../functions/env.ts';
+import worker from '../../functions/worker.ts';
+import { freshIp, freshPhone, ORIGIN, post, valid } from './helpers.ts';
+import { inboxPost, staffSession } from './inbox.ts';
+
+const ask = (body: unknown, path = '/api/progress', headers: Record<string, string> = {}) =>
+  exports.default.fetch(
+    new Request(`${ORIGIN}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': freshIp(), ...headers },
+      body: JSON.stringify(body),
+    }),
+  );
+
+async function newLead() {
+  const phone = freshPhone();
+  const { id, reference } = (await (await post({ ...valid(), phone })).json()) as { id: string; reference: string };
+  return { id, reference, tail: phone.slice(-4), phone };
+}
+
+describe('progress look-up', () => {
+  it('answers the status, region, brand and hotline for the right reference and tail; nothing else personal', async () => {
+    const lead = await newLead();
+    const res = await ask({ reference: lead.reference.toLowerCase(), tail: lead.tail });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const { progress } = (await res.json()) as { progress: Record<string, unknown> };
+    expect(progress).toEqual({
+      reference: lead.reference,
+      status: '已受理',
+      region: '湖南省 湘西土家族苗族自治州 吉首市',
+      brand: '坚匣',
+      hotline: '400-000-0000',
+      cancellable: true,
+      lines: [
+        `单号 ${lead.reference}：已受理。`,
+        '地区：湖南省 湘西土家族苗族自治州 吉首市；品牌：坚匣。',
+        '有问题请拨打 400-000-0000。',
+      ],
+    });
+    expect(JSON.stringify(progress)).not.toMatch(/王先生|乾州街道|保险柜|139/);
+  });
+
+  it('shows what the operator did: 已联系, 已预约 with the time, 已完成', async () => {
+    const lead = await newLead();
+    const { cookie } = await staffSession();
+    const status = async () =>
+      ((await (await ask(lead)).json()) as { progress: { status: string; appointment?: string } }).progress;
+    await inboxPost(`/leads/${lead.id}/stage`, { stage: 'contacted' }, { cookie });
+    expect(await status()).toMatchObject({ status: '已联系' });
+    await inboxPost(`/leads/${lead.id}/stage`, { stage: 'scheduled', appointmentAt: '2026-12-02T09:30' }, { cookie });
+    expect(await status()).toMatchObject({ status: '已预约', appointment: '2026/12/2 09:30' });
+    await inboxPost(`/leads/${lead.id}/stage`, { stage: 'done' }, { cookie });
+    expect(await status()).toMatchObject({ status: '已完成', cancellable: false });
+  });
+
+  it('gives one answer for a wrong tail, a wrong reference and a lead that is gone', async () => {
+    const lead = await newLead();
+    const forgotten = await newLead();
+    await exports.default.fetch(
+      new Request(`${ORIGIN}/api/admin/customers`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${env.ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ phone: forgotten.phone }),
+      }),
+    );
+    const wrongTail = String((Number(lead.tail) + 1) % 10000).padStart(4, '0');
+    const answers = await Promise.all(
+      [
+        { reference: lead.reference, tail: wrongTail },
+        { reference: 'BX-000101-000000', tail: lead.tail },
+        { reference: forgotten.reference, tail: forgotten.tail },
+      ].map(async (body) => {
+        const res = await ask(body);
+        return [res.status, await res.text()];
+      }),
+    );
+    expect(answers[0][0]).toBe(404);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    expect(answers[0][1]).toContain('没有找到这条报修');
+  });
+
+  it('says what is wrong with the input, in Chinese, and never a 5xx for junk', async () => {
+    const res = await ask({ reference: 'BX-12', tail: '12a' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: Record<string, string> }).errors).toEqual({
+      reference: '请填写单号，格式如 BX-261130-123456。',
+      tail: '请填写报修时所留电话号码的后 4 位数字。',
+    });
+    for (const body of ['', 'null', '[]', '{"reference": 5}', '"x"']) {
+      const r = await exports.default.fetch(
+        new Request(`${ORIGIN}/api/progress`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: ORIGIN },
+          body,
+        }),
+      );
+      expect(r.status, body).toBe(400);
+    }
+    expect(
+      (await ask({ reference: 'BX-000101-000000', tail: '0000' }, '/api/progress', { origin: 'https://evil.example' })).status,
+    ).toBe(403);
+  });
+
+  it('limits look-ups per reference (and per IP): 429 with Retry-After', async () => {
+    const lead = await newLead();
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await ask({ reference: lead.reference, tail: '0000' })).status);
+    expect(statuses.slice(0, 5)).toEqual([404, 404, 404, 404, 404]);
+    const limited = await ask(lead);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('60');
+    // Another reference from another address is not held up.
+    const other = await newLead();
+    expect((await ask(other)).status).toBe(200);
+    const ip = freshIp();
+    const fromOneIp: number[] = [];
+    for (let i = 0; i < 11; i++)
+      fromOneIp.push(
+        (await ask({ reference: `BX-000101-00000${i % 10}`, tail: '0000' }, '/api/progress', { 'cf-connecting-ip': ip })).status,
+      );
+    expect(fromOneIp.at(-1)).toBe(429);
+  });
+});
+
+describe('cancel from the progress page', () => {
+  it('cancels with the same proof, once: logged as 客户, the operator told on the lead channels; again is the same answer', async () => {
+    const lead = await newLead();
+    const refused = await ask({ reference: lead.reference, tail: '0000' }, '/api/progress/cancel');
+    expect(refused.status).toBe(404);
+    const res = await ask(lead, '/api/progress/cancel');
+    expect(res.status).toBe(200);
+    const { progress } = (await res.json()) as { progress: { status: string; cancellable: boolean; lines: string[] } };
+    expect(progress).toMatchObject({ status: '已取消', cancellable: false });
+    expect(progress.lines).toContain('已为您取消，我们已通知客服。');
+    const again = await ask(lead, '/api/progress/cancel');
+    expect(again.status).toBe(200);
+
+    const events = await env.DB.prepare('SELECT staff_id, staff_name, kind, stage FROM lead_events WHERE lead_id = ?')
+      .bind(lead.id)
+      .all();
+    expect(events.results).toEqual([{ staff_id: null, staff_name: '客户', kind: 'stage', stage: 'cancelled' }]);
+    const deliveries = () =>
+      env.DB.prepare('SELECT channel, kind, status FROM deliveries WHERE lead_id = ? ORDER BY kind').bind(lead.id).all();
+    await expect
+      .poll(async () => (await deliveries()).results, { timeout: 10_000 })
+      .toEqual([
+        { channel: 'outbox', kind: 'cancel', status: 'sent' },
+        { channel: 'outbox', kind: 'lead', status: 'sent' },
+      ]);
+  });
+
+  it('refuses a lead that is 已完成 with a clear message', async () => {
+    const lead = await newLead();
+    const { cookie } = await staffSession();
+    await inboxPost(`/leads/${lead.id}/stage`, { stage: 'done' }, { cookie });
+    const res = await ask(lead, '/api/progress/cancel');
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { errors: { form: string } }).errors.form).toContain('已经完成，不能取消');
+  });
+});
+
+describe('the progress page without JavaScript', () => {
+  it('fills in ?ref=, and answers a form post with the page: the status and the cancel form', async () => {
+    const lead = await newLead();
+    const get = await worker.fetch(
+      new Request(`${ORIGIN}/progress/?ref=${lead.reference}`),
+      env as unknown as Env,
+      createExecutionContext(),
+    );
+    expect(get.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(get.headers.get('cache-control')).toBe('no-store');
+    expect(await get.text()).toContain(`value="${lead.reference}"`);
+    const odd = await worker.fetch(
+      new Request(`${ORIGIN}/progress/?ref="><script>`),
+      env as unknown as Env,
+      createExecutionContext(),
+    );
+    expect(await odd.text()).not.toContain('<script>"');
+
+    const page = await exports.default.fetch(
+      new Request(`${ORIGIN}/api/progress`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'text/html',
+          origin: ORIGIN,
+          'cf-connecting-ip': freshIp(),
+        },
+        body: new URLSearchParams({ reference: lead.reference, tail: lead.tail }).toString(),
+      }),
+    );
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(`单号 ${lead.reference}：已受理。`);
+    expect(html).toMatch(/<form method="post" action="\/api\/progress\/cancel" data-progress-cancel>/);
+    expect(html).toContain(`name="tail" value="${lead.tail}"`);
+  });
+});
