@@ -47,7 +47,7 @@ async function seed(state: string, secret: string) {
   for (const { id, i, sealed, at } of rows) {
     const [code, name] = REGIONS[i % REGIONS.length];
     const stage = ['new', 'contacted', 'scheduled', 'done'][i % 4];
-    lead.run(id, `BX-BENCH-${String(i).padStart(6, '0')}`, crypto.randomUUID(), i % 50 ? 'new' : 'spam', sealed.name, sealed.phone, code, name,
+    lead.run(id, `BX-261130-${String(i).padStart(6, '0')}`, crypto.randomUUID(), i % 50 ? 'new' : 'spam', sealed.name, sealed.phone, code, name,
       sealed.description, sealed.address, at, at, sealed.key_id, sealed.phone_hash, stage);
     delivery.run(crypto.randomUUID(), id, at, at, at);
   }
@@ -56,6 +56,38 @@ async function seed(state: string, secret: string) {
   const deep = db.prepare("SELECT created_at || '_' || id AS cursor FROM leads WHERE status = 'new' ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET 9000").get() as { cursor: string };
   db.close();
   return { newest: newest.id, deep: deep.cursor };
+}
+
+/** The customer's look-up (/api/progress): the right tail, a wrong tail, a reference that does not
+ *  exist — the same answer for the last two, and (lookup.ts) the same work; here, their times. Each
+ *  request from its own address and for its own reference, so the rate limits stay out of it. */
+async function progressLookups(url: string) {
+  const n = QUICK ? 50 : 200;
+  const kinds = {
+    'right tail': (i: number) => ({ reference: `BX-261130-${String(i).padStart(6, '0')}`, tail: String(i).padStart(8, '0').slice(-4) }),
+    'wrong tail': (i: number) => ({ reference: `BX-261130-${String(i).padStart(6, '0')}`, tail: String((i + 1) % 10000).padStart(4, '0') }),
+    'no such lead': (i: number) => ({ reference: `BX-000101-${String(i).padStart(6, '0')}`, tail: '0000' }),
+  };
+  const out: Record<string, unknown> = {};
+  let k = 0;
+  for (const [name, body] of Object.entries(kinds)) {
+    const times: number[] = [];
+    for (let i = 0; i < n + 5; i++) {
+      const t = performance.now();
+      const res = await fetch(`${url}/api/progress`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'cf-connecting-ip': `10.8.${k >> 8}.${k++ & 255}` },
+        body: JSON.stringify(body(100 + i * 7 + (name === 'wrong tail' ? 3 : 0))),
+      });
+      await res.arrayBuffer();
+      if (res.status !== (name === 'right tail' ? 200 : 404)) throw new Error(`progress ${name}: HTTP ${res.status}`);
+      if (i >= 5) times.push(performance.now() - t);
+    }
+    const [p50, p95] = [percentile(times, 50), percentile(times, 95)];
+    out[name] = { p50, p95 };
+    row(`progress look-up, ${name}: p50 / p95`, `${p50.toFixed(1)} ms / ${p95.toFixed(1)} ms`, name === 'right tail' ? '' : 'same as the others');
+  }
+  return out;
 }
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
@@ -113,6 +145,7 @@ export async function inbox() {
       row(`inbox: ${name}: p50 / p95`, `${p50.toFixed(0)} ms / ${p95.toFixed(0)} ms${size}`, name.includes('floor') ? '' : 'p95 ≤ 100 ms, ≤ 30 KB');
     }
     results.inbox = out;
+    results.progress = await progressLookups(dev.url);
   } finally {
     dev.stop();
     rmSync(state, { recursive: true, force: true });
