@@ -22,7 +22,7 @@ async function sendForm(page: Page, phone: string) {
   await page.check('#lead-consent');
 }
 
-/** The operator books a visit in the inbox (its handlers, as the inbox's pages post). */
+/** A staff member books the visit in the inbox; their page stays open. */
 async function operatorSchedules(reference: string) {
   const name = `调度${Date.now() % 100000}`;
   const added = await fetch(`${baseUrl}/api/admin/staff`, {
@@ -37,17 +37,17 @@ async function operatorSchedules(reference: string) {
     body: JSON.stringify({ code, password: 'a long enough password' }),
   });
   const cookie = /baoxiu-session=[^;]+/.exec(setup.headers.get('set-cookie') ?? '')![0];
-  const list = await (
-    await fetch(`${baseUrl}/api/admin/leads?q=${reference}`, { headers: { authorization: `Bearer ${inject('adminToken')}` } })
-  ).json();
-  const id = (list as { leads: { id: string }[] }).leads[0].id;
-  const moved = await fetch(`${baseUrl}/admin/leads/${id}/stage`, {
-    method: 'POST',
-    headers: { origin: baseUrl, cookie, 'content-type': 'application/json' },
-    body: JSON.stringify({ stage: 'scheduled', appointmentAt: '2026-12-03T15:00' }),
-  });
-  expect(moved.status).toBe(200);
-  return { id, cookie };
+  // In the inbox, as staff do it: find the lead by its reference, book the visit.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  await context.addCookies([{ name: 'baoxiu-session', value: cookie.split('=')[1], url: `${baseUrl}/admin/` }]);
+  const inbox = await context.newPage();
+  await inbox.goto(`${baseUrl}/admin/?q=${reference}`);
+  await submit(inbox, `a:has-text("${reference}")`);
+  await inbox.selectOption('#stage', 'scheduled');
+  await inbox.fill('#appointmentAt', '2026-12-03T15:00');
+  await submit(inbox, 'form[action$="/stage"] button');
+  expect(await inbox.textContent('main')).toContain('已预约');
+  return inbox;
 }
 
 describe('the customer, with JavaScript', () => {
@@ -70,7 +70,7 @@ describe('the customer, with JavaScript', () => {
     await expect.poll(() => page.textContent('[data-progress-lines]')).toContain(`单号 ${reference}：已受理。`);
     expect(await violations(page)).toEqual([]);
 
-    await operatorSchedules(reference);
+    const inbox = await operatorSchedules(reference);
     await page.click('form[data-progress-form] button');
     await expect.poll(() => page.textContent('[data-progress-lines]')).toContain('已预约，上门时间 2026/12/3 15:00（北京时间）');
 
@@ -78,6 +78,10 @@ describe('the customer, with JavaScript', () => {
     await page.click('form[data-progress-cancel] button');
     await expect.poll(() => page.textContent('[data-progress-lines]')).toContain('已取消');
     expect(await page.isHidden('form[data-progress-cancel]')).toBe(true);
+    // The operator sees it on the lead's page: who (the customer) and when.
+    await inbox.reload();
+    expect(await inbox.textContent('[data-history]')).toContain('客户：改为已取消（客户在进度页取消）');
+    await inbox.context().close();
     // A wrong tail: the one "not found" answer.
     await page.fill('#progress-tail', '9999');
     await page.click('form[data-progress-form] button');
