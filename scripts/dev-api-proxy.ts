@@ -1,6 +1,9 @@
-// A Vite plugin for `npm run dev`: /api/* goes to the lead function under wrangler dev. Vite's own
-// `server.proxy` runs after Astro's trailing-slash check, which answers /api/leads with a 404, so
-// this middleware goes first and forwards the request as it is (redirects included).
+// A Vite plugin for `npm run dev`: what the Worker answers goes to it under wrangler dev — /api/*,
+// the inbox (/admin/*: its handlers, and its pages as the last build rendered them) and /progress/
+// (the reference filled in). Vite's own `server.proxy` runs after Astro's trailing-slash check, which
+// answers /api/leads with a 404, so this middleware goes first and forwards the request as it is
+// (redirects included). A post from the dev server's own pages is told to the Worker as its own
+// origin: the inbox accepts posts from its own site only.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
 
@@ -12,7 +15,7 @@ export function apiProxy(target: string): Plugin {
       server.middlewares.stack.unshift({
         route: '',
         handle: (req: IncomingMessage, res: ServerResponse, next: () => void) => {
-          if (!req.url?.startsWith('/api/')) return next();
+          if (!/^\/(api\/|admin(\/|$|\?)|progress\/)/.test(req.url ?? '')) return next();
           forward(target, req, res).catch((err) => {
             res.statusCode = 502;
             res.end(`lead function unreachable: ${err instanceof Error ? err.message : err}`);
@@ -30,6 +33,7 @@ async function forward(target: string, req: IncomingMessage, res: ServerResponse
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined && name !== 'host' && name !== 'connection') headers.set(name, String(value));
   }
+  if (headers.get('origin') === `http://${req.headers.host}`) headers.set('origin', new URL(target).origin);
   const answer = await fetch(new URL(req.url!, target), {
     method: req.method,
     headers,

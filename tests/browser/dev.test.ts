@@ -66,4 +66,24 @@ describe('npm run dev', () => {
       await browser.close();
     }
   });
+
+  it('sends the inbox and the progress page to the Worker: sign-in answers, not 404 or 403', async () => {
+    const inbox = await fetch(`${base}/admin/`, { redirect: 'manual' });
+    expect([inbox.status, inbox.headers.get('location')]).toEqual([303, '/admin/sign-in/']);
+    expect(await (await fetch(`${base}/admin/sign-in/`)).text()).toContain('登录收件箱');
+    // A post from the dev server's own page reaches the handler as from the Worker's own origin.
+    const signIn = await fetch(`${base}/admin/sign-in`, {
+      method: 'POST',
+      headers: { origin: base, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'nobody', password: 'not a password at all' }),
+    });
+    expect(signIn.status).toBe(401);
+    const elsewhere = await fetch(`${base}/admin/sign-in`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'nobody', password: 'not a password at all' }),
+    });
+    expect(elsewhere.status).toBe(403);
+    expect(await (await fetch(`${base}/progress/?ref=BX-261130-000001`)).text()).toContain('value="BX-261130-000001"');
+  });
 });
