@@ -142,12 +142,16 @@ describe('every page', () => {
 describe('site files', () => {
   it('has a privacy policy, a 404 page, robots.txt and a sitemap of every page', () => {
     expect(read('privacy/index.html')).toContain('隐私政策');
+    // The customer's confirmation SMS and the progress check are named where consent is given.
+    expect(read('privacy/index.html')).toMatch(/确认短信[\s\S]*后\s*4 位核对/);
+    expect(read('index.html')).toMatch(/为上门服务使用我填写的信息（包括给我的手机发送报修确认短信）/);
     expect(read('404.html')).toContain('页面不存在');
     expect(read('robots.txt')).toContain('Sitemap: https://baoxiu.example.com/sitemap.xml');
     const sitemap = read('sitemap.xml');
     expect(sitemap).toContain('<loc>https://baoxiu.example.com/hunan/xiangxi/jishou/</loc>');
     expect(sitemap).toContain('<loc>https://baoxiu.example.com/brands/qimen/</loc>');
     expect(sitemap).not.toContain('/thanks/');
+    expect(sitemap).not.toContain('/progress/');
   });
 
   it('publishes the catalog the lead function checks against', () => {
