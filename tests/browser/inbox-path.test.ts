@@ -12,7 +12,7 @@ import { readdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launch, query, violations } from './browser.ts';
+import { baseUrl, launch, query, violations, ownAddress } from './browser.ts';
 
 const SHOTS = 'test-results/screenshots';
 let browser: Browser;
@@ -34,7 +34,13 @@ async function cliUser(name: string, owner: boolean): Promise<string> {
 }
 
 const phone = (javaScriptEnabled = false) =>
-  browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 }, locale: 'zh-CN', acceptDownloads: true });
+  browser.newContext({
+    extraHTTPHeaders: ownAddress(),
+    javaScriptEnabled,
+    viewport: { width: 390, height: 844 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
 
 const submit = (page: Page, selector: string) => Promise.all([page.waitForNavigation(), page.click(selector)]);
 
@@ -264,7 +270,11 @@ describe('every inbox page: accessible, and no sideways scrolling', () => {
     };
     for (const view of VIEWS) {
       for (const [name, path] of Object.entries(pages)) {
-        const ctx = await browser.newContext({ viewport: { width: view.width, height: view.height }, locale: 'zh-CN' });
+        const ctx = await browser.newContext({
+          extraHTTPHeaders: ownAddress(),
+          viewport: { width: view.width, height: view.height },
+          locale: 'zh-CN',
+        });
         if (name !== 'sign-in' && name !== 'setup') await ctx.addCookies(cookies);
         const p = await ctx.newPage();
         await p.goto(baseUrl + path);

@@ -2,7 +2,7 @@
 // on-demand pages): nothing without a session, sign-in without JavaScript, the list, sign-out.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launch, query, violations } from './browser.ts';
+import { baseUrl, launch, query, violations, ownAddress } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ async function user(): Promise<{ name: string; password: string }> {
   const password = 'a phone-friendly passphrase';
   const setup = await fetch(`${baseUrl}/admin/setup`, {
     method: 'POST',
-    headers: { origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded', ...ownAddress() },
     body: new URLSearchParams({ code, password }).toString(),
   });
   expect(setup.status).toBe(200);
@@ -30,7 +30,12 @@ async function user(): Promise<{ name: string; password: string }> {
 }
 
 async function phone(): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    extraHTTPHeaders: ownAddress(),
+    javaScriptEnabled: false,
+    viewport: { width: 390, height: 844 },
+    locale: 'zh-CN',
+  });
   return context.newPage();
 }
 
@@ -145,7 +150,11 @@ describe('the inbox', () => {
     const { name, password } = await user();
     // WebAuthn wants a domain as the relying party, not an IP address: the same server as localhost.
     const site = baseUrl.replace('127.0.0.1', 'localhost');
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const context = await browser.newContext({
+      extraHTTPHeaders: ownAddress(),
+      locale: 'zh-CN',
+      viewport: { width: 390, height: 844 },
+    });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('WebAuthn.enable');
@@ -207,11 +216,11 @@ describe('the inbox', () => {
     const { name, password } = await user();
     const signIn = await fetch(`${baseUrl}/admin/sign-in`, {
       method: 'POST',
-      headers: { origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded', ...ownAddress() },
       body: new URLSearchParams({ name, password }).toString(),
     });
     const cookie = /baoxiu-session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')![1];
-    const context = await browser.newContext({ locale: 'zh-CN' });
+    const context = await browser.newContext({ extraHTTPHeaders: ownAddress(), locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/admin/sign-in/`);
     expect(await violations(page)).toEqual([]);

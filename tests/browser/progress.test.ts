@@ -3,7 +3,7 @@
 // JavaScript and without; no axe-core violations.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launch, violations } from './browser.ts';
+import { baseUrl, launch, violations, ownAddress } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -33,12 +33,16 @@ async function operatorSchedules(reference: string) {
   const code = new URL(((await added.json()) as { setupUrl: string }).setupUrl).searchParams.get('code')!;
   const setup = await fetch(`${baseUrl}/admin/setup`, {
     method: 'POST',
-    headers: { origin: baseUrl, 'content-type': 'application/json' },
+    headers: { origin: baseUrl, 'content-type': 'application/json', ...ownAddress() },
     body: JSON.stringify({ code, password: 'a long enough password' }),
   });
   const cookie = /baoxiu-session=[^;]+/.exec(setup.headers.get('set-cookie') ?? '')![0];
   // In the inbox, as staff do it: find the lead by its reference, book the visit.
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    extraHTTPHeaders: ownAddress(),
+    viewport: { width: 390, height: 844 },
+    locale: 'zh-CN',
+  });
   await context.addCookies([{ name: 'baoxiu-session', value: cookie.split('=')[1], url: `${baseUrl}/admin/` }]);
   const inbox = await context.newPage();
   await inbox.goto(`${baseUrl}/admin/?q=${reference}`);
@@ -52,7 +56,11 @@ async function operatorSchedules(reference: string) {
 
 describe('the customer, with JavaScript', () => {
   it('is told what happens next, looks the lead up, sees the booking, and cancels', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const context = await browser.newContext({
+      extraHTTPHeaders: ownAddress(),
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+    });
     const page = await context.newPage();
     await sendForm(page, '13655550001');
     await page.click('button[type=submit]');
@@ -93,6 +101,7 @@ describe('the customer, with JavaScript', () => {
 describe('the customer, without JavaScript', () => {
   it('gets the same: next steps and the link on /thanks/, the look-up and cancel as pages', async () => {
     const context = await browser.newContext({
+      extraHTTPHeaders: ownAddress(),
       javaScriptEnabled: false,
       viewport: { width: 390, height: 844 },
       locale: 'zh-CN',
