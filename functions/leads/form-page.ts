@@ -15,7 +15,8 @@ async function page(env: Env, origin: string, path: string): Promise<Response> {
   return res;
 }
 
-function html(res: Response, status: number): Response {
+/** A rewritten static page as the Worker's own answer: never cached, no stale length or ETag. */
+export function freshPage(res: Response, status: number): Response {
   const headers = new Headers(res.headers);
   headers.set('cache-control', 'no-store');
   for (const h of ['etag', 'cf-cache-status', 'content-length']) headers.delete(h);
@@ -35,7 +36,7 @@ export async function confirmationPage(
     .on('[data-lead-next]', { element: (el) => void el.setInnerContent(next.join(' ')) })
     .on('[data-lead-progress]', { element: (el) => void el.setAttribute('href', progressPath(lead.reference)) })
     .transform(await page(env, origin, '/thanks/'));
-  return html(res, 201);
+  return freshPage(res, 201);
 }
 
 export async function formWithErrors(
@@ -104,5 +105,5 @@ export async function formWithErrors(
         el.removeAttribute('hidden');
       },
     });
-  return html(rewriter.transform(await page(env, origin, path)), status);
+  return freshPage(rewriter.transform(await page(env, origin, path)), status);
 }

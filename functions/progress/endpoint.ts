@@ -13,6 +13,8 @@ import { bodyLimit } from '../web/body-limit.ts';
 import { clientIp, retryAfter } from '../web/limits.ts';
 import { corsForAllowedOrigins, sameSiteOnly } from '../web/origin.ts';
 import { postedFields } from '../web/posted-fields.ts';
+import { wantsPage } from '../web/wants-page.ts';
+import { beijingTime } from '../web/beijing-time.ts';
 import { cancelByCustomer } from '../work/store.ts';
 import { findLead, REFERENCE, TAIL } from './lookup.ts';
 import { progressPage, type ProgressAnswer } from './page.ts';
@@ -74,11 +76,7 @@ async function lookUp(c: Ctx, cancel: boolean): Promise<Response> {
     lead = { ...lead, stage: 'cancelled', appointment_at: null };
   }
   const { hotline } = (await loadCatalog(c.env, new URL(c.req.url).origin)).data;
-  const at = lead.appointment_at
-    ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(
-        new Date(lead.appointment_at),
-      )
-    : null;
+  const at = lead.appointment_at ? beijingTime(lead.appointment_at) : null;
   const status = STATUS[lead.stage];
   return answer(c, 200, {
     reference,
@@ -101,12 +99,11 @@ async function lookUp(c: Ctx, cancel: boolean): Promise<Response> {
   });
 }
 
-const wantsPage = (c: Ctx) =>
-  /text\/html/.test(c.req.header('accept') ?? '') && !/application\/json/.test(c.req.header('content-type') ?? '');
+const wantsForm = (c: Ctx) => wantsPage(c) && !/application\/json/.test(c.req.header('content-type') ?? '');
 
 /** JSON (the page's script, other clients), or the /progress/ page for a form post without JavaScript. */
 async function answer(c: Ctx, status: 200 | 400 | 403 | 404 | 409 | 413 | 429, body: ProgressAnswer, retry?: number) {
-  const res = wantsPage(c)
+  const res = wantsForm(c)
     ? await progressPage(c.env, new URL(c.req.url).origin, body, status)
     : c.json(
         {

@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import type { Env } from '../env.ts';
 import { securityHeaders } from '../web/headers.ts';
+import { freshPage } from '../leads/form-page.ts';
 import { REFERENCE } from './lookup.ts';
 
 export interface ProgressAnswer {
@@ -37,10 +38,7 @@ export async function progressPage(env: Env, origin: string, answer: ProgressAns
       },
     })
     .transform(page);
-  const headers = new Headers(res.headers);
-  for (const h of ['etag', 'content-length', 'cf-cache-status']) headers.delete(h);
-  headers.set('cache-control', 'no-store');
-  return new Response(res.body, { status, headers });
+  return freshPage(res, status);
 }
 
 /** GET /progress/?ref=BX-…: the page with the reference filled in (a link from the confirmation),

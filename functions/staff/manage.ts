@@ -4,6 +4,7 @@
 // A browser goes back to /admin/staff/ (303), a new setup link in its query to be shown once.
 import { Hono, type Context } from 'hono';
 import { postedFields } from '../web/posted-fields.ts';
+import { wantsPage } from '../web/wants-page.ts';
 import { logStatement } from './log.ts';
 import { revokeSession } from './sessions.ts';
 import { ownerOnly, signedIn, type SignedIn } from './signed-in.ts';
@@ -55,8 +56,6 @@ manage.post('/sessions/:hash/revoke', async (c) => {
   const revoked = await revokeSession(c.env.DB, c.req.param('hash'), [logStatement(c.env.DB, c.var.staff, 'revoke-session')]);
   return revoked ? done(c) : problem(c, 'gone', 404);
 });
-
-const wantsPage = (c: Ctx) => /text\/html/.test(c.req.header('accept') ?? '');
 
 function linkMade(c: Ctx, code: string, expiresAt: string) {
   const setupUrl = new URL(`/admin/setup/?code=${code}`, c.req.url).href;

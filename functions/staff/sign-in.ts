@@ -6,6 +6,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Env } from '../env.ts';
 import { clientIp, retryAfter } from '../web/limits.ts';
 import { postedFields } from '../web/posted-fields.ts';
+import { wantsPage } from '../web/wants-page.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { endSession, startSession } from './sessions.ts';
 import { completeSetup, staffByName } from './store.ts';
@@ -50,7 +51,7 @@ staffAuth.post('/sign-in', async (c) => {
 
 /** No: JSON with the message, or a browser back to the page (`back` + the code), which shows it. */
 function refuse(c: Ctx, status: 400 | 401 | 410 | 429, why: keyof typeof MESSAGES, back = '/admin/sign-in/?error=') {
-  if (/text\/html/.test(c.req.header('accept') ?? '')) return c.redirect(`${back}${why}`, 303);
+  if (wantsPage(c)) return c.redirect(`${back}${why}`, 303);
   return c.json({ ok: false, error: MESSAGES[why] }, status);
 }
 
@@ -84,5 +85,5 @@ export async function signedIn(c: Ctx, staffId: string, staff: { name: string; r
 
 /** JSON, or for a browser's form post a 303 to the page that follows. */
 function answer(c: Ctx, body: object, next: string) {
-  return /text\/html/.test(c.req.header('accept') ?? '') ? c.redirect(next, 303) : c.json(body);
+  return wantsPage(c) ? c.redirect(next, 303) : c.json(body);
 }

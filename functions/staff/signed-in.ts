@@ -8,15 +8,14 @@ import { accessOn, accessStaff } from './access.ts';
 import { openSession } from './sessions.ts';
 import { sessionCookie } from './sign-in.ts';
 import type { Staff } from './store.ts';
+import { wantsPage } from '../web/wants-page.ts';
 
 export type SignedIn = { Bindings: Env; Variables: { staff: Staff } };
 
 export const signedIn: MiddlewareHandler<SignedIn> = async (c, next) => {
   const staff = await staffOf(c.env, c.req.raw.headers, getCookie(c, sessionCookie(c)));
   if (!staff) {
-    return /text\/html/.test(c.req.header('accept') ?? '')
-      ? c.redirect('/admin/sign-in/', 303)
-      : c.json({ ok: false, error: '请先登录。' }, 401);
+    return wantsPage(c) ? c.redirect('/admin/sign-in/', 303) : c.json({ ok: false, error: '请先登录。' }, 401);
   }
   c.set('staff', staff);
   return next();
@@ -32,7 +31,7 @@ export async function staffOf(env: Env, headers: Headers, cookie: string | undef
 /** After signedIn: only an owner goes on (staff management, forgetting a customer). */
 export const ownerOnly: MiddlewareHandler<SignedIn> = async (c, next) => {
   if (c.var.staff.role === 'owner') return next();
-  return /text\/html/.test(c.req.header('accept') ?? '')
+  return wantsPage(c)
     ? c.redirect('/admin/staff/', 303) // which says that only an owner may
     : c.json({ ok: false, error: '只有负责人可以这样做。' }, 403);
 };

@@ -15,6 +15,7 @@ import { Hono, type Context } from 'hono';
 import { loadCatalog } from '../catalog.ts';
 import type { Env } from '../env.ts';
 import { clientIp, retryAfter } from '../web/limits.ts';
+import { wantsPage } from '../web/wants-page.ts';
 import { logStatement } from './log.ts';
 import {
   addPasskey,
@@ -125,6 +126,6 @@ webauthn.post('/passkeys/:id/remove', async (c) => {
     c.req.param('id'),
     logStatement(c.env.DB, staff, 'remove-passkey', staff.name),
   );
-  if (/text\/html/.test(c.req.header('accept') ?? '')) return c.redirect('/admin/account/', 303);
+  if (wantsPage(c)) return c.redirect('/admin/account/', 303);
   return removed ? c.json({ ok: true }) : c.json({ ok: false, error: '没有这个通行密钥。' }, 404);
 });

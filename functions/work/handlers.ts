@@ -4,6 +4,7 @@
 import { Hono, type Context } from 'hono';
 import { keyring } from '../privacy/keyring.ts';
 import { postedFields } from '../web/posted-fields.ts';
+import { wantsPage } from '../web/wants-page.ts';
 import { signedIn, type SignedIn } from '../staff/signed-in.ts';
 import { staffByName } from '../staff/store.ts';
 import { PROBLEMS, type Problem } from './problems.ts';
@@ -109,8 +110,6 @@ function chinaTime(value: string | undefined): string | undefined {
 
 /** An unreadable body is an empty form: every field then fails its own check. */
 const fields = async (c: Ctx) => (await postedFields(c)) ?? new Map<string, string>();
-
-const wantsPage = (c: Ctx) => /text\/html/.test(c.req.header('accept') ?? '');
 
 function done(c: Ctx, outcome: Outcome) {
   if (outcome !== 'done') return problem(c, outcome);
