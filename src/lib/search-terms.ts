@@ -4,21 +4,22 @@
 // segmentation) and the search worker queries them unsegmented (src/scripts/search-worker.ts), so
 // 湘西 finds the word 湘西 and 吉首 finds 吉首市 by prefix, whatever a segmenter would have made of them
 // (Pagefind issue #1237). Pinyin is indexed whole and from each syllable on, for "ji shou".
+import { prefectureForms } from './names.ts';
 import type { Region } from './regions.ts';
 import { pinyinSlug } from './slugs.ts';
+import { typedName, type Town } from './towns.ts';
 
 /** The names of a region as customers type them: full or short, after any chain of its ancestors
- *  (湖南湘西吉首市, 湘西吉首, 湖南吉首). */
+ *  below the province (湘西土家族苗族自治州吉首市, 湘西吉首, 湘西州吉首). A province in front (湖南吉首) is
+ *  the search worker's to strip: it searches the rest within that province (src/scripts/search-core.ts),
+ *  which keeps a third of the words out of the index. */
 export function regionNames(region: Region, lineage: Region[]): string[] {
-  let names = [region.name, region.shortName];
+  const formsOf = (r: Region) => [r.name, r.shortName, ...(r.level === 'prefecture' ? prefectureForms(r.name) : [])];
+  let names = formsOf(region);
   const all = new Set(names);
-  for (const ancestor of lineage.slice(0, -1).reverse()) {
-    names = [ancestor.name, ancestor.shortName].flatMap((a) => names.map((n) => a + n));
+  for (const ancestor of lineage.slice(1, -1).reverse()) {
+    names = formsOf(ancestor).flatMap((a) => names.map((n) => a + n));
     names.forEach((n) => all.add(n));
-  }
-  // Skipping a level is also how people write: 湖南吉首.
-  for (const ancestor of lineage.slice(0, -1)) {
-    for (const a of [ancestor.name, ancestor.shortName]) for (const o of [region.name, region.shortName]) all.add(a + o);
   }
   return [...all];
 }
@@ -36,4 +37,24 @@ export function pinyinNames(region: Region): string[] {
 /** The text Pagefind indexes for a region, plus extra words (towns, brands, categories). */
 export function searchText(region: Region, lineage: Region[], extra: string[] = []): string {
   return [...new Set([...regionNames(region, lineage), ...extra, ...pinyinNames(region)])].join(' ');
+}
+
+/** How a result names a county for a customer: 湘西州 吉首市, 长沙市 岳麓区, 北京市 朝阳区. */
+export function placeLabel(region: Region, parent: Region | undefined): string {
+  return [parent && (prefectureForms(parent.name)[0] ?? parent.name), region.name].filter(Boolean).join(' ');
+}
+
+/**
+ * A town's words on its county's record, always five of them (TOWN_WORDS in src/scripts/search-core.ts), so the search worker finds which
+ * town a result matched from the matched word's position: 乾州街道, 吉首市乾州街道, 吉首乾州街道,
+ * 湘西乾州街道, qianzhoujiedao. Pagefind matches a word by its beginning, so short forms come free
+ * (乾州, 吉首乾州, 湘西乾州, qianzhou). Rarer forms are the worker's to read (src/scripts/search-core.ts):
+ * a province in front (湖南吉首乾州), a prefecture's full name (湘西土家族苗族自治州乾州街道). Each word
+ * more per town costs the build ~0.7 s: Pagefind sorts its words with a copy per comparison.
+ */
+export function townWords(town: Town, county: Region, parent: Region): string[] {
+  const name = typedName(town.name);
+  // Not the province (海南八所镇): the worker strips a province, and 海南 would find every town of 海南省.
+  const withParent = parent.level === 'province' ? name : parent.shortName + name;
+  return [name, county.name + name, county.shortName + name, withParent, pinyinSlug(name) || name];
 }

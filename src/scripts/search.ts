@@ -2,28 +2,37 @@
 // region page and its form. A real place nobody covers says so, with the hotline and the form.
 interface Data {
   url: string;
-  meta: { title: string; path?: string; covered?: string; brands?: string };
+  meta: { title: string; path?: string; place?: string; covered?: string; brands?: string };
+  /** The town of this county the query named. */
+  town?: string;
+}
+interface Answer {
+  results: Data[];
+  total: number;
+  exact: boolean;
 }
 
 const SHOWN = 8;
 let worker: Worker | undefined;
 let last = 0;
-const pending = new Map<number, (results: Data[] | null) => void>();
+const pending = new Map<number, (answer: Answer | null) => void>();
 
 /** Asks the search worker; resolves null when a newer query superseded this one. */
-function search(q: string, filters: Record<string, string>): Promise<Data[] | null> {
+function search(q: string, filters: Record<string, string>, all = false): Promise<Answer | null> {
   if (!worker) {
     worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<{ id: number; results?: Data[]; error?: string }>) => {
+    worker.onmessage = (e: MessageEvent<Partial<Answer> & { id: number; error?: string }>) => {
       const done = pending.get(e.data.id);
       pending.delete(e.data.id);
-      done?.(e.data.id === last ? (e.data.results ?? []) : null);
+      done?.(
+        e.data.id === last ? { results: e.data.results ?? [], total: e.data.total ?? 0, exact: e.data.exact ?? true } : null,
+      );
     };
   }
   const id = ++last;
   return new Promise((resolve) => {
     pending.set(id, resolve);
-    worker!.postMessage({ id, q, filters });
+    worker!.postMessage({ id, q, filters, all });
   });
 }
 
@@ -41,7 +50,8 @@ function render(r: Data, hotline: string): HTMLLIElement {
   // Pagefind in a worker answers absolute URLs; links stay on whatever origin the page is on.
   const url = new URL(r.url, location.origin);
   r = { ...r, url: url.pathname + url.search };
-  const place = [r.meta.path, r.meta.title].filter(Boolean).join(' ');
+  // A town names the page it leads to: 乾州街道 → 湘西州 吉首市.
+  const place = r.town ? `${r.town} → ${r.meta.place}` : [r.meta.path, r.meta.title].filter(Boolean).join(' ');
   if (r.meta.covered === '0') {
     return el(
       'li',
@@ -55,7 +65,9 @@ function render(r: Data, hotline: string): HTMLLIElement {
   return el(
     'li',
     {},
-    el('a', { href: r.url }, el('strong', {}, r.meta.title), r.meta.path ? ` ${r.meta.path}` : ''),
+    r.town
+      ? el('a', { href: r.url }, el('strong', {}, r.town), ` → ${r.meta.place}`)
+      : el('a', { href: r.url }, el('strong', {}, r.meta.title), r.meta.path ? ` ${r.meta.path}` : ''),
     r.meta.brands ? el('span', { className: 'muted' }, ` · ${r.meta.brands}`) : '',
     r.url.startsWith('/brands/') ? '' : el('a', { href: `${r.url}#lead-form`, className: 'to-form' }, '在线报修'),
   );
@@ -79,7 +91,7 @@ export function enhanceSearch(form: HTMLFormElement) {
     { once: true },
   );
 
-  const run = async () => {
+  const run = async (all = false) => {
     const q = input.value.trim();
     if (!q) {
       list.replaceChildren();
@@ -89,21 +101,33 @@ export function enhanceSearch(form: HTMLFormElement) {
     }
     const chosen: Record<string, string> = {};
     for (const select of filters.querySelectorAll('select')) if (select.value) chosen[select.name] = select.value;
-    const found = await search(q, chosen);
-    if (!found) return; // a newer query superseded this one
+    const answer = await search(q, chosen, all);
+    if (!answer) return; // a newer query superseded this one
+    const found = answer.results;
     // Covered places first; a place nobody covers is still an answer.
     const results = [...found.filter((r) => r.meta.covered !== '0'), ...found.filter((r) => r.meta.covered === '0')].slice(
       0,
-      SHOWN,
+      all ? found.length : SHOWN,
     );
-    list.replaceChildren(...results.map((r) => render(r, hotline)));
+    const items = results.map((r) => render(r, hotline));
+    if (answer.exact && answer.total > results.length) {
+      // A name many places share (城关镇: 88 counties): list them all on request, or narrow by province.
+      const more = el('button', { type: 'button', className: 'more' }, `显示全部 ${answer.total} 个`);
+      more.addEventListener('click', () => void run(true));
+      items.push(el('li', {}, more));
+    }
+    list.replaceChildren(...items);
     list.dataset.query = q;
-    status.textContent = results.length
-      ? `找到 ${results.length} 个结果`
-      : `没有找到“${q}”。请换个写法（如区县名、拼音），或拨打 ${hotline} 咨询。`;
+    status.textContent = !results.length
+      ? `没有找到“${q}”。请换个写法（如区县或乡镇名、拼音），或拨打 ${hotline} 咨询。`
+      : !answer.exact
+        ? `没有找到“${q}”，以下是名称相近的地方`
+        : answer.total > results.length
+          ? `找到 ${answer.total} 个结果，显示前 ${results.length} 个；可按省份筛选`
+          : `找到 ${results.length} 个结果`;
   };
-  input.addEventListener('input', run);
-  filters.addEventListener('change', run);
+  input.addEventListener('input', () => void run());
+  filters.addEventListener('change', () => void run());
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     list.querySelector('a')?.focus();

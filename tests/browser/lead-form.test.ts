@@ -168,8 +168,48 @@ describe('search', () => {
     expect(first).toContain('凤凰县：暂未覆盖');
     expect(first).toContain('400-000-0000');
     expect(await page.locator('#site-search-results li').first().locator('a[href="/#lead-form"]').count()).toBe(1);
-    await searchFor(page, '火星');
+    // A town of that county says the same, naming the county (廖家桥镇 is only in 凤凰县).
+    await searchFor(page, '廖家桥镇');
+    expect((await titles(page))[0]).toMatch(/^廖家桥镇 → 湘西州 凤凰县：暂未覆盖/);
+    await searchFor(page, '月球');
     expect(await page.textContent('#site-search-status')).toContain('拨打 400-000-0000');
+    await page.context().close();
+  });
+
+  it('finds any town of China, as people write it, and says which county page it leads to', async () => {
+    const page = await open('/', true);
+    for (const q of ['乾州街道', '乾州', '吉首市乾州街道', '湘西乾州', '湖南吉首乾州', 'qianzhou']) {
+      await searchFor(page, q);
+      const first = page.locator('#site-search-results a').first();
+      expect(await first.textContent(), q).toBe('乾州街道 → 湘西州 吉首市');
+      expect(await first.getAttribute('href'), q).toBe('/hunan/xiangxi/jishou/');
+    }
+    // A town of a county-less city is its own page.
+    await searchFor(page, '石龙镇');
+    expect(await page.locator('#site-search-results a').first().getAttribute('href')).toBe('/guangdong/dongguan/shilong/');
+    await page.context().close();
+  });
+
+  it('lists every county of a shared town name on request, and narrows them by province', async () => {
+    const page = await open('/', true);
+    await searchFor(page, '城关镇');
+    expect(await page.textContent('#site-search-status')).toMatch(/找到 88 个结果，显示前 8 个/);
+    await page.click('#site-search-results button');
+    await page.waitForFunction(() => document.querySelectorAll('#site-search-results li').length === 88);
+    const all = await titles(page);
+    expect(all.every((t) => t.startsWith('城关镇 → '))).toBe(true);
+    expect(new Set(all).size).toBe(88);
+    await page.selectOption('select[name=province]', '甘肃省');
+    // The filter starts the list afresh; 甘肃 has 20 of the 88.
+    await page.waitForFunction(() => document.querySelector('#site-search-status')?.textContent?.startsWith('找到 20 个结果'));
+    await page.click('#site-search-results button');
+    await page.waitForFunction(() => document.querySelectorAll('#site-search-results li').length === 20);
+    const inGansu = await titles(page);
+    expect(inGansu.every((t) => t.startsWith('城关镇 → '))).toBe(true);
+    // 甘肃 is not covered in the sample: each says so, naming a county of 甘肃 (兰州市 永登县…).
+    expect(inGansu.some((t) => t.startsWith('城关镇 → 兰州市 '))).toBe(true);
+    expect(inGansu.every((t) => t.includes('暂未覆盖'))).toBe(true);
+    expect(inGansu.some((t) => t.includes('宝鸡市'))).toBe(false);
     await page.context().close();
   });
 

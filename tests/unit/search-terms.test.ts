@@ -1,26 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
-import { pinyinNames, regionNames, searchText } from '../../src/lib/search-terms.ts';
+import { pinyinNames, placeLabel, regionNames, searchText, townWords } from '../../src/lib/search-terms.ts';
+import { townsByCounty } from '../../src/lib/towns.ts';
+import { TOWN_WORDS } from '../../src/scripts/search-core.ts';
 
 const index = new RegionIndex(buildRegions());
 const jishou = index.get('433101')!;
 const lineage = index.lineage('433101');
 
 describe('search terms of a region', () => {
-  it('holds the names customers type, with and without ancestors', () => {
+  it('holds the names customers type, with and without the prefecture, not the province (the worker strips it)', () => {
     const names = regionNames(jishou, lineage);
-    for (const n of [
-      '吉首市',
-      '吉首',
-      '湘西吉首市',
-      '湘西吉首',
-      '湘西土家族苗族自治州吉首市',
-      '湖南吉首',
-      '湖南湘西吉首',
-      '湖南省湘西土家族苗族自治州吉首市',
-    ]) {
+    for (const n of ['吉首市', '吉首', '湘西吉首市', '湘西吉首', '湘西州吉首', '湘西土家族苗族自治州吉首市'])
       expect(names).toContain(n);
-    }
+    expect(names.filter((n) => n.startsWith('湖南'))).toEqual([]);
   });
 
   it('holds pinyin whole and from each syllable on', () => {
@@ -31,5 +24,39 @@ describe('search terms of a region', () => {
     const text = searchText(jishou, lineage, ['坚匣', '保险柜', '坚匣']);
     expect(text.split(' ').filter((w) => w === '坚匣')).toHaveLength(1);
     expect(text).not.toMatch(/\s{2}/);
+  });
+});
+
+describe('search terms of a town', () => {
+  const towns = townsByCounty(index);
+  const qianzhou = towns.get('433101')!.find((t) => t.name === '乾州街道')!;
+
+  it('puts TOWN_WORDS words on its county: the name, after the county (full and short), after the prefecture, pinyin', () => {
+    const words = townWords(qianzhou, jishou, index.get('433100')!);
+    expect(words).toEqual(['乾州街道', '吉首市乾州街道', '吉首乾州街道', '湘西乾州街道', 'qianzhoujiedao']);
+    expect(words).toHaveLength(TOWN_WORDS);
+  });
+
+  it('never puts a province in front: 海南 must not find every town of 海南省', () => {
+    const dongfang = index.get('469007')!;
+    const town = towns.get('469007')![0];
+    const words = townWords(town, dongfang, index.get('460000')!);
+    expect(words).toHaveLength(TOWN_WORDS);
+    expect(words.filter((w) => w.startsWith('海南'))).toEqual([]);
+  });
+
+  it('keeps every town word one word, as Pagefind counts them: letters and digits only', () => {
+    const odd: string[] = [];
+    for (const [code, list] of towns) {
+      const county = index.get(code)!;
+      for (const t of list)
+        odd.push(...townWords(t, county, index.get(county.parent!)!).filter((w) => !/^[\p{L}\p{N}]+$/u.test(w)));
+    }
+    expect(odd).toEqual([]);
+  });
+
+  it('names a county as customers know it: 湘西州 吉首市', () => {
+    expect(placeLabel(jishou, index.get('433100'))).toBe('湘西州 吉首市');
+    expect(placeLabel(index.get('430104')!, index.get('430100'))).toBe('长沙市 岳麓区');
   });
 });

