@@ -3,7 +3,8 @@
 // Pagefind indexes these as whole words (scripts/search-index.ts uses a language without word
 // segmentation) and the search worker queries them unsegmented (src/scripts/search-worker.ts), so
 // 湘西 finds the word 湘西 and 吉首 finds 吉首市 by prefix, whatever a segmenter would have made of them
-// (Pagefind issue #1237). Pinyin is indexed whole and from each syllable on, for "ji shou".
+// (Pagefind issue #1237). Pinyin is indexed whole; the worker joins spaced pinyin (ji shou).
+import { OWN } from '../scripts/search-core.ts';
 import { prefectureForms } from './names.ts';
 import type { Region } from './regions.ts';
 import { pinyinSlug } from './slugs.ts';
@@ -24,19 +25,16 @@ export function regionNames(region: Region, lineage: Region[]): string[] {
   return [...all];
 }
 
-/** Pinyin: jishoushi, jishou, and each from every syllable on (shoushi, shou, shi) for spaced input. */
+/** Pinyin of the full and the short name: jishoushi, jishou (spaced input is joined by the worker). */
 export function pinyinNames(region: Region): string[] {
-  const words = new Set([pinyinSlug(region.name), pinyinSlug(region.shortName)]);
-  for (const name of [region.name, region.shortName]) {
-    const syllables = [...name].map((ch) => pinyinSlug(ch));
-    syllables.forEach((_, i) => words.add(syllables.slice(i).join('')));
-  }
-  return [...words];
+  return [...new Set([pinyinSlug(region.name), pinyinSlug(region.shortName)])];
 }
 
-/** The text Pagefind indexes for a region, plus extra words (towns, brands, categories). */
+/** The text Pagefind indexes for a region, plus extra words (noted towns, brands, categories); its own
+ *  names once more marked as its own (吉首ϙ: src/scripts/search-core.ts finds them first). */
 export function searchText(region: Region, lineage: Region[], extra: string[] = []): string {
-  return [...new Set([...regionNames(region, lineage), ...extra, ...pinyinNames(region)])].join(' ');
+  const own = [region.name, region.shortName, ...pinyinNames(region)].map((n) => n + OWN);
+  return [...new Set([...regionNames(region, lineage), ...extra, ...pinyinNames(region), ...own])].join(' ');
 }
 
 /** How a result names a county for a customer: 湘西州 吉首市, 长沙市 岳麓区, 北京市 朝阳区. */

@@ -1,89 +1,86 @@
 // The records Pagefind indexes (scripts/search-index.ts reads this file, then deletes it): one per
-// region page with the names customers type, and one per region nobody covers, so search can say so.
+// region page, with the names customers type and every town of the region; and the regions nobody
+// covers, so search can say so — grouped, one record for those of a prefecture, because Pagefind's
+// metadata lists every record and a first search fetches it all (3,400 records: 30 KB).
 import type { APIRoute } from 'astro';
 import { catalog } from '../lib/catalog.ts';
 import type { Region } from '../lib/regions.ts';
 import { placeLabel, searchText, townWords } from '../lib/search-terms.ts';
 import { townsByCounty } from '../lib/towns.ts';
 import { pinyinSlug } from '../lib/slugs.ts';
+import type { Place } from '../scripts/search-core.ts';
 
 export interface SearchRecord {
   url: string;
   content: string;
-  meta: {
-    title: string;
-    short?: string;
-    pinyin?: string;
-    level?: string;
-    path: string;
-    /** 湘西州 吉首市: how a town result names the page it leads to. */
-    place?: string;
-    /** How many of the content's first words are its towns' (search-terms.ts townWords). */
-    townWords?: string;
-    covered: '1' | '0';
-    brands?: string;
-  };
+  /** A region page: one Place. A group of uncovered regions: `places`, their Places in content order,
+   *  as JSON (src/scripts/search-core.ts reads which one a word belongs to). */
+  meta: Place | { places: string; covered: '0' };
   filters: Record<string, string[]>;
 }
-
-/** What the search worker needs to put an exact name first (src/scripts/search-worker.ts). */
-const names = (r: Region) => ({
-  title: r.name,
-  short: r.shortName,
-  pinyin: [...new Set([pinyinSlug(r.name), pinyinSlug(r.shortName)])].join(' '),
-  level: r.level,
-});
 
 export const GET: APIRoute = async () => {
   const { brands, pages, regions, servicesIn, coverage } = await catalog();
   const inPages = new Set(pages.map((r) => r.code));
-  const records: SearchRecord[] = [];
   const towns = townsByCounty(regions);
   // A town the coverage notes that the data lacks (a former name) is still a word of its county.
   const notedTowns = (code: string) => {
     const known = new Set((towns.get(code) ?? []).map((t) => t.name));
     return [...coverage.values()].flatMap((codes) => codes.get(code)?.towns ?? []).filter((t) => !known.has(t));
   };
-  /** Every town of a county, covered or not, first in its record (see townWords). */
-  const withTowns = (region: Region, text: string) => {
-    const parent = regions.get(region.parent!)!;
-    const words = (towns.get(region.code) ?? []).flatMap((t) => townWords(t, region, parent));
-    if (!words.length) return { content: text, meta: {} };
-    return {
-      content: `${words.join(' ')} ${text}`,
-      meta: { townWords: String(words.length), place: placeLabel(region, parent) },
+
+  /** A region's words (its towns first: see townWords) and what a result shows of it. */
+  const placeOf = (region: Region, extra: string[] = []): { words: string[]; place: Place } => {
+    const lineage = regions.lineage(region.code);
+    const parent = region.parent ? regions.get(region.parent)! : undefined;
+    const townsWords = parent ? (towns.get(region.code) ?? []).flatMap((t) => townWords(t, region, parent)) : [];
+    const words = [...townsWords, ...searchText(region, lineage, extra).split(' ')];
+    const place: Place = {
+      title: region.name,
+      short: region.shortName,
+      pinyin: [...new Set([pinyinSlug(region.name), pinyinSlug(region.shortName)])].join(' '),
+      level: region.level,
+      path: lineage
+        .slice(0, -1)
+        .map((r) => r.name)
+        .join(' '),
+      place: placeLabel(region, parent),
+      townWords: String(townsWords.length),
+      words: String(words.length),
+      covered: inPages.has(region.code) ? '1' : '0',
+      code: region.code,
     };
+    return { words, place };
   };
 
+  const records: SearchRecord[] = [];
+  const uncovered = new Map<string, Region[]>();
   for (const region of regions.byCode.values()) {
-    const lineage = regions.lineage(region.code);
-    const province = lineage[0].name;
-    const path = lineage
-      .slice(0, -1)
-      .map((r) => r.name)
-      .join(' ');
+    const province = regions.lineage(region.code)[0];
     if (!inPages.has(region.code)) {
-      const { content, meta } = withTowns(region, searchText(region, lineage));
-      records.push({
-        url: `/regions/?uncovered=${region.code}`,
-        content,
-        meta: { ...names(region), path, ...meta, covered: '0' },
-        filters: { province: [province] },
-      });
+      // Grouped by prefecture; a province and the counties it governs directly form one group.
+      const key = region.level === 'province' || region.level === 'prefecture' ? region.code : region.parent!;
+      uncovered.set(key, [...(uncovered.get(key) ?? []), region]);
       continue;
     }
     const services = servicesIn(region.code);
     const brandNames = services.map((s) => s.brand.data.name);
     const categories = [...new Set(services.map((s) => s.brand.data.category))];
-    const { content, meta } = withTowns(
-      region,
-      searchText(region, lineage, [...notedTowns(region.code), ...brandNames, ...categories]),
-    );
+    const { words, place } = placeOf(region, [...notedTowns(region.code), ...brandNames, ...categories]);
     records.push({
       url: regions.path(region.code),
-      content,
-      meta: { ...names(region), path, ...meta, covered: '1', brands: brandNames.join('、') },
-      filters: { province: [province], brand: brandNames },
+      content: words.join(' '),
+      meta: { ...place, brands: brandNames.join('、') },
+      filters: { province: [province.name], brand: brandNames },
+    });
+  }
+  for (const [key, group] of uncovered) {
+    const parts = group.map((r) => placeOf(r));
+    records.push({
+      url: `/regions/?uncovered=${key}`,
+      content: parts.flatMap((p) => p.words).join(' '),
+      meta: { places: JSON.stringify(parts.map((p) => p.place)), covered: '0' },
+      filters: { province: [regions.lineage(key)[0].name] },
     });
   }
   for (const brand of brands) {

@@ -12,13 +12,36 @@ interface Data {
   meta: Record<string, string>;
 }
 
+interface Result {
+  id: string;
+  data(): Promise<Data>;
+}
+
 export interface Pagefind {
-  search(q: string, o?: object): Promise<{ results: { data(): Promise<Data> }[] }>;
+  search(q: string, o?: object): Promise<{ results: Result[] }>;
+}
+
+/** What a result shows of a place; src/pages/search-records.json.ts writes it (strings: Pagefind's meta). */
+export interface Place {
+  title: string;
+  short?: string;
+  pinyin?: string;
+  level?: string;
+  path?: string;
+  /** 湘西州 吉首市: how a town result names the page it leads to. */
+  place?: string;
+  /** How many of its words are its towns' (TOWN_WORDS each, before its own names). */
+  townWords?: string;
+  /** How many words it has in its record (a record of uncovered places holds several, in order). */
+  words?: string;
+  covered: '1' | '0';
+  code?: string;
+  brands?: string;
 }
 
 export interface Hit {
   url: string;
-  meta: Record<string, string>;
+  meta: Place;
   /** The town of this county the query named (乾州街道); absent when it named the place itself. */
   town?: string;
 }
@@ -27,10 +50,14 @@ export interface Found {
   results: Hit[];
   /** How many places answer; `results` holds the first `limit` of them. */
   total: number;
+  /** Whether `total` is exact: a record of uncovered places not read yet may answer for several. */
+  complete: boolean;
   /** False when nothing holds the query and these are Pagefind's nearest words (石门坎乡 → 石门县). */
   exact: boolean;
 }
 
+/** Follows a place's own names in its record (吉林ϙ): a letter nobody types, that Pagefind keeps. */
+export const OWN = 'ϙ';
 /** Words per town on its county's record (src/lib/search-terms.ts townWords). */
 export const TOWN_WORDS = 5;
 /** Results read at first; the page asks for all of a shared name (城关镇: 88 counties) on demand. */
@@ -55,7 +82,7 @@ export function readings(
   q: string,
   filters: Record<string, string>,
 ): { q: string; filters: Record<string, string>; town: string }[] {
-  const query = /^[a-z\s]+$/i.test(q) ? q.replace(/\s+/g, '').toLowerCase() : q.trim();
+  const query = /^[a-z\s]+$/i.test(q) ? q.replace(/\s+/g, '').toLowerCase() : q.replace(/["“”]/g, '').trim();
   const out = [{ q: query, filters, town: query }];
   let rest = query;
   let within = filters;
@@ -73,13 +100,31 @@ export function readings(
   return out;
 }
 
-/** The town a result matched, if the query named a town rather than the place itself. Town words
- *  come first in a record, TOWN_WORDS per town, its name first (search-terms.ts). */
-function matchedTown(data: Data, split: boolean): string | undefined {
-  const count = Number(data.meta.townWords ?? 0);
-  const at = data.locations.find((l) => l < count);
-  if (at === undefined || (!split && data.locations.some((l) => l >= count))) return undefined;
-  return data.content.split(/\s+/)[at - (at % TOWN_WORDS)];
+/** The places a result matched: the page's own, or those of a record of uncovered places that hold
+ *  the matched words, each with the town the query named, if it named a town rather than the place.
+ *  A place's words are its towns' first, TOWN_WORDS per town, the town's name first (search-terms.ts). */
+function hitsOf(data: Data, words: string[], exact: boolean, split: boolean): Hit[] {
+  const town = words.at(-1)!.toLowerCase();
+  const content = data.content.split(/\s+/);
+  const places: { url: string; meta: Place }[] = data.meta.places
+    ? (JSON.parse(data.meta.places) as Place[]).map((meta) => ({ url: `/regions/?uncovered=${meta.code}`, meta }))
+    : [{ url: data.url, meta: data.meta as unknown as Place }];
+  const hits: Hit[] = [];
+  let start = 0;
+  for (const { url, meta } of places) {
+    const end = places.length === 1 ? Infinity : start + Number(meta.words);
+    const at = data.locations.filter((l) => l >= start && l < end);
+    const towns = start + Number(meta.townWords ?? 0);
+    // In a record of several places, each of the query's words must be this place's.
+    if (at.length && (places.length === 1 || !exact || matches(content, at, words))) {
+      // The town word the query's town part begins (湘西 乾州: 湘西乾州街道 is 湘西's, 乾州街道 the town's).
+      const townAt = at.find((l) => l < towns && content[l].toLowerCase().startsWith(town));
+      const named = exact && townAt !== undefined && (split || at.every((l) => l < towns));
+      hits.push({ url, meta, ...(named ? { town: content[townAt - ((townAt - start) % TOWN_WORDS)] } : {}) });
+    }
+    start = end;
+  }
+  return hits;
 }
 
 /** A place whose own name is the query comes first, bigger places before smaller (长沙 → 长沙市,
@@ -87,7 +132,8 @@ function matchedTown(data: Data, split: boolean): string | undefined {
  *  Pagefind's order stands. */
 function rank(hit: Hit, query: string, town: string): number {
   const m = hit.meta;
-  if (!hit.town && [m.title, m.short, ...(m.pinyin ?? '').split(' ')].includes(query)) return LEVEL.indexOf(m.level);
+  if (!hit.town && [m.title, m.short, ...(m.pinyin ?? '').split(' ')].includes(query))
+    return m.level ? LEVEL.indexOf(m.level) : LEVEL.length;
   if (hit.town && (hit.town === town || shortName(hit.town, 'town') === town)) return LEVEL.length;
   return LEVEL.length + 1;
 }
@@ -95,30 +141,49 @@ function rank(hit: Hit, query: string, town: string): number {
 /** Whether a result holds every word of the query as the beginning of a word of its own. When no
  *  word begins with a query word, Pagefind answers with the longest word the query begins with
  *  (吉首市乾州街道 → 吉首市): a hint, not a match. */
-function matches(data: Data, words: string[]): boolean {
-  const content = data.content.split(/\s+/);
-  return words.every((w) => data.locations.some((l) => content[l]?.toLowerCase().startsWith(w.toLowerCase())));
+function matches(content: string[], locations: number[], words: string[]): boolean {
+  return words.every((w) => locations.some((l) => content[l]?.toLowerCase().startsWith(w.toLowerCase())));
+}
+
+/** Records of places whose own name is the query (吉林: the province and the city; their names are
+ *  also indexed with OWN after them), then those with a word that begins with it (the hundred towns
+ *  of 吉林市, written 吉林…): Pagefind ranks by how often a record matches, which buries a place's own
+ *  short name under its towns'. OWN words sort right after the name, in the same index chunk. */
+async function find(pagefind: Pagefind, q: string, filters: Record<string, string>): Promise<Result[]> {
+  const [own, begins] = await Promise.all([
+    q.includes(' ') ? undefined : pagefind.search(q + OWN, { filters }),
+    pagefind.search(q, { filters }),
+  ]);
+  // No place of that name: Pagefind answered with a shorter name (湘西乾州ϙ → 湘西), not one of ours.
+  const first = own?.results[0] && (await own.results[0].data());
+  const owned = first && matches(first.content.split(/\s+/), first.locations, [q + OWN]) ? own!.results : [];
+  const seen = new Set<string>();
+  return [...owned, ...begins.results].filter((r) => !seen.has(r.id) && seen.add(r.id));
 }
 
 export async function search(pagefind: Pagefind, q: string, filters: Record<string, string>, limit = FIRST): Promise<Found> {
   let hint: Found | undefined;
   for (const reading of readings(q, filters)) {
-    const found = await pagefind.search(reading.q, { filters: reading.filters });
+    const found = { results: await find(pagefind, reading.q, reading.filters) };
     if (!found.results.length) continue;
     const best = await found.results[0].data();
-    const exact = matches(best, reading.q.split(' '));
+    const words = reading.q.split(' ');
+    const exact = matches(best.content.split(/\s+/), best.locations, words);
     if (!exact && hint) continue;
     const data = [best, ...(await Promise.all(found.results.slice(1, limit).map((r) => r.data())))];
     const split = reading.town !== reading.q;
-    const hits = data.map((d) => ({ url: d.url, meta: d.meta, town: exact ? matchedTown(d, split) : undefined }));
+    const hits = data.flatMap((d) => hitsOf(d, words, exact, split));
+    if (!hits.length) continue;
     const query = reading.q.replace(/\s+/g, '');
     const ranked = hits
       .map((hit, i) => ({ hit, i, rank: rank(hit, query, reading.town) }))
       .sort((a, b) => a.rank - b.rank || a.i - b.i)
       .map(({ hit }) => hit);
-    const answer = { results: ranked, total: found.results.length, exact };
+    // A record of uncovered places may answer for several: count what was read, and the rest as one each.
+    const unread = found.results.length - data.length;
+    const answer = { results: ranked, total: hits.length + unread, complete: unread === 0, exact };
     if (exact) return answer;
     hint = answer;
   }
-  return hint ?? { results: [], total: 0, exact: true };
+  return hint ?? { results: [], total: 0, complete: true, exact: true };
 }

@@ -19,7 +19,7 @@ self.onmessage = async (event: MessageEvent<{ id: number; q: string; filters: Re
     // An empty query warms Pagefind up (its code and metadata) before the first keystroke.
     const found = q.trim()
       ? await search(await pagefind, q, filters, all ? ALL : FIRST)
-      : (await pagefind, { results: [], total: 0, exact: true });
+      : (await pagefind, { results: [], total: 0, complete: true, exact: true });
     postMessage({ id, ...found });
   } catch (err) {
     postMessage({ id, error: String(err) });

@@ -9,6 +9,7 @@ interface Data {
 interface Answer {
   results: Data[];
   total: number;
+  complete: boolean;
   exact: boolean;
 }
 
@@ -112,7 +113,11 @@ export function enhanceSearch(form: HTMLFormElement) {
     const items = results.map((r) => render(r, hotline));
     if (answer.exact && answer.total > results.length) {
       // A name many places share (城关镇: 88 counties): list them all on request, or narrow by province.
-      const more = el('button', { type: 'button', className: 'more' }, `显示全部 ${answer.total} 个`);
+      const more = el(
+        'button',
+        { type: 'button', className: 'more' },
+        answer.complete ? `显示全部 ${answer.total} 个` : '显示全部',
+      );
       more.addEventListener('click', () => void run(true));
       items.push(el('li', {}, more));
     }
@@ -123,7 +128,7 @@ export function enhanceSearch(form: HTMLFormElement) {
       : !answer.exact
         ? `没有找到“${q}”，以下是名称相近的地方`
         : answer.total > results.length
-          ? `找到 ${answer.total} 个结果，显示前 ${results.length} 个；可按省份筛选`
+          ? `找到${answer.complete ? '' : '至少'} ${answer.total} 个结果，显示前 ${results.length} 个；可按省份筛选`
           : `找到 ${results.length} 个结果`;
   };
   input.addEventListener('input', () => void run());

@@ -176,8 +176,10 @@ describe('search recall over the whole country', () => {
       kinds
         .get('town, shared name: every place listed')!
         .push({ q: name, what: `${list.length} places`, ok: every(list), all: true });
+      // The province filter narrows a name that several provinces share.
       const province = provinceOf(list[0].url)!;
       const inProvince = list.filter((p) => provinceOf(p.url) === province);
+      if (inProvince.length === list.length) continue;
       kinds.get('town, shared name within a province')!.push({
         q: name,
         what: `${inProvince.length} of ${list.length} in ${province}`,

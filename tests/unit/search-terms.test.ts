@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
 import { pinyinNames, placeLabel, regionNames, searchText, townWords } from '../../src/lib/search-terms.ts';
 import { townsByCounty } from '../../src/lib/towns.ts';
-import { TOWN_WORDS } from '../../src/scripts/search-core.ts';
+import { OWN, TOWN_WORDS } from '../../src/scripts/search-core.ts';
 
 const index = new RegionIndex(buildRegions());
 const jishou = index.get('433101')!;
@@ -16,8 +16,10 @@ describe('search terms of a region', () => {
     expect(names.filter((n) => n.startsWith('湖南'))).toEqual([]);
   });
 
-  it('holds pinyin whole and from each syllable on', () => {
-    expect(pinyinNames(jishou)).toEqual(expect.arrayContaining(['jishoushi', 'jishou', 'shoushi', 'shou', 'shi']));
+  it('holds pinyin of the full and the short name, and its own names marked as its own', () => {
+    expect(pinyinNames(jishou)).toEqual(['jishoushi', 'jishou']);
+    const words = searchText(jishou, lineage).split(' ');
+    expect(words.filter((w) => w.endsWith(OWN))).toEqual(['吉首市ϙ', '吉首ϙ', 'jishoushiϙ', 'jishouϙ']);
   });
 
   it('adds extra words once, space-separated', () => {

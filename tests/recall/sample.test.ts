@@ -1,0 +1,57 @@
+// Search over the sample site (`npm test` builds it first): a few pages, and every other region of
+// China in records of uncovered places, one per prefecture (src/pages/search-records.json.ts). Every
+// region and every town must still answer as itself: its page, or 暂未覆盖 for exactly that place.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
+import { townsByCounty, typedName } from '../../src/lib/towns.ts';
+import { ALL, FIRST } from '../../src/scripts/search-core.ts';
+import { pagefindIn, type NodeSearch } from './pagefind-node.ts';
+
+const regions = new RegionIndex(buildRegions());
+let search: NodeSearch;
+let pages: Record<string, { path: string }>;
+const target = (code: string) => pages[code]?.path ?? `/regions/?uncovered=${code}`;
+
+beforeAll(async () => {
+  pages = JSON.parse(readFileSync('dist/catalog.json', 'utf8')).regions;
+  search = await pagefindIn('dist');
+});
+afterAll(() => search?.close());
+
+describe('search over the sample site', () => {
+  it('answers every region of China by its full name, as its page or as not covered yet', async () => {
+    const namesakes = new Map<string, string[]>();
+    for (const r of regions.byCode.values()) namesakes.set(r.name, [...(namesakes.get(r.name) ?? []), r.code]);
+    const misses: string[] = [];
+    for (const [i, [name, codes]] of [...namesakes].sort().entries()) {
+      if (i % 300 === 0) await search.reset();
+      const found = await search.search(name, {}, codes.length > 3 ? ALL : FIRST);
+      const urls = found.results.slice(0, Math.max(3, codes.length)).map((r) => r.url);
+      for (const code of codes)
+        if (!urls.includes(target(code))) misses.push(`${name} (${target(code)}) → ${urls.slice(0, 3).join(', ')}`);
+    }
+    expect(Object.keys(pages).length).toBeLessThan(200); // the sample covers little: most answers are 暂未覆盖
+    expect(misses).toEqual([]);
+  }, 120_000);
+
+  it('answers a town of every county first, saying which county it is in (its first town of a name of its own)', async () => {
+    const count = new Map<string, number>();
+    const towns = townsByCounty(regions);
+    for (const t of [...towns.values()].flat()) count.set(typedName(t.name), (count.get(typedName(t.name)) ?? 0) + 1);
+    // A town named as a region is that region's to answer first (永兴 in 三沙 and 永兴县).
+    for (const r of regions.byCode.values())
+      for (const n of new Set([r.name, r.shortName])) if (count.has(n)) count.set(n, count.get(n)! + 1);
+    const asked = [...towns.values()].flatMap((list) => list.filter((t) => count.get(typedName(t.name)) === 1).slice(0, 1));
+    const misses: string[] = [];
+    for (const [i, t] of asked.sort((a, b) => (a.name < b.name ? -1 : 1)).entries()) {
+      if (i % 300 === 0) await search.reset();
+      const [first] = (await search.search(typedName(t.name))).results;
+      if (first?.url !== target(t.county) || first.town !== typedName(t.name))
+        misses.push(`${t.name} (${target(t.county)}) → ${first?.url} ${first?.town}`);
+    }
+    console.log(`sample: ${asked.length - misses.length}/${asked.length} counties' towns first`);
+    expect(asked.length).toBeGreaterThan(2_800);
+    expect(misses).toEqual([]);
+  }, 120_000);
+});
