@@ -1,0 +1,81 @@
+// What the recall tests share: the whole-country build (tests/recall/build.ts made it), where a place
+// should lead, and asking many questions in an order Pagefind answers fast, misses reported by kind.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
+import { townsByCounty } from '../../src/lib/towns.ts';
+import { ALL, FIRST } from '../../src/scripts/search-core.ts';
+import { pagefindIn, type NodeSearch } from './pagefind-node.ts';
+
+export const regions = new RegionIndex(buildRegions());
+export const towns = [...townsByCounty(regions).values()].flat();
+export const out = () => inject('allChina');
+let pages: Record<string, { path: string }> | undefined;
+const pagesOf = () =>
+  (pages ??= JSON.parse(readFileSync(join(out(), 'catalog.json'), 'utf8')).regions as Record<string, { path: string }>);
+/** Where a search for a place should lead: its page, or the "not covered yet" answer. */
+export const target = (code: string) => pagesOf()[code]?.path ?? `/regions/?uncovered=${code}`;
+/** The province of a result, by its URL. */
+export const provinceOf = (url: string) => {
+  const code = url.match(/uncovered=(\d+)/)?.[1] ?? Object.entries(pagesOf()).find(([, p]) => p.path === url)?.[0];
+  return code ? regions.lineage(code)[0].name : undefined;
+};
+
+/** A place a question should find, and the town it should say it found (none for a region). */
+export interface Place {
+  url: string;
+  town?: string;
+}
+const isPlace = (p: Place) => (url: string, named: string | undefined) => url === p.url && named === p.town;
+export const first = (p: Place) => (urls: string[], named: (string | undefined)[]) => isPlace(p)(urls[0], named[0]);
+export const every = (list: Place[]) => (urls: string[], named: (string | undefined)[]) =>
+  list.every((p) => urls.some((u, i) => isPlace(p)(u, named[i])));
+
+export interface Ask {
+  q: string;
+  /** Passes when the answer's results pass this. */
+  ok: (urls: string[], towns: (string | undefined)[]) => boolean;
+  what: string;
+  filters?: Record<string, string>;
+  all?: boolean;
+}
+
+/** Asks in query order (neighbouring questions share Pagefind's index chunks), starting afresh every
+ *  few hundred questions; answers the misses by kind. */
+export async function ask(asks: Map<string, Ask[]>, search?: NodeSearch): Promise<Map<string, string[]>> {
+  const flat = [...asks].flatMap(([kind, list]) => list.map((a) => ({ kind, ...a })));
+  flat.sort((a, b) => (a.q < b.q ? -1 : a.q > b.q ? 1 : 0));
+  const misses = new Map([...asks.keys()].map((k) => [k, [] as string[]]));
+  search ??= await pagefindIn(out());
+  const started = performance.now();
+  for (let i = 0; i < flat.length; i++) {
+    if (i % 500 === 0) await search.reset();
+    const a = flat[i];
+    const found = await search.search(a.q, a.filters, a.all ? ALL : FIRST);
+    const urls = found.results.map((r) => r.url);
+    if (
+      !a.ok(
+        urls,
+        found.results.map((r) => r.town),
+      )
+    )
+      misses
+        .get(a.kind)!
+        .push(`${a.q} (${a.what}) → ${urls.slice(0, 3).join(', ') || 'nothing'}${a.all ? ` (${urls.length})` : ''}`);
+  }
+  const ms = performance.now() - started;
+  await search.close();
+  console.log(`${flat.length} questions in ${Math.round(ms / 1000)} s (${(ms / flat.length).toFixed(2)} ms each)`);
+  for (const [kind, list] of asks) {
+    const missed = misses.get(kind)!;
+    const pct = (100 * (list.length - missed.length)) / list.length;
+    console.log(
+      `recall ${kind}: ${list.length - missed.length}/${list.length} (${pct.toFixed(2)}%), ${missed.length} missed` +
+        (missed.length ? `:\n  ${missed.slice(0, 15).join('\n  ')}` : ''),
+    );
+  }
+  return misses;
+}
+
+export const rate = (misses: string[], of: Ask[]) => 1 - misses.length / of.length;

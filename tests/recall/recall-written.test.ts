@@ -1,0 +1,42 @@
+// Every town of China written after its county (吉首市乾州街道) or its prefecture (湘西乾州街道): its
+// county's page first, or every county where that names several towns. Runs beside recall.test.ts
+// over the same whole-country build (tests/recall/build.ts).
+import { describe, expect, it } from 'vitest';
+import { typedName } from '../../src/lib/towns.ts';
+import { ask, every, first, rate, regions, target, towns, type Ask, type Place } from './ask.ts';
+
+describe('search recall over the whole country', () => {
+  it('finds every town written after its county or its prefecture', async () => {
+    const kinds = new Map<string, Ask[]>([
+      ['county + town: its county first', []],
+      ['prefecture + town: its county first', []],
+      ['county or prefecture + town, shared there: every county listed', []],
+    ]);
+    // 吉首市乾州街道 and 湘西乾州街道; where that names several towns (三门峡城关镇: 卢氏县 and 灵宝市), all.
+    const written = new Map<string, { kind: string; places: Place[] }>();
+    for (const t of towns) {
+      const name = typedName(t.name);
+      const county = regions.get(t.county)!;
+      const parent = regions.get(county.parent!)!;
+      const place = { url: target(t.county), town: name };
+      for (const [kind, q] of [
+        ['county + town: its county first', county.name + name],
+        ['prefecture + town: its county first', parent.shortName + name],
+      ]) {
+        const key = `${kind}:${q}`;
+        written.set(key, { kind, places: [...(written.get(key)?.places ?? []), place] });
+      }
+    }
+    for (const [key, { kind, places }] of written) {
+      const q = key.slice(kind.length + 1);
+      if (places.length === 1) kinds.get(kind)!.push({ q, what: places[0].url, ok: first(places[0]) });
+      else
+        kinds
+          .get('county or prefecture + town, shared there: every county listed')!
+          .push({ q, what: `${places.length} counties`, ok: every(places), all: true });
+    }
+    const misses = await ask(kinds);
+    for (const [kind, list] of kinds) expect(rate(misses.get(kind)!, list), kind).toBeGreaterThanOrEqual(0.995);
+    expect(misses.get('county or prefecture + town, shared there: every county listed')).toEqual([]);
+  }, 1_200_000);
+});
