@@ -2,7 +2,7 @@
 // region page and its form. A real place nobody covers says so, with the hotline and the form.
 interface Data {
   url: string;
-  meta: { title: string; path?: string; place?: string; covered?: string; brands?: string };
+  meta: { title: string; level?: string; path?: string; place?: string; covered?: string; brands?: string };
   /** The town of this county the query named. */
   town?: string;
 }
@@ -50,8 +50,9 @@ function el<K extends keyof HTMLElementTagNameMap>(
 function render(r: Data, hotline: string): HTMLLIElement {
   // Pagefind in a worker answers absolute URLs; links stay on whatever origin the page is on.
   const url = new URL(r.url, location.origin);
-  r = { ...r, url: url.pathname + url.search };
-  // A town names the page it leads to: 乾州街道 → 湘西州 吉首市.
+  // A town names the page it leads to: 乾州街道 → 湘西州 吉首市, and a town with a page of its own (in a
+  // city without counties) the same way: 石龙镇 → 东莞市 石龙镇.
+  r = { ...r, url: url.pathname + url.search, town: r.town ?? (r.meta.level === 'town' ? r.meta.title : undefined) };
   const place = r.town ? `${r.town} → ${r.meta.place}` : [r.meta.path, r.meta.title].filter(Boolean).join(' ');
   if (r.meta.covered === '0') {
     return el(

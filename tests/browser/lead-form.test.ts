@@ -186,7 +186,9 @@ describe('search', () => {
     }
     // A town of a county-less city is its own page.
     await searchFor(page, '石龙镇');
-    expect(await page.locator('#site-search-results a').first().getAttribute('href')).toBe('/guangdong/dongguan/shilong/');
+    const shilong = page.locator('#site-search-results a').first();
+    expect(await shilong.textContent()).toBe('石龙镇 → 东莞市 石龙镇');
+    expect(await shilong.getAttribute('href')).toBe('/guangdong/dongguan/shilong/');
     await page.context().close();
   });
 
