@@ -1,6 +1,6 @@
 // Five kinds of test, one command: unit (Node), worker (inside workerd, with local D1 and the built
 // site as static assets), site (the build output and build failures), recall (search over the
-// whole-country fixture in Chromium), browser (Chromium against `wrangler dev`). `npm test` builds
+// whole-country fixture, through Pagefind in Node), browser (Chromium against `wrangler dev`). `npm test` builds
 // the sample site first.
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
@@ -14,11 +14,12 @@ export const TEST_SECRETS = {
 export default defineConfig({
   test: {
     // Vitest's default is one worker per core but one (2 − 1 = 1 on these 2-core machines): every
-    // file one after another. Most of the time is spent waiting on wrangler dev, workerd and
-    // Chromium, so two at once (the browser files still one by one) nearly halves the run.
-    maxWorkers: 2,
+    // file one after another. Much of the time is spent waiting on wrangler dev, workerd and
+    // Chromium: the browser tests (one file, one test after another) run beside two other files.
+    maxWorkers: 3,
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      // Some go over every region or town of the country: seconds each when the cores are shared.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       {
         plugins: [
           cloudflareTest(async ({ inject }) => ({
@@ -70,7 +71,6 @@ export default defineConfig({
           globalSetup: ['tests/browser/server.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -4,6 +4,7 @@
 // A place is read as a chain of names, each below the one before (levels may be skipped), each the
 // full name or the short name of a region, a town, or a former division. Tiers keep precise readings
 // ahead of loose ones (see TIERS); two readings that end in different places make the place ambiguous.
+import { APPROVALS } from './approvals.ts';
 import { FORMER, SOURCES, type Former } from './history.ts';
 import { CIVIL_NAMES, prefectureForms, shortName } from './names.ts';
 import { RegionIndex, type Region } from './regions.ts';
@@ -214,9 +215,11 @@ export class Resolver {
       const current = this.regions.get(m.place.region)!;
       if (m.place.kind === 'former') {
         status = 'warning';
-        const { year, source } = m.place.former!;
+        const { year, source, approval } = m.place.former!;
         const path = this.regions.lineage(current.code).map((r) => r.name);
-        notes.push(`${m.place.name} was replaced in ${year} by ${path.join(' ')} (code table: ${SOURCES[source]})`);
+        const { date, url } = APPROVALS[approval];
+        const decision = [approval, date && ` of ${date}`, url && `: ${url}`].filter(Boolean).join('');
+        notes.push(`${m.place.name} was replaced in ${year} by ${path.join(' ')} (${decision}; code table: ${SOURCES[source]})`);
       } else if (m.how === 'variant') {
         status = 'warning';
         notes.push(`${m.text} is now ${m.place.name}`);

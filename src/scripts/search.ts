@@ -13,6 +13,7 @@ interface Answer {
   exact: boolean;
 }
 
+/** As many as search-core.ts reads at first (FIRST). */
 const SHOWN = 8;
 let worker: Worker | undefined;
 let last = 0;

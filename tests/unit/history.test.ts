@@ -1,6 +1,7 @@
 // The table of abolished, merged and renamed divisions (src/lib/history.ts): every row sourced and
 // pointing at a division that exists today, and every row resolving as operators write it.
 import { describe, expect, it } from 'vitest';
+import { APPROVALS } from '../../src/lib/approvals.ts';
 import { FORMER, SOURCES } from '../../src/lib/history.ts';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
 import { Resolver } from '../../src/lib/resolve.ts';
@@ -10,11 +11,18 @@ const resolver = new Resolver(regions);
 const formerNames = new Set(FORMER.map((f) => f.name));
 
 describe('the history table', () => {
-  it('gives every row a year, a code table it is sourced from, and a successor that exists today', () => {
+  it('gives every row a year, the decision that made it, the first code table without it, and a successor that exists today', () => {
     for (const f of FORMER) {
       const row = `${f.name} → ${f.successor}`;
       expect(regions.get(f.successor), row).toBeDefined();
-      expect(SOURCES[f.source], row).toMatch(/^http:\/\/(files2\.mca\.gov\.cn|www\.mca\.gov\.cn|www\.stats\.gov\.cn)\//);
+      expect(SOURCES[f.source], row).toMatch(/^https?:\/\/(files2\.mca\.gov\.cn|www\.mca\.gov\.cn)\//);
+      // The decision that made it: a document number (国函〔2014〕11号) or a dated notice, and its year.
+      const approval = APPROVALS[f.approval];
+      expect(approval, row).toBeDefined();
+      expect(f.approval.match(/〔\d{4}〕\d+号$/) || approval.date, row).toBeTruthy();
+      const approved = Number((approval.date ?? f.approval.match(/〔(\d{4})〕/)![1]).slice(0, 4));
+      expect([approved, approved + 1], row).toContain(f.year);
+      if (approval.url) expect(approval.url, row).toMatch(/^https:\/\/(www\.gov\.cn|zh\.wikisource\.org|www\.[a-z]+\.gov\.cn)\//);
       expect(f.year, row).toBeGreaterThanOrEqual(2000);
       expect(f.year, row).toBeLessThanOrEqual(2023);
       // A row is sourced to the first table without the old name; the ministry's table of 2011-12
@@ -24,10 +32,13 @@ describe('the history table', () => {
     }
   });
 
-  it('covers every year from 2010 to 2021 at county level (the data has no later change)', () => {
+  it('covers every year from 2010 to 2021 at county level; 2023 changed only suffixes, which resolve by the short name', () => {
     const years = new Set(FORMER.filter((f) => !f.name.endsWith('市') || f.within.slice(2) !== '0000').map((f) => f.year));
     for (let y = 2010; y <= 2021; y++) expect(years, String(y)).toContain(y);
     expect(FORMER.length).toBeGreaterThan(120);
+    // No county-level division was abolished or renamed in 2022 or 2024 (history.ts says how we know).
+    expect(resolver.resolve('林芝市米林县')).toMatchObject({ status: 'warning', code: '540481', note: '米林县 is now 米林市' });
+    expect(resolver.resolve('山南市错那县')).toMatchObject({ status: 'warning', code: '540581', note: '错那县 is now 错那市' });
   });
 
   it("resolves every row written with its old prefecture, naming the successor, the year and the ministry's table", () => {
@@ -49,7 +60,7 @@ describe('the history table', () => {
       status: 'warning',
       code: '440112',
       note: expect.stringMatching(
-        /萝岗区 was replaced in 2014 by 广东省 广州市 黄埔区 \(code table: http:\/\/files2\.mca\.gov\.cn\//,
+        /萝岗区 was replaced in 2014 by 广东省 广州市 黄埔区 \(国函〔2014〕11号 of 2014-01-25: https:\/\/zh\.wikisource\.org\/.+; code table: http:\/\/files2\.mca\.gov\.cn\//,
       ),
     });
     expect(resolver.resolve('上海市闸北区')).toMatchObject({
@@ -60,7 +71,12 @@ describe('the history table', () => {
     expect(resolver.resolve('莱芜市莱城区')).toMatchObject({
       status: 'warning',
       code: '370116',
-      note: expect.stringContaining('2019'),
+      note: expect.stringContaining('replaced in 2019 by 山东省 济南市 莱芜区 (国函〔2018〕163号 of 2018-12-26; code table'),
     });
+    // The ministry's own table, not the statistics bureau's, for the changes after 2019-04.
+    expect(resolver.resolve('杭州市江干区').note).toContain(
+      'replaced in 2021 by 浙江省 杭州市 上城区 (浙政发〔2021〕7号 of 2021-03-11: https://www.zj.gov.cn/',
+    );
+    expect(resolver.resolve('杭州市江干区').note).toContain('code table: https://www.mca.gov.cn/article/sj/xzqh/1980/202203/');
   });
 });

@@ -1,7 +1,7 @@
 // A software passkey for the workerd tests: an ES256 key pair and the bytes a phone's authenticator
 // would send (WebAuthn Level 3 §6.1 authenticator data, §6.5.4 "none" attestation, COSE EC2 key
 // per RFC 9053), so the server's checks can be attacked one by one. Chromium's virtual
-// authenticator drives the real flow in tests/browser/inbox.test.ts.
+// authenticator drives the real flow in tests/browser/inbox.browser.ts.
 const b64url = (bytes: Uint8Array) =>
   btoa(String.fromCharCode(...bytes))
     .replace(/\+/g, '-')
