@@ -1,16 +1,24 @@
 // What the recall tests share: the whole-country build (tests/recall/build.ts made it), where a place
 // should lead, and asking many questions in an order Pagefind answers fast, misses reported by kind.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
 import { townsByCounty } from '../../src/lib/towns.ts';
 import { ALL, FIRST } from '../../src/scripts/search-core.ts';
+import { doneFile } from './build.ts';
 import { pagefindIn, type NodeSearch } from './pagefind-node.ts';
 
 export const regions = new RegionIndex(buildRegions());
 export const towns = [...townsByCounty(regions).values()].flat();
 export const out = () => inject('allChina');
+/** Waits for the whole-country build that tests/recall/build.ts started; throws what it printed if it failed. */
+export async function built(): Promise<void> {
+  while (!existsSync(doneFile(out()))) await sleep(500);
+  const done = readFileSync(doneFile(out()), 'utf8');
+  if (done !== 'ok') throw new Error(done);
+}
 let pages: Record<string, { path: string }> | undefined;
 const pagesOf = () =>
   (pages ??= JSON.parse(readFileSync(join(out(), 'catalog.json'), 'utf8')).regions as Record<string, { path: string }>);

@@ -1,10 +1,11 @@
 // Global setup of the recall tests: the whole-country fixture, built once for the files that search
-// it (they run side by side: ~130,000 questions take minutes).
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+// it (they run side by side: ~130,000 questions take minutes). The build runs while other tests
+// start: vitest runs every project's global setup before any test, and this build takes half a
+// minute on one core. The recall files wait for it (`built()` in ask.ts).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { workerDirOf } from '../../scripts/worker-dir.ts';
 
@@ -14,20 +15,28 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject) {
+/** Written beside the build's output when it ends: "ok", or what it printed when it failed. */
+export const doneFile = (out: string) => join(out, '..', 'built');
+
+export default function setup(project: TestProject) {
   const root = mkdtempSync(join(tmpdir(), 'baoxiu-all-china-'));
   const out = join(root, 'dist');
-  await promisify(execFile)('npm', ['run', 'build'], {
+  const build = spawn('npm', ['run', 'build'], {
     env: {
       ...process.env,
       BAOXIU_CONTENT_DIR: 'tests/fixtures/all-china',
       BAOXIU_OUT_DIR: out,
       BAOXIU_CACHE_DIR: join(root, 'cache'),
     },
-    maxBuffer: 256 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let log = '';
+  build.stdout.on('data', (d) => (log = (log + d).slice(-20_000)));
+  build.stderr.on('data', (d) => (log = (log + d).slice(-20_000)));
+  build.on('close', (code) => writeFileSync(doneFile(out), code === 0 ? 'ok' : `npm run build exited ${code}:\n${log}`));
   project.provide('allChina', out);
   return () => {
+    build.kill();
     rmSync(root, { recursive: true, force: true });
     rmSync(workerDirOf(out), { recursive: true, force: true });
   };

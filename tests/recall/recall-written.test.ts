@@ -1,9 +1,12 @@
 // Every town of China written after its county (吉首市乾州街道) or its prefecture (湘西乾州街道): its
 // county's page first, or every county where that names several towns. Runs beside recall.test.ts
 // over the same whole-country build (tests/recall/build.ts).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { typedName } from '../../src/lib/towns.ts';
-import { ask, every, first, rate, regions, target, towns, type Ask, type Place } from './ask.ts';
+import { ask, built, every, first, rate, regions, target, towns, type Ask, type Place } from './ask.ts';
+
+// The build runs while other tests start (tests/recall/build.ts).
+beforeAll(built, 180_000);
 
 describe('search recall over the whole country', () => {
   it('finds every town written after its county or its prefecture', async () => {

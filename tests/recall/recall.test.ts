@@ -5,10 +5,13 @@
 // after their county or prefecture, side by side with this file. Misses are printed by kind.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
 import { typedName } from '../../src/lib/towns.ts';
-import { ask, every, first, out, provinceOf, rate, regions, target, towns, type Ask, type Place } from './ask.ts';
+import { ask, built, every, first, out, provinceOf, rate, regions, target, towns, type Ask, type Place } from './ask.ts';
+
+// The build runs while other tests start (tests/recall/build.ts).
+beforeAll(built, 180_000);
 
 describe('the whole-country build', () => {
   it("stays under Cloudflare's 20,000 static-asset files", () => {
