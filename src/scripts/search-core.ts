@@ -70,8 +70,10 @@ export const RANKING = { termFrequency: 0.2, termSimilarity: 5, pageLength: 0.5 
 const LEVEL = ['province', 'prefecture', 'county', 'town'];
 /** Suffixes that end a county's or prefecture's full name: a place to split 吉首市|乾州街道. */
 const ENDS_NAME = /[市县区州旗盟]/;
+/** How a town's name ends. */
+const TOWN_END = /(街道|镇|乡|苏木)$/;
 /** A town part that is only a suffix (街道, 镇) names no town. */
-const namesTown = (part: string) => part.replace(/(街道|镇|乡|苏木)$/, '').length > 0;
+const namesTown = (part: string) => part.replace(TOWN_END, '').length > 0;
 /** Splits tried per query: each is one more Pagefind search, and may fetch one more index chunk. */
 const MAX_SPLITS = 4;
 const provinceNames = PROVINCES.flatMap((name) => [name, shortName(name, 'province')])
@@ -159,10 +161,14 @@ async function find(
   filters: Record<string, string>,
   limit: number,
 ): Promise<{ results: Result[]; data: Data[] }> {
-  const [own, begins] = await Promise.all([
-    q.includes(' ') ? undefined : pagefind.search(q + OWN, { filters }),
-    pagefind.search(q, { filters }),
-  ]);
+  // A query that ends like a town (乾州街道, 城关镇) is a place's own name only for a town of the four
+  // cities without counties (石龙镇): searched for only when more records answer than are read, one
+  // of which could be that town (城关镇: 88). Most town queries are answered by one search, not two.
+  const twoWords = q.includes(' ');
+  const townLike = TOWN_END.test(q);
+  const ownSearch = () => pagefind.search(q + OWN, { filters });
+  const [maybeOwn, begins] = await Promise.all([twoWords || townLike ? undefined : ownSearch(), pagefind.search(q, { filters })]);
+  const own = maybeOwn ?? (townLike && !twoWords && begins.results.length > limit ? await ownSearch() : undefined);
   const first = begins.results.slice(0, limit);
   const [ownFirst, ...firstData] = await Promise.all([own?.results[0]?.data(), ...first.map((r) => r.data())]);
   const loaded = new Map(first.map((r, i) => [r.id, firstData[i]]));
