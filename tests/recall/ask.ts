@@ -24,9 +24,11 @@ const pagesOf = () =>
   (pages ??= JSON.parse(readFileSync(join(out(), 'catalog.json'), 'utf8')).regions as Record<string, { path: string }>);
 /** Where a search for a place should lead: its page, or the "not covered yet" answer. */
 export const target = (code: string) => pagesOf()[code]?.path ?? `/regions/?uncovered=${code}`;
+let codeAt: Map<string, string> | undefined;
 /** The province of a result, by its URL. */
 export const provinceOf = (url: string) => {
-  const code = url.match(/uncovered=(\d+)/)?.[1] ?? Object.entries(pagesOf()).find(([, p]) => p.path === url)?.[0];
+  codeAt ??= new Map(Object.entries(pagesOf()).map(([code, p]) => [p.path, code]));
+  const code = url.match(/uncovered=(\d+)/)?.[1] ?? codeAt.get(url);
   return code ? regions.lineage(code)[0].name : undefined;
 };
 
