@@ -11,6 +11,8 @@ import { workerDirOf } from './scripts/worker-dir.ts';
 const contentDir = process.env.BAOXIU_CONTENT_DIR;
 
 const outDir = process.env.BAOXIU_OUT_DIR ?? 'dist';
+const cacheDir =
+  process.env.BAOXIU_CACHE_DIR ?? (contentDir ? `node_modules/.astro-${contentDir.replace(/[^a-zA-Z0-9]+/g, '_')}` : undefined);
 export default defineConfig({
   output: 'static',
   // No images to transform (passthrough: no IMAGES binding).
@@ -23,6 +25,10 @@ export default defineConfig({
   // Every script as a file of the site, never inline, so the CSP needs no 'unsafe-inline' for
   // scripts (public/_headers, functions/web/headers.ts). JSON-LD data blocks are not scripts.
   vite: {
+    // Vite's own cache (its dependency optimizer) beside Astro's: Astro puts it in node_modules/.vite
+    // for every process, and two at once (the tests run builds, astro dev and vitest side by side)
+    // would write the same files.
+    ...(cacheDir ? { cacheDir: `${cacheDir}/vite` } : {}),
     build: { assetsInlineLimit: 0 },
     // LEAD_RETENTION_DAYS of the build environment, for /privacy/: read here, because in page code
     // the Cloudflare plugin replaces process.env with wrangler.jsonc's vars.
@@ -31,6 +37,5 @@ export default defineConfig({
     plugins: process.env.BAOXIU_API_PROXY ? [apiProxy(process.env.BAOXIU_API_PROXY)] : [],
   },
   outDir,
-  cacheDir:
-    process.env.BAOXIU_CACHE_DIR ?? (contentDir ? `node_modules/.astro-${contentDir.replace(/[^a-zA-Z0-9]+/g, '_')}` : undefined),
+  cacheDir,
 });

@@ -24,7 +24,8 @@ describe('npm run dev', () => {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       // Without vitest's own variables: astro dev behaves differently under VITEST.
-      env: { ...withoutVitest(process.env), PORT: String(port), BAOXIU_STATE_DIR: state },
+      // Its own caches: builds and vitest run beside it and use Vite's default one.
+      env: { ...withoutVitest(process.env), PORT: String(port), BAOXIU_STATE_DIR: state, BAOXIU_CACHE_DIR: join(state, 'cache') },
     });
     dev.stdout!.on('data', (d) => (log += d));
     dev.stderr!.on('data', (d) => (log += d));
