@@ -57,7 +57,7 @@ export default defineConfig({
           name: 'recall',
           include: ['tests/recall/**/*.test.ts'],
           environment: 'node',
-          // The whole-country fixture, built once for the files that search it.
+          // The whole-country fixture, built once for the files that search it side by side.
           globalSetup: ['tests/recall/build.ts'],
           testTimeout: 600_000,
           hookTimeout: 180_000,

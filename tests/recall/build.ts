@@ -1,5 +1,5 @@
 // Global setup of the recall tests: the whole-country fixture, built once for the files that search
-// it (~130,000 questions take minutes). The build runs while other tests
+// it (they run side by side: ~130,000 questions take minutes). The build runs while other tests
 // start: vitest runs every project's global setup before any test, and this build takes half a
 // minute on one core. The recall files wait for it (`built()` in ask.ts).
 import { spawn } from 'node:child_process';

@@ -1,8 +1,101 @@
-// The recall tests as one file for vitest, each *.recall.ts in a describe of its own, one after
-// another: they keep a core busy for minutes each, and side by side with each other (and the browser
-// tests, and the rest) they slowed one another more than they gained (tests/browser/browser.test.ts
-// explains why one file). One of them alone: `vitest run --project recall -t written`.
-import { describe } from 'vitest';
+// Whole-country recall: the all-China fixture (every county-level unit covered, plus the towns of
+// the county-less cities; tests/recall/build.ts builds it), every region and every town of China
+// searched by name through the site's own search code (src/scripts/search-core.ts) over the built
+// Pagefind index, run in Node (./pagefind-node.ts). recall-written.test.ts asks the towns written
+// after their county or prefecture, side by side with this file. Misses are printed by kind.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pinyinSlug } from '../../src/lib/slugs.ts';
+import { typedName } from '../../src/lib/towns.ts';
+import { ask, built, every, first, out, provinceOf, rate, regions, target, towns, type Ask, type Place } from './ask.ts';
 
-const specs = import.meta.glob('./*.recall.ts');
-for (const [path, load] of Object.entries(specs)) describe(path.slice(2, -'.recall.ts'.length), async () => void (await load()));
+// The build runs while other tests start (tests/recall/build.ts).
+beforeAll(built, 180_000);
+
+describe('the whole-country build', () => {
+  it("stays under Cloudflare's 20,000 static-asset files", () => {
+    const count = (dir: string): number =>
+      readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(join(dir, e.name)) : 1), 0);
+    const files = count(out());
+    console.log(`all-China build: ${files} files`);
+    expect(files).toBeLessThan(20_000);
+  });
+});
+
+describe('search recall over the whole country', () => {
+  it('finds every region in the top three by full name, short name and pinyin', async () => {
+    // A name shared by more than three regions (朝阳区 ×2, 朝阳市, 朝阳县…) cannot put them all in the
+    // top three: those count as found when they are in the top n of their n namesakes.
+    const kinds = new Map<string, Ask[]>([
+      ['region full', []],
+      ['region short', []],
+      ['region pinyin', []],
+    ]);
+    const namesakes = new Map<string, number>();
+    const add = (kind: string, q: string, code: string) => {
+      kinds.get(kind)!.push({ q, what: `${code} ${target(code)}`, ok: () => true });
+      namesakes.set(`${kind}:${q}`, (namesakes.get(`${kind}:${q}`) ?? 0) + 1);
+    };
+    for (const r of regions.byCode.values()) {
+      add('region full', r.name, r.code);
+      if (r.shortName !== r.name && r.shortName.length >= 2) add('region short', r.shortName, r.code);
+      add('region pinyin', pinyinSlug(r.name), r.code);
+    }
+    for (const [kind, list] of kinds) {
+      for (const a of list) {
+        const url = a.what.split(' ')[1];
+        const top = Math.max(3, namesakes.get(`${kind}:${a.q}`)!);
+        a.all = top > 3;
+        a.ok = (urls) => urls.slice(0, top).includes(url);
+      }
+    }
+    const misses = await ask(kinds);
+    expect(regions.byCode.size).toBeGreaterThan(3400);
+    for (const list of misses.values()) expect(list).toEqual([]);
+  }, 600_000);
+
+  it('finds every town of China by its name', async () => {
+    // Everything a town's name may also name: towns of counties (their county's page), the towns of
+    // the county-less cities and other regions (their own page: 三乡镇 is in 中山 and in 宜阳县).
+    const byName = new Map<string, Place[]>();
+    const add = (name: string, place: Place) => byName.set(name, [...(byName.get(name) ?? []), place]);
+    for (const t of towns) {
+      // A town named as its county (西藏文化旅游创意园区, 金门县) is found as the county itself.
+      if (typedName(t.name) !== regions.get(t.county)!.name)
+        add(typedName(t.name), { url: target(t.county), town: typedName(t.name) });
+    }
+    const townNames = new Set(byName.keys());
+    for (const r of regions.byCode.values()) if (townNames.has(r.name)) add(r.name, { url: target(r.code) });
+
+    const kinds = new Map<string, Ask[]>([
+      ['town, unique name: its page first', []],
+      ['town, shared name: every place listed', []],
+      ['town, shared name within a province', []],
+    ]);
+    for (const [name, list] of byName) {
+      if (list.length === 1) {
+        kinds.get('town, unique name: its page first')!.push({ q: name, what: list[0].url, ok: first(list[0]) });
+        continue;
+      }
+      kinds
+        .get('town, shared name: every place listed')!
+        .push({ q: name, what: `${list.length} places`, ok: every(list), all: true });
+      // The province filter narrows a name that several provinces share.
+      const province = provinceOf(list[0].url)!;
+      const inProvince = list.filter((p) => provinceOf(p.url) === province);
+      if (inProvince.length === list.length) continue;
+      kinds.get('town, shared name within a province')!.push({
+        q: name,
+        what: `${inProvince.length} of ${list.length} in ${province}`,
+        filters: { province },
+        all: true,
+        ok: (urls, named) => urls.every((u) => provinceOf(u) === province) && every(inProvince)(urls, named),
+      });
+    }
+    const misses = await ask(kinds);
+    expect(towns.length).toBeGreaterThan(40_000);
+    for (const [kind, list] of kinds) expect(rate(misses.get(kind)!, list), kind).toBeGreaterThanOrEqual(0.995);
+    expect(misses.get('town, shared name: every place listed')).toEqual([]);
+  }, 1_200_000);
+});

@@ -1,6 +1,6 @@
 // Every town of China written after its county (吉首市乾州街道) or its prefecture (湘西乾州街道): its
-// county's page first, or every county where that names several towns, over the same whole-country
-// build as by-name.recall.ts (tests/recall/build.ts).
+// county's page first, or every county where that names several towns. Runs beside recall.test.ts
+// over the same whole-country build (tests/recall/build.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { typedName } from '../../src/lib/towns.ts';
 import { ask, built, every, first, rate, regions, target, towns, type Ask, type Place } from './ask.ts';
