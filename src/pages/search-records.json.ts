@@ -5,9 +5,8 @@
 import type { APIRoute } from 'astro';
 import { catalog } from '../lib/catalog.ts';
 import type { Region } from '../lib/regions.ts';
-import { placeLabel, searchText, townWords } from '../lib/search-terms.ts';
+import { pinyinNames, placeLabel, searchText, townWords } from '../lib/search-terms.ts';
 import { townsByCounty } from '../lib/towns.ts';
-import { pinyinSlug } from '../lib/slugs.ts';
 import type { Place } from '../scripts/search-core.ts';
 
 export interface SearchRecord {
@@ -38,7 +37,7 @@ export const GET: APIRoute = async () => {
     const place: Place = {
       title: region.name,
       short: region.shortName,
-      pinyin: [...new Set([pinyinSlug(region.name), pinyinSlug(region.shortName)])].join(' '),
+      pinyin: pinyinNames(region).join(' '),
       level: region.level,
       path: lineage
         .slice(0, -1)
@@ -56,7 +55,6 @@ export const GET: APIRoute = async () => {
   const records: SearchRecord[] = [];
   const uncovered = new Map<string, Region[]>();
   for (const region of regions.byCode.values()) {
-    const province = regions.lineage(region.code)[0];
     if (!inPages.has(region.code)) {
       // Grouped by prefecture; a province and the counties it governs directly form one group.
       const key = region.level === 'province' || region.level === 'prefecture' ? region.code : region.parent!;
@@ -71,7 +69,7 @@ export const GET: APIRoute = async () => {
       url: regions.path(region.code),
       content: words.join(' '),
       meta: { ...place, brands: brandNames.join('、') },
-      filters: { province: [province.name], brand: brandNames },
+      filters: { province: [regions.lineage(region.code)[0].name], brand: brandNames },
     });
   }
   for (const [key, group] of uncovered) {

@@ -174,7 +174,7 @@ async function find(
   const loaded = new Map(first.map((r, i) => [r.id, firstData[i]]));
   // No place of that name: Pagefind answered with a shorter name (湘西乾州ϙ → 湘西), not one of ours.
   const owned = ownFirst && matches(wordsOf(ownFirst), ownFirst.locations, [q + OWN]) ? own!.results : [];
-  if (ownFirst && owned.length) loaded.set(owned[0].id, ownFirst);
+  if (owned.length) loaded.set(owned[0].id, ownFirst!);
   const seen = new Set<string>();
   const results = [...owned, ...begins.results].filter((r) => !seen.has(r.id) && seen.add(r.id));
   return { results, data: await Promise.all(results.slice(0, limit).map((r) => loaded.get(r.id) ?? r.data())) };
