@@ -29,21 +29,22 @@ describe('npm run dev', () => {
     });
     dev.stdout!.on('data', (d) => (log += d));
     dev.stderr!.on('data', (d) => (log += d));
-    // Up when astro dev answers a page and, through its proxy, the lead function answers too.
+    // Up when astro dev answers a page and, through its proxy, the lead function answers too. Its own
+    // Vite cache starts empty: under CI's load its first start has taken over 100 s.
     const answer = (path: string) =>
       fetch(`${base}${path}`, { signal: AbortSignal.timeout(10_000) }).then(
         (r) => r.status,
         (err) => String(err),
       );
     let status: number | string = 'no answer';
-    for (const deadline = Date.now() + 100_000; status !== 200; await new Promise((r) => setTimeout(r, 500))) {
+    for (const deadline = Date.now() + 200_000; status !== 200; await new Promise((r) => setTimeout(r, 500))) {
       status = await answer('/');
       if (status === 200) status = await answer('/api/health');
       if (Date.now() > deadline || dev.exitCode !== null) {
         throw new Error(`npm run dev did not start (exit ${dev.exitCode}, last answer ${status}):\n${log.slice(-1500)}`);
       }
     }
-  }, 120_000);
+  }, 240_000);
 
   afterAll(() => {
     try {
