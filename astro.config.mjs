@@ -5,6 +5,7 @@
 import cloudflare from '@astrojs/cloudflare';
 import { defineConfig } from 'astro/config';
 import { apiProxy } from './scripts/dev-api-proxy.ts';
+import { searchIndex } from './scripts/search-index.ts';
 import { workerDirOf } from './scripts/worker-dir.ts';
 
 // Another content folder (tests, the whole-country fixture) keeps its own content cache.
@@ -18,9 +19,18 @@ export default defineConfig({
   // No images to transform (passthrough: no IMAGES binding).
   adapter: cloudflare({ prerenderEnvironment: 'node', imageService: 'passthrough' }),
   trailingSlash: 'always',
+  integrations: [searchIndex()],
   // client './': the static site stays at outDir itself; the server build must not be inside it
-  // (it would be served as a static file).
-  build: { format: 'directory', inlineStylesheets: 'always', client: './', server: workerDirOf(process.env.BAOXIU_OUT_DIR) },
+  // (it would be served as a static file). concurrency: a page at a time, the build's thread sat idle
+  // half of the prerender, waiting for each page's folder and file to be written (CPU profile, whole
+  // country); eight at a time: that prerender in 9.7–12.7 s instead of 16.7–17.0 s (same hour).
+  build: {
+    format: 'directory',
+    concurrency: 8,
+    inlineStylesheets: 'always',
+    client: './',
+    server: workerDirOf(process.env.BAOXIU_OUT_DIR),
+  },
   devToolbar: { enabled: false },
   // Every script as a file of the site, never inline, so the CSP needs no 'unsafe-inline' for
   // scripts (public/_headers, functions/web/headers.ts). JSON-LD data blocks are not scripts.

@@ -1,4 +1,4 @@
-// The records Pagefind indexes (scripts/search-index.ts reads this file, then deletes it): one per
+// The records Pagefind indexes (scripts/search-index.ts, an integration of the build): one per
 // region page, with the names customers type and every town of the region; and the regions nobody
 // covers, so search can say so — grouped, one record for those of a prefecture, because Pagefind's
 // metadata lists every record and a first search fetches it all (3,400 records: 30 KB).
@@ -8,15 +8,7 @@ import type { Region } from '../lib/regions.ts';
 import { pinyinNames, placeLabel, searchText, townWords } from '../lib/search-terms.ts';
 import { townsByCounty } from '../lib/towns.ts';
 import type { Place } from '../scripts/search-core.ts';
-
-export interface SearchRecord {
-  url: string;
-  content: string;
-  /** A region page: one Place. A group of uncovered regions: `places`, their Places in content order,
-   *  as JSON (src/scripts/search-core.ts reads which one a word belongs to). */
-  meta: Place | { places: string; covered: '0' };
-  filters: Record<string, string[]>;
-}
+import { RECORDS_HANDOFF, type SearchRecord, type SearchRecordsHandoff } from '../lib/search-records.ts';
 
 export const GET: APIRoute = async () => {
   const { brands, pages, regions, servicesIn, coverage } = await catalog();
@@ -89,5 +81,6 @@ export const GET: APIRoute = async () => {
       filters: { brand: [brand.data.name] },
     });
   }
+  (globalThis as SearchRecordsHandoff)[RECORDS_HANDOFF]?.(records);
   return new Response(JSON.stringify(records));
 };
