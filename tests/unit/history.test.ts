@@ -15,7 +15,9 @@ describe('the history table', () => {
     for (const f of FORMER) {
       const row = `${f.name} → ${f.successor}`;
       expect(regions.get(f.successor), row).toBeDefined();
-      expect(SOURCES[f.source], row).toMatch(/^https?:\/\/(files2\.mca\.gov\.cn|www\.mca\.gov\.cn)\//);
+      // A county created after the site's codes has no table without it; any other row has one.
+      if (f.created) expect([f.source, f.year], row).toEqual([undefined, 2024]);
+      else expect(SOURCES[f.source!], row).toMatch(/^https?:\/\/(files2\.mca\.gov\.cn|www\.mca\.gov\.cn)\//);
       // The decision that made it: a document number (国函〔2014〕11号) or a dated notice, and its year.
       const approval = APPROVALS[f.approval];
       expect(approval, row).toBeDefined();
@@ -24,10 +26,11 @@ describe('the history table', () => {
       expect([approved, approved + 1], row).toContain(f.year);
       if (approval.url) expect(approval.url, row).toMatch(/^https:\/\/(www\.gov\.cn|zh\.wikisource\.org|www\.[a-z]+\.gov\.cn)\//);
       expect(f.year, row).toBeGreaterThanOrEqual(2000);
+      if (f.created) continue;
       expect(f.year, row).toBeLessThanOrEqual(2023);
       // A row is sourced to the first table without the old name; the ministry's table of 2011-12
       // already shows changes approved in 2012, so a table may be a year older than its change.
-      expect(Number(f.source.slice(0, 4)), row).toBeGreaterThanOrEqual(f.year - 1);
+      expect(Number(f.source!.slice(0, 4)), row).toBeGreaterThanOrEqual(f.year - 1);
       expect(regions.get(f.within) ?? formerNames.has(f.within), `${row}: within ${f.within}`).toBeTruthy();
     }
   });
@@ -53,6 +56,20 @@ describe('the history table', () => {
       if (!ok) misses.push(`${prefix}${f.name} → ${r.status} ${r.code ?? ''} ${r.note ?? ''}`);
     }
     expect(misses).toEqual([]);
+  });
+
+  it('resolves the counties created in 2024, after the codes the site follows, to the county each was carved from', () => {
+    expect(resolver.resolve('和田地区和康县')).toMatchObject({
+      status: 'warning',
+      code: '653223',
+      path: '新疆维吾尔自治区 和田地区 皮山县',
+      note: expect.stringMatching(
+        /^和康县 was created in 2024 from part of 皮山县, after the 2023 codes this site follows: used 新疆维吾尔自治区 和田地区 皮山县 \(.+设立和康县的公告 of 2024-12-27: https:\/\/www\.xinjiang\.gov\.cn\//,
+      ),
+    });
+    // Its towns are the old county's in the data: 红柳镇, the seat of 和安县, was 和田县's.
+    expect(resolver.resolve('和安县红柳镇')).toMatchObject({ status: 'warning', code: '653221', town: '红柳镇' });
+    expect(resolver.resolve('新疆和田和康')).toMatchObject({ status: 'warning', code: '653223' });
   });
 
   it('answers the examples of the issue', () => {
