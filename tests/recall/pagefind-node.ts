@@ -19,14 +19,18 @@ export interface NodeSearch {
   /** Drops the index chunks loaded so far: Pagefind searches every loaded chunk, so a long run of
    *  questions slows down as they accumulate (13 ms a search with the whole index loaded). */
   reset(): Promise<void>;
+  /** Index chunks loaded since the last reset. */
+  chunks(): number;
   close(): Promise<void>;
 }
 
 export async function pagefindIn(dist: string): Promise<NodeSearch> {
   const realFetch = globalThis.fetch;
+  let chunks = 0;
   globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input), `${ORIGIN}/`);
     if (url.origin !== ORIGIN) return realFetch(input, init);
+    if (url.pathname.endsWith('.pf_index')) chunks++;
     try {
       return new Response(await readFile(join(dist, decodeURIComponent(url.pathname))));
     } catch {
@@ -41,9 +45,11 @@ export async function pagefindIn(dist: string): Promise<NodeSearch> {
   await start();
   return {
     search: (q, filters = {}, limit) => search(bundle, q, filters, limit),
+    chunks: () => chunks,
     async reset() {
       await bundle.destroy();
       await start();
+      chunks = 0;
     },
     async close() {
       await bundle.destroy();
