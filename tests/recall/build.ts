@@ -17,6 +17,8 @@ declare module 'vitest' {
 
 /** Written beside the build's output when it ends: "ok", or what it printed when it failed. */
 export const doneFile = (out: string) => join(out, '..', 'built');
+/** The end of what the build printed. */
+export const logFile = (out: string) => join(out, '..', 'build.log');
 
 export default function setup(project: TestProject) {
   const root = mkdtempSync(join(tmpdir(), 'baoxiu-all-china-'));
@@ -33,7 +35,10 @@ export default function setup(project: TestProject) {
   let log = '';
   build.stdout.on('data', (d) => (log = (log + d).slice(-20_000)));
   build.stderr.on('data', (d) => (log = (log + d).slice(-20_000)));
-  build.on('close', (code) => writeFileSync(doneFile(out), code === 0 ? 'ok' : `npm run build exited ${code}:\n${log}`));
+  build.on('close', (code) => {
+    writeFileSync(logFile(out), log);
+    writeFileSync(doneFile(out), code === 0 ? 'ok' : `npm run build exited ${code}:\n${log}`);
+  });
   project.provide('allChina', out);
   return () => {
     build.kill();

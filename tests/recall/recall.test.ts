@@ -3,11 +3,12 @@
 // searched by name through the site's own search code (src/scripts/search-core.ts) over the built
 // Pagefind index, run in Node (./pagefind-node.ts). recall-written.test.ts asks the towns written
 // after their county or prefecture, side by side with this file. Misses are printed by kind.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
 import { typedName } from '../../src/lib/towns.ts';
+import { logFile } from './build.ts';
 import { ask, built, every, first, out, provinceOf, rate, regions, target, towns, type Ask, type Place } from './ask.ts';
 
 // The build runs while other tests start (tests/recall/build.ts).
@@ -20,6 +21,14 @@ describe('the whole-country build', () => {
     const files = count(out());
     console.log(`all-China build: ${files} files`);
     expect(files).toBeLessThan(20_000);
+  });
+
+  it('writes the search index while Astro renders the pages, and leaves the records out of the site', () => {
+    // scripts/search-index.ts: the records endpoint hands its records over in the build's process; had
+    // it not (a prerender in another runtime), the index would be built after the pages, seconds later.
+    expect(readFileSync(logFile(out()), 'utf8')).toMatch(/\[baoxiu:search-index\] 3\d{3} records in \d+ ms \(beside the pages\)/);
+    expect(existsSync(join(out(), 'pagefind', 'pagefind-entry.json'))).toBe(true);
+    expect(existsSync(join(out(), 'search-records.json'))).toBe(false);
   });
 });
 
