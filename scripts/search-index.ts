@@ -4,7 +4,7 @@
 // (early in the prerender), and Pagefind's indexer — a process of its own — works on the second
 // core while Astro renders the other 3,400 pages (whole country: 3.7–5.3 s of indexing that no
 // longer adds to the build). The records file itself is not part of the site: removed at the end.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -14,8 +14,11 @@ import { RECORDS_HANDOFF, type SearchRecord, type SearchRecordsHandoff } from '.
 /** Not a CJK language: Pagefind indexes our names as whole words and never re-segments them. */
 const SEARCH_LANGUAGE = 'und';
 const INDEX_CHUNK_POSTINGS = 1250;
+/** Where the index is written while the pages are: it becomes pagefind/ only when the build succeeds,
+ *  so pagefind/pagefind-entry.json still marks a finished build (scripts/build-if-stale.ts). */
+const STAGING = '.pagefind-staging';
 
-async function writeIndex(records: SearchRecord[], dist: string): Promise<string> {
+async function writeIndex(records: SearchRecord[], out: string): Promise<string> {
   const started = performance.now();
   // A result's data (its fragment) comes in groups of records, ~35 of the whole country's 3,400 per
   // file: one query's results are neighbours in the region tree (长沙 → 长沙市 and its districts), so
@@ -30,20 +33,22 @@ async function writeIndex(records: SearchRecord[], dist: string): Promise<string
   // (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; "unstable" in its name: check it after upgrading — the search
   // bench prints the chunk a query fetches).
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_POSTINGS);
-  const { index, errors } = await pagefind.createIndex({ maxFragments: 100 });
-  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  await Promise.all(
-    records.map(async (record) => {
-      const res = await index.addCustomRecord({ ...record, language: SEARCH_LANGUAGE });
-      if (res.errors.length) throw new Error(`pagefind: ${record.url}: ${res.errors.join('; ')}`);
-    }),
-  );
-  const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
-  if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-  await pagefind.close();
+  try {
+    const { index, errors } = await pagefind.createIndex({ maxFragments: 100 });
+    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+    await Promise.all(
+      records.map(async (record) => {
+        const res = await index.addCustomRecord({ ...record, language: SEARCH_LANGUAGE });
+        if (res.errors.length) throw new Error(`pagefind: ${record.url}: ${res.errors.join('; ')}`);
+      }),
+    );
+    const written = await index.writeFiles({ outputPath: out });
+    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
   // Pagefind's ready-made UIs: the site has its own search UI, so they are not shipped.
-  for (const f of readdirSync(join(dist, 'pagefind')))
-    if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f)) rmSync(join(dist, 'pagefind', f));
+  for (const f of readdirSync(out)) if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f)) rmSync(join(out, f));
   return `${records.length} records in ${Math.round(performance.now() - started)} ms`;
 }
 
@@ -51,7 +56,7 @@ export function searchIndex(): AstroIntegration {
   let dist = '';
   let indexing: Promise<string> | undefined;
   const start = (records: SearchRecord[]) => {
-    indexing ??= writeIndex(records, dist);
+    indexing ??= writeIndex(records, join(dist, STAGING));
     indexing.catch(() => {}); // awaited (and reported) in astro:build:done
   };
   return {
@@ -61,16 +66,23 @@ export function searchIndex(): AstroIntegration {
         dist = fileURLToPath(config.outDir);
       },
       'astro:build:start': () => {
+        indexing = undefined;
         (globalThis as SearchRecordsHandoff)[RECORDS_HANDOFF] = start;
       },
       'astro:build:done': async ({ logger }) => {
-        delete (globalThis as SearchRecordsHandoff)[RECORDS_HANDOFF];
-        const recordsFile = join(dist, 'search-records.json');
-        // Prerendered elsewhere (another runtime than this process): index the file it wrote.
-        const beside = indexing !== undefined;
-        if (!beside) start(JSON.parse(readFileSync(recordsFile, 'utf8')));
-        logger.info(`${await indexing} (${beside ? 'beside the pages' : 'after the pages'}) → ${join(dist, 'pagefind')}`);
-        rmSync(recordsFile);
+        try {
+          const recordsFile = join(dist, 'search-records.json');
+          // Prerendered elsewhere (another runtime than this process): index the file it wrote.
+          const beside = indexing !== undefined;
+          if (!beside) start(JSON.parse(readFileSync(recordsFile, 'utf8')));
+          const done = await indexing;
+          rmSync(join(dist, 'pagefind'), { recursive: true, force: true });
+          renameSync(join(dist, STAGING), join(dist, 'pagefind'));
+          rmSync(recordsFile);
+          logger.info(`${done} (${beside ? 'beside the pages' : 'after the pages'}) → ${join(dist, 'pagefind')}`);
+        } finally {
+          delete (globalThis as SearchRecordsHandoff)[RECORDS_HANDOFF];
+        }
       },
     },
   };

@@ -58,7 +58,7 @@ async function load(): Promise<Catalog> {
 
   const problems: string[] = [];
   const coverage = coverageByBrand(coverageFiles, regions, problems);
-  checkHonesty(site, brands, coverage, problems);
+  checkHonesty(site, brands, coverageFiles, problems);
   const routing = routingEntries[0]?.data;
   if (routing) checkRouting(routing, regions, brands, problems);
   if (problems.length === 1) throw new Error(problems[0]);
@@ -183,7 +183,7 @@ function placeEntry(
   return { ...entry, code: r.code, ...(towns.length ? { towns } : {}) };
 }
 
-function checkHonesty(site: Site, brands: BrandEntry[], coverage: Coverage, problems: string[]) {
+function checkHonesty(site: Site, brands: BrandEntry[], coverageFiles: CollectionEntry<'coverage'>[], problems: string[]) {
   const operator = operatorClaims([
     { where: 'site.yaml legalName', text: site.legalName },
     { where: 'site.yaml displayName', text: site.displayName },
@@ -211,10 +211,14 @@ function checkHonesty(site: Site, brands: BrandEntry[], coverage: Coverage, prob
       }
       continue;
     }
-    const notes = [...(coverage.get(brand.id)?.values() ?? [])].flatMap((e) => [
-      { where: `coverage/${brand.id} ${e.code} note`, text: e.note },
-      { where: `coverage/${brand.id} ${e.code} responseTime`, text: e.responseTime },
-    ]);
+    // Every entry as written, even one whose place did not resolve: its claims are problems too.
+    const notes = coverageFiles
+      .filter((f) => f.data.brand.id === brand.id)
+      .flatMap((f) => f.data.regions)
+      .flatMap((e) => [
+        { where: `coverage/${brand.id} ${e.code ?? e.place} note`, text: e.note },
+        { where: `coverage/${brand.id} ${e.code ?? e.place} responseTime`, text: e.responseTime },
+      ]);
     const claims = brandClaims([
       { where: `${file} name`, text: brand.data.name },
       { where: `${file} summary`, text: brand.data.summary },

@@ -221,7 +221,7 @@ export class Resolver {
         const decision = [approval, date && ` of ${date}`, url && `: ${url}`].filter(Boolean).join('');
         notes.push(
           created
-            ? `${m.place.name} was created in ${year} from part of ${current.name}, after the 2023 codes this site follows: used ${path.join(' ')} (${decision})`
+            ? `${m.place.name} was created in ${year} from part of ${current.name}, after the 2023 codes this site follows: used ${path.join(' ')}, the whole county (to cover only ${m.place.name}, write its towns) (${decision})`
             : `${m.place.name} was replaced in ${year} by ${path.join(' ')} (${decision}; code table: ${SOURCES[source!]})`,
         );
       } else if (m.how === 'variant') {

@@ -4,6 +4,7 @@
 // Pagefind index, run in Node (./pagefind-node.ts). recall-written.test.ts asks the towns written
 // after their county or prefecture, side by side with this file. Misses are printed by kind.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
@@ -26,7 +27,10 @@ describe('the whole-country build', () => {
   it('writes the search index while Astro renders the pages, and leaves the records out of the site', () => {
     // scripts/search-index.ts: the records endpoint hands its records over in the build's process; had
     // it not (a prerender in another runtime), the index would be built after the pages, seconds later.
-    expect(readFileSync(logFile(out()), 'utf8')).toMatch(/\[baoxiu:search-index\] 3\d{3} records in \d+ ms \(beside the pages\)/);
+    // Astro colours its log when CI is set, even into a pipe.
+    expect(stripVTControlCharacters(readFileSync(logFile(out()), 'utf8'))).toMatch(
+      /\[baoxiu:search-index\] 3\d{3} records in \d+ ms \(beside the pages\)/,
+    );
     expect(existsSync(join(out(), 'pagefind', 'pagefind-entry.json'))).toBe(true);
     expect(existsSync(join(out(), 'search-records.json'))).toBe(false);
   });

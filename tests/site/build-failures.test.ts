@@ -11,13 +11,14 @@ describe('the build fails with a clear message for each problem of the content',
       append(join(dir, 'brands/jianxia.md'), '\n本店是坚匣官方售后服务中心。\n');
       replace(join(dir, 'brands/qimen.md'), 'validUntil: 2030-12-31', 'validUntil: 2020-01-01');
       replace(join(dir, 'coverage/nuanchuan.yaml'), '"620200"', '"629999"');
-      append(join(dir, 'coverage/nuanchuan.yaml'), '  - place: 鼓楼区\n');
+      // An entry that does not resolve is still read for claims.
+      append(join(dir, 'coverage/nuanchuan.yaml'), '  - place: 鼓楼区\n    note: 厂家授权网点\n');
     });
   }, 180_000);
 
-  it('fails, and lists the four problems', () => {
+  it('fails, and lists the five problems', () => {
     expect(build.code).not.toBe(0);
-    expect(build.output).toContain('4 problems in the content:');
+    expect(build.output).toContain('5 problems in the content:');
   });
 
   it('when an independent brand claims to be official', () => {
@@ -34,5 +35,10 @@ describe('the build fails with a clear message for each problem of the content',
   it('when a coverage place is ambiguous, listing the candidates', () => {
     expect(build.output).toContain('place "鼓楼区" is ambiguous');
     expect(build.output).toContain('350102 福建省 福州市 鼓楼区');
+  });
+
+  it('when a coverage note claims a tie to the brand owner, even on an entry that did not resolve', () => {
+    expect(build.output).toContain('Brand "nuanchuan" is serviced independently');
+    expect(build.output).toContain('coverage/nuanchuan 鼓楼区 note');
   });
 });

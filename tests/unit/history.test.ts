@@ -1,5 +1,6 @@
-// The table of abolished, merged and renamed divisions (src/lib/history.ts): every row sourced and
-// pointing at a division that exists today, and every row resolving as operators write it.
+// The table of abolished, merged and renamed divisions, and of those created after the site's codes
+// (src/lib/history.ts): every row with its decision, pointing at a division that exists today, and
+// resolving as operators write it.
 import { describe, expect, it } from 'vitest';
 import { APPROVALS } from '../../src/lib/approvals.ts';
 import { FORMER, SOURCES } from '../../src/lib/history.ts';
@@ -26,12 +27,12 @@ describe('the history table', () => {
       expect([approved, approved + 1], row).toContain(f.year);
       if (approval.url) expect(approval.url, row).toMatch(/^https:\/\/(www\.gov\.cn|zh\.wikisource\.org|www\.[a-z]+\.gov\.cn)\//);
       expect(f.year, row).toBeGreaterThanOrEqual(2000);
+      expect(regions.get(f.within) ?? formerNames.has(f.within), `${row}: within ${f.within}`).toBeTruthy();
       if (f.created) continue;
       expect(f.year, row).toBeLessThanOrEqual(2023);
       // A row is sourced to the first table without the old name; the ministry's table of 2011-12
       // already shows changes approved in 2012, so a table may be a year older than its change.
       expect(Number(f.source!.slice(0, 4)), row).toBeGreaterThanOrEqual(f.year - 1);
-      expect(regions.get(f.within) ?? formerNames.has(f.within), `${row}: within ${f.within}`).toBeTruthy();
     }
   });
 
@@ -64,7 +65,7 @@ describe('the history table', () => {
       code: '653223',
       path: '新疆维吾尔自治区 和田地区 皮山县',
       note: expect.stringMatching(
-        /^和康县 was created in 2024 from part of 皮山县, after the 2023 codes this site follows: used 新疆维吾尔自治区 和田地区 皮山县 \(.+设立和康县的公告 of 2024-12-27: https:\/\/www\.xinjiang\.gov\.cn\//,
+        /^和康县 was created in 2024 from part of 皮山县, after the 2023 codes this site follows: used 新疆维吾尔自治区 和田地区 皮山县, the whole county \(to cover only 和康县, write its towns\) \(.+设立和康县的公告 of 2024-12-27: https:\/\/www\.xinjiang\.gov\.cn\//,
       ),
     });
     // Its towns are the old county's in the data: 红柳镇, the seat of 和安县, was 和田县's.
