@@ -6,7 +6,8 @@ import type { APIRoute } from 'astro';
 import { catalog } from '../lib/catalog.ts';
 import type { Region } from '../lib/regions.ts';
 import { pinyinNames, placeLabel, searchText, townWords } from '../lib/search-terms.ts';
-import { townsByCounty } from '../lib/towns.ts';
+import { FORMER } from '../lib/history.ts';
+import { townsByCounty, type Town } from '../lib/towns.ts';
 import type { Place } from '../scripts/search-core.ts';
 import { RECORDS_HANDOFF, type SearchRecord, type SearchRecordsHandoff } from '../lib/search-records.ts';
 
@@ -14,6 +15,16 @@ export const GET: APIRoute = async () => {
   const { brands, pages, regions, servicesIn, coverage } = await catalog();
   const inPages = new Set(pages.map((r) => r.code));
   const towns = townsByCounty(regions);
+  // A division's former name, or a county created after the data (src/lib/history.ts), answers like a
+  // town of the division that took it over or that it was carved from: 萝岗区 → 广州市 黄埔区,
+  // 和康县 → 和田地区 皮山县. Not a name some region still has (日喀则市, 市中区): that one is the answer.
+  const current = new Set([...regions.byCode.values()].map((r) => r.name));
+  const formerNames = new Map<string, Town[]>();
+  for (const f of FORMER) {
+    if (current.has(f.name) || !regions.get(f.successor)) continue;
+    const named: Town = { code: '', name: f.name, shortName: f.name, county: f.successor };
+    formerNames.set(f.successor, [...(formerNames.get(f.successor) ?? []), named]);
+  }
   // A town the coverage notes that the data lacks (a former name) is still a word of its county.
   const notedTowns = (code: string) => {
     const known = new Set((towns.get(code) ?? []).map((t) => t.name));
@@ -24,7 +35,8 @@ export const GET: APIRoute = async () => {
   const placeOf = (region: Region, extra: string[] = []): { words: string[]; place: Place } => {
     const lineage = regions.lineage(region.code);
     const parent = region.parent ? regions.get(region.parent)! : undefined;
-    const townsWords = parent ? (towns.get(region.code) ?? []).flatMap((t) => townWords(t, region, parent)) : [];
+    const named = [...(towns.get(region.code) ?? []), ...(formerNames.get(region.code) ?? [])];
+    const townsWords = parent ? named.flatMap((t) => townWords(t, region, parent)) : [];
     const words = [...townsWords, ...searchText(region, lineage, extra).split(' ')];
     const place: Place = {
       title: region.name,

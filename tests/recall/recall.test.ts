@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FORMER } from '../../src/lib/history.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
 import { typedName } from '../../src/lib/towns.ts';
 import { logFile } from './build.ts';
@@ -67,6 +68,18 @@ describe('search recall over the whole country', () => {
     expect(regions.byCode.size).toBeGreaterThan(3400);
     for (const list of misses.values()) expect(list).toEqual([]);
   }, 600_000);
+
+  it('finds a former division by its old name (闸北区, 萝岗区) and a county newer than the data (和康县), saying where it is now', async () => {
+    // Not a name a region still has (日喀则市, 市中区): search answers with that region.
+    const current = new Set([...regions.byCode.values()].map((r) => r.name));
+    const byName = new Map<string, Place[]>();
+    for (const f of FORMER.filter((f) => !current.has(f.name)))
+      byName.set(f.name, [...(byName.get(f.name) ?? []), { url: target(f.successor), town: f.name }]);
+    const list: Ask[] = [...byName].map(([q, places]) => ({ q, what: places.map((p) => p.url).join(' '), ok: every(places) }));
+    expect(list.length).toBeGreaterThan(100);
+    const misses = await ask(new Map([['former or newer division', list]]));
+    expect(misses.get('former or newer division')).toEqual([]);
+  });
 
   it('finds every town of China by its name', async () => {
     // Everything a town's name may also name: towns of counties (their county's page), the towns of
