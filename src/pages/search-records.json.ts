@@ -21,7 +21,7 @@ export const GET: APIRoute = async () => {
   const current = new Set([...regions.byCode.values()].map((r) => r.name));
   const formerNames = new Map<string, Town[]>();
   for (const f of FORMER) {
-    if (current.has(f.name) || !regions.get(f.successor)) continue;
+    if (current.has(f.name)) continue;
     const named: Town = { code: '', name: f.name, shortName: f.name, county: f.successor };
     formerNames.set(f.successor, [...(formerNames.get(f.successor) ?? []), named]);
   }
