@@ -24,33 +24,37 @@ function countFiles(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-/** One timed run of a command: wall seconds and the peak RSS of its largest process (GNU time). */
-function timed(cmd: string[], env: NodeJS.ProcessEnv): { seconds: number; peakMb: number } {
-  const res = spawnSync('/usr/bin/time', ['-f', '%e %M', ...cmd], {
+/** One timed run of a command: wall seconds, CPU seconds (user + system, its processes and theirs:
+ *  Pagefind's indexer included) and the peak RSS of its largest process (GNU time). */
+function timed(cmd: string[], env: NodeJS.ProcessEnv): { seconds: number; cpuSeconds: number; peakMb: number } {
+  const res = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...cmd], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
   });
   if (res.status !== 0) throw new Error(`${cmd.join(' ')} failed:\n${res.stderr.slice(-2000)}`);
-  const [seconds, kb] = res.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
-  return { seconds, peakMb: kb / 1024 };
+  const [seconds, user, system, kb] = res.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds, cpuSeconds: user + system, peakMb: kb / 1024 };
 }
 
 export function benchBuild(name: string, contentDir: string | undefined, runs: number) {
   const root = mkdtempSync(join(tmpdir(), `baoxiu-bench-${name}-`));
-  const out = join(root, 'dist');
-  const env = {
-    BAOXIU_OUT_DIR: out,
-    BAOXIU_CACHE_DIR: join(root, 'cache'),
-    ...(contentDir ? { BAOXIU_CONTENT_DIR: contentDir } : {}),
-  };
   const walls: number[] = [];
+  const cpus: number[] = [];
   const peaks: number[] = [];
+  let out = '';
   for (let i = 0; i < runs; i++) {
-    rmSync(join(root, 'cache'), { recursive: true, force: true }); // a cold build each time
-    // The search index is written by the build itself (scripts/search-index.ts, an integration).
-    const build = timed(['node_modules/.bin/astro', 'build'], env);
+    // A cold build each time, into an empty folder as in a fresh clone: no content cache, and no
+    // output of the run before to delete first (on this machine's file system, creating files
+    // right after deleting thousands costs seconds: the kernel skips recently freed inodes).
+    out = join(root, `dist-${i}`);
+    const build = timed(['node_modules/.bin/astro', 'build'], {
+      BAOXIU_OUT_DIR: out,
+      BAOXIU_CACHE_DIR: join(root, `cache-${i}`),
+      ...(contentDir ? { BAOXIU_CONTENT_DIR: contentDir } : {}),
+    });
     walls.push(build.seconds);
+    cpus.push(build.cpuSeconds);
     peaks.push(build.peakMb);
   }
   const pages = readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
@@ -59,6 +63,7 @@ export function benchBuild(name: string, contentDir: string | undefined, runs: n
   const wall = stat(walls);
   results[`build.${name}`] = {
     wallSeconds: wall,
+    cpuSeconds: stat(cpus),
     peakMb: stat(peaks),
     pages,
     files,
@@ -66,6 +71,7 @@ export function benchBuild(name: string, contentDir: string | undefined, runs: n
     msPerPage: (wall.median * 1000) / pages,
   };
   row(`build ${name}: site + index`, fmt(wall, 's', 1), name === 'all-china' ? '≤ 10 s' : '');
+  row(`build ${name}: CPU (both cores, Pagefind's included)`, fmt(stat(cpus), 's', 1), '');
   row(
     `build ${name}: per page`,
     `${((wall.median * 1000) / pages).toFixed(2)} ms × ${pages} pages`,
