@@ -41,9 +41,13 @@ export function cachedAt(records: SearchRecord[], cache: string, root: string): 
 export async function writeIndex(records: SearchRecord[], out: string, kept: string | undefined): Promise<string> {
   const started = performance.now();
   if (kept && existsSync(kept)) {
-    rmSync(out, { recursive: true, force: true });
-    cpSync(kept, out, { recursive: true });
-    return `${records.length} records, unchanged: the last build's index, copied in ${Math.round(performance.now() - started)} ms`;
+    try {
+      rmSync(out, { recursive: true, force: true });
+      cpSync(kept, out, { recursive: true });
+      return `${records.length} records, unchanged: the last build's index, copied in ${Math.round(performance.now() - started)} ms`;
+    } catch {
+      rmSync(out, { recursive: true, force: true }); // a cache that cannot be read: index afresh
+    }
   }
   // A result's data (its fragment) comes in groups of records, ~35 of the whole country's 3,400 per
   // file: one query's results are neighbours in the region tree (长沙 → 长沙市 and its districts), so
@@ -75,10 +79,15 @@ export async function writeIndex(records: SearchRecord[], out: string, kept: str
   // Pagefind's ready-made UIs: the site has its own search UI, so they are not shipped.
   for (const f of readdirSync(out)) if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f)) rmSync(join(out, f));
   if (kept) {
-    // One index kept, this one; renamed into place whole, so a folder there is a finished index.
-    rmSync(dirname(kept), { recursive: true, force: true });
-    cpSync(out, `${kept}.partial`, { recursive: true });
-    renameSync(`${kept}.partial`, kept);
+    // One index kept, this one; renamed into place whole, so a folder there is a finished index. A
+    // cache that cannot be written (a full disk) costs the next build its reuse, not this build.
+    try {
+      rmSync(dirname(kept), { recursive: true, force: true });
+      cpSync(out, `${kept}.partial`, { recursive: true });
+      renameSync(`${kept}.partial`, kept);
+    } catch {
+      // A leftover .partial folder is never read: the next index kept removes it.
+    }
   }
   return `${records.length} records in ${Math.round(performance.now() - started)} ms`;
 }

@@ -1,6 +1,6 @@
 // The search index kept between builds (scripts/search-index.ts): the same records reuse the last
 // build's index, whole and unchanged; other records (a coverage edit) are indexed afresh.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -45,6 +45,14 @@ it('reuses the last build’s index for the same records, and writes a new one w
   expect(next).not.toBe(kept);
   expect(await writeIndex(changed, join(root, 'third'), next)).toMatch(/^2 records in \d+ ms$/);
   expect(readdirSync(cache)).toEqual([next.slice(cache.length + 1)]);
+});
+
+it('writes the index even when the cache cannot be written', async () => {
+  const blocked = join(root, 'a-file');
+  writeFileSync(blocked, '');
+  const kept = cachedAt(records, join(blocked, 'search-index'), process.cwd())!;
+  expect(await writeIndex(records, join(root, 'blocked'), kept)).toMatch(/^2 records in \d+ ms$/);
+  expect(existsSync(join(root, 'blocked', 'pagefind-entry.json'))).toBe(true);
 });
 
 it('always indexes afresh when it cannot tell Pagefind’s version', () => {
