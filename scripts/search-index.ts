@@ -63,6 +63,7 @@ export async function writeIndex(records: SearchRecord[], out: string, kept: str
   // bench prints the chunk a query fetches).
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = chunkSize();
   try {
+    // Every setting of the index belongs in cachedAt's key, or a changed one would reuse an old index.
     const { index, errors } = await pagefind.createIndex({ maxFragments: MAX_FRAGMENTS });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
     await Promise.all(
