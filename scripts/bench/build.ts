@@ -1,7 +1,7 @@
 // Build sections: the sample site, the whole-country fixture and ~10,000 synthetic pages, each
-// cold (no content cache), timed with GNU time for wall seconds and peak memory.
+// cold (no content cache), timed with GNU time for wall seconds, CPU seconds and peak memory.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildRegions } from '../../src/lib/regions.ts';
