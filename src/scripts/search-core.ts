@@ -92,9 +92,13 @@ export function readings(
   let within = filters;
   const province = provinceNames.find((p) => query.startsWith(p) && query.length - p.length >= 2);
   if (province && !/\s/.test(query)) {
+    const named = PROVINCES.find((p) => p === province || shortName(p, 'province') === province)!;
+    // A province in the query that contradicts the one chosen (湖南吉首乾州 with 广东省): the query as
+    // typed is all that is searched, within the chosen one.
+    if (filters.province && filters.province !== named) return out;
     rest = query.slice(province.length);
-    within = { ...filters, province: PROVINCES.find((p) => p === province || shortName(p, 'province') === province)! };
-    if (!filters.province || filters.province === within.province) out.push({ q: rest, filters: within, town: rest });
+    within = { ...filters, province: named };
+    out.push({ q: rest, filters: within, town: rest });
   }
   if (/\s/.test(rest) || /^[a-z]+$/.test(rest)) return out;
   const all = [...Array(Math.max(0, rest.length - 3)).keys()].map((i) => i + 2).filter((i) => namesTown(rest.slice(i)));
@@ -133,7 +137,7 @@ function hitsOf(data: Data, words: string[], exact: boolean, split: boolean): Hi
 
 /** A place whose own name is the query comes first, bigger places before smaller (长沙 → 长沙市,
  *  then 长沙县); then towns of that exact name (城关镇 in each county that has one); otherwise
- *  Pagefind's order stands. */
+ *  Pagefind's order stands. The page shows them in this order (the recall test measures it). */
 function rank(hit: Hit, query: string, town: string): number {
   const m = hit.meta;
   if (!hit.town && [m.title, m.short, ...(m.pinyin ?? '').split(' ')].includes(query))
@@ -141,6 +145,8 @@ function rank(hit: Hit, query: string, town: string): number {
   if (hit.town && (hit.town === town || shortName(hit.town, 'town') === town)) return LEVEL.length;
   return LEVEL.length + 1;
 }
+
+const covers = (hit: Hit) => (hit.meta.covered === '0' ? 0 : 1);
 
 /** Whether a result holds every word of the query as the beginning of a word of its own. When no
  *  word begins with a query word, Pagefind answers with the longest word the query begins with
@@ -202,7 +208,8 @@ export async function search(pagefind: Pagefind, q: string, filters: Record<stri
     const query = reading.q.replace(/\s+/g, '');
     const ranked = hits
       .map((hit, i) => ({ hit, i, rank: rank(hit, query, reading.town) }))
-      .sort((a, b) => a.rank - b.rank || a.i - b.i)
+      // Among equal answers a covered place first: it has a page and a form of its own.
+      .sort((a, b) => a.rank - b.rank || covers(b.hit) - covers(a.hit) || a.i - b.i)
       .map(({ hit }) => hit);
     // A record of uncovered places may answer for several: count what was read, and the rest as one each.
     const unread = results.length - data.length;

@@ -22,6 +22,7 @@ self.onmessage = async (event: MessageEvent<{ id: number; q: string; filters: Re
       : (await pagefind, { results: [], total: 0, complete: true, exact: true });
     postMessage({ id, ...found });
   } catch (err) {
+    pagefind = undefined; // the next query tries again: a failed load is not kept
     postMessage({ id, error: String(err) });
   }
 };

@@ -11,6 +11,8 @@ interface Answer {
   total: number;
   complete: boolean;
   exact: boolean;
+  /** The search itself failed (its files could not be loaded): not the same as finding nothing. */
+  failed?: boolean;
 }
 
 /** As many as search-core.ts reads at first (FIRST). */
@@ -27,7 +29,16 @@ function search(q: string, filters: Record<string, string>, all = false): Promis
       const done = pending.get(e.data.id);
       pending.delete(e.data.id);
       done?.(
-        e.data.id === last ? { results: e.data.results ?? [], total: e.data.total ?? 0, exact: e.data.exact ?? true } : null,
+        e.data.id !== last
+          ? null
+          : e.data.error
+            ? { results: [], total: 0, complete: true, exact: true, failed: true }
+            : {
+                results: e.data.results ?? [],
+                total: e.data.total ?? 0,
+                complete: e.data.complete ?? false,
+                exact: e.data.exact ?? true,
+              },
       );
     };
   }
@@ -106,12 +117,8 @@ export function enhanceSearch(form: HTMLFormElement) {
     for (const select of filters.querySelectorAll('select')) if (select.value) chosen[select.name] = select.value;
     const answer = await search(q, chosen, all);
     if (!answer) return; // a newer query superseded this one
-    const found = answer.results;
-    // Covered places first; a place nobody covers is still an answer.
-    const results = [...found.filter((r) => r.meta.covered !== '0'), ...found.filter((r) => r.meta.covered === '0')].slice(
-      0,
-      all ? found.length : SHOWN,
-    );
+    // In search-core's order: the recall test measures that order (a covered place first among equals).
+    const results = answer.results.slice(0, all ? answer.results.length : SHOWN);
     const items = results.map((r) => render(r, hotline));
     if (answer.exact && answer.total > results.length) {
       // A name many places share (城关镇: 88 counties): list them all on request, or narrow by province.
@@ -125,13 +132,15 @@ export function enhanceSearch(form: HTMLFormElement) {
     }
     list.replaceChildren(...items);
     list.dataset.query = q;
-    status.textContent = !results.length
-      ? `没有找到“${q}”。请换个写法（如区县或乡镇名、拼音），或拨打 ${hotline} 咨询。`
-      : !answer.exact
-        ? `没有找到“${q}”，以下是名称相近的地方`
-        : answer.total > results.length
-          ? `找到${answer.complete ? '' : '至少'} ${answer.total} 个结果，显示前 ${results.length} 个；可按省份筛选`
-          : `找到 ${results.length} 个结果`;
+    status.textContent = answer.failed
+      ? `搜索暂时不可用，请稍后再试，或拨打 ${hotline} 咨询。`
+      : !results.length
+        ? `没有找到“${q}”。请换个写法（如区县或乡镇名、拼音），或拨打 ${hotline} 咨询。`
+        : !answer.exact
+          ? `没有找到“${q}”，以下是名称相近的地方；不确定时请拨打 ${hotline} 咨询。`
+          : answer.total > results.length
+            ? `找到${answer.complete ? '' : '至少'} ${answer.total} 个结果，显示前 ${results.length} 个；可按省份筛选`
+            : `找到 ${results.length} 个结果`;
   };
   input.addEventListener('input', () => void run());
   filters.addEventListener('change', () => void run());

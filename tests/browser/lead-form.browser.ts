@@ -217,6 +217,35 @@ describe('search', () => {
     await page.context().close();
   });
 
+  it('counts what it found exactly when every record was read, and says when it only found a near name', async () => {
+    const page = await open('/', true);
+    // 石家庄's places (its districts and counties) sit in records of uncovered places that were all
+    // read: the count is exact, and the button says it.
+    await searchFor(page, '石家庄');
+    const count = (await page.textContent('#site-search-status'))?.match(/^找到 (\d+) 个结果，显示前 8 个；可按省份筛选$/)?.[1];
+    expect(Number(count)).toBeGreaterThan(20);
+    expect(await page.textContent('#site-search-results button')).toBe(`显示全部 ${count} 个`);
+    // No place holds 石门坎乡 (the data's name is 石门乡): a near name, said to be one, with the hotline.
+    await searchFor(page, '石门坎乡');
+    expect(await page.textContent('#site-search-status')).toBe(
+      '没有找到“石门坎乡”，以下是名称相近的地方；不确定时请拨打 400-000-0000 咨询。',
+    );
+    // A province typed that contradicts the one chosen finds nothing in the chosen one.
+    await page.selectOption('select[name=province]', '广东省');
+    await searchFor(page, '湖南吉首乾州');
+    expect(await titles(page)).toEqual([]);
+    expect(await page.textContent('#site-search-status')).toContain('没有找到“湖南吉首乾州”');
+    await page.context().close();
+  });
+
+  it('says search is unavailable, with the hotline, when its files cannot be loaded', async () => {
+    const page = await open('/', true);
+    await page.context().route('**/pagefind/**', (route) => route.abort());
+    await searchFor(page, '吉首');
+    expect(await page.textContent('#site-search-status')).toBe('搜索暂时不可用，请稍后再试，或拨打 400-000-0000 咨询。');
+    await page.context().close();
+  });
+
   it('filters by brand and is usable with the keyboard alone', async () => {
     const page = await open('/', true);
     await searchFor(page, '东莞');

@@ -33,8 +33,11 @@ describe('reading a query', () => {
 
   it('joins spaced pinyin and keeps a province the customer chose', () => {
     expect(readings('Qian Zhou', {})).toEqual([{ q: 'qianzhou', filters: {}, town: 'qianzhou' }]);
-    // A province in the query that contradicts the chosen one is not read as a filter.
-    expect(readings('湖南吉首', { province: '广东省' }).map((r) => r.filters.province)).not.toContain('湖南省');
+    // A province in the query that contradicts the chosen one is not read as a filter, nor split off.
+    expect(readings('湖南吉首乾州', { province: '广东省' })).toEqual([
+      { q: '湖南吉首乾州', filters: { province: '广东省' }, town: '湖南吉首乾州' },
+    ]);
+    expect(readings('湖南吉首乾州', { province: '湖南省' }).map((r) => r.q)).toEqual(['湖南吉首乾州', '吉首乾州', '吉首 乾州']);
   });
 });
 
@@ -120,6 +123,26 @@ describe('searching', () => {
     expect(found.results[0]).toMatchObject({ url: shilong.url });
     expect(found.results[0].town).toBeUndefined();
     expect(found.total).toBe(FIRST + 1 + 1);
+  });
+
+  it('puts a covered place first among equal answers, and keeps the order otherwise', async () => {
+    // Pagefind's order: an uncovered county first, then a covered one; both hold 石龙镇 once.
+    const uncovered = { ...county(1), url: '/regions/?uncovered=1', meta: { ...county(1).meta, covered: '0' as const } };
+    const { pagefind } = fakePagefind([uncovered, county(2)]);
+    expect((await search(pagefind, '石龙镇', {})).results.map((r) => r.url)).toEqual(['/county-2/', '/regions/?uncovered=1']);
+    // A place of that very name (县1, uncovered) outranks a covered county's town of it (县1镇), whatever
+    // Pagefind's order (both hold the query three times; the covered one is first).
+    const own = { ...uncovered, words: ['丙镇', '丁县丙镇', '丁丙镇', '戊丙镇', 'bingzhen', '县1县', '县1', `县1县${OWN}`] };
+    const withTown = {
+      url: '/county-x/',
+      words: ['县1镇', '县1乡', '县1街道'].flatMap((t) => [t, `乙县${t}`, `乙${t}`, `甲${t}`, 'pinyin']).concat(['乙县', '乙']),
+      meta: { title: '乙县', level: 'county', place: '甲市 乙县', townWords: '15', words: '17', covered: '1' } as Place,
+    };
+    const { pagefind: named } = fakePagefind([withTown, own]);
+    expect((await search(named, '县1', {})).results.map((r) => [r.url, r.town])).toEqual([
+      ['/regions/?uncovered=1', undefined],
+      ['/county-x/', '县1镇'],
+    ]);
   });
 
   it('searches a place name and its own-name marker at once: 吉林 before the towns of 吉林市', async () => {
