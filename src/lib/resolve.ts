@@ -198,7 +198,36 @@ export class Resolver {
       }
       return this.result(input, [...byRegion.values()][0]);
     }
-    return { input, status: 'unresolved', note: 'no region, town or former division of that name' };
+    return (
+      this.elsewhere(input, text) ?? { input, status: 'unresolved', note: 'no region, town or former division of that name' }
+    );
+  }
+
+  /** 安庆市枞阳县: a county written under a prefecture it is not in — moved since (枞阳县 to 铜陵市 in
+   *  2015, 简阳市 to 成都市 in 2016) or a slip. Read as the county alone, with a warning, when that
+   *  names one place in the same province as what is written before it; never a town (too loose). */
+  private elsewhere(input: string, text: string): Resolution | undefined {
+    let far: string | undefined; // 长沙市枞阳县: both exist, in two provinces
+    for (const tier of TIERS.filter((t) => !t.towns)) {
+      const found = new Map<string, { before: Match; chain: Match[] }>();
+      for (let i = 2; i <= text.length - 2; i++) {
+        const before = this.readings(text.slice(0, i), tier).map((chain) => chain.at(-1)!);
+        for (const chain of this.readings(text.slice(i), tier)) {
+          const last = chain.at(-1)!.place;
+          const province = this.regions.lineage(last.region)[0].code;
+          const above = before.find((b) => this.regions.lineage(b.place.region)[0].code === province);
+          if (above && !found.has(last.region)) found.set(last.region, { before: above, chain });
+          else if (!above && before.length)
+            far ??= `${chain.map((m) => m.text).join('')} (${this.describe(last)}) is not in ${before[0].place.name}, nor in its province`;
+        }
+      }
+      if (found.size !== 1) continue;
+      const [{ before, chain }] = found.values();
+      const resolved = this.result(input, chain);
+      const note = `${chain.map((m) => m.text).join('')} is not in ${before.place.name}: used ${resolved.path} (moved to another prefecture since, or written under the wrong one; check it)`;
+      return { ...resolved, status: 'warning', note: [note, resolved.note].filter(Boolean).join('; ') };
+    }
+    return far ? { input, status: 'unresolved', note: far } : undefined;
   }
 
   private describe(place: Place): string {

@@ -135,6 +135,25 @@ describe('the forms that used to fail, over every autonomous prefecture of the c
     expect(misses).toEqual([]);
   });
 
+  it('reads a county written under the prefecture it was moved from as the county, with a warning', () => {
+    // 枞阳县: 安庆市 → 铜陵市 (2015); 简阳市: 资阳市 → 成都市 (2016).
+    expect(resolve('安庆市枞阳县')).toMatchObject({
+      status: 'warning',
+      code: '340722',
+      note: '枞阳县 is not in 安庆市: used 安徽省 铜陵市 枞阳县 (moved to another prefecture since, or written under the wrong one; check it)',
+    });
+    expect(resolve('资阳简阳')).toMatchObject({ status: 'warning', code: '510185' });
+    // Never across provinces, and never a town; the reason names both places.
+    expect(resolve('长沙市枞阳县')).toEqual({
+      input: '长沙市枞阳县',
+      status: 'unresolved',
+      note: '枞阳县 (安徽省 铜陵市 枞阳县) is not in 长沙市, nor in its province',
+    });
+    expect(resolve('安庆市乾州街道')).toMatchObject({ status: 'unresolved' });
+    // Where it is written under its prefecture, nothing to warn about.
+    expect(resolve('铜陵市枞阳县')).toMatchObject({ status: 'resolved', code: '340722' });
+  });
+
   it('reads the civil-affairs names of 三沙市 (西沙区, 南沙区), which the statistical codes list as 群岛', () => {
     expect(resolve('三沙市南沙区')).toMatchObject({
       status: 'resolved',
