@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { readySooner } from './pagefind-ready.ts';
 import { RECORDS_HANDOFF, type SearchRecord, type SearchRecordsHandoff } from '../src/lib/search-records.ts';
 
 /** Not a CJK language: Pagefind indexes our names as whole words and never re-segments them. */
@@ -44,7 +45,7 @@ export async function writeIndex(records: SearchRecord[], out: string, kept: str
     try {
       rmSync(out, { recursive: true, force: true });
       cpSync(kept, out, { recursive: true });
-      return `${records.length} records, unchanged: the last build's index, copied in ${Math.round(performance.now() - started)} ms`;
+      return `${records.length} records, unchanged: the last build's index, copied in ${Math.round(performance.now() - started)} ms${ready(out)}`;
     } catch {
       rmSync(out, { recursive: true, force: true }); // a cache that cannot be read: index afresh
     }
@@ -79,6 +80,7 @@ export async function writeIndex(records: SearchRecord[], out: string, kept: str
   }
   // Pagefind's ready-made UIs: the site has its own search UI, so they are not shipped.
   for (const f of readdirSync(out)) if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f)) rmSync(join(out, f));
+  const patched = ready(out);
   if (kept) {
     // One index kept, this one; renamed into place whole, so a folder there is a finished index. A
     // cache that cannot be written (a full disk) costs the next build its reuse, not this build.
@@ -90,8 +92,13 @@ export async function writeIndex(records: SearchRecord[], out: string, kept: str
       // A leftover .partial folder is never read: the next index kept removes it.
     }
   }
-  return `${records.length} records in ${Math.round(performance.now() - started)} ms`;
+  return `${records.length} records in ${Math.round(performance.now() - started)} ms${patched}`;
 }
+
+const ready = (out: string) =>
+  readySooner(out)
+    ? ''
+    : '; pagefind.js not changed to start a search sooner: its code is not the one scripts/pagefind-ready.ts knows';
 
 export function searchIndex(): AstroIntegration {
   let dist = '';

@@ -3,7 +3,7 @@
 // Pagefind indexes these as whole words (scripts/search-index.ts uses a language without word
 // segmentation) and the search worker queries them unsegmented (src/scripts/search-worker.ts), so
 // 湘西 finds the word 湘西 and 吉首 finds 吉首市 by prefix, whatever a segmenter would have made of them
-// (Pagefind issue #1237). Pinyin is indexed whole; the worker joins spaced pinyin (ji shou).
+// (Pagefind issue #1237). Pinyin is indexed whole; the search core joins spaced pinyin (ji shou).
 import { OWN } from '../scripts/search-core.ts';
 import { prefectureForms } from './names.ts';
 import type { Region } from './regions.ts';

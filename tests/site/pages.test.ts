@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { READY_SOONER } from '../../scripts/pagefind-ready.ts';
 import { buildRegions } from '../../src/lib/regions.ts';
 import { exists, jsonLd, read } from './helpers.ts';
 
@@ -192,5 +193,10 @@ describe('site files', () => {
     expect(entry.languages.und.page_count).toBe(covered.size + groups.size + 3);
     expect(entry.languages.und.page_count).toBeLessThan(500);
     expect(exists('search-records.json')).toBe(false);
+  });
+
+  it('starts a search as soon as Pagefind is loaded, not at its next 50 ms poll (scripts/pagefind-ready.ts)', () => {
+    // Fails after a Pagefind upgrade that changed this code: check the poll there, then update the patch.
+    expect(read('pagefind/pagefind.js')).toContain(READY_SOONER);
   });
 });
