@@ -221,10 +221,20 @@ export class Resolver {
             far ??= `${chain.map((m) => m.text).join('')} (${this.describe(last)}) is not in ${before[0].place.name}, nor in its province`;
         }
       }
-      if (found.size !== 1) continue;
+      if (!found.size) continue;
       const [{ before, chain }] = found.values();
+      const named = chain.map((m) => m.text).join('');
+      if (found.size > 1)
+        return {
+          input,
+          status: 'ambiguous',
+          candidates: [...found.values()]
+            .slice(0, MAX_CANDIDATES)
+            .map((f) => ({ code: f.chain.at(-1)!.place.region, path: this.describe(f.chain.at(-1)!.place) })),
+          note: `${named} is not in ${before.place.name}, and ${found.size} places of its province have that name; write which`,
+        };
       const resolved = this.result(input, chain);
-      const note = `${chain.map((m) => m.text).join('')} is not in ${before.place.name}: used ${resolved.path} (moved to another prefecture since, or written under the wrong one; check it)`;
+      const note = `${named} is not in ${before.place.name}: used ${resolved.path} (moved to another prefecture since, or written under the wrong one; check it)`;
       return { ...resolved, status: 'warning', note: [note, resolved.note].filter(Boolean).join('; ') };
     }
     return far ? { input, status: 'unresolved', note: far } : undefined;

@@ -150,6 +150,14 @@ describe('the forms that used to fail, over every autonomous prefecture of the c
       note: '枞阳县 (安徽省 铜陵市 枞阳县) is not in 长沙市, nor in its province',
     });
     expect(resolve('安庆市乾州街道')).toMatchObject({ status: 'unresolved' });
+    // Two counties of that name in the province: the operator is asked which.
+    expect(resolve('苏州市鼓楼区')).toMatchObject({
+      status: 'ambiguous',
+      candidates: [
+        { code: '320106', path: '江苏省 南京市 鼓楼区' },
+        { code: '320302', path: '江苏省 徐州市 鼓楼区' },
+      ],
+    });
     // Where it is written under its prefecture, nothing to warn about.
     expect(resolve('铜陵市枞阳县')).toMatchObject({ status: 'resolved', code: '340722' });
   });
