@@ -1,15 +1,14 @@
 // Whole-country recall: the all-China fixture (every county-level unit covered, plus the towns of
 // the county-less cities; tests/recall/build.ts builds it), every region and every town of China
 // searched by name through the site's own search code (src/scripts/search-core.ts) over the built
-// Pagefind index, run in Node (./pagefind-node.ts), and a sample of the shorter forms people type
-// (乾州, qianzhou, 湖南吉首乾州). recall-written.test.ts asks the towns written after their county or
-// prefecture, side by side with this file (the two take about as long). Misses are printed by kind.
+// Pagefind index, run in Node (./pagefind-node.ts). recall-written.test.ts asks the towns written
+// after their county or prefecture, recall-forms.test.ts the shorter forms, side by side with this
+// file. Misses are printed by kind.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMER } from '../../src/lib/history.ts';
-import { shortName } from '../../src/lib/names.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
 import { typedName } from '../../src/lib/towns.ts';
 import { logFile } from './build.ts';
@@ -125,71 +124,5 @@ describe('search recall over the whole country', () => {
     expect(towns.length).toBeGreaterThan(40_000);
     for (const [kind, list] of kinds) expect(rate(misses.get(kind)!, list), kind).toBeGreaterThanOrEqual(0.995);
     expect(misses.get('town, shared name: every place listed')).toEqual([]);
-  }, 1_200_000);
-
-  it('finds a town by its name without its suffix, in pinyin, and after its province and county, where that names one town', async () => {
-    // Where a form names one place only. Pagefind matches a word by its beginning, so no word of
-    // another place may begin with it either: qianzhou also begins 前洲镇's qianzhouzhen, anshu
-    // begins 安顺's anshun. A sample of each kind (every 40th town, every 80th for the slowest
-    // form, ~500 questions each): one code path for all, and CI must stay within its minutes.
-    const kinds = new Map<string, Ask[]>([
-      ['town without its suffix (乾州): its county first', []],
-      ['town in pinyin (qianzhoujiedao, qianzhou): its county first', []],
-      ['province + county + town (湖南吉首乾州): its county first', []],
-    ]);
-    // Every name a place is found by, with the place it belongs to, sorted for prefix lookups.
-    const words: [string, string][] = [];
-    for (const r of regions.byCode.values())
-      for (const n of [r.name, r.shortName, pinyinSlug(r.name), pinyinSlug(r.shortName)]) words.push([n, r.code]);
-    const forms = towns.map((t, i) => {
-      const name = typedName(t.name);
-      const county = regions.get(t.county)!;
-      const province = regions.lineage(t.county)[0];
-      const short = shortName(name, 'town');
-      const key = `${t.county}:${name}`;
-      // With its county's short name too (吉首乾州街道, 吉首乾州): what a province in front leaves to search.
-      for (const n of [name, short, pinyinSlug(name), pinyinSlug(short), county.shortName + name, county.shortName + short])
-        words.push([n, key]);
-      return {
-        i,
-        key,
-        place: { url: target(t.county), town: name },
-        short: short !== name && short.length >= 2 ? short : undefined,
-        pinyin: [...new Set([pinyinSlug(name), pinyinSlug(short)])].filter((p) => p.length >= 4),
-        // The province's short name (湖南), the county's (吉首), the town's without its suffix.
-        full: county.level === 'county' && short.length >= 2 ? [province.shortName, county.shortName + short] : undefined,
-      };
-    });
-    words.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    /** Whether every word that begins with q is this place's. */
-    const onlyOf = (q: string, key: string) => {
-      let lo = 0;
-      for (let hi = words.length; lo < hi;) {
-        const mid = (lo + hi) >> 1;
-        if (words[mid][0] < q) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < words.length && words[i][0].startsWith(q); i++) if (words[i][1] !== key) return false;
-      return true;
-    };
-    for (const f of forms) {
-      if (f.i % 40) continue;
-      const ok = first(f.place);
-      if (f.short && onlyOf(f.short, f.key))
-        kinds.get('town without its suffix (乾州): its county first')!.push({ q: f.short, what: f.place.url, ok });
-      for (const p of f.pinyin)
-        if (onlyOf(p, f.key))
-          kinds.get('town in pinyin (qianzhoujiedao, qianzhou): its county first')!.push({ q: p, what: f.place.url, ok });
-      // What is left once the search strips the province must name this town alone.
-      if (f.i % 80 === 0 && f.full && onlyOf(f.full[1], f.key))
-        kinds
-          .get('province + county + town (湖南吉首乾州): its county first')!
-          .push({ q: f.full.join(''), what: f.place.url, ok });
-    }
-    const misses = await ask(kinds);
-    for (const [kind, list] of kinds) {
-      expect(list.length, kind).toBeGreaterThan(400);
-      expect(rate(misses.get(kind)!, list), kind).toBeGreaterThanOrEqual(0.995);
-    }
   }, 1_200_000);
 });

@@ -1,0 +1,80 @@
+// The shorter forms people type for a town — without its suffix (乾州), in pinyin (qianzhou), after
+// its province and county (湖南吉首乾州) — on a sample of the whole country, where the form names one
+// town. A file of its own: after the other recall questions in the same process, Pagefind's resets
+// made these 2–10× slower (locally 8 s alone, 28 s after them; 103 s in CI).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { shortName } from '../../src/lib/names.ts';
+import { pinyinSlug } from '../../src/lib/slugs.ts';
+import { typedName } from '../../src/lib/towns.ts';
+import { ask, built, first, rate, regions, target, towns, type Ask } from './ask.ts';
+
+// The build runs while other tests start (tests/recall/build.ts).
+beforeAll(built, 180_000);
+
+describe('search recall over the whole country', () => {
+  it('finds a town by its name without its suffix, in pinyin, and after its province and county, where that names one town', async () => {
+    // Where a form names one place only. Pagefind matches a word by its beginning, so no word of
+    // another place may begin with it either: qianzhou also begins 前洲镇's qianzhouzhen, anshu
+    // begins 安顺's anshun. A sample of each kind (every 40th town, every 80th for the slowest
+    // form, ~500 questions each): one code path for all, and CI must stay within its minutes.
+    const kinds = new Map<string, Ask[]>([
+      ['town without its suffix (乾州): its county first', []],
+      ['town in pinyin (qianzhoujiedao, qianzhou): its county first', []],
+      ['province + county + town (湖南吉首乾州): its county first', []],
+    ]);
+    // Every name a place is found by, with the place it belongs to, sorted for prefix lookups.
+    const words: [string, string][] = [];
+    for (const r of regions.byCode.values())
+      for (const n of [r.name, r.shortName, pinyinSlug(r.name), pinyinSlug(r.shortName)]) words.push([n, r.code]);
+    const forms = towns.map((t, i) => {
+      const name = typedName(t.name);
+      const county = regions.get(t.county)!;
+      const province = regions.lineage(t.county)[0];
+      const short = shortName(name, 'town');
+      const key = `${t.county}:${name}`;
+      // With its county's short name too (吉首乾州街道, 吉首乾州): what a province in front leaves to search.
+      for (const n of [name, short, pinyinSlug(name), pinyinSlug(short), county.shortName + name, county.shortName + short])
+        words.push([n, key]);
+      return {
+        i,
+        key,
+        place: { url: target(t.county), town: name },
+        short: short !== name && short.length >= 2 ? short : undefined,
+        pinyin: [...new Set([pinyinSlug(name), pinyinSlug(short)])].filter((p) => p.length >= 4),
+        // The province's short name (湖南), the county's (吉首), the town's without its suffix.
+        full: county.level === 'county' && short.length >= 2 ? [province.shortName, county.shortName + short] : undefined,
+      };
+    });
+    words.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    /** Whether every word that begins with q is this place's. */
+    const onlyOf = (q: string, key: string) => {
+      let lo = 0;
+      for (let hi = words.length; lo < hi;) {
+        const mid = (lo + hi) >> 1;
+        if (words[mid][0] < q) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < words.length && words[i][0].startsWith(q); i++) if (words[i][1] !== key) return false;
+      return true;
+    };
+    for (const f of forms) {
+      if (f.i % 40) continue;
+      const ok = first(f.place);
+      if (f.short && onlyOf(f.short, f.key))
+        kinds.get('town without its suffix (乾州): its county first')!.push({ q: f.short, what: f.place.url, ok });
+      for (const p of f.pinyin)
+        if (onlyOf(p, f.key))
+          kinds.get('town in pinyin (qianzhoujiedao, qianzhou): its county first')!.push({ q: p, what: f.place.url, ok });
+      // What is left once the search strips the province must name this town alone.
+      if (f.i % 80 === 0 && f.full && onlyOf(f.full[1], f.key))
+        kinds
+          .get('province + county + town (湖南吉首乾州): its county first')!
+          .push({ q: f.full.join(''), what: f.place.url, ok });
+    }
+    const misses = await ask(kinds);
+    for (const [kind, list] of kinds) {
+      expect(list.length, kind).toBeGreaterThan(400);
+      expect(rate(misses.get(kind)!, list), kind).toBeGreaterThanOrEqual(0.995);
+    }
+  }, 1_200_000);
+});
