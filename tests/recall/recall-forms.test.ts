@@ -1,7 +1,7 @@
 // The shorter forms people type for a town — without its suffix (乾州), in pinyin (qianzhou), after
 // its province and county (湖南吉首乾州) — on a sample of the whole country, where the form names one
-// town. A file of its own: after the other recall questions in the same process, Pagefind's resets
-// made these 2–10× slower (locally 8 s alone, 28 s after them; 103 s in CI).
+// town. A file of its own: after the other recall questions in the same process these took 28 s
+// instead of 8 locally, and 103 s in CI (15 s on their own there).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shortName } from '../../src/lib/names.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
