@@ -16,7 +16,6 @@ export const READY_SOONER = `${POLL}2);}`;
 export function readySooner(index: string): boolean {
   const file = join(index, 'pagefind.js');
   const code = readFileSync(file, 'utf8');
-  if (code.includes(READY_SOONER)) return true;
   if (code.split(SLOW).length !== 2) return false;
   writeFileSync(file, code.replace(SLOW, READY_SOONER));
   return true;

@@ -45,7 +45,7 @@ export async function writeIndex(records: SearchRecord[], out: string, kept: str
     try {
       rmSync(out, { recursive: true, force: true });
       cpSync(kept, out, { recursive: true });
-      return `${records.length} records, unchanged: the last build's index, copied in ${Math.round(performance.now() - started)} ms${ready(out)}`;
+      return `${records.length} records, unchanged: the last build's index, copied in ${Math.round(performance.now() - started)} ms`;
     } catch {
       rmSync(out, { recursive: true, force: true }); // a cache that cannot be read: index afresh
     }
@@ -80,7 +80,6 @@ export async function writeIndex(records: SearchRecord[], out: string, kept: str
   }
   // Pagefind's ready-made UIs: the site has its own search UI, so they are not shipped.
   for (const f of readdirSync(out)) if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f)) rmSync(join(out, f));
-  const patched = ready(out);
   if (kept) {
     // One index kept, this one; renamed into place whole, so a folder there is a finished index. A
     // cache that cannot be written (a full disk) costs the next build its reuse, not this build.
@@ -92,13 +91,8 @@ export async function writeIndex(records: SearchRecord[], out: string, kept: str
       // A leftover .partial folder is never read: the next index kept removes it.
     }
   }
-  return `${records.length} records in ${Math.round(performance.now() - started)} ms${patched}`;
+  return `${records.length} records in ${Math.round(performance.now() - started)} ms`;
 }
-
-const ready = (out: string) =>
-  readySooner(out)
-    ? ''
-    : '; pagefind.js not changed to start a search sooner: its code is not the one scripts/pagefind-ready.ts knows';
 
 export function searchIndex(): AstroIntegration {
   let dist = '';
@@ -132,6 +126,10 @@ export function searchIndex(): AstroIntegration {
           renameSync(join(dist, STAGING), join(dist, 'pagefind'));
           rmSync(recordsFile);
           logger.info(`${done} (${beside ? 'beside the pages' : 'after the pages'}) → ${join(dist, 'pagefind')}`);
+          if (!readySooner(join(dist, 'pagefind')))
+            logger.warn(
+              'pagefind.js not changed to start a search sooner: its code is not the one scripts/pagefind-ready.ts knows',
+            );
         } finally {
           delete (globalThis as SearchRecordsHandoff)[RECORDS_HANDOFF];
         }
