@@ -5,6 +5,7 @@
 import cloudflare from '@astrojs/cloudflare';
 import { defineConfig } from 'astro/config';
 import { apiProxy } from './scripts/dev-api-proxy.ts';
+import { noPrebundle } from './scripts/no-prebundle.ts';
 import { searchIndex } from './scripts/search-index.ts';
 import { workerDirOf } from './scripts/worker-dir.ts';
 
@@ -19,7 +20,7 @@ export default defineConfig({
   // No images to transform (passthrough: no IMAGES binding).
   adapter: cloudflare({ prerenderEnvironment: 'node', imageService: 'passthrough' }),
   trailingSlash: 'always',
-  integrations: [searchIndex()],
+  integrations: [searchIndex(), noPrebundle()],
   // client './': the static site stays at outDir itself; the server build must not be inside it
   // (it would be served as a static file). concurrency: a page at a time, the build's thread sat idle
   // half of the prerender, waiting for each page's folder and file to be written (CPU profile, whole

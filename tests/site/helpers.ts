@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,13 +16,14 @@ export function jsonLd(path: string): Record<string, any>[] {
 
 /**
  * Builds the site from a copy of the sample content changed by `edit`, with extra build settings
- * `env`; resolves with the result and the built pages that `keep` names (path → HTML).
+ * `env`; resolves with the result, the built pages that `keep` names (path → HTML), and the
+ * dependencies Vite pre-bundled into the build's cache (its folders: deps, deps_ssr).
  */
 export async function buildWith(
   edit: (dir: string) => void,
   env: Record<string, string> = {},
   keep: string[] = [],
-): Promise<{ code: number; output: string; pages: Record<string, string> }> {
+): Promise<{ code: number; output: string; pages: Record<string, string>; prebundled: string[] }> {
   const root = mkdtempSync(join(tmpdir(), 'baoxiu-content-'));
   const content = join(root, 'content');
   cpSync('src/content', content, { recursive: true });
@@ -39,9 +40,15 @@ export async function buildWith(
       maxBuffer: 64 * 1024 * 1024,
     });
     const pages = Object.fromEntries(keep.map((p) => [p, readFileSync(join(root, 'out', p), 'utf8')]));
-    return { code: 0, output: '', pages };
+    const vite = join(root, 'cache', 'vite');
+    return {
+      code: 0,
+      output: '',
+      pages,
+      prebundled: existsSync(vite) ? readdirSync(vite).filter((f) => f.startsWith('deps')) : [],
+    };
   } catch (err: any) {
-    return { code: err.code ?? 1, output: `${err.stdout}\n${err.stderr}`, pages: {} };
+    return { code: err.code ?? 1, output: `${err.stdout}\n${err.stderr}`, pages: {}, prebundled: [] };
   } finally {
     rmSync(root, { recursive: true, force: true });
     rmSync(workerDirOf(join(root, 'out')), { recursive: true, force: true });

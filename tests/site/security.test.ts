@@ -1,6 +1,6 @@
 // What the build does for security and privacy: scripts as files (a CSP without 'unsafe-inline'),
 // Turnstile only when PUBLIC_TURNSTILE_SITE_KEY is set, the retention period on /privacy/.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWith, read } from './helpers.ts';
 
 const PAGE = 'hunan/xiangxi/jishou/index.html';
@@ -31,15 +31,24 @@ describe('the sample build', () => {
 });
 
 describe('build settings', () => {
-  it('PUBLIC_TURNSTILE_SITE_KEY adds the widget and its script; LEAD_RETENTION_DAYS shows on /privacy/', async () => {
-    const { code, output, pages } = await buildWith(
-      () => {},
-      { PUBLIC_TURNSTILE_SITE_KEY: '1x00000000000000000000AA', LEAD_RETENTION_DAYS: '90' },
-      [PAGE, 'privacy/index.html'],
-    );
+  let build: Awaited<ReturnType<typeof buildWith>>;
+  beforeAll(async () => {
+    build = await buildWith(() => {}, { PUBLIC_TURNSTILE_SITE_KEY: '1x00000000000000000000AA', LEAD_RETENTION_DAYS: '90' }, [
+      PAGE,
+      'privacy/index.html',
+    ]);
+  }, 180_000);
+
+  it('PUBLIC_TURNSTILE_SITE_KEY adds the widget and its script; LEAD_RETENTION_DAYS shows on /privacy/', () => {
+    const { code, output, pages } = build;
     expect(code, output).toBe(0);
     expect(pages[PAGE]).toMatch(/<div class="cf-turnstile" data-sitekey="1x00000000000000000000AA"/);
     expect(pages[PAGE]).toContain('src="https://challenges.cloudflare.com/turnstile/v0/api.js"');
     expect(pages['privacy/index.html']).toContain('保存 90 天');
+  });
+
+  it('pre-bundles no dependency for the dev server that syncs content (scripts/no-prebundle.ts)', () => {
+    expect(build.code, build.output).toBe(0);
+    expect(build.prebundled).toEqual([]);
   });
 });
