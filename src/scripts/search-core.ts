@@ -125,8 +125,15 @@ function hitsOf(data: Data, words: string[], exact: boolean, split: boolean): Hi
     const towns = start + Number(meta.townWords ?? 0);
     // In a record of several places, each of the query's words must be this place's.
     if (at.length && (places.length === 1 || !exact || matches(content, at, words))) {
-      // The town word the query's town part begins (湘西 乾州: 湘西乾州街道 is 湘西's, 乾州街道 the town's).
-      const townAt = at.find((l) => l < towns && content[l].toLowerCase().startsWith(town));
+      // The town word the query's town part begins (湘西 乾州: 湘西乾州街道 is 湘西's, 乾州街道 the town's),
+      // reaching into the town's own name: 长沙 begins 长沙五里牌街道 but names the district's city, so
+      // the answer is the district, not the street.
+      const reachesName = (l: number) => {
+        const first = l - ((l - start) % TOWN_WORDS);
+        const before = l === first + TOWN_WORDS - 1 ? 0 : content[l].length - content[first].length; // pinyin last
+        return town.length > before;
+      };
+      const townAt = at.find((l) => l < towns && content[l].toLowerCase().startsWith(town) && reachesName(l));
       const named = exact && townAt !== undefined && (split || at.every((l) => l < towns));
       hits.push({ url, meta, ...(named ? { town: content[townAt - ((townAt - start) % TOWN_WORDS)] } : {}) });
     }

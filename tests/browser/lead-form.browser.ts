@@ -161,6 +161,19 @@ describe('search', () => {
     await page.context().close();
   });
 
+  it('answers a city with its districts, not with streets its name begins (长沙 → 芙蓉区, not 五里牌街道)', async () => {
+    const page = await open('/', true);
+    await searchFor(page, '长沙');
+    const list = await titles(page);
+    expect(list[0]).toContain('长沙市');
+    expect(list.some((t) => t.startsWith('芙蓉区'))).toBe(true);
+    expect(list.filter((t) => t.includes('→'))).toEqual([]);
+    // Typing into a street's name names it.
+    await searchFor(page, '长沙五里牌');
+    expect((await titles(page))[0]).toMatch(/^五里牌街道 → 长沙市 芙蓉区/);
+    await page.context().close();
+  });
+
   it('says a real place is not covered yet, with the hotline and the form', async () => {
     const page = await open('/', true);
     await searchFor(page, '凤凰县');

@@ -145,6 +145,20 @@ describe('searching', () => {
     ]);
   });
 
+  it('names a town only when the query reaches into its name: 长沙 finds a district of 长沙市, not its streets', async () => {
+    // Pagefind returns a few of the words a short query begins, here only town words (长沙五里牌街道).
+    const furong = {
+      url: '/hunan/changsha/furong/',
+      words: ['五里牌街道', '芙蓉区五里牌街道', '芙蓉五里牌街道', '长沙五里牌街道', 'wulipaijiedao', '芙蓉区', '芙蓉'],
+      meta: { title: '芙蓉区', level: 'county', place: '长沙市 芙蓉区', townWords: '5', words: '7', covered: '1' } as Place,
+    };
+    const { pagefind } = fakePagefind([furong]);
+    expect((await search(pagefind, '长沙', {})).results.map((r) => [r.url, r.town])).toEqual([[furong.url, undefined]]);
+    expect((await search(pagefind, '长沙五里', {})).results.map((r) => [r.url, r.town])).toEqual([[furong.url, '五里牌街道']]);
+    expect((await search(pagefind, '芙蓉区五', {})).results.map((r) => [r.url, r.town])).toEqual([[furong.url, '五里牌街道']]);
+    expect((await search(pagefind, 'wulipai', {})).results.map((r) => [r.url, r.town])).toEqual([[furong.url, '五里牌街道']]);
+  });
+
   it('searches a place name and its own-name marker at once: 吉林 before the towns of 吉林市', async () => {
     const jilin = {
       url: '/jilin/',
