@@ -114,17 +114,18 @@ export function readings(
 function hitsOf(data: Data, words: string[], exact: boolean, split: boolean): Hit[] {
   const town = words.at(-1)!.toLowerCase();
   const content = wordsOf(data);
-  const places: { url: string; meta: Place }[] = data.meta.places
-    ? (JSON.parse(data.meta.places) as Place[]).map((meta) => ({ url: `/regions/?uncovered=${meta.code}`, meta }))
-    : [{ url: data.url, meta: data.meta as unknown as Place }];
+  const places = placesOf(data);
   const hits: Hit[] = [];
   let start = 0;
   for (const { url, meta } of places) {
     const end = places.length === 1 ? Infinity : start + Number(meta.words);
     const at = data.locations.filter((l) => l >= start && l < end);
     const towns = start + Number(meta.townWords ?? 0);
+    if (!at.length) {
+      if (words.length === 1 && namedInMeta(meta, words[0])) hits.push({ url, meta });
+    }
     // In a record of several places, each of the query's words must be this place's.
-    if (at.length && (places.length === 1 || !exact || matches(content, at, words))) {
+    else if (places.length === 1 || !exact || matches(content, at, words)) {
       // The town word the query's town part begins (湘西 乾州: 湘西乾州街道 is 湘西's, 乾州街道 the town's),
       // reaching into the town's own name: 长沙 begins 长沙五里牌街道 but names the district's city, so
       // the answer is the district, not the street.
@@ -142,15 +143,37 @@ function hitsOf(data: Data, words: string[], exact: boolean, split: boolean): Hi
   return hits;
 }
 
+/** The places a record holds: its page's, or the uncovered places of a prefecture (search-records.json.ts). */
+function placesOf(data: Data): { url: string; meta: Place }[] {
+  return data.meta.places
+    ? (JSON.parse(data.meta.places) as Place[]).map((meta) => ({ url: `/regions/?uncovered=${meta.code}`, meta }))
+    : [{ url: data.url, meta: data.meta as unknown as Place }];
+}
+
+/** Whether the query begins a place's own name or its parent's. Pagefind matches a record's metadata
+ *  too, and a place matched there alone holds none of the query's words in the chunks loaded: 湖南省
+ *  begins 湖南省长沙市, which sorts into the next chunk. It still answers: 湖南省 lists 长沙市, 北京 lists
+ *  东城区 (a district right under the province has no 北京 word). Its code or counts never do. */
+const namedInMeta = (meta: Place, q: string) =>
+  [meta.title, meta.short, meta.path?.split(' ').at(-1)].some((name) => !!name && name.startsWith(q));
+
 /** A place whose own name is the query comes first, bigger places before smaller (长沙 → 长沙市,
- *  then 长沙县); then towns of that exact name (城关镇 in each county that has one); otherwise
+ *  then 长沙县); then the places right under one of them (长沙市's districts; 海南 → 海南省's before
+ *  海南藏族自治州's); then towns of that exact name (城关镇 in each county that has one); otherwise
  *  Pagefind's order stands. The page shows them in this order (the recall test measures it). */
-function rank(hit: Hit, query: string, town: string): number {
+function ownRank(hit: Hit, query: string): number | undefined {
   const m = hit.meta;
   if (!hit.town && [m.title, m.short, ...(m.pinyin ?? '').split(' ')].includes(query))
     return m.level ? LEVEL.indexOf(m.level) : LEVEL.length;
-  if (hit.town && (hit.town === town || shortName(hit.town, 'town') === town)) return LEVEL.length;
-  return LEVEL.length + 1;
+}
+const [UNDER_OWN, NAMED_TOWN, OTHER] = [LEVEL.length + 1, LEVEL.length + 2, LEVEL.length + 3];
+function rank(hit: Hit, query: string, town: string, owners: Map<string, number>): number {
+  const own = ownRank(hit, query);
+  if (own !== undefined) return own;
+  const parent = hit.town ? undefined : hit.meta.path?.split(' ').at(-1);
+  if (parent && owners.has(parent)) return UNDER_OWN + owners.get(parent)! / 10;
+  if (hit.town && (hit.town === town || shortName(hit.town, 'town') === town)) return NAMED_TOWN;
+  return OTHER;
 }
 
 const covers = (hit: Hit) => (hit.meta.covered === '0' ? 0 : 1);
@@ -207,14 +230,22 @@ export async function search(pagefind: Pagefind, q: string, filters: Record<stri
     const { results, data } = await find(pagefind, reading.q, reading.filters, limit);
     if (!results.length) continue;
     const words = reading.q.split(' ');
-    const exact = matches(wordsOf(data[0]), data[0].locations, words);
+    const exact =
+      matches(wordsOf(data[0]), data[0].locations, words) ||
+      (words.length === 1 && placesOf(data[0]).some((p) => namedInMeta(p.meta, words[0])));
     if (!exact && hint) continue;
     const split = reading.town !== reading.q;
     const hits = data.flatMap((d) => hitsOf(d, words, exact, split));
     if (!hits.length) continue;
     const query = reading.q.replace(/\s+/g, '');
+    const owners = new Map(
+      hits.flatMap((hit) => [[hit.meta.title, ownRank(hit, query)] as const]).filter((o) => o[1] !== undefined) as [
+        string,
+        number,
+      ][],
+    );
     const ranked = hits
-      .map((hit, i) => ({ hit, i, rank: rank(hit, query, reading.town) }))
+      .map((hit, i) => ({ hit, i, rank: rank(hit, query, reading.town, owners) }))
       // Among equal answers a covered place first: it has a page and a form of its own.
       .sort((a, b) => a.rank - b.rank || covers(b.hit) - covers(a.hit) || a.i - b.i)
       .map(({ hit }) => hit);

@@ -42,12 +42,23 @@ describe('reading a query', () => {
 });
 
 /** A stand-in for Pagefind over a few records: a word matches by its beginning, records with more
- *  matching words first; with no word that begins with the query, the records of the longest word the
- *  query begins with (what Pagefind 1.6 does). Counts its searches. */
+ *  matching words first, then records with a word of their metadata (any field) that begins with the
+ *  query, with no locations; with neither, the records of the longest word the query begins
+ *  with (what Pagefind 1.6 does). Counts its searches. */
 function fakePagefind(records: { url: string; words: string[]; meta: Place }[]) {
   const calls: string[] = [];
   const answer = (q: string) => {
     let at = records.map((r) => r.words.flatMap((w, i) => (w.startsWith(q) ? [i] : [])));
+    const inMeta = (r: (typeof records)[number]) =>
+      Object.values(r.meta)
+        .join(' ')
+        .split(' ')
+        .some((w) => w && w.startsWith(q));
+    if (records.some((r, i) => !at[i].length && inMeta(r)))
+      return records
+        .map((r, i) => ({ r, i, locations: at[i] }))
+        .filter((x) => x.locations.length || inMeta(x.r))
+        .sort((a, b) => b.locations.length - a.locations.length);
     if (at.every((l) => !l.length)) {
       const longest = records
         .flatMap((r) => r.words)
@@ -157,6 +168,45 @@ describe('searching', () => {
     expect((await search(pagefind, '长沙五里', {})).results.map((r) => [r.url, r.town])).toEqual([[furong.url, '五里牌街道']]);
     expect((await search(pagefind, '芙蓉区五', {})).results.map((r) => [r.url, r.town])).toEqual([[furong.url, '五里牌街道']]);
     expect((await search(pagefind, 'wulipai', {})).results.map((r) => [r.url, r.town])).toEqual([[furong.url, '五里牌街道']]);
+  });
+
+  it('answers with a place Pagefind matched by its metadata alone, and ranks places under the named one next', async () => {
+    const own = (name: string, short: string) => [name, short, `${name}${OWN}`, `${short}${OWN}`];
+    const hunan = {
+      url: '/hunan/',
+      words: own('湖南省', '湖南'),
+      meta: { title: '湖南省', short: '湖南', level: 'province', path: '', townWords: '0', words: '4', covered: '1' } as Place,
+    };
+    // 湖南长沙市 is no word of it: 湖南 answers it by its metadata (its province).
+    const changsha = {
+      url: '/hunan/changsha/',
+      words: own('长沙市', '长沙'),
+      meta: {
+        title: '长沙市',
+        short: '长沙',
+        level: 'prefecture',
+        path: '湖南省',
+        townWords: '0',
+        words: '4',
+        covered: '1',
+      } as Place,
+    };
+    const quzhou = {
+      url: '/zhejiang/quzhou/qujiang/',
+      words: ['湖南镇', '衢江区湖南镇', '衢江湖南镇', '衢州湖南镇', 'hunanzhen', ...own('衢江区', '衢江')],
+      meta: { title: '衢江区', level: 'county', path: '浙江省 衢州市', townWords: '5', words: '9', covered: '1' } as Place,
+    };
+    const { pagefind } = fakePagefind([quzhou, changsha, hunan]);
+    const found = await search(pagefind, '湖南', {});
+    expect(found.exact).toBe(true);
+    expect(found.results.map((r) => [r.url, r.town])).toEqual([
+      ['/hunan/', undefined],
+      ['/hunan/changsha/', undefined],
+      ['/zhejiang/quzhou/qujiang/', '湖南镇'],
+    ]);
+    // Metadata that only a code or a count holds answers nothing.
+    const { pagefind: codes } = fakePagefind([{ ...changsha, meta: { ...changsha.meta, code: '430100' } }]);
+    expect((await search(codes, '4301', {})).results).toEqual([]);
   });
 
   it('searches a place name and its own-name marker at once: 吉林 before the towns of 吉林市', async () => {
