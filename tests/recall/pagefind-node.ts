@@ -26,6 +26,10 @@ export interface NodeSearch {
 
 export async function pagefindIn(dist: string): Promise<NodeSearch> {
   const realFetch = globalThis.fetch;
+  // As in the page's search worker (src/scripts/search-worker.ts): Pagefind reads the query a code
+  // point at a time, not with Intl.Segmenter.
+  const segmenter = Intl.Segmenter;
+  Reflect.deleteProperty(Intl, 'Segmenter');
   let chunks = 0;
   globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input), `${ORIGIN}/`);
@@ -54,6 +58,7 @@ export async function pagefindIn(dist: string): Promise<NodeSearch> {
     async close() {
       await bundle.destroy();
       globalThis.fetch = realFetch;
+      Object.defineProperty(Intl, 'Segmenter', { value: segmenter, writable: true, configurable: true });
     },
   };
 }
