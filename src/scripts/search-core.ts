@@ -122,10 +122,10 @@ function hitsOf(data: Data, words: string[], exact: boolean, split: boolean): Hi
     const at = data.locations.filter((l) => l >= start && l < end);
     const towns = start + Number(meta.townWords ?? 0);
     if (!at.length) {
+      // Matched by its metadata alone: the place itself, never a town.
       if (words.length === 1 && namedInMeta(meta, words[0])) hits.push({ url, meta });
-    }
-    // In a record of several places, each of the query's words must be this place's.
-    else if (places.length === 1 || !exact || matches(content, at, words)) {
+    } else if (places.length === 1 || !exact || matches(content, at, words)) {
+      // In a record of several places, each of the query's words must be this place's.
       // The town word the query's town part begins (湘西 乾州: 湘西乾州街道 is 湘西's, 乾州街道 the town's),
       // reaching into the town's own name: 长沙 begins 长沙五里牌街道 but names the district's city, so
       // the answer is the district, not the street.
@@ -157,16 +157,17 @@ function placesOf(data: Data): { url: string; meta: Place }[] {
 const namedInMeta = (meta: Place, q: string) =>
   [meta.title, meta.short, meta.path?.split(' ').at(-1)].some((name) => !!name && name.startsWith(q));
 
-/** A place whose own name is the query comes first, bigger places before smaller (长沙 → 长沙市,
- *  then 长沙县); then the places right under one of them (长沙市's districts; 海南 → 海南省's before
- *  海南藏族自治州's); then towns of that exact name (城关镇 in each county that has one); otherwise
- *  Pagefind's order stands. The page shows them in this order (the recall test measures it). */
+/** For a place whose own name is the query: bigger places first (长沙 → 长沙市, then 长沙县). */
 function ownRank(hit: Hit, query: string): number | undefined {
   const m = hit.meta;
   if (!hit.town && [m.title, m.short, ...(m.pinyin ?? '').split(' ')].includes(query))
     return m.level ? LEVEL.indexOf(m.level) : LEVEL.length;
 }
 const [UNDER_OWN, NAMED_TOWN, OTHER] = [LEVEL.length + 1, LEVEL.length + 2, LEVEL.length + 3];
+/** A place whose own name is the query comes first (ownRank); then the places right under one of
+ *  them (长沙市's districts; 海南 → 海南省's before 海南藏族自治州's), `owners` giving those names' ranks;
+ *  then towns of that exact name (城关镇 in each county that has one); otherwise Pagefind's order
+ *  stands. The page shows them in this order (the recall test measures it). */
 function rank(hit: Hit, query: string, town: string, owners: Map<string, number>): number {
   const own = ownRank(hit, query);
   if (own !== undefined) return own;
@@ -238,12 +239,11 @@ export async function search(pagefind: Pagefind, q: string, filters: Record<stri
     const hits = data.flatMap((d) => hitsOf(d, words, exact, split));
     if (!hits.length) continue;
     const query = reading.q.replace(/\s+/g, '');
-    const owners = new Map(
-      hits.flatMap((hit) => [[hit.meta.title, ownRank(hit, query)] as const]).filter((o) => o[1] !== undefined) as [
-        string,
-        number,
-      ][],
-    );
+    const owners = new Map<string, number>();
+    for (const hit of hits) {
+      const own = ownRank(hit, query);
+      if (own !== undefined) owners.set(hit.meta.title, own);
+    }
     const ranked = hits
       .map((hit, i) => ({ hit, i, rank: rank(hit, query, reading.town, owners) }))
       // Among equal answers a covered place first: it has a page and a form of its own.

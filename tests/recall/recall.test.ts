@@ -75,7 +75,7 @@ describe('search recall over the whole country', () => {
     // right under one of them. Pagefind may match these by their metadata alone (search-core.ts). It
     // loads only the index chunk the query falls in: where the words of the places under it (松原宁江区)
     // begin the next chunk, they go unseen unless an earlier question loaded it (4 of 728 in this
-    // order; loading that chunk too made every later search ~7 ms slower in the bench).
+    // order; loading that chunk too made later searches 35–41 ms instead of 22–28 in the bench).
     const under = new Map<string, Set<string>>();
     for (const r of regions.byCode.values())
       if (r.parent) under.set(r.parent, (under.get(r.parent) ?? new Set()).add(target(r.code)));
