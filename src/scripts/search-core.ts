@@ -143,19 +143,30 @@ function hitsOf(data: Data, words: string[], exact: boolean, split: boolean): Hi
   return hits;
 }
 
-/** The places a record holds: its page's, or the uncovered places of a prefecture (search-records.json.ts). */
+const placeCache = new WeakMap<Data, { url: string; meta: Place }[]>();
+/** The places a record holds: its page's, or the uncovered places of a prefecture
+ *  (search-records.json.ts); parsed once however often a search reads them. */
 function placesOf(data: Data): { url: string; meta: Place }[] {
-  return data.meta.places
-    ? (JSON.parse(data.meta.places) as Place[]).map((meta) => ({ url: `/regions/?uncovered=${meta.code}`, meta }))
-    : [{ url: data.url, meta: data.meta as unknown as Place }];
+  let places = placeCache.get(data);
+  if (!places)
+    placeCache.set(
+      data,
+      (places = data.meta.places
+        ? (JSON.parse(data.meta.places) as Place[]).map((meta) => ({ url: `/regions/?uncovered=${meta.code}`, meta }))
+        : [{ url: data.url, meta: data.meta as unknown as Place }]),
+    );
+  return places;
 }
+
+/** The name of the place a place is right under (the last of its path: 长沙市 for 芙蓉区). */
+const parentOf = (meta: Place) => meta.path?.split(' ').at(-1);
 
 /** Whether the query begins a place's own name or its parent's. Pagefind matches a record's metadata
  *  too, and a place matched there alone holds none of the query's words in the chunks loaded: 湖南省
  *  begins 湖南省长沙市, which sorts into the next chunk. It still answers: 湖南省 lists 长沙市, 北京 lists
  *  东城区 (a district right under the province has no 北京 word). Its code or counts never do. */
 const namedInMeta = (meta: Place, q: string) =>
-  [meta.title, meta.short, meta.path?.split(' ').at(-1)].some((name) => !!name && name.startsWith(q));
+  [meta.title, meta.short, parentOf(meta)].some((name) => !!name && name.startsWith(q));
 
 /** For a place whose own name is the query: bigger places first (长沙 → 长沙市, then 长沙县). */
 function ownRank(hit: Hit, query: string): number | undefined {
@@ -171,7 +182,7 @@ const [UNDER_OWN, NAMED_TOWN, OTHER] = [LEVEL.length + 1, LEVEL.length + 2, LEVE
 function rank(hit: Hit, query: string, town: string, owners: Map<string, number>): number {
   const own = ownRank(hit, query);
   if (own !== undefined) return own;
-  const parent = hit.town ? undefined : hit.meta.path?.split(' ').at(-1);
+  const parent = hit.town ? undefined : parentOf(hit.meta);
   if (parent && owners.has(parent)) return UNDER_OWN + owners.get(parent)! / 10;
   if (hit.town && (hit.town === town || shortName(hit.town, 'town') === town)) return NAMED_TOWN;
   return OTHER;
