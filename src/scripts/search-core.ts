@@ -52,7 +52,8 @@ export interface Found {
   total: number;
   /** Whether `total` is exact: a record of uncovered places not read yet may answer for several. */
   complete: boolean;
-  /** False when nothing holds the query and these are Pagefind's nearest words (石门坎乡 → 石门县). */
+  /** False when nothing holds the query: these are the places of a near name (石门坎乡 → 石门乡, see
+   *  nearNames), or with none of those either, Pagefind's nearest words (湖南石门坎乡 → 湖南省). */
   exact: boolean;
 }
 
@@ -238,6 +239,35 @@ function wordsOf(data: Data): string[] {
 
 export async function search(pagefind: Pagefind, q: string, filters: Record<string, string>, limit = FIRST): Promise<Found> {
   let hint: Found | undefined;
+  for (const query of [q, ...nearNames(q)]) {
+    const found = await searchAs(pagefind, query, filters, limit);
+    if (found?.exact) return query === q ? found : { ...found, exact: false };
+    hint ??= found;
+  }
+  return hint ?? { results: [], total: 0, complete: true, exact: true };
+}
+
+/** Names to try when no place holds the query, a character fewer each: before its town suffix
+ *  (石门坎乡 → 石门乡, the data's name for the 乡 people call 石门坎), else at its end (石门坎 → 石门).
+ *  Chinese only (pinyin already matches by its beginning); never shorter than two characters. */
+export function nearNames(q: string): string[] {
+  const query = q.replace(/["“”\s]/g, '');
+  if (!/^\p{Script=Han}+$/u.test(query)) return [];
+  const suffix = TOWN_END.exec(query)?.[0] ?? '';
+  let stem = query.slice(0, query.length - suffix.length);
+  const names: string[] = [];
+  while (names.length < 2 && stem.length > 2) names.push((stem = stem.slice(0, -1)) + suffix);
+  return names;
+}
+
+/** The query's answer by its readings (the first that a place holds), or Pagefind's nearest words. */
+async function searchAs(
+  pagefind: Pagefind,
+  q: string,
+  filters: Record<string, string>,
+  limit: number,
+): Promise<Found | undefined> {
+  let hint: Found | undefined;
   for (const reading of readings(q, filters)) {
     const { results, data } = await find(pagefind, reading.q, reading.filters, limit);
     if (!results.length) continue;
@@ -266,5 +296,5 @@ export async function search(pagefind: Pagefind, q: string, filters: Record<stri
     if (exact) return answer;
     hint = answer;
   }
-  return hint ?? { results: [], total: 0, complete: true, exact: true };
+  return hint;
 }

@@ -238,11 +238,16 @@ describe('search', () => {
     const count = (await page.textContent('#site-search-status'))?.match(/^找到 (\d+) 个结果，显示前 8 个；可按省份筛选$/)?.[1];
     expect(Number(count)).toBeGreaterThan(20);
     expect(await page.textContent('#site-search-results button')).toBe(`显示全部 ${count} 个`);
-    // No place holds 石门坎乡 (the data's name is 石门乡): a near name, said to be one, with the hotline.
+    // No place holds 石门坎乡 (the data's name is 石门乡): the towns of that near name, said to be near,
+    // with the hotline — 威宁's among them, not 石门县 (the longest word the query begins with).
     await searchFor(page, '石门坎乡');
     expect(await page.textContent('#site-search-status')).toBe(
       '没有找到“石门坎乡”，以下是名称相近的地方；不确定时请拨打 400-000-0000 咨询。',
     );
+    const near = await titles(page);
+    expect(near.length).toBeGreaterThan(1);
+    expect(near.every((t) => t.startsWith('石门乡 → '))).toBe(true);
+    expect(near.some((t) => t.startsWith('石门乡 → 毕节市 威宁彝族回族苗族自治县'))).toBe(true);
     // A province typed that contradicts the one chosen finds nothing in the chosen one.
     await page.selectOption('select[name=province]', '广东省');
     await searchFor(page, '湖南吉首乾州');

