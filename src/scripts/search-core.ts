@@ -2,7 +2,7 @@
 // Node against the same index. Pagefind finds words by their beginning; this reads the query as
 // people write places — a province in front (湖南吉首), a county or prefecture before a town
 // (吉首市乾州街道, 湘西乾州) — and says which town each result matched.
-import { shortName } from '../lib/names.ts';
+import { nearNames, shortName, TOWN_END } from '../lib/names.ts';
 import { PROVINCES } from '../lib/provinces.ts';
 
 interface Data {
@@ -71,8 +71,6 @@ export const RANKING = { termFrequency: 0.2, termSimilarity: 5, pageLength: 0.5 
 const LEVEL = ['province', 'prefecture', 'county', 'town'];
 /** Suffixes that end a county's or prefecture's full name: a place to split 吉首市|乾州街道. */
 const ENDS_NAME = /[市县区州旗盟]/;
-/** How a town's name ends. */
-const TOWN_END = /(街道|镇|乡|苏木)$/;
 /** A town part that is only a suffix (街道, 镇) names no town. */
 const namesTown = (part: string) => part.replace(TOWN_END, '').length > 0;
 /** Splits tried per query: each is one more Pagefind search, and may fetch one more index chunk. */
@@ -245,19 +243,6 @@ export async function search(pagefind: Pagefind, q: string, filters: Record<stri
     hint ??= found;
   }
   return hint ?? { results: [], total: 0, complete: true, exact: true };
-}
-
-/** Names to try when no place holds the query, a character fewer each: before its town suffix
- *  (石门坎乡 → 石门乡, the data's name for the 乡 people call 石门坎), else at its end (石门坎 → 石门).
- *  Chinese only (pinyin already matches by its beginning); never shorter than two characters. */
-export function nearNames(q: string): string[] {
-  const query = q.replace(/["“”\s]/g, '');
-  if (!/^\p{Script=Han}+$/u.test(query)) return [];
-  const suffix = TOWN_END.exec(query)?.[0] ?? '';
-  let stem = query.slice(0, query.length - suffix.length);
-  const names: string[] = [];
-  while (names.length < 2 && stem.length > 2) names.push((stem = stem.slice(0, -1)) + suffix);
-  return names;
 }
 
 /** The query's answer by its readings (the first that a place holds), or Pagefind's nearest words. */

