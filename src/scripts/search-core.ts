@@ -245,7 +245,17 @@ export async function search(pagefind: Pagefind, q: string, filters: Record<stri
   return hint ?? { results: [], total: 0, complete: true, exact: true };
 }
 
-/** The query's answer by its readings (the first that a place holds), or Pagefind's nearest words. */
+/** How much of the query a reading's nearest words account for: the province read off its front, and
+ *  the longest word of the first result that the rest begins with (湖南石门坎乡: 湖南 as typed; 湖南,
+ *  then 石门 of 石门县, read within 湖南省). */
+function accounted(query: string, reading: string, first: Data): number {
+  const rest = reading.replace(/\s+/g, '');
+  const words = first.locations.map((l) => wordsOf(first)[l] ?? '').filter((w) => rest.startsWith(w));
+  return query.length - rest.length + Math.max(0, ...words.map((w) => w.length));
+}
+
+/** The query's answer by its readings (the first that a place holds), or the nearest words of the
+ *  reading that accounts for most of it. */
 async function searchAs(
   pagefind: Pagefind,
   q: string,
@@ -253,14 +263,18 @@ async function searchAs(
   limit: number,
 ): Promise<Found | undefined> {
   let hint: Found | undefined;
-  for (const reading of readings(q, filters)) {
+  let hintAccounts = 0;
+  const all = readings(q, filters);
+  const typed = all[0].q.replace(/\s+/g, '');
+  for (const reading of all) {
     const { results, data } = await find(pagefind, reading.q, reading.filters, limit);
     if (!results.length) continue;
     const words = reading.q.split(' ');
     const exact =
       matches(wordsOf(data[0]), data[0].locations, words) ||
       (words.length === 1 && placesOf(data[0]).some((p) => namedInMeta(p.meta, words[0])));
-    if (!exact && hint) continue;
+    const accounts = exact ? 0 : accounted(typed, reading.q, data[0]);
+    if (!exact && hint && accounts <= hintAccounts) continue;
     const split = reading.town !== reading.q;
     const hits = data.flatMap((d) => hitsOf(d, words, exact, split));
     if (!hits.length) continue;
@@ -279,7 +293,7 @@ async function searchAs(
     const unread = results.length - data.length;
     const answer = { results: ranked, total: hits.length + unread, complete: unread === 0, exact };
     if (exact) return answer;
-    hint = answer;
+    [hint, hintAccounts] = [answer, accounts];
   }
   return hint;
 }

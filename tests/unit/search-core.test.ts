@@ -260,5 +260,14 @@ describe('searching', () => {
     // Nor near name that a place has: Pagefind's nearest words stay the answer, still said to be near.
     const { pagefind: none } = fakePagefind([shimenxian]);
     expect(await search(none, '石门坎乡', {})).toMatchObject({ exact: false, results: [{ url: '/shimen/' }] });
+    // Of the readings' nearest words, those that account for more of the query: 湖南, then 石门 within
+    // 湖南省 (石门县), rather than 湖南 as typed (湖南省).
+    const hunan = {
+      url: '/hunan/',
+      words: ['湖南省', '湖南', `湖南省${OWN}`, `湖南${OWN}`],
+      meta: { title: '湖南省', short: '湖南', level: 'province', townWords: '0', words: '4', covered: '1' } as Place,
+    };
+    const { pagefind: inHunan } = fakePagefind([hunan, shimenxian]);
+    expect(await search(inHunan, '湖南石门坎乡', {})).toMatchObject({ exact: false, results: [{ url: '/shimen/' }] });
   });
 });
