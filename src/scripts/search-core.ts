@@ -53,7 +53,7 @@ export interface Found {
   /** Whether `total` is exact: a record of uncovered places not read yet may answer for several. */
   complete: boolean;
   /** False when nothing holds the query: these are the places of a near name (石门坎乡 → 石门乡, see
-   *  nearNames), or with none of those either, Pagefind's nearest words (湖南石门坎乡 → 湖南省). */
+   *  nearNames), or with none of those either, Pagefind's nearest words (湖南石门坎乡 → 石门县). */
   exact: boolean;
 }
 
