@@ -55,6 +55,8 @@ export interface Found {
   /** False when nothing holds the query: these are the places of a near name (石门坎乡 → 石门乡, see
    *  nearNames), or with none of those either, Pagefind's nearest words (湖南石门坎乡 → 石门县). */
   exact: boolean;
+  /** The near name whose places these are (石门乡 for 石门坎乡). */
+  near?: string;
 }
 
 /** Follows a place's own names in its record (吉林ϙ): a letter nobody types, that Pagefind keeps. */
@@ -239,7 +241,7 @@ export async function search(pagefind: Pagefind, q: string, filters: Record<stri
   let hint: Found | undefined;
   for (const query of [q, ...nearNames(q)]) {
     const found = await searchAs(pagefind, query, filters, limit);
-    if (found?.exact) return query === q ? found : { ...found, exact: false };
+    if (found?.exact) return query === q ? found : { ...found, exact: false, near: query };
     hint ??= found;
   }
   return hint ?? { results: [], total: 0, complete: true, exact: true };

@@ -11,6 +11,8 @@ interface Answer {
   total: number;
   complete: boolean;
   exact: boolean;
+  /** The near name these are the places of, when no place has the query's (石门坎乡 → 石门乡). */
+  near?: string;
   /** The search itself failed (its files could not be loaded): not the same as finding nothing. */
   failed?: boolean;
 }
@@ -38,6 +40,7 @@ function search(q: string, filters: Record<string, string>, all = false): Promis
                 total: e.data.total ?? 0,
                 complete: e.data.complete ?? false,
                 exact: e.data.exact ?? true,
+                near: e.data.near,
               },
       );
     };
@@ -120,8 +123,9 @@ export function enhanceSearch(form: HTMLFormElement) {
     // In search-core's order: the recall test measures that order (a covered place first among equals).
     const results = answer.results.slice(0, all ? answer.results.length : SHOWN);
     const items = results.map((r) => render(r, hotline));
-    if (answer.exact && answer.total > results.length) {
-      // A name many places share (城关镇: 88 counties): list them all on request, or narrow by province.
+    if ((answer.exact || answer.near) && answer.total > results.length) {
+      // A name many places share (城关镇: 88 counties; 石门乡, near 石门坎乡: 9): list them all on
+      // request, or narrow by province.
       const more = el(
         'button',
         { type: 'button', className: 'more' },
@@ -136,11 +140,13 @@ export function enhanceSearch(form: HTMLFormElement) {
       ? `搜索暂时不可用，请稍后再试，或拨打 ${hotline} 咨询。`
       : !results.length
         ? `没有找到“${q}”。请换个写法（如区县或乡镇名、拼音），或拨打 ${hotline} 咨询。`
-        : !answer.exact
-          ? `没有找到“${q}”，以下是名称相近的地方；不确定时请拨打 ${hotline} 咨询。`
-          : answer.total > results.length
-            ? `找到${answer.complete ? '' : '至少'} ${answer.total} 个结果，显示前 ${results.length} 个；可按省份筛选`
-            : `找到 ${results.length} 个结果`;
+        : answer.near
+          ? `没有找到“${q}”，以下是名称相近的“${answer.near}”；不确定时请拨打 ${hotline} 咨询。`
+          : !answer.exact
+            ? `没有找到“${q}”，以下是名称相近的地方；不确定时请拨打 ${hotline} 咨询。`
+            : answer.total > results.length
+              ? `找到${answer.complete ? '' : '至少'} ${answer.total} 个结果，显示前 ${results.length} 个；可按省份筛选`
+              : `找到 ${results.length} 个结果`;
   };
   input.addEventListener('input', () => void run());
   filters.addEventListener('change', () => void run());

@@ -247,7 +247,7 @@ describe('searching', () => {
     };
     const { pagefind, calls } = fakePagefind([shimenxian, county(1, '石门乡'), county(2, '石门乡'), county(3, '石门镇')]);
     const found = await search(pagefind, '石门坎乡', {});
-    expect(found.exact).toBe(false);
+    expect(found).toMatchObject({ exact: false, near: '石门乡' });
     expect(found.results.map((r) => [r.url, r.town])).toEqual([
       ['/county-1/', '石门乡'],
       ['/county-2/', '石门乡'],
@@ -259,7 +259,9 @@ describe('searching', () => {
     expect(calls).toEqual(['石门乡']);
     // Nor near name that a place has: Pagefind's nearest words stay the answer, still said to be near.
     const { pagefind: none } = fakePagefind([shimenxian]);
-    expect(await search(none, '石门坎乡', {})).toMatchObject({ exact: false, results: [{ url: '/shimen/' }] });
+    const nearest = await search(none, '石门坎乡', {});
+    expect(nearest).toMatchObject({ exact: false, results: [{ url: '/shimen/' }] });
+    expect(nearest.near).toBeUndefined();
     // Of the readings' nearest words, those that account for more of the query: 湖南, then 石门 within
     // 湖南省 (石门县), rather than 湖南 as typed (湖南省).
     const hunan = {
