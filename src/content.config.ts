@@ -12,7 +12,9 @@ export const collections = {
   site: defineCollection({ loader: file(`${dir}/site.yaml`), schema: siteSchema }),
   brands: defineCollection({ loader: glob({ pattern: '*.md', base: `${dir}/brands` }), schema: brandSchema }),
   regions: defineCollection({ loader: regionsLoader() }),
-  // One entry, `routing`, read from routes.yaml (optional: no file means every channel gets every lead).
+  // One entry, `routing`, read from routes.yaml. The file is optional: without it the entry has no
+  // routes, which means every channel gets every lead (an empty collection would make every build warn
+  // that it "does not exist or is empty").
   routing: defineCollection({
     loader: {
       name: 'routes-yaml',
@@ -21,8 +23,9 @@ export const collections = {
         const { parse } = await import('yaml');
         const file = `${dir}/routes.yaml`;
         store.clear();
-        if (!existsSync(file)) return;
-        const data = await parseData({ id: 'routing', data: parse(readFileSync(file, 'utf8')) ?? {}, filePath: file });
+        const data = existsSync(file)
+          ? await parseData({ id: 'routing', data: parse(readFileSync(file, 'utf8')) ?? {}, filePath: file })
+          : await parseData({ id: 'routing', data: {} });
         store.set({ id: 'routing', data });
       },
     },

@@ -59,7 +59,9 @@ async function load(): Promise<Catalog> {
   const problems: string[] = [];
   const coverage = coverageByBrand(coverageFiles, regions, problems);
   checkHonesty(site, brands, coverageFiles, problems);
-  const routing = routingEntries[0]?.data;
+  // No rules (no routes.yaml, or one without routes): every channel gets every lead.
+  const rules = routingEntries[0]?.data;
+  const routing = rules && (rules.routes.length || rules.default) ? rules : undefined;
   if (routing) checkRouting(routing, regions, brands, problems);
   if (problems.length === 1) throw new Error(problems[0]);
   if (problems.length) throw new Error(`${problems.length} problems in the content:\n\n${problems.join('\n\n')}`);

@@ -1,5 +1,6 @@
 // The build refuses content that would mislead customers, and says why: every problem at once, so an
 // operator fixes them all after one build (one build here, too: each takes ~15 s of CI).
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { append, buildWith, replace } from './helpers.ts';
@@ -13,12 +14,18 @@ describe('the build fails with a clear message for each problem of the content',
       replace(join(dir, 'coverage/nuanchuan.yaml'), '"620200"', '"629999"');
       // An entry that does not resolve is still read for claims.
       append(join(dir, 'coverage/nuanchuan.yaml'), '  - place: 鼓楼区\n    note: 厂家授权网点\n');
+      rmSync(join(dir, 'routes.yaml')); // optional: its absence is no problem, and no warning
     });
   }, 180_000);
 
   it('fails, and lists the five problems', () => {
     expect(build.code).not.toBe(0);
     expect(build.output).toContain('5 problems in the content:');
+  });
+
+  it('and nothing else: no routes.yaml is not a problem, nor a warning', () => {
+    expect(build.output).not.toContain('routes.yaml');
+    expect(build.output).not.toMatch(/collection "routing" does not exist/);
   });
 
   it('when an independent brand claims to be official', () => {
