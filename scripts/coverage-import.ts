@@ -1,15 +1,16 @@
-// npm run coverage:import -- --brand <slug> [--json] [--allow-partial] <file|->
+// npm run coverage:import -- --brand <slug> [--json] [--dry-run] [--allow-partial] <file|->
 // Reads a pasted list of places, resolves each to a GB/T 2260 region (src/lib/resolve.ts), prints a
 // report, and merges the result into the brand's coverage file. Nothing is written when an entry is
-// ambiguous or unresolved, unless --allow-partial.
+// ambiguous or unresolved, unless --allow-partial; nor with --dry-run, nor when nothing changes.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { buildRegions, RegionIndex } from '../src/lib/regions.ts';
-import { Resolver, splitEntries, type Resolution } from '../src/lib/resolve.ts';
+import { Resolver, type Resolution } from '../src/lib/resolve.ts';
+import { splitEntries } from '../src/lib/written.ts';
 
-const USAGE = 'usage: npm run coverage:import -- --brand <slug> [--json] [--allow-partial] <file|->';
+const USAGE = 'usage: npm run coverage:import -- --brand <slug> [--json] [--dry-run] [--allow-partial] <file|->';
 
 function fail(message: string): never {
   console.error(`coverage:import: ${message}`);
@@ -20,7 +21,12 @@ let args;
 try {
   args = parseArgs({
     allowPositionals: true,
-    options: { brand: { type: 'string' }, json: { type: 'boolean' }, 'allow-partial': { type: 'boolean' } },
+    options: {
+      brand: { type: 'string' },
+      json: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      'allow-partial': { type: 'boolean' },
+    },
   });
 } catch (err) {
   fail(`${(err as Error).message}\n${USAGE}`);
@@ -45,12 +51,33 @@ try {
 } catch (err) {
   fail(`cannot read ${source}: ${(err as Error).message}`);
 }
-const entries = splitEntries(text);
-if (!entries.length) fail(`${source} holds no places.`);
-
 const regions = new RegionIndex(buildRegions());
 const resolver = new Resolver(regions);
+const ok = (r: Resolution) => r.status === 'resolved' || r.status === 'warning';
+// Words separated by spaces are one place when together they name one below the first (广东省 广州市
+// 黄埔区, as this report prints paths): read apart, 广东省 alone would cover the whole province.
+const entries = splitEntries(text, (words) => {
+  const whole = resolver.resolve(words.join(''));
+  const first = resolver.resolve(words[0]);
+  return ok(whole) && !!first.code && regions.lineage(whole.code!).some((r) => r.code === first.code);
+});
+if (!entries.length) fail(`${source} holds no places.`);
+
 const results = entries.map((e) => resolver.resolve(e));
+// A place listed with places inside it (湖南省、吉首市): covering it covers all of it — maybe not meant.
+for (const r of results) {
+  if (!ok(r)) continue;
+  const inside = results.filter((o) => ok(o) && o.code !== r.code && regions.lineage(o.code!).some((a) => a.code === r.code));
+  if (!inside.length) continue;
+  r.status = 'warning';
+  const named = inside.slice(0, 3).map((o) => o.input);
+  r.note = [
+    r.note,
+    `the list also names places inside it (${named.join(', ')}${inside.length > 3 ? ', …' : ''}): all of ${r.path} is covered`,
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
 
 // The report: JSON on stdout with --json (the human report then goes to stderr).
 const say = args.values.json ? console.error : console.log;
@@ -136,5 +163,9 @@ for (const r of results) {
     }
   }
 }
-writeFileSync(file, doc.toString({ lineWidth: 0 }));
-say(`${file}: ${added} regions added, ${towns} towns noted, ${already} already covered.`);
+const summary = `${added} regions added, ${towns} towns noted, ${already} already covered`;
+if (args.values['dry-run']) say(`${file}: nothing written (--dry-run); it would have: ${summary}.`);
+else if (added || towns) {
+  writeFileSync(file, doc.toString({ lineWidth: 0 }));
+  say(`${file}: ${summary}.`);
+} else say(`${file}: unchanged (${summary}).`);

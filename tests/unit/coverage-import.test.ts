@@ -39,7 +39,7 @@ describe('npm run coverage:import', () => {
     expect(report.map((r: any) => [r.input, r.status, r.code])).toEqual([
       ['湘西凤凰县', 'resolved', '433123'],
       ['海南共和县', 'resolved', '632521'],
-      ['文昌市龙楼镇', 'resolved', '469005'],
+      ['文昌市龙楼镇', 'warning', '469005'],
       ['杭州市江干区', 'warning', '330102'],
     ]);
     for (const r of report) expect(Object.keys(r)).toEqual(expect.arrayContaining(['input', 'status', 'code', 'path', 'note']));
@@ -69,6 +69,31 @@ describe('npm run coverage:import', () => {
     // 峪泉镇 is in 嘉峪关市 (covered by code); 泸溪县 is covered by a place entry.
     expect(stdout).toContain('1 regions added, 0 towns noted, 2 already covered');
     expect(coverage('nuanchuan').regions.map((r: any) => r.code)).toContain('433123');
+  });
+
+  it('reads a path with spaces as one place, warns when a place is listed with places inside it, writes nothing with --dry-run', async () => {
+    const before = readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8');
+    const { code, stdout } = await run(['--brand', 'jianxia', '--json', '--dry-run'], '广东省 广州市 黄埔区\n湖南省、吉首市');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.map((r: any) => [r.input, r.status, r.code])).toEqual([
+      ['广东省 广州市 黄埔区', 'resolved', '440112'],
+      ['湖南省', 'warning', '430000'],
+      ['吉首市', 'resolved', '433101'],
+    ]);
+    expect(report[1].note).toBe('the list also names places inside it (吉首市): all of 湖南省 is covered');
+    expect(readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('leaves the coverage file as it is when nothing changes', async () => {
+    const file = join(dir, 'content', 'coverage', 'jianxia.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/("\d{6}")/, '$1   '));
+    const before = readFileSync(file, 'utf8');
+    const covered = String(coverage('jianxia').regions[0].code);
+    const { code, stdout } = await run(['--brand', 'jianxia'], covered);
+    expect(code).toBe(0);
+    expect(stdout).toContain('unchanged (0 regions added, 0 towns noted, 1 already covered)');
+    expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
   it('creates the coverage file of a brand that has none, and reads stdin', async () => {

