@@ -4,6 +4,8 @@
 // A place is read as a chain of names, each below the one before (levels may be skipped), each the
 // full name or the short name of a region, a town, or a former division. Tiers keep precise readings
 // ahead of loose ones (see TIERS); two readings that end in different places make the place ambiguous.
+// When nothing reads as a place, it says why (a code, a place moved elsewhere, 市区, a near name): one
+// algorithm and its answers, kept in one file although it is longer than most.
 import { APPROVALS } from './approvals.ts';
 import { FORMER, SOURCES, type Former } from './history.ts';
 import { CIVIL_NAMES, nearNames, prefectureForms, shortName } from './names.ts';
