@@ -56,10 +56,15 @@ const resolver = new Resolver(regions);
 const ok = (r: Resolution) => r.status === 'resolved' || r.status === 'warning';
 // Words separated by spaces are one place when together they name one below the first (广东省 广州市
 // 黄埔区, as this report prints paths): read apart, 广东省 alone would cover the whole province.
+// Each word must name the place or one above it: 湖南省 凤凰县 泸溪县 is three places, not 泸溪县 alone.
 const entries = splitEntries(text, (words) => {
   const whole = resolver.resolve(words.join(''));
-  const first = resolver.resolve(words[0]);
-  return ok(whole) && !!first.code && regions.lineage(whole.code!).some((r) => r.code === first.code);
+  if (!ok(whole)) return false;
+  const above = new Set(regions.lineage(whole.code!).map((r) => r.code));
+  return words.every((word) => {
+    const r = resolver.resolve(word);
+    return r.code ? above.has(r.code) : !!r.candidates?.some((c) => above.has(c.code));
+  });
 });
 if (!entries.length) fail(`${source} holds no places.`);
 

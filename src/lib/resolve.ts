@@ -194,8 +194,8 @@ export class Resolver {
       withBrackets ??
       this.byCode(input, text) ??
       this.named(input, text) ??
-      this.elsewhere(input, text) ??
       this.loose(input, text) ??
+      this.elsewhere(input, text) ??
       this.unresolved(input, text);
     if (found.status !== 'resolved' && found.status !== 'warning') return found;
     const said = [

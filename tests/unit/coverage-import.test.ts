@@ -73,15 +73,22 @@ describe('npm run coverage:import', () => {
 
   it('reads a path with spaces as one place, warns when a place is listed with places inside it, writes nothing with --dry-run', async () => {
     const before = readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8');
-    const { code, stdout } = await run(['--brand', 'jianxia', '--json', '--dry-run'], '广东省 广州市 黄埔区\n湖南省、吉首市');
+    const { code, stdout } = await run(
+      ['--brand', 'jianxia', '--json', '--dry-run'],
+      '广东省 广州市 黄埔区\n湖南省、吉首市\n湖南省 凤凰县 泸溪县',
+    );
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.map((r: any) => [r.input, r.status, r.code])).toEqual([
       ['广东省 广州市 黄埔区', 'resolved', '440112'],
       ['湖南省', 'warning', '430000'],
       ['吉首市', 'resolved', '433101'],
+      // Words that are not each above the last: three places (湖南省 again, with those inside it).
+      ['湖南省', 'warning', '430000'],
+      ['凤凰县', 'resolved', '433123'],
+      ['泸溪县', 'resolved', '433122'],
     ]);
-    expect(report[1].note).toBe('the list also names places inside it (吉首市): all of 湖南省 is covered');
+    expect(report[1].note).toBe('the list also names places inside it (吉首市, 凤凰县, 泸溪县): all of 湖南省 is covered');
     expect(readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8')).toBe(before);
   });
 

@@ -187,6 +187,12 @@ describe('what operators write around a place', () => {
       note: '市区 (the urban area) is no division: write 长沙市 to cover all of it, or the places to cover (its districts are candidates)',
       candidates: expect.arrayContaining([{ code: '430102', path: '湖南省 长沙市 芙蓉区' }]),
     });
+    // Not 城区 of 阳泉市, a district of that name in another province.
+    expect(resolve('吉首城区')).toMatchObject({
+      status: 'unresolved',
+      note: '城区 (the urban area) is no division: write 吉首市 to cover all of it, or the places to cover',
+    });
+    expect(resolve('阳泉市城区')).toMatchObject({ status: 'resolved', code: '140302' });
     expect(resolve('全国')).toMatchObject({ status: 'unresolved', note: '全国 is no division: write the provinces to cover' });
     expect(resolve('香港')).toMatchObject({
       status: 'unresolved',
