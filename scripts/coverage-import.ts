@@ -70,15 +70,17 @@ if (!entries.length) fail(`${source} holds no places.`);
 
 const results = entries.map((e) => resolver.resolve(e));
 // A place listed with places inside it (湖南省、吉首市): covering it covers all of it — maybe not meant.
+const insideOf = new Map<string, Resolution[]>();
+for (const r of results.filter(ok))
+  for (const above of regions.lineage(r.code!).slice(0, -1)) insideOf.set(above.code, [...(insideOf.get(above.code) ?? []), r]);
 for (const r of results) {
-  if (!ok(r)) continue;
-  const inside = results.filter((o) => ok(o) && o.code !== r.code && regions.lineage(o.code!).some((a) => a.code === r.code));
+  const inside = ok(r) ? (insideOf.get(r.code!) ?? []) : [];
   if (!inside.length) continue;
   r.status = 'warning';
-  const named = inside.slice(0, 3).map((o) => o.input);
+  const named = [...new Set(inside.map((o) => o.input))];
   r.note = [
     r.note,
-    `the list also names places inside it (${named.join(', ')}${inside.length > 3 ? ', …' : ''}): all of ${r.path} is covered`,
+    `the list also names places inside it (${named.slice(0, 3).join(', ')}${named.length > 3 ? ', …' : ''}): all of ${r.path} is covered`,
   ]
     .filter(Boolean)
     .join('; ');

@@ -181,6 +181,7 @@ export class Resolver {
   resolve(raw: string): Resolution {
     const input = raw.trim();
     const { text, bracketed, notes: bracketNotes, whole } = written(input);
+    if (!text) return { input, status: 'unresolved', note: 'no place name in it' };
     if (bracketed.length > MAX_ENTRY)
       return {
         input,
@@ -190,20 +191,18 @@ export class Resolver {
     // A town whose name has brackets (（工业园区）城南街道) first; otherwise the brackets are notes.
     const withBrackets = bracketNotes.length ? this.named(input, bracketed) : undefined;
     const notes = withBrackets ? [] : bracketNotes;
-    const found =
-      withBrackets ??
-      this.byCode(input, text) ??
-      this.named(input, text) ??
-      this.loose(input, text) ??
-      this.elsewhere(input, text) ??
-      this.unresolved(input, text);
+    const find = (t: string) => withBrackets ?? this.byCode(input, t) ?? this.named(input, t);
+    // 湖南省全省 is 湖南省, once the whole text names no place (全州县 and 万全区 are places).
+    const named = find(text);
+    const all = !named && whole ? find(whole.text) : undefined;
+    const found = named ?? all ?? this.loose(input, text) ?? this.elsewhere(input, text) ?? this.unresolved(input, text);
     if (found.status !== 'resolved' && found.status !== 'warning') return found;
     const said = [
       found.note,
-      whole && `${whole} read as all of ${found.path}`,
+      all && `${whole!.word} read as all of ${found.path}`,
       notes.length && `ignored ${notes.join(' ')}: only the place is read`,
     ].filter(Boolean);
-    return { ...found, ...(notes.length ? { status: 'warning' } : {}), ...(said.length ? { note: said.join('; ') } : {}) };
+    return { ...found, ...(notes.length || all ? { status: 'warning' } : {}), ...(said.length ? { note: said.join('; ') } : {}) };
   }
 
   /** A code written as such (433101), of a region or of a town. */
@@ -214,20 +213,21 @@ export class Resolver {
     return this.result(input, [{ place, how: 'exact', text }]);
   }
 
-  /** Words for part of a place (长沙市区, 吉首城区) or for no place (全国): never read as a place, said why. */
+  /** Words for part of a place (长沙市区, 吉首城区, 长沙市各区, 湘西州各县) or for no place (全国): never
+   *  read as a place, said why. */
   private loose(input: string, text: string): Resolution | undefined {
     if (text === '全国' || text === '中国')
       return { input, status: 'unresolved', note: `${text} is no division: write the provinces to cover` };
-    const part = /(市区|城区)$/.exec(text)?.[1];
+    const part = /(市区|城区|各区|各县|辖区)$/.exec(text)?.[1];
     if (!part) return undefined;
     const base = this.named(input, part === '市区' ? text.slice(0, -1) : text.slice(0, -2));
     if (base?.status !== 'resolved' || !base.code) return undefined;
     const region = this.regions.get(base.code)!;
-    const districts = this.regions.children(region.code).filter((r) => r.name.endsWith('区'));
+    const districts = this.regions.children(region.code).filter((r) => r.name.endsWith(part === '各县' ? '县' : '区'));
     return {
       input,
       status: 'unresolved',
-      note: `${part} (the urban area) is no division: write ${region.name} to cover all of it, or the places to cover${districts.length ? ` (its districts are candidates)` : ''}`,
+      note: `${part} names part of ${region.name}, no division: write ${region.name} to cover all of it, or the places to cover${districts.length ? ` (candidates below)` : ''}`,
       ...(districts.length
         ? { candidates: districts.slice(0, MAX_CANDIDATES).map((r) => ({ code: r.code, path: this.pathOf(r.code) })) }
         : {}),

@@ -7,8 +7,11 @@
  *  split of it takes time that grows with its length cubed. */
 export const MAX_ENTRY = 40;
 
-/** "All of it": read as the place before it. */
-const WHOLE = /(全省|全市|全区|全县|全旗|全州|全盟|全境|全域|各区县|各县区|各县市区|各区|各县|所辖区县|辖区)$/u;
+/** "All of it": read as the place before it, when the whole text names no place (全州县, 万全区 do). */
+const WHOLE = /(全省|全市|全区|全县|全旗|全州|全盟|全境|全域|各区县|各县区|各县市区|所辖区县)$/u;
+/** A list number or bullet written on its own (1. 1、 (1) ① - •). */
+const MARKER = /^(?:\(?\d{1,3}[).、]?|[-•·*>]+)$/u;
+const isMarker = (word: string) => MARKER.test(word.normalize('NFKC'));
 
 export interface Written {
   /** The name to resolve, without spaces or notes in brackets. */
@@ -17,8 +20,8 @@ export interface Written {
   bracketed: string;
   /** Notes in brackets, read off (吉首市（含乾州） → （含乾州）): said in a warning. */
   notes: string[];
-  /** 全省, 各区县…: said in the resolution's note. */
-  whole?: string;
+  /** The text without a word for "all of it" at its end (湖南省全省 → 湖南省), and that word. */
+  whole?: { text: string; word: string };
 }
 
 export function written(input: string): Written {
@@ -30,21 +33,21 @@ export function written(input: string): Written {
     .replace(/^(?:\(?\d{1,3}[).、]?|[-•·*>]+)(?=\p{Script=Han}|[(【[])/u, '')
     .replace(/^["'“”‘’「」『』]+|["'“”‘’「」『』.。:;!?]+$/gu, '');
   const notes = bracketed.match(/[(【[][^)】\]]*[)】\]]/gu) ?? [];
-  let text = bracketed.replace(/[(【[][^)】\]]*[)】\]]/gu, '');
-  const whole = WHOLE.exec(text)?.[0];
-  if (whole && text.length - whole.length >= 2) text = text.slice(0, -whole.length);
-  return { text, bracketed, notes, ...(whole && text.length >= 2 ? { whole } : {}) };
+  const text = bracketed.replace(/[(【[][^)】\]]*[)】\]]/gu, '');
+  const word = WHOLE.exec(text)?.[0];
+  const whole = word && text.length - word.length >= 2 ? { text: text.slice(0, -word.length), word } : undefined;
+  return { text, bracketed, notes, ...(whole ? { whole } : {}) };
 }
 
 /** Entries as operators paste them: separated by 、，,；; / | 。 or new lines, and by spaces unless the
  *  words together name one place below the first of them (广东省 广州市 黄埔区, the path the import prints;
  *  吉首市 乾州): `together` says whether they do. */
 export function splitEntries(text: string, together: (words: string[]) => boolean = () => false): string[] {
-  return text
-    .split(/[、，,；;/|｜／。\n\r]+/u)
-    .flatMap((piece) => {
-      const words = piece.trim().split(/\s+/u).filter(Boolean);
-      return words.length > 1 && together(words) ? [words.join(' ')] : words;
-    })
-    .filter((entry) => !/^(?:\(?\d{1,3}[).、]?|[-•·*>]+)$/u.test(entry.normalize('NFKC'))); // a bare list number or bullet
+  return text.split(/[、，,；;/|｜／。\n\r]+/u).flatMap((piece) => {
+    const words = piece
+      .trim()
+      .split(/\s+/u)
+      .filter((word) => word && !isMarker(word));
+    return words.length > 1 && together(words) ? [words.join(' ')] : words;
+  });
 }

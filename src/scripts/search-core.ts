@@ -75,7 +75,7 @@ const LEVEL = ['province', 'prefecture', 'county', 'town'];
 const ENDS_NAME = /[市县区州旗盟]/;
 /** A town part that is only a suffix (街道, 镇) names no town. */
 const namesTown = (part: string) => part.replace(TOWN_END, '').length > 0;
-/** Rounds of results read beyond the first when too few of them hold the query's places. */
+/** Rounds of results read (FIRST at a time) beyond the first when too few of them hold the query's places. */
 const MORE_ROUNDS = 3;
 /** Splits tried per query: each is one more Pagefind search, and may fetch one more index chunk. */
 const MAX_SPLITS = 4;
@@ -300,7 +300,7 @@ async function searchAs(
     // Records matched by their metadata alone hold none of the query's places (湖南省 matches every
     // covered district's path): read on, a round at a time, until the page has as many as it shows.
     for (let round = 0; exact && hits.length < limit && data.length < results.length && round < MORE_ROUNDS; round++) {
-      const more = await Promise.all(results.slice(data.length, data.length + limit).map((r) => r.data()));
+      const more = await Promise.all(results.slice(data.length, data.length + FIRST).map((r) => r.data()));
       data.push(...more);
       hits = [...hits, ...more.flatMap((d) => hitsOf(d, words, exact, split))];
     }

@@ -160,7 +160,11 @@ export function enhanceSearch(form: HTMLFormElement) {
   // form's own submit (the list of service regions, as without JavaScript).
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    if (list.dataset.query !== input.value.trim()) await run();
+    const q = input.value.trim();
+    if (!q) return;
+    if (list.dataset.query !== q) await run();
+    // Typed on meanwhile: the results on the page are not this query's.
+    if (list.dataset.query !== q || input.value.trim() !== q) return;
     const first = list.querySelector('a');
     if (first) first.focus();
     else if (failed) form.submit();

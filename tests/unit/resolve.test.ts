@@ -152,6 +152,11 @@ describe('splitting a pasted list', () => {
     ]);
     const together = (words: string[]) => words[0] === '广东省';
     expect(splitEntries('广东省 广州市 黄埔区、吉首市 凤凰县', together)).toEqual(['广东省 广州市 黄埔区', '吉首市', '凤凰县']);
+    // A list number before a spaced path is no word of it.
+    expect(splitEntries('1. 广东省 广州市 黄埔区\n(2) 广东省 东莞市', together)).toEqual([
+      '广东省 广州市 黄埔区',
+      '广东省 东莞市',
+    ]);
   });
 });
 
@@ -178,19 +183,31 @@ describe('what operators write around a place', () => {
       note: 'ignored (含乾州): only the place is read',
     });
     expect(resolve('吉首市【城区】')).toMatchObject({ status: 'warning', code: '433101' });
-    expect(resolve('湖南省全省')).toMatchObject({ status: 'resolved', note: '全省 read as all of 湖南省' });
+    expect(resolve('湖南省全省')).toMatchObject({ status: 'warning', note: '全省 read as all of 湖南省' });
+    // Only when the whole text names no place: 全州县, 万全区 and 天全县 are places.
+    expect(resolve('桂林全州')).toMatchObject({ status: 'resolved', code: '450324' });
+    expect(resolve('张家口市万全区')).toMatchObject({ status: 'resolved', code: '130708' });
+    expect(resolve('雅安市天全县')).toMatchObject({ status: 'resolved', code: '511825' });
   });
 
   it('says why for what names no place, or only part of one', () => {
     expect(resolve('长沙市区')).toMatchObject({
       status: 'unresolved',
-      note: '市区 (the urban area) is no division: write 长沙市 to cover all of it, or the places to cover (its districts are candidates)',
+      note: '市区 names part of 长沙市, no division: write 长沙市 to cover all of it, or the places to cover (candidates below)',
       candidates: expect.arrayContaining([{ code: '430102', path: '湖南省 长沙市 芙蓉区' }]),
     });
+    // 各区 is its districts, 各县 its counties: not all of it (长沙县, 浏阳市 are not districts).
+    const districts = resolve('长沙市各区');
+    expect(districts).toMatchObject({ status: 'unresolved' });
+    expect(districts.candidates?.map((c) => c.code)).not.toContain('430121');
+    expect(resolve('湘西州各县').candidates?.every((c) => c.path.endsWith('县'))).toBe(true);
+    // Nothing left once the notes and marks are read off.
+    for (const input of ['(1)', '（以下为新增）', '“”'])
+      expect(resolve(input), input).toMatchObject({ status: 'unresolved', note: 'no place name in it' });
     // Not 城区 of 阳泉市, a district of that name in another province.
     expect(resolve('吉首城区')).toMatchObject({
       status: 'unresolved',
-      note: '城区 (the urban area) is no division: write 吉首市 to cover all of it, or the places to cover',
+      note: '城区 names part of 吉首市, no division: write 吉首市 to cover all of it, or the places to cover',
     });
     expect(resolve('阳泉市城区')).toMatchObject({ status: 'resolved', code: '140302' });
     expect(resolve('全国')).toMatchObject({ status: 'unresolved', note: '全国 is no division: write the provinces to cover' });
