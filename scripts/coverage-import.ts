@@ -60,6 +60,7 @@ const ok = (r: Resolution) => r.status === 'resolved' || r.status === 'warning';
 const entries = splitEntries(text, (words) => {
   const whole = resolver.resolve(words.join(''));
   if (!ok(whole)) return false;
+  if (words.every((word) => /^[a-z]+$/i.test(word))) return true; // spaced pinyin: ji shou
   const above = new Set(regions.lineage(whole.code!).map((r) => r.code));
   return words.every((word) => {
     const r = resolver.resolve(word);

@@ -9,6 +9,7 @@
 import { APPROVALS } from './approvals.ts';
 import { FORMER, SOURCES, type Former } from './history.ts';
 import { CIVIL_NAMES, nearNames, prefectureForms, shortName } from './names.ts';
+import { pinyinNames } from './search-terms.ts';
 import { RegionIndex, type Region } from './regions.ts';
 import { townsByCounty } from './towns.ts';
 import { MAX_ENTRY, written } from './written.ts';
@@ -191,7 +192,7 @@ export class Resolver {
     // A town whose name has brackets (（工业园区）城南街道) first; otherwise the brackets are notes.
     const withBrackets = bracketNotes.length ? this.named(input, bracketed) : undefined;
     const notes = withBrackets ? [] : bracketNotes;
-    const find = (t: string) => withBrackets ?? this.byCode(input, t) ?? this.named(input, t);
+    const find = (t: string) => withBrackets ?? this.byCode(input, t) ?? this.byPinyin(input, t) ?? this.named(input, t);
     // 湖南省全省 is 湖南省, once the whole text names no place (全州县 and 万全区 are places).
     const named = find(text);
     const all = !named && whole ? find(whole.text) : undefined;
@@ -203,6 +204,35 @@ export class Resolver {
       notes.length && `ignored ${notes.join(' ')}: only the place is read`,
     ].filter(Boolean);
     return { ...found, ...(notes.length || all ? { status: 'warning' } : {}), ...(said.length ? { note: said.join('; ') } : {}) };
+  }
+
+  private pinyin?: Map<string, Region[]>;
+
+  /** A region written in pinyin (jishou, ji shou, JiShouShi), as search accepts it: read with a
+   *  warning, or ambiguous when regions share it (changsha: 长沙市, 长沙县). Built on first use. */
+  private byPinyin(input: string, text: string): Resolution | undefined {
+    if (!/^[a-z]+$/i.test(text)) return undefined;
+    if (!this.pinyin) {
+      this.pinyin = new Map();
+      for (const r of this.regions.byCode.values())
+        for (const p of pinyinNames(r)) this.pinyin.set(p, [...(this.pinyin.get(p) ?? []), r]);
+    }
+    const found = this.pinyin.get(text.toLowerCase()) ?? [];
+    if (!found.length) return { input, status: 'unresolved', note: `no region's name is ${text} in pinyin` };
+    if (found.length > 1)
+      return {
+        input,
+        status: 'ambiguous',
+        candidates: found.slice(0, MAX_CANDIDATES).map((r) => ({ code: r.code, path: this.pathOf(r.code) })),
+        note: `${found.length} places are called ${text} in pinyin; write the name in Chinese`,
+      };
+    return {
+      input,
+      status: 'warning',
+      code: found[0].code,
+      path: this.pathOf(found[0].code),
+      note: `read as the pinyin of ${found[0].name}`,
+    };
   }
 
   /** A code written as such (433101), of a region or of a town. */

@@ -263,6 +263,9 @@ describe('search', () => {
       '没有找到“湖南石门坎乡”，以下是名称相近的地方；不确定时请拨打 400-000-0000 咨询。',
     );
     expect((await titles(page))[0]).toMatch(/^湖南省 常德市 石门县/);
+    // Places the region data has none of: said, whatever a town of a similar name gives.
+    await searchFor(page, '香港');
+    expect(await page.textContent('#site-search-status')).toMatch(/ 本站服务地区不含香港、澳门、台湾。$/);
     // A province typed that contradicts the one chosen finds nothing in the chosen one.
     await page.selectOption('select[name=province]', '广东省');
     await searchFor(page, '湖南吉首乾州');

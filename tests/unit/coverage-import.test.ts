@@ -75,7 +75,7 @@ describe('npm run coverage:import', () => {
     const before = readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8');
     const { code, stdout } = await run(
       ['--brand', 'jianxia', '--json', '--dry-run'],
-      '广东省 广州市 黄埔区\n湖南省、吉首市\n湖南省 凤凰县 泸溪县',
+      '广东省 广州市 黄埔区\n湖南省、吉首市\n湖南省 凤凰县 泸溪县\nji shou',
     );
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
@@ -87,8 +87,9 @@ describe('npm run coverage:import', () => {
       ['湖南省', 'warning', '430000'],
       ['凤凰县', 'resolved', '433123'],
       ['泸溪县', 'resolved', '433122'],
+      ['ji shou', 'warning', '433101'], // spaced pinyin, as search reads it
     ]);
-    expect(report[1].note).toBe('the list also names places inside it (吉首市, 凤凰县, 泸溪县): all of 湖南省 is covered');
+    expect(report[1].note).toBe('the list also names places inside it (吉首市, 凤凰县, 泸溪县, …): all of 湖南省 is covered');
     expect(readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8')).toBe(before);
   });
 

@@ -226,6 +226,16 @@ describe('what operators write around a place', () => {
     });
   });
 
+  it('reads pinyin as search does, with a warning; ambiguous when regions share it', () => {
+    expect(resolve('jishou')).toMatchObject({ status: 'warning', code: '433101', note: 'read as the pinyin of 吉首市' });
+    expect(resolve('Ji Shou Shi')).toMatchObject({ status: 'warning', code: '433101' });
+    expect(resolve('changsha')).toMatchObject({
+      status: 'ambiguous',
+      note: '2 places are called changsha in pinyin; write the name in Chinese',
+    });
+    expect(resolve('xyzzy')).toMatchObject({ status: 'unresolved', note: "no region's name is xyzzy in pinyin" });
+  });
+
   it('asks for the name itself when places of different names answer (湖南长沙: 长沙市 or 长沙县)', () => {
     expect(resolve('湖南长沙')).toMatchObject({
       status: 'ambiguous',
