@@ -78,6 +78,8 @@ const TIERS: Tier[] = [
 export class Resolver {
   private readonly places = new Map<string, Place>();
   private readonly byName = new Map<string, Place[]>();
+  /** Regions by the pinyin of their names (byPinyin), built on first use. */
+  private pinyin?: Map<string, Region[]>;
 
   readonly regions: RegionIndex;
 
@@ -205,8 +207,6 @@ export class Resolver {
     ].filter(Boolean);
     return { ...found, ...(notes.length || all ? { status: 'warning' } : {}), ...(said.length ? { note: said.join('; ') } : {}) };
   }
-
-  private pinyin?: Map<string, Region[]>;
 
   /** A region written in pinyin (jishou, ji shou, JiShouShi), as search accepts it: read with a
    *  warning, or ambiguous when regions share it (changsha: 长沙市, 长沙县). Built on first use. */
@@ -375,9 +375,7 @@ export class Resolver {
   }
 
   private describe(place: Place): string {
-    const path = this.regions.lineage(place.region).map((r) => r.name);
-    if (place.kind === 'town') path.push(place.name);
-    return path.join(' ');
+    return place.kind === 'town' ? `${this.pathOf(place.region)} ${place.name}` : this.pathOf(place.region);
   }
 
   private result(input: string, chain: Match[]): Resolution {
@@ -389,13 +387,13 @@ export class Resolver {
       if (m.place.kind === 'former') {
         status = 'warning';
         const { year, source, approval, created } = m.place.former!;
-        const path = this.regions.lineage(current.code).map((r) => r.name);
+        const path = this.pathOf(current.code);
         const { date, url } = APPROVALS[approval];
         const decision = [approval, date && ` of ${date}`, url && `: ${url}`].filter(Boolean).join('');
         notes.push(
           created
-            ? `${m.place.name} was created in ${year} from part of ${current.name}, after the 2023 codes this site follows: used ${path.join(' ')}, the whole county, until the data has ${m.place.name} (${decision})`
-            : `${m.place.name} was replaced in ${year} by ${path.join(' ')} (${decision}; code table: ${SOURCES[source!]})`,
+            ? `${m.place.name} was created in ${year} from part of ${current.name}, after the 2023 codes this site follows: used ${path}, the whole county, until the data has ${m.place.name} (${decision})`
+            : `${m.place.name} was replaced in ${year} by ${path} (${decision}; code table: ${SOURCES[source!]})`,
         );
       } else if (m.how === 'variant') {
         status = 'warning';
@@ -422,10 +420,7 @@ export class Resolver {
       input,
       status,
       code: region.code,
-      path: this.regions
-        .lineage(region.code)
-        .map((r: Region) => r.name)
-        .join(' '),
+      path: this.pathOf(region.code),
       ...(notes.length ? { note: notes.join('; ') } : {}),
       ...(town ? { town } : {}),
     };
