@@ -119,6 +119,35 @@ export function nearNames(name: string): string[] {
   return names;
 }
 
+/** The pinyin of the suffixes that end a place's name. */
+const SUFFIX_PINYIN: Record<string, string> = {
+  shi: '市',
+  xian: '县',
+  qu: '区',
+  zhen: '镇',
+  xiang: '乡',
+  jiedao: '街道',
+  zhou: '州',
+  sheng: '省',
+  qi: '旗',
+  meng: '盟',
+  sumu: '苏木',
+  diqu: '地区',
+};
+
+/**
+ * A name whose suffix is still in pinyin, as a phone's input method leaves it when search starts
+ * before the syllable is chosen: 吉首shi → 吉首市, 城关zhen → 城关镇; a syllable begun (长沙x, 吉首sh)
+ * is left off (长沙). Undefined when the query does not end so (吉首qianzhou names a town).
+ */
+export function pinyinSuffix(query: string): string | undefined {
+  const m = /^(.*\p{Script=Han})([a-z]+)$/iu.exec(query);
+  if (!m) return undefined;
+  const [head, tail] = [m[1], m[2].toLowerCase()];
+  if (Object.hasOwn(SUFFIX_PINYIN, tail)) return head + SUFFIX_PINYIN[tail];
+  return Object.keys(SUFFIX_PINYIN).some((pinyin) => pinyin.startsWith(tail)) ? head : undefined;
+}
+
 const FIRST_ETHNIC = new RegExp(`^(?:${ETHNIC.join('|')})族?`);
 
 /**

@@ -2,7 +2,7 @@
 // Node against the same index. Pagefind finds words by their beginning; this reads the query as
 // people write places — a province in front (湖南吉首), a county or prefecture before a town
 // (吉首市乾州街道, 湘西乾州) — and says which town each result matched.
-import { nearNames, shortName, TOWN_END } from '../lib/names.ts';
+import { nearNames, pinyinSuffix, shortName, TOWN_END } from '../lib/names.ts';
 import { PROVINCES } from '../lib/provinces.ts';
 
 interface Data {
@@ -127,7 +127,11 @@ function hitsOf(data: Data, words: string[], exact: boolean, split: boolean): Hi
     if (!at.length) {
       // Matched by its metadata alone: the place itself, never a town.
       if (words.length === 1 && namedInMeta(meta, words[0])) hits.push({ url, meta });
-    } else if (places.length === 1 || !exact || matches(content, at, words)) {
+    } else if (
+      (places.length === 1 || !exact || matches(content, at, words)) &&
+      // A place and a town (凤凰 shi): the place part is one of this place's own names, not another town.
+      (!split || !exact || at.some((l) => l >= towns && l < end && content[l].toLowerCase().startsWith(words[0].toLowerCase())))
+    ) {
       // In a record of several places, each of the query's words must be this place's.
       // The town word the query's town part begins (湘西 乾州: 湘西乾州街道 is 湘西's, 乾州街道 the town's),
       // reaching into the town's own name: 长沙 begins 长沙五里牌街道 but names the district's city, so
@@ -254,9 +258,13 @@ export async function search(pagefind: Pagefind, typed: string, filters: Record<
   // The same query without the spaces between Chinese names (湖南 吉首 → 湖南吉首): still the query as
   // typed, not a near name.
   const joined = q.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '');
-  const asTyped = joined === q ? [q] : [q, joined];
+  // A suffix the input method left in pinyin (吉首shi, 长沙x): the name it spells first; then the query as
+  // it stands (吉首qi: 吉首市's 乾州街道), then the name without the suffix as a near one (凤凰shi → 凤凰).
+  const spelled = pinyinSuffix(joined);
+  const asTyped = [...new Set(spelled ? [spelled, q] : [q, joined])];
+  const near = spelled ? [...nearNames(spelled), joined.replace(/[a-z]+$/i, '')] : nearNames(q);
   let hint: Found | undefined;
-  for (const query of [...asTyped, ...nearNames(q)]) {
+  for (const query of [...asTyped, ...near]) {
     if (!query) continue;
     const found = await searchAs(pagefind, query, filters, limit);
     if (found?.exact) return asTyped.includes(query) ? found : { ...found, exact: false, near: query };

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { PROVINCES } from '../../src/lib/provinces.ts';
-import { nearNames } from '../../src/lib/names.ts';
+import { nearNames, pinyinSuffix } from '../../src/lib/names.ts';
 import { FIRST, OWN, readings, search, typedQuery, type Pagefind, type Place } from '../../src/scripts/search-core.ts';
 
 describe('reading a query', () => {
@@ -42,14 +42,17 @@ describe('reading a query', () => {
   });
 });
 
-/** A stand-in for Pagefind over a few records: a word matches by its beginning, records with more
+/** A stand-in for Pagefind over a few records: a word matches by its beginning (each word of the
+ *  query, in one record), records with more
  *  matching words first, then records with a word of their metadata (any field) that begins with the
  *  query, with no locations; with neither, the records of the longest word the query begins
  *  with (what Pagefind 1.6 does). Counts its searches. */
 function fakePagefind(records: { url: string; words: string[]; meta: Place }[]) {
   const calls: string[] = [];
   const answer = (q: string) => {
-    let at = records.map((r) => r.words.flatMap((w, i) => (w.startsWith(q) ? [i] : [])));
+    // Several words (吉首 乾州): records that hold each of them, at all of their locations.
+    const each = q.split(' ').map((p) => records.map((r) => r.words.flatMap((w, i) => (w.startsWith(p) ? [i] : []))));
+    let at = records.map((_, i) => (each.every((e) => e[i].length) ? each.flatMap((e) => e[i]) : []));
     const inMeta = (r: (typeof records)[number]) =>
       Object.values(r.meta)
         .join(' ')
@@ -248,6 +251,54 @@ describe('searching', () => {
       const found = await search(pagefind, q, {});
       expect([q, found.exact, found.near, found.results.map((r) => r.url)]).toEqual([q, true, undefined, [jishou.url]]);
     }
+  });
+
+  it('reads a suffix the input method left in pinyin as the suffix (吉首shi → 吉首市), never as a town', async () => {
+    expect(['吉首shi', '长沙xian', '城关zhen', '乾州jiedao', '吉首SHI', '长沙x', '吉首sh'].map(pinyinSuffix)).toEqual([
+      '吉首市',
+      '长沙县',
+      '城关镇',
+      '乾州街道',
+      '吉首市',
+      '长沙',
+      '吉首',
+    ]);
+    for (const q of ['吉首qianzhou', 'jishou', '吉首', '吉首市']) expect(pinyinSuffix(q), q).toBeUndefined();
+    const county = (url: string, name: string, towns: [string, string][]) => ({
+      url,
+      words: [
+        ...towns.flatMap(([t, p]) => [t, `${name}${t}`, `${name.slice(0, 2)}${t}`, `x${t}`, p]),
+        name,
+        name.slice(0, 2),
+        `${name}${OWN}`,
+      ],
+      meta: {
+        title: name,
+        short: name.slice(0, 2),
+        level: 'county',
+        townWords: String(towns.length * 5),
+        words: String(towns.length * 5 + 3),
+        covered: '1',
+      } as Place,
+    });
+    // shi begins a town's pinyin in each: read as a town, 吉首shi named 石家冲街道 and 凤凰shi a town of 河东区.
+    const jishou = county('/jishou/', '吉首市', [['石家冲街道', 'shijiachongjiedao']]);
+    const hedong = county('/hedong/', '河东区', [
+      ['凤凰岭街道', 'fenghuanglingjiedao'],
+      ['石门街道', 'shimenjiedao'],
+    ]);
+    const fenghuang = county('/fenghuang/', '凤凰县', [['沱江镇', 'tuojiangzhen']]);
+    const { pagefind } = fakePagefind([jishou, hedong, fenghuang]);
+    const found = await search(pagefind, '吉首shi', {});
+    expect([found.exact, found.results.map((r) => [r.url, r.town])]).toEqual([true, [['/jishou/', undefined]]]);
+    // No 凤凰市: a place and a town (凤凰 shi) only where 凤凰 is the place's own name, else the near name.
+    const near = await search(pagefind, '凤凰shi', {});
+    expect([near.exact, near.near, near.results[0]?.url, near.results[0]?.town]).toEqual([
+      false,
+      '凤凰',
+      '/fenghuang/',
+      undefined,
+    ]);
   });
 
   it('reads on when the first records read hold none of the places asked for (matched by their metadata alone)', async () => {
