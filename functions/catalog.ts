@@ -1,19 +1,35 @@
 // What the lead function knows of the site: brands, the regions that have a page, and coverage.
 // It reads the build's own /catalog.json from the static assets, so the function and the pages it
-// serves always come from the same content.
-import type { CatalogData } from '../src/contract/catalog.ts';
+// serves always come from the same content; and, when a lead names a region nobody covers (search
+// answers 暂未覆盖 with the form), /uncovered-regions.json.
+import type { CatalogData, UncoveredRegions } from '../src/contract/catalog.ts';
 import type { Env } from './env.ts';
 
 /** Look-ups over the build's /catalog.json. */
 export class CatalogIndex {
   readonly data: CatalogData;
+  /** The regions without a page, once a lead named one (loadUncovered). */
+  uncovered?: UncoveredRegions;
 
   constructor(data: CatalogData) {
     this.data = data;
   }
 
+  /** A region with a page. */
   region(code: string) {
     return Object.hasOwn(this.data.regions, code) ? this.data.regions[code] : undefined;
+  }
+
+  /** Whether nobody covers the region (it has no page), among those loaded. */
+  isUncovered(code: string): boolean {
+    return !this.region(code) && !!this.uncovered && Object.hasOwn(this.uncovered, code);
+  }
+
+  /** A region's name and parent, whether it has a page or nobody covers it. */
+  private known(code: string): { name: string; parent?: string } | undefined {
+    if (this.region(code)) return this.region(code);
+    const [name, parent] = this.isUncovered(code) ? this.uncovered![code] : [];
+    return name ? { name, parent } : undefined;
   }
 
   brand(slug: string) {
@@ -23,14 +39,14 @@ export class CatalogIndex {
   /** Codes from the province down to `code`. */
   lineage(code: string): string[] {
     const chain: string[] = [];
-    for (let c: string | undefined = code; c && this.region(c); c = this.region(c)!.parent) chain.unshift(c);
+    for (let c: string | undefined = code; c && this.known(c); c = this.known(c)!.parent) chain.unshift(c);
     return chain;
   }
 
   /** 湖南省 湘西土家族苗族自治州 吉首市 */
   regionLabel(code: string): string {
     return this.lineage(code)
-      .map((c) => this.region(c)!.name)
+      .map((c) => this.known(c)!.name)
       .join(' ');
   }
 
@@ -54,4 +70,12 @@ export function loadCatalog(env: Env, origin: string): Promise<CatalogIndex> {
     throw err;
   });
   return cached;
+}
+
+/** Loads /uncovered-regions.json into the catalog, once: only a lead that names no page needs it. */
+export async function loadUncovered(env: Env, origin: string, catalog: CatalogIndex): Promise<void> {
+  if (catalog.uncovered) return;
+  const res = await env.ASSETS.fetch(new URL('/uncovered-regions.json', origin));
+  if (!res.ok) throw new Error(`uncovered-regions.json: HTTP ${res.status} (was the site built?)`);
+  catalog.uncovered = (await res.json()) as UncoveredRegions;
 }

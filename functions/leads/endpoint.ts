@@ -2,7 +2,7 @@
 // store it in D1 (sealed) with its deliveries, answer, and only then queue the deliveries.
 // JSON clients get JSON; a plain form post (JavaScript off) gets a page (answer.ts, form-page.ts).
 import { Hono } from 'hono';
-import { loadCatalog, type CatalogIndex } from '../catalog.ts';
+import { loadCatalog, loadUncovered, type CatalogIndex } from '../catalog.ts';
 import { enqueue } from '../deliveries/queue.ts';
 import type { Env } from '../env.ts';
 import { keyring, phoneHash, type Keyring } from '../privacy/keyring.ts';
@@ -47,6 +47,9 @@ leads.post(
     let ring: Keyring;
     try {
       catalog = await loadCatalog(c.env, origin);
+      // A region without a page: one nobody covers yet (search offers the form there too), or none.
+      if (typeof raw.region === 'string' && /^\d{6}(\d{3})?$/.test(raw.region) && !catalog.region(raw.region))
+        await loadUncovered(c.env, origin, catalog);
       ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
     } catch (err) {
       console.error('[leads] cannot take leads:', err instanceof Error ? err.message : err);
@@ -119,18 +122,20 @@ async function readBody(c: Ctx): Promise<Body> {
   return { error: await fail(c, 415, { form: MESSAGES.badType }) };
 }
 
-/** Region must have a page, brand must be one we service, and serviced there. */
+/** Region must be one of China's (with a page, or one nobody covers: the customer is told so), brand
+ *  one we service, and serviced there when the region is covered. */
 function coverageErrors(catalog: CatalogIndex, raw: Record<string, unknown>, found: FieldErrors): FieldErrors {
   const errors: FieldErrors = {};
   const region = typeof raw.region === 'string' ? raw.region : '';
   const brand = typeof raw.brand === 'string' ? raw.brand.trim() : '';
   const hotline = catalog.data.hotline;
-  if (!found.region && !catalog.region(region)) {
-    errors.region = `所选地区暂未开通服务，可拨打 ${hotline} 咨询。`;
+  const uncovered = catalog.isUncovered(region);
+  if (!found.region && !catalog.region(region) && !uncovered) {
+    errors.region = `请从列表中选择所在地区，或拨打 ${hotline} 咨询。`;
   }
   if (brand && !found.brand && !catalog.brand(brand)) {
     errors.brand = '请从列表中选择品牌，或选“其他 / 不确定”。';
-  } else if (brand && !errors.region && !found.region && !catalog.serves(brand, region)) {
+  } else if (brand && !errors.region && !found.region && !uncovered && !catalog.serves(brand, region)) {
     errors.brand = `${catalog.brand(brand)!.name}在所选地区暂未提供服务，可选“其他 / 不确定”或拨打 ${hotline} 咨询。`;
   }
   return errors;
@@ -143,7 +148,8 @@ function toNewLead(input: LeadInput, catalog: CatalogIndex) {
     name: input.name,
     phone: input.phone,
     regionCode: input.region,
-    regionName: catalog.regionLabel(input.region),
+    // Said wherever the lead is shown (inbox, notifications, progress): nobody covered it when it came.
+    regionName: catalog.regionLabel(input.region) + (catalog.isUncovered(input.region) ? '（暂未覆盖）' : ''),
     brand: input.brand,
     brandName: input.brand ? catalog.brand(input.brand)?.name : undefined,
     description: input.description,

@@ -1,6 +1,6 @@
 // What a customer is told right after sending the form, in plain words: when the operator calls back
 // (within callbackHours, Beijing time; outside them, when), what coverage promises for the region
-// and brand (responseTime, hours), and the hotline. The same lines for the JSON answer (the page's
+// and brand (responseTime, hours) — or that nobody covers the region yet —, and the hotline. The same lines for the JSON answer (the page's
 // script shows them) and the confirmation page without JavaScript.
 import type { CatalogIndex } from '../catalog.ts';
 
@@ -37,10 +37,14 @@ export function nextSteps(
 ): string[] {
   const { hours, callbackHours, hotline } = catalog.data;
   const later = seenAt(callbackHours, now);
+  // A region nobody covers yet: the call says whether someone can come at all.
+  const uncovered = catalog.isUncovered(lead.region_code);
+  const purpose = uncovered ? '说明能否上门' : '确认上门时间';
   const lines = [
+    ...(uncovered ? [`${catalog.regionLabel(lead.region_code)} 暂未覆盖。`] : []),
     later
-      ? `现在不在服务时间（${hours}），客服会在${later} 后尽快给您打电话，确认上门时间。`
-      : `客服会在服务时间（${hours}）内尽快给您打电话，确认上门时间。`,
+      ? `现在不在服务时间（${hours}），客服会在${later} 后尽快给您打电话，${purpose}。`
+      : `客服会在服务时间（${hours}）内尽快给您打电话，${purpose}。`,
   ];
   // The coverage entry of the region or its nearest covered ancestor, for the chosen brand.
   const service = lead.brand ? catalog.data.service?.[lead.brand] : undefined;

@@ -21,6 +21,9 @@ export interface CatalogData {
   routing?: Routing;
 }
 
+/** /uncovered-regions.json: code → [name, parent code] of every region without a page. */
+export type UncoveredRegions = Record<string, [name: string, parent?: string]>;
+
 /** routes.yaml: the first route whose regions and brands match a lead takes it, else the default. */
 export interface Routing {
   routes: Route[];

@@ -1,6 +1,6 @@
 // The lead form with JavaScript: a requestId for idempotency, JSON submission with inline errors
 // and no reload, and a province → prefecture → county picker. Without it, the form posts as is.
-import type { CatalogData } from '../contract/catalog.ts';
+import type { CatalogData, UncoveredRegions } from '../contract/catalog.ts';
 
 const FALLBACK = '网络不稳定，报修未能提交。请稍后重试，或直接拨打页面上方的服务电话。';
 
@@ -83,7 +83,8 @@ async function cascade(picker: HTMLElement) {
     return; // the plain select still works
   }
   const original = picker.querySelector('select')!;
-  const hidden = Object.assign(document.createElement('input'), { type: 'hidden', name: 'region', value: '' });
+  const asked = await uncoveredAsked(data);
+  const hidden = Object.assign(document.createElement('input'), { type: 'hidden', name: 'region', value: asked?.code ?? '' });
   const childrenOf = (parent?: string) =>
     Object.entries(data.regions)
       .filter(([, r]) => r.parent === parent)
@@ -101,6 +102,7 @@ async function cascade(picker: HTMLElement) {
     const select = selects[i];
     select.replaceChildren(
       new Option(i === 0 ? '请选择省份' : `请选择${levels[i]}（可不选）`, ''),
+      ...(i === 0 && asked ? [new Option(`${asked.label}（暂未覆盖）`, asked.code, true, true)] : []),
       ...options.map((o) => new Option(o.name, o.code)),
     );
     select.hidden = options.length === 0;
@@ -121,4 +123,28 @@ async function cascade(picker: HTMLElement) {
   );
   fill(0);
   original.replaceWith(hidden, ...selects);
+}
+
+/** The place a search result said nobody covers (its 在线留言 link: /regions/?uncovered=433123), named
+ *  from the build's list of such regions — never from the link, which anyone can write. */
+async function uncoveredAsked(data: CatalogData): Promise<{ code: string; label: string } | undefined> {
+  const code = new URLSearchParams(location.search).get('uncovered') ?? '';
+  if (!/^\d{6}(\d{3})?$/.test(code) || data.regions[code]) return undefined;
+  let uncovered: UncoveredRegions;
+  try {
+    uncovered = await (await fetch('/uncovered-regions.json')).json();
+  } catch {
+    return undefined;
+  }
+  if (!Object.hasOwn(uncovered, code)) return undefined;
+  const names: string[] = [];
+  for (let c: string | undefined = code; c;) {
+    const known: { name: string; parent?: string } | undefined = Object.hasOwn(uncovered, c)
+      ? { name: uncovered[c][0], parent: uncovered[c][1] }
+      : data.regions[c];
+    if (!known) break;
+    names.unshift(known.name);
+    c = known.parent;
+  }
+  return { code, label: names.join(' ') };
 }

@@ -78,7 +78,8 @@ function render(r: Data, hotline: string): HTMLLIElement {
       el('span', {}, `${place}：暂未覆盖。可拨打 `),
       el('a', { href: `tel:${hotline.replace(/[^0-9+]/g, '')}` }, hotline),
       ' 咨询，或',
-      el('a', { href: '/#lead-form' }, '在线留言'),
+      // The form of the regions page, with this place chosen (src/scripts/lead-form.ts).
+      el('a', { href: `${r.url}#lead-form` }, '在线留言'),
     );
   }
   return el(

@@ -174,18 +174,42 @@ describe('search', () => {
     await page.context().close();
   });
 
-  it('says a real place is not covered yet, with the hotline and the form', async () => {
+  it('says a real place is not covered yet, with the hotline and a form for that place', async () => {
     const page = await open('/', true);
     await searchFor(page, '凤凰县');
     const first = (await titles(page))[0];
     expect(first).toContain('凤凰县：暂未覆盖');
     expect(first).toContain('400-000-0000');
-    expect(await page.locator('#site-search-results li').first().locator('a[href="/#lead-form"]').count()).toBe(1);
-    // A town of that county says the same, naming the county (廖家桥镇 is only in 凤凰县).
-    await searchFor(page, '廖家桥镇');
-    expect((await titles(page))[0]).toMatch(/^廖家桥镇 → 湘西州 凤凰县：暂未覆盖/);
+    const form = '/regions/?uncovered=433123#lead-form';
+    expect(await page.locator('#site-search-results li').first().locator(`a[href="${form}"]`).count()).toBe(1);
     await searchFor(page, '月球');
     expect(await page.textContent('#site-search-status')).toContain('拨打 400-000-0000');
+    // A town of that county says the same, naming the county (廖家桥镇 is only in 凤凰县); its form has
+    // the county chosen, and the lead it takes says nobody covers it.
+    await searchFor(page, '廖家桥镇');
+    expect((await titles(page))[0]).toMatch(/^廖家桥镇 → 湘西州 凤凰县：暂未覆盖/);
+    await Promise.all([
+      page.waitForURL(`**${form}`),
+      page.locator('#site-search-results li a', { hasText: '在线留言' }).first().click(),
+    ]);
+    await page.waitForFunction(() => (document.querySelector('#lead-region') as HTMLSelectElement | null)?.value === '433123');
+    const chosen = await page.$eval('#lead-region', (s: HTMLSelectElement) => s.selectedOptions[0].text);
+    expect(chosen).toBe('湖南省 湘西土家族苗族自治州 凤凰县（暂未覆盖）');
+    await fill(page, { name: '郑女士', phone: '13800005555', description: '指纹锁没电打不开' });
+    await page.check('#lead-consent');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-lead-done]:not([hidden])');
+    expect(await page.textContent('[data-lead-next]')).toMatch(/^湖南省 湘西土家族苗族自治州 凤凰县 暂未覆盖。.*说明能否上门/);
+    expect((await leads()).filter((l) => l.name === '郑女士').map((l) => [l.region_code, l.region_name])).toEqual([
+      ['433123', '湖南省 湘西土家族苗族自治州 凤凰县（暂未覆盖）'],
+    ]);
+    // A link that names a covered region or no region chooses nothing; its text is never shown.
+    for (const code of ['433101', '999999']) {
+      const other = await open(`/regions/?uncovered=${code}`, true);
+      await other.waitForSelector('#lead-region-1', { state: 'attached' });
+      expect(await other.inputValue('#lead-region'), code).toBe('');
+      await other.context().close();
+    }
     await page.context().close();
   });
 

@@ -73,9 +73,37 @@ describe('POST /api/leads (JSON)', () => {
     expect(hotline.status).toBe(400);
   });
 
-  it('rejects a region nobody covers and a brand not serviced in the region', async () => {
-    const uncovered = await post({ ...valid, region: '110101' }); // 北京 东城区
-    expect((await uncovered.json<{ errors: Record<string, string> }>()).errors.region).toMatch(/暂未开通/);
+  it('takes a lead for a region nobody covers, saying so; rejects a code that names no region', async () => {
+    // 凤凰县: search answers 暂未覆盖 with the form (its own brand is information there, not a promise).
+    const res = await post({ ...validLead(), region: '433123', brand: 'qimen', requestId: crypto.randomUUID() });
+    expect(res.status).toBe(201);
+    const body = await res.json<{ id: string; next: string[] }>();
+    expect(body.next[0]).toBe('湖南省 湘西土家族苗族自治州 凤凰县 暂未覆盖。');
+    expect(body.next[1]).toMatch(/给您打电话，说明能否上门。$/);
+    // Stored so: the inbox, the notifications and the progress page say it too.
+    expect(await openRow(body.id)).toMatchObject({
+      region_code: '433123',
+      region_name: '湖南省 湘西土家族苗族自治州 凤凰县（暂未覆盖）',
+    });
+    // A county of a province nobody covers names its whole lineage too.
+    const beijing = await post({ ...validLead(), region: '110101', requestId: crypto.randomUUID() });
+    expect((await openRow((await beijing.json<{ id: string }>()).id)).region_name).toBe('北京市 东城区（暂未覆盖）');
+    // A covered region's answer says nothing of the kind.
+    const covered = await (await post({ ...validLead(), requestId: crypto.randomUUID() })).json<{ next: string[] }>();
+    expect(covered.next.join(' ')).not.toMatch(/暂未覆盖|能否上门/);
+    // No region of China (a town of a county has no page: its county is the lead's region).
+    const before = await countLeads();
+    for (const region of ['999999', '433101001']) {
+      const bad = await post({ ...validLead(), region, requestId: crypto.randomUUID() });
+      expect(bad.status, region).toBe(400);
+      expect((await bad.json<{ errors: Record<string, string> }>()).errors.region).toBe(
+        '请从列表中选择所在地区，或拨打 400-000-0000 咨询。',
+      );
+    }
+    expect(await countLeads()).toBe(before);
+  });
+
+  it('rejects a brand not serviced in a covered region, and one it does not know', async () => {
     const elsewhere = await post({ ...valid, brand: 'qimen' }); // 栖门 is not serviced in 吉首
     expect((await elsewhere.json<{ errors: Record<string, string> }>()).errors.brand).toMatch(/栖门在所选地区暂未提供服务/);
     const unknown = await post({ ...valid, brand: 'no-such-brand' });
