@@ -10,6 +10,7 @@ import { APPROVALS } from './approvals.ts';
 import { FORMER, SOURCES, type Former } from './history.ts';
 import { CIVIL_NAMES, nearNames, NOT_IN_DATA, prefectureForms, shortName } from './names.ts';
 import { pinyinNames } from './search-terms.ts';
+import { simplified } from './simplified.ts';
 import { RegionIndex, type Region } from './regions.ts';
 import { townsByCounty } from './towns.ts';
 import { MAX_ENTRY, written } from './written.ts';
@@ -84,6 +85,8 @@ const TIERS: Tier[] = [
 export class Resolver {
   private readonly places = new Map<string, Place>();
   private readonly byName = new Map<string, Place[]>();
+  /** Every character of every name (simplified.ts keeps them as written). */
+  private readonly characters = new Set<string>();
   /** Regions by the pinyin of their names (byPinyin), built on first use. */
   private pinyin?: Map<string, Region[]>;
 
@@ -129,6 +132,7 @@ export class Resolver {
     // As written() reads what operators write: full-width brackets as plain ones (NFKC).
     const names = [place.name, place.short, ...(place.aliases ?? [])].flatMap((n) => [n, n.normalize('NFKC')]);
     for (const name of new Set(names)) {
+      for (const c of name) this.characters.add(c);
       const list = this.byName.get(name);
       if (list) list.push(place);
       else this.byName.set(name, [place]);
@@ -204,14 +208,20 @@ export class Resolver {
     // 湖南省全省 is 湖南省, once the whole text names no place (全州县 and 万全区 are places).
     const named = find(text);
     const all = !named && whole ? find(whole.text) : undefined;
-    const found = named ?? all ?? this.loose(input, text) ?? this.elsewhere(input, text) ?? this.unresolved(input, text);
+    // Traditional characters (廣州市) as the data writes them, when the text as written names nothing.
+    const simple = named || all ? text : simplified(text, this.characters);
+    const traditional = simple !== text ? find(simple) : undefined;
+    const found =
+      named ?? all ?? traditional ?? this.loose(input, simple) ?? this.elsewhere(input, simple) ?? this.unresolved(input, simple);
     if (found.status !== 'resolved' && found.status !== 'warning') return found;
     const said = [
+      traditional && `read ${text} as ${simple} (traditional characters)`,
       found.note,
       all && `${whole!.word} read as all of ${found.path}`,
       notes.length && `ignored ${notes.join(' ')}: only the place is read`,
     ].filter(Boolean);
-    return { ...found, ...(notes.length || all ? { status: 'warning' } : {}), ...(said.length ? { note: said.join('; ') } : {}) };
+    const guessed = notes.length || all || traditional;
+    return { ...found, ...(guessed ? { status: 'warning' } : {}), ...(said.length ? { note: said.join('; ') } : {}) };
   }
 
   /** A region written in pinyin (jishou, ji shou, JiShouShi), as search accepts it: read with a

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { Converter } from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
 import { FORMER } from '../../src/lib/history.ts';
 import { prefectureForms } from '../../src/lib/names.ts';
@@ -236,6 +237,22 @@ describe('what operators write around a place', () => {
     expect(resolve('xyzzy')).toMatchObject({ status: 'unresolved', note: "no region's name is xyzzy in pinyin" });
   });
 
+  it('reads traditional characters as the data writes them, with a warning; keeps those a place name has', () => {
+    expect(resolve('廣東省廣州市黃埔區')).toMatchObject({
+      status: 'warning',
+      code: '440112',
+      note: 'read 廣東省廣州市黃埔區 as 广东省广州市黄埔区 (traditional characters)',
+    });
+    // OpenCC alone makes 乾縣 干县 (a county in Shaanxi is 乾县) and 於潛鎮 于潜镇.
+    expect(resolve('乾縣')).toMatchObject({ status: 'warning', code: '610424' });
+    expect(resolve('於潛鎮')).toMatchObject({ status: 'warning', code: '330112', town: '於潜镇' });
+    // Simplified text is never converted: 乾县 as written.
+    expect(resolve('乾县')).toMatchObject({ status: 'resolved', code: '610424' });
+    // What it says of a name in simplified characters, it says of the same in traditional.
+    expect(resolve('廣州市區').note).toMatch(/^市区 names part of 广州市/);
+    expect(resolve('臺灣').note).toMatch(/has no 香港, 澳门 or 台湾/);
+  });
+
   it('asks for the name itself when places of different names answer (湖南长沙: 长沙市 or 长沙县)', () => {
     expect(resolve('湖南长沙')).toMatchObject({
       status: 'ambiguous',
@@ -318,6 +335,31 @@ describe('the forms that used to fail, over every autonomous prefecture of the c
     // Bare 南沙区 is also Guangzhou's: the operator is asked which.
     expect(resolve('南沙区')).toMatchObject({ status: 'ambiguous' });
     expect(resolve('广州市南沙区')).toMatchObject({ status: 'resolved', code: '440115' });
+  });
+});
+
+describe('every region of the country in traditional characters', () => {
+  it('with its prefecture (廣州市黃埔區, 湘西土家族苗族自治州吉首市): the region', () => {
+    const toTraditional = Converter({ from: 'cn', to: 'tw' });
+    const misses: string[] = [];
+    let changed = 0;
+    for (const r of regions.byCode.values()) {
+      if (r.level === 'town' || r.level === 'province') continue;
+      const parent = regions.get(r.parent!)!;
+      const input = toTraditional(r.level === 'county' ? parent.name + r.name : r.name);
+      if (input === (r.level === 'county' ? parent.name + r.name : r.name)) continue;
+      changed++;
+      const found = resolve(input);
+      if (found.code !== r.code) misses.push(`${input} → ${found.status} ${found.code ?? found.note}`);
+    }
+    console.log(`${changed - misses.length}/${changed} regions written in traditional characters resolved`);
+    expect(changed).toBeGreaterThan(2000);
+    // OpenCC's tables (cn → tw) write 浚县 and 澄江市 with variant characters that its tables back
+    // (tw → cn) leave as they are: 濬, 澂.
+    expect(misses).toEqual([
+      '鶴壁市濬縣 → unresolved no region, town or former division of that name',
+      '玉溪市澂江市 → unresolved no region, town or former division of that name; a near name: 玉溪市市 (云南省 玉溪市)',
+    ]);
   });
 });
 

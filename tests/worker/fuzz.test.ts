@@ -98,7 +98,7 @@ const brokenFields: fc.Arbitrary<[string, Fields]> = fc.oneof(
     .filter((s) => normalizePhone(s) === null)
     .map((phone) => ['bad-phone', { ...base(), phone }] as [string, Fields]),
   fc
-    .oneof(fc.string({ maxLength: 12 }), fc.constantFrom('110101', '000000', '433101000', '4331O1', ' 433101'))
+    .oneof(fc.string({ maxLength: 12 }), fc.constantFrom('990101', '000000', '433101000', '4331O1', ' 433101'))
     .filter((r) => r !== '433101')
     .map((region) => ['bad-region', { ...base(), region }] as [string, Fields]),
   fc
