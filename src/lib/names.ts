@@ -170,3 +170,10 @@ export const CIVIL_NAMES: Record<string, string[]> = {
   '460321': ['西沙区'],
   '460322': ['南沙区'],
 };
+
+/** Traditional character → the simplified one place names have (traditional.ts builds it). */
+export type TraditionalForms = Record<string, string>;
+
+/** The text with each traditional form replaced by its simplified character (廣州 → 广州). */
+export const simplify = (text: string, forms: TraditionalForms): string =>
+  [...text].map((c) => (Object.hasOwn(forms, c) ? forms[c] : c)).join('');

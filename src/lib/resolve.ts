@@ -8,12 +8,15 @@
 // algorithm and its answers, kept in one file although it is longer than most.
 import { APPROVALS } from './approvals.ts';
 import { FORMER, SOURCES, type Former } from './history.ts';
-import { CIVIL_NAMES, nearNames, NOT_IN_DATA, prefectureForms, shortName } from './names.ts';
+import { CIVIL_NAMES, nearNames, NOT_IN_DATA, prefectureForms, shortName, simplify, type TraditionalForms } from './names.ts';
 import { pinyinNames } from './search-terms.ts';
-import { simplified } from './simplified.ts';
 import { RegionIndex, type Region } from './regions.ts';
 import { townsByCounty } from './towns.ts';
+import forms from './traditional-forms.json' with { type: 'json' };
 import { MAX_ENTRY, written } from './written.ts';
+
+/** Traditional forms of the characters place names have (traditional.ts). */
+const TRADITIONAL_FORMS: TraditionalForms = forms;
 
 type Status = 'resolved' | 'warning' | 'ambiguous' | 'unresolved';
 
@@ -85,8 +88,6 @@ const TIERS: Tier[] = [
 export class Resolver {
   private readonly places = new Map<string, Place>();
   private readonly byName = new Map<string, Place[]>();
-  /** Every character of every name (simplified.ts keeps them as written). */
-  private readonly characters = new Set<string>();
   /** Regions by the pinyin of their names (byPinyin), built on first use. */
   private pinyin?: Map<string, Region[]>;
 
@@ -132,7 +133,6 @@ export class Resolver {
     // As written() reads what operators write: full-width brackets as plain ones (NFKC).
     const names = [place.name, place.short, ...(place.aliases ?? [])].flatMap((n) => [n, n.normalize('NFKC')]);
     for (const name of new Set(names)) {
-      for (const c of name) this.characters.add(c);
       const list = this.byName.get(name);
       if (list) list.push(place);
       else this.byName.set(name, [place]);
@@ -209,7 +209,7 @@ export class Resolver {
     const named = find(text);
     const all = !named && whole ? find(whole.text) : undefined;
     // Traditional characters (廣州市) as the data writes them, when the text as written names nothing.
-    const simple = named || all ? text : simplified(text, this.characters);
+    const simple = named || all ? text : simplify(text, TRADITIONAL_FORMS);
     const traditional = simple !== text ? find(simple) : undefined;
     const found =
       named ?? all ?? traditional ?? this.loose(input, simple) ?? this.elsewhere(input, simple) ?? this.unresolved(input, simple);

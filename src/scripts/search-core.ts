@@ -253,7 +253,16 @@ export const typedQuery = (q: string) =>
     .replace(/\p{P}+/gu, ' ')
     .trim();
 
-export async function search(pagefind: Pagefind, typed: string, filters: Record<string, string>, limit = FIRST): Promise<Found> {
+/** The query in simplified characters (廣州 → 广州): names.ts `simplify`, its table fetched when needed. */
+export type Simplify = (q: string) => Promise<string>;
+
+export async function search(
+  pagefind: Pagefind,
+  typed: string,
+  filters: Record<string, string>,
+  limit = FIRST,
+  simplify?: Simplify,
+): Promise<Found> {
   const q = typedQuery(typed);
   // The same query without the spaces between Chinese names (湖南 吉首 → 湖南吉首): still the query as
   // typed, not a near name.
@@ -262,12 +271,24 @@ export async function search(pagefind: Pagefind, typed: string, filters: Record<
   // it stands (吉首qi: 吉首市's 乾州街道), then the name without the suffix as a near one (凤凰shi → 凤凰).
   const spelled = pinyinSuffix(joined);
   const asTyped = [...new Set(spelled ? [spelled, q] : [q, joined])];
-  const near = spelled ? [...nearNames(spelled), joined.replace(/[a-z]+$/i, '')] : nearNames(q);
   let hint: Found | undefined;
-  for (const query of [...asTyped, ...near]) {
+  for (const query of asTyped) {
     if (!query) continue;
     const found = await searchAs(pagefind, query, filters, limit);
-    if (found?.exact) return asTyped.includes(query) ? found : { ...found, exact: false, near: query };
+    if (found?.exact) return found;
+    hint ??= found;
+  }
+  // Traditional characters (廣州, 瀋陽): the query as typed, in the characters the index has.
+  const simple = simplify && /\p{Script=Han}/u.test(q) ? await simplify(q) : q;
+  if (simple !== q) {
+    const found = await search(pagefind, simple, filters, limit);
+    if (found.exact || found.near) return found;
+  }
+  const near = spelled ? [...nearNames(spelled), joined.replace(/[a-z]+$/i, '')] : nearNames(q);
+  for (const query of near) {
+    if (!query) continue;
+    const found = await searchAs(pagefind, query, filters, limit);
+    if (found?.exact) return { ...found, exact: false, near: query };
     hint ??= found;
   }
   return hint ?? { results: [], total: 0, complete: true, exact: true };

@@ -1,9 +1,23 @@
 // Pagefind in a Web Worker: search stays off the main thread, and Pagefind, finding no document
 // language here, does not re-segment Chinese queries with Intl.Segmenter — a segmentation that need
 // not match the index's (Pagefind issue #1237). What a query means is search-core.ts's.
+import { simplify, type TraditionalForms } from '../lib/names.ts';
 import { ALL, FIRST, RANKING, search, type Pagefind } from './search-core.ts';
 
 let pagefind: Promise<Pagefind> | undefined;
+let traditional: Promise<TraditionalForms> | undefined;
+/** Fetched for the first query that finds nothing as typed: 3 KB that a first search need not wait for. */
+const simplified = async (q: string) => {
+  traditional ??= fetch('/search-traditional.json').then((r) =>
+    r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`)),
+  );
+  try {
+    return simplify(q, await traditional);
+  } catch {
+    traditional = undefined; // tried again with the next query
+    return q;
+  }
+};
 
 // Pagefind cuts a query into graphemes with Intl.Segmenter when there is one, and the first segmenter
 // made in this worker loads ICU's break rules: 17–33 ms that the first search waited for (traced in
@@ -24,7 +38,7 @@ self.onmessage = async (event: MessageEvent<{ id: number; q: string; filters: Re
     );
     // An empty query warms Pagefind up (its code and metadata) before the first keystroke.
     const found = q.trim()
-      ? await search(await pagefind, q, filters, all ? ALL : FIRST)
+      ? await search(await pagefind, q, filters, all ? ALL : FIRST, simplified)
       : (await pagefind, { results: [], total: 0, complete: true, exact: true });
     postMessage({ id, ...found });
   } catch (err) {

@@ -161,6 +161,26 @@ describe('search', () => {
     await page.context().close();
   });
 
+  it('finds a place written in traditional characters, fetching their table only for such a query', async () => {
+    const page = await open('/', true);
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await searchFor(page, '吉首');
+    await searchFor(page, '湘西吉首shi');
+    expect(fetched).not.toContain('/search-traditional.json');
+    await searchFor(page, '湘西吉首市乾州街道');
+    await searchFor(page, '吉首市乾州街道');
+    await searchFor(page, '乾州街道');
+    // 長沙 → 长沙市; 瀋陽 → 沈阳市 (沈 alone stays 沈), not covered in the sample.
+    await searchFor(page, '長沙');
+    expect((await titles(page))[0]).toMatch(/^长沙市 湖南省/);
+    expect(fetched.filter((p) => p === '/search-traditional.json')).toHaveLength(1);
+    await searchFor(page, '瀋陽');
+    expect((await titles(page))[0]).toMatch(/^辽宁省 沈阳市：暂未覆盖/);
+    expect(fetched.filter((p) => p === '/search-traditional.json')).toHaveLength(1);
+    await page.context().close();
+  });
+
   it('answers a city with its districts, not with streets its name begins (长沙 → 芙蓉区, not 五里牌街道)', async () => {
     const page = await open('/', true);
     await searchFor(page, '长沙');

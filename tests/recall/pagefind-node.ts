@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { simplify, type TraditionalForms } from '../../src/lib/names.ts';
 import { RANKING, search, type Found, type Pagefind } from '../../src/scripts/search-core.ts';
 
 const ORIGIN = 'http://recall.test';
@@ -47,8 +48,11 @@ export async function pagefindIn(dist: string): Promise<NodeSearch> {
     await bundle.init();
   };
   await start();
+  // As the worker does: the traditional forms, for a query that found nothing as typed.
+  const forms: TraditionalForms = JSON.parse(await readFile(join(dist, 'search-traditional.json'), 'utf8'));
+  const simplified = async (q: string) => simplify(q, forms);
   return {
-    search: (q, filters = {}, limit) => search(bundle, q, filters, limit),
+    search: (q, filters = {}, limit) => search(bundle, q, filters, limit, simplified),
     chunks: () => chunks,
     async reset() {
       await bundle.destroy();

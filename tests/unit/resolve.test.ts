@@ -248,6 +248,8 @@ describe('what operators write around a place', () => {
     expect(resolve('於潛鎮')).toMatchObject({ status: 'warning', code: '330112', town: '於潜镇' });
     // Simplified text is never converted: 乾县 as written.
     expect(resolve('乾县')).toMatchObject({ status: 'resolved', code: '610424' });
+    // A character written one way alone and another within a name: 沈 alone, 瀋 in 瀋陽 (沈阳).
+    expect(resolve('瀋陽市瀋河區')).toMatchObject({ status: 'warning', code: '210103' });
     // What it says of a name in simplified characters, it says of the same in traditional.
     expect(resolve('廣州市區').note).toMatch(/^市区 names part of 广州市/);
     expect(resolve('臺灣').note).toMatch(/has no 香港, 澳门 or 台湾/);
@@ -354,12 +356,7 @@ describe('every region of the country in traditional characters', () => {
     }
     console.log(`${changed - misses.length}/${changed} regions written in traditional characters resolved`);
     expect(changed).toBeGreaterThan(2000);
-    // OpenCC's tables (cn → tw) write 浚县 and 澄江市 with variant characters that its tables back
-    // (tw → cn) leave as they are: 濬, 澂.
-    expect(misses).toEqual([
-      '鶴壁市濬縣 → unresolved no region, town or former division of that name',
-      '玉溪市澂江市 → unresolved no region, town or former division of that name; a near name: 玉溪市市 (云南省 玉溪市)',
-    ]);
+    expect(misses).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { PROVINCES } from '../../src/lib/provinces.ts';
-import { nearNames, pinyinSuffix } from '../../src/lib/names.ts';
+import { nearNames, pinyinSuffix, simplify } from '../../src/lib/names.ts';
 import { FIRST, OWN, readings, search, typedQuery, type Pagefind, type Place } from '../../src/scripts/search-core.ts';
 
 describe('reading a query', () => {
@@ -299,6 +299,23 @@ describe('searching', () => {
       '/fenghuang/',
       undefined,
     ]);
+  });
+
+  it('reads traditional characters as the index writes them, only when the query as typed finds nothing', async () => {
+    const changsha = {
+      url: '/hunan/changsha/',
+      words: ['长沙市', '长沙', `长沙市${OWN}`, `长沙${OWN}`],
+      meta: { title: '长沙市', short: '长沙', level: 'prefecture', covered: '1', words: '4' } as Place,
+    };
+    const { pagefind } = fakePagefind([changsha]);
+    const asked: string[] = [];
+    const simplified = async (q: string) => (asked.push(q), simplify(q, { 長: '长' }));
+    const found = await search(pagefind, '長沙', {}, FIRST, simplified);
+    expect([found.exact, found.near, found.results.map((r) => r.url)]).toEqual([true, undefined, ['/hunan/changsha/']]);
+    // Found as typed: the table is never asked for (the worker fetches it on the first such query).
+    await search(pagefind, '长沙', {}, FIRST, simplified);
+    await search(pagefind, 'changsha', {}, FIRST, simplified);
+    expect(asked).toEqual(['長沙']);
   });
 
   it('reads on when the first records read hold none of the places asked for (matched by their metadata alone)', async () => {

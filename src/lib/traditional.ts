@@ -1,0 +1,54 @@
+// Place names written in traditional characters (廣州市黃埔區, as pasted from a Hong Kong or Taiwan
+// source, or typed on a phone set to traditional) as the region data writes them (广州市黄埔区). The
+// table is OpenCC's (npm opencc-js), cut down to the traditional forms of the characters place names
+// have (3,078 characters: ~940 forms, ~5.6 KB), so search can fetch it. A character that some place
+// name has is never replaced: OpenCC's own conversion makes 乾县 干县 and 於潜镇 于潜镇 (35 of the data's
+// 44,690 region and town names change under it), and 乾縣 must stay 乾县.
+//
+// The table depends on the data and OpenCC's version alone, and making OpenCC's converters takes
+// ~0.3 s: it is kept in traditional-forms.json (scripts/traditional-forms.ts writes it; a unit test
+// fails when an upgrade changes it). names.ts `simplify` applies it: the import (resolve.ts) and
+// search, whose worker fetches it as /search-traditional.json for a query that found nothing as typed.
+import { Converter as toTraditional } from 'opencc-js/cn2t';
+import { Converter as toSimplified } from 'opencc-js/t2cn';
+import type { TraditionalForms } from './names.ts';
+import { buildRegions, RegionIndex } from './regions.ts';
+import { townsByCounty } from './towns.ts';
+
+export const FORMS_FILE = new URL('./traditional-forms.json', import.meta.url);
+
+/** The table for every region and town of China. */
+export function allTraditionalForms(): TraditionalForms {
+  const regions = new RegionIndex(buildRegions());
+  const towns = [...townsByCounty(regions).values()].flat().map((t) => t.name);
+  const forms = traditionalForms(
+    towns,
+    [...regions.byCode.values()].map((r) => r.name),
+  );
+  return Object.fromEntries(Object.entries(forms).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * The traditional forms of the characters of these names (Taiwan's standard, OpenCC's `tw`): each
+ * character alone, and as it is written within `phrases` (沈阳 is 瀋陽, 浚县 濬縣, where 沈 alone stays
+ * 沈) — the regions' names; the towns' too would take 290 ms instead of 34, for rarer forms.
+ */
+function traditionalForms(names: Iterable<string>, phrases: string[]): TraditionalForms {
+  const used = new Set([...names, ...phrases].join(''));
+  const [traditional, simplified] = [toTraditional({ from: 'cn', to: 'tw' }), toSimplified({ from: 'tw', to: 'cn' })];
+  const forms: TraditionalForms = {};
+  // A form is never a character some place name has (乾), and keeps its first meaning.
+  const add = (t: string, c: string) => {
+    if (t !== c && !used.has(t) && !Object.hasOwn(forms, t)) forms[t] = c;
+  };
+  for (const name of phrases) {
+    const [from, to] = [[...name], [...traditional(name)]];
+    if (to.length === from.length) to.forEach((t, i) => add(t, from[i]));
+  }
+  for (const c of used) {
+    const t = traditional(c);
+    // One character each way, and back again (發 → 发).
+    if ([...t].length === 1 && simplified(t) === c) add(t, c);
+  }
+  return forms;
+}

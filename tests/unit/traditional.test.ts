@@ -1,0 +1,22 @@
+// The table of traditional forms (src/lib/traditional.ts), kept in src/lib/traditional-forms.json.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { simplify } from '../../src/lib/names.ts';
+import { allTraditionalForms, FORMS_FILE } from '../../src/lib/traditional.ts';
+
+describe('traditional forms of the characters place names have', () => {
+  const kept = JSON.parse(readFileSync(FORMS_FILE, 'utf8'));
+
+  it('are kept as the data and OpenCC make them (after upgrading either: node scripts/traditional-forms.ts)', () => {
+    expect(kept).toEqual(allTraditionalForms());
+  });
+
+  it('replace a character as it is written alone and within a name, never one a place name has', () => {
+    expect(simplify('廣東省廣州市黃埔區', kept)).toBe('广东省广州市黄埔区');
+    // 沈 alone stays 沈 in OpenCC's tables; 沈阳 is 瀋陽.
+    expect(simplify('瀋陽市', kept)).toBe('沈阳市');
+    // 乾县 and 於潜镇 are places: OpenCC alone would make them 干县 and 于潜镇.
+    expect(simplify('乾縣 於潛鎮', kept)).toBe('乾县 於潜镇');
+    expect(Object.keys(kept).length).toBeGreaterThan(900);
+  });
+});
