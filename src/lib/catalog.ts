@@ -180,7 +180,12 @@ function placeEntry(
     problems.push(`${file}: place "${entry.place}" is ${r.status}: ${r.note}.${candidates}\nWrite the code, or a longer name.`);
     return undefined;
   }
-  if (r.status === 'warning') console.warn(`${file}: place "${entry.place}" → ${r.code} ${r.path} (${r.note})`);
+  // Said on every build until the entry says what it means: the code (and the town, noted on its page).
+  if (r.status === 'warning')
+    console.warn(
+      `${file}: place "${entry.place}" → ${r.code} ${r.path} (${r.note}). To keep this reading without this warning, ` +
+        `write code: "${r.code}"${r.town ? ` with towns: [${r.town}]` : ''} instead.`,
+    );
   const towns = [...(entry.towns ?? []), ...(r.town ? [r.town] : [])];
   return { ...entry, code: r.code, ...(towns.length ? { towns } : {}) };
 }

@@ -14,6 +14,8 @@ describe('the build fails with a clear message for each problem of the content',
       replace(join(dir, 'coverage/nuanchuan.yaml'), '"620200"', '"629999"');
       // An entry that does not resolve is still read for claims.
       append(join(dir, 'coverage/nuanchuan.yaml'), '  - place: 鼓楼区\n    note: 厂家授权网点\n');
+      // Read with a warning: a town covers its county, where pages end.
+      append(join(dir, 'coverage/nuanchuan.yaml'), '  - place: 文昌市龙楼镇\n');
       rmSync(join(dir, 'routes.yaml')); // optional: its absence is no problem, and no warning
     });
   }, 180_000);
@@ -42,6 +44,13 @@ describe('the build fails with a clear message for each problem of the content',
   it('when a coverage place is ambiguous, listing the candidates', () => {
     expect(build.output).toContain('place "鼓楼区" is ambiguous');
     expect(build.output).toContain('350102 福建省 福州市 鼓楼区');
+  });
+
+  it('warns of a coverage place read with a guess, saying what to write to keep that reading', () => {
+    expect(build.output).toMatch(/place "文昌市龙楼镇" → 469005 海南省 文昌市 \(covers all of 文昌市, where pages end/);
+    expect(build.output).toContain(
+      'To keep this reading without this warning, write code: "469005" with towns: [龙楼镇] instead.',
+    );
   });
 
   it('when a coverage note claims a tie to the brand owner, even on an entry that did not resolve', () => {
