@@ -1,7 +1,7 @@
 // What a customer is told right after sending the form, in plain words: when the operator calls back
 // (within callbackHours, Beijing time; outside them, when), what coverage promises for the region
-// and brand (responseTime, hours) — or that nobody covers the region yet —, and the hotline. The same lines for the JSON answer (the page's
-// script shows them) and the confirmation page without JavaScript.
+// and brand (responseTime, hours), or that nobody covers the region yet, and the hotline. The same
+// lines for the JSON answer (the page's script shows them) and the confirmation page without JavaScript.
 import type { CatalogIndex } from '../catalog.ts';
 
 /** Minutes since Beijing midnight, and whether the next opening is today or tomorrow. */

@@ -1,7 +1,9 @@
 // The shorter forms people type for a town — without its suffix (乾州), in pinyin (qianzhou), after
-// its province and county (湖南吉首乾州), its suffix still in pinyin (乾州jiedao, 吉首shi) — on a sample of the whole country, where the form names one
+// its province and county (湖南吉首乾州), its suffix still in pinyin (乾州jiedao, 吉首shi), a region in
+// traditional characters (瀋陽市) — on a sample of the whole country, where the form names one
 // town. A file of its own: after the other recall questions in the same process these took 28 s
 // instead of 8 locally, and 103 s in CI (15 s on their own there).
+import { Converter } from 'opencc-js/cn2t';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shortName } from '../../src/lib/names.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
@@ -23,6 +25,7 @@ describe('search recall over the whole country', () => {
       ['province + county + town (湖南吉首乾州): its county first', []],
       ['town with its suffix in pinyin (乾州jiedao): its county first', []],
       ['region with its suffix in pinyin (吉首shi): its page first', []],
+      ['region in traditional characters (瀋陽市): its page first', []],
     ]);
     // Every name a place is found by, with the place it belongs to, sorted for prefix lookups.
     const words: [string, string][] = [];
@@ -88,6 +91,17 @@ describe('search recall over the whole country', () => {
         kinds
           .get('region with its suffix in pinyin (吉首shi): its page first')!
           .push({ q: r.shortName + pinyinSlug(suffix), what: target(r.code), ok: first({ url: target(r.code) }) });
+    }
+    // As a phone set to traditional characters writes it (OpenCC's tables), every third region whose
+    // name has a traditional form: each such query is searched as typed before the table is read.
+    const toTraditional = Converter({ from: 'cn', to: 'tw' });
+    let nth = 0;
+    for (const r of regions.byCode.values()) {
+      const traditional = toTraditional(r.name);
+      if (r.level === 'town' || traditional === r.name || names.get(r.name) !== 1 || nth++ % 3) continue;
+      kinds
+        .get('region in traditional characters (瀋陽市): its page first')!
+        .push({ q: traditional, what: target(r.code), ok: first({ url: target(r.code) }) });
     }
     const misses = await ask(kinds);
     for (const [kind, list] of kinds) {

@@ -7,15 +7,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
-import { Converter } from 'opencc-js/cn2t';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMER } from '../../src/lib/history.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
 import { typedName } from '../../src/lib/towns.ts';
 import { logFile } from './build.ts';
 import { ask, built, every, first, out, provinceOf, rate, regions, target, towns, type Ask, type Place } from './ask.ts';
-
-const toTraditional = Converter({ from: 'cn', to: 'tw' });
 
 // The build runs while other tests start (tests/recall/build.ts).
 beforeAll(built, 180_000);
@@ -42,14 +39,13 @@ describe('the whole-country build', () => {
 });
 
 describe('search recall over the whole country', () => {
-  it('finds every region in the top three by full name, short name, pinyin and in traditional characters', async () => {
+  it('finds every region in the top three by full name, short name and pinyin', async () => {
     // A name shared by more than three regions (朝阳区 ×2, 朝阳市, 朝阳县…) cannot put them all in the
     // top three: those count as found when they are in the top n of their n namesakes.
     const kinds = new Map<string, Ask[]>([
       ['region full', []],
       ['region short', []],
       ['region pinyin', []],
-      ['region traditional', []],
     ]);
     const namesakes = new Map<string, number>();
     const add = (kind: string, q: string, code: string) => {
@@ -60,9 +56,6 @@ describe('search recall over the whole country', () => {
       add('region full', r.name, r.code);
       if (r.shortName !== r.name && r.shortName.length >= 2) add('region short', r.shortName, r.code);
       add('region pinyin', pinyinSlug(r.name), r.code);
-      // As a phone set to traditional characters writes it (OpenCC's tables: 瀋陽市, 廣州市).
-      const traditional = toTraditional(r.name);
-      if (traditional !== r.name) add('region traditional', traditional, r.code);
     }
     for (const [kind, list] of kinds) {
       for (const a of list) {
