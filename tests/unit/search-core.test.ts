@@ -254,15 +254,23 @@ describe('searching', () => {
   });
 
   it('reads a suffix the input method left in pinyin as the suffix (吉首shi → 吉首市), never as a town', async () => {
-    expect(['吉首shi', '长沙xian', '城关zhen', '乾州jiedao', '吉首SHI', '长沙x', '吉首sh'].map(pinyinSuffix)).toEqual([
-      '吉首市',
-      '长沙县',
-      '城关镇',
-      '乾州街道',
-      '吉首市',
-      '长沙',
-      '吉首',
-    ]);
+    const spelled = {
+      吉首shi: '吉首市',
+      长沙xian: '长沙县',
+      城关zhen: '城关镇',
+      乾州jiedao: '乾州街道',
+      吉首SHI: '吉首市',
+      长沙x: '长沙',
+      吉首sh: '吉首',
+      // A space before it (the input method's, or the customer's), a suffix already written, 街 then dao.
+      '长沙 xian': '长沙县',
+      '芙蓉 qu': '芙蓉区',
+      吉首市shi: '吉首市',
+      长沙县xian: '长沙县',
+      乾州街dao: '乾州街道',
+      乾州街d: '乾州街道',
+    };
+    expect(Object.fromEntries(Object.keys(spelled).map((q) => [q, pinyinSuffix(q)]))).toEqual(spelled);
     for (const q of ['吉首qianzhou', 'jishou', '吉首', '吉首市']) expect(pinyinSuffix(q), q).toBeUndefined();
     const county = (url: string, name: string, towns: [string, string][]) => ({
       url,
@@ -288,9 +296,15 @@ describe('searching', () => {
       ['石门街道', 'shimenjiedao'],
     ]);
     const fenghuang = county('/fenghuang/', '凤凰县', [['沱江镇', 'tuojiangzhen']]);
-    const { pagefind } = fakePagefind([jishou, hedong, fenghuang]);
-    const found = await search(pagefind, '吉首shi', {});
-    expect([found.exact, found.results.map((r) => [r.url, r.town])]).toEqual([true, [['/jishou/', undefined]]]);
+    const changsha = county('/changsha/', '长沙县', [['泉塘街道', 'quantangjiedao']]);
+    const { pagefind } = fakePagefind([jishou, hedong, fenghuang, changsha]);
+    for (const q of ['吉首shi', '吉首 shi', '吉首市shi']) {
+      const found = await search(pagefind, q, {});
+      expect([q, found.exact, found.results.map((r) => [r.url, r.town])]).toEqual([q, true, [['/jishou/', undefined]]]);
+    }
+    // No 长沙区: the name typed, as a near one — not 长沙's town whose pinyin begins with qu.
+    const qu = await search(pagefind, '长沙qu', {});
+    expect([qu.exact, qu.near, qu.results.map((r) => [r.url, r.town])]).toEqual([false, '长沙', [['/changsha/', undefined]]]);
     // No 凤凰市: a place and a town (凤凰 shi) only where 凤凰 is the place's own name, else the near name.
     const near = await search(pagefind, '凤凰shi', {});
     expect([near.exact, near.near, near.results[0]?.url, near.results[0]?.town]).toEqual([
@@ -307,15 +321,25 @@ describe('searching', () => {
       words: ['长沙市', '长沙', `长沙市${OWN}`, `长沙${OWN}`],
       meta: { title: '长沙市', short: '长沙', level: 'prefecture', covered: '1', words: '4' } as Place,
     };
-    const { pagefind } = fakePagefind([changsha]);
+    const yudu = {
+      url: '/jiangxi/ganzhou/yudu/',
+      words: ['于都县', '于都', `于都县${OWN}`, `于都${OWN}`],
+      meta: { title: '于都县', short: '于都', level: 'county', covered: '1', words: '4' } as Place,
+    };
+    const { pagefind } = fakePagefind([changsha, yudu]);
     const asked: string[] = [];
-    const simplified = async (q: string) => (asked.push(q), simplify(q, { 長: '长' }));
+    const table = { forms: { 長: '长', 縣: '县' }, shared: { 於: '于' } };
+    const simplified = async (q: string) => (asked.push(q), simplify(q, table));
     const found = await search(pagefind, '長沙', {}, FIRST, simplified);
     expect([found.exact, found.near, found.results.map((r) => r.url)]).toEqual([true, undefined, ['/hunan/changsha/']]);
+    // 於 as written first (於都县: nothing), then as 于.
+    const shared = await search(pagefind, '於都縣', {}, FIRST, simplified);
+    expect([shared.exact, shared.results.map((r) => r.url)]).toEqual([true, ['/jiangxi/ganzhou/yudu/']]);
+
     // Found as typed: the table is never asked for (the worker fetches it on the first such query).
     await search(pagefind, '长沙', {}, FIRST, simplified);
     await search(pagefind, 'changsha', {}, FIRST, simplified);
-    expect(asked).toEqual(['長沙']);
+    expect(asked).toEqual(['長沙', '於都縣']);
   });
 
   it('reads on when the first records read hold none of the places asked for (matched by their metadata alone)', async () => {

@@ -12,11 +12,15 @@ describe('traditional forms of the characters place names have', () => {
   });
 
   it('replace a character as it is written alone and within a name, never one a place name has', () => {
-    expect(simplify('廣東省廣州市黃埔區', kept)).toBe('广东省广州市黄埔区');
+    expect(simplify('廣東省廣州市黃埔區', kept)).toEqual(['广东省广州市黄埔区']);
     // 沈 alone stays 沈 in OpenCC's tables; 沈阳 is 瀋陽.
-    expect(simplify('瀋陽市', kept)).toBe('沈阳市');
-    // 乾县 and 於潜镇 are places: OpenCC alone would make them 干县 and 于潜镇.
-    expect(simplify('乾縣 於潛鎮', kept)).toBe('乾县 於潜镇');
-    expect(Object.keys(kept).length).toBeGreaterThan(900);
+    expect(simplify('瀋陽市', kept)).toEqual(['沈阳市']);
+    // 乾县 and 於潜镇 are places: OpenCC alone would make them 干县 and 于潜镇. 於 is also 于都县's 于:
+    // second.
+    expect(simplify('乾縣', kept)).toEqual(['乾县']);
+    expect(simplify('於潛鎮', kept)).toEqual(['於潜镇', '于潜镇']);
+    expect(simplify('於都縣', kept)).toEqual(['於都县', '于都县']);
+    expect(Object.keys(kept.forms).length).toBeGreaterThan(900);
+    expect(kept.shared).toEqual({ 么: '幺', 於: '于', 洩: '泄', 鷺: '鹭' });
   });
 });
