@@ -63,8 +63,10 @@ const ETHNIC = [
 ].sort((a, b) => b.length - a.length);
 
 const AUTONOMY = /(自治区|自治州|自治县|自治旗|民族乡)$/;
-// 维吾尔 and 哈萨克 also stand without 族 (新疆维吾尔自治区, 伊犁哈萨克自治州).
+// 维吾尔 and 哈萨克 also stand without 族 (新疆维吾尔自治区, 伊犁哈萨克自治州), and so do 蒙古 and 柯尔克孜
+// after a name of two characters or more (巴音郭楞蒙古自治州 → 巴音郭楞; 内蒙古 stays 内蒙古).
 const ETHNIC_TAIL = new RegExp(`(?:${ETHNIC.join('|')})族$|(?:维吾尔|哈萨克)$`);
+const ETHNIC_BARE = /(?:蒙古|柯尔克孜)$/;
 const SUFFIXES: Record<Level, string[]> = {
   province: ['特别行政区', '省', '市'],
   prefecture: ['地区', '盟', '市'],
@@ -83,7 +85,8 @@ export function shortName(name: string, level: Level): string {
       if (rest.length >= 2) s = rest;
       else return m[0].replace(/族$/, '').length >= 2 ? m[0].replace(/族$/, '') : s;
     }
-    return s;
+    const bare = s.match(ETHNIC_BARE)?.[0];
+    return bare && s.length - bare.length >= 2 ? s.slice(0, -bare.length) : s;
   }
   // The longest suffix that leaves two characters or more: 清新区 → 清新, 城区 stays 城区.
   for (const suffix of SUFFIXES[level]) {
@@ -178,6 +181,24 @@ export function prefectureForms(name: string): string[] {
 export const CIVIL_NAMES: Record<string, string[]> = {
   '460321': ['西沙区'],
   '460322': ['南沙区'],
+};
+
+/**
+ * Names people write for a region that are neither its name nor its short name: abbreviations used
+ * in speech, signs and operators' lists (内蒙, 呼市, 乌市, 巴州 for 巴音郭楞, 版纳, 昆区). Read with a
+ * warning by the import; searched as the region's own.
+ */
+export const COMMON_NAMES: Record<string, string[]> = {
+  '150000': ['内蒙'],
+  '150100': ['呼市'],
+  '150203': ['昆区'],
+  '152500': ['锡盟'],
+  '230100': ['哈市'],
+  '532800': ['版纳'],
+  '650100': ['乌市'],
+  '652700': ['博州'],
+  '652800': ['巴州'],
+  '653000': ['克州'],
 };
 
 /** Traditional character → the simplified one place names have (traditional.ts builds it): `forms`

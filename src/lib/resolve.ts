@@ -10,6 +10,7 @@ import { APPROVALS } from './approvals.ts';
 import { FORMER, SOURCES, type Former } from './history.ts';
 import {
   CIVIL_NAMES,
+  COMMON_NAMES,
   nearNames,
   NOT_IN_DATA,
   NOT_IN_DATA_CITY,
@@ -106,7 +107,11 @@ export class Resolver {
   constructor(regions: RegionIndex) {
     this.regions = regions;
     for (const r of regions.byCode.values()) {
-      const aliases = [...(r.level === 'prefecture' ? prefectureForms(r.name) : []), ...(CIVIL_NAMES[r.code] ?? [])];
+      const aliases = [
+        ...(r.level === 'prefecture' ? prefectureForms(r.name) : []),
+        ...(CIVIL_NAMES[r.code] ?? []),
+        ...(COMMON_NAMES[r.code] ?? []),
+      ];
       this.add({ key: r.code, name: r.name, short: r.shortName, parent: r.parent, kind: 'region', region: r.code, aliases });
     }
     // Towns below county-level units (the towns of county-less cities are regions already).
@@ -202,7 +207,7 @@ export class Resolver {
 
   resolve(raw: string): Resolution {
     const input = raw.trim();
-    const { text, bracketed, notes: bracketNotes, whole } = written(input);
+    const { text, bracketed, notes: bracketNotes, whole, around } = written(input);
     if (!text) return { input, status: 'unresolved', note: 'no place name in it' };
     if (bracketed.length > MAX_ENTRY)
       return {
@@ -220,22 +225,72 @@ export class Resolver {
     // 湖南省全省 is 湖南省, once the whole text names no place (全州县 and 万全区 are places).
     const named = find(text);
     const all = !named && whole ? find(whole.text) : undefined;
+    // 长沙市及周边, 株洲等地: the place alone, said (what is around it is for the operator to list).
+    const only = !named && !all && around ? find(around.text) : undefined;
     // Traditional characters (廣州市) as the data writes them, when the text as written names nothing.
     // 於 first as written (於潛鎮: 於潜镇), then as 于 (於都縣: 于都县).
-    const readings = named || all ? [] : simplify(text, TRADITIONAL_FORMS).filter((t) => t !== text);
+    const readings = named || all || only ? [] : simplify(text, TRADITIONAL_FORMS).filter((t) => t !== text);
     let traditional: Resolution | undefined;
     const simple = readings.find((t) => (traditional = find(t))) ?? readings[0] ?? text;
     const found =
-      named ?? all ?? traditional ?? this.loose(input, simple) ?? this.elsewhere(input, simple) ?? this.unresolved(input, simple);
+      named ??
+      all ??
+      only ??
+      traditional ??
+      this.loose(input, simple) ??
+      this.elsewhere(input, simple) ??
+      this.unresolved(input, simple);
     if (found.status !== 'resolved' && found.status !== 'warning') return found;
+    const limit = notes.length ? this.limited(input, found, notes) : undefined;
+    if (limit) return limit;
     const said = [
       traditional && `read ${text} as ${simple} (traditional characters)`,
       found.note,
       all && `${whole!.word} read as all of ${found.path}`,
+      only && `${around!.word} read off: only ${found.path} is covered; list the places around it to cover them`,
       notes.length && `ignored ${notes.join(' ')}: only the place is read`,
     ].filter(Boolean);
-    const guessed = notes.length || all || traditional;
+    const guessed = notes.length || all || only || traditional;
     return { ...found, ...(guessed ? { status: 'warning' } : {}), ...(said.length ? { note: said.join('; ') } : {}) };
+  }
+
+  /** A note in brackets that limits the place (长沙市（除望城区）, 长沙市（岳麓区、天心区）): all of it
+   *  would cover what the operator left out. Said, with the places to write as candidates; a note
+   *  that includes (吉首市（含乾州）) or names no place under it is only read off. */
+  private limited(input: string, found: Resolution, notes: string[]): Resolution | undefined {
+    const region = found.town ? undefined : this.regions.get(found.code!);
+    if (!region) return undefined;
+    for (const note of notes) {
+      const inner = note.slice(1, -1);
+      const except = /^(除|不含|不包括|不包含)|(以外|除外)$/.test(inner);
+      if (!except && /^(含|包括|包含)/.test(inner)) continue;
+      const parts = inner
+        .replace(/^(除了?|不含|不包括|不包含|仅|只)|(以外|除外|外)$/g, '')
+        .split(/[、，,/和及]/)
+        .filter(Boolean)
+        .map((part) => this.resolve(`${region.name}${part}`));
+      const under = (r: Resolution) =>
+        r.code && r.code !== region.code && !r.town && this.regions.lineage(r.code).some((a) => a.code === region.code);
+      if (!parts.length || !parts.every(under)) continue;
+      const named = new Set(parts.map((r) => r.code!));
+      const places = except
+        ? this.regions.children(region.code).filter((r) => !named.has(r.code))
+        : parts.map((r) => this.regions.get(r.code!)!);
+      const candidates = places.slice(0, MAX_CANDIDATES).map((r) => ({ code: r.code, path: this.pathOf(r.code) }));
+      return except
+        ? {
+            input,
+            status: 'unresolved',
+            note: `${note} leaves out part of ${region.name}: write the places to cover (candidates below)`,
+            candidates,
+          }
+        : {
+            input,
+            status: 'ambiguous',
+            note: `${note} names places in ${region.name}: write them to cover only them, or ${region.name} alone for all of it`,
+            candidates,
+          };
+    }
   }
 
   /** A region written in pinyin (jishou, ji shou, JiShouShi), as search accepts it: read with a
@@ -305,6 +360,13 @@ export class Resolver {
         const key = `${last.place.region}|${last.place.kind === 'town' ? last.place.name : ''}`;
         if (!byRegion.has(key)) byRegion.set(key, chain);
       }
+      // A town's short name that is also a former division's, elsewhere (南汇: 温州's 南汇街道, 上海's
+      // 南汇区, now 浦东新区): both, for the operator to choose — a later tier would never see the former.
+      const chains = [...byRegion.values()];
+      if (chains.every((c) => c.length === 1 && c[0].place.kind === 'town' && c[0].how === 'short'))
+        for (const m of this.matches(text, { towns: false, formers: true, variants: false }))
+          if (m.place.kind === 'former' && !chains.some((c) => c[0].place.region === m.place.region))
+            byRegion.set(`${m.place.region}|`, [m]);
       if (byRegion.size > 1) {
         const candidates = [...byRegion.values()]
           .slice(0, MAX_CANDIDATES)
@@ -317,8 +379,8 @@ export class Resolver {
           candidates,
           note:
             names.length > 1 && names.length <= 3
-              ? `${byRegion.size} places are called ${input}; write which: ${names.join(' or ')}`
-              : `${byRegion.size} places are called ${input}; write the prefecture or province before it`,
+              ? `${byRegion.size} places are called ${text}; write which: ${names.join(' or ')}`
+              : `${byRegion.size} places are called ${text}; write the prefecture or province before it`,
         };
       }
       return this.splitFormer(input, [...byRegion.values()][0]) ?? this.result(input, [...byRegion.values()][0]);
@@ -432,9 +494,14 @@ export class Resolver {
         );
       } else if (m.how === 'variant') {
         status = 'warning';
-        notes.push(`${m.text} is now ${m.place.name}`);
+        // 湘西自治州: the name with part of it left out, not a name it had.
+        const shortened = m.text.endsWith('自治州') && m.place.name.endsWith('自治州');
+        notes.push(shortened ? `read ${m.text} as ${m.place.name}` : `${m.text} is now ${m.place.name}`);
       } else if (m.how === 'alias' && CIVIL_NAMES[m.place.key]?.includes(m.text)) {
         notes.push(`${m.text} is listed as ${m.place.name} in the statistical codes`);
+      } else if (m.how === 'alias' && COMMON_NAMES[m.place.key]?.includes(m.text)) {
+        status = 'warning';
+        notes.push(`read ${m.text} as ${m.place.name} (a common short name)`);
       }
     }
     let town: string | undefined;

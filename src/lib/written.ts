@@ -1,6 +1,6 @@
 // What operators write around a place name in a pasted list, read off before the name is resolved
-// (resolve.ts): list numbers and bullets, quotes, notes in brackets, trailing punctuation, and the
-// words for "all of it" (湖南省全省, 长沙市各区县).
+// (resolve.ts): list numbers and bullets, quotes, notes in brackets, trailing punctuation, the
+// words for "all of it" (湖南省全省, 长沙市各区县, 吉首市及以下乡镇) and for "and around it" (长沙市及周边).
 
 /** Longer than any place written with all its ancestors (新疆维吾尔自治区克孜勒苏柯尔克孜自治州阿克陶县
  *  and a town: ~30 characters); a longer entry is several places run together, and reading every
@@ -8,11 +8,16 @@
 export const MAX_ENTRY = 40;
 
 /** "All of it": read as the place before it, when the whole text names no place (全州县, 万全区 do). */
-const WHOLE = /(全省|全市|全区|全县|全旗|全州|全盟|全境|全域|各区县|各县区|各县市区|所辖区县)$/u;
-/** A list number or bullet (1. 1、 (1) ① - •, ① read as 1); a place name never begins with a digit. */
-const MARKER = String.raw`(?:\(?\d{1,3}[).、]?|[-•·*>]+)`;
-/** A marker written as a word of its own. */
-const ALONE_MARKER = new RegExp(`^${MARKER}$`, 'u');
+const WHOLE =
+  /(全省|全市|全区|全县|全旗|全州|全盟|全境|全域|各区县|各县区|各县市区|各市县|各县市|各市州|所辖区县|(?:及其?|及其?以下|以下|及其?下属|及其?所辖)(?:各?乡镇|街道|乡镇街道))$/u;
+/** "And around it", "and so on": read off as the place before it, when the whole names no place —
+ *  with a warning that only the place is covered. */
+const AROUND = /(及其?周边(?:乡镇|地区|区县|县市|区域)?|周边(?:乡镇|地区|区县|县市|区域)|等地区?|等县市|等)$/u;
+/** A list number or bullet (1. 1、 (1) ① - • A. 一、 第1项, ① read as 1); a place name never begins
+ *  with a digit, and a Chinese numeral only when a mark follows it (三亚市 is a place). */
+const MARKER = String.raw`(?:\(?\d{1,3}[).、]?|[-•·*>]+|[A-Za-z][.)]|[一二三四五六七八九十]{1,3}[.、)]|第[\d一二三四五六七八九十]{1,3}[项条点个])`;
+/** A marker written as a word of its own, or a Chinese numeral cut from its 、 (一、吉首市). */
+const ALONE_MARKER = new RegExp(`^(?:${MARKER}|[一二三四五六七八九十]{1,3})$`, 'u');
 const isMarker = (word: string) => ALONE_MARKER.test(word.normalize('NFKC'));
 /** A marker in front of the name (1.吉首市, (1)（含…）). */
 const LEADING_MARKER = new RegExp(`^${MARKER}(?=\\p{Script=Han}|[(【[])`, 'u');
@@ -28,6 +33,8 @@ export interface Written {
   notes: string[];
   /** The text without a word for "all of it" at its end (湖南省全省 → 湖南省), and that word. */
   whole?: { text: string; word: string };
+  /** The text without a word for "and around it" at its end (长沙市及周边 → 长沙市), and that word. */
+  around?: { text: string; word: string };
 }
 
 export function written(input: string): Written {
@@ -36,23 +43,37 @@ export function written(input: string): Written {
     .normalize('NFKC')
     .replace(/\s+/g, '')
     .replace(LEADING_MARKER, '')
-    .replace(/^["'“”‘’「」『』]+|["'“”‘’「」『』.。:;!?]+$/gu, '');
+    .replace(/^["'“”‘’「」『』《〈]+|["'“”‘’「」『』》〉.。:;!?*]+$/gu, '');
   const notes = bracketed.match(NOTE) ?? [];
   const text = bracketed.replace(NOTE, '');
-  const word = WHOLE.exec(text)?.[0];
-  const whole = word && text.length - word.length >= 2 ? { text: text.slice(0, -word.length), word } : undefined;
-  return { text, bracketed, notes, ...(whole ? { whole } : {}) };
+  const cut = (pattern: RegExp) => {
+    const word = pattern.exec(text)?.[0];
+    return word && text.length - word.length >= 2 ? { text: text.slice(0, -word.length), word } : undefined;
+  };
+  const [whole, around] = [cut(WHOLE), cut(AROUND)];
+  return { text, bracketed, notes, ...(whole ? { whole } : {}), ...(around ? { around } : {}) };
 }
 
-/** Entries as operators paste them: separated by 、，,；; / | 。 or new lines, and by spaces unless the
- *  words together name one place below the first of them (广东省 广州市 黄埔区, the path the import prints;
- *  吉首市 乾州): `together` says whether they do. */
+/** The text cut at each separator outside brackets (吉首市（含乾州、矮寨） is one piece). */
+function cutOutsideBrackets(text: string, separator: RegExp): string[] {
+  const pieces = [''];
+  let depth = 0;
+  for (const c of text) {
+    if ('(（【['.includes(c)) depth++;
+    else if (')）】]'.includes(c)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && separator.test(c)) pieces.push('');
+    else pieces[pieces.length - 1] += c;
+  }
+  return pieces;
+}
+
+/** Entries as operators paste them: separated by 、，,；;。 or new lines, and by spaces and / | > - : ·
+ *  unless the words together name one place below the first of them (广东省 广州市 黄埔区, the path the
+ *  import prints; 湖南/长沙/岳麓区, 长沙市:岳麓区, 吉首市-乾州): `together` says whether they do. Never
+ *  within brackets, a note on the place before them (长沙市（岳麓区、天心区）). */
 export function splitEntries(text: string, together: (words: string[]) => boolean = () => false): string[] {
-  return text.split(/[、，,；;/|｜／。\n\r]+/u).flatMap((piece) => {
-    const words = piece
-      .trim()
-      .split(/\s+/u)
-      .filter((word) => word && !isMarker(word));
+  return cutOutsideBrackets(text, /[、，,；;。\n\r]/u).flatMap((piece) => {
+    const words = cutOutsideBrackets(piece.trim(), /[\s/|｜／>＞:：·-]/u).filter((word) => word && !isMarker(word));
     return words.length > 1 && together(words) ? [words.join(' ')] : words;
   });
 }

@@ -75,7 +75,7 @@ describe('npm run coverage:import', () => {
     const before = readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8');
     const { code, stdout } = await run(
       ['--brand', 'jianxia', '--json', '--dry-run'],
-      '广东省 广州市 黄埔区\n湖南省、吉首市\n湖南省 凤凰县 泸溪县\nji shou',
+      '广东省 广州市 黄埔区\n湖南省、吉首市\n湖南省 凤凰县 泸溪县\nji shou\n湖南/长沙/岳麓区',
     );
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
@@ -88,6 +88,7 @@ describe('npm run coverage:import', () => {
       ['凤凰县', 'resolved', '433123'],
       ['泸溪县', 'resolved', '433122'],
       ['ji shou', 'warning', '433101'], // spaced pinyin, as search reads it
+      ['湖南 长沙 岳麓区', 'resolved', '430104'], // a path written with /, not all of 湖南省 beside 长沙
     ]);
     expect(report[1].note).toBe('the list also names places inside it (吉首市, 凤凰县, 泸溪县, …): all of 湖南省 is covered');
     expect(readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8')).toBe(before);

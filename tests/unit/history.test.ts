@@ -106,4 +106,20 @@ describe('the history table', () => {
     );
     expect(resolver.resolve('杭州市江干区').note).toContain('code table: https://www.mca.gov.cn/article/sj/xzqh/1980/202203/');
   });
+
+  it("offers a former division beside the towns whose short name is its short name (南汇: 温州's 南汇街道, 上海's 南汇区)", () => {
+    expect(resolver.resolve('南汇')).toMatchObject({
+      status: 'ambiguous',
+      note: '2 places are called 南汇; write which: 南汇街道 or 南汇区',
+      candidates: [
+        { code: '330302', path: '浙江省 温州市 鹿城区 南汇街道' },
+        { code: '310115', path: '上海市 浦东新区' },
+      ],
+    });
+    expect(resolver.resolve('崇文').candidates).toContainEqual({ code: '110101', path: '北京市 东城区' });
+    // Both in the same district: no question (萝岗街道 is in 黄埔区, as 萝岗区 now is).
+    expect(resolver.resolve('萝岗')).toMatchObject({ status: 'warning', code: '440112' });
+    // The full name is the former division's alone.
+    expect(resolver.resolve('南汇区')).toMatchObject({ status: 'warning', code: '310115' });
+  });
 });

@@ -58,6 +58,10 @@ describe('short names', () => {
     ['湘西土家族苗族自治州', 'prefecture', '湘西'],
     ['新疆维吾尔自治区', 'province', '新疆'],
     ['伊犁哈萨克自治州', 'prefecture', '伊犁'],
+    // 蒙古 and 柯尔克孜 stand without 族 too, when two characters or more are left.
+    ['巴音郭楞蒙古自治州', 'prefecture', '巴音郭楞'],
+    ['克孜勒苏柯尔克孜自治州', 'prefecture', '克孜勒苏'],
+    ['内蒙古自治区', 'province', '内蒙古'],
     ['广西壮族自治区', 'province', '广西'],
     ['融水苗族自治县', 'county', '融水'],
     ['鄂温克族自治旗', 'county', '鄂温克'],

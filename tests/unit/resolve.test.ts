@@ -158,6 +158,20 @@ describe('splitting a pasted list', () => {
       '广东省 广州市 黄埔区',
       '广东省 东莞市',
     ]);
+    // A path written with / - > : · is a path too, when its words name one place below the first.
+    expect(splitEntries('广东省/广州市/黄埔区、广东省-东莞市；广东省>广州市:天河区', together)).toEqual([
+      '广东省 广州市 黄埔区',
+      '广东省 东莞市',
+      '广东省 广州市 天河区',
+    ]);
+    // Chinese and lettered list numbers (一、 A. 第1项：), and never a cut within brackets.
+    expect(splitEntries('一、吉首市\n二、凤凰县\nA. 泸溪县\n第3项：花垣县\n长沙市（岳麓区、天心区）')).toEqual([
+      '吉首市',
+      '凤凰县',
+      '泸溪县',
+      '花垣县',
+      '长沙市（岳麓区、天心区）',
+    ]);
   });
 });
 
@@ -173,6 +187,14 @@ describe('what operators write around a place', () => {
     ['吉首市 ', '433101'],
     ['湖南省全省', '430000'],
     ['长沙市各区县', '430100'],
+    ['吉首市及以下乡镇', '433101'],
+    ['湖南省各市县', '430000'],
+    ['《吉首市》', '433101'],
+    ['吉首市*', '433101'],
+    ['A.吉首市', '433101'],
+    ['一、吉首市', '433101'],
+    // A Chinese numeral is a list number only with its mark: 三亚市 is a place.
+    ['三亚市', '460200'],
   ])('%s → %s', (input, code) => {
     expect(resolve(input)).toMatchObject({ code });
   });
@@ -185,10 +207,61 @@ describe('what operators write around a place', () => {
     });
     expect(resolve('吉首市【城区】')).toMatchObject({ status: 'warning', code: '433101' });
     expect(resolve('湖南省全省')).toMatchObject({ status: 'warning', note: '全省 read as all of 湖南省' });
+    // What is around it, or more like it, is the operator's to list: the place alone, said.
+    expect(resolve('长沙市及周边')).toMatchObject({
+      status: 'warning',
+      code: '430100',
+      note: '及周边 read off: only 湖南省 长沙市 is covered; list the places around it to cover them',
+    });
+    expect(resolve('株洲等地')).toMatchObject({ status: 'warning', code: '430200' });
     // Only when the whole text names no place: 全州县, 万全区 and 天全县 are places.
     expect(resolve('桂林全州')).toMatchObject({ status: 'resolved', code: '450324' });
     expect(resolve('张家口市万全区')).toMatchObject({ status: 'resolved', code: '130708' });
     expect(resolve('雅安市天全县')).toMatchObject({ status: 'resolved', code: '511825' });
+  });
+
+  it('reads the common short names of a few regions (呼市, 巴州, 内蒙), with a warning', () => {
+    // An autonomous prefecture's name with part left out is read so, not said to be a former name.
+    expect(resolve('湘西自治州吉首')).toMatchObject({
+      status: 'warning',
+      code: '433101',
+      note: 'read 湘西自治州 as 湘西土家族苗族自治州',
+    });
+    expect(resolve('巴州库尔勒')).toMatchObject({
+      status: 'warning',
+      code: '652801',
+      note: 'read 巴州 as 巴音郭楞蒙古自治州 (a common short name)',
+    });
+    expect(resolve('内蒙赤峰')).toMatchObject({ status: 'warning', code: '150400' });
+    expect(resolve('包头市昆区')).toMatchObject({ status: 'warning', code: '150203' });
+    expect(resolve('版纳景洪')).toMatchObject({ status: 'warning', code: '532801' });
+    // Alone, 巴州 is also 巴中's 巴州区.
+    expect(resolve('巴州')).toMatchObject({
+      status: 'ambiguous',
+      note: '2 places are called 巴州; write which: 巴州区 or 巴音郭楞蒙古自治州',
+    });
+  });
+
+  it('never covers all of a place whose note leaves part out or names only some of it', () => {
+    expect(resolve('长沙市（除望城区）')).toMatchObject({
+      status: 'unresolved',
+      note: '(除望城区) leaves out part of 长沙市: write the places to cover (candidates below)',
+    });
+    const rest = resolve('长沙市（不含浏阳、宁乡）').candidates!.map((c) => c.code);
+    expect(rest).toContain('430112'); // 望城区
+    expect(rest).not.toContain('430181'); // 浏阳市
+    expect(rest).not.toContain('430182'); // 宁乡市
+    expect(resolve('长沙市（岳麓区、天心区）')).toMatchObject({
+      status: 'ambiguous',
+      note: '(岳麓区、天心区) names places in 长沙市: write them to cover only them, or 长沙市 alone for all of it',
+      candidates: [
+        { code: '430104', path: '湖南省 长沙市 岳麓区' },
+        { code: '430103', path: '湖南省 长沙市 天心区' },
+      ],
+    });
+    // A note that includes, or names a town of it, is only read off.
+    expect(resolve('吉首市（含乾州）')).toMatchObject({ status: 'warning', code: '433101' });
+    expect(resolve('吉首市（乾州街道）')).toMatchObject({ status: 'warning', code: '433101' });
   });
 
   it('says why for what names no place, or only part of one', () => {
