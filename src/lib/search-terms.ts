@@ -5,7 +5,7 @@
 // 湘西 finds the word 湘西 and 吉首 finds 吉首市 by prefix, whatever a segmenter would have made of them
 // (Pagefind issue #1237). Pinyin is indexed whole; the search core joins spaced pinyin (ji shou).
 import { OWN } from '../scripts/search-core.ts';
-import { prefectureForms } from './names.ts';
+import { COMMON_NAMES, prefectureForms } from './names.ts';
 import type { Region } from './regions.ts';
 import { pinyinSlug } from './slugs.ts';
 import { typedName, type Town } from './towns.ts';
@@ -33,8 +33,12 @@ export function pinyinNames(region: Region): string[] {
 /** The text Pagefind indexes for a region, plus extra words (noted towns, brands, categories); its own
  *  names once more marked as its own (吉首ϙ: src/scripts/search-core.ts finds them first). */
 export function searchText(region: Region, lineage: Region[], extra: string[] = []): string {
-  const own = [region.name, region.shortName, ...pinyinNames(region)].map((n) => n + OWN);
-  return [...new Set([...regionNames(region, lineage), ...extra, ...pinyinNames(region), ...own])].join(' ');
+  // An autonomous prefecture's 州 form (湘西州) is its own too: its counties' words begin with it; so
+  // are the common names of a few (呼市, 版纳), on its record alone.
+  const zhou = region.level === 'prefecture' ? prefectureForms(region.name).slice(0, 1) : [];
+  const common = COMMON_NAMES[region.code] ?? [];
+  const own = [region.name, region.shortName, ...zhou, ...common, ...pinyinNames(region)].map((n) => n + OWN);
+  return [...new Set([...regionNames(region, lineage), ...common, ...extra, ...pinyinNames(region), ...own])].join(' ');
 }
 
 /** How a result names a county for a customer: 湘西州 吉首市, 长沙市 岳麓区, 北京市 朝阳区. */

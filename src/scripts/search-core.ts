@@ -2,7 +2,7 @@
 // Node against the same index. Pagefind finds words by their beginning; this reads the query as
 // people write places — a province in front (湖南吉首), a county or prefecture before a town
 // (吉首市乾州街道, 湘西乾州) — and says which town each result matched.
-import { nearNames, pinyinSuffix, shortName, TOWN_END } from '../lib/names.ts';
+import { COMMON_NAMES, nearNames, pinyinSuffix, shortName, TOWN_END } from '../lib/names.ts';
 import { PROVINCES } from '../lib/provinces.ts';
 
 interface Data {
@@ -79,7 +79,11 @@ const namesTown = (part: string) => part.replace(TOWN_END, '').length > 0;
 const MORE_ROUNDS = 3;
 /** Splits tried per query: each is one more Pagefind search, and may fetch one more index chunk. */
 const MAX_SPLITS = 4;
-const provinceNames = PROVINCES.flatMap((name) => [name, shortName(name, 'province')])
+// With the common names that begin a province's (内蒙: names.ts COMMON_NAMES).
+const provinceNames = [
+  ...PROVINCES.flatMap((name) => [name, shortName(name, 'province')]),
+  ...Object.entries(COMMON_NAMES).flatMap(([code, names]) => (code.endsWith('0000') ? names : [])),
+]
   // 内蒙古自治区 before 内蒙古: the longest name that the query starts with wins.
   .sort((a, b) => b.length - a.length);
 
@@ -95,7 +99,9 @@ export function readings(
   let within = filters;
   const province = provinceNames.find((p) => query.startsWith(p) && query.length - p.length >= 2);
   if (province && !/\s/.test(query)) {
-    const named = PROVINCES.find((p) => p === province || shortName(p, 'province') === province)!;
+    const named =
+      PROVINCES.find((p) => p === province || shortName(p, 'province') === province) ??
+      PROVINCES.find((p) => p.startsWith(province))!;
     // A province in the query that contradicts the one chosen (湖南吉首乾州 with 广东省): the query as
     // typed is all that is searched, within the chosen one.
     if (filters.province && filters.province !== named) return out;
@@ -141,7 +147,9 @@ function hitsOf(data: Data, words: string[], exact: boolean, split: boolean): Hi
         const before = l === first + TOWN_WORDS - 1 ? 0 : content[l].length - content[first].length; // pinyin last
         return town.length > before;
       };
-      const townAt = at.find((l) => l < towns && content[l].toLowerCase().startsWith(town) && reachesName(l));
+      const reached = at.filter((l) => l < towns && content[l].toLowerCase().startsWith(town) && reachesName(l));
+      // The town the query names, if one is (崇文: 东城区's former 崇文区, before its 崇文门外街道).
+      const townAt = reached.find((l) => namedBy(content[l - ((l - start) % TOWN_WORDS)], town)) ?? reached[0];
       const named = exact && townAt !== undefined && (split || at.every((l) => l < towns));
       hits.push({ url, meta, ...(named ? { town: content[townAt - ((townAt - start) % TOWN_WORDS)] } : {}) });
     }
@@ -149,6 +157,9 @@ function hitsOf(data: Data, words: string[], exact: boolean, split: boolean): Hi
   }
   return hits;
 }
+
+/** Whether a town (or a former division noted as one: 崇文区) is named by the query, in full or short. */
+const namedBy = (name: string, q: string) => name === q || shortName(name, 'town') === q || shortName(name, 'county') === q;
 
 const placeCache = new WeakMap<Data, { url: string; meta: Place }[]>();
 /** The places a record holds: its page's, or the uncovered places of a prefecture
@@ -175,25 +186,26 @@ const parentOf = (meta: Place) => meta.path?.split(' ').at(-1);
 const namedInMeta = (meta: Place, q: string) =>
   [meta.title, meta.short, parentOf(meta)].some((name) => !!name && name.startsWith(q));
 
-/** For a place whose own name is the query: bigger places first (长沙 → 长沙市, then 长沙县). */
-function ownRank(hit: Hit, query: string): number | undefined {
+/** For a place whose own name is the query, or a word of it (坚匣 长沙): bigger places first (长沙 →
+ *  长沙市, then 长沙县). */
+function ownRank(hit: Hit, names: string[]): number | undefined {
   const m = hit.meta;
   // An autonomous prefecture is also written with 州 after its short name (湘西州), as results say it.
   const zhou = m.level === 'prefecture' && m.title.endsWith('自治州') ? `${m.short}州` : undefined;
-  if (!hit.town && [m.title, m.short, zhou, ...(m.pinyin ?? '').split(' ')].includes(query))
-    return m.level ? LEVEL.indexOf(m.level) : LEVEL.length;
+  const own = [m.title, m.short, zhou, ...(m.pinyin ?? '').split(' ')];
+  if (!hit.town && names.some((n) => own.includes(n))) return m.level ? LEVEL.indexOf(m.level) : LEVEL.length;
 }
 const [UNDER_OWN, NAMED_TOWN, OTHER] = [LEVEL.length + 1, LEVEL.length + 2, LEVEL.length + 3];
 /** A place whose own name is the query comes first (ownRank); then the places right under one of
  *  them (长沙市's districts; 海南 → 海南省's before 海南藏族自治州's), `owners` giving those names' ranks;
  *  then towns of that exact name (城关镇 in each county that has one); otherwise Pagefind's order
  *  stands. The page shows them in this order (the recall test measures it). */
-function rank(hit: Hit, query: string, town: string, owners: Map<string, number>): number {
-  const own = ownRank(hit, query);
+function rank(hit: Hit, names: string[], town: string, owners: Map<string, number>): number {
+  const own = ownRank(hit, names);
   if (own !== undefined) return own;
   const parent = hit.town ? undefined : parentOf(hit.meta);
   if (parent && owners.has(parent)) return UNDER_OWN + owners.get(parent)! / 10;
-  if (hit.town && (hit.town === town || shortName(hit.town, 'town') === town)) return NAMED_TOWN;
+  if (hit.town && namedBy(hit.town, town)) return NAMED_TOWN;
   return OTHER;
 }
 
@@ -272,7 +284,12 @@ export async function search(
   // the suffix as a near one (凤凰shi, 长沙qu → 凤凰, 长沙) — never a town whose pinyin begins so (长沙's
   // 泉塘街道), which a customer who typed 长沙 and a suffix did not ask for.
   const spelled = pinyinSuffix(joined);
-  const asTyped = [...new Set(spelled ? [spelled] : [q, joined])];
+  // A character alone between spaces (吉 首) is no name: the query joined first, not 首山镇 of a 吉… place.
+  const broken = /(^|\s)\p{Script=Han}(?=\s|$)/u.test(q);
+  // Two names the other way round (太平镇 重庆, 吉首 湖南): the wider first, as places are written.
+  const two = q.split(/\s+/);
+  const reversed = two.length === 2 && two.every((w) => /^\p{Script=Han}{2,}$/u.test(w)) ? two[1] + two[0] : '';
+  const asTyped = [...new Set(spelled ? [spelled] : broken ? [joined, q] : [q, joined, reversed])];
   let hint: Found | undefined;
   for (const query of asTyped) {
     if (!query) continue;
@@ -317,6 +334,9 @@ async function searchAs(
   let hintAccounts = 0;
   const all = readings(q, filters);
   const typed = all[0].q.replace(/\s+/g, '');
+  // The province the query begins with (北京亦庄), when the rest is read within it.
+  const province = all[1]?.filters.province !== filters.province ? all[1]?.filters.province : undefined;
+  let aside: Found | undefined;
   for (const reading of all) {
     const { results, data } = await find(pagefind, reading.q, reading.filters, limit);
     if (!results.length) continue;
@@ -336,22 +356,31 @@ async function searchAs(
       hits = [...hits, ...more.flatMap((d) => hitsOf(d, words, exact, split))];
     }
     if (!hits.length) continue;
-    const query = reading.q.replace(/\s+/g, '');
+    // The query's own names: joined, and each word of two typed apart (坚匣 长沙: 长沙).
+    const names = [reading.q.replace(/\s+/g, ''), ...(reading.town === reading.q && words.length === 2 ? words : [])];
     const owners = new Map<string, number>();
     for (const hit of hits) {
-      const own = ownRank(hit, query);
+      const own = ownRank(hit, names);
       if (own !== undefined) owners.set(hit.meta.title, own);
     }
     const ranked = hits
-      .map((hit, i) => ({ hit, i, rank: rank(hit, query, reading.town, owners) }))
+      .map((hit, i) => ({ hit, i, rank: rank(hit, names, reading.town, owners) }))
       // Among equal answers a covered place first: it has a page and a form of its own.
       .sort((a, b) => a.rank - b.rank || covers(b.hit) - covers(a.hit) || a.i - b.i)
       .map(({ hit }) => hit);
     // A record of uncovered places may answer for several: count what was read, and the rest as one each.
     const unread = results.length - data.length;
     const answer = { results: ranked, total: hits.length + unread, complete: unread === 0, exact };
-    if (exact) return answer;
-    [hint, hintAccounts] = [answer, accounts];
+    // As typed, a place elsewhere whose name begins so (北京亦庄永清高新技术产业开发区, a town of 河北):
+    // only when the province's own places have none (北京 亦庄: 亦庄地区 of 大兴区).
+    // A place of that very name stays the answer (河北街道: towns of 5 counties, none in 河北省).
+    const elsewhere =
+      reading === all[0] &&
+      province &&
+      !ranked.some((h) => (h.meta.path ?? h.meta.title).startsWith(province) || (h.town ?? h.meta.title) === typed);
+    if (exact && elsewhere) aside = answer;
+    else if (exact) return answer;
+    else [hint, hintAccounts] = [answer, accounts];
   }
-  return hint;
+  return aside ?? hint;
 }

@@ -9,6 +9,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMER } from '../../src/lib/history.ts';
+import { prefectureForms } from '../../src/lib/names.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
 import { typedName } from '../../src/lib/towns.ts';
 import { logFile } from './build.ts';
@@ -45,6 +46,7 @@ describe('search recall over the whole country', () => {
     const kinds = new Map<string, Ask[]>([
       ['region full', []],
       ['region short', []],
+      ['region 州 form (湘西州)', []],
       ['region pinyin', []],
     ]);
     const namesakes = new Map<string, number>();
@@ -55,6 +57,8 @@ describe('search recall over the whole country', () => {
     for (const r of regions.byCode.values()) {
       add('region full', r.name, r.code);
       if (r.shortName !== r.name && r.shortName.length >= 2) add('region short', r.shortName, r.code);
+      for (const zhou of r.level === 'prefecture' ? prefectureForms(r.name).slice(0, 1) : [])
+        add('region 州 form (湘西州)', zhou, r.code);
       add('region pinyin', pinyinSlug(r.name), r.code);
     }
     for (const [kind, list] of kinds) {

@@ -30,6 +30,8 @@ describe('reading a query', () => {
       filters: { province: '内蒙古自治区' },
       town: '呼和浩特',
     });
+    // A province's common name (names.ts COMMON_NAMES) too.
+    expect(readings('内蒙赤峰', {})[1]).toEqual({ q: '赤峰', filters: { province: '内蒙古自治区' }, town: '赤峰' });
   });
 
   it('joins spaced pinyin and keeps a province the customer chose', () => {
@@ -76,13 +78,18 @@ function fakePagefind(records: { url: string; words: string[]; meta: Place }[]) 
       .sort((a, b) => b.locations.length - a.locations.length);
   };
   const pagefind: Pagefind = {
-    async search(q) {
+    async search(q, o?: { filters?: Record<string, string> }) {
       calls.push(q);
+      // The province filter, as search-records.json.ts sets it: the first name of a place's path.
+      const province = o?.filters?.province;
+      const within = ({ r }: { r: (typeof records)[number] }) => !province || (r.meta.path ?? r.meta.title).startsWith(province);
       return {
-        results: answer(q).map(({ r, i, locations }) => ({
-          id: String(i),
-          data: async () => ({ url: r.url, content: r.words.join(' '), locations, meta: r.meta as never }),
-        })),
+        results: answer(q)
+          .filter(within)
+          .map(({ r, i, locations }) => ({
+            id: String(i),
+            data: async () => ({ url: r.url, content: r.words.join(' '), locations, meta: r.meta as never }),
+          })),
       };
     },
   };
@@ -302,6 +309,13 @@ describe('searching', () => {
       const found = await search(pagefind, q, {});
       expect([q, found.exact, found.results.map((r) => [r.url, r.town])]).toEqual([q, true, [['/jishou/', undefined]]]);
     }
+    // A character alone between spaces is no name (吉 首): not 辽阳县's 吉洞峪满族乡 and 首山镇.
+    const liaoyang = county('/liaoyang/', '辽阳县', [
+      ['首山镇', 'shoushanzhen'],
+      ['吉洞峪满族乡', 'jidongyumanzuxiang'],
+    ]);
+    const spaced = await search(fakePagefind([jishou, liaoyang]).pagefind, '吉 首', {});
+    expect([spaced.exact, spaced.results.map((r) => [r.url, r.town])]).toEqual([true, [['/jishou/', undefined]]]);
     // No 长沙区: the name typed, as a near one — not 长沙's town whose pinyin begins with qu.
     const qu = await search(pagefind, '长沙qu', {});
     expect([qu.exact, qu.near, qu.results.map((r) => [r.url, r.town])]).toEqual([false, '长沙', [['/changsha/', undefined]]]);
@@ -313,6 +327,80 @@ describe('searching', () => {
       '/fenghuang/',
       undefined,
     ]);
+  });
+
+  it('reads a province in front within it when as typed it begins only a place elsewhere (北京亦庄)', async () => {
+    const county = (url: string, title: string, path: string, town: string) => ({
+      url,
+      words: [town, `${title}${town}`, `${title.slice(0, 2)}${town}`, `x${town}`, 'pinyin', title, `${title}${OWN}`],
+      meta: { title, level: 'county', path, townWords: '5', words: '7', covered: '1' } as Place,
+    });
+    // A town of 河北's 永清县 whose name begins 北京亦庄, and 大兴区's 亦庄地区.
+    const yongqing = county('/yongqing/', '永清县', '河北省 廊坊市', '北京亦庄永清高新技术产业开发区');
+    const daxing = county('/daxing/', '大兴区', '北京市', '亦庄地区');
+    const { pagefind } = fakePagefind([yongqing, daxing]);
+    const found = await search(pagefind, '北京亦庄', {});
+    expect([found.exact, found.results.map((r) => [r.url, r.town])]).toEqual([true, [['/daxing/', '亦庄地区']]]);
+    // Nothing of that name within the province: the place elsewhere still answers.
+    const { pagefind: hebei } = fakePagefind([yongqing]);
+    const only = await search(hebei, '北京亦庄', {});
+    expect([only.exact, only.results.map((r) => r.url)]).toEqual([true, ['/yongqing/']]);
+    // A place of that very name stays the answer: 河北街道 of 辽宁, not the town 唐山 calls 街道.
+    const haizhou = county('/haizhou/', '海州区', '辽宁省 阜新市', '河北街道');
+    const tangshan = county('/tangshan/', '唐山高新区', '河北省 唐山市', '街道');
+    const named = await search(fakePagefind([haizhou, tangshan]).pagefind, '河北街道', {});
+    expect(named.results.map((r) => [r.url, r.town])).toEqual([['/haizhou/', '河北街道']]);
+  });
+
+  it('names the town the query names, not the first whose name it begins (崇文: 崇文区, not 崇文门外街道)', async () => {
+    const town = (name: string, county: string) => [
+      name,
+      `${county}${name}`,
+      `${county.slice(0, 2)}${name}`,
+      `北京${name}`,
+      'pinyin',
+    ];
+    // A former division is one of its successor's town words (search-records.json.ts).
+    const dongcheng = {
+      url: '/beijing/dongcheng/',
+      words: [...town('崇文门外街道', '东城区'), ...town('崇文区', '东城区'), '东城区', `东城区${OWN}`],
+      meta: { title: '东城区', level: 'county', path: '北京市', townWords: '10', words: '12', covered: '1' } as Place,
+    };
+    const lingchuan = {
+      url: '/lingchuan/',
+      words: [...town('崇文镇', '陵川县'), '陵川县', `陵川县${OWN}`],
+      meta: { title: '陵川县', level: 'county', path: '山西省 晋城市', townWords: '5', words: '7', covered: '1' } as Place,
+    };
+    const { pagefind } = fakePagefind([lingchuan, dongcheng]);
+    const found = await search(pagefind, '崇文', {});
+    expect(found.results.map((r) => [r.url, r.town])).toEqual([
+      ['/beijing/dongcheng/', '崇文区'],
+      ['/lingchuan/', '崇文镇'],
+    ]);
+  });
+
+  it('reads two names typed apart as customers mean them: the other way round (吉首 湖南), a brand beside a place (坚匣 长沙)', async () => {
+    const place = (url: string, title: string, level: string, path: string, words: string[]) => ({
+      url,
+      words: [...words, title, `${title}${OWN}`],
+      meta: {
+        title,
+        short: title.slice(0, 2),
+        level,
+        path,
+        townWords: '0',
+        words: String(words.length + 2),
+        covered: '1',
+      } as Place,
+    });
+    const jishou = place('/jishou/', '吉首市', 'county', '湖南省 湘西土家族苗族自治州', ['吉首', `吉首${OWN}`]);
+    const reversed = await search(fakePagefind([jishou]).pagefind, '吉首 湖南', {});
+    expect([reversed.exact, reversed.results.map((r) => r.url)]).toEqual([true, ['/jishou/']]);
+    // 长沙县 lists the brand more often than 长沙市 (Pagefind's order): the place named by a word comes first.
+    const county = place('/changshaxian/', '长沙县', 'county', '湖南省 长沙市', ['长沙', `长沙${OWN}`, '坚匣', '坚匣', '坚匣']);
+    const city = place('/changsha/', '长沙市', 'prefecture', '湖南省', ['长沙', `长沙${OWN}`, '坚匣']);
+    const found = await search(fakePagefind([county, city]).pagefind, '坚匣 长沙', {});
+    expect(found.results.map((r) => r.url)).toEqual(['/changsha/', '/changshaxian/']);
   });
 
   it('reads traditional characters as the index writes them, only when the query as typed finds nothing', async () => {
@@ -406,7 +494,15 @@ describe('searching', () => {
     const shimenxian = {
       url: '/shimen/',
       words: ['石门县', '石门', `石门县${OWN}`, `石门${OWN}`],
-      meta: { title: '石门县', short: '石门', level: 'county', townWords: '0', words: '4', covered: '1' } as Place,
+      meta: {
+        title: '石门县',
+        short: '石门',
+        level: 'county',
+        path: '湖南省 常德市',
+        townWords: '0',
+        words: '4',
+        covered: '1',
+      } as Place,
     };
     const { pagefind, calls } = fakePagefind([shimenxian, county(1, '石门乡'), county(2, '石门乡'), county(3, '石门镇')]);
     const found = await search(pagefind, '石门坎乡', {});

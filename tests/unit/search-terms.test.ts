@@ -20,6 +20,15 @@ describe('search terms of a region', () => {
     expect(pinyinNames(jishou)).toEqual(['jishoushi', 'jishou']);
     const words = searchText(jishou, lineage).split(' ');
     expect(words.filter((w) => w.endsWith(OWN))).toEqual(['吉首市ϙ', '吉首ϙ', 'jishoushiϙ', 'jishouϙ']);
+    // An autonomous prefecture's 州 form is its own: every county of it has words that begin 湘西州.
+    const xiangxi = searchText(index.get('433100')!, index.lineage('433100')).split(' ');
+    expect(xiangxi.filter((w) => w.endsWith(OWN))).toEqual([
+      '湘西土家族苗族自治州ϙ',
+      '湘西ϙ',
+      '湘西州ϙ',
+      'xiangxitujiazumiaozuzizhizhouϙ',
+      'xiangxiϙ',
+    ]);
   });
 
   it('adds extra words once, space-separated', () => {
