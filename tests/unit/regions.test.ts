@@ -81,6 +81,17 @@ describe('slugs', () => {
     expect(pinyinSlug('重庆')).toBe('chongqing');
     expect(pinyinSlug('长沙')).toBe('changsha');
     expect(pinyinSlug('吕梁')).toBe('lvliang');
+    // Place names' own readings, where pinyin-pro alone reads otherwise (huadou, hongdong, junxian).
+    expect(['花都', '都匀', '洪洞', '浚县', '六合', '乐清', '歙县', '大埔'].map(pinyinSlug)).toEqual([
+      'huadu',
+      'duyun',
+      'hongtong',
+      'xunxian',
+      'luhe',
+      'yueqing',
+      'shexian',
+      'dabu',
+    ]);
   });
   it('appends the code to colliding siblings only', () => {
     const slugs = siblingSlugs([
