@@ -219,3 +219,20 @@ export function simplify(text: string, table: TraditionalForms): string[] {
   const second = replaced(first, table.shared);
   return second === first ? [first] : [first, second];
 }
+
+/** Syllable → the characters that have it (sounds.ts builds it: GB 2312's, at their common reading). */
+export type SoundTable = Record<string, string>;
+
+const soundsOf = new WeakMap<SoundTable, Map<string, string>>();
+/** The text's Chinese characters as their pinyin, joined (常沙 → changsha), the rest as it is;
+ *  undefined when no character was read. */
+export function bySound(text: string, table: SoundTable): string | undefined {
+  let sounds = soundsOf.get(table);
+  if (!sounds) {
+    sounds = new Map(Object.entries(table).flatMap(([syllable, chars]) => [...chars].map((c) => [c, syllable] as const)));
+    soundsOf.set(table, sounds);
+  }
+  let read = false;
+  const out = [...text].map((c) => (sounds.has(c) ? ((read = true), sounds.get(c)!) : c)).join('');
+  return read ? out.replace(/\s+/g, '').toLowerCase() : undefined;
+}

@@ -20,6 +20,7 @@ import {
   type TraditionalForms,
 } from './names.ts';
 import { pinyinNames } from './search-terms.ts';
+import { pinyinSlug } from './slugs.ts';
 import { RegionIndex, type Region } from './regions.ts';
 import { townsByCounty } from './towns.ts';
 import forms from './traditional-forms.json' with { type: 'json' };
@@ -424,6 +425,16 @@ export class Resolver {
         : `a near name: ${near} (${where})`;
       return { input, status: 'unresolved', note: `${why}; ${also}`, candidates };
     }
+    // A character of the right sound but not the place's (常沙市, 郑洲): the regions of that pinyin.
+    const sound = outside || !/^\p{Script=Han}+$/u.test(text) ? undefined : this.byPinyin(input, pinyinSlug(text));
+    const alike = sound?.code ? [{ code: sound.code, path: sound.path! }] : (sound?.candidates ?? []);
+    if (alike.length)
+      return {
+        input,
+        status: 'unresolved',
+        note: `${why}; a name of that sound: ${alike.map((c) => c.path).join(', ')}`,
+        candidates: alike,
+      };
     return { input, status: 'unresolved', note: why };
   }
 

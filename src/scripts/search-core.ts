@@ -265,16 +265,20 @@ export const typedQuery = (q: string) =>
     .replace(/\p{P}+/gu, ' ')
     .trim();
 
-/** The query in simplified characters (廣州 → 广州; 於都 → 於都, 于都): names.ts `simplify`, its table
- *  fetched when needed. */
-export type Simplify = (q: string) => Promise<string[]>;
+/** Tables the search worker fetches only for a query that found nothing as typed. */
+export interface Tables {
+  /** The query in simplified characters (廣州 → 广州; 於都 → 於都, 于都): names.ts `simplify`. */
+  simplify?: (q: string) => Promise<string[]>;
+  /** The query's characters as their pinyin (常沙 → changsha): names.ts `bySound`. */
+  bySound?: (q: string) => Promise<string | undefined>;
+}
 
 export async function search(
   pagefind: Pagefind,
   typed: string,
   filters: Record<string, string>,
   limit = FIRST,
-  simplify?: Simplify,
+  tables: Tables = {},
 ): Promise<Found> {
   const q = typedQuery(typed);
   // The same query without the spaces between Chinese names (湖南 吉首 → 湖南吉首): still the query as
@@ -298,10 +302,20 @@ export async function search(
     hint ??= found;
   }
   // Traditional characters (廣州, 瀋陽): the query as typed, in the characters the index has.
+  const { simplify, bySound } = tables;
   for (const simple of simplify && /\p{Script=Han}/u.test(q) ? await simplify(q) : []) {
     if (simple === q) continue;
     const found = await search(pagefind, simple, filters, limit);
     if (found.results.length && (found.exact || found.near)) return found;
+  }
+  // A character of the right sound, not the place's (常沙, 湖南郑洲): the rest of the query in pinyin,
+  // which every place has, after a province as typed; near places, not the query's.
+  const province = provinceNames.find((p) => joined.startsWith(p) && joined.length > p.length) ?? '';
+  const rest = joined.slice(province.length);
+  const sound = bySound && /^\p{Script=Han}+$/u.test(rest) ? await bySound(rest) : undefined;
+  if (sound) {
+    const found = await searchAs(pagefind, province + sound, filters, limit);
+    if (found?.exact) return { ...found, exact: false };
   }
   const near = spelled ? [...nearNames(spelled), joined.replace(/\s*[a-z]+$/i, '')] : nearNames(q);
   for (const query of near) {

@@ -1,22 +1,34 @@
 // Pagefind in a Web Worker: search stays off the main thread, and Pagefind, finding no document
 // language here, does not re-segment Chinese queries with Intl.Segmenter — a segmentation that need
 // not match the index's (Pagefind issue #1237). What a query means is search-core.ts's.
-import { simplify, type TraditionalForms } from '../lib/names.ts';
-import { ALL, FIRST, RANKING, search, type Pagefind } from './search-core.ts';
+import { bySound, simplify, type SoundTable, type TraditionalForms } from '../lib/names.ts';
+import { ALL, FIRST, RANKING, search, type Pagefind, type Tables } from './search-core.ts';
 
 let pagefind: Promise<Pagefind> | undefined;
-let traditional: Promise<TraditionalForms> | undefined;
-/** Fetched for the first query that finds nothing as typed: 4.8 KB gzip that a first search need not wait for. */
-const simplified = async (q: string) => {
-  traditional ??= fetch('/search-traditional.json').then((r) =>
-    r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`)),
-  );
-  try {
-    return simplify(q, await traditional);
-  } catch {
-    traditional = undefined; // tried again with the next query
-    return [q];
-  }
+/** A table fetched for the first query that needs it, not before: a first search need not wait for it.
+ *  A failed fetch is tried again with the next query. */
+function lazy<T>(url: string): () => Promise<T | undefined> {
+  let table: Promise<T> | undefined;
+  return async () => {
+    table ??= fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))));
+    try {
+      return await table;
+    } catch {
+      table = undefined;
+    }
+  };
+}
+const traditional = lazy<TraditionalForms>('/search-traditional.json'); // 4.8 KB gzip
+const sounds = lazy<SoundTable>('/search-sounds.json'); // 16.5 KB gzip
+const tables: Tables = {
+  simplify: async (q) => {
+    const forms = await traditional();
+    return forms ? simplify(q, forms) : [q];
+  },
+  bySound: async (q) => {
+    const table = await sounds();
+    return table && bySound(q, table);
+  },
 };
 
 // Pagefind cuts a query into graphemes with Intl.Segmenter when there is one, and the first segmenter
@@ -38,7 +50,7 @@ self.onmessage = async (event: MessageEvent<{ id: number; q: string; filters: Re
     );
     // An empty query warms Pagefind up (its code and metadata) before the first keystroke.
     const found = q.trim()
-      ? await search(await pagefind, q, filters, all ? ALL : FIRST, simplified)
+      ? await search(await pagefind, q, filters, all ? ALL : FIRST, tables)
       : (await pagefind, { results: [], total: 0, complete: true, exact: true });
     postMessage({ id, ...found });
   } catch (err) {

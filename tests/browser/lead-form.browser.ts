@@ -161,7 +161,7 @@ describe('search', () => {
     await page.context().close();
   });
 
-  it('finds a place written in traditional characters, fetching their table only for such a query', async () => {
+  it('finds a place written in traditional characters or with a character of its sound, fetching each table only for such a query', async () => {
     const page = await open('/', true);
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
@@ -181,6 +181,17 @@ describe('search', () => {
     await searchFor(page, '於都縣');
     expect((await titles(page))[0]).toMatch(/^江西省 赣州市 于都县：暂未覆盖/);
     expect(fetched.filter((p) => p === '/search-traditional.json')).toHaveLength(1);
+    // The right sound, the wrong character (常沙): read by its pinyin, as near places; that table too
+    // only once it is needed.
+    expect(fetched).not.toContain('/search-sounds.json');
+    await searchFor(page, '常沙');
+    expect(await page.textContent('#site-search-status')).toBe(
+      '没有找到“常沙”，以下是名称相近的地方；不确定时请拨打 400-000-0000 咨询。',
+    );
+    expect((await titles(page))[0]).toMatch(/^长沙市 湖南省/);
+    await searchFor(page, '蒲田');
+    expect((await titles(page))[0]).toMatch(/^福建省 莆田市：暂未覆盖/);
+    expect(fetched.filter((p) => p === '/search-sounds.json')).toHaveLength(1);
     await page.context().close();
   });
 

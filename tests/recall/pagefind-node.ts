@@ -4,8 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { simplify, type TraditionalForms } from '../../src/lib/names.ts';
-import { RANKING, search, type Found, type Pagefind } from '../../src/scripts/search-core.ts';
+import { bySound, simplify, type SoundTable, type TraditionalForms } from '../../src/lib/names.ts';
+import { RANKING, search, type Found, type Pagefind, type Tables } from '../../src/scripts/search-core.ts';
 
 const ORIGIN = 'http://recall.test';
 
@@ -50,9 +50,10 @@ export async function pagefindIn(dist: string): Promise<NodeSearch> {
   await start();
   // As the worker does: the traditional forms, for a query that found nothing as typed.
   const forms: TraditionalForms = JSON.parse(await readFile(join(dist, 'search-traditional.json'), 'utf8'));
-  const simplified = async (q: string) => simplify(q, forms);
+  const sounds: SoundTable = JSON.parse(await readFile(join(dist, 'search-sounds.json'), 'utf8'));
+  const tables: Tables = { simplify: async (q) => simplify(q, forms), bySound: async (q) => bySound(q, sounds) };
   return {
-    search: (q, filters = {}, limit) => search(bundle, q, filters, limit, simplified),
+    search: (q, filters = {}, limit) => search(bundle, q, filters, limit, tables),
     chunks: () => chunks,
     async reset() {
       await bundle.destroy();

@@ -1,12 +1,13 @@
 // The shorter forms people type for a town — without its suffix (乾州), in pinyin (qianzhou), after
 // its province and county (湖南吉首乾州), its suffix still in pinyin (乾州jiedao, 吉首shi), a region in
-// traditional characters (瀋陽市) — on a sample of the whole country, where the form names one
+// traditional characters (瀋陽市), a region with a character of its sound (常沙市) — on a sample of the whole country, where the form names one
 // town. A file of its own: after the other recall questions in the same process these took 28 s
 // instead of 8 locally, and 103 s in CI (15 s on their own there).
 import { Converter } from 'opencc-js/cn2t';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shortName } from '../../src/lib/names.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
+import { soundTable } from '../../src/lib/sounds.ts';
 import { typedName } from '../../src/lib/towns.ts';
 import { ask, built, first, rate, regions, target, towns, type Ask } from './ask.ts';
 
@@ -26,6 +27,7 @@ describe('search recall over the whole country', () => {
       ['town with its suffix in pinyin (乾州jiedao): its county first', []],
       ['region with its suffix in pinyin (吉首shi): its page first', []],
       ['region in traditional characters (瀋陽市): its page first', []],
+      ['region with a character of its sound (常沙市): its page first', []],
     ]);
     // Every name a place is found by, with the place it belongs to, sorted for prefix lookups.
     const words: [string, string][] = [];
@@ -52,6 +54,16 @@ describe('search recall over the whole country', () => {
       };
     });
     words.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    /** Whether no word begins with q. */
+    const beginsNone = (q: string) => {
+      let lo = 0;
+      for (let hi = words.length; lo < hi;) {
+        const mid = (lo + hi) >> 1;
+        if (words[mid][0] < q) lo = mid + 1;
+        else hi = mid;
+      }
+      return !words[lo]?.[0].startsWith(q);
+    };
     /** Whether every word that begins with q is this place's. */
     const onlyOf = (q: string, key: string) => {
       let lo = 0;
@@ -103,10 +115,32 @@ describe('search recall over the whole country', () => {
         .get('region in traditional characters (瀋陽市): its page first')!
         .push({ q: traditional, what: target(r.code), ok: first({ url: target(r.code) }) });
     }
+    // A character of the right sound but not the region's, as a pinyin input method lets one slip
+    // (常沙市): the first character swapped for another of its syllable that begins no name of the
+    // data, in every fourth region whose name and pinyin are its own.
+    const sounds = soundTable();
+    const syllableOf = new Map(Object.entries(sounds).flatMap(([p, chars]) => [...chars].map((c) => [c, p] as const)));
+    const pinyins = new Map<string, number>();
+    for (const r of regions.byCode.values()) pinyins.set(pinyinSlug(r.name), (pinyins.get(pinyinSlug(r.name)) ?? 0) + 1);
+    nth = 0;
+    for (const r of regions.byCode.values()) {
+      if (names.get(r.name) !== 1 || pinyins.get(pinyinSlug(r.name)) !== 1 || nth++ % 4) continue;
+      const [head, ...tail] = r.name;
+      // The character the region's own pinyin reads there (长 of 长沙 is chang, not zhang).
+      const syllable = syllableOf.get(head);
+      if (!syllable || !pinyinSlug(r.name).startsWith(syllable)) continue;
+      const swapped = [...sounds[syllable]].map((c) => c + tail.join('')).find((q) => q !== r.name && beginsNone(q));
+      if (swapped)
+        kinds
+          .get('region with a character of its sound (常沙市): its page first')!
+          .push({ q: swapped, what: target(r.code), ok: first({ url: target(r.code) }) });
+    }
     const misses = await ask(kinds);
     for (const [kind, list] of kinds) {
       expect(list.length, kind).toBeGreaterThan(400);
-      expect(rate(misses.get(kind)!, list), kind).toBeGreaterThanOrEqual(0.995);
+      // By sound, a character another place name reads otherwise is read at its commoner reading
+      // (冬阿县: 阿 is e in 东阿, a elsewhere): 99.48 % when this was written.
+      expect(rate(misses.get(kind)!, list), kind).toBeGreaterThanOrEqual(kind.includes('its sound') ? 0.99 : 0.995);
     }
   }, 1_200_000);
 });

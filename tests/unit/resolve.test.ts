@@ -124,6 +124,13 @@ describe('resolving places as operators write them', () => {
       note: 'no region, town or former division of that name; a near name: 威宁石门乡 (贵州省 毕节市 威宁彝族回族苗族自治县 石门乡)',
       candidates: [{ code: '520526', path: '贵州省 毕节市 威宁彝族回族苗族自治县 石门乡' }],
     });
+    // A character of the right sound but not the place's: the regions of that pinyin, never used.
+    expect(resolve('常沙市')).toMatchObject({
+      status: 'unresolved',
+      note: 'no region, town or former division of that name; a name of that sound: 湖南省 长沙市',
+      candidates: [{ code: '430100', path: '湖南省 长沙市' }],
+    });
+    expect(resolve('福洲').candidates!.map((c) => c.code)).toEqual(['350100', '361000']); // 福州市, 抚州市
     // A character fewer before a county's suffix too (吉首坎市 → 吉首市), never the suffix itself (火星市 → 火星).
     expect(resolve('吉首坎市').candidates).toEqual([{ code: '433101', path: '湖南省 湘西土家族苗族自治州 吉首市' }]);
   });

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { PROVINCES } from '../../src/lib/provinces.ts';
-import { nearNames, pinyinSuffix, simplify } from '../../src/lib/names.ts';
+import { bySound, nearNames, pinyinSuffix, simplify } from '../../src/lib/names.ts';
 import { FIRST, OWN, readings, search, typedQuery, type Pagefind, type Place } from '../../src/scripts/search-core.ts';
 
 describe('reading a query', () => {
@@ -418,16 +418,36 @@ describe('searching', () => {
     const asked: string[] = [];
     const table = { forms: { 長: '长', 縣: '县' }, shared: { 於: '于' } };
     const simplified = async (q: string) => (asked.push(q), simplify(q, table));
-    const found = await search(pagefind, '長沙', {}, FIRST, simplified);
+    const found = await search(pagefind, '長沙', {}, FIRST, { simplify: simplified });
     expect([found.exact, found.near, found.results.map((r) => r.url)]).toEqual([true, undefined, ['/hunan/changsha/']]);
     // 於 as written first (於都县: nothing), then as 于.
-    const shared = await search(pagefind, '於都縣', {}, FIRST, simplified);
+    const shared = await search(pagefind, '於都縣', {}, FIRST, { simplify: simplified });
     expect([shared.exact, shared.results.map((r) => r.url)]).toEqual([true, ['/jiangxi/ganzhou/yudu/']]);
 
     // Found as typed: the table is never asked for (the worker fetches it on the first such query).
-    await search(pagefind, '长沙', {}, FIRST, simplified);
-    await search(pagefind, 'changsha', {}, FIRST, simplified);
+    await search(pagefind, '长沙', {}, FIRST, { simplify: simplified });
+    await search(pagefind, 'changsha', {}, FIRST, { simplify: simplified });
     expect(asked).toEqual(['長沙', '於都縣']);
+  });
+
+  it('reads a query that finds nothing by its sound, as near places (常沙 → 长沙市), after a province as typed', async () => {
+    const changsha = {
+      url: '/hunan/changsha/',
+      words: ['长沙市', '长沙', 'changshashi', 'changsha', `长沙市${OWN}`, `changsha${OWN}`],
+      meta: { title: '长沙市', short: '长沙', level: 'prefecture', path: '湖南省', covered: '1', words: '6' } as Place,
+    };
+    const { pagefind } = fakePagefind([changsha]);
+    const asked: string[] = [];
+    const table = { chang: '长常', sha: '沙', hu: '湖', nan: '南' };
+    const tables = { bySound: async (q: string) => (asked.push(q), bySound(q, table)) };
+    const found = await search(pagefind, '常沙', {}, FIRST, tables);
+    expect([found.exact, found.near, found.results.map((r) => r.url)]).toEqual([false, undefined, ['/hunan/changsha/']]);
+    const within = await search(pagefind, '湖南常沙', {}, FIRST, tables);
+    expect([within.exact, within.results.map((r) => r.url)]).toEqual([false, ['/hunan/changsha/']]);
+    // Found as typed, or with its suffix in pinyin: never read by its sound.
+    await search(pagefind, '长沙', {}, FIRST, tables);
+    await search(pagefind, '长沙shi', {}, FIRST, tables);
+    expect(asked).toEqual(['常沙', '常沙']);
   });
 
   it('reads on when the first records read hold none of the places asked for (matched by their metadata alone)', async () => {

@@ -1,0 +1,49 @@
+// Characters by their sound, for a name typed with a character of the right sound but not the
+// place's — what a pinyin input method makes easy (常沙 for 长沙, 郑洲 for 郑州, 蒲田 for 莆田). Search
+// reads such a query by its pinyin, which the index holds for every place (names.ts `bySound`). The
+// table covers the 6,763 characters of GB 2312 (decoded with Node's TextDecoder), each at the
+// reading region names give it (都 is du in 成都, 藏 zang in 西藏: what the index's pinyin says), else
+// its most common one (pinyin-pro), grouped by syllable: ~16.5 KB gzip, which the search worker
+// fetches as /search-sounds.json only for a query that found nothing.
+import { pinyin } from 'pinyin-pro';
+import type { SoundTable } from './names.ts';
+import { buildRegions } from './regions.ts';
+import './slugs.ts'; // its place-name readings (都 is du) for pinyin-pro
+
+const syllables = (text: string) => pinyin(text, { toneType: 'none', type: 'array', v: true });
+
+/** GB 2312's characters: rows 0xB0–0xF7 of its two-byte table (levels 1 and 2). */
+function gb2312(): string[] {
+  const decoder = new TextDecoder('gb18030');
+  const chars: string[] = [];
+  for (let row = 0xb0; row <= 0xf7; row++)
+    for (let cell = 0xa1; cell <= 0xfe; cell++) {
+      const c = decoder.decode(new Uint8Array([row, cell]));
+      if (/^\p{Script=Han}$/u.test(c)) chars.push(c);
+    }
+  return chars;
+}
+
+/** Each character of the regions' names at the reading those names give it most often. */
+function namesReadings(): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const { name } of buildRegions()) {
+    const read = syllables(name);
+    if (read.length !== name.length) continue;
+    [...name].forEach((c, i) => {
+      const byReading = counts.get(c) ?? counts.set(c, new Map()).get(c)!;
+      byReading.set(read[i], (byReading.get(read[i]) ?? 0) + 1);
+    });
+  }
+  return new Map([...counts].map(([c, byReading]) => [c, [...byReading].sort((a, b) => b[1] - a[1])[0][0]]));
+}
+
+export function soundTable(): SoundTable {
+  const inNames = namesReadings();
+  const table: SoundTable = {};
+  for (const c of gb2312()) {
+    const syllable = inNames.get(c) ?? syllables(c)[0];
+    if (/^[a-z]+$/.test(syllable)) table[syllable] = (table[syllable] ?? '') + c;
+  }
+  return table;
+}
