@@ -54,18 +54,27 @@ try {
 const regions = new RegionIndex(buildRegions());
 const resolver = new Resolver(regions);
 const ok = (r: Resolution) => r.status === 'resolved' || r.status === 'warning';
-// Words separated by spaces are one place when together they name one below the first (广东省 广州市
-// 黄埔区, as this report prints paths): read apart, 广东省 alone would cover the whole province.
-// Each word must name the place or one above it: 湖南省 凤凰县 泸溪县 is three places, not 泸溪县 alone.
-const entries = splitEntries(text, (words) => {
+// Words are one place when together they name one below the first (广东省 广州市 黄埔区, as this report
+// prints paths), or places of one name below it (湖南 长沙: 长沙市 or 长沙县, asked), either way round
+// (吉首 湖南): read apart, 湖南 alone would cover the whole province. Each word must name the place or
+// one above it: 湖南省 凤凰县 泸溪县 is three places, not 泸溪县 alone.
+const oneOf = (words: string[]): string | undefined => {
   const whole = resolver.resolve(words.join(''));
-  if (!ok(whole)) return false;
-  if (words.every((word) => /^[a-z]+$/i.test(word))) return true; // spaced pinyin: ji shou
-  const above = new Set(regions.lineage(whole.code!).map((r) => r.code));
-  return words.every((word) => {
-    const r = resolver.resolve(word);
-    return r.code ? above.has(r.code) : !!r.candidates?.some((c) => above.has(c.code));
-  });
+  const codes = ok(whole) ? [whole.code!] : whole.status === 'ambiguous' ? (whole.candidates ?? []).map((c) => c.code) : [];
+  if (!codes.length) return undefined;
+  if (words.every((word) => /^[a-z]+$/i.test(word))) return words.join(' '); // spaced pinyin: ji shou
+  const named = words.map((word) => resolver.resolve(word));
+  const below = (code: string) => {
+    const above = new Set(regions.lineage(code).map((r) => r.code));
+    return named.every((r) => (r.code ? above.has(r.code) : !!r.candidates?.some((c) => above.has(c.code))));
+  };
+  return codes.every(below) ? words.join(' ') : undefined;
+};
+const entries = splitEntries(text, (words, piece) => {
+  // A town whose own name has a separator in it (化学新材料产业园-沿江街道).
+  const asWritten = resolver.resolve(piece);
+  if (ok(asWritten) && asWritten.town && /[-·:>/]/.test(asWritten.town)) return piece;
+  return oneOf(words) ?? oneOf([...words].reverse());
 });
 if (!entries.length) fail(`${source} holds no places.`);
 

@@ -264,21 +264,26 @@ export class Resolver {
     for (const note of notes) {
       const inner = note.slice(1, -1);
       const except = /^(除|不含|不包括|不包含)|(以外|除外)$/.test(inner);
+      // 仅限市区, 只含城区: only part of it, whatever the part is called.
+      const only = /^(仅|只)/.test(inner);
       if (!except && /^(含|包括|包含)/.test(inner)) continue;
       const parts = inner
-        .replace(/^(除了?|不含|不包括|不包含|仅|只)|(以外|除外|外)$/g, '')
+        .replace(/^(除了?|不含|不包括|不包含|仅限?|只含?)|(以外|除外|外)$/g, '')
         .split(/[、，,/和及]/)
         .filter(Boolean)
         .map((part) => this.resolve(`${region.name}${part}`));
       const under = (r: Resolution) =>
         r.code && r.code !== region.code && !r.town && this.regions.lineage(r.code).some((a) => a.code === region.code);
-      if (!parts.length || !parts.every(under)) continue;
-      const named = new Set(parts.map((r) => r.code!));
-      const places = except
-        ? this.regions.children(region.code).filter((r) => !named.has(r.code))
-        : parts.map((r) => this.regions.get(r.code!)!);
+      const named = parts.length > 0 && parts.every(under);
+      // Parts that are no places (不含县, 仅限市区) still leave part of it out.
+      if (!named && !except && !only) continue;
+      const codes = new Set(named ? parts.map((r) => r.code!) : []);
+      const places =
+        except || !named
+          ? this.regions.children(region.code).filter((r) => !codes.has(r.code))
+          : parts.map((r) => this.regions.get(r.code!)!);
       const candidates = places.slice(0, MAX_CANDIDATES).map((r) => ({ code: r.code, path: this.pathOf(r.code) }));
-      return except
+      return except || !named
         ? {
             input,
             status: 'unresolved',

@@ -15,9 +15,11 @@ const WHOLE =
 const AROUND = /(及其?周边(?:乡镇|地区|区县|县市|区域)?|周边(?:乡镇|地区|区县|县市|区域)|等地区?|等县市|等)$/u;
 /** A list number or bullet (1. 1、 (1) ① - • A. 一、 第1项, ① read as 1); a place name never begins
  *  with a digit, and a Chinese numeral only when a mark follows it (三亚市 is a place). */
-const MARKER = String.raw`(?:\(?\d{1,3}[).、]?|[-•·*>]+|[A-Za-z][.)]|[一二三四五六七八九十]{1,3}[.、)]|第[\d一二三四五六七八九十]{1,3}[项条点个])`;
+/** A number in Chinese as a list counts, 一 to 九十九 — never 二七 or 八一, which are places (二七区, 八一镇). */
+const NUMERAL = String.raw`(?:[一二三四五六七八九]|[二三四五六七八九]?十[一二三四五六七八九]?)`;
+const MARKER = String.raw`(?:\(?\d{1,3}[).、]?|[-•·*>]+|[A-Za-z][.)]|${NUMERAL}[.、)]|第[\d一二三四五六七八九十]{1,3}[项条点个])`;
 /** A marker written as a word of its own, or a Chinese numeral cut from its 、 (一、吉首市). */
-const ALONE_MARKER = new RegExp(`^(?:${MARKER}|[一二三四五六七八九十]{1,3})$`, 'u');
+const ALONE_MARKER = new RegExp(`^(?:${MARKER}|${NUMERAL})$`, 'u');
 const isMarker = (word: string) => ALONE_MARKER.test(word.normalize('NFKC'));
 /** A marker in front of the name (1.吉首市, (1)（含…）). */
 const LEADING_MARKER = new RegExp(`^${MARKER}(?=\\p{Script=Han}|[(【[])`, 'u');
@@ -68,12 +70,17 @@ function cutOutsideBrackets(text: string, separator: RegExp): string[] {
 }
 
 /** Entries as operators paste them: separated by 、，,；;。 or new lines, and by spaces and / | > - : ·
- *  unless the words together name one place below the first of them (广东省 广州市 黄埔区, the path the
- *  import prints; 湖南/长沙/岳麓区, 长沙市:岳麓区, 吉首市-乾州): `together` says whether they do. Never
- *  within brackets, a note on the place before them (长沙市（岳麓区、天心区）). */
-export function splitEntries(text: string, together: (words: string[]) => boolean = () => false): string[] {
+ *  unless the piece names one place as it is (港口物流产业园-永安洲镇, a town) or its words together do,
+ *  below the first of them (广东省 广州市 黄埔区, the path the import prints; 湖南/长沙/岳麓区, 长沙市:岳麓区,
+ *  吉首市-乾州): `together` says which entry they make, if one. Never within brackets, a note on the
+ *  place before them (长沙市（岳麓区、天心区）). */
+export function splitEntries(
+  text: string,
+  together: (words: string[], piece: string) => string | undefined = () => undefined,
+): string[] {
   return cutOutsideBrackets(text, /[、，,；;。\n\r]/u).flatMap((piece) => {
     const words = cutOutsideBrackets(piece.trim(), /[\s/|｜／>＞:：·-]/u).filter((word) => word && !isMarker(word));
-    return words.length > 1 && together(words) ? [words.join(' ')] : words;
+    const one = words.length > 1 ? together(words, piece.trim()) : undefined;
+    return one ? [one] : words;
   });
 }

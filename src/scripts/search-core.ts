@@ -312,11 +312,14 @@ export async function search(
   // which every place has, after a province as typed; near places, not the query's.
   const province = provinceNames.find((p) => joined.startsWith(p) && joined.length > p.length) ?? '';
   const rest = joined.slice(province.length);
-  const sound = bySound && /^\p{Script=Han}+$/u.test(rest) ? await bySound(rest) : undefined;
-  if (sound) {
-    const found = await searchAs(pagefind, province + sound, filters, limit);
-    if (found?.exact) return { ...found, exact: false };
-  }
+  const sound = bySound && /^\p{Script=Han}{2,}$/u.test(rest) ? await bySound(rest) : undefined;
+  const found = sound ? await searchAs(pagefind, province + sound, filters, limit) : undefined;
+  // Only places whose name begins with that very sound, syllable for syllable: 小米 is not 晓明镇
+  // (xiaoming begins with xiaomi); one character alone (内, 的) is read by sound never.
+  const alike: Hit[] = [];
+  for (const hit of found?.exact ? found.results : [])
+    if ((await bySound!((hit.town ?? hit.meta.title).slice(0, rest.length))) === sound) alike.push(hit);
+  if (alike.length) return { results: alike, total: alike.length, complete: found!.complete, exact: false };
   const near = spelled ? [...nearNames(spelled), joined.replace(/\s*[a-z]+$/i, '')] : nearNames(q);
   for (const query of near) {
     if (!query) continue;

@@ -75,7 +75,7 @@ describe('npm run coverage:import', () => {
     const before = readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8');
     const { code, stdout } = await run(
       ['--brand', 'jianxia', '--json', '--dry-run'],
-      '广东省 广州市 黄埔区\n湖南省、吉首市\n湖南省 凤凰县 泸溪县\nji shou\n湖南/长沙/岳麓区',
+      '广东省 广州市 黄埔区\n湖南省、吉首市\n湖南省 凤凰县 泸溪县\nji shou\n湖南/长沙/岳麓区\n吉首 湖南\n港口物流产业园-永安洲镇',
     );
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
@@ -89,9 +89,19 @@ describe('npm run coverage:import', () => {
       ['泸溪县', 'resolved', '433122'],
       ['ji shou', 'warning', '433101'], // spaced pinyin, as search reads it
       ['湖南 长沙 岳麓区', 'resolved', '430104'], // a path written with /, not all of 湖南省 beside 长沙
+      ['湖南 吉首', 'resolved', '433101'], // the other way round
+      ['港口物流产业园-永安洲镇', 'warning', '321203'], // a town of 高港区 whose name has a hyphen
     ]);
     expect(report[1].note).toBe('the list also names places inside it (吉首市, 凤凰县, 泸溪县, …): all of 湖南省 is covered');
     expect(readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('asks which place a province and a shared name mean (湖南-长沙), never covering the province', async () => {
+    const { code, stdout } = await run(['--brand', 'jianxia', '--json', '--dry-run'], '湖南-长沙');
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).map((r: any) => [r.input, r.status, r.candidates?.map((c: any) => c.code)])).toEqual([
+      ['湖南 长沙', 'ambiguous', ['430100', '430121']],
+    ]);
   });
 
   it('leaves the coverage file as it is when nothing changes', async () => {

@@ -158,7 +158,7 @@ describe('splitting a pasted list', () => {
       '花垣县',
       '保靖县',
     ]);
-    const together = (words: string[]) => words[0] === '广东省';
+    const together = (words: string[]) => (words[0] === '广东省' ? words.join(' ') : undefined);
     expect(splitEntries('广东省 广州市 黄埔区、吉首市 凤凰县', together)).toEqual(['广东省 广州市 黄埔区', '吉首市', '凤凰县']);
     // A list number before a spaced path is no word of it.
     expect(splitEntries('1. 广东省 广州市 黄埔区\n(2) 广东省 东莞市', together)).toEqual([
@@ -179,6 +179,8 @@ describe('splitting a pasted list', () => {
       '花垣县',
       '长沙市（岳麓区、天心区）',
     ]);
+    // Numerals that are no count are places: 八一镇, 二七区, 五一街道.
+    expect(splitEntries('十一、八一\n郑州市 二七\n五一')).toEqual(['八一', '郑州市', '二七', '五一']);
   });
 });
 
@@ -254,6 +256,12 @@ describe('what operators write around a place', () => {
       status: 'unresolved',
       note: '(除望城区) leaves out part of 长沙市: write the places to cover (candidates below)',
     });
+    // Whatever the part left out is called.
+    for (const input of ['长沙市（不含县）', '长沙市【仅限市区】'])
+      expect(resolve(input), input).toMatchObject({
+        status: 'unresolved',
+        note: expect.stringContaining('leaves out part of 长沙市'),
+      });
     const rest = resolve('长沙市（不含浏阳、宁乡）').candidates!.map((c) => c.code);
     expect(rest).toContain('430112'); // 望城区
     expect(rest).not.toContain('430181'); // 浏阳市

@@ -445,9 +445,22 @@ describe('searching', () => {
     const within = await search(pagefind, '湖南常沙', {}, FIRST, tables);
     expect([within.exact, within.results.map((r) => r.url)]).toEqual([false, ['/hunan/changsha/']]);
     // Found as typed, or with its suffix in pinyin: never read by its sound.
+    asked.length = 0;
     await search(pagefind, '长沙', {}, FIRST, tables);
     await search(pagefind, '长沙shi', {}, FIRST, tables);
-    expect(asked).toEqual(['常沙', '常沙']);
+    expect(asked).toEqual([]);
+    // Only a place whose name begins with that very sound (小米 is not 晓明镇, xiaoming), and never one
+    // character alone (湖南内: 湖南, not 内溪乡).
+    const xiaoming = {
+      url: '/county/',
+      words: ['晓明镇', 'xiaomingzhen', '内溪乡', 'neixixiang', 'x', '县', `县${OWN}`],
+      meta: { title: '县', level: 'county', path: '湖南省 x', townWords: '4', words: '7', covered: '1' } as Place,
+    };
+    const other = { xiao: '小晓', mi: '米', ming: '明', nei: '内', hu: '湖', nan: '南' };
+    const byOther = { bySound: async (q: string) => bySound(q, other) };
+    const { pagefind: towns } = fakePagefind([xiaoming]);
+    expect((await search(towns, '小米', {}, FIRST, byOther)).results).toEqual([]);
+    expect((await search(towns, '湖南内', {}, FIRST, byOther)).results.map((r) => r.town)).not.toContain('内溪乡');
   });
 
   it('reads on when the first records read hold none of the places asked for (matched by their metadata alone)', async () => {
