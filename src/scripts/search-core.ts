@@ -2,8 +2,8 @@
 // Node against the same index. Pagefind finds words by their beginning; this reads the query as
 // people write places — a province in front (湖南吉首), a county or prefecture before a town
 // (吉首市乾州街道, 湘西乾州) — and says which town each result matched.
-import { COMMON_NAMES, nearNames, pinyinSuffix, shortName, TOWN_END } from '../lib/names.ts';
-import { PROVINCES } from '../lib/provinces.ts';
+import { nearNames, pinyinSuffix, shortName, TOWN_END } from '../lib/names.ts';
+import { PROVINCE_NAMES, readings } from './readings.ts';
 
 interface Data {
   url: string;
@@ -71,51 +71,8 @@ export const ALL = 400;
 /** Exact words over frequent ones: 东莞 should find 东莞市 before its towns. */
 export const RANKING = { termFrequency: 0.2, termSimilarity: 5, pageLength: 0.5 };
 const LEVEL = ['province', 'prefecture', 'county', 'town'];
-/** Suffixes that end a county's or prefecture's full name: a place to split 吉首市|乾州街道. */
-const ENDS_NAME = /[市县区州旗盟]/;
-/** A town part that is only a suffix (街道, 镇) names no town. */
-const namesTown = (part: string) => part.replace(TOWN_END, '').length > 0;
 /** Rounds of results read (FIRST at a time) beyond the first when too few of them hold the query's places. */
 const MORE_ROUNDS = 3;
-/** Splits tried per query: each is one more Pagefind search, and may fetch one more index chunk. */
-const MAX_SPLITS = 4;
-// With the common names that begin a province's (内蒙: names.ts COMMON_NAMES).
-const provinceNames = [
-  ...PROVINCES.flatMap((name) => [name, shortName(name, 'province')]),
-  ...Object.entries(COMMON_NAMES).flatMap(([code, names]) => (code.endsWith('0000') ? names : [])),
-]
-  // 内蒙古自治区 before 内蒙古: the longest name that the query starts with wins.
-  .sort((a, b) => b.length - a.length);
-
-/** The ways to read a query, most literal first: as typed, then without a province in front (searched
- *  within that province), then split into a place and a town. */
-export function readings(
-  q: string,
-  filters: Record<string, string>,
-): { q: string; filters: Record<string, string>; town: string }[] {
-  const query = /^[a-z\s]+$/i.test(q) ? q.replace(/\s+/g, '').toLowerCase() : q.replace(/["“”]/g, '').trim();
-  const out = [{ q: query, filters, town: query }];
-  let rest = query;
-  let within = filters;
-  const province = provinceNames.find((p) => query.startsWith(p) && query.length - p.length >= 2);
-  if (province && !/\s/.test(query)) {
-    const named =
-      PROVINCES.find((p) => p === province || shortName(p, 'province') === province) ??
-      PROVINCES.find((p) => p.startsWith(province))!;
-    // A province in the query that contradicts the one chosen (湖南吉首乾州 with 广东省): the query as
-    // typed is all that is searched, within the chosen one.
-    if (filters.province && filters.province !== named) return out;
-    rest = query.slice(province.length);
-    within = { ...filters, province: named };
-    out.push({ q: rest, filters: within, town: rest });
-  }
-  if (/\s/.test(rest) || /^[a-z]+$/.test(rest)) return out;
-  const all = [...Array(Math.max(0, rest.length - 3)).keys()].map((i) => i + 2).filter((i) => namesTown(rest.slice(i)));
-  const cuts = [...all.filter((i) => ENDS_NAME.test(rest[i - 1])), ...all.filter((i) => !ENDS_NAME.test(rest[i - 1]))];
-  for (const i of cuts.slice(0, MAX_SPLITS))
-    out.push({ q: `${rest.slice(0, i)} ${rest.slice(i)}`, filters: within, town: rest.slice(i) });
-  return out;
-}
 
 /** The places a result matched: the page's own, or those of a record of uncovered places that hold
  *  the matched words, each with the town the query named, if it named a town rather than the place.
@@ -310,7 +267,7 @@ export async function search(
   }
   // A character of the right sound, not the place's (常沙, 湖南郑洲): the rest of the query in pinyin,
   // which every place has, after a province as typed; near places, not the query's.
-  const province = provinceNames.find((p) => joined.startsWith(p) && joined.length > p.length) ?? '';
+  const province = PROVINCE_NAMES.find((p) => joined.startsWith(p) && joined.length > p.length) ?? '';
   const rest = joined.slice(province.length);
   const sound = bySound && /^\p{Script=Han}{2,}$/u.test(rest) ? await bySound(rest) : undefined;
   const found = sound ? await searchAs(pagefind, province + sound, filters, limit) : undefined;

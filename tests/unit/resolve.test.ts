@@ -131,6 +131,8 @@ describe('resolving places as operators write them', () => {
       candidates: [{ code: '430100', path: '湖南省 长沙市' }],
     });
     expect(resolve('福洲').candidates!.map((c) => c.code)).toEqual(['350100', '361000']); // 福州市, 抚州市
+    // Within the province written before it: 江西福洲 is 抚州市.
+    expect(resolve('江西福洲').candidates).toEqual([{ code: '361000', path: '江西省 抚州市' }]);
     // A character fewer before a county's suffix too (吉首坎市 → 吉首市), never the suffix itself (火星市 → 火星).
     expect(resolve('吉首坎市').candidates).toEqual([{ code: '433101', path: '湖南省 湘西土家族苗族自治州 吉首市' }]);
   });

