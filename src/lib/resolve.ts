@@ -110,7 +110,8 @@ export class Resolver {
     for (const r of regions.byCode.values()) {
       const aliases = [
         ...(r.level === 'prefecture' ? prefectureForms(r.name) : []),
-        ...(CIVIL_NAMES[r.code] ?? []),
+        // 南沙区 and its short 南沙 (三沙南沙), as for any district.
+        ...(CIVIL_NAMES[r.code] ?? []).flatMap((name) => [name, shortName(name, 'county')]),
         ...(COMMON_NAMES[r.code] ?? []),
       ];
       this.add({ key: r.code, name: r.name, short: r.shortName, parent: r.parent, kind: 'region', region: r.code, aliases });
@@ -377,8 +378,11 @@ export class Resolver {
         const candidates = [...byRegion.values()]
           .slice(0, MAX_CANDIDATES)
           .map((chain) => ({ code: chain.at(-1)!.place.region, path: this.describe(chain.at(-1)!.place) }));
-        // Places of different names (湖南长沙: 长沙市, 长沙县) need their own name, not more ancestors.
-        const names = [...new Set([...byRegion.values()].map((chain) => chain.at(-1)!.place.name))];
+        // Places of different names (湖南长沙: 长沙市, 长沙县) need their own name, not more ancestors —
+        // unless one was read by another name, which the other has (南沙区: 广州's, and 三沙's 南沙群岛).
+        const lasts = [...byRegion.values()].map((chain) => chain.at(-1)!);
+        const called = new Set(lasts.flatMap((m) => m.place.aliases ?? []));
+        const names = lasts.some((m) => called.has(m.place.name)) ? [] : [...new Set(lasts.map((m) => m.place.name))];
         return {
           input,
           status: 'ambiguous',
@@ -521,7 +525,7 @@ export class Resolver {
         // 湘西自治州: the name with part of it left out, not a name it had.
         const shortened = m.text.endsWith('自治州') && m.place.name.endsWith('自治州');
         notes.push(shortened ? `read ${m.text} as ${m.place.name}` : `${m.text} is now ${m.place.name}`);
-      } else if (m.how === 'alias' && CIVIL_NAMES[m.place.key]?.includes(m.text)) {
+      } else if (m.how === 'alias' && CIVIL_NAMES[m.place.key]) {
         notes.push(`${m.text} is listed as ${m.place.name} in the statistical codes`);
       } else if (m.how === 'alias' && COMMON_NAMES[m.place.key]?.includes(m.text)) {
         status = 'warning';

@@ -7,6 +7,7 @@ import { catalog } from '../lib/catalog.ts';
 import type { Region } from '../lib/regions.ts';
 import { pinyinNames, placeLabel, searchText, townWords } from '../lib/search-terms.ts';
 import { FORMER } from '../lib/history.ts';
+import { CIVIL_NAMES } from '../lib/names.ts';
 import { townsByCounty, type Town } from '../lib/towns.ts';
 import { OWN, type Place } from '../scripts/search-core.ts';
 import { RECORDS_HANDOFF, type SearchRecord, type SearchRecordsHandoff } from '../lib/search-records.ts';
@@ -25,6 +26,10 @@ export const GET: APIRoute = async () => {
     const named: Town = { code: '', name: f.name, shortName: f.name, county: f.successor };
     formerNames.set(f.successor, [...(formerNames.get(f.successor) ?? []), named]);
   }
+  // A civil-affairs name the statistical codes do not use (南沙区, listed as 南沙群岛: names.ts) alike.
+  for (const [code, names] of Object.entries(CIVIL_NAMES))
+    for (const name of names)
+      formerNames.set(code, [...(formerNames.get(code) ?? []), { code: '', name, shortName: name, county: code }]);
   // A town the coverage notes that the data lacks (a former name) is still a word of its county.
   const notedTowns = (code: string) => {
     const known = new Set((towns.get(code) ?? []).map((t) => t.name));

@@ -57,6 +57,8 @@ export interface Found {
   exact: boolean;
   /** The near name whose places these are (石门乡 for 石门坎乡). */
   near?: string;
+  /** Where the query put them, which does not hold them (资阳 of 资阳简阳: 简阳市 is 成都's). */
+  under?: string;
 }
 
 /** Follows a place's own names in its record (吉林ϙ): a letter nobody types, that Pagefind keeps. */
@@ -265,10 +267,15 @@ export async function search(
     const found = await search(pagefind, simple, filters, limit);
     if (found.results.length && (found.exact || found.near)) return found;
   }
-  // A character of the right sound, not the place's (常沙, 湖南郑洲): the rest of the query in pinyin,
-  // which every place has, after a province as typed; near places, not the query's.
   const province = PROVINCE_NAMES.find((p) => joined.startsWith(p) && joined.length > p.length) ?? '';
   const rest = joined.slice(province.length);
+  // 吉林市宽城区, 海南藏族自治州泽库县: a prefecture that begins with a province's name.
+  const within = province ? readings(joined, filters).find((r) => r.q === rest && r.filters !== filters) : undefined;
+  const elsewhere =
+    (within && (await movedPlace(pagefind, rest, within.filters, limit))) || (await movedPlace(pagefind, joined, filters, limit));
+  if (elsewhere) return elsewhere;
+  // A character of the right sound, not the place's (常沙, 湖南郑洲): the rest of the query in pinyin,
+  // which every place has, after a province as typed; near places, not the query's.
   const sound = bySound && /^\p{Script=Han}{2,}$/u.test(rest) ? await bySound(rest) : undefined;
   const found = sound ? await searchAs(pagefind, province + sound, filters, limit) : undefined;
   // Only places whose name begins with that very sound, syllable for syllable: 小米 is not 晓明镇
@@ -285,6 +292,34 @@ export async function search(
     hint ??= found;
   }
   return hint ?? { results: [], total: 0, complete: true, exact: true };
+}
+
+/** A county written under a prefecture it is not in, of the same province: 资阳简阳 (简阳市 is 成都's
+ *  since 2016), 安庆枞阳, 莱芜钢城 — where it was before it moved, as the import reads them too. The
+ *  county's places of that name in that province, as near ones, saying where the query put it. */
+async function movedPlace(
+  pagefind: Pagefind,
+  rest: string,
+  filters: Record<string, string>,
+  limit: number,
+): Promise<Found | undefined> {
+  if (!/^\p{Script=Han}{4,}$/u.test(rest)) return undefined;
+  const own = async (name: string) =>
+    ((await searchAs(pagefind, name, filters, limit))?.results ?? []).filter(
+      (hit) => hit.meta.level !== 'province' && ownRank(hit, [name]) !== undefined,
+    );
+  const provinceOf = (hit: Hit) => (hit.meta.path ?? hit.meta.title).split(' ')[0];
+  // The county's name is the end of the query: the longest end first (莱芜钢城区: 钢城区, not 城区).
+  for (let i = 2; i <= rest.length - 2; i++) {
+    const [under, name] = [rest.slice(0, i), rest.slice(i)];
+    // A county's name never ends like a town's (石门坎乡: not 坎乡).
+    if (TOWN_END.test(name)) continue;
+    const counties = (await own(name)).filter((hit) => hit.meta.level === 'county');
+    if (!counties.length) continue;
+    const provinces = new Set((await own(under)).map(provinceOf));
+    const results = counties.filter((hit) => provinces.has(provinceOf(hit)));
+    if (results.length) return { results, total: results.length, complete: true, exact: false, near: name, under };
+  }
 }
 
 /** How much of the query a reading's nearest words account for: the province read off its front, and

@@ -15,6 +15,8 @@ interface Answer {
   exact: boolean;
   /** The near name these are the places of, when no place has the query's (石门坎乡 → 石门乡). */
   near?: string;
+  /** Where the query put them, which does not hold them (资阳 of 资阳简阳). */
+  under?: string;
   /** The search itself failed (its files could not be loaded): not the same as finding nothing. */
   failed?: boolean;
 }
@@ -43,6 +45,7 @@ function search(q: string, filters: Record<string, string>, all = false): Promis
                 complete: e.data.complete ?? false,
                 exact: e.data.exact ?? true,
                 near: e.data.near,
+                under: e.data.under,
               },
       );
     };
@@ -145,16 +148,18 @@ export function enhanceSearch(form: HTMLFormElement) {
       ? `搜索暂时不可用，请稍后再试，或拨打 ${hotline} 咨询。`
       : !results.length
         ? `没有找到“${q}”。请换个写法（如区县或乡镇名、拼音），或拨打 ${hotline} 咨询。`
-        : answer.near
-          ? `没有找到“${q}”，以下是名称相近的“${answer.near}”；不确定时请拨打 ${hotline} 咨询。`
-          : !answer.exact
-            ? `没有找到“${q}”，以下是名称相近的地方；不确定时请拨打 ${hotline} 咨询。`
-            : !answer.complete
-              ? // Some results not read yet may hold none of the query's places: no count until read.
-                `显示前 ${results.length} 个结果；可按省份筛选，或点“显示全部”`
-              : answer.total > results.length
-                ? `找到 ${answer.total} 个结果，显示前 ${results.length} 个；可按省份筛选`
-                : `找到 ${results.length} 个结果`;
+        : answer.under
+          ? `“${answer.near}”不在“${answer.under}”，以下是同省的“${answer.near}”；不确定时请拨打 ${hotline} 咨询。`
+          : answer.near
+            ? `没有找到“${q}”，以下是名称相近的“${answer.near}”；不确定时请拨打 ${hotline} 咨询。`
+            : !answer.exact
+              ? `没有找到“${q}”，以下是名称相近的地方；不确定时请拨打 ${hotline} 咨询。`
+              : !answer.complete
+                ? // Some results not read yet may hold none of the query's places: no count until read.
+                  `显示前 ${results.length} 个结果；可按省份筛选，或点“显示全部”`
+                : answer.total > results.length
+                  ? `找到 ${answer.total} 个结果，显示前 ${results.length} 个；可按省份筛选`
+                  : `找到 ${results.length} 个结果`;
     if (!answer.failed && (NOT_IN_DATA.test(q) || NOT_IN_DATA_CITY.test(q)))
       status.textContent += ' 本站服务地区不含香港、澳门、台湾。';
     failed = !!answer.failed;

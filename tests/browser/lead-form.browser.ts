@@ -328,6 +328,12 @@ describe('search', () => {
       '没有找到“湖南石门坎乡”，以下是名称相近的地方；不确定时请拨打 400-000-0000 咨询。',
     );
     expect((await titles(page))[0]).toMatch(/^湖南省 常德市 石门县/);
+    // A county written under the prefecture it left (简阳 went from 资阳 to 成都 in 2016): where it is.
+    await searchFor(page, '资阳简阳');
+    expect(await page.textContent('#site-search-status')).toBe(
+      '“简阳”不在“资阳”，以下是同省的“简阳”；不确定时请拨打 400-000-0000 咨询。',
+    );
+    expect(await titles(page)).toEqual([expect.stringMatching(/^四川省 成都市 简阳市：暂未覆盖/)]);
     // Places the region data has none of: said, whatever a town of a similar name gives.
     for (const q of ['香港', '臺北']) {
       await searchFor(page, q);

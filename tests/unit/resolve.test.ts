@@ -445,9 +445,23 @@ describe('the forms that used to fail, over every autonomous prefecture of the c
       note: '南沙区 is listed as 南沙群岛 in the statistical codes',
     });
     expect(resolve('海南三沙西沙区')).toMatchObject({ status: 'resolved', code: '460321' });
-    // Bare 南沙区 is also Guangzhou's: the operator is asked which.
-    expect(resolve('南沙区')).toMatchObject({ status: 'ambiguous' });
+    // Short, as any district is written under its prefecture or province.
+    expect(resolve('三沙南沙')).toMatchObject({
+      status: 'resolved',
+      code: '460322',
+      note: '南沙 is listed as 南沙群岛 in the statistical codes',
+    });
+    expect(resolve('海南西沙')).toMatchObject({ status: 'resolved', code: '460321' });
+    // Bare 南沙区 or 南沙 is also Guangzhou's: the operator is asked which — by where, since writing
+    // 南沙区 again would not say.
+    for (const text of ['南沙区', '南沙'])
+      expect(resolve(text)).toMatchObject({
+        status: 'ambiguous',
+        candidates: [{ code: '440115' }, { code: '460322' }],
+        note: `2 places are called ${text}; write the prefecture or province before it`,
+      });
     expect(resolve('广州市南沙区')).toMatchObject({ status: 'resolved', code: '440115' });
+    expect(resolve('广州南沙')).toMatchObject({ status: 'resolved', code: '440115' });
   });
 });
 
