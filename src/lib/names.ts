@@ -220,19 +220,29 @@ export function simplify(text: string, table: TraditionalForms): string[] {
   return second === first ? [first] : [first, second];
 }
 
-/** Syllable → the characters that have it (sounds.ts builds it: GB 2312's, at their common reading). */
+/** Syllable → the characters that have it, at their common reading, then after `|` those place names
+ *  also read so (sounds.ts builds it: GB 2312's). */
 export type SoundTable = Record<string, string>;
 
-const soundsOf = new WeakMap<SoundTable, Map<string, string>>();
-/** The text's Chinese characters as their pinyin, joined (常沙 → changsha), the rest as it is;
- *  undefined when no character was read. */
-export function bySound(text: string, table: SoundTable): string | undefined {
+const soundsOf = new WeakMap<SoundTable, Map<string, string[]>>();
+/** Readings of a text told apart by a character place names read two ways (东阿: donga, donge). */
+const MAX_READINGS = 8;
+/** The text's Chinese characters as their pinyin, joined (常沙 → changsha), the rest as it is: each
+ *  reading, the commoner first (冬阿 → donga, donge); none when no character was read. */
+export function bySound(text: string, table: SoundTable): string[] {
   let sounds = soundsOf.get(table);
   if (!sounds) {
-    sounds = new Map(Object.entries(table).flatMap(([syllable, chars]) => [...chars].map((c) => [c, syllable] as const)));
+    sounds = new Map();
+    // A character's reading first, then the others place names give it (after | in the table).
+    const entries = Object.entries(table).map(([syllable, chars]) => [syllable, ...chars.split('|')] as const);
+    for (const [syllable, chars] of entries) for (const c of chars) sounds.set(c, [syllable]);
+    for (const [syllable, , others = ''] of entries)
+      for (const c of others) (sounds.get(c) ?? sounds.set(c, []).get(c)!).push(syllable);
     soundsOf.set(table, sounds);
   }
-  let read = false;
-  const out = [...text].map((c) => (sounds.has(c) ? ((read = true), sounds.get(c)!) : c)).join('');
-  return read ? out.replace(/\s+/g, '').toLowerCase() : undefined;
+  if (![...text].some((c) => sounds.has(c))) return [];
+  let out = [''];
+  for (const c of text.replace(/\s+/g, '').toLowerCase())
+    out = out.flatMap((head) => (sounds.get(c) ?? [c]).map((s) => head + s)).slice(0, MAX_READINGS);
+  return out;
 }

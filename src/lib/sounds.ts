@@ -2,8 +2,8 @@
 // place's — what a pinyin input method makes easy (常沙 for 长沙, 郑洲 for 郑州, 蒲田 for 莆田). Search
 // reads such a query by its pinyin, which the index holds for every place (names.ts `bySound`). The
 // table covers the 6,763 characters of GB 2312 (decoded with Node's TextDecoder), each at the
-// reading region names give it (都 is du in 成都, 藏 zang in 西藏: what the index's pinyin says), else
-// its most common one (pinyin-pro), grouped by syllable: ~16.5 KB gzip, which the search worker
+// readings region names give it (都 is du in 成都, 藏 zang in 西藏: what the index's pinyin says; 阿 a,
+// and e for 东阿), else its most common one (pinyin-pro), grouped by syllable: ~16.7 KB gzip, which the search worker
 // fetches as /search-sounds.json only for a query that found nothing.
 import { pinyin } from 'pinyin-pro';
 import type { SoundTable } from './names.ts';
@@ -24,8 +24,9 @@ function gb2312(): string[] {
   return chars;
 }
 
-/** Each character of the regions' names at the reading those names give it most often. */
-function namesReadings(): Map<string, string> {
+/** Each character of the regions' names at the readings those names give it, most often first
+ *  (阿 is a in 阿坝, e in 东阿; 厦 xia in 厦门, sha in 塘厦). */
+function namesReadings(): Map<string, string[]> {
   const counts = new Map<string, Map<string, number>>();
   for (const { name } of buildRegions()) {
     const read = syllables(name);
@@ -35,15 +36,20 @@ function namesReadings(): Map<string, string> {
       byReading.set(read[i], (byReading.get(read[i]) ?? 0) + 1);
     });
   }
-  return new Map([...counts].map(([c, byReading]) => [c, [...byReading].sort((a, b) => b[1] - a[1])[0][0]]));
+  return new Map([...counts].map(([c, byReading]) => [c, [...byReading].sort((a, b) => b[1] - a[1]).map(([r]) => r)]));
 }
 
+/** Syllable → characters; a character place names read two ways is also under its other reading,
+ *  after a `|` (e: 额鹅…|阿), which names.ts `bySound` tries second. */
 export function soundTable(): SoundTable {
   const inNames = namesReadings();
-  const table: SoundTable = {};
+  const [first, other]: Record<string, string>[] = [{}, {}];
   for (const c of gb2312()) {
-    const syllable = inNames.get(c) ?? syllables(c)[0];
-    if (/^[a-z]+$/.test(syllable)) table[syllable] = (table[syllable] ?? '') + c;
+    const [reading, ...others] = inNames.get(c) ?? [syllables(c)[0]];
+    for (const [syllable, into] of [[reading, first], ...others.map((o) => [o, other] as const)] as const)
+      if (/^[a-z]+$/.test(syllable)) into[syllable] = (into[syllable] ?? '') + c;
   }
+  const table: SoundTable = { ...first };
+  for (const [syllable, chars] of Object.entries(other)) table[syllable] = `${table[syllable] ?? ''}|${chars}`;
   return table;
 }

@@ -228,8 +228,8 @@ export const typedQuery = (q: string) =>
 export interface Tables {
   /** The query in simplified characters (廣州 → 广州; 於都 → 於都, 于都): names.ts `simplify`. */
   simplify?: (q: string) => Promise<string[]>;
-  /** The query's characters as their pinyin (常沙 → changsha): names.ts `bySound`. */
-  bySound?: (q: string) => Promise<string | undefined>;
+  /** The query's characters as their pinyin, each reading (常沙 → changsha): names.ts `bySound`. */
+  bySound?: (q: string) => Promise<string[]>;
 }
 
 export async function search(
@@ -276,14 +276,23 @@ export async function search(
   if (elsewhere) return elsewhere;
   // A character of the right sound, not the place's (常沙, 湖南郑洲): the rest of the query in pinyin,
   // which every place has, after a province as typed; near places, not the query's.
-  const sound = bySound && /^\p{Script=Han}{2,}$/u.test(rest) ? await bySound(rest) : undefined;
-  const found = sound ? await searchAs(pagefind, province + sound, filters, limit) : undefined;
-  // Only places whose name begins with that very sound, syllable for syllable: 小米 is not 晓明镇
-  // (xiaoming begins with xiaomi); one character alone (内, 的) is read by sound never.
+  // Each reading the characters have in place names, the commoner's places first (汤厦镇: tangxia's
+  // 棠下镇 and 塘下镇, then tangsha's 塘厦镇).
   const alike: Hit[] = [];
-  for (const hit of found?.exact ? found.results : [])
-    if ((await bySound!((hit.town ?? hit.meta.title).slice(0, rest.length))) === sound) alike.push(hit);
-  if (alike.length) return { results: alike, total: alike.length, complete: found!.complete, exact: false };
+  let complete = true;
+  for (const sound of bySound && /^\p{Script=Han}{2,}$/u.test(rest) ? await bySound(rest) : []) {
+    const found = await searchAs(pagefind, province + sound, filters, limit);
+    // Only places whose name begins with that very sound, syllable for syllable: 小米 is not 晓明镇
+    // (xiaoming begins with xiaomi); one character alone (内, 的) is read by sound never.
+    for (const hit of found?.exact ? found.results : [])
+      if (
+        !alike.some((a) => a.url === hit.url && a.town === hit.town) &&
+        (await bySound!((hit.town ?? hit.meta.title).slice(0, rest.length))).includes(sound)
+      )
+        alike.push(hit);
+    complete &&= found?.complete ?? true;
+  }
+  if (alike.length) return { results: alike, total: alike.length, complete, exact: false };
   const near = spelled ? [...nearNames(spelled), joined.replace(/\s*[a-z]+$/i, '')] : nearNames(q);
   for (const query of near) {
     if (!query) continue;

@@ -19,7 +19,7 @@ function lazy<T>(url: string): () => Promise<T | undefined> {
   };
 }
 const traditional = lazy<TraditionalForms>('/search-traditional.json'); // 4.8 KB gzip
-const sounds = lazy<SoundTable>('/search-sounds.json'); // 16.5 KB gzip
+const sounds = lazy<SoundTable>('/search-sounds.json'); // 16.7 KB gzip
 const tables: Tables = {
   simplify: async (q) => {
     const forms = await traditional();
@@ -27,7 +27,7 @@ const tables: Tables = {
   },
   bySound: async (q) => {
     const table = await sounds();
-    return table && bySound(q, table);
+    return table ? bySound(q, table) : [];
   },
 };
 

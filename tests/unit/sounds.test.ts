@@ -7,8 +7,10 @@ import { soundTable } from '../../src/lib/sounds.ts';
 describe('characters by their sound', () => {
   const table = soundTable();
 
-  it("hold GB 2312's 6,763 characters, each once, grouped by toneless syllable", () => {
-    const chars = Object.values(table).join('');
+  it("hold GB 2312's 6,763 characters, each once at its reading, grouped by toneless syllable", () => {
+    const chars = Object.values(table)
+      .map((c) => c.split('|')[0])
+      .join('');
     expect(chars).toHaveLength(6763);
     expect(new Set(chars).size).toBe(6763);
     expect(Object.keys(table).every((syllable) => /^[a-z]+$/.test(syllable))).toBe(true);
@@ -18,10 +20,22 @@ describe('characters by their sound', () => {
     expect(table.lv).toContain('绿'); // ü as v, as pinyin-pro and the index write it
   });
 
-  it('read a query by its sound: its Chinese characters as pinyin, the rest as it is', () => {
-    expect(bySound('常沙', table)).toBe('changsha');
-    expect(bySound('蒲田', table)).toBe('putian');
-    expect(bySound('郑洲 ', table)).toBe('zhengzhou');
-    expect(bySound('changsha', table)).toBeUndefined();
+  it('also hold a character at the other readings place names give it, after a |', () => {
+    // 阿 is a in 阿坝, e in 东阿; 厦 xia in 厦门, sha in 塘厦; 埔 pu in 黄埔, bu in 大埔.
+    expect(table.a.split('|')[0]).toContain('阿');
+    expect(table.e.split('|')[1]).toContain('阿');
+    expect(table.sha.split('|')[1]).toContain('厦');
+    expect(table.bu.split('|')[1]).toContain('埔');
+    expect(table.chang).not.toContain('|'); // 长 is zhang in no place name
+  });
+
+  it('read a query by its sound: its Chinese characters as pinyin, the rest as it is; each reading', () => {
+    expect(bySound('常沙', table)).toEqual(['changsha']);
+    expect(bySound('蒲田', table)).toEqual(['putian']);
+    expect(bySound('郑洲 ', table)).toEqual(['zhengzhou']);
+    expect(bySound('changsha', table)).toEqual([]);
+    // The commoner reading first.
+    expect(bySound('冬阿', table)).toEqual(['donga', 'donge']);
+    expect(bySound('汤厦', table)).toEqual(['tangxia', 'tangsha']);
   });
 });
