@@ -11,6 +11,16 @@ import { Resolver, type Resolution } from '../src/lib/resolve.ts';
 import { splitEntries } from '../src/lib/written.ts';
 
 const USAGE = 'usage: npm run coverage:import -- --brand <slug> [--json] [--dry-run] [--allow-partial] <file|->';
+const HELP = `${USAGE}
+
+Reads a list of places (a file, or - for standard input), one or more per line, separated by 、，,；;
+or new lines; resolves each to a GB/T 2260 region and merges them into
+src/content/coverage/<slug>.yaml.
+  --brand <slug>     the brand whose coverage this is (src/content/brands/<slug>.md)
+  --dry-run          report only; write nothing
+  --allow-partial    write the places read even when others are ambiguous or unresolved
+  --json             one JSON object per entry instead of the report
+  -h, --help         this help`;
 
 function fail(message: string): never {
   console.error(`coverage:import: ${message}`);
@@ -26,10 +36,15 @@ try {
       json: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       'allow-partial': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
 } catch (err) {
   fail(`${(err as Error).message}\n${USAGE}`);
+}
+if (args.values.help) {
+  console.log(HELP);
+  process.exit(0);
 }
 const { brand } = args.values;
 const source = args.positionals[0];
@@ -64,9 +79,18 @@ const oneOf = (words: string[]): string | undefined => {
   if (!codes.length) return undefined;
   if (words.every((word) => /^[a-z]+$/i.test(word))) return words.join(' '); // spaced pinyin: ji shou
   const named = words.map((word) => resolver.resolve(word));
+  // A path from its province may name the prefecture a county was in before it moved (安徽省 安庆市
+  // 枞阳县: the resolver reads it, with a warning); two words (安庆 枞阳) may be two places.
+  const path = named.length > 2 && !!named[0].code && regions.get(named[0].code)!.level === 'province';
   const below = (code: string) => {
-    const above = new Set(regions.lineage(code).map((r) => r.code));
-    return named.every((r) => (r.code ? above.has(r.code) : !!r.candidates?.some((c) => above.has(c.code))));
+    const lineage = regions.lineage(code);
+    const above = new Set(lineage.map((r) => r.code));
+    const movedFrom = (r: Resolution) =>
+      path &&
+      whole.status === 'warning' &&
+      regions.get(r.code!)!.level === 'prefecture' &&
+      regions.lineage(r.code!)[0] === lineage[0];
+    return named.every((r) => (r.code ? above.has(r.code) || movedFrom(r) : !!r.candidates?.some((c) => above.has(c.code))));
   };
   return codes.every(below) ? words.join(' ') : undefined;
 };

@@ -110,6 +110,11 @@ export const NOT_IN_DATA = /^(香港|澳门|澳門|台湾|台灣|臺灣)/;
 export const NOT_IN_DATA_CITY =
   /^(台北|臺北|新北市|桃园[市县]|桃園|台中|臺中|台南|臺南|高雄|基隆|新竹[市县縣]|嘉义|嘉義|苗栗|彰化|南投|云林|雲林|屏东|屏東|宜兰|宜蘭|花莲|花蓮|台东县|臺東縣|澎湖|新界|氹仔|路环|路環)[市县縣]?$/;
 
+/** Words for part of a city that are also the names of a few districts (阳泉's 城区 and 郊区, 枣庄's
+ *  市中区): written after another city (太原郊区, 成都市中区), they mean a part of it, never that district
+ *  moved there. */
+export const CITY_PARTS = /^(市区|城区|郊区|矿区|市中区)$/;
+
 /** How a place's name ends: a town's, or a county's, prefecture's or province's. */
 const NAME_END = /(街道|镇|乡|苏木|[市县区州旗盟省])$/;
 
@@ -126,7 +131,8 @@ export function nearNames(name: string): string[] {
   let stem = query.slice(0, query.length - suffix.length);
   const names: string[] = [];
   while (names.length < 2 && stem.length > 2) names.push((stem = stem.slice(0, -1)) + suffix);
-  return names;
+  // Not a name with two suffixes (长沙市株洲市 → 长沙市市).
+  return names.filter((n) => !NAME_END.test(n.slice(0, n.length - suffix.length)) || !suffix);
 }
 
 /** The pinyin of the suffixes that end a place's name. */

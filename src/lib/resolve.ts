@@ -9,6 +9,7 @@
 import { APPROVALS } from './approvals.ts';
 import { FORMER, SOURCES, type Former } from './history.ts';
 import {
+  CITY_PARTS,
   CIVIL_NAMES,
   COMMON_NAMES,
   nearNames,
@@ -340,11 +341,14 @@ export class Resolver {
   private loose(input: string, text: string): Resolution | undefined {
     if (text === '全国' || text === '中国')
       return { input, status: 'unresolved', note: `${text} is no division: write the provinces to cover` };
-    const part = /(市区|城区|各区|各县|辖区)$/.exec(text)?.[1];
+    const part = /(市区|城区|郊区|各区|各县|辖区)$/.exec(text)?.[1];
     if (!part) return undefined;
     const base = this.named(input, part === '市区' ? text.slice(0, -1) : text.slice(0, -2));
-    if (base?.status !== 'resolved' || !base.code) return undefined;
-    const region = this.regions.get(base.code)!;
+    // A city's part: of the city when its name is also a county's (长沙城区: 长沙市, not 长沙县).
+    const cities = base?.candidates?.filter((c) => this.regions.get(c.code)!.level === 'prefecture') ?? [];
+    const code = base?.status === 'resolved' ? base.code : cities.length === 1 ? cities[0].code : undefined;
+    if (!code) return undefined;
+    const region = this.regions.get(code)!;
     const districts = this.regions.children(region.code).filter((r) => r.name.endsWith(part === '各县' ? '县' : '区'));
     return {
       input,
@@ -441,6 +445,17 @@ export class Resolver {
         note: `${why}; a name of that sound: ${alike.map((c) => c.path).join(', ')}`,
         candidates: alike,
       };
+    // Two places run together (长沙市株洲市, 凤凰县泸溪县), each a full name: said, both as candidates.
+    for (let i = 3; !outside && i <= text.length - 3; i++) {
+      const [a, b] = [text.slice(0, i), text.slice(i)].map((t) => (/[省市县区州旗盟]$/.test(t) ? this.named(t, t) : undefined));
+      if (a?.status === 'resolved' && b?.status === 'resolved')
+        return {
+          input,
+          status: 'unresolved',
+          note: `${why}; two places run together? ${text.slice(0, i)} and ${text.slice(i)}: separate them with 、`,
+          candidates: [a, b].map((r) => ({ code: r.code!, path: r.path! })),
+        };
+    }
     // A town of the same name (台北街道) for the operator who meant it, written in full.
     for (const near of outside ? simplify(text, TRADITIONAL_FORMS) : nearNames(text)) {
       const found = this.named(near, near);
@@ -463,9 +478,17 @@ export class Resolver {
     for (const tier of TIERS.filter((t) => !t.towns)) {
       const found = new Map<string, { before: Match; chain: Match[] }>();
       for (let i = 2; i <= text.length - 2; i++) {
-        const before = this.readings(text.slice(0, i), tier).map((chain) => chain.at(-1)!);
+        // A prefecture's, where a county was (凤凰县泸溪县 is two counties, 长沙市株洲市 two prefectures).
+        const before = this.readings(text.slice(0, i), tier)
+          .map((chain) => chain.at(-1)!)
+          .filter((m) =>
+            m.place.kind === 'former' ? FORMER_PREFECTURES.has(m.place.name) : this.levelOf(m.place) === 'prefecture',
+          );
+        // Words for part of any city (合肥郊区, 成都市中区) are no county that moved there.
+        if (CITY_PARTS.test(text.slice(i))) continue;
         for (const chain of this.readings(text.slice(i), tier)) {
           const last = chain.at(-1)!.place;
+          if (this.levelOf(last) !== 'county') continue;
           const province = this.regions.lineage(last.region)[0].code;
           const above = before.find((b) => this.regions.lineage(b.place.region)[0].code === province);
           if (above && !found.has(last.region)) found.set(last.region, { before: above, chain });
@@ -490,6 +513,11 @@ export class Resolver {
       return { ...resolved, status: 'warning', note: [note, resolved.note].filter(Boolean).join('; ') };
     }
     return far ? { input, status: 'unresolved', note: far } : undefined;
+  }
+
+  /** The level of the region a place stands for (a former division: its successor's). */
+  private levelOf(place: Place): string {
+    return this.regions.get(place.region)!.level;
   }
 
   private pathOf(code: string): string {
@@ -524,7 +552,13 @@ export class Resolver {
         status = 'warning';
         // 湘西自治州: the name with part of it left out, not a name it had.
         const shortened = m.text.endsWith('自治州') && m.place.name.endsWith('自治州');
-        notes.push(shortened ? `read ${m.text} as ${m.place.name}` : `${m.text} is now ${m.place.name}`);
+        // Not "is now": the data cannot tell a changed suffix (双流县 → 双流区) from another place of
+        // that short name (资阳县, 四川's until 1998, is not 益阳's 资阳区).
+        notes.push(
+          shortened
+            ? `read ${m.text} as ${m.place.name}`
+            : `read ${m.text} as ${m.place.name}, the name in the data (the suffix differs)`,
+        );
       } else if (m.how === 'alias' && CIVIL_NAMES[m.place.key]) {
         notes.push(`${m.text} is listed as ${m.place.name} in the statistical codes`);
       } else if (m.how === 'alias' && COMMON_NAMES[m.place.key]?.includes(m.text)) {

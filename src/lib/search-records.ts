@@ -1,6 +1,6 @@
 // What the build hands Pagefind (src/pages/search-records.json.ts → scripts/search-index.ts): kept
 // apart from both, so the build's config can load the integration without the content layer.
-import type { Place } from '../scripts/search-core.ts';
+import type { Place } from '../scripts/search-hits.ts';
 
 export interface SearchRecord {
   url: string;

@@ -4,7 +4,7 @@
 // segmentation) and the search worker queries them unsegmented (src/scripts/search-worker.ts), so
 // 湘西 finds the word 湘西 and 吉首 finds 吉首市 by prefix, whatever a segmenter would have made of them
 // (Pagefind issue #1237). Pinyin is indexed whole; the search core joins spaced pinyin (ji shou).
-import { OWN } from '../scripts/search-core.ts';
+import { OWN } from '../scripts/search-hits.ts';
 import { COMMON_NAMES, prefectureForms } from './names.ts';
 import type { Region } from './regions.ts';
 import { pinyinSlug } from './slugs.ts';
@@ -31,7 +31,7 @@ export function pinyinNames(region: Region): string[] {
 }
 
 /** The text Pagefind indexes for a region, plus extra words (noted towns, brands, categories); its own
- *  names once more marked as its own (吉首ϙ: src/scripts/search-core.ts finds them first). */
+ *  names once more marked as its own (吉首ϙ: src/scripts/search-hits.ts ranks them first). */
 export function searchText(region: Region, lineage: Region[], extra: string[] = []): string {
   // An autonomous prefecture's 州 form (湘西州) is its own too: its counties' words begin with it; so
   // are the common names of a few (呼市, 版纳), on its record alone.
@@ -47,7 +47,7 @@ export function placeLabel(region: Region, parent: Region | undefined): string {
 }
 
 /**
- * A town's words on its county's record, always five of them (TOWN_WORDS in src/scripts/search-core.ts), so the search worker finds which
+ * A town's words on its county's record, always five of them (TOWN_WORDS in src/scripts/search-hits.ts), so the search worker finds which
  * town a result matched from the matched word's position: 乾州街道, 吉首市乾州街道, 吉首乾州街道,
  * 湘西乾州街道, qianzhoujiedao. Pagefind matches a word by its beginning, so short forms come free
  * (乾州, 吉首乾州, 湘西乾州, qianzhou). Rarer forms are the worker's to read (src/scripts/search-core.ts):

@@ -9,7 +9,7 @@ import { pinyinNames, placeLabel, searchText, townWords } from '../lib/search-te
 import { FORMER } from '../lib/history.ts';
 import { CIVIL_NAMES } from '../lib/names.ts';
 import { townsByCounty, type Town } from '../lib/towns.ts';
-import { OWN, type Place } from '../scripts/search-core.ts';
+import { OWN, type Place } from '../scripts/search-hits.ts';
 import { RECORDS_HANDOFF, type SearchRecord, type SearchRecordsHandoff } from '../lib/search-records.ts';
 
 export const GET: APIRoute = async () => {
@@ -18,11 +18,12 @@ export const GET: APIRoute = async () => {
   const towns = townsByCounty(regions);
   // A division's former name, or a county created after the data (src/lib/history.ts), answers like a
   // town of the division that took it over or that it was carved from: 萝岗区 → 广州市 黄埔区,
-  // 和康县 → 和田地区 皮山县. Not a name some region still has (日喀则市, 市中区): that one is the answer.
-  const current = new Set([...regions.byCode.values()].map((r) => r.name));
+  // 和康县 → 和田地区 皮山县. A name some region still has answers with that region first, then where
+  // the former one is now (日喀则市: the prefecture, then 桑珠孜区; 大同城区 → 平城区, not 阳泉's 城区);
+  // not a name its successor has (庐江县, moved from 巢湖市: search-core.ts reads where it was).
   const formerNames = new Map<string, Town[]>();
   for (const f of FORMER) {
-    if (current.has(f.name)) continue;
+    if (regions.get(f.successor)!.name === f.name) continue;
     const named: Town = { code: '', name: f.name, shortName: f.name, county: f.successor };
     formerNames.set(f.successor, [...(formerNames.get(f.successor) ?? []), named]);
   }

@@ -2,48 +2,25 @@
 // Node against the same index. Pagefind finds words by their beginning; this reads the query as
 // people write places — a province in front (湖南吉首), a county or prefecture before a town
 // (吉首市乾州街道, 湘西乾州) — and says which town each result matched.
-import { nearNames, pinyinSuffix, shortName, TOWN_END } from '../lib/names.ts';
+import { CITY_PARTS, nearNames, pinyinSuffix, TOWN_END } from '../lib/names.ts';
+import {
+  covers,
+  hitsOf,
+  matches,
+  namedInMeta,
+  OWN,
+  ownRank,
+  placesOf,
+  rank,
+  wordsOf,
+  type Data,
+  type Hit,
+  type Result,
+} from './search-hits.ts';
 import { PROVINCE_NAMES, readings } from './readings.ts';
-
-interface Data {
-  url: string;
-  content: string;
-  locations: number[];
-  meta: Record<string, string>;
-}
-
-interface Result {
-  id: string;
-  data(): Promise<Data>;
-}
 
 export interface Pagefind {
   search(q: string, o?: object): Promise<{ results: Result[] }>;
-}
-
-/** What a result shows of a place; src/pages/search-records.json.ts writes it (strings: Pagefind's meta). */
-export interface Place {
-  title: string;
-  short?: string;
-  pinyin?: string;
-  level?: string;
-  path?: string;
-  /** 湘西州 吉首市: how a town result names the page it leads to. */
-  place?: string;
-  /** How many of its words are its towns' (TOWN_WORDS each, before its own names). */
-  townWords?: string;
-  /** How many words it has in its record (a record of uncovered places holds several, in order). */
-  words?: string;
-  covered: '1' | '0';
-  code?: string;
-  brands?: string;
-}
-
-export interface Hit {
-  url: string;
-  meta: Place;
-  /** The town of this county the query named (乾州街道); absent when it named the place itself. */
-  town?: string;
 }
 
 export interface Found {
@@ -61,10 +38,6 @@ export interface Found {
   under?: string;
 }
 
-/** Follows a place's own names in its record (吉林ϙ): a letter nobody types, that Pagefind keeps. */
-export const OWN = 'ϙ';
-/** Words per town on its county's record (src/lib/search-terms.ts townWords). */
-export const TOWN_WORDS = 5;
 /** Results read at first, as many as the page shows (search.ts); the page asks for all of a shared
  *  name (城关镇: 88 counties) on demand. Each result read may fetch a fragment file: 12 made a later
  *  search three times slower (长沙: 14 ms instead of 5, in Node). */
@@ -72,110 +45,8 @@ export const FIRST = 8;
 export const ALL = 400;
 /** Exact words over frequent ones: 东莞 should find 东莞市 before its towns. */
 export const RANKING = { termFrequency: 0.2, termSimilarity: 5, pageLength: 0.5 };
-const LEVEL = ['province', 'prefecture', 'county', 'town'];
 /** Rounds of results read (FIRST at a time) beyond the first when too few of them hold the query's places. */
 const MORE_ROUNDS = 3;
-
-/** The places a result matched: the page's own, or those of a record of uncovered places that hold
- *  the matched words, each with the town the query named, if it named a town rather than the place.
- *  A place's words are its towns' first, TOWN_WORDS per town, the town's name first (search-terms.ts). */
-function hitsOf(data: Data, words: string[], exact: boolean, split: boolean): Hit[] {
-  const town = words.at(-1)!.toLowerCase();
-  const content = wordsOf(data);
-  const places = placesOf(data);
-  const hits: Hit[] = [];
-  let start = 0;
-  for (const { url, meta } of places) {
-    const end = places.length === 1 ? Infinity : start + Number(meta.words);
-    const at = data.locations.filter((l) => l >= start && l < end);
-    const towns = start + Number(meta.townWords ?? 0);
-    if (!at.length) {
-      // Matched by its metadata alone: the place itself, never a town.
-      if (words.length === 1 && namedInMeta(meta, words[0])) hits.push({ url, meta });
-    } else if (
-      (places.length === 1 || !exact || matches(content, at, words)) &&
-      // A place and a town (凤凰 shi): the place part is one of this place's own names, not another town.
-      (!split || !exact || at.some((l) => l >= towns && l < end && content[l].toLowerCase().startsWith(words[0].toLowerCase())))
-    ) {
-      // In a record of several places, each of the query's words must be this place's.
-      // The town word the query's town part begins (湘西 乾州: 湘西乾州街道 is 湘西's, 乾州街道 the town's),
-      // reaching into the town's own name: 长沙 begins 长沙五里牌街道 but names the district's city, so
-      // the answer is the district, not the street.
-      const reachesName = (l: number) => {
-        const first = l - ((l - start) % TOWN_WORDS);
-        const before = l === first + TOWN_WORDS - 1 ? 0 : content[l].length - content[first].length; // pinyin last
-        return town.length > before;
-      };
-      const reached = at.filter((l) => l < towns && content[l].toLowerCase().startsWith(town) && reachesName(l));
-      // The town the query names, if one is (崇文: 东城区's former 崇文区, before its 崇文门外街道).
-      const townAt = reached.find((l) => namedBy(content[l - ((l - start) % TOWN_WORDS)], town)) ?? reached[0];
-      const named = exact && townAt !== undefined && (split || at.every((l) => l < towns));
-      hits.push({ url, meta, ...(named ? { town: content[townAt - ((townAt - start) % TOWN_WORDS)] } : {}) });
-    }
-    start = end;
-  }
-  return hits;
-}
-
-/** Whether a town (or a former division noted as one: 崇文区) is named by the query, in full or short. */
-const namedBy = (name: string, q: string) => name === q || shortName(name, 'town') === q || shortName(name, 'county') === q;
-
-const placeCache = new WeakMap<Data, { url: string; meta: Place }[]>();
-/** The places a record holds: its page's, or the uncovered places of a prefecture
- *  (search-records.json.ts); parsed once however often a search reads them. */
-function placesOf(data: Data): { url: string; meta: Place }[] {
-  let places = placeCache.get(data);
-  if (!places)
-    placeCache.set(
-      data,
-      (places = data.meta.places
-        ? (JSON.parse(data.meta.places) as Place[]).map((meta) => ({ url: `/regions/?uncovered=${meta.code}`, meta }))
-        : [{ url: data.url, meta: data.meta as unknown as Place }]),
-    );
-  return places;
-}
-
-/** The name of the place a place is right under (the last of its path: 长沙市 for 芙蓉区). */
-const parentOf = (meta: Place) => meta.path?.split(' ').at(-1);
-
-/** Whether the query begins a place's own name or its parent's. Pagefind matches a record's metadata
- *  too, and a place matched there alone holds none of the query's words in the chunks loaded: 湖南省
- *  begins 湖南省长沙市, which sorts into the next chunk. It still answers: 湖南省 lists 长沙市, 北京 lists
- *  东城区 (a district right under the province has no 北京 word). Its code or counts never do. */
-const namedInMeta = (meta: Place, q: string) =>
-  [meta.title, meta.short, parentOf(meta)].some((name) => !!name && name.startsWith(q));
-
-/** For a place whose own name is the query, or a word of it (坚匣 长沙): bigger places first (长沙 →
- *  长沙市, then 长沙县). */
-function ownRank(hit: Hit, names: string[]): number | undefined {
-  const m = hit.meta;
-  // An autonomous prefecture is also written with 州 after its short name (湘西州), as results say it.
-  const zhou = m.level === 'prefecture' && m.title.endsWith('自治州') ? `${m.short}州` : undefined;
-  const own = [m.title, m.short, zhou, ...(m.pinyin ?? '').split(' ')];
-  if (!hit.town && names.some((n) => own.includes(n))) return m.level ? LEVEL.indexOf(m.level) : LEVEL.length;
-}
-const [UNDER_OWN, NAMED_TOWN, OTHER] = [LEVEL.length + 1, LEVEL.length + 2, LEVEL.length + 3];
-/** A place whose own name is the query comes first (ownRank); then the places right under one of
- *  them (长沙市's districts; 海南 → 海南省's before 海南藏族自治州's), `owners` giving those names' ranks;
- *  then towns of that exact name (城关镇 in each county that has one); otherwise Pagefind's order
- *  stands. The page shows them in this order (the recall test measures it). */
-function rank(hit: Hit, names: string[], town: string, owners: Map<string, number>): number {
-  const own = ownRank(hit, names);
-  if (own !== undefined) return own;
-  const parent = hit.town ? undefined : parentOf(hit.meta);
-  if (parent && owners.has(parent)) return UNDER_OWN + owners.get(parent)! / 10;
-  if (hit.town && namedBy(hit.town, town)) return NAMED_TOWN;
-  return OTHER;
-}
-
-const covers = (hit: Hit) => (hit.meta.covered === '0' ? 0 : 1);
-
-/** Whether a result holds every word of the query as the beginning of a word of its own. When no
- *  word begins with a query word, Pagefind answers with the longest word the query begins with
- *  (吉首市乾州街道 → 吉首市): a hint, not a match. */
-function matches(content: string[], locations: number[], words: string[]): boolean {
-  return words.every((w) => locations.some((l) => content[l]?.toLowerCase().startsWith(w.toLowerCase())));
-}
 
 /** Records of places whose own name is the query (吉林: the province and the city; their names are
  *  also indexed with OWN after them), then those with a word that begins with it (the hundred towns
@@ -206,14 +77,6 @@ async function find(
   const seen = new Set<string>();
   const results = [...owned, ...begins.results].filter((r) => !seen.has(r.id) && seen.add(r.id));
   return { results, data: await Promise.all(results.slice(0, limit).map((r) => loaded.get(r.id) ?? r.data())) };
-}
-
-const wordCache = new WeakMap<Data, string[]>();
-/** A record's words, split once however often a search reads them. */
-function wordsOf(data: Data): string[] {
-  let words = wordCache.get(data);
-  if (!words) wordCache.set(data, (words = data.content.split(/\s+/)));
-  return words;
 }
 
 /** A query as a phone's keyboard may send it: full-width letters (ｊｉｓｈｏｕ) as plain ones, punctuation
@@ -267,12 +130,15 @@ export async function search(
     const found = await search(pagefind, simple, filters, limit);
     if (found.results.length && (found.exact || found.near)) return found;
   }
+  const renamed = await suffixChanged(pagefind, joined, filters, limit);
   const province = PROVINCE_NAMES.find((p) => joined.startsWith(p) && joined.length > p.length) ?? '';
   const rest = joined.slice(province.length);
   // 吉林市宽城区, 海南藏族自治州泽库县: a prefecture that begins with a province's name.
   const within = province ? readings(joined, filters).find((r) => r.q === rest && r.filters !== filters) : undefined;
   const elsewhere =
-    (within && (await movedPlace(pagefind, rest, within.filters, limit))) || (await movedPlace(pagefind, joined, filters, limit));
+    !renamed &&
+    ((within && (await movedPlace(pagefind, rest, within.filters, limit))) ||
+      (await movedPlace(pagefind, joined, filters, limit)));
   if (elsewhere) return elsewhere;
   // A character of the right sound, not the place's (常沙, 湖南郑洲): the rest of the query in pinyin,
   // which every place has, after a province as typed; near places, not the query's.
@@ -292,6 +158,12 @@ export async function search(
         alike.push(hit);
     complete &&= found?.complete ?? true;
   }
+  // Another suffix and another character of that sound may both be meant (昌宁区: 云南's 昌宁县, and
+  // 上海's 长宁区): the name as typed first.
+  if (renamed) {
+    const results = [...renamed.results, ...alike.filter((a) => !renamed.results.some((r) => r.url === a.url))];
+    return { ...renamed, results, total: results.length };
+  }
   if (alike.length) return { results: alike, total: alike.length, complete, exact: false };
   const near = spelled ? [...nearNames(spelled), joined.replace(/\s*[a-z]+$/i, '')] : nearNames(q);
   for (const query of near) {
@@ -301,6 +173,28 @@ export async function search(
     hint ??= found;
   }
   return hint ?? { results: [], total: 0, complete: true, exact: true };
+}
+
+/** A name with a suffix it had or never had (增城市, 双流县, 长沙望城县, 吉首县: 增城区, 双流区, 望城区,
+ *  吉首市 in the data): the places of that name with the data's suffix, said to be near. */
+async function suffixChanged(
+  pagefind: Pagefind,
+  q: string,
+  filters: Record<string, string>,
+  limit: number,
+): Promise<Found | undefined> {
+  const stem = q.replace(/[市县区旗]$/, '');
+  if (stem === q || !/^\p{Script=Han}{2,}$/u.test(stem)) return undefined;
+  const found = await searchAs(pagefind, stem, filters, limit);
+  const results = (found?.exact ? found.results : []).filter(
+    (hit) =>
+      !hit.town &&
+      (hit.meta.level === 'county' || hit.meta.level === 'prefecture') &&
+      !!hit.meta.short &&
+      hit.meta.short.length >= 2 &&
+      stem.endsWith(hit.meta.short),
+  );
+  if (results.length) return { results, total: results.length, complete: true, exact: false, near: results[0].meta.title };
 }
 
 /** A county written under a prefecture it is not in, of the same province: 资阳简阳 (简阳市 is 成都's
@@ -321,13 +215,20 @@ async function movedPlace(
   // The county's name is the end of the query: the longest end first (莱芜钢城区: 钢城区, not 城区).
   for (let i = 2; i <= rest.length - 2; i++) {
     const [under, name] = [rest.slice(0, i), rest.slice(i)];
-    // A county's name never ends like a town's (石门坎乡: not 坎乡).
-    if (TOWN_END.test(name)) continue;
-    const counties = (await own(name)).filter((hit) => hit.meta.level === 'county');
+    // A county's name never ends like a town's (石门坎乡: not 坎乡), nor is a word for part of a city
+    // (太原郊区: not 阳泉's 郊区).
+    if (TOWN_END.test(name) || CITY_PARTS.test(name)) continue;
+    // With a suffix it had (资阳简阳县: 简阳市).
+    const stem = name.replace(/[市县区旗]$/, '');
+    const counties = [...(await own(name)), ...(stem !== name && stem.length >= 2 ? await own(stem) : [])].filter(
+      (hit) => hit.meta.level === 'county',
+    );
     if (!counties.length) continue;
     const provinces = new Set((await own(under)).map(provinceOf));
     const results = counties.filter((hit) => provinces.has(provinceOf(hit)));
-    if (results.length) return { results, total: results.length, complete: true, exact: false, near: name, under };
+    // Named as the data names it (资阳简阳县: “简阳市”不在“资阳”).
+    if (results.length)
+      return { results, total: results.length, complete: true, exact: false, near: results[0].meta.title, under };
   }
 }
 

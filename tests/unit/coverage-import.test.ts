@@ -104,6 +104,21 @@ describe('npm run coverage:import', () => {
     ]);
   });
 
+  it('reads a path from its province through the prefecture a county moved from as the county, not the province', async () => {
+    const { code, stdout } = await run(
+      ['--brand', 'jianxia', '--json', '--dry-run'],
+      '安徽省 安庆市 枞阳县\n湖南省 长沙市 株洲市',
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).map((r: any) => [r.input, r.status, r.code])).toEqual([
+      ['安徽省 安庆市 枞阳县', 'warning', '340722'],
+      // Two prefectures are no such path: three entries, as before.
+      ['湖南省', 'warning', '430000'],
+      ['长沙市', 'resolved', '430100'],
+      ['株洲市', 'resolved', '430200'],
+    ]);
+  });
+
   it('leaves the coverage file as it is when nothing changes', async () => {
     const file = join(dir, 'content', 'coverage', 'jianxia.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/("\d{6}")/, '$1   '));
@@ -121,8 +136,11 @@ describe('npm run coverage:import', () => {
     expect(coverage('qimen').regions.map((r: any) => r.code)).toContain('433101');
   });
 
-  it('explains bad usage and an unknown brand in English', async () => {
+  it('explains bad usage and an unknown brand in English, and its options with --help', async () => {
     expect((await run([], 'x')).stderr).toMatch(/usage: npm run coverage:import/);
+    const help = await run(['--help'], '');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run coverage:import[^]*--allow-partial {4}write the places read/);
     const unknown = await run(['--brand', 'nope'], '吉首市');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown brand "nope"');

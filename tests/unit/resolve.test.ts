@@ -55,9 +55,13 @@ describe('resolving places as operators write them', () => {
       status: 'warning',
       code: '433101',
       town: '乾州街道',
-      note: expect.stringContaining('乾州镇 is now 乾州街道'),
+      note: expect.stringContaining('read 乾州镇 as 乾州街道, the name in the data (the suffix differs)'),
     });
-    expect(resolve('双流县')).toMatchObject({ status: 'warning', code: '510116', note: '双流县 is now 双流区' });
+    expect(resolve('双流县')).toMatchObject({
+      status: 'warning',
+      code: '510116',
+      note: 'read 双流县 as 双流区, the name in the data (the suffix differs)',
+    });
     expect(resolve('日喀则地区')).toMatchObject({ status: 'warning', code: '540200' });
   });
 
@@ -426,6 +430,24 @@ describe('the forms that used to fail, over every autonomous prefecture of the c
       note: '枞阳县 (安徽省 铜陵市 枞阳县) is not in 长沙市, nor in its province',
     });
     expect(resolve('安庆市乾州街道')).toMatchObject({ status: 'unresolved' });
+    // Only a county, only under a prefecture: two counties or two prefectures run together are two
+    // places, said so (凤凰县泸溪县 was 泸溪县, "moved"; 长沙市株洲市 was 株洲市).
+    expect(resolve('凤凰县泸溪县')).toMatchObject({
+      status: 'unresolved',
+      note: 'no region, town or former division of that name; two places run together? 凤凰县 and 泸溪县: separate them with 、',
+      candidates: [{ code: '433123' }, { code: '433122' }],
+    });
+    expect(resolve('长沙市株洲市')).toMatchObject({ status: 'unresolved', candidates: [{ code: '430100' }, { code: '430200' }] });
+    // Words for part of a city that are also a few districts' names (阳泉's 郊区): part of the city written.
+    for (const [text, city] of [
+      ['合肥郊区', '合肥市'],
+      ['太原市郊区', '太原市'],
+      ['长沙城区', '长沙市'],
+    ])
+      expect(resolve(text)).toMatchObject({
+        status: 'unresolved',
+        note: `${text.match(/..$/)![0]} names part of ${city}, no division: write ${city} to cover all of it, or the places to cover (candidates below)`,
+      });
     // Two counties of that name in the province: the operator is asked which.
     expect(resolve('苏州市鼓楼区')).toMatchObject({
       status: 'ambiguous',

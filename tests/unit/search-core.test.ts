@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { PROVINCES } from '../../src/lib/provinces.ts';
 import { bySound, nearNames, pinyinSuffix, simplify } from '../../src/lib/names.ts';
-import { FIRST, OWN, search, typedQuery, type Pagefind, type Place } from '../../src/scripts/search-core.ts';
+import { FIRST, search, typedQuery, type Pagefind } from '../../src/scripts/search-core.ts';
+import { OWN, type Place } from '../../src/scripts/search-hits.ts';
 import { readings } from '../../src/scripts/readings.ts';
 
 describe('reading a query', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
 import { pinyinNames, placeLabel, regionNames, searchText, townWords } from '../../src/lib/search-terms.ts';
 import { townsByCounty } from '../../src/lib/towns.ts';
-import { OWN, TOWN_WORDS } from '../../src/scripts/search-core.ts';
+import { OWN, TOWN_WORDS } from '../../src/scripts/search-hits.ts';
 
 const index = new RegionIndex(buildRegions());
 const jishou = index.get('433101')!;

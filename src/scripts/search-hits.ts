@@ -1,0 +1,158 @@
+// What a Pagefind result holds for a query (search-core.ts reads the query): the places of its record
+// — a page's, or a record of uncovered places — the town a word of the query named, and how the
+// results rank. A record's words are its towns' first, TOWN_WORDS per town, then its own names
+// (src/lib/search-terms.ts).
+import { shortName } from '../lib/names.ts';
+
+export interface Data {
+  url: string;
+  content: string;
+  locations: number[];
+  meta: Record<string, string>;
+}
+
+export interface Result {
+  id: string;
+  data(): Promise<Data>;
+}
+
+/** What a result shows of a place; src/pages/search-records.json.ts writes it (strings: Pagefind's meta). */
+export interface Place {
+  title: string;
+  short?: string;
+  pinyin?: string;
+  level?: string;
+  path?: string;
+  /** 湘西州 吉首市: how a town result names the page it leads to. */
+  place?: string;
+  /** How many of its words are its towns' (TOWN_WORDS each, before its own names). */
+  townWords?: string;
+  /** How many words it has in its record (a record of uncovered places holds several, in order). */
+  words?: string;
+  covered: '1' | '0';
+  code?: string;
+  brands?: string;
+}
+
+export interface Hit {
+  url: string;
+  meta: Place;
+  /** The town of this county the query named (乾州街道); absent when it named the place itself. */
+  town?: string;
+}
+
+/** Follows a place's own names in its record (吉林ϙ): a letter nobody types, that Pagefind keeps. */
+export const OWN = 'ϙ';
+/** Words per town on its county's record (src/lib/search-terms.ts townWords). */
+export const TOWN_WORDS = 5;
+
+export const LEVEL = ['province', 'prefecture', 'county', 'town'];
+
+/** The places a result matched: the page's own, or those of a record of uncovered places that hold
+ *  the matched words, each with the town the query named, if it named a town rather than the place.
+ *  A place's words are its towns' first, TOWN_WORDS per town, the town's name first (search-terms.ts). */
+export function hitsOf(data: Data, words: string[], exact: boolean, split: boolean): Hit[] {
+  const town = words.at(-1)!.toLowerCase();
+  const content = wordsOf(data);
+  const places = placesOf(data);
+  const hits: Hit[] = [];
+  let start = 0;
+  for (const { url, meta } of places) {
+    const end = places.length === 1 ? Infinity : start + Number(meta.words);
+    const at = data.locations.filter((l) => l >= start && l < end);
+    const towns = start + Number(meta.townWords ?? 0);
+    if (!at.length) {
+      // Matched by its metadata alone: the place itself, never a town.
+      if (words.length === 1 && namedInMeta(meta, words[0])) hits.push({ url, meta });
+    } else if (
+      (places.length === 1 || !exact || matches(content, at, words)) &&
+      // A place and a town (凤凰 shi): the place part is one of this place's own names, not another town.
+      (!split || !exact || at.some((l) => l >= towns && l < end && content[l].toLowerCase().startsWith(words[0].toLowerCase())))
+    ) {
+      // In a record of several places, each of the query's words must be this place's.
+      // The town word the query's town part begins (湘西 乾州: 湘西乾州街道 is 湘西's, 乾州街道 the town's),
+      // reaching into the town's own name: 长沙 begins 长沙五里牌街道 but names the district's city, so
+      // the answer is the district, not the street.
+      const reachesName = (l: number) => {
+        const first = l - ((l - start) % TOWN_WORDS);
+        const before = l === first + TOWN_WORDS - 1 ? 0 : content[l].length - content[first].length; // pinyin last
+        return town.length > before;
+      };
+      const reached = at.filter((l) => l < towns && content[l].toLowerCase().startsWith(town) && reachesName(l));
+      // The town the query names, if one is (崇文: 东城区's former 崇文区, before its 崇文门外街道).
+      const townAt = reached.find((l) => namedBy(content[l - ((l - start) % TOWN_WORDS)], town)) ?? reached[0];
+      const named = exact && townAt !== undefined && (split || at.every((l) => l < towns));
+      hits.push({ url, meta, ...(named ? { town: content[townAt - ((townAt - start) % TOWN_WORDS)] } : {}) });
+    }
+    start = end;
+  }
+  return hits;
+}
+
+/** Whether a town (or a former division noted as one: 崇文区) is named by the query, in full or short. */
+const namedBy = (name: string, q: string) => name === q || shortName(name, 'town') === q || shortName(name, 'county') === q;
+
+const placeCache = new WeakMap<Data, { url: string; meta: Place }[]>();
+/** The places a record holds: its page's, or the uncovered places of a prefecture
+ *  (search-records.json.ts); parsed once however often a search reads them. */
+export function placesOf(data: Data): { url: string; meta: Place }[] {
+  let places = placeCache.get(data);
+  if (!places)
+    placeCache.set(
+      data,
+      (places = data.meta.places
+        ? (JSON.parse(data.meta.places) as Place[]).map((meta) => ({ url: `/regions/?uncovered=${meta.code}`, meta }))
+        : [{ url: data.url, meta: data.meta as unknown as Place }]),
+    );
+  return places;
+}
+
+/** The name of the place a place is right under (the last of its path: 长沙市 for 芙蓉区). */
+const parentOf = (meta: Place) => meta.path?.split(' ').at(-1);
+
+/** Whether the query begins a place's own name or its parent's. Pagefind matches a record's metadata
+ *  too, and a place matched there alone holds none of the query's words in the chunks loaded: 湖南省
+ *  begins 湖南省长沙市, which sorts into the next chunk. It still answers: 湖南省 lists 长沙市, 北京 lists
+ *  东城区 (a district right under the province has no 北京 word). Its code or counts never do. */
+export const namedInMeta = (meta: Place, q: string) =>
+  [meta.title, meta.short, parentOf(meta)].some((name) => !!name && name.startsWith(q));
+
+/** For a place whose own name is the query, or a word of it (坚匣 长沙): bigger places first (长沙 →
+ *  长沙市, then 长沙县). */
+export function ownRank(hit: Hit, names: string[]): number | undefined {
+  const m = hit.meta;
+  // An autonomous prefecture is also written with 州 after its short name (湘西州), as results say it.
+  const zhou = m.level === 'prefecture' && m.title.endsWith('自治州') ? `${m.short}州` : undefined;
+  const own = [m.title, m.short, zhou, ...(m.pinyin ?? '').split(' ')];
+  if (!hit.town && names.some((n) => own.includes(n))) return m.level ? LEVEL.indexOf(m.level) : LEVEL.length;
+}
+const [UNDER_OWN, NAMED_TOWN, OTHER] = [LEVEL.length + 1, LEVEL.length + 2, LEVEL.length + 3];
+/** A place whose own name is the query comes first (ownRank); then the places right under one of
+ *  them (长沙市's districts; 海南 → 海南省's before 海南藏族自治州's), `owners` giving those names' ranks;
+ *  then towns of that exact name (城关镇 in each county that has one); otherwise Pagefind's order
+ *  stands. The page shows them in this order (the recall test measures it). */
+export function rank(hit: Hit, names: string[], town: string, owners: Map<string, number>): number {
+  const own = ownRank(hit, names);
+  if (own !== undefined) return own;
+  const parent = hit.town ? undefined : parentOf(hit.meta);
+  if (parent && owners.has(parent)) return UNDER_OWN + owners.get(parent)! / 10;
+  if (hit.town && namedBy(hit.town, town)) return NAMED_TOWN;
+  return OTHER;
+}
+
+export const covers = (hit: Hit) => (hit.meta.covered === '0' ? 0 : 1);
+
+/** Whether a result holds every word of the query as the beginning of a word of its own. When no
+ *  word begins with a query word, Pagefind answers with the longest word the query begins with
+ *  (吉首市乾州街道 → 吉首市): a hint, not a match. */
+export function matches(content: string[], locations: number[], words: string[]): boolean {
+  return words.every((w) => locations.some((l) => content[l]?.toLowerCase().startsWith(w.toLowerCase())));
+}
+
+const wordCache = new WeakMap<Data, string[]>();
+/** A record's words, split once however often a search reads them. */
+export function wordsOf(data: Data): string[] {
+  let words = wordCache.get(data);
+  if (!words) wordCache.set(data, (words = data.content.split(/\s+/)));
+  return words;
+}
