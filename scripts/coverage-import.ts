@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { buildRegions, RegionIndex } from '../src/lib/regions.ts';
 import { Resolver, type Resolution } from '../src/lib/resolve.ts';
-import { splitEntries } from '../src/lib/written.ts';
+import { qualifies, splitEntries } from '../src/lib/written.ts';
 
 const USAGE = 'usage: npm run coverage:import -- --brand <slug> [--json] [--dry-run] [--allow-partial] <file|->';
 const HELP = `${USAGE}
@@ -78,19 +78,18 @@ const oneOf = (words: string[]): string | undefined => {
   const codes = ok(whole) ? [whole.code!] : whole.status === 'ambiguous' ? (whole.candidates ?? []).map((c) => c.code) : [];
   if (!codes.length) return undefined;
   if (words.every((word) => /^[a-z]+$/i.test(word))) return words.join(' '); // spaced pinyin: ji shou
-  const named = words.map((word) => resolver.resolve(word));
+  // 枞阳县 - 全境: a word for how much of it names no place of its own.
+  const named = words.filter((word) => !qualifies(word)).map((word) => resolver.resolve(word));
   // A path from its province may name the prefecture a county was in before it moved (安徽省 安庆市
-  // 枞阳县: the resolver reads it, with a warning); two words (安庆 枞阳) may be two places.
+  // 枞阳县, 四川 资阳 简阳: the resolver reads it, with a warning); two words (安庆 枞阳) may be two places.
   const path = named.length > 2 && !!named[0].code && regions.get(named[0].code)!.level === 'province';
   const below = (code: string) => {
     const lineage = regions.lineage(code);
     const above = new Set(lineage.map((r) => r.code));
-    const movedFrom = (r: Resolution) =>
-      path &&
-      whole.status === 'warning' &&
-      regions.get(r.code!)!.level === 'prefecture' &&
-      regions.lineage(r.code!)[0] === lineage[0];
-    return named.every((r) => (r.code ? above.has(r.code) || movedFrom(r) : !!r.candidates?.some((c) => above.has(c.code))));
+    const fits = (at: string) =>
+      above.has(at) ||
+      (path && whole.status === 'warning' && regions.get(at)!.level === 'prefecture' && regions.lineage(at)[0] === lineage[0]);
+    return named.every((r) => (r.code ? fits(r.code) : !!r.candidates?.some((c) => fits(c.code))));
   };
   return codes.every(below) ? words.join(' ') : undefined;
 };

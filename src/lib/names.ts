@@ -205,6 +205,8 @@ export const COMMON_NAMES: Record<string, string[]> = {
   '652700': ['博州'],
   '652800': ['巴州'],
   '653000': ['克州'],
+  // 中沙群岛的岛礁及其海域, as the statistical codes name it.
+  '460323': ['中沙群岛'],
 };
 
 /** Traditional character → the simplified one place names have (traditional.ts builds it): `forms`

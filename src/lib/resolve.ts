@@ -289,8 +289,11 @@ export class Resolver {
         ? {
             input,
             status: 'unresolved',
-            note: `${note} leaves out part of ${region.name}: write the places to cover (candidates below)`,
-            candidates,
+            // A county's parts are towns, and pages end at counties: all of it or none.
+            note: candidates.length
+              ? `${note} leaves out part of ${region.name}: write the places to cover (candidates below)`
+              : `${note} leaves out part of ${region.name}, and a page covers a county whole: write ${region.name} to cover all of it, or leave it out`,
+            ...(candidates.length ? { candidates } : {}),
           }
         : {
             input,

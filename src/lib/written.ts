@@ -26,6 +26,9 @@ const LEADING_MARKER = new RegExp(`^${MARKER}(?=\\p{Script=Han}|[(【[])`, 'u');
 /** A note in brackets (plain ones after NFKC). */
 const NOTE = /[(【[][^)】\]]*[)】\]]/gu;
 
+/** A word that says how much of the place before it is meant (全境, 及周边), naming none itself. */
+export const qualifies = (word: string) => [WHOLE, AROUND].some((pattern) => pattern.exec(word)?.[0] === word);
+
 export interface Written {
   /** The name to resolve, without spaces or notes in brackets. */
   text: string;

@@ -2,7 +2,7 @@
 // Node against the same index. Pagefind finds words by their beginning; this reads the query as
 // people write places — a province in front (湖南吉首), a county or prefecture before a town
 // (吉首市乾州街道, 湘西乾州) — and says which town each result matched.
-import { CITY_PARTS, nearNames, pinyinSuffix, TOWN_END } from '../lib/names.ts';
+import { CITY_PARTS, nearNames, pinyinSuffix, shortName, TOWN_END } from '../lib/names.ts';
 import {
   covers,
   hitsOf,
@@ -135,8 +135,15 @@ export async function search(
   const rest = joined.slice(province.length);
   // 吉林市宽城区, 海南藏族自治州泽库县: a prefecture that begins with a province's name.
   const within = province ? readings(joined, filters).find((r) => r.q === rest && r.filters !== filters) : undefined;
+  // Not when the nearest places answered as typed include none the query begins with (资阳简阳: 资阳市;
+  // 凉山乡城: 元谋县's 凉山乡; 湘西涟源: nothing at all): a phrase that names no place (保险柜维修电话) costs no more searches.
+  const begins = (hit: Hit) =>
+    [hit.town, hit.meta.title, hit.meta.short].some(
+      (n) => !!n && n.length >= 2 && (joined.startsWith(shortName(n, 'town')) || rest.startsWith(shortName(n, 'town'))),
+    );
   const elsewhere =
     !renamed &&
+    (!hint?.results.length || hint.results.some(begins)) &&
     ((within && (await movedPlace(pagefind, rest, within.filters, limit))) ||
       (await movedPlace(pagefind, joined, filters, limit)));
   if (elsewhere) return elsewhere;
@@ -175,31 +182,37 @@ export async function search(
   return hint ?? { results: [], total: 0, complete: true, exact: true };
 }
 
+/** A suffix a name may have had, or been given by mistake: a county's (增城市), a town's (石桥镇). */
+const SUFFIX = /([市县区旗]|街道|镇|乡)$/;
+
 /** A name with a suffix it had or never had (增城市, 双流县, 长沙望城县, 吉首县: 增城区, 双流区, 望城区,
- *  吉首市 in the data): the places of that name with the data's suffix, said to be near. */
+ *  吉首市 in the data; 简阳石桥镇: 石桥街道): the places of that name with the data's suffix, said to be near. */
 async function suffixChanged(
   pagefind: Pagefind,
   q: string,
   filters: Record<string, string>,
   limit: number,
 ): Promise<Found | undefined> {
-  const stem = q.replace(/[市县区旗]$/, '');
+  const stem = q.replace(SUFFIX, '');
   if (stem === q || !/^\p{Script=Han}{2,}$/u.test(stem)) return undefined;
+  const town = TOWN_END.test(q);
   const found = await searchAs(pagefind, stem, filters, limit);
-  const results = (found?.exact ? found.results : []).filter(
-    (hit) =>
-      !hit.town &&
-      (hit.meta.level === 'county' || hit.meta.level === 'prefecture') &&
-      !!hit.meta.short &&
-      hit.meta.short.length >= 2 &&
-      stem.endsWith(hit.meta.short),
-  );
-  if (results.length) return { results, total: results.length, complete: true, exact: false, near: results[0].meta.title };
+  const nameOf = (hit: Hit) =>
+    town
+      ? hit.town && shortName(hit.town, 'town')
+      : !hit.town && (hit.meta.level === 'county' || hit.meta.level === 'prefecture') && hit.meta.short;
+  const results = (found?.exact ? found.results : []).filter((hit) => {
+    const name = nameOf(hit);
+    return !!name && name.length >= 2 && stem.endsWith(name);
+  });
+  if (results.length)
+    return { results, total: results.length, complete: true, exact: false, near: town ? results[0].town : results[0].meta.title };
 }
 
 /** A county written under a prefecture it is not in, of the same province: 资阳简阳 (简阳市 is 成都's
- *  since 2016), 安庆枞阳, 莱芜钢城 — where it was before it moved, as the import reads them too. The
- *  county's places of that name in that province, as near ones, saying where the query put it. */
+ *  since 2016), 安庆枞阳, 莱芜钢城 — where it was before it moved, as the import reads them too — or with a
+ *  town of it (资阳简阳石桥镇). The county's places of that name in that province, as near ones, saying
+ *  where the query put it. */
 async function movedPlace(
   pagefind: Pagefind,
   rest: string,
@@ -207,24 +220,40 @@ async function movedPlace(
   limit: number,
 ): Promise<Found | undefined> {
   if (!/^\p{Script=Han}{4,}$/u.test(rest)) return undefined;
+  // The places that hold a name as typed: one Pagefind search or two, not every reading of it.
+  const exact = async (name: string) => {
+    const { results, data } = await find(pagefind, name, filters, limit);
+    const held = !!data.length && matches(wordsOf(data[0]), data[0].locations, [name]);
+    return results.length && (held || placesOf(data[0]).some((p) => namedInMeta(p.meta, name)))
+      ? data.flatMap((d) => hitsOf(d, [name], true, false))
+      : [];
+  };
   const own = async (name: string) =>
-    ((await searchAs(pagefind, name, filters, limit))?.results ?? []).filter(
-      (hit) => hit.meta.level !== 'province' && ownRank(hit, [name]) !== undefined,
+    (await exact(name)).filter((hit) => hit.meta.level !== 'province' && ownRank(hit, [name]) !== undefined);
+  // A county by its own name, or a town of it after the county's name (简阳石桥: 简阳市's 石桥街道).
+  const county = async (name: string) =>
+    (await exact(name)).filter(
+      (hit) =>
+        hit.meta.level === 'county' &&
+        (hit.town ? !!hit.meta.short && name.startsWith(hit.meta.short) : ownRank(hit, [name]) !== undefined),
     );
   const provinceOf = (hit: Hit) => (hit.meta.path ?? hit.meta.title).split(' ')[0];
-  // The county's name is the end of the query: the longest end first (莱芜钢城区: 钢城区, not 城区).
+  // The county's name is the end of the query: the longest end first (莱芜钢城区: 钢城区, not 城区); the
+  // prefecture before it a short name (资阳, 西双版纳) or a full one (海南藏族自治州): a Pagefind search or
+  // three for each cut, so only those.
   for (let i = 2; i <= rest.length - 2; i++) {
     const [under, name] = [rest.slice(0, i), rest.slice(i)];
-    // A county's name never ends like a town's (石门坎乡: not 坎乡), nor is a word for part of a city
-    // (太原郊区: not 阳泉's 郊区).
-    if (TOWN_END.test(name) || CITY_PARTS.test(name)) continue;
-    // With a suffix it had (资阳简阳县: 简阳市).
-    const stem = name.replace(/[市县区旗]$/, '');
-    const counties = [...(await own(name)), ...(stem !== name && stem.length >= 2 ? await own(stem) : [])].filter(
-      (hit) => hit.meta.level === 'county',
-    );
-    if (!counties.length) continue;
+    if (i > 4 && !/[市州盟]$|地区$/.test(under)) continue;
+    // With a suffix it had (资阳简阳县: 简阳市; 资阳简阳石桥镇: 石桥街道). Never a word for part of a
+    // city (太原郊区: not 阳泉's 郊区), nor a suffix alone (石门坎乡: not 坎乡).
+    const stem = name.replace(SUFFIX, '');
+    if (CITY_PARTS.test(name) || (TOWN_END.test(name) && stem.length < 2)) continue;
+    // The place before it first: short, and mostly no place (我要修保险柜), which ends the cut.
     const provinces = new Set((await own(under)).map(provinceOf));
+    if (!provinces.size) continue;
+    const counties = [...(await county(name)), ...(stem !== name && stem.length >= 2 ? await county(stem) : [])].filter(
+      (hit, i, all) => all.findIndex((h) => h.url === hit.url && h.town === hit.town) === i,
+    );
     const results = counties.filter((hit) => provinces.has(provinceOf(hit)));
     // Named as the data names it (资阳简阳县: “简阳市”不在“资阳”).
     if (results.length)

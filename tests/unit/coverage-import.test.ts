@@ -107,11 +107,15 @@ describe('npm run coverage:import', () => {
   it('reads a path from its province through the prefecture a county moved from as the county, not the province', async () => {
     const { code, stdout } = await run(
       ['--brand', 'jianxia', '--json', '--dry-run'],
-      '安徽省 安庆市 枞阳县\n湖南省 长沙市 株洲市',
+      '安徽省 安庆市 枞阳县\n四川 资阳 简阳\n枞阳县 - 全境\n湖南省 长沙市 株洲市',
     );
     expect(code).toBe(0);
     expect(JSON.parse(stdout).map((r: any) => [r.input, r.status, r.code])).toEqual([
       ['安徽省 安庆市 枞阳县', 'warning', '340722'],
+      // 资阳 alone is also 益阳's 资阳区: one of its readings is the prefecture 简阳 was in.
+      ['四川 资阳 简阳', 'warning', '510185'],
+      // A word for all of it is no place of its own (全境 was an entry, unresolved).
+      ['枞阳县 全境', 'warning', '340722'],
       // Two prefectures are no such path: three entries, as before.
       ['湖南省', 'warning', '430000'],
       ['长沙市', 'resolved', '430100'],

@@ -236,6 +236,8 @@ describe('what operators write around a place', () => {
   });
 
   it('reads the common short names of a few regions (呼市, 巴州, 内蒙), with a warning', () => {
+    // The statistical codes' 中沙群岛的岛礁及其海域 is written 中沙群岛 (near names were towns called 中沙).
+    expect(resolve('中沙群岛')).toMatchObject({ status: 'warning', code: '460323' });
     // An autonomous prefecture's name with part left out is read so, not said to be a former name.
     expect(resolve('湘西自治州吉首')).toMatchObject({
       status: 'warning',
@@ -261,6 +263,12 @@ describe('what operators write around a place', () => {
     expect(resolve('长沙市（除望城区）')).toMatchObject({
       status: 'unresolved',
       note: '(除望城区) leaves out part of 长沙市: write the places to cover (candidates below)',
+    });
+    // A county's parts are towns, no pages: all of it or none, and no candidates promised.
+    expect(resolve('公主岭市【不含范家屯】')).toEqual({
+      input: '公主岭市【不含范家屯】',
+      status: 'unresolved',
+      note: '【不含范家屯】 leaves out part of 公主岭市, and a page covers a county whole: write 公主岭市 to cover all of it, or leave it out',
     });
     // Whatever the part left out is called.
     for (const input of ['长沙市（不含县）', '长沙市【仅限市区】'])
