@@ -465,9 +465,12 @@ export class Resolver {
       if (!found) continue;
       const candidates = found.candidates ?? [{ code: found.code!, path: [found.path, found.town].filter(Boolean).join(' ') }];
       const where = found.status === 'ambiguous' ? found.note!.replace(/;.*/, '') : candidates[0].path;
+      // The place's own name, when the near name is read with a changed suffix (巢湖地区: 巢湖区 → 巢湖市).
+      const own = found.code && found.status !== 'ambiguous' ? (found.town ?? found.path!.split(' ').at(-1)!) : near;
+      const name = near.endsWith(own) ? near : own;
       const also = outside
         ? `${near} is also a town's name in the data: write it in full to cover it`
-        : `a near name: ${near} (${where})`;
+        : `a near name: ${name} (${where})`;
       return { input, status: 'unresolved', note: `${why}; ${also}`, candidates };
     }
     return { input, status: 'unresolved', note: why };

@@ -130,11 +130,13 @@ export async function search(
     const found = await search(pagefind, simple, filters, limit);
     if (found.results.length && (found.exact || found.near)) return found;
   }
-  const renamed = await suffixChanged(pagefind, joined, filters, limit);
   const province = PROVINCE_NAMES.find((p) => joined.startsWith(p) && joined.length > p.length) ?? '';
   const rest = joined.slice(province.length);
   // 吉林市宽城区, 海南藏族自治州泽库县: a prefecture that begins with a province's name.
   const within = province ? readings(joined, filters).find((r) => r.q === rest && r.filters !== filters) : undefined;
+  const renamed =
+    (within && (await suffixChanged(pagefind, rest, within.filters, limit))) ||
+    (await suffixChanged(pagefind, joined, filters, limit));
   // Not when the nearest places answered as typed include none the query begins with (资阳简阳: 资阳市;
   // 凉山乡城: 元谋县's 凉山乡; 湘西涟源: nothing at all): a phrase that names no place (保险柜维修电话) costs no more searches.
   const begins = (hit: Hit) =>
@@ -176,10 +178,26 @@ export async function search(
   for (const query of near) {
     if (!query) continue;
     const found = await searchAs(pagefind, query, filters, limit);
-    if (found?.exact) return { ...found, exact: false, near: query };
+    if (found?.exact) {
+      // Said by the name of the first place when the near name is none of its names (成都简扬: 成都简
+      // begins 成都's 简阳市 → "简阳市"; 石门坎乡: 石门乡, a town's name).
+      const [{ town, meta }] = found.results;
+      const names = [town, town && shortName(town, 'town'), meta.title, meta.short];
+      return { ...found, exact: false, near: names.includes(query) ? query : (town ?? meta.title) };
+    }
     hint ??= found;
   }
   return hint ?? { results: [], total: 0, complete: true, exact: true };
+}
+
+/** The places that hold a name as typed (a word of theirs begins with it): one Pagefind search or
+ *  two, not every reading of it as searchAs tries. */
+async function holding(pagefind: Pagefind, name: string, filters: Record<string, string>, limit: number): Promise<Hit[]> {
+  const { results, data } = await find(pagefind, name, filters, limit);
+  const held = !!data.length && matches(wordsOf(data[0]), data[0].locations, [name]);
+  return results.length && (held || placesOf(data[0]).some((p) => namedInMeta(p.meta, name)))
+    ? data.flatMap((d) => hitsOf(d, [name], true, false))
+    : [];
 }
 
 /** A suffix a name may have had, or been given by mistake: a county's (增城市), a town's (石桥镇). */
@@ -196,12 +214,12 @@ async function suffixChanged(
   const stem = q.replace(SUFFIX, '');
   if (stem === q || !/^\p{Script=Han}{2,}$/u.test(stem)) return undefined;
   const town = TOWN_END.test(q);
-  const found = await searchAs(pagefind, stem, filters, limit);
+  const found = await holding(pagefind, stem, filters, limit);
   const nameOf = (hit: Hit) =>
     town
       ? hit.town && shortName(hit.town, 'town')
       : !hit.town && (hit.meta.level === 'county' || hit.meta.level === 'prefecture') && hit.meta.short;
-  const results = (found?.exact ? found.results : []).filter((hit) => {
+  const results = found.filter((hit) => {
     const name = nameOf(hit);
     return !!name && name.length >= 2 && stem.endsWith(name);
   });
@@ -220,14 +238,7 @@ async function movedPlace(
   limit: number,
 ): Promise<Found | undefined> {
   if (!/^\p{Script=Han}{4,}$/u.test(rest)) return undefined;
-  // The places that hold a name as typed: one Pagefind search or two, not every reading of it.
-  const exact = async (name: string) => {
-    const { results, data } = await find(pagefind, name, filters, limit);
-    const held = !!data.length && matches(wordsOf(data[0]), data[0].locations, [name]);
-    return results.length && (held || placesOf(data[0]).some((p) => namedInMeta(p.meta, name)))
-      ? data.flatMap((d) => hitsOf(d, [name], true, false))
-      : [];
-  };
+  const exact = (name: string) => holding(pagefind, name, filters, limit);
   const own = async (name: string) =>
     (await exact(name)).filter((hit) => hit.meta.level !== 'province' && ownRank(hit, [name]) !== undefined);
   // A county by its own name, or a town of it after the county's name (简阳石桥: 简阳市's 石桥街道).

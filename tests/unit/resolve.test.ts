@@ -114,6 +114,10 @@ describe('resolving places as operators write them', () => {
   });
 
   it('names the places of a near name as candidates, and never uses one: 石门坎乡 → 石门乡', () => {
+    // By the place's own name where the near one is read with another suffix (巢湖区 is 巢湖市).
+    expect(resolve('巢湖地区').note).toBe(
+      'no region, town or former division of that name; a near name: 巢湖市 (安徽省 合肥市 巢湖市)',
+    );
     // The data calls the 乡 of 威宁 that people call 石门坎 石门乡; nine places have that name.
     const shimen = resolve('石门坎乡');
     expect(shimen).toMatchObject({

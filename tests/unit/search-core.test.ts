@@ -558,6 +558,19 @@ describe('searching', () => {
     const nearest = await search(none, '石门坎乡', {});
     expect(nearest).toMatchObject({ exact: false, results: [{ url: '/shimen/' }] });
     expect(nearest.near).toBeUndefined();
+    // A near name that is no name of the place it finds is said by that place's name (成都简扬: 成都简
+    // begins 简阳市's words: "简阳市", not "成都简").
+    const jianyang = {
+      url: '/chengdu/jianyang/',
+      words: ['简阳市', '简阳', '成都简阳市', '成都简阳', `简阳市${OWN}`, `简阳${OWN}`],
+      meta: { title: '简阳市', short: '简阳', level: 'county', path: '四川省 成都市', covered: '1', words: '6' } as Place,
+    };
+    const { pagefind: chengdu } = fakePagefind([jianyang]);
+    expect(await search(chengdu, '成都简扬', {})).toMatchObject({
+      exact: false,
+      near: '简阳市',
+      results: [{ url: '/chengdu/jianyang/' }],
+    });
     // Of the readings' nearest words, those that account for more of the query: 湖南, then 石门 within
     // 湖南省 (石门县), rather than 湖南 as typed (湖南省).
     const hunan = {
