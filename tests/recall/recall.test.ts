@@ -142,16 +142,18 @@ describe('search recall over the whole country', () => {
   it('finds a county written under another prefecture of its province (资阳简阳: where 简阳 was before it moved)', async () => {
     // Counties that moved (简阳 from 资阳 to 成都 in 2016, 枞阳 from 安庆 to 铜陵, 钢城 from 莱芜 to 济南)
     // are written where they were; no table of moves is needed: the name the query ends with is a
-    // county of that province. Every 16th county, under the next prefecture of its province, short
+    // county of that province. Every 32nd county, under the next prefecture of its province, short
     // names (资阳简阳) or full (资阳市简阳市); counted only where the county's name is its province's
-    // alone, and the pair as typed names nothing (else that is the answer).
+    // alone, and the pair as typed names nothing (else that is the answer). A sample: each of these
+    // questions loads index chunks of its own (25–60 ms alone, ten times that beside CI's other files).
+    // Threshold 98 %: 凉山乡城 is nearer to 元谋县's 凉山乡 as typed (2 of 285 when every 8th was asked).
     const all = [...regions.byCode.values()];
     const words = new Set(towns.map((t) => typedName(t.name)));
     const list: Ask[] = [];
     let i = 0;
     for (const county of all) {
       if (county.level !== 'county' || !county.parent || regions.get(county.parent)!.level !== 'prefecture') continue;
-      if (i++ % 16) continue;
+      if (i++ % 32) continue;
       const province = regions.lineage(county.code)[0];
       const prefectures = all.filter((r) => r.parent === province.code && r.level === 'prefecture');
       const other = prefectures[(prefectures.findIndex((p) => p.code === county.parent) + 1) % prefectures.length];
@@ -163,11 +165,11 @@ describe('search recall over the whole country', () => {
       // Not a word for part of a city (河源市城区: part of 河源市, not 汕尾's 城区).
       if (other.code === county.parent || namesakes.length > 1 || county.shortName.length < 2 || CITY_PARTS.test(county.name))
         continue;
-      const q = i % 32 === 1 ? other.name + county.name : other.shortName + county.shortName;
+      const q = i % 64 === 1 ? other.name + county.name : other.shortName + county.shortName;
       if ([...words].some((w) => w.startsWith(q.slice(other.shortName.length)) && w !== county.name)) continue;
       list.push({ q, what: target(county.code), ok: (urls) => urls[0] === target(county.code) });
       // With a town of it (资阳简阳石桥镇), every 4th.
-      const town = i % 64 === 17 ? towns.find((t) => t.county === county.code) : undefined;
+      const town = i % 128 === 33 ? towns.find((t) => t.county === county.code) : undefined;
       if (town && !q.endsWith('市'))
         list.push({
           q: q + typedName(town.name),
@@ -175,13 +177,13 @@ describe('search recall over the whole country', () => {
           ok: first({ url: target(county.code), town: typedName(town.name) }),
         });
     }
-    expect(list.length).toBeGreaterThan(120);
+    expect(list.length).toBeGreaterThan(60);
     const misses = await ask(new Map([['county under another prefecture', list]]));
-    expect(rate(misses.get('county under another prefecture')!, list)).toBeGreaterThanOrEqual(0.99);
+    expect(rate(misses.get('county under another prefecture')!, list)).toBeGreaterThanOrEqual(0.98);
   });
 
   it('finds a county or a town by a suffix it had or never had (双流县, 增城市, 长沙望城县, 简阳石桥镇), as near', async () => {
-    // Every 24th county whose short name is its own, written with another suffix that no place has and
+    // Every 48th county whose short name is its own, written with another suffix that no place has and
     // no word begins with; alone, or after its prefecture's short name.
     const all = [...regions.byCode.values()];
     const shorts = new Map<string, number>();
@@ -193,34 +195,34 @@ describe('search recall over the whole country', () => {
     const former = new Set(FORMER.map((f) => f.name));
     for (const r of all) {
       if (r.level !== 'county' || shorts.get(r.shortName) !== 1 || r.shortName.length < 2) continue;
-      if (i++ % 24) continue;
+      if (i++ % 48) continue;
       const suffix = ['县', '市', '区'].find((s) => !r.name.endsWith(s))!;
       const parent = r.parent ? regions.get(r.parent)! : undefined;
-      const q = (i % 48 === 1 && parent?.level === 'prefecture' ? parent.shortName : '') + r.shortName + suffix;
+      const q = (i % 96 === 1 && parent?.level === 'prefecture' ? parent.shortName : '') + r.shortName + suffix;
       if (former.has(r.shortName + suffix) || names.some((n) => n.startsWith(r.shortName + suffix))) continue;
       list.push({ q, what: target(r.code), ok: (urls) => urls[0] === target(r.code) });
     }
-    // A 街道 written as the 镇 it was (简阳石桥镇: 石桥街道), after its county: every 160th.
+    // A 街道 written as the 镇 it was (简阳石桥镇: 石桥街道), after its county: every 320th.
     const towns_: Ask[] = [];
     towns.forEach((t, n) => {
       const county = regions.get(t.county)!;
       const name = typedName(t.name);
       const short = name.replace(/街道$/, '');
-      if (n % 160 || short === name || short.length < 2 || county.level !== 'county') return;
+      if (n % 320 || short === name || short.length < 2 || county.level !== 'county') return;
       const q = county.shortName + short + '镇';
       if (names.some((other) => other === short + '镇' || other.startsWith(q))) return;
       towns_.push({ q, what: `${target(t.county)} ${name}`, ok: first({ url: target(t.county), town: name }) });
     });
-    expect(list.length).toBeGreaterThan(90);
-    expect(towns_.length).toBeGreaterThan(25);
+    expect(list.length).toBeGreaterThan(45);
+    expect(towns_.length).toBeGreaterThan(12);
     const misses = await ask(
       new Map([
         ['another suffix', list],
         ['a town with another suffix', towns_],
       ]),
     );
-    expect(rate(misses.get('another suffix')!, list)).toBeGreaterThanOrEqual(0.995);
-    expect(rate(misses.get('a town with another suffix')!, towns_)).toBeGreaterThanOrEqual(0.995);
+    expect(rate(misses.get('another suffix')!, list)).toBeGreaterThanOrEqual(0.98);
+    expect(rate(misses.get('a town with another suffix')!, towns_)).toBeGreaterThanOrEqual(0.98);
   });
 
   it('finds every town of China by its name', async () => {
