@@ -132,7 +132,7 @@ export function nearNames(name: string): string[] {
   const names: string[] = [];
   while (names.length < 2 && stem.length > 2) names.push((stem = stem.slice(0, -1)) + suffix);
   // Not a name with two suffixes (长沙市株洲市 → 长沙市市).
-  return names.filter((n) => !NAME_END.test(n.slice(0, n.length - suffix.length)) || !suffix);
+  return suffix ? names.filter((n) => !NAME_END.test(n.slice(0, -suffix.length))) : names;
 }
 
 /** The pinyin of the suffixes that end a place's name. */

@@ -22,15 +22,11 @@ export const GET: APIRoute = async () => {
   // the former one is now (日喀则市: the prefecture, then 桑珠孜区; 大同城区 → 平城区, not 阳泉's 城区);
   // not a name its successor has (庐江县, moved from 巢湖市: search-core.ts reads where it was).
   const formerNames = new Map<string, Town[]>();
-  for (const f of FORMER) {
-    if (regions.get(f.successor)!.name === f.name) continue;
-    const named: Town = { code: '', name: f.name, shortName: f.name, county: f.successor };
-    formerNames.set(f.successor, [...(formerNames.get(f.successor) ?? []), named]);
-  }
+  const nameAsTown = (name: string, code: string) =>
+    formerNames.set(code, [...(formerNames.get(code) ?? []), { code: '', name, shortName: name, county: code }]);
+  for (const f of FORMER) if (regions.get(f.successor)!.name !== f.name) nameAsTown(f.name, f.successor);
   // A civil-affairs name the statistical codes do not use (南沙区, listed as 南沙群岛: names.ts) alike.
-  for (const [code, names] of Object.entries(CIVIL_NAMES))
-    for (const name of names)
-      formerNames.set(code, [...(formerNames.get(code) ?? []), { code: '', name, shortName: name, county: code }]);
+  for (const [code, names] of Object.entries(CIVIL_NAMES)) for (const name of names) nameAsTown(name, code);
   // A town the coverage notes that the data lacks (a former name) is still a word of its county.
   const notedTowns = (code: string) => {
     const known = new Set((towns.get(code) ?? []).map((t) => t.name));

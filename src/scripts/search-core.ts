@@ -12,6 +12,7 @@ import {
   ownRank,
   placesOf,
   rank,
+  sameHit,
   wordsOf,
   type Data,
   type Hit,
@@ -161,7 +162,7 @@ export async function search(
     // (xiaoming begins with xiaomi); one character alone (内, 的) is read by sound never.
     for (const hit of found?.exact ? found.results : [])
       if (
-        !alike.some((a) => a.url === hit.url && a.town === hit.town) &&
+        !alike.some((a) => sameHit(a, hit)) &&
         (await bySound!((hit.town ?? hit.meta.title).slice(0, rest.length))).includes(sound)
       )
         alike.push(hit);
@@ -263,7 +264,7 @@ async function movedPlace(
     const provinces = new Set((await own(under)).map(provinceOf));
     if (!provinces.size) continue;
     const counties = [...(await county(name)), ...(stem !== name && stem.length >= 2 ? await county(stem) : [])].filter(
-      (hit, i, all) => all.findIndex((h) => h.url === hit.url && h.town === hit.town) === i,
+      (hit, i, all) => all.findIndex((h) => sameHit(h, hit)) === i,
     );
     const results = counties.filter((hit) => provinces.has(provinceOf(hit)));
     // Named as the data names it (资阳简阳县: “简阳市”不在“资阳”).

@@ -156,3 +156,6 @@ export function wordsOf(data: Data): string[] {
   if (!words) wordCache.set(data, (words = data.content.split(/\s+/)));
   return words;
 }
+
+/** The same place answered twice (a county and the town the query named). */
+export const sameHit = (a: Hit, b: Hit) => a.url === b.url && a.town === b.town;
