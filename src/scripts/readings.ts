@@ -2,12 +2,14 @@
 // then without a province in front — searched within that province (湖南吉首 → 吉首 in 湖南省) — then
 // split into a place and a town (吉首市乾州街道 → 吉首市 乾州街道).
 import { COMMON_NAMES, shortName, TOWN_END } from '../lib/names.ts';
-import { PROVINCES } from '../lib/provinces.ts';
+import { PROVINCE_PINYIN, PROVINCES } from '../lib/provinces.ts';
 
 /** Suffixes that end a county's or prefecture's full name: a place to split 吉首市|乾州街道. */
 const ENDS_NAME = /[市县区州旗盟]/;
 /** A town part that is only a suffix (街道, 镇) names no town. */
 const namesTown = (part: string) => part.replace(TOWN_END, '').length > 0;
+/** What may follow a province's pinyin and is no place (xinjiang|xian is 新绛县, not a 县 of 新疆). */
+const SUFFIX_PINYIN = /^(|.{1,2}|sheng|shi|qu|xian|zhen|xiang|jiedao|zizhi(qu|zhou|xian|qi)|zhou|meng|qi|diqu)$/;
 /** Splits tried per query: each is one more Pagefind search, and may fetch one more index chunk. */
 const MAX_SPLITS = 4;
 // With the common names that begin a province's (内蒙: names.ts COMMON_NAMES).
@@ -28,6 +30,18 @@ export function readings(
   const out = [{ q: query, filters, town: query }];
   let rest = query;
   let within = filters;
+  // In pinyin (hunan changsha): within that province; shanxi is two, each in turn.
+  const spelled =
+    /^[a-z]+$/.test(query) && !PROVINCE_PINYIN.some(([p]) => p === query)
+      ? PROVINCE_PINYIN.filter(([p]) => query.startsWith(p) && !SUFFIX_PINYIN.test(query.slice(p.length))).sort(
+          (a, b) => b[0].length - a[0].length,
+        )
+      : [];
+  if (spelled.length) {
+    const rest = query.slice(spelled[0][0].length);
+    const named = spelled.filter(([p, name]) => p === spelled[0][0] && (!filters.province || filters.province === name));
+    return [...out, ...named.map(([, province]) => ({ q: rest, filters: { ...filters, province }, town: rest }))];
+  }
   const province = PROVINCE_NAMES.find((p) => query.startsWith(p) && query.length - p.length >= 2);
   if (province && !/\s/.test(query)) {
     const named =

@@ -297,6 +297,8 @@ async function searchAs(
   // The province the query begins with (北京亦庄), when the rest is read within it.
   const province = all[1]?.filters.province !== filters.province ? all[1]?.filters.province : undefined;
   let aside: Found | undefined;
+  let towns: Found | undefined;
+  const next = (reading: (typeof all)[number]) => all[all.indexOf(reading) + 1];
   for (const reading of all) {
     const { results, data } = await find(pagefind, reading.q, reading.filters, limit);
     if (!results.length) continue;
@@ -339,8 +341,22 @@ async function searchAs(
       province &&
       !ranked.some((h) => (h.meta.path ?? h.meta.title).startsWith(province) || (h.town ?? h.meta.title) === typed);
     if (exact && elsewhere) aside = answer;
-    else if (exact) return answer;
+    // No place of that very name, where a reading after this one may name one (吉林朝阳: 吉林市's
+    // 朝阳镇s as typed, 长春's 朝阳区 within 吉林省; 安徽芜湖: 安徽芜湖三山经济开发区, and 芜湖市;
+    // shanxi changan: 山西's 常安乡, 陕西's 长安区): that place first.
+    else if (
+      exact &&
+      !towns &&
+      ranked.every((h) => ownRank(h, names) === undefined) &&
+      (reading === all[0] ? province : next(reading)?.q === reading.q)
+    )
+      towns = answer;
+    else if (exact && towns) {
+      const own = ranked.filter((h) => !h.town && ownRank(h, names) !== undefined);
+      const results = [...own, ...towns.results.filter((t) => !own.some((o) => sameHit(o, t)))];
+      return { ...towns, results, total: towns.total + own.length };
+    } else if (exact) return answer;
     else [hint, hintAccounts] = [answer, accounts];
   }
-  return aside ?? hint;
+  return towns ?? aside ?? hint;
 }

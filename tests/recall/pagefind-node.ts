@@ -8,6 +8,7 @@ import { bySound, simplify, type SoundTable, type TraditionalForms } from '../..
 import { RANKING, search, type Found, type Pagefind, type Tables } from '../../src/scripts/search-core.ts';
 
 const ORIGIN = 'http://recall.test';
+let instances = 0;
 
 interface Bundle extends Pagefind {
   options(o: object): Promise<void>;
@@ -42,8 +43,12 @@ export async function pagefindIn(dist: string): Promise<NodeSearch> {
       return new Response('not found', { status: 404 });
     }
   };
-  const bundle: Bundle = await import(pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href);
+  let bundle: Bundle;
+  // pagefind.js afresh at each start: its WebAssembly instance belongs to the module, and an instance
+  // destroyed keeps its loaded index in that memory (Pagefind frees none). With one module the towns
+  // by name took 94 s after this file's other questions against 22 s alone; a module each start, 32 s.
   const start = async () => {
+    bundle = await import(`${pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href}?${++instances}`);
     await bundle.options({ basePath: `${ORIGIN}/pagefind/`, baseUrl: '/', ranking: RANKING });
     await bundle.init();
   };

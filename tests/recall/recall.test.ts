@@ -225,6 +225,39 @@ describe('search recall over the whole country', () => {
     expect(rate(misses.get('a town with another suffix')!, towns_)).toBeGreaterThanOrEqual(0.98);
   });
 
+  it('finds a place after its province in pinyin (hunan changsha), and after a province that is a prefecture too (吉林朝阳)', async () => {
+    // Every 6th prefecture or county, its short name in pinyin after its province's, where no other
+    // place of that province spells its short name so.
+    const all = [...regions.byCode.values()];
+    const spelled = new Map<string, number>();
+    const key = (r: (typeof all)[number]) => `${regions.lineage(r.code)[0].code} ${pinyinSlug(r.shortName)}`;
+    for (const r of all) spelled.set(key(r), (spelled.get(key(r)) ?? 0) + 1);
+    const list: Ask[] = [];
+    let i = 0;
+    for (const r of all) {
+      if ((r.level !== 'prefecture' && r.level !== 'county') || spelled.get(key(r)) !== 1 || r.shortName.length < 2) continue;
+      if (i++ % 6) continue;
+      const q = `${pinyinSlug(regions.lineage(r.code)[0].shortName)} ${pinyinSlug(r.shortName)}`;
+      list.push({ q, what: target(r.code), ok: (urls) => urls[0] === target(r.code) });
+    }
+    // 吉林朝阳: 长春's 朝阳区 first, then 吉林市's towns of that name (舒兰市 朝阳镇).
+    const [chaoyang, shulan] = [target('220104'), target('220283')];
+    const jilin: Ask = {
+      q: '吉林朝阳',
+      what: `${chaoyang} ${shulan}`,
+      ok: (urls, named) => urls[0] === chaoyang && every([{ url: shulan, town: '朝阳镇' }])(urls, named),
+    };
+    expect(list.length).toBeGreaterThan(400);
+    const misses = await ask(
+      new Map([
+        ['province + place in pinyin', list],
+        ['province that is a prefecture too', [jilin]],
+      ]),
+    );
+    expect(rate(misses.get('province + place in pinyin')!, list)).toBeGreaterThanOrEqual(0.99);
+    expect(misses.get('province that is a prefecture too')).toEqual([]);
+  });
+
   it('finds every town of China by its name', async () => {
     // Everything a town's name may also name: towns of counties (their county's page), the towns of
     // the county-less cities and other regions (their own page: 三乡镇 is in 中山 and in 宜阳县).

@@ -2,7 +2,9 @@
 // against the real index.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { PROVINCES } from '../../src/lib/provinces.ts';
+import { PROVINCE_PINYIN, PROVINCES } from '../../src/lib/provinces.ts';
+import { pinyinSlug } from '../../src/lib/slugs.ts';
+import { shortName } from '../../src/lib/names.ts';
 import { bySound, nearNames, pinyinSuffix, simplify } from '../../src/lib/names.ts';
 import { FIRST, search, typedQuery, type Pagefind } from '../../src/scripts/search-core.ts';
 import { OWN, type Place } from '../../src/scripts/search-hits.ts';
@@ -34,6 +36,35 @@ describe('reading a query', () => {
     });
     // A province's common name (names.ts COMMON_NAMES) too.
     expect(readings('内蒙赤峰', {})[1]).toEqual({ q: '赤峰', filters: { province: '内蒙古自治区' }, town: '赤峰' });
+  });
+
+  it("spells each province's full and short name in pinyin as pinyin-pro does", () => {
+    const spelled = new Set(PROVINCE_PINYIN.map(([p, name]) => `${p} ${name}`));
+    for (const name of PROVINCES)
+      for (const n of [name, shortName(name, 'province')]) expect(spelled, n).toContain(`${pinyinSlug(n)} ${name}`);
+  });
+
+  it('reads a province in pinyin in front within it (hunan changsha), never a suffix after it as a place', () => {
+    expect(readings('Hunan Changsha', {})).toEqual([
+      { q: 'hunanchangsha', filters: {}, town: 'hunanchangsha' },
+      { q: 'changsha', filters: { province: '湖南省' }, town: 'changsha' },
+    ]);
+    expect(readings('hunanshengchangsha', {})[1].q).toBe('changsha');
+    // shanxi is 山西 and 陕西: read within each in turn.
+    expect(readings('shanxi taiyuan', {}).slice(1)).toEqual([
+      { q: 'taiyuan', filters: { province: '山西省' }, town: 'taiyuan' },
+      { q: 'taiyuan', filters: { province: '陕西省' }, town: 'taiyuan' },
+    ]);
+    expect(
+      readings('shanxi taiyuan', { province: '陕西省' })
+        .slice(1)
+        .map((r) => r.filters),
+    ).toEqual([{ province: '陕西省' }]);
+    expect(readings('shaanxi xianyang', {})[1].filters).toEqual({ province: '陕西省' });
+    // A province's own name (beijingshi), a county whose pinyin begins with one (新绛县: xinjiang|xian),
+    // a province the customer did not choose: as typed only.
+    for (const q of ['beijingshi', 'xinjiangxian', 'jilin']) expect(readings(q, {}), q).toHaveLength(1);
+    expect(readings('hunanchangsha', { province: '广东省' })).toHaveLength(1);
   });
 
   it('joins spaced pinyin and keeps a province the customer chose', () => {
@@ -352,6 +383,38 @@ describe('searching', () => {
     const tangshan = county('/tangshan/', '唐山高新区', '河北省 唐山市', '街道');
     const named = await search(fakePagefind([haizhou, tangshan]).pagefind, '河北街道', {});
     expect(named.results.map((r) => [r.url, r.town])).toEqual([['/haizhou/', '河北街道']]);
+  });
+
+  it("reads a province that is a prefecture too both ways: 吉林朝阳 is 长春's 朝阳区, then 吉林市's 朝阳镇", async () => {
+    const place = (url: string, title: string, level: string, path: string, words: string[], townWords = 0) => ({
+      url,
+      words: [...words, title, `${title}${OWN}`, title.slice(0, 2), `${title.slice(0, 2)}${OWN}`],
+      meta: {
+        title,
+        short: title.slice(0, 2),
+        level,
+        path,
+        townWords: String(townWords),
+        words: String(words.length + 4),
+        covered: '1',
+      } as Place,
+    });
+    // A town's words: its name, after its county's, after its prefecture's, without its suffix, in pinyin.
+    const town = (name: string, county: string) => [name, `${county}${name}`, `吉林${name}`, name.slice(0, 2), 'pinyin'];
+    const chaoyang = place('/chaoyang/', '朝阳区', 'county', '吉林省 长春市', []);
+    const shulan = place('/shulan/', '舒兰市', 'county', '吉林省 吉林市', town('朝阳镇', '舒兰市'), 5);
+    const { pagefind } = fakePagefind([shulan, chaoyang]);
+    const found = await search(pagefind, '吉林朝阳', {});
+    expect([found.exact, found.results.map((r) => [r.url, r.town])]).toEqual([
+      true,
+      [
+        ['/chaoyang/', undefined],
+        ['/shulan/', '朝阳镇'],
+      ],
+    ]);
+    // The towns alone where the province has no place of that name.
+    const only = await search(fakePagefind([shulan]).pagefind, '吉林朝阳', {});
+    expect(only.results.map((r) => [r.url, r.town])).toEqual([['/shulan/', '朝阳镇']]);
   });
 
   it('names the town the query names, not the first whose name it begins (崇文: 崇文区, not 崇文门外街道)', async () => {
