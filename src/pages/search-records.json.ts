@@ -20,7 +20,7 @@ export const GET: APIRoute = async () => {
   // town of the division that took it over or that it was carved from: 萝岗区 → 广州市 黄埔区,
   // 和康县 → 和田地区 皮山县. A name some region still has answers with that region first, then where
   // the former one is now (日喀则市: the prefecture, then 桑珠孜区; 大同城区 → 平城区, not 阳泉's 城区);
-  // not a name its successor has (庐江县, moved from 巢湖市: search-core.ts reads where it was).
+  // not a name its successor has (庐江县, moved from 巢湖市: src/scripts/moved.ts reads where it was).
   const formerNames = new Map<string, Town[]>();
   const nameAsTown = (name: string, code: string) =>
     formerNames.set(code, [...(formerNames.get(code) ?? []), { code: '', name, shortName: name, county: code }]);

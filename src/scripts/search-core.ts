@@ -2,13 +2,14 @@
 // Node against the same index. Pagefind finds words by their beginning; this reads the query as
 // people write places — a province in front (湖南吉首), a county or prefecture before a town
 // (吉首市乾州街道, 湘西乾州) — and says which town each result matched.
-import { CITY_PARTS, nearNames, pinyinSuffix, shortName, TOWN_END } from '../lib/names.ts';
+import { nearNames, pinyinSuffix, shortName } from '../lib/names.ts';
+import { find, FIRST, type Found, type Pagefind } from './find.ts';
+import { movedPlace, suffixChanged } from './moved.ts';
 import {
   covers,
   hitsOf,
   matches,
   namedInMeta,
-  OWN,
   ownRank,
   placesOf,
   rank,
@@ -16,69 +17,11 @@ import {
   wordsOf,
   type Data,
   type Hit,
-  type Result,
 } from './search-hits.ts';
 import { PROVINCE_NAMES, readings } from './readings.ts';
 
-export interface Pagefind {
-  search(q: string, o?: object): Promise<{ results: Result[] }>;
-}
-
-export interface Found {
-  results: Hit[];
-  /** How many places answer; `results` holds the first `limit` of them. */
-  total: number;
-  /** Whether `total` is exact: a record of uncovered places not read yet may answer for several. */
-  complete: boolean;
-  /** False when nothing holds the query: these are the places of a near name (石门坎乡 → 石门乡, see
-   *  nearNames), or with none of those either, Pagefind's nearest words (湖南石门坎乡 → 石门县). */
-  exact: boolean;
-  /** The near name whose places these are (石门乡 for 石门坎乡). */
-  near?: string;
-  /** Where the query put them, which does not hold them (资阳 of 资阳简阳: 简阳市 is 成都's). */
-  under?: string;
-}
-
-/** Results read at first, as many as the page shows (search.ts); the page asks for all of a shared
- *  name (城关镇: 88 counties) on demand. Each result read may fetch a fragment file: 12 made a later
- *  search three times slower (长沙: 14 ms instead of 5, in Node). */
-export const FIRST = 8;
-export const ALL = 400;
-/** Exact words over frequent ones: 东莞 should find 东莞市 before its towns. */
-export const RANKING = { termFrequency: 0.2, termSimilarity: 5, pageLength: 0.5 };
 /** Rounds of results read (FIRST at a time) beyond the first when too few of them hold the query's places. */
 const MORE_ROUNDS = 3;
-
-/** Records of places whose own name is the query (吉林: the province and the city; their names are
- *  also indexed with OWN after them), then those with a word that begins with it (the hundred towns
- *  of 吉林市, written 吉林…): Pagefind ranks by how often a record matches, which buries a place's own
- *  short name under its towns'. OWN words sort right after the name, in the same index chunk.
- *  With the data of the first `limit`, loaded in one round (a later search waits on one fetch of
- *  fragments, not two). */
-async function find(
-  pagefind: Pagefind,
-  q: string,
-  filters: Record<string, string>,
-  limit: number,
-): Promise<{ results: Result[]; data: Data[] }> {
-  // A query that ends like a town (乾州街道, 城关镇) is a place's own name only for a town of the four
-  // cities without counties (石龙镇): searched for only when more records answer than are read, one
-  // of which could be that town (城关镇: 88). Most town queries are answered by one search, not two.
-  const twoWords = q.includes(' ');
-  const townLike = TOWN_END.test(q);
-  const ownSearch = () => pagefind.search(q + OWN, { filters });
-  const [maybeOwn, begins] = await Promise.all([twoWords || townLike ? undefined : ownSearch(), pagefind.search(q, { filters })]);
-  const own = maybeOwn ?? (townLike && !twoWords && begins.results.length > limit ? await ownSearch() : undefined);
-  const first = begins.results.slice(0, limit);
-  const [ownFirst, ...firstData] = await Promise.all([own?.results[0]?.data(), ...first.map((r) => r.data())]);
-  const loaded = new Map(first.map((r, i) => [r.id, firstData[i]]));
-  // No place of that name: Pagefind answered with a shorter name (湘西乾州ϙ → 湘西), not one of ours.
-  const owned = ownFirst && matches(wordsOf(ownFirst), ownFirst.locations, [q + OWN]) ? own!.results : [];
-  if (owned.length) loaded.set(owned[0].id, ownFirst!);
-  const seen = new Set<string>();
-  const results = [...owned, ...begins.results].filter((r) => !seen.has(r.id) && seen.add(r.id));
-  return { results, data: await Promise.all(results.slice(0, limit).map((r) => loaded.get(r.id) ?? r.data())) };
-}
 
 /** A query as a phone's keyboard may send it: full-width letters (ｊｉｓｈｏｕ) as plain ones, punctuation
  *  (吉首。, “乾州街道”) as spaces. */
@@ -189,88 +132,6 @@ export async function search(
     hint ??= found;
   }
   return hint ?? { results: [], total: 0, complete: true, exact: true };
-}
-
-/** The places that hold a name as typed (a word of theirs begins with it): one Pagefind search or
- *  two, not every reading of it as searchAs tries. */
-async function holding(pagefind: Pagefind, name: string, filters: Record<string, string>, limit: number): Promise<Hit[]> {
-  const { results, data } = await find(pagefind, name, filters, limit);
-  const held = !!data.length && matches(wordsOf(data[0]), data[0].locations, [name]);
-  return results.length && (held || placesOf(data[0]).some((p) => namedInMeta(p.meta, name)))
-    ? data.flatMap((d) => hitsOf(d, [name], true, false))
-    : [];
-}
-
-/** A suffix a name may have had, or been given by mistake: a county's (增城市), a town's (石桥镇). */
-const SUFFIX = /([市县区旗]|街道|镇|乡)$/;
-
-/** A name with a suffix it had or never had (增城市, 双流县, 长沙望城县, 吉首县: 增城区, 双流区, 望城区,
- *  吉首市 in the data; 简阳石桥镇: 石桥街道): the places of that name with the data's suffix, said to be near. */
-async function suffixChanged(
-  pagefind: Pagefind,
-  q: string,
-  filters: Record<string, string>,
-  limit: number,
-): Promise<Found | undefined> {
-  const stem = q.replace(SUFFIX, '');
-  if (stem === q || !/^\p{Script=Han}{2,}$/u.test(stem)) return undefined;
-  const town = TOWN_END.test(q);
-  const found = await holding(pagefind, stem, filters, limit);
-  const nameOf = (hit: Hit) =>
-    town
-      ? hit.town && shortName(hit.town, 'town')
-      : !hit.town && (hit.meta.level === 'county' || hit.meta.level === 'prefecture') && hit.meta.short;
-  const results = found.filter((hit) => {
-    const name = nameOf(hit);
-    return !!name && name.length >= 2 && stem.endsWith(name);
-  });
-  if (results.length)
-    return { results, total: results.length, complete: true, exact: false, near: town ? results[0].town : results[0].meta.title };
-}
-
-/** A county written under a prefecture it is not in, of the same province: 资阳简阳 (简阳市 is 成都's
- *  since 2016), 安庆枞阳, 莱芜钢城 — where it was before it moved, as the import reads them too — or with a
- *  town of it (资阳简阳石桥镇). The county's places of that name in that province, as near ones, saying
- *  where the query put it. */
-async function movedPlace(
-  pagefind: Pagefind,
-  rest: string,
-  filters: Record<string, string>,
-  limit: number,
-): Promise<Found | undefined> {
-  if (!/^\p{Script=Han}{4,}$/u.test(rest)) return undefined;
-  const exact = (name: string) => holding(pagefind, name, filters, limit);
-  const own = async (name: string) =>
-    (await exact(name)).filter((hit) => hit.meta.level !== 'province' && ownRank(hit, [name]) !== undefined);
-  // A county by its own name, or a town of it after the county's name (简阳石桥: 简阳市's 石桥街道).
-  const county = async (name: string) =>
-    (await exact(name)).filter(
-      (hit) =>
-        hit.meta.level === 'county' &&
-        (hit.town ? !!hit.meta.short && name.startsWith(hit.meta.short) : ownRank(hit, [name]) !== undefined),
-    );
-  const provinceOf = (hit: Hit) => (hit.meta.path ?? hit.meta.title).split(' ')[0];
-  // The county's name is the end of the query: the longest end first (莱芜钢城区: 钢城区, not 城区); the
-  // prefecture before it a short name (资阳, 西双版纳) or a full one (海南藏族自治州): a Pagefind search or
-  // three for each cut, so only those.
-  for (let i = 2; i <= rest.length - 2; i++) {
-    const [under, name] = [rest.slice(0, i), rest.slice(i)];
-    if (i > 4 && !/[市州盟]$|地区$/.test(under)) continue;
-    // With a suffix it had (资阳简阳县: 简阳市; 资阳简阳石桥镇: 石桥街道). Never a word for part of a
-    // city (太原郊区: not 阳泉's 郊区), nor a suffix alone (石门坎乡: not 坎乡).
-    const stem = name.replace(SUFFIX, '');
-    if (CITY_PARTS.test(name) || (TOWN_END.test(name) && stem.length < 2)) continue;
-    // The place before it first: short, and mostly no place (我要修保险柜), which ends the cut.
-    const provinces = new Set((await own(under)).map(provinceOf));
-    if (!provinces.size) continue;
-    const counties = [...(await county(name)), ...(stem !== name && stem.length >= 2 ? await county(stem) : [])].filter(
-      (hit, i, all) => all.findIndex((h) => sameHit(h, hit)) === i,
-    );
-    const results = counties.filter((hit) => provinces.has(provinceOf(hit)));
-    // Named as the data names it (资阳简阳县: “简阳市”不在“资阳”).
-    if (results.length)
-      return { results, total: results.length, complete: true, exact: false, near: results[0].meta.title, under };
-  }
 }
 
 /** How much of the query a reading's nearest words account for: the province read off its front, and

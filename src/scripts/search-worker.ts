@@ -2,7 +2,8 @@
 // language here, does not re-segment Chinese queries with Intl.Segmenter — a segmentation that need
 // not match the index's (Pagefind issue #1237). What a query means is search-core.ts's.
 import { bySound, simplify, type SoundTable, type TraditionalForms } from '../lib/names.ts';
-import { ALL, FIRST, RANKING, search, type Pagefind, type Tables } from './search-core.ts';
+import { ALL, FIRST, RANKING, type Pagefind } from './find.ts';
+import { search, type Tables } from './search-core.ts';
 
 let pagefind: Promise<Pagefind> | undefined;
 /** A table fetched for the first query that needs it, not before: a first search need not wait for it.

@@ -152,6 +152,9 @@ describe('search', () => {
     const page = await open('/', true);
     await searchFor(page, 'jishou');
     expect((await titles(page))[0]).toContain('吉首市');
+    // With its province in front, as a pinyin keyboard leaves it.
+    await searchFor(page, 'hunan jishou');
+    expect((await titles(page))[0]).toContain('吉首市');
     await searchFor(page, '保险柜 吉首');
     expect((await titles(page))[0]).toContain('吉首市');
     await searchFor(page, '龙楼');

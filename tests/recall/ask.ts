@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
 import { townsByCounty } from '../../src/lib/towns.ts';
-import { ALL, FIRST } from '../../src/scripts/search-core.ts';
+import { ALL, FIRST } from '../../src/scripts/find.ts';
 import { doneFile } from './build.ts';
 import { pagefindIn, type NodeSearch } from './pagefind-node.ts';
 

@@ -5,7 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bySound, simplify, type SoundTable, type TraditionalForms } from '../../src/lib/names.ts';
-import { RANKING, search, type Found, type Pagefind, type Tables } from '../../src/scripts/search-core.ts';
+import { RANKING, type Found, type Pagefind } from '../../src/scripts/find.ts';
+import { search, type Tables } from '../../src/scripts/search-core.ts';
 
 const ORIGIN = 'http://recall.test';
 let instances = 0;

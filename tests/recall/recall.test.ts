@@ -177,6 +177,12 @@ describe('search recall over the whole country', () => {
           ok: first({ url: target(county.code), town: typedName(town.name) }),
         });
     }
+    // Two counties of one prefecture run together (龙华宝安: 深圳's 龙华区 and 宝安区) are both, in order.
+    for (const [q, a, b] of [
+      ['龙华宝安', '440309', '440306'],
+      ['芙蓉天心', '430102', '430103'],
+    ])
+      list.push({ q, what: `${target(a)} ${target(b)}`, ok: (urls) => urls[0] === target(a) && urls[1] === target(b) });
     expect(list.length).toBeGreaterThan(60);
     const misses = await ask(new Map([['county under another prefecture', list]]));
     expect(rate(misses.get('county under another prefecture')!, list)).toBeGreaterThanOrEqual(0.98);

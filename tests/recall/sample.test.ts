@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
 import { townsByCounty, typedName } from '../../src/lib/towns.ts';
-import { ALL, FIRST } from '../../src/scripts/search-core.ts';
+import { ALL, FIRST } from '../../src/scripts/find.ts';
 import { pagefindIn, type NodeSearch } from './pagefind-node.ts';
 
 const regions = new RegionIndex(buildRegions());

@@ -6,7 +6,8 @@ import { PROVINCE_PINYIN, PROVINCES } from '../../src/lib/provinces.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
 import { shortName } from '../../src/lib/names.ts';
 import { bySound, nearNames, pinyinSuffix, simplify } from '../../src/lib/names.ts';
-import { FIRST, search, typedQuery, type Pagefind } from '../../src/scripts/search-core.ts';
+import { FIRST, type Pagefind } from '../../src/scripts/find.ts';
+import { search, typedQuery } from '../../src/scripts/search-core.ts';
 import { OWN, type Place } from '../../src/scripts/search-hits.ts';
 import { readings } from '../../src/scripts/readings.ts';
 

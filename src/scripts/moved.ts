@@ -1,0 +1,91 @@
+// A place written otherwise than the data writes it, which no place holds as typed: with a suffix it
+// had or never had (增城市), or under a prefecture it left (资阳简阳). The search core asks these after
+// the query's readings find nothing.
+import { CITY_PARTS, shortName, TOWN_END } from '../lib/names.ts';
+import { holding, type Found, type Pagefind } from './find.ts';
+import { ownRank, sameHit, type Hit } from './search-hits.ts';
+
+/** A suffix a name may have had, or been given by mistake: a county's (增城市), a town's (石桥镇). */
+const SUFFIX = /([市县区旗]|街道|镇|乡)$/;
+
+/** A name with a suffix it had or never had (增城市, 双流县, 长沙望城县, 吉首县: 增城区, 双流区, 望城区,
+ *  吉首市 in the data; 简阳石桥镇: 石桥街道): the places of that name with the data's suffix, said to be near. */
+export async function suffixChanged(
+  pagefind: Pagefind,
+  q: string,
+  filters: Record<string, string>,
+  limit: number,
+): Promise<Found | undefined> {
+  const stem = q.replace(SUFFIX, '');
+  if (stem === q || !/^\p{Script=Han}{2,}$/u.test(stem)) return undefined;
+  const town = TOWN_END.test(q);
+  const found = await holding(pagefind, stem, filters, limit);
+  const nameOf = (hit: Hit) =>
+    town
+      ? hit.town && shortName(hit.town, 'town')
+      : !hit.town && (hit.meta.level === 'county' || hit.meta.level === 'prefecture') && hit.meta.short;
+  const results = found.filter((hit) => {
+    const name = nameOf(hit);
+    return !!name && name.length >= 2 && stem.endsWith(name);
+  });
+  if (results.length)
+    return { results, total: results.length, complete: true, exact: false, near: town ? results[0].town : results[0].meta.title };
+}
+
+/** A county written under a prefecture it is not in, of the same province: 资阳简阳 (简阳市 is 成都's
+ *  since 2016), 安庆枞阳, 莱芜钢城 — where it was before it moved, as the import reads them too — or with a
+ *  town of it (资阳简阳石桥镇). The county's places of that name in that province, as near ones, saying
+ *  where the query put it. */
+export async function movedPlace(
+  pagefind: Pagefind,
+  rest: string,
+  filters: Record<string, string>,
+  limit: number,
+): Promise<Found | undefined> {
+  if (!/^\p{Script=Han}{4,}$/u.test(rest)) return undefined;
+  const exact = (name: string) => holding(pagefind, name, filters, limit);
+  const own = async (name: string) =>
+    (await exact(name)).filter((hit) => hit.meta.level !== 'province' && ownRank(hit, [name]) !== undefined);
+  // A county by its own name, or a town of it after the county's name (简阳石桥: 简阳市's 石桥街道).
+  const county = async (name: string) =>
+    (await exact(name)).filter(
+      (hit) =>
+        hit.meta.level === 'county' &&
+        (hit.town ? !!hit.meta.short && name.startsWith(hit.meta.short) : ownRank(hit, [name]) !== undefined),
+    );
+  const provinceOf = (hit: Hit) => (hit.meta.path ?? hit.meta.title).split(' ')[0];
+  // The county's name is the end of the query: the longest end first (莱芜钢城区: 钢城区, not 城区); the
+  // prefecture before it a short name (资阳, 西双版纳) or a full one (海南藏族自治州): a Pagefind search or
+  // three for each cut, so only those.
+  for (let i = 2; i <= rest.length - 2; i++) {
+    const [under, name] = [rest.slice(0, i), rest.slice(i)];
+    if (i > 4 && !/[市州盟]$|地区$/.test(under)) continue;
+    // With a suffix it had (资阳简阳县: 简阳市; 资阳简阳石桥镇: 石桥街道). Never a word for part of a
+    // city (太原郊区: not 阳泉's 郊区), nor a suffix alone (石门坎乡: not 坎乡).
+    const stem = name.replace(SUFFIX, '');
+    if (CITY_PARTS.test(name) || (TOWN_END.test(name) && stem.length < 2)) continue;
+    // The place before it first: short, and mostly no place (我要修保险柜), which ends the cut.
+    const before = await own(under);
+    const provinces = new Set(before.map(provinceOf));
+    if (!provinces.size) continue;
+    const counties = [...(await county(name)), ...(stem !== name && stem.length >= 2 ? await county(stem) : [])].filter(
+      (hit, i, all) => all.findIndex((h) => sameHit(h, hit)) === i,
+    );
+    const results = counties.filter((hit) => provinces.has(provinceOf(hit)));
+    // Two counties of a prefecture, run together (龙华宝安: 深圳's 龙华区 and 宝安区): both, as asked.
+    const parentOf = (hit: Hit) => hit.meta.path ?? '';
+    const siblings = before.filter(
+      (b) =>
+        b.meta.level === 'county' &&
+        results.some((r) => parentOf(r) === parentOf(b)) &&
+        !before.some((p) => p.meta.level === 'prefecture' && provinceOf(p) === provinceOf(b)),
+    );
+    if (siblings.length) {
+      const both = [...siblings, ...results.filter((r) => siblings.some((b) => parentOf(b) === parentOf(r)))];
+      return { results: both, total: both.length, complete: true, exact: true };
+    }
+    // Named as the data names it (资阳简阳县: “简阳市”不在“资阳”).
+    if (results.length)
+      return { results, total: results.length, complete: true, exact: false, near: results[0].meta.title, under };
+  }
+}
