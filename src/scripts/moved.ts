@@ -35,12 +35,13 @@ export async function suffixChanged(
 /** A county written under a prefecture it is not in, of the same province: 资阳简阳 (简阳市 is 成都's
  *  since 2016), 安庆枞阳, 莱芜钢城 — where it was before it moved, as the import reads them too — or with a
  *  town of it (资阳简阳石桥镇). The county's places of that name in that province, as near ones, saying
- *  where the query put it. */
+ *  where the query put it; with a character of its sound too (资阳简扬). */
 export async function movedPlace(
   pagefind: Pagefind,
   rest: string,
   filters: Record<string, string>,
   limit: number,
+  bySound?: (q: string) => Promise<string[]>,
 ): Promise<Found | undefined> {
   if (!/^\p{Script=Han}{4,}$/u.test(rest)) return undefined;
   const exact = (name: string) => holding(pagefind, name, filters, limit);
@@ -71,8 +72,17 @@ export async function movedPlace(
     const counties = [...(await county(name)), ...(stem !== name && stem.length >= 2 ? await county(stem) : [])].filter(
       (hit, i, all) => all.findIndex((h) => sameHit(h, hit)) === i,
     );
-    const results = counties.filter((hit) => provinces.has(provinceOf(hit)));
-    // Two counties of a prefecture, run together (龙华宝安: 深圳's 龙华区 and 宝安区): both, as asked.
+    let results = counties.filter((hit) => provinces.has(provinceOf(hit)));
+    // None by that name: one of its sound, in pinyin, which every place has (资阳简扬: 简阳市); the
+    // table is fetched only here, after a place before it.
+    for (const sound of !results.length && bySound && stem.length >= 2 ? await bySound(stem) : []) {
+      results = (await exact(sound)).filter(
+        (hit) => hit.meta.level === 'county' && ownRank(hit, [sound]) !== undefined && provinces.has(provinceOf(hit)),
+      );
+      if (results.length) break;
+    }
+    // Two counties of a prefecture, run together (龙华宝安: 深圳's 宝安区 and 龙华区): both, the last
+    // named first, as the narrower place is written last (莱芜钢城: 钢城区, then 莱芜区).
     const parentOf = (hit: Hit) => hit.meta.path ?? '';
     const siblings = before.filter(
       (b) =>
@@ -81,7 +91,7 @@ export async function movedPlace(
         !before.some((p) => p.meta.level === 'prefecture' && provinceOf(p) === provinceOf(b)),
     );
     if (siblings.length) {
-      const both = [...siblings, ...results.filter((r) => siblings.some((b) => parentOf(b) === parentOf(r)))];
+      const both = [...results.filter((r) => siblings.some((b) => parentOf(b) === parentOf(r))), ...siblings];
       return { results: both, total: both.length, complete: true, exact: true };
     }
     // Named as the data names it (资阳简阳县: “简阳市”不在“资阳”).

@@ -90,8 +90,8 @@ export async function search(
   const elsewhere =
     !renamed &&
     (!hint?.results.length || hint.results.some(begins)) &&
-    ((within && (await movedPlace(pagefind, rest, within.filters, limit))) ||
-      (await movedPlace(pagefind, joined, filters, limit)));
+    ((within && (await movedPlace(pagefind, rest, within.filters, limit, bySound))) ||
+      (await movedPlace(pagefind, joined, filters, limit, bySound)));
   if (elsewhere) return elsewhere;
   // A character of the right sound, not the place's (常沙, 湖南郑洲): the rest of the query in pinyin,
   // which every place has, after a province as typed; near places, not the query's.

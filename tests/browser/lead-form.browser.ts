@@ -25,6 +25,15 @@ async function fill(page: Page, fields: { name: string; phone: string; descripti
 }
 
 describe('without JavaScript', () => {
+  it('a search ends on the list of service regions, which says to pick the county there', async () => {
+    const page = await open('/', false);
+    await page.fill('#site-search', '乾州');
+    await Promise.all([page.waitForURL(/\/regions\/\?q=/), page.press('#site-search', 'Enter')]);
+    expect(await page.textContent('main')).toContain('未启用 JavaScript 时无法按名称搜索：请在下面按省份找到您所在的区县。');
+    expect(await page.getAttribute('main a[href="/hunan/xiangxi/jishou/"]', 'href')).toBe('/hunan/xiangxi/jishou/');
+    await page.context().close();
+  });
+
   it('a plain POST ends on the confirmation page with the stored reference', async () => {
     const page = await open('/hunan/xiangxi/jishou/', false);
     await fill(page, { name: '赵先生', phone: '13700001111', description: '保险柜密码忘了' });

@@ -177,10 +177,19 @@ describe('search recall over the whole country', () => {
           ok: first({ url: target(county.code), town: typedName(town.name) }),
         });
     }
-    // Two counties of one prefecture run together (龙华宝安: 深圳's 龙华区 and 宝安区) are both, in order.
+    // With a character of its sound (资阳简扬: 简阳市), as a pinyin keyboard lets slip.
+    for (const [q, code] of [
+      ['资阳简扬', '510185'],
+      ['安庆纵阳', '340722'],
+      ['莱芜钢成', '370117'],
+    ])
+      list.push({ q, what: target(code), ok: (urls) => urls[0] === target(code) });
+    // Two counties of one prefecture run together (龙华宝安: 深圳's 宝安区 and 龙华区) are both, the last
+    // named first (莱芜钢城: 钢城区, then 莱芜区, where 钢城 was before 2019).
     for (const [q, a, b] of [
-      ['龙华宝安', '440309', '440306'],
-      ['芙蓉天心', '430102', '430103'],
+      ['龙华宝安', '440306', '440309'],
+      ['芙蓉天心', '430103', '430102'],
+      ['莱芜钢城', '370117', '370116'],
     ])
       list.push({ q, what: `${target(a)} ${target(b)}`, ok: (urls) => urls[0] === target(a) && urls[1] === target(b) });
     expect(list.length).toBeGreaterThan(60);
