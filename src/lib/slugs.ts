@@ -6,8 +6,10 @@ import { customPinyin, pinyin } from 'pinyin-pro';
 // 花都区 huadou, 洪洞县 hongdong, 浚县 junxian). 都 is dū in every place name (成都, 花都, 都匀, 丰都);
 // the rest are the dictionaries' place-name readings (现代汉语词典: 六合 Lùhé, 洪洞 Hóngtóng, 乐亭
 // Làotíng, 乐清 Yuèqīng, 单县 Shàn Xiàn, 歙县 Shè Xiàn, 浚县 Xùn Xiàn, 涡阳 Guōyáng, 筠连 Jūnlián, 什邡
-// Shífāng, 尉犁 Yùlí, 蔚县 Yù Xiàn, 繁峙 Fánshì, 大埔 Dàbù, 解州 Xièzhōu). Set once, for every reading
-// of a name in pinyin: slugs, search words, search by sound (sounds.ts).
+// Shífāng, 尉犁 Yùlí, 蔚县 Yù Xiàn, 繁峙 Fánshì, 大埔 Dàbù, 解州 Xièzhōu, 闵行 Mǐnháng, 喀什 Kāshí,
+// 黄陂 Huángpí, 万柏林 Wànbǎilín, 召陵 Shàolíng, 泌阳 Bìyáng, 调兵山 Diàobīngshān, 吴堡 Wúbǔ, 栟茶
+// Bēnchá). Set once, for every reading of a name in pinyin: slugs, search words, search by sound
+// (sounds.ts).
 customPinyin({
   都: 'dū',
   六合: 'lù hé',
@@ -25,6 +27,15 @@ customPinyin({
   繁峙: 'fán shì',
   大埔: 'dà bù',
   解州: 'xiè zhōu',
+  闵行: 'mǐn háng',
+  喀什: 'kā shí',
+  黄陂: 'huáng pí',
+  万柏林: 'wàn bǎi lín',
+  召陵: 'shào líng',
+  泌阳: 'bì yáng',
+  调兵山: 'diào bīng shān',
+  吴堡: 'wú bǔ',
+  栟茶: 'bēn chá',
 });
 
 export function pinyinSlug(text: string): string {

@@ -8,8 +8,12 @@ import { PROVINCE_PINYIN, PROVINCES } from '../lib/provinces.ts';
 const ENDS_NAME = /[市县区州旗盟]/;
 /** A town part that is only a suffix (街道, 镇) names no town. */
 const namesTown = (part: string) => part.replace(TOWN_END, '').length > 0;
-/** What may follow a province's pinyin and is no place (xinjiang|xian is 新绛县, not a 县 of 新疆). */
-const SUFFIX_PINYIN = /^(|.{1,2}|sheng|shi|qu|xian|zhen|xiang|jiedao|zizhi(qu|zhou|xian|qi)|zhou|meng|qi|diqu)$/;
+/** What may follow a province's pinyin and is no place (hunan|sheng). Not xian, which is 西安 too:
+ *  xinjiangxian stays 新绛县 as a place of that very name (search-core.ts). */
+const SUFFIX_PINYIN = /^(|.{1,2}|sheng|shi|qu|zhen|xiang|jiedao|zizhi(qu|zhou|xian|qi)|zhou|meng|qi|diqu)$/;
+/** Places named a province's short name and a suffix (tests/unit/search-core.test.ts checks the list
+ *  against the data). */
+export const NAMED_AS_PROVINCE = /^(吉林市|海南州|海南区|河北区)/;
 /** Splits tried per query: each is one more Pagefind search, and may fetch one more index chunk. */
 const MAX_SPLITS = 4;
 // With the common names that begin a province's (内蒙: names.ts COMMON_NAMES).
@@ -37,12 +41,20 @@ export function readings(
           (a, b) => b[0].length - a[0].length,
         )
       : [];
+  // The postal spelling of 陕西, which the index does not have: as its pinyin, within it.
+  const postal = query.match(/^shaanxi(sheng)?$/);
+  if (postal && (!filters.province || filters.province === '陕西省'))
+    return [...out, { q: `shanxi${postal[1] ?? ''}`, filters: { ...filters, province: '陕西省' }, town: query }];
   if (spelled.length) {
     const rest = query.slice(spelled[0][0].length);
     const named = spelled.filter(([p, name]) => p === spelled[0][0] && (!filters.province || filters.province === name));
     return [...out, ...named.map(([, province]) => ({ q: rest, filters: { ...filters, province }, town: rest }))];
   }
-  const province = PROVINCE_NAMES.find((p) => query.startsWith(p) && query.length - p.length >= 2);
+  // Not a place whose name is a province's and a suffix (吉林市朝阳, 海南州恰卜恰: 吉林 and 海南 are
+  // those places' here; 山东市中魏家庄 is 山东's 市中区).
+  const province = !NAMED_AS_PROVINCE.test(query)
+    ? PROVINCE_NAMES.find((p) => query.startsWith(p) && query.length - p.length >= 2)
+    : undefined;
   if (province && !/\s/.test(query)) {
     const named =
       PROVINCES.find((p) => p === province || shortName(p, 'province') === province) ??

@@ -3,7 +3,7 @@
 // people write places — a province in front (湖南吉首), a county or prefecture before a town
 // (吉首市乾州街道, 湘西乾州) — and says which town each result matched.
 import { nearNames, pinyinSuffix, shortName } from '../lib/names.ts';
-import { find, FIRST, type Found, type Pagefind } from './find.ts';
+import { find, FIRST, holding, type Found, type Pagefind } from './find.ts';
 import { movedPlace, suffixChanged } from './moved.ts';
 import {
   covers,
@@ -66,6 +66,27 @@ export async function search(
     const found = await searchAs(pagefind, query, filters, limit);
     if (found?.exact) return found;
     hint ??= found;
+  }
+  // Places in pinyin typed apart, the narrowest last (guangdong dongguan humen, hainan gonghe): the
+  // places of the last word that lie in a place of the words before it. The index holds no pinyin of
+  // a place after another's (湘西乾州 is a word, xiangxiqianzhou none: a fifth more words).
+  const spaced = q.toLowerCase().split(/\s+/);
+  const last = spaced.at(-1)!;
+  if (spaced.length > 1 && /^[a-z\s]+$/.test(q) && last.length >= 4) {
+    // The words before it read the same way (xiamen xiangan: 翔安区, not every place of 厦门).
+    const front = spaced.slice(0, -1);
+    const within =
+      (front.length > 1
+        ? await search(pagefind, front.join(' '), filters, limit, tables)
+        : await searchAs(pagefind, front[0], filters, limit)
+      )?.results ?? [];
+    const fronts = within.filter((h) => !h.town);
+    // Within their province when they have one (a shared town name: 城关镇, in 88 counties).
+    const provinces = new Set(fronts.map((h) => (h.meta.path ?? h.meta.title).split(' ')[0]));
+    const inProvince = provinces.size === 1 && !filters.province ? { ...filters, province: [...provinces][0] } : filters;
+    const places = fronts.length ? await holding(pagefind, last, inProvince, 4 * FIRST) : [];
+    const results = places.filter((h) => fronts.some((f) => `${h.meta.path ?? ''} ${h.meta.title}`.includes(f.meta.title)));
+    if (results.length) return { results: results.slice(0, limit), total: results.length, complete: true, exact: true };
   }
   // Traditional characters (廣州, 瀋陽): the query as typed, in the characters the index has.
   const { simplify, bySound } = tables;
@@ -200,7 +221,12 @@ async function searchAs(
     const elsewhere =
       reading === all[0] &&
       province &&
-      !ranked.some((h) => (h.meta.path ?? h.meta.title).startsWith(province) || (h.town ?? h.meta.title) === typed);
+      !ranked.some(
+        (h) =>
+          (h.meta.path ?? h.meta.title).startsWith(province) ||
+          (h.town ?? h.meta.title) === typed ||
+          ownRank(h, [typed]) !== undefined,
+      );
     if (exact && elsewhere) aside = answer;
     // No place of that very name, where a reading after this one may name one (吉林朝阳: 吉林市's
     // 朝阳镇s as typed, 长春's 朝阳区 within 吉林省; 安徽芜湖: 安徽芜湖三山经济开发区, and 芜湖市;

@@ -255,6 +255,31 @@ describe('search recall over the whole country', () => {
       const q = `${pinyinSlug(regions.lineage(r.code)[0].shortName)} ${pinyinSlug(r.shortName)}`;
       list.push({ q, what: target(r.code), ok: (urls) => urls[0] === target(r.code) });
     }
+    // Three places typed apart, the narrowest last (hunan xiangxi jishou; sichuan chengdu shuangliu):
+    // every 12th county under a prefecture, and every 200th town after its prefecture and county.
+    const apart: Ask[] = [];
+    const spell = (code: string) => pinyinSlug(regions.get(code)!.shortName);
+    i = 0;
+    for (const r of all) {
+      const [province, prefecture] = regions.lineage(r.code);
+      if (r.level !== 'county' || prefecture?.level !== 'prefecture' || spelled.get(key(r)) !== 1 || i++ % 12) continue;
+      const q = [province, prefecture, r].map((p) => spell(p.code)).join(' ');
+      apart.push({ q, what: target(r.code), ok: (urls) => urls[0] === target(r.code) });
+    }
+    const townNames = new Map<string, number>();
+    for (const t of towns)
+      townNames.set(
+        `${t.county} ${pinyinSlug(typedName(t.name))}`,
+        (townNames.get(`${t.county} ${pinyinSlug(typedName(t.name))}`) ?? 0) + 1,
+      );
+    towns.forEach((t, n) => {
+      const [, prefecture, county] = regions.lineage(t.county);
+      const name = typedName(t.name);
+      if (n % 200 || !county || prefecture.level !== 'prefecture' || townNames.get(`${t.county} ${pinyinSlug(name)}`) !== 1)
+        return;
+      const q = `${spell(prefecture.code)} ${spell(county.code)} ${pinyinSlug(name)}`;
+      apart.push({ q, what: `${target(t.county)} ${name}`, ok: first({ url: target(t.county), town: name }) });
+    });
     // 吉林朝阳: 长春's 朝阳区 first, then 吉林市's towns of that name (舒兰市 朝阳镇).
     const [chaoyang, shulan] = [target('220104'), target('220283')];
     const jilin: Ask = {
@@ -266,9 +291,12 @@ describe('search recall over the whole country', () => {
     const misses = await ask(
       new Map([
         ['province + place in pinyin', list],
+        ['places typed apart in pinyin', apart],
         ['province that is a prefecture too', [jilin]],
       ]),
     );
+    expect(apart.length).toBeGreaterThan(300);
+    expect(rate(misses.get('places typed apart in pinyin')!, apart)).toBeGreaterThanOrEqual(0.99);
     expect(rate(misses.get('province + place in pinyin')!, list)).toBeGreaterThanOrEqual(0.99);
     expect(misses.get('province that is a prefecture too')).toEqual([]);
   });

@@ -92,6 +92,17 @@ describe('slugs', () => {
       'shexian',
       'dabu',
     ]);
+    expect(['闵行', '喀什', '黄陂', '万柏林', '召陵', '泌阳', '调兵山', '吴堡', '栟茶'].map(pinyinSlug)).toEqual([
+      'minhang',
+      'kashi',
+      'huangpi',
+      'wanbailin',
+      'shaoling',
+      'biyang',
+      'diaobingshan',
+      'wubu',
+      'bencha',
+    ]);
   });
   it('appends the code to colliding siblings only', () => {
     const slugs = siblingSlugs([

