@@ -45,8 +45,15 @@ export async function movedPlace(
 ): Promise<Found | undefined> {
   if (!/^\p{Script=Han}{4,}$/u.test(rest)) return undefined;
   const exact = (name: string) => holding(pagefind, name, filters, limit);
-  const own = async (name: string) =>
-    (await exact(name)).filter((hit) => hit.meta.level !== 'province' && ownRank(hit, [name]) !== undefined);
+  // The places of that name, and prefectures it is a former name of (襄樊: 襄阳市, so named until 2010).
+  const own = async (name: string) => {
+    const held = await exact(name);
+    const former = held.filter(
+      (hit) =>
+        hit.meta.level === 'prefecture' && !!hit.town && shortName(hit.town, 'prefecture') === shortName(name, 'prefecture'),
+    );
+    return [held.filter((hit) => hit.meta.level !== 'province' && ownRank(hit, [name]) !== undefined), former];
+  };
   // A county by its own name, or a town of it after the county's name (简阳石桥: 简阳市's 石桥街道).
   const county = async (name: string) =>
     (await exact(name)).filter(
@@ -66,8 +73,8 @@ export async function movedPlace(
     const stem = name.replace(SUFFIX, '');
     if (CITY_PARTS.test(name) || (TOWN_END.test(name) && stem.length < 2)) continue;
     // The place before it first: short, and mostly no place (我要修保险柜), which ends the cut.
-    const before = await own(under);
-    const provinces = new Set(before.map(provinceOf));
+    const [before, formerly] = await own(under);
+    const provinces = new Set([...before, ...formerly].map(provinceOf));
     if (!provinces.size) continue;
     const counties = [...(await county(name)), ...(stem !== name && stem.length >= 2 ? await county(stem) : [])].filter(
       (hit, i, all) => all.findIndex((h) => sameHit(h, hit)) === i,
@@ -81,8 +88,15 @@ export async function movedPlace(
       );
       if (results.length) break;
     }
+    // A prefecture, then two counties of it run together (深圳龙华宝安): those two.
+    const prefectures = before.filter((b) => b.meta.level === 'prefecture');
+    const two = !results.length && prefectures.length ? await movedPlace(pagefind, name, filters, limit) : undefined;
+    if (two?.exact && two.results.every((r) => prefectures.some((p) => (r.meta.path ?? '').includes(p.meta.title)))) return two;
+    // Under the prefecture's former name (襄樊樊城: 襄阳市 樊城区): where it is.
+    const renamed = results.filter((r) => formerly.some((f) => (r.meta.path ?? '').includes(f.meta.title)));
+    if (renamed.length) return { results: renamed, total: renamed.length, complete: true, exact: true };
     // Two counties of a prefecture, run together (龙华宝安: 深圳's 宝安区 and 龙华区): both, the last
-    // named first, as the narrower place is written last (莱芜钢城: 钢城区, then 莱芜区).
+    // named first, as the narrower place is written last.
     const parentOf = (hit: Hit) => hit.meta.path ?? '';
     const siblings = before.filter(
       (b) =>

@@ -102,12 +102,19 @@ export async function search(
   const renamed =
     (within && (await suffixChanged(pagefind, rest, within.filters, limit))) ||
     (await suffixChanged(pagefind, joined, filters, limit));
-  // Not when the nearest places answered as typed include none the query begins with (资阳简阳: 资阳市;
-  // 凉山乡城: 元谋县's 凉山乡; 湘西涟源: nothing at all): a phrase that names no place (保险柜维修电话) costs no more searches.
+  // Not when the nearest places answered as typed, or the places they lie in, include none the query
+  // begins with (资阳简阳: 资阳市; 深圳龙华宝安: 龙华区 of 深圳市; 凉山乡城: 元谋县's 凉山乡; 湘西涟源:
+  // nothing at all): a phrase that names no place (保险柜维修电话) costs no more searches.
   const begins = (hit: Hit) =>
-    [hit.town, hit.meta.title, hit.meta.short].some(
-      (n) => !!n && n.length >= 2 && (joined.startsWith(shortName(n, 'town')) || rest.startsWith(shortName(n, 'town'))),
-    );
+    [
+      hit.town && shortName(hit.town, 'town'),
+      hit.meta.title && shortName(hit.meta.title, 'town'),
+      hit.meta.short,
+      ...(hit.meta.path ?? '')
+        .split(' ')
+        .slice(1)
+        .map((p) => shortName(p, 'prefecture')),
+    ].some((n) => !!n && n.length >= 2 && (joined.startsWith(n) || rest.startsWith(n)));
   const elsewhere =
     !renamed &&
     (!hint?.results.length || hint.results.some(begins)) &&

@@ -184,12 +184,18 @@ describe('search recall over the whole country', () => {
       ['莱芜钢成', '370117'],
     ])
       list.push({ q, what: target(code), ok: (urls) => urls[0] === target(code) });
-    // Two counties of one prefecture run together (龙华宝安: 深圳's 宝安区 and 龙华区) are both, the last
-    // named first (莱芜钢城: 钢城区, then 莱芜区, where 钢城 was before 2019).
+    // Under the prefecture's former name (襄樊 is 襄阳 since 2010; 莱芜市 part of 济南 since 2019): the county.
+    for (const [q, code] of [
+      ['襄樊樊城', '420606'],
+      ['莱芜钢城', '370117'],
+    ])
+      list.push({ q, what: target(code), ok: (urls) => urls[0] === target(code) });
+    // Two counties of one prefecture run together (龙华宝安: 深圳's 宝安区 and 龙华区), after it too, are
+    // both, the last named first.
     for (const [q, a, b] of [
       ['龙华宝安', '440306', '440309'],
       ['芙蓉天心', '430103', '430102'],
-      ['莱芜钢城', '370117', '370116'],
+      ['深圳龙华宝安', '440306', '440309'],
     ])
       list.push({ q, what: `${target(a)} ${target(b)}`, ok: (urls) => urls[0] === target(a) && urls[1] === target(b) });
     expect(list.length).toBeGreaterThan(60);
