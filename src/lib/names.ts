@@ -115,6 +115,15 @@ export const NOT_IN_DATA_CITY =
  *  moved there. */
 export const CITY_PARTS = /^(市区|城区|郊区|矿区|市中区)$/;
 
+/** What customers type beside a place when they search for a repair (长沙开锁, 保险柜维修长沙): no
+ *  place's words, so a query that names no place as typed is searched again without them. Written by
+ *  hand (no package lists them); a name that holds one (a town's …服务中心) is found as typed first. */
+const SERVICE_WORDS =
+  /保险柜|保险箱|智能锁|指纹锁|密码锁|防盗门|家用电器|家电|维修点|维修部|维修|修理|开锁|换锁|修锁|安装|上门|服务|电话|售后|师傅|附近|哪里|在哪|多少钱/g;
+
+/** A query without the service words around its place (长沙保险柜维修 → 长沙); '' when nothing is left. */
+export const withoutServiceWords = (q: string) => q.replace(SERVICE_WORDS, ' ').replace(/\s+/g, ' ').trim();
+
 /** How a place's name ends: a town's, or a county's, prefecture's or province's. */
 const NAME_END = /(街道|镇|乡|苏木|[市县区州旗盟省])$/;
 

@@ -2,7 +2,7 @@
 // Node against the same index. Pagefind finds words by their beginning; this reads the query as
 // people write places — a province in front (湖南吉首), a county or prefecture before a town
 // (吉首市乾州街道, 湘西乾州) — and says which town each result matched.
-import { nearNames, pinyinSuffix, shortName } from '../lib/names.ts';
+import { nearNames, pinyinSuffix, shortName, withoutServiceWords } from '../lib/names.ts';
 import { find, FIRST, holding, type Found, type Pagefind } from './find.ts';
 import { movedPlace, suffixChanged } from './moved.ts';
 import {
@@ -66,6 +66,13 @@ export async function search(
     const found = await searchAs(pagefind, query, filters, limit);
     if (found?.exact) return found;
     hint ??= found;
+  }
+  // A place with what the customer wants done (长沙开锁, 保险柜维修长沙): the place alone. A phrase with
+  // no place left (保险柜维修电话) costs no search.
+  const place = withoutServiceWords(joined);
+  if (place !== joined && place.replace(/\s/g, '').length >= 2) {
+    const found = await search(pagefind, place, filters, limit, tables);
+    if (found.results.length && (found.exact || found.near)) return found;
   }
   // Places in pinyin typed apart, the narrowest last (guangdong dongguan humen, hainan gonghe): the
   // places of the last word that lie in a place of the words before it. The index holds no pinyin of

@@ -166,6 +166,9 @@ describe('search', () => {
     expect((await titles(page))[0]).toContain('吉首市');
     await searchFor(page, '保险柜 吉首');
     expect((await titles(page))[0]).toContain('吉首市');
+    // With what the customer wants done around it, no space.
+    await searchFor(page, '保险柜维修吉首');
+    expect((await titles(page))[0]).toContain('吉首市');
     await searchFor(page, '龙楼');
     expect((await titles(page))[0]).toContain('文昌市');
     await searchFor(page, '虎门');

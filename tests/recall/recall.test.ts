@@ -307,6 +307,25 @@ describe('search recall over the whole country', () => {
     expect(misses.get('province that is a prefecture too')).toEqual([]);
   });
 
+  it('finds a place written with what the customer wants done (长沙开锁, 保险柜维修吉首)', async () => {
+    // Every 12th prefecture or county whose full and short names are its own, the service words before
+    // or after it.
+    const all = [...regions.byCode.values()];
+    const names = new Map<string, number>();
+    for (const r of all) for (const n of new Set([r.name, r.shortName])) names.set(n, (names.get(n) ?? 0) + 1);
+    const list: Ask[] = [];
+    let i = 0;
+    for (const r of all) {
+      if ((r.level !== 'prefecture' && r.level !== 'county') || names.get(r.name) !== 1 || names.get(r.shortName) !== 1) continue;
+      if (r.shortName.length < 2 || i++ % 12) continue;
+      const q = [`${r.name}开锁`, `保险柜维修${r.shortName}`, `${r.shortName}上门维修电话`][i % 3];
+      list.push({ q, what: target(r.code), ok: (urls) => urls[0] === target(r.code) });
+    }
+    expect(list.length).toBeGreaterThan(200);
+    const misses = await ask(new Map([['place with service words', list]]));
+    expect(rate(misses.get('place with service words')!, list)).toBeGreaterThanOrEqual(0.99);
+  });
+
   it('finds every town of China by its name', async () => {
     // Everything a town's name may also name: towns of counties (their county's page), the towns of
     // the county-less cities and other regions (their own page: 三乡镇 is in 中山 and in 宜阳县).

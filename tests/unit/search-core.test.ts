@@ -4,7 +4,15 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { PROVINCE_PINYIN, PROVINCES } from '../../src/lib/provinces.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
-import { bySound, nearNames, pinyinSuffix, prefectureForms, shortName, simplify } from '../../src/lib/names.ts';
+import {
+  bySound,
+  nearNames,
+  pinyinSuffix,
+  prefectureForms,
+  shortName,
+  simplify,
+  withoutServiceWords,
+} from '../../src/lib/names.ts';
 import { FIRST, type Pagefind } from '../../src/scripts/find.ts';
 import { search, typedQuery } from '../../src/scripts/search-core.ts';
 import { OWN, type Place } from '../../src/scripts/search-hits.ts';
@@ -84,6 +92,14 @@ describe('reading a query', () => {
     expect(readings('shaanxi', {})[1]).toEqual({ q: 'shanxi', filters: { province: '陕西省' }, town: 'shaanxi' });
     expect(readings('shaanxi xian', {})[1]).toEqual({ q: 'xian', filters: { province: '陕西省' }, town: 'xian' });
     expect(readings('hunanchangsha', { province: '广东省' })).toHaveLength(1);
+  });
+
+  it('reads the place out of what a customer wants done (长沙保险柜维修 → 长沙), and nothing from a phrase of none', () => {
+    expect(withoutServiceWords('长沙保险柜维修')).toBe('长沙');
+    expect(withoutServiceWords('保险柜维修吉首市')).toBe('吉首市');
+    expect(withoutServiceWords('深圳宝安开锁电话')).toBe('深圳宝安');
+    expect(withoutServiceWords('保险柜维修电话')).toBe('');
+    expect(withoutServiceWords('乾州街道')).toBe('乾州街道');
   });
 
   it('joins spaced pinyin and keeps a province the customer chose', () => {
