@@ -25,9 +25,11 @@ export function regionNames(region: Region, lineage: Region[]): string[] {
   return [...all];
 }
 
-/** Pinyin of the full and the short name: jishoushi, jishou (spaced input is joined by the worker). */
+/** Pinyin of the full and the short name: jishoushi, jishou (spaced input is joined by the worker);
+ *  an autonomous prefecture's 州 form too (xiangxizhou, hainanzhou: before its towns that begin so). */
 export function pinyinNames(region: Region): string[] {
-  return [...new Set([pinyinSlug(region.name), pinyinSlug(region.shortName)])];
+  const zhou = region.level === 'prefecture' ? prefectureForms(region.name).slice(0, 1) : [];
+  return [...new Set([region.name, region.shortName, ...zhou].map(pinyinSlug))];
 }
 
 /** The text Pagefind indexes for a region, plus extra words (noted towns, brands, categories); its own

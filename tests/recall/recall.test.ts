@@ -48,6 +48,7 @@ describe('search recall over the whole country', () => {
       ['region short', []],
       ['region 州 form (湘西州)', []],
       ['region pinyin', []],
+      ['region 州 form in pinyin (xiangxizhou)', []],
     ]);
     const namesakes = new Map<string, number>();
     const add = (kind: string, q: string, code: string) => {
@@ -57,8 +58,10 @@ describe('search recall over the whole country', () => {
     for (const r of regions.byCode.values()) {
       add('region full', r.name, r.code);
       if (r.shortName !== r.name && r.shortName.length >= 2) add('region short', r.shortName, r.code);
-      for (const zhou of r.level === 'prefecture' ? prefectureForms(r.name).slice(0, 1) : [])
+      for (const zhou of r.level === 'prefecture' ? prefectureForms(r.name).slice(0, 1) : []) {
         add('region 州 form (湘西州)', zhou, r.code);
+        add('region 州 form in pinyin (xiangxizhou)', pinyinSlug(zhou), r.code);
+      }
       add('region pinyin', pinyinSlug(r.name), r.code);
     }
     for (const [kind, list] of kinds) {

@@ -28,6 +28,7 @@ describe('search terms of a region', () => {
       '湘西州ϙ',
       'xiangxitujiazumiaozuzizhizhouϙ',
       'xiangxiϙ',
+      'xiangxizhouϙ',
     ]);
   });
 
