@@ -13,13 +13,20 @@ const WRANGLER = join('node_modules', '.bin', 'wrangler');
 export const WORKER_CONFIG = join('dist-worker', 'wrangler.json');
 const STATE = join('.wrangler', 'state');
 
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
+/** A free port below Linux's ephemeral range (32768–60999, where port 0 and outgoing connections draw
+ *  theirs): a port chosen now and bound seconds later, after a build, is not taken meanwhile (CI once
+ *  failed with "Address already in use" on a port that listen(0) had given). */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer()
+        .once('error', () => resolve(false))
+        .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
+}
 
 /** Writes `NAME=value` lines to a new file only its owner can read; returns its path. */
 export function secretsFile(secrets: Record<string, string>, dir = mkdtempSync(join(tmpdir(), 'baoxiu-secrets-'))): string {
