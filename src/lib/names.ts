@@ -145,7 +145,7 @@ export function nearNames(name: string): string[] {
 }
 
 /** The pinyin of the suffixes that end a place's name. */
-const SUFFIX_PINYIN: Record<string, string> = {
+export const SUFFIX_PINYIN: Record<string, string> = {
   shi: '市',
   xian: '县',
   qu: '区',

@@ -3,7 +3,7 @@
 // the query's readings find nothing.
 import { CITY_PARTS, shortName, TOWN_END } from '../lib/names.ts';
 import { holding, type Found, type Pagefind } from './find.ts';
-import { ownRank, sameHit, type Hit } from './search-hits.ts';
+import { liesIn, ownRank, provinceOf, sameHit, type Hit } from './search-hits.ts';
 
 /** A suffix a name may have had, or been given by mistake: a county's (增城市), a town's (石桥镇). */
 const SUFFIX = /([市县区旗]|街道|镇|乡)$/;
@@ -61,7 +61,6 @@ export async function movedPlace(
         hit.meta.level === 'county' &&
         (hit.town ? !!hit.meta.short && name.startsWith(hit.meta.short) : ownRank(hit, [name]) !== undefined),
     );
-  const provinceOf = (hit: Hit) => (hit.meta.path ?? hit.meta.title).split(' ')[0];
   // The county's name is the end of the query: the longest end first (莱芜钢城区: 钢城区, not 城区); the
   // prefecture before it a short name (资阳, 西双版纳) or a full one (海南藏族自治州): a Pagefind search or
   // three for each cut, so only those.
@@ -91,21 +90,21 @@ export async function movedPlace(
     // A prefecture, then two counties of it run together (深圳龙华宝安): those two.
     const prefectures = before.filter((b) => b.meta.level === 'prefecture');
     const two = !results.length && prefectures.length ? await movedPlace(pagefind, name, filters, limit) : undefined;
-    if (two?.exact && two.results.every((r) => prefectures.some((p) => (r.meta.path ?? '').includes(p.meta.title)))) return two;
+    if (two?.exact && two.results.every((r) => prefectures.some((p) => liesIn(r, p.meta.title)))) return two;
     // Under the prefecture's former name (襄樊樊城: 襄阳市 樊城区): where it is.
-    const renamed = results.filter((r) => formerly.some((f) => (r.meta.path ?? '').includes(f.meta.title)));
+    const renamed = results.filter((r) => formerly.some((f) => liesIn(r, f.meta.title)));
     if (renamed.length) return { results: renamed, total: renamed.length, complete: true, exact: true };
     // Two counties of a prefecture, run together (龙华宝安: 深圳's 宝安区 and 龙华区): both, the last
     // named first, as the narrower place is written last.
-    const parentOf = (hit: Hit) => hit.meta.path ?? '';
+    const above = (hit: Hit) => hit.meta.path ?? '';
     const siblings = before.filter(
       (b) =>
         b.meta.level === 'county' &&
-        results.some((r) => parentOf(r) === parentOf(b)) &&
+        results.some((r) => above(r) === above(b)) &&
         !before.some((p) => p.meta.level === 'prefecture' && provinceOf(p) === provinceOf(b)),
     );
     if (siblings.length) {
-      const both = [...results.filter((r) => siblings.some((b) => parentOf(b) === parentOf(r))), ...siblings];
+      const both = [...results.filter((r) => siblings.some((b) => above(b) === above(r))), ...siblings];
       return { results: both, total: both.length, complete: true, exact: true };
     }
     // Named as the data names it (资阳简阳县: “简阳市”不在“资阳”).

@@ -1,16 +1,21 @@
 // The ways to read a query, most literal first (search-core.ts searches each in turn): as typed,
 // then without a province in front — searched within that province (湖南吉首 → 吉首 in 湖南省) — then
 // split into a place and a town (吉首市乾州街道 → 吉首市 乾州街道).
-import { COMMON_NAMES, shortName, TOWN_END } from '../lib/names.ts';
+import { COMMON_NAMES, shortName, SUFFIX_PINYIN, TOWN_END } from '../lib/names.ts';
 import { PROVINCE_PINYIN, PROVINCES } from '../lib/provinces.ts';
 
 /** Suffixes that end a county's or prefecture's full name: a place to split 吉首市|乾州街道. */
 const ENDS_NAME = /[市县区州旗盟]/;
 /** A town part that is only a suffix (街道, 镇) names no town. */
 const namesTown = (part: string) => part.replace(TOWN_END, '').length > 0;
-/** What may follow a province's pinyin and is no place (hunan|sheng). Not xian, which is 西安 too:
- *  xinjiangxian stays 新绛县 as a place of that very name (search-core.ts). */
-const SUFFIX_PINYIN = /^(|.{1,2}|sheng|shi|qu|zhen|xiang|jiedao|zizhi(qu|zhou|xian|qi)|zhou|meng|qi|diqu)$/;
+/** What may follow a province's pinyin and is no place (hunan|sheng): a suffix's pinyin, or two
+ *  letters or fewer. Not xian, which is 西安 too: xinjiangxian stays 新绛县 as a place of that very name
+ *  (search-core.ts). */
+const NO_PLACE = new Set([
+  ...Object.keys(SUFFIX_PINYIN).filter((p) => p !== 'xian'),
+  ...['qu', 'zhou', 'xian', 'qi'].map((p) => `zizhi${p}`),
+]);
+const namesNoPlace = (rest: string) => rest.length <= 2 || NO_PLACE.has(rest);
 /** Places named a province's short name and a suffix (tests/unit/search-core.test.ts checks the list
  *  against the data). */
 export const NAMED_AS_PROVINCE = /^(吉林市|海南州|海南区|河北区)/;
@@ -37,7 +42,7 @@ export function readings(
   // In pinyin (hunan changsha): within that province; shanxi is two, each in turn.
   const spelled =
     /^[a-z]+$/.test(query) && !PROVINCE_PINYIN.some(([p]) => p === query)
-      ? PROVINCE_PINYIN.filter(([p]) => query.startsWith(p) && !SUFFIX_PINYIN.test(query.slice(p.length))).sort(
+      ? PROVINCE_PINYIN.filter(([p]) => query.startsWith(p) && !namesNoPlace(query.slice(p.length))).sort(
           (a, b) => b[0].length - a[0].length,
         )
       : [];

@@ -8,10 +8,12 @@ import { movedPlace, suffixChanged } from './moved.ts';
 import {
   covers,
   hitsOf,
+  liesIn,
   matches,
   namedInMeta,
   ownRank,
   placesOf,
+  provinceOf,
   rank,
   sameHit,
   wordsOf,
@@ -89,10 +91,10 @@ export async function search(
       )?.results ?? [];
     const fronts = within.filter((h) => !h.town);
     // Within their province when they have one (a shared town name: 城关镇, in 88 counties).
-    const provinces = new Set(fronts.map((h) => (h.meta.path ?? h.meta.title).split(' ')[0]));
+    const provinces = new Set(fronts.map(provinceOf));
     const inProvince = provinces.size === 1 && !filters.province ? { ...filters, province: [...provinces][0] } : filters;
     const places = fronts.length ? await holding(pagefind, last, inProvince, 4 * FIRST) : [];
-    const results = places.filter((h) => fronts.some((f) => `${h.meta.path ?? ''} ${h.meta.title}`.includes(f.meta.title)));
+    const results = places.filter((h) => fronts.some((f) => liesIn(h, f.meta.title)));
     if (results.length) return { results: results.slice(0, limit), total: results.length, complete: true, exact: true };
   }
   // Traditional characters (廣州, 瀋陽): the query as typed, in the characters the index has.
@@ -235,12 +237,7 @@ async function searchAs(
     const elsewhere =
       reading === all[0] &&
       province &&
-      !ranked.some(
-        (h) =>
-          (h.meta.path ?? h.meta.title).startsWith(province) ||
-          (h.town ?? h.meta.title) === typed ||
-          ownRank(h, [typed]) !== undefined,
-      );
+      !ranked.some((h) => provinceOf(h) === province || (h.town ?? h.meta.title) === typed || ownRank(h, [typed]) !== undefined);
     if (exact && elsewhere) aside = answer;
     // No place of that very name, where a reading after this one may name one (吉林朝阳: 吉林市's
     // 朝阳镇s as typed, 长春's 朝阳区 within 吉林省; 安徽芜湖: 安徽芜湖三山经济开发区, and 芜湖市;
