@@ -20,6 +20,8 @@ export interface Found {
   near?: string;
   /** Where the query put them, which does not hold them (资阳 of 资阳简阳: 简阳市 is 成都's). */
   under?: string;
+  /** When nothing holds the query: the word of the first result it begins with (襄樊市 of 襄樊市樊城区). */
+  begun?: string;
 }
 
 /** Results read at first, as many as the page shows (search.ts); the page asks for all of a shared

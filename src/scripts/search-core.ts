@@ -20,6 +20,7 @@ import {
   type Data,
   type Hit,
 } from './search-hits.ts';
+import { PROVINCE_PINYIN } from '../lib/provinces.ts';
 import { PROVINCE_NAMES, readings } from './readings.ts';
 
 /** Rounds of results read (FIRST at a time) beyond the first when too few of them hold the query's places. */
@@ -61,7 +62,12 @@ export async function search(
   // Two names the other way round (太平镇 重庆, 吉首 湖南): the wider first, as places are written.
   const two = q.split(/\s+/);
   const reversed = two.length === 2 && two.every((w) => /^\p{Script=Han}{2,}$/u.test(w)) ? two[1] + two[0] : '';
-  const asTyped = [...new Set(spelled ? [spelled] : broken ? [joined, q] : [q, joined, reversed])];
+  // A province in pinyin before places in characters (hunan长沙, shanxi 长安): the province's name.
+  const front = q.match(/^([a-z]+)\s*(?=\p{Script=Han})/iu);
+  const inChars = front
+    ? PROVINCE_PINYIN.filter(([p]) => p === front[1].toLowerCase()).map(([, name]) => name + joined.slice(front[0].length))
+    : [];
+  const asTyped = [...new Set([...inChars, ...(spelled ? [spelled] : broken ? [joined, q] : [q, joined, reversed])])];
   let hint: Found | undefined;
   for (const query of asTyped) {
     if (!query) continue;
@@ -70,8 +76,10 @@ export async function search(
     hint ??= found;
   }
   // A place with what the customer wants done (长沙开锁, 保险柜维修长沙): the place alone. A phrase with
-  // no place left (保险柜维修电话) costs no search.
+  // no place left (保险柜维修电话) names none: no more searches, and no places that merely offer the
+  // service (every record holds its services' words), but the page's advice and hotline.
   const place = withoutServiceWords(joined);
+  if (!place) return { results: [], total: 0, complete: true, exact: true };
   if (place !== joined && place.replace(/\s/g, '').length >= 2) {
     const found = await search(pagefind, place, filters, limit, tables);
     if (found.results.length && (found.exact || found.near)) return found;
@@ -111,9 +119,10 @@ export async function search(
   const renamed =
     (within && (await suffixChanged(pagefind, rest, within.filters, limit))) ||
     (await suffixChanged(pagefind, joined, filters, limit));
-  // Not when the nearest places answered as typed, or the places they lie in, include none the query
-  // begins with (资阳简阳: 资阳市; 深圳龙华宝安: 龙华区 of 深圳市; 凉山乡城: 元谋县's 凉山乡; 湘西涟源:
-  // nothing at all): a phrase that names no place (保险柜维修电话) costs no more searches.
+  // Only when a name of the nearest places answered as typed, of the places they lie in, or the word
+  // they were found by begins the query (资阳简阳: 资阳市; 深圳龙华宝安: 龙华区 of 深圳市; 凉山乡城: the
+  // word 凉山乡; 襄樊市樊城区: 襄阳市's former name 襄樊市), or nothing answered (湘西涟源): a phrase
+  // that names no place costs no more searches.
   const begins = (hit: Hit) =>
     [
       hit.town && shortName(hit.town, 'town'),
@@ -126,7 +135,7 @@ export async function search(
     ].some((n) => !!n && n.length >= 2 && (joined.startsWith(n) || rest.startsWith(n)));
   const elsewhere =
     !renamed &&
-    (!hint?.results.length || hint.results.some(begins)) &&
+    (!hint?.results.length || hint.results.some(begins) || (hint.begun?.length ?? 0) >= 2) &&
     ((within && (await movedPlace(pagefind, rest, within.filters, limit, bySound))) ||
       (await movedPlace(pagefind, joined, filters, limit, bySound)));
   if (elsewhere) return elsewhere;
@@ -171,13 +180,12 @@ export async function search(
   return hint ?? { results: [], total: 0, complete: true, exact: true };
 }
 
-/** How much of the query a reading's nearest words account for: the province read off its front, and
- *  the longest word of the first result that the rest begins with (湖南石门坎乡: 湖南 as typed; 湖南,
- *  then 石门 of 石门县, read within 湖南省). */
-function accounted(query: string, reading: string, first: Data): number {
+/** The longest word of a reading's first result that the reading begins with (湖南石门坎乡: 石门 of
+ *  石门县, read within 湖南省; 襄樊市樊城区: 襄樊市, a former name 襄阳市's record holds). */
+function leadingWord(reading: string, first: Data): string {
   const rest = reading.replace(/\s+/g, '');
   const words = first.locations.map((l) => wordsOf(first)[l] ?? '').filter((w) => rest.startsWith(w));
-  return query.length - rest.length + Math.max(0, ...words.map((w) => w.length));
+  return words.reduce((a, b) => (b.length > a.length ? b : a), '');
 }
 
 /** The query's answer by its readings (the first that a place holds), or the nearest words of the
@@ -204,7 +212,10 @@ async function searchAs(
     const exact =
       matches(wordsOf(data[0]), data[0].locations, words) ||
       (words.length === 1 && placesOf(data[0]).some((p) => namedInMeta(p.meta, words[0])));
-    const accounts = exact ? 0 : accounted(typed, reading.q, data[0]);
+    // How much of the query the nearest words account for: the province read off its front, and the
+    // leading word.
+    const begun = exact ? '' : leadingWord(reading.q, data[0]);
+    const accounts = exact ? 0 : typed.length - reading.q.replace(/\s+/g, '').length + begun.length;
     if (!exact && hint && accounts <= hintAccounts) continue;
     const split = reading.town !== reading.q;
     let hits = data.flatMap((d) => hitsOf(d, words, exact, split));
@@ -230,7 +241,13 @@ async function searchAs(
       .map(({ hit }) => hit);
     // A record of uncovered places may answer for several: count what was read, and the rest as one each.
     const unread = results.length - data.length;
-    const answer = { results: ranked, total: hits.length + unread, complete: unread === 0, exact };
+    const answer: Found = {
+      results: ranked,
+      total: hits.length + unread,
+      complete: unread === 0,
+      exact,
+      ...(begun ? { begun } : {}),
+    };
     // As typed, a place elsewhere whose name begins so (北京亦庄永清高新技术产业开发区, a town of 河北):
     // only when the province's own places have none (北京 亦庄: 亦庄地区 of 大兴区).
     // A place of that very name stays the answer (河北街道: towns of 5 counties, none in 河北省).

@@ -169,6 +169,12 @@ describe('search', () => {
     // With what the customer wants done around it, no space.
     await searchFor(page, '保险柜维修吉首');
     expect((await titles(page))[0]).toContain('吉首市');
+    // A phrase that names no place lists none (every page offers its services), but says what to do.
+    await searchFor(page, '保险柜维修电话');
+    expect(await titles(page)).toEqual([]);
+    expect(await page.textContent('#site-search-status')).toBe(
+      '没有找到“保险柜维修电话”。请换个写法（如区县或乡镇名、拼音），或拨打 400-000-0000 咨询。',
+    );
     await searchFor(page, '龙楼');
     expect((await titles(page))[0]).toContain('文昌市');
     await searchFor(page, '虎门');
@@ -273,7 +279,16 @@ describe('search', () => {
 
   it('finds any town of China, as people write it, and says which county page it leads to', async () => {
     const page = await open('/', true);
-    for (const q of ['乾州街道', '乾州', '吉首市乾州街道', '湘西乾州', '湖南吉首乾州', 'qianzhou']) {
+    for (const q of [
+      '乾州街道',
+      '乾州',
+      '吉首市乾州街道',
+      '湘西乾州',
+      '湘西 乾州',
+      '湖南吉首乾州',
+      'hunan吉首乾州',
+      'qianzhou',
+    ]) {
       await searchFor(page, q);
       const first = page.locator('#site-search-results a').first();
       expect(await first.textContent(), q).toBe('乾州街道 → 湘西州 吉首市');

@@ -13,6 +13,7 @@ describe('search recall over the whole country', () => {
     const kinds = new Map<string, Ask[]>([
       ['county + town: its county first', []],
       ['prefecture + town: its county first', []],
+      ['prefecture, space, town (湘西 乾州街道), every 10th: its county first, the town named', []],
       ['county or prefecture + town, shared there: every county listed', []],
     ]);
     // 吉首市乾州街道 and 湘西乾州街道; where that names several towns (三门峡城关镇: 卢氏县 and 灵宝市), all.
@@ -25,13 +26,16 @@ describe('search recall over the whole country', () => {
       for (const [kind, q] of [
         ['county + town: its county first', county.name + name],
         ['prefecture + town: its county first', parent.shortName + name],
+        ['prefecture, space, town (湘西 乾州街道), every 10th: its county first, the town named', `${parent.shortName} ${name}`],
       ]) {
         const key = `${kind}:${q}`;
         written.set(key, { kind, places: [...(written.get(key)?.places ?? []), place] });
       }
     }
+    let spaced = 0;
     for (const [key, { kind, places }] of written) {
       const q = key.slice(kind.length + 1);
+      if (kind.includes('space') && spaced++ % 10) continue;
       if (places.length === 1) kinds.get(kind)!.push({ q, what: places[0].url, ok: first(places[0]) });
       else
         kinds

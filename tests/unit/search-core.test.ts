@@ -100,6 +100,11 @@ describe('reading a query', () => {
     expect(withoutServiceWords('深圳宝安开锁电话')).toBe('深圳宝安');
     expect(withoutServiceWords('保险柜维修电话')).toBe('');
     expect(withoutServiceWords('乾州街道')).toBe('乾州街道');
+    // As customers ask: a 的 ending a word and a character left alone are no place's.
+    expect(withoutServiceWords('长沙的保险柜坏了')).toBe('长沙');
+    expect(withoutServiceWords('请问吉首哪里有开锁的')).toBe('吉首');
+    expect(withoutServiceWords('我要修保险柜')).toBe('');
+    expect(withoutServiceWords('维的乡')).toBe('维的乡');
   });
 
   it('joins spaced pinyin and keeps a province the customer chose', () => {
