@@ -7,6 +7,8 @@
 // of its approval), and matched to the rows of history.ts by name, province and year: every row names
 // one (tests/unit/history.test.ts).
 
+import { APPROVALS_OLDER } from './history-older.ts';
+
 export interface Approval {
   title?: string;
   /** The document's date (ISO). */
@@ -14,7 +16,7 @@ export interface Approval {
   url?: string;
 }
 
-export const APPROVALS: Record<string, Approval> = {
+export const APPROVALS_RECENT: Record<string, Approval> = {
   '新疆维吾尔自治区人民政府关于党中央、国务院批准设立和康县的公告': {
     date: '2024-12-27',
     url: 'https://www.xinjiang.gov.cn/xinjiang/tzgg/202412/624c97cbd6ef462e8b4ce0f234ac58c1.shtml',
@@ -320,3 +322,5 @@ export const APPROVALS: Record<string, Approval> = {
     url: 'https://www.fujian.gov.cn/zwgk/zxwj/szfwj/202102/t20210203_5530849.htm',
   },
 };
+
+export const APPROVALS: Record<string, Approval> = { ...APPROVALS_OLDER, ...APPROVALS_RECENT };

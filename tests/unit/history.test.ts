@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { APPROVALS } from '../../src/lib/approvals.ts';
 import { FORMER, SOURCES } from '../../src/lib/history.ts';
+import { FORMER_OLDER } from '../../src/lib/history-older.ts';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
 import { Resolver } from '../../src/lib/resolve.ts';
 
@@ -26,7 +27,7 @@ describe('the history table', () => {
       const approved = Number((approval.date ?? f.approval.match(/〔(\d{4})〕/)![1]).slice(0, 4));
       expect([approved, approved + 1], row).toContain(f.year);
       if (approval.url) expect(approval.url, row).toMatch(/^https:\/\/(www\.gov\.cn|zh\.wikisource\.org|www\.[a-z]+\.gov\.cn)\//);
-      expect(f.year, row).toBeGreaterThanOrEqual(2000);
+      expect(f.year, row).toBeGreaterThanOrEqual(1981);
       expect(regions.get(f.within) ?? formerNames.has(f.within), `${row}: within ${f.within}`).toBeTruthy();
       if (f.created) continue;
       expect(f.year, row).toBeLessThanOrEqual(2023);
@@ -113,6 +114,28 @@ describe('the history table', () => {
       'replaced in 2021 by 浙江省 杭州市 上城区 (浙政发〔2021〕7号 of 2021-03-11: https://www.zj.gov.cn/',
     );
     expect(resolver.resolve('杭州市江干区').note).toContain('code table: https://www.mca.gov.cn/article/sj/xzqh/1980/202203/');
+    // Before 2009 (history-older.ts): 万县 as written today, in 重庆; 通县, 广州's 东山区, 思茅's 翠云区.
+    expect(resolver.resolve('重庆万县')).toMatchObject({
+      status: 'warning',
+      code: '500101',
+      note: expect.stringContaining('replaced in 1998 by 重庆市 万州区 (国函〔1998〕37号 of 1998-05-22'),
+    });
+    expect(resolver.resolve('北京市通县')).toMatchObject({ status: 'warning', code: '110112' });
+    expect(resolver.resolve('广州市东山区')).toMatchObject({ status: 'warning', code: '440104' });
+    expect(resolver.resolve('云南省翠云区').note).toContain('replaced in 2007 by 云南省 普洱市 思茅区 (国函〔2007〕8号');
+  });
+
+  it('reads the changes of 1981–2008 from the generator, not by hand: each row checked against the ministry tables', () => {
+    // scripts/history-older.ts writes them; the ministry's tables of 1981–2008 are their sources.
+    expect(FORMER_OLDER.length).toBeGreaterThan(80);
+    for (const f of FORMER_OLDER) expect(Number(f.source!.slice(0, 4)), f.name).toBeLessThanOrEqual(2008);
+    // No name twice for one place (万县 1992 and 万县区 1998: the last), none a town of its successor
+    // answers already (均县: 丹江口市's 均县镇), none a current name of its province (番禺市: 番禺区).
+    const seen = new Set(FORMER.map((f) => `${f.name}>${f.successor}`));
+    expect(seen.size).toBe(FORMER.length);
+    expect(FORMER_OLDER.map((f) => f.name)).not.toContain('万县');
+    expect(FORMER_OLDER.map((f) => f.name)).not.toContain('均县');
+    expect(FORMER_OLDER.map((f) => f.name)).not.toContain('番禺市');
   });
 
   it("offers a former division beside the towns whose short name is its short name (南汇: 温州's 南汇街道, 上海's 南汇区)", () => {
