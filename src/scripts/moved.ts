@@ -7,6 +7,7 @@ import { liesIn, ownRank, provinceOf, sameHit, type Hit } from './search-hits.ts
 
 /** A suffix a name may have had, or been given by mistake: a county's (增城市), a town's (石桥镇). */
 const SUFFIX = /([市县区旗]|街道|镇|乡)$/;
+const COUNTY_END = /[市县区旗]$/;
 
 /** A name with a suffix it had or never had (增城市, 双流县, 长沙望城县, 吉首县: 增城区, 双流区, 望城区,
  *  吉首市 in the data; 简阳石桥镇: 石桥街道): the places of that name with the data's suffix, said to be near. */
@@ -54,12 +55,15 @@ export async function movedPlace(
     );
     return [held.filter((hit) => hit.meta.level !== 'province' && ownRank(hit, [name]) !== undefined), former];
   };
-  // A county by its own name, or a town of it after the county's name (简阳石桥: 简阳市's 石桥街道).
+  // A county by its own name, by a former county's name noted on it (思茅市翠云区: 思茅区, 翠云区 until
+  // 2007; no town's name ends so), or a town of it after the county's name (简阳石桥: 简阳市's 石桥街道).
   const county = async (name: string) =>
     (await exact(name)).filter(
       (hit) =>
         hit.meta.level === 'county' &&
-        (hit.town ? !!hit.meta.short && name.startsWith(hit.meta.short) : ownRank(hit, [name]) !== undefined),
+        (hit.town
+          ? (hit.town === name && COUNTY_END.test(name)) || (!!hit.meta.short && name.startsWith(hit.meta.short))
+          : ownRank(hit, [name]) !== undefined),
     );
   // The county's name is the end of the query: the longest end first (莱芜钢城区: 钢城区, not 城区); the
   // prefecture before it a short name (资阳, 西双版纳) or a full one (海南藏族自治州): a Pagefind search or

@@ -193,6 +193,8 @@ describe('search recall over the whole country', () => {
       ['襄樊市樊城区', '420606'],
       ['莱芜市钢城区', '370117'],
       ['凉山乡城', '513336'],
+      // A former county under its former prefecture (思茅市 is 普洱市, 翠云区 思茅区, since 2007).
+      ['思茅市翠云区', '530802'],
     ])
       named.push({ q, what: target(code), ok: (urls) => urls[0] === target(code) });
     // Two counties of one prefecture run together (龙华宝安: 深圳's 宝安区 and 龙华区), after it too, are
