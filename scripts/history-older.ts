@@ -11,8 +11,8 @@
 // - GB2260: the ministry's year-end tables (mca/YYYY12.tsv) and their addresses (sources.tsv), to
 //   check each row against the ministry's own tables: listed the year before, gone in the source.
 //
-// Kept: a name that no current division of its province or its successor's province has, in full or
-// short (万县 → 万州区 is kept; 番禺市 → 番禺区 is a suffix change the resolver reads already), whose
+// Kept: a name that no current division or town of its province or its successor's province has, in
+// full or short (万县 → 万州区 is kept; 番禺市 → 番禺区 is a suffix change the resolver reads already), whose
 // successors lead to one current division (not 吴县市, split into 吴中区 and 相城区 in 2001); not a
 // word for part of a city (郊区, 市中区, 新区); not a row the hand-made table of history.ts has. A
 // county that moved to another prefecture had its code changed (邳县, 1983 and 1992): its last code.
@@ -130,14 +130,19 @@ function decision(text: string): Decision | undefined {
 
 const regions = new RegionIndex(buildRegions());
 const current = [...regions.byCode.values()];
+const towns = townsByCounty(regions);
+const allTowns = [...towns.values()].flat();
+/** The names of a province's divisions and towns, full and short (南山矿区 is a town of 鄯善县 too). */
 const namesIn = (province: string) =>
-  new Set(current.filter((r) => r.code.startsWith(province)).flatMap((r) => [r.name, r.shortName]));
+  new Set([
+    ...current.filter((r) => r.code.startsWith(province)).flatMap((r) => [r.name, r.shortName]),
+    ...allTowns.filter((t) => t.county.startsWith(province)).map((t) => t.name),
+  ]);
 const recent = new Set(FORMER_RECENT.map((f) => f.name));
 
 const rows: string[] = [];
 const approvals = new Map<string, Decision>();
 const kept = new Map<string, { end: number; row: string; short: string; successor: string }>();
-const towns = townsByCounty(regions);
 let dropped = 0;
 for (const item of all) {
   const code = String(item.code);

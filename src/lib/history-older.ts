@@ -48,7 +48,6 @@ export const FORMER_OLDER: Former[] = [
   { name: '畹町市', within: '533100', successor: '533102', year: 1999, source: '199912', approval: '国函〔1999〕1号' }, // → 云南省 德宏傣族景颇族自治州 瑞丽市
   { name: '盐井县', within: '540000', successor: '540328', year: 1999, source: '199912', approval: '民发〔1999〕54号' }, // → 西藏自治区 昌都市 芒康县
   { name: '隆格尔县', within: '542500', successor: '540232', year: 1999, source: '199912', approval: '民发〔1999〕54号' }, // → 西藏自治区 日喀则市 仲巴县
-  { name: '南山矿区', within: '650100', successor: '650107', year: 1999, source: '199912', approval: '民发〔1999〕23号' }, // → 新疆维吾尔自治区 乌鲁木齐市 达坂城区
   { name: '枝城市', within: '420500', successor: '420581', year: 1998, source: '199812', approval: '民行批〔1998〕21号' }, // → 湖北省 宜昌市 宜都市
   { name: '蒲圻市', within: '420000', successor: '421281', year: 1998, source: '199812', approval: '民行批〔1998〕22号' }, // → 湖北省 咸宁市 赤壁市
   { name: '万县区', within: '500000', successor: '500101', year: 1998, source: '199812', approval: '国函〔1998〕37号' }, // → 重庆市 万州区
@@ -431,11 +430,6 @@ export const APPROVALS_OLDER: Record<string, Approval> = {
     title: '国务院关于同意新疆维吾尔自治区调整乌鲁木齐市南泉区行政区划的批复',
     date: '2002-03-09',
     url: 'https://www.gov.cn/gongbao/content/2002/content_61413.htm',
-  },
-  '民发〔1999〕23号': {
-    title: '民政部关于新疆维吾尔自治区乌鲁木齐市南山矿区更名为南泉区的批复',
-    date: '1999-08-10',
-    url: 'https://www.gov.cn/gongbao/content/2000/content_60616.htm',
   },
   '国函〔2007〕65号': {
     title: '国务院关于同意新疆维吾尔自治区调整昌吉回族自治州与乌鲁木齐市行政区划的批复',

@@ -115,18 +115,20 @@ export const NOT_IN_DATA_CITY =
  *  moved there. */
 export const CITY_PARTS = /^(市区|城区|郊区|矿区|市中区)$/;
 
-/** What customers type beside a place when they search for a repair (长沙开锁, 保险柜维修长沙): no
- *  place's words, so a query that names no place as typed is searched again without them. Written by
- *  hand (no package lists them); a name that holds one (a town's …服务中心) is found as typed first. */
-const SERVICE_WORDS =
-  /保险柜|保险箱|智能锁|指纹锁|密码锁|防盗门|家用电器|家电|维修点|维修部|维修|修理|开锁|换锁|修锁|安装|上门|服务|电话|售后|师傅|附近|哪里|在哪|哪有|多少钱|我要修|我想修|我要|我想|请问|帮我|坏了/g;
+/** What customers type beside a place when they search for a repair (长沙开锁, 保险柜维修长沙), and the
+ *  parts of an address below a town (乾州社区, 世纪山水小区, 乾州街道办事处): no place's words, so a query
+ *  that names no place as typed is searched again without them. Written by hand (no package lists
+ *  them); a name that holds one (a town's …服务中心, 太行小区街道) is found as typed first. */
+const OTHER_WORDS =
+  /保险柜|保险箱|智能锁|指纹锁|密码锁|防盗门|家用电器|家电|维修点|维修部|维修|修理|开锁|换锁|修锁|安装|上门|服务|电话|售后|师傅|附近|哪里|在哪|哪有|多少钱|我要修|我想修|我要|我想|请问|帮我|坏了|办事处|社区|小区|居委会|村委会/g;
 
-/** A query without the service words around its place (长沙保险柜维修 → 长沙; 长沙的保险柜坏了 → 长沙); ''
- *  when nothing is left. A 的 that ends a word, and a character left alone, are no place's either (no
- *  name of the data ends with 的; every name has two characters or more). */
-export const withoutServiceWords = (q: string) =>
+/** A query's place alone, without the service and address words around it (长沙保险柜维修 → 长沙;
+ *  长沙的保险柜坏了 → 长沙; 乾州办事处 → 乾州); '' when nothing is left. A 的 that ends a word, and a
+ *  character left alone, are no place's either (no name of the data ends with 的; every name has two
+ *  characters or more). */
+export const placeOnly = (q: string) =>
   q
-    .replace(SERVICE_WORDS, ' ')
+    .replace(OTHER_WORDS, ' ')
     .split(/\s+/)
     .map((w) => w.replace(/的$/, ''))
     .filter((w) => !/^\p{Script=Han}?$/u.test(w))

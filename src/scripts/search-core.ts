@@ -2,7 +2,7 @@
 // Node against the same index. Pagefind finds words by their beginning; this reads the query as
 // people write places — a province in front (湖南吉首), a county or prefecture before a town
 // (吉首市乾州街道, 湘西乾州) — and says which town each result matched.
-import { nearNames, pinyinSuffix, shortName, withoutServiceWords } from '../lib/names.ts';
+import { nearNames, pinyinSuffix, shortName, placeOnly } from '../lib/names.ts';
 import { find, FIRST, holding, type Found, type Pagefind } from './find.ts';
 import { movedPlace, suffixChanged } from './moved.ts';
 import {
@@ -26,13 +26,23 @@ import { PROVINCE_NAMES, readings } from './readings.ts';
 /** Rounds of results read (FIRST at a time) beyond the first when too few of them hold the query's places. */
 const MORE_ROUNDS = 3;
 
-/** A query as a phone's keyboard may send it: full-width letters (ｊｉｓｈｏｕ) as plain ones, punctuation
- *  (吉首。, “乾州街道”) as spaces. */
-export const typedQuery = (q: string) =>
-  q
+/** A query as a phone's keyboard may send it: full-width letters (ｊｉｓｈｏｕ) as plain ones, capitals
+ *  (Changsha) and ü (lüliang: the index spells it v) as the index has them, punctuation (吉首。,
+ *  “乾州街道”) and, beside Chinese, digits (1吉首, 星沙镇5区: no name of the data has one) as spaces. */
+export const typedQuery = (q: string) => {
+  const plain = q
     .normalize('NFKC')
-    .replace(/\p{P}+/gu, ' ')
-    .trim();
+    .toLowerCase()
+    .replace(/ü/g, 'v')
+    .replace(/\p{P}+/gu, ' ');
+  return (/\p{Script=Han}/u.test(plain) ? plain.replace(/[0-9]+/g, ' ') : plain).replace(/\s+/g, ' ').trim();
+};
+
+/** How residents write a development zone (合肥高新区, 郑州经开区): as the data names it. */
+const ZONES: [RegExp, string][] = [
+  [/高新区$/, '高新技术产业开发区'],
+  [/经开区$/, '经济技术开发区'],
+];
 
 /** Tables the search worker fetches only for a query that found nothing as typed. */
 export interface Tables {
@@ -67,14 +77,23 @@ export async function search(
   const inChars = front
     ? PROVINCE_PINYIN.filter(([p]) => p === front[1].toLowerCase()).map(([, name]) => name + joined.slice(front[0].length))
     : [];
-  const asTyped = [...new Set([...inChars, ...(spelled ? [spelled] : broken ? [joined, q] : [q, joined, reversed])])];
+  const zone = ZONES.reduce((z, [end, full]) => z.replace(end, full), joined);
+  const asTyped = [
+    ...new Set([
+      ...inChars,
+      ...(spelled ? [spelled] : broken ? [joined, q] : [q, joined, reversed]),
+      ...(zone !== joined ? [zone] : []),
+    ]),
+  ];
   // A place with what the customer wants done (长沙开锁, 保险柜维修长沙), that no name begins with as
   // typed (a town's …服务中心 may): the place alone first. As typed it holds a word every record has
   // (保险柜), and its readings cost a dozen searches of every record (229 ms a question in the recall).
   // A phrase with no place left (保险柜维修电话) names none: no places that merely offer the service
   // (every record holds its services' words), but the page's advice and hotline.
-  const place = withoutServiceWords(joined);
-  const unheld = place !== joined && !(await holding(pagefind, joined.replace(/\s+/g, ''), filters, 1)).length;
+  // As the input method meant it (向阳小区jiedao: 向阳小区街道, a town's name).
+  const written = spelled || joined;
+  const place = placeOnly(written);
+  const unheld = place !== written && !(await holding(pagefind, written.replace(/\s+/g, ''), filters, 1)).length;
   if (unheld && !place) return { results: [], total: 0, complete: true, exact: true };
   const serviced = unheld && place.replace(/\s/g, '').length >= 2;
   if (serviced) {
@@ -89,7 +108,7 @@ export async function search(
     hint ??= found;
   }
   if (!place) return { results: [], total: 0, complete: true, exact: true };
-  if (!serviced && place !== joined && place.replace(/\s/g, '').length >= 2) {
+  if (!serviced && place !== written && place.replace(/\s/g, '').length >= 2) {
     const found = await search(pagefind, place, filters, limit, tables);
     if (found.results.length && (found.exact || found.near)) return found;
   }
@@ -173,6 +192,16 @@ export async function search(
     return { ...renamed, results, total: results.length };
   }
   if (alike.length) return { results: alike, total: alike.length, complete, exact: false };
+  // An address pasted whole (吉首市乾州街道世纪山水, 宝安区西乡街道固戍村): the place the word it begins
+  // with names (吉首市乾州街道: 乾州街道 of 吉首市), as a near one.
+  const begun = hint?.begun;
+  if (begun && begun.length >= 4 && begun !== joined) {
+    const found = await searchAs(pagefind, begun, filters, limit);
+    if (found?.exact) {
+      const [{ town, meta }] = found.results;
+      return { ...found, exact: false, near: town ?? meta.title };
+    }
+  }
   const near = spelled ? [...nearNames(spelled), joined.replace(/\s*[a-z]+$/i, '')] : nearNames(q);
   for (const query of near) {
     if (!query) continue;

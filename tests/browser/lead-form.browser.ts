@@ -288,6 +288,10 @@ describe('search', () => {
       '湖南吉首乾州',
       'hunan吉首乾州',
       'qianzhou',
+      // As phones and customers also send it: a capital, an address's parts below the town.
+      'Qianzhou',
+      '乾州社区',
+      '吉首市乾州街道世纪山水小区',
     ]) {
       await searchFor(page, q);
       const first = page.locator('#site-search-results a').first();

@@ -13,8 +13,9 @@ describe('search recall over the whole country', () => {
     const kinds = new Map<string, Ask[]>([
       ['county + town: its county first', []],
       ['prefecture + town: its county first', []],
-      ['prefecture, space, town (湘西 乾州街道), every 10th: its county first, the town named', []],
+      ['prefecture, space, town (湘西 乾州街道), every 20th: its county first, the town named', []],
       ['county or prefecture + town, shared there: every county listed', []],
+      ['an address pasted whole (吉首市乾州街道世纪山水小区), every 100th: its county first, the town named', []],
     ]);
     // 吉首市乾州街道 and 湘西乾州街道; where that names several towns (三门峡城关镇: 卢氏县 and 灵宝市), all.
     const written = new Map<string, { kind: string; places: Place[] }>();
@@ -26,16 +27,23 @@ describe('search recall over the whole country', () => {
       for (const [kind, q] of [
         ['county + town: its county first', county.name + name],
         ['prefecture + town: its county first', parent.shortName + name],
-        ['prefecture, space, town (湘西 乾州街道), every 10th: its county first, the town named', `${parent.shortName} ${name}`],
+        ['prefecture, space, town (湘西 乾州街道), every 20th: its county first, the town named', `${parent.shortName} ${name}`],
+        // What follows a town in an address: a housing estate, a village, a road and its number.
+        [
+          'an address pasted whole (吉首市乾州街道世纪山水小区), every 100th: its county first, the town named',
+          county.name + name + ['世纪山水小区', '固戍村', '人民路18号'][written.size % 3],
+        ],
       ]) {
         const key = `${kind}:${q}`;
         written.set(key, { kind, places: [...(written.get(key)?.places ?? []), place] });
       }
     }
     let spaced = 0;
+    let pasted = 0;
     for (const [key, { kind, places }] of written) {
       const q = key.slice(kind.length + 1);
-      if (kind.includes('space') && spaced++ % 10) continue;
+      if (kind.includes('space') && spaced++ % 20) continue;
+      if (kind.includes('pasted') && (places.length > 1 || pasted++ % 100)) continue;
       if (places.length === 1) kinds.get(kind)!.push({ q, what: places[0].url, ok: first(places[0]) });
       else
         kinds

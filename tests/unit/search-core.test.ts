@@ -4,15 +4,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { PROVINCE_PINYIN, PROVINCES } from '../../src/lib/provinces.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
-import {
-  bySound,
-  nearNames,
-  pinyinSuffix,
-  prefectureForms,
-  shortName,
-  simplify,
-  withoutServiceWords,
-} from '../../src/lib/names.ts';
+import { bySound, nearNames, pinyinSuffix, prefectureForms, shortName, simplify, placeOnly } from '../../src/lib/names.ts';
 import { FIRST, type Pagefind } from '../../src/scripts/find.ts';
 import { search, typedQuery } from '../../src/scripts/search-core.ts';
 import { OWN, type Place } from '../../src/scripts/search-hits.ts';
@@ -95,16 +87,20 @@ describe('reading a query', () => {
   });
 
   it('reads the place out of what a customer wants done (长沙保险柜维修 → 长沙), and nothing from a phrase of none', () => {
-    expect(withoutServiceWords('长沙保险柜维修')).toBe('长沙');
-    expect(withoutServiceWords('保险柜维修吉首市')).toBe('吉首市');
-    expect(withoutServiceWords('深圳宝安开锁电话')).toBe('深圳宝安');
-    expect(withoutServiceWords('保险柜维修电话')).toBe('');
-    expect(withoutServiceWords('乾州街道')).toBe('乾州街道');
+    expect(placeOnly('长沙保险柜维修')).toBe('长沙');
+    expect(placeOnly('保险柜维修吉首市')).toBe('吉首市');
+    expect(placeOnly('深圳宝安开锁电话')).toBe('深圳宝安');
+    expect(placeOnly('保险柜维修电话')).toBe('');
+    expect(placeOnly('乾州街道')).toBe('乾州街道');
     // As customers ask: a 的 ending a word and a character left alone are no place's.
-    expect(withoutServiceWords('长沙的保险柜坏了')).toBe('长沙');
-    expect(withoutServiceWords('请问吉首哪里有开锁的')).toBe('吉首');
-    expect(withoutServiceWords('我要修保险柜')).toBe('');
-    expect(withoutServiceWords('维的乡')).toBe('维的乡');
+    expect(placeOnly('长沙的保险柜坏了')).toBe('长沙');
+    expect(placeOnly('请问吉首哪里有开锁的')).toBe('吉首');
+    expect(placeOnly('我要修保险柜')).toBe('');
+    expect(placeOnly('维的乡')).toBe('维的乡');
+    // The parts of an address below a town.
+    expect(placeOnly('乾州社区')).toBe('乾州');
+    expect(placeOnly('吉首市乾州街道办事处')).toBe('吉首市乾州街道');
+    expect(placeOnly('吉首市乾州街道世纪山水小区')).toBe('吉首市乾州街道世纪山水');
   });
 
   it('joins spaced pinyin and keeps a province the customer chose', () => {
@@ -171,8 +167,9 @@ function fakePagefind(records: { url: string; words: string[]; meta: Place }[]) 
 
 describe('searching', () => {
   // 石龙镇 is a town of 东莞 with a page of its own, and a town of nine counties (made up here).
-  const county = (n: number) => ({
-    url: `/county-${n}/`,
+  // Named 县一县, 县二县…: a digit beside Chinese is read as part of an address (typedQuery).
+  const county = (num: number, n = '〇一二三四五六七八九'[num]) => ({
+    url: `/county-${num}/`,
     words: ['石龙镇', `县${n}县石龙镇`, `县${n}石龙镇`, `市${n}石龙镇`, 'shilongzhen', `县${n}县`, `县${n}`, `县${n}县${OWN}`],
     meta: {
       title: `县${n}县`,
@@ -225,18 +222,20 @@ describe('searching', () => {
     const uncovered = { ...county(1), url: '/regions/?uncovered=1', meta: { ...county(1).meta, covered: '0' as const } };
     const { pagefind } = fakePagefind([uncovered, county(2)]);
     expect((await search(pagefind, '石龙镇', {})).results.map((r) => r.url)).toEqual(['/county-2/', '/regions/?uncovered=1']);
-    // A place of that very name (县1, uncovered) outranks a covered county's town of it (县1镇), whatever
+    // A place of that very name (县一, uncovered) outranks a covered county's town of it (县一镇), whatever
     // Pagefind's order (both hold the query three times; the covered one is first).
-    const own = { ...uncovered, words: ['丙镇', '丁县丙镇', '丁丙镇', '戊丙镇', 'bingzhen', '县1县', '县1', `县1县${OWN}`] };
+    const own = { ...uncovered, words: ['丙镇', '丁县丙镇', '丁丙镇', '戊丙镇', 'bingzhen', '县一县', '县一', `县一县${OWN}`] };
     const withTown = {
       url: '/county-x/',
-      words: ['县1镇', '县1乡', '县1街道'].flatMap((t) => [t, `乙县${t}`, `乙${t}`, `甲${t}`, 'pinyin']).concat(['乙县', '乙']),
+      words: ['县一镇', '县一乡', '县一街道']
+        .flatMap((t) => [t, `乙县${t}`, `乙${t}`, `甲${t}`, 'pinyin'])
+        .concat(['乙县', '乙']),
       meta: { title: '乙县', level: 'county', place: '甲市 乙县', townWords: '15', words: '17', covered: '1' } as Place,
     };
     const { pagefind: named } = fakePagefind([withTown, own]);
-    expect((await search(named, '县1', {})).results.map((r) => [r.url, r.town])).toEqual([
+    expect((await search(named, '县一', {})).results.map((r) => [r.url, r.town])).toEqual([
       ['/regions/?uncovered=1', undefined],
-      ['/county-x/', '县1镇'],
+      ['/county-x/', '县一镇'],
     ]);
   });
 
@@ -313,6 +312,11 @@ describe('searching', () => {
     expect(typedQuery('ｊｉｓｈｏｕ')).toBe('jishou');
     expect(typedQuery('“乾州街道”，')).toBe('乾州街道');
     expect(typedQuery('吉首。')).toBe('吉首');
+    // Capitals and ü as the index spells them; digits beside Chinese are an address's, no name's.
+    expect(typedQuery('Changsha Yuelu')).toBe('changsha yuelu');
+    expect(typedQuery('lüliang')).toBe('lvliang');
+    expect(typedQuery('1吉首')).toBe('吉首');
+    expect(typedQuery('长沙县星沙镇5区')).toBe('长沙县星沙镇 区');
     const jishou = {
       url: '/hunan/xiangxi/jishou/',
       words: ['吉首市', '吉首', 'jishou', `吉首市${OWN}`, `吉首${OWN}`],
