@@ -215,7 +215,11 @@ export async function search(
     }
     hint ??= found;
   }
-  return hint ?? { results: [], total: 0, complete: true, exact: true };
+  // Pagefind's nearest words, when they account for the query's front: a word it begins with, or its
+  // province (湖南石门坎乡: 湖南, 石门县). Not places that share a word of a split reading only
+  // (郑东新区: five towns called 新区…): nothing found, the advice and the hotline.
+  const nothing = { results: [], total: 0, complete: true, exact: true };
+  return hint && (hint.begun || province) ? hint : nothing;
 }
 
 /** The longest word of a reading's first result that the reading begins with (湖南石门坎乡: 石门 of

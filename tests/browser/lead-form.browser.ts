@@ -175,6 +175,9 @@ describe('search', () => {
     expect(await page.textContent('#site-search-status')).toBe(
       '没有找到“保险柜维修电话”。请换个写法（如区县或乡镇名、拼音），或拨打 400-000-0000 咨询。',
     );
+    // Nor places that only share a word of it (郑东新区, a zone the data has not: towns called 新区…).
+    await searchFor(page, '郑东新区');
+    expect(await titles(page)).toEqual([]);
     await searchFor(page, '龙楼');
     expect((await titles(page))[0]).toContain('文昌市');
     await searchFor(page, '虎门');
