@@ -115,6 +115,28 @@ export const NOT_IN_DATA_CITY =
  *  moved there. */
 export const CITY_PARTS = /^(市区|城区|郊区|矿区|市中区)$/;
 
+/** Characters of place names that customers write as a commoner one of nearly the same shape (毫州
+ *  for 亳州, 汩罗 for 汨罗, 沪州 for 泸州, 雎宁 for 睢宁, 充州 and 衮州 for 兖州, 吁眙 for 盱眙): the one written
+ *  → the place's. Not of the same sound (常沙: read by sound instead). Written by hand: no package lists
+ *  them (Unicode's confusables are glyphs drawn alike, not these). */
+const LOOKALIKES: Record<string, string> = {
+  毫: '亳',
+  汩: '汨',
+  沪: '泸',
+  雎: '睢',
+  充: '兖',
+  衮: '兖',
+  吁: '盱',
+  怡: '眙',
+  贻: '眙',
+};
+
+/** The query with the place names' characters for their look-alikes (毫州 → 亳州); none when it has none. */
+export function lookalikes(q: string): string[] {
+  const read = [...q].map((c) => LOOKALIKES[c] ?? c).join('');
+  return read === q ? [] : [read];
+}
+
 /** What customers type beside a place when they search for a repair (长沙开锁, 保险柜维修长沙), and the
  *  parts of an address below a town (乾州社区, 世纪山水小区, 乾州街道办事处): no place's words, so a query
  *  that names no place as typed is searched again without them. Written by hand (no package lists

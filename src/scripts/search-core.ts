@@ -2,7 +2,7 @@
 // Node against the same index. Pagefind finds words by their beginning; this reads the query as
 // people write places — a province in front (湖南吉首), a county or prefecture before a town
 // (吉首市乾州街道, 湘西乾州) — and says which town each result matched.
-import { nearNames, pinyinSuffix, shortName, placeOnly } from '../lib/names.ts';
+import { lookalikes, nearNames, shortName, placeOnly } from '../lib/names.ts';
 import { find, FIRST, holding, type Found, type Pagefind } from './find.ts';
 import { movedPlace, suffixChanged } from './moved.ts';
 import {
@@ -20,29 +20,11 @@ import {
   type Data,
   type Hit,
 } from './search-hits.ts';
-import { PROVINCE_PINYIN } from '../lib/provinces.ts';
 import { PROVINCE_NAMES, readings } from './readings.ts';
+import { typedForms } from './typed.ts';
 
 /** Rounds of results read (FIRST at a time) beyond the first when too few of them hold the query's places. */
 const MORE_ROUNDS = 3;
-
-/** A query as a phone's keyboard may send it: full-width letters (ｊｉｓｈｏｕ) as plain ones, capitals
- *  (Changsha) and ü (lüliang: the index spells it v) as the index has them, punctuation (吉首。,
- *  “乾州街道”) and, beside Chinese, digits (1吉首, 星沙镇5区: no name of the data has one) as spaces. */
-export const typedQuery = (q: string) => {
-  const plain = q
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/ü/g, 'v')
-    .replace(/\p{P}+/gu, ' ');
-  return (/\p{Script=Han}/u.test(plain) ? plain.replace(/[0-9]+/g, ' ') : plain).replace(/\s+/g, ' ').trim();
-};
-
-/** How residents write a development zone (合肥高新区, 郑州经开区): as the data names it. */
-const ZONES: [RegExp, string][] = [
-  [/高新区$/, '高新技术产业开发区'],
-  [/经开区$/, '经济技术开发区'],
-];
 
 /** Tables the search worker fetches only for a query that found nothing as typed. */
 export interface Tables {
@@ -59,32 +41,7 @@ export async function search(
   limit = FIRST,
   tables: Tables = {},
 ): Promise<Found> {
-  const q = typedQuery(typed);
-  // The same query without the spaces between Chinese names (湖南 吉首 → 湖南吉首): still the query as
-  // typed, not a near name.
-  const joined = q.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '');
-  // A suffix the input method left in pinyin (吉首shi, 长沙x): the name it spells, else the name without
-  // the suffix as a near one (凤凰shi, 长沙qu → 凤凰, 长沙) — never a town whose pinyin begins so (长沙's
-  // 泉塘街道), which a customer who typed 长沙 and a suffix did not ask for.
-  const spelled = pinyinSuffix(joined);
-  // A character alone between spaces (吉 首) is no name: the query joined first, not 首山镇 of a 吉… place.
-  const broken = /(^|\s)\p{Script=Han}(?=\s|$)/u.test(q);
-  // Two names the other way round (太平镇 重庆, 吉首 湖南): the wider first, as places are written.
-  const two = q.split(/\s+/);
-  const reversed = two.length === 2 && two.every((w) => /^\p{Script=Han}{2,}$/u.test(w)) ? two[1] + two[0] : '';
-  // A province in pinyin before places in characters (hunan长沙, shanxi 长安): the province's name.
-  const front = q.match(/^([a-z]+)\s*(?=\p{Script=Han})/iu);
-  const inChars = front
-    ? PROVINCE_PINYIN.filter(([p]) => p === front[1].toLowerCase()).map(([, name]) => name + joined.slice(front[0].length))
-    : [];
-  const zone = ZONES.reduce((z, [end, full]) => z.replace(end, full), joined);
-  const asTyped = [
-    ...new Set([
-      ...inChars,
-      ...(spelled ? [spelled] : broken ? [joined, q] : [q, joined, reversed]),
-      ...(zone !== joined ? [zone] : []),
-    ]),
-  ];
+  const { q, joined, spelled, asTyped } = typedForms(typed);
   // A place with what the customer wants done (长沙开锁, 保险柜维修长沙), that no name begins with as
   // typed (a town's …服务中心 may): the place alone first. As typed it holds a word every record has
   // (保险柜), and its readings cost a dozen searches of every record (229 ms a question in the recall).
@@ -112,6 +69,17 @@ export async function search(
     const found = await search(pagefind, place, filters, limit, tables);
     if (found.results.length && (found.exact || found.near)) return found;
   }
+  // An address pasted whole (吉首市乾州街道世纪山水, 宝安区西乡街道固戍村): the town the word it begins with
+  // names (吉首市乾州街道: 乾州街道 of 吉首市), as a near one — before the readings of a moved or misspelt
+  // place below, a dozen searches each (recall: 90 ms a question in CI with them first).
+  const begun = hint?.begun;
+  // In characters: a pinyin word the query begins with is a syllable or two (xiamen of xiamen xiangan).
+  const atBegun =
+    begun && begun.length >= 4 && begun !== joined && /^\p{Script=Han}+$/u.test(begun)
+      ? await searchAs(pagefind, begun, filters, limit)
+      : undefined;
+  const atTown = atBegun?.exact ? atBegun.results[0].town : undefined;
+  if (atTown) return { ...atBegun!, exact: false, near: atTown };
   // Places in pinyin typed apart, the narrowest last (guangdong dongguan humen, hainan gonghe): the
   // places of the last word that lie in a place of the words before it. The index holds no pinyin of
   // a place after another's (湘西乾州 is a word, xiangxiqianzhou none: a fifth more words).
@@ -139,6 +107,14 @@ export async function search(
     if (simple === q) continue;
     const found = await search(pagefind, simple, filters, limit);
     if (found.results.length && (found.exact || found.near)) return found;
+  }
+  // A character of nearly the same shape (毫州: 亳州市), as a near name.
+  for (const right of lookalikes(joined)) {
+    const found = await search(pagefind, right, filters, limit);
+    if (found.results.length && found.exact) {
+      const [{ town, meta }] = found.results;
+      return { ...found, exact: false, near: town ?? meta.title };
+    }
   }
   const province = PROVINCE_NAMES.find((p) => joined.startsWith(p) && joined.length > p.length) ?? '';
   const rest = joined.slice(province.length);
@@ -192,15 +168,10 @@ export async function search(
     return { ...renamed, results, total: results.length };
   }
   if (alike.length) return { results: alike, total: alike.length, complete, exact: false };
-  // An address pasted whole (吉首市乾州街道世纪山水, 宝安区西乡街道固戍村): the place the word it begins
-  // with names (吉首市乾州街道: 乾州街道 of 吉首市), as a near one.
-  const begun = hint?.begun;
-  if (begun && begun.length >= 4 && begun !== joined) {
-    const found = await searchAs(pagefind, begun, filters, limit);
-    if (found?.exact) {
-      const [{ town, meta }] = found.results;
-      return { ...found, exact: false, near: town ?? meta.title };
-    }
+  // The place the address's first word names (深圳宝安区西乡街道国道: 宝安区), as a near one.
+  if (atBegun?.exact) {
+    const [{ town, meta }] = atBegun.results;
+    return { ...atBegun, exact: false, near: town ?? meta.title };
   }
   const near = spelled ? [...nearNames(spelled), joined.replace(/\s*[a-z]+$/i, '')] : nearNames(q);
   for (const query of near) {

@@ -215,6 +215,12 @@ describe('search', () => {
     expect((await titles(page))[0]).toMatch(/^长沙市 湖南省/);
     await searchFor(page, '蒲田');
     expect((await titles(page))[0]).toMatch(/^福建省 莆田市：暂未覆盖/);
+    // A character of nearly the same shape (毫 for 亳), from a table of the worker's own.
+    await searchFor(page, '毫州');
+    expect(await page.textContent('#site-search-status')).toBe(
+      '没有找到“毫州”，以下是名称相近的“亳州市”；不确定时请拨打 400-000-0000 咨询。',
+    );
+    expect((await titles(page))[0]).toMatch(/^安徽省 亳州市：暂未覆盖/);
     expect(fetched.filter((p) => p === '/search-sounds.json')).toHaveLength(1);
     await page.context().close();
   });

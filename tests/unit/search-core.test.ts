@@ -4,9 +4,19 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { PROVINCE_PINYIN, PROVINCES } from '../../src/lib/provinces.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
-import { bySound, nearNames, pinyinSuffix, prefectureForms, shortName, simplify, placeOnly } from '../../src/lib/names.ts';
+import {
+  bySound,
+  lookalikes,
+  nearNames,
+  pinyinSuffix,
+  prefectureForms,
+  shortName,
+  simplify,
+  placeOnly,
+} from '../../src/lib/names.ts';
 import { FIRST, type Pagefind } from '../../src/scripts/find.ts';
-import { search, typedQuery } from '../../src/scripts/search-core.ts';
+import { search } from '../../src/scripts/search-core.ts';
+import { typedQuery } from '../../src/scripts/typed.ts';
 import { OWN, type Place } from '../../src/scripts/search-hits.ts';
 import { NAMED_AS_PROVINCE, readings } from '../../src/scripts/readings.ts';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
@@ -84,6 +94,27 @@ describe('reading a query', () => {
     expect(readings('shaanxi', {})[1]).toEqual({ q: 'shanxi', filters: { province: '陕西省' }, town: 'shaanxi' });
     expect(readings('shaanxi xian', {})[1]).toEqual({ q: 'xian', filters: { province: '陕西省' }, town: 'xian' });
     expect(readings('hunanchangsha', { province: '广东省' })).toHaveLength(1);
+  });
+
+  it("reads a character written for a place name's look-alike as the place's (毫州 → 亳州), where no place has it so", () => {
+    const regions = new RegionIndex(buildRegions());
+    const names = new Set([...regions.byCode.values()].map((r) => r.name));
+    // Each written as customers do, which names no place; read, a place of the data.
+    for (const [written, place] of [
+      ['毫州市', '亳州市'],
+      ['汩罗市', '汨罗市'],
+      ['沪州市', '泸州市'],
+      ['雎宁县', '睢宁县'],
+      ['充州区', '兖州区'],
+      ['衮州区', '兖州区'],
+      ['吁怡县', '盱眙县'],
+      ['盱贻县', '盱眙县'],
+    ]) {
+      expect(names.has(written), written).toBe(false);
+      expect(lookalikes(written), written).toEqual([place]);
+      expect(names.has(place), place).toBe(true);
+    }
+    expect(lookalikes('吉首市')).toEqual([]);
   });
 
   it('reads the place out of what a customer wants done (长沙保险柜维修 → 长沙), and nothing from a phrase of none', () => {

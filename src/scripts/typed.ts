@@ -1,0 +1,62 @@
+// A query as it was typed, in the forms that are still the query as typed, not near names: what a
+// phone's keyboard or an input method sends (search-core.ts searches each in turn first).
+import { pinyinSuffix } from '../lib/names.ts';
+import { PROVINCE_PINYIN } from '../lib/provinces.ts';
+
+/** A query as a phone's keyboard may send it: full-width letters (ｊｉｓｈｏｕ) as plain ones, capitals
+ *  (Changsha) and ü (lüliang: the index spells it v) as the index has them, punctuation (吉首。,
+ *  “乾州街道”) and, beside Chinese, digits (1吉首, 星沙镇5区: no name of the data has one) as spaces. */
+export const typedQuery = (q: string) => {
+  const plain = q
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/ü/g, 'v')
+    .replace(/\p{P}+/gu, ' ');
+  return (/\p{Script=Han}/u.test(plain) ? plain.replace(/[0-9]+/g, ' ') : plain).replace(/\s+/g, ' ').trim();
+};
+
+/** How residents write a development zone (合肥高新区, 郑州经开区): as the data names it. */
+const ZONES: [RegExp, string][] = [
+  [/高新区$/, '高新技术产业开发区'],
+  [/经开区$/, '经济技术开发区'],
+];
+
+export interface Typed {
+  q: string;
+  /** Without the spaces between Chinese names (湖南 吉首 → 湖南吉首). */
+  joined: string;
+  /** The name a suffix left in pinyin spells (吉首shi → 吉首市), or ''. */
+  spelled: string;
+  /** The forms searched as typed, in turn. */
+  asTyped: string[];
+}
+
+export function typedForms(typed: string): Typed {
+  const q = typedQuery(typed);
+  // The same query without the spaces between Chinese names (湖南 吉首 → 湖南吉首): still the query as
+  // typed, not a near name.
+  const joined = q.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '');
+  // A suffix the input method left in pinyin (吉首shi, 长沙x): the name it spells, else the name without
+  // the suffix as a near one (凤凰shi, 长沙qu → 凤凰, 长沙) — never a town whose pinyin begins so (长沙's
+  // 泉塘街道), which a customer who typed 长沙 and a suffix did not ask for.
+  const spelled = pinyinSuffix(joined);
+  // A character alone between spaces (吉 首) is no name: the query joined first, not 首山镇 of a 吉… place.
+  const broken = /(^|\s)\p{Script=Han}(?=\s|$)/u.test(q);
+  // Two names the other way round (太平镇 重庆, 吉首 湖南): the wider first, as places are written.
+  const two = q.split(/\s+/);
+  const reversed = two.length === 2 && two.every((w) => /^\p{Script=Han}{2,}$/u.test(w)) ? two[1] + two[0] : '';
+  // A province in pinyin before places in characters (hunan长沙, shanxi 长安): the province's name.
+  const front = q.match(/^([a-z]+)\s*(?=\p{Script=Han})/iu);
+  const inChars = front
+    ? PROVINCE_PINYIN.filter(([p]) => p === front[1].toLowerCase()).map(([, name]) => name + joined.slice(front[0].length))
+    : [];
+  const zone = ZONES.reduce((z, [end, full]) => z.replace(end, full), joined);
+  const asTyped = [
+    ...new Set([
+      ...inChars,
+      ...(spelled ? [spelled] : broken ? [joined, q] : [q, joined, reversed]),
+      ...(zone !== joined ? [zone] : []),
+    ]),
+  ];
+  return { q, joined, spelled: spelled ?? '', asTyped };
+}
