@@ -142,7 +142,7 @@ const recent = new Set(FORMER_RECENT.map((f) => f.name));
 
 const rows: string[] = [];
 const approvals = new Map<string, Decision>();
-const kept = new Map<string, { end: number; row: string; short: string; successor: string }>();
+const kept = new Map<string, { end: number; row: string; short: string; successor: string; approval: string; source: string }>();
 let dropped = 0;
 for (const item of all) {
   const code = String(item.code);
@@ -194,7 +194,8 @@ for (const item of all) {
   const row = `  { name: '${name}', within: '${within}', successor: '${successor.code}', year: ${year}, source: '${source}', approval: '${made.key}' }, // → ${path}`;
   // A county moved to another prefecture got a new code: the last of its codes is the one renamed.
   const key = `${name}>${successor.code}`;
-  if ((kept.get(key)?.end ?? 0) < item.end) kept.set(key, { end: item.end, row, short, successor: successor.code });
+  if ((kept.get(key)?.end ?? 0) < item.end)
+    kept.set(key, { end: item.end, row, short, successor: successor.code, approval: made.key, source });
   if (!(made.key in APPROVALS_RECENT)) approvals.set(made.key, made);
 }
 // One name per place and short name: the last it had (万县 1992, 万县区 1998: 万县区; 南汇县 2001:
@@ -203,13 +204,13 @@ const last = new Map<string, number>(FORMER_RECENT.map((f) => [`${shortName(f.na
 for (const k of kept.values()) last.set(`${k.short}>${k.successor}`, Math.max(last.get(`${k.short}>${k.successor}`) ?? 0, k.end));
 for (const [key, k] of kept) if (last.get(`${k.short}>${k.successor}`)! > k.end) kept.delete(key);
 for (const { row } of [...kept.values()].sort((a, b) => b.end - a.end)) rows.push(row);
-const used = new Set([...kept.values()].map(({ row }) => row.match(/approval: '([^']+)'/)![1]));
+const used = new Set([...kept.values()].map((k) => k.approval));
 const approvalLines = [...approvals.values()]
   .filter((a) => used.has(a.key))
   .map(
     (a) => `  ${JSON.stringify(a.key)}: ${JSON.stringify({ title: a.title, date: a.date, ...(a.url ? { url: a.url } : {}) })},`,
   );
-const revisions = [...new Set([...kept.values()].map(({ row }) => row.match(/source: '(\d+)'/)![1]))].sort();
+const revisions = [...new Set([...kept.values()].map((k) => k.source))].sort();
 
 const out = new URL('../src/lib/history-older.ts', import.meta.url);
 writeFileSync(

@@ -117,7 +117,7 @@ export const CITY_PARTS = /^(市区|城区|郊区|矿区|市中区)$/;
 
 /** Characters of place names that customers write as a commoner one of nearly the same shape (毫州
  *  for 亳州, 汩罗 for 汨罗, 沪州 for 泸州, 雎宁 for 睢宁, 充州 and 衮州 for 兖州, 吁眙 for 盱眙): the one written
- *  → the place's. Not of the same sound (常沙: read by sound instead). Written by hand: no package lists
+ *  → the place's, whether or not of its sound (常沙, of the sound only, is read by sound). Written by hand: no package lists
  *  them (Unicode's confusables are glyphs drawn alike, not these). */
 const LOOKALIKES: Record<string, string> = {
   毫: '亳',

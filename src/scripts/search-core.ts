@@ -3,7 +3,7 @@
 // people write places — a province in front (湖南吉首), a county or prefecture before a town
 // (吉首市乾州街道, 湘西乾州) — and says which town each result matched.
 import { lookalikes, nearNames, shortName, placeOnly } from '../lib/names.ts';
-import { find, FIRST, holding, type Found, type Pagefind } from './find.ts';
+import { find, FIRST, holding, nothing, type Found, type Pagefind } from './find.ts';
 import { movedPlace, suffixChanged } from './moved.ts';
 import {
   covers,
@@ -42,21 +42,23 @@ export async function search(
   tables: Tables = {},
 ): Promise<Found> {
   const { q, joined, spelled, asTyped } = typedForms(typed);
-  // A place with what the customer wants done (长沙开锁, 保险柜维修长沙), that no name begins with as
-  // typed (a town's …服务中心 may): the place alone first. As typed it holds a word every record has
-  // (保险柜), and its readings cost a dozen searches of every record (229 ms a question in the recall).
-  // A phrase with no place left (保险柜维修电话) names none: no places that merely offer the service
-  // (every record holds its services' words), but the page's advice and hotline.
-  // As the input method meant it (向阳小区jiedao: 向阳小区街道, a town's name).
+  // A place with what the customer wants done (长沙开锁, 保险柜维修长沙) or with an address's parts
+  // below a town (乾州社区), written as the input method meant it (向阳小区jiedao: 向阳小区街道, a town's
+  // name): when no name begins with it as typed (a town's …服务中心 may), the place alone first — as
+  // typed it holds a word every record has (保险柜), and its readings cost a dozen searches of every
+  // record (229 ms a question in the recall). A phrase with no place left (保险柜维修电话) names none:
+  // no places that merely offer the service, but the page's advice and hotline.
   const written = spelled || joined;
   const place = placeOnly(written);
   const unheld = place !== written && !(await holding(pagefind, written.replace(/\s+/g, ''), filters, 1)).length;
-  if (unheld && !place) return { results: [], total: 0, complete: true, exact: true };
-  const serviced = unheld && place.replace(/\s/g, '').length >= 2;
-  if (serviced) {
+  if (unheld && !place) return nothing();
+  const alone = place !== written && place.replace(/\s/g, '').length >= 2;
+  const byPlace = async () => {
     const found = await search(pagefind, place, filters, limit, tables);
-    if (found.results.length && (found.exact || found.near)) return found;
-  }
+    return found.results.length && (found.exact || found.near) ? found : undefined;
+  };
+  const first = unheld && alone ? await byPlace() : undefined;
+  if (first) return first;
   let hint: Found | undefined;
   for (const query of asTyped) {
     if (!query) continue;
@@ -64,11 +66,9 @@ export async function search(
     if (found?.exact) return found;
     hint ??= found;
   }
-  if (!place) return { results: [], total: 0, complete: true, exact: true };
-  if (!serviced && place !== written && place.replace(/\s/g, '').length >= 2) {
-    const found = await search(pagefind, place, filters, limit, tables);
-    if (found.results.length && (found.exact || found.near)) return found;
-  }
+  if (!place) return nothing();
+  const then = !unheld && alone ? await byPlace() : undefined;
+  if (then) return then;
   // An address pasted whole (吉首市乾州街道世纪山水, 宝安区西乡街道固戍村): the town the word it begins with
   // names (吉首市乾州街道: 乾州街道 of 吉首市), as a near one — before the readings of a moved or misspelt
   // place below, a dozen searches each (recall: 90 ms a question in CI with them first).
@@ -78,12 +78,11 @@ export async function search(
     begun && begun.length >= 4 && begun !== joined && /^\p{Script=Han}+$/u.test(begun)
       ? await searchAs(pagefind, begun, filters, limit)
       : undefined;
-  const atTown = atBegun?.exact ? atBegun.results[0].town : undefined;
-  if (atTown) return { ...atBegun!, exact: false, near: atTown };
+  if (atBegun?.exact && atBegun.results[0].town) return asNear(atBegun);
   // Places in pinyin typed apart, the narrowest last (guangdong dongguan humen, hainan gonghe): the
   // places of the last word that lie in a place of the words before it. The index holds no pinyin of
   // a place after another's (湘西乾州 is a word, xiangxiqianzhou none: a fifth more words).
-  const spaced = q.toLowerCase().split(/\s+/);
+  const spaced = q.split(/\s+/);
   const last = spaced.at(-1)!;
   if (spaced.length > 1 && /^[a-z\s]+$/.test(q) && last.length >= 4) {
     // The words before it read the same way (xiamen xiangan: 翔安区, not every place of 厦门).
@@ -111,10 +110,7 @@ export async function search(
   // A character of nearly the same shape (毫州: 亳州市), as a near name.
   for (const right of lookalikes(joined)) {
     const found = await search(pagefind, right, filters, limit);
-    if (found.results.length && found.exact) {
-      const [{ town, meta }] = found.results;
-      return { ...found, exact: false, near: town ?? meta.title };
-    }
+    if (found.results.length && found.exact) return asNear(found);
   }
   const province = PROVINCE_NAMES.find((p) => joined.startsWith(p) && joined.length > p.length) ?? '';
   const rest = joined.slice(province.length);
@@ -169,10 +165,7 @@ export async function search(
   }
   if (alike.length) return { results: alike, total: alike.length, complete, exact: false };
   // The place the address's first word names (深圳宝安区西乡街道国道: 宝安区), as a near one.
-  if (atBegun?.exact) {
-    const [{ town, meta }] = atBegun.results;
-    return { ...atBegun, exact: false, near: town ?? meta.title };
-  }
+  if (atBegun?.exact) return asNear(atBegun);
   const near = spelled ? [...nearNames(spelled), joined.replace(/\s*[a-z]+$/i, '')] : nearNames(q);
   for (const query of near) {
     if (!query) continue;
@@ -189,9 +182,15 @@ export async function search(
   // Pagefind's nearest words, when they account for the query's front: a word it begins with, or its
   // province (湖南石门坎乡: 湖南, 石门县). Not places that share a word of a split reading only
   // (郑东新区: five towns called 新区…): nothing found, the advice and the hotline.
-  const nothing = { results: [], total: 0, complete: true, exact: true };
-  return hint && (hint.begun || province) ? hint : nothing;
+  return hint && (hint.begun || province) ? hint : nothing();
 }
+
+/** An answer as near places, said by its first one's name (毫州: “亳州市”; an address: its town). */
+const asNear = (found: Found): Found => ({
+  ...found,
+  exact: false,
+  near: found.results[0].town ?? found.results[0].meta.title,
+});
 
 /** The longest word of a reading's first result that the reading begins with (湖南石门坎乡: 石门 of
  *  石门县, read within 湖南省; 襄樊市樊城区: 襄樊市, a former name 襄阳市's record holds). */

@@ -2,7 +2,7 @@
 // language here, does not re-segment Chinese queries with Intl.Segmenter — a segmentation that need
 // not match the index's (Pagefind issue #1237). What a query means is search-core.ts's.
 import { bySound, simplify, type SoundTable, type TraditionalForms } from '../lib/names.ts';
-import { ALL, FIRST, RANKING, type Pagefind } from './find.ts';
+import { ALL, FIRST, nothing, RANKING, type Pagefind } from './find.ts';
 import { search, type Tables } from './search-core.ts';
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -50,9 +50,7 @@ self.onmessage = async (event: MessageEvent<{ id: number; q: string; filters: Re
       },
     );
     // An empty query warms Pagefind up (its code and metadata) before the first keystroke.
-    const found = q.trim()
-      ? await search(await pagefind, q, filters, all ? ALL : FIRST, tables)
-      : (await pagefind, { results: [], total: 0, complete: true, exact: true });
+    const found = q.trim() ? await search(await pagefind, q, filters, all ? ALL : FIRST, tables) : (await pagefind, nothing());
     postMessage({ id, ...found });
   } catch (err) {
     pagefind = undefined; // the next query tries again: a failed load is not kept

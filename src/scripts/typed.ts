@@ -46,9 +46,9 @@ export function typedForms(typed: string): Typed {
   const two = q.split(/\s+/);
   const reversed = two.length === 2 && two.every((w) => /^\p{Script=Han}{2,}$/u.test(w)) ? two[1] + two[0] : '';
   // A province in pinyin before places in characters (hunan长沙, shanxi 长安): the province's name.
-  const front = q.match(/^([a-z]+)\s*(?=\p{Script=Han})/iu);
+  const front = q.match(/^([a-z]+)\s*(?=\p{Script=Han})/u);
   const inChars = front
-    ? PROVINCE_PINYIN.filter(([p]) => p === front[1].toLowerCase()).map(([, name]) => name + joined.slice(front[0].length))
+    ? PROVINCE_PINYIN.filter(([p]) => p === front[1]).map(([, name]) => name + joined.slice(front[0].length))
     : [];
   const zone = ZONES.reduce((z, [end, full]) => z.replace(end, full), joined);
   const asTyped = [
