@@ -79,12 +79,14 @@ export async function search(
       ? await searchAs(pagefind, begun, filters, limit)
       : undefined;
   if (atBegun?.exact && atBegun.results[0].town) return asNear(atBegun);
-  // Places in pinyin typed apart, the narrowest last (guangdong dongguan humen, hainan gonghe): the
+  // Places typed apart, the narrowest last, in pinyin (guangdong dongguan humen, hainan gonghe) or in
+  // pinyin and then characters (changsha 岳麓, jishou乾州: the input method switched on midway): the
   // places of the last word that lie in a place of the words before it. The index holds no pinyin of
   // a place after another's (湘西乾州 is a word, xiangxiqianzhou none: a fifth more words).
-  const spaced = q.split(/\s+/);
+  const mixed = q.match(/^([a-z][a-z\s]*?)\s*(\p{Script=Han}{2,})$/u);
+  const spaced = mixed ? [...mixed[1].trim().split(/\s+/), mixed[2]] : q.split(/\s+/);
   const last = spaced.at(-1)!;
-  if (spaced.length > 1 && /^[a-z\s]+$/.test(q) && last.length >= 4) {
+  if (spaced.length > 1 && (mixed || (/^[a-z\s]+$/.test(q) && last.length >= 4))) {
     // The words before it read the same way (xiamen xiangan: 翔安区, not every place of 厦门).
     const front = spaced.slice(0, -1);
     const within =

@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core, and a read-only view of wrangler's local D1.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -15,6 +15,15 @@ export function launch(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
+}
+
+/** A full page saved to test-results/screenshots/ for a person to look at: with BAOXIU_SCREENSHOTS=1
+ *  set, or when a check of the page has failed (`always`). Not every run: a long page's takes a
+ *  second or more of Chromium's (a quarter of the layout tests' time). */
+export async function screenshot(page: Page, name: string, always = false): Promise<void> {
+  if (!always && !process.env.BAOXIU_SCREENSHOTS) return;
+  mkdirSync('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
 
 /** Rows from the local D1 database that `wrangler dev` writes. */

@@ -5,20 +5,18 @@
 // staff; every inbox page without axe-core violations and without sideways scrolling at 390 and
 // 1280 px and with 200 % text at 320 px.
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { readdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launch, query, violations, ownAddress } from './browser.ts';
+import { baseUrl, launch, query, screenshot, violations, ownAddress } from './browser.ts';
 
-const SHOTS = 'test-results/screenshots';
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
-  mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(() => browser?.close());
 
@@ -166,7 +164,7 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
       )
       .toContain('outbox · 已送达');
     expect(await page.textContent('[data-history]')).toContain(`${owner}：重新发送 outbox`);
-    await page.screenshot({ path: `${SHOTS}/inbox-lead-done-390.png`, fullPage: true });
+    await screenshot(page, 'inbox-lead-done-390');
 
     // Forget: not without the confirmation box (the browser refuses), then gone with its history.
     await page.click('form[action$="/forget"] button');
@@ -280,13 +278,13 @@ describe('every inbox page: accessible, and no sideways scrolling', () => {
         await p.goto(baseUrl + path);
         expect(new URL(p.url()).pathname, name).toBe(path.split('?')[0]);
         await p.evaluate((font) => (document.documentElement.style.fontSize = font), view.font);
-        await p.screenshot({ path: `${SHOTS}/inbox-${name}-${view.name}.png`, fullPage: true });
         const wide = await p.evaluate(() => {
           const width = document.documentElement.clientWidth;
           return [...document.body.querySelectorAll('*')]
             .filter((el) => el.getBoundingClientRect().right > width + 1)
             .map((el) => el.tagName.toLowerCase() + (el.className ? `.${el.className}` : ''));
         });
+        await screenshot(p, `inbox-${name}-${view.name}`, wide.length > 0);
         expect({ page: name, view: view.name, wide }).toEqual({ page: name, view: view.name, wide: [] });
         if (view.name === 'phone') expect(await violations(p), name).toEqual([]);
         await ctx.close();

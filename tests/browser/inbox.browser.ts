@@ -2,7 +2,7 @@
 // on-demand pages): nothing without a session, sign-in without JavaScript, the list, sign-out.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launch, query, violations, ownAddress } from './browser.ts';
+import { baseUrl, launch, query, screenshot, violations, ownAddress } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -109,7 +109,7 @@ describe('the inbox', () => {
     expect(history).toContain(`${name}：备注（客户下午在家）`);
     expect(await page.textContent('[data-deliveries]')).toMatch(/outbox · (已送达|发送中)/);
     expect(await fitsWidth(page)).toBe(true);
-    await page.screenshot({ path: 'test-results/screenshots/inbox-lead-390.png', fullPage: true });
+    await screenshot(page, 'inbox-lead-390');
 
     await Promise.all([page.waitForNavigation(), page.click('text=退出')]);
     expect(new URL(page.url()).pathname).toBe('/admin/sign-in/');

@@ -3,7 +3,7 @@
 // JavaScript and without; no axe-core violations.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launch, violations, ownAddress } from './browser.ts';
+import { baseUrl, launch, screenshot, violations, ownAddress } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -122,7 +122,7 @@ describe('the customer, without JavaScript', () => {
     await submit(page, 'form[data-progress-cancel] button');
     expect(await page.textContent('[data-progress-lines]')).toContain('已取消');
     expect(await page.textContent('[data-progress-lines]')).toContain('已为您取消');
-    await page.screenshot({ path: 'test-results/screenshots/progress-cancelled-390.png', fullPage: true });
+    await screenshot(page, 'progress-cancelled-390');
     await context.close();
   });
 });

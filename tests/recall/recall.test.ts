@@ -259,7 +259,7 @@ describe('search recall over the whole country', () => {
     expect(rate(misses.get('a town with another suffix')!, towns_)).toBeGreaterThanOrEqual(0.98);
   });
 
-  it('finds a place after its province in pinyin (hunan changsha, hunan长沙市), and after a province that is a prefecture too (吉林朝阳)', async () => {
+  it('finds a place after its province in pinyin (hunan changsha, hunan长沙市), after a province that is a prefecture too (吉林朝阳), and in pinyin then characters (changsha 岳麓)', async () => {
     // Every 6th prefecture or county, its short name in pinyin after its province's, where no other
     // place of that province spells its short name so.
     const all = [...regions.byCode.values()];
@@ -311,6 +311,25 @@ describe('search recall over the whole country', () => {
       const q = `${spell(prefecture.code)} ${spell(county.code)} ${pinyinSlug(name)}`;
       apart.push({ q, what: `${target(t.county)} ${name}`, ok: first({ url: target(t.county), town: name }) });
     });
+    // A place in pinyin, then one in it in characters (changsha 岳麓, jishou乾州: the input method
+    // switched on midway): every 12th county after its prefecture, every 200th town after its county,
+    // with and without a space.
+    const switched: Ask[] = [];
+    i = 0;
+    for (const r of all) {
+      const [, prefecture] = regions.lineage(r.code);
+      // Not a county named as its prefecture (aba 阿坝: the prefecture is as good an answer).
+      if (r.level !== 'county' || prefecture?.level !== 'prefecture' || r.shortName === prefecture.shortName) continue;
+      if (r.shortName.length < 2 || i++ % 12 !== 6) continue;
+      const q = `${spell(prefecture.code)}${i % 24 ? ' ' : ''}${r.shortName}`;
+      switched.push({ q, what: target(r.code), ok: (urls) => urls[0] === target(r.code) });
+    }
+    towns.forEach((t, n) => {
+      const name = typedName(t.name);
+      if (n % 200 !== 100 || regions.get(t.county)!.level !== 'county') return;
+      const q = `${spell(t.county)}${n % 400 ? ' ' : ''}${name}`;
+      switched.push({ q, what: `${target(t.county)} ${name}`, ok: first({ url: target(t.county), town: name }) });
+    });
     // 吉林朝阳: 长春's 朝阳区 first, then 吉林市's towns of that name (舒兰市 朝阳镇).
     const [chaoyang, shulan] = [target('220104'), target('220283')];
     const jilin: Ask = {
@@ -325,6 +344,7 @@ describe('search recall over the whole country', () => {
         ['places typed apart in pinyin', apart],
         ['province in pinyin, place in characters', mixed],
         ['province that is a prefecture too', [jilin]],
+        ['pinyin, then characters (changsha 岳麓)', switched],
       ]),
     );
     expect(apart.length).toBeGreaterThan(300);
@@ -333,6 +353,8 @@ describe('search recall over the whole country', () => {
     expect(mixed.length).toBeGreaterThan(250);
     expect(rate(misses.get('province in pinyin, place in characters')!, mixed)).toBeGreaterThanOrEqual(0.99);
     expect(misses.get('province that is a prefecture too')).toEqual([]);
+    expect(switched.length).toBeGreaterThan(300);
+    expect(rate(misses.get('pinyin, then characters (changsha 岳麓)')!, switched)).toBeGreaterThanOrEqual(0.99);
   });
 
   it('finds a place written with what the customer wants done (长沙开锁, 保险柜维修吉首)', async () => {
