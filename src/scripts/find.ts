@@ -5,7 +5,15 @@ import { hitsOf, matches, namedInMeta, OWN, placesOf, wordsOf, type Data, type H
 
 export interface Pagefind {
   search(q: string, o?: object): Promise<{ results: Result[] }>;
+  /** Loads the index chunks of a query's words, searching nothing. */
+  preload(q: string): Promise<void>;
 }
+
+/** Sorts after every word a query begins (U+10FFFF): Pagefind fetches for a word only the index chunk
+ *  it falls in, so the words that begin with a query past that chunk's end go unseen (德阳: its
+ *  counties' words in the next chunk, 1 result instead of 7) unless the chunk where they end is
+ *  loaded too. */
+const LAST = '\u{10FFFF}';
 
 export interface Found {
   results: Hit[];
@@ -52,11 +60,13 @@ export async function find(
   const twoWords = q.includes(' ');
   const townLike = TOWN_END.test(q);
   const ownSearch = () => pagefind.search(q + OWN, { filters });
-  // The own search first: Pagefind reads only the loaded index chunks, and fetches for a word only the
-  // chunk it falls in, so words that begin with it past that chunk's end (海西州乌兰县, after 海西州ϙ)
-  // go unseen unless the chunk of the OWN word is loaded already. Mostly it is the same chunk, fetched
-  // once either way.
-  const maybeOwn = twoWords || townLike ? undefined : await ownSearch();
+  // The own search and the index chunk where the words that begin with the query end (LAST) before the
+  // search by beginning, which reads only the chunks loaded: 海西州乌兰县 sorts after 海西州ϙ, 德阳's
+  // counties' words in the chunk after 德阳's. Mostly it is one chunk, fetched once.
+  const [maybeOwn] = await Promise.all([
+    twoWords || townLike ? undefined : ownSearch(),
+    pagefind.preload(q.replace(/\S+/g, (w) => w + LAST)),
+  ]);
   const begins = await pagefind.search(q, { filters });
   const own = maybeOwn ?? (townLike && !twoWords && begins.results.length > limit ? await ownSearch() : undefined);
   const first = begins.results.slice(0, limit);

@@ -21,6 +21,7 @@ import {
   type Hit,
 } from './search-hits.ts';
 import { PROVINCE_NAMES, readings } from './readings.ts';
+import { PROVINCE_PINYIN } from '../lib/provinces.ts';
 import { typedForms } from './typed.ts';
 
 /** Rounds of results read (FIRST at a time) beyond the first when too few of them hold the query's places. */
@@ -59,6 +60,16 @@ export async function search(
   };
   const first = unheld && alone ? await byPlace() : undefined;
   if (first) return first;
+  // A place in pinyin, then one in it in characters (changsha 岳麓, jishou乾州: the input method
+  // switched on midway), before the query as typed: a record can hold both as two towns of
+  // another county (siping 铁西: 普兰店区's 四平街道 and 铁西街道). Not after a province (hunan长沙): its
+  // name in characters is among the forms as typed.
+  const pinyinFront = q.match(/^([a-z]+)\s*\p{Script=Han}/u)?.[1];
+  const switched = /^[a-z][a-z\s]*\p{Script=Han}{2,}$/u.test(q) && !PROVINCE_PINYIN.some(([p]) => p === pinyinFront);
+  if (switched) {
+    const found = await apart(pagefind, q, filters, limit, tables);
+    if (found) return found;
+  }
   let hint: Found | undefined;
   for (const query of asTyped) {
     if (!query) continue;
@@ -79,28 +90,10 @@ export async function search(
       ? await searchAs(pagefind, begun, filters, limit)
       : undefined;
   if (atBegun?.exact && atBegun.results[0].town) return asNear(atBegun);
-  // Places typed apart, the narrowest last, in pinyin (guangdong dongguan humen, hainan gonghe) or in
-  // pinyin and then characters (changsha 岳麓, jishou乾州: the input method switched on midway): the
-  // places of the last word that lie in a place of the words before it. The index holds no pinyin of
-  // a place after another's (湘西乾州 is a word, xiangxiqianzhou none: a fifth more words).
-  const mixed = q.match(/^([a-z][a-z\s]*?)\s*(\p{Script=Han}{2,})$/u);
-  const spaced = mixed ? [...mixed[1].trim().split(/\s+/), mixed[2]] : q.split(/\s+/);
-  const last = spaced.at(-1)!;
-  if (spaced.length > 1 && (mixed || (/^[a-z\s]+$/.test(q) && last.length >= 4))) {
-    // The words before it read the same way (xiamen xiangan: 翔安区, not every place of 厦门).
-    const front = spaced.slice(0, -1);
-    const within =
-      (front.length > 1
-        ? await search(pagefind, front.join(' '), filters, limit, tables)
-        : await searchAs(pagefind, front[0], filters, limit)
-      )?.results ?? [];
-    const fronts = within.filter((h) => !h.town);
-    // Within their province when they have one (a shared town name: 城关镇, in 88 counties).
-    const provinces = new Set(fronts.map(provinceOf));
-    const inProvince = provinces.size === 1 && !filters.province ? { ...filters, province: [...provinces][0] } : filters;
-    const places = fronts.length ? await holding(pagefind, last, inProvince, 4 * FIRST) : [];
-    const results = places.filter((h) => fronts.some((f) => liesIn(h, f.meta.title)));
-    if (results.length) return { results: results.slice(0, limit), total: results.length, complete: true, exact: true };
+  // The narrowest place last, in pinyin typed apart (guangdong dongguan humen).
+  if (!switched) {
+    const found = await apart(pagefind, q, filters, limit, tables);
+    if (found) return found;
   }
   // Traditional characters (廣州, 瀋陽): the query as typed, in the characters the index has.
   const { simplify, bySound } = tables;
@@ -288,4 +281,35 @@ async function searchAs(
     else [hint, hintAccounts] = [answer, accounts];
   }
   return towns ?? aside ?? hint;
+}
+
+/** Places typed apart, the narrowest last, in pinyin (guangdong dongguan humen, hainan gonghe) or in
+ *  pinyin and then characters (changsha 岳麓, jishou乾州): the places of the last word that lie in a
+ *  place of the words before it. The index holds no pinyin of a place after another's (湘西乾州 is a
+ *  word, xiangxiqianzhou none: a fifth more words). */
+async function apart(
+  pagefind: Pagefind,
+  q: string,
+  filters: Record<string, string>,
+  limit: number,
+  tables: Tables,
+): Promise<Found | undefined> {
+  const mixed = q.match(/^([a-z][a-z\s]*?)\s*(\p{Script=Han}{2,})$/u);
+  const spaced = mixed ? [...mixed[1].trim().split(/\s+/), mixed[2]] : q.split(/\s+/);
+  const last = spaced.at(-1)!;
+  if (spaced.length < 2 || (!mixed && (!/^[a-z\s]+$/.test(q) || last.length < 4))) return undefined;
+  // The words before it read the same way (xiamen xiangan: 翔安区, not every place of 厦门).
+  const front = spaced.slice(0, -1);
+  const within =
+    (front.length > 1
+      ? await search(pagefind, front.join(' '), filters, limit, tables)
+      : await searchAs(pagefind, front[0], filters, limit)
+    )?.results ?? [];
+  const fronts = within.filter((h) => !h.town);
+  // Within their province when they have one (a shared town name: 城关镇, in 88 counties).
+  const provinces = new Set(fronts.map(provinceOf));
+  const inProvince = provinces.size === 1 && !filters.province ? { ...filters, province: [...provinces][0] } : filters;
+  const places = fronts.length ? await holding(pagefind, last, inProvince, 4 * FIRST) : [];
+  const results = places.filter((h) => fronts.some((f) => liesIn(h, f.meta.title)));
+  if (results.length) return { results: results.slice(0, limit), total: results.length, complete: true, exact: true };
 }

@@ -1,8 +1,8 @@
-// The browser tests as one file for vitest, each *.browser.ts in a describe of its own (its hooks stay
-// its own). One file, because vitest runs a project whose files must go one by one (these share one
-// `wrangler dev`, its rate limits and its log) in a group of its own after every other file, with the
+// The browser tests that share one `wrangler dev` (its rate limits, its log) as one file for vitest,
+// each *.browser.ts in a describe of its own (its hooks stay its own). One file, because vitest runs
+// a project whose files must go one by one in a group of its own after every other file, with the
 // cores idle while Chromium waits on pages; one file runs beside the other projects' files instead.
-// One of them alone: `vitest run --project browser -t inbox`.
+// Those with servers of their own are in own-servers/. One alone: `vitest run --project browser -t inbox`.
 import { describe } from 'vitest';
 
 const specs = import.meta.glob('./*.browser.ts');

@@ -330,6 +330,13 @@ describe('search recall over the whole country', () => {
       const q = `${spell(t.county)}${n % 400 ? ' ' : ''}${name}`;
       switched.push({ q, what: `${target(t.county)} ${name}`, ok: first({ url: target(t.county), town: name }) });
     });
+    // Not two towns of another county (普兰店区's 四平街道 and 铁西街道), nor a former name (济南市's 莱芜市).
+    for (const [q, code] of [
+      ['siping 铁西', '220302'],
+      ['baiyin 靖远', '620421'],
+      ['jinan 莱芜', '370116'],
+    ])
+      switched.push({ q, what: target(code), ok: (urls) => urls[0] === target(code) });
     // 吉林朝阳: 长春's 朝阳区 first, then 吉林市's towns of that name (舒兰市 朝阳镇).
     const [chaoyang, shulan] = [target('220104'), target('220283')];
     const jilin: Ask = {

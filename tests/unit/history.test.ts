@@ -123,6 +123,12 @@ describe('the history table', () => {
     expect(resolver.resolve('北京市通县')).toMatchObject({ status: 'warning', code: '110112' });
     expect(resolver.resolve('广州市东山区')).toMatchObject({ status: 'warning', code: '440104' });
     expect(resolver.resolve('云南省翠云区').note).toContain('replaced in 2007 by 云南省 普洱市 思茅区 (国函〔2007〕8号');
+    // A prefecture renamed under its code (大庸市, 1994), and approvals dated in Arabic digits (灌县, 1988).
+    expect(resolver.resolve('湖南省大庸市').note).toContain(
+      'replaced in 1994 by 湖南省 张家界市 (国函〔1994〕25号 of 1994-04-04',
+    );
+    expect(resolver.resolve('四川省渡口市')).toMatchObject({ status: 'warning', code: '510400' });
+    expect(resolver.resolve('成都市灌县')).toMatchObject({ status: 'warning', code: '510181' });
   });
 
   it('reads the changes of 1981–2008 from the generator, not by hand: each row checked against the ministry tables', () => {

@@ -1,4 +1,4 @@
-// Property-based fuzzing (fast-check) of POST /api/leads inside workerd: 10,000 generated malformed
+// Property-based fuzzing (fast-check) of POST /api/leads inside workerd: 4,000 generated malformed
 // requests, each a valid lead broken in one way (or no lead at all). Whatever arrives: no 5xx,
 // nothing stored, and every answer a well-formed error (JSON in Chinese, or the form page).
 import { env, exports } from 'cloudflare:workers';
@@ -9,7 +9,8 @@ import { normalizePhone } from '../../functions/leads/phone.ts';
 import { ORIGIN } from './helpers.ts';
 
 const BATCH = 50;
-const BATCHES = 200; // 10,000 requests
+// 4,000 requests a run; each run draws a new seed, so CI's runs add up to far more than one could.
+const BATCHES = 80;
 const ERROR_STATUSES = new Set([400, 403, 405, 413, 415, 429]);
 const KNOWN = new Set([
   'name',
@@ -314,7 +315,7 @@ it(
     console.log(
       `[fuzz] ${sent} requests in ${seconds.toFixed(1)} s; kinds: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}`,
     );
-    expect(sent).toBeGreaterThanOrEqual(10_000);
+    expect(sent).toBeGreaterThanOrEqual(BATCH * BATCHES);
     expect(await count('leads')).toBe(leads);
     expect(await count('deliveries')).toBe(deliveries);
   },

@@ -1,5 +1,5 @@
 // Property-based fuzzing (fast-check) of the customer's progress look-up and cancel inside workerd:
-// 10,000 generated requests — real references with right and wrong tails, made-up ones, every body
+// 4,000 generated requests — real references with right and wrong tails, made-up ones, every body
 // shape, other sites — no 5xx, every error a Chinese message, and no lead cancelled without its proof.
 import { env, exports } from 'cloudflare:workers';
 import fc from 'fast-check';
@@ -7,7 +7,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { freshPhone, ORIGIN, post, valid } from './helpers.ts';
 
 const BATCH = 50;
-const BATCHES = 200; // 10,000 requests
+// 4,000 requests a run; each run draws a new seed, so CI's runs add up.
+const BATCHES = 80;
 const STATUSES = new Set([200, 400, 403, 404, 409, 413, 429]);
 const CHINESE = /[\u4e00-\u9fff]/;
 const leads: { reference: string; tail: string }[] = [];

@@ -3,10 +3,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOCAL_SECRETS_DIR } from '../../scripts/local-secrets.ts';
+import { LOCAL_SECRETS_DIR } from '../../../scripts/local-secrets.ts';
 import { describe, expect, it } from 'vitest';
 
-import { freePort } from '../../scripts/wrangler-dev.ts';
+import { freePort } from '../../../scripts/wrangler-dev.ts';
 
 describe('npm start', () => {
   it.skipIf(existsSync('.dev.vars'))(

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newKeyEntry } from '../../functions/privacy/keyring.ts';
-import { freePort, migrate, secretsFile, startWranglerDev, type WranglerDev } from '../../scripts/wrangler-dev.ts';
-import { workerDirOf } from '../../scripts/worker-dir.ts';
-import { serve, type Served } from '../static-server.ts';
-import { launch } from './browser.ts';
+import { newKeyEntry } from '../../../functions/privacy/keyring.ts';
+import { freePort, migrate, secretsFile, startWranglerDev, type WranglerDev } from '../../../scripts/wrangler-dev.ts';
+import { workerDirOf } from '../../../scripts/worker-dir.ts';
+import { serve, type Served } from '../../static-server.ts';
+import { launch } from '../browser.ts';
 
 describe('pages on a CDN, leads to the Worker on another origin', () => {
   const root = mkdtempSync(join(tmpdir(), 'baoxiu-two-origins-'));

@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../scripts/wrangler-dev.ts';
-import { launch } from './browser.ts';
+import { freePort } from '../../../scripts/wrangler-dev.ts';
+import { launch } from '../browser.ts';
 
 const withoutVitest = (env: NodeJS.ProcessEnv) =>
   Object.fromEntries(Object.entries(env).filter(([k]) => !/^(VITEST|TEST$)/.test(k)));
