@@ -8,6 +8,7 @@ import type { Region } from '../lib/regions.ts';
 import { pinyinNames, placeLabel, searchText, townWords } from '../lib/search-terms.ts';
 import { FORMER } from '../lib/history.ts';
 import { CIVIL_NAMES } from '../lib/names.ts';
+import { cityOf, streetsByCity } from '../lib/city-size.ts';
 import { townsByCounty, type Town } from '../lib/towns.ts';
 import { OWN, type Place } from '../scripts/search-hits.ts';
 import { RECORDS_HANDOFF, type SearchRecord, type SearchRecordsHandoff } from '../lib/search-records.ts';
@@ -16,6 +17,7 @@ export const GET: APIRoute = async () => {
   const { brands, pages, regions, servicesIn, coverage } = await catalog();
   const inPages = new Set(pages.map((r) => r.code));
   const towns = townsByCounty(regions);
+  const streets = streetsByCity(regions, towns);
   // A division's former name, or a county created after the data (src/lib/history.ts), answers like a
   // town of the division that took it over or that it was carved from: 萝岗区 → 广州市 黄埔区,
   // 和康县 → 和田地区 皮山县. A name some region still has answers with that region first, then where
@@ -54,6 +56,7 @@ export const GET: APIRoute = async () => {
       words: String(words.length),
       covered: inPages.has(region.code) ? '1' : '0',
       code: region.code,
+      streets: String(streets.get(cityOf(region)) ?? 0),
     };
     return { words, place };
   };

@@ -60,12 +60,13 @@ export async function find(
   const twoWords = q.includes(' ');
   const townLike = TOWN_END.test(q);
   const ownSearch = () => pagefind.search(q + OWN, { filters });
-  // The own search and the index chunk where the words that begin with the query end (LAST) before the
-  // search by beginning, which reads only the chunks loaded: 海西州乌兰县 sorts after 海西州ϙ, 德阳's
-  // counties' words in the chunk after 德阳's. Mostly it is one chunk, fetched once.
+  // The own search, and the index chunks where the words that begin with the query begin and end
+  // (LAST), fetched side by side before the search by beginning, which reads only the chunks loaded:
+  // 海西州乌兰县 sorts after 海西州ϙ, 德阳's counties' words in the chunk after 德阳's. Mostly it is one
+  // chunk, fetched once.
   const [maybeOwn] = await Promise.all([
     twoWords || townLike ? undefined : ownSearch(),
-    pagefind.preload(q.replace(/\S+/g, (w) => w + LAST)),
+    pagefind.preload(q.replace(/\S+/g, (w) => `${w} ${w}${LAST}`)),
   ]);
   const begins = await pagefind.search(q, { filters });
   const own = maybeOwn ?? (townLike && !twoWords && begins.results.length > limit ? await ownSearch() : undefined);

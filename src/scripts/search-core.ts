@@ -6,6 +6,7 @@ import { lookalikes, nearNames, shortName, placeOnly } from '../lib/names.ts';
 import { find, FIRST, holding, nothing, type Found, type Pagefind } from './find.ts';
 import { movedPlace, suffixChanged } from './moved.ts';
 import {
+  biggerFirst,
   covers,
   hitsOf,
   liesIn,
@@ -241,11 +242,13 @@ async function searchAs(
       const own = ownRank(hit, names);
       if (own !== undefined) owners.set(hit.meta.title, own);
     }
-    const ranked = hits
-      .map((hit, i) => ({ hit, i, rank: rank(hit, names, reading.town, owners) }))
-      // Among equal answers a covered place first: it has a page and a form of its own.
-      .sort((a, b) => a.rank - b.rank || covers(b.hit) - covers(a.hit) || a.i - b.i)
-      .map(({ hit }) => hit);
+    const ranked = biggerFirst(
+      hits
+        .map((hit, i) => ({ hit, i, rank: rank(hit, names, reading.town, owners) }))
+        // Among equal answers a covered place first: it has a page and a form of its own.
+        .sort((a, b) => a.rank - b.rank || covers(b.hit) - covers(a.hit) || a.i - b.i)
+        .map(({ hit }) => hit),
+    );
     // A record of uncovered places may answer for several: count what was read, and the rest as one each.
     const unread = results.length - data.length;
     const answer: Found = {

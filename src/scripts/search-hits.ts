@@ -32,6 +32,8 @@ export interface Place {
   covered: '1' | '0';
   code?: string;
   brands?: string;
+  /** The 街道 of the city it is in (src/lib/city-size.ts): namesakes, the bigger city's first. */
+  streets?: string;
 }
 
 export interface Hit {
@@ -144,6 +146,25 @@ export function rank(hit: Hit, names: string[], town: string, owners: Map<string
 }
 
 export const covers = (hit: Hit) => (hit.meta.covered === '0' ? 0 : 1);
+/** How big the city of a result is (Place `streets`). */
+const citySize = (hit: Hit) => Number(hit.meta.streets ?? 0);
+
+/** Namesakes (南山区 and 南山区, 城关镇 in 88 counties) in the places they hold among the results: a
+ *  covered one first, then the bigger city's (深圳's 南山区, then 鹤岗's). Places of other names keep
+ *  their order: Pagefind ranks a name typed in full (乌镇, a town of 佳县) before one it begins (乌镇街道). */
+export function biggerFirst(hits: Hit[]): Hit[] {
+  const byName = new Map<string, number[]>();
+  // A town (or a former name, answered as a town: 东山区 of 越秀区) is no namesake of a place.
+  const name = (h: Hit) => (h.town ? `town ${h.town}` : h.meta.title);
+  hits.forEach((h, i) => byName.set(name(h), [...(byName.get(name(h)) ?? []), i]));
+  const out = [...hits];
+  for (const at of byName.values()) {
+    if (at.length < 2) continue;
+    const sorted = at.map((i) => hits[i]).sort((a, b) => covers(b) - covers(a) || citySize(b) - citySize(a));
+    at.forEach((i, k) => (out[i] = sorted[k]));
+  }
+  return out;
+}
 
 /** Whether a result holds every word of the query as the beginning of a word of its own. When no
  *  word begins with a query word, Pagefind answers with the longest word the query begins with

@@ -192,6 +192,8 @@ function fakePagefind(records: { url: string; words: string[]; meta: Place }[]) 
           })),
       };
     },
+    // One index here, no chunks to load.
+    async preload() {},
   };
   return { pagefind, calls };
 }
