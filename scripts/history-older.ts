@@ -14,8 +14,8 @@
 //
 // Kept: a name that no current division or town of its province or its successor's province has, in
 // full or short (万县 → 万州区 is kept; 番禺市 → 番禺区 is a suffix change the resolver reads already), whose
-// successors lead to one current division (not 吴县市, split into 吴中区 and 相城区 in 2001); not a
-// word for part of a city (郊区, 市中区, 新区); not a row the hand-made table of history.ts has. A
+// successors lead to one current division — or to two to four, a split (吴县市 → 吴中区 and 相城区 in
+// 2001: SPLIT_OLDER, which search lists and the resolver leaves to the operator); not a word for part of a city (郊区, 市中区, 新区); not a row the hand-made table of history.ts has. A
 // county that moved to another prefecture had its code changed (邳县, 1983 and 1992): its last code.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -146,6 +146,7 @@ const recent = new Set(FORMER_RECENT.map((f) => f.name));
 const rows: string[] = [];
 const approvals = new Map<string, Decision>();
 const kept = new Map<string, { end: number; row: string; short: string; successor: string; approval: string; source: string }>();
+const splits = new Map<string, { end: number; row: string; approval: string; source: string }>();
 let dropped = 0;
 /** A prefecture renamed under the same code (渡口市 → 攀枝花市, 1987): the record that took its name, in
  *  use still, and the approval whose text says so. */
@@ -167,7 +168,8 @@ for (const item of all) {
   const short = shortName(name, rename ? 'prefecture' : 'county');
   if (CITY_PARTS.test(name) || /^([东西南北中]|新|城关|市郊)区$/.test(name) || recent.has(name)) continue;
   const to = rename ? [rename.code] : [...finals(item)].map(String).filter((c) => regions.get(c));
-  if (to.length !== 1) {
+  // Split between two to four current divisions (吴县市 → 吴中区 and 相城区, 2001): a row of its own.
+  if (to.length < 1 || to.length > 4) {
     dropped++;
     continue;
   }
@@ -177,7 +179,7 @@ for (const item of all) {
   if (names.has(name) || names.has(short) || short.length < 2) continue;
   // A town of its successor by that name answers already (畹町镇; 均县: 丹江口市's 均县镇, whose short
   // name it is), where the resolver and search read it as that town.
-  if ((towns.get(successor.code) ?? []).some((t) => t.name === name || t.shortName === name)) continue;
+  if (to.some((c) => (towns.get(c) ?? []).some((t) => t.name === name || t.shortName === name))) continue;
   // The approval of the change that ended it.
   const succ = (item.succ ?? []).find((s) => !s.time);
   const text = rename ? rename.text : succ && descriptions[String(item.end)]?.[succ.desc];
@@ -207,6 +209,13 @@ for (const item of all) {
     .lineage(successor.code)
     .map((r) => r.name)
     .join(' ');
+  if (to.length > 1) {
+    const parts = to.map((c) => regions.get(c)!.name).join('、');
+    const row = `  { name: '${name}', within: '${within}', successors: ${JSON.stringify(to)}, year: ${year}, source: '${source}', approval: '${made.key}' }, // → ${parts}`;
+    if ((splits.get(name)?.end ?? 0) < item.end) splits.set(name, { end: item.end, row, approval: made.key, source });
+    if (!(made.key in APPROVALS_RECENT)) approvals.set(made.key, made);
+    continue;
+  }
   const row = `  { name: '${name}', within: '${within}', successor: '${successor.code}', year: ${year}, source: '${source}', approval: '${made.key}' }, // → ${path}`;
   // A county moved to another prefecture got a new code: the last of its codes is the one renamed.
   const key = `${name}>${successor.code}`;
@@ -220,13 +229,17 @@ const last = new Map<string, number>(FORMER_RECENT.map((f) => [`${shortName(f.na
 for (const k of kept.values()) last.set(`${k.short}>${k.successor}`, Math.max(last.get(`${k.short}>${k.successor}`) ?? 0, k.end));
 for (const [key, k] of kept) if (last.get(`${k.short}>${k.successor}`)! > k.end) kept.delete(key);
 for (const { row } of [...kept.values()].sort((a, b) => b.end - a.end)) rows.push(row);
-const used = new Set([...kept.values()].map((k) => k.approval));
+// A name kept whole elsewhere (a county renamed, then split) answers as that.
+const keptNames = new Set([...kept.values()].map((k) => k.row.match(/name: '([^']+)'/)![1]));
+for (const name of splits.keys()) if (keptNames.has(name)) splits.delete(name);
+const splitRows = [...splits.values()].sort((a, b) => b.end - a.end).map((k) => k.row);
+const used = new Set([...kept.values(), ...splits.values()].map((k) => k.approval));
 const approvalLines = [...approvals.values()]
   .filter((a) => used.has(a.key))
   .map(
     (a) => `  ${JSON.stringify(a.key)}: ${JSON.stringify({ title: a.title, date: a.date, ...(a.url ? { url: a.url } : {}) })},`,
   );
-const revisions = [...new Set([...kept.values()].map((k) => k.source))].sort();
+const revisions = [...new Set([...kept.values(), ...splits.values()].map((k) => k.source))].sort();
 
 const out = new URL('../src/lib/history-older.ts', import.meta.url);
 writeFileSync(
@@ -235,10 +248,14 @@ writeFileSync(
 // divisions abolished or renamed from 1981 to 2008, and prefectures renamed (history.ts: how it is
 // read). Do not edit by hand.
 import type { Approval } from './approvals.ts';
-import type { Former } from './history.ts';
+import type { Former, Split } from './history.ts';
 
 export const FORMER_OLDER: Former[] = [
 ${rows.join('\n')}
+];
+
+export const SPLIT_OLDER: Split[] = [
+${splitRows.join('\n')}
 ];
 
 /** The ministry's year-end code tables these rows are sourced to (GB2260's sources.tsv). */
@@ -252,5 +269,5 @@ ${approvalLines.join('\n')}
 `,
 );
 console.log(
-  `${rows.length} rows, ${approvalLines.length} approvals (${dropped} left out: several successors or no approval) → ${out.pathname}`,
+  `${rows.length} rows, ${splitRows.length} split, ${approvalLines.length} approvals (${dropped} left out: more than four successors or no approval) → ${out.pathname}`,
 );

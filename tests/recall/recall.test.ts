@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FORMER } from '../../src/lib/history.ts';
+import { FORMER, SPLIT } from '../../src/lib/history.ts';
 import { CITY_PARTS, prefectureForms } from '../../src/lib/names.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
 import { townsByCounty, typedName } from '../../src/lib/towns.ts';
@@ -123,7 +123,7 @@ describe('search recall over the whole country', () => {
     expect(misses.get('places under a province or prefecture')).toEqual([]);
   });
 
-  it('finds a former division by its old name (闸北区, 萝岗区), a county newer than the data (和康县) and a civil-affairs name (西沙区), saying where it is now', async () => {
+  it('finds a former division by its old name (闸北区, 萝岗区, 吴县: 吴中区 and 相城区), a county newer than the data (和康县) and a civil-affairs name (西沙区), saying where it is now', async () => {
     // Not a name a region still has (日喀则市, 市中区): search answers with that region.
     // A name some region still has (城区, 日喀则市) lists that region first, then the former ones, among
     // the towns of that name: all of them asked for. Not a name its successor has (庐江县, moved).
@@ -133,6 +133,9 @@ describe('search recall over the whole country', () => {
     const byName = new Map<string, Place[]>();
     for (const f of FORMER.filter((f) => regions.get(f.successor)!.name !== f.name))
       byName.set(f.name, [...(byName.get(f.name) ?? []), { url: target(f.successor), town: f.name }]);
+    // One split between several (吴县 → 吴中区 and 相城区): each of them.
+    for (const f of SPLIT)
+      byName.set(f.name, [...(byName.get(f.name) ?? []), ...f.successors.map((c) => ({ url: target(c), town: f.name }))]);
     const list: Ask[] = [...byName].map(([q, places]) => ({
       q,
       what: places.map((p) => p.url).join(' '),

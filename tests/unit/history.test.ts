@@ -3,7 +3,7 @@
 // resolving as operators write it.
 import { describe, expect, it } from 'vitest';
 import { APPROVALS } from '../../src/lib/approvals.ts';
-import { FORMER, SOURCES } from '../../src/lib/history.ts';
+import { FORMER, SOURCES, SPLIT } from '../../src/lib/history.ts';
 import { FORMER_OLDER } from '../../src/lib/history-older.ts';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
 import { Resolver } from '../../src/lib/resolve.ts';
@@ -142,6 +142,25 @@ describe('the history table', () => {
     expect(FORMER_OLDER.map((f) => f.name)).not.toContain('万县');
     expect(FORMER_OLDER.map((f) => f.name)).not.toContain('均县');
     expect(FORMER_OLDER.map((f) => f.name)).not.toContain('番禺市');
+    // Split between two to four current divisions (吴县 → 吴中区 and 相城区): listed, none of them guessed.
+    expect(SPLIT.find((f) => f.name === '吴县')?.successors).toEqual(['320506', '320507']);
+    for (const written of ['吴县', '江苏省吴县', '苏州吴县'])
+      expect(resolver.resolve(written), written).toMatchObject({
+        status: 'ambiguous',
+        candidates: [{ code: '320506' }, { code: '320507' }],
+        note: expect.stringMatching(/^吴县 ended in 1995 \(.*; its area is now 江苏省 苏州市 吴中区 and 江苏省 苏州市 相城区: /),
+      });
+    expect(resolver.resolve('浙江省吴县').status).toBe('unresolved');
+    for (const f of SPLIT) {
+      expect(f.successors.length, f.name).toBeGreaterThan(1);
+      for (const code of f.successors) expect(regions.get(code), `${f.name} → ${code}`).toBeDefined();
+      expect(SOURCES[f.source!], f.name).toBeDefined();
+      expect(APPROVALS[f.approval], f.name).toBeDefined();
+      expect(
+        FORMER.map((o) => o.name),
+        f.name,
+      ).not.toContain(f.name);
+    }
   });
 
   it("offers a former division beside the towns whose short name is its short name (南汇: 温州's 南汇街道, 上海's 南汇区)", () => {
