@@ -14,10 +14,9 @@ export const TEST_SECRETS = {
 export default defineConfig({
   test: {
     // Vitest's default is one worker per core but one (2 − 1 = 1 on these 2-core machines): every
-    // file one after another. Much of the time is spent waiting on wrangler dev, workerd, astro dev
-    // and Chromium (with three files at a time CI used 1.3 of the 2 cores on average): the two
-    // browser files run beside two others.
-    maxWorkers: 4,
+    // file one after another. Much of the time is spent waiting on wrangler dev, workerd and
+    // Chromium: the browser tests (one file, one test after another) run beside two other files.
+    maxWorkers: 3,
     projects: [
       // Some go over every region or town of the country: seconds each when the cores are shared.
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
