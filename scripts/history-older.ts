@@ -145,7 +145,10 @@ const recent = new Set(FORMER_RECENT.map((f) => f.name));
 
 const rows: string[] = [];
 const approvals = new Map<string, Decision>();
-const kept = new Map<string, { end: number; row: string; short: string; successor: string; approval: string; source: string }>();
+const kept = new Map<
+  string,
+  { end: number; name: string; row: string; short: string; successor: string; approval: string; source: string }
+>();
 const splits = new Map<string, { end: number; row: string; approval: string; source: string }>();
 let dropped = 0;
 /** A prefecture renamed under the same code (渡口市 → 攀枝花市, 1987): the record that took its name, in
@@ -220,7 +223,7 @@ for (const item of all) {
   // A county moved to another prefecture got a new code: the last of its codes is the one renamed.
   const key = `${name}>${successor.code}`;
   if ((kept.get(key)?.end ?? 0) < item.end)
-    kept.set(key, { end: item.end, row, short, successor: successor.code, approval: made.key, source });
+    kept.set(key, { end: item.end, name, row, short, successor: successor.code, approval: made.key, source });
   if (!(made.key in APPROVALS_RECENT)) approvals.set(made.key, made);
 }
 // One name per place and short name: the last it had (万县 1992, 万县区 1998: 万县区; 南汇县 2001:
@@ -230,7 +233,7 @@ for (const k of kept.values()) last.set(`${k.short}>${k.successor}`, Math.max(la
 for (const [key, k] of kept) if (last.get(`${k.short}>${k.successor}`)! > k.end) kept.delete(key);
 for (const { row } of [...kept.values()].sort((a, b) => b.end - a.end)) rows.push(row);
 // A name kept whole elsewhere (a county renamed, then split) answers as that.
-const keptNames = new Set([...kept.values()].map((k) => k.row.match(/name: '([^']+)'/)![1]));
+const keptNames = new Set([...kept.values()].map((k) => k.name));
 for (const name of splits.keys()) if (keptNames.has(name)) splits.delete(name);
 const splitRows = [...splits.values()].sort((a, b) => b.end - a.end).map((k) => k.row);
 const used = new Set([...kept.values(), ...splits.values()].map((k) => k.approval));

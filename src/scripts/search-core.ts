@@ -22,7 +22,6 @@ import {
   type Hit,
 } from './search-hits.ts';
 import { PROVINCE_NAMES, readings } from './readings.ts';
-import { PROVINCE_PINYIN } from '../lib/provinces.ts';
 import { typedForms } from './typed.ts';
 
 /** Rounds of results read (FIRST at a time) beyond the first when too few of them hold the query's places. */
@@ -43,7 +42,7 @@ export async function search(
   limit = FIRST,
   tables: Tables = {},
 ): Promise<Found> {
-  const { q, joined, spelled, asTyped } = typedForms(typed);
+  const { q, joined, spelled, asTyped, switched } = typedForms(typed);
   // A place with what the customer wants done (长沙开锁, 保险柜维修长沙) or with an address's parts
   // below a town (乾州社区), written as the input method meant it (向阳小区jiedao: 向阳小区街道, a town's
   // name): when no name begins with it as typed (a town's …服务中心 may), the place alone first — as
@@ -61,12 +60,8 @@ export async function search(
   };
   const first = unheld && alone ? await byPlace() : undefined;
   if (first) return first;
-  // A place in pinyin, then one in it in characters (changsha 岳麓, jishou乾州: the input method
-  // switched on midway), before the query as typed: a record can hold both as two towns of
-  // another county (siping 铁西: 普兰店区's 四平街道 and 铁西街道). Not after a province (hunan长沙): its
-  // name in characters is among the forms as typed.
-  const pinyinFront = q.match(/^([a-z]+)\s*\p{Script=Han}/u)?.[1];
-  const switched = /^[a-z][a-z\s]*\p{Script=Han}{2,}$/u.test(q) && !PROVINCE_PINYIN.some(([p]) => p === pinyinFront);
+  // A place in pinyin, then one in it in characters (changsha 岳麓), before the query as typed: a
+  // record can hold both as two towns of another county (siping 铁西: 普兰店区's 四平街道 and 铁西街道).
   if (switched) {
     const found = await apart(pagefind, q, filters, limit, tables);
     if (found) return found;

@@ -29,6 +29,9 @@ export interface Typed {
   spelled: string;
   /** The forms searched as typed, in turn. */
   asTyped: string[];
+  /** A place in pinyin, then one in it in characters (changsha 岳麓, jishou乾州: the input method
+   *  switched on midway), not after a province (hunan长沙: its name in characters is in asTyped). */
+  switched: boolean;
 }
 
 export function typedForms(typed: string): Typed {
@@ -58,5 +61,6 @@ export function typedForms(typed: string): Typed {
       ...(zone !== joined ? [zone] : []),
     ]),
   ];
-  return { q, joined, spelled: spelled ?? '', asTyped };
+  const switched = /^[a-z][a-z\s]*\p{Script=Han}{2,}$/u.test(q) && !inChars.length;
+  return { q, joined, spelled: spelled ?? '', asTyped, switched };
 }
