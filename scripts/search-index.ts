@@ -1,19 +1,23 @@
-// The Pagefind index, built from the records src/pages/search-records.json.ts computes instead of
-// crawling every page: search needs names, not page boilerplate. An Astro integration, so that
-// `astro build` writes it: the records endpoint hands its records over as soon as it has them
-// (early in the prerender), and Pagefind's indexer — a process of its own — works on the second
-// core while Astro renders the other 3,400 pages (whole country: 3.7–5.3 s of indexing that no
-// longer adds to the build). The records file itself is not part of the site: removed at the end.
+// The Pagefind index, built from search records (src/lib/search-records-build.ts) instead of crawling
+// every page: search needs names, not page boilerplate. An Astro integration, so that `astro build`
+// writes it, on the second core while the first does Astro's work: begun when the build starts, from
+// the content files (scripts/search-index-early.ts, a worker thread), and used when the records
+// endpoint (src/pages/search-records.json.ts) finds it was made from the brands and coverage the
+// pages are; otherwise from the records the endpoint hands over early in the prerender. The records
+// file itself is not part of the site: removed at the end.
 // A build whose records and Pagefind are those of the build before reuses its index (kept in Astro's
 // cache folder): most rebuilds change pages, not coverage, and indexing all of China takes seconds.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { readySooner } from './pagefind-ready.ts';
 import { RECORDS_HANDOFF, type SearchRecord, type SearchRecordsHandoff } from '../src/lib/search-records.ts';
+import { CONTENT_DIR } from '../src/lib/content-dir.ts';
+import type { EarlyIndexData, EarlyIndexMessage } from './search-index-early.ts';
 
 /** Not a CJK language: Pagefind indexes our names as whole words and never re-segments them. */
 const SEARCH_LANGUAGE = 'und';
@@ -94,26 +98,87 @@ export async function writeIndex(records: SearchRecord[], out: string, kept: str
   return `${records.length} records in ${Math.round(performance.now() - started)} ms`;
 }
 
+/** The index begun when the build starts (scripts/search-index-early.ts, a worker thread). */
+interface Early {
+  key: Promise<string | undefined>;
+  index: Promise<string>;
+  dir: string;
+  worker: Worker;
+}
+
+function startEarly(contentDir: string, cache: string, root: string): Early {
+  // Beside the kept index, not in it (writeIndex replaces that folder whole).
+  const dir = `${cache}-early-${process.pid}`;
+  const workerData: EarlyIndexData = { contentDir, out: dir, cache, root };
+  const worker = new Worker(join(root, 'scripts', 'search-index-early.ts'), { workerData });
+  // A build that fails (a content problem the worker does not check) ends without waiting for it;
+  // the records endpoint holds it once it is used.
+  worker.unref();
+  const key = Promise.withResolvers<string | undefined>();
+  const index = Promise.withResolvers<string>();
+  index.promise.catch(() => {}); // awaited only when used
+  // A settled promise stays as it was: a worker that ends after its index changes nothing.
+  const fail = (why: string) => {
+    key.resolve(undefined);
+    index.reject(new Error(`pagefind (index begun with the build): ${why}`));
+  };
+  worker.on('message', (m: EarlyIndexMessage) => {
+    if ('key' in m) key.resolve(m.key);
+    else if ('done' in m) index.resolve(m.done);
+    else fail(m.error);
+  });
+  worker.on('error', (e: Error) => fail(e.message));
+  worker.on('exit', () => fail('stopped'));
+  return { key: key.promise, index: index.promise, dir, worker };
+}
+
+/** A finished index into place: renamed, or copied where the cache is on another file system. */
+function moveIndex(from: string, to: string) {
+  rmSync(to, { recursive: true, force: true });
+  try {
+    renameSync(from, to);
+  } catch {
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
+
 export function searchIndex(): AstroIntegration {
   let dist = '';
   let cache = '';
   let root = '';
-  let indexing: Promise<string> | undefined;
+  let building = false;
+  let early: Early | undefined;
+  let indexing: Promise<{ message: string; dir: string }> | undefined;
   const start = (records: SearchRecord[]) => {
-    indexing ??= writeIndex(records, join(dist, STAGING), cachedAt(records, cache, root));
+    const dir = join(dist, STAGING);
+    indexing ??= writeIndex(records, dir, cachedAt(records, cache, root)).then((message) => ({ message, dir }));
     indexing.catch(() => {}); // awaited (and reported) in astro:build:done
   };
   return {
     name: 'baoxiu:search-index',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        building = command === 'build';
+      },
       'astro:config:done': ({ config }) => {
         dist = fileURLToPath(config.outDir);
         cache = join(fileURLToPath(config.cacheDir), 'search-index');
         root = fileURLToPath(config.root);
+        // BAOXIU_EARLY_INDEX=0: the index from the records endpoint only (to compare the two).
+        if (building && process.env.BAOXIU_EARLY_INDEX !== '0') early = startEarly(CONTENT_DIR, cache, root);
       },
       'astro:build:start': () => {
         indexing = undefined;
-        (globalThis as SearchRecordsHandoff)[RECORDS_HANDOFF] = start;
+        (globalThis as SearchRecordsHandoff)[RECORDS_HANDOFF] = {
+          early: early?.key ?? Promise.resolve(undefined),
+          useEarly: () => {
+            const { index, dir, worker } = early!;
+            worker.ref();
+            indexing ??= index.then((message) => ({ message: `${message}, begun with the build`, dir }));
+          },
+          take: start,
+        };
       },
       'astro:build:done': async ({ logger }) => {
         try {
@@ -121,17 +186,22 @@ export function searchIndex(): AstroIntegration {
           // Prerendered elsewhere (another runtime than this process): index the file it wrote.
           const beside = indexing !== undefined;
           if (!beside) start(JSON.parse(readFileSync(recordsFile, 'utf8')));
-          const done = await indexing;
-          rmSync(join(dist, 'pagefind'), { recursive: true, force: true });
-          renameSync(join(dist, STAGING), join(dist, 'pagefind'));
+          const { message, dir } = await indexing!;
+          moveIndex(dir, join(dist, 'pagefind'));
           rmSync(recordsFile);
-          logger.info(`${done} (${beside ? 'beside the pages' : 'after the pages'}) → ${join(dist, 'pagefind')}`);
+          logger.info(`${message} (${beside ? 'beside the pages' : 'after the pages'}) → ${join(dist, 'pagefind')}`);
           if (!readySooner(join(dist, 'pagefind')))
             logger.warn(
               'pagefind.js not changed to start a search sooner: its code is not the one scripts/pagefind-ready.ts knows',
             );
         } finally {
           delete (globalThis as SearchRecordsHandoff)[RECORDS_HANDOFF];
+          // Not used (its key was not the catalog's) or failed: stopped, its folder removed (a used one
+          // was moved into the site).
+          if (early) {
+            await early.worker.terminate();
+            rmSync(early.dir, { recursive: true, force: true });
+          }
         }
       },
     },

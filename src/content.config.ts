@@ -5,8 +5,9 @@ import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { brandSchema, coverageSchema, routingSchema, siteSchema } from './lib/schemas.ts';
 import { regionsLoader } from './lib/regions-loader.ts';
+import { CONTENT_DIR } from './lib/content-dir.ts';
 
-const dir = process.env.BAOXIU_CONTENT_DIR ?? 'src/content';
+const dir = CONTENT_DIR;
 
 export const collections = {
   site: defineCollection({ loader: file(`${dir}/site.yaml`), schema: siteSchema }),

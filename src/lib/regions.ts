@@ -88,11 +88,15 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 /** Lookups over a region list: by code, children, ancestors, URL path. */
 export class RegionIndex {
   readonly byCode = new Map<string, Region>();
+  /** Every province, in code order: every page's search box lists them (a scan per page cost the
+   *  whole-country build ~0.8 s). */
+  readonly provinces: Region[] = [];
   private readonly kids = new Map<string, Region[]>();
 
   constructor(regions: Iterable<Region>) {
     for (const r of regions) {
       this.byCode.set(r.code, r);
+      if (r.level === 'province') this.provinces.push(r);
       if (r.parent) {
         const list = this.kids.get(r.parent);
         if (list) list.push(r);

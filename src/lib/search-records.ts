@@ -1,6 +1,7 @@
-// What the build hands Pagefind (src/pages/search-records.json.ts → scripts/search-index.ts): kept
+// What the build hands Pagefind (src/lib/search-records-build.ts → scripts/search-index.ts): kept
 // apart from both, so the build's config can load the integration without the content layer.
 import type { Place } from '../scripts/search-hits.ts';
+import type { RecordsInput } from './search-records-build.ts';
 
 export interface SearchRecord {
   url: string;
@@ -11,7 +12,24 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
 }
 
-/** Where the build's search-index integration waits for the records, to index them while Astro
- *  renders the pages (prerendering runs in the build's own process: prerenderEnvironment 'node'). */
+/** What the records depend on besides the region data and the code: the brands, in order, and who
+ *  covers what (with the towns noted). Two inputs with the same key give the same records. */
+export function recordsKey({ brands, coverage }: Pick<RecordsInput, 'brands' | 'coverage'>): string {
+  return JSON.stringify([
+    brands.map((b) => [b.id, b.data.name, b.data.category]),
+    [...coverage].map(([slug, codes]) => [slug, [...codes].map(([code, entry]) => [code, entry.towns ?? []])]),
+  ]);
+}
+
+/** Where the build's search-index integration waits for the records endpoint, which runs in the
+ *  build's own process (prerenderEnvironment 'node'): the index started from the content files when
+ *  the build began is used when its key is the catalog's; otherwise the endpoint's records are indexed. */
 export const RECORDS_HANDOFF = Symbol.for('baoxiu.searchRecords');
-export type SearchRecordsHandoff = { [RECORDS_HANDOFF]?: (records: SearchRecord[]) => void };
+export type SearchRecordsHandoff = {
+  [RECORDS_HANDOFF]?: {
+    /** The early index's key; undefined when none was started or it failed before its key. */
+    early: Promise<string | undefined>;
+    useEarly(): void;
+    take(records: SearchRecord[]): void;
+  };
+};

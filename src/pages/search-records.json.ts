@@ -1,107 +1,20 @@
-// The records Pagefind indexes (scripts/search-index.ts, an integration of the build): one per
-// region page, with the names customers type and every town of the region; and the regions nobody
-// covers, so search can say so — grouped, one record for those of a prefecture, because Pagefind's
-// metadata lists every record and a first search fetches it all (3,400 records: 30 KB).
+// The records Pagefind indexes (src/lib/search-records-build.ts), handed to the build's search-index
+// integration (scripts/search-index.ts). The build starts an index from the content files before Astro
+// reads them (scripts/search-index-early.ts); this endpoint confirms it was made from the same brands
+// and coverage as the pages, or computes the records itself.
 import type { APIRoute } from 'astro';
 import { catalog } from '../lib/catalog.ts';
-import type { Region } from '../lib/regions.ts';
-import { pinyinNames, placeLabel, searchText, townWords } from '../lib/search-terms.ts';
-import { FORMER, SPLIT } from '../lib/history.ts';
-import { CIVIL_NAMES } from '../lib/names.ts';
-import { cityOf, streetsByCity } from '../lib/city-size.ts';
-import { townsByCounty, type Town } from '../lib/towns.ts';
-import { OWN, type Place } from '../scripts/search-hits.ts';
-import { RECORDS_HANDOFF, type SearchRecord, type SearchRecordsHandoff } from '../lib/search-records.ts';
+import { buildSearchRecords } from '../lib/search-records-build.ts';
+import { RECORDS_HANDOFF, recordsKey, type SearchRecordsHandoff } from '../lib/search-records.ts';
 
 export const GET: APIRoute = async () => {
-  const { brands, pages, regions, servicesIn, coverage } = await catalog();
-  const inPages = new Set(pages.map((r) => r.code));
-  const towns = townsByCounty(regions);
-  const streets = streetsByCity(regions, towns);
-  // A division's former name, or a county created after the data (src/lib/history.ts), answers like a
-  // town of the division that took it over or that it was carved from: 萝岗区 → 广州市 黄埔区,
-  // 和康县 → 和田地区 皮山县. A name some region still has answers with that region first, then where
-  // the former one is now (日喀则市: the prefecture, then 桑珠孜区; 大同城区 → 平城区, not 阳泉's 城区);
-  // not a name its successor has (庐江县, moved from 巢湖市: src/scripts/moved.ts reads where it was).
-  const formerNames = new Map<string, Town[]>();
-  const nameAsTown = (name: string, code: string) =>
-    formerNames.set(code, [...(formerNames.get(code) ?? []), { code: '', name, shortName: name, county: code }]);
-  for (const f of FORMER) if (regions.get(f.successor)!.name !== f.name) nameAsTown(f.name, f.successor);
-  // One split between several (吴县 → 吴中区, 相城区): each of them.
-  for (const f of SPLIT) for (const code of f.successors) nameAsTown(f.name, code);
-  // A civil-affairs name the statistical codes do not use (南沙区, listed as 南沙群岛: names.ts) alike.
-  for (const [code, names] of Object.entries(CIVIL_NAMES)) for (const name of names) nameAsTown(name, code);
-  // A town the coverage notes that the data lacks (a former name) is still a word of its county.
-  const notedTowns = (code: string) => {
-    const known = new Set((towns.get(code) ?? []).map((t) => t.name));
-    return [...coverage.values()].flatMap((codes) => codes.get(code)?.towns ?? []).filter((t) => !known.has(t));
-  };
-
-  /** A region's words (its towns first: see townWords) and what a result shows of it. */
-  const placeOf = (region: Region, extra: string[] = []): { words: string[]; place: Place } => {
-    const lineage = regions.lineage(region.code);
-    const parent = region.parent ? regions.get(region.parent)! : undefined;
-    const named = [...(towns.get(region.code) ?? []), ...(formerNames.get(region.code) ?? [])];
-    const townsWords = parent ? named.flatMap((t) => townWords(t, region, parent)) : [];
-    const words = [...townsWords, ...searchText(region, lineage, extra).split(' ')];
-    const place: Place = {
-      title: region.name,
-      short: region.shortName,
-      pinyin: pinyinNames(region).join(' '),
-      level: region.level,
-      path: lineage
-        .slice(0, -1)
-        .map((r) => r.name)
-        .join(' '),
-      place: placeLabel(region, parent),
-      townWords: String(townsWords.length),
-      words: String(words.length),
-      covered: inPages.has(region.code) ? '1' : '0',
-      code: region.code,
-      streets: String(streets.get(cityOf(region)) ?? 0),
-    };
-    return { words, place };
-  };
-
-  const records: SearchRecord[] = [];
-  const uncovered = new Map<string, Region[]>();
-  for (const region of regions.byCode.values()) {
-    if (!inPages.has(region.code)) {
-      // Grouped by prefecture; a province and the counties it governs directly form one group.
-      const key = region.level === 'province' || region.level === 'prefecture' ? region.code : region.parent!;
-      uncovered.set(key, [...(uncovered.get(key) ?? []), region]);
-      continue;
-    }
-    const services = servicesIn(region.code);
-    const brandNames = services.map((s) => s.brand.data.name);
-    const categories = [...new Set(services.map((s) => s.brand.data.category))];
-    const { words, place } = placeOf(region, [...notedTowns(region.code), ...brandNames, ...categories]);
-    records.push({
-      url: regions.path(region.code),
-      content: words.join(' '),
-      meta: { ...place, brands: brandNames.join('、') },
-      filters: { province: [regions.lineage(region.code)[0].name], brand: brandNames },
-    });
+  const input = await catalog();
+  const handoff = (globalThis as SearchRecordsHandoff)[RECORDS_HANDOFF];
+  if (handoff && (await handoff.early) === recordsKey(input)) {
+    handoff.useEarly();
+    return new Response('[]');
   }
-  for (const [key, group] of uncovered) {
-    const parts = group.map((r) => placeOf(r));
-    records.push({
-      url: `/regions/?uncovered=${key}`,
-      content: parts.flatMap((p) => p.words).join(' '),
-      meta: { places: JSON.stringify(parts.map((p) => p.place)), covered: '0' },
-      filters: { province: [regions.lineage(key)[0].name] },
-    });
-  }
-  for (const brand of brands) {
-    records.push({
-      url: `/brands/${brand.id}/`,
-      // Its own name with OWN too: the covered regions list the brand among their words, and would
-      // otherwise bury its page (坚匣: 54 records).
-      content: [brand.data.name, `${brand.data.name}${OWN}`, brand.data.category].join(' '),
-      meta: { title: `${brand.data.name}（${brand.data.category}）`, short: brand.data.name, path: '品牌', covered: '1' },
-      filters: { brand: [brand.data.name] },
-    });
-  }
-  (globalThis as SearchRecordsHandoff)[RECORDS_HANDOFF]?.(records);
+  const records = buildSearchRecords(input);
+  handoff?.take(records);
   return new Response(JSON.stringify(records));
 };

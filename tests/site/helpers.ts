@@ -16,20 +16,21 @@ export function jsonLd(path: string): Record<string, any>[] {
 
 /**
  * Builds the site from a copy of the sample content changed by `edit`, with extra build settings
- * `env`; resolves with the result, the built pages that `keep` names (path → HTML), and the
- * dependencies Vite pre-bundled into the build's cache (its folders: deps, deps_ssr).
+ * `env`; resolves with the result and its output, the built pages that `keep` names (path → HTML),
+ * the dependencies Vite pre-bundled into the build's cache (its folders: deps, deps_ssr), and what
+ * else is in the cache folder.
  */
 export async function buildWith(
   edit: (dir: string) => void,
   env: Record<string, string> = {},
   keep: string[] = [],
-): Promise<{ code: number; output: string; pages: Record<string, string>; prebundled: string[] }> {
+): Promise<{ code: number; output: string; pages: Record<string, string>; prebundled: string[]; cached: string[] }> {
   const root = mkdtempSync(join(tmpdir(), 'baoxiu-content-'));
   const content = join(root, 'content');
   cpSync('src/content', content, { recursive: true });
   edit(content);
   try {
-    await promisify(execFile)('npx', ['astro', 'build'], {
+    const { stdout, stderr } = await promisify(execFile)('npx', ['astro', 'build'], {
       env: {
         ...process.env,
         ...env,
@@ -43,12 +44,13 @@ export async function buildWith(
     const vite = join(root, 'cache', 'vite');
     return {
       code: 0,
-      output: '',
+      output: `${stdout}\n${stderr}`,
       pages,
       prebundled: existsSync(vite) ? readdirSync(vite).filter((f) => f.startsWith('deps')) : [],
+      cached: readdirSync(join(root, 'cache')),
     };
   } catch (err: any) {
-    return { code: err.code ?? 1, output: `${err.stdout}\n${err.stderr}`, pages: {}, prebundled: [] };
+    return { code: err.code ?? 1, output: `${err.stdout}\n${err.stderr}`, pages: {}, prebundled: [], cached: [] };
   } finally {
     rmSync(root, { recursive: true, force: true });
     rmSync(workerDirOf(join(root, 'out')), { recursive: true, force: true });

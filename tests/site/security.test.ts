@@ -1,8 +1,11 @@
 // What the build does for security and privacy: scripts as files (a CSP without 'unsafe-inline'),
 // Turnstile only when PUBLIC_TURNSTILE_SITE_KEY is set, the retention period on /privacy/. The build
-// with those settings (~15 s of CI) also shows what a build leaves in its cache.
+// with those settings (~15 s of CI) also shows what a build leaves in its cache, and which search
+// index it uses when a brand file is named otherwise.
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildWith, read } from './helpers.ts';
+import { buildWith, read, replace } from './helpers.ts';
 
 const PAGE = 'hunan/xiangxi/jishou/index.html';
 
@@ -34,7 +37,13 @@ describe('the sample build', () => {
 describe('build settings', () => {
   let build: Awaited<ReturnType<typeof buildWith>>;
   beforeAll(async () => {
-    build = await buildWith(() => {}, { PUBLIC_TURNSTILE_SITE_KEY: '1x00000000000000000000AA', LEAD_RETENTION_DAYS: '90' }, [
+    // One build for several settings (each costs CI a build): with a brand file whose name the content
+    // layer slugs (Qi Men.md → qi-men), which the search index begun with the build reads otherwise.
+    const renamed = (dir: string) => {
+      renameSync(join(dir, 'brands', 'qimen.md'), join(dir, 'brands', 'Qi Men.md'));
+      replace(join(dir, 'coverage', 'qimen.yaml'), 'brand: qimen', 'brand: qi-men');
+    };
+    build = await buildWith(renamed, { PUBLIC_TURNSTILE_SITE_KEY: '1x00000000000000000000AA', LEAD_RETENTION_DAYS: '90' }, [
       PAGE,
       'privacy/index.html',
     ]);
@@ -46,6 +55,16 @@ describe('build settings', () => {
     expect(pages[PAGE]).toMatch(/<div class="cf-turnstile" data-sitekey="1x00000000000000000000AA"/);
     expect(pages[PAGE]).toContain('src="https://challenges.cloudflare.com/turnstile/v0/api.js"');
     expect(pages['privacy/index.html']).toContain('保存 90 天');
+  });
+
+  it("leaves the search index begun with the build when it read the content otherwise: the records endpoint's are indexed", () => {
+    // scripts/search-index.ts: used only when made from the brands and coverage the pages are (the
+    // whole-country build the recall searches uses it: tests/recall/recall.test.ts).
+    expect(build.code, build.output).toBe(0);
+    expect(build.output).toMatch(/\d+ records in \d+ ms \(beside the pages\)/);
+    expect(build.output).not.toContain('begun with the build');
+    // The early index stopped and its folder (beside the kept index) removed.
+    expect(build.cached.filter((f) => f.includes('early'))).toEqual([]);
   });
 
   it('pre-bundles no dependency for the dev server that syncs content (scripts/no-prebundle.ts)', () => {
