@@ -5,9 +5,7 @@ import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { brandSchema, coverageSchema, routingSchema, siteSchema } from './lib/schemas.ts';
 import { regionsLoader } from './lib/regions-loader.ts';
-import { CONTENT_DIR } from './lib/content-dir.ts';
-
-const dir = CONTENT_DIR;
+import { CONTENT_DIR as dir } from './lib/content-dir.ts';
 
 export const collections = {
   site: defineCollection({ loader: file(`${dir}/site.yaml`), schema: siteSchema }),

@@ -5,9 +5,16 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { brandClaims, describeClaims, operatorClaims } from './claims.ts';
 import { RegionIndex, type Region } from './regions.ts';
-import { byName, coverageByBrand, pagesOf, servicesByRegion, type Service as CoverageService } from './coverage.ts';
+import {
+  byName,
+  coverageByBrand,
+  pagesOf,
+  servicesByRegion,
+  type Coverage,
+  type Service as CoverageService,
+} from './coverage.ts';
 import type { Routing } from '../contract/catalog.ts';
-import type { CoverageEntry, Site } from './schemas.ts';
+import type { Site } from './schemas.ts';
 
 export type BrandEntry = CollectionEntry<'brands'>;
 
@@ -24,7 +31,7 @@ export interface Catalog {
   /** Children of a region that have a page. */
   childPages(code: string): Region[];
   /** Per brand slug: covered codes → entry. */
-  coverage: Map<string, Map<string, CoverageEntry>>;
+  coverage: Coverage;
   servicesIn(code: string): Service[];
   /** Regions a brand covers (the codes as written in its coverage file). */
   coveredBy(slug: string): Region[];

@@ -22,7 +22,7 @@ import {
   type Hit,
 } from './search-hits.ts';
 import { PROVINCE_NAMES, readings } from './readings.ts';
-import { typedForms } from './typed.ts';
+import { PINYIN_THEN_HAN, typedForms } from './typed.ts';
 
 /** Rounds of results read (FIRST at a time) beyond the first when too few of them hold the query's places. */
 const MORE_ROUNDS = 3;
@@ -292,7 +292,7 @@ async function apart(
   limit: number,
   tables: Tables,
 ): Promise<Found | undefined> {
-  const mixed = q.match(/^([a-z][a-z\s]*?)\s*(\p{Script=Han}{2,})$/u);
+  const mixed = q.match(PINYIN_THEN_HAN);
   const spaced = mixed ? [...mixed[1].trim().split(/\s+/), mixed[2]] : q.split(/\s+/);
   const last = spaced.at(-1)!;
   if (spaced.length < 2 || (!mixed && (!/^[a-z\s]+$/.test(q) || last.length < 4))) return undefined;

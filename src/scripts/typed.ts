@@ -34,6 +34,9 @@ export interface Typed {
   switched: boolean;
 }
 
+/** Places in pinyin, then one in characters (changsha 岳麓, jishou乾州): the pinyin words, the characters. */
+export const PINYIN_THEN_HAN = /^([a-z][a-z\s]*?)\s*(\p{Script=Han}{2,})$/u;
+
 export function typedForms(typed: string): Typed {
   const q = typedQuery(typed);
   // The same query without the spaces between Chinese names (湖南 吉首 → 湖南吉首): still the query as
@@ -61,6 +64,6 @@ export function typedForms(typed: string): Typed {
       ...(zone !== joined ? [zone] : []),
     ]),
   ];
-  const switched = /^[a-z][a-z\s]*\p{Script=Han}{2,}$/u.test(q) && !inChars.length;
+  const switched = PINYIN_THEN_HAN.test(q) && !inChars.length;
   return { q, joined, spelled: spelled ?? '', asTyped, switched };
 }
