@@ -7,6 +7,7 @@
 // When nothing reads as a place, it says why (a code, a place moved elsewhere, 市区, a near name): one
 // algorithm and its answers, kept in one file although it is longer than most.
 import { APPROVALS } from './approvals.ts';
+import { AREAS, type Area } from './areas.ts';
 import { FORMER, SOURCES, SPLIT, type Former, type Split } from './history.ts';
 import {
   CITY_PARTS,
@@ -31,6 +32,9 @@ import { MAX_ENTRY, written } from './written.ts';
 const TRADITIONAL_FORMS: TraditionalForms = forms;
 
 type Status = 'resolved' | 'warning' | 'ambiguous' | 'unresolved';
+
+/** A, B and C. */
+const listed = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items[0]);
 
 export interface Resolution {
   input: string;
@@ -225,6 +229,9 @@ export class Resolver {
     // 台北 is a city of 台湾 before it is the short name of 武汉's 台北街道.
     const city = NOT_IN_DATA_CITY.test(text) ? text : simplify(text, TRADITIONAL_FORMS)[0];
     if (NOT_IN_DATA_CITY.test(city)) return this.unresolved(input, city);
+    // Before any reading of it as a division: 江北新区 would read as 江北区 with another suffix.
+    const area = this.areaOf(city);
+    if (area) return this.inArea(input, area);
     // 湖南省全省 is 湖南省, once the whole text names no place (全州县 and 万全区 are places).
     const named = find(text);
     const all = !named && whole ? find(whole.text) : undefined;
@@ -420,6 +427,36 @@ export class Resolver {
       status: 'ambiguous',
       candidates: now.slice(0, MAX_CANDIDATES).map((code) => ({ code, path: this.pathOf(code) })),
       note: `${last.name} was abolished in ${last.former!.year}; its counties are now ${now.length} places: write the ones to cover`,
+    };
+  }
+
+  /** A part of a city that is no division (汉口, 南京江北新区: areas.ts), written alone or after names
+   *  of the places above the counties it lies in. */
+  private areaOf(text: string): { area: Area; name: string } | undefined {
+    for (const area of AREAS)
+      for (const name of area.names) {
+        if (!text.endsWith(name)) continue;
+        let before = text.slice(0, -name.length);
+        const above = new Set(area.counties.flatMap((code) => this.regions.lineage(code).slice(0, -1)));
+        for (const r of above) for (const n of [r.name, r.shortName]) if (before.startsWith(n)) before = before.slice(n.length);
+        // A name a division or town has too (江北: 重庆's and 宁波's 江北区) is theirs when alone; the
+        // area's after its city (南京江北).
+        if (!before && (text !== name || !this.byName.has(name))) return { area, name };
+      }
+    return undefined;
+  }
+
+  /** Ambiguous: the counties an area lies in, which of them to cover being the operator's to say. */
+  private inArea(input: string, { area, name }: { area: Area; name: string }): Resolution {
+    const paths = area.counties.map((code) => this.pathOf(code));
+    const parts = paths.filter((_, i) => area.partly?.includes(area.counties[i]));
+    const whole = paths.filter((p) => !parts.includes(p));
+    const said = [...whole, ...(parts.length ? [`${parts.length > 1 ? 'parts' : 'part'} of ${listed(parts)}`] : [])];
+    return {
+      input,
+      status: 'ambiguous',
+      candidates: area.counties.map((code, i) => ({ code, path: paths[i] })),
+      note: `${name === area.names[0] ? name : `${name} (${area.names[0]})`} is an area, not a division: it lies in ${listed(said)} (${area.source.url}); write the ones to cover`,
     };
   }
 

@@ -5,6 +5,7 @@
 import type { Region, RegionIndex } from './regions.ts';
 import { pinyinNames, placeLabel, searchText, townWords } from './search-terms.ts';
 import { FORMER, SPLIT } from './history.ts';
+import { AREAS } from './areas.ts';
 import { CIVIL_NAMES } from './names.ts';
 import { cityOf, streetsByCity } from './city-size.ts';
 import { townsByCounty, type Town } from './towns.ts';
@@ -39,6 +40,8 @@ export function buildSearchRecords({ brands, pages, regions, servicesIn, coverag
   for (const f of SPLIT) for (const code of f.successors) nameAsTown(f.name, code);
   // A civil-affairs name the statistical codes do not use (南沙区, listed as 南沙群岛: names.ts) alike.
   for (const [code, names] of Object.entries(CIVIL_NAMES)) for (const name of names) nameAsTown(name, code);
+  // A part of a city that is no division (汉口, 江北新区: areas.ts) alike, in each county it lies in.
+  for (const area of AREAS) for (const code of area.counties) for (const name of area.names) nameAsTown(name, code);
   // A town the coverage notes that the data lacks (a former name) is still a word of its county.
   const notedTowns = (code: string) => {
     const known = new Set((towns.get(code) ?? []).map((t) => t.name));

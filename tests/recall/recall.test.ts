@@ -9,6 +9,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMER, SPLIT } from '../../src/lib/history.ts';
+import { AREAS } from '../../src/lib/areas.ts';
 import { CITY_PARTS, prefectureForms } from '../../src/lib/names.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
 import { townsByCounty, typedName } from '../../src/lib/towns.ts';
@@ -123,7 +124,7 @@ describe('search recall over the whole country', () => {
     expect(misses.get('places under a province or prefecture')).toEqual([]);
   });
 
-  it('finds a former division by its old name (闸北区, 萝岗区, 吴县: 吴中区 and 相城区), a county newer than the data (和康县) and a civil-affairs name (西沙区), saying where it is now', async () => {
+  it('finds a former division by its old name (闸北区, 萝岗区, 吴县: 吴中区 and 相城区), a county newer than the data (和康县), a civil-affairs name (西沙区) and an area of a city (汉口), saying where it is now', async () => {
     // Not a name a region still has (日喀则市, 市中区): search answers with that region.
     // A name some region still has (城区, 日喀则市) lists that region first, then the former ones, among
     // the towns of that name: all of them asked for. Not a name its successor has (庐江县, moved).
@@ -158,6 +159,32 @@ describe('search recall over the whole country', () => {
         ok: (urls, named) => urls[0] === guangzhou && every([{ url: nansha, town: '南沙区' }])(urls, named),
       },
     );
+    // A part of a city that is no division (汉口, 两江新区: areas.ts): every county it lies in, named by
+    // one of the area's names; alone and after its city (武汉汉口, 南京江北), and after a region that
+    // has the name too (江北: 重庆's and 宁波's 江北区 first).
+    // After a city, its counties (成都天府新区: 成都's four, not 眉山's two).
+    for (const area of AREAS) {
+      const cities = new Set(area.counties.map((c) => regions.get(c)!.parent!));
+      const asks = area.names.flatMap((name) => [
+        { q: name, counties: area.counties },
+        ...[...cities].flatMap((code) => {
+          const city = regions.get(code)!;
+          const counties = area.counties.filter((c) => regions.get(c)!.parent === code);
+          return [city.shortName + name, city.name + name].map((q) => ({ q, counties }));
+        }),
+      ]);
+      for (const { q, counties } of asks) {
+        const urls = counties.map(target);
+        const all = (found: string[], named: (string | undefined)[]) =>
+          urls.every((u) => found.some((f, i) => f === u && area.names.includes(named[i]!)));
+        const owners = [...regions.byCode.values()].filter((r) => r.shortName === q).map((r) => target(r.code));
+        list.push({
+          q,
+          what: urls.join(' '),
+          ok: owners.length ? (found, named) => owners.includes(found[0]) && all(found, named) : all,
+        });
+      }
+    }
     expect(list.length).toBeGreaterThan(100);
     const misses = await ask(new Map([['former or newer division', list]]));
     expect(misses.get('former or newer division')).toEqual([]);

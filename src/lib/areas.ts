@@ -1,0 +1,121 @@
+// Names people write for a part of a city that is no division of the data: one of Wuhan's three
+// towns (汉口), a state-level new area (南京江北新区, 两江新区, 雄安新区), each with the county-level
+// divisions it lies in and where that is said. Search answers such a name with each of them, as a
+// town of theirs (汉口 → 武汉市 江岸区); the import lists them for the operator to choose (resolve.ts),
+// never a division of a look-alike name (江北新区 is not 重庆's or 宁波's 江北区).
+//
+// A new area's extent is its approval's (the State Council's 国函, or for 雄安 the Central Committee's
+// and State Council's notice), read where a page reprints its words: the ministry's and gov.cn's own
+// pages are out of this project's reach. 汉口, 天府新区 and 雄安新区 are from secondary pages (汉口 was
+// a city until 1949, which no current document defines; the other two approvals' texts were not found). Left out for
+// want of a page that names their counties: 郑东新区, 光谷, 西咸新区, 贵安新区, 福州新区. 两江新区
+// became a district itself in 2025 (江北区 and 渝北区 abolished: 人民日报客户端, 2025-11-07), after the
+// 2023 codes the site follows, which still have both. tests/unit/areas.test.ts checks every row.
+
+export interface Area {
+  /** As people write it, the first its usual name (江北新区; 江北 after 南京). */
+  names: string[];
+  /** Codes of the county-level divisions it lies in, in the order its source names them. */
+  counties: string[];
+  /** Those of them it covers only in part (栖霞区, one town of which is in 南京江北新区). */
+  partly?: string[];
+  /** Where its extent is stated, and the words that state it. */
+  source: { url: string; title: string; date?: string; says: string };
+}
+
+export const AREAS: Area[] = [
+  {
+    names: ['汉口'],
+    counties: ['420103', '420102', '420104'],
+    source: {
+      url: 'https://g230.com/276000520.html',
+      title: '武汉三镇',
+      says: '为武昌(今武昌区,青山区,洪山区)、汉口(今江汉,江岸,硚口)、汉阳(今汉阳区)三城镇的合称',
+    },
+  },
+  {
+    names: ['江北新区', '江北'],
+    counties: ['320111', '320116', '320113'],
+    partly: ['320113'],
+    source: {
+      url: 'http://xmwb.xinmin.cn/html/2015-07/06/content_14_5.htm',
+      title: '新民晚报 (国务院关于同意设立南京江北新区的批复, 2015-06-27)',
+      date: '2015-07-06',
+      says: '南京江北新区位于江苏省南京市长江以北,包括南京市浦口区、六合区和栖霞区八卦洲街道',
+    },
+  },
+  {
+    names: ['两江新区'],
+    counties: ['500105', '500109', '500112'],
+    partly: ['500105', '500109', '500112'],
+    source: {
+      url: 'https://house.qingdaonews.com/news/2014-06/10/content_10506577_4.htm',
+      title: '青岛新闻网 (国函〔2010〕36号)',
+      date: '2014-06-10',
+      says: '批准设立重庆两江新区,范围涵盖江北区、北碚区、渝北区三个行政区的部分区域',
+    },
+  },
+  {
+    names: ['天府新区'],
+    counties: ['510116', '510112', '510118', '510185', '511403', '511421'],
+    partly: ['510116', '510112', '510118', '510185', '511403', '511421'],
+    source: {
+      url: 'https://mdbkg.com/sheng/1pq2l.html',
+      title: '四川天府新区和成都天府新区区别',
+      says: '成都片区包括了成都高新区、双流区、龙泉驿区、新津区、简阳市的部分地区,天府新区眉山片区包括了彭山区、仁寿县的部分地区',
+    },
+  },
+  {
+    // And parts around them that the notice does not name.
+    names: ['雄安新区', '雄安'],
+    counties: ['130638', '130629', '130632'],
+    source: {
+      url: 'http://uianet.net/dictionary/b8049665.html',
+      title: '雄安新区 (中共中央、国务院, 2017-04-01)',
+      says: '雄安新区规划范围涉及河北省保定市下辖的雄县、容城、安新3县及周边部分区域',
+    },
+  },
+  {
+    names: ['金普新区'],
+    counties: ['210213', '210214'],
+    partly: ['210214'],
+    source: {
+      url: 'http://open40.chaoxing.com/ReFromOpening/specialAreaCard?speciaAreaId=134&resWareId=326c7e4e-858e-4b1f-9460-bdf8ad064917',
+      title: '金普新区 (国函〔2014〕76号, 2014-06-23)',
+      says: '范围包括大连市金州区全部行政区域和普兰店区部分地区',
+    },
+  },
+  {
+    names: ['湘江新区'],
+    counties: ['430104', '430112', '430182'],
+    partly: ['430104', '430112', '430182'],
+    source: {
+      url: 'http://finance.sina.com.cn/china/dfjj/20150425/112522044154.shtml',
+      title: '国务院关于同意设立湖南湘江新区的批复 (国函〔2015〕66号)',
+      date: '2015-04-25',
+      says: '湖南湘江新区位于湘江西岸,包括长沙市岳麓区、望城区和宁乡县部分区域',
+    },
+  },
+  {
+    names: ['滇中新区'],
+    counties: ['530181', '530127', '530111'],
+    partly: ['530181', '530127', '530111'],
+    source: {
+      url: 'https://news.ifeng.com/a/20150915/44657097_0.shtml',
+      title: '云南网：国务院批复同意设立云南滇中新区 (国函〔2015〕141号)',
+      date: '2015-09-15',
+      says: '初期规划范围包括安宁市、嵩明县和官渡区部分区域',
+    },
+  },
+  {
+    names: ['哈尔滨新区'],
+    counties: ['230109', '230111', '230108'],
+    partly: ['230109', '230111', '230108'],
+    source: {
+      url: 'https://chinaznl.30edu.com.cn/Article/cc4c5ee1-b40b-425b-88b9-934977d08bfe.shtml',
+      title: '东北网：国务院关于同意设立哈尔滨新区的批复 (国函〔2015〕217号)',
+      date: '2015-12-22',
+      says: '哈尔滨新区包括哈尔滨市松北区、呼兰区、平房区的部分区域',
+    },
+  },
+];

