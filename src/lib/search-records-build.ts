@@ -3,7 +3,7 @@
 // covers, so search can say so — grouped, one record for those of a prefecture, because Pagefind's
 // metadata lists every record and a first search fetches it all (3,400 records: 30 KB).
 import type { Region, RegionIndex } from './regions.ts';
-import { pinyinNames, placeLabel, searchText, townWords } from './search-terms.ts';
+import { initialsOf, pinyinNames, placeLabel, searchText, townWords } from './search-terms.ts';
 import { FORMER, SPLIT } from './history.ts';
 import { AREAS } from './areas.ts';
 import { CIVIL_NAMES } from './names.ts';
@@ -58,7 +58,8 @@ export function buildSearchRecords({ brands, pages, regions, servicesIn, coverag
     const place: Place = {
       title: region.name,
       short: region.shortName,
-      pinyin: pinyinNames(region).join(' '),
+      // With the initials: a place's own names (ownRank), bigger places first.
+      pinyin: [...pinyinNames(region), ...initialsOf(region)].join(' '),
       level: region.level,
       path: lineage
         .slice(0, -1)

@@ -7,7 +7,7 @@
 import { OWN } from '../scripts/search-hits.ts';
 import { COMMON_NAMES, prefectureForms } from './names.ts';
 import type { Region } from './regions.ts';
-import { pinyinSlug } from './slugs.ts';
+import { pinyinInitials, pinyinSlug } from './slugs.ts';
 import { typedName, type Town } from './towns.ts';
 
 /** The names of a region as customers type them: full or short, after any chain of its ancestors
@@ -32,6 +32,11 @@ export function pinyinNames(region: Region): string[] {
   return [...new Set([region.name, region.shortName, ...zhou].map(pinyinSlug))];
 }
 
+/** A province's or prefecture's initials (长沙 cs, 上海 sh), as app city pickers take them; not a
+ *  county's or a town's, of which dozens share each pair. */
+export const initialsOf = (region: Region): string[] =>
+  region.level === 'province' || region.level === 'prefecture' ? [pinyinInitials(region.shortName)] : [];
+
 /** The text Pagefind indexes for a region, plus extra words (noted towns, brands, categories); its own
  *  names once more marked as its own (吉首ϙ: src/scripts/search-hits.ts ranks them first). */
 export function searchText(region: Region, lineage: Region[], extra: string[] = []): string {
@@ -39,8 +44,11 @@ export function searchText(region: Region, lineage: Region[], extra: string[] = 
   // are the common names of a few (呼市, 版纳), on its record alone.
   const zhou = region.level === 'prefecture' ? prefectureForms(region.name).slice(0, 1) : [];
   const common = COMMON_NAMES[region.code] ?? [];
-  const own = [region.name, region.shortName, ...zhou, ...common, ...pinyinNames(region)].map((n) => n + OWN);
-  return [...new Set([...regionNames(region, lineage), ...common, ...extra, ...pinyinNames(region), ...own])].join(' ');
+  const initials = initialsOf(region);
+  const own = [region.name, region.shortName, ...zhou, ...common, ...pinyinNames(region), ...initials].map((n) => n + OWN);
+  return [...new Set([...regionNames(region, lineage), ...common, ...extra, ...pinyinNames(region), ...initials, ...own])].join(
+    ' ',
+  );
 }
 
 /** How a result names a county for a customer: 湘西州 吉首市, 长沙市 岳麓区, 北京市 朝阳区. */

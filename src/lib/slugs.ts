@@ -45,6 +45,14 @@ export function pinyinSlug(text: string): string {
     .replace(/[^a-z0-9]+/g, '');
 }
 
+/** The first letters of a name's syllables (长沙 → cs, 上海 → sh), as a city is typed in a city picker. */
+export function pinyinInitials(text: string): string {
+  return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '');
+}
+
 export function siblingSlugs(siblings: { code: string; shortName: string }[]): Map<string, string> {
   const base = siblings.map((s) => [s.code, pinyinSlug(s.shortName) || s.code] as const);
   const counts = new Map<string, number>();

@@ -7,8 +7,10 @@ import { find, FIRST, holding, nothing, type Found, type Pagefind } from './find
 import { movedPlace, suffixChanged } from './moved.ts';
 import {
   biggerFirst,
+  citySize,
   covers,
   hitsOf,
+  LEVEL,
   liesIn,
   matches,
   namedInMeta,
@@ -240,8 +242,15 @@ async function searchAs(
     const ranked = biggerFirst(
       hits
         .map((hit, i) => ({ hit, i, rank: rank(hit, names, reading.town, owners) }))
-        // Among equal answers a covered place first: it has a page and a form of its own.
-        .sort((a, b) => a.rank - b.rank || covers(b.hit) - covers(a.hit) || a.i - b.i)
+        // Among equal answers a covered place first: it has a page and a form of its own; among places
+        // of one level whose own name it is, the bigger city's (gz: 广州市, then 赣州市).
+        .sort(
+          (a, b) =>
+            a.rank - b.rank ||
+            covers(b.hit) - covers(a.hit) ||
+            (a.rank < LEVEL.length ? citySize(b.hit) - citySize(a.hit) : 0) ||
+            a.i - b.i,
+        )
         .map(({ hit }) => hit),
     );
     // A record of uncovered places may answer for several: count what was read, and the rest as one each.

@@ -149,7 +149,7 @@ export function rank(hit: Hit, names: string[], town: string, owners: Map<string
 
 export const covers = (hit: Hit) => (hit.meta.covered === '0' ? 0 : 1);
 /** How big the city of a result is (Place `streets`). */
-const citySize = (hit: Hit) => Number(hit.meta.streets ?? 0);
+export const citySize = (hit: Hit) => Number(hit.meta.streets ?? 0);
 
 /** Namesakes (南山区 and 南山区, 城关镇 in 88 counties) in the places they hold among the results: a
  *  covered one first, then the bigger city's (深圳's 南山区, then 鹤岗's). Places of other names keep

@@ -12,6 +12,7 @@ import { FORMER, SPLIT } from '../../src/lib/history.ts';
 import { AREAS } from '../../src/lib/areas.ts';
 import { CITY_PARTS, prefectureForms } from '../../src/lib/names.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
+import { initialsOf } from '../../src/lib/search-terms.ts';
 import { townsByCounty, typedName } from '../../src/lib/towns.ts';
 import { cityOf, streetsByCity } from '../../src/lib/city-size.ts';
 import { logFile } from './build.ts';
@@ -42,7 +43,7 @@ describe('the whole-country build', () => {
 });
 
 describe('search recall over the whole country', () => {
-  it('finds every region in the top three by full name, short name and pinyin', async () => {
+  it('finds every region in the top three by full name, short name and pinyin, and a province or prefecture by its initials', async () => {
     // A name shared by more than three regions (朝阳区 ×2, 朝阳市, 朝阳县…) cannot put them all in the
     // top three: those count as found when they are in the top n of their n namesakes.
     const kinds = new Map<string, Ask[]>([
@@ -51,6 +52,7 @@ describe('search recall over the whole country', () => {
       ['region 州 form (湘西州)', []],
       ['region pinyin', []],
       ['region 州 form in pinyin (xiangxizhou)', []],
+      ['province or prefecture by its initials (cs, sh)', []],
     ]);
     const namesakes = new Map<string, number>();
     const add = (kind: string, q: string, code: string) => {
@@ -65,6 +67,7 @@ describe('search recall over the whole country', () => {
         add('region 州 form in pinyin (xiangxizhou)', pinyinSlug(zhou), r.code);
       }
       add('region pinyin', pinyinSlug(r.name), r.code);
+      for (const initials of initialsOf(r)) add('province or prefecture by its initials (cs, sh)', initials, r.code);
     }
     for (const [kind, list] of kinds) {
       for (const a of list) {

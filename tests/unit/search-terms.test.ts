@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
-import { pinyinNames, placeLabel, regionNames, searchText, townWords } from '../../src/lib/search-terms.ts';
+import { initialsOf, pinyinNames, placeLabel, regionNames, searchText, townWords } from '../../src/lib/search-terms.ts';
 import { townsByCounty } from '../../src/lib/towns.ts';
 import { OWN, TOWN_WORDS } from '../../src/scripts/search-hits.ts';
 
@@ -29,7 +29,20 @@ describe('search terms of a region', () => {
       'xiangxitujiazumiaozuzizhizhouϙ',
       'xiangxiϙ',
       'xiangxizhouϙ',
+      'xxϙ',
     ]);
+  });
+
+  it("holds a province's or prefecture's initials, in the readings place names have (重庆 cq, not zq); not a county's", () => {
+    const initials = (code: string) => initialsOf(index.get(code)!);
+    expect([initials('500000'), initials('350200'), initials('430100'), initials('310000')]).toEqual([
+      ['cq'],
+      ['xm'],
+      ['cs'],
+      ['sh'],
+    ]);
+    expect(initials('433101')).toEqual([]);
+    expect(searchText(index.get('430100')!, index.lineage('430100')).split(' ')).toEqual(expect.arrayContaining(['cs', 'csϙ']));
   });
 
   it('adds extra words once, space-separated', () => {
