@@ -247,6 +247,7 @@ export class Resolver {
       all ??
       only ??
       traditional ??
+      this.afterArea(input, simple) ??
       this.loose(input, simple) ??
       this.elsewhere(input, simple) ??
       this.unresolved(input, simple);
@@ -435,13 +436,41 @@ export class Resolver {
   private areaOf(text: string): { area: Area; name: string } | undefined {
     for (const area of AREAS)
       for (const name of area.names) {
-        if (!text.endsWith(name)) continue;
-        let before = text.slice(0, -name.length);
-        const above = new Set(area.counties.flatMap((code) => this.regions.lineage(code).slice(0, -1)));
-        for (const r of above) for (const n of [r.name, r.shortName]) if (before.startsWith(n)) before = before.slice(n.length);
         // A name a division or town has too (江北: 重庆's and 宁波's 江北区) is theirs when alone; the
         // area's after its city (南京江北).
-        if (!before && (text !== name || !this.byName.has(name))) return { area, name };
+        if (text.endsWith(name) && this.onlyAbove(text.slice(0, -name.length), area) && (text !== name || !this.byName.has(name)))
+          return { area, name };
+      }
+    return undefined;
+  }
+
+  /** Whether `before` is nothing but names of the places above an area's counties (重庆, 南京市). */
+  private onlyAbove(before: string, area: Area): boolean {
+    const above = new Set(area.counties.flatMap((code) => this.regions.lineage(code).slice(0, -1)));
+    for (const r of above) for (const n of [r.name, r.shortName]) if (before.startsWith(n)) before = before.slice(n.length);
+    return !before;
+  }
+
+  /** A place written after an area it lies in (两江新区鸳鸯街道, 雄安新区容城县): that place, read alone and
+   *  kept only where it is in one of the area's counties. */
+  private afterArea(input: string, text: string): Resolution | undefined {
+    for (const area of AREAS)
+      for (const name of area.names) {
+        const at = text.indexOf(name);
+        const rest = text.slice(at + name.length);
+        if (at < 0 || !rest || !this.onlyAbove(text.slice(0, at), area)) continue;
+        const found = this.resolve(rest);
+        const candidates = found.candidates?.filter((c) => area.counties.includes(c.code)) ?? [];
+        if (found.code && area.counties.includes(found.code)) return { ...found, input };
+        if (found.status === 'ambiguous' && candidates.length === 1)
+          return { input, status: 'resolved', code: candidates[0].code, path: candidates[0].path };
+        if (found.status === 'ambiguous' && candidates.length > 1) return { ...found, input, candidates };
+        const where = found.code ? ` (${found.path})` : '';
+        return {
+          input,
+          status: 'unresolved',
+          note: `${rest}${where} is not in ${name}, which lies in ${listed(area.counties.map((c) => this.pathOf(c)))}`,
+        };
       }
     return undefined;
   }

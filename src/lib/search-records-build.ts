@@ -40,8 +40,15 @@ export function buildSearchRecords({ brands, pages, regions, servicesIn, coverag
   for (const f of SPLIT) for (const code of f.successors) nameAsTown(f.name, code);
   // A civil-affairs name the statistical codes do not use (南沙区, listed as 南沙群岛: names.ts) alike.
   for (const [code, names] of Object.entries(CIVIL_NAMES)) for (const name of names) nameAsTown(name, code);
-  // A part of a city that is no division (汉口, 江北新区: areas.ts) alike, in each county it lies in.
-  for (const area of AREAS) for (const code of area.counties) for (const name of area.names) nameAsTown(name, code);
+  // A part of a city that is no division (汉口, 江北新区: areas.ts) alike, in each county it lies in;
+  // and named on the county, to be read before its towns (两江新区鸳鸯街道).
+  const areasOf = new Map<string, string[]>();
+  for (const area of AREAS)
+    for (const code of area.counties)
+      for (const name of area.names) {
+        nameAsTown(name, code);
+        areasOf.set(code, [...(areasOf.get(code) ?? []), name]);
+      }
   // A town the coverage notes that the data lacks (a former name) is still a word of its county.
   const notedTowns = (code: string) => {
     const known = new Set((towns.get(code) ?? []).map((t) => t.name));
@@ -71,6 +78,7 @@ export function buildSearchRecords({ brands, pages, regions, servicesIn, coverag
       covered: inPages.has(region.code) ? '1' : '0',
       code: region.code,
       streets: String(streets.get(cityOf(region)) ?? 0),
+      ...(areasOf.has(region.code) ? { areas: areasOf.get(region.code)!.join(' ') } : {}),
     };
     return { words, place };
   };

@@ -6,10 +6,12 @@ import { lookalikes, nearNames, shortName, placeOnly } from '../lib/names.ts';
 import { find, FIRST, holding, nothing, type Found, type Pagefind } from './find.ts';
 import { movedPlace, suffixChanged } from './moved.ts';
 import {
+  areaBegun,
   biggerFirst,
   citySize,
   covers,
   hitsOf,
+  inArea,
   LEVEL,
   liesIn,
   matches,
@@ -82,6 +84,15 @@ export async function search(
   // names (吉首市乾州街道: 乾州街道 of 吉首市), as a near one — before the readings of a moved or misspelt
   // place below, a dozen searches each (recall: 90 ms a question in CI with them first).
   const begun = hint?.begun;
+  // An area it begins with (两江新区鸳鸯街道人民路: 两江新区; 汉口古田街道): the place the rest names, when
+  // it lies in that area.
+  const area = begun && hint?.results.length ? areaBegun(hint.results[0], begun) : undefined;
+  if (area) {
+    const rest = joined.slice(joined.indexOf(begun!) + begun!.length);
+    const inside = rest.length >= 2 ? await search(pagefind, rest, filters, limit, tables) : undefined;
+    const results = inside?.results.filter((h) => inArea(h, area)) ?? [];
+    if (results.length) return { ...inside!, results, total: results.length, complete: true };
+  }
   // In characters: a pinyin word the query begins with is a syllable or two (xiamen of xiamen xiangan).
   const atBegun =
     begun && begun.length >= 4 && begun !== joined && /^\p{Script=Han}+$/u.test(begun)

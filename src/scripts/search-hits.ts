@@ -34,6 +34,9 @@ export interface Place {
   brands?: string;
   /** The 街道 of the city it is in (src/lib/city-size.ts): namesakes, the bigger city's first. */
   streets?: string;
+  /** Names of the areas it lies in (两江新区: src/lib/areas.ts), space-separated: one may stand before
+   *  its towns as a place does (两江新区鸳鸯街道). */
+  areas?: string;
 }
 
 export interface Hit {
@@ -49,6 +52,12 @@ export const OWN = 'ϙ';
 export const TOWN_WORDS = 5;
 
 export const LEVEL = ['province', 'prefecture', 'county', 'town'];
+
+const areasOf = (hit: Hit) => (hit.meta.areas ?? '').split(' ');
+/** Whether a result lies in an area (渝北区 in 两江新区). */
+export const inArea = (hit: Hit, area: string) => areasOf(hit).includes(area);
+/** The area a result lies in that a query's leading word names (两江新区, 重庆两江新区: 两江新区). */
+export const areaBegun = (hit: Hit, word: string) => areasOf(hit).find((a) => !!a && word.endsWith(a));
 
 /** The places a result matched: the page's own, or those of a record of uncovered places that hold
  *  the matched words, each with the town the query named, if it named a town rather than the place.
@@ -68,8 +77,12 @@ export function hitsOf(data: Data, words: string[], exact: boolean, split: boole
       if (words.length === 1 && namedInMeta(meta, words[0])) hits.push({ url, meta });
     } else if (
       (places.length === 1 || !exact || matches(content, at, words)) &&
-      // A place and a town (凤凰 shi): the place part is one of this place's own names, not another town.
-      (!split || !exact || at.some((l) => l >= towns && l < end && content[l].toLowerCase().startsWith(words[0].toLowerCase())))
+      // A place and a town (凤凰 shi): the place part is one of this place's own names, or an area it
+      // lies in (两江新区 鸳鸯街道, 南京江北 泰山街道), not another town.
+      (!split ||
+        !exact ||
+        at.some((l) => l >= towns && l < end && content[l].toLowerCase().startsWith(words[0].toLowerCase())) ||
+        !!areaBegun({ url, meta }, words[0]))
     ) {
       // In a record of several places, each of the query's words must be this place's.
       // The town word the query's town part begins (湘西 乾州: 湘西乾州街道 is 湘西's, 乾州街道 the town's),

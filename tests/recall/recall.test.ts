@@ -166,6 +166,7 @@ describe('search recall over the whole country', () => {
     // one of the area's names; alone and after its city (武汉汉口, 南京江北), and after a region that
     // has the name too (江北: 重庆's and 宁波's 江北区 first).
     // After a city, its counties (成都天府新区: 成都's four, not 眉山's two).
+    const townsOf = townsByCounty(regions);
     for (const area of AREAS) {
       const cities = new Set(area.counties.map((c) => regions.get(c)!.parent!));
       const asks = area.names.flatMap((name) => [
@@ -176,6 +177,18 @@ describe('search recall over the whole country', () => {
           return [city.shortName + name, city.name + name].map((q) => ({ q, counties }));
         }),
       ]);
+      // Before one of its counties or the first town of each (雄安新区容城县, 两江新区鸳鸯街道): that place.
+      for (const code of area.counties) {
+        const county = regions.get(code)!;
+        const town = townsOf.get(code)?.[0];
+        list.push({ q: area.names[0] + county.name, what: target(code), ok: first({ url: target(code) }) });
+        // And in an address pasted whole (两江新区鸳鸯街道人民路1号), that town's county first.
+        if (town) {
+          const q = area.names[0] + typedName(town.name);
+          list.push({ q, what: target(code), ok: first({ url: target(code), town: typedName(town.name) }) });
+          list.push({ q: `${q}人民路1号`, what: target(code), ok: (urls) => urls[0] === target(code) });
+        }
+      }
       for (const { q, counties } of asks) {
         const urls = counties.map(target);
         const all = (found: string[], named: (string | undefined)[]) =>

@@ -71,6 +71,17 @@ describe('importing an area', () => {
     expect(resolver.resolve('雄安').candidates?.map((c) => c.code)).toEqual(['130638', '130629', '130632']);
   });
 
+  it('reads a place written after an area it lies in, and says so when it lies elsewhere', () => {
+    expect(resolver.resolve('雄安新区容城县')).toMatchObject({ status: 'resolved', code: '130629' });
+    expect(resolver.resolve('重庆两江新区鸳鸯街道')).toMatchObject({ code: '500112', town: '鸳鸯街道' });
+    expect(resolver.resolve('南京江北泰山街道')).toMatchObject({ status: 'resolved', code: '320111' });
+    expect(resolver.resolve('武汉汉口江汉区')).toMatchObject({ status: 'resolved', code: '420103' });
+    expect(resolver.resolve('两江新区吉首市')).toMatchObject({
+      status: 'unresolved',
+      note: '吉首市 (湖南省 湘西土家族苗族自治州 吉首市) is not in 两江新区, which lies in 重庆市 江北区, 重庆市 北碚区 and 重庆市 渝北区',
+    });
+  });
+
   it('leaves a name the area shares with divisions to them (江北: 重庆市 江北区, 宁波市 江北区)', () => {
     expect(resolver.resolve('江北').candidates?.map((c) => c.code)).toEqual(['330205', '500105']);
     expect(resolver.resolve('宁波江北')).toMatchObject({ status: 'resolved', code: '330205' });
