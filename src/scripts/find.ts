@@ -40,8 +40,10 @@ export const nothing = (): Found => ({ results: [], total: 0, complete: true, ex
  *  search three times slower (长沙: 14 ms instead of 5, in Node). */
 export const FIRST = 8;
 export const ALL = 400;
-/** Exact words over frequent ones: 东莞 should find 东莞市 before its towns. */
-export const RANKING = { termFrequency: 0.2, termSimilarity: 5, pageLength: 0.5 };
+/** Pagefind's options, the worker's and the recall test's: exact words over frequent ones (东莞 should
+ *  find 东莞市 before its towns), and no excerpts, which no result shows (building them took 5–9 % of a
+ *  question's time in the recall test, alternating runs). */
+export const PAGEFIND_OPTIONS = { ranking: { termFrequency: 0.2, termSimilarity: 5, pageLength: 0.5 }, excerptLength: 0 };
 /** Records of places whose own name is the query (吉林: the province and the city; their names are
  *  also indexed with OWN after them), then those with a word that begins with it (the hundred towns
  *  of 吉林市, written 吉林…): Pagefind ranks by how often a record matches, which buries a place's own

@@ -2,7 +2,7 @@
 // language here, does not re-segment Chinese queries with Intl.Segmenter — a segmentation that need
 // not match the index's (Pagefind issue #1237). What a query means is search-core.ts's.
 import { bySound, simplify, type SoundTable, type TraditionalForms } from '../lib/names.ts';
-import { ALL, FIRST, nothing, RANKING, type Pagefind } from './find.ts';
+import { ALL, FIRST, nothing, PAGEFIND_OPTIONS, type Pagefind } from './find.ts';
 import { search, type Tables } from './search-core.ts';
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -44,7 +44,7 @@ self.onmessage = async (event: MessageEvent<{ id: number; q: string; filters: Re
     const url = '/pagefind/pagefind.js';
     pagefind ??= import(/* @vite-ignore */ url).then(
       async (m: Pagefind & { options(o: object): Promise<void>; init(): Promise<void> }) => {
-        await m.options({ ranking: RANKING });
+        await m.options(PAGEFIND_OPTIONS);
         await m.init();
         return m;
       },

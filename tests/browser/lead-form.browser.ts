@@ -254,6 +254,15 @@ describe('search', () => {
     // the county chosen, and the lead it takes says nobody covers it.
     await searchFor(page, '廖家桥镇');
     expect((await titles(page))[0]).toMatch(/^廖家桥镇 → 湘西州 凤凰县：暂未覆盖/);
+    // An area of a city that is no division (src/lib/areas.ts) names each county it lies in.
+    await searchFor(page, '汉口');
+    expect(
+      (await titles(page))
+        .slice(0, 3)
+        .map((t) => t.split('：')[0])
+        .sort(),
+    ).toEqual(['汉口 → 武汉市 江岸区', '汉口 → 武汉市 江汉区', '汉口 → 武汉市 硚口区'].sort());
+    await searchFor(page, '廖家桥镇');
     await Promise.all([
       page.waitForURL(`**${form}`),
       page.locator('#site-search-results li a', { hasText: '在线留言' }).first().click(),

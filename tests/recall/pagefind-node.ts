@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bySound, simplify, type SoundTable, type TraditionalForms } from '../../src/lib/names.ts';
-import { RANKING, type Found, type Pagefind } from '../../src/scripts/find.ts';
+import { PAGEFIND_OPTIONS, type Found, type Pagefind } from '../../src/scripts/find.ts';
 import { search, type Tables } from '../../src/scripts/search-core.ts';
 
 const ORIGIN = 'http://recall.test';
@@ -50,7 +50,7 @@ export async function pagefindIn(dist: string): Promise<NodeSearch> {
   // by name took 94 s after this file's other questions against 22 s alone; a module each start, 32 s.
   const start = async () => {
     bundle = await import(`${pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href}?${++instances}`);
-    await bundle.options({ basePath: `${ORIGIN}/pagefind/`, baseUrl: '/', ranking: RANKING });
+    await bundle.options({ basePath: `${ORIGIN}/pagefind/`, baseUrl: '/', ...PAGEFIND_OPTIONS });
     await bundle.init();
   };
   await start();
