@@ -84,13 +84,15 @@ export async function search(
   // names (吉首市乾州街道: 乾州街道 of 吉首市), as a near one — before the readings of a moved or misspelt
   // place below, a dozen searches each (recall: 90 ms a question in CI with them first).
   const begun = hint?.begun;
-  // An area it begins with (两江新区鸳鸯街道人民路: 两江新区; 汉口古田街道): the place the rest names, when
-  // it lies in that area.
-  const area = begun && hint?.results.length ? areaBegun(hint.results[0], begun) : undefined;
-  if (area) {
+  // An area it begins with (两江新区鸳鸯街道人民路: 两江新区; 汉口古田街道), or a city's full name before
+  // one (南京市江北新区泰山街道): the place the rest names, when it lies in that area or city.
+  const lead = begun && hint?.results[0];
+  const area = lead ? areaBegun(lead, begun) : undefined;
+  const city = lead && !lead.town && lead.meta.level === 'prefecture' && lead.meta.title === begun ? begun : undefined;
+  if (area || city) {
     const rest = joined.slice(joined.indexOf(begun!) + begun!.length);
     const inside = rest.length >= 2 ? await search(pagefind, rest, filters, limit, tables) : undefined;
-    const results = inside?.results.filter((h) => inArea(h, area)) ?? [];
+    const results = inside?.results.filter((h) => (area ? inArea(h, area) : liesIn(h, city!))) ?? [];
     if (results.length) return { ...inside!, results, total: results.length, complete: true };
   }
   // In characters: a pinyin word the query begins with is a syllable or two (xiamen of xiamen xiangan).

@@ -185,7 +185,9 @@ describe('search recall over the whole country', () => {
         // And in an address pasted whole (两江新区鸳鸯街道人民路1号), that town's county first.
         if (town) {
           const q = area.names[0] + typedName(town.name);
-          list.push({ q, what: target(code), ok: first({ url: target(code), town: typedName(town.name) }) });
+          const named = first({ url: target(code), town: typedName(town.name) });
+          // After its city's full name too (南京市江北新区泰山街道).
+          for (const q2 of [q, regions.get(county.parent!)!.name + q]) list.push({ q: q2, what: target(code), ok: named });
           list.push({ q: `${q}人民路1号`, what: target(code), ok: (urls) => urls[0] === target(code) });
         }
       }
