@@ -156,6 +156,17 @@ export const placeOnly = (q: string) =>
     .filter((w) => !/^\p{Script=Han}?$/u.test(w))
     .join(' ');
 
+/** How residents write a development zone (合肥高新区, 郑州经开区), read as the data names it
+ *  (合肥高新技术产业开发区, 郑州经济技术开发区): the search's typed forms and the import alike. */
+export const zoneName = (name: string): string =>
+  name.replace(/高新区$/, '高新技术产业开发区').replace(/经开区$/, '经济技术开发区');
+
+/** The words a development zone's or new area's name ends with (西安高新区, 郑州经开区, 郑东新区,
+ *  苏州工业园区): ZONE_WORD alone, ZONE_END at the end of a name. */
+const ZONE = '(高新区|经开区|开发区|新区|园区|工业区|保税区|示范区|实验区)';
+export const ZONE_WORD = new RegExp(`^${ZONE}$`);
+const ZONE_END = new RegExp(`${ZONE}$`);
+
 /** How a place's name ends: a town's, or a county's, prefecture's or province's. */
 const NAME_END = /(街道|镇|乡|苏木|[市县区州旗盟省])$/;
 
@@ -167,7 +178,9 @@ const NAME_END = /(街道|镇|乡|苏木|[市县区州旗盟省])$/;
  */
 export function nearNames(name: string): string[] {
   const query = name.replace(/["“”\s]/g, '');
-  if (!/^\p{Script=Han}+$/u.test(query)) return [];
+  // A zone's 区 is no division's (西安高新区 is not a misspelt 西安区 of 牡丹江): the place before it is the
+  // answer (search-core.ts: the words it begins with).
+  if (!/^\p{Script=Han}+$/u.test(query) || ZONE_END.test(query)) return [];
   const suffix = NAME_END.exec(query)?.[0] ?? '';
   let stem = query.slice(0, query.length - suffix.length);
   const names: string[] = [];

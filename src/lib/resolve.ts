@@ -20,6 +20,7 @@ import {
   shortName,
   simplify,
   type TraditionalForms,
+  zoneName,
 } from './names.ts';
 import { pinyinNames } from './search-terms.ts';
 import { pinyinSlug } from './slugs.ts';
@@ -242,11 +243,14 @@ export class Resolver {
     const readings = named || all || only ? [] : simplify(text, TRADITIONAL_FORMS).filter((t) => t !== text);
     let traditional: Resolution | undefined;
     const simple = readings.find((t) => (traditional = find(t))) ?? readings[0] ?? text;
+    // A development zone as residents write it (合肥高新区): as the data names it.
+    const zone = named || all || only || traditional || zoneName(simple) === simple ? undefined : find(zoneName(simple));
     const found =
       named ??
       all ??
       only ??
       traditional ??
+      zone ??
       this.afterArea(input, simple) ??
       this.loose(input, simple) ??
       this.elsewhere(input, simple) ??
@@ -256,12 +260,13 @@ export class Resolver {
     if (limit) return limit;
     const said = [
       traditional && `read ${text} as ${simple} (traditional characters)`,
+      zone && `read ${simple} as ${zoneName(simple)}, the name in the data`,
       found.note,
       all && `${whole!.word} read as all of ${found.path}`,
       only && `${around!.word} read off: only ${found.path} is covered; list the places around it to cover them`,
       notes.length && `ignored ${notes.join(' ')}: only the place is read`,
     ].filter(Boolean);
-    const guessed = notes.length || all || only || traditional;
+    const guessed = notes.length || all || only || traditional || zone;
     return { ...found, ...(guessed ? { status: 'warning' } : {}), ...(said.length ? { note: said.join('; ') } : {}) };
   }
 

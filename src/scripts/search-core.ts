@@ -2,7 +2,7 @@
 // Node against the same index. Pagefind finds words by their beginning; this reads the query as
 // people write places — a province in front (湖南吉首), a county or prefecture before a town
 // (吉首市乾州街道, 湘西乾州) — and says which town each result matched.
-import { lookalikes, nearNames, shortName, placeOnly } from '../lib/names.ts';
+import { lookalikes, nearNames, shortName, placeOnly, ZONE_WORD } from '../lib/names.ts';
 import { find, FIRST, holding, nothing, type Found, type Pagefind } from './find.ts';
 import { movedPlace, suffixChanged } from './moved.ts';
 import {
@@ -139,8 +139,12 @@ export async function search(
         .slice(1)
         .map((p) => shortName(p, 'prefecture')),
     ].some((n) => !!n && n.length >= 2 && (joined.startsWith(n) || rest.startsWith(n)));
+  // Not a zone the data lacks, right after a place (镇江高新区: no 高新区 that moved from 镇江, but 常州's
+  // town of that name); a zone of the data's written under another city is (包头市呼和浩特经济技术开发区).
+  const bareZone = !!hint?.begun && ZONE_WORD.test(joined.slice(joined.indexOf(hint.begun) + hint.begun.length));
   const elsewhere =
     !renamed &&
+    !bareZone &&
     (!hint?.results.length || hint.results.some(begins) || (hint.begun?.length ?? 0) >= 2) &&
     ((within && (await movedPlace(pagefind, rest, within.filters, limit, bySound))) ||
       (await movedPlace(pagefind, joined, filters, limit, bySound)));

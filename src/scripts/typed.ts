@@ -1,6 +1,6 @@
 // A query as it was typed, in the forms that are still the query as typed, not near names: what a
 // phone's keyboard or an input method sends (search-core.ts searches each in turn first).
-import { pinyinSuffix } from '../lib/names.ts';
+import { pinyinSuffix, zoneName } from '../lib/names.ts';
 import { PROVINCE_PINYIN } from '../lib/provinces.ts';
 
 /** A query as a phone's keyboard may send it: full-width letters (ｊｉｓｈｏｕ) as plain ones, capitals
@@ -14,12 +14,6 @@ export const typedQuery = (q: string) => {
     .replace(/\p{P}+/gu, ' ');
   return (/\p{Script=Han}/u.test(plain) ? plain.replace(/[0-9]+/g, ' ') : plain).replace(/\s+/g, ' ').trim();
 };
-
-/** How residents write a development zone (合肥高新区, 郑州经开区): as the data names it. */
-const ZONES: [RegExp, string][] = [
-  [/高新区$/, '高新技术产业开发区'],
-  [/经开区$/, '经济技术开发区'],
-];
 
 export interface Typed {
   q: string;
@@ -56,7 +50,8 @@ export function typedForms(typed: string): Typed {
   const inChars = front
     ? PROVINCE_PINYIN.filter(([p]) => p === front[1]).map(([, name]) => name + joined.slice(front[0].length))
     : [];
-  const zone = ZONES.reduce((z, [end, full]) => z.replace(end, full), joined);
+  // A development zone as residents write it (合肥高新区): as the data names it.
+  const zone = zoneName(joined);
   const asTyped = [
     ...new Set([
       ...inChars,

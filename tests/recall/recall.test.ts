@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMER, SPLIT } from '../../src/lib/history.ts';
 import { AREAS } from '../../src/lib/areas.ts';
-import { CITY_PARTS, prefectureForms } from '../../src/lib/names.ts';
+import { CITY_PARTS, prefectureForms, zoneName } from '../../src/lib/names.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
 import { initialsOf } from '../../src/lib/search-terms.ts';
 import { townsByCounty, typedName } from '../../src/lib/towns.ts';
@@ -282,7 +282,7 @@ describe('search recall over the whole country', () => {
     expect(rate(misses.get('county under another prefecture')!, list)).toBeGreaterThanOrEqual(0.98);
   });
 
-  it('finds a county or a town by a suffix it had or never had (双流县, 增城市, 长沙望城县, 简阳石桥镇), as near', async () => {
+  it('finds a county or a town by a suffix it had or never had (双流县, 增城市, 长沙望城县, 简阳石桥镇), as near, and a development zone as residents write it (合肥高新区, 西安高新区)', async () => {
     // Every 48th county whose short name is its own, written with another suffix that no place has and
     // no word begins with; alone, or after its prefecture's short name.
     const all = [...regions.byCode.values()];
@@ -313,16 +313,40 @@ describe('search recall over the whole country', () => {
       if (names.some((other) => other === short + '镇' || other.startsWith(q))) return;
       towns_.push({ q, what: `${target(t.county)} ${name}`, ok: first({ url: target(t.county), town: name }) });
     });
+    // A development zone as residents write it, every 8th prefecture's (合肥高新区, 郑州经开区): the
+    // data's zone first where it has one (合肥高新技术产业开发区; a town-level one, 徐州高新技术产业开发区,
+    // its county), else the city, never a namesake elsewhere (西安高新区: 西安市, not 牡丹江's 西安区;
+    // 镇江高新区: 镇江市, not 常州's town 高新区).
+    const zones: Ask[] = [];
+    const byName = new Map([...regions.byCode.values()].map((r) => [r.name, r.code]));
+    for (const t of towns) if (!byName.has(typedName(t.name))) byName.set(typedName(t.name), t.county);
+    const zoneOf = (q: string) => byName.get([...byName.keys()].find((n) => n.startsWith(zoneName(q))) ?? '');
+    [...regions.byCode.values()]
+      .filter((r) => r.level === 'prefecture')
+      .forEach((p, n) => {
+        if (n % 8) return;
+        for (const end of ['高新区', '经开区']) {
+          const q = p.shortName + end;
+          const code = zoneOf(q) ?? p.code;
+          zones.push({ q, what: target(code), ok: (urls) => urls[0] === target(code) });
+        }
+      });
+    zones.push({ q: '西安高新区', what: target('610100'), ok: (urls) => urls[0] === target('610100') });
     expect(list.length).toBeGreaterThan(45);
     expect(towns_.length).toBeGreaterThan(12);
+    // Both kinds asked: zones the data has, and cities without one.
+    const inData = zones.filter((z) => zoneOf(z.q)).length;
+    expect([inData > 5, zones.length - inData > 20]).toEqual([true, true]);
     const misses = await ask(
       new Map([
         ['another suffix', list],
         ['a town with another suffix', towns_],
+        ['a development zone as residents write it', zones],
       ]),
     );
     expect(rate(misses.get('another suffix')!, list)).toBeGreaterThanOrEqual(0.98);
     expect(rate(misses.get('a town with another suffix')!, towns_)).toBeGreaterThanOrEqual(0.98);
+    expect(misses.get('a development zone as residents write it')).toEqual([]);
   });
 
   it('finds a place after its province in pinyin (hunan changsha, hunan长沙市), after a province that is a prefecture too (吉林朝阳), and in pinyin then characters (changsha 岳麓)', async () => {

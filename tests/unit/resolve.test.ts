@@ -146,6 +146,23 @@ describe('resolving places as operators write them', () => {
   });
 });
 
+describe('a development zone as residents write it', () => {
+  it('reads 合肥高新区 and 郑州经开区 as the data names them, with a warning; a city without one is no near district', () => {
+    expect(resolver.resolve('合肥高新区')).toMatchObject({
+      status: 'warning',
+      code: '340176',
+      note: 'read 合肥高新区 as 合肥高新技术产业开发区, the name in the data',
+    });
+    expect(resolver.resolve('河南郑州经开区')).toMatchObject({ status: 'warning', code: '410171' });
+    // The data has no 西安 high-tech zone: not 牡丹江's 西安区 as a near name.
+    expect(resolver.resolve('西安高新区')).toEqual({
+      input: '西安高新区',
+      status: 'unresolved',
+      note: 'no region, town or former division of that name',
+    });
+  });
+});
+
 describe('splitting a pasted list', () => {
   it('splits on 、，,；; spaces and newlines', () => {
     expect(splitEntries('吉首市、凤凰县，泸溪县,花垣县；保靖县;古丈县 永顺县\n龙山县\r\n\t')).toEqual([

@@ -659,6 +659,8 @@ describe('searching', () => {
     expect(nearNames('乾州')).toEqual([]);
     expect(nearNames('吉首坎市')).toEqual(['吉首市']);
     expect(nearNames('火星市')).toEqual([]);
+    // A zone's 区 is no division's: 西安高新区 is no misspelt 西安区 (牡丹江's).
+    expect(nearNames('西安高新区')).toEqual([]);
     expect(nearNames('shimenkan')).toEqual([]);
     const county = (n: number, town: string) => ({
       url: `/county-${n}/`,
