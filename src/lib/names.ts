@@ -161,11 +161,11 @@ export const placeOnly = (q: string) =>
 export const zoneName = (name: string): string =>
   name.replace(/高新区$/, '高新技术产业开发区').replace(/经开区$/, '经济技术开发区');
 
-/** The words a development zone's or new area's name ends with (西安高新区, 郑州经开区, 郑东新区,
- *  苏州工业园区): ZONE_WORD alone, ZONE_END at the end of a name. */
-const ZONE = '(高新区|经开区|开发区|新区|园区|工业区|保税区|示范区|实验区)';
-export const ZONE_WORD = new RegExp(`^${ZONE}$`);
-const ZONE_END = new RegExp(`${ZONE}$`);
+/** A development zone's or new area's word, written alone after a place (西安高新区, 郑州经开区,
+ *  镇江新区, 苏州工业园区). */
+export const ZONE_WORD = /^(高新区|经开区|开发区|新区|园区|工业区|保税区|示范区|实验区)$/;
+/** How a zone's name ends that no division's does (新区 and 园区 end 浦东新区 and 下花园区 too). */
+const ZONE_END = /(高新区|经开区|开发区|保税区|示范区|实验区)$/;
 
 /** How a place's name ends: a town's, or a county's, prefecture's or province's. */
 const NAME_END = /(街道|镇|乡|苏木|[市县区州旗盟省])$/;

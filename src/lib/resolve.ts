@@ -463,9 +463,19 @@ export class Resolver {
       for (const name of area.names) {
         const at = text.indexOf(name);
         const rest = text.slice(at + name.length);
-        if (at < 0 || !rest || !this.onlyAbove(text.slice(0, at), area)) continue;
+        // Not a name divisions have too, in front (江北曲 is a misspelt 江北区, not 南京's 江北 and 曲).
+        if (at < 0 || !rest || !this.onlyAbove(text.slice(0, at), area) || (at === 0 && this.byName.has(name))) continue;
         const found = this.resolve(rest);
+        // A rest that names nothing is no place in the area: the text is read otherwise.
+        if (found.status === 'unresolved' && !found.code) continue;
         const candidates = found.candidates?.filter((c) => area.counties.includes(c.code)) ?? [];
+        if (found.code && area.partly?.includes(found.code) && !found.town)
+          return {
+            ...found,
+            input,
+            status: 'warning',
+            note: [found.note, `only part of ${found.path} lies in ${name}: all of it is covered`].filter(Boolean).join('; '),
+          };
         if (found.code && area.counties.includes(found.code)) return { ...found, input };
         if (found.status === 'ambiguous' && candidates.length === 1)
           return { input, status: 'resolved', code: candidates[0].code, path: candidates[0].path };

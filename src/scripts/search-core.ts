@@ -89,11 +89,19 @@ export async function search(
   const lead = begun && hint?.results[0];
   const area = lead ? areaBegun(lead, begun) : undefined;
   const city = lead && !lead.town && lead.meta.level === 'prefecture' && lead.meta.title === begun ? begun : undefined;
-  if (area || city) {
-    const rest = joined.slice(joined.indexOf(begun!) + begun!.length);
+  const at = begun ? joined.indexOf(begun) : -1;
+  if ((area || city) && at >= 0) {
+    const rest = joined.slice(at + begun!.length);
     const inside = rest.length >= 2 ? await search(pagefind, rest, filters, limit, tables) : undefined;
     const results = inside?.results.filter((h) => (area ? inArea(h, area) : liesIn(h, city!))) ?? [];
-    if (results.length) return { ...inside!, results, total: results.length, complete: true };
+    // Said by the first of those kept, when near (a filtered-out first result named the near one).
+    if (results.length)
+      return {
+        ...inside!,
+        results,
+        total: results.length,
+        ...(inside!.near ? { near: results[0].town ?? results[0].meta.title } : {}),
+      };
   }
   // In characters: a pinyin word the query begins with is a syllable or two (xiamen of xiamen xiangan).
   const atBegun =
@@ -141,7 +149,7 @@ export async function search(
     ].some((n) => !!n && n.length >= 2 && (joined.startsWith(n) || rest.startsWith(n)));
   // Not a zone the data lacks, right after a place (镇江高新区: no 高新区 that moved from 镇江, but 常州's
   // town of that name); a zone of the data's written under another city is (包头市呼和浩特经济技术开发区).
-  const bareZone = !!hint?.begun && ZONE_WORD.test(joined.slice(joined.indexOf(hint.begun) + hint.begun.length));
+  const bareZone = at >= 0 && ZONE_WORD.test(joined.slice(at + begun!.length));
   const elsewhere =
     !renamed &&
     !bareZone &&
@@ -260,7 +268,7 @@ async function searchAs(
       hits
         .map((hit, i) => ({ hit, i, rank: rank(hit, names, reading.town, owners) }))
         // Among equal answers a covered place first: it has a page and a form of its own; among places
-        // of one level whose own name it is, the bigger city's (gz: 广州市, then 赣州市).
+        // of one level whose own name it is, the bigger city's (gz: 贵州省, then 广州市 before 赣州市).
         .sort(
           (a, b) =>
             a.rank - b.rank ||

@@ -76,6 +76,14 @@ describe('importing an area', () => {
     expect(resolver.resolve('重庆两江新区鸳鸯街道')).toMatchObject({ code: '500112', town: '鸳鸯街道' });
     expect(resolver.resolve('南京江北泰山街道')).toMatchObject({ status: 'resolved', code: '320111' });
     expect(resolver.resolve('武汉汉口江汉区')).toMatchObject({ status: 'resolved', code: '420103' });
+    // A county it covers only in part: all of it, said.
+    expect(resolver.resolve('江北新区栖霞区')).toMatchObject({
+      status: 'warning',
+      code: '320113',
+      note: 'only part of 江苏省 南京市 栖霞区 lies in 江北新区: all of it is covered',
+    });
+    // A name divisions have too is no area in front (江北曲: a misspelt 江北区, by its sound).
+    expect(resolver.resolve('江北曲').candidates?.map((c) => c.code)).toEqual(['330205', '500105']);
     expect(resolver.resolve('两江新区吉首市')).toMatchObject({
       status: 'unresolved',
       note: '吉首市 (湖南省 湘西土家族苗族自治州 吉首市) is not in 两江新区, which lies in 重庆市 江北区, 重庆市 北碚区 and 重庆市 渝北区',

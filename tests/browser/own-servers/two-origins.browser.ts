@@ -40,7 +40,8 @@ describe('pages on a CDN, leads to the Worker on another origin', () => {
       output: 'pipe',
     });
     browser = await launch();
-  }, 120_000);
+    // A build and a wrangler dev start beside CI's other files: 120 s was once too short.
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
