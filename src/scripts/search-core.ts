@@ -103,6 +103,12 @@ export async function search(
         ...(inside!.near ? { near: results[0].town ?? results[0].meta.title } : {}),
       };
   }
+  // A zone the data lacks, right after a place (西安高新区, 镇江高新区): that place, as its name alone
+  // ranks (西安市 before the 西安区s of other provinces); never a 高新区 moved from it (常州's town of that
+  // name, below). A zone of the data's written under another city is read so (包头市呼和浩特经济技术开发区).
+  const bareZone = at >= 0 && ZONE_WORD.test(joined.slice(at + begun!.length));
+  const before = bareZone ? await searchAs(pagefind, begun!, filters, limit) : undefined;
+  if (before?.exact) return asNear(before);
   // In characters: a pinyin word the query begins with is a syllable or two (xiamen of xiamen xiangan).
   const atBegun =
     begun && begun.length >= 4 && begun !== joined && /^\p{Script=Han}+$/u.test(begun)
@@ -147,9 +153,6 @@ export async function search(
         .slice(1)
         .map((p) => shortName(p, 'prefecture')),
     ].some((n) => !!n && n.length >= 2 && (joined.startsWith(n) || rest.startsWith(n)));
-  // Not a zone the data lacks, right after a place (镇江高新区: no 高新区 that moved from 镇江, but 常州's
-  // town of that name); a zone of the data's written under another city is (包头市呼和浩特经济技术开发区).
-  const bareZone = at >= 0 && ZONE_WORD.test(joined.slice(at + begun!.length));
   const elsewhere =
     !renamed &&
     !bareZone &&

@@ -58,4 +58,11 @@ describe('search over the sample site', () => {
     expect(asked.length).toBeGreaterThan(1_400);
     expect(misses).toEqual([]);
   }, 120_000);
+
+  it('answers a development zone the data lacks with the city before it, in records of uncovered places too', async () => {
+    // 西安市 is in a record with its counties; the 西安区s of 牡丹江 and 辽源 in their prefectures'.
+    const found = await search.search('西安高新区');
+    expect(found.results[0].url).toBe(target('610100'));
+    expect(found.near).toBe('西安市');
+  });
 });
