@@ -436,16 +436,22 @@ export class Resolver {
     };
   }
 
-  /** A part of a city that is no division (汉口, 南京江北新区: areas.ts), written alone or after names
-   *  of the places above the counties it lies in. */
-  private areaOf(text: string): { area: Area; name: string } | undefined {
+  /** An area of a city that is no division (汉口, 南京江北新区: areas.ts) as the text writes it: after
+   *  nothing but names of the places above its counties (重庆, 南京市), with what follows it. Not a
+   *  name divisions or towns have too, in front: 江北 alone is 重庆's and 宁波's 江北区, 江北曲 a misspelt
+   *  江北区; the area's after its city (南京江北). */
+  private *areasIn(text: string): Generator<{ area: Area; name: string; rest: string }> {
     for (const area of AREAS)
       for (const name of area.names) {
-        // A name a division or town has too (江北: 重庆's and 宁波's 江北区) is theirs when alone; the
-        // area's after its city (南京江北).
-        if (text.endsWith(name) && this.onlyAbove(text.slice(0, -name.length), area) && (text !== name || !this.byName.has(name)))
-          return { area, name };
+        const at = text.indexOf(name);
+        if (at < 0 || (at === 0 && this.byName.has(name)) || !this.onlyAbove(text.slice(0, at), area)) continue;
+        yield { area, name, rest: text.slice(at + name.length) };
       }
+  }
+
+  /** The area the whole text names. */
+  private areaOf(text: string): { area: Area; name: string } | undefined {
+    for (const written of this.areasIn(text)) if (!written.rest) return written;
     return undefined;
   }
 
@@ -459,34 +465,30 @@ export class Resolver {
   /** A place written after an area it lies in (两江新区鸳鸯街道, 雄安新区容城县): that place, read alone and
    *  kept only where it is in one of the area's counties. */
   private afterArea(input: string, text: string): Resolution | undefined {
-    for (const area of AREAS)
-      for (const name of area.names) {
-        const at = text.indexOf(name);
-        const rest = text.slice(at + name.length);
-        // Not a name divisions have too, in front (江北曲 is a misspelt 江北区, not 南京's 江北 and 曲).
-        if (at < 0 || !rest || !this.onlyAbove(text.slice(0, at), area) || (at === 0 && this.byName.has(name))) continue;
-        const found = this.resolve(rest);
-        // A rest that names nothing is no place in the area: the text is read otherwise.
-        if (found.status === 'unresolved' && !found.code) continue;
-        const candidates = found.candidates?.filter((c) => area.counties.includes(c.code)) ?? [];
-        if (found.code && area.partly?.includes(found.code) && !found.town)
-          return {
-            ...found,
-            input,
-            status: 'warning',
-            note: [found.note, `only part of ${found.path} lies in ${name}: all of it is covered`].filter(Boolean).join('; '),
-          };
-        if (found.code && area.counties.includes(found.code)) return { ...found, input };
-        if (found.status === 'ambiguous' && candidates.length === 1)
-          return { input, status: 'resolved', code: candidates[0].code, path: candidates[0].path };
-        if (found.status === 'ambiguous' && candidates.length > 1) return { ...found, input, candidates };
-        const where = found.code ? ` (${found.path})` : '';
+    for (const { area, name, rest } of this.areasIn(text)) {
+      if (!rest) continue;
+      const found = this.resolve(rest);
+      // A rest that names nothing is no place in the area: the text is read otherwise.
+      if (found.status === 'unresolved' && !found.code) continue;
+      const candidates = found.candidates?.filter((c) => area.counties.includes(c.code)) ?? [];
+      if (found.code && area.partly?.includes(found.code) && !found.town)
         return {
+          ...found,
           input,
-          status: 'unresolved',
-          note: `${rest}${where} is not in ${name}, which lies in ${listed(area.counties.map((c) => this.pathOf(c)))}`,
+          status: 'warning',
+          note: [found.note, `only part of ${found.path} lies in ${name}: all of it is covered`].filter(Boolean).join('; '),
         };
-      }
+      if (found.code && area.counties.includes(found.code)) return { ...found, input };
+      if (found.status === 'ambiguous' && candidates.length === 1)
+        return { input, status: 'resolved', code: candidates[0].code, path: candidates[0].path };
+      if (found.status === 'ambiguous' && candidates.length > 1) return { ...found, input, candidates };
+      const where = found.code ? ` (${found.path})` : '';
+      return {
+        input,
+        status: 'unresolved',
+        note: `${rest}${where} is not in ${name}, which lies in ${listed(area.counties.map((c) => this.pathOf(c)))}`,
+      };
+    }
     return undefined;
   }
 

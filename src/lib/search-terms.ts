@@ -44,11 +44,9 @@ export function searchText(region: Region, lineage: Region[], extra: string[] = 
   // are the common names of a few (呼市, 版纳), on its record alone.
   const zhou = region.level === 'prefecture' ? prefectureForms(region.name).slice(0, 1) : [];
   const common = COMMON_NAMES[region.code] ?? [];
-  const initials = initialsOf(region);
-  const own = [region.name, region.shortName, ...zhou, ...common, ...pinyinNames(region), ...initials].map((n) => n + OWN);
-  return [...new Set([...regionNames(region, lineage), ...common, ...extra, ...pinyinNames(region), ...initials, ...own])].join(
-    ' ',
-  );
+  const spelled = [...pinyinNames(region), ...initialsOf(region)];
+  const own = [region.name, region.shortName, ...zhou, ...common, ...spelled].map((n) => n + OWN);
+  return [...new Set([...regionNames(region, lineage), ...common, ...extra, ...spelled, ...own])].join(' ');
 }
 
 /** How a result names a county for a customer: 湘西州 吉首市, 长沙市 岳麓区, 北京市 朝阳区. */

@@ -163,9 +163,8 @@ describe('search recall over the whole country', () => {
       },
     );
     // A part of a city that is no division (汉口, 两江新区: areas.ts): every county it lies in, named by
-    // one of the area's names; alone and after its city (武汉汉口, 南京江北), and after a region that
-    // has the name too (江北: 重庆's and 宁波's 江北区 first).
-    // After a city, its counties (成都天府新区: 成都's four, not 眉山's two).
+    // one of the area's names; alone, after a region that has the name too (江北: 重庆's and 宁波's
+    // 江北区 first), and after its city, that city's counties (成都天府新区: 成都's four, not 眉山's two).
     const townsOf = townsByCounty(regions);
     for (const area of AREAS) {
       const cities = new Set(area.counties.map((c) => regions.get(c)!.parent!));
