@@ -251,6 +251,7 @@ export class Resolver {
       only ??
       traditional ??
       zone ??
+      this.areaAsDivision(input, simple) ??
       this.afterArea(input, simple) ??
       this.loose(input, simple) ??
       this.elsewhere(input, simple) ??
@@ -455,6 +456,16 @@ export class Resolver {
     return undefined;
   }
 
+  /** An area written as a division of its city (南京江北区, 汉口区), which has none of that name: the area. */
+  private areaAsDivision(input: string, text: string): Resolution | undefined {
+    for (const written of this.areasIn(text)) {
+      if (!/^[区县]$/.test(written.rest)) continue;
+      const found = this.inArea(input, written);
+      return { ...found, note: `read ${text} as ${text.slice(0, -1)}: ${found.note}` };
+    }
+    return undefined;
+  }
+
   /** Whether `before` is nothing but names of the places above an area's counties (重庆, 南京市). */
   private onlyAbove(before: string, area: Area): boolean {
     const above = new Set(area.counties.flatMap((code) => this.regions.lineage(code).slice(0, -1)));
@@ -465,7 +476,9 @@ export class Resolver {
   /** A place written after an area it lies in (两江新区鸳鸯街道, 雄安新区容城县): that place, read alone and
    *  kept only where it is in one of the area's counties. */
   private afterArea(input: string, text: string): Resolution | undefined {
-    for (const { area, name, rest } of this.areasIn(text)) {
+    for (const { area, name, rest: after } of this.areasIn(text)) {
+      // Written as a district (南京江北区泰山街道): what follows that.
+      const rest = after.replace(/^[区县](?=.)/, '');
       if (!rest) continue;
       const found = this.resolve(rest);
       // A rest that names nothing is no place in the area: the text is read otherwise.
@@ -479,8 +492,9 @@ export class Resolver {
           note: [found.note, `only part of ${found.path} lies in ${name}: all of it is covered`].filter(Boolean).join('; '),
         };
       if (found.code && area.counties.includes(found.code)) return { ...found, input };
+      // The one in the area, read as its full path says it (a town: noted on its county's page, said).
       if (found.status === 'ambiguous' && candidates.length === 1)
-        return { input, status: 'resolved', code: candidates[0].code, path: candidates[0].path };
+        return { ...this.resolve(candidates[0].path.replaceAll(' ', '')), input };
       if (found.status === 'ambiguous' && candidates.length > 1) return { ...found, input, candidates };
       const where = found.code ? ` (${found.path})` : '';
       return {

@@ -7,6 +7,7 @@ import { find, FIRST, holding, nothing, type Found, type Pagefind } from './find
 import { movedPlace, suffixChanged } from './moved.ts';
 import {
   areaBegun,
+  areaLeading,
   biggerFirst,
   citySize,
   covers,
@@ -91,7 +92,9 @@ export async function search(
   const city = lead && !lead.town && lead.meta.level === 'prefecture' && lead.meta.title === begun ? begun : undefined;
   const at = begun ? joined.indexOf(begun) : -1;
   if ((area || city) && at >= 0) {
-    const rest = joined.slice(at + begun!.length);
+    const after = joined.slice(at + begun!.length);
+    // An area written as a district (汉口区花桥街道): the place after that suffix.
+    const rest = area ? after.replace(/^[区县]/, '') : after;
     const inside = rest.length >= 2 ? await search(pagefind, rest, filters, limit, tables) : undefined;
     const results = inside?.results.filter((h) => (area ? inArea(h, area) : liesIn(h, city!))) ?? [];
     // Said by the first of those kept, when near (a filtered-out first result named the near one).
@@ -102,6 +105,17 @@ export async function search(
         total: results.length,
         ...(inside!.near ? { near: results[0].town ?? results[0].meta.title } : {}),
       };
+    // An area written as a district alone (汉口区), or after its city, which has none of that name
+    // (南京市江北区: 江北 is its 江北新区; 南京市江北区泰山街道): read without that suffix, said to be near.
+    const unsuffixed = area ? (rest ? '' : begun!) : begun + after.replace(/^(\p{Script=Han}{2,}?)[区县]/u, '$1');
+    const as = unsuffixed && unsuffixed !== joined ? await search(pagefind, unsuffixed, filters, limit, tables) : undefined;
+    const named = (as?.results ?? []).flatMap((h) => {
+      const written = area ?? areaLeading(h, unsuffixed.slice(begun!.length));
+      const kept = !!written && inArea(h, written) && (!!area || liesIn(h, city!));
+      return kept ? [h.town && inArea(h, h.town) ? { ...h, town: areaLeading(h, h.town) } : h] : [];
+    });
+    if (named.length)
+      return { ...as!, results: named, total: named.length, exact: false, near: named[0].town ?? named[0].meta.title };
   }
   // A zone the data lacks, right after a place (西安高新区, 镇江高新区): that place, as its name alone
   // ranks (西安市 before the 西安区s of other provinces); never a 高新区 moved from it (常州's town of that

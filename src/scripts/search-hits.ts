@@ -2,7 +2,7 @@
 // — a page's, or a record of uncovered places — the town a word of the query named, and how the
 // results rank. A record's words are its towns' first, TOWN_WORDS per town, then its own names
 // (src/lib/search-terms.ts).
-import { shortName } from '../lib/names.ts';
+import { shortName, SUFFIX_PINYIN } from '../lib/names.ts';
 
 export interface Data {
   url: string;
@@ -44,6 +44,8 @@ export interface Hit {
   meta: Place;
   /** The town of this county the query named (乾州街道); absent when it named the place itself. */
   town?: string;
+  /** The query is that town's pinyin whole (taixia: 太霞乡), not the beginning of a longer one (taixian: 泰县). */
+  spelled?: true;
 }
 
 /** Follows a place's own names in its record (吉林ϙ): a letter nobody types, that Pagefind keeps. */
@@ -58,6 +60,13 @@ const areasOf = (hit: Hit) => (hit.meta.areas ?? '').split(' ');
 export const inArea = (hit: Hit, area: string) => areasOf(hit).includes(area);
 /** The area a result lies in that a query's leading word names (两江新区, 重庆两江新区: 两江新区). */
 export const areaBegun = (hit: Hit, word: string) => areasOf(hit).find((a) => !!a && word.endsWith(a));
+/** The area a result lies in whose name begins a text, by its full name (江北泰山街道: 江北新区, whose
+ *  short name 江北 begins it). */
+export const areaLeading = (hit: Hit, text: string) => {
+  const names = areasOf(hit);
+  const written = names.find((a) => !!a && text.startsWith(a));
+  return written && names.find((a) => a.startsWith(written));
+};
 
 /** The places a result matched: the page's own, or those of a record of uncovered places that hold
  *  the matched words, each with the town the query named, if it named a town rather than the place.
@@ -102,12 +111,27 @@ export function hitsOf(data: Data, words: string[], exact: boolean, split: boole
       // the words before it may be the place's (湘西 乾州: 湘西 of 湘西州, 乾州 of 乾州街道).
       const own = at.some((l) => l >= towns && content[l].toLowerCase().startsWith(town));
       const named = exact && townAt !== undefined && (split || !own);
-      hits.push({ url, meta, ...(named ? { town: content[townAt - ((townAt - start) % TOWN_WORDS)] } : {}) });
+      // The query a town's pinyin whole, with its suffix's or without (taixia: taixiaxiang, 太霞乡; not
+      // taixian, 泰县).
+      const group = (l: number) => l - ((l - start) % TOWN_WORDS);
+      const spelled =
+        named &&
+        /^[a-z]+$/.test(town) &&
+        reached.some((l) => group(l) === group(townAt) && PINYIN_NAMES(town).includes(content[l].toLowerCase()));
+      hits.push({
+        url,
+        meta,
+        ...(named ? { town: content[townAt - ((townAt - start) % TOWN_WORDS)] } : {}),
+        ...(spelled ? { spelled } : {}),
+      });
     }
     start = end;
   }
   return hits;
 }
+
+/** A name in pinyin as a town's word may spell it: alone, or with a suffix's pinyin after it. */
+const PINYIN_NAMES = (name: string) => [name, ...Object.keys(SUFFIX_PINYIN).map((s) => name + s)];
 
 /** Whether a town (or a former division noted as one: 崇文区) is named by the query, in full or short. */
 const namedBy = (name: string, q: string) => name === q || shortName(name, 'town') === q || shortName(name, 'county') === q;
@@ -156,7 +180,7 @@ export function rank(hit: Hit, names: string[], town: string, owners: Map<string
   if (own !== undefined) return own;
   const parent = hit.town ? undefined : parentOf(hit.meta);
   if (parent && owners.has(parent)) return UNDER_OWN + owners.get(parent)! / 10;
-  if (hit.town && namedBy(hit.town, town)) return NAMED_TOWN;
+  if (hit.town && (namedBy(hit.town, town) || hit.spelled)) return NAMED_TOWN;
   return OTHER;
 }
 

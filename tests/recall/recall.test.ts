@@ -166,6 +166,7 @@ describe('search recall over the whole country', () => {
     // one of the area's names; alone, after a region that has the name too (江北: 重庆's and 宁波's
     // 江北区 first), and after its city, that city's counties (成都天府新区: 成都's four, not 眉山's two).
     const townsOf = townsByCounty(regions);
+    const isName = (name: string) => current.has(name);
     for (const area of AREAS) {
       const cities = new Set(area.counties.map((c) => regions.get(c)!.parent!));
       const asks = area.names.flatMap((name) => [
@@ -173,8 +174,12 @@ describe('search recall over the whole country', () => {
         ...[...cities].flatMap((code) => {
           const city = regions.get(code)!;
           const counties = area.counties.filter((c) => regions.get(c)!.parent === code);
-          return [city.shortName + name, city.name + name].map((q) => ({ q, counties }));
+          // Written as a district the city has not (南京市江北区, 武汉汉口区): the area.
+          const district = !name.endsWith('区') && !regions.children(code).some((r) => r.name === `${name}区`);
+          const written = [city.shortName + name, city.name + name];
+          return [...written, ...(district ? written.map((q) => `${q}区`) : [])].map((q) => ({ q, counties }));
         }),
+        ...(!name.endsWith('区') && !isName(`${name}区`) ? [{ q: `${name}区`, counties: area.counties }] : []),
       ]);
       // Before one of its counties or the first town of each (雄安新区容城县, 两江新区鸳鸯街道): that place.
       for (const code of area.counties) {
@@ -185,8 +190,17 @@ describe('search recall over the whole country', () => {
         if (town) {
           const q = area.names[0] + typedName(town.name);
           const named = first({ url: target(code), town: typedName(town.name) });
-          // After its city's full name too (南京市江北新区泰山街道).
-          for (const q2 of [q, regions.get(county.parent!)!.name + q]) list.push({ q: q2, what: target(code), ok: named });
+          // After its city's full name too (南京市江北新区泰山街道), and the area written as a district
+          // (汉口区花桥街道, 南京市江北区泰山街道; not 江北区泰山街道: 重庆's or 宁波's 江北区, which have no
+          // such town).
+          const city = regions.get(county.parent!)!.name;
+          const asDistrict = area.names
+            .filter((n) => !n.endsWith('区'))
+            .flatMap((n) => {
+              const d = `${n}区${typedName(town.name)}`;
+              return [...(isName(`${n}区`) ? [] : [d]), city + d];
+            });
+          for (const q2 of [q, city + q, ...asDistrict]) list.push({ q: q2, what: target(code), ok: named });
           list.push({ q: `${q}人民路1号`, what: target(code), ok: (urls) => urls[0] === target(code) });
         }
       }

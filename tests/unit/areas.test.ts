@@ -74,7 +74,8 @@ describe('importing an area', () => {
   it('reads a place written after an area it lies in, and says so when it lies elsewhere', () => {
     expect(resolver.resolve('雄安新区容城县')).toMatchObject({ status: 'resolved', code: '130629' });
     expect(resolver.resolve('重庆两江新区鸳鸯街道')).toMatchObject({ code: '500112', town: '鸳鸯街道' });
-    expect(resolver.resolve('南京江北泰山街道')).toMatchObject({ status: 'resolved', code: '320111' });
+    // A town, as written alone: its county covered, the town noted on that page.
+    expect(resolver.resolve('南京江北泰山街道')).toMatchObject({ status: 'warning', code: '320111', town: '泰山街道' });
     expect(resolver.resolve('武汉汉口江汉区')).toMatchObject({ status: 'resolved', code: '420103' });
     // A county it covers only in part: all of it, said.
     expect(resolver.resolve('江北新区栖霞区')).toMatchObject({
@@ -88,6 +89,30 @@ describe('importing an area', () => {
       status: 'unresolved',
       note: '吉首市 (湖南省 湘西土家族苗族自治州 吉首市) is not in 两江新区, which lies in 重庆市 江北区, 重庆市 北碚区 and 重庆市 渝北区',
     });
+  });
+
+  it('reads an area written as a division its city has not (南京江北区, 汉口区), alone or before a place in it', () => {
+    for (const input of ['南京江北区', '南京市江北区', '江苏省南京市江北区']) {
+      const found = resolver.resolve(input);
+      expect(found.status, input).toBe('ambiguous');
+      expect(
+        found.candidates?.map((c) => c.code),
+        input,
+      ).toEqual(['320111', '320116', '320113']);
+      expect(found.note, input).toBe(
+        `read ${input} as ${input.slice(0, -1)}: 江北 (江北新区) is an area, not a division: it lies in 江苏省 南京市 浦口区, 江苏省 南京市 六合区 and part of 江苏省 南京市 栖霞区 (${AREAS.find((a) => a.names[0] === '江北新区')!.source.url}); write the ones to cover`,
+      );
+    }
+    expect(resolver.resolve('汉口区').candidates?.map((c) => c.code)).toEqual(['420103', '420102', '420104']);
+    expect(resolver.resolve('南京江北区泰山街道')).toMatchObject({ status: 'warning', code: '320111', town: '泰山街道' });
+    expect(resolver.resolve('武汉市汉口区花桥街道')).toMatchObject({ status: 'warning', code: '420102', town: '花桥街道' });
+    // Before a place elsewhere: said so, as after the area's own name.
+    expect(resolver.resolve('汉口区东湖')).toMatchObject({
+      status: 'unresolved',
+      note: expect.stringMatching(/^东湖 \(江西省 南昌市 东湖区\) is not in 汉口/),
+    });
+    // A division of that name in that city stays itself (重庆's 江北区, in 两江新区 in part).
+    expect(resolver.resolve('重庆江北区')).toMatchObject({ status: 'resolved', code: '500105' });
   });
 
   it('leaves a name the area shares with divisions to them (江北: 重庆市 江北区, 宁波市 江北区)', () => {

@@ -286,6 +286,24 @@ describe('searching', () => {
     expect((await search(pagefind, 'wulipai', {})).results.map((r) => [r.url, r.town])).toEqual([[furong.url, '五里牌街道']]);
   });
 
+  it("puts a town whose pinyin the query is whole before one whose pinyin it only begins (taixia: 太霞乡, then 泰县's taixian)", async () => {
+    // Pagefind's order and coverage both favour 泰县, a former county noted as a town of a covered district.
+    const jiangyan = {
+      url: '/jiangsu/taizhou/jiangyan/',
+      words: ['泰县', '姜堰区泰县', '姜堰泰县', '泰州泰县', 'taixian', '姜堰区', '姜堰'],
+      meta: { title: '姜堰区', level: 'county', place: '泰州市 姜堰区', townWords: '5', words: '7', covered: '1' } as Place,
+    };
+    const nanbu = {
+      url: '/regions/?uncovered=511321',
+      words: ['太霞乡', '南部县太霞乡', '南部太霞乡', '南充太霞乡', 'taixiaxiang', '南部县', '南部'],
+      meta: { title: '南部县', level: 'county', place: '南充市 南部县', townWords: '5', words: '7', covered: '0' } as Place,
+    };
+    const { pagefind } = fakePagefind([jiangyan, nanbu]);
+    expect((await search(pagefind, 'taixia', {})).results.map((r) => r.town)).toEqual(['太霞乡', '泰县']);
+    // Begun, not spelled whole: Pagefind's order, the covered one first.
+    expect((await search(pagefind, 'taix', {})).results.map((r) => r.town)).toEqual(['泰县', '太霞乡']);
+  });
+
   it('answers with a place Pagefind matched by its metadata alone, and ranks places under the named one next', async () => {
     const own = (name: string, short: string) => [name, short, `${name}${OWN}`, `${short}${OWN}`];
     const hunan = {
