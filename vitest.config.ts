@@ -3,6 +3,7 @@
 // whole-country fixture, through Pagefind in Node), browser (Chromium against `wrangler dev`). `npm test` builds
 // the sample site first.
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
 /** Test-only secrets (never used anywhere else): a two-key ring, so rotation is exercised too. */
@@ -11,8 +12,34 @@ export const TEST_SECRETS = {
   ADMIN_TOKEN: 'test-admin-token-0123456789',
 };
 
+/** The longest files (minutes each), longest first. Vitest queues files project by project in the
+ *  order of their names (browser, recall, site…) and, with no durations cached (a fresh clone, as CI
+ *  runs), larger files first within one: the 143-second recall-written.test.ts (3.7 KB) started after
+ *  the browser files and the other recall files, ~270 s in, and ran on alone at the end. */
+const LONGEST = [
+  'tests/recall/recall.test.ts',
+  'tests/browser/browser.test.ts',
+  'tests/browser/own-servers/own-servers.test.ts',
+  'tests/recall/recall-written.test.ts',
+  'tests/recall/recall-forms.test.ts',
+];
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]) {
+    const rank = (f: TestSpecification) => {
+      const at = LONGEST.findIndex((path) => f.moduleId.endsWith(path));
+      return at < 0 ? LONGEST.length : at;
+    };
+    const sorted = await super.sort(files);
+    return sorted
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+      .map(({ f }) => f);
+  }
+}
+
 export default defineConfig({
   test: {
+    sequence: { sequencer: LongestFirst },
     // Vitest's default is one worker per core but one (2 − 1 = 1 on these 2-core machines): every
     // file one after another. Much of the time is spent waiting on wrangler dev, workerd and
     // Chromium: the browser tests (one file, one test after another) run beside two other files.

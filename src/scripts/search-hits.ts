@@ -97,15 +97,16 @@ export function hitsOf(data: Data, words: string[], exact: boolean, split: boole
       // The town word the query's town part begins (湘西 乾州: 湘西乾州街道 is 湘西's, 乾州街道 the town's),
       // reaching into the town's own name: 长沙 begins 长沙五里牌街道 but names the district's city, so
       // the answer is the district, not the street.
+      const group = (l: number) => l - ((l - start) % TOWN_WORDS); // the town's first word
       const reachesName = (l: number) => {
-        const first = l - ((l - start) % TOWN_WORDS);
+        const first = group(l);
         const before = l === first + TOWN_WORDS - 1 ? 0 : content[l].length - content[first].length; // pinyin last
         return town.length > before;
       };
       const reached = at.filter((l) => l < towns && content[l].toLowerCase().startsWith(town) && reachesName(l));
       // The town the query names, if one is (崇文: 东城区's former 崇文区, before its 崇文门外街道), by its
       // very name first (吴县: the former 吴县, not 吴县市, which it names short too).
-      const nameAt = (l: number) => content[l - ((l - start) % TOWN_WORDS)];
+      const nameAt = (l: number) => content[group(l)];
       const townAt = reached.find((l) => nameAt(l) === town) ?? reached.find((l) => namedBy(nameAt(l), town)) ?? reached[0];
       // A town unless the town part also names the place itself (吉首: 吉首市, not its 吉首市乾州街道);
       // the words before it may be the place's (湘西 乾州: 湘西 of 湘西州, 乾州 of 乾州街道).
@@ -113,7 +114,6 @@ export function hitsOf(data: Data, words: string[], exact: boolean, split: boole
       const named = exact && townAt !== undefined && (split || !own);
       // The query a town's pinyin whole, with its suffix's or without (taixia: taixiaxiang, 太霞乡; not
       // taixian, 泰县).
-      const group = (l: number) => l - ((l - start) % TOWN_WORDS);
       const spelled =
         named &&
         /^[a-z]+$/.test(town) &&
@@ -121,7 +121,7 @@ export function hitsOf(data: Data, words: string[], exact: boolean, split: boole
       hits.push({
         url,
         meta,
-        ...(named ? { town: content[townAt - ((townAt - start) % TOWN_WORDS)] } : {}),
+        ...(named ? { town: nameAt(townAt) } : {}),
         ...(spelled ? { spelled } : {}),
       });
     }
