@@ -107,7 +107,8 @@ export async function search(
       };
     // An area written as a district alone (汉口区), or after its city, which has none of that name
     // (南京市江北区: 江北 is its 江北新区; 南京市江北区泰山街道): read without that suffix, said to be near.
-    const unsuffixed = area ? (rest ? '' : begun!) : begun + after.replace(/^(\p{Script=Han}{2,}?)[区县]/u, '$1');
+    // An area's name is short: a 区 further on is no area's (南京市玄武区…: one more search at most).
+    const unsuffixed = area ? (rest ? '' : begun!) : begun + after.replace(/^(\p{Script=Han}{2,4}?)[区县]/u, '$1');
     const as = unsuffixed && unsuffixed !== joined ? await search(pagefind, unsuffixed, filters, limit, tables) : undefined;
     const named = (as?.results ?? []).flatMap((h) => {
       const written = area ?? areaLeading(h, unsuffixed.slice(begun!.length));
