@@ -163,7 +163,10 @@ export const zoneName = (name: string): string =>
 
 /** A development zone's or new area's word, written alone after a place (西安高新区, 郑州经开区,
  *  镇江新区, 苏州工业园区). */
-export const ZONE_WORD = /^(高新区|经开区|开发区|新区|园区|工业区|保税区|示范区|实验区)$/;
+const ZONE_WORDS = '高新区|经开区|开发区|新区|园区|工业区|保税区|示范区|实验区';
+export const ZONE_WORD = new RegExp(`^(${ZONE_WORDS})$`);
+/** A zone's word after the place it is named for (西安高新区: 西安, 高新区). */
+export const ZONE_AFTER = new RegExp(`^(\\p{Script=Han}{2,}?)(${ZONE_WORDS})$`, 'u');
 /** How a zone's name ends that no division's does (新区 and 园区 end 浦东新区 and 下花园区 too). */
 const ZONE_END = /(高新区|经开区|开发区|保税区|示范区|实验区)$/;
 

@@ -21,6 +21,7 @@ import {
   simplify,
   type TraditionalForms,
   zoneName,
+  ZONE_AFTER,
 } from './names.ts';
 import { pinyinNames } from './search-terms.ts';
 import { pinyinSlug } from './slugs.ts';
@@ -582,6 +583,26 @@ export class Resolver {
           note: `${why}; two places run together? ${text.slice(0, i)} and ${text.slice(i)}: separate them with 、`,
           candidates: [a, b].map((r) => ({ code: r.code!, path: r.path! })),
         };
+    }
+    // A development zone the data does not list by that name (西安高新区, 苏州园区): the city it is written
+    // after, and the zones the data lists there (苏州工业园区), for the operator to say which is meant.
+    const zone = outside ? undefined : ZONE_AFTER.exec(text);
+    const city = zone && this.named(zone[1], zone[1]);
+    if (zone && city && !city.town && (city.code || city.candidates)) {
+      // Named after a city: 西安高新区 is 西安市's, not the 西安区s of 辽源 and 牡丹江.
+      const all = city.candidates ?? [{ code: city.code!, path: city.path! }];
+      const cities = all.filter((c) => this.regions.get(c.code)?.level === 'prefecture');
+      const places = cities.length ? cities : all;
+      const zones = places.flatMap((c) =>
+        this.regions.children(c.code).filter((r) => /(开发区|园区|新区|实验区|示范区|保税区)$/.test(r.name)),
+      );
+      const has = zones.length ? ` (the data lists ${listed(zones.map((r) => r.name))} there)` : '';
+      return {
+        input,
+        status: 'unresolved',
+        note: `${why}; no development zone in the data is named so${has}: write the zone meant, or the districts or towns of ${listed(places.map((c) => c.path))} it lies in`,
+        candidates: [...places, ...zones.map((r) => ({ code: r.code, path: this.pathOf(r.code) }))],
+      };
     }
     // A town of the same name (台北街道) for the operator who meant it, written in full.
     for (const near of outside ? simplify(text, TRADITIONAL_FORMS) : nearNames(text)) {

@@ -147,19 +147,33 @@ describe('resolving places as operators write them', () => {
 });
 
 describe('a development zone as residents write it', () => {
-  it('reads 合肥高新区 and 郑州经开区 as the data names them, with a warning; a city without one is no near district', () => {
+  it('reads 合肥高新区 and 郑州经开区 as the data names them, with a warning; a zone the data lacks names its city and the zones it has', () => {
     expect(resolver.resolve('合肥高新区')).toMatchObject({
       status: 'warning',
       code: '340176',
       note: 'read 合肥高新区 as 合肥高新技术产业开发区, the name in the data',
     });
     expect(resolver.resolve('河南郑州经开区')).toMatchObject({ status: 'warning', code: '410171' });
-    // The data has no 西安 high-tech zone: not 牡丹江's 西安区 as a near name.
+    // The data has no 西安 high-tech zone: its city, for the operator to write the districts, not
+    // 牡丹江's or 辽源's 西安区.
     expect(resolver.resolve('西安高新区')).toEqual({
       input: '西安高新区',
       status: 'unresolved',
-      note: 'no region, town or former division of that name',
+      note: 'no region, town or former division of that name; no development zone in the data is named so: write the zone meant, or the districts or towns of 陕西省 西安市 it lies in',
+      candidates: [{ code: '610100', path: '陕西省 西安市' }],
     });
+    // 苏州园区 is what residents call 苏州工业园区: listed, never taken for it.
+    expect(resolver.resolve('苏州园区')).toMatchObject({
+      status: 'unresolved',
+      note: expect.stringContaining('(the data lists 苏州工业园区 there)'),
+      candidates: [
+        { code: '320500', path: '江苏省 苏州市' },
+        { code: '320576', path: '江苏省 苏州市 苏州工业园区' },
+      ],
+    });
+    // A division whose name ends so is itself (下花园区, 浦东新区).
+    expect(resolver.resolve('下花园区')).toMatchObject({ status: 'resolved', code: '130706' });
+    expect(resolver.resolve('上海浦东新区')).toMatchObject({ status: 'resolved', code: '310115' });
   });
 });
 
