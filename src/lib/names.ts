@@ -167,6 +167,8 @@ const ZONE_WORDS = '高新区|经开区|开发区|新区|园区|工业区|保税
 export const ZONE_WORD = new RegExp(`^(${ZONE_WORDS})$`);
 /** A zone's word after the place it is named for (西安高新区: 西安, 高新区). */
 export const ZONE_AFTER = new RegExp(`^(\\p{Script=Han}{2,}?)(${ZONE_WORDS})$`, 'u');
+/** How the data's zones' names end (苏州工业园区, 郑州航空港经济综合实验区), and some districts' (浦东新区). */
+export const ZONE_NAME_END = /(开发区|园区|新区|实验区|示范区|保税区)$/;
 /** How a zone's name ends that no division's does (新区 and 园区 end 浦东新区 and 下花园区 too). */
 const ZONE_END = /(高新区|经开区|开发区|保税区|示范区|实验区)$/;
 

@@ -22,6 +22,7 @@ import {
   type TraditionalForms,
   zoneName,
   ZONE_AFTER,
+  ZONE_NAME_END,
 } from './names.ts';
 import { pinyinNames } from './search-terms.ts';
 import { pinyinSlug } from './slugs.ts';
@@ -593,9 +594,7 @@ export class Resolver {
       const all = city.candidates ?? [{ code: city.code!, path: city.path! }];
       const cities = all.filter((c) => this.regions.get(c.code)?.level === 'prefecture');
       const places = cities.length ? cities : all;
-      const zones = places.flatMap((c) =>
-        this.regions.children(c.code).filter((r) => /(开发区|园区|新区|实验区|示范区|保税区)$/.test(r.name)),
-      );
+      const zones = places.flatMap((c) => this.regions.children(c.code).filter((r) => ZONE_NAME_END.test(r.name)));
       const has = zones.length ? ` (the data lists ${listed(zones.map((r) => r.name))} there)` : '';
       return {
         input,

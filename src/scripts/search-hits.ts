@@ -73,6 +73,9 @@ export const areaLeading = (hit: Hit, text: string) => {
  *  A place's words are its towns' first, TOWN_WORDS per town, the town's name first (search-terms.ts). */
 export function hitsOf(data: Data, words: string[], exact: boolean, split: boolean): Hit[] {
   const town = words.at(-1)!.toLowerCase();
+  // A town's pinyin words the query may be whole: its name's, with a suffix's or without (taixia:
+  // taixia, taixiaxiang, 太霞乡; not taixian, 泰县).
+  const spellings = /^[a-z]+$/.test(town) ? new Set([town, ...Object.keys(SUFFIX_PINYIN).map((s) => town + s)]) : undefined;
   const content = wordsOf(data);
   const places = placesOf(data);
   const hits: Hit[] = [];
@@ -112,12 +115,8 @@ export function hitsOf(data: Data, words: string[], exact: boolean, split: boole
       // the words before it may be the place's (湘西 乾州: 湘西 of 湘西州, 乾州 of 乾州街道).
       const own = at.some((l) => l >= towns && content[l].toLowerCase().startsWith(town));
       const named = exact && townAt !== undefined && (split || !own);
-      // The query a town's pinyin whole, with its suffix's or without (taixia: taixiaxiang, 太霞乡; not
-      // taixian, 泰县).
       const spelled =
-        named &&
-        /^[a-z]+$/.test(town) &&
-        reached.some((l) => group(l) === group(townAt) && PINYIN_NAMES(town).includes(content[l].toLowerCase()));
+        named && !!spellings && reached.some((l) => group(l) === group(townAt) && spellings.has(content[l].toLowerCase()));
       hits.push({
         url,
         meta,
@@ -129,9 +128,6 @@ export function hitsOf(data: Data, words: string[], exact: boolean, split: boole
   }
   return hits;
 }
-
-/** A name in pinyin as a town's word may spell it: alone, or with a suffix's pinyin after it. */
-const PINYIN_NAMES = (name: string) => [name, ...Object.keys(SUFFIX_PINYIN).map((s) => name + s)];
 
 /** Whether a town (or a former division noted as one: 崇文区) is named by the query, in full or short. */
 const namedBy = (name: string, q: string) => name === q || shortName(name, 'town') === q || shortName(name, 'county') === q;
