@@ -360,6 +360,13 @@ async function apart(
   const provinces = new Set(fronts.map(provinceOf));
   const inProvince = provinces.size === 1 && !filters.province ? { ...filters, province: [...provinces][0] } : filters;
   const places = fronts.length ? await holding(pagefind, last, inProvince, 4 * FIRST) : [];
-  const results = places.filter((h) => fronts.some((f) => liesIn(h, f.meta.title)));
+  // In the order of the places they lie in: the one the words spell whole before one they begin
+  // (qingshan 青山路街道: 包头's 青山区, then 南昌's 青山湖区, both with such a town).
+  const under = (h: Hit) => fronts.findIndex((f) => liesIn(h, f.meta.title));
+  const results = places
+    .map((h) => ({ h, at: under(h) }))
+    .filter(({ at }) => at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map(({ h }) => h);
   if (results.length) return { results: results.slice(0, limit), total: results.length, complete: true, exact: true };
 }

@@ -304,6 +304,22 @@ describe('searching', () => {
     expect((await search(pagefind, 'taix', {})).results.map((r) => r.town)).toEqual(['泰县', '太霞乡']);
   });
 
+  it('puts a town typed after its county in pinyin (qingshan 青山路街道) in the county the pinyin spells whole first', async () => {
+    const county = (url: string, name: string, short: string, pinyin: string, path: string) => ({
+      url,
+      words: ['青山路街道', `${name}青山路街道`, name, short, `${name}${OWN}`, `${short}${OWN}`, ...pinyin.split(' ')],
+      meta: { title: name, short, pinyin, level: 'county', path, townWords: '2', words: '8', covered: '0' } as Place,
+    });
+    // Pagefind's order for the town puts 南昌's first; the pinyin spells 包头's 青山区 whole.
+    const nanchang = county('/jiangxi/nanchang/qingshanhu/', '青山湖区', '青山湖', 'qingshanhuqu qingshanhu', '江西省 南昌市');
+    const baotou = county('/neimenggu/baotou/qingshan/', '青山区', '青山', 'qingshanqu qingshan', '内蒙古自治区 包头市');
+    const { pagefind } = fakePagefind([nanchang, baotou]);
+    expect((await search(pagefind, 'qingshan 青山路街道', {})).results.map((r) => [r.url, r.town])).toEqual([
+      [baotou.url, '青山路街道'],
+      [nanchang.url, '青山路街道'],
+    ]);
+  });
+
   it('answers with a place Pagefind matched by its metadata alone, and ranks places under the named one next', async () => {
     const own = (name: string, short: string) => [name, short, `${name}${OWN}`, `${short}${OWN}`];
     const hunan = {
