@@ -12,19 +12,23 @@ export const TEST_SECRETS = {
   ADMIN_TOKEN: 'test-admin-token-0123456789',
 };
 
-/** The longest files (minutes each), longest first. Vitest queues files project by project in the
- *  order of their names (browser, recall, site…) and, with no durations cached (a fresh clone, as CI
- *  runs), larger files first within one: the 143-second recall-written.test.ts (3.7 KB) started after
- *  the browser files and the other recall files, ~270 s in, and ran on alone at the end. */
+/** The longest files, longest first (minutes each, then half a minute). Vitest queues files project
+ *  by project in the order of their names (browser, recall, site…) and, with no durations cached (a
+ *  fresh clone, as CI runs), larger files first within one: the 143-second recall-written.test.ts
+ *  (3.7 KB) started after the browser files and the other recall files, ~270 s in, and ran on alone
+ *  at the end. */
 const LONGEST = [
   'tests/recall/recall.test.ts',
   'tests/browser/browser.test.ts',
   'tests/browser/own-servers/own-servers.test.ts',
   'tests/recall/recall-written.test.ts',
   'tests/recall/recall-forms.test.ts',
+  'tests/site/security.test.ts',
+  'tests/recall/sample.test.ts',
+  'tests/site/build-failures.test.ts',
 ];
-/** Then the worker files: their runners' start in workerd (~14 s before the first) overlaps the long
- *  files instead of waiting for the quick unit files, last in the queue before. */
+/** Then the worker files (their runners start in workerd, 15–30 s before the first file runs), then
+ *  the rest, seconds each: queued behind the half-minute files, those ended the run alone. */
 const rank = (f: TestSpecification) => {
   const at = LONGEST.findIndex((path) => f.moduleId.endsWith(path));
   return at >= 0 ? at : f.project.name === 'worker' ? LONGEST.length : LONGEST.length + 1;
