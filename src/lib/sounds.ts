@@ -1,7 +1,8 @@
 // Characters by their sound, for a name typed with a character of the right sound but not the
 // place's — what a pinyin input method makes easy (常沙 for 长沙, 郑洲 for 郑州, 蒲田 for 莆田). Search
 // reads such a query by its pinyin, which the index holds for every place (names.ts `bySound`). The
-// table covers the 6,763 characters of GB 2312 (decoded with Node's TextDecoder), each at the
+// table covers the 6,763 characters of GB 2312 (decoded with Node's TextDecoder) and those of region
+// names beyond them, each at the
 // readings region names give it (都 is du in 成都, 藏 zang in 西藏: what the index's pinyin says; 阿 a,
 // and e for 东阿), else its most common one (pinyin-pro), grouped by syllable: ~16.7 KB gzip, which the search worker
 // fetches as /search-sounds.json only for a query that found nothing.
@@ -44,7 +45,9 @@ function namesReadings(): Map<string, string[]> {
 export function soundTable(): SoundTable {
   const inNames = namesReadings();
   const [first, other]: Record<string, string>[] = [{}, {}];
-  for (const c of gb2312()) {
+  // With the characters of region names that GB 2312 lacks (埗 of 高埗镇, 濉 of 濉溪县): a query with
+  // one character wrong still has the place's own in it (篙埗镇).
+  for (const c of new Set([...gb2312(), ...inNames.keys()])) {
     const [reading, ...others] = inNames.get(c) ?? [syllables(c)[0]];
     for (const [syllable, into] of [[reading, first], ...others.map((o) => [o, other] as const)] as const)
       if (/^[a-z]+$/.test(syllable)) into[syllable] = (into[syllable] ?? '') + c;

@@ -7,12 +7,16 @@ import { soundTable } from '../../src/lib/sounds.ts';
 describe('characters by their sound', () => {
   const table = soundTable();
 
-  it("hold GB 2312's 6,763 characters, each once at its reading, grouped by toneless syllable", () => {
-    const chars = Object.values(table)
-      .map((c) => c.split('|')[0])
-      .join('');
-    expect(chars).toHaveLength(6763);
-    expect(new Set(chars).size).toBe(6763);
+  it("hold GB 2312's 6,763 characters and region names' others, each once at its reading, grouped by toneless syllable", () => {
+    const chars = [
+      ...Object.values(table)
+        .map((c) => c.split('|')[0])
+        .join(''),
+    ];
+    // GB 2312 lacks nine characters of region names (埗 of 东莞's 高埗镇, 滘 of its 道滘镇, 硚 of 武汉's 硚口区…).
+    expect(chars).toHaveLength(6763 + 9);
+    expect(new Set(chars).size).toBe(6763 + 9);
+    expect(table.bu).toContain('埗');
     expect(Object.keys(table).every((syllable) => /^[a-z]+$/.test(syllable))).toBe(true);
     expect(table.chang).toContain('长');
     expect(table.chang).toContain('常');
@@ -33,6 +37,7 @@ describe('characters by their sound', () => {
     expect(bySound('常沙', table)).toEqual(['changsha']);
     expect(bySound('蒲田', table)).toEqual(['putian']);
     expect(bySound('郑洲 ', table)).toEqual(['zhengzhou']);
+    expect(bySound('篙埗镇', table)).toEqual(['gaobuzhen']); // 高埗镇, its 埗 beyond GB 2312
     expect(bySound('changsha', table)).toEqual([]);
     // The commoner reading first.
     expect(bySound('冬阿', table)).toEqual(['donga', 'donge']);
