@@ -110,7 +110,13 @@ export function hitsOf(data: Data, words: string[], exact: boolean, split: boole
       // The town the query names, if one is (崇文: 东城区's former 崇文区, before its 崇文门外街道), by its
       // very name first (吴县: the former 吴县, not 吴县市, which it names short too).
       const nameAt = (l: number) => content[group(l)];
-      const townAt = reached.find((l) => nameAt(l) === town) ?? reached.find((l) => namedBy(nameAt(l), town)) ?? reached[0];
+      // Then the town whose word the query is whole (滨海新区天津经济技术开发区: that town, not its
+      // 天津经济技术开发区东区泰达街道, which the query begins too).
+      const townAt =
+        reached.find((l) => nameAt(l) === town) ??
+        reached.find((l) => namedBy(nameAt(l), town)) ??
+        reached.find((l) => content[l].toLowerCase() === town) ??
+        reached[0];
       // A town unless the town part also names the place itself (吉首: 吉首市, not its 吉首市乾州街道);
       // the words before it may be the place's (湘西 乾州: 湘西 of 湘西州, 乾州 of 乾州街道).
       const own = at.some((l) => l >= towns && content[l].toLowerCase().startsWith(town));

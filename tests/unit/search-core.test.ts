@@ -304,6 +304,36 @@ describe('searching', () => {
     expect((await search(pagefind, 'taix', {})).results.map((r) => r.town)).toEqual(['泰县', '太霞乡']);
   });
 
+  it('names the town whose county + town the query is whole, not a longer town it begins (滨海新区天津经济技术开发区)', async () => {
+    const town = (name: string, pinyin: string) => [name, `滨海新区${name}`, `滨海${name}`, `天津${name}`, pinyin];
+    const binhai = {
+      url: '/tianjin/binhai/',
+      words: [
+        ...town('天津经济技术开发区东区泰达街道', 'tianjinjingjijishukaifaqudongqutaidajiedao'),
+        ...town('天津经济技术开发区', 'tianjinjingjijishukaifaqu'),
+        '滨海新区',
+        '滨海',
+      ],
+      meta: {
+        title: '滨海新区',
+        short: '滨海',
+        level: 'county',
+        path: '天津市',
+        townWords: '10',
+        words: '12',
+        covered: '1',
+      } as Place,
+    };
+    const { pagefind } = fakePagefind([binhai]);
+    expect((await search(pagefind, '滨海新区天津经济技术开发区', {})).results.map((r) => [r.url, r.town])).toEqual([
+      [binhai.url, '天津经济技术开发区'],
+    ]);
+    // A query that begins both names the first, as before.
+    expect((await search(pagefind, '滨海新区天津经济', {})).results.map((r) => r.town)).toEqual([
+      '天津经济技术开发区东区泰达街道',
+    ]);
+  });
+
   it('puts a town typed after its county in pinyin (qingshan 青山路街道) in the county the pinyin spells whole first', async () => {
     const county = (url: string, name: string, short: string, pinyin: string, path: string) => ({
       url,
