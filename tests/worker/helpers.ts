@@ -6,7 +6,9 @@ import type { StoredLead } from '../../functions/rows.ts';
 
 export const ORIGIN = 'http://baoxiu.test';
 
-let n = 0;
+// From a random point: the files of one runner share its rate limits (vitest.config.ts isolate), and
+// this module may be evaluated afresh for each of them.
+let n = crypto.getRandomValues(new Uint32Array(1))[0] & 0xffffff;
 /** A client address of its own per call, so tests do not share the per-IP rate limit. */
 export const freshIp = () => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n++ & 255}`;
 
