@@ -44,7 +44,11 @@ describe('progress look-up', () => {
         '有问题请拨打 400-000-0000。',
       ],
     });
-    expect(JSON.stringify(progress)).not.toMatch(/王先生|乾州街道|保险柜|139/);
+    // Not the phone, whole or masked (139****1234); not /139/, which a random reference can hold.
+    const shown = JSON.stringify(progress);
+    expect(shown).not.toMatch(/王先生|乾州街道|保险柜/);
+    expect(shown).not.toContain(lead.phone);
+    expect(shown).not.toContain(`${lead.phone.slice(0, 3)}****`);
   });
 
   it('shows what the operator did: 已联系, 已预约 with the time, 已完成', async () => {
