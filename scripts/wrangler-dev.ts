@@ -70,7 +70,8 @@ export interface WranglerDev {
  *  folder with no state yet (a fresh clone's, each test run's own) gets them all from one
  *  `d1 execute` instead, each recorded in wrangler's table of applied migrations as `apply` records
  *  it, so a later `apply` finds nothing to do (tests/unit/migrate.test.ts). A folder with state gets
- *  the migrations it lacks from `apply`. */
+ *  the migrations it lacks from `apply`. An execute that fails leaves no table (one transaction:
+ *  checked with a file whose last statement fails), and the next start goes through `apply`. */
 export function migrate(persistTo = STATE, output: 'inherit' | 'pipe' = 'pipe'): string {
   const fresh = !existsSync(persistTo) || readdirSync(persistTo).length === 0;
   const common = ['DB', '--local', '-c', 'wrangler.jsonc', '--persist-to', persistTo];
