@@ -1,11 +1,11 @@
 // Characters by their sound, for a name typed with a character of the right sound but not the
 // place's — what a pinyin input method makes easy (常沙 for 长沙, 郑洲 for 郑州, 蒲田 for 莆田). Search
 // reads such a query by its pinyin, which the index holds for every place (names.ts `bySound`). The
-// table covers the 6,763 characters of GB 2312 (decoded with Node's TextDecoder) and those of region
-// names beyond them, each at the
-// readings region names give it (都 is du in 成都, 藏 zang in 西藏: what the index's pinyin says; 阿 a,
-// and e for 东阿), else its most common one (pinyin-pro), grouped by syllable: ~16.7 KB gzip, which the search worker
-// fetches as /search-sounds.json only for a query that found nothing.
+// table covers the 6,763 characters of GB 2312 (decoded with Node's TextDecoder) and the nine of
+// region names beyond them, each at the readings region names give it (都 is du in 成都, 藏 zang in
+// 西藏: what the index's pinyin says; 阿 a, and e for 东阿), else its most common one (pinyin-pro),
+// grouped by syllable: ~16.6 KB gzip, which the search worker fetches as /search-sounds.json only
+// for a query that found nothing.
 import { pinyin } from 'pinyin-pro';
 import type { SoundTable } from './names.ts';
 import { buildRegions } from './regions.ts';
