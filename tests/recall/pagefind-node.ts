@@ -2,6 +2,7 @@
 // recall test can ask the whole country's questions through the site's own search-core.ts at Node's
 // speed. (The browser tests search the sample site through the real worker in Chromium.)
 import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bySound, simplify, type SoundTable, type TraditionalForms } from '../../src/lib/names.ts';
@@ -10,6 +11,18 @@ import { search, type Tables } from '../../src/scripts/search-core.ts';
 
 const ORIGIN = 'http://recall.test';
 let instances = 0;
+
+/** Pagefind's files, read once and gunzipped natively: Pagefind skips its own JavaScript gunzip for a
+ *  file that begins with its signature (`decompress` in pagefind.js), and every start afresh (reset)
+ *  fetches the same chunks again. The recall files: 118 s and 199 CPU-s instead of 155 s and 257. */
+const files = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
+const unzipped = async (path: string): Promise<Uint8Array<ArrayBuffer>> => {
+  const bytes = new Uint8Array(await readFile(path));
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const raw = new Uint8Array(gunzipSync(bytes));
+  return SIGNATURE.every((b, i) => raw[i] === b) ? raw : bytes;
+};
 
 interface Bundle extends Pagefind {
   options(o: object): Promise<void>;
@@ -38,9 +51,12 @@ export async function pagefindIn(dist: string): Promise<NodeSearch> {
     const url = new URL(input instanceof Request ? input.url : String(input), `${ORIGIN}/`);
     if (url.origin !== ORIGIN) return realFetch(input, init);
     if (url.pathname.endsWith('.pf_index')) chunks++;
+    const path = join(dist, decodeURIComponent(url.pathname));
+    if (!files.has(path)) files.set(path, unzipped(path));
     try {
-      return new Response(await readFile(join(dist, decodeURIComponent(url.pathname))));
+      return new Response(await files.get(path)!);
     } catch {
+      files.delete(path);
       return new Response('not found', { status: 404 });
     }
   };
