@@ -118,6 +118,10 @@ export async function startWranglerDev(o: Options): Promise<WranglerDev> {
     String(o.port),
     '--show-interactive-dev-session=false',
   ];
+  // Wrangler takes the first free port from 9229 for its inspector, so two started at once (the tests
+  // run several) can pick the same one, and one fails: "Address already in use (socket
+  // "direct:1:default")" (CI, 2026-12-02). Its own, except for `npm start`, where devtools expect 9229.
+  if (o.output === 'pipe') args.push('--inspector-port', String(await freePort()));
   args.push('--persist-to', o.persistTo ?? STATE);
   for (const file of o.envFiles ?? []) args.push('--env-file', file);
   const dev = spawn(WRANGLER, args, {
