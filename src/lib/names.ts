@@ -156,10 +156,14 @@ export const placeOnly = (q: string) =>
     .filter((w) => !/^\p{Script=Han}?$/u.test(w))
     .join(' ');
 
-/** How residents write a development zone (合肥高新区, 郑州经开区), read as the data names it
- *  (合肥高新技术产业开发区, 郑州经济技术开发区): the search's typed forms and the import alike. */
+/** How residents write a development zone (合肥高新区, 郑州经开区; after the city's full name too:
+ *  合肥市高新区, 苏州市工业园区), read as the data names it, after the city's short name
+ *  (合肥高新技术产业开发区, 苏州工业园区): the search's typed forms and the import alike. */
 export const zoneName = (name: string): string =>
-  name.replace(/高新区$/, '高新技术产业开发区').replace(/经开区$/, '经济技术开发区');
+  name
+    .replace(/^(\p{Script=Han}{2,}?)市(?=\p{Script=Han}*(高新区|经开区|开发区|新区|园区|实验区|示范区|保税区)$)/u, '$1')
+    .replace(/高新区$/, '高新技术产业开发区')
+    .replace(/经开区$/, '经济技术开发区');
 
 /** A development zone's or new area's word, written alone after a place (西安高新区, 郑州经开区,
  *  镇江新区, 苏州工业园区). */

@@ -237,6 +237,19 @@ export class Resolver {
     if (area) return this.inArea(input, area);
     // 湖南省全省 is 湖南省, once the whole text names no place (全州县 and 万全区 are places).
     const named = find(text);
+    // A zone after its city's full name that a town under the city is also called (保定市高新技术产业开发区:
+    // 保定高新技术产业开发区, or 涿州市's town 高新技术产业开发区): two places, for the operator to choose.
+    const zoneToo = named?.town && ZONE_NAME_END.test(named.town) && zoneName(text) !== text ? find(zoneName(text)) : undefined;
+    if (named?.code && zoneToo?.code && !zoneToo.town && zoneToo.code !== named.code)
+      return {
+        input,
+        status: 'ambiguous',
+        candidates: [
+          { code: zoneToo.code, path: zoneToo.path! },
+          { code: named.code, path: `${named.path} ${named.town}` },
+        ],
+        note: `${text} may be ${zoneToo.path!.split(' ').at(-1)} or the town ${named.town} of ${named.path}; write which`,
+      };
     const all = !named && whole ? find(whole.text) : undefined;
     // 长沙市及周边, 株洲等地: the place alone, said (what is around it is for the operator to list).
     const only = !named && !all && around ? find(around.text) : undefined;
@@ -585,11 +598,11 @@ export class Resolver {
           candidates: [a, b].map((r) => ({ code: r.code!, path: r.path! })),
         };
     }
-    // A development zone the data does not list by that name (西安高新区, 苏州园区): the city it is written
-    // after, and the zones the data lists there (苏州工业园区), for the operator to say which is meant.
-    const zone = outside ? undefined : ZONE_AFTER.exec(text);
-    const city = zone && this.named(zone[1], zone[1]);
-    if (zone && city && !city.town && (city.code || city.candidates)) {
+    // A development zone the data does not list by that name (西安高新区, 苏州园区, 郑州市郑东新区): the city
+    // it is written after, and the zones the data lists there (苏州工业园区), for the operator to say
+    // which is meant.
+    const city = outside ? undefined : this.zoneAfter(text);
+    if (city) {
       // Named after a city: 西安高新区 is 西安市's, not the 西安区s of 辽源 and 牡丹江.
       const all = city.candidates ?? [{ code: city.code!, path: city.path! }];
       const cities = all.filter((c) => this.regions.get(c.code)?.level === 'prefecture');
@@ -618,6 +631,20 @@ export class Resolver {
       return { input, status: 'unresolved', note: `${why}; ${also}`, candidates };
     }
     return { input, status: 'unresolved', note: why };
+  }
+
+  /** The place a zone's name is written after: before a zone's word (西安高新区: 西安), else the longest
+   *  beginning that names one region before a zone's own name (郑州市郑东新区: 郑州市). Never a town. */
+  private zoneAfter(text: string): Resolution | undefined {
+    const word = ZONE_AFTER.exec(text);
+    const city = word && this.named(word[1], word[1]);
+    if (city && !city.town && (city.code || city.candidates)) return city;
+    if (!ZONE_NAME_END.test(text)) return undefined;
+    for (let i = text.length - 3; i >= 2; i--) {
+      const before = this.named(text.slice(0, i), text.slice(0, i));
+      if (before?.code && !before.town) return before;
+    }
+    return undefined;
   }
 
   /** 安庆市枞阳县: a county written under a prefecture it is not in — moved since (枞阳县 to 铜陵市 in

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMER, SPLIT } from '../../src/lib/history.ts';
 import { AREAS } from '../../src/lib/areas.ts';
-import { CITY_PARTS, prefectureForms, zoneName } from '../../src/lib/names.ts';
+import { CITY_PARTS, prefectureForms, ZONE_NAME_END, zoneName } from '../../src/lib/names.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
 import { initialsOf } from '../../src/lib/search-terms.ts';
 import { townsByCounty, typedName } from '../../src/lib/towns.ts';
@@ -295,7 +295,7 @@ describe('search recall over the whole country', () => {
     expect(rate(misses.get('county under another prefecture')!, list)).toBeGreaterThanOrEqual(0.98);
   });
 
-  it('finds a county or a town by a suffix it had or never had (双流县, 增城市, 长沙望城县, 简阳石桥镇), as near, and a development zone as residents write it (合肥高新区, 西安高新区)', async () => {
+  it('finds a county or a town by a suffix it had or never had (双流县, 增城市, 长沙望城县, 简阳石桥镇), as near, and a development zone as residents write it (合肥高新区, 西安高新区, 合肥市高新区)', async () => {
     // Every 48th county whose short name is its own, written with another suffix that no place has and
     // no word begins with; alone, or after its prefecture's short name.
     const all = [...regions.byCode.values()];
@@ -345,21 +345,40 @@ describe('search recall over the whole country', () => {
         }
       });
     zones.push({ q: '西安高新区', what: target('610100'), ok: (urls) => urls[0] === target('610100') });
+    // Every zone of the data named after its city, written after the city's full name (合肥市高新技术产业
+    // 开发区, 合肥市高新区, 苏州市工业园区): the zone's page.
+    const afterCity: Ask[] = [];
+    for (const r of regions.byCode.values()) {
+      const city = regions.lineage(r.code).at(-2)!;
+      if (
+        r.level !== 'county' ||
+        !ZONE_NAME_END.test(r.name) ||
+        city.name === city.shortName ||
+        !r.name.startsWith(city.shortName)
+      )
+        continue;
+      const written = city.name + r.name.slice(city.shortName.length);
+      for (const q of new Set([written, written.replace(/高新技术产业开发区$/, '高新区').replace(/经济技术开发区$/, '经开区')]))
+        afterCity.push({ q, what: target(r.code), ok: (urls) => urls[0] === target(r.code) });
+    }
     expect(list.length).toBeGreaterThan(45);
     expect(towns_.length).toBeGreaterThan(12);
     // Both kinds asked: zones the data has, and cities without one.
     const inData = zones.filter((z) => zoneOf(z.q)).length;
     expect([inData > 5, zones.length - inData > 20]).toEqual([true, true]);
+    expect(afterCity.length).toBeGreaterThan(100);
     const misses = await ask(
       new Map([
         ['another suffix', list],
         ['a town with another suffix', towns_],
         ['a development zone as residents write it', zones],
+        ["a development zone after its city's full name", afterCity],
       ]),
     );
     expect(rate(misses.get('another suffix')!, list)).toBeGreaterThanOrEqual(0.98);
     expect(rate(misses.get('a town with another suffix')!, towns_)).toBeGreaterThanOrEqual(0.98);
     expect(misses.get('a development zone as residents write it')).toEqual([]);
+    expect(misses.get("a development zone after its city's full name")).toEqual([]);
   });
 
   it('finds a place after its province in pinyin (hunan changsha, hunan长沙市), after a province that is a prefecture too (吉林朝阳), and in pinyin then characters (changsha 岳麓)', async () => {

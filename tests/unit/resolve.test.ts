@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { Converter } from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
 import { FORMER } from '../../src/lib/history.ts';
-import { prefectureForms } from '../../src/lib/names.ts';
+import { prefectureForms, ZONE_NAME_END } from '../../src/lib/names.ts';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
 import { Resolver } from '../../src/lib/resolve.ts';
 import { splitEntries } from '../../src/lib/written.ts';
@@ -174,6 +174,60 @@ describe('a development zone as residents write it', () => {
     // A division whose name ends so is itself (下花园区, 浦东新区).
     expect(resolver.resolve('下花园区')).toMatchObject({ status: 'resolved', code: '130706' });
     expect(resolver.resolve('上海浦东新区')).toMatchObject({ status: 'resolved', code: '310115' });
+    expect(resolver.resolve('天津市滨海新区')).toMatchObject({ status: 'resolved', code: '120116' });
+  });
+
+  it('reads a zone written after the full name of its city (合肥市高新区, 苏州市工业园区) as the data names it; a zone the data lacks after its city (郑州市郑东新区) names the city and the zones it has', () => {
+    expect(resolver.resolve('合肥市高新区')).toMatchObject({
+      status: 'warning',
+      code: '340176',
+      note: 'read 合肥市高新区 as 合肥高新技术产业开发区, the name in the data',
+    });
+    expect(resolver.resolve('苏州市工业园区')).toMatchObject({ status: 'warning', code: '320576' });
+    expect(resolver.resolve('河南省郑州市经济技术开发区')).toMatchObject({ status: 'warning', code: '410171' });
+    expect(resolver.resolve('郑州市郑东新区')).toMatchObject({
+      status: 'unresolved',
+      note: expect.stringContaining('write the zone meant, or the districts or towns of 河南省 郑州市 it lies in'),
+      candidates: [
+        { code: '410100', path: '河南省 郑州市' },
+        { code: '410171', path: '河南省 郑州市 郑州经济技术开发区' },
+        { code: '410172', path: '河南省 郑州市 郑州高新技术产业开发区' },
+        { code: '410173', path: '河南省 郑州市 郑州航空港经济综合实验区' },
+      ],
+    });
+    expect(resolver.resolve('武汉东湖高新区')).toMatchObject({
+      status: 'unresolved',
+      candidates: [{ code: '420100', path: '湖北省 武汉市' }],
+    });
+    // Every zone of the data named after its city, so written.
+    const zones = [...regions.byCode.values()].filter((r) => {
+      const city = regions.lineage(r.code).at(-2)!;
+      return (
+        r.level === 'county' && ZONE_NAME_END.test(r.name) && city.name !== city.shortName && r.name.startsWith(city.shortName)
+      );
+    });
+    const wrong = zones.flatMap((r) => {
+      const city = regions.lineage(r.code).at(-2)!;
+      const written = city.name + r.name.slice(city.shortName.length);
+      const read = resolve(written);
+      const listed = read.status === 'ambiguous' && read.candidates?.[0].code === r.code;
+      return (read.code === r.code && read.status === 'warning') || listed ? [] : [`${written} → ${read.code ?? read.status}`];
+    });
+    expect([zones.length, wrong]).toEqual([84, []]);
+    // A town under the city has that name too: both, the zone first.
+    expect(resolve('保定市高新技术产业开发区')).toMatchObject({
+      status: 'ambiguous',
+      candidates: [
+        { code: '130671', path: '河北省 保定市 保定高新技术产业开发区' },
+        { code: '130681', path: '河北省 保定市 涿州市 高新技术产业开发区' },
+      ],
+    });
+    // Alone, with no city before it: nothing to name but that it is no place.
+    expect(resolver.resolve('郑东新区')).toEqual({
+      input: '郑东新区',
+      status: 'unresolved',
+      note: 'no region, town or former division of that name',
+    });
   });
 });
 

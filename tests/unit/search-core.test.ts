@@ -16,7 +16,7 @@ import {
 } from '../../src/lib/names.ts';
 import { FIRST, type Pagefind } from '../../src/scripts/find.ts';
 import { search } from '../../src/scripts/search-core.ts';
-import { typedQuery } from '../../src/scripts/typed.ts';
+import { typedForms, typedQuery } from '../../src/scripts/typed.ts';
 import { OWN, type Place } from '../../src/scripts/search-hits.ts';
 import { NAMED_AS_PROVINCE, readings } from '../../src/scripts/readings.ts';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
@@ -404,6 +404,42 @@ describe('searching', () => {
     const found = await search(pagefind, '吉林', {});
     expect(calls.sort()).toEqual(['吉林', `吉林${OWN}`]);
     expect(found.results[0]).toMatchObject({ url: '/jilin/' });
+  });
+  it('reads a development zone as residents write it, after the short or full name of its city, as the data names it', () => {
+    const forms = (q: string) => typedForms(q).asTyped.filter(Boolean);
+    expect(forms('合肥高新区')).toEqual(['合肥高新区', '合肥高新技术产业开发区']);
+    expect(forms('合肥市高新区')).toEqual(['合肥市高新区', '合肥高新技术产业开发区']);
+    expect(forms('苏州市工业园区')).toEqual(['苏州市工业园区', '苏州工业园区']);
+    expect(forms('河南省郑州市经开区')).toEqual(['河南省郑州市经开区', '河南省郑州经济技术开发区']);
+    expect(forms('镇江市新区')).toEqual(['镇江市新区', '镇江新区']);
+    // Not before a place's own name: 济南市市中区 is 市中区 of 济南市.
+    expect(forms('济南市市中区')).toEqual(['济南市市中区']);
+  });
+  it('lists a zone after the full name of its city first when a town under the city has that name too (保定市高新技术产业开发区)', async () => {
+    const town = '高新技术产业开发区';
+    const zhuozhou = {
+      url: '/zhuozhou/',
+      words: [town, `涿州市${town}`, `涿州${town}`, `保定市${town}`, 'gaoxinjishuchanyekaifaqu', '涿州市', `涿州市${OWN}`],
+      meta: { title: '涿州市', level: 'county', path: '河北省 保定市', townWords: '5', words: '7', covered: '1' } as Place,
+    };
+    const zone = {
+      url: '/baodinggaoxin/',
+      words: [`保定${town}`, `保定${town}${OWN}`],
+      meta: { title: `保定${town}`, level: 'county', path: '河北省 保定市', townWords: '0', words: '2', covered: '1' } as Place,
+    };
+    const { pagefind } = fakePagefind([zhuozhou, zone]);
+    const both = await search(pagefind, `保定市${town}`, {});
+    expect([both.exact, both.total, both.results.map((r) => [r.url, r.town])]).toEqual([
+      true,
+      2,
+      [
+        ['/baodinggaoxin/', undefined],
+        ['/zhuozhou/', town],
+      ],
+    ]);
+    // After the county: the town alone.
+    const county = await search(pagefind, `涿州市${town}`, {});
+    expect(county.results.map((r) => [r.url, r.town])).toEqual([['/zhuozhou/', town]]);
   });
   it('reads a query as a phone may send it: full-width letters, punctuation, spaces between names', async () => {
     expect(typedQuery('ｊｉｓｈｏｕ')).toBe('jishou');
