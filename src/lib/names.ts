@@ -156,15 +156,6 @@ export const placeOnly = (q: string) =>
     .filter((w) => !/^\p{Script=Han}?$/u.test(w))
     .join(' ');
 
-/** How residents write a development zone (合肥高新区, 郑州经开区; after the city's full name too:
- *  合肥市高新区, 苏州市工业园区), read as the data names it, after the city's short name
- *  (合肥高新技术产业开发区, 苏州工业园区): the search's typed forms and the import alike. */
-export const zoneName = (name: string): string =>
-  name
-    .replace(/^(\p{Script=Han}{2,}?)市(?=\p{Script=Han}*(高新区|经开区|开发区|新区|园区|实验区|示范区|保税区)$)/u, '$1')
-    .replace(/高新区$/, '高新技术产业开发区')
-    .replace(/经开区$/, '经济技术开发区');
-
 /** A development zone's or new area's word, written alone after a place (西安高新区, 郑州经开区,
  *  镇江新区, 苏州工业园区). */
 const ZONE_WORDS = '高新区|经开区|开发区|新区|园区|工业区|保税区|示范区|实验区';
@@ -175,6 +166,37 @@ export const ZONE_AFTER = new RegExp(`^(\\p{Script=Han}{2,}?)(${ZONE_WORDS})$`, 
 export const ZONE_NAME_END = /(开发区|园区|新区|实验区|示范区|保税区)$/;
 /** How a zone's name ends that no division's does (新区 and 园区 end 浦东新区 and 下花园区 too). */
 const ZONE_END = /(高新区|经开区|开发区|保税区|示范区|实验区)$/;
+
+/** A town named by its kind of zone alone (涿州市's 高新技术产业开发区, 砀山县's 经济开发区): after a city's
+ *  name, the city's own zone may be meant as well (保定市高新技术产业开发区, 宿州市经济开发区). */
+export const GENERIC_ZONE = new RegExp(`^(${ZONE_WORDS}|高新技术产业开发区|高新技术开发区|经济技术开发区|经济开发区|工业园区)$`);
+
+/** The two kinds most zones are, each by the endings the data's names have (26 and 2; 35 and 19). */
+const ZONE_KINDS = [
+  { written: /(高新技术产业开发区|高新技术开发区|高新开发区|高新区)$/, data: ['高新技术产业开发区', '高新技术开发区'] },
+  { written: /(经济技术开发区|经济开发区|经开区)$/, data: ['经济技术开发区', '经济开发区'] },
+];
+
+/** How the data may name a development zone as residents write it (合肥高新区, 郑州经开区, 郑州经济开发区;
+ *  after the city's full name too: 合肥市高新区, 苏州市工业园区), the likeliest first: its city's short
+ *  name before it (合肥高新技术产业开发区, 苏州工业园区), the name as written, or the city's full name
+ *  (秦皇岛市经济技术开发区), with each ending the data gives a zone of that kind (张家口经济开发区,
+ *  郑州经济技术开发区). Read by the search and the import alike, only when the name as written names
+ *  nothing. */
+/** A zone's name without its city's 市 (保定市高新技术产业开发区 → 保定高新技术产业开发区). */
+const cityless = (name: string) => name.replace(/^(\p{Script=Han}{2,}?)市/u, '$1');
+
+export function zoneNames(name: string): string[] {
+  const kind = ZONE_KINDS.find((k) => k.written.test(name));
+  const ending = kind ? kind.written.exec(name)![1] : '';
+  const stem = name.slice(0, name.length - ending.length);
+  const short = ZONE_NAME_END.test(name) || kind ? cityless(stem) : stem;
+  const endings = kind ? [...kind.data].sort((a, b) => Number(b === ending) - Number(a === ending)) : [''];
+  // With its city's 市 too, as some zones of the data are named (秦皇岛市经济技术开发区).
+  const full = kind && !stem.includes('市') ? [`${stem}市`] : [];
+  const names = [short, stem, ...full].flatMap((s) => endings.map((e) => s + e));
+  return [...new Set(names)].filter((n) => n !== name);
+}
 
 /** How a place's name ends: a town's, or a county's, prefecture's or province's. */
 const NAME_END = /(街道|镇|乡|苏木|[市县区州旗盟省])$/;

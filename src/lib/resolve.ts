@@ -11,6 +11,7 @@ import { AREAS, type Area } from './areas.ts';
 import { FORMER, SOURCES, SPLIT, type Former, type Split } from './history.ts';
 import {
   CITY_PARTS,
+  GENERIC_ZONE,
   CIVIL_NAMES,
   COMMON_NAMES,
   nearNames,
@@ -20,7 +21,7 @@ import {
   shortName,
   simplify,
   type TraditionalForms,
-  zoneName,
+  zoneNames,
   ZONE_AFTER,
   ZONE_NAME_END,
 } from './names.ts';
@@ -237,19 +238,15 @@ export class Resolver {
     if (area) return this.inArea(input, area);
     // 湖南省全省 is 湖南省, once the whole text names no place (全州县 and 万全区 are places).
     const named = find(text);
-    // A zone after its city's full name that a town under the city is also called (保定市高新技术产业开发区:
-    // 保定高新技术产业开发区, or 涿州市's town 高新技术产业开发区): two places, for the operator to choose.
-    const zoneToo = named?.town && ZONE_NAME_END.test(named.town) && zoneName(text) !== text ? find(zoneName(text)) : undefined;
-    if (named?.code && zoneToo?.code && !zoneToo.town && zoneToo.code !== named.code)
-      return {
-        input,
-        status: 'ambiguous',
-        candidates: [
-          { code: zoneToo.code, path: zoneToo.path! },
-          { code: named.code, path: `${named.path} ${named.town}` },
-        ],
-        note: `${text} may be ${zoneToo.path!.split(' ').at(-1)} or the town ${named.town} of ${named.path}; write which`,
-      };
+    // A zone as residents write it that a town under the city is also called, by its kind alone
+    // (保定市高新技术产业开发区: 保定高新技术产业开发区, or 涿州市's town 高新技术产业开发区; 宿州市经济开发区:
+    // 宿州经济技术开发区, or 砀山县's town 经济开发区): both, for the operator to choose. Not a town of a
+    // name of its own (新乡经济开发区, of 新乡县).
+    // 徐州市经济开发区: 徐州经济技术开发区, or the towns 经济开发区 of 睢宁县 and 新沂市.
+    const generic = (c: { path: string }) => GENERIC_ZONE.test(c.path.split(' ').at(-1)!);
+    const towns = named?.town ? GENERIC_ZONE.test(named.town) : named?.status === 'ambiguous' && named.candidates!.every(generic);
+    const zoneToo = towns ? this.zoneNamed(text, find)?.place : undefined;
+    if (named && zoneToo && zoneToo.code !== named.code) return this.zoneOrTown(input, text, zoneToo, named);
     const all = !named && whole ? find(whole.text) : undefined;
     // 长沙市及周边, 株洲等地: the place alone, said (what is around it is for the operator to list).
     const only = !named && !all && around ? find(around.text) : undefined;
@@ -259,13 +256,14 @@ export class Resolver {
     let traditional: Resolution | undefined;
     const simple = readings.find((t) => (traditional = find(t))) ?? readings[0] ?? text;
     // A development zone as residents write it (合肥高新区): as the data names it.
-    const zone = named || all || only || traditional || zoneName(simple) === simple ? undefined : find(zoneName(simple));
+    const zone = named || all || only || traditional ? undefined : this.zoneNamed(simple, find);
+    if (zone?.found.town && zone.place) return this.zoneOrTown(input, simple, zone.place, zone.found);
     const found =
       named ??
       all ??
       only ??
       traditional ??
-      zone ??
+      zone?.found ??
       this.areaAsDivision(input, simple) ??
       this.afterArea(input, simple) ??
       this.loose(input, simple) ??
@@ -276,7 +274,7 @@ export class Resolver {
     if (limit) return limit;
     const said = [
       traditional && `read ${text} as ${simple} (traditional characters)`,
-      zone && `read ${simple} as ${zoneName(simple)}, the name in the data`,
+      zone && `read ${simple} as ${zone.name}, the name in the data`,
       found.note,
       all && `${whole!.word} read as all of ${found.path}`,
       only && `${around!.word} read off: only ${found.path} is covered; list the places around it to cover them`,
@@ -631,6 +629,38 @@ export class Resolver {
       return { input, status: 'unresolved', note: `${why}; ${also}`, candidates };
     }
     return { input, status: 'unresolved', note: why };
+  }
+
+  /** A development zone as residents write it, read as the data names it (zoneNames), if it does: the
+   *  first name found, and the first that is a place rather than a town (新乡市经济开发区: the town
+   *  新乡经济开发区 of 新乡县, and 新乡经济技术开发区). */
+  private zoneNamed(text: string, find: (t: string) => Resolution | undefined) {
+    let first: { name: string; found: Resolution } | undefined;
+    for (const name of zoneNames(text)) {
+      // A town only of that name (乌海高新技术产业开发区…), never one that only ends a guessed name
+      // (景德镇市高新技术产业开发区: 珠山区's town 高新技术产业开发区).
+      const found = find(name);
+      if (!found || found.status === 'ambiguous' || !(found.town ?? name).startsWith(name)) continue;
+      first ??= { name, found };
+      if (!found.town) return { ...first, place: found };
+    }
+    return first;
+  }
+
+  /** A zone as residents write it that is also a town's name (保定市高新技术产业开发区: 保定高新技术产业开发区,
+   *  or 涿州市's town 高新技术产业开发区), or several towns' (徐州市经济开发区): all, the zone first, for the
+   *  operator to choose. */
+  private zoneOrTown(input: string, text: string, zone: Resolution, town: Resolution): Resolution {
+    const name = zone.path!.split(' ').at(-1);
+    const towns = town.candidates ?? [{ code: town.code!, path: `${town.path} ${town.town}` }];
+    return {
+      input,
+      status: 'ambiguous',
+      candidates: [{ code: zone.code!, path: zone.path! }, ...towns].slice(0, MAX_CANDIDATES),
+      note: town.candidates
+        ? `${text} may be ${name} or one of ${town.candidates.length} towns of that name; write which`
+        : `${text} may be ${name} or the town ${town.town} of ${town.path}; write which`,
+    };
   }
 
   /** The place a zone's name is written after: before a zone's word (西安高新区: 西安), else the longest

@@ -2,7 +2,7 @@
 // Node against the same index. Pagefind finds words by their beginning; this reads the query as
 // people write places — a province in front (湖南吉首), a county or prefecture before a town
 // (吉首市乾州街道, 湘西乾州) — and says which town each result matched.
-import { lookalikes, nearNames, shortName, placeOnly, ZONE_NAME_END, ZONE_WORD, zoneName } from '../lib/names.ts';
+import { GENERIC_ZONE, lookalikes, nearNames, shortName, placeOnly, ZONE_WORD } from '../lib/names.ts';
 import { find, FIRST, holding, nothing, type Found, type Pagefind } from './find.ts';
 import { movedPlace, suffixChanged } from './moved.ts';
 import {
@@ -28,24 +28,7 @@ import {
 } from './search-hits.ts';
 import { PROVINCE_NAMES, readings } from './readings.ts';
 import { PINYIN_THEN_HAN, typedForms } from './typed.ts';
-
-/** A zone after its city's full name that a town under the city is also called (保定市高新技术产业开发区:
- *  保定高新技术产业开发区, and 涿州市's town 高新技术产业开发区): the zone first, then the town, as the
- *  import lists both (resolve.ts). */
-async function zoneFirst(pagefind: Pagefind, found: Found, joined: string, filters: Record<string, string>, limit: number) {
-  const town = found.results[0]?.town;
-  const zone = zoneName(joined);
-  if (!town || zone === joined || !ZONE_NAME_END.test(town)) return found;
-  const named = await searchAs(pagefind, zone, filters, limit);
-  if (!named?.exact || !named.results.length || named.results[0].town) return found;
-  const more = found.results.filter((h) => !named.results.some((n) => sameHit(n, h)));
-  return {
-    ...found,
-    results: [...named.results, ...more].slice(0, limit),
-    total: named.total + found.total - (found.results.length - more.length),
-    complete: named.complete && found.complete,
-  };
-}
+import { isZone, zoneFirst } from './zones.ts';
 
 /** Rounds of results read (FIRST at a time) beyond the first when too few of them hold the query's places. */
 const MORE_ROUNDS = 3;
@@ -65,7 +48,7 @@ export async function search(
   limit = FIRST,
   tables: Tables = {},
 ): Promise<Found> {
-  const { q, joined, spelled, asTyped, switched } = typedForms(typed);
+  const { q, joined, spelled, asTyped, zones, switched } = typedForms(typed);
   // A place with what the customer wants done (长沙开锁, 保险柜维修长沙) or with an address's parts
   // below a town (乾州社区), written as the input method meant it (向阳小区jiedao: 向阳小区街道, a town's
   // name): when no name begins with it as typed (a town's …服务中心 may), the place alone first — as
@@ -89,11 +72,18 @@ export async function search(
     const found = await apart(pagefind, q, filters, limit, tables);
     if (found) return found;
   }
+  const as = (query: string) => searchAs(pagefind, query, filters, limit);
   let hint: Found | undefined;
   for (const query of asTyped) {
     if (!query) continue;
-    const found = await searchAs(pagefind, query, filters, limit);
-    if (found?.exact) return zoneFirst(pagefind, found, joined, filters, limit);
+    const found = await as(query);
+    if (found?.exact) return GENERIC_ZONE.test(found.results[0]?.town ?? '') ? zoneFirst(found, zones, limit, as) : found;
+    hint ??= found;
+  }
+  // A development zone as residents write it, by the names the data may give it (zones.ts).
+  for (const zone of zones) {
+    const found = await as(zone);
+    if (isZone(found, zone)) return zoneFirst(found, zones, limit, as);
     hint ??= found;
   }
   if (!place) return nothing();

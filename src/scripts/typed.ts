@@ -1,6 +1,6 @@
 // A query as it was typed, in the forms that are still the query as typed, not near names: what a
 // phone's keyboard or an input method sends (search-core.ts searches each in turn first).
-import { pinyinSuffix, zoneName } from '../lib/names.ts';
+import { pinyinSuffix, zoneNames } from '../lib/names.ts';
 import { PROVINCE_PINYIN } from '../lib/provinces.ts';
 
 /** A query as a phone's keyboard may send it: full-width letters (ｊｉｓｈｏｕ) as plain ones, capitals
@@ -23,6 +23,8 @@ export interface Typed {
   spelled: string;
   /** The forms searched as typed, in turn. */
   asTyped: string[];
+  /** The names the data may give a development zone so written (合肥市高新区: 合肥高新技术产业开发区, …). */
+  zones: string[];
   /** A place in pinyin, then one in it in characters (changsha 岳麓, jishou乾州: the input method
    *  switched on midway), not after a province (hunan长沙: its name in characters is in asTyped). */
   switched: boolean;
@@ -50,15 +52,8 @@ export function typedForms(typed: string): Typed {
   const inChars = front
     ? PROVINCE_PINYIN.filter(([p]) => p === front[1]).map(([, name]) => name + joined.slice(front[0].length))
     : [];
-  // A development zone as residents write it (合肥高新区): as the data names it.
-  const zone = zoneName(joined);
-  const asTyped = [
-    ...new Set([
-      ...inChars,
-      ...(spelled ? [spelled] : broken ? [joined, q] : [q, joined, reversed]),
-      ...(zone !== joined ? [zone] : []),
-    ]),
-  ];
+  const asTyped = [...new Set([...inChars, ...(spelled ? [spelled] : broken ? [joined, q] : [q, joined, reversed])])];
   const switched = PINYIN_THEN_HAN.test(q) && !inChars.length;
-  return { q, joined, spelled: spelled ?? '', asTyped, switched };
+  // A development zone as residents write it (合肥高新区): as the data may name it.
+  return { q, joined, spelled: spelled ?? '', asTyped, zones: zoneNames(joined), switched };
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMER, SPLIT } from '../../src/lib/history.ts';
 import { AREAS } from '../../src/lib/areas.ts';
-import { CITY_PARTS, prefectureForms, ZONE_NAME_END, zoneName } from '../../src/lib/names.ts';
+import { CITY_PARTS, prefectureForms, ZONE_NAME_END, zoneNames } from '../../src/lib/names.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
 import { initialsOf } from '../../src/lib/search-terms.ts';
 import { townsByCounty, typedName } from '../../src/lib/towns.ts';
@@ -333,7 +333,12 @@ describe('search recall over the whole country', () => {
     const zones: Ask[] = [];
     const byName = new Map([...regions.byCode.values()].map((r) => [r.name, r.code]));
     for (const t of towns) if (!byName.has(typedName(t.name))) byName.set(typedName(t.name), t.county);
-    const zoneOf = (q: string) => byName.get([...byName.keys()].find((n) => n.startsWith(zoneName(q))) ?? '');
+    const zoneOf = (q: string) => {
+      for (const zone of zoneNames(q)) {
+        const name = [...byName.keys()].find((n) => n.startsWith(zone));
+        if (name) return byName.get(name);
+      }
+    };
     [...regions.byCode.values()]
       .filter((r) => r.level === 'prefecture')
       .forEach((p, n) => {
@@ -346,7 +351,7 @@ describe('search recall over the whole country', () => {
       });
     zones.push({ q: '西安高新区', what: target('610100'), ok: (urls) => urls[0] === target('610100') });
     // Every zone of the data named after its city, written after the city's full name (合肥市高新技术产业
-    // 开发区, 合肥市高新区, 苏州市工业园区): the zone's page.
+    // 开发区, 合肥市高新区, 合肥市高新技术开发区, 苏州市工业园区): the zone's page.
     const afterCity: Ask[] = [];
     for (const r of regions.byCode.values()) {
       const city = regions.lineage(r.code).at(-2)!;
@@ -354,11 +359,17 @@ describe('search recall over the whole country', () => {
         r.level !== 'county' ||
         !ZONE_NAME_END.test(r.name) ||
         city.name === city.shortName ||
-        !r.name.startsWith(city.shortName)
+        !r.name.startsWith(city.shortName) ||
+        r.name.startsWith(city.name)
       )
         continue;
+      // And the shorter names residents give the two kinds most zones are (高新区, 高新技术开发区; 经开区, 经济开发区).
       const written = city.name + r.name.slice(city.shortName.length);
-      for (const q of new Set([written, written.replace(/高新技术产业开发区$/, '高新区').replace(/经济技术开发区$/, '经开区')]))
+      const shorter = [
+        ['高新技术产业开发区', '高新区', '高新技术开发区'],
+        ['经济技术开发区', '经开区', '经济开发区'],
+      ].flatMap(([full, ...others]) => (written.endsWith(full) ? others.map((o) => written.slice(0, -full.length) + o) : []));
+      for (const q of [written, ...shorter])
         afterCity.push({ q, what: target(r.code), ok: (urls) => urls[0] === target(r.code) });
     }
     expect(list.length).toBeGreaterThan(45);

@@ -184,6 +184,13 @@ describe('a development zone as residents write it', () => {
       note: 'read 合肥市高新区 as 合肥高新技术产业开发区, the name in the data',
     });
     expect(resolver.resolve('苏州市工业园区')).toMatchObject({ status: 'warning', code: '320576' });
+    expect(resolver.resolve('郑州高新技术开发区')).toMatchObject({ status: 'warning', code: '410172' });
+    expect(resolver.resolve('秦皇岛经开区')).toMatchObject({
+      status: 'warning',
+      code: '130371',
+      note: 'read 秦皇岛经开区 as 秦皇岛市经济技术开发区, the name in the data',
+    });
+    expect(resolver.resolve('郑州市经济开发区')).toMatchObject({ status: 'warning', code: '410171' });
     expect(resolver.resolve('河南省郑州市经济技术开发区')).toMatchObject({ status: 'warning', code: '410171' });
     expect(resolver.resolve('郑州市郑东新区')).toMatchObject({
       status: 'unresolved',
@@ -199,21 +206,33 @@ describe('a development zone as residents write it', () => {
       status: 'unresolved',
       candidates: [{ code: '420100', path: '湖北省 武汉市' }],
     });
-    // Every zone of the data named after its city, so written.
+    // Every zone of the data named after its city, so written, and by the shorter names of its kind
+    // (合肥市高新区, 合肥市高新技术开发区; 郑州市经开区, 郑州市经济开发区).
     const zones = [...regions.byCode.values()].filter((r) => {
       const city = regions.lineage(r.code).at(-2)!;
       return (
-        r.level === 'county' && ZONE_NAME_END.test(r.name) && city.name !== city.shortName && r.name.startsWith(city.shortName)
+        r.level === 'county' &&
+        ZONE_NAME_END.test(r.name) &&
+        city.name !== city.shortName &&
+        r.name.startsWith(city.shortName) &&
+        !r.name.startsWith(city.name)
       );
     });
-    const wrong = zones.flatMap((r) => {
+    const forms = zones.flatMap((r) => {
       const city = regions.lineage(r.code).at(-2)!;
       const written = city.name + r.name.slice(city.shortName.length);
-      const read = resolve(written);
-      const listed = read.status === 'ambiguous' && read.candidates?.[0].code === r.code;
-      return (read.code === r.code && read.status === 'warning') || listed ? [] : [`${written} → ${read.code ?? read.status}`];
+      const shorter = [
+        ['高新技术产业开发区', '高新区', '高新技术开发区'],
+        ['经济技术开发区', '经开区', '经济开发区'],
+      ].flatMap(([full, ...others]) => (written.endsWith(full) ? others.map((o) => written.slice(0, -full.length) + o) : []));
+      return [written, ...shorter].map((q) => ({ q, code: r.code }));
     });
-    expect([zones.length, wrong]).toEqual([84, []]);
+    const wrong = forms.flatMap(({ q, code }) => {
+      const read = resolve(q);
+      const listed = read.status === 'ambiguous' && read.candidates?.[0].code === code;
+      return (read.code === code && read.status === 'warning') || listed ? [] : [`${q} → ${read.code ?? read.status}`];
+    });
+    expect([zones.length, forms.length, wrong]).toEqual([77, 191, []]);
     // A town under the city has that name too: both, the zone first.
     expect(resolve('保定市高新技术产业开发区')).toMatchObject({
       status: 'ambiguous',
@@ -631,7 +650,10 @@ describe('every town of the country, as operators write it', () => {
     }
     expect(tried).toBeGreaterThan(75_000);
     expect(misses).toEqual({ county: [], 'prefecture and county': [] });
-    expect(new Set(ambiguous)).toEqual(new Set(['西安区先锋街道', '市中区永安镇', '市中区白马镇', '白云区云城街道']));
+    // 淮安淮安经济开发区: 淮安区's town 经济开发区, or 淮安 before 淮安经济开发区, as residents call 淮安经济技术开发区.
+    expect(new Set(ambiguous)).toEqual(
+      new Set(['西安区先锋街道', '市中区永安镇', '市中区白马镇', '白云区云城街道', '淮安淮安经济开发区']),
+    );
   });
 
   it('a town of a county-less city with only its prefecture (东莞虎门): the town itself', () => {

@@ -406,14 +406,27 @@ describe('searching', () => {
     expect(found.results[0]).toMatchObject({ url: '/jilin/' });
   });
   it('reads a development zone as residents write it, after the short or full name of its city, as the data names it', () => {
-    const forms = (q: string) => typedForms(q).asTyped.filter(Boolean);
-    expect(forms('合肥高新区')).toEqual(['合肥高新区', '合肥高新技术产业开发区']);
-    expect(forms('合肥市高新区')).toEqual(['合肥市高新区', '合肥高新技术产业开发区']);
-    expect(forms('苏州市工业园区')).toEqual(['苏州市工业园区', '苏州工业园区']);
-    expect(forms('河南省郑州市经开区')).toEqual(['河南省郑州市经开区', '河南省郑州经济技术开发区']);
-    expect(forms('镇江市新区')).toEqual(['镇江市新区', '镇江新区']);
-    // Not before a place's own name: 济南市市中区 is 市中区 of 济南市.
-    expect(forms('济南市市中区')).toEqual(['济南市市中区']);
+    // Searched after the query as typed: the names the data gives zones of that kind, the city's 市 left
+    // out first, then as typed, then with it.
+    const { zones } = typedForms('合肥市高新区');
+    expect(zones).toEqual(['合肥高新技术产业开发区', '合肥高新技术开发区', '合肥市高新技术产业开发区', '合肥市高新技术开发区']);
+    expect(typedForms('合肥高新区').zones).toEqual([
+      '合肥高新技术产业开发区',
+      '合肥高新技术开发区',
+      '合肥市高新技术产业开发区',
+      '合肥市高新技术开发区',
+    ]);
+    expect(typedForms('张家口市经济开发区').zones).toEqual([
+      '张家口经济开发区',
+      '张家口经济技术开发区',
+      '张家口市经济技术开发区',
+    ]);
+    expect(typedForms('郑州经济技术开发区').zones).toEqual(['郑州经济开发区', '郑州市经济技术开发区', '郑州市经济开发区']);
+    expect(typedForms('苏州市工业园区').zones).toEqual(['苏州工业园区']);
+    expect(typedForms('镇江市新区').zones).toEqual(['镇江新区']);
+    // Not a place that is no zone: 济南市市中区 is 市中区 of 济南市.
+    expect(typedForms('济南市市中区').zones).toEqual([]);
+    expect(typedForms('合肥市高新区').asTyped.filter(Boolean)).toEqual(['合肥市高新区']);
   });
   it('lists a zone after the full name of its city first when a town under the city has that name too (保定市高新技术产业开发区)', async () => {
     const town = '高新技术产业开发区';
@@ -440,6 +453,28 @@ describe('searching', () => {
     // After the county: the town alone.
     const county = await search(pagefind, `涿州市${town}`, {});
     expect(county.results.map((r) => [r.url, r.town])).toEqual([['/zhuozhou/', town]]);
+    // A name only guessed for a zone (景德镇市高新技术产业开发区, of 景德镇高新区) that names a town: not that town.
+    const zhushan = {
+      ...zhuozhou,
+      url: '/zhushan/',
+      words: [town, `珠山区${town}`, `珠山${town}`, `景德镇市${town}`, 'gaoxin', '珠山区', `珠山区${OWN}`],
+      meta: { ...zhuozhou.meta, title: '珠山区', path: '江西省 景德镇市' },
+    };
+    const city = {
+      url: '/jingdezhen/',
+      words: ['景德镇市', '景德镇', `景德镇市${OWN}`, `景德镇${OWN}`],
+      meta: {
+        title: '景德镇市',
+        short: '景德镇',
+        level: 'prefecture',
+        path: '江西省',
+        townWords: '0',
+        words: '4',
+        covered: '1',
+      } as Place,
+    };
+    const guessed = await search(fakePagefind([zhushan, city]).pagefind, '景德镇高新区', {});
+    expect(guessed.results.map((r) => [r.url, r.town])[0]).toEqual(['/jingdezhen/', undefined]);
   });
   it('reads a query as a phone may send it: full-width letters, punctuation, spaces between names', async () => {
     expect(typedQuery('ｊｉｓｈｏｕ')).toBe('jishou');
