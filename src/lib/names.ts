@@ -177,25 +177,38 @@ const ZONE_KINDS = [
   { written: /(经济技术开发区|经济开发区|经开区)$/, data: ['经济技术开发区', '经济开发区'] },
 ];
 
+/** A name the data may give a zone (zoneNames), and the city written before the zone that the name
+ *  leaves out (栖霞市 of 栖霞市经济开发区: 栖霞经济开发区 must lie in a 栖霞市, not in 南京's 栖霞区). */
+export interface ZoneName {
+  name: string;
+  city?: string;
+}
+
+/** Whether a place's path (江苏省 南京市 栖霞区) lies in the city written (栖霞市, 河南郑州市: 郑州市). */
+export const inCity = (path: string[], city: string) => path.some((p) => p.endsWith('市') && city.endsWith(p));
+
 /** How the data may name a development zone as residents write it (合肥高新区, 郑州经开区, 郑州经济开发区;
  *  after the city's full name too: 合肥市高新区, 苏州市工业园区), the likeliest first: its city's short
  *  name before it (合肥高新技术产业开发区, 苏州工业园区), the name as written, or the city's full name
  *  (秦皇岛市经济技术开发区), with each ending the data gives a zone of that kind (张家口经济开发区,
  *  郑州经济技术开发区). Read by the search and the import alike, only when the name as written names
  *  nothing. */
-/** A zone's name without its city's 市 (保定市高新技术产业开发区 → 保定高新技术产业开发区). */
-const cityless = (name: string) => name.replace(/^(\p{Script=Han}{2,}?)市/u, '$1');
-
-export function zoneNames(name: string): string[] {
+export function zoneNames(name: string): ZoneName[] {
   const kind = ZONE_KINDS.find((k) => k.written.test(name));
   const ending = kind ? kind.written.exec(name)![1] : '';
   const stem = name.slice(0, name.length - ending.length);
-  const short = ZONE_NAME_END.test(name) || kind ? cityless(stem) : stem;
+  // The city's 市 left out (保定市高新技术产业开发区 → 保定高新技术产业开发区).
+  const city = ZONE_NAME_END.test(name) || kind ? /^\p{Script=Han}{2,}?市/u.exec(stem)?.[0] : undefined;
   const endings = kind ? [...kind.data].sort((a, b) => Number(b === ending) - Number(a === ending)) : [''];
-  // With its city's 市 too, as some zones of the data are named (秦皇岛市经济技术开发区).
-  const full = kind && !stem.includes('市') ? [`${stem}市`] : [];
-  const names = [short, stem, ...full].flatMap((s) => endings.map((e) => s + e));
-  return [...new Set(names)].filter((n) => n !== name);
+  const stems: ZoneName[] = [
+    ...(city ? [{ name: city.slice(0, -1) + stem.slice(city.length), city }] : []),
+    { name: stem },
+    // With its city's 市 too, as some zones of the data are named (秦皇岛市经济技术开发区); not with 市
+    // alone (经开区: the towns of that name, not 市经济技术开发区, a town of 马鞍山).
+    ...(kind && stem && !stem.includes('市') ? [{ name: `${stem}市` }] : []),
+  ];
+  const names = stems.flatMap((s) => endings.map((e) => ({ ...s, name: s.name + e })));
+  return names.filter((n, i) => n.name !== name && names.findIndex((o) => o.name === n.name) === i);
 }
 
 /** How a place's name ends: a town's, or a county's, prefecture's or province's. */

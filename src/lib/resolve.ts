@@ -12,6 +12,7 @@ import { FORMER, SOURCES, SPLIT, type Former, type Split } from './history.ts';
 import {
   CITY_PARTS,
   GENERIC_ZONE,
+  inCity,
   CIVIL_NAMES,
   COMMON_NAMES,
   nearNames,
@@ -636,13 +637,16 @@ export class Resolver {
    *  新乡经济开发区 of 新乡县, and 新乡经济技术开发区). */
   private zoneNamed(text: string, find: (t: string) => Resolution | undefined) {
     let first: { name: string; found: Resolution } | undefined;
-    for (const name of zoneNames(text)) {
+    for (const { name, city } of zoneNames(text)) {
       // A town only of that name (乌海高新技术产业开发区…), never one that only ends a guessed name
-      // (景德镇市高新技术产业开发区: 珠山区's town 高新技术产业开发区).
+      // (景德镇市高新技术产业开发区: 珠山区's town 高新技术产业开发区); in the city written before the zone
+      // (栖霞市经济开发区: not the town 栖霞经济开发区 of 南京's 栖霞区).
       const found = find(name);
-      if (!found || found.status === 'ambiguous' || !(found.town ?? name).startsWith(name)) continue;
+      if (!found || !(found.town ?? name).startsWith(name)) continue;
+      const paths = found.path ? [found.path] : (found.candidates ?? []).map((c) => c.path);
+      if (city && !paths.every((p) => inCity(p.split(' '), city))) continue;
       first ??= { name, found };
-      if (!found.town) return { ...first, place: found };
+      if (found.code && !found.town) return { ...first, place: found };
     }
     return first;
   }

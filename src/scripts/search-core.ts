@@ -82,7 +82,7 @@ export async function search(
   }
   // A development zone as residents write it, by the names the data may give it (zones.ts).
   for (const zone of zones) {
-    const found = await as(zone);
+    const found = await as(zone.name);
     if (isZone(found, zone)) return zoneFirst(found, zones, limit, as);
     hint ??= found;
   }

@@ -1,6 +1,6 @@
 // A query as it was typed, in the forms that are still the query as typed, not near names: what a
 // phone's keyboard or an input method sends (search-core.ts searches each in turn first).
-import { pinyinSuffix, zoneNames } from '../lib/names.ts';
+import { pinyinSuffix, zoneNames, type ZoneName } from '../lib/names.ts';
 import { PROVINCE_PINYIN } from '../lib/provinces.ts';
 
 /** A query as a phone's keyboard may send it: full-width letters (ｊｉｓｈｏｕ) as plain ones, capitals
@@ -24,7 +24,7 @@ export interface Typed {
   /** The forms searched as typed, in turn. */
   asTyped: string[];
   /** The names the data may give a development zone so written (合肥市高新区: 合肥高新技术产业开发区, …). */
-  zones: string[];
+  zones: ZoneName[];
   /** A place in pinyin, then one in it in characters (changsha 岳麓, jishou乾州: the input method
    *  switched on midway), not after a province (hunan长沙: its name in characters is in asTyped). */
   switched: boolean;

@@ -335,7 +335,7 @@ describe('search recall over the whole country', () => {
     for (const t of towns) if (!byName.has(typedName(t.name))) byName.set(typedName(t.name), t.county);
     const zoneOf = (q: string) => {
       for (const zone of zoneNames(q)) {
-        const name = [...byName.keys()].find((n) => n.startsWith(zone));
+        const name = [...byName.keys()].find((n) => n.startsWith(zone.name));
         if (name) return byName.get(name);
       }
     };

@@ -241,6 +241,17 @@ describe('a development zone as residents write it', () => {
         { code: '130681', path: '河北省 保定市 涿州市 高新技术产业开发区' },
       ],
     });
+    // A name only guessed lies in the city written: 栖霞市 (烟台's), not the town 栖霞经济开发区 of 南京's 栖霞区.
+    expect(resolver.resolve('栖霞市经济开发区')).toMatchObject({
+      status: 'unresolved',
+      candidates: [{ code: '370686', path: '山东省 烟台市 栖霞市' }],
+    });
+    expect(resolver.resolve('长春市经济开发区')).toMatchObject({ status: 'warning', code: '220171' });
+    // The kind alone names the towns of that name, as before (not 马鞍山's town 市经济技术开发区).
+    expect(resolver.resolve('经开区')).toMatchObject({
+      status: 'ambiguous',
+      note: '4 places are called 经济技术开发区; write the prefecture or province before it',
+    });
     // Alone, with no city before it: nothing to name but that it is no place.
     expect(resolver.resolve('郑东新区')).toEqual({
       input: '郑东新区',
