@@ -635,7 +635,10 @@ export class Resolver {
   /** A development zone as residents write it, read as the data names it (zoneNames), if it does: the
    *  first name found, and the first that is a place rather than a town (新乡市经济开发区: the town
    *  新乡经济开发区 of 新乡县, and 新乡经济技术开发区). */
-  private zoneNamed(text: string, find: (t: string) => Resolution | undefined) {
+  private zoneNamed(
+    text: string,
+    find: (t: string) => Resolution | undefined,
+  ): { name: string; found: Resolution; place?: Resolution } | undefined {
     let first: { name: string; found: Resolution } | undefined;
     for (const { name, city } of zoneNames(text)) {
       // A town only of that name (乌海高新技术产业开发区…), never one that only ends a guessed name
