@@ -73,7 +73,9 @@ export async function writeIndex(records: SearchRecord[], out: string, kept: str
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
     await Promise.all(
       records.map(async (record) => {
-        const res = await index.addCustomRecord({ ...record, language: SEARCH_LANGUAGE });
+        // Pagefind's meta is strings only: a Place's fields it does not have are left out.
+        const meta = Object.fromEntries(Object.entries(record.meta).filter((e): e is [string, string] => e[1] !== undefined));
+        const res = await index.addCustomRecord({ ...record, meta, language: SEARCH_LANGUAGE });
         if (res.errors.length) throw new Error(`pagefind: ${record.url}: ${res.errors.join('; ')}`);
       }),
     );
