@@ -5,14 +5,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../functions/worker.ts';
 import type { Env } from '../../functions/env.ts';
 import { RATE_LIMITS } from '../../functions/web/limits.ts';
-import { countLeads, deliveryOf, freshIp, ORIGIN, post, valid } from './helpers.ts';
+import { countLeads, deliveryOf, freshIp, incoming, ORIGIN, post, valid } from './helpers.ts';
 
 type Answer = { ok: boolean; id: string; reference: string; errors: Record<string, string> };
 
 /** The production Worker with some settings changed. */
 async function withEnv(settings: Partial<Env>, request: Request): Promise<Response> {
   const ctx = createExecutionContext();
-  const res = await worker.fetch(request, { ...(env as unknown as Env), ...settings }, ctx);
+  const res = await worker.fetch(incoming(request), { ...(env as unknown as Env), ...settings }, ctx);
   await waitOnExecutionContext(ctx);
   return res;
 }

@@ -43,9 +43,9 @@ const SETTINGS = {
   WEBHOOK_SECRET: SECRETS.webhook,
   CHANNEL_TIMEOUT_MS: '1500',
 };
-const configured = { ...env, ...SETTINGS } as never;
+const configured = { ...env, ...SETTINGS } as unknown as Env;
 const channels = new Map(channelsFor(configured).map((c) => [c.name, c]));
-const channel = (name: string): Channel => channels.get(name)!;
+const channel = (name: Channel['name']): Channel => channels.get(name)!;
 
 const XSS = '<script>alert(1)</script>';
 const lead = (over: Partial<StoredLead> = {}): StoredLead => ({
@@ -53,6 +53,9 @@ const lead = (over: Partial<StoredLead> = {}): StoredLead => ({
   reference: `BX-261122-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
   request_id: crypto.randomUUID(),
   status: 'new',
+  stage: 'new',
+  appointment_at: null,
+  assignee_id: null,
   name: '王先生',
   phone: '+8613812341234',
   region_code: '433101',
@@ -148,7 +151,7 @@ describe('each channel against its provider', () => {
 
   it('WeCom, DingTalk (signed) and Feishu (signed), with customer text escaped', async () => {
     const l = lead();
-    for (const name of ['wecom', 'dingtalk', 'feishu']) await channel(name).send(l, env as never, { id: `d-${name}` });
+    for (const name of ['wecom', 'dingtalk', 'feishu'] as const) await channel(name).send(l, env as never, { id: `d-${name}` });
     const [w] = (await records('wecom')).filter((x) => x.body.markdown.content.includes(l.reference));
     expect(w.body.msgtype).toBe('markdown');
     expect(w.body.markdown.content).toContain('＜script＞alert\\(1\\)＜/script＞');
@@ -200,10 +203,10 @@ describe('the link to the lead in the inbox', () => {
     expect(mail.html).toContain(`<a href="${link}">在收件箱处理</a>`);
     const mine = (kind: string, text: (x: any) => string) =>
       records(kind).then((rs) => rs.find((x) => text(x)?.includes(row.reference)));
-    expect((await mine('wecom', (x) => x.body.markdown.content)).body.markdown.content).toContain(`[在收件箱处理](${link})`);
-    expect((await mine('dingtalk', (x) => x.body.markdown.text)).body.markdown.text).toContain(`[在收件箱处理](${link})`);
-    expect((await mine('feishu', (x) => x.body.content.text)).body.content.text).toContain(`在收件箱处理：${link}`);
-    expect((await mine('webhook', (x) => x.body.lead?.reference)).body.inboxUrl).toBe(link);
+    expect((await mine('wecom', (x) => x.body.markdown.content))!.body.markdown.content).toContain(`[在收件箱处理](${link})`);
+    expect((await mine('dingtalk', (x) => x.body.markdown.text))!.body.markdown.text).toContain(`[在收件箱处理](${link})`);
+    expect((await mine('feishu', (x) => x.body.content.text))!.body.content.text).toContain(`在收件箱处理：${link}`);
+    expect((await mine('webhook', (x) => x.body.lead?.reference))!.body.inboxUrl).toBe(link);
   });
 });
 
@@ -255,7 +258,7 @@ describe('delivery that loses nothing', () => {
       { id: crypto.randomUUID(), timestamp: new Date(), attempts, body: { deliveryId } },
     ]);
     const ctx = createExecutionContext();
-    await worker.queue(batch, configured, ctx);
+    await worker.queue(batch, configured);
     return getQueueResult(batch, ctx);
   }
   const row = (id: string) =>
@@ -311,7 +314,7 @@ describe('delivery that loses nothing', () => {
     const batch = createMessageBatch('baoxiu-deliveries-dlq', [
       { id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body: { deliveryId: id } },
     ]);
-    await worker.queue(batch, configured, createExecutionContext());
+    await worker.queue(batch, configured);
     expect(await row(id)).toMatchObject({ status: 'failed', last_error: expect.stringContaining('HTTP 500') });
     expect(
       (await env.DB.prepare('SELECT COUNT(*) AS n FROM leads l JOIN deliveries d ON d.lead_id = l.id WHERE d.id = ?')

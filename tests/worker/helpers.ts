@@ -5,6 +5,8 @@ import { openLead } from '../../functions/privacy/sealed-lead.ts';
 import type { StoredLead } from '../../functions/rows.ts';
 
 export const ORIGIN = 'http://baoxiu.test';
+/** A request as the Worker receives one (its `cf` typed as incoming), to call its fetch directly. */
+export const incoming = (request: Request) => request as Request<unknown, IncomingRequestCfProperties>;
 
 // From a random point: the files of one runner share its rate limits (vitest.config.ts isolate), and
 // this module may be evaluated afresh for each of them.

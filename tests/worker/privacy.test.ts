@@ -10,7 +10,7 @@ import { inboxPost, staffSession } from './inbox.ts';
 import { openLead, openRepeat } from '../../functions/privacy/sealed-lead.ts';
 import type { Repeat } from '../../functions/rows.ts';
 import worker from '../../functions/worker.ts';
-import { countLeads, deliveryOf, openRow, ORIGIN, post, rawRow, valid } from './helpers.ts';
+import { countLeads, deliveryOf, incoming, openRow, ORIGIN, post, rawRow, valid } from './helpers.ts';
 
 const admin = (method: string, path: string, body?: unknown, token: string | null = env.ADMIN_TOKEN!) =>
   exports.default.fetch(
@@ -58,7 +58,7 @@ describe('encryption at rest', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(valid()),
       });
-      const res = await worker.fetch(req, { ...(env as unknown as Env), LEADS_ENCRYPTION_KEY: key }, ctx);
+      const res = await worker.fetch(incoming(req), { ...(env as unknown as Env), LEADS_ENCRYPTION_KEY: key }, ctx);
       await waitOnExecutionContext(ctx);
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('30');
@@ -215,7 +215,7 @@ describe('database failure', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(valid()),
     });
-    const res = await worker.fetch(req, { ...(env as unknown as Env), DB: broken as unknown as D1Database }, ctx);
+    const res = await worker.fetch(incoming(req), { ...(env as unknown as Env), DB: broken as unknown as D1Database }, ctx);
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('30');
   });
