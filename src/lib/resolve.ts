@@ -11,10 +11,10 @@ import { AREAS, type Area } from './areas.ts';
 import { FORMER, SOURCES, SPLIT, type Former, type Split } from './history.ts';
 import {
   CITY_PARTS,
-  GENERIC_ZONE,
-  inCity,
   CIVIL_NAMES,
   COMMON_NAMES,
+  GENERIC_ZONE,
+  inCity,
   nearNames,
   NOT_IN_DATA,
   NOT_IN_DATA_CITY,
@@ -239,11 +239,9 @@ export class Resolver {
     if (area) return this.inArea(input, area);
     // 湖南省全省 is 湖南省, once the whole text names no place (全州县 and 万全区 are places).
     const named = find(text);
-    // A zone as residents write it that a town under the city is also called, by its kind alone
-    // (保定市高新技术产业开发区: 保定高新技术产业开发区, or 涿州市's town 高新技术产业开发区; 宿州市经济开发区:
-    // 宿州经济技术开发区, or 砀山县's town 经济开发区): both, for the operator to choose. Not a town of a
-    // name of its own (新乡经济开发区, of 新乡县).
-    // 徐州市经济开发区: 徐州经济技术开发区, or the towns 经济开发区 of 睢宁县 and 新沂市.
+    // Read as a town, or several, named by a kind of zone alone (保定市高新技术产业开发区: 涿州市's town
+    // 高新技术产业开发区; 徐州市经济开发区: the towns 经济开发区 of 睢宁县 and 新沂市), the city's own zone
+    // may be meant: both (zoneOrTown). Not a town of a name of its own (新乡经济开发区, of 新乡县).
     const generic = (c: { path: string }) => GENERIC_ZONE.test(c.path.split(' ').at(-1)!);
     const towns = named?.town ? GENERIC_ZONE.test(named.town) : named?.status === 'ambiguous' && named.candidates!.every(generic);
     const zoneToo = towns ? this.zoneNamed(text, find)?.place : undefined;
