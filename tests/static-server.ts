@@ -30,7 +30,8 @@ export function serve(root: string, { cdn = false } = {}): Promise<Served> {
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {
-      res.writeHead(404).end();
+      res.statusCode = 404;
+      res.end();
       return;
     }
     const type = lookup(file) ?? 'application/octet-stream';
@@ -50,7 +51,11 @@ export function serve(root: string, { cdn = false } = {}): Promise<Served> {
             : raw;
       cache.set(key, body);
     }
-    res.writeHead(200, { 'content-type': type, ...(encoding ? { 'content-encoding': encoding, vary: 'accept-encoding' } : {}) });
+    res.setHeader('content-type', type);
+    if (encoding) {
+      res.setHeader('content-encoding', encoding);
+      res.setHeader('vary', 'accept-encoding');
+    }
     res.end(body);
   };
   const server = cdn ? createSecureServer({ ...certificate(), allowHTTP1: true }, handle) : createServer(handle);

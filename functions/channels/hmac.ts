@@ -1,7 +1,7 @@
 // HMAC-SHA256 and SHA-256 over WebCrypto, shared by the signed channels (Aliyun, Tencent, DingTalk,
 // Feishu, webhook). Written by hand: no maintained provider SDK runs on Workers.
 const te = new TextEncoder();
-type Bytes = string | ArrayBuffer | Uint8Array;
+type Bytes = string | ArrayBuffer | Uint8Array<ArrayBuffer>;
 const bytes = (b: Bytes) => (typeof b === 'string' ? te.encode(b) : b instanceof Uint8Array ? b : new Uint8Array(b));
 
 export async function hmac(key: Bytes, message: Bytes): Promise<ArrayBuffer> {

@@ -27,7 +27,7 @@ export async function lighthouseScores(dist: string) {
       province: '/hunan/',
       county: '/hunan/xiangxi/jishou/',
     })) {
-      const runs = [];
+      const runs: Record<'performance' | 'accessibility' | 'bestPractices' | 'seo' | 'lcpMs' | 'tbtMs' | 'cls', number>[] = [];
       for (let i = 0; i < RUNS; i++) {
         const result = await lighthouse(url + path, { port, output: 'json', logLevel: 'error' });
         const lhr = result!.lhr;

@@ -5,7 +5,10 @@ import { ALL_CHANNELS, routeLead } from '../../functions/routing.ts';
 
 const base: CatalogData = {
   operator: 'x',
+  url: 'https://example.com',
   hotline: '400-000-0000',
+  hours: '',
+  service: {},
   privacyVersion: 'v',
   brands: { jianxia: { name: '坚匣', category: '保险柜' }, qimen: { name: '栖门', category: '智能锁' } },
   regions: {
