@@ -40,10 +40,12 @@ export interface SaveResult {
   deliveries: string[];
 }
 
-/** The earlier lead a new one merges into: same phone hash (?3) and region (?4), not spam, created
- *  since ?5; none when the new lead (?2) is spam itself. */
-const EARLIER = `SELECT id FROM leads WHERE ?2 = 'new' AND phone_hash = ?3 AND region_code = ?4 AND status = 'new'
-  AND created_at >= ?5 ORDER BY created_at DESC LIMIT 1`;
+/** The earlier lead a new one merges into: same phone hash (?3), region (?4) and brand (?6, or none
+ *  for both), not spam, still open (a customer who cancelled, or whose repair is done, is asking
+ *  again), created since ?5; none when the new lead (?2) is spam itself. Another brand is another
+ *  request, which its own route must hear of. */
+const EARLIER = `SELECT id FROM leads WHERE ?2 = 'new' AND phone_hash = ?3 AND region_code = ?4 AND brand IS ?6
+  AND status = 'new' AND stage NOT IN ('cancelled', 'done') AND created_at >= ?5 ORDER BY created_at DESC LIMIT 1`;
 /** This requestId (?1) was already taken: as a lead, or as a repeat merged into one. */
 const REPEATED = 'SELECT 1 FROM leads WHERE request_id = ?1 UNION ALL SELECT 1 FROM lead_repeats WHERE request_id = ?1';
 
@@ -65,7 +67,7 @@ export async function saveLead(
   const at = now.toISOString();
   const since = new Date(now.getTime() - MERGE_WINDOW_MS).toISOString();
   const sealed = await sealLead(key, id, lead);
-  const decide = [lead.requestId, lead.status, sealed.phone_hash, lead.regionCode, since] as const;
+  const decide = [lead.requestId, lead.status, sealed.phone_hash, lead.regionCode, since, lead.brand ?? null] as const;
   for (let attempt = 0; ; attempt++) {
     // A merge: what the customer wrote this time, kept with the earlier lead, which a trigger counts
     // (repeat_count, last_repeat_at; migrations/0004_repeats.sql).
@@ -73,7 +75,7 @@ export async function saveLead(
       .prepare(
         `INSERT INTO lead_repeats (id, lead_id, request_id, name, description, address, preferred_time, brand, brand_name,
            page, created_at, key_id)
-         SELECT ?6, (${EARLIER}), ?1, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15
+         SELECT ?7, (${EARLIER}), ?1, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
          WHERE (${EARLIER}) IS NOT NULL AND NOT EXISTS (${REPEATED})`,
       )
       .bind(
@@ -94,7 +96,7 @@ export async function saveLead(
         `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, brand,
            brand_name, description, address, preferred_time, consent_at, privacy_version, page, created_at,
            key_id, phone_hash, route)
-         SELECT ?6, ?7, ?1, ?2, ?8, ?9, ?4, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?16, ?19, ?3, ?20
+         SELECT ?7, ?8, ?1, ?2, ?9, ?10, ?4, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?17, ?20, ?3, ?21
          WHERE NOT EXISTS (${REPEATED}) AND NOT EXISTS (${EARLIER})`,
       )
       .bind(

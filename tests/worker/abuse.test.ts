@@ -124,6 +124,43 @@ describe('spam and repeats', () => {
     expect(elsewhere.status).toBe(201);
   });
 
+  it('makes a new lead, told to its own route, for another brand, or once the earlier one is cancelled or done', async () => {
+    const lead = valid();
+    const a = await (await post(lead)).json<Answer>();
+    const deliveriesOf = async (id: string) =>
+      (await env.DB.prepare(`SELECT COUNT(*) AS n FROM deliveries WHERE lead_id = ? AND kind = 'lead'`)
+        .bind(id)
+        .first<{ n: number }>())!.n;
+    // Another brand, same phone and county: another repair, which its route must hear of.
+    const other = await post({ ...lead, brand: 'nuanchuan', requestId: crypto.randomUUID() });
+    expect(other.status).toBe(201);
+    const b = await other.json<Answer>();
+    expect(b.reference).not.toBe(a.reference);
+    expect((await env.DB.prepare('SELECT brand FROM leads WHERE id = ?').bind(b.id).first())!.brand).toBe('nuanchuan');
+    expect(await deliveriesOf(b.id)).toBeGreaterThan(0);
+    // The customer cancels from the progress page, then asks again: a new lead, not the cancelled one.
+    const cancel = await exports.default.fetch(
+      new Request(`${ORIGIN}/api/progress/cancel`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': freshIp() },
+        body: JSON.stringify({ reference: a.reference, tail: lead.phone.slice(-4) }),
+      }),
+    );
+    expect(cancel.status).toBe(200);
+    const afterCancel = await post({ ...lead, description: '刚才填错了，重新报修', requestId: crypto.randomUUID() });
+    expect(afterCancel.status).toBe(201);
+    const c = await afterCancel.json<Answer>();
+    expect(c.reference).not.toBe(a.reference);
+    expect(await deliveriesOf(c.id)).toBeGreaterThan(0);
+    // A repair done: the next request is another one (another phone: three posts a minute each).
+    const done = valid();
+    const d = await (await post(done)).json<Answer>();
+    await env.DB.prepare(`UPDATE leads SET stage = 'done' WHERE id = ?`).bind(d.id).run();
+    const afterDone = await post({ ...done, description: '又坏了', requestId: crypto.randomUUID() });
+    expect(afterDone.status).toBe(201);
+    expect((await afterDone.json<Answer>()).id).not.toBe(d.id);
+  });
+
   it('answers a retried repeat like the first time, and counts and keeps it once', async () => {
     const lead = valid();
     const a = await (await post(lead)).json<Answer>();
