@@ -3,7 +3,7 @@
 // mimetext. Plain-text and HTML parts; worker-mailer and mimetext encode the Chinese subject.
 import { createMimeMessage } from 'mimetext';
 import { LogLevel, WorkerMailer } from 'worker-mailer';
-import type { Channel } from './channel.ts';
+import { PartialDelivery, type Channel } from './channel.ts';
 import { asHtml, asText, leadMessage } from './message.ts';
 
 export interface SmtpSettings {
@@ -72,8 +72,20 @@ export function bindingEmail(cfg: { from: string; to: string[]; operator?: strin
       mime.setHeader('X-Baoxiu-Delivery', delivery.id);
       mime.addMessage({ contentType: 'text/plain', data: asText(message) });
       mime.addMessage({ contentType: 'text/html', data: asHtml(message) });
-      // The binding takes one recipient per message.
-      for (const address of to) await env.SEND_EMAIL.send(new EmailMessage(cfg.from, address, mime.asRaw()));
+      // The binding takes one recipient per message; a retry mails only the addresses it failed.
+      const failed: string[] = [];
+      const errors: string[] = [];
+      for (const address of to) {
+        try {
+          await env.SEND_EMAIL.send(new EmailMessage(cfg.from, address, mime.asRaw()));
+        } catch (err) {
+          failed.push(address);
+          errors.push(`${address}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+      if (!failed.length) return;
+      const why = `email-binding: ${errors.join('; ')}`;
+      throw failed.length < to.length ? new PartialDelivery(why, failed) : new Error(why);
     },
   };
 }

@@ -1,5 +1,5 @@
 // Outbound calls to providers: a timeout on every request, and a failure (throw) for anything but
-// a 2xx whose body the provider's own check accepts.
+// a 2xx whose body the provider's own check accepts (a redirect too).
 const TIMEOUT_MS = 10_000;
 
 export async function postJson<T>(
@@ -14,16 +14,21 @@ export async function postJson<T>(
       method: 'POST',
       headers: { 'content-type': 'application/json; charset=utf-8', ...init.headers },
       body: payload,
+      redirect: 'manual', // followed, a 301/302 would turn the POST into a GET without the lead
       signal: AbortSignal.timeout(init.timeoutMs ?? TIMEOUT_MS),
     });
   } catch (err) {
     throw new Error(`${new URL(url).host}: ${err instanceof Error && err.name === 'TimeoutError' ? 'timed out' : String(err)}`);
   }
   const text = await res.text();
-  if (!res.ok) throw new Error(`${new URL(url).host}: HTTP ${res.status} ${text.slice(0, 200)}`);
+  if (!res.ok) throw new Error(`${new URL(url).host}: HTTP ${res.status} ${redirected(res) ?? text.slice(0, 200)}`);
   try {
     return JSON.parse(text) as T;
   } catch {
     throw new Error(`${new URL(url).host}: not JSON: ${text.slice(0, 200)}`);
   }
 }
+
+/** What a redirect answer says, for the delivery's error: set the address it names instead. */
+export const redirected = (res: Response) =>
+  res.status >= 300 && res.status < 400 ? `redirected to ${res.headers.get('location') ?? '?'}, not followed` : undefined;

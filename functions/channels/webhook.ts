@@ -1,6 +1,7 @@
 // A generic webhook: the lead as JSON, signed so the receiver can check it came from us.
 // X-Baoxiu-Timestamp: unix seconds; X-Baoxiu-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">.
 import type { Channel } from './channel.ts';
+import { redirected } from './http.ts';
 import { webhookSignature } from './sign.ts';
 
 export function webhook(cfg: { url: string; secret: string; timeoutMs?: number }): Channel {
@@ -35,11 +36,14 @@ export function webhook(cfg: { url: string; secret: string; timeoutMs?: number }
           'x-baoxiu-delivery': delivery.id, // a stable key: the receiver can drop a repeat
         },
         body,
+        // A redirect is a failure: after a 301/302 fetch would send a GET without the lead, and a
+        // 200 to that GET would count as delivered. The setting should name the final address.
+        redirect: 'manual',
         signal: AbortSignal.timeout(cfg.timeoutMs ?? 10_000),
       }).catch((err) => {
         throw new Error(`webhook: ${err instanceof Error && err.name === 'TimeoutError' ? 'timed out' : String(err)}`);
       });
-      if (!res.ok) throw new Error(`webhook: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
+      if (!res.ok) throw new Error(`webhook: HTTP ${res.status} ${redirected(res) ?? (await res.text()).slice(0, 200)}`);
     },
   };
 }

@@ -3,7 +3,7 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { Channel } from '../../functions/channels/channel.ts';
+import { PartialDelivery, type Channel } from '../../functions/channels/channel.ts';
 import { channelsFor } from '../../functions/channels/index.ts';
 import type { StoredLead } from '../../functions/rows.ts';
 import worker from '../../functions/worker.ts';
@@ -219,6 +219,13 @@ describe('email through the send_email binding', () => {
     } as never).find((c) => c.name === 'email-binding')!;
     await binding.send(lead(), env as never, { id: 'delivery-binding' });
     await expect(binding.send(lead(), env as never, { id: 'x', to: ['someone@else.test'] })).rejects.toThrow();
+    // One address of two refused: the retry is for that one only (the other has its lead).
+    const partly = await binding.send(lead(), env as never, { id: 'y', to: ['dispatch@baoxiu.test', 'someone@else.test'] }).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(partly).toBeInstanceOf(PartialDelivery);
+    expect((partly as PartialDelivery).remaining).toEqual(['someone@else.test']);
   });
 });
 
@@ -234,6 +241,13 @@ describe('provider faults fail the attempt', () => {
       (c) => c.name === 'webhook',
     )!;
     await expect(refused.send(lead(), env as never, { id: 'x' })).rejects.toThrow(/webhook/);
+  });
+
+  it('on a redirect, which would turn the POST into a GET without the lead', async () => {
+    await fault('webhook', ['redirect']);
+    await expect(channel('webhook').send(lead(), env as never, { id: 'x' })).rejects.toThrow(/HTTP 301 redirected to \/moved/);
+    await fault('wecom', ['redirect']);
+    await expect(channel('wecom').send(lead(), env as never, { id: 'x' })).rejects.toThrow(/HTTP 301 redirected to \/moved/);
   });
 });
 

@@ -157,6 +157,9 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   const fault = faults.get(path)?.shift();
   if (fault === 'hang') return; // never answers: the caller's timeout must fire
   if (fault === '500') return void res.writeHead(500).end('internal error');
+  // A receiver moved: a 301 to an address that answers anything with 200.
+  if (fault === 'redirect') return void res.writeHead(301, { location: '/moved' }).end();
+  if (path === 'moved') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
   const answer = OK[path];
   if (!answer) return void res.writeHead(404).end();
   const body = text && req.headers['content-type']?.startsWith('application/json') ? JSON.parse(text) : text;
