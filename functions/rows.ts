@@ -66,4 +66,11 @@ export interface Delivery {
   recipients: string | null;
   /** When it is next due to be tried (queued now, or after a retry delay). */
   due_at: string | null;
+  /** The queue messages' chain now working on it; older chains' messages are dropped
+   *  (migrations/0010_delivery_chain.sql). */
+  generation: number;
+  /** An attempt in progress until then. */
+  claimed_until: string | null;
+  /** The operator's last retry: the sweep's window counts from it. */
+  retried_at: string | null;
 }

@@ -1,16 +1,19 @@
 // The operator's API: leads (JSON or CSV), one lead with its deliveries and repeats, retrying a
 // delivery, and deleting a customer's data by phone (PIPL). Leads are decrypted here and nowhere else.
+// Its changes are recorded as the inbox's are (the lead's log, the operator log), by 管理接口.
 import { Hono } from 'hono';
 import { enqueue } from '../deliveries/queue.ts';
 import type { Env } from '../env.ts';
 import { normalizePhone } from '../leads/phone.ts';
-import { getDelivery, listDeliveries, resetDelivery, setDue } from '../deliveries/store.ts';
+import { getDelivery, listDeliveries } from '../deliveries/store.ts';
 import { getLead, listLeads, listRepeats } from '../leads/store.ts';
 import { keyring } from '../privacy/keyring.ts';
 import { forgetPhone } from '../privacy/erase.ts';
 import { openLead, openRepeat } from '../privacy/sealed-lead.ts';
 import type { StoredLead } from '../rows.ts';
+import { ADMIN_API, CHANGED, logStatement } from '../staff/log.ts';
 import { addStaff, NAME } from '../staff/store.ts';
+import { retryDelivery } from '../work/store.ts';
 import { adminOnly } from './auth.ts';
 import { leadsCsv } from './csv.ts';
 import { cursorOf, leadQuery, readFilter } from '../leads/filter.ts';
@@ -49,12 +52,11 @@ admin.get('/leads/:id', async (c) => {
 
 admin.post('/deliveries/:id/retry', async (c) => {
   const id = c.req.param('id');
-  const delivery = await getDelivery(c.env.DB, id);
-  if (!delivery) return c.json({ ok: false, error: 'No delivery with that id.' }, 404);
-  if (delivery.status === 'sent') return c.json({ ok: false, error: 'Already delivered.' }, 409);
-  if (delivery.status === 'failed') await resetDelivery(c.env.DB, id);
-  else await setDue(c.env.DB, id);
-  await enqueue(c.env, [id]);
+  const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
+  const { outcome, generation } = await retryDelivery(c.env.DB, ring.current, id, ADMIN_API);
+  if (outcome === 'not-found') return c.json({ ok: false, error: 'No delivery with that id.' }, 404);
+  if (outcome !== 'done') return c.json({ ok: false, error: 'Already delivered, or changed meanwhile.' }, 409);
+  await enqueue(c.env, [id], [generation!]);
   return c.json({ ok: true, delivery: await getDelivery(c.env.DB, id) }, 202);
 });
 
@@ -69,7 +71,9 @@ admin.post('/staff', async (c) => {
       400,
     );
   }
-  const added = await addStaff(c.env.DB, { name, role, createdBy: 'cli' });
+  const added = await addStaff(c.env.DB, { name, role, createdBy: 'cli' }, [
+    logStatement(c.env.DB, ADMIN_API, 'add-staff', name),
+  ]);
   if (!added) return c.json({ ok: false, error: `A user named ${name} exists already.` }, 409);
   const setupUrl = new URL(`/admin/setup/?code=${added.code}`, c.req.url).href;
   console.log(`[admin] added ${role} ${name}`);
@@ -81,7 +85,9 @@ admin.delete('/customers', async (c) => {
   const body = (await c.req.json().catch(() => null)) as { phone?: unknown } | null;
   const phone = typeof body?.phone === 'string' ? normalizePhone(body.phone) : null;
   if (!phone) return c.json({ ok: false, error: 'body must be {"phone": "<a valid Chinese phone number>"}' }, 400);
-  const deleted = await forgetPhone(c.env.DB, await keyring(c.env.LEADS_ENCRYPTION_KEY), phone);
+  const deleted = await forgetPhone(c.env.DB, await keyring(c.env.LEADS_ENCRYPTION_KEY), phone, [
+    logStatement(c.env.DB, ADMIN_API, 'forget-customer', CHANGED),
+  ]);
   console.log(`[admin] forgot a customer: ${deleted} lead(s) deleted`);
   return c.json({ ok: true, deleted });
 });

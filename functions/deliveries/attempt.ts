@@ -1,11 +1,12 @@
 // One attempt at one delivery: open (decrypt) the lead, send it through its channel, record the
-// outcome. Safe to repeat: a delivery that is no longer pending is left alone.
+// outcome. Safe to repeat: a delivery that is no longer pending, or that another attempt holds, is
+// left alone.
 import { PartialDelivery, type Channel } from '../channels/channel.ts';
 import { channelsFor } from '../channels/index.ts';
 import { loadCatalog } from '../catalog.ts';
 import type { Env } from '../env.ts';
 import type { Delivery, StoredLead } from '../rows.ts';
-import { markAttemptFailed, markSent } from './store.ts';
+import { claim, markAttemptFailed, markSent } from './store.ts';
 import { keyring } from '../privacy/keyring.ts';
 import { openLead } from '../privacy/sealed-lead.ts';
 
@@ -19,6 +20,8 @@ export async function attempt(
   channels: Map<string, Channel> = byName(env),
 ): Promise<Outcome> {
   if (delivery.status !== 'pending' || !row) return 'skipped';
+  // Another copy of this message is being tried right now: that one sends it, or retries.
+  if (!(await claim(env.DB, delivery.id, delivery.generation))) return 'skipped';
   // Channels get the lead opened: the operator needs the customer's name and phone.
   let lead: StoredLead;
   try {

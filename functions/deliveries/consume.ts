@@ -9,7 +9,8 @@ import { backoff, MAX_RETRIES, type DeliveryMessage } from './queue.ts';
 export async function consume(batch: MessageBatch<DeliveryMessage>, env: Env): Promise<void> {
   const dead = batch.queue.endsWith('-dlq');
   const channels = byName(env);
-  // One read for the whole batch; a delivery queued twice (the sweep re-queued it) is tried once.
+  // One read for the whole batch; a delivery queued twice is tried once, and a message of a chain
+  // a retry replaced (generation, migrations/0010_delivery_chain.sql) not at all.
   const loaded = await deliveriesWithLeads(
     env.DB,
     batch.messages.map((m) => m.body.deliveryId),
@@ -17,7 +18,8 @@ export async function consume(batch: MessageBatch<DeliveryMessage>, env: Env): P
   const tried = new Set<string>();
   for (const message of batch.messages) {
     const { delivery, lead } = loaded.get(message.body.deliveryId) ?? {};
-    if (!delivery || delivery.status !== 'pending' || tried.has(delivery.id)) {
+    const generation = message.body.generation ?? 0;
+    if (!delivery || delivery.status !== 'pending' || delivery.generation !== generation || tried.has(delivery.id)) {
       message.ack();
       continue;
     }
@@ -27,6 +29,7 @@ export async function consume(batch: MessageBatch<DeliveryMessage>, env: Env): P
         env.DB,
         delivery.id,
         `gave up after ${delivery.attempts} attempts (${MAX_RETRIES + 1} allowed): ${delivery.last_error ?? 'no error recorded'}`,
+        generation,
       );
       console.error(`[deliveries] ${delivery.channel} delivery ${delivery.id} failed for good: ${delivery.last_error}`);
       message.ack();

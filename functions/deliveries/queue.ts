@@ -4,6 +4,8 @@ import type { Env } from '../env.ts';
 
 export interface DeliveryMessage {
   deliveryId: string;
+  /** The delivery's chain (migrations/0010_delivery_chain.sql); absent: the first, 0. */
+  generation?: number;
 }
 
 /** Must equal max_retries of the deliveries consumer in wrangler.jsonc. */
@@ -17,11 +19,14 @@ export function backoff(attempt: number): number {
   return Math.min(FIRST_DELAY * 2 ** (attempt - 1), LONGEST_DELAY);
 }
 
-/** Queues the deliveries; a failure here is logged, and the sweep re-queues them later. */
-export async function enqueue(env: Env, deliveryIds: string[]): Promise<void> {
+/** Queues the deliveries (new ones; a retry names the chain it started, `generations`, one for
+ *  each); a failure here is logged, and the sweep re-queues them later. */
+export async function enqueue(env: Env, deliveryIds: string[], generations?: number[]): Promise<void> {
   if (!deliveryIds.length) return;
   try {
-    await env.DELIVERIES.sendBatch(deliveryIds.map((deliveryId) => ({ body: { deliveryId } satisfies DeliveryMessage })));
+    await env.DELIVERIES.sendBatch(
+      deliveryIds.map((deliveryId, i) => ({ body: { deliveryId, generation: generations?.[i] ?? 0 } satisfies DeliveryMessage })),
+    );
   } catch (err) {
     console.error(
       `[deliveries] could not queue ${deliveryIds.length} deliveries (the sweep will): ${err instanceof Error ? err.message : err}`,

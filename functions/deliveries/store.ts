@@ -44,19 +44,43 @@ export async function overdueDeliveries(db: D1Database, graceMs: number, limit =
   return results;
 }
 
-/** Marks a pending delivery failed for good (retries exhausted). */
-export async function markFailed(db: D1Database, deliveryId: string, error: string): Promise<void> {
+/** Marks a pending delivery failed for good (retries exhausted): the chain `generation`'s, and not
+ *  while an attempt is in progress. */
+export async function markFailed(db: D1Database, deliveryId: string, error: string, generation: number): Promise<void> {
+  const now = new Date().toISOString();
   await db
-    .prepare(`UPDATE deliveries SET status = 'failed', last_error = ?1, updated_at = ?2 WHERE id = ?3 AND status = 'pending'`)
-    .bind(error.slice(0, 500), new Date().toISOString(), deliveryId)
+    .prepare(
+      `UPDATE deliveries SET status = 'failed', last_error = ?1, updated_at = ?2 WHERE id = ?3 AND status = 'pending'
+       AND generation = ?4 AND (claimed_until IS NULL OR claimed_until < ?2)`,
+    )
+    .bind(error.slice(0, 500), now, deliveryId, generation)
     .run();
 }
 
-/** Puts a failed delivery back to pending (the operator's retry). */
-export async function resetDelivery(db: D1Database, deliveryId: string): Promise<boolean> {
-  const res = await db
-    .prepare(`UPDATE deliveries SET status = 'pending', updated_at = ?1, due_at = ?1 WHERE id = ?2 AND status = 'failed'`)
+/** A new chain of messages for a pending delivery whose message was lost or is late (the sweep; the
+ *  operator's retry is functions/work/store.ts retryDelivery): its number for the messages to carry,
+ *  or null when it is no longer pending. */
+export async function newChain(db: D1Database, deliveryId: string): Promise<number | null> {
+  const row = await db
+    .prepare(
+      `UPDATE deliveries SET generation = generation + 1, due_at = ?1 WHERE id = ?2 AND status = 'pending'
+       RETURNING generation`,
+    )
     .bind(new Date().toISOString(), deliveryId)
+    .first<{ generation: number }>();
+  return row?.generation ?? null;
+}
+
+/** One attempt's hold on a delivery of chain `generation`, for `seconds`: false when it is not
+ *  pending, belongs to another chain, or another attempt holds it (a copy of its message). */
+export async function claim(db: D1Database, deliveryId: string, generation: number, seconds = 120): Promise<boolean> {
+  const now = Date.now();
+  const res = await db
+    .prepare(
+      `UPDATE deliveries SET claimed_until = ?3 WHERE id = ?1 AND generation = ?2 AND status = 'pending'
+       AND (claimed_until IS NULL OR claimed_until < ?4)`,
+    )
+    .bind(deliveryId, generation, new Date(now + seconds * 1000).toISOString(), new Date(now).toISOString())
     .run();
   return res.meta.changes === 1;
 }
@@ -74,8 +98,8 @@ export async function markSent(db: D1Database, deliveryId: string): Promise<bool
   const now = new Date().toISOString();
   const res = await db
     .prepare(
-      `UPDATE deliveries SET status = 'sent', attempts = attempts + 1, delivered_at = ?1, updated_at = ?1, last_error = NULL
-       WHERE id = ?2 AND status = 'pending'`,
+      `UPDATE deliveries SET status = 'sent', attempts = attempts + 1, delivered_at = ?1, updated_at = ?1, last_error = NULL,
+         claimed_until = NULL WHERE id = ?2 AND status = 'pending'`,
     )
     .bind(now, deliveryId)
     .run();
@@ -86,8 +110,8 @@ export async function markSent(db: D1Database, deliveryId: string): Promise<bool
 export async function markAttemptFailed(db: D1Database, deliveryId: string, error: string, recipients?: string[]): Promise<void> {
   await db
     .prepare(
-      `UPDATE deliveries SET attempts = attempts + 1, last_error = ?1, updated_at = ?2, recipients = coalesce(?4, recipients)
-       WHERE id = ?3 AND status = 'pending'`,
+      `UPDATE deliveries SET attempts = attempts + 1, last_error = ?1, updated_at = ?2, recipients = coalesce(?4, recipients),
+         claimed_until = NULL WHERE id = ?3 AND status = 'pending'`,
     )
     .bind(error.slice(0, 500), new Date().toISOString(), deliveryId, recipients ? JSON.stringify(recipients) : null)
     .run();

@@ -12,14 +12,34 @@ export interface LogEntry {
   detail: string | null;
 }
 
+/** For an entry's detail: how many rows the change it records made (the leads a forget deleted). */
+export const CHANGED = Symbol('rows changed');
+
+/** Who did it through the admin API (`npm run leads`, scripts/leads.ts): its bearer token names no user. */
+export const ADMIN_API = { id: null, name: '管理接口' };
+
 /** The INSERT of one entry, for the caller's batch right after the change it records: written only
  *  if that statement changed a row (changes() > 0), so a change and its record are both or neither. */
-export const logStatement = (db: D1Database, by: { id: string; name: string }, action: Action, detail?: string) =>
+export const logStatement = (
+  db: D1Database,
+  by: { id: string | null; name: string },
+  action: Action,
+  detail?: string | typeof CHANGED,
+) =>
   db
     .prepare(
-      `INSERT INTO operator_log (id, at, staff_id, staff_name, action, detail) SELECT ?, ?, ?, ?, ?, ? WHERE changes() > 0`,
+      `INSERT INTO operator_log (id, at, staff_id, staff_name, action, detail)
+       SELECT ?1, ?2, ?3, ?4, ?5, CASE WHEN ?7 THEN CAST(changes() AS TEXT) ELSE ?6 END WHERE changes() > 0`,
     )
-    .bind(crypto.randomUUID(), new Date().toISOString(), by.id, by.name, action, detail ?? null);
+    .bind(
+      crypto.randomUUID(),
+      new Date().toISOString(),
+      by.id,
+      by.name,
+      action,
+      typeof detail === 'string' ? detail : null,
+      detail === CHANGED ? 1 : 0,
+    );
 
 /** The newest entries first. */
 export async function recentLog(db: D1Database, limit = 50): Promise<LogEntry[]> {

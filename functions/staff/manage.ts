@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import { postedFields } from '../web/posted-fields.ts';
 import { wantsPage } from '../web/wants-page.ts';
 import { logStatement } from './log.ts';
-import { revokeSession } from './sessions.ts';
+import { revokeSession, sessionOwner } from './sessions.ts';
 import { ownerOnly, signedIn, type SignedIn } from './signed-in.ts';
 import { addStaff, disableStaff, NAME, newSetupLink, staffById } from './store.ts';
 
@@ -53,7 +53,9 @@ manage.post('/staff/:id/disable', async (c) => {
 });
 
 manage.post('/sessions/:hash/revoke', async (c) => {
-  const revoked = await revokeSession(c.env.DB, c.req.param('hash'), [logStatement(c.env.DB, c.var.staff, 'revoke-session')]);
+  const hash = c.req.param('hash');
+  const whose = (await sessionOwner(c.env.DB, hash)) ?? undefined;
+  const revoked = await revokeSession(c.env.DB, hash, [logStatement(c.env.DB, c.var.staff, 'revoke-session', whose)]);
   return revoked ? done(c) : problem(c, 'gone', 404);
 });
 

@@ -104,3 +104,12 @@ export async function revokeSession(db: D1Database, idHash: string, also: D1Prep
   ]);
   return update.meta.changes === 1;
 }
+
+/** The name of the user whose session this is (for the operator log of a revoke), or null. */
+export const sessionOwner = async (db: D1Database, idHash: string) =>
+  (
+    await db
+      .prepare('SELECT st.name FROM sessions s JOIN staff st ON st.id = s.staff_id WHERE s.id_hash = ?')
+      .bind(idHash)
+      .first<{ name: string }>()
+  )?.name ?? null;

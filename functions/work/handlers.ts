@@ -14,7 +14,7 @@ import { getLead } from '../leads/store.ts';
 import { forgetPhone } from '../privacy/erase.ts';
 import { openLead } from '../privacy/sealed-lead.ts';
 import { deliveriesOf } from '../deliveries/plan.ts';
-import { logStatement } from '../staff/log.ts';
+import { CHANGED, logStatement } from '../staff/log.ts';
 import { ownerOnly } from '../staff/signed-in.ts';
 import { enqueue } from '../deliveries/queue.ts';
 import { STAGES, type Stage } from './stages.ts';
@@ -83,15 +83,15 @@ work.post('/leads/:id/forget', ownerOnly, async (c) => {
   if (!row) return problem(c, 'not-found');
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   const { phone } = await openLead(ring, row);
-  const deleted = await forgetPhone(c.env.DB, ring, phone, [logStatement(c.env.DB, c.var.staff, 'forget-customer')]);
+  const deleted = await forgetPhone(c.env.DB, ring, phone, [logStatement(c.env.DB, c.var.staff, 'forget-customer', CHANGED)]);
   return wantsPage(c) ? c.redirect(`/admin/?forgot=${deleted}`, 303) : c.json({ ok: true, deleted });
 });
 
 work.post('/deliveries/:id/retry', async (c) => {
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   const id = c.req.param('id');
-  const { outcome, leadId } = await retryDelivery(c.env.DB, ring.current, id, c.var.staff);
-  if (outcome === 'done') await enqueue(c.env, [id]);
+  const { outcome, leadId, generation } = await retryDelivery(c.env.DB, ring.current, id, c.var.staff);
+  if (outcome === 'done') await enqueue(c.env, [id], [generation!]);
   if (outcome !== 'done') {
     const [status, error] = PROBLEMS[outcome];
     return wantsPage(c) && leadId

@@ -53,13 +53,14 @@ export async function addNote(db: D1Database, key: LeadKey, leadId: string, by: 
   return insert.meta.changes === 1 ? 'done' : 'not-found';
 }
 
-/** Puts a failed or stuck delivery back in line (the caller queues it), and logs who did. */
+/** Puts a failed or stuck delivery back in line, as a new chain of messages (the caller queues it
+ *  with `generation`; the old chain's messages are dropped), and logs who did. */
 export async function retryDelivery(
   db: D1Database,
   key: LeadKey,
   deliveryId: string,
   by: By,
-): Promise<{ outcome: Outcome; leadId?: string }> {
+): Promise<{ outcome: Outcome; leadId?: string; generation?: number }> {
   const delivery = await db
     .prepare('SELECT lead_id, channel, status FROM deliveries WHERE id = ?')
     .bind(deliveryId)
@@ -67,13 +68,18 @@ export async function retryDelivery(
   if (!delivery) return { outcome: 'not-found' };
   if (delivery.status === 'sent') return { outcome: 'not-allowed', leadId: delivery.lead_id };
   const at = new Date().toISOString();
-  const [update] = await db.batch([
+  // retried_at: the sweep's window of 25 hours starts again (functions/deliveries/sweep.ts).
+  const [update] = await db.batch<{ generation: number }>([
     db
-      .prepare(`UPDATE deliveries SET status = 'pending', updated_at = ?2, due_at = ?2 WHERE id = ?1 AND status = ?3`)
+      .prepare(
+        `UPDATE deliveries SET status = 'pending', generation = generation + 1, updated_at = ?2, due_at = ?2, retried_at = ?2
+         WHERE id = ?1 AND status = ?3 RETURNING generation`,
+      )
       .bind(deliveryId, at, delivery.status),
     await eventStatement(db, key, { leadId: delivery.lead_id, by, kind: 'retry', detail: delivery.channel, at }, 'changes() = 1'),
   ]);
-  return { outcome: update.meta.changes === 1 ? 'done' : 'conflict', leadId: delivery.lead_id };
+  const generation = update.results[0]?.generation;
+  return { outcome: generation === undefined ? 'conflict' : 'done', leadId: delivery.lead_id, generation };
 }
 
 /**

@@ -117,6 +117,13 @@ describe('admin API', () => {
       new Request(`${ORIGIN}/api/admin/deliveries/${delivery}/retry`, { method: 'POST', headers: auth }),
     );
     expect(retried.status).toBe(202);
+    // In the lead's log, as an inbox retry is, by the admin API.
+    const event = await env.DB.prepare(
+      `SELECT staff_id, staff_name, detail FROM lead_events WHERE lead_id = ? AND kind = 'retry'`,
+    )
+      .bind(id)
+      .first();
+    expect(event).toMatchObject({ staff_id: null, staff_name: '管理接口' });
     await expect
       .poll(async () => await env.DB.prepare('SELECT status, attempts FROM deliveries WHERE id = ?').bind(delivery).first(), {
         timeout: 5000,

@@ -193,8 +193,16 @@ describe('the link to the lead in the inbox', () => {
     const posted = (await (await post(valid())).json()) as { id: string };
     const row = (await rawRow(posted.id))!;
     const link = `https://baoxiu.example.com/admin/leads/${row.id}/`;
+    const now = new Date().toISOString();
     for (const name of ['email-smtp', 'wecom', 'dingtalk', 'feishu', 'webhook']) {
-      const delivery = { id: `link-${name}-${row.id}`, lead_id: row.id, channel: name, status: 'pending' } as Delivery;
+      // A pending delivery in D1 (an attempt claims it there): the lead's own, or a new one.
+      const delivery = (await env.DB.prepare(
+        `INSERT INTO deliveries (id, lead_id, channel, status, attempts, created_at, updated_at, due_at)
+         VALUES (?1, ?2, ?3, 'pending', 0, ?4, ?4, ?4)
+         ON CONFLICT (lead_id, channel, kind) DO UPDATE SET status = 'pending', claimed_until = NULL RETURNING *`,
+      )
+        .bind(`link-${name}-${row.id}`, row.id, name, now)
+        .first<Delivery>())!;
       expect(await attempt(env as never, delivery, row, channels), name).toBe('sent');
     }
     const mails = (await (await fetch(e.MAILS_URL)).json()) as any[];

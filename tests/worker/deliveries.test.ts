@@ -1,7 +1,7 @@
 // Deliveries through Queues inside workerd: retries with backoff, dead letters, and the sweep.
 import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { backoff, MAX_RETRIES } from '../../functions/deliveries/queue.ts';
 import worker from '../../functions/worker.ts';
 import { sweep } from '../../functions/deliveries/sweep.ts';
@@ -29,11 +29,11 @@ async function storedDelivery(channel: string, dueAgoMs = 0, createdAgoMs = 0) {
 }
 const delivery = (id: string) => env.DB.prepare('SELECT * FROM deliveries WHERE id = ?').bind(id).first<Record<string, any>>();
 
-async function runQueue(queue: string, deliveryId: string | string[], attempts = 1) {
+async function runQueue(queue: string, deliveryId: string | string[], attempts = 1, generation?: number) {
   const ids = [deliveryId].flat();
   const batch = createMessageBatch(
     queue,
-    ids.map((id) => ({ id: crypto.randomUUID(), timestamp: new Date(), attempts, body: { deliveryId: id } })),
+    ids.map((id) => ({ id: crypto.randomUUID(), timestamp: new Date(), attempts, body: { deliveryId: id, generation } })),
   );
   const ctx = createExecutionContext();
   await worker.queue(batch, env);
@@ -97,6 +97,47 @@ describe('the deliveries consumer', () => {
   });
 });
 
+describe('one chain of messages at a time', () => {
+  it('sends once when two copies of a message are tried at the same time', async () => {
+    const id = await storedDelivery('outbox');
+    const reference = (await env.DB.prepare(
+      'SELECT reference FROM leads WHERE id = (SELECT lead_id FROM deliveries WHERE id = ?)',
+    )
+      .bind(id)
+      .first<{ reference: string }>())!.reference;
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((...args) => void lines.push(args.join(' ')));
+    try {
+      await Promise.all([runQueue('baoxiu-deliveries', id), runQueue('baoxiu-deliveries', id)]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines.filter((l) => l.includes(reference))).toHaveLength(1);
+    expect(await delivery(id)).toMatchObject({ status: 'sent', attempts: 1, claimed_until: null });
+  });
+
+  it('drops the messages of a chain a retry replaced, and their dead letter fails nothing', async () => {
+    const id = await storedDelivery('outbox');
+    await env.DB.prepare('UPDATE deliveries SET generation = 1 WHERE id = ?').bind(id).run(); // retried once
+    const stale = await runQueue('baoxiu-deliveries', id); // a message of the first chain, late
+    expect(stale.explicitAcks).toHaveLength(1);
+    expect(await delivery(id)).toMatchObject({ status: 'pending', attempts: 0 });
+    await runQueue('baoxiu-deliveries-dlq', id, 31, 0);
+    expect((await delivery(id))!.status).toBe('pending');
+    await runQueue('baoxiu-deliveries', id, 1, 1); // the retry's own
+    expect(await delivery(id)).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('leaves an attempt in progress alone: a copy of its message waits, a dead letter does not fail it', async () => {
+    const id = await storedDelivery('outbox');
+    const held = new Date(Date.now() + 60_000).toISOString();
+    await env.DB.prepare('UPDATE deliveries SET claimed_until = ? WHERE id = ?').bind(held, id).run();
+    await runQueue('baoxiu-deliveries', id);
+    await runQueue('baoxiu-deliveries-dlq', id);
+    expect(await delivery(id)).toMatchObject({ status: 'pending', attempts: 0, claimed_until: held });
+  });
+});
+
 describe('the sweep', () => {
   it('re-queues a delivery whose enqueue failed, and it is delivered', async () => {
     const id = await storedDelivery('outbox', 10 * 60_000);
@@ -112,6 +153,16 @@ describe('the sweep', () => {
     const id = await storedDelivery('outbox', 26 * 3600_000, 26 * 3600_000);
     await sweep(env);
     expect(await delivery(id)).toMatchObject({ status: 'failed', last_error: expect.stringContaining('within 25 hours') });
+  });
+
+  it("counts the window from the operator's retry, and re-queues as a new chain", async () => {
+    const id = await storedDelivery('outbox', 10 * 60_000, 30 * 3600_000); // a lead of yesterday, retried an hour ago
+    await env.DB.prepare('UPDATE deliveries SET retried_at = ? WHERE id = ?')
+      .bind(new Date(Date.now() - 3600_000).toISOString(), id)
+      .run();
+    await sweep(env);
+    await expect.poll(async () => (await delivery(id))!.status, { timeout: 5000, interval: 50 }).toBe('sent');
+    expect((await delivery(id))!.generation).toBe(1);
   });
 
   it('runs on the cron', async () => {

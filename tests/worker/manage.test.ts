@@ -54,7 +54,7 @@ describe('staff management', () => {
     const hash = await sha256Hex(worker.cookie.split('=')[1]);
     expect((await inboxPost(`/sessions/${hash}/revoke`, {}, { cookie: owner.cookie })).status).toBe(200);
     expect(await canWork(worker.cookie)).toBe(false);
-    expect(await lastLog()).toEqual({ staff_name: owner.name, action: 'revoke-session', detail: null });
+    expect(await lastLog()).toEqual({ staff_name: owner.name, action: 'revoke-session', detail: worker.name });
     expect((await inboxPost(`/sessions/${hash}/revoke`, {}, { cookie: owner.cookie })).status).toBe(404);
   });
 

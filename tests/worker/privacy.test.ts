@@ -88,6 +88,11 @@ describe('deleting a customer by phone (admin)', () => {
     const res = await admin('DELETE', '/customers', { phone: `+86 ${lead.phone}` });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, deleted: 2 });
+    // Recorded as the inbox's forget is: who (the admin API) and how many leads.
+    const log = await env.DB.prepare(
+      `SELECT staff_id, staff_name, detail FROM operator_log WHERE action = 'forget-customer' ORDER BY at DESC, rowid DESC`,
+    ).first();
+    expect(log).toEqual({ staff_id: null, staff_name: '管理接口', detail: '2' });
     expect(await rawRow(a.id)).toBeNull();
     expect(await rawRow(b.id)).toBeNull();
     expect(await rawRow(other.id)).not.toBeNull();

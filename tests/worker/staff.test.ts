@@ -73,6 +73,11 @@ describe('setup links', () => {
 
   it('refuse a taken name and a bad body with a clear error', async () => {
     const { name } = await newUser();
+    // The user added through the admin API is in the operator log, as one added in the inbox is.
+    const log = await env.DB.prepare(`SELECT staff_name, detail FROM operator_log WHERE action = 'add-staff' AND detail = ?`)
+      .bind(name)
+      .all();
+    expect(log.results).toEqual([{ staff_name: '管理接口', detail: name }]);
     expect((await admin('/api/admin/staff', { method: 'POST', body: JSON.stringify({ name }) })).status).toBe(409);
     const bad = await admin('/api/admin/staff', { method: 'POST', body: JSON.stringify({ name: '<b>x</b>', role: 'boss' }) });
     expect(bad.status).toBe(400);

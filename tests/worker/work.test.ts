@@ -214,7 +214,7 @@ describe('spam and forgetting a customer', () => {
     const log = await env.DB.prepare(
       `SELECT staff_name, detail FROM operator_log WHERE action = 'forget-customer' ORDER BY at DESC`,
     ).first();
-    expect(log).toEqual({ staff_name: owner.name, detail: null });
+    expect(log).toEqual({ staff_name: owner.name, detail: '2' }); // how many leads
     // Gone is gone: a second try finds nothing, and logs nothing.
     const before = await count(`operator_log WHERE action = 'forget-customer'`);
     expect((await inboxPost(`/leads/${first}/forget`, { confirm: 'yes' }, { cookie: owner.cookie })).status).toBe(404);
