@@ -4,6 +4,7 @@
 // the same origin (Origin, else Sec-Fetch-Site) — the lead endpoint's check without ALLOWED_ORIGINS,
 // which a form without JavaScript passes and another site cannot, so no CSRF token is needed.
 import { Hono, type MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { Env } from './env.ts';
 import { ACCESS_SIGN_IN, accessOn } from './staff/access.ts';
 import { manage } from './staff/manage.ts';
@@ -13,6 +14,7 @@ import { work } from './work/handlers.ts';
 import { INBOX_CSP, securityHeaders } from './web/headers.ts';
 import { sameSiteOnly } from './web/origin.ts';
 import { bodyLimit } from './web/body-limit.ts';
+import { wantsPage } from './web/wants-page.ts';
 
 export const inbox = new Hono<{ Bindings: Env }>().basePath('/admin');
 
@@ -49,6 +51,20 @@ inbox.route('/', staffAuth);
 inbox.route('/', work);
 inbox.route('/', manage);
 inbox.route('/', webauthn);
+// Whatever went wrong unforeseen: said in Chinese (a page for a browser's form), never Hono's
+// English 500; the batch it happened in changed nothing.
+inbox.onError((err, c) => {
+  if (err instanceof HTTPException) return err.getResponse();
+  console.error('[inbox] unexpected error:', err instanceof Error ? err.message : err);
+  const message = '系统暂时无法处理这个操作，请稍后重试。';
+  return wantsPage(c)
+    ? c.html(
+        `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+          `<title>出错了</title><p>${message}</p><p><a href="/admin/">返回收件箱</a></p></html>`,
+        500,
+      )
+    : c.json({ ok: false, error: message }, 500);
+});
 // Pages are not this app's (entry.ts sends GETs to Astro): here, the site's 404 page, not cached.
 inbox.notFound((c) =>
   c.env.ASSETS.fetch(new Request(new URL('/404.html', c.req.url))).then(

@@ -6,6 +6,7 @@ import { phoneHashes } from '../privacy/keyring.ts';
 import type { LeadStatus } from '../rows.ts';
 import { STAGES, type Stage } from '../work/stages.ts';
 import { normalizePhone } from './phone.ts';
+import { fromBeijing } from '../web/beijing-time.ts';
 
 export interface LeadFilter {
   status?: LeadStatus;
@@ -53,7 +54,7 @@ export function readFilter(
   filter.brand = get('brand')?.slice(0, 60);
   for (const k of ['from', 'to'] as const) {
     const v = get(k);
-    if (v && (!DATE.test(v) || Number.isNaN(Date.parse(v)))) return { filter, error: '日期的格式是 2026-11-30。' };
+    if (v && (!DATE.test(v) || !fromBeijing(v))) return { filter, error: '日期的格式是 2026-11-30。' };
     filter[k] = v;
   }
   filter.q = get('q')?.slice(0, 40);

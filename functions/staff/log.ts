@@ -1,7 +1,14 @@
 // The operator log (migrations/0007_operator_log.sql): who changed staff, sessions or forgot a
 // customer, and when. A lead's own changes are in its events (functions/work/events.ts).
 export type Action =
-  'add-staff' | 'disable-staff' | 'setup-link' | 'revoke-session' | 'forget-customer' | 'add-passkey' | 'remove-passkey';
+  | 'add-staff'
+  | 'disable-staff'
+  | 'setup-link'
+  | 'revoke-session'
+  | 'forget-customer'
+  | 'add-passkey'
+  | 'remove-passkey'
+  | 'complete-setup'; // migrations/0011_operator_log_setup.sql
 
 export interface LogEntry {
   id: string;

@@ -55,18 +55,19 @@ export const asCredential = (p: Passkey): WebAuthnCredential => ({
   transports: p.transports ? JSON.parse(p.transports) : undefined,
 });
 
-export function addPasskey(
+/** Adds a user's passkey; false when its credential id is registered already (`log` then writes nothing). */
+export async function addPasskey(
   db: D1Database,
   staffId: string,
   credential: WebAuthnCredential,
   userAgent: string | null,
   log: D1PreparedStatement,
-) {
-  return db.batch([
+): Promise<boolean> {
+  const [insert] = await db.batch([
     db
       .prepare(
         `INSERT INTO passkeys (id, staff_id, public_key, counter, transports, created_at, user_agent)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
       )
       .bind(
         credential.id,
@@ -79,6 +80,7 @@ export function addPasskey(
       ),
     log,
   ]);
+  return insert.meta.changes === 1;
 }
 
 /** After a sign-in: the new counter (a counter that went backwards was refused by the library). */

@@ -1,5 +1,6 @@
 // Staff in D1 (migrations/0005_staff.sql): adding a user with a one-time setup code, setting the
 // password with it, and finding a user by name for sign-in.
+import { logStatement } from './log.ts';
 import { randomCode, sha256Hex } from './tokens.ts';
 
 export type Role = 'owner' | 'staff';
@@ -106,7 +107,9 @@ export async function allStaff(db: D1Database): Promise<(Staff & { setup_pending
   return results;
 }
 
-/** Uses a setup code once: sets the password; null when the code is unknown, used or expired. */
+/** Uses a setup code once: sets the password, and ends every other way in — the user's sessions and
+ *  passkeys (a link for someone who lost a phone must lock that phone out), recorded in the operator
+ *  log; null when the code is unknown, used or expired, or the user was disabled. */
 export async function completeSetup(db: D1Database, code: string, passwordHash: string): Promise<Staff | null> {
   const now = new Date().toISOString();
   // One statement claims the code, so two uses at once cannot both succeed.
@@ -118,10 +121,17 @@ export async function completeSetup(db: D1Database, code: string, passwordHash: 
     .bind(now, await sha256Hex(code))
     .first<{ staff_id: string }>();
   if (!claimed) return null;
-  return db
-    .prepare('UPDATE staff SET password_hash = ? WHERE id = ? AND disabled_at IS NULL RETURNING *')
-    .bind(passwordHash, claimed.staff_id)
-    .first<Staff>();
+  const user = await staffById(db, claimed.staff_id);
+  if (!user || user.disabled_at) return null;
+  const [updated] = await db.batch<Staff>([
+    db
+      .prepare('UPDATE staff SET password_hash = ?2 WHERE id = ?1 AND disabled_at IS NULL RETURNING *')
+      .bind(user.id, passwordHash),
+    logStatement(db, user, 'complete-setup'),
+    db.prepare('UPDATE sessions SET ended_at = ?2 WHERE staff_id = ?1 AND ended_at IS NULL').bind(user.id, now),
+    db.prepare('DELETE FROM passkeys WHERE staff_id = ?').bind(user.id),
+  ]);
+  return updated.results[0] ?? null;
 }
 
 export const staffByName = (db: D1Database, name: string) =>

@@ -36,6 +36,7 @@ const MESSAGES = {
   unknown: '这个通行密钥不属于任何员工（可能已被删除），请用密码登录。',
   tooMany: '尝试次数过多，请稍后再试。',
   added: '通行密钥未能添加，请重试。',
+  taken: '这个通行密钥已经登记过了。',
 };
 
 const site = (c: Context) => {
@@ -114,8 +115,14 @@ webauthn.post('/passkeys/register', async (c) => {
     : null;
   if (!verified?.verified) return c.json({ ok: false, error: MESSAGES.added }, 400);
   const log = logStatement(c.env.DB, staff, 'add-passkey', staff.name);
-  await addPasskey(c.env.DB, staff.id, verified.registrationInfo.credential, c.req.header('user-agent') ?? null, log);
-  return c.json({ ok: true }, 201);
+  const added = await addPasskey(
+    c.env.DB,
+    staff.id,
+    verified.registrationInfo.credential,
+    c.req.header('user-agent') ?? null,
+    log,
+  );
+  return added ? c.json({ ok: true }, 201) : c.json({ ok: false, error: MESSAGES.taken }, 409);
 });
 
 webauthn.post('/passkeys/:id/remove', async (c) => {

@@ -2,3 +2,15 @@
 const FORMAT = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
 
 export const beijingTime = (iso: string) => FORMAT.format(new Date(iso));
+
+/** A Beijing time as typed (2026-11-25T09:30 from a datetime-local field, or a day, 2026-11-25) as
+ *  an instant; undefined for what is no time on the calendar (2026-02-31, 24:00), which Date would
+ *  roll into the next month or day. */
+export function fromBeijing(local: string): Date | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?$/.exec(local);
+  if (!m) return undefined;
+  const at = new Date(`${m[1]}T${m[2] ?? '00:00'}:00+08:00`);
+  if (Number.isNaN(at.getTime())) return undefined;
+  const back = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, local.length);
+  return back === local ? at : undefined;
+}

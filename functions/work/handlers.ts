@@ -5,6 +5,7 @@ import { Hono, type Context } from 'hono';
 import { keyring } from '../privacy/keyring.ts';
 import { postedFields } from '../web/posted-fields.ts';
 import { wantsPage } from '../web/wants-page.ts';
+import { fromBeijing } from '../web/beijing-time.ts';
 import { signedIn, type SignedIn } from '../staff/signed-in.ts';
 import { staffByName } from '../staff/store.ts';
 import { PROBLEMS, type Problem } from './problems.ts';
@@ -95,29 +96,26 @@ work.post('/deliveries/:id/retry', async (c) => {
   if (outcome !== 'done') {
     const [status, error] = PROBLEMS[outcome];
     return wantsPage(c) && leadId
-      ? c.redirect(`/admin/leads/${leadId}/?problem=${outcome}`, 303)
+      ? c.redirect(`/admin/leads/${encodeURIComponent(leadId)}/?problem=${outcome}`, 303)
       : c.json({ ok: false, error }, status);
   }
-  return wantsPage(c) ? c.redirect(`/admin/leads/${leadId}/`, 303) : c.json({ ok: true });
+  return wantsPage(c) ? c.redirect(`/admin/leads/${encodeURIComponent(leadId!)}/`, 303) : c.json({ ok: true });
 });
 
 /** `2026-11-25T09:30` from a datetime-local field is Beijing time (UTC+8, no daylight saving). */
-function chinaTime(value: string | undefined): string | undefined {
-  if (!value || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return undefined;
-  const at = new Date(`${value}:00+08:00`);
-  return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
-}
+const chinaTime = (value: string | undefined) => (value?.includes('T') ? fromBeijing(value)?.toISOString() : undefined);
 
 /** An unreadable body is an empty form: every field then fails its own check. */
 const fields = async (c: Ctx) => (await postedFields(c)) ?? new Map<string, string>();
 
 function done(c: Ctx, outcome: Outcome) {
   if (outcome !== 'done') return problem(c, outcome);
-  return wantsPage(c) ? c.redirect(`/admin/leads/${c.req.param('id')}/`, 303) : c.json({ ok: true });
+  return wantsPage(c) ? c.redirect(`/admin/leads/${encodeURIComponent(c.req.param('id') ?? '')}/`, 303) : c.json({ ok: true });
 }
 
 function problem(c: Ctx, code: Problem) {
   const [status, error] = PROBLEMS[code];
-  if (wantsPage(c)) return c.redirect(`/admin/leads/${c.req.param('id')}/?problem=${code}`, 303);
+  // The id as posted, encoded: a line break in it must not reach the Location header.
+  if (wantsPage(c)) return c.redirect(`/admin/leads/${encodeURIComponent(c.req.param('id') ?? '')}/?problem=${code}`, 303);
   return c.json({ ok: false, error }, status);
 }

@@ -65,6 +65,7 @@ describe('admin API', () => {
     expect(await ids(`q=${phone}&from=${today}&to=${today}`)).toEqual([b.id, a.id]);
     expect(await ids(`q=${phone}&to=2020-01-01`)).toEqual([]);
     expect((await get('/leads?from=yesterday')).status).toBe(400);
+    expect((await get('/leads?from=2026-02-31')).status).toBe(400); // not read as 3 March
     expect((await get('/leads?before=1%20OR%201=1')).status).toBe(400);
 
     // Keyset pages: each page starts after the last row of the one before, none repeated or skipped.

@@ -27,10 +27,35 @@ describe('staff management', () => {
     const again = await inboxPost(`/staff/${user.id}/setup-link`, {}, { cookie: owner.cookie });
     const newUrl = ((await again.json()) as { setupUrl: string }).setupUrl;
     expect(newUrl).not.toBe(setupUrl);
+    expect(await lastLog()).toEqual({ staff_name: owner.name, action: 'setup-link', detail: name });
     const code = (url: string) => new URL(url).searchParams.get('code')!;
     expect((await inboxPost('/setup', { code: code(setupUrl), password: 'long enough password' })).status).toBe(410);
     expect((await inboxPost('/setup', { code: code(newUrl), password: 'long enough password' })).status).toBe(200);
-    expect(await lastLog()).toEqual({ staff_name: owner.name, action: 'setup-link', detail: name });
+    expect(await lastLog()).toEqual({ staff_name: name, action: 'complete-setup', detail: null });
+  });
+
+  it('a new setup link, once used, locks a lost phone out: its session and the passkeys end', async () => {
+    const owner = await staffSession('owner');
+    const worker = await staffSession('staff');
+    const id = (await staffByName(env.DB, worker.name))!.id;
+    await env.DB.prepare(`INSERT INTO passkeys (id, staff_id, public_key, counter, created_at) VALUES (?, ?, 'key', 0, ?)`)
+      .bind(`lost-${id}`, id, new Date().toISOString())
+      .run();
+    const link = await inboxPost(`/staff/${id}/setup-link`, {}, { cookie: owner.cookie });
+    // Until the link is used, the phone still works (the owner may have made it by mistake).
+    expect(await canWork(worker.cookie)).toBe(true);
+    const code = new URL(((await link.json()) as { setupUrl: string }).setupUrl).searchParams.get('code')!;
+    const done = await inboxPost('/setup', { code, password: 'a new long password' });
+    expect(done.status).toBe(200);
+    expect(await canWork(worker.cookie)).toBe(false);
+    const passkeys = await env.DB.prepare('SELECT COUNT(*) AS n FROM passkeys WHERE staff_id = ?')
+      .bind(id)
+      .first<{ n: number }>();
+    expect(passkeys!.n).toBe(0);
+    // The new session, on the device that used the link, works.
+    const fresh = /baoxiu-session=[^;]+/.exec(done.headers.get('set-cookie') ?? '')![0];
+    expect(await canWork(fresh)).toBe(true);
+    expect(await lastLog()).toEqual({ staff_name: worker.name, action: 'complete-setup', detail: null });
   });
 
   it('disabling a user ends their sessions; an owner cannot be disabled', async () => {

@@ -62,8 +62,17 @@ describe('passkeys', () => {
     const third = await challenge('/passkeys/register/options', { cookie: a.cookie });
     expect((await json('/passkeys/register', { response: key.register(third, ORIGIN) }, { cookie: a.cookie })).status).toBe(201);
     expect((await json('/passkeys/register', { response: key.register(third, ORIGIN) }, { cookie: a.cookie })).status).toBe(400);
+    // The same credential for B, with B's own challenge: refused in Chinese, not a 500; A keeps it.
+    const forB = await challenge('/passkeys/register/options', { cookie: b.cookie });
+    const taken = await json('/passkeys/register', { response: key.register(forB, ORIGIN) }, { cookie: b.cookie });
+    expect(taken.status).toBe(409);
+    expect(await taken.json()).toEqual({ ok: false, error: '这个通行密钥已经登记过了。' });
     const rows = await env.DB.prepare('SELECT staff_id FROM passkeys WHERE id = ?').bind(key.id).all();
     expect(rows.results).toEqual([{ staff_id: (await staffByName(env.DB, a.name))!.id }]);
+    const logged = await env.DB.prepare(`SELECT COUNT(*) AS n FROM operator_log WHERE action = 'add-passkey' AND detail = ?`)
+      .bind(b.name)
+      .first<{ n: number }>();
+    expect(logged!.n).toBe(0);
   });
 
   it('signs in with a valid assertion, and refuses a replay, an old counter and another origin', async () => {

@@ -26,6 +26,9 @@ describe('working a lead', () => {
     const move = (body: Record<string, string>) => inboxPost(`/leads/${id}/stage`, body, { cookie });
     expect((await move({ stage: 'contacted' })).status).toBe(200);
     expect((await move({ stage: 'scheduled' })).status).toBe(400); // no time given
+    // No such time: not rolled into 3 March or the next day.
+    expect((await move({ stage: 'scheduled', appointmentAt: '2026-02-31T10:00' })).status).toBe(400);
+    expect((await move({ stage: 'scheduled', appointmentAt: '2026-11-25T24:00' })).status).toBe(400);
     expect((await move({ stage: 'scheduled', appointmentAt: '2026-11-25T09:30' })).status).toBe(200);
     expect(await stageOf(id)).toMatchObject({ stage: 'scheduled', appointment_at: '2026-11-25T01:30:00.000Z' });
     expect((await move({ stage: 'done' })).status).toBe(200);
@@ -119,6 +122,16 @@ describe('working a lead', () => {
     );
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/admin/leads/${id}/`);
+  });
+
+  it('answers an id with a line break in it as a lead that is not there, not with a 500', async () => {
+    const { cookie } = await staffSession();
+    for (const path of ['/leads/%0D%0A/notes', '/leads/a%0Ab/stage']) {
+      const page = await inboxPost(path, { text: '备注', stage: 'contacted' }, { cookie, accept: 'text/html' });
+      expect(page.status, path).toBe(303);
+      expect(page.headers.get('location'), path).toMatch(/^\/admin\/leads\/(%0D%0A|a%0Ab)\/\?problem=/);
+      expect((await inboxPost(path, { text: '备注', stage: 'contacted' }, { cookie })).status, path).toBe(404);
+    }
   });
 
   it('changes nothing without a session, after sign-out, from another site, or for a lead that is gone', async () => {
