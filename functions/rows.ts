@@ -64,6 +64,8 @@ export interface Delivery {
   delivered_at: string | null;
   /** JSON array of recipients, or null for the channel's own settings. */
   recipients: string | null;
+  /** JSON array of those a retry still has to reach after a partial delivery, or null: all. */
+  remaining: string | null;
   /** When it is next due to be tried (queued now, or after a retry delay). */
   due_at: string | null;
   /** The queue messages' chain now working on it; older chains' messages are dropped

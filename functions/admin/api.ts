@@ -55,7 +55,8 @@ admin.post('/deliveries/:id/retry', async (c) => {
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   const { outcome, generation } = await retryDelivery(c.env.DB, ring.current, id, ADMIN_API);
   if (outcome === 'not-found') return c.json({ ok: false, error: 'No delivery with that id.' }, 404);
-  if (outcome !== 'done') return c.json({ ok: false, error: 'Already delivered, or changed meanwhile.' }, 409);
+  if (outcome !== 'done')
+    return c.json({ ok: false, error: outcome === 'not-allowed' ? 'Already delivered.' : 'Changed meanwhile; try again.' }, 409);
   await enqueue(c.env, [id], [generation!]);
   return c.json({ ok: true, delivery: await getDelivery(c.env.DB, id) }, 202);
 });

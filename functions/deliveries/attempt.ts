@@ -10,7 +10,9 @@ import { claim, markAttemptFailed, markSent } from './store.ts';
 import { keyring } from '../privacy/keyring.ts';
 import { openLead } from '../privacy/sealed-lead.ts';
 
-export type Outcome = 'sent' | 'failed' | 'skipped';
+/** busy: another attempt holds the delivery now (a copy of this message, or an older chain's
+ *  attempt still sending when a retry began): this message waits its turn. */
+export type Outcome = 'sent' | 'failed' | 'skipped' | 'busy';
 
 /** `row` is the delivery's lead, read with it (null: the lead is gone). */
 export async function attempt(
@@ -20,8 +22,7 @@ export async function attempt(
   channels: Map<string, Channel> = byName(env),
 ): Promise<Outcome> {
   if (delivery.status !== 'pending' || !row) return 'skipped';
-  // Another copy of this message is being tried right now: that one sends it, or retries.
-  if (!(await claim(env.DB, delivery.id, delivery.generation))) return 'skipped';
+  if (!(await claim(env.DB, delivery.id, delivery.generation))) return 'busy';
   // Channels get the lead opened: the operator needs the customer's name and phone.
   let lead: StoredLead;
   try {
@@ -36,7 +37,8 @@ export async function attempt(
     return 'failed';
   }
   try {
-    const to = delivery.recipients ? JSON.parse(delivery.recipients) : undefined;
+    const list = delivery.remaining ?? delivery.recipients;
+    const to = list ? JSON.parse(list) : undefined;
     await channel.send(lead, env, { id: delivery.id, to, link: await inboxLink(env, lead.id), kind: delivery.kind });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

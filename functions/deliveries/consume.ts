@@ -2,7 +2,7 @@
 // retried after backoff(); once the retries are spent the message lands in the dead-letter queue,
 // whose consumer marks the delivery failed for the operator to see and retry.
 import type { Env } from '../env.ts';
-import { deliveriesWithLeads, markFailed, setDue } from './store.ts';
+import { CLAIM_SECONDS, deliveriesWithLeads, markFailed, setDue } from './store.ts';
 import { attempt, byName } from './attempt.ts';
 import { backoff, MAX_RETRIES, type DeliveryMessage } from './queue.ts';
 
@@ -35,8 +35,11 @@ export async function consume(batch: MessageBatch<DeliveryMessage>, env: Env): P
       message.ack();
       continue;
     }
-    if ((await attempt(env, delivery, lead ?? null, channels)) === 'failed') {
-      const delaySeconds = backoff(message.attempts);
+    const outcome = await attempt(env, delivery, lead ?? null, channels);
+    if (outcome === 'failed' || outcome === 'busy') {
+      // Busy: tried again once the attempt holding it is over (its hold lasts 2 minutes at most);
+      // by then it is sent, or this chain's to try.
+      const delaySeconds = outcome === 'busy' ? CLAIM_SECONDS : backoff(message.attempts);
       await setDue(env.DB, delivery.id, delaySeconds);
       message.retry({ delaySeconds });
     } else {

@@ -71,9 +71,12 @@ export async function newChain(db: D1Database, deliveryId: string): Promise<numb
   return row?.generation ?? null;
 }
 
-/** One attempt's hold on a delivery of chain `generation`, for `seconds`: false when it is not
- *  pending, belongs to another chain, or another attempt holds it (a copy of its message). */
-export async function claim(db: D1Database, deliveryId: string, generation: number, seconds = 120): Promise<boolean> {
+/** How long an attempt holds its delivery: longer than any channel's timeouts (10 s a request). */
+export const CLAIM_SECONDS = 120;
+
+/** One attempt's hold on a delivery of chain `generation`: false when it is not pending, belongs to
+ *  another chain, or another attempt holds it (a copy of its message, an older chain's attempt). */
+export async function claim(db: D1Database, deliveryId: string, generation: number, seconds = CLAIM_SECONDS): Promise<boolean> {
   const now = Date.now();
   const res = await db
     .prepare(
@@ -106,13 +109,13 @@ export async function markSent(db: D1Database, deliveryId: string): Promise<bool
   return res.meta.changes === 1;
 }
 
-/** Records a failed attempt; `recipients` narrows who the retry goes to (those not reached yet). */
-export async function markAttemptFailed(db: D1Database, deliveryId: string, error: string, recipients?: string[]): Promise<void> {
+/** Records a failed attempt; `remaining` narrows who the retry goes to (those not reached yet). */
+export async function markAttemptFailed(db: D1Database, deliveryId: string, error: string, remaining?: string[]): Promise<void> {
   await db
     .prepare(
-      `UPDATE deliveries SET attempts = attempts + 1, last_error = ?1, updated_at = ?2, recipients = coalesce(?4, recipients),
+      `UPDATE deliveries SET attempts = attempts + 1, last_error = ?1, updated_at = ?2, remaining = coalesce(?4, remaining),
          claimed_until = NULL WHERE id = ?3 AND status = 'pending'`,
     )
-    .bind(error.slice(0, 500), new Date().toISOString(), deliveryId, recipients ? JSON.stringify(recipients) : null)
+    .bind(error.slice(0, 500), new Date().toISOString(), deliveryId, remaining ? JSON.stringify(remaining) : null)
     .run();
 }

@@ -28,6 +28,6 @@ export async function sweep(env: Env): Promise<{ requeued: number; failed: numbe
     if (generation !== null) (ids.push(d.id), generations.push(generation));
   }
   await enqueue(env, ids, generations);
-  if (overdue.length) console.log(`[sweep] requeued ${requeue.length}, failed ${expired.length} deliveries`);
-  return { requeued: requeue.length, failed: expired.length };
+  if (overdue.length) console.log(`[sweep] requeued ${ids.length}, failed ${expired.length} deliveries`);
+  return { requeued: ids.length, failed: expired.length };
 }

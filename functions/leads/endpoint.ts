@@ -80,14 +80,21 @@ leads.post(
       console.error('[leads] could not store lead:', err instanceof Error ? err.message : err);
       return fail(c, 503, { form: `系统繁忙，报修未能保存，请稍后重试，或直接拨打 ${catalog.data.hotline}。` }, raw, 30);
     }
-    const { lead, created, deliveries } = saved;
+    const { lead, created, merged, deliveries } = saved;
     // Stored first, answered now, sent after: a lost enqueue is found by the sweep.
     if (deliveries.length) c.executionCtx.waitUntil(enqueue(c.env, deliveries));
 
     const next = nextSteps(catalog, lead);
-    if (wantsPage(c)) {
-      return confirmationPage(c.env, origin, lead, next);
+    // Merged into an earlier lead: its reference is not told. Whoever knows a phone number could
+    // otherwise post after its owner and get the reference, which with the phone's last four digits
+    // opens the owner's progress page and its cancel button. (A repeated requestId is this client's
+    // own post again, so it is told.)
+    if (merged) {
+      return wantsPage(c)
+        ? confirmationPage(c.env, origin, null, next, lead.region_name)
+        : c.json({ ok: true, merged: true, next }, 200, { 'cache-control': 'no-store' });
     }
+    if (wantsPage(c)) return confirmationPage(c.env, origin, lead, next, lead.region_name);
     return c.json(
       { ok: true, id: lead.id, reference: lead.reference, next, progress: progressPath(lead.reference) },
       created ? 201 : 200,
@@ -133,10 +140,11 @@ function coverageErrors(catalog: CatalogIndex, raw: Record<string, unknown>, fou
   if (!found.region && !catalog.region(region) && !uncovered) {
     errors.region = `请从列表中选择所在地区，或拨打 ${hotline} 咨询。`;
   }
-  if (brand && !found.brand && !catalog.brand(brand)) {
+  const known = brand ? catalog.brand(brand) : undefined;
+  if (brand && !found.brand && !known) {
     errors.brand = '请从列表中选择品牌，或选“其他 / 不确定”。';
-  } else if (brand && !errors.region && !found.region && !uncovered && !catalog.serves(brand, region)) {
-    errors.brand = `${catalog.brand(brand)!.name}在所选地区暂未提供服务，可选“其他 / 不确定”或拨打 ${hotline} 咨询。`;
+  } else if (known && !errors.region && !found.region && !uncovered && !catalog.serves(brand, region)) {
+    errors.brand = `${known.name}在所选地区暂未提供服务，可选“其他 / 不确定”或拨打 ${hotline} 咨询。`;
   }
   return errors;
 }

@@ -2,6 +2,7 @@
 // HTMLRewriter. Errors come back on the page the customer was on, with their input kept; success
 // ends on /thanks/ with the reference number. No HTML is written twice.
 import type { Env } from '../env.ts';
+import { attributeText } from '../web/attribute-text.ts';
 import type { FieldErrors } from './schema.ts';
 import { progressPath } from './next-steps.ts';
 
@@ -23,20 +24,25 @@ export function freshPage(res: Response, status: number): Response {
   return new Response(res.body, { status, headers });
 }
 
+/** /thanks/ with the lead's reference, or (null: merged into an earlier lead, whose reference is not
+ *  told) saying the request was added to the one made before. */
 export async function confirmationPage(
   env: Env,
   origin: string,
-  lead: { reference: string; region_name: string },
+  lead: { reference: string } | null,
   next: string[],
+  region: string,
 ): Promise<Response> {
   const res = new HTMLRewriter()
-    .on('[data-lead-reference]', { element: (el) => void el.setInnerContent(lead.reference) })
-    .on('[data-lead-region]', { element: (el) => void el.setInnerContent(lead.region_name) })
+    .on('[data-lead-reference]', { element: (el) => void (lead && el.setInnerContent(lead.reference)) })
+    .on('[data-lead-reference-line]', { element: (el) => void (lead || el.remove()) })
+    .on('[data-lead-merged]', { element: (el) => void (lead ? el.remove() : el.removeAttribute('hidden')) })
+    .on('[data-lead-region]', { element: (el) => void el.setInnerContent(region) })
     // Text, not markup: setInnerContent escapes it.
     .on('[data-lead-next]', { element: (el) => void el.setInnerContent(next.join(' ')) })
-    .on('[data-lead-progress]', { element: (el) => void el.setAttribute('href', progressPath(lead.reference)) })
+    .on('[data-lead-progress]', { element: (el) => void (lead && el.setAttribute('href', progressPath(lead.reference))) })
     .transform(await page(env, origin, '/thanks/'));
-  return freshPage(res, 201);
+  return freshPage(res, lead ? 201 : 200);
 }
 
 export async function formWithErrors(
@@ -65,7 +71,7 @@ export async function formWithErrors(
           else el.removeAttribute('checked');
         } else if (type !== 'hidden' || name === 'requestId' || name === 'region') {
           const v = value(name);
-          if (v !== undefined) el.setAttribute('value', v);
+          if (v !== undefined) el.setAttribute('value', attributeText(v));
         }
       },
     })

@@ -29,6 +29,7 @@ const PROGRESS_MESSAGES = {
   tooMany: '查询过于频繁，请稍后再试，或直接拨打服务电话。',
   origin: '请从本站页面查询。',
   badForm: '表单内容无法识别，请刷新页面后重试。',
+  busy: '系统繁忙，暂时查不到，请稍后再试，或直接拨打服务电话。',
 } as const;
 
 const STATUS: Record<string, string> = {
@@ -66,16 +67,24 @@ async function lookUp(c: Ctx, cancel: boolean): Promise<Response> {
     (await retryAfter(c.env, 'progressIp', clientIp(c.req.raw.headers))) || (await retryAfter(c.env, 'progressRef', reference));
   if (wait) return answer(c, 429, { errors: { form: PROGRESS_MESSAGES.tooMany }, reference }, wait);
 
-  const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
-  let lead = await findLead(c.env.DB, ring, reference, tail);
-  if (!lead) return answer(c, 404, { errors: { form: PROGRESS_MESSAGES.notFound }, reference });
-  if (cancel) {
-    const { outcome, deliveries } = await cancelByCustomer(c.env.DB, ring.current, lead.id);
-    if (outcome === 'not-allowed') return answer(c, 409, { errors: { form: PROGRESS_MESSAGES.done }, reference, tail });
-    if (deliveries.length) c.executionCtx.waitUntil(enqueue(c.env, deliveries));
-    lead = { ...lead, stage: 'cancelled', appointment_at: null };
+  let lead, hotline;
+  try {
+    // The catalog first: once a cancel is saved, nothing after it may fail the answer.
+    hotline = (await loadCatalog(c.env, new URL(c.req.url).origin)).data.hotline;
+    const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
+    lead = await findLead(c.env.DB, ring, reference, tail);
+    if (lead && cancel) {
+      const { outcome, deliveries } = await cancelByCustomer(c.env.DB, ring.current, lead.id);
+      if (outcome === 'not-allowed') return answer(c, 409, { errors: { form: PROGRESS_MESSAGES.done }, reference, tail });
+      if (deliveries.length) c.executionCtx.waitUntil(enqueue(c.env, deliveries));
+      lead = { ...lead, stage: 'cancelled', appointment_at: null };
+    }
+  } catch (err) {
+    // D1 or the key ring failing: said in Chinese, to be tried again, not a 500.
+    console.error('[progress] look-up failed:', err instanceof Error ? err.message : err);
+    return answer(c, 503, { errors: { form: PROGRESS_MESSAGES.busy }, reference, tail }, 30);
   }
-  const { hotline } = (await loadCatalog(c.env, new URL(c.req.url).origin)).data;
+  if (!lead) return answer(c, 404, { errors: { form: PROGRESS_MESSAGES.notFound }, reference });
   const at = lead.appointment_at ? beijingTime(lead.appointment_at) : null;
   const status = STATUS[lead.stage];
   return answer(c, 200, {
@@ -102,7 +111,7 @@ async function lookUp(c: Ctx, cancel: boolean): Promise<Response> {
 const wantsForm = (c: Ctx) => wantsPage(c) && !/application\/json/.test(c.req.header('content-type') ?? '');
 
 /** JSON (the page's script, other clients), or the /progress/ page for a form post without JavaScript. */
-async function answer(c: Ctx, status: 200 | 400 | 403 | 404 | 409 | 413 | 429, body: ProgressAnswer, retry?: number) {
+async function answer(c: Ctx, status: 200 | 400 | 403 | 404 | 409 | 413 | 429 | 503, body: ProgressAnswer, retry?: number) {
   const res = wantsForm(c)
     ? await progressPage(c.env, new URL(c.req.url).origin, body, status)
     : c.json(

@@ -3,6 +3,7 @@
 // answer in it: the status lines, the cancel form when the lead can be cancelled, or the messages.
 // HTMLRewriter's setInnerContent writes text, so nothing the customer typed becomes markup.
 import { Hono } from 'hono';
+import { attributeText } from '../web/attribute-text.ts';
 import type { Env } from '../env.ts';
 import { securityHeaders } from '../web/headers.ts';
 import { freshPage } from '../leads/form-page.ts';
@@ -19,8 +20,10 @@ export async function progressPage(env: Env, origin: string, answer: ProgressAns
   const page = await env.ASSETS.fetch(new URL('/progress/', origin));
   const { reference, tail, progress, errors = {} } = answer;
   const res = new HTMLRewriter()
-    .on('input[name=reference]', { element: (el) => void (reference && el.setAttribute('value', reference)) })
-    .on('form[data-progress-cancel] input[name=tail]', { element: (el) => void (tail && el.setAttribute('value', tail)) })
+    .on('input[name=reference]', { element: (el) => void (reference && el.setAttribute('value', attributeText(reference))) })
+    .on('form[data-progress-cancel] input[name=tail]', {
+      element: (el) => void (tail && el.setAttribute('value', attributeText(tail))),
+    })
     .on('[data-progress-lines]', {
       element(el) {
         if (!progress) return;

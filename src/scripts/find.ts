@@ -70,10 +70,13 @@ export async function find(
     twoWords || townLike ? undefined : ownSearch(),
     pagefind.preload(q.replace(/\S+/g, (w) => `${w} ${w}${LAST}`)),
   ]);
+  // The data of the place of that name, fetched while Pagefind searches by beginning (its fragment
+  // file mostly holds the first results' too: neighbours in the region tree).
+  const ownData = maybeOwn?.results[0]?.data();
   const begins = await pagefind.search(q, { filters });
   const own = maybeOwn ?? (townLike && !twoWords && begins.results.length > limit ? await ownSearch() : undefined);
   const first = begins.results.slice(0, limit);
-  const [ownFirst, ...firstData] = await Promise.all([own?.results[0]?.data(), ...first.map((r) => r.data())]);
+  const [ownFirst, ...firstData] = await Promise.all([ownData ?? own?.results[0]?.data(), ...first.map((r) => r.data())]);
   const loaded = new Map(first.map((r, i) => [r.id, firstData[i]]));
   // No place of that name: Pagefind answered with a shorter name (湘西乾州ϙ → 湘西), not one of ours.
   const owned = ownFirst && matches(wordsOf(ownFirst), ownFirst.locations, [q + OWN]) ? own!.results : [];

@@ -33,9 +33,14 @@ export function enhanceLeadForm(form: HTMLFormElement) {
   });
 }
 
-function done(form: HTMLFormElement, answer: { reference: string; next?: string[]; progress?: string }) {
+/** The lead's reference, or (merged into the customer's earlier lead: no reference told) that the
+ *  request was added to the one before. */
+function done(form: HTMLFormElement, answer: { reference?: string; merged?: boolean; next?: string[]; progress?: string }) {
   const box = form.parentElement!.querySelector<HTMLElement>('[data-lead-done]')!;
-  box.querySelector('[data-lead-reference]')!.textContent = answer.reference;
+  const merged = !answer.reference;
+  box.querySelector<HTMLElement>('[data-lead-merged]')!.hidden = !merged;
+  for (const line of box.querySelectorAll<HTMLElement>('[data-lead-reference-line]')) line.hidden = merged;
+  box.querySelector('[data-lead-reference]')!.textContent = answer.reference ?? '';
   if (answer.next) box.querySelector('[data-lead-next]')!.textContent = answer.next.join(' ');
   if (answer.progress) box.querySelector('[data-lead-progress]')!.setAttribute('href', answer.progress);
   form.hidden = true;

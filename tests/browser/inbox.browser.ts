@@ -201,7 +201,9 @@ describe('the inbox', () => {
     await page.goto(`${site}/admin/account/`);
     await Promise.all([page.waitForURL(`${site}/admin/account/`), page.click('[data-passkeys] button')]);
     expect(await page.locator('[data-passkeys] li').count()).toBe(0);
+    // (complete-setup: this user set their password with their setup link.)
     expect(query(`SELECT action FROM operator_log WHERE staff_name = ? ORDER BY at`, name).map((r) => r.action)).toEqual([
+      'complete-setup',
       'add-passkey',
       'remove-passkey',
     ]);

@@ -92,6 +92,17 @@ describe('with JavaScript', () => {
     await expect.poll(() => serverLog(), { timeout: 10_000 }).toContain(`[outbox] lead ${reference} · 孙先生 · 138****3333`);
     expect(serverLog()).not.toContain('13800003333');
     await page.context().close();
+
+    // The same phone, place and brand again within 10 minutes: added to that lead, its reference not told.
+    const again = await open('/guangdong/dongguan/humen/', true);
+    await fill(again, { name: '孙先生', phone: '13800003333', description: '补充：外机有异响' });
+    await again.check('#lead-consent');
+    await again.click('button[type=submit]');
+    await again.waitForSelector('[data-lead-done]:not([hidden])');
+    expect(await again.isVisible('[data-lead-merged]')).toBe(true);
+    expect(await again.isHidden('[data-lead-done] [data-lead-progress]')).toBe(true);
+    expect(await again.textContent('[data-lead-done]')).not.toContain(reference);
+    await again.context().close();
   });
 
   it('shows errors inline and moves focus to the first one', async () => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../functions/worker.ts';
 import type { Env } from '../../functions/env.ts';
 import { RATE_LIMITS } from '../../functions/web/limits.ts';
-import { countLeads, deliveryOf, freshIp, incoming, ORIGIN, post, valid } from './helpers.ts';
+import { countLeads, deliveryOf, form, freshIp, incoming, ORIGIN, post, valid } from './helpers.ts';
 
 type Answer = { ok: boolean; id: string; reference: string; errors: Record<string, string> };
 
@@ -88,7 +88,7 @@ describe('spam and repeats', () => {
     expect(leads.every((l) => l.status === 'spam')).toBe(true);
   });
 
-  it('merges the same phone and region within 10 minutes: same reference, nobody notified twice', async () => {
+  it('merges the same phone, region and brand within 10 minutes: nobody notified twice, no reference told', async () => {
     const lead = valid();
     const first = await post(lead);
     expect(first.status).toBe(201);
@@ -98,9 +98,10 @@ describe('spam and repeats', () => {
     const again = { ...lead, description: '又坏了，请尽快', address: '地址改为示例小区 2 栋', requestId: crypto.randomUUID() };
     const second = await post(again);
     expect(second.status).toBe(200);
-    const b = await second.json<Answer>();
-    expect(b.reference).toBe(a.reference);
-    expect(b.id).toBe(a.id);
+    // Merged: the earlier lead's reference and id are not told (whoever knows the phone could post
+    // after its owner and get them; with the phone's last four digits they open the progress page).
+    const b = await second.json<Answer & { merged: boolean }>();
+    expect(b).toEqual({ ok: true, merged: true, next: expect.any(Array) });
     expect(await countLeads()).toBe(before);
     const row = await env.DB.prepare('SELECT repeat_count FROM leads WHERE id = ?').bind(a.id).first<{ repeat_count: number }>();
     expect(row!.repeat_count).toBe(1);
@@ -122,6 +123,20 @@ describe('spam and repeats', () => {
     // Another region is another lead.
     const elsewhere = await post({ ...lead, region: '441900003', brand: '' });
     expect(elsewhere.status).toBe(201);
+  });
+
+  it('says so without JavaScript too: the confirmation page tells no reference for a merged post', async () => {
+    const lead = valid();
+    const fields = { ...lead, consent: 'on' } as unknown as Record<string, string>;
+    const first = await form({ ...fields, requestId: crypto.randomUUID() });
+    expect(first.status).toBe(201);
+    const reference = /<span[^>]*data-lead-reference[^>]*>\s*(BX-[\d-]+)/.exec(await first.text())![1];
+    const page = await form({ ...fields, requestId: crypto.randomUUID(), description: '补充：是指纹锁' });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('已补充到那次报修里');
+    expect(html).not.toContain(reference);
+    expect(html).not.toContain('data-lead-progress');
   });
 
   it('makes a new lead, told to its own route, for another brand, or once the earlier one is cancelled or done', async () => {
@@ -168,7 +183,8 @@ describe('spam and repeats', () => {
     const first = await post(again);
     const retried = await post(again);
     expect([first.status, retried.status]).toEqual([200, 200]);
-    expect((await retried.json<Answer>()).reference).toBe(a.reference);
+    expect(await retried.json()).toEqual(await first.json()); // merged both times: no reference told
+    expect(a.reference).toMatch(/^BX-/);
     const row = await env.DB.prepare('SELECT repeat_count FROM leads WHERE id = ?').bind(a.id).first<{ repeat_count: number }>();
     expect(row!.repeat_count).toBe(1);
     expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM lead_repeats WHERE lead_id = ?').bind(a.id).first())!.n).toBe(1);
@@ -184,7 +200,9 @@ describe('spam and repeats', () => {
         ),
       );
       expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 201]);
-      const bodies = await Promise.all(answers.map((r) => r.json<Answer>()));
+      // Every answer that tells a reference tells the same one (merged posts tell none).
+      const bodies = (await Promise.all(answers.map((r) => r.json<Answer>()))).filter((b) => b.reference);
+      expect(bodies.length).toBe(sameRequest ? 3 : 1);
       expect(new Set(bodies.map((b) => b.reference)).size).toBe(1);
       expect(await countLeads()).toBe(before + 1);
       const row = await env.DB.prepare('SELECT repeat_count FROM leads WHERE id = ?')

@@ -9,6 +9,8 @@ import type { StoredLead } from '../../functions/rows.ts';
 import worker from '../../functions/worker.ts';
 import { SECRETS } from './providers.ts';
 import { attempt } from '../../functions/deliveries/attempt.ts';
+import { keyring } from '../../functions/privacy/keyring.ts';
+import { cancelByCustomer } from '../../functions/work/store.ts';
 import type { Delivery } from '../../functions/rows.ts';
 import { openRow, post, rawRow, valid } from './helpers.ts';
 import type { Env } from '../../functions/env.ts';
@@ -315,18 +317,35 @@ describe('delivery that loses nothing', () => {
     await env.DB.prepare('UPDATE deliveries SET recipients = ? WHERE id = ?').bind('["13700000001","13700000002"]', id).run();
     await fault('tencent', ['partial']);
     expect((await attempt(id, 1)).retryMessages).toHaveLength(1);
-    const after = await env.DB.prepare('SELECT status, recipients, last_error FROM deliveries WHERE id = ?')
+    const after = await env.DB.prepare('SELECT status, recipients, remaining, last_error FROM deliveries WHERE id = ?')
       .bind(id)
       .first<Record<string, string>>();
     expect(after).toMatchObject({
       status: 'pending',
-      recipients: '["13700000002"]',
+      recipients: '["13700000001","13700000002"]', // the route's list, kept
+      remaining: '["13700000002"]',
       last_error: expect.stringContaining('+8613700000002 LimitExceeded'),
     });
     expect((await attempt(id, 2)).explicitAcks).toHaveLength(1);
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2 });
     const sent = (await records('tencent')).filter((r) => r.body.SessionContext === id).map((r) => r.body.PhoneNumberSet);
     expect(sent).toEqual([['+8613700000001', '+8613700000002'], ['+8613700000002']]);
+  });
+
+  it('a cancel notice goes to everyone the lead went to, not only those a partial retry was for', async () => {
+    const id = await storedLead('email-binding');
+    const leadId = (await env.DB.prepare('SELECT lead_id FROM deliveries WHERE id = ?').bind(id).first<{ lead_id: string }>())!
+      .lead_id;
+    await env.DB.prepare(
+      `UPDATE deliveries SET status = 'sent', recipients = '["a@baoxiu.test","b@baoxiu.test"]', remaining = '["b@baoxiu.test"]'
+       WHERE id = ?`,
+    )
+      .bind(id)
+      .run();
+    const ring = await keyring(env.LEADS_ENCRYPTION_KEY);
+    const { deliveries } = await cancelByCustomer(env.DB, ring.current, leadId);
+    const notice = await env.DB.prepare('SELECT recipients, remaining FROM deliveries WHERE id = ?').bind(deliveries[0]).first();
+    expect(notice).toEqual({ recipients: '["a@baoxiu.test","b@baoxiu.test"]', remaining: null });
   });
 
   it('retries spent: the dead-letter consumer marks it failed, and it stays visible', async () => {
@@ -370,6 +389,9 @@ describe("the customer's confirmation SMS", () => {
       CUSTOMER_SMS_PROVIDER: provider,
     }) as unknown as Env;
 
+  const customerSms = async (leadId: string) =>
+    (await env.DB.prepare(`SELECT id FROM deliveries WHERE lead_id = ? AND channel = 'sms-customer'`).bind(leadId).all()).results
+      .length;
   const sms = async (e: Env, body: Record<string, unknown>) => {
     const res = await worker.fetch(
       new Request('http://baoxiu.test/api/leads', {
@@ -383,9 +405,8 @@ describe("the customer's confirmation SMS", () => {
       e,
       createExecutionContext(),
     );
-    const { id } = (await res.json()) as { id: string };
-    const rows = await env.DB.prepare(`SELECT id FROM deliveries WHERE lead_id = ? AND channel = 'sms-customer'`).bind(id).all();
-    return { id, count: rows.results.length };
+    const { id } = (await res.json()) as { id: string }; // undefined for a merged post
+    return { id, count: id ? await customerSms(id) : 0 };
   };
 
   it('is one delivery per new lead from a mobile: none for a landline, spam, a merged repeat or a repeated requestId', async () => {
@@ -396,8 +417,8 @@ describe("the customer's confirmation SMS", () => {
     expect((await sms(e, first)).count).toBe(1);
     const again = await sms(e, first); // the same requestId
     const merged = await sms(e, { ...first, requestId: crypto.randomUUID(), description: '补充：是密码锁' });
-    expect([again.count, merged.count]).toEqual([1, 1]);
-    expect(new Set([again.id, merged.id]).size).toBe(1);
+    expect(merged.id).toBeUndefined(); // merged into the first: no second message to the customer
+    expect([again.count, await customerSms(again.id)]).toEqual([1, 1]);
     expect(
       (await sms(e, { ...valid(), phone: `0743-852${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}` })).count,
     ).toBe(0);

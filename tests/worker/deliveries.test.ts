@@ -128,13 +128,27 @@ describe('one chain of messages at a time', () => {
     expect(await delivery(id)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
-  it('leaves an attempt in progress alone: a copy of its message waits, a dead letter does not fail it', async () => {
+  it('leaves an attempt in progress alone: a copy of its message waits its turn, a dead letter does not fail it', async () => {
     const id = await storedDelivery('outbox');
     const held = new Date(Date.now() + 60_000).toISOString();
     await env.DB.prepare('UPDATE deliveries SET claimed_until = ? WHERE id = ?').bind(held, id).run();
-    await runQueue('baoxiu-deliveries', id);
+    const copy = await runQueue('baoxiu-deliveries', id);
+    expect(copy.explicitAcks).toHaveLength(0);
+    expect(copy.retryMessages).toHaveLength(1);
+    // Due again once the hold is over at the latest (2 minutes).
+    const due = Date.parse((await delivery(id))!.due_at) - Date.now();
+    expect(due).toBeGreaterThan(100_000);
+    expect(due).toBeLessThanOrEqual(120_000);
     await runQueue('baoxiu-deliveries-dlq', id);
     expect(await delivery(id)).toMatchObject({ status: 'pending', attempts: 0, claimed_until: held });
+    // The operator retries while that attempt still sends: the new chain's message waits too, not dropped.
+    await env.DB.prepare(`UPDATE deliveries SET generation = 1 WHERE id = ?`).bind(id).run();
+    const retried = await runQueue('baoxiu-deliveries', id, 1, 1);
+    expect(retried.retryMessages).toHaveLength(1);
+    // The hold over (the old attempt failed): the retry's message sends it.
+    await env.DB.prepare('UPDATE deliveries SET claimed_until = NULL WHERE id = ?').bind(id).run();
+    await runQueue('baoxiu-deliveries', id, 2, 1);
+    expect(await delivery(id)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 });
 

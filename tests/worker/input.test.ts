@@ -79,6 +79,9 @@ describe('bad input', () => {
       { region: '4'.repeat(50) },
       { requestId: 'x'.repeat(100) },
       { page: `/${'x'.repeat(400)}` },
+      // A brand the schema refuses, in a covered county (was a 500: its name looked up unchecked).
+      { brand: 'a'.repeat(41) },
+      { brand: 'jianxia\u200b' },
       { name: { toString: 'x' } },
       { description: ['打不开'] },
     ];

@@ -164,7 +164,13 @@ describe('POST /api/leads (plain form, JavaScript off)', () => {
 
   it('comes back as the same page with per-field errors and the input kept, escaped', async () => {
     const before = await countLeads();
-    const res = await form({ ...fields, phone: '123', name: '李"><script>alert(1)</script>', consent: '' });
+    const res = await form({
+      ...fields,
+      phone: '123',
+      name: '李"><script>alert(1)</script>',
+      address: 'A&lt;B 1号',
+      consent: '',
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('<title>吉首市上门维修');
@@ -173,6 +179,8 @@ describe('POST /api/leads (plain form, JavaScript off)', () => {
     // The quote is escaped, so the payload stays inside the attribute value.
     expect(html).toContain('value="李&quot;><script>alert(1)</script>"');
     expect(html).not.toContain('李"><script>');
+    // & escaped too: what was typed as "&lt;" comes back as typed, not as "<".
+    expect(html).toContain('value="A&amp;lt;B 1号"');
     expect(html).toMatch(/<option value="nuanchuan" data-for="brand" selected(="")?>/);
     expect(html).toMatch(/name="consent" value="on" required aria-invalid="true" aria-describedby="lead-consent-error">/);
     expect(html).toContain('热水器不点火</textarea>');

@@ -6,7 +6,7 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { Env } from '../../functions/env.ts';
 import worker from '../../functions/worker.ts';
-import { freshIp, freshPhone, ORIGIN, post, valid } from './helpers.ts';
+import { freshIp, freshPhone, incoming, ORIGIN, post, valid } from './helpers.ts';
 import { inboxPost, staffSession } from './inbox.ts';
 
 const ask = (body: unknown, path = '/api/progress', headers: Record<string, string> = {}) =>
@@ -111,6 +111,43 @@ describe('progress look-up', () => {
     expect(
       (await ask({ reference: 'BX-000101-000000', tail: '0000' }, '/api/progress', { origin: 'https://evil.example' })).status,
     ).toBe(403);
+  });
+
+  it('answers 503 in Chinese, to be tried again, when the key ring or D1 fails: never a 500', async () => {
+    const lead = await newLead();
+    const broken = {
+      prepare() {
+        throw new Error('D1 unavailable');
+      },
+      batch() {
+        throw new Error('D1 unavailable');
+      },
+    };
+    for (const [what, change] of [
+      ['no key', { LEADS_ENCRYPTION_KEY: '' }],
+      ['no D1', { DB: broken }],
+    ] as const) {
+      for (const [path, accept] of [
+        ['/api/progress', 'application/json'],
+        ['/api/progress/cancel', 'text/html'],
+      ]) {
+        const request = new Request(`${ORIGIN}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', accept, origin: ORIGIN, 'cf-connecting-ip': freshIp() },
+          body: new URLSearchParams({ reference: lead.reference, tail: lead.tail }),
+        });
+        const res = await worker.fetch(
+          incoming(request),
+          { ...(env as unknown as Env), ...change } as Env,
+          createExecutionContext(),
+        );
+        expect(res.status, `${what} ${path}`).toBe(503);
+        expect(res.headers.get('retry-after')).toBe('30');
+        expect(await res.text(), `${what} ${path}`).toContain('系统繁忙，暂时查不到');
+      }
+    }
+    // Nothing was cancelled meanwhile.
+    expect(((await (await ask(lead)).json()) as { progress: { status: string } }).progress.status).toBe('已受理');
   });
 
   it('limits look-ups per reference (and per IP): 429 with Retry-After', async () => {
