@@ -3,7 +3,7 @@
 // Every problem of the content is collected and reported at once: an operator fixes them all after one
 // build, not one per build.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { brandClaims, describeClaims, operatorClaims } from './claims.ts';
+import { honestyProblems } from './claims.ts';
 import { RegionIndex, type Region } from './regions.ts';
 import {
   byName,
@@ -59,7 +59,17 @@ async function load(): Promise<Catalog> {
 
   const problems: string[] = [];
   const coverage = coverageByBrand(coverageFiles, regions, problems);
-  checkHonesty(site, brands, coverageFiles, problems);
+  const notices: string[] = [];
+  problems.push(
+    ...honestyProblems(
+      site,
+      brands,
+      coverageFiles.flatMap((f) => f.data.regions.map((e) => ({ ...e, brand: f.data.brand.id }))),
+      new Date(),
+      notices,
+    ),
+  );
+  for (const notice of notices) console.warn(`[content] ${notice}`);
   // No rules (no routes.yaml, or one without routes): every channel gets every lead.
   const rules = routingEntries[0]?.data;
   const routing = rules && (rules.routes.length || rules.default) ? rules : undefined;
@@ -91,60 +101,6 @@ function checkRouting(routing: Routing, regions: RegionIndex, brands: BrandEntry
         problems.push(
           `routes.yaml: route "${route.name}" names brand "${slug}"; brands are ${brands.map((b) => b.id).join(', ')}.`,
         );
-    }
-  }
-}
-
-function checkHonesty(site: Site, brands: BrandEntry[], coverageFiles: CollectionEntry<'coverage'>[], problems: string[]) {
-  const operator = operatorClaims([
-    { where: 'site.yaml legalName', text: site.legalName },
-    { where: 'site.yaml displayName', text: site.displayName },
-    { where: 'site.yaml tagline', text: site.tagline },
-  ]);
-  if (operator.length) {
-    problems.push(
-      describeClaims(
-        'The operator presents itself as a brand owner:',
-        operator,
-        'An independent repair operator is never the official, manufacturer or HQ service. Reword site.yaml.',
-      ),
-    );
-  }
-  const now = new Date();
-  for (const brand of brands) {
-    const file = brand.filePath ?? `brands/${brand.id}.md`;
-    if (brand.data.relationship === 'authorized') {
-      if (brand.data.authorization.validUntil < now) {
-        problems.push(
-          `${file}: the authorization from ${brand.data.authorization.issuer} ` +
-            `(${brand.data.authorization.reference}) expired on ${brand.data.authorization.validUntil.toISOString().slice(0, 10)}. ` +
-            'Record the renewed authorization, or set relationship: independent and remove the claims.',
-        );
-      }
-      continue;
-    }
-    // Every entry as written, even one whose place did not resolve: its claims are problems too.
-    const notes = coverageFiles
-      .filter((f) => f.data.brand.id === brand.id)
-      .flatMap((f) => f.data.regions)
-      .flatMap((e) => [
-        { where: `coverage/${brand.id} ${e.code ?? e.place} note`, text: e.note },
-        { where: `coverage/${brand.id} ${e.code ?? e.place} responseTime`, text: e.responseTime },
-      ]);
-    const claims = brandClaims([
-      { where: `${file} name`, text: brand.data.name },
-      { where: `${file} summary`, text: brand.data.summary },
-      { where: `${file} description`, text: brand.body },
-      ...notes,
-    ]);
-    if (claims.length) {
-      problems.push(
-        describeClaims(
-          `Brand "${brand.id}" is serviced independently, but its content claims a tie to the brand owner:`,
-          claims,
-          'Remove these words, or set relationship: authorized with authorization: {issuer, reference, validUntil}.',
-        ),
-      );
     }
   }
 }

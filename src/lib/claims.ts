@@ -1,10 +1,50 @@
-// Honesty rule: only content that records a brand's authorization may claim to be its official,
-// manufacturer, HQ or authorized service. Copycat "官方 400" pages are exactly what this kit is not.
+// Honesty rule: only content that records a brand's authorization may claim to be its authorized
+// service, and nothing ever claims to be a brand's official, manufacturer or HQ service. Copycat
+// "官方 400" pages are exactly what this kit is not. Operators write the text, so the words are
+// looked for as a reader sees them: traditional forms, full-width letters, and words split by
+// spaces, dots, invisible characters or HTML comments (官 方, 官<!-- -->方, O f f i c i a l).
+import type { Site } from './schemas.ts';
 
-/** Words that claim a tie to the brand owner. Matched case-insensitively. */
-const BRAND_CLAIMS = /官方|厂家|原厂|总部|授权|特约|official|manufacturer|authori[sz]ed|headquarters|\bHQ\b/gi;
-/** The operator itself is never the brand owner, whatever it is authorized for. */
-const OPERATOR_CLAIMS = /官方|厂家|原厂|总部|official|manufacturer|headquarters|\bHQ\b/gi;
+/** Chinese words, with their traditional forms written out: the check runs in every build, and
+ *  OpenCC's converter takes ~0.3 s to make. */
+const HAN_OWNER = ['官方', '官[网網]', '[厂廠厰]家', '原[厂廠厰]', '[总總]部', '直[营營]'];
+const HAN_TIE = ['授[权權]', '特[约約]', '售[后後]', '指定[维維]修'];
+/** Latin words, and the pinyin of the Chinese ones (a slug, jianxia-guanfang). */
+const LATIN_OWNER = [
+  'official',
+  'manufacturer',
+  'headquarters',
+  'hq',
+  'guanfang',
+  'guanwang',
+  'changjia',
+  'yuanchang',
+  'zongbu',
+  'zhiying',
+];
+const LATIN_TIE = ['authori[sz]ed', 'shouquan', 'teyue', 'shouhou'];
+
+const pattern = (han: string[], latin: string[]) =>
+  new RegExp(`${han.join('|')}|(?<![a-z])(?:${latin.join('|')})(?![a-z])`, 'gi');
+/** Words that claim a tie to the brand owner: for a brand serviced independently. */
+const BRAND_CLAIMS = pattern([...HAN_OWNER, ...HAN_TIE], [...LATIN_OWNER, ...LATIN_TIE]);
+/** The operator is never the brand owner, whatever it is authorized for. */
+const OPERATOR_CLAIMS = pattern(HAN_OWNER, LATIN_OWNER);
+
+/** Text as a reader sees it, for the words above: comments and numeric entities read as the
+ *  browser renders them, full-width letters as ASCII (NFKC), invisible characters dropped, and the
+ *  spaces or marks between Chinese characters, or between single Latin letters, closed up. */
+function asRead(text: string): string {
+  const char = (code: number) => (code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '');
+  return text
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .replace(/&#x([0-9a-f]{1,6});?/gi, (_, hex: string) => char(parseInt(hex, 16)))
+    .replace(/&#(\d{1,7});?/g, (_, dec: string) => char(Number(dec)))
+    .normalize('NFKC')
+    .replace(/[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+    .replace(/(?<=\p{Script=Han})[\s\p{P}\p{S}]+(?=\p{Script=Han})/gu, '')
+    .replace(/(?<![\p{L}\p{N}])[a-z](?:[\s.·_-]+[a-z])+(?![\p{L}\p{N}])/giu, (run) => run.replace(/[\s.·_-]+/g, ''));
+}
 
 export interface ClaimSource {
   /** Where the text comes from, for the error message: a file path and field. */
@@ -18,13 +58,14 @@ export interface Claim {
   excerpt: string;
 }
 
-function find(pattern: RegExp, sources: ClaimSource[]): Claim[] {
+function find(words: RegExp, sources: ClaimSource[]): Claim[] {
   const claims: Claim[] = [];
   for (const { where, text } of sources) {
     if (!text) continue;
-    for (const m of text.matchAll(pattern)) {
+    const read = asRead(text);
+    for (const m of read.matchAll(words)) {
       const at = m.index ?? 0;
-      claims.push({ where, word: m[0], excerpt: text.slice(Math.max(0, at - 12), at + m[0].length + 12).replace(/\s+/g, ' ') });
+      claims.push({ where, word: m[0], excerpt: read.slice(Math.max(0, at - 12), at + m[0].length + 12).replace(/\s+/g, ' ') });
     }
   }
   return claims;
@@ -36,4 +77,132 @@ export const operatorClaims = (sources: ClaimSource[]) => find(OPERATOR_CLAIMS, 
 export function describeClaims(subject: string, claims: Claim[], fix: string): string {
   const lines = claims.map((c) => `  - ${c.where}: "${c.word}" in "…${c.excerpt}…"`);
   return `${subject}\n${lines.join('\n')}\n${fix}`;
+}
+
+/** What the check reads of a brand: its file's fields as the content layer gives them. */
+export interface HonestyBrand {
+  id: string;
+  filePath?: string;
+  body?: string;
+  data: { name: string; category: string; summary?: string } & (
+    | { relationship: 'independent' }
+    | { relationship: 'authorized'; authorization: { issuer: string; reference: string; validUntil: Date } }
+  );
+}
+
+/** A coverage entry's own words, as written (even one whose place did not resolve). */
+export interface HonestyCoverage {
+  brand: string;
+  code?: string;
+  place?: string;
+  note?: string;
+  responseTime?: string;
+  hours?: string;
+  towns?: string[];
+}
+
+/** Markup in a description that is not text: a JSON-LD block there could name the brand as the
+ *  provider, an iframe show another site. */
+const NOT_TEXT = /<\s*(script|iframe|object|embed|style|link|meta|form)\b/i;
+/** Days before an authorization ends that the build says so. */
+const EXPIRY_NOTICE_DAYS = 30;
+
+/** Every honesty problem of the content, each an error message; `notices` get what is not yet one. */
+export function honestyProblems(
+  site: Site,
+  brands: HonestyBrand[],
+  coverage: HonestyCoverage[],
+  now = new Date(),
+  notices: string[] = [],
+): string[] {
+  const problems: string[] = [];
+  const authorized = brands.filter((b) => b.data.relationship === 'authorized');
+  const siteFields: ClaimSource[] = (['legalName', 'displayName', 'tagline', 'address', 'hours'] as const).map((k) => ({
+    where: `site.yaml ${k}`,
+    text: site[k],
+  }));
+  // The operator's own name and words: never the brand owner; 授权 or 特约 only with a brand whose
+  // authorization the content records; never a brand's name, but for such a brand.
+  const operator = (authorized.length ? operatorClaims : brandClaims)(siteFields);
+  for (const brand of brands) {
+    if (brand.data.relationship === 'authorized') continue;
+    for (const { where, text } of siteFields.slice(0, 4))
+      if (text && asRead(text).includes(asRead(brand.data.name)))
+        operator.push({ where, word: brand.data.name, excerpt: asRead(text) });
+  }
+  if (operator.length) {
+    problems.push(
+      describeClaims(
+        'The operator presents itself as a brand owner, or names a brand it has no authorization from:',
+        operator,
+        'An independent repair operator is never the official, manufacturer or HQ service, and its name is its own. Reword site.yaml.',
+      ),
+    );
+  }
+  for (const brand of brands) {
+    const file = brand.filePath ?? `brands/${brand.id}.md`;
+    if (brand.body && NOT_TEXT.test(brand.body)) {
+      problems.push(
+        `${file}: the description has <${NOT_TEXT.exec(brand.body)![1]}> in it. A brand's description is text (Markdown): ` +
+          'remove the markup (a JSON-LD block there could name the brand as the service provider).',
+      );
+    }
+    const notes = coverage
+      .filter((e) => e.brand === brand.id)
+      .flatMap((e) => {
+        const at = `coverage/${brand.id} ${e.code ?? e.place}`;
+        return [
+          { where: `${at} note`, text: e.note },
+          { where: `${at} responseTime`, text: e.responseTime },
+          { where: `${at} hours`, text: e.hours },
+          { where: `${at} towns`, text: e.towns?.join('、') },
+        ];
+      });
+    const sources: ClaimSource[] = [
+      { where: `${file} (its file name: the page's address)`, text: brand.id },
+      { where: `${file} name`, text: brand.data.name },
+      { where: `${file} category`, text: brand.data.category },
+      { where: `${file} summary`, text: brand.data.summary },
+      { where: `${file} description`, text: brand.body },
+      ...notes,
+    ];
+    if (brand.data.relationship === 'authorized') {
+      const { issuer, reference, validUntil } = brand.data.authorization;
+      const until = validUntil.toISOString().slice(0, 10);
+      if (validUntil < now) {
+        problems.push(
+          `${file}: the authorization from ${issuer} (${reference}) expired on ${until}. ` +
+            'Record the renewed authorization, or set relationship: independent and remove the claims.',
+        );
+      } else if (validUntil.getTime() - now.getTime() < EXPIRY_NOTICE_DAYS * 86_400_000) {
+        notices.push(
+          `${file}: the authorization from ${issuer} (${reference}) ends on ${until}. Record the renewal, or build ` +
+            'again that day: pages built before it say 授权 until the next build.',
+        );
+      }
+      // An authorized service is still not the brand owner.
+      const claims = operatorClaims(sources);
+      if (claims.length) {
+        problems.push(
+          describeClaims(
+            `Brand "${brand.id}" is serviced with its authorization, but its content claims to be the brand owner:`,
+            claims,
+            'An authorized service is never the official, manufacturer or HQ service. Remove these words.',
+          ),
+        );
+      }
+      continue;
+    }
+    const claims = brandClaims(sources);
+    if (claims.length) {
+      problems.push(
+        describeClaims(
+          `Brand "${brand.id}" is serviced independently, but its content claims a tie to the brand owner:`,
+          claims,
+          'Remove these words, or set relationship: authorized with authorization: {issuer, reference, validUntil}.',
+        ),
+      );
+    }
+  }
+  return problems;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { brandClaims, describeClaims, operatorClaims } from '../../src/lib/claims.ts';
+import { brandClaims, describeClaims, honestyProblems, operatorClaims, type HonestyBrand } from '../../src/lib/claims.ts';
+import type { Site } from '../../src/lib/schemas.ts';
 
 describe('impersonation claims', () => {
   it.each([
@@ -14,7 +15,36 @@ describe('impersonation claims', () => {
     'Authorised centre',
     'HQ hotline',
   ])('finds "%s"', (text) => {
-    expect(brandClaims([{ where: 'x', text }])).toHaveLength(1);
+    expect(brandClaims([{ where: 'x', text }]).length).toBeGreaterThanOrEqual(1);
+  });
+
+  // As a reader sees them: traditional forms, full-width letters, words split by spaces, marks,
+  // invisible characters or comments, numeric entities, pinyin (found in a review: none was caught).
+  it.each([
+    '廠家直修',
+    '總部直派',
+    '授權網點',
+    '售後服務',
+    '坚匣售后',
+    '官网指定维修点',
+    '直营店',
+    '官 方',
+    '官·方',
+    '官\u200b方',
+    '官<!-- -->方',
+    '&#23448;&#26041;',
+    '&#x5b98;方',
+    'ＯＦＦＩＣＩＡＬ',
+    'O f f i c i a l',
+    'Ｈ Q',
+    'jianxia-guanfang',
+    'shouhou',
+  ])('finds "%s" as it reads', (text) => {
+    expect(brandClaims([{ where: 'x', text }]).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('does not join words that only look alike: changjiang, branch quality, a plain address', () => {
+    expect(brandClaims([{ where: 'x', text: 'changjiang-lock 长江路 1 号，branch quality, a b' }])).toEqual([]);
   });
 
   it('passes plain service text', () => {
@@ -34,5 +64,72 @@ describe('impersonation claims', () => {
     );
     expect(message).toContain('brands/a.md description: "官方"');
     expect(message).toContain('Fix it.');
+  });
+
+  const site = {
+    legalName: '示例维修服务有限公司',
+    displayName: '安家修',
+    tagline: '上门维修',
+    address: '示例市示例路 1 号',
+    hours: '每天 8:00–20:00',
+  } as Site;
+  const independent = (over: Partial<HonestyBrand> = {}): HonestyBrand => ({
+    id: 'jianxia',
+    body: '坚匣保险柜上门开锁、换锁。',
+    ...over,
+    data: { name: '坚匣', category: '保险柜', relationship: 'independent', ...over.data } as HonestyBrand['data'],
+  });
+  const authorized = (over: Partial<HonestyBrand['data']> = {}): HonestyBrand => ({
+    id: 'qimen',
+    body: '栖门智能锁授权服务。',
+    data: {
+      name: '栖门',
+      category: '智能锁',
+      relationship: 'authorized',
+      authorization: { issuer: '栖门科技', reference: 'QM-1', validUntil: new Date('2099-01-01') },
+      ...over,
+    } as HonestyBrand['data'],
+  });
+
+  it('passes honest content', () => {
+    expect(honestyProblems(site, [independent(), authorized()], [])).toEqual([]);
+  });
+
+  it("refuses a brand's name, or a tie to it, in the operator's own name and words", () => {
+    const named = honestyProblems({ ...site, displayName: '坚匣维修中心' }, [independent()], []);
+    expect(named.join('\n')).toContain('site.yaml displayName: "坚匣"');
+    expect(honestyProblems({ ...site, address: '坚匣总部售后中心' }, [independent()], []).join('\n')).toContain('总部');
+    // 授权 in the operator's words only with a brand whose authorization is recorded; its name too.
+    expect(honestyProblems({ ...site, tagline: '授权维修' }, [independent()], [])).toHaveLength(1);
+    expect(honestyProblems({ ...site, tagline: '栖门授权维修' }, [independent(), authorized()], [])).toEqual([]);
+  });
+
+  it('checks every field an operator writes: category, file name, coverage hours and towns', () => {
+    const found = (brand: HonestyBrand, coverage = []) => honestyProblems(site, [brand], coverage).join('\n');
+    expect(found(independent({ data: { category: '官方售后保险柜' } as HonestyBrand['data'] }))).toContain('category');
+    expect(found(independent({ id: 'jianxia-guanfang' }))).toContain('file name');
+    expect(
+      honestyProblems(
+        site,
+        [independent()],
+        [{ brand: 'jianxia', code: '433101', hours: '厂家直派 24 小时', towns: ['乾州街道'] }],
+      ).join('\n'),
+    ).toContain('433101 hours');
+  });
+
+  it('refuses markup in a description, and words split by it', () => {
+    const ld = '<script type="application/ld+json">{"@type":"Organization","name":"坚匣"}</script>';
+    expect(honestyProblems(site, [independent({ body: `坚匣保险柜。${ld}` })], []).join('\n')).toContain('<script>');
+    expect(honestyProblems(site, [independent({ body: '坚匣官<!-- -->方售后' })], [])).toHaveLength(1);
+  });
+
+  it('holds an authorized service to not being the owner, and its date', () => {
+    expect(honestyProblems(site, [authorized({ summary: '栖门厂家总部直营' })], []).join('\n')).toContain('厂家');
+    const soon = new Date(Date.now() + 10 * 86_400_000);
+    const notices: string[] = [];
+    const ends = authorized({ authorization: { issuer: '栖门科技', reference: 'QM-1', validUntil: soon } } as never);
+    expect(honestyProblems(site, [ends], [], new Date(), notices)).toEqual([]);
+    expect(notices.join('\n')).toContain('ends on');
+    expect(honestyProblems(site, [ends], [], new Date(soon.getTime() + 86_400_000)).join('\n')).toContain('expired');
   });
 });
