@@ -2,10 +2,10 @@
 // Reads a pasted list of places, resolves each to a GB/T 2260 region (src/lib/resolve.ts), prints a
 // report, and merges the result into the brand's coverage file. Nothing is written when an entry is
 // ambiguous or unresolved, unless --allow-partial; nor with --dry-run, nor when nothing changes.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { buildRegions, RegionIndex } from '../src/lib/regions.ts';
 import { Resolver, type Resolution } from '../src/lib/resolve.ts';
 import { qualifies, splitEntries } from '../src/lib/written.ts';
@@ -157,13 +157,19 @@ if (problems && !args.values['allow-partial']) {
 
 // Merge into the coverage file, keeping the operator's comments and order.
 const file = join(contentDir, 'coverage', `${brand}.yaml`);
-const doc = existsSync(file) ? parseDocument(readFileSync(file, 'utf8')) : parseDocument(`brand: ${brand}\nregions: []\n`);
+const original = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+const doc = parseDocument(original ?? `brand: ${brand}\nregions: []\n`);
 if (doc.errors.length) fail(`${file} is not valid YAML: ${doc.errors[0].message}`);
 if (!isMap(doc.contents)) fail(`${file} must be a mapping with brand and regions.`);
 let list = doc.get('regions');
-if (!isSeq(list)) {
+if (list === undefined || list === null) {
   list = new YAMLSeq();
   doc.set('regions', list);
+} else if (!isSeq(list)) {
+  // An alias (regions: *base) or a mapping: replacing it would drop what it lists.
+  fail(
+    `${file}: regions must be a plain list (- code: "…"), not ${isMap(list) ? 'a mapping' : 'an alias or a value'}. Write it out as a list, then import again.`,
+  );
 }
 const seq = list as YAMLSeq<YAMLMap>;
 // An entry written as a place name counts as its resolved code.
@@ -195,10 +201,15 @@ for (const r of results) {
     added++;
   }
   if (r.town) {
-    const existing = entry.get('towns');
-    const list = isSeq(existing) ? existing.items.map(String) : [];
-    if (!list.includes(r.town)) {
-      entry.set('towns', doc.createNode([...list, r.town], { flow: true }));
+    const existing = entry.get('towns', true);
+    if (isSeq(existing)) {
+      // Added to the list as written, its comments kept.
+      if (!existing.items.some((t) => String(isScalar(t) ? t.value : t) === r.town)) {
+        existing.items.push(doc.createNode(r.town));
+        towns++;
+      }
+    } else {
+      entry.set('towns', doc.createNode([r.town], { flow: true }));
       towns++;
     }
   }
@@ -206,6 +217,30 @@ for (const r of results) {
 const summary = `${added} regions added, ${towns} towns noted, ${already} already covered`;
 if (args.values['dry-run']) say(`${file}: nothing written (--dry-run); it would have: ${summary}.`);
 else if (added || towns) {
-  writeFileSync(file, doc.toString({ lineWidth: 0 }));
+  write(file, doc.toString({ lineWidth: 0 }), original);
   say(`${file}: ${summary}.`);
 } else say(`${file}: unchanged (${summary}).`);
+
+/** Writes the merged file whole or not at all: into a file beside it, then renamed over it (a full
+ *  disk or a kill midway leaves the old file), unless another run changed it meanwhile; its line
+ *  ends and byte-order mark kept as the operator's editor wrote them. */
+function write(path: string, text: string, before: string | undefined) {
+  const bom = before?.startsWith('\ufeff') ? '\ufeff' : '';
+  const crlf = before?.includes('\r\n');
+  const body = bom + (crlf ? text.replace(/\r?\n/g, '\r\n') : text);
+  const partial = `${path}.${process.pid}.partial`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    if ((existsSync(path) ? readFileSync(path, 'utf8') : undefined) !== before)
+      fail(`${path} changed while importing (another import, or an editor): nothing written. Import again.`);
+    writeFileSync(partial, body);
+    renameSync(partial, path);
+  } catch (err) {
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // No folder to leave it in.
+    }
+    fail(`could not write ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

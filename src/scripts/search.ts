@@ -27,6 +27,8 @@ let worker: Worker | undefined;
 let last = 0;
 const pending = new Map<number, (answer: Answer | null) => void>();
 
+const FAILED: Answer = { results: [], total: 0, complete: true, exact: true, failed: true };
+
 /** Asks the search worker; resolves null when a newer query superseded this one. */
 function search(q: string, filters: Record<string, string>, all = false): Promise<Answer | null> {
   if (!worker) {
@@ -38,7 +40,7 @@ function search(q: string, filters: Record<string, string>, all = false): Promis
         e.data.id !== last
           ? null
           : e.data.error
-            ? { results: [], total: 0, complete: true, exact: true, failed: true }
+            ? FAILED
             : {
                 results: e.data.results ?? [],
                 total: e.data.total ?? 0,
@@ -48,6 +50,14 @@ function search(q: string, filters: Record<string, string>, all = false): Promis
                 under: e.data.under,
               },
       );
+    };
+    // A worker that cannot load (a page cached from before a deploy that removed its file) or that
+    // crashed answers nothing: every waiting search fails, so Enter falls back to the list of regions.
+    worker.onerror = worker.onmessageerror = () => {
+      for (const [id, done] of pending) done(id === last ? FAILED : null);
+      pending.clear();
+      worker?.terminate();
+      worker = undefined;
     };
   }
   const id = ++last;
@@ -119,6 +129,7 @@ export function enhanceSearch(form: HTMLFormElement) {
   const run = async (all = false) => {
     const q = input.value.trim();
     if (!q) {
+      last++; // an answer still on its way is no longer for this box
       list.replaceChildren();
       delete list.dataset.query;
       status.textContent = '';
@@ -139,7 +150,10 @@ export function enhanceSearch(form: HTMLFormElement) {
         { type: 'button', className: 'more' },
         answer.complete ? `显示全部 ${answer.total} 个` : '显示全部',
       );
-      more.addEventListener('click', () => void run(true));
+      // The button goes with the list it ends: focus moves to the first place it added.
+      more.addEventListener('click', () =>
+        run(true).then(() => list.querySelectorAll<HTMLAnchorElement>('li a')[results.length]?.focus()),
+      );
       items.push(el('li', {}, more));
     }
     list.replaceChildren(...items);
@@ -181,6 +195,8 @@ export function enhanceSearch(form: HTMLFormElement) {
   });
   // Arrow keys move between result links; Escape returns to the box.
   form.addEventListener('keydown', (e) => {
+    // Not in the province filter's select, whose own arrow keys choose a province.
+    if (e.target !== input && !list.contains(e.target as Node)) return;
     const links = [...list.querySelectorAll('a')];
     const i = links.indexOf(document.activeElement as HTMLAnchorElement);
     if (e.key === 'ArrowDown') {

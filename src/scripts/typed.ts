@@ -3,12 +3,14 @@
 import { pinyinSuffix, zoneNames, type ZoneName } from '../lib/names.ts';
 import { PROVINCE_PINYIN } from '../lib/provinces.ts';
 
-/** A query as a phone's keyboard may send it: full-width letters (ｊｉｓｈｏｕ) as plain ones, capitals
+/** A query as a phone's keyboard may send it (or a chat app's text pasted, with its invisible
+ *  characters dropped): full-width letters (ｊｉｓｈｏｕ) as plain ones, capitals
  *  (Changsha) and ü (lüliang: the index spells it v) as the index has them, punctuation (吉首。,
  *  “乾州街道”) and, beside Chinese, digits (1吉首, 星沙镇5区: no name of the data has one) as spaces. */
 export const typedQuery = (q: string) => {
   const plain = q
     .normalize('NFKC')
+    .replace(/[\u00ad\u200b-\u200f\u2060\ufeff]/g, '') // invisible: pasted from chat apps
     .toLowerCase()
     .replace(/ü/g, 'v')
     .replace(/\p{P}+/gu, ' ');

@@ -342,6 +342,8 @@ describe('search', () => {
     expect(await page.textContent('#site-search-status')).toBe('显示前 8 个结果；可按省份筛选，或点“显示全部”');
     await page.click('#site-search-results button');
     await page.waitForFunction(() => document.querySelectorAll('#site-search-results li').length === 88);
+    // The button went with the list it ended: focus is on the first place it added, not lost.
+    await page.waitForFunction(() => document.activeElement === document.querySelectorAll('#site-search-results a')[8]);
     const all = await titles(page);
     expect(all.every((t) => t.startsWith('城关镇 → '))).toBe(true);
     expect(new Set(all).size).toBe(88);
@@ -415,6 +417,39 @@ describe('search', () => {
     await searchFor(page, '湖南吉首乾州');
     expect(await titles(page)).toEqual([]);
     expect(await page.textContent('#site-search-status')).toContain('没有找到“湖南吉首乾州”');
+    await page.context().close();
+  });
+
+  it('shows nothing for a box emptied while its first search was on its way', async () => {
+    const page = await open('/', true);
+    await page.fill('#site-search', '长');
+    await page.fill('#site-search', ''); // before Pagefind has even loaded
+    await page.waitForTimeout(1500);
+    expect(await page.locator('#site-search-results li').count()).toBe(0);
+    expect(await page.textContent('#site-search-status')).toBe('');
+    await page.context().close();
+  });
+
+  it('falls back to the list of regions on Enter when the search worker cannot load', async () => {
+    const page = await open('/', true);
+    await page.context().route('**/search-worker*', (route) => route.abort());
+    await page.fill('#site-search', '吉首');
+    await Promise.all([page.waitForURL(/\/regions\/\?q=/, { timeout: 10_000 }), page.press('#site-search', 'Enter')]);
+    await page.context().close();
+  });
+
+  it('leaves the arrow keys to the province filter', async () => {
+    const page = await open('/', true);
+    await searchFor(page, '城关镇');
+    await page.focus('select[name=province]');
+    const prevented = await page.evaluate(() => {
+      const select = document.querySelector<HTMLSelectElement>('select[name=province]')!;
+      const down = new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true });
+      select.dispatchEvent(down);
+      return down.defaultPrevented;
+    });
+    expect(prevented).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('province');
     await page.context().close();
   });
 

@@ -1,6 +1,6 @@
 // The coverage import CLI against a copy of the sample content.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -121,6 +121,45 @@ describe('npm run coverage:import', () => {
       ['长沙市', 'resolved', '430100'],
       ['株洲市', 'resolved', '430200'],
     ]);
+  });
+
+  it('refuses regions it cannot add to without dropping some (an alias, a mapping): nothing written', async () => {
+    const file = join(dir, 'content', 'coverage', 'jianxia.yaml');
+    for (const text of [
+      'brand: jianxia\nbase: &base\n  - code: "433101"\nregions: *base\n',
+      'brand: jianxia\nregions:\n  code: "433101"\n',
+    ]) {
+      writeFileSync(file, text);
+      const { code, stderr } = await run(['--brand', 'jianxia'], '长沙市\n');
+      expect(code, text).toBe(2);
+      expect(stderr).toMatch(/regions must be a plain list/);
+      expect(readFileSync(file, 'utf8')).toBe(text);
+    }
+  });
+
+  it("keeps the file's line ends, byte-order mark and the comments of a towns list it adds to", async () => {
+    const file = join(dir, 'content', 'coverage', 'jianxia.yaml');
+    const text = '\ufeffbrand: jianxia\r\nregions:\r\n  - code: "469005"\r\n    towns: [龙楼镇] # 只到这个镇\r\n';
+    writeFileSync(file, text);
+    expect((await run(['--brand', 'jianxia'], '文昌市东郊镇\n')).code).toBe(0);
+    const written = readFileSync(file, 'utf8');
+    expect(written.startsWith('\ufeffbrand: jianxia\r\n')).toBe(true);
+    expect(written.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(written).toContain('# 只到这个镇');
+    expect(parse(written.slice(1)).regions[0].towns).toEqual(['龙楼镇', '东郊镇']);
+  });
+
+  it('writes a brand whose coverage folder is missing, and says so in English when it cannot write', async () => {
+    rmSync(join(dir, 'content', 'coverage'), { recursive: true });
+    expect((await run(['--brand', 'jianxia'], '吉首市\n')).code).toBe(0);
+    expect(coverage('jianxia').regions.map((r: any) => r.code)).toEqual(['433101']);
+    // A file where the folder should be: an English message, no stack trace.
+    rmSync(join(dir, 'content', 'coverage'), { recursive: true });
+    writeFileSync(join(dir, 'content', 'coverage'), '');
+    const { code, stderr } = await run(['--brand', 'jianxia'], '长沙市\n');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^coverage:import: could not write /m);
+    expect(stderr).not.toMatch(/\n\s+at /);
   });
 
   it('leaves the coverage file as it is when nothing changes', async () => {

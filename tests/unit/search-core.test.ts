@@ -487,6 +487,8 @@ describe('searching', () => {
     expect(typedQuery('ｊｉｓｈｏｕ')).toBe('jishou');
     expect(typedQuery('“乾州街道”，')).toBe('乾州街道');
     expect(typedQuery('吉首。')).toBe('吉首');
+    // Invisible characters of text pasted from a chat app (found 0 results for 长\u200b沙).
+    expect(typedQuery('\u200b长\u200b沙\u2060')).toBe('长沙');
     // Capitals and ü as the index spells them; digits beside Chinese are an address's, no name's.
     expect(typedQuery('Changsha Yuelu')).toBe('changsha yuelu');
     expect(typedQuery('lüliang')).toBe('lvliang');
