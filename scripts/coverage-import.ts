@@ -79,7 +79,8 @@ const oneOf = (words: string[]): string | undefined => {
   if (!codes.length) return undefined;
   if (words.every((word) => /^[a-z]+$/i.test(word))) return words.join(' '); // spaced pinyin: ji shou
   // 枞阳县 - 全境: a word for how much of it names no place of its own.
-  const named = words.filter((word) => !qualifies(word)).map((word) => resolver.resolve(word));
+  const naming = words.filter((word) => !qualifies(word));
+  const named = naming.map((word) => resolver.resolve(word));
   // A path from its province may name the prefecture a county was in before it moved (安徽省 安庆市
   // 枞阳县, 四川 资阳 简阳: the resolver reads it, with a warning); two words (安庆 枞阳) may be two places.
   const path = named.length > 2 && !!named[0].code && regions.get(named[0].code)!.level === 'province';
@@ -89,7 +90,10 @@ const oneOf = (words: string[]): string | undefined => {
     const fits = (at: string) =>
       above.has(at) ||
       (path && whole.status === 'warning' && regions.get(at)!.level === 'prefecture' && regions.lineage(at)[0] === lineage[0]);
-    return named.every((r) => (r.code ? fits(r.code) : !!r.candidates?.some((c) => fits(c.code))));
+    // A shared name (沙溪镇, 东城街道: more places than a resolution lists) fits by any place so named.
+    return named.every(
+      (r, i) => (r.code ? fits(r.code) : !!r.candidates?.some((c) => fits(c.code))) || resolver.names(naming[i], above),
+    );
   };
   return codes.every(below) ? words.join(' ') : undefined;
 };

@@ -74,12 +74,41 @@ async function call(path: string, init: RequestInit = {}): Promise<Response> {
 
 type Lead = Record<string, string | null>;
 
+/** The answer as the admin API's JSON, with what the command reads in it; anything else (a sign-in
+ *  page of a proxy, another site at --url) is said so, not read. */
+async function answer<T>(res: Response, has: (body: T) => boolean): Promise<T> {
+  const text = await res.text();
+  let body: T | undefined;
+  try {
+    body = /json/.test(res.headers.get('content-type') ?? '') ? (JSON.parse(text) as T) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (body === undefined || body === null || !has(body))
+    fail(
+      `${base} did not answer as the admin API does (${res.headers.get('content-type') ?? 'no content type'}): is --url the site?`,
+      1,
+    );
+  return body;
+}
+
+/** Writes a file the command made, or says why it cannot. */
+function save(path: string, bytes: Uint8Array) {
+  try {
+    writeFileSync(path, bytes);
+  } catch (err) {
+    fail(`cannot write ${path}: ${(err as Error).message}`, 1);
+  }
+}
+
 switch (command) {
   case 'spam':
   case 'list': {
     const status = command === 'spam' ? 'spam' : values.status;
     const query = new URLSearchParams({ limit: values.limit ?? '50', ...(status ? { status } : {}) });
-    const { leads } = (await (await call(`/leads?${query}`)).json()) as { leads: (Lead & { deliveries: string })[] };
+    const { leads } = await answer<{ leads: (Lead & { deliveries: string })[] }>(await call(`/leads?${query}`), (b) =>
+      Array.isArray(b.leads),
+    );
     for (const l of leads) {
       console.log(
         [
@@ -101,50 +130,68 @@ switch (command) {
     const [verb, name] = args;
     if (verb !== 'add' || !name) fail('usage: users add <name> [--owner]');
     const body = JSON.stringify({ name, role: values.owner ? 'owner' : 'staff' });
-    const added = (await (
-      await call('/staff', { method: 'POST', body, headers: { 'content-type': 'application/json' } })
-    ).json()) as {
-      setupUrl: string;
-      expiresAt: string;
-      role: string;
-    };
+    const added = await answer<{ setupUrl: string; expiresAt: string; role: string }>(
+      await call('/staff', { method: 'POST', body, headers: { 'content-type': 'application/json' } }),
+      (b) => typeof b.setupUrl === 'string',
+    );
     console.log(`Added ${added.role} ${name}. Send them this link to set a password (works once, until ${added.expiresAt}):`);
     console.log(added.setupUrl);
     break;
   }
   case 'show': {
     if (!arg) fail('show needs a lead id.');
-    console.log(JSON.stringify(await (await call(`/leads/${encodeURIComponent(arg)}`)).json(), null, 2));
+    console.log(
+      JSON.stringify(await answer<{ lead: unknown }>(await call(`/leads/${encodeURIComponent(arg)}`), (b) => !!b.lead), null, 2),
+    );
     break;
   }
   case 'export': {
     if (!values.csv) fail('export needs --csv.');
-    // The bytes as sent: text() would drop the BOM that makes Excel read UTF-8.
-    const csv = new Uint8Array(await (await call('/leads?format=csv&limit=1000')).arrayBuffer());
+    // Every lead, a page of 1,000 at a time (the API's largest), as one file: the first page's bytes
+    // as sent (text() would drop the BOM that makes Excel read UTF-8), the next ones' rows only.
+    const pages: Uint8Array[] = [];
+    let before = '';
+    let rows = 0;
+    do {
+      const res = await call(`/leads?format=csv&limit=1000${before ? `&before=${encodeURIComponent(before)}` : ''}`);
+      if (!/text\/csv/.test(res.headers.get('content-type') ?? ''))
+        fail(`${base} did not answer with CSV (${res.headers.get('content-type') ?? 'no content type'}): is --url the site?`, 1);
+      const page = new Uint8Array(await res.arrayBuffer());
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(page); // the BOM counted in the header's bytes
+      const header = new TextEncoder().encode(text.slice(0, text.indexOf('\r\n') + 2)).length;
+      pages.push(pages.length ? page.subarray(header) : page);
+      rows += Number(res.headers.get('x-leads') ?? 0);
+      before = res.headers.get('x-next-before') ?? '';
+    } while (before);
+    const csv = new Uint8Array(pages.reduce((n, p) => n + p.length, 0));
+    pages.reduce((at, p) => (csv.set(p, at), at + p.length), 0);
     if (values.out) {
-      writeFileSync(values.out, csv);
-      console.error(`wrote ${values.out}`);
+      save(values.out, csv);
+      console.error(`wrote ${values.out}: ${rows} leads`);
     } else process.stdout.write(csv);
     break;
   }
   case 'retry': {
     if (!arg) fail('retry needs a delivery id (see: npm run leads -- show <leadId>).');
-    const { delivery } = (await (await call(`/deliveries/${encodeURIComponent(arg)}/retry`, { method: 'POST' })).json()) as {
-      delivery: Lead;
-    };
+    const { delivery } = await answer<{ delivery: Lead }>(
+      await call(`/deliveries/${encodeURIComponent(arg)}/retry`, { method: 'POST' }),
+      (b) => !!b.delivery?.id,
+    );
     console.log(`delivery ${delivery.id} (${delivery.channel}) queued again; status ${delivery.status}`);
     break;
   }
   case 'forget': {
     const phone = args.join(' ').trim();
     if (!phone) fail('forget needs the phone number.');
-    const { deleted } = (await (
+    // A deletion the law asks for: said done only when the API says how many it deleted.
+    const { deleted } = await answer<{ deleted: number }>(
       await call('/customers', {
         method: 'DELETE',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ phone }),
-      })
-    ).json()) as { deleted: number };
+      }),
+      (b) => Number.isInteger(b.deleted),
+    );
     console.log(`Deleted ${deleted} lead(s) of that phone number from ${base}.`);
     break;
   }

@@ -34,8 +34,15 @@ admin.get('/leads', async (c) => {
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   const { leads: rows, more } = await listLeads(c.env.DB, await leadQuery(filter, ring));
   const leads = await Promise.all(rows.map((row) => openLead(ring, row)));
-  if (c.req.query('format') === 'csv') return leadsCsv(leads);
   const next = more ? cursorOf(rows.at(-1)!) : undefined;
+  if (c.req.query('format') === 'csv') {
+    // How many rows, and the next page's `before`, for a client that wants them all (npm run leads
+    // -- export): the CSV itself has no room for either.
+    const csv = leadsCsv(leads);
+    csv.headers.set('x-leads', String(leads.length));
+    if (next) csv.headers.set('x-next-before', next);
+    return csv;
+  }
   return escapedJson({ ok: true, leads: leads.map(shown), ...(next ? { next } : {}) });
 });
 

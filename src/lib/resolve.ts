@@ -154,6 +154,12 @@ export class Resolver {
     }
   }
 
+  /** Whether a place of this name (a region, a town, a former division) lies in one of `codes`:
+   *  a word of an import's path that may name more places than a resolution lists. */
+  names(word: string, codes: Set<string>): boolean {
+    return [word, word.normalize('NFKC')].some((w) => (this.byName.get(w) ?? []).some((p) => codes.has(p.region)));
+  }
+
   private add(place: Place) {
     this.places.set(place.key, place);
     // As written() reads what operators write: full-width brackets as plain ones (NFKC).
@@ -392,8 +398,12 @@ export class Resolver {
   /** The place `text` names, or the places when it names several; undefined when it names none. */
   private named(input: string, text: string): Resolution | undefined {
     for (const tier of TIERS) {
-      const readings = this.readings(text, tier);
+      let readings = this.readings(text, tier);
       if (!readings.length) continue;
+      // A town of a county-less city (中山's 沙溪镇) is a region, read before towns: a town of that
+      // name elsewhere (太仓's 沙溪镇, and six more) is as good a reading, not a later one.
+      if (!tier.towns && readings.every((chain) => this.regions.get(chain.at(-1)!.place.region)?.level === 'town'))
+        readings = [...readings, ...this.readings(text, { ...tier, towns: true })];
       const byRegion = new Map<string, Match[]>();
       for (const chain of readings) {
         const last = chain.at(-1)!;

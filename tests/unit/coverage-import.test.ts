@@ -162,6 +162,15 @@ describe('npm run coverage:import', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("reads a path to a shared town name as one place (苏州 沙溪镇: 太仓市), not 苏州市 and 中山's 沙溪镇", async () => {
+    const { code, stdout } = await run(['--brand', 'jianxia', '--json', '--dry-run'], '苏州 沙溪镇\n沙溪镇\n');
+    expect(code).toBe(1); // the bare name is ambiguous
+    expect(JSON.parse(stdout).map((r: any) => [r.input, r.status, r.code ?? null])).toEqual([
+      ['苏州 沙溪镇', 'warning', '320585'],
+      ['沙溪镇', 'ambiguous', null],
+    ]);
+  });
+
   it('leaves the coverage file as it is when nothing changes', async () => {
     const file = join(dir, 'content', 'coverage', 'jianxia.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/("\d{6}")/, '$1   '));

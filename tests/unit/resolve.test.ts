@@ -40,6 +40,18 @@ describe('resolving places as operators write them', () => {
     expect(resolve('中山市小榄镇').code).toMatch(/^442000\d{3}$/);
   });
 
+  it("asks which of a county-less city's towns is meant when towns elsewhere share its name (沙溪镇: 中山's, 太仓's…)", () => {
+    // Found in a review: 29 of those cities' 82 town names were read as theirs, silently.
+    const shared = resolve('沙溪镇');
+    expect(shared.status).toBe('ambiguous');
+    expect(shared.candidates!.map((c) => c.code)).toEqual(expect.arrayContaining(['442000106', '320585']));
+    expect(resolve('桥头镇').status).toBe('ambiguous');
+    expect(resolve('中山沙溪镇')).toMatchObject({ status: 'resolved', code: '442000106' });
+    expect(resolve('苏州沙溪镇')).toMatchObject({ status: 'warning', code: '320585', town: '沙溪镇' });
+    // A name only such a city has is still that town.
+    expect(resolve('虎门镇')).toMatchObject({ status: 'resolved', code: '441900121' });
+  });
+
   it('resolves a town below a county-level unit to the county, noting the town, with a warning: pages end at counties', () => {
     expect(resolve('文昌市龙楼镇')).toMatchObject({
       status: 'warning',

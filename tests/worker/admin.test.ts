@@ -85,6 +85,12 @@ describe('admin API', () => {
 
   it('exports CSV for Excel: BOM, Chinese, no formulas', async () => {
     await postLead({ name: '=HYPERLINK("x")', description: '+1 打不开', address: '@SUM(A1)' });
+    // A page says how many rows it has and where the next begins (npm run leads -- export reads them all).
+    const first = await get('/leads?format=csv&limit=1');
+    expect(first.headers.get('x-leads')).toBe('1');
+    const next = first.headers.get('x-next-before')!;
+    expect(next).toMatch(/^\d{4}-.+Z_/);
+    expect((await get(`/leads?format=csv&limit=1&before=${encodeURIComponent(next)}`)).headers.get('x-leads')).toBe('1');
     const res = await get('/leads?format=csv');
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="leads-\d{4}-\d{2}-\d{2}\.csv"$/);

@@ -1,0 +1,70 @@
+// npm run leads against a stand-in server: what it does with answers that are not the admin API's
+// (a proxy's sign-in page, another site at --url), and an export of more leads than one page. The
+// real API, through the running site: tests/browser/leads-cli.browser.ts.
+import { execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+
+let server: Server | undefined;
+type Answer = { type: string; body: string; headers?: Record<string, string> };
+afterEach(() => void server?.close());
+
+/** A server answering each request with `answer`, on a free port. */
+async function standIn(answer: (url: URL) => Answer) {
+  server = createServer((req, res) => {
+    const { type, body, headers } = answer(new URL(req.url ?? '/', 'http://x'));
+    res.writeHead(200, { 'content-type': type, ...headers }).end(body);
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
+async function leads(url: string, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', ['scripts/leads.ts', ...args, '--url', url, '--token', 't']);
+    return { code: 0, stdout, stderr };
+  } catch (err: any) {
+    return { code: err.code as number, stdout: err.stdout as string, stderr: err.stderr as string };
+  }
+}
+
+describe('npm run leads', () => {
+  it('says an answer is not the admin API, in English, rather than reading it (never "Deleted undefined")', async () => {
+    const url = await standIn(() => ({ type: 'text/html', body: '<html>请登录</html>' }));
+    for (const args of [['list'], ['retry', 'd1'], ['forget', '13800001234'], ['export', '--csv']]) {
+      const { code, stderr, stdout } = await leads(url, ...args);
+      expect(code, args.join(' ')).toBe(1);
+      expect(stderr, args.join(' ')).toMatch(/^leads: http:\/\/127\.0\.0\.1:\d+ did not answer (as the admin API does|with CSV)/);
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(stdout).toBe('');
+    }
+    const json = await standIn(() => ({ type: 'application/json', body: '{}' }));
+    expect((await leads(json, 'forget', '13800001234')).stderr).toMatch(/did not answer as the admin API does/);
+  });
+
+  it('exports every lead, page after page, as one CSV with one header and one byte-order mark', async () => {
+    const header = '\ufeff单号,时间\r\n';
+    const url = await standIn((u): Answer =>
+      u.searchParams.get('before')
+        ? { type: 'text/csv; charset=utf-8', body: `${header}BX-2,"两行\r\n说明"\r\n`, headers: { 'x-leads': '1' } }
+        : {
+            type: 'text/csv; charset=utf-8',
+            body: `${header}BX-1,a\r\n`,
+            headers: { 'x-leads': '1', 'x-next-before': '2026-01-01T00:00:00.000Z_x' },
+          },
+    );
+    const out = join(mkdtempSync(join(tmpdir(), 'baoxiu-export-')), 'leads.csv');
+    const { code, stderr } = await leads(url, 'export', '--csv', '--out', out);
+    expect(code).toBe(0);
+    expect(stderr).toContain(': 2 leads');
+    expect(readFileSync(out, 'utf8')).toBe(`${header}BX-1,a\r\nBX-2,"两行\r\n说明"\r\n`);
+    const unwritable = await leads(url, 'export', '--csv', '--out', join(out, 'no', 'such'));
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toMatch(/^leads: cannot write /);
+  });
+});
