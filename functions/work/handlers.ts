@@ -35,7 +35,9 @@ work.post('/leads/:id/stage', async (c) => {
     appointmentAt = chinaTime(form.get('appointmentAt'));
     if (!appointmentAt) return problem(c, 'time');
   }
+  if (to !== 'scheduled' && form.get('appointmentAt')?.trim()) return problem(c, 'timeUnused');
   const reason = form.get('reason')?.trim();
+  if (to !== 'cancelled' && reason) return problem(c, 'reasonUnused');
   if (to === 'cancelled' && !reason) return problem(c, 'reason');
   if (reason && [...reason].length > 200) return problem(c, 'reasonLong');
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
@@ -94,10 +96,12 @@ work.post('/deliveries/:id/retry', async (c) => {
   const { outcome, leadId, generation } = await retryDelivery(c.env.DB, ring.current, id, c.var.staff);
   if (outcome === 'done') await enqueue(c.env, [id], [generation!]);
   if (outcome !== 'done') {
-    const [status, error] = PROBLEMS[outcome];
-    return wantsPage(c) && leadId
-      ? c.redirect(`/admin/leads/${encodeURIComponent(leadId)}/?problem=${outcome}`, 303)
-      : c.json({ ok: false, error }, status);
+    // Refused for a sent one: that notification is delivered, the lead is as it was.
+    const code = outcome === 'not-allowed' ? 'delivered' : outcome;
+    const [status, error] = PROBLEMS[code];
+    if (!wantsPage(c)) return c.json({ ok: false, error }, status);
+    // No delivery (its lead forgotten or past retention meanwhile): the inbox says so.
+    return c.redirect(leadId ? `/admin/leads/${encodeURIComponent(leadId)}/?problem=${code}` : `/admin/?problem=${code}`, 303);
   }
   return wantsPage(c) ? c.redirect(`/admin/leads/${encodeURIComponent(leadId!)}/`, 303) : c.json({ ok: true });
 });

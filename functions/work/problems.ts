@@ -6,6 +6,10 @@ export const PROBLEMS = {
   time: [400, '已预约需要填写约定的上门时间。'],
   reason: [400, '取消需要填写原因。'],
   reasonLong: [400, '原因最多 200 个字。'],
+  // A time or a reason under another stage would be dropped: said, not lost.
+  timeUnused: [400, '上门时间只用于“已预约”：请选“已预约”，或清空上门时间。'],
+  reasonUnused: [400, '取消原因只用于“已取消”：请选“已取消”，或清空取消原因。'],
+  delivered: [409, '这条通知已经送达，不用重新发送。'],
   staff: [400, '没有这个员工。'],
   note: [400, '备注不能为空。'],
   noteLong: [400, '备注最多 1000 个字。'],

@@ -115,6 +115,9 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     expect(await page.textContent('dt:text-is("地址") + dd')).toBe('乾州街道 <img src=x onerror=alert(2)> 1 栋');
     expect(await page.textContent('dt:text-is("方便时间") + dd')).toBe('<i>明天</i>上午');
     expect(await page.locator('main b, main i, main img, main script').count()).toBe(0);
+    // No stage chosen for them: a time typed under a default 已联系 was dropped, saved as a success.
+    expect(await page.inputValue('#stage')).toBe('');
+    expect(await page.evaluate(() => document.querySelector<HTMLSelectElement>('#stage')!.checkValidity())).toBe(false);
     for (const [stage, extra] of [
       ['contacted', null],
       ['scheduled', '2026-12-01T14:00'],
@@ -152,7 +155,9 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     await page.goto(`${baseUrl}/admin/?q=${reference}`);
     expect(await page.textContent(`[data-lead="${reference}"]`)).toContain('通知失败');
     await page.goto(leadUrl);
-    expect(await page.textContent('[data-deliveries]')).toContain('outbox · 失败');
+    // In Chinese for staff: the channel's name and what went wrong; the error itself under 技术信息.
+    expect(await page.textContent('[data-deliveries]')).toContain('日志 · 失败 · 尝试 1 次 · 多次重试后仍未送达');
+    expect(await page.textContent('[data-deliveries] details')).toBe('技术信息outbox：HTTP 500');
     await submit(page, '[data-deliveries] button');
     await expect
       .poll(
@@ -162,8 +167,8 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
         },
         { timeout: 10_000 },
       )
-      .toContain('outbox · 已送达');
-    expect(await page.textContent('[data-history]')).toContain(`${owner}：重新发送 outbox`);
+      .toContain('日志 · 已送达');
+    expect(await page.textContent('[data-history]')).toContain(`${owner}：重新发送日志通知`);
     await screenshot(page, 'inbox-lead-done-390');
 
     // Forget: not without the confirmation box (the browser refuses), then gone with its history.

@@ -107,7 +107,7 @@ describe('the inbox', () => {
     const history = await page.textContent('[data-history]');
     expect(history).toContain(`${name}：改为已预约（上门 2026/11/25 09:30）`);
     expect(history).toContain(`${name}：备注（客户下午在家）`);
-    expect(await page.textContent('[data-deliveries]')).toMatch(/outbox · (已送达|发送中)/);
+    expect(await page.textContent('[data-deliveries]')).toMatch(/日志 · (已送达|发送中)/);
     expect(await fitsWidth(page)).toBe(true);
     await screenshot(page, 'inbox-lead-390');
 

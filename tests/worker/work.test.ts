@@ -26,6 +26,13 @@ describe('working a lead', () => {
     const move = (body: Record<string, string>) => inboxPost(`/leads/${id}/stage`, body, { cookie });
     expect((await move({ stage: 'contacted' })).status).toBe(200);
     expect((await move({ stage: 'scheduled' })).status).toBe(400); // no time given
+    // A time or a reason under another stage: refused, not dropped (the select offers no default).
+    const unused = await move({ stage: 'contacted', appointmentAt: '2026-11-25T09:30' });
+    expect([unused.status, ((await unused.json()) as { error: string }).error]).toEqual([
+      400,
+      expect.stringContaining('只用于“已预约”'),
+    ]);
+    expect((await move({ stage: 'done', reason: '客户不要了' })).status).toBe(400);
     // No such time: not rolled into 3 March or the next day.
     expect((await move({ stage: 'scheduled', appointmentAt: '2026-02-31T10:00' })).status).toBe(400);
     expect((await move({ stage: 'scheduled', appointmentAt: '2026-11-25T24:00' })).status).toBe(400);
@@ -160,7 +167,11 @@ describe('retrying a delivery from the inbox', () => {
       env.DB.prepare('SELECT * FROM deliveries WHERE lead_id = ?').bind(id).first<{ id: string; status: string }>();
     await expect.poll(async () => (await delivery())?.status, { timeout: 10_000 }).toBe('sent');
     const { id: deliveryId } = (await delivery())!;
-    expect((await inboxPost(`/deliveries/${deliveryId}/retry`, {}, { cookie })).status).toBe(409);
+    const sent = await inboxPost(`/deliveries/${deliveryId}/retry`, {}, { cookie });
+    expect([sent.status, ((await sent.json()) as { error: string }).error]).toEqual([409, '这条通知已经送达，不用重新发送。']);
+    // A browser's retry of a notification that is gone (its lead forgotten meanwhile): the inbox says so.
+    const gone = await inboxPost('/deliveries/no-such-delivery/retry', {}, { cookie, accept: 'text/html' });
+    expect([gone.status, gone.headers.get('location')]).toEqual([303, '/admin/?problem=not-found']);
 
     await env.DB.prepare("UPDATE deliveries SET status = 'failed' WHERE id = ?").bind(deliveryId).run();
     expect((await inboxPost(`/deliveries/${deliveryId}/retry`, {})).status).toBe(401);
