@@ -1,20 +1,32 @@
-// Key rotation and rows from before encryption: re-encrypts leads (and their repeats) whose key is
-// not the ring's current one (or that have none: written before migration 0002) with the current
-// key, a batch per scheduled run. Once no row uses an old key, that key can leave LEADS_ENCRYPTION_KEY.
+// Key rotation and rows from before encryption: re-encrypts what is sealed under a key that is not
+// the ring's current one — leads (or leads with none: written before migration 0002), their repeats,
+// and their events' notes and reasons — with the current key, up to `limit` rows a table per
+// scheduled run. Once no row uses an old key (stillUnder), that key can leave LEADS_ENCRYPTION_KEY.
 import type { Repeat, StoredLead } from '../rows.ts';
+import { openEvent, sealEvent, type LeadEvent } from '../work/events.ts';
 import type { Keyring } from './keyring.ts';
 import { openLead, openRepeat, sealLead, sealRepeat } from './sealed-lead.ts';
 
+/** The tables with sealed fields, and how each row is sealed anew. */
+const TABLES = ['leads', 'lead_repeats', 'lead_events'] as const;
+
 export async function resealLeads(db: D1Database, ring: Keyring, limit = 200): Promise<number> {
-  const leads = await db
-    .prepare('SELECT * FROM leads WHERE key_id IS NULL OR key_id != ?1 LIMIT ?2')
-    .bind(ring.current.id, limit)
-    .all<StoredLead>();
-  const repeats = await db
-    .prepare('SELECT * FROM lead_repeats WHERE key_id != ?1 LIMIT ?2')
-    .bind(ring.current.id, limit)
-    .all<Repeat>();
-  const doneLeads = await each('lead', ring, leads.results, async (row) => {
+  // Only rows under an old key of the ring: a row whose key left the ring can never be resealed,
+  // and picking it run after run would keep the others waiting.
+  const old = JSON.stringify([...ring.byId.keys()].filter((id) => id !== ring.current.id));
+  const under = (table: string, legacy: boolean) =>
+    db
+      .prepare(
+        `SELECT * FROM ${table} WHERE ${legacy ? 'key_id IS NULL OR ' : ''}key_id IN (SELECT value FROM json_each(?1)) LIMIT ?2`,
+      )
+      .bind(old, limit);
+  const [leads, repeats, events] = await db.batch([
+    under('leads', true),
+    under('lead_repeats', false),
+    under('lead_events', false),
+  ]);
+  let done = 0;
+  done += await each('lead', leads.results as StoredLead[], async (row) => {
     const sealed = await sealLead(ring.current, row.id, await openLead(ring, row));
     await db
       .prepare(
@@ -23,31 +35,48 @@ export async function resealLeads(db: D1Database, ring: Keyring, limit = 200): P
       .bind(sealed.name, sealed.phone, sealed.description, sealed.address, sealed.key_id, sealed.phone_hash, row.id)
       .run();
   });
-  const doneRepeats = await each('repeat', ring, repeats.results, async (row) => {
+  done += await each('repeat', repeats.results as Repeat[], async (row) => {
     const sealed = await sealRepeat(ring.current, row.id, await openRepeat(ring, row));
     await db
       .prepare('UPDATE lead_repeats SET name = ?1, description = ?2, address = ?3, key_id = ?4 WHERE id = ?5')
       .bind(sealed.name, sealed.description, sealed.address, sealed.key_id, row.id)
       .run();
   });
-  return doneLeads + doneRepeats;
+  done += await each('event', events.results as LeadEvent[], async (row) => {
+    const detail = await sealEvent(ring.current, row.id, await openEvent(ring, row));
+    await db.prepare('UPDATE lead_events SET detail = ?1, key_id = ?2 WHERE id = ?3').bind(detail, ring.current.id, row.id).run();
+  });
+  return done;
 }
 
-/** Re-encrypts each row whose key the ring still has (none: legacy plaintext); counts them. */
-async function each<T extends { id: string; key_id: string | null }>(
-  kind: string,
-  ring: Keyring,
-  rows: T[],
-  reseal: (row: T) => Promise<void>,
-) {
+/** How many rows each key other than the current one still seals ('(none)': leads from before
+ *  encryption): a key may leave the ring once it seals none — leads, repeats and events alike. */
+export async function stillUnder(db: D1Database, ring: Keyring): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  const tables = await db.batch<{ key_id: string | null; n: number }>(
+    TABLES.map((table) =>
+      db
+        .prepare(
+          `SELECT key_id, COUNT(*) AS n FROM ${table} WHERE ${table === 'leads' ? 'key_id IS NOT ?1' : 'key_id IS NOT NULL AND key_id != ?1'} GROUP BY key_id`,
+        )
+        .bind(ring.current.id),
+    ),
+  );
+  for (const { results } of tables)
+    for (const { key_id, n } of results) counts[key_id ?? '(none)'] = (counts[key_id ?? '(none)'] ?? 0) + n;
+  return counts;
+}
+
+/** Re-encrypts each row; one that cannot be opened (damaged) is reported and left, not the run. */
+async function each<T extends { id: string }>(kind: string, rows: T[], reseal: (row: T) => Promise<void>) {
   let done = 0;
   for (const row of rows) {
-    if (row.key_id && !ring.byId.has(row.key_id)) {
-      console.error(`[reseal] ${kind} ${row.id}: key ${row.key_id} is missing from LEADS_ENCRYPTION_KEY; left as is`);
-      continue;
+    try {
+      await reseal(row);
+      done++;
+    } catch (err) {
+      console.error(`[reseal] ${kind} ${row.id} left as it is: ${err instanceof Error ? err.message : String(err)}`);
     }
-    await reseal(row);
-    done++;
   }
   return done;
 }

@@ -50,3 +50,13 @@ export async function listEvents(db: D1Database, ring: Keyring, leadId: string):
     }),
   );
 }
+
+/** An event's detail opened (a note, a reason), for re-encryption under another key (reseal.ts). */
+export async function openEvent(ring: Keyring, e: Pick<LeadEvent, 'id' | 'detail' | 'key_id'>): Promise<string> {
+  const key = e.key_id ? ring.byId.get(e.key_id) : undefined;
+  if (!key || !e.detail) throw new Error(`event ${e.id}: key ${e.key_id} is not in the ring`);
+  return decryptField(key, e.detail, context(e.id));
+}
+
+/** An event's detail sealed under `key`, as eventStatement seals it. */
+export const sealEvent = (key: LeadKey, id: string, detail: string) => encryptField(key, detail, context(id));

@@ -9,6 +9,7 @@ import { housekeeping } from '../../functions/privacy/housekeeping.ts';
 import { inboxPost, staffSession } from './inbox.ts';
 import { openLead, openRepeat } from '../../functions/privacy/sealed-lead.ts';
 import type { Repeat } from '../../functions/rows.ts';
+import { eventStatement, openEvent, type LeadEvent } from '../../functions/work/events.ts';
 import worker from '../../functions/worker.ts';
 import { countLeads, deliveryOf, incoming, openRow, ORIGIN, post, rawRow, valid } from './helpers.ts';
 
@@ -154,9 +155,33 @@ describe('the scheduled job', () => {
     )
       .bind(legacyId, `BX-000000-${String(Date.now() % 1e6).padStart(6, '0')}`, crypto.randomUUID(), new Date().toISOString())
       .run();
+    // A note on the lead (an event's sealed detail), and a damaged row, which must not stop the run.
+    const before = await keyring(env.LEADS_ENCRYPTION_KEY);
+    const at = new Date().toISOString();
+    await (
+      await eventStatement(env.DB, before.current, {
+        leadId: id,
+        by: { id: null, name: '测试' },
+        kind: 'note',
+        detail: '客户说周末在家',
+        at,
+      })
+    ).run();
+    const damagedId = crypto.randomUUID();
+    await env.DB.prepare(
+      `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, description, consent_at, privacy_version, created_at, key_id)
+       VALUES (?1, ?2, ?1, 'new', 'not-a-ciphertext', 'x', '433101', '湖南省', 'x', ?3, 'v', ?3, ?4)`,
+    )
+      .bind(damagedId, `BX-000000-${String((Date.now() + 1) % 1e6).padStart(6, '0')}`, at, before.current.id)
+      .run();
     // Rotate: a new current key in front of the old ring.
     const rotated = { ...(env as unknown as Env), LEADS_ENCRYPTION_KEY: `${newKeyEntry('k9')},${env.LEADS_ENCRYPTION_KEY}` };
+    const logged = vi.spyOn(console, 'log');
     const { resealed } = await housekeeping(rotated);
+    // The damaged row stays under its key, and says so in the log line of what old keys still seal.
+    expect(logged.mock.calls.flat().join('\n')).toMatch(new RegExp(`still under old keys: ${before.current.id} 1`));
+    logged.mockRestore();
+    await env.DB.prepare('DELETE FROM leads WHERE id = ?').bind(damagedId).run();
     expect(resealed).toBeGreaterThanOrEqual(2);
     const ring = await keyring(rotated.LEADS_ENCRYPTION_KEY);
     const row = (await rawRow(id))!;
@@ -169,6 +194,12 @@ describe('the scheduled job', () => {
     const repeat = (await env.DB.prepare('SELECT * FROM lead_repeats WHERE lead_id = ?').bind(id).first<Repeat>())!;
     expect(repeat.key_id).toBe('k9');
     expect((await openRepeat(ring, repeat)).description).toBe('又来了');
+    // Notes too (they stayed under the old key, and were lost with it when it left the ring).
+    const note = (await env.DB.prepare(`SELECT * FROM lead_events WHERE lead_id = ? AND kind = 'note'`)
+      .bind(id)
+      .first<LeadEvent>())!;
+    expect(note.key_id).toBe('k9');
+    expect(await openEvent(ring, note)).toBe('客户说周末在家');
     // Forgetting by phone still finds the re-encrypted row.
     const ctx = createExecutionContext();
     const res = await worker.fetch(
