@@ -9,6 +9,7 @@ import type { Delivery, StoredLead } from '../rows.ts';
 import { claim, markAttemptFailed, markSent } from './store.ts';
 import { keyring } from '../privacy/keyring.ts';
 import { openLead } from '../privacy/sealed-lead.ts';
+import { withoutLead } from '../privacy/log.ts';
 
 /** busy: another attempt holds the delivery now (a copy of this message, or an older chain's
  *  attempt still sending when a retry began): this message waits its turn. */
@@ -41,7 +42,8 @@ export async function attempt(
     const to = list ? JSON.parse(list) : undefined;
     await channel.send(lead, env, { id: delivery.id, to, link: await inboxLink(env, lead.id), kind: delivery.kind });
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    // Kept and logged without the customer's own fields: a receiver may echo them in its error.
+    const message = withoutLead(err instanceof Error ? err.message : String(err), lead);
     console.warn(`[deliveries] ${delivery.channel} failed for lead ${lead.reference}: ${message}`);
     await markAttemptFailed(env.DB, delivery.id, message, err instanceof PartialDelivery ? err.remaining : undefined);
     return 'failed';

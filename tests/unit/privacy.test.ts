@@ -9,7 +9,7 @@ import {
   phoneHash,
   phoneHashes,
 } from '../../functions/privacy/keyring.ts';
-import { logSafe } from '../../functions/privacy/log.ts';
+import { logSafe, withoutLead } from '../../functions/privacy/log.ts';
 import { clientIp } from '../../functions/web/limits.ts';
 import { allowedOrigins } from '../../functions/web/origin.ts';
 
@@ -65,6 +65,13 @@ describe('log lines', () => {
     expect(logSafe('<script>alert("x")</script>')).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(logSafe('a\nb\u2028c')).toBe('a b c');
     expect(logSafe('长'.repeat(100))).toHaveLength(61);
+  });
+
+  it("keep a provider's error without the lead's own fields, as written or as JSON escapes", () => {
+    const lead = { name: '张三', phone: '+8613812341234', address: '示例路 1 号', description: '门锁坏了' };
+    const echoed =
+      'HTTP 422 {"phone":"13812341234","e164":"+8613812341234","name":"\\u5f20\\u4e09","where":"示例路 1 号"} 门锁坏了';
+    expect(withoutLead(echoed, lead)).toBe('HTTP 422 {"phone":"…","e164":"…","name":"…","where":"…"} …');
   });
 });
 

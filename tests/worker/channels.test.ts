@@ -2,7 +2,7 @@
 // requests with node:crypto on their own; e-mail against a real SMTP server.
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PartialDelivery, type Channel } from '../../functions/channels/channel.ts';
 import { channelsFor } from '../../functions/channels/index.ts';
 import type { StoredLead } from '../../functions/rows.ts';
@@ -310,6 +310,19 @@ describe('delivery that loses nothing', () => {
     expect(await row(id)).toMatchObject({ status: 'pending', attempts: 1, last_error: expect.stringContaining('HTTP 500') });
     await attempt(id, 2);
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it("keeps and logs a receiver's error without the customer's fields it echoed", async () => {
+    const id = await storedLead('webhook');
+    await fault('webhook', ['echo']);
+    const warned = vi.spyOn(console, 'warn');
+    await attempt(id, 1);
+    const logged = warned.mock.calls.flat().join('\n');
+    warned.mockRestore();
+    const { last_error } = (await row(id)) as { last_error: string };
+    expect(last_error).toMatch(/^webhook: HTTP 422 \{"error":"invalid phone","phone":"…"/);
+    for (const text of [last_error, logged])
+      for (const personal of ['赵先生', '13812341234', '门锁坏了']) expect(text).not.toContain(personal);
   });
 
   it('Tencent reaches one number of two: the retry goes to the other only', async () => {

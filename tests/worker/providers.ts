@@ -157,6 +157,12 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   const fault = faults.get(path)?.shift();
   if (fault === 'hang') return; // never answers: the caller's timeout must fire
   if (fault === '500') return void res.writeHead(500).end('internal error');
+  // A receiver that echoes what it refused: the lead's fields in its error.
+  if (fault === 'echo') {
+    const { lead } = JSON.parse(text) as { lead: Record<string, string> };
+    const echoed = { error: 'invalid phone', phone: lead.phone, name: lead.name, description: lead.description };
+    return void res.writeHead(422, { 'content-type': 'application/json' }).end(JSON.stringify(echoed));
+  }
   // A receiver moved: a 301 to an address that answers anything with 200.
   if (fault === 'redirect') return void res.writeHead(301, { location: '/moved' }).end();
   if (path === 'moved') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
