@@ -36,14 +36,18 @@ const OPERATOR_CLAIMS = pattern(HAN_OWNER, LATIN_OWNER);
  *  spaces or marks between Chinese characters, or between single Latin letters, closed up. */
 function asRead(text: string): string {
   const char = (code: number) => (code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '');
-  return text
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
-    .replace(/&#x([0-9a-f]{1,6});?/gi, (_, hex: string) => char(parseInt(hex, 16)))
-    .replace(/&#(\d{1,7});?/g, (_, dec: string) => char(Number(dec)))
-    .normalize('NFKC')
-    .replace(/[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
-    .replace(/(?<=\p{Script=Han})[\s\p{P}\p{S}]+(?=\p{Script=Han})/gu, '')
-    .replace(/(?<![\p{L}\p{N}])[a-z](?:[\s.·_-]+[a-z])+(?![\p{L}\p{N}])/giu, (run) => run.replace(/[\s.·_-]+/g, ''));
+  return (
+    text
+      .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+      .replace(/&#x([0-9a-f]{1,6});?/gi, (_, hex: string) => char(parseInt(hex, 16)))
+      .replace(/&#(\d{1,7});?/g, (_, dec: string) => char(Number(dec)))
+      .normalize('NFKC')
+      .replace(/[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+      // Marks that split a word without ending a phrase (官 方, 官·方, 官*方); not a comma or a full
+      // stop, across which two words meet by chance (出售，后续 is no 售后).
+      .replace(/(?<=\p{Script=Han})[\s·・.．_\-－—~～*＊|｜/／\\]+(?=\p{Script=Han})/gu, '')
+      .replace(/(?<![\p{L}\p{N}])[a-z](?:[\s.·_-]+[a-z])+(?![\p{L}\p{N}])/giu, (run) => run.replace(/[\s.·_-]+/g, ''))
+  );
 }
 
 export interface ClaimSource {

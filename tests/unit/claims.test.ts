@@ -43,8 +43,10 @@ describe('impersonation claims', () => {
     expect(brandClaims([{ where: 'x', text }]).length).toBeGreaterThanOrEqual(1);
   });
 
-  it('does not join words that only look alike: changjiang, branch quality, a plain address', () => {
-    expect(brandClaims([{ where: 'x', text: 'changjiang-lock 长江路 1 号，branch quality, a b' }])).toEqual([]);
+  it('does not join words that only look alike: changjiang, branch quality, two phrases, a plain address', () => {
+    expect(
+      brandClaims([{ where: 'x', text: 'changjiang-lock 长江路 1 号，branch quality, a b；二手出售，后续维护；总。部门' }]),
+    ).toEqual([]);
   });
 
   it('passes plain service text', () => {
