@@ -18,6 +18,8 @@ export interface StoredLead {
   description: string;
   address: string | null;
   preferred_time: string | null;
+  /** 1: preferred_time is sealed like the fields above (migrations/0013_sealed_time.sql). */
+  sealed_time: number;
   consent_at: string;
   privacy_version: string;
   page: string | null;
@@ -43,6 +45,8 @@ export interface Repeat {
   description: string;
   address: string | null;
   preferred_time: string | null;
+  /** 1: preferred_time is sealed like the fields above (migrations/0013_sealed_time.sql). */
+  sealed_time: number;
   brand: string | null;
   brand_name: string | null;
   page: string | null;

@@ -66,7 +66,7 @@ export async function saveLead(
   const now = new Date();
   const at = now.toISOString();
   const since = new Date(now.getTime() - MERGE_WINDOW_MS).toISOString();
-  const sealed = await sealLead(key, id, lead);
+  const sealed = await sealLead(key, id, { ...lead, preferred_time: lead.preferredTime });
   const decide = [lead.requestId, lead.status, sealed.phone_hash, lead.regionCode, since, lead.brand ?? null] as const;
   for (let attempt = 0; ; attempt++) {
     // A merge: what the customer wrote this time, kept with the earlier lead, which a trigger counts
@@ -74,8 +74,8 @@ export async function saveLead(
     const keepRepeat = db
       .prepare(
         `INSERT INTO lead_repeats (id, lead_id, request_id, name, description, address, preferred_time, brand, brand_name,
-           page, created_at, key_id)
-         SELECT ?7, (${EARLIER}), ?1, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
+           page, created_at, key_id, sealed_time)
+         SELECT ?7, (${EARLIER}), ?1, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 1
          WHERE (${EARLIER}) IS NOT NULL AND NOT EXISTS (${REPEATED})`,
       )
       .bind(
@@ -84,7 +84,7 @@ export async function saveLead(
         sealed.name,
         sealed.description,
         sealed.address,
-        lead.preferredTime ?? null,
+        sealed.preferred_time,
         lead.brand ?? null,
         lead.brandName ?? null,
         lead.page ?? null,
@@ -95,8 +95,8 @@ export async function saveLead(
       .prepare(
         `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, brand,
            brand_name, description, address, preferred_time, consent_at, privacy_version, page, created_at,
-           key_id, phone_hash, route)
-         SELECT ?7, ?8, ?1, ?2, ?9, ?10, ?4, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?17, ?20, ?3, ?21
+           key_id, phone_hash, route, sealed_time)
+         SELECT ?7, ?8, ?1, ?2, ?9, ?10, ?4, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?17, ?20, ?3, ?21, 1
          WHERE NOT EXISTS (${REPEATED}) AND NOT EXISTS (${EARLIER})`,
       )
       .bind(
@@ -110,7 +110,7 @@ export async function saveLead(
         lead.brandName ?? null,
         sealed.description,
         sealed.address,
-        lead.preferredTime ?? null,
+        sealed.preferred_time,
         at,
         lead.privacyVersion,
         lead.page ?? null,

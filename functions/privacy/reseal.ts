@@ -1,6 +1,7 @@
 // Key rotation and rows from before encryption: re-encrypts what is sealed under a key that is not
 // the ring's current one — leads (or leads with none: written before migration 0002), their repeats,
-// and their events' notes and reasons — with the current key, up to `limit` rows a table per
+// and their events' notes and reasons — with the current key, and seals a preferred time still in
+// clear (before migration 0013), up to `limit` rows a table per
 // scheduled run. Once no row uses an old key (stillUnder), that key can leave LEADS_ENCRYPTION_KEY.
 import type { Repeat, StoredLead } from '../rows.ts';
 import { openEvent, sealEvent, type LeadEvent } from '../work/events.ts';
@@ -14,32 +15,46 @@ export async function resealLeads(db: D1Database, ring: Keyring, limit = 200): P
   // Only rows under an old key of the ring: a row whose key left the ring can never be resealed,
   // and picking it run after run would keep the others waiting.
   const old = JSON.stringify([...ring.byId.keys()].filter((id) => id !== ring.current.id));
-  const under = (table: string, legacy: boolean) =>
+  // Leads and repeats also when their preferred time is still in clear (before migration 0013).
+  const under = (table: string, legacy: boolean, time: boolean) =>
     db
       .prepare(
-        `SELECT * FROM ${table} WHERE ${legacy ? 'key_id IS NULL OR ' : ''}key_id IN (SELECT value FROM json_each(?1)) LIMIT ?2`,
+        `SELECT * FROM ${table} WHERE ${legacy ? 'key_id IS NULL OR ' : ''}key_id IN (SELECT value FROM json_each(?1))
+         ${time ? 'OR (sealed_time = 0 AND preferred_time IS NOT NULL)' : ''} LIMIT ?2`,
       )
       .bind(old, limit);
   const [leads, repeats, events] = await db.batch([
-    under('leads', true),
-    under('lead_repeats', false),
-    under('lead_events', false),
+    under('leads', true, true),
+    under('lead_repeats', false, true),
+    under('lead_events', false, false),
   ]);
   let done = 0;
   done += await each('lead', leads.results as StoredLead[], async (row) => {
     const sealed = await sealLead(ring.current, row.id, await openLead(ring, row));
     await db
       .prepare(
-        'UPDATE leads SET name = ?1, phone = ?2, description = ?3, address = ?4, key_id = ?5, phone_hash = ?6 WHERE id = ?7',
+        `UPDATE leads SET name = ?1, phone = ?2, description = ?3, address = ?4, key_id = ?5, phone_hash = ?6,
+           preferred_time = ?8, sealed_time = 1 WHERE id = ?7`,
       )
-      .bind(sealed.name, sealed.phone, sealed.description, sealed.address, sealed.key_id, sealed.phone_hash, row.id)
+      .bind(
+        sealed.name,
+        sealed.phone,
+        sealed.description,
+        sealed.address,
+        sealed.key_id,
+        sealed.phone_hash,
+        row.id,
+        sealed.preferred_time,
+      )
       .run();
   });
   done += await each('repeat', repeats.results as Repeat[], async (row) => {
     const sealed = await sealRepeat(ring.current, row.id, await openRepeat(ring, row));
     await db
-      .prepare('UPDATE lead_repeats SET name = ?1, description = ?2, address = ?3, key_id = ?4 WHERE id = ?5')
-      .bind(sealed.name, sealed.description, sealed.address, sealed.key_id, row.id)
+      .prepare(
+        'UPDATE lead_repeats SET name = ?1, description = ?2, address = ?3, key_id = ?4, preferred_time = ?6, sealed_time = 1 WHERE id = ?5',
+      )
+      .bind(sealed.name, sealed.description, sealed.address, sealed.key_id, row.id, sealed.preferred_time)
       .run();
   });
   done += await each('event', events.results as LeadEvent[], async (row) => {

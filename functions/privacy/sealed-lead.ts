@@ -3,15 +3,22 @@
 import type { Repeat, StoredLead } from '../rows.ts';
 import { decryptField, encryptField, phoneHash, type Keyring, type LeadKey } from './keyring.ts';
 
-const PERSONAL_FIELDS = ['name', 'phone', 'address', 'description'] as const;
+const PERSONAL_FIELDS = ['name', 'phone', 'address', 'description', 'preferred_time'] as const;
 type Personal = (typeof PERSONAL_FIELDS)[number];
 
-export type PlainFields = { name: string; phone: string; description: string; address?: string | null };
+export type PlainFields = {
+  name: string;
+  phone: string;
+  description: string;
+  address?: string | null;
+  preferred_time?: string | null;
+};
 export type SealedFields = {
   name: string;
   phone: string;
   description: string;
   address: string | null;
+  preferred_time: string | null;
   key_id: string;
   phone_hash: string;
 };
@@ -31,16 +38,20 @@ export async function sealLead(key: LeadKey, leadId: string, plain: PlainFields)
 /** The fields a repeat keeps (all but the phone, which is its lead's), sealed under the repeat's `id`. */
 export const sealRepeat = sealText;
 
-/** Name, description and address, sealed under `id` (a lead's or a repeat's). */
+/** Name, description, address and preferred time, sealed under `id` (a lead's or a repeat's). */
 async function sealText(key: LeadKey, id: string, plain: Omit<PlainFields, 'phone'>) {
   const seal = (field: Personal, value: string) => encryptField(key, value, context(id, field));
-  const [name, description, address] = await Promise.all([
+  const [name, description, address, preferred_time] = await Promise.all([
     seal('name', plain.name),
     seal('description', plain.description),
     plain.address ? seal('address', plain.address) : null,
+    plain.preferred_time ? seal('preferred_time', plain.preferred_time) : null,
   ]);
-  return { name, description, address, key_id: key.id };
+  return { name, description, address, preferred_time, key_id: key.id };
 }
+
+/** A row's preferred time is sealed from migration 0013 on (sealed_time); before, in clear. */
+const timeIfSealed = (row: { sealed_time?: number }): Personal[] => (row.sealed_time ? ['preferred_time'] : []);
 
 /**
  * The lead with its personal fields decrypted. A row without key_id predates encryption and is
@@ -48,13 +59,13 @@ async function sealText(key: LeadKey, id: string, plain: Omit<PlainFields, 'phon
  */
 export function openLead<T extends StoredLead>(ring: Keyring, row: T): Promise<T> {
   return row.key_id
-    ? openFields('lead', ring, row, row.key_id, ['name', 'phone', 'description', 'address'])
+    ? openFields('lead', ring, row, row.key_id, ['name', 'phone', 'description', 'address', ...timeIfSealed(row)])
     : Promise.resolve(row);
 }
 
 /** A repeat with its personal fields decrypted (sealed like a lead's, under the repeat's own id). */
 export function openRepeat(ring: Keyring, row: Repeat): Promise<Repeat> {
-  return openFields('repeat', ring, row, row.key_id, ['name', 'description', 'address']);
+  return openFields('repeat', ring, row, row.key_id, ['name', 'description', 'address', ...timeIfSealed(row)]);
 }
 
 async function openFields<T extends { id: string }>(

@@ -67,6 +67,7 @@ const lead = (over: Partial<StoredLead> = {}): StoredLead => ({
   description: `保险柜打不开 ${XSS} **粗体** [链接](http://x)`,
   address: '乾州街道 1 号',
   preferred_time: '明天上午',
+  sealed_time: 0,
   consent_at: new Date().toISOString(),
   privacy_version: 'v',
   page: null,

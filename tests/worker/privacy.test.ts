@@ -23,14 +23,30 @@ const admin = (method: string, path: string, body?: unknown, token: string | nul
   );
 
 describe('encryption at rest', () => {
-  it('keeps no plaintext name, phone, address or description anywhere in the D1 row', async () => {
-    const lead = { ...valid(), name: '欧阳秘密', address: '秘密路 42 号 3 栋', description: '保险柜密码是 8848 打不开' };
+  it('keeps no plaintext name, phone, address, description or preferred time anywhere in the D1 row', async () => {
+    const lead = {
+      ...valid(),
+      name: '欧阳秘密',
+      address: '秘密路 42 号 3 栋',
+      description: '保险柜密码是 8848 打不开',
+      preferredTime: '下午打我爱人 13900001111',
+    };
     const res = await post(lead);
     const { id } = await res.json<{ id: string }>();
     const row = (await env.DB.prepare('SELECT * FROM leads WHERE id = ?').bind(id).first<Record<string, unknown>>())!;
     const everything = JSON.stringify(row);
     const e164 = `+86${lead.phone}`;
-    for (const secret of [lead.name, lead.address, lead.description, lead.phone, e164, lead.phone.slice(3), '秘密', '8848']) {
+    for (const secret of [
+      lead.name,
+      lead.address,
+      lead.description,
+      lead.phone,
+      e164,
+      lead.phone.slice(3),
+      '秘密',
+      '8848',
+      '13900001111',
+    ]) {
       expect(everything).not.toContain(secret);
     }
     expect(row.key_id).toBe('test2'); // the ring's first (current) key
@@ -40,6 +56,7 @@ describe('encryption at rest', () => {
       phone: e164,
       address: lead.address,
       description: lead.description,
+      preferred_time: lead.preferredTime,
     });
   });
 
@@ -150,8 +167,8 @@ describe('the scheduled job', () => {
     // A row written before migration 0002: plaintext, no key id.
     const legacyId = crypto.randomUUID();
     await env.DB.prepare(
-      `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, description, consent_at, privacy_version, created_at)
-       VALUES (?1, ?2, ?3, 'new', '旧客户', '+8613700009999', '433101', '湖南省', '旧的描述', ?4, '2026-11-22', ?4)`,
+      `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, description, consent_at, privacy_version, created_at, preferred_time)
+       VALUES (?1, ?2, ?3, 'new', '旧客户', '+8613700009999', '433101', '湖南省', '旧的描述', ?4, '2026-11-22', ?4, '周末上午')`,
     )
       .bind(legacyId, `BX-000000-${String(Date.now() % 1e6).padStart(6, '0')}`, crypto.randomUUID(), new Date().toISOString())
       .run();
@@ -189,6 +206,10 @@ describe('the scheduled job', () => {
     expect((await openLead(ring, row)).phone).toBe(`+86${lead.phone}`);
     const legacy = (await rawRow(legacyId))!;
     expect(legacy.key_id).toBe('k9');
+    // Its preferred time, in clear before migration 0013, sealed now.
+    expect([legacy.sealed_time, legacy.preferred_time]).not.toContain('周末上午');
+    expect(legacy.sealed_time).toBe(1);
+    expect((await openLead(ring, legacy)).preferred_time).toBe('周末上午');
     expect(JSON.stringify(legacy)).not.toContain('旧客户');
     expect((await openLead(ring, legacy)).name).toBe('旧客户');
     const repeat = (await env.DB.prepare('SELECT * FROM lead_repeats WHERE lead_id = ?').bind(id).first<Repeat>())!;
