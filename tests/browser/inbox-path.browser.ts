@@ -216,7 +216,18 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     await submit(page, `[data-sessions] li:has-text("${tech}") button`);
     await techPage.goto(`${baseUrl}/admin/`);
     expect(new URL(techPage.url()).pathname).toBe('/admin/sign-in/');
+    // A lead given to the technician …
+    const posted = await fetch(`${baseUrl}/api/leads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ name: '钱先生', phone: '13700005555', region: '433101', description: '门锁坏了', consent: true }),
+    });
+    const { id: given } = (await posted.json()) as { id: string };
+    await page.goto(`${baseUrl}/admin/leads/${given}/`);
+    await page.selectOption('#staff', tech);
+    await submit(page, 'form[action$="/assign"] button');
     // Disabled, the technician cannot sign in again.
+    await page.goto(`${baseUrl}/admin/staff/`);
     await submit(page, `[data-staff="${tech}"] button.danger`);
     expect(await page.textContent(`[data-staff="${tech}"]`)).toContain('已停用');
     await techPage.fill('#name', tech);
@@ -226,6 +237,9 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     expect(await page.textContent('[data-log]')).toMatch(
       new RegExp(`${owner}：停用员工 ${tech}[\\s\\S]*${owner}：结束一个登录[\\s\\S]*${owner}：添加员工 ${tech}`),
     );
+    // … still shows whose it was, not as unassigned.
+    await page.goto(`${baseUrl}/admin/leads/${given}/`);
+    expect(await page.textContent('main')).toContain(`负责：${tech}（已停用）`);
     await ownerContext.close();
     await techContext.close();
   });
