@@ -157,9 +157,8 @@ switch (command) {
       if (!/text\/csv/.test(res.headers.get('content-type') ?? ''))
         fail(`${base} did not answer with CSV (${res.headers.get('content-type') ?? 'no content type'}): is --url the site?`, 1);
       const page = new Uint8Array(await res.arrayBuffer());
-      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(page); // the BOM counted in the header's bytes
-      const header = new TextEncoder().encode(text.slice(0, text.indexOf('\r\n') + 2)).length;
-      pages.push(pages.length ? page.subarray(header) : page);
+      // The header line (and the BOM before it) ends at the page's first line feed: no header has one.
+      pages.push(pages.length ? page.subarray(page.indexOf(0x0a) + 1) : page);
       rows += Number(res.headers.get('x-leads') ?? 0);
       before = res.headers.get('x-next-before') ?? '';
     } while (before);

@@ -76,14 +76,14 @@ export const CLAIM_SECONDS = 120;
 
 /** One attempt's hold on a delivery of chain `generation`: false when it is not pending, belongs to
  *  another chain, or another attempt holds it (a copy of its message, an older chain's attempt). */
-export async function claim(db: D1Database, deliveryId: string, generation: number, seconds = CLAIM_SECONDS): Promise<boolean> {
+export async function claim(db: D1Database, deliveryId: string, generation: number): Promise<boolean> {
   const now = Date.now();
   const res = await db
     .prepare(
       `UPDATE deliveries SET claimed_until = ?3 WHERE id = ?1 AND generation = ?2 AND status = 'pending'
        AND (claimed_until IS NULL OR claimed_until < ?4)`,
     )
-    .bind(deliveryId, generation, new Date(now + seconds * 1000).toISOString(), new Date(now).toISOString())
+    .bind(deliveryId, generation, new Date(now + CLAIM_SECONDS * 1000).toISOString(), new Date(now).toISOString())
     .run();
   return res.meta.changes === 1;
 }

@@ -101,25 +101,29 @@ work.post('/deliveries/:id/retry', async (c) => {
     const [status, error] = PROBLEMS[code];
     if (!wantsPage(c)) return c.json({ ok: false, error }, status);
     // No delivery (its lead forgotten or past retention meanwhile): the inbox says so.
-    return c.redirect(leadId ? `/admin/leads/${encodeURIComponent(leadId)}/?problem=${code}` : `/admin/?problem=${code}`, 303);
+    return c.redirect(leadId ? leadPage(leadId, code) : `/admin/?problem=${code}`, 303);
   }
-  return wantsPage(c) ? c.redirect(`/admin/leads/${encodeURIComponent(leadId!)}/`, 303) : c.json({ ok: true });
+  return wantsPage(c) ? c.redirect(leadPage(leadId!), 303) : c.json({ ok: true });
 });
 
 /** `2026-11-25T09:30` from a datetime-local field is Beijing time (UTC+8, no daylight saving). */
 const chinaTime = (value: string | undefined) => (value?.includes('T') ? fromBeijing(value)?.toISOString() : undefined);
+
+/** A lead's page, for a browser's form to go back to; the id as posted, encoded: a line break in it
+ *  must not reach the Location header. */
+const leadPage = (id: string, problem?: Problem) =>
+  `/admin/leads/${encodeURIComponent(id)}/${problem ? `?problem=${problem}` : ''}`;
 
 /** An unreadable body is an empty form: every field then fails its own check. */
 const fields = async (c: Ctx) => (await postedFields(c)) ?? new Map<string, string>();
 
 function done(c: Ctx, outcome: Outcome) {
   if (outcome !== 'done') return problem(c, outcome);
-  return wantsPage(c) ? c.redirect(`/admin/leads/${encodeURIComponent(c.req.param('id') ?? '')}/`, 303) : c.json({ ok: true });
+  return wantsPage(c) ? c.redirect(leadPage(c.req.param('id') ?? ''), 303) : c.json({ ok: true });
 }
 
 function problem(c: Ctx, code: Problem) {
   const [status, error] = PROBLEMS[code];
-  // The id as posted, encoded: a line break in it must not reach the Location header.
-  if (wantsPage(c)) return c.redirect(`/admin/leads/${encodeURIComponent(c.req.param('id') ?? '')}/?problem=${code}`, 303);
+  if (wantsPage(c)) return c.redirect(leadPage(c.req.param('id') ?? '', code), 303);
   return c.json({ ok: false, error }, status);
 }

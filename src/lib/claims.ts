@@ -121,16 +121,18 @@ export function honestyProblems(
 ): string[] {
   const problems: string[] = [];
   const authorized = brands.filter((b) => b.data.relationship === 'authorized');
-  const siteFields: ClaimSource[] = (['legalName', 'displayName', 'tagline', 'address', 'hours'] as const).map((k) => ({
+  const field = (k: 'legalName' | 'displayName' | 'tagline' | 'address' | 'hours'): ClaimSource => ({
     where: `site.yaml ${k}`,
     text: site[k],
-  }));
+  });
+  const named = (['legalName', 'displayName', 'tagline', 'address'] as const).map(field);
+  const siteFields = [...named, field('hours')];
   // The operator's own name and words: never the brand owner; 授权 or 特约 only with a brand whose
   // authorization the content records; never a brand's name, but for such a brand.
   const operator = (authorized.length ? operatorClaims : brandClaims)(siteFields);
   for (const brand of brands) {
     if (brand.data.relationship === 'authorized') continue;
-    for (const { where, text } of siteFields.slice(0, 4))
+    for (const { where, text } of named)
       if (text && asRead(text).includes(asRead(brand.data.name)))
         operator.push({ where, word: brand.data.name, excerpt: asRead(text) });
   }
