@@ -36,6 +36,15 @@ export class CatalogIndex {
     return Object.hasOwn(this.data.brands, slug) ? this.data.brands[slug] : undefined;
   }
 
+  /** Brands whose recorded authorization ended before today (Beijing): the built pages still show
+   *  it until the site is built and deployed again (a build after that day fails, src/lib/claims.ts). */
+  lapsedAuthorizations(now = new Date()): { name: string; until: string }[] {
+    const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    return Object.values(this.data.brands)
+      .filter((b) => b.authorizedUntil && b.authorizedUntil < today)
+      .map((b) => ({ name: b.name, until: b.authorizedUntil! }));
+  }
+
   /** Codes from the province down to `code`. */
   lineage(code: string): string[] {
     const chain: string[] = [];

@@ -84,7 +84,7 @@ leads.post(
     // Stored first, answered now, sent after: a lost enqueue is found by the sweep.
     if (deliveries.length) c.executionCtx.waitUntil(enqueue(c.env, deliveries));
 
-    const next = nextSteps(catalog, lead);
+    const next = nextSteps(catalog, lead, new Date(), { merged });
     // Merged into an earlier lead: its reference is not told. Whoever knows a phone number could
     // otherwise post after its owner and get the reference, which with the phone's last four digits
     // opens the owner's progress page and its cancel button. (A repeated requestId is this client's

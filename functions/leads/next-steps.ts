@@ -34,6 +34,8 @@ export function nextSteps(
   catalog: CatalogIndex,
   lead: { region_code: string; brand: string | null },
   now = new Date(),
+  /** A post merged into an earlier one is told no reference (functions/leads/endpoint.ts). */
+  { merged = false } = {},
 ): string[] {
   const { hours, callbackHours, hotline } = catalog.data;
   const later = seenAt(callbackHours, now);
@@ -59,7 +61,7 @@ export function nextSteps(
     const where = catalog.region(code!)?.name ?? '';
     lines.push(`${where}：${[promise.responseTime, promise.hours && `服务时间 ${promise.hours}`].filter(Boolean).join('，')}。`);
   }
-  lines.push(`着急请直接拨打 ${hotline}，报上单号。`);
+  lines.push(`着急请直接拨打 ${hotline}，${merged ? '报上您的电话号码' : '报上单号'}。`);
   return lines;
 }
 

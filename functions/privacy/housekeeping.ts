@@ -1,14 +1,18 @@
 // The daily scheduled job (wrangler.jsonc `triggers`): deletes leads past the retention period and
-// re-encrypts rows still under an old key (or none).
+// the inbox's old staff records (functions/staff/retention.ts), and re-encrypts rows still under an
+// old key (or none).
 import type { Env } from '../env.ts';
 import { keyring } from './keyring.ts';
 import { retentionDays } from '../../src/contract/retention.ts';
 import { deleteExpired } from './erase.ts';
 import { resealLeads, stillUnder } from './reseal.ts';
+import { purgeStaffRecords } from '../staff/retention.ts';
+import { loadCatalog } from '../catalog.ts';
 
 export async function housekeeping(env: Env, now = new Date()): Promise<{ deleted: number; resealed: number }> {
   const days = retentionDays(env.LEAD_RETENTION_DAYS);
   const deleted = await deleteExpired(env.DB, days, now);
+  const staff = await purgeStaffRecords(env.DB, now);
   let resealed = 0;
   let left = '';
   try {
@@ -21,6 +25,26 @@ export async function housekeeping(env: Env, now = new Date()): Promise<{ delete
     // Retention must not depend on the key: it has already run; report and go on.
     console.error('[housekeeping] re-encryption skipped:', err instanceof Error ? err.message : err);
   }
-  console.log(`[housekeeping] retention ${days} days: ${deleted} lead(s) deleted, ${resealed} re-encrypted${left}`);
+  await warnLapsed(env, now);
+  console.log(
+    `[housekeeping] retention ${days} days: ${deleted} lead(s) deleted, ${resealed} re-encrypted${left}; ` +
+      `staff records deleted: ${staff.sessions} session(s), ${staff.setupLinks} setup link(s), ${staff.log} log entr(ies)`,
+  );
   return { deleted, resealed };
+}
+
+/** Says in the daily log which brands' authorization has ended while the deployed pages still claim it. */
+export async function warnLapsed(env: Env, now = new Date()): Promise<string[]> {
+  try {
+    const lapsed = (await loadCatalog(env, 'https://assets.invalid')).lapsedAuthorizations(now);
+    const lines = lapsed.map(
+      (b) =>
+        `[housekeeping] ${b.name}: its authorization ended ${b.until}; the deployed pages still claim it: rebuild and deploy`,
+    );
+    for (const line of lines) console.warn(line);
+    return lines;
+  } catch (err) {
+    console.error('[housekeeping] catalog not read:', err instanceof Error ? err.message : err);
+    return [];
+  }
 }

@@ -8,6 +8,13 @@ export function logSafe(value: string | null | undefined, max = 60): string {
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
+/** A customer's name in a log line: its first character, the rest starred (孙先生 → 孙**), as the
+ *  phone is masked; enough to tell two leads apart while testing, not a name kept in Workers Logs. */
+export function maskName(name: string): string {
+  const [first = '', ...rest] = [...name.trim()];
+  return logSafe(first) + '*'.repeat(Math.min(Math.max(rest.length, 1), 3));
+}
+
 /** A provider's error as it may be kept (deliveries.last_error) and logged: without the lead's own
  *  personal fields, which a receiver may echo back (a webhook's 422 quoting the phone), as written
  *  or as JSON's \u escapes write them. */

@@ -22,6 +22,9 @@ export interface LogEntry {
 /** For an entry's detail: how many rows the change it records made (the leads a forget deleted). */
 export const CHANGED = Symbol('rows changed');
 
+/** The detail of a complete-setup entry for a user who had no password yet (a new user's own link). */
+export const FIRST_PASSWORD = 'first';
+
 /** Who did it through the admin API (`npm run leads`, scripts/leads.ts): its bearer token names no user. */
 export const ADMIN_API = { id: null, name: '管理接口' };
 

@@ -17,6 +17,10 @@ type Ctx = Context<{ Bindings: Env }>;
 export const sessionCookie = (c: { req: { url: string } }) =>
   new URL(c.req.url).protocol === 'https:' ? '__Secure-baoxiu-session' : 'baoxiu-session';
 
+/** The list view an operator last had (src/lib/inbox/list-view.ts): it can hold a searched phone
+ *  number, so sign-out deletes it with the session. */
+export const LIST_VIEW_COOKIE = 'baoxiu-inbox-view';
+
 const MIN_PASSWORD = 10;
 
 /** What the sign-in and setup pages say, by the code a browser is sent back with (?error=). */
@@ -73,6 +77,7 @@ staffAuth.post('/sign-out', async (c) => {
   const id = getCookie(c, sessionCookie(c));
   if (id) await endSession(c.env.DB, id);
   deleteCookie(c, sessionCookie(c), { path: '/admin', secure: true });
+  deleteCookie(c, LIST_VIEW_COOKIE, { path: '/admin', secure: true });
   return answer(c, { ok: true }, '/admin/sign-in/');
 });
 

@@ -1,6 +1,6 @@
 // Staff in D1 (migrations/0005_staff.sql): adding a user with a one-time setup code, setting the
 // password with it, and finding a user by name for sign-in.
-import { logStatement } from './log.ts';
+import { FIRST_PASSWORD, logStatement } from './log.ts';
 import { randomCode, sha256Hex } from './tokens.ts';
 
 export type Role = 'owner' | 'staff';
@@ -127,7 +127,8 @@ export async function completeSetup(db: D1Database, code: string, passwordHash: 
     db
       .prepare('UPDATE staff SET password_hash = ?2 WHERE id = ?1 AND disabled_at IS NULL RETURNING *')
       .bind(user.id, passwordHash),
-    logStatement(db, user, 'complete-setup'),
+    // A first password ends nothing: the log says which it was (FIRST_PASSWORD).
+    logStatement(db, user, 'complete-setup', user.password_hash ? undefined : FIRST_PASSWORD),
     db.prepare('UPDATE sessions SET ended_at = ?2 WHERE staff_id = ?1 AND ended_at IS NULL').bind(user.id, now),
     db.prepare('DELETE FROM passkeys WHERE staff_id = ?').bind(user.id),
   ]);

@@ -12,7 +12,9 @@ export interface CatalogData {
   hours: string;
   callbackHours?: string;
   privacyVersion: string;
-  brands: Record<string, { name: string; category: string }>;
+  /** authorizedUntil: the last day (YYYY-MM-DD) of a brand's recorded authorization. The pages say
+   *  so until the next build; the inbox and the daily job say when that day has passed. */
+  brands: Record<string, { name: string; category: string; authorizedUntil?: string }>;
   regions: Record<string, { name: string; parent?: string; level: string; path: string }>;
   coverage: Record<string, string[]>;
   /** Per brand slug, per covered code: what coverage says customers can expect there (only entries that say something). */

@@ -13,7 +13,18 @@ export const GET: APIRoute = async () => {
     hours: site.hours,
     ...(site.callbackHours ? { callbackHours: site.callbackHours } : {}),
     privacyVersion: site.privacyVersion,
-    brands: Object.fromEntries(brands.map((b) => [b.id, { name: b.data.name, category: b.data.category }])),
+    brands: Object.fromEntries(
+      brands.map((b) => [
+        b.id,
+        {
+          name: b.data.name,
+          category: b.data.category,
+          ...(b.data.relationship === 'authorized'
+            ? { authorizedUntil: b.data.authorization.validUntil.toISOString().slice(0, 10) }
+            : {}),
+        },
+      ]),
+    ),
     regions: Object.fromEntries(
       pages.map((r) => [r.code, { name: r.name, parent: r.parent, level: r.level, path: regions.path(r.code) }]),
     ),

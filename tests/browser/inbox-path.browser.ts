@@ -235,7 +235,9 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     await submit(techPage, 'button[type=submit]');
     expect(await techPage.textContent('[role=alert]')).toContain('用户名或密码不正确');
     expect(await page.textContent('[data-log]')).toMatch(
-      new RegExp(`${owner}：停用员工 ${tech}[\\s\\S]*${owner}：结束一个登录[\\s\\S]*${owner}：添加员工 ${tech}`),
+      new RegExp(
+        `${owner}：停用员工 ${tech}[\\s\\S]*${owner}：结束一个登录[\\s\\S]*${tech}：用设置链接设了密码（第一次）[\\s\\S]*${owner}：添加员工 ${tech}`,
+      ),
     );
     // … still shows whose it was, not as unassigned.
     await page.goto(`${baseUrl}/admin/leads/${given}/`);

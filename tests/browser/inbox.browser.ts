@@ -91,7 +91,9 @@ describe('the inbox', () => {
     expect(await row.textContent()).toMatch(/新[\s\S]*湖南省 湘西土家族苗族自治州 吉首市 · 坚匣[\s\S]*保险柜密码锁坏了需要上门/);
     expect(await fitsWidth(page)).toBe(true);
 
-    // The lead's page: call back, map links, and working it with plain forms.
+    // Found by the customer's phone, then the lead's page: call back, map links, and working it with plain forms.
+    await page.fill('#q', '136 0000 9876');
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("筛选")')]);
     await Promise.all([page.waitForNavigation(), page.click(`a:has-text("${reference}")`)]);
     expect(await page.getAttribute('a.call', 'href')).toBe('tel:+8613600009876');
     expect(await page.getAttribute('text=高德地图', 'href')).toContain(encodeURIComponent('湖南省 湘西土家族苗族自治州 吉首市'));
@@ -110,9 +112,16 @@ describe('the inbox', () => {
     expect(await page.textContent('[data-deliveries]')).toMatch(/日志 · (已送达|发送中)/);
     expect(await fitsWidth(page)).toBe(true);
     await screenshot(page, 'inbox-lead-390');
+    // Back to the list it came from, after two saves sent it back to the lead's own page.
+    await Promise.all([page.waitForNavigation(), page.click('text=← 报修列表')]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('136 0000 9876');
+    expect(await page.inputValue('#q')).toBe('136 0000 9876');
+    expect(await page.locator('ul.inbox li').count()).toBe(1);
 
     await Promise.all([page.waitForNavigation(), page.click('text=退出')]);
     expect(new URL(page.url()).pathname).toBe('/admin/sign-in/');
+    // The searched phone number does not stay on the device.
+    expect((await page.context().cookies()).map((c) => c.name)).not.toContain('baoxiu-inbox-view');
     await page.goto(`${baseUrl}/admin/`);
     expect(new URL(page.url()).pathname).toBe('/admin/sign-in/');
     await page.context().close();

@@ -89,7 +89,7 @@ describe('with JavaScript', () => {
     );
     expect(row.region_name).toBe('广东省 东莞市 虎门镇');
     expect(row.request_id).toMatch(/^[0-9a-f-]{36}$/);
-    await expect.poll(() => serverLog(), { timeout: 10_000 }).toContain(`[outbox] lead ${reference} · 孙先生 · 138****3333`);
+    await expect.poll(() => serverLog(), { timeout: 10_000 }).toContain(`[outbox] lead ${reference} · 孙** · 138****3333`);
     expect(serverLog()).not.toContain('13800003333');
     await page.context().close();
 

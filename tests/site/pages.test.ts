@@ -169,6 +169,9 @@ describe('site files', () => {
     const catalog = JSON.parse(read('catalog.json'));
     expect(catalog.privacyVersion).toBe('2026-11-30');
     expect(Object.keys(catalog.brands).sort()).toEqual(['jianxia', 'nuanchuan', 'qimen']);
+    // The authorized brand's last day, for the inbox and the daily job; the independent ones have none.
+    expect(catalog.brands.qimen.authorizedUntil).toBe('2030-12-31');
+    expect(catalog.brands.jianxia.authorizedUntil).toBeUndefined();
     expect(catalog.regions['433101']).toEqual({
       name: '吉首市',
       parent: '433100',

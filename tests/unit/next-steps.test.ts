@@ -50,4 +50,10 @@ describe('next steps', () => {
       '着急请直接拨打 400-000-0000，报上单号。',
     ]);
   });
+
+  it('for a post merged into an earlier one, which is told no reference, asks for the phone number instead', () => {
+    const lines = nextSteps(catalog, { region_code: '433101', brand: null }, beijing('10:00'), { merged: true });
+    expect(lines.at(-1)).toBe('着急请直接拨打 400-000-0000，报上您的电话号码。');
+    expect(lines.join('')).not.toContain('单号');
+  });
 });

@@ -9,7 +9,7 @@ import {
   phoneHash,
   phoneHashes,
 } from '../../functions/privacy/keyring.ts';
-import { logSafe, withoutLead } from '../../functions/privacy/log.ts';
+import { logSafe, maskName, withoutLead } from '../../functions/privacy/log.ts';
 import { clientIp } from '../../functions/web/limits.ts';
 import { allowedOrigins } from '../../functions/web/origin.ts';
 
@@ -65,6 +65,12 @@ describe('log lines', () => {
     expect(logSafe('<script>alert("x")</script>')).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(logSafe('a\nb\u2028c')).toBe('a b c');
     expect(logSafe('长'.repeat(100))).toHaveLength(61);
+    // A name in a log line: its first character only (the outbox's line), escaped like the rest.
+    expect(maskName('孙先生')).toBe('孙**');
+    expect(maskName('欧阳娜娜好')).toBe('欧***');
+    expect(maskName('王')).toBe('王*');
+    expect(maskName('<b>')).toBe('&lt;**');
+    expect(maskName('𠮷野')).toBe('𠮷*');
   });
 
   it("keep a provider's error without the lead's own fields, as written or as JSON escapes", () => {

@@ -100,8 +100,10 @@ describe('spam and repeats', () => {
     expect(second.status).toBe(200);
     // Merged: the earlier lead's reference and id are not told (whoever knows the phone could post
     // after its owner and get them; with the phone's last four digits they open the progress page).
-    const b = await second.json<Answer & { merged: boolean }>();
+    const b = await second.json<Answer & { merged: boolean; next: string[] }>();
     expect(b).toEqual({ ok: true, merged: true, next: expect.any(Array) });
+    expect(b.next.at(-1)).toMatch(/报上您的电话号码。$/);
+    expect(b.next.join('')).not.toContain('单号');
     expect(await countLeads()).toBe(before);
     const row = await env.DB.prepare('SELECT repeat_count FROM leads WHERE id = ?').bind(a.id).first<{ repeat_count: number }>();
     expect(row!.repeat_count).toBe(1);

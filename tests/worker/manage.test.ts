@@ -31,7 +31,7 @@ describe('staff management', () => {
     const code = (url: string) => new URL(url).searchParams.get('code')!;
     expect((await inboxPost('/setup', { code: code(setupUrl), password: 'long enough password' })).status).toBe(410);
     expect((await inboxPost('/setup', { code: code(newUrl), password: 'long enough password' })).status).toBe(200);
-    expect(await lastLog()).toEqual({ staff_name: name, action: 'complete-setup', detail: null });
+    expect(await lastLog()).toEqual({ staff_name: name, action: 'complete-setup', detail: 'first' });
   });
 
   it('a new setup link, once used, locks a lost phone out: its session and the passkeys end', async () => {

@@ -5,7 +5,7 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../functions/env.ts';
 import { keyring, newKeyEntry } from '../../functions/privacy/keyring.ts';
-import { housekeeping } from '../../functions/privacy/housekeeping.ts';
+import { housekeeping, warnLapsed } from '../../functions/privacy/housekeeping.ts';
 import { inboxPost, staffSession } from './inbox.ts';
 import { openLead, openRepeat } from '../../functions/privacy/sealed-lead.ts';
 import type { Repeat } from '../../functions/rows.ts';
@@ -145,6 +145,66 @@ describe('the scheduled job', () => {
       .run();
     await housekeeping({ ...(env as unknown as Env), LEAD_RETENTION_DAYS: '7' });
     expect(await rawRow(recent.id)).toBeNull();
+  });
+
+  it("deletes the inbox's staff records past their time: sessions and setup links after a month, the log after a year", async () => {
+    const { name } = await staffSession();
+    const { id } = (await env.DB.prepare('SELECT id FROM staff WHERE name = ?').bind(name).first<{ id: string }>())!;
+    const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const session = (tag: string, ended: string | null, expires: string) =>
+      env.DB.prepare(
+        `INSERT INTO sessions (id_hash, staff_id, created_at, last_seen_at, expires_at, user_agent, ended_at) VALUES (?, ?, ?, ?, ?, 'Phone', ?)`,
+      ).bind(`${tag}-${id}`, id, ago(60), ago(40), expires, ended);
+    const link = (tag: string, used: string | null, expires: string) =>
+      env.DB.prepare('INSERT INTO staff_setup (code_hash, staff_id, expires_at, used_at) VALUES (?, ?, ?, ?)').bind(
+        `${tag}-${id}`,
+        id,
+        expires,
+        used,
+      );
+    const entry = (tag: string, at: string) =>
+      env.DB.prepare(`INSERT INTO operator_log (id, at, staff_id, staff_name, action) VALUES (?, ?, ?, ?, 'add-passkey')`).bind(
+        `${tag}-${id}`,
+        at,
+        id,
+        name,
+      );
+    await env.DB.batch([
+      session('ended-31', ago(31), ago(-10)),
+      session('ended-29', ago(29), ago(-10)),
+      session('expired-31', null, ago(31)),
+      link('used-31', ago(31), ago(-1)),
+      link('expired-31', null, ago(31)),
+      link('pending', null, ago(-1)),
+      entry('log-366', ago(366)),
+      entry('log-364', ago(364)),
+    ]);
+    await housekeeping(env as unknown as Env);
+    const left = async (table: string, key: string) =>
+      (await env.DB.prepare(`SELECT ${key} AS k FROM ${table} WHERE ${key} LIKE ?`).bind(`%-${id}`).all<{ k: string }>()).results
+        .map((r) => r.k.replace(`-${id}`, ''))
+        .sort();
+    expect(await left('sessions', 'id_hash')).toEqual(['ended-29']);
+    expect(await left('staff_setup', 'code_hash')).toEqual(['pending']);
+    expect(await left('operator_log', 'id')).toEqual(['log-364']);
+    // The user's own live session and the setup link used a moment ago stay.
+    const own = (table: string, key: string) =>
+      env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE staff_id = ? AND ${key} NOT LIKE ?`)
+        .bind(id, `%-${id}`)
+        .first('n');
+    expect(await own('sessions', 'id_hash')).toBe(1);
+    expect(await own('staff_setup', 'code_hash')).toBe(1);
+  });
+
+  it("says when a brand's recorded authorization has ended while the deployed pages still claim it", async () => {
+    // The sample's 栖门 is authorized until 2030-12-31 (src/content/brands/qimen.md), read from the built catalog.
+    const spy = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(await warnLapsed(env as unknown as Env, new Date('2030-12-31T15:59:00Z'))).toEqual([]); // 23:59 in Beijing
+    expect(await warnLapsed(env as unknown as Env, new Date('2030-12-31T16:00:00Z'))).toEqual([
+      '[housekeeping] 栖门: its authorization ended 2030-12-31; the deployed pages still claim it: rebuild and deploy',
+    ]);
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
   });
 
   it('runs from the cron trigger', async () => {
