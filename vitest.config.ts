@@ -16,14 +16,19 @@ export const TEST_SECRETS = {
  *  by project in the order of their names (browser, recall, site…) and, with no durations cached (a
  *  fresh clone, as CI runs), larger files first within one: the 143-second recall-written.test.ts
  *  (3.7 KB) started after the browser files and the other recall files, ~270 s in, and ran on alone
- *  at the end. */
+ *  at the end. The browser files wait on Chromium and the local runtime (less than a core each), the
+ *  recall files compute: both kinds start at once, so the cores are busy from the start. */
 const LONGEST = [
+  'tests/browser/pages.test.ts',
+  'tests/browser/customer.test.ts',
   'tests/recall/recall.test.ts',
-  'tests/browser/browser.test.ts',
-  'tests/browser/own-servers/own-servers.test.ts',
+  'tests/browser/own-servers/dev.test.ts',
+  'tests/browser/operator.test.ts',
   'tests/recall/recall-written.test.ts',
+  'tests/browser/own-servers/two-origins.test.ts',
   'tests/recall/recall-forms.test.ts',
   'tests/site/security.test.ts',
+  'tests/browser/own-servers/start.test.ts',
   'tests/recall/sample.test.ts',
   'tests/site/build-failures.test.ts',
 ];
@@ -48,8 +53,8 @@ export default defineConfig({
     sequence: { sequencer: LongestFirst },
     // Vitest's default is one worker per core but one (2 − 1 = 1 on these 2-core machines): every
     // file one after another. Much of the time is spent waiting on wrangler dev, workerd and
-    // Chromium: the browser tests (one file, one test after another) run beside two other files.
-    maxWorkers: 3,
+    // Chromium (the browser project alone: 339 s for 219 CPU-s): its files run beside the others.
+    maxWorkers: 5,
     projects: [
       // Some go over every region or town of the country: seconds each when the cores are shared.
       // Not isolated (unit, worker): a file's runner is reused by the next, not made afresh — in workerd
