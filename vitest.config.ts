@@ -54,7 +54,9 @@ export default defineConfig({
     // Vitest's default is one worker per core but one (2 − 1 = 1 on these 2-core machines): every
     // file one after another. Much of the time is spent waiting on wrangler dev, workerd and
     // Chromium (the browser project alone: 339 s for 219 CPU-s): its files run beside the others.
-    maxWorkers: 5,
+    // More than three at once only shared out the same two cores (5: 542 s against 524, and
+    // browser tests timed out).
+    maxWorkers: 3,
     projects: [
       // Some go over every region or town of the country: seconds each when the cores are shared.
       // Not isolated (unit, worker): a file's runner is reused by the next, not made afresh — in workerd
