@@ -135,6 +135,16 @@ describe('with JavaScript', () => {
 });
 
 describe('search', () => {
+  // One page for the searches that change nothing outside it (no blocked route, no count of requests,
+  // no race with the first load), at the home page afresh for each: a new browser context costs
+  // Chromium ~1.1 CPU-s, its renderer starting.
+  let shared: Page | undefined;
+  const searchPage = async () => {
+    if (shared) await shared.goto(baseUrl + '/');
+    else shared = await open('/', true);
+    return shared;
+  };
+  afterAll(() => shared?.context().close());
   async function searchFor(page: Page, q: string) {
     await page.click('#site-search');
     await page.fill('#site-search', q);
@@ -146,7 +156,7 @@ describe('search', () => {
   const titles = (page: Page) => page.locator('#site-search-results li').allTextContents();
 
   it('finds a sample county by its Chinese name and opens its page', async () => {
-    const page = await open('/', true);
+    const page = await searchPage();
     await searchFor(page, '吉首');
     const first = page.locator('#site-search-results a').first();
     expect(await first.getAttribute('href')).toBe('/hunan/xiangxi/jishou/');
@@ -155,21 +165,19 @@ describe('search', () => {
     );
     await Promise.all([page.waitForNavigation(), first.click()]);
     expect(await page.title()).toContain('吉首市');
-    await page.context().close();
   });
 
   it('finds 湘西 first although the browser would cut the query apart (Pagefind issue #1237)', async () => {
-    const page = await open('/', true);
+    const page = await searchPage();
     // The precondition of the bug: Chromium's segmenter splits this place name.
     const pieces = await page.evaluate(() => [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment('湘西')].length);
     expect(pieces).toBeGreaterThan(1);
     await searchFor(page, '湘西');
     expect((await titles(page))[0]).toContain('湘西土家族苗族自治州');
-    await page.context().close();
   });
 
   it('finds by pinyin, by brand plus place, and by a town noted on a county page', async () => {
-    const page = await open('/', true);
+    const page = await searchPage();
     await searchFor(page, 'jishou');
     expect((await titles(page))[0]).toContain('吉首市');
     // With its province in front, as a pinyin keyboard leaves it.
@@ -193,7 +201,6 @@ describe('search', () => {
     expect((await titles(page))[0]).toContain('文昌市');
     await searchFor(page, '虎门');
     expect((await titles(page))[0]).toContain('虎门镇');
-    await page.context().close();
   });
 
   it('finds a place written in traditional characters or with a character of its sound, fetching each table only for such a query', async () => {
@@ -237,7 +244,7 @@ describe('search', () => {
   });
 
   it('answers a city with its districts, not with streets its name begins (长沙 → 芙蓉区, not 五里牌街道)', async () => {
-    const page = await open('/', true);
+    const page = await searchPage();
     await searchFor(page, '长沙');
     const list = await titles(page);
     expect(list[0]).toContain('长沙市');
@@ -248,11 +255,10 @@ describe('search', () => {
     // Typing into a street's name names it.
     await searchFor(page, '长沙五里牌');
     expect((await titles(page))[0]).toMatch(/^五里牌街道 → 长沙市 芙蓉区/);
-    await page.context().close();
   });
 
   it('says a real place is not covered yet, with the hotline and a form for that place', async () => {
-    const page = await open('/', true);
+    const page = await searchPage();
     await searchFor(page, '凤凰县');
     const first = (await titles(page))[0];
     expect(first).toContain('凤凰县：暂未覆盖');
@@ -303,11 +309,10 @@ describe('search', () => {
       expect(values, code).toEqual(chosen);
       await other.context().close();
     }
-    await page.context().close();
   });
 
   it('finds any town of China, as people write it, and says which county page it leads to', async () => {
-    const page = await open('/', true);
+    const page = await searchPage();
     for (const q of [
       '乾州街道',
       '乾州',
@@ -332,11 +337,10 @@ describe('search', () => {
     const shilong = page.locator('#site-search-results a').first();
     expect(await shilong.textContent()).toBe('石龙镇 → 东莞市 石龙镇');
     expect(await shilong.getAttribute('href')).toBe('/guangdong/dongguan/shilong/');
-    await page.context().close();
   });
 
   it('lists every county of a shared town name on request, and narrows them by province', async () => {
-    const page = await open('/', true);
+    const page = await searchPage();
     await searchFor(page, '城关镇');
     // More records than were read: no count until they are (some may hold none of its places).
     expect(await page.textContent('#site-search-status')).toBe('显示前 8 个结果；可按省份筛选，或点“显示全部”');
@@ -360,11 +364,10 @@ describe('search', () => {
     expect(inGansu.some((t) => t.startsWith('城关镇 → 兰州市 '))).toBe(true);
     expect(inGansu.every((t) => t.includes('暂未覆盖'))).toBe(true);
     expect(inGansu.some((t) => t.includes('宝鸡市'))).toBe(false);
-    await page.context().close();
   });
 
   it('counts what it found exactly when every record was read, and says when it only found a near name', async () => {
-    const page = await open('/', true);
+    const page = await searchPage();
     // 石家庄's places (its districts and counties) sit in records of uncovered places that were all
     // read: the count is exact, and the button says it.
     await searchFor(page, '石家庄');
@@ -417,7 +420,6 @@ describe('search', () => {
     await searchFor(page, '湖南吉首乾州');
     expect(await titles(page)).toEqual([]);
     expect(await page.textContent('#site-search-status')).toContain('没有找到“湖南吉首乾州”');
-    await page.context().close();
   });
 
   it('shows nothing for a box emptied while its first search was on its way', async () => {
@@ -439,7 +441,7 @@ describe('search', () => {
   });
 
   it('leaves the arrow keys to the province filter', async () => {
-    const page = await open('/', true);
+    const page = await searchPage();
     await searchFor(page, '城关镇');
     await page.focus('select[name=province]');
     const prevented = await page.evaluate(() => {
@@ -450,7 +452,6 @@ describe('search', () => {
     });
     expect(prevented).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('province');
-    await page.context().close();
   });
 
   it('says search is unavailable, with the hotline, when its files cannot be loaded', async () => {
@@ -462,7 +463,7 @@ describe('search', () => {
   });
 
   it('filters by brand and is usable with the keyboard alone', async () => {
-    const page = await open('/', true);
+    const page = await searchPage();
     await searchFor(page, '东莞');
     await page.selectOption('select[name=brand]', '栖门');
     // 栖门 is serviced only in 东城街道 of 东莞: that town, and 东莞市 above it.
@@ -489,6 +490,5 @@ describe('search', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.closest('#site-search-results'), undefined, { timeout: 5000 });
     expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/brands/jianxia/');
-    await page.context().close();
   });
 });
