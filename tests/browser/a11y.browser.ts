@@ -2,14 +2,11 @@
 // zero violations. And the whole path by keyboard alone.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launch, query, violations } from './browser.ts';
+import { baseUrl, sharedBrowser, query, violations } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
+  browser = await sharedBrowser();
 });
 
 async function open(path: string, js = true): Promise<Page> {

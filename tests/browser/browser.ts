@@ -17,6 +17,16 @@ export function launch(): Promise<Browser> {
   });
 }
 
+let shared: Promise<Browser> | undefined;
+/** One Chromium for the specs of a group file (tests/browser/groups.ts closes it after them): a
+ *  launch costs ~2 CPU-s. */
+export const sharedBrowser = () => (shared ??= launch());
+export async function closeSharedBrowser() {
+  const browser = shared;
+  shared = undefined;
+  await (await browser)?.close();
+}
+
 /** A full page saved to test-results/screenshots/ for a person to look at: with BAOXIU_SCREENSHOTS=1
  *  set, or when a check of the page has failed (`always`). Not every run: a long page's takes a
  *  second or more of Chromium's (a quarter of the layout tests' time). */

@@ -3,7 +3,8 @@
 // them all took 325 s alone, the longest of CI). Each *.browser.ts is a describe of its own (its hooks
 // stay its own) in the file of its group; one in no group fails the run rather than never running.
 // One alone: `vitest run --project browser -t inbox`. Those with servers of their own: own-servers/.
-import { describe } from 'vitest';
+import { afterAll, describe } from 'vitest';
+import { closeSharedBrowser } from './browser.ts';
 
 const GROUPS = {
   pages: ['layout', 'a11y'],
@@ -12,6 +13,7 @@ const GROUPS = {
 } as const;
 
 export function gather(group: keyof typeof GROUPS) {
+  afterAll(closeSharedBrowser);
   const specs = import.meta.glob('./*.browser.ts');
   for (const [path, load] of Object.entries(specs)) {
     const name = path.slice(2, -'.browser.ts'.length);

@@ -11,14 +11,13 @@ import { DatabaseSync } from 'node:sqlite';
 import { readdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launch, query, screenshot, violations, ownAddress } from './browser.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { baseUrl, sharedBrowser, query, screenshot, violations, ownAddress } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
+  browser = await sharedBrowser();
 });
-afterAll(() => browser?.close());
 
 /** `npm run leads -- users add <name> [--owner]`, as the person who deploys runs it. */
 async function cliUser(name: string, owner: boolean): Promise<string> {

@@ -1,14 +1,13 @@
 // The inbox's pages in Chromium against wrangler dev (the deployed entry: Worker + Astro's
 // on-demand pages): nothing without a session, sign-in without JavaScript, the list, sign-out.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launch, query, screenshot, violations, ownAddress } from './browser.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { baseUrl, sharedBrowser, query, screenshot, violations, ownAddress } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
+  browser = await sharedBrowser();
 });
-afterAll(() => browser?.close());
 
 /** A user with a password, made as the CLI does (admin API) and set up by the setup handler. */
 async function user(): Promise<{ name: string; password: string }> {

@@ -6,7 +6,7 @@
 // while a page loads (no layout shift: the search filters appear on first use, not at load).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launch, screenshot } from './browser.ts';
+import { baseUrl, sharedBrowser, screenshot } from './browser.ts';
 
 const PAGES = {
   home: '/',
@@ -30,10 +30,7 @@ const VIEWS = [
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
+  browser = await sharedBrowser();
 });
 
 async function open(path: string, view: (typeof VIEWS)[number]): Promise<Page> {

@@ -1,14 +1,11 @@
 // The lead form in real Chromium, with and without JavaScript, ending in a stored lead.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launch, leads, query, serverLog } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, sharedBrowser, leads, query, serverLog } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
+  browser = await sharedBrowser();
 });
 
 async function open(path: string, javaScriptEnabled: boolean): Promise<Page> {
@@ -16,6 +13,21 @@ async function open(path: string, javaScriptEnabled: boolean): Promise<Page> {
   const page = await context.newPage();
   await page.goto(baseUrl + path);
   return page;
+}
+
+/** A page at `path`, one for each of JavaScript on and off, shared by the tests that change nothing
+ *  outside their page (no blocked route, no count of requests, no race with the first load): a new
+ *  browser context costs Chromium ~1.1 CPU-s, its renderer starting; a navigation a third of that. */
+const shared = new Map<boolean, Page>();
+async function onPage(path: string, javaScriptEnabled: boolean): Promise<Page> {
+  const page = shared.get(javaScriptEnabled);
+  if (page) {
+    await page.goto(baseUrl + path);
+    return page;
+  }
+  const opened = await open(path, javaScriptEnabled);
+  shared.set(javaScriptEnabled, opened);
+  return opened;
 }
 
 async function fill(page: Page, fields: { name: string; phone: string; description: string }) {
@@ -26,16 +38,15 @@ async function fill(page: Page, fields: { name: string; phone: string; descripti
 
 describe('without JavaScript', () => {
   it('a search ends on the list of service regions, which says to pick the county there', async () => {
-    const page = await open('/', false);
+    const page = await onPage('/', false);
     await page.fill('#site-search', '乾州');
     await Promise.all([page.waitForURL(/\/regions\/\?q=/), page.press('#site-search', 'Enter')]);
     expect(await page.textContent('main')).toContain('未启用 JavaScript 时无法按名称搜索：请在下面按省份找到您所在的区县。');
     expect(await page.getAttribute('main a[href="/hunan/xiangxi/jishou/"]', 'href')).toBe('/hunan/xiangxi/jishou/');
-    await page.context().close();
   });
 
   it('a plain POST ends on the confirmation page with the stored reference', async () => {
-    const page = await open('/hunan/xiangxi/jishou/', false);
+    const page = await onPage('/hunan/xiangxi/jishou/', false);
     await fill(page, { name: '赵先生', phone: '13700001111', description: '保险柜密码忘了' });
     await page.selectOption('#lead-brand', 'jianxia');
     await page.check('#lead-consent');
@@ -47,11 +58,10 @@ describe('without JavaScript', () => {
     expect(row).toMatchObject({ name: '赵先生', phone: '+8613700001111', region_code: '433101', brand: 'jianxia' });
     // At rest, the phone is ciphertext.
     expect(JSON.stringify(query('SELECT * FROM leads WHERE reference = ?', reference))).not.toContain('13700001111');
-    await page.context().close();
   });
 
   it('errors come back on the same page with the input kept; fixing them stores one lead', async () => {
-    const page = await open('/hunan/xiangxi/jishou/', false);
+    const page = await onPage('/hunan/xiangxi/jishou/', false);
     await fill(page, { name: '钱女士', phone: '1370000', description: '指纹锁没反应' });
     await page.check('#lead-consent');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
@@ -66,13 +76,12 @@ describe('without JavaScript', () => {
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
     expect(await page.textContent('[data-lead-reference]')).toMatch(/^BX-/);
     expect((await leads()).filter((l) => l.name === '钱女士').map((l) => l.phone)).toEqual(['+8613700002222']);
-    await page.context().close();
   });
 });
 
 describe('with JavaScript', () => {
   it('submits JSON, shows the reference inline without a reload, and logs the lead masked', async () => {
-    const page = await open('/guangdong/dongguan/humen/', true);
+    const page = await onPage('/guangdong/dongguan/humen/', true);
     let navigated = false;
     page.on('framenavigated', () => (navigated = true));
     await fill(page, { name: '孙先生', phone: '13800003333', description: '空调不制冷' });
@@ -91,10 +100,9 @@ describe('with JavaScript', () => {
     expect(row.request_id).toMatch(/^[0-9a-f-]{36}$/);
     await expect.poll(() => serverLog(), { timeout: 10_000 }).toContain(`[outbox] lead ${reference} · 孙** · 138****3333`);
     expect(serverLog()).not.toContain('13800003333');
-    await page.context().close();
 
     // The same phone, place and brand again within 10 minutes: added to that lead, its reference not told.
-    const again = await open('/guangdong/dongguan/humen/', true);
+    const again = await onPage('/guangdong/dongguan/humen/', true);
     await fill(again, { name: '孙先生', phone: '13800003333', description: '补充：外机有异响' });
     await again.check('#lead-consent');
     await again.click('button[type=submit]');
@@ -102,11 +110,10 @@ describe('with JavaScript', () => {
     expect(await again.isVisible('[data-lead-merged]')).toBe(true);
     expect(await again.isHidden('[data-lead-done] [data-lead-progress]')).toBe(true);
     expect(await again.textContent('[data-lead-done]')).not.toContain(reference);
-    await again.context().close();
   });
 
   it('shows errors inline and moves focus to the first one', async () => {
-    const page = await open('/hunan/xiangxi/jishou/', true);
+    const page = await onPage('/hunan/xiangxi/jishou/', true);
     await fill(page, { name: '周女士', phone: '12', description: '' });
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-error-for=phone]:not([hidden])');
@@ -115,11 +122,10 @@ describe('with JavaScript', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('lead-phone');
     expect(await page.getAttribute('#lead-phone', 'aria-invalid')).toBe('true');
     expect(new URL(page.url()).pathname).toBe('/hunan/xiangxi/jishou/');
-    await page.context().close();
   });
 
   it('picks province → prefecture → county on a page without a region', async () => {
-    const page = await open('/', true);
+    const page = await onPage('/', true);
     await page.waitForSelector('#lead-region-1', { state: 'attached' });
     await page.selectOption('#lead-region', '430000');
     await page.selectOption('#lead-region-1', '433100');
@@ -130,21 +136,10 @@ describe('with JavaScript', () => {
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-lead-done]:not([hidden])');
     expect((await leads()).filter((l) => l.name === '吴先生').map((l) => l.region_code)).toEqual(['433101']);
-    await page.context().close();
   });
 });
 
 describe('search', () => {
-  // One page for the searches that change nothing outside it (no blocked route, no count of requests,
-  // no race with the first load), at the home page afresh for each: a new browser context costs
-  // Chromium ~1.1 CPU-s, its renderer starting.
-  let shared: Page | undefined;
-  const searchPage = async () => {
-    if (shared) await shared.goto(baseUrl + '/');
-    else shared = await open('/', true);
-    return shared;
-  };
-  afterAll(() => shared?.context().close());
   async function searchFor(page: Page, q: string) {
     await page.click('#site-search');
     await page.fill('#site-search', q);
@@ -156,7 +151,7 @@ describe('search', () => {
   const titles = (page: Page) => page.locator('#site-search-results li').allTextContents();
 
   it('finds a sample county by its Chinese name and opens its page', async () => {
-    const page = await searchPage();
+    const page = await onPage('/', true);
     await searchFor(page, '吉首');
     const first = page.locator('#site-search-results a').first();
     expect(await first.getAttribute('href')).toBe('/hunan/xiangxi/jishou/');
@@ -168,7 +163,7 @@ describe('search', () => {
   });
 
   it('finds 湘西 first although the browser would cut the query apart (Pagefind issue #1237)', async () => {
-    const page = await searchPage();
+    const page = await onPage('/', true);
     // The precondition of the bug: Chromium's segmenter splits this place name.
     const pieces = await page.evaluate(() => [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment('湘西')].length);
     expect(pieces).toBeGreaterThan(1);
@@ -177,7 +172,7 @@ describe('search', () => {
   });
 
   it('finds by pinyin, by brand plus place, and by a town noted on a county page', async () => {
-    const page = await searchPage();
+    const page = await onPage('/', true);
     await searchFor(page, 'jishou');
     expect((await titles(page))[0]).toContain('吉首市');
     // With its province in front, as a pinyin keyboard leaves it.
@@ -244,7 +239,7 @@ describe('search', () => {
   });
 
   it('answers a city with its districts, not with streets its name begins (长沙 → 芙蓉区, not 五里牌街道)', async () => {
-    const page = await searchPage();
+    const page = await onPage('/', true);
     await searchFor(page, '长沙');
     const list = await titles(page);
     expect(list[0]).toContain('长沙市');
@@ -258,7 +253,7 @@ describe('search', () => {
   });
 
   it('says a real place is not covered yet, with the hotline and a form for that place', async () => {
-    const page = await searchPage();
+    const page = await onPage('/', true);
     await searchFor(page, '凤凰县');
     const first = (await titles(page))[0];
     expect(first).toContain('凤凰县：暂未覆盖');
@@ -312,7 +307,7 @@ describe('search', () => {
   });
 
   it('finds any town of China, as people write it, and says which county page it leads to', async () => {
-    const page = await searchPage();
+    const page = await onPage('/', true);
     for (const q of [
       '乾州街道',
       '乾州',
@@ -340,7 +335,7 @@ describe('search', () => {
   });
 
   it('lists every county of a shared town name on request, and narrows them by province', async () => {
-    const page = await searchPage();
+    const page = await onPage('/', true);
     await searchFor(page, '城关镇');
     // More records than were read: no count until they are (some may hold none of its places).
     expect(await page.textContent('#site-search-status')).toBe('显示前 8 个结果；可按省份筛选，或点“显示全部”');
@@ -367,7 +362,7 @@ describe('search', () => {
   });
 
   it('counts what it found exactly when every record was read, and says when it only found a near name', async () => {
-    const page = await searchPage();
+    const page = await onPage('/', true);
     // 石家庄's places (its districts and counties) sit in records of uncovered places that were all
     // read: the count is exact, and the button says it.
     await searchFor(page, '石家庄');
@@ -441,7 +436,7 @@ describe('search', () => {
   });
 
   it('leaves the arrow keys to the province filter', async () => {
-    const page = await searchPage();
+    const page = await onPage('/', true);
     await searchFor(page, '城关镇');
     await page.focus('select[name=province]');
     const prevented = await page.evaluate(() => {
@@ -463,7 +458,7 @@ describe('search', () => {
   });
 
   it('filters by brand and is usable with the keyboard alone', async () => {
-    const page = await searchPage();
+    const page = await onPage('/', true);
     await searchFor(page, '东莞');
     await page.selectOption('select[name=brand]', '栖门');
     // 栖门 is serviced only in 东城街道 of 东莞: that town, and 东莞市 above it.

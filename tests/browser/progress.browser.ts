@@ -2,14 +2,13 @@
 // and the link to the progress page; the look-up, the operator's change showing, cancel — with
 // JavaScript and without; no axe-core violations.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launch, screenshot, violations, ownAddress } from './browser.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { baseUrl, sharedBrowser, screenshot, violations, ownAddress } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
+  browser = await sharedBrowser();
 });
-afterAll(() => browser?.close());
 
 const submit = (page: Page, selector: string) => Promise.all([page.waitForNavigation(), page.click(selector)]);
 

@@ -3,16 +3,13 @@
 // operator's CLI deleting a customer's leads by phone number.
 import { spawnSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { baseUrl, launch, leads } from './browser.ts';
+import { baseUrl, sharedBrowser, leads } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
+  browser = await sharedBrowser();
 });
 
 describe('security headers and CSP', () => {
