@@ -12,7 +12,11 @@ import { loadCatalog } from '../catalog.ts';
 export async function housekeeping(env: Env, now = new Date()): Promise<{ deleted: number; resealed: number }> {
   const days = retentionDays(env.LEAD_RETENTION_DAYS);
   const deleted = await deleteExpired(env.DB, days, now);
-  const staff = await purgeStaffRecords(env.DB, now);
+  // Like the re-encryption below: a failure is reported, and the rest of the job still runs.
+  const staff = await purgeStaffRecords(env.DB, now).catch((err) => {
+    console.error('[housekeeping] staff records not purged:', err instanceof Error ? err.message : err);
+    return { sessions: 0, setupLinks: 0, log: 0 };
+  });
   let resealed = 0;
   let left = '';
   try {

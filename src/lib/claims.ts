@@ -175,12 +175,15 @@ export function honestyProblems(
     if (brand.data.relationship === 'authorized') {
       const { issuer, reference, validUntil } = brand.data.authorization;
       const until = validUntil.toISOString().slice(0, 10);
-      if (validUntil < now) {
+      // validUntil is the last day (a YAML date, UTC midnight): valid until that day ends in Beijing,
+      // as the inbox counts it (functions/catalog.ts lapsedAuthorizations).
+      const ends = validUntil.getTime() + 16 * 3_600_000;
+      if (now.getTime() >= ends) {
         problems.push(
           `${file}: the authorization from ${issuer} (${reference}) expired on ${until}. ` +
             'Record the renewed authorization, or set relationship: independent and remove the claims.',
         );
-      } else if (validUntil.getTime() - now.getTime() < EXPIRY_NOTICE_DAYS * 86_400_000) {
+      } else if (ends - now.getTime() < EXPIRY_NOTICE_DAYS * 86_400_000) {
         notices.push(
           `${file}: the authorization from ${issuer} (${reference}) ends on ${until}. Record the renewal, or build ` +
             'again that day: pages built before it say 授权 until the next build.',

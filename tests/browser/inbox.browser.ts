@@ -112,10 +112,18 @@ describe('the inbox', () => {
     expect(await fitsWidth(page)).toBe(true);
     await screenshot(page, 'inbox-lead-390');
     // Back to the list it came from, after two saves sent it back to the lead's own page.
+    const leadUrl = page.url();
     await Promise.all([page.waitForNavigation(), page.click('text=← 报修列表')]);
     expect(new URL(page.url()).searchParams.get('q')).toBe('136 0000 9876');
     expect(await page.inputValue('#q')).toBe('136 0000 9876');
     expect(await page.locator('ul.inbox li').count()).toBe(1);
+    // The view is this user's, for a session's idle time: another user on the device gets the inbox.
+    const view = (await page.context().cookies()).find((c) => c.name === 'baoxiu-inbox-view')!;
+    expect(view.expires - Date.now() / 1000).toBeGreaterThan(11 * 3600);
+    expect(view.expires - Date.now() / 1000).toBeLessThan(13 * 3600);
+    await page.context().addCookies([{ ...view, value: view.value.replace(/^[^%|]+/, 'another-user') }]);
+    await page.goto(leadUrl);
+    expect(await page.getAttribute('text=← 报修列表', 'href')).toBe('/admin/');
 
     await Promise.all([page.waitForNavigation(), page.click('text=退出')]);
     expect(new URL(page.url()).pathname).toBe('/admin/sign-in/');

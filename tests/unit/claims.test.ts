@@ -133,5 +133,11 @@ describe('impersonation claims', () => {
     expect(honestyProblems(site, [ends], [], new Date(), notices)).toEqual([]);
     expect(notices.join('\n')).toContain('ends on');
     expect(honestyProblems(site, [ends], [], new Date(soon.getTime() + 86_400_000)).join('\n')).toContain('expired');
+    // The last day is the whole day in Beijing: a build at 20:00 that day passes, one at 00:00 next day fails.
+    const last = authorized({
+      authorization: { issuer: '栖门科技', reference: 'QM-1', validUntil: new Date('2030-12-31') },
+    } as never);
+    expect(honestyProblems(site, [last], [], new Date('2030-12-31T12:00:00Z'), [])).toEqual([]);
+    expect(honestyProblems(site, [last], [], new Date('2030-12-31T16:00:00Z')).join('\n')).toContain('expired on 2030-12-31');
   });
 });

@@ -151,10 +151,10 @@ describe('the scheduled job', () => {
     const { name } = await staffSession();
     const { id } = (await env.DB.prepare('SELECT id FROM staff WHERE name = ?').bind(name).first<{ id: string }>())!;
     const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-    const session = (tag: string, ended: string | null, expires: string) =>
+    const session = (tag: string, lastSeen: string, ended: string | null, expires: string) =>
       env.DB.prepare(
         `INSERT INTO sessions (id_hash, staff_id, created_at, last_seen_at, expires_at, user_agent, ended_at) VALUES (?, ?, ?, ?, ?, 'Phone', ?)`,
-      ).bind(`${tag}-${id}`, id, ago(60), ago(40), expires, ended);
+      ).bind(`${tag}-${id}`, id, ago(40), lastSeen, expires, ended);
     const link = (tag: string, used: string | null, expires: string) =>
       env.DB.prepare('INSERT INTO staff_setup (code_hash, staff_id, expires_at, used_at) VALUES (?, ?, ?, ?)').bind(
         `${tag}-${id}`,
@@ -162,31 +162,36 @@ describe('the scheduled job', () => {
         expires,
         used,
       );
-    const entry = (tag: string, at: string) =>
-      env.DB.prepare(`INSERT INTO operator_log (id, at, staff_id, staff_name, action) VALUES (?, ?, ?, ?, 'add-passkey')`).bind(
+    const entry = (tag: string, at: string, action = 'add-passkey') =>
+      env.DB.prepare(`INSERT INTO operator_log (id, at, staff_id, staff_name, action) VALUES (?, ?, ?, ?, ?)`).bind(
         `${tag}-${id}`,
         at,
         id,
         name,
+        action,
       );
     await env.DB.batch([
-      session('ended-31', ago(31), ago(-10)),
-      session('ended-29', ago(29), ago(-10)),
-      session('expired-31', null, ago(31)),
+      session('ended-31', ago(31), ago(31), ago(-10)),
+      session('ended-29', ago(29), ago(29), ago(-10)),
+      session('expired-31', ago(32), null, ago(31)),
+      // Idle (12 hours after its last use it opens nothing) and never marked ended: gone 30 days after that.
+      session('idle-31', ago(31), null, ago(-1)),
+      session('idle-29', ago(29), null, ago(-1)),
       link('used-31', ago(31), ago(-1)),
       link('expired-31', null, ago(31)),
       link('pending', null, ago(-1)),
       entry('log-366', ago(366)),
       entry('log-364', ago(364)),
+      entry('forgot-400', ago(400), 'forget-customer'),
     ]);
     await housekeeping(env as unknown as Env);
     const left = async (table: string, key: string) =>
       (await env.DB.prepare(`SELECT ${key} AS k FROM ${table} WHERE ${key} LIKE ?`).bind(`%-${id}`).all<{ k: string }>()).results
         .map((r) => r.k.replace(`-${id}`, ''))
         .sort();
-    expect(await left('sessions', 'id_hash')).toEqual(['ended-29']);
+    expect(await left('sessions', 'id_hash')).toEqual(['ended-29', 'idle-29']);
     expect(await left('staff_setup', 'code_hash')).toEqual(['pending']);
-    expect(await left('operator_log', 'id')).toEqual(['log-364']);
+    expect(await left('operator_log', 'id')).toEqual(['forgot-400', 'log-364']);
     // The user's own live session and the setup link used a moment ago stay.
     const own = (table: string, key: string) =>
       env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE staff_id = ? AND ${key} NOT LIKE ?`)
