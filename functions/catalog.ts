@@ -4,6 +4,7 @@
 // answers 暂未覆盖 with the form), /uncovered-regions.json.
 import type { CatalogData, UncoveredRegions } from '../src/contract/catalog.ts';
 import type { Env } from './env.ts';
+import { beijingDay } from './web/beijing-time.ts';
 
 /** Look-ups over the build's /catalog.json. */
 export class CatalogIndex {
@@ -39,7 +40,7 @@ export class CatalogIndex {
   /** Brands whose recorded authorization ended before today (Beijing): the built pages still show
    *  it until the site is built and deployed again (a build after that day fails, src/lib/claims.ts). */
   lapsedAuthorizations(now = new Date()): { name: string; until: string }[] {
-    const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = beijingDay(now);
     return Object.values(this.data.brands)
       .filter((b) => b.authorizedUntil && b.authorizedUntil < today)
       .map((b) => ({ name: b.name, until: b.authorizedUntil! }));

@@ -3,6 +3,9 @@ const FORMAT = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dat
 
 export const beijingTime = (iso: string) => FORMAT.format(new Date(iso));
 
+/** The Beijing calendar day of an instant, 2026-11-25. */
+export const beijingDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
 /** A Beijing time as typed (2026-11-25T09:30 from a datetime-local field, or a day, 2026-11-25) as
  *  an instant; undefined for what is no time on the calendar (2026-02-31, 24:00), which Date would
  *  roll into the next month or day. */

@@ -125,6 +125,15 @@ describe('nothing moves while a page loads', () => {
   }
 });
 
+/** An element of this width (px) in the page's main column, to prove the check sees it. */
+const addTooWide = (page: Page, width: number) =>
+  page.evaluate((px) => {
+    const wide = Object.assign(document.createElement('div'), { id: 'too-wide' });
+    wide.style.width = `${px}px`;
+    wide.style.height = '10px';
+    document.querySelector('main')!.append(wide);
+  }, width);
+
 describe('the check itself', () => {
   it('sees content pushed down after the first paint', async () => {
     const page = await open('/', VIEWS[0]);
@@ -140,24 +149,14 @@ describe('the check itself', () => {
 
   it('reports an element wider than the screen', async () => {
     const page = await open('/', VIEWS[0]);
-    await page.evaluate(() => {
-      const wide = Object.assign(document.createElement('div'), { id: 'too-wide' });
-      wide.style.width = '600px';
-      wide.style.height = '10px';
-      document.querySelector('main')!.append(wide);
-    });
+    await addTooWide(page, 600);
     expect(await overflow(page)).toMatchObject({ scrolls: true, past: expect.arrayContaining(['div#too-wide']) });
     await page.context().close();
   });
 
   it('sees it after the viewport is resized, as each page is checked at every view', async () => {
     const page = await open('/', VIEWS[1]);
-    await page.evaluate(() => {
-      const wide = Object.assign(document.createElement('div'), { id: 'too-wide' });
-      wide.style.width = '800px';
-      wide.style.height = '10px';
-      document.querySelector('main')!.append(wide);
-    });
+    await addTooWide(page, 800);
     expect(await overflow(page)).toEqual({ scrolls: false, past: [] });
     await page.setViewportSize({ width: VIEWS[0].width, height: VIEWS[0].height });
     expect(await overflow(page)).toMatchObject({ scrolls: true, past: expect.arrayContaining(['div#too-wide']) });
