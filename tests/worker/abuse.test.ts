@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../functions/worker.ts';
 import type { Env } from '../../functions/env.ts';
 import { RATE_LIMITS } from '../../functions/web/limits.ts';
-import { countLeads, deliveryOf, form, freshIp, incoming, ORIGIN, post, valid } from './helpers.ts';
+import { countLeads, deliveryOf, form, freshIp, freshPhone, incoming, inOneWindow, ORIGIN, post, valid } from './helpers.ts';
 
 type Answer = { ok: boolean; id: string; reference: string; errors: Record<string, string> };
 
@@ -26,32 +26,29 @@ const json = (body: unknown, headers: Record<string, string> = {}) =>
 
 afterEach(() => vi.restoreAllMocks());
 
-/** Local rate-limit windows are aligned to the clock: start a burst early in one, so it is not split. */
-async function startOfWindow(seconds: number, burst = 3) {
-  const into = Date.now() % (seconds * 1000);
-  if (into > (seconds - burst) * 1000) await new Promise((r) => setTimeout(r, seconds * 1000 - into + 50));
-}
-
 describe('rate limits', () => {
   it('per client IP: trip with 429 and Retry-After, then recover after the period', async () => {
-    const ip = '203.0.113.7';
-    await startOfWindow(RATE_LIMITS.ip.period);
-    const statuses: number[] = [];
-    let refused: Response | undefined;
-    for (let i = 0; i < RATE_LIMITS.ip.limit + 2; i++) {
-      const res = await post({ ...valid(), consent: false }, { 'content-type': 'application/json', 'cf-connecting-ip': ip });
-      statuses.push(res.status);
-      if (res.status === 429) refused ??= res;
-    }
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2);
+    const { ip, statuses, refused, page } = await inOneWindow(RATE_LIMITS.ip.period, async () => {
+      const ip = freshIp();
+      const statuses: number[] = [];
+      let refused: Response | undefined;
+      for (let i = 0; i < RATE_LIMITS.ip.limit + 2; i++) {
+        const res = await post({ ...valid(), consent: false }, { 'content-type': 'application/json', 'cf-connecting-ip': ip });
+        statuses.push(res.status);
+        if (res.status === 429) refused ??= res;
+      }
+      // A plain form post from the same address gets the page back, with the message.
+      const page = await post(new URLSearchParams({ name: '王先生' }).toString(), {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'text/html',
+        'cf-connecting-ip': ip,
+      });
+      return { ip, statuses, refused, page };
+    });
+    expect(statuses.slice(0, RATE_LIMITS.ip.limit).every((s) => s === 400)).toBe(true);
+    expect(statuses.slice(RATE_LIMITS.ip.limit)).toEqual([429, 429]);
     expect(refused!.headers.get('retry-after')).toBe('10');
     expect((await refused!.json<Answer>()).errors.form).toMatch(/提交过于频繁/);
-    // A plain form post from the same address gets the page back, with the message.
-    const page = await post(new URLSearchParams({ name: '王先生' }).toString(), {
-      'content-type': 'application/x-www-form-urlencoded',
-      accept: 'text/html',
-      'cf-connecting-ip': ip,
-    });
     expect(page.status).toBe(429);
     expect(page.headers.get('retry-after')).toBe('10');
     expect(await page.text()).toContain('提交过于频繁');
@@ -63,11 +60,13 @@ describe('rate limits', () => {
   });
 
   it('per phone: the fourth lead of one number within a minute is refused, whatever the address', async () => {
-    const phone = valid().phone;
-    await startOfWindow(RATE_LIMITS.phone.period, 5);
-    const regions = ['433101', '441900003', '433101', '441900003'];
-    const statuses = [];
-    for (const region of regions) statuses.push((await post({ ...valid(), phone, region, brand: '' })).status);
+    const statuses = await inOneWindow(RATE_LIMITS.phone.period, async () => {
+      const phone = freshPhone();
+      const statuses = [];
+      for (const region of ['433101', '441900003', '433101', '441900003'])
+        statuses.push((await post({ ...valid(), phone, region, brand: '' })).status);
+      return statuses;
+    });
     expect(statuses.slice(0, 3).every((s) => s === 201 || s === 200)).toBe(true);
     expect(statuses[3]).toBe(429);
   });

@@ -14,6 +14,18 @@ let n = crypto.getRandomValues(new Uint32Array(1))[0] & 0xffffff;
 /** A client address of its own per call, so tests do not share the per-IP rate limit. */
 export const freshIp = () => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n++ & 255}`;
 
+/** Runs a burst against a local rate limit in one window of `seconds`, again (with the fresh keys
+ *  `burst` makes) if it straddled two: miniflare's windows are aligned to the clock, and a new one
+ *  resets every counter of that period (sign-in's five a minute split 3 + 4 never trips). */
+export async function inOneWindow<T>(seconds: number, burst: () => Promise<T>): Promise<T> {
+  const window = () => Math.floor(Date.now() / (seconds * 1000));
+  for (let tries = 1; ; tries++) {
+    const started = window();
+    const result = await burst();
+    if (window() === started || tries === 3) return result;
+  }
+}
+
 /** A valid mobile number no other test uses (139 + 8 random digits). */
 export const freshPhone = () => `139${String(crypto.getRandomValues(new Uint32Array(1))[0] % 100_000_000).padStart(8, '0')}`;
 
