@@ -29,6 +29,7 @@ const LONGEST = [
   'tests/recall/recall-forms.test.ts',
   'tests/site/security.test.ts',
   'tests/browser/own-servers/start.test.ts',
+  'tests/browser/own-servers/authorization.test.ts',
   'tests/recall/sample.test.ts',
   'tests/site/build-failures.test.ts',
   // Unit files that run CLIs (seconds each): last in the queue, they ran on nearly alone at the end.

@@ -2,7 +2,7 @@
 // It reads the build's own /catalog.json from the static assets, so the function and the pages it
 // serves always come from the same content; and, when a lead names a region nobody covers (search
 // answers 暂未覆盖 with the form), /uncovered-regions.json.
-import type { CatalogData, UncoveredRegions } from '../src/contract/catalog.ts';
+import { AUTHORIZATION_NOTICE_DAYS, type CatalogData, type UncoveredRegions } from '../src/contract/catalog.ts';
 import type { Env } from './env.ts';
 import { beijingDay } from './web/beijing-time.ts';
 
@@ -37,13 +37,15 @@ export class CatalogIndex {
     return Object.hasOwn(this.data.brands, slug) ? this.data.brands[slug] : undefined;
   }
 
-  /** Brands whose recorded authorization ended before today (Beijing): the built pages still show
-   *  it until the site is built and deployed again (a build after that day fails, src/lib/claims.ts). */
-  lapsedAuthorizations(now = new Date()): { name: string; until: string }[] {
-    const today = beijingDay(now);
+  /** Brands whose recorded authorization ends within AUTHORIZATION_NOTICE_DAYS or has ended (Beijing
+   *  days; `daysLeft` 0 on its last day, below 0 after it): the built pages claim it until the site is
+   *  built and deployed again, and a build after that day fails (src/lib/claims.ts). */
+  endingAuthorizations(now = new Date()): { name: string; until: string; daysLeft: number }[] {
+    const today = Date.parse(beijingDay(now));
     return Object.values(this.data.brands)
-      .filter((b) => b.authorizedUntil && b.authorizedUntil < today)
-      .map((b) => ({ name: b.name, until: b.authorizedUntil! }));
+      .filter((b) => b.authorizedUntil)
+      .map((b) => ({ name: b.name, until: b.authorizedUntil!, daysLeft: (Date.parse(b.authorizedUntil!) - today) / 86_400_000 }))
+      .filter((b) => b.daysLeft < AUTHORIZATION_NOTICE_DAYS);
   }
 
   /** Codes from the province down to `code`. */

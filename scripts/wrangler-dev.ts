@@ -55,6 +55,8 @@ export interface Options {
   includeProcessEnv?: boolean;
   /** 'inherit' for npm start; 'pipe' keeps the output for log(). */
   output: 'inherit' | 'pipe';
+  /** The built Worker's config, dist-worker/wrangler.json unless a test serves a copy of the build. */
+  config?: string;
 }
 
 export interface WranglerDev {
@@ -111,7 +113,7 @@ export async function startWranglerDev(o: Options): Promise<WranglerDev> {
   const args = [
     'dev',
     '-c',
-    WORKER_CONFIG,
+    o.config ?? WORKER_CONFIG,
     '--ip',
     '127.0.0.1',
     '--port',

@@ -29,7 +29,7 @@ export async function housekeeping(env: Env, now = new Date()): Promise<{ delete
     // Retention must not depend on the key: it has already run; report and go on.
     console.error('[housekeeping] re-encryption skipped:', err instanceof Error ? err.message : err);
   }
-  await warnLapsed(env, now);
+  await warnAuthorizations(env, now);
   console.log(
     `[housekeeping] retention ${days} days: ${deleted} lead(s) deleted, ${resealed} re-encrypted${left}; ` +
       `staff records deleted: ${staff.sessions} session(s), ${staff.setupLinks} setup link(s), ${staff.log} log entr(ies)`,
@@ -37,13 +37,15 @@ export async function housekeeping(env: Env, now = new Date()): Promise<{ delete
   return { deleted, resealed };
 }
 
-/** Says in the daily log which brands' authorization has ended while the deployed pages still claim it. */
-export async function warnLapsed(env: Env, now = new Date()): Promise<string[]> {
+/** Says in the daily log which brands' authorization ends soon, or has ended while the deployed
+ *  pages still claim it. */
+export async function warnAuthorizations(env: Env, now = new Date()): Promise<string[]> {
   try {
-    const lapsed = (await loadCatalog(env, 'https://assets.invalid')).lapsedAuthorizations(now);
-    const lines = lapsed.map(
-      (b) =>
-        `[housekeeping] ${b.name}: its authorization ended ${b.until}; the deployed pages still claim it: rebuild and deploy`,
+    const ending = (await loadCatalog(env, 'https://assets.invalid')).endingAuthorizations(now);
+    const lines = ending.map((b) =>
+      b.daysLeft < 0
+        ? `[housekeeping] ${b.name}: its authorization ended ${b.until}; the deployed pages still claim it: rebuild and deploy`
+        : `[housekeeping] ${b.name}: its authorization ends ${b.until} (${b.daysLeft ? `${b.daysLeft} day(s) left` : 'its last day'}): record the renewal, or rebuild after that day`,
     );
     for (const line of lines) console.warn(line);
     return lines;

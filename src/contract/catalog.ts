@@ -23,6 +23,10 @@ export interface CatalogData {
   routing?: Routing;
 }
 
+/** Days before a brand's authorization ends that the build and the owner's inbox say so: time to
+ *  record the renewal, or to change the brand's page before it may no longer say 授权. */
+export const AUTHORIZATION_NOTICE_DAYS = 30;
+
 /** /uncovered-regions.json: code → [name, parent code] of every region without a page. */
 export type UncoveredRegions = Record<string, [name: string, parent?: string]>;
 

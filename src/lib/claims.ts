@@ -4,6 +4,7 @@
 // looked for as a reader sees them: traditional forms, full-width letters, and words split by
 // spaces, dots, invisible characters or HTML comments (官 方, 官<!-- -->方, O f f i c i a l).
 import type { Site } from './schemas.ts';
+import { AUTHORIZATION_NOTICE_DAYS } from '../contract/catalog.ts';
 
 /** Chinese words, with their traditional forms written out: the check runs in every build, and
  *  OpenCC's converter takes ~0.3 s to make. */
@@ -108,8 +109,6 @@ export interface HonestyCoverage {
 /** Markup in a description that is not text: a JSON-LD block there could name the brand as the
  *  provider, an iframe show another site. */
 const NOT_TEXT = /<\s*(script|iframe|object|embed|style|link|meta|form)\b/i;
-/** Days before an authorization ends that the build says so. */
-const EXPIRY_NOTICE_DAYS = 30;
 
 /** Every honesty problem of the content, each an error message; `notices` get what is not yet one. */
 export function honestyProblems(
@@ -176,14 +175,15 @@ export function honestyProblems(
       const { issuer, reference, validUntil } = brand.data.authorization;
       const until = validUntil.toISOString().slice(0, 10);
       // validUntil is the last day (a YAML date, UTC midnight): valid until that day ends in Beijing,
-      // as the inbox counts it (functions/catalog.ts lapsedAuthorizations).
+      // as the inbox counts it (functions/catalog.ts endingAuthorizations).
       const ends = validUntil.getTime() + 16 * 3_600_000;
       if (now.getTime() >= ends) {
         problems.push(
           `${file}: the authorization from ${issuer} (${reference}) expired on ${until}. ` +
             'Record the renewed authorization, or set relationship: independent and remove the claims.',
         );
-      } else if (ends - now.getTime() < EXPIRY_NOTICE_DAYS * 86_400_000) {
+      } else if (ends - now.getTime() <= AUTHORIZATION_NOTICE_DAYS * 86_400_000) {
+        // From the Beijing day 29 days before the last, as the inbox says it (endingAuthorizations).
         notices.push(
           `${file}: the authorization from ${issuer} (${reference}) ends on ${until}. Record the renewal, or build ` +
             'again that day: pages built before it say 授权 until the next build.',

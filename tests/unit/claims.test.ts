@@ -139,5 +139,13 @@ describe('impersonation claims', () => {
     } as never);
     expect(honestyProblems(site, [last], [], new Date('2030-12-31T12:00:00Z'), [])).toEqual([]);
     expect(honestyProblems(site, [last], [], new Date('2030-12-31T16:00:00Z')).join('\n')).toContain('expired on 2030-12-31');
+    // Said from the Beijing day 29 days before the last (2030-12-02), as the owner's inbox says it.
+    const said = (at: string) => {
+      const notices: string[] = [];
+      honestyProblems(site, [last], [], new Date(at), notices);
+      return notices.length;
+    };
+    expect(said('2030-12-01T15:59:00Z')).toBe(0);
+    expect(said('2030-12-01T16:00:00Z')).toBe(1);
   });
 });

@@ -5,7 +5,7 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../functions/env.ts';
 import { keyring, newKeyEntry } from '../../functions/privacy/keyring.ts';
-import { housekeeping, warnLapsed } from '../../functions/privacy/housekeeping.ts';
+import { housekeeping, warnAuthorizations } from '../../functions/privacy/housekeeping.ts';
 import { inboxPost, staffSession } from './inbox.ts';
 import { openLead, openRepeat } from '../../functions/privacy/sealed-lead.ts';
 import type { Repeat } from '../../functions/rows.ts';
@@ -201,14 +201,21 @@ describe('the scheduled job', () => {
     expect(await own('staff_setup', 'code_hash')).toBe(1);
   });
 
-  it("says when a brand's recorded authorization has ended while the deployed pages still claim it", async () => {
+  it("says a month ahead when a brand's recorded authorization ends, and when it has ended while the pages still claim it", async () => {
     // The sample's 栖门 is authorized until 2030-12-31 (src/content/brands/qimen.md), read from the built catalog.
     const spy = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect(await warnLapsed(env as unknown as Env, new Date('2030-12-31T15:59:00Z'))).toEqual([]); // 23:59 in Beijing
-    expect(await warnLapsed(env as unknown as Env, new Date('2030-12-31T16:00:00Z'))).toEqual([
+    const at = (instant: string) => warnAuthorizations(env as unknown as Env, new Date(instant));
+    expect(await at('2030-12-01T15:59:00Z')).toEqual([]); // 2030-12-01 23:59 in Beijing
+    expect(await at('2030-12-01T16:00:00Z')).toEqual([
+      '[housekeeping] 栖门: its authorization ends 2030-12-31 (29 day(s) left): record the renewal, or rebuild after that day',
+    ]);
+    expect(await at('2030-12-31T15:59:00Z')).toEqual([
+      '[housekeeping] 栖门: its authorization ends 2030-12-31 (its last day): record the renewal, or rebuild after that day',
+    ]);
+    expect(await at('2030-12-31T16:00:00Z')).toEqual([
       '[housekeeping] 栖门: its authorization ended 2030-12-31; the deployed pages still claim it: rebuild and deploy',
     ]);
-    expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy).toHaveBeenCalledTimes(3);
     spy.mockRestore();
   });
 

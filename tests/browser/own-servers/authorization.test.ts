@@ -1,0 +1,102 @@
+// The owner's inbox says a month ahead when a brand's recorded authorization ends, and that it has
+// ended while the deployed pages still claim it. The site as built a while ago: a copy of the build
+// whose catalog.json dates are moved near today, served by the same Worker under wrangler dev (a
+// build now would refuse the lapsed date, src/lib/claims.ts).
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogData } from '../../../src/contract/catalog.ts';
+import { newKeyEntry } from '../../../functions/privacy/keyring.ts';
+import { beijingDay } from '../../../functions/web/beijing-time.ts';
+import { freePort, migrate, secretsFile, startWranglerDev, type WranglerDev } from '../../../scripts/wrangler-dev.ts';
+import { launch, screenshot } from '../browser.ts';
+
+const ADMIN_TOKEN = 'authorization-test-admin-token';
+/** A Beijing calendar day `days` from now. */
+const day = (days: number) => beijingDay(new Date(Date.now() + days * 86_400_000));
+/** Days from today (Beijing) to a Beijing calendar day. */
+const daysTo = (until: string) => (Date.parse(until) - Date.parse(day(0))) / 86_400_000;
+
+describe("the owner's inbox and the brands' authorization", () => {
+  const root = mkdtempSync(join(tmpdir(), 'baoxiu-authorization-'));
+  let worker: WranglerDev;
+  let browser: Browser;
+  const ending = day(10);
+  const ended = day(-1);
+
+  beforeAll(async () => {
+    cpSync('dist', join(root, 'dist'), { recursive: true });
+    cpSync('dist-worker', join(root, 'worker'), { recursive: true }); // its assets: ../dist
+    const file = join(root, 'dist', 'catalog.json');
+    const catalog: CatalogData = JSON.parse(readFileSync(file, 'utf8'));
+    catalog.brands.qimen.authorizedUntil = ending;
+    catalog.brands.nuanchuan.authorizedUntil = ended;
+    writeFileSync(file, JSON.stringify(catalog));
+    migrate(join(root, 'state'));
+    worker = await startWranglerDev({
+      port: await freePort(),
+      config: join(root, 'worker', 'wrangler.json'),
+      persistTo: join(root, 'state'),
+      envFiles: [secretsFile({ LEADS_ENCRYPTION_KEY: newKeyEntry('auth'), ADMIN_TOKEN }, join(root, 'secrets'))],
+      output: 'pipe',
+    });
+    browser = await launch();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    worker?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  /** The inbox's list as a user of that role sees it, signed in on a phone without JavaScript. */
+  async function inboxAs(role: 'owner' | 'staff'): Promise<Page> {
+    const name = `${role === 'owner' ? '老板' : '技师'}${Date.now() % 100000}`;
+    const added = await fetch(`${worker.url}/api/admin/staff`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name, role }),
+    });
+    expect(added.status).toBe(201);
+    const code = new URL(((await added.json()) as { setupUrl: string }).setupUrl).searchParams.get('code')!;
+    const password = 'a phone-friendly passphrase';
+    const setup = await fetch(`${worker.url}/admin/setup`, {
+      method: 'POST',
+      headers: { origin: worker.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ code, password }).toString(),
+    });
+    expect(setup.status).toBe(200);
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+    });
+    const page = await context.newPage();
+    await page.goto(`${worker.url}/admin/sign-in/`);
+    await page.fill('#name', name);
+    await page.fill('#password', password);
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(new URL(page.url()).pathname).toBe('/admin/');
+    return page;
+  }
+
+  it('tells the owner which authorization ends within a month, and which has ended', async () => {
+    const page = await inboxAs('owner');
+    // Counted from the day the page was made (10, unless Beijing's midnight came in between).
+    expect(await page.textContent('[data-ending-authorization]')).toContain(
+      `栖门 的授权到 ${ending} 为止（还有 ${daysTo(ending)} 天）`,
+    );
+    expect(await page.textContent('[data-lapsed-authorization]')).toContain(`暖川 的授权已于 ${ended} 到期`);
+    expect(await page.locator('[data-ending-authorization], [data-lapsed-authorization]').count()).toBe(2);
+    await screenshot(page, 'inbox-authorization-owner');
+    await page.context().close();
+  });
+
+  it('says nothing of it to staff', async () => {
+    const page = await inboxAs('staff');
+    expect(await page.locator('[data-ending-authorization], [data-lapsed-authorization]').count()).toBe(0);
+    await page.context().close();
+  });
+});
