@@ -45,7 +45,7 @@ export async function warnAuthorizations(env: Env, now = new Date()): Promise<st
     const lines = ending.map((b) =>
       b.daysLeft < 0
         ? `[housekeeping] ${b.name}: its authorization ended ${b.until}; the deployed pages still claim it: rebuild and deploy`
-        : `[housekeeping] ${b.name}: its authorization ends ${b.until} (${b.daysLeft ? `${b.daysLeft} day(s) left` : 'its last day'}): record the renewal, or rebuild after that day`,
+        : `[housekeeping] ${b.name}: its authorization's last day is ${b.until} (${b.daysLeft ? `in ${b.daysLeft} day(s)` : 'today'}): record the renewal, or change the brand's page and rebuild the day after`,
     );
     for (const line of lines) console.warn(line);
     return lines;

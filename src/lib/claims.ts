@@ -185,8 +185,8 @@ export function honestyProblems(
       } else if (ends - now.getTime() <= AUTHORIZATION_NOTICE_DAYS * 86_400_000) {
         // From the Beijing day 29 days before the last, as the inbox says it (endingAuthorizations).
         notices.push(
-          `${file}: the authorization from ${issuer} (${reference}) ends on ${until}. Record the renewal, or build ` +
-            'again that day: pages built before it say 授权 until the next build.',
+          `${file}: the authorization from ${issuer} (${reference}) ends on ${until}. Record the renewal before then; ` +
+            'if it is not renewed, set relationship: independent and build again the day after: pages built before it say 授权 until the next build.',
         );
       }
       // An authorized service is still not the brand owner.

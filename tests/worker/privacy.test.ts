@@ -207,10 +207,10 @@ describe('the scheduled job', () => {
     const at = (instant: string) => warnAuthorizations(env as unknown as Env, new Date(instant));
     expect(await at('2030-12-01T15:59:00Z')).toEqual([]); // 2030-12-01 23:59 in Beijing
     expect(await at('2030-12-01T16:00:00Z')).toEqual([
-      '[housekeeping] 栖门: its authorization ends 2030-12-31 (29 day(s) left): record the renewal, or rebuild after that day',
+      "[housekeeping] 栖门: its authorization's last day is 2030-12-31 (in 29 day(s)): record the renewal, or change the brand's page and rebuild the day after",
     ]);
     expect(await at('2030-12-31T15:59:00Z')).toEqual([
-      '[housekeeping] 栖门: its authorization ends 2030-12-31 (its last day): record the renewal, or rebuild after that day',
+      "[housekeeping] 栖门: its authorization's last day is 2030-12-31 (today): record the renewal, or change the brand's page and rebuild the day after",
     ]);
     expect(await at('2030-12-31T16:00:00Z')).toEqual([
       '[housekeeping] 栖门: its authorization ended 2030-12-31; the deployed pages still claim it: rebuild and deploy',
