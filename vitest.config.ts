@@ -35,6 +35,7 @@ const LONGEST = [
   // Unit files that run CLIs (seconds each): last in the queue, they ran on nearly alone at the end.
   'tests/unit/coverage-import.test.ts',
   'tests/unit/migrate.test.ts',
+  'tests/unit/env-file.test.ts',
 ];
 /** Then the worker files (their runners start in workerd, 15–30 s before the first file runs), then
  *  the rest, seconds each: queued behind the half-minute files, those ended the run alone. */

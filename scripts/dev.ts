@@ -5,9 +5,20 @@
 import { spawn } from 'node:child_process';
 import { buildIfStale } from './build-if-stale.ts';
 import { localSettings } from './local-secrets.ts';
-import { freePort, migrate, startWranglerDev, type WranglerDev } from './wrangler-dev.ts';
+import { freePort, migrate, portFrom, startWranglerDev, type WranglerDev } from './wrangler-dev.ts';
 
-const port = Number(process.env.PORT ?? 4321);
+/** Says what failed, in a line, and ends (no stack trace for a port taken or a failed migration). */
+const fail = (err: unknown): never => {
+  console.error(`npm run dev: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+};
+const port = (() => {
+  try {
+    return portFrom(process.env.PORT, 4321);
+  } catch (err) {
+    return fail(err);
+  }
+})();
 const site = `http://127.0.0.1:${port}`;
 buildIfStale();
 // astro dev first: it needs only the Worker's address, and its start (Vite's pre-bundling, workerd)
@@ -22,7 +33,7 @@ const stop = () => {
   astro.kill('SIGTERM');
   worker?.stop();
 };
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
 astro.on('exit', (code) => {
   worker?.stop();
   process.exit(code ?? 0);
@@ -37,5 +48,5 @@ try {
   worker.process.stderr!.pipe(process.stderr);
 } catch (err) {
   astro.kill('SIGTERM');
-  throw err;
+  fail(err);
 }

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import { secretsFile } from './wrangler-dev.ts';
 
 export const LOCAL_SECRETS_DIR = join('.wrangler', 'local-secrets');
@@ -27,28 +28,24 @@ export function localSecret(name: keyof typeof generators): string {
 /**
  * Where a local `wrangler dev` takes its settings from: .dev.vars when there is one, otherwise this
  * process's environment (and .env). A secret that neither gives is generated once for local use;
- * the generated ones come first, so what .dev.vars or the environment says always wins. `extra`
- * settings go with the generated ones.
+ * what .dev.vars or the environment says always wins over the generated ones and `extra`.
+ * .dev.vars is read here, as wrangler reads it (no `$NAME` expansion), and written into the one env
+ * file with the generated values: handed to wrangler as an env file itself, its values would be
+ * expanded (an SMTP password `ab$Cd9` became `ab`).
  */
 export function localSettings(extra: Record<string, string> = {}): { envFiles: string[]; includeProcessEnv: boolean } {
-  const devVars = existsSync('.dev.vars');
+  const devVars = existsSync('.dev.vars') ? (parseEnv(readFileSync('.dev.vars', 'utf8')) as Record<string, string>) : undefined;
   if (devVars) console.log('Settings: .dev.vars');
-  const configured = devVars ? namesIn('.dev.vars') : new Set([...Object.keys(process.env), ...namesIn('.env')]);
+  const configured = devVars ? new Set(Object.keys(devVars)) : new Set([...Object.keys(process.env), ...namesIn('.env')]);
   const missing = (Object.keys(generators) as (keyof typeof generators)[]).filter((name) => !configured.has(name));
   const generated = secretsFile(
-    { ...Object.fromEntries(missing.map((name) => [name, localSecret(name)])), ...extra },
+    { ...Object.fromEntries(missing.map((name) => [name, localSecret(name)])), ...extra, ...devVars },
     LOCAL_SECRETS_DIR,
   );
-  const envFiles = [generated, ...(devVars ? ['.dev.vars'] : existsSync('.env') ? ['.env'] : [])];
-  return { envFiles, includeProcessEnv: !devVars };
+  return { envFiles: [generated, ...(!devVars && existsSync('.env') ? ['.env'] : [])], includeProcessEnv: !devVars };
 }
 
-/** Names set in a dotenv-style file (.dev.vars, .env): `NAME=value` lines. */
-export function namesIn(file: string): Set<string> {
-  if (!existsSync(file)) return new Set();
-  const names = readFileSync(file, 'utf8')
-    .split('\n')
-    .map((l) => /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(l)?.[1])
-    .filter((n): n is string => Boolean(n));
-  return new Set(names);
+/** Names set in a dotenv-style file (.env), read as wrangler reads it. */
+function namesIn(file: string): string[] {
+  return existsSync(file) ? Object.keys(parseEnv(readFileSync(file, 'utf8'))) : [];
 }

@@ -4,10 +4,19 @@ import { buildIfStale } from './build-if-stale.ts';
 import { localSettings } from './local-secrets.ts';
 import { migrate, startWranglerDev } from './wrangler-dev.ts';
 
-buildIfStale();
-// BAOXIU_STATE_DIR: another local state folder than .wrangler/state (the tests use their own).
-const persistTo = process.env.BAOXIU_STATE_DIR;
-migrate(persistTo, 'inherit');
-const dev = await startWranglerDev({ port: Number(process.env.PORT ?? 8787), persistTo, ...localSettings(), output: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.stop());
-dev.process.on('exit', (code) => process.exit(code ?? 0));
+import { portFrom } from './wrangler-dev.ts';
+
+try {
+  const port = portFrom(process.env.PORT, 8787);
+  buildIfStale();
+  // BAOXIU_STATE_DIR: another local state folder than .wrangler/state (the tests use their own).
+  const persistTo = process.env.BAOXIU_STATE_DIR;
+  migrate(persistTo, 'inherit');
+  const dev = await startWranglerDev({ port, persistTo, ...localSettings(), output: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => dev.stop());
+  // Stopped by a signal (killed for memory, say): not a clean exit for whoever supervises this.
+  dev.process.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} catch (err) {
+  console.error(`npm start: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+}

@@ -30,6 +30,16 @@ export async function freePort(): Promise<number> {
   }
 }
 
+/** A `NAME=value` line that wrangler's --env-file reading gives back as `value`, whatever it holds:
+ *  dotenv keeps a single-quoted (or backquoted) value as written, and dotenv-expand then reads
+ *  `$NAME` in it as another variable (`ab$Cd9` became `ab`) and `\$` as `$` (wrangler-dist/cli.js,
+ *  loadDotEnv). Wrangler reads its own .dev.vars without expanding. */
+export function envLine(name: string, value: string): string {
+  const quote = ["'", '`'].find((q) => !value.includes(q));
+  if (!quote) throw new Error(`${name}: a value with both ' and \` cannot be passed to wrangler dev`);
+  return `${name}=${quote}${value.replace(/\$/g, '\\$')}${quote}\n`;
+}
+
 /** Writes `NAME=value` lines to a new file only its owner can read; returns its path. */
 export function secretsFile(secrets: Record<string, string>, dir = mkdtempSync(join(tmpdir(), 'baoxiu-secrets-'))): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -37,7 +47,7 @@ export function secretsFile(secrets: Record<string, string>, dir = mkdtempSync(j
   writeFileSync(
     file,
     Object.entries(secrets)
-      .map(([k, v]) => `${k}=${JSON.stringify(v)}\n`)
+      .map(([k, v]) => envLine(k, v))
       .join(''),
     { mode: 0o600 },
   );
@@ -83,8 +93,10 @@ export function migrate(persistTo = STATE, output: 'inherit' | 'pipe' = 'pipe'):
     : ['d1', 'migrations', 'apply', ...common];
   try {
     const res = spawnSync(WRANGLER, args, { stdio: output, encoding: 'utf8' });
-    if (res.status !== 0)
-      throw new Error(`wrangler d1 ${args[1]} failed (exit ${res.status}):\n${res.stdout ?? ''}${res.stderr ?? ''}`);
+    if (res.status !== 0) {
+      const why = res.error?.message ?? (res.signal ? `stopped by ${res.signal}` : `exit ${res.status}`);
+      throw new Error(`wrangler d1 ${args[1]} failed (${why})${output === 'pipe' ? `:\n${res.stdout}${res.stderr}` : ''}`);
+    }
     return res.stdout ?? '';
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -106,6 +118,15 @@ function allMigrations(dir: string): string {
   const file = join(dir, 'migrations.sql');
   writeFileSync(file, [table, ...each].join('\n'));
   return file;
+}
+
+/** PORT as given (1–65535), or `fallback` when unset; anything else is an error that says so. */
+export function portFrom(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw new Error(`PORT must be a port number (1–65535), not "${value}"`);
+  return port;
 }
 
 /** Starts wrangler dev; resolves once /api/health answers (or rejects with its output). */
@@ -137,6 +158,7 @@ export async function startWranglerDev(o: Options): Promise<WranglerDev> {
   dev.stdout?.on('data', keep);
   dev.stderr?.on('data', keep);
   const stop = () => {
+    process.off('exit', stop);
     try {
       if (o.output === 'pipe') process.kill(-dev.pid!, 'SIGTERM');
       else dev.kill('SIGTERM');
@@ -144,13 +166,17 @@ export async function startWranglerDev(o: Options): Promise<WranglerDev> {
       /* already gone */
     }
   };
+  // Started in a process group of its own (pipe), it outlives this process unless stopped: also when
+  // this one ends before the caller has the handle (Ctrl-C while wrangler starts, npm run dev).
+  process.on('exit', stop);
   const url = `http://127.0.0.1:${o.port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
     if ((await fetch(`${url}/api/health`).catch(() => null))?.ok) break;
     if (Date.now() > deadline || dev.exitCode !== null) {
       stop();
-      throw new Error(`wrangler dev did not start:\n${log.slice(-3000)}`);
+      const why = dev.exitCode !== null ? `it exited with code ${dev.exitCode}` : `no answer on ${url}/api/health within 90 s`;
+      throw new Error(`wrangler dev did not start (${why})${log ? `:\n${log.slice(-3000)}` : '; its output is above'}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -33,9 +33,12 @@ export default async function setup(project: TestProject) {
   });
   const baseUrl = dev.url;
   // The tests read the server's log (console output of the Worker) from this file.
-  dev.process.stdout!.on('data', () => writeFileSync(logFile, dev.log()));
-  dev.process.stderr!.on('data', () => writeFileSync(logFile, dev.log()));
-  writeFileSync(logFile, dev.log());
+  // Not after the teardown has removed the folder: wrangler may still print on its way out.
+  let open = true;
+  const save = () => open && writeFileSync(logFile, dev.log());
+  dev.process.stdout!.on('data', save);
+  dev.process.stderr!.on('data', save);
+  save();
 
   project.provide('baseUrl', baseUrl);
   project.provide('stateDir', stateDir);
@@ -44,6 +47,7 @@ export default async function setup(project: TestProject) {
   project.provide('adminToken', adminToken);
 
   return () => {
+    open = false;
     dev.stop();
     rmSync(stateDir, { recursive: true, force: true });
   };
