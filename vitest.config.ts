@@ -37,11 +37,14 @@ const LONGEST = [
   'tests/unit/migrate.test.ts',
   'tests/unit/env-file.test.ts',
 ];
-/** Then the worker files (their runners start in workerd, 15–30 s before the first file runs), then
- *  the rest, seconds each: queued behind the half-minute files, those ended the run alone. */
+/** The worker files after the first three (their runners start in workerd, 20–30 s before the first
+ *  file runs: queued after every long file, that start ran on alone near the end, one core idle),
+ *  then the rest, seconds each: queued behind the half-minute files, those ended the run alone. */
+const WORKER_AFTER = 3;
 const rank = (f: TestSpecification) => {
   const at = LONGEST.findIndex((path) => f.moduleId.endsWith(path));
-  return at >= 0 ? at : f.project.name === 'worker' ? LONGEST.length : LONGEST.length + 1;
+  if (at >= 0) return at < WORKER_AFTER ? at : at + 1;
+  return f.project.name === 'worker' ? WORKER_AFTER : LONGEST.length + 1;
 };
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]) {
