@@ -19,10 +19,22 @@ export function localSecret(name: keyof typeof generators): string {
   const file = join(LOCAL_SECRETS_DIR, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(LOCAL_SECRETS_DIR, { recursive: true, mode: 0o700 });
-  const value = generators[name]();
-  writeFileSync(file, `${value}\n`, { mode: 0o600 });
+  const value = keptOnce(file, generators[name]());
   console.log(`Generated a local ${name} in ${file} (local runs only).`);
   return value;
+}
+
+/** Writes `value` to `file` unless it exists, and returns what the file holds: of two first runs at
+ *  once (npm start and npm run dev), both use the key written first, and no lead is sealed with a
+ *  key that is then overwritten. */
+export function keptOnce(file: string, value: string): string {
+  try {
+    writeFileSync(file, `${value}\n`, { mode: 0o600, flag: 'wx' });
+    return value;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    return readFileSync(file, 'utf8').trim();
+  }
 }
 
 /**
