@@ -43,7 +43,12 @@ try {
   const persistTo = process.env.BAOXIU_STATE_DIR;
   migrate(persistTo, 'inherit');
   // Posts reach the Worker through the proxy with the dev server's origin, which it must accept.
-  worker = await startWranglerDev({ port: workerPort, persistTo, ...localSettings({ ALLOWED_ORIGINS: site }), output: 'pipe' });
+  worker = await startWranglerDev({
+    port: workerPort,
+    persistTo,
+    ...localSettings('dev', { ALLOWED_ORIGINS: site }),
+    output: 'pipe',
+  });
   worker.process.stdout!.pipe(process.stdout);
   worker.process.stderr!.pipe(process.stderr);
 } catch (err) {

@@ -45,14 +45,18 @@ export function keptOnce(file: string, value: string): string {
  * file with the generated values: handed to wrangler as an env file itself, its values would be
  * expanded (an SMTP password `ab$Cd9` became `ab`).
  */
-export function localSettings(extra: Record<string, string> = {}): { envFiles: string[]; includeProcessEnv: boolean } {
+export function localSettings(
+  command: 'start' | 'dev',
+  extra: Record<string, string> = {},
+): { envFiles: string[]; includeProcessEnv: boolean } {
   const devVars = existsSync('.dev.vars') ? (parseEnv(readFileSync('.dev.vars', 'utf8')) as Record<string, string>) : undefined;
   if (devVars) console.log('Settings: .dev.vars');
   const configured = devVars ? new Set(Object.keys(devVars)) : new Set([...Object.keys(process.env), ...namesIn('.env')]);
   const missing = (Object.keys(generators) as (keyof typeof generators)[]).filter((name) => !configured.has(name));
   const generated = secretsFile(
     { ...Object.fromEntries(missing.map((name) => [name, localSecret(name)])), ...extra, ...devVars },
-    LOCAL_SECRETS_DIR,
+    // One file per command: `npm run dev` started while `npm start` runs does not rewrite its settings.
+    join(LOCAL_SECRETS_DIR, command),
   );
   return { envFiles: [generated, ...(!devVars && existsSync('.env') ? ['.env'] : [])], includeProcessEnv: !devVars };
 }

@@ -12,7 +12,7 @@ try {
   // BAOXIU_STATE_DIR: another local state folder than .wrangler/state (the tests use their own).
   const persistTo = process.env.BAOXIU_STATE_DIR;
   migrate(persistTo, 'inherit');
-  const dev = await startWranglerDev({ port, persistTo, ...localSettings(), output: 'inherit' });
+  const dev = await startWranglerDev({ port, persistTo, ...localSettings('start'), output: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => dev.stop());
   // Stopped by a signal (killed for memory, say): not a clean exit for whoever supervises this.
   dev.process.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
