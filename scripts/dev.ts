@@ -12,13 +12,12 @@ const fail = (err: unknown): never => {
   console.error(`npm run dev: ${err instanceof Error ? err.message : err}`);
   process.exit(1);
 };
-const port = (() => {
-  try {
-    return portFrom(process.env.PORT, 4321);
-  } catch (err) {
-    return fail(err);
-  }
-})();
+let port = 4321;
+try {
+  port = portFrom(process.env.PORT, port);
+} catch (err) {
+  fail(err);
+}
 const site = `http://127.0.0.1:${port}`;
 buildIfStale();
 // astro dev first: it needs only the Worker's address, and its start (Vite's pre-bundling, workerd)

@@ -2,9 +2,7 @@
 // migrations, then serve site + lead function with wrangler's local runtime on 127.0.0.1:$PORT.
 import { buildIfStale } from './build-if-stale.ts';
 import { localSettings } from './local-secrets.ts';
-import { migrate, startWranglerDev } from './wrangler-dev.ts';
-
-import { portFrom } from './wrangler-dev.ts';
+import { migrate, portFrom, startWranglerDev } from './wrangler-dev.ts';
 
 try {
   const port = portFrom(process.env.PORT, 8787);
