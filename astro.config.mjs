@@ -41,8 +41,8 @@ export default defineConfig({
     // would write the same files.
     ...(cacheDir ? { cacheDir: `${cacheDir}/vite` } : {}),
     build: { assetsInlineLimit: 0 },
-    // LEAD_RETENTION_DAYS of the build environment, for /privacy/: read here, because in page code
-    // the Cloudflare plugin replaces process.env with wrangler.jsonc's vars.
+    // LEAD_RETENTION_DAYS of the build environment, for /privacy/ and catalog.json (src/lib/retention.ts):
+    // read here, because in page code the Cloudflare plugin replaces process.env with wrangler.jsonc's vars.
     define: { 'import.meta.env.BUILD_RETENTION_DAYS': JSON.stringify(process.env.LEAD_RETENTION_DAYS ?? '') },
     // npm run dev (scripts/dev.ts): the form posts to the lead function under wrangler dev.
     plugins: process.env.BAOXIU_API_PROXY ? [apiProxy(process.env.BAOXIU_API_PROXY)] : [],

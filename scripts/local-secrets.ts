@@ -61,6 +61,14 @@ export function localSettings(
   return { envFiles: [generated, ...(!devVars && existsSync('.env') ? ['.env'] : [])], includeProcessEnv: !devVars };
 }
 
+/** A setting as the `wrangler dev` localSettings configures reads it: from .dev.vars when there is
+ *  one, otherwise the environment, then .env (wrangler: process.env over its env files). */
+export function localSetting(name: string, dir = '.', env = process.env): string | undefined {
+  const read = (file: string) => (existsSync(join(dir, file)) ? parseEnv(readFileSync(join(dir, file), 'utf8')) : undefined);
+  const devVars = read('.dev.vars');
+  return devVars ? devVars[name] : (env[name] ?? read('.env')?.[name]);
+}
+
 /** Names set in a dotenv-style file (.env), read as wrangler reads it. */
 function namesIn(file: string): string[] {
   return existsSync(file) ? Object.keys(parseEnv(readFileSync(file, 'utf8'))) : [];

@@ -10,7 +10,7 @@ import { purgeStaffRecords } from '../staff/retention.ts';
 import { loadCatalog } from '../catalog.ts';
 
 export async function housekeeping(env: Env, now = new Date()): Promise<{ deleted: number; resealed: number }> {
-  const days = retentionDays(env.LEAD_RETENTION_DAYS);
+  const days = await retention(env);
   const deleted = await deleteExpired(env.DB, days, now);
   // Like the re-encryption below: a failure is reported, and the rest of the job still runs.
   const staff = await purgeStaffRecords(env.DB, now).catch((err) => {
@@ -35,6 +35,25 @@ export async function housekeeping(env: Env, now = new Date()): Promise<{ delete
       `staff records deleted: ${staff.sessions} session(s), ${staff.setupLinks} setup link(s), ${staff.log} log entr(ies)`,
   );
   return { deleted, resealed };
+}
+
+/** LEAD_RETENTION_DAYS, or what the deployed /privacy/ states (its build's setting: /catalog.json)
+ *  when that is shorter: a lead is never kept longer than the policy customers read says. The two
+ *  differ when the setting was changed without building again; the log says so. A catalog that
+ *  cannot be read leaves the setting: retention does not wait on it. */
+async function retention(env: Env): Promise<number> {
+  const setting = retentionDays(env.LEAD_RETENTION_DAYS);
+  const stated = await loadCatalog(env, 'https://assets.invalid').then(
+    (c) => c.data.retentionDays,
+    () => undefined,
+  );
+  if (!stated || stated === setting) return setting;
+  const days = Math.min(setting, stated);
+  console.warn(
+    `[housekeeping] LEAD_RETENTION_DAYS is ${setting} but the deployed /privacy/ says leads are kept ${stated} days: ` +
+      `deleting after ${days}; build with LEAD_RETENTION_DAYS=${setting} and deploy to make them agree`,
+  );
+  return days;
 }
 
 /** Says in the daily log which brands' authorization ends soon, or has ended while the deployed

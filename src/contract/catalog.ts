@@ -12,6 +12,8 @@ export interface CatalogData {
   hours: string;
   callbackHours?: string;
   privacyVersion: string;
+  /** How many days /privacy/ says a lead is kept (src/lib/retention.ts). */
+  retentionDays: number;
   /** authorizedUntil: the last day (YYYY-MM-DD) of a brand's recorded authorization. The pages say
    *  so until the next build; the inbox and the daily job say when that day has passed. */
   brands: Record<string, { name: string; category: string; authorizedUntil?: string }>;

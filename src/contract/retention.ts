@@ -1,5 +1,5 @@
 // How long a lead is kept: LEAD_RETENTION_DAYS (wrangler.jsonc `vars`), read by the Worker's daily
-// job and by the build for /privacy/, so the policy states what the job does.
+// job and by the build for /privacy/ (src/lib/retention.ts), so the policy states what the job does.
 const DEFAULT_RETENTION_DAYS = 180;
 
 /** A whole number of days ≥ 1, or the default. */

@@ -6,10 +6,10 @@
 //
 // A new area's extent is its approval's (the State Council's 国函, or for 雄安 the Central Committee's
 // and State Council's notice), read where a page reprints its words: the ministry's and gov.cn's own
-// pages are out of this project's reach. 汉口, 天府新区 and 雄安新区 are from secondary pages (汉口 was
-// a city until 1949, which no current document defines; the other two approvals' texts were not found). Left out for
-// want of a page that names their counties: 郑东新区, 光谷, 西咸新区, 贵安新区, 福州新区. 两江新区
-// became a district itself in 2025 (江北区 and 渝北区 abolished: 人民日报客户端, 2025-11-07), after the
+// pages are out of this project's reach. 汉口, 天府新区, 雄安新区, 西咸新区, 贵安新区 and 光谷 are from
+// secondary pages (汉口 was a city until 1949, which no current document defines; the approvals' texts
+// were not found). Left out for want of a page that names their counties: 郑东新区 (a city's own
+// zone, with no approval), 福州新区. 两江新区 became a district itself in 2025 (江北区 and 渝北区 abolished: 人民日报客户端, 2025-11-07), after the
 // 2023 codes the site follows, which still have both. tests/unit/areas.test.ts checks every row.
 
 export interface Area {
@@ -116,6 +116,41 @@ export const AREAS: Area[] = [
       title: '东北网：国务院关于同意设立哈尔滨新区的批复 (国函〔2015〕217号)',
       date: '2015-12-22',
       says: '哈尔滨新区包括哈尔滨市松北区、呼兰区、平房区的部分区域',
+    },
+  },
+  {
+    // Its 23 towns are run by the area (19) or by 咸阳 (4): every county only in part.
+    names: ['西咸新区', '西咸'],
+    counties: ['610112', '610116', '610118', '610402', '610404', '610423', '610481'],
+    partly: ['610112', '610116', '610118', '610402', '610404', '610423', '610481'],
+    source: {
+      url: 'http://www.www3333333.com/zwgk/fdzdgknr/xqjj/1.html',
+      title: '西咸新区 新区简介 (a copy of the area’s own page, in traditional characters; 国函〔2014〕2号)',
+      says: '涉及西安的未央、长安、鄠邑3个区,咸阳的秦都、渭城、泾阳、兴平4个县(区、市)',
+    },
+  },
+  {
+    names: ['贵安新区', '贵安'],
+    counties: ['520111', '520181', '520403', '520402'],
+    partly: ['520111', '520181', '520403', '520402'],
+    source: {
+      url: 'http://gz007.net/qxd/problem.asp?pid=2271',
+      title:
+        '贵安新区 (an answer on a Guizhou forum; the approval as 新华网 reported it, 2014-01-10: 贵阳、安顺两市所辖4县(市、区))',
+      date: '2014-01-07',
+      says: '贵安新区规划范围涉及贵阳市花溪区、清镇市和安顺市的平坝县、西秀区',
+    },
+  },
+  {
+    // 东湖新技术开发区, which runs towns of both on their behalf.
+    names: ['光谷', '东湖高新区'],
+    counties: ['420111', '420115'],
+    partly: ['420111', '420115'],
+    source: {
+      url: 'http://m.easyfang.com/a/2023/0131/013821950.html',
+      title: '光谷属于江夏还是属于洪山区',
+      date: '2023-01-31',
+      says: '武汉光谷即东湖新技术开发区,位于武汉市东南部洪山区,江夏区境内',
     },
   },
 ];

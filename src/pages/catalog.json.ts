@@ -3,6 +3,7 @@
 import type { APIRoute } from 'astro';
 import type { CatalogData } from '../contract/catalog.ts';
 import { catalog } from '../lib/catalog.ts';
+import { statedRetentionDays } from '../lib/retention.ts';
 
 export const GET: APIRoute = async () => {
   const { site, brands, pages, regions, coverage, routing } = await catalog();
@@ -13,6 +14,7 @@ export const GET: APIRoute = async () => {
     hours: site.hours,
     ...(site.callbackHours ? { callbackHours: site.callbackHours } : {}),
     privacyVersion: site.privacyVersion,
+    retentionDays: statedRetentionDays(import.meta.env.BUILD_RETENTION_DAYS),
     brands: Object.fromEntries(
       brands.map((b) => [
         b.id,

@@ -29,6 +29,8 @@ describe('the sample build', () => {
     expect(html).toContain('我们收集什么');
     expect(html).toContain('为什么收集');
     expect(html).toMatch(/data-retention-days="180"[^>]*>报修记录自提交之日起保存 180 天/);
+    // And tells the Worker's daily job, which keeps no lead longer than that.
+    expect(JSON.parse(read('catalog.json')).retentionDays).toBe(180);
     expect(html).toContain('加密保存');
     expect(html).toContain('要求删除');
   });
@@ -46,6 +48,7 @@ describe('build settings', () => {
     build = await buildWith(renamed, { PUBLIC_TURNSTILE_SITE_KEY: '1x00000000000000000000AA', LEAD_RETENTION_DAYS: '90' }, [
       PAGE,
       'privacy/index.html',
+      'catalog.json',
     ]);
   }, 180_000);
 
@@ -55,6 +58,7 @@ describe('build settings', () => {
     expect(pages[PAGE]).toMatch(/<div class="cf-turnstile" data-sitekey="1x00000000000000000000AA"/);
     expect(pages[PAGE]).toContain('src="https://challenges.cloudflare.com/turnstile/v0/api.js"');
     expect(pages['privacy/index.html']).toContain('保存 90 天');
+    expect(JSON.parse(pages['catalog.json']).retentionDays).toBe(90);
   });
 
   it("leaves the search index begun with the build when it read the content otherwise: the records endpoint's are indexed", () => {

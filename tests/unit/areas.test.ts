@@ -25,6 +25,8 @@ describe('the areas table', () => {
         ).toBe(true);
       }
       for (const code of area.partly ?? []) expect(area.counties, row).toContain(code);
+      // Search reads a town after an area within the area's province (search-core.ts).
+      expect(new Set(area.counties.map((c) => regions.lineage(c)[0].code)).size, `${row}: one province`).toBe(1);
       expect(area.source.url, row).toMatch(/^https?:\/\/[^/]+\.[a-z]+\//);
       expect(area.source.title, row).not.toBe('');
       expect(area.source.says.length, row).toBeGreaterThan(10);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isStale } from '../../scripts/build-if-stale.ts';
+import { whyStale } from '../../scripts/build-if-stale.ts';
 
 let root: string;
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -31,9 +31,9 @@ describe('npm start builds when the build is older than what it is made from', (
       file('functions/leads/endpoint.ts', 60);
       file('dist/pagefind/pagefind-entry.json', 30);
       file('dist-worker/wrangler.json', 30);
-      expect(isStale(root, ''), 'built after every source').toBe(false);
+      expect(whyStale(root, ''), 'built after every source').toBeUndefined();
       file(changed, 1);
-      expect(isStale(root, ''), changed).toBe(true);
+      expect(whyStale(root, ''), changed).toBe('sources changed since the last build');
       rmSync(root, { recursive: true, force: true });
     }
     root = mkdtempSync(join(tmpdir(), 'baoxiu-stale-'));
@@ -43,6 +43,20 @@ describe('npm start builds when the build is older than what it is made from', (
     root = mkdtempSync(join(tmpdir(), 'baoxiu-stale-'));
     file('src/pages/index.astro', 60);
     file('dist-worker/wrangler.json', 30);
-    expect(isStale(root, '')).toBe(true);
+    expect(whyStale(root, '')).toBe('no finished build');
+  });
+
+  it('rebuilds when the local Worker will delete leads after another number of days than /privacy/ says', () => {
+    root = mkdtempSync(join(tmpdir(), 'baoxiu-stale-'));
+    file('src/pages/index.astro', 60);
+    file('dist/pagefind/pagefind-entry.json', 30);
+    file('dist-worker/wrangler.json', 30);
+    file('dist/catalog.json', 30);
+    writeFileSync(join(root, 'dist/catalog.json'), JSON.stringify({ retentionDays: 180 }));
+    expect(whyStale(root, '', 180)).toBeUndefined();
+    expect(whyStale(root, '', 90)).toBe("LEAD_RETENTION_DAYS is 90; the last build's /privacy/ says 180 days");
+    // A build from before catalog.json said it.
+    writeFileSync(join(root, 'dist/catalog.json'), '{}');
+    expect(whyStale(root, '', 180)).toMatch(/says another number of days/);
   });
 });

@@ -12,6 +12,7 @@ const catalog = new CatalogIndex({
   hours: '每天 8:00–20:00',
   callbackHours: '08:00-20:00',
   privacyVersion: '1',
+  retentionDays: 180,
   brands: { jianxia: { name: '坚匣', category: 'safe' } },
   regions: {
     '430000': { name: '湖南省', level: 'province', path: '/hunan/' },

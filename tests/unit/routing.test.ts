@@ -10,6 +10,7 @@ const base: CatalogData = {
   hours: '',
   service: {},
   privacyVersion: 'v',
+  retentionDays: 180,
   brands: { jianxia: { name: '坚匣', category: '保险柜' }, qimen: { name: '栖门', category: '智能锁' } },
   regions: {
     '430000': { name: '湖南省', level: 'province', path: '/hunan/' },

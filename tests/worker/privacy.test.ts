@@ -147,6 +147,27 @@ describe('the scheduled job', () => {
     expect(await rawRow(recent.id)).toBeNull();
   });
 
+  it("keeps no lead longer than the deployed /privacy/ says (its build's setting), and says so when LEAD_RETENTION_DAYS differs", async () => {
+    const { id } = await (await post(valid())).json<{ id: string }>();
+    await env.DB.prepare('UPDATE leads SET created_at = ? WHERE id = ?')
+      .bind(new Date(Date.now() - 181 * 86_400_000).toISOString(), id)
+      .run();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      // Set to 400 days after a build that said 180 (catalog.json): 180, and the log says why.
+      await housekeeping({ ...(env as unknown as Env), LEAD_RETENTION_DAYS: '400' });
+      expect(await rawRow(id)).toBeNull();
+      expect(warn.mock.calls.flat().join('\n')).toContain(
+        'LEAD_RETENTION_DAYS is 400 but the deployed /privacy/ says leads are kept 180 days: deleting after 180; build with LEAD_RETENTION_DAYS=400',
+      );
+      warn.mockClear();
+      await housekeeping(env as unknown as Env);
+      expect(warn.mock.calls.flat().join('\n')).not.toContain('LEAD_RETENTION_DAYS');
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it("deletes the inbox's staff records past their time: sessions and setup links after a month, the log after a year", async () => {
     const { name } = await staffSession();
     const { id } = (await env.DB.prepare('SELECT id FROM staff WHERE name = ?').bind(name).first<{ id: string }>())!;
