@@ -1,8 +1,10 @@
 // Builds the site when dist/ is missing, older than its sources, or states another retention period
 // than the local Worker will apply (npm start, npm run dev).
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { lock } from 'proper-lockfile';
 import type { CatalogData } from '../src/contract/catalog.ts';
 import { retentionDays } from '../src/contract/retention.ts';
 import { wranglerConfig } from '../src/lib/wrangler-config.ts';
@@ -45,11 +47,29 @@ function statedIn(catalog: string): number | undefined {
   }
 }
 
-/** Builds when whyStale says so, with the LEAD_RETENTION_DAYS the local Worker will have (localSetting). */
-export function buildIfStale(leadRetentionDays = localSetting('LEAD_RETENTION_DAYS')) {
-  const why = whyStale('.', undefined, retentionDays(leadRetentionDays ?? wranglerConfig().vars?.LEAD_RETENTION_DAYS));
-  if (!why) return;
-  console.log(`Building the site (${why})…`);
-  const env = leadRetentionDays === undefined ? process.env : { ...process.env, LEAD_RETENTION_DAYS: leadRetentionDays };
-  if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env }).status !== 0) process.exit(1);
+/** Builds when whyStale says so, with the LEAD_RETENTION_DAYS the local Worker will have (localSetting).
+ *  One build at a time: a second `npm start` or `npm run dev` started meanwhile waits for it, then
+ *  finds the build current (two builds into one dist/ would empty each other's output). */
+export async function buildIfStale(leadRetentionDays = localSetting('LEAD_RETENTION_DAYS'), root = '.'): Promise<void> {
+  const retention = retentionDays(leadRetentionDays ?? wranglerConfig(join(root, 'wrangler.jsonc')).vars?.LEAD_RETENTION_DAYS);
+  if (!whyStale(root, undefined, retention)) return;
+  mkdirSync(join(root, '.wrangler'), { recursive: true });
+  // The lock is kept fresh while the build runs (its file's time, every few seconds: the build is
+  // spawned, not run synchronously, so this process keeps doing that) and is taken over only when a
+  // process holding it died without removing it. Waits up to ~10 minutes.
+  const release = await lock(root, {
+    lockfilePath: join(root, '.wrangler', 'build.lock'),
+    retries: { retries: 600, factor: 1, minTimeout: 1000 },
+  });
+  try {
+    const why = whyStale(root, undefined, retention);
+    if (!why) return;
+    console.log(`Building the site (${why})…`);
+    const env = leadRetentionDays === undefined ? process.env : { ...process.env, LEAD_RETENTION_DAYS: leadRetentionDays };
+    const build = spawn('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env });
+    const [code] = (await once(build, 'exit')) as [number | null];
+    if (code !== 0) throw new Error(`the build failed (npm run build exited ${code ?? 'on a signal'})`);
+  } finally {
+    await release();
+  }
 }

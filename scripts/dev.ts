@@ -19,7 +19,7 @@ try {
   fail(err);
 }
 const site = `http://127.0.0.1:${port}`;
-buildIfStale();
+await buildIfStale().catch(fail);
 // astro dev first: it needs only the Worker's address, and its start (Vite's pre-bundling, workerd)
 // took as long as the migrations and wrangler dev after it (36 s in all one after the other).
 const workerPort = await freePort();

@@ -6,7 +6,7 @@ import { migrate, portFrom, startWranglerDev } from './wrangler-dev.ts';
 
 try {
   const port = portFrom(process.env.PORT, 8787);
-  buildIfStale();
+  await buildIfStale();
   // BAOXIU_STATE_DIR: another local state folder than .wrangler/state (the tests use their own).
   const persistTo = process.env.BAOXIU_STATE_DIR;
   migrate(persistTo, 'inherit');

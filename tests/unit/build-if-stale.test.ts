@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { whyStale } from '../../scripts/build-if-stale.ts';
+import { buildIfStale, whyStale } from '../../scripts/build-if-stale.ts';
 
 let root: string;
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -59,4 +59,39 @@ describe('npm start builds when the build is older than what it is made from', (
     writeFileSync(join(root, 'dist/catalog.json'), '{}');
     expect(whyStale(root, '', 180)).toMatch(/says another number of days/);
   });
+});
+
+describe('npm start and npm run dev started together', () => {
+  /** A project whose build takes a moment and logs each run. */
+  function project(fails = false) {
+    root = mkdtempSync(join(tmpdir(), 'baoxiu-stale-'));
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ scripts: { build: 'node build.mjs' } }));
+    writeFileSync(
+      join(root, 'build.mjs'),
+      `import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+appendFileSync('builds.log', 'build\\n');
+await new Promise((r) => setTimeout(r, 1500));
+if (${fails}) process.exit(1);
+mkdirSync('dist/pagefind', { recursive: true });
+mkdirSync('dist-worker', { recursive: true });
+writeFileSync('dist/catalog.json', JSON.stringify({ retentionDays: 180 }));
+writeFileSync('dist/pagefind/pagefind-entry.json', '{}');
+writeFileSync('dist-worker/wrangler.json', '{}');`,
+    );
+  }
+  const builds = () => readFileSync(join(root, 'builds.log'), 'utf8').split('\n').filter(Boolean).length;
+
+  it('build once: the second waits for the first build, then finds it current', async () => {
+    project();
+    await Promise.all([buildIfStale('180', root), buildIfStale('180', root)]);
+    expect(builds()).toBe(1);
+    expect(whyStale(root, '', 180)).toBeUndefined();
+    expect(existsSync(join(root, '.wrangler', 'build.lock'))).toBe(false);
+  }, 30_000);
+
+  it('say that the build failed, and leave no lock behind', async () => {
+    project(true);
+    await expect(buildIfStale('180', root)).rejects.toThrow('the build failed (npm run build exited 1)');
+    expect(existsSync(join(root, '.wrangler', 'build.lock'))).toBe(false);
+  }, 30_000);
 });
