@@ -4,17 +4,12 @@
 // (dist-worker/: the Worker, functions/entry.ts composed with Astro, and its generated wrangler.json).
 import cloudflare from '@astrojs/cloudflare';
 import { defineConfig } from 'astro/config';
+import { cacheDir, outDir } from './scripts/build-dirs.ts';
 import { apiProxy } from './scripts/dev-api-proxy.ts';
 import { noPrebundle } from './scripts/no-prebundle.ts';
 import { searchIndex } from './scripts/search-index.ts';
 import { workerDirOf } from './scripts/worker-dir.ts';
 
-// Another content folder (tests, the whole-country fixture) keeps its own content cache.
-const contentDir = process.env.BAOXIU_CONTENT_DIR;
-
-const outDir = process.env.BAOXIU_OUT_DIR ?? 'dist';
-const cacheDir =
-  process.env.BAOXIU_CACHE_DIR ?? (contentDir ? `node_modules/.astro-${contentDir.replace(/[^a-zA-Z0-9]+/g, '_')}` : undefined);
 export default defineConfig({
   output: 'static',
   // No images to transform (passthrough: no IMAGES binding).

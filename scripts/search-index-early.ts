@@ -1,7 +1,7 @@
-// A worker thread of the build (started by scripts/search-index.ts when `astro build` starts): the
-// search records computed from the content files themselves, and Pagefind indexing them, while Astro
-// loads its adapter, syncs the content and bundles (~8 s of one core; indexing every town of China
-// takes ~6 s). Waiting for the records endpoint instead started the index in the middle of the
+// A worker thread of the build (started by scripts/search-index.ts before Astro loads, or when it reads
+// its config): the search records computed from the content files themselves, and Pagefind indexing
+// them, while Astro loads, syncs the content and bundles (~8 s of one core; indexing every town of
+// China takes ~6 s). Waiting for the records endpoint instead started the index in the middle of the
 // prerender, which it then slowed, or outlasted (sample site: 5 s after the last page).
 //
 // It reads only what the records depend on (brands' names and categories, the coverage files),

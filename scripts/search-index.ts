@@ -1,7 +1,8 @@
 // The Pagefind index, built from search records (src/lib/search-records-build.ts) instead of crawling
 // every page: search needs names, not page boilerplate. An Astro integration, so that `astro build`
-// writes it, on the second core while the first does Astro's work: begun when the build starts, from
-// the content files (scripts/search-index-early.ts, a worker thread), and used when the records
+// writes it, on the second core while the first does Astro's work: begun from the content files
+// (scripts/search-index-early.ts, a worker thread) before Astro loads (`npm run build`:
+// scripts/search-index-begin.ts) or when its config is read (`astro build`), and used when the records
 // endpoint (src/pages/search-records.json.ts) finds it was made from the brands and coverage the
 // pages are; otherwise from the records the endpoint hands over early in the prerender. The records
 // file itself is not part of the site: removed at the end.
@@ -100,19 +101,42 @@ export async function writeIndex(records: SearchRecord[], out: string, kept: str
   return `${records.length} records in ${Math.round(performance.now() - started)} ms`;
 }
 
+const EARLY = Symbol.for('baoxiu.search-index.early');
+type Begun = { [EARLY]?: { early: Early; cache: string } };
+
+/** Begins the index before Astro loads (scripts/search-index-begin.ts), for the integration to take. */
+export function beginEarly(contentDir: string, cache: string, root: string) {
+  (globalThis as Begun)[EARLY] = { early: startEarly(contentDir, cache, root), cache };
+}
+
+/** The index begun before Astro loaded, when it was begun for this build's cache folder. */
+function takeEarly(cache: string): Early | undefined {
+  const begun = (globalThis as Begun)[EARLY];
+  delete (globalThis as Begun)[EARLY];
+  if (begun?.cache === cache) return { ...begun.early, when: 'before Astro loaded' };
+  if (begun) {
+    void begun.early.worker.terminate();
+    rmSync(begun.early.dir, { recursive: true, force: true });
+  }
+  return undefined;
+}
+
 /** The index begun when the build starts (scripts/search-index-early.ts, a worker thread). */
 interface Early {
   key: Promise<string | undefined>;
   index: Promise<string>;
   dir: string;
   worker: Worker;
+  /** For the build's log. */
+  when: string;
 }
 
 function startEarly(contentDir: string, cache: string, root: string): Early {
   // Beside the kept index, not in it (writeIndex replaces that folder whole).
   const dir = `${cache}-early-${process.pid}`;
   const workerData: EarlyIndexData = { contentDir, out: dir, cache, root };
-  const worker = new Worker(join(root, 'scripts', 'search-index-early.ts'), { workerData });
+  // Not with the build's `--import` (scripts/search-index-begin.ts): nothing for this thread to begin.
+  const worker = new Worker(join(root, 'scripts', 'search-index-early.ts'), { workerData, execArgv: [] });
   // A build that fails (a content problem the worker does not check) ends without waiting for it;
   // the records endpoint holds it once it is used.
   worker.unref();
@@ -131,7 +155,7 @@ function startEarly(contentDir: string, cache: string, root: string): Early {
   });
   worker.on('error', (e: Error) => fail(e.message));
   worker.on('exit', () => fail('stopped'));
-  return { key: key.promise, index: index.promise, dir, worker };
+  return { key: key.promise, index: index.promise, dir, worker, when: 'with the build' };
 }
 
 /** A finished index into place: renamed, or copied where the cache is on another file system. */
@@ -168,16 +192,16 @@ export function searchIndex(): AstroIntegration {
         cache = join(fileURLToPath(config.cacheDir), 'search-index');
         root = fileURLToPath(config.root);
         // BAOXIU_EARLY_INDEX=0: the index from the records endpoint only (to compare the two).
-        if (building && process.env.BAOXIU_EARLY_INDEX !== '0') early = startEarly(CONTENT_DIR, cache, root);
+        if (building && process.env.BAOXIU_EARLY_INDEX !== '0') early = takeEarly(cache) ?? startEarly(CONTENT_DIR, cache, root);
       },
       'astro:build:start': () => {
         indexing = undefined;
         (globalThis as SearchRecordsHandoff)[RECORDS_HANDOFF] = {
           early: early?.key ?? Promise.resolve(undefined),
           useEarly: () => {
-            const { index, dir, worker } = early!;
+            const { index, dir, worker, when } = early!;
             worker.ref();
-            indexing ??= index.then((message) => ({ message: `${message}, begun with the build`, dir }));
+            indexing ??= index.then((message) => ({ message: `${message}, begun ${when}`, dir }));
           },
           take: start,
         };

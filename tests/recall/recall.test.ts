@@ -30,12 +30,12 @@ describe('the whole-country build', () => {
     expect(files).toBeLessThan(20_000);
   });
 
-  it('writes the search index begun with the build, and leaves the records out of the site', () => {
+  it('writes the search index begun before Astro loaded (npm run build), and leaves the records out of the site', () => {
     // scripts/search-index.ts: the index a worker thread began from the content files is the one the
     // records endpoint confirmed (the same brands and coverage as the pages), so what this file and
     // the other recall files search is that index. Astro colours its log when CI is set, even into a pipe.
     expect(stripVTControlCharacters(readFileSync(logFile(out()), 'utf8'))).toMatch(
-      /\[baoxiu:search-index\] 3\d{3} records in \d+ ms, begun with the build \(beside the pages\)/,
+      /\[baoxiu:search-index\] 3\d{3} records in \d+ ms, begun before Astro loaded \(beside the pages\)/,
     );
     expect(existsSync(join(out(), 'pagefind', 'pagefind-entry.json'))).toBe(true);
     expect(existsSync(join(out(), 'search-records.json'))).toBe(false);

@@ -30,7 +30,7 @@ export async function buildWith(
   cpSync('src/content', content, { recursive: true });
   edit(content);
   try {
-    const { stdout, stderr } = await promisify(execFile)('npx', ['astro', 'build'], {
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', 'build'], {
       env: {
         ...process.env,
         ...env,

@@ -21,7 +21,7 @@ describe('pages on a CDN, leads to the Worker on another origin', () => {
 
   beforeAll(async () => {
     const workerPort = await freePort();
-    const build = spawnSync('astro', ['build'], {
+    const build = spawnSync('npm', ['run', 'build'], {
       encoding: 'utf8',
       env: {
         ...process.env,
