@@ -103,9 +103,10 @@ export async function search(
     const after = joined.slice(at + begun!.length);
     // An area written as a district (汉口区花桥街道): the place after that suffix.
     const rest = area ? after.replace(/^[区县]/, '') : after;
-    // Searched in the province of the area or city, which holds all of it: a town's name many counties
-    // share (东城街道 after 西咸新区) would not have the area's among the first results read.
-    const within = lead ? { province: provinceOf(lead), ...filters } : filters;
+    // After an area, searched in its province, which holds all of it: a town's name many counties
+    // share (东城街道 after 西咸新区) would not have the area's among the first results read. (Not after
+    // a city: 蚌埠市經濟開發區 would find, in 安徽省, a town of that zone named 经济开发区管委会 first.)
+    const within = area && lead ? { province: provinceOf(lead), ...filters } : filters;
     const inside = rest.length >= 2 ? await search(pagefind, rest, within, limit, tables) : undefined;
     const results = inside?.results.filter((h) => (area ? inArea(h, area) : liesIn(h, city!))) ?? [];
     // Said by the first of those kept, when near (a filtered-out first result named the near one).
