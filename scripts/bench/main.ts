@@ -7,11 +7,13 @@ import { benchBuild, synthetic } from './build.ts';
 import { endpoint } from './endpoint.ts';
 import { inbox } from './inbox.ts';
 import { lighthouseScores } from './lighthouse.ts';
+import { machine } from './machine.ts';
 import { QUICK, row, RUNS, wanted, writeResults } from './report.ts';
 import { search } from './search.ts';
 import { pageWeight } from './weight.ts';
 
 console.log(`baoxiu bench ${QUICK ? '(quick)' : ''} — ${new Date().toISOString()}\n`);
+machine('start');
 const needsSample = wanted('build') || wanted('weight') || wanted('lighthouse');
 /** Removed at the end, not between builds: deleting thousands of files slows the next build's writes. */
 const leftover: string[] = [];
@@ -30,5 +32,6 @@ if (wanted('endpoint')) await endpoint();
 if (wanted('inbox')) await inbox();
 for (const dir of [...leftover, ...(sample ? [sample.root] : [])]) rmSync(dir, { recursive: true, force: true });
 
+machine('end');
 writeResults();
 process.exit(0);
