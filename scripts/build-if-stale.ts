@@ -1,6 +1,6 @@
 // Builds the site when dist/ is missing, older than its sources, or states another retention period
 // than the local Worker will apply (npm start, npm run dev).
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,22 +54,51 @@ export async function buildIfStale(leadRetentionDays = localSetting('LEAD_RETENT
   const retention = retentionDays(leadRetentionDays ?? wranglerConfig(join(root, 'wrangler.jsonc')).vars?.LEAD_RETENTION_DAYS);
   if (!whyStale(root, undefined, retention)) return;
   mkdirSync(join(root, '.wrangler'), { recursive: true });
-  // The lock is kept fresh while the build runs (its file's time, every few seconds: the build is
-  // spawned, not run synchronously, so this process keeps doing that) and is taken over only when a
-  // process holding it died without removing it. Waits up to ~10 minutes.
+  let build: ChildProcess | undefined;
+  let compromised: Error | undefined;
+  // The lock file's time is renewed every 5 s while the build runs (spawned, so this process is free
+  // to); a lock not renewed for 2 minutes is taken over: its holder was killed (a normal exit or a
+  // signal removes it), or stopped that long (Ctrl-Z, a suspended machine) — which then stops its build
+  // rather than let two write one dist/. A waiter waits up to ~10 minutes.
   const release = await lock(root, {
     lockfilePath: join(root, '.wrangler', 'build.lock'),
+    stale: 120_000,
+    update: 5_000,
     retries: { retries: 600, factor: 1, minTimeout: 1000 },
+    onCompromised: (err) => {
+      compromised = err;
+      stop();
+    },
   });
+  // Stopped while building (SIGTERM, Ctrl-C): the build stops too, and this ends with it. The whole
+  // process group: npm does not pass SIGTERM on to the script it runs (checked with npm 11).
+  function stop() {
+    try {
+      if (build?.pid) process.kill(-build.pid, 'SIGTERM');
+    } catch {
+      // Already ended.
+    }
+  }
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   try {
     const why = whyStale(root, undefined, retention);
     if (!why) return;
     console.log(`Building the site (${why})…`);
-    const env = leadRetentionDays === undefined ? process.env : { ...process.env, LEAD_RETENTION_DAYS: leadRetentionDays };
-    const build = spawn('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env });
+    for (const signal of signals) process.on(signal, stop);
+    // Always the days the local Worker applies: unset, the build would read the environment's, which
+    // wrangler dev ignores when there is a .dev.vars.
+    build = spawn('npm', ['run', 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, LEAD_RETENTION_DAYS: String(retention) },
+      detached: true, // a process group of its own, for stop()
+    });
     const [code] = (await once(build, 'exit')) as [number | null];
+    if (compromised)
+      throw new Error(`another build took its lock (.wrangler/build.lock: ${compromised.message}); this one stopped`);
     if (code !== 0) throw new Error(`the build failed (npm run build exited ${code ?? 'on a signal'})`);
   } finally {
-    await release();
+    for (const signal of signals) process.off(signal, stop);
+    await release().catch(() => {}); // a compromised lock is no longer ours to release
   }
 }

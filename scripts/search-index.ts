@@ -10,7 +10,7 @@
 // cache folder): most rebuilds change pages, not coverage, and indexing all of China takes seconds.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
@@ -110,15 +110,18 @@ export function beginEarly(contentDir: string, cache: string, root: string) {
 }
 
 /** The index begun before Astro loaded, when it was begun for this build's cache folder. */
-function takeEarly(cache: string): Early | undefined {
+async function takeEarly(cache: string): Promise<Early | undefined> {
   const begun = (globalThis as Begun)[EARLY];
   delete (globalThis as Begun)[EARLY];
   if (begun?.cache === cache) return { ...begun.early, when: 'before Astro loaded' };
-  if (begun) {
-    void begun.early.worker.terminate();
-    rmSync(begun.early.dir, { recursive: true, force: true });
-  }
+  if (begun) await stopEarly(begun.early);
   return undefined;
+}
+
+/** Stops an index begun with the build and removes its folder (once its thread writes no more). */
+async function stopEarly(early: Early) {
+  await early.worker.terminate();
+  rmSync(early.dir, { recursive: true, force: true });
 }
 
 /** The index begun when the build starts (scripts/search-index-early.ts, a worker thread). */
@@ -134,6 +137,7 @@ interface Early {
 function startEarly(contentDir: string, cache: string, root: string): Early {
   // Beside the kept index, not in it (writeIndex replaces that folder whole).
   const dir = `${cache}-early-${process.pid}`;
+  removeAbandoned(cache);
   const workerData: EarlyIndexData = { contentDir, out: dir, cache, root };
   // Not with the build's `--import` (scripts/search-index-begin.ts): nothing for this thread to begin.
   const worker = new Worker(join(root, 'scripts', 'search-index-early.ts'), { workerData, execArgv: [] });
@@ -156,6 +160,26 @@ function startEarly(contentDir: string, cache: string, root: string): Early {
   worker.on('error', (e: Error) => fail(e.message));
   worker.on('exit', () => fail('stopped'));
   return { key: key.promise, index: index.promise, dir, worker, when: 'with the build' };
+}
+
+/** The folders of early indexes whose build ended without removing them (it failed before its
+ *  config was read, or was killed): their process is gone. */
+function removeAbandoned(cache: string) {
+  const parent = dirname(cache);
+  const prefix = `${basename(cache)}-early-`;
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  };
+  if (!existsSync(parent)) return;
+  for (const name of readdirSync(parent)) {
+    const pid = name.startsWith(prefix) ? Number(name.slice(prefix.length)) : NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) rmSync(join(parent, name), { recursive: true, force: true });
+  }
 }
 
 /** A finished index into place: renamed, or copied where the cache is on another file system. */
@@ -187,12 +211,13 @@ export function searchIndex(): AstroIntegration {
       'astro:config:setup': ({ command }) => {
         building = command === 'build';
       },
-      'astro:config:done': ({ config }) => {
+      'astro:config:done': async ({ config }) => {
         dist = fileURLToPath(config.outDir);
         cache = join(fileURLToPath(config.cacheDir), 'search-index');
         root = fileURLToPath(config.root);
         // BAOXIU_EARLY_INDEX=0: the index from the records endpoint only (to compare the two).
-        if (building && process.env.BAOXIU_EARLY_INDEX !== '0') early = takeEarly(cache) ?? startEarly(CONTENT_DIR, cache, root);
+        if (building && process.env.BAOXIU_EARLY_INDEX !== '0')
+          early = (await takeEarly(cache)) ?? startEarly(CONTENT_DIR, cache, root);
       },
       'astro:build:start': () => {
         indexing = undefined;
@@ -224,10 +249,7 @@ export function searchIndex(): AstroIntegration {
           delete (globalThis as SearchRecordsHandoff)[RECORDS_HANDOFF];
           // Not used (its key was not the catalog's) or failed: stopped, its folder removed (a used one
           // was moved into the site).
-          if (early) {
-            await early.worker.terminate();
-            rmSync(early.dir, { recursive: true, force: true });
-          }
+          if (early) await stopEarly(early);
         }
       },
     },

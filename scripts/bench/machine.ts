@@ -22,7 +22,7 @@ function task(): number {
 
 export function machine(when: 'start' | 'end') {
   const ms = Array.from({ length: RUNS }, () => {
-    const run = spawnSync('node', [fileURLToPath(import.meta.url)], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`the machine's task failed:\n${run.stderr}`);
     return Number(run.stdout);
   });

@@ -63,18 +63,19 @@ describe('npm start builds when the build is older than what it is made from', (
 
 describe('npm start and npm run dev started together', () => {
   /** A project whose build takes a moment and logs each run. */
-  function project(fails = false) {
+  function project(fails = false, seconds = 1.5) {
     root = mkdtempSync(join(tmpdir(), 'baoxiu-stale-'));
     writeFileSync(join(root, 'package.json'), JSON.stringify({ scripts: { build: 'node build.mjs' } }));
     writeFileSync(
       join(root, 'build.mjs'),
       `import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 appendFileSync('builds.log', 'build\\n');
-await new Promise((r) => setTimeout(r, 1500));
+writeFileSync('build.pid', String(process.pid));
+await new Promise((r) => setTimeout(r, ${seconds * 1000}));
 if (${fails}) process.exit(1);
 mkdirSync('dist/pagefind', { recursive: true });
 mkdirSync('dist-worker', { recursive: true });
-writeFileSync('dist/catalog.json', JSON.stringify({ retentionDays: 180 }));
+writeFileSync('dist/catalog.json', JSON.stringify({ retentionDays: Number(process.env.LEAD_RETENTION_DAYS) }));
 writeFileSync('dist/pagefind/pagefind-entry.json', '{}');
 writeFileSync('dist-worker/wrangler.json', '{}');`,
     );
@@ -87,6 +88,36 @@ writeFileSync('dist-worker/wrangler.json', '{}');`,
     expect(builds()).toBe(1);
     expect(whyStale(root, '', 180)).toBeUndefined();
     expect(existsSync(join(root, '.wrangler', 'build.lock'))).toBe(false);
+  }, 30_000);
+
+  it('build with the days the local Worker will apply', async () => {
+    project();
+    await buildIfStale('90', root);
+    expect(whyStale(root, '', 90)).toBeUndefined();
+  }, 30_000);
+
+  it('stop their build when another took the lock (its holder stopped too long): not two builds into one dist/', async () => {
+    project(false, 10);
+    const building = buildIfStale('180', root);
+    const lockDir = join(root, '.wrangler', 'build.lock');
+    while (!existsSync(join(root, 'builds.log'))) await new Promise((r) => setTimeout(r, 100));
+    // What a waiter does with a lock not renewed for two minutes: removes it and takes its own.
+    rmSync(lockDir, { recursive: true });
+    mkdirSync(lockDir);
+    await expect(building).rejects.toThrow(/another build took its lock/);
+    // The build itself stopped, not only npm, which runs it.
+    const pid = Number(readFileSync(join(root, 'build.pid'), 'utf8'));
+    const alive = () => {
+      try {
+        return process.kill(pid, 0);
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 50 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(alive()).toBe(false);
+    expect(existsSync(join(root, 'dist'))).toBe(false);
+    expect(existsSync(lockDir)).toBe(true); // the other's, left alone
   }, 30_000);
 
   it('say that the build failed, and leave no lock behind', async () => {
