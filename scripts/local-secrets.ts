@@ -49,9 +49,9 @@ export function localSettings(
   command: 'start' | 'dev',
   extra: Record<string, string> = {},
 ): { envFiles: string[]; includeProcessEnv: boolean } {
-  const devVars = existsSync('.dev.vars') ? (parseEnv(readFileSync('.dev.vars', 'utf8')) as Record<string, string>) : undefined;
+  const devVars = envFile('.dev.vars');
   if (devVars) console.log('Settings: .dev.vars');
-  const configured = devVars ? new Set(Object.keys(devVars)) : new Set([...Object.keys(process.env), ...namesIn('.env')]);
+  const configured = new Set(Object.keys(devVars ?? { ...process.env, ...envFile('.env') }));
   const missing = (Object.keys(generators) as (keyof typeof generators)[]).filter((name) => !configured.has(name));
   const generated = secretsFile(
     { ...Object.fromEntries(missing.map((name) => [name, localSecret(name)])), ...extra, ...devVars },
@@ -64,12 +64,11 @@ export function localSettings(
 /** A setting as the `wrangler dev` localSettings configures reads it: from .dev.vars when there is
  *  one, otherwise the environment, then .env (wrangler: process.env over its env files). */
 export function localSetting(name: string, dir = '.', env = process.env): string | undefined {
-  const read = (file: string) => (existsSync(join(dir, file)) ? parseEnv(readFileSync(join(dir, file), 'utf8')) : undefined);
-  const devVars = read('.dev.vars');
-  return devVars ? devVars[name] : (env[name] ?? read('.env')?.[name]);
+  const devVars = envFile(join(dir, '.dev.vars'));
+  return devVars ? devVars[name] : (env[name] ?? envFile(join(dir, '.env'))?.[name]);
 }
 
-/** Names set in a dotenv-style file (.env), read as wrangler reads it. */
-function namesIn(file: string): string[] {
-  return existsSync(file) ? Object.keys(parseEnv(readFileSync(file, 'utf8'))) : [];
+/** A dotenv-style file (.dev.vars, .env) read as wrangler reads it, or undefined when there is none. */
+function envFile(file: string): Record<string, string> | undefined {
+  return existsSync(file) ? (parseEnv(readFileSync(file, 'utf8')) as Record<string, string>) : undefined;
 }
