@@ -15,6 +15,9 @@ export default defineConfig({
   // No images to transform (passthrough: no IMAGES binding).
   adapter: cloudflare({ prerenderEnvironment: 'node', imageService: 'passthrough' }),
   trailingSlash: 'always',
+  // Astro's sessions are unused (the inbox keeps its own, in D1: functions/staff/sessions.ts); left on,
+  // the adapter declares a SESSION KV namespace that every deploy would provision.
+  session: false,
   integrations: [searchIndex(), noPrebundle()],
   // client './': the static site stays at outDir itself; the server build must not be inside it
   // (it would be served as a static file). concurrency: a page at a time, the build's thread sat idle
