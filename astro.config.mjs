@@ -8,7 +8,7 @@ import { cacheDir, outDir } from './scripts/build-dirs.ts';
 import { apiProxy } from './scripts/dev-api-proxy.ts';
 import { noPrebundle } from './scripts/no-prebundle.ts';
 import { searchIndex } from './scripts/search-index.ts';
-import { workerDirOf } from './scripts/worker-dir.ts';
+import { emptyWorkerDir, workerDirOf } from './scripts/worker-dir.ts';
 
 export default defineConfig({
   output: 'static',
@@ -18,7 +18,7 @@ export default defineConfig({
   // Astro's sessions are unused (the inbox keeps its own, in D1: functions/staff/sessions.ts); left on,
   // the adapter declares a SESSION KV namespace that every deploy would provision.
   session: false,
-  integrations: [searchIndex(), noPrebundle()],
+  integrations: [searchIndex(), noPrebundle(), emptyWorkerDir()],
   // client './': the static site stays at outDir itself; the server build must not be inside it
   // (it would be served as a static file). concurrency: a page at a time, the build's thread sat idle
   // half of the prerender, waiting for each page's folder and file to be written (CPU profile, whole

@@ -24,7 +24,15 @@ export async function buildWith(
   edit: (dir: string) => void,
   env: Record<string, string> = {},
   keep: string[] = [],
-): Promise<{ code: number; output: string; pages: Record<string, string>; prebundled: string[]; cached: string[] }> {
+): Promise<{
+  code: number;
+  output: string;
+  pages: Record<string, string>;
+  prebundled: string[];
+  cached: string[];
+  /** The files of the build's Worker folder (workerDirOf), relative to it. */
+  worker: string[];
+}> {
   const root = mkdtempSync(join(tmpdir(), 'baoxiu-content-'));
   const content = join(root, 'content');
   cpSync('src/content', content, { recursive: true });
@@ -48,9 +56,10 @@ export async function buildWith(
       pages,
       prebundled: existsSync(vite) ? readdirSync(vite).filter((f) => f.startsWith('deps')) : [],
       cached: readdirSync(join(root, 'cache')),
+      worker: readdirSync(workerDirOf(join(root, 'out')), { recursive: true }).map(String),
     };
   } catch (err: any) {
-    return { code: err.code ?? 1, output: `${err.stdout}\n${err.stderr}`, pages: {}, prebundled: [], cached: [] };
+    return { code: err.code ?? 1, output: `${err.stdout}\n${err.stderr}`, pages: {}, prebundled: [], cached: [], worker: [] };
   } finally {
     rmSync(root, { recursive: true, force: true });
     rmSync(workerDirOf(join(root, 'out')), { recursive: true, force: true });

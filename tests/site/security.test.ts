@@ -1,10 +1,11 @@
 // What the build does for security and privacy: scripts as files (a CSP without 'unsafe-inline'),
 // Turnstile only when PUBLIC_TURNSTILE_SITE_KEY is set, the retention period on /privacy/. The build
-// with those settings (~15 s of CI) also shows what a build leaves in its cache, and which search
-// index it uses when a brand file is named otherwise.
-import { renameSync } from 'node:fs';
-import { join } from 'node:path';
+// with those settings (~15 s of CI) also shows what a build leaves in its cache and in the Worker's
+// folder, and which search index it uses when a brand file is named otherwise.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { workerDirOf } from '../../scripts/worker-dir.ts';
 import { buildWith, read, replace } from './helpers.ts';
 
 const PAGE = 'hunan/xiangxi/jishou/index.html';
@@ -44,6 +45,10 @@ describe('build settings', () => {
     const renamed = (dir: string) => {
       renameSync(join(dir, 'brands', 'qimen.md'), join(dir, 'brands', 'Qi Men.md'));
       replace(join(dir, 'coverage', 'qimen.yaml'), 'brand: qimen', 'brand: qi-men');
+      // A chunk an earlier build left in the Worker's folder (buildWith builds into <root>/out).
+      const chunks = join(workerDirOf(join(dirname(dir), 'out')), 'chunks');
+      mkdirSync(chunks, { recursive: true });
+      writeFileSync(join(chunks, 'earlier_build.mjs'), 'export {};\n');
     };
     build = await buildWith(renamed, { PUBLIC_TURNSTILE_SITE_KEY: '1x00000000000000000000AA', LEAD_RETENTION_DAYS: '90' }, [
       PAGE,
@@ -69,6 +74,13 @@ describe('build settings', () => {
     expect(build.output).not.toMatch(/records in \d+ ms, begun/);
     // The early index stopped and its folder (beside the kept index) removed.
     expect(build.cached.filter((f) => f.includes('early'))).toEqual([]);
+  });
+
+  it("leaves only this build's modules in the Worker's folder, every one of which a deploy uploads", () => {
+    expect(build.code, build.output).toBe(0);
+    expect(build.worker).toContain('entry.mjs');
+    expect(build.worker).toContain('wrangler.json');
+    expect(build.worker.filter((f) => f.includes('earlier_build'))).toEqual([]);
   });
 
   it('pre-bundles no dependency for the dev server that syncs content (scripts/no-prebundle.ts)', () => {
