@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildRegions } from '../../src/lib/regions.ts';
+import { workerDirOf } from '../worker-dir.ts';
 import { fmt, results, row, stat } from './report.ts';
 
 function countFiles(dir: string): { files: number; bytes: number } {
@@ -46,11 +47,15 @@ export function benchBuild(name: string, contentDir: string | undefined, runs: n
   const cpus: number[] = [];
   const peaks: number[] = [];
   let out = '';
+  /** The folders to remove when the bench ends: the runs' own, and each run's Worker folder, which
+   *  Astro writes inside the project (node_modules/.baoxiu-worker). */
+  const dirs = [root];
   for (let i = 0; i < runs; i++) {
     // A cold build each time, into an empty folder as in a fresh clone: no content cache, and no
     // output of the run before to delete first (on this machine's file system, creating files
     // right after deleting thousands costs seconds: the kernel skips recently freed inodes).
     out = join(root, `dist-${i}`);
+    dirs.push(workerDirOf(out));
     const build = timed(BUILD, {
       BAOXIU_OUT_DIR: out,
       BAOXIU_CACHE_DIR: join(root, `cache-${i}`),
@@ -82,7 +87,7 @@ export function benchBuild(name: string, contentDir: string | undefined, runs: n
   );
   row(`build ${name}: peak memory`, fmt(stat(peaks), 'MB'), name === 'all-china' ? '≤ 1.5 GB' : '');
   row(`build ${name}: output`, `${files} files, search index ${(index.bytes / 1024 / 1024).toFixed(1)} MB`, '< 20,000 files');
-  return { root, out };
+  return { out, dirs };
 }
 
 /** ~10,000 pages: the whole country plus 6,580 fictional brands, each covering one county. */

@@ -19,9 +19,9 @@ const needsSample = wanted('build') || wanted('weight') || wanted('lighthouse');
 const leftover: string[] = [];
 const sample = needsSample ? benchBuild('sample', undefined, wanted('build') ? RUNS : 1) : undefined;
 if (wanted('build')) {
-  leftover.push(benchBuild('all-china', 'tests/fixtures/all-china', RUNS).root);
+  leftover.push(...benchBuild('all-china', 'tests/fixtures/all-china', RUNS).dirs);
   const tenK = synthetic();
-  leftover.push(benchBuild('synthetic-10k', tenK, 1).root, tenK);
+  leftover.push(...benchBuild('synthetic-10k', tenK, 1).dirs, tenK);
 }
 if (sample && wanted('weight')) await pageWeight(sample.out);
 if (sample && wanted('lighthouse'))
@@ -30,7 +30,7 @@ if (!existsSync('dist/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 
 if (wanted('search')) await search();
 if (wanted('endpoint')) await endpoint();
 if (wanted('inbox')) await inbox();
-for (const dir of [...leftover, ...(sample ? [sample.root] : [])]) rmSync(dir, { recursive: true, force: true });
+for (const dir of [...leftover, ...(sample?.dirs ?? [])]) rmSync(dir, { recursive: true, force: true });
 
 machine('end');
 writeResults();
