@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 let dir: string;
@@ -12,6 +12,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'baoxiu-import-'));
   cpSync('src/content', join(dir, 'content'), { recursive: true });
 });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(args: string[], input?: string) {
   const file = join(dir, 'places.txt');

@@ -3,11 +3,11 @@
 // real API, through the running site: tests/browser/leads-cli.browser.ts.
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 
 let server: Server | undefined;
 type Answer = { type: string; body: string; headers?: Record<string, string> };
@@ -58,7 +58,9 @@ describe('npm run leads', () => {
             headers: { 'x-leads': '1', 'x-next-before': '2026-01-01T00:00:00.000Z_x' },
           },
     );
-    const out = join(mkdtempSync(join(tmpdir(), 'baoxiu-export-')), 'leads.csv');
+    const tmp = mkdtempSync(join(tmpdir(), 'baoxiu-export-'));
+    onTestFinished(() => rmSync(tmp, { recursive: true, force: true }));
+    const out = join(tmp, 'leads.csv');
     const { code, stderr } = await leads(url, 'export', '--csv', '--out', out);
     expect(code).toBe(0);
     expect(stderr).toContain(': 2 leads');
