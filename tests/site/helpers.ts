@@ -35,6 +35,7 @@ export async function buildWith(
 }> {
   const root = mkdtempSync(join(tmpdir(), 'baoxiu-content-'));
   const content = join(root, 'content');
+  const worker = workerDirOf(join(root, 'out'));
   cpSync('src/content', content, { recursive: true });
   edit(content);
   try {
@@ -56,13 +57,13 @@ export async function buildWith(
       pages,
       prebundled: existsSync(vite) ? readdirSync(vite).filter((f) => f.startsWith('deps')) : [],
       cached: readdirSync(join(root, 'cache')),
-      worker: readdirSync(workerDirOf(join(root, 'out')), { recursive: true }).map(String),
+      worker: readdirSync(worker, { recursive: true }).map(String),
     };
   } catch (err: any) {
     return { code: err.code ?? 1, output: `${err.stdout}\n${err.stderr}`, pages: {}, prebundled: [], cached: [], worker: [] };
   } finally {
     rmSync(root, { recursive: true, force: true });
-    rmSync(workerDirOf(join(root, 'out')), { recursive: true, force: true });
+    rmSync(worker, { recursive: true, force: true });
   }
 }
 
