@@ -1,0 +1,25 @@
+// npm run build: Astro's build, with the search index begun before Astro loads
+// (scripts/search-index-begin.ts), in a Node whose malloc asks Linux for transparent huge pages.
+// The build's thread faults in ~1 GB of buffers and strings; glibc's `hugetlb=1` tunable (glibc ≥
+// 2.35) madvises its heaps for huge pages, which this machine's kernel grants on request
+// ([madvise] in /sys/kernel/mm/transparent_hugepage/enabled): whole country, alternating cold
+// builds, 210,000–222,000 page faults instead of 265,000–275,000, 10.0–10.6 s instead of
+// 10.7–11.0 (docs/bench-journal.md, 2026-12-02). The tunable is read when a process starts, so
+// this script replaces itself with the build (`process.execve`); where there is no execve
+// (Windows) or no glibc, the build runs as a child and the setting is ignored.
+import { spawn } from 'node:child_process';
+
+const args = ['--import', './scripts/search-index-begin.ts', 'node_modules/astro/bin/astro.mjs', 'build'];
+const tunable = 'glibc.malloc.hugetlb=1';
+const env = {
+  ...process.env,
+  GLIBC_TUNABLES: [process.env.GLIBC_TUNABLES, tunable].filter(Boolean).join(':'),
+};
+
+if (typeof process.execve === 'function') {
+  process.execve(process.execPath, [process.execPath, ...args, ...process.argv.slice(2)], env);
+} else {
+  const build = spawn(process.execPath, [...args, ...process.argv.slice(2)], { stdio: 'inherit', env });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => build.kill(signal));
+  build.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
