@@ -5,8 +5,8 @@
 // ([madvise] in /sys/kernel/mm/transparent_hugepage/enabled): whole country, alternating cold
 // builds, 210,000–222,000 page faults instead of 265,000–275,000, 10.0–10.6 s instead of
 // 10.7–11.0 (docs/bench-journal.md, 2026-12-02). The tunable is read when a process starts, so
-// this script replaces itself with the build (`process.execve`); where there is no execve
-// (Windows) or no glibc, the build runs as a child and the setting is ignored.
+// this script replaces itself with the build (`process.execve`); where it cannot (Windows), the
+// build runs as a child. Without glibc the setting is ignored.
 import { spawn } from 'node:child_process';
 
 const args = ['--import', './scripts/search-index-begin.ts', 'node_modules/astro/bin/astro.mjs', 'build'];
@@ -16,10 +16,17 @@ const env = {
   GLIBC_TUNABLES: [process.env.GLIBC_TUNABLES, tunable].filter(Boolean).join(':'),
 };
 
-if (typeof process.execve === 'function') {
-  process.execve(process.execPath, [process.execPath, ...args, ...process.argv.slice(2)], env);
-} else {
+/** The build as this process's child, for where it cannot replace this process. */
+function asChild() {
   const build = spawn(process.execPath, [...args, ...process.argv.slice(2)], { stdio: 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => build.kill(signal));
   build.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+// `process.execve` is experimental in Node 24 (pinned: package.json); it returns only when it failed.
+try {
+  if (typeof process.execve !== 'function') throw new Error('no execve here');
+  process.execve(process.execPath, [process.execPath, ...args, ...process.argv.slice(2)], env);
+} catch {
+  asChild();
 }
