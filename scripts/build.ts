@@ -9,24 +9,24 @@
 // build runs as a child. Without glibc the setting is ignored.
 import { spawn } from 'node:child_process';
 
-const args = ['--import', './scripts/search-index-begin.ts', 'node_modules/astro/bin/astro.mjs', 'build'];
+const argv = [
+  '--import',
+  './scripts/search-index-begin.ts',
+  'node_modules/astro/bin/astro.mjs',
+  'build',
+  ...process.argv.slice(2),
+];
 const tunable = 'glibc.malloc.hugetlb=1';
 const env = {
   ...process.env,
   GLIBC_TUNABLES: [process.env.GLIBC_TUNABLES, tunable].filter(Boolean).join(':'),
 };
 
-/** The build as this process's child, for where it cannot replace this process. */
-function asChild() {
-  const build = spawn(process.execPath, [...args, ...process.argv.slice(2)], { stdio: 'inherit', env });
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => build.kill(signal));
-  build.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-}
-
-// `process.execve` is experimental in Node 24 (pinned: package.json); it returns only when it failed.
+// `process.execve` is experimental in Node 24 (pinned: package.json). It returns only when it is
+// missing or failed (then this process goes on unchanged), and the build runs as a child instead.
 try {
-  if (typeof process.execve !== 'function') throw new Error('no execve here');
-  process.execve(process.execPath, [process.execPath, ...args, ...process.argv.slice(2)], env);
-} catch {
-  asChild();
-}
+  process.execve?.(process.execPath, [process.execPath, ...argv], env);
+} catch {}
+const build = spawn(process.execPath, argv, { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => build.kill(signal));
+build.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
