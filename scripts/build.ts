@@ -1,5 +1,6 @@
 // npm run build: Astro's build, with the search index begun before Astro loads
-// (scripts/search-index-begin.ts), in a Node whose malloc asks Linux for transparent huge pages.
+// (scripts/search-index-begin.ts) and wrangler's and miniflare's bundles loaded with `require`
+// (scripts/require-bundles.ts), in a Node whose malloc asks Linux for transparent huge pages.
 // The build's thread faults in ~1 GB of buffers and strings; glibc's `hugetlb=1` tunable (glibc ≥
 // 2.35) madvises its heaps for huge pages, which this machine's kernel grants on request
 // ([madvise] in /sys/kernel/mm/transparent_hugepage/enabled): whole country, alternating cold
@@ -10,6 +11,8 @@
 import { spawn } from 'node:child_process';
 
 const argv = [
+  '--import',
+  './scripts/require-bundles.ts',
   '--import',
   './scripts/search-index-begin.ts',
   'node_modules/astro/bin/astro.mjs',
