@@ -9,6 +9,7 @@ import type { CatalogData } from '../src/contract/catalog.ts';
 import { retentionDays } from '../src/contract/retention.ts';
 import { wranglerConfig } from '../src/lib/wrangler-config.ts';
 import { localSetting } from './local-secrets.ts';
+import { OWN_GROUP, stopGroup } from './process-group.ts';
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -47,6 +48,14 @@ function statedIn(catalog: string): number | undefined {
   }
 }
 
+/** A command of the npm that runs this script (npm_execpath, its CLI's JavaScript, run by this Node),
+ *  else of the npm on PATH — through a shell on Windows, where it is npm.cmd. */
+function npm(...args: string[]): { command: string; args: string[]; shell: boolean } {
+  const cli = process.env.npm_execpath;
+  if (cli && /\.[cm]?js$/.test(cli)) return { command: process.execPath, args: [cli, ...args], shell: false };
+  return { command: 'npm', args, shell: process.platform === 'win32' };
+}
+
 /** Builds when whyStale says so, with the LEAD_RETENTION_DAYS the local Worker will have (localSetting).
  *  One build at a time: a second `npm start` or `npm run dev` started meanwhile waits for it, then
  *  finds the build current (two builds into one dist/ would empty each other's output). */
@@ -70,14 +79,9 @@ export async function buildIfStale(leadRetentionDays = localSetting('LEAD_RETENT
       stop();
     },
   });
-  // Stopped while building (SIGTERM, Ctrl-C): the build stops too, and this ends with it. The whole
-  // process group: npm does not pass SIGTERM on to the script it runs (checked with npm 11).
+  // Stopped while building (SIGTERM, Ctrl-C): the build stops too, and this ends with it.
   function stop() {
-    try {
-      if (build?.pid) process.kill(-build.pid, 'SIGTERM');
-    } catch {
-      // Already ended.
-    }
+    if (build) stopGroup(build);
   }
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   try {
@@ -87,11 +91,13 @@ export async function buildIfStale(leadRetentionDays = localSetting('LEAD_RETENT
     for (const signal of signals) process.on(signal, stop);
     // Always the days the local Worker applies: unset, the build would read the environment's, which
     // wrangler dev ignores when there is a .dev.vars.
-    build = spawn('npm', ['run', 'build'], {
+    const run = npm('run', 'build');
+    build = spawn(run.command, run.args, {
+      shell: run.shell,
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, LEAD_RETENTION_DAYS: String(retention) },
-      detached: true, // a process group of its own, for stop()
+      detached: OWN_GROUP, // for stop()
     });
     const [code] = (await once(build, 'exit')) as [number | null];
     if (compromised)

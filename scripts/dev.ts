@@ -3,9 +3,13 @@
 // build's /catalog.json and answers plain form posts with built pages: a new region or brand needs
 // a build (`npm run build`, or restart this) before the Worker accepts it.
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { buildIfStale } from './build-if-stale.ts';
 import { localSettings } from './local-secrets.ts';
 import { freePort, migrate, portFrom, startWranglerDev, type WranglerDev } from './wrangler-dev.ts';
+
+/** Astro's CLI, run by this Node (as scripts/build.ts does): no shell, no PATH lookup. */
+const ASTRO = join('node_modules', 'astro', 'bin', 'astro.mjs');
 
 /** Says what failed, in a line, and ends (no stack trace for a port taken or a failed migration). */
 const fail = (err: unknown): never => {
@@ -23,7 +27,7 @@ await buildIfStale().catch(fail);
 // astro dev first: it needs only the Worker's address, and its start (Vite's pre-bundling, workerd)
 // took as long as the migrations and wrangler dev after it (36 s in all one after the other).
 const workerPort = await freePort();
-const astro = spawn('astro', ['dev', '--host', '127.0.0.1', '--port', String(port)], {
+const astro = spawn(process.execPath, [ASTRO, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
   stdio: 'inherit',
   env: { ...process.env, BAOXIU_API_PROXY: `http://127.0.0.1:${workerPort}` },
 });

@@ -6,8 +6,11 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OWN_GROUP, stopGroup } from './process-group.ts';
 
-const WRANGLER = join('node_modules', '.bin', 'wrangler');
+/** wrangler's CLI, run by this Node (node_modules/.bin/wrangler is a shell script, wrangler.cmd on
+ *  Windows, which `spawn` cannot run without a shell). */
+const WRANGLER = join('node_modules', 'wrangler', 'bin', 'wrangler.js');
 /** The built Worker's config (astro build writes it, with the inbox's pages). Named explicitly:
  *  .wrangler/deploy/config.json points at whichever build ran last, test builds included. */
 export const WORKER_CONFIG = join('dist-worker', 'wrangler.json');
@@ -92,7 +95,7 @@ export function migrate(persistTo = STATE, output: 'inherit' | 'pipe' = 'pipe'):
     ? ['d1', 'execute', ...common, '--yes', '--file', allMigrations(dir)]
     : ['d1', 'migrations', 'apply', ...common];
   try {
-    const res = spawnSync(WRANGLER, args, { stdio: output, encoding: 'utf8' });
+    const res = spawnSync(process.execPath, [WRANGLER, ...args], { stdio: output, encoding: 'utf8' });
     if (res.status !== 0) {
       const why = res.error?.message ?? (res.signal ? `stopped by ${res.signal}` : `exit ${res.status}`);
       throw new Error(`wrangler d1 ${args[1]} failed (${why})${output === 'pipe' ? `:\n${res.stdout}${res.stderr}` : ''}`);
@@ -147,8 +150,8 @@ export async function startWranglerDev(o: Options): Promise<WranglerDev> {
   if (o.output === 'pipe') args.push('--inspector-port', String(await freePort()));
   args.push('--persist-to', o.persistTo ?? STATE);
   for (const file of o.envFiles ?? []) args.push('--env-file', file);
-  const dev = spawn(WRANGLER, args, {
-    detached: o.output === 'pipe',
+  const dev = spawn(process.execPath, [WRANGLER, ...args], {
+    detached: o.output === 'pipe' && OWN_GROUP,
     stdio: o.output === 'pipe' ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     env: { ...process.env, CLOUDFLARE_INCLUDE_PROCESS_ENV: o.includeProcessEnv ? 'true' : 'false' },
   });
@@ -159,9 +162,9 @@ export async function startWranglerDev(o: Options): Promise<WranglerDev> {
   dev.stderr?.on('data', keep);
   const stop = () => {
     process.off('exit', stop);
+    if (o.output === 'pipe') return stopGroup(dev);
     try {
-      if (o.output === 'pipe') process.kill(-dev.pid!, 'SIGTERM');
-      else dev.kill('SIGTERM');
+      dev.kill('SIGTERM');
     } catch {
       /* already gone */
     }
