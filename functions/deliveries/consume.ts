@@ -25,13 +25,15 @@ export async function consume(batch: MessageBatch<DeliveryMessage>, env: Env): P
     }
     tried.add(delivery.id);
     if (dead) {
-      await markFailed(
+      const why = delivery.last_error ?? 'no error recorded';
+      const failed = await markFailed(
         env.DB,
         delivery.id,
-        `gave up after ${delivery.attempts} attempts (${MAX_RETRIES + 1} allowed): ${delivery.last_error ?? 'no error recorded'}`,
+        `gave up after ${delivery.attempts} attempts (${MAX_RETRIES + 1} allowed): ${why}`,
         generation,
       );
-      console.error(`[deliveries] ${delivery.channel} delivery ${delivery.id} failed for good: ${delivery.last_error}`);
+      // Not while an attempt is in progress: that attempt sends it, or its own message goes on.
+      if (failed) console.error(`[deliveries] ${delivery.channel} delivery ${delivery.id} failed for good: ${why}`);
       message.ack();
       continue;
     }

@@ -45,16 +45,17 @@ export async function overdueDeliveries(db: D1Database, graceMs: number, limit =
 }
 
 /** Marks a pending delivery failed for good (retries exhausted): the chain `generation`'s, and not
- *  while an attempt is in progress. */
-export async function markFailed(db: D1Database, deliveryId: string, error: string, generation: number): Promise<void> {
+ *  while an attempt is in progress. Whether it did. */
+export async function markFailed(db: D1Database, deliveryId: string, error: string, generation: number): Promise<boolean> {
   const now = new Date().toISOString();
-  await db
+  const { meta } = await db
     .prepare(
       `UPDATE deliveries SET status = 'failed', last_error = ?1, updated_at = ?2 WHERE id = ?3 AND status = 'pending'
        AND generation = ?4 AND (claimed_until IS NULL OR claimed_until < ?2)`,
     )
     .bind(error.slice(0, 500), now, deliveryId, generation)
     .run();
+  return meta.changes > 0;
 }
 
 /** A new chain of messages for a pending delivery whose message was lost or is late (the sweep; the

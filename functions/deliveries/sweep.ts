@@ -13,13 +13,12 @@ export async function sweep(env: Env): Promise<{ requeued: number; failed: numbe
   // The window runs from the lead's arrival, or from the operator's last retry.
   const expired = overdue.filter((d) => Date.now() - Date.parse(d.retried_at ?? d.created_at) > WINDOW_HOURS * 3600_000);
   const requeue = overdue.filter((d) => !expired.includes(d));
-  for (const d of expired)
-    await markFailed(
-      env.DB,
-      d.id,
-      `not delivered within ${WINDOW_HOURS} hours: ${d.last_error ?? 'never attempted'}`,
-      d.generation,
-    );
+  // One an attempt is sending now stays pending, counted as neither: the next sweep sees it again.
+  let failed = 0;
+  for (const d of expired) {
+    const why = `not delivered within ${WINDOW_HOURS} hours: ${d.last_error ?? 'never attempted'}`;
+    if (await markFailed(env.DB, d.id, why, d.generation)) failed++;
+  }
   // A new chain each: should the old message only be late, not lost, it is dropped when it comes.
   const ids: string[] = [];
   const generations: number[] = [];
@@ -28,6 +27,6 @@ export async function sweep(env: Env): Promise<{ requeued: number; failed: numbe
     if (generation !== null) (ids.push(d.id), generations.push(generation));
   }
   await enqueue(env, ids, generations);
-  if (overdue.length) console.log(`[sweep] requeued ${ids.length}, failed ${expired.length} deliveries`);
-  return { requeued: ids.length, failed: expired.length };
+  if (overdue.length) console.log(`[sweep] requeued ${ids.length}, failed ${failed} deliveries`);
+  return { requeued: ids.length, failed };
 }

@@ -86,10 +86,18 @@ describe('the deliveries consumer', () => {
     expect(await delivery(b)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
-  it('marks a dead-lettered delivery failed, with its last error', async () => {
+  it('marks a dead-lettered delivery failed, with its last error, and logs it', async () => {
     const id = await storedDelivery('sms-aliyun');
     await runQueue('baoxiu-deliveries', id);
-    await runQueue('baoxiu-deliveries-dlq', id);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await runQueue('baoxiu-deliveries-dlq', id);
+      expect(logged.mock.calls.flat().join('\n')).toContain(
+        `delivery ${id} failed for good: channel sms-aliyun is not configured`,
+      );
+    } finally {
+      logged.mockRestore();
+    }
     expect(await delivery(id)).toMatchObject({
       status: 'failed',
       last_error: expect.stringContaining('channel sms-aliyun is not configured'),
@@ -139,7 +147,14 @@ describe('one chain of messages at a time', () => {
     const due = Date.parse((await delivery(id))!.due_at) - Date.now();
     expect(due).toBeGreaterThan(100_000);
     expect(due).toBeLessThanOrEqual(120_000);
-    await runQueue('baoxiu-deliveries-dlq', id);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await runQueue('baoxiu-deliveries-dlq', id);
+      // Nor says it failed: the operator's log would show a failure that is still being sent.
+      expect(logged.mock.calls.flat().join('\n')).not.toContain(id);
+    } finally {
+      logged.mockRestore();
+    }
     expect(await delivery(id)).toMatchObject({ status: 'pending', attempts: 0, claimed_until: held });
     // The operator retries while that attempt still sends: the new chain's message waits too, not dropped.
     await env.DB.prepare(`UPDATE deliveries SET generation = 1 WHERE id = ?`).bind(id).run();
@@ -163,10 +178,17 @@ describe('the sweep', () => {
     expect((await delivery(fresh))!.status).toBe('pending');
   });
 
-  it('fails a delivery still pending after the retry window', async () => {
+  it('fails a delivery still pending after the retry window, not while an attempt sends it', async () => {
     const id = await storedDelivery('outbox', 26 * 3600_000, 26 * 3600_000);
-    await sweep(env);
+    const held = new Date(Date.now() + 60_000).toISOString();
+    await env.DB.prepare('UPDATE deliveries SET claimed_until = ? WHERE id = ?').bind(held, id).run();
+    const during = await sweep(env);
+    expect(await delivery(id)).toMatchObject({ status: 'pending', claimed_until: held });
+    await env.DB.prepare('UPDATE deliveries SET claimed_until = NULL WHERE id = ?').bind(id).run();
+    const after = await sweep(env);
     expect(await delivery(id)).toMatchObject({ status: 'failed', last_error: expect.stringContaining('within 25 hours') });
+    // Counted when it failed, not before (other tests' deliveries may be swept too).
+    expect(after.failed - during.failed).toBeGreaterThanOrEqual(1);
   });
 
   it("counts the window from the operator's retry, and re-queues as a new chain", async () => {
