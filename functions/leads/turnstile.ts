@@ -3,6 +3,8 @@
 import type { Env } from '../env.ts';
 
 const SITEVERIFY = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
+/** siteverify's error codes that say the token is no good (Cloudflare's docs, "Validate the token"). */
+const TOKEN_ERRORS = new Set(['missing-input-response', 'invalid-input-response', 'timeout-or-duplicate']);
 
 export type TurnstileResult = 'off' | 'ok' | 'missing' | 'invalid' | 'unavailable';
 
@@ -22,8 +24,15 @@ export async function checkTurnstile(env: Env, token: string | undefined, ip: st
     if (!res.ok) throw new Error(`siteverify HTTP ${res.status}`);
     const outcome = (await res.json()) as { success?: boolean; 'error-codes'?: string[] };
     if (outcome.success === true) return 'ok';
-    console.warn('[turnstile] token refused:', (outcome['error-codes'] ?? []).join(',').slice(0, 200));
-    return 'invalid';
+    const codes = (outcome['error-codes'] ?? []).join(',').slice(0, 200) || 'no error code';
+    // The token's fault: the customer solves the challenge again. Any other (a wrong secret, a
+    // request siteverify cannot read, its own error) is ours: every customer would be refused.
+    if ((outcome['error-codes'] ?? []).some((code) => TOKEN_ERRORS.has(code))) {
+      console.warn('[turnstile] token refused:', codes);
+      return 'invalid';
+    }
+    console.error(`[turnstile] siteverify refused the check (${codes}): is TURNSTILE_SECRET_KEY this widget's secret?`);
+    return 'unavailable';
   } catch (err) {
     console.error('[turnstile] siteverify unreachable:', err instanceof Error ? err.message : err);
     return 'unavailable';

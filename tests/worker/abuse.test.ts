@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../functions/worker.ts';
 import type { Env } from '../../functions/env.ts';
 import { RATE_LIMITS } from '../../functions/web/limits.ts';
+import { DUMMY_TOKEN, TEST_SECRETS } from './siteverify.ts';
 import { countLeads, deliveryOf, form, freshIp, freshPhone, incoming, inOneWindow, ORIGIN, post, valid } from './helpers.ts';
 
 type Answer = { ok: boolean; id: string; reference: string; errors: Record<string, string> };
@@ -220,46 +221,78 @@ describe('spam and repeats', () => {
   });
 });
 
-describe('Turnstile', () => {
-  const VERIFY = 'http://turnstile.test/siteverify';
-  const settings = { TURNSTILE_SECRET_KEY: 'test-secret', TURNSTILE_VERIFY_URL: VERIFY };
+describe('Turnstile, against a stand-in of siteverify (tests/worker/siteverify.ts)', () => {
+  const providers = (env as unknown as Record<string, string>).PROVIDERS_URL;
+  const verifyUrl = `${providers}/turnstile/v0/siteverify`;
+  const using = (secret: string, url = verifyUrl) => ({ TURNSTILE_SECRET_KEY: secret, TURNSTILE_VERIFY_URL: url });
+  /** The checks siteverify received for a token. */
+  const checksOf = async (token: string) =>
+    (
+      (await (await fetch(`${providers}/records`)).json()) as {
+        path: string;
+        ok: boolean;
+        why?: string;
+        headers: Record<string, string>;
+        body: Record<string, string>;
+      }[]
+    ).filter((r) => r.path === 'turnstile' && r.body.response === token);
+  // The test secrets answer whatever the token: each test's own tells its checks apart.
+  const tokenFor = () => `${DUMMY_TOKEN}.${crypto.randomUUID()}`;
 
-  function fakeSiteverify(up = true) {
-    const real = globalThis.fetch;
-    const calls: FormData[] = [];
-    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-      const url = input instanceof Request ? input.url : String(input);
-      if (url !== VERIFY) return real(input, init);
-      if (!up) throw new Error('connection refused');
-      const body = init!.body as FormData;
-      calls.push(body);
-      return Response.json({ success: body.get('secret') === 'test-secret' && body.get('response') === 'good-token' });
-    });
-    return calls;
-  }
-
-  it('needs a valid token when TURNSTILE_SECRET_KEY is set', async () => {
-    const calls = fakeSiteverify();
+  it('stores a lead only with a token siteverify accepts, asked as its spec says', async () => {
     const before = await countLeads();
-    const missing = await withEnv(settings, json(valid()));
+    const missing = await withEnv(using(TEST_SECRETS.pass), json(valid()));
     expect(missing.status).toBe(400);
     expect((await missing.json<Answer>()).errors.form).toBe('请完成人机验证后重新提交。');
-    const wrong = await withEnv(settings, json({ ...valid(), 'cf-turnstile-response': 'bad-token' }));
-    expect(wrong.status).toBe(400);
     expect(await countLeads()).toBe(before);
+    const token = tokenFor();
     const good = await withEnv(
-      settings,
-      json({ ...valid(), 'cf-turnstile-response': 'good-token' }, { 'cf-connecting-ip': '198.51.100.4' }),
+      using(TEST_SECRETS.pass),
+      json({ ...valid(), 'cf-turnstile-response': token }, { 'cf-connecting-ip': '198.51.100.4' }),
     );
     expect(good.status).toBe(201);
-    expect(calls.at(-1)!.get('remoteip')).toBe('198.51.100.4');
+    const checks = await checksOf(token);
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ ok: true, body: { secret: TEST_SECRETS.pass, response: token, remoteip: '198.51.100.4' } });
   });
 
-  it('answers 503 with Retry-After when siteverify is unreachable, and is off without a secret', async () => {
-    fakeSiteverify(false);
-    const down = await withEnv(settings, json({ ...valid(), 'cf-turnstile-response': 'good-token' }));
+  it('refuses a token siteverify finds invalid or spent: solve it again, nothing stored', async () => {
+    for (const secret of [TEST_SECRETS.fail, TEST_SECRETS.spent]) {
+      const before = await countLeads();
+      const token = tokenFor();
+      const refused = await withEnv(using(secret), json({ ...valid(), 'cf-turnstile-response': token }));
+      expect(refused.status).toBe(400);
+      expect((await refused.json<Answer>()).errors.form).toBe('请完成人机验证后重新提交。');
+      expect(await countLeads()).toBe(before);
+      expect(await checksOf(token)).toMatchObject([{ ok: true }]);
+    }
+  });
+
+  it('answers 503 with Retry-After, never blaming the customer, when siteverify refuses our secret, fails or is down', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const before = await countLeads();
+    // A secret that is not the widget's: every customer would be refused; the operator must see it.
+    const wrong = await withEnv(
+      using('0x4AAAAAAAnot-this-widgets-secret'),
+      json({ ...valid(), 'cf-turnstile-response': tokenFor() }),
+    );
+    expect(wrong.status).toBe(503);
+    expect(wrong.headers.get('retry-after')).toBe('30');
+    expect((await wrong.json<Answer>()).errors.form).toBe('人机验证暂时不可用，请稍后重试，或直接拨打服务电话。');
+    expect(logged.mock.calls.flat().join(' ')).toMatch(/invalid-input-secret.*TURNSTILE_SECRET_KEY/);
+    await fetch(`${providers}/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ at: 'turnstile/v0/siteverify', answers: ['500'] }),
+    });
+    const failing = await withEnv(using(TEST_SECRETS.pass), json({ ...valid(), 'cf-turnstile-response': tokenFor() }));
+    expect(failing.status).toBe(503);
+    const down = await withEnv(
+      using(TEST_SECRETS.pass, 'http://127.0.0.1:9/turnstile/v0/siteverify'),
+      json({ ...valid(), 'cf-turnstile-response': tokenFor() }),
+    );
     expect(down.status).toBe(503);
     expect(down.headers.get('retry-after')).toBe('30');
+    expect(await countLeads()).toBe(before);
     const off = await withEnv({ TURNSTILE_SECRET_KEY: '' }, json(valid()));
     expect(off.status).toBe(201);
   });

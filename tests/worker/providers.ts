@@ -1,12 +1,14 @@
 // Global setup of the worker tests: local stand-ins for the hosted providers, checking every request
-// against the provider's published rules with node:crypto (independently of functions/channels), and
-// a real SMTP server (smtp-server, parsed with mailparser). Tests read what arrived from /records.
+// against the provider's published rules with node:crypto (independently of functions/channels) —
+// Turnstile's siteverify too (siteverify.ts) — and a real SMTP server (smtp-server, parsed with
+// mailparser). Tests read what arrived from /records.
 import { createHash, createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { TestProject } from 'vitest/node';
+import { siteverify } from './siteverify.ts';
 
 export const SECRETS = {
   aliyun: { id: 'test-aliyun-id', secret: 'test-aliyun-secret' },
@@ -166,6 +168,12 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   // A receiver moved: a 301 to an address that answers anything with 200.
   if (fault === 'redirect') return void res.writeHead(301, { location: '/moved' }).end();
   if (path === 'moved') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+  if (path === 'turnstile/v0/siteverify') {
+    const verdict = await siteverify(req.method ?? '', req.headers['content-type'] ?? '', Buffer.concat(chunks));
+    const { why, fields: body } = verdict;
+    records.push({ path: 'turnstile', ok: !why, why, headers: req.headers as Record<string, string>, query: {}, body });
+    return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(verdict.answer));
+  }
   const answer = OK[path];
   if (!answer) return void res.writeHead(404).end();
   const body = text && req.headers['content-type']?.startsWith('application/json') ? JSON.parse(text) : text;
