@@ -8,12 +8,15 @@ export async function postJson<T>(
   init: { headers?: Record<string, string>; raw?: string; timeoutMs?: number } = {},
 ): Promise<T> {
   const payload = init.raw ?? JSON.stringify(body);
+  // An empty body is no body, and has no type: Aliyun signs every content-type a request has, so an
+  // unsigned one could fail its signature check (its parameters go in the query).
+  const type: Record<string, string> = payload ? { 'content-type': 'application/json; charset=utf-8' } : {};
   let res: Response;
   try {
     res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8', ...init.headers },
-      body: payload,
+      headers: { ...type, ...init.headers },
+      body: payload || null,
       redirect: 'manual', // followed, a 301/302 would turn the POST into a GET without the lead
       signal: AbortSignal.timeout(init.timeoutMs ?? TIMEOUT_MS),
     });

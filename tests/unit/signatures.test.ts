@@ -4,11 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { aliyunV3, dingtalkSign, feishuSign, tc3Signature, tencentTc3, webhookSignature } from '../../functions/channels/sign.ts';
 
 describe('Aliyun ACS3-HMAC-SHA256', () => {
-  // The worked example of Aliyun's "V3版本请求体&签名机制" (help.aliyun.com, e.g.
-  // /zh/model-studio/user-guide/roa-style-request-body-signature-mechanism): RunInstances on
-  // ecs.cn-shanghai with the example keys YourAccessKeyId / YourAccessKeySecret.
-  it('reproduces the documented signature', async () => {
-    const { authorization } = await aliyunV3({
+  // Aliyun's "V3版本请求体&签名机制" (help.aliyun.com/zh/sdk/product-overview/v3-request-structure-and-signature,
+  // and /zh/model-studio/user-guide/roa-style-request-body-signature-mechanism): RunInstances on
+  // ecs.cn-shanghai with the example keys YourAccessKeyId / YourAccessKeySecret, at two moments the
+  // docs give with their signatures — the common headers' table (09:01:01Z) and the worked example
+  // of the signing steps (10:22:32Z).
+  const sign = (date: string, nonce: string) =>
+    aliyunV3({
       method: 'POST',
       path: '/',
       query: { ImageId: 'win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd', RegionId: 'cn-shanghai' },
@@ -16,17 +18,22 @@ describe('Aliyun ACS3-HMAC-SHA256', () => {
         host: 'ecs.cn-shanghai.aliyuncs.com',
         'x-acs-action': 'RunInstances',
         'x-acs-content-sha256': 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-        'x-acs-date': '2023-10-26T09:01:01Z',
-        'x-acs-signature-nonce': 'd410180a5abf7fe235dd9b74aca91fc0',
+        'x-acs-date': date,
+        'x-acs-signature-nonce': nonce,
         'x-acs-version': '2014-05-26',
       },
       body: '',
       accessKeyId: 'YourAccessKeyId',
       accessKeySecret: 'YourAccessKeySecret',
     });
-    expect(authorization).toBe(
-      'ACS3-HMAC-SHA256 Credential=YourAccessKeyId,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,' +
-        'Signature=e521358f7776c97df52e6b2891a8bc73026794a071b50c3323388c4e0df64804',
+  const signed =
+    'ACS3-HMAC-SHA256 Credential=YourAccessKeyId,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=';
+  it('reproduces the documented signatures', async () => {
+    expect((await sign('2023-10-26T09:01:01Z', 'd410180a5abf7fe235dd9b74aca91fc0')).authorization).toBe(
+      `${signed}e521358f7776c97df52e6b2891a8bc73026794a071b50c3323388c4e0df64804`,
+    );
+    expect((await sign('2023-10-26T10:22:32Z', '3156853299f313e23d1673dc12e1703d')).authorization).toBe(
+      `${signed}06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0`,
     );
   });
 });

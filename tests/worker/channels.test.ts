@@ -7,7 +7,8 @@ import { PartialDelivery, type Channel } from '../../functions/channels/channel.
 import { channelsFor } from '../../functions/channels/index.ts';
 import type { StoredLead } from '../../functions/rows.ts';
 import worker from '../../functions/worker.ts';
-import { SECRETS } from './providers.ts';
+import { LIMITS } from '../../src/contract/lead-fields.ts';
+import { SECRETS } from './provider-checks.ts';
 import { attempt } from '../../functions/deliveries/attempt.ts';
 import { keyring } from '../../functions/privacy/keyring.ts';
 import { cancelByCustomer } from '../../functions/work/store.ts';
@@ -160,11 +161,28 @@ describe('each channel against its provider', () => {
     expect(w.body.markdown.content).toContain('＜script＞alert\\(1\\)＜/script＞');
     expect(w.body.markdown.content).not.toMatch(/<script>/);
     expect(w.body.markdown.content).toContain('\\*\\*粗体\\*\\*');
+    expect(w.ok).toBe(true);
     const [d] = (await records('dingtalk')).filter((x) => x.body.markdown.text.includes(l.reference));
     expect(d.ok).toBe(true);
     expect(d.query.access_token).toBe('abc');
     const [f] = (await records('feishu')).filter((x) => x.body.content.text.includes(l.reference));
     expect(f.ok).toBe(true);
+  });
+
+  it("fits WeCom's 4,096 bytes with every field of the lead at its longest", async () => {
+    // Three bytes a character in UTF-8, the most a field's character takes (markdown escapes: two).
+    const longest = (n: number) => '保'.repeat(n);
+    const l = lead({
+      name: longest(LIMITS.name),
+      description: longest(LIMITS.description),
+      address: longest(LIMITS.address),
+      preferred_time: longest(LIMITS.preferredTime),
+      brand_name: longest(40),
+    });
+    await channel('wecom').send(l, env as never, { id: 'd-wecom-longest' });
+    const [w] = (await records('wecom')).filter((x) => x.body.markdown.content.includes(l.reference));
+    expect(w).toMatchObject({ ok: true });
+    expect(new TextEncoder().encode(w.body.markdown.content).length).toBeLessThanOrEqual(4096);
   });
 
   it('webhook: JSON of the lead, timestamp and signature headers the receiver can check', async () => {

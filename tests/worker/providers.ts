@@ -1,23 +1,13 @@
 // Global setup of the worker tests: local stand-ins for the hosted providers, checking every request
-// against the provider's published rules with node:crypto (independently of functions/channels) —
-// Turnstile's siteverify too (siteverify.ts) — and a real SMTP server (smtp-server, parsed with
-// mailparser). Tests read what arrived from /records.
-import { createHash, createHmac } from 'node:crypto';
+// against the provider's published rules (provider-checks.ts; Turnstile's siteverify: siteverify.ts),
+// and a real SMTP server (smtp-server, parsed with mailparser). Tests read what arrived from /records.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { TestProject } from 'vitest/node';
+import { checkRequest, SECRETS } from './provider-checks.ts';
 import { siteverify } from './siteverify.ts';
-
-export const SECRETS = {
-  aliyun: { id: 'test-aliyun-id', secret: 'test-aliyun-secret' },
-  tencent: { id: 'AKIDtest', secret: 'test-tencent-secret' },
-  dingtalk: 'SECtest-dingtalk',
-  feishu: 'test-feishu-secret',
-  webhook: 'test-webhook-secret',
-  smtp: { user: 'mailer', pass: 'p@ss word' },
-};
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,81 +28,6 @@ interface Record_ {
 const records: Record_[] = [];
 /** Per path: answers to give instead of the normal one ('500', 'hang', or a JSON body). */
 const faults = new Map<string, string[]>();
-
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const hmacHex = (k: string | Buffer, s: string) => createHmac('sha256', k).update(s).digest('hex');
-const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
-function checkAliyun(req: IncomingMessage, url: URL, body: string): string | undefined {
-  const auth = req.headers.authorization ?? '';
-  const m = /^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]{64})$/.exec(auth);
-  if (!m) return 'malformed Authorization';
-  if (m[1] !== SECRETS.aliyun.id) return 'wrong AccessKeyId';
-  if (req.headers['x-acs-action'] !== 'SendSms' || req.headers['x-acs-version'] !== '2017-05-25')
-    return 'wrong action or version';
-  if (req.headers['x-acs-content-sha256'] !== sha256(body)) return 'x-acs-content-sha256 is not the body hash';
-  const signed = m[2].split(';');
-  const query = [...url.searchParams.keys()]
-    .sort()
-    .map((k) => `${enc(k)}=${enc(url.searchParams.get(k)!)}`)
-    .join('&');
-  const canonical = [
-    'POST',
-    '/',
-    query,
-    signed.map((h) => `${h}:${String(req.headers[h]).trim()}\n`).join(''),
-    signed.join(';'),
-    sha256(body),
-  ].join('\n');
-  const expected = hmacHex(SECRETS.aliyun.secret, `ACS3-HMAC-SHA256\n${sha256(canonical)}`);
-  return expected === m[3] ? undefined : 'signature mismatch';
-}
-
-function checkTencent(req: IncomingMessage, body: string): string | undefined {
-  const m =
-    /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/sms\/tc3_request, SignedHeaders=content-type;host, Signature=([0-9a-f]{64})$/.exec(
-      req.headers.authorization ?? '',
-    );
-  if (!m) return 'malformed Authorization';
-  if (m[1] !== SECRETS.tencent.id) return 'wrong SecretId';
-  const ts = Number(req.headers['x-tc-timestamp']);
-  if (Math.abs(ts - Date.now() / 1000) > 300) return 'timestamp too far off';
-  if (new Date(ts * 1000).toISOString().slice(0, 10) !== m[2]) return 'date does not match the timestamp';
-  if (req.headers['x-tc-action'] !== 'SendSms' || req.headers['x-tc-version'] !== '2021-01-11') return 'wrong action or version';
-  const canonical = [
-    'POST',
-    '/',
-    '',
-    `content-type:${req.headers['content-type']}\nhost:${req.headers.host}\n`,
-    'content-type;host',
-    sha256(body),
-  ].join('\n');
-  const toSign = `TC3-HMAC-SHA256\n${ts}\n${m[2]}/sms/tc3_request\n${sha256(canonical)}`;
-  const kDate = createHmac('sha256', `TC3${SECRETS.tencent.secret}`).update(m[2]).digest();
-  const kService = createHmac('sha256', kDate).update('sms').digest();
-  const kSigning = createHmac('sha256', kService).update('tc3_request').digest();
-  return hmacHex(kSigning, toSign) === m[3] ? undefined : 'signature mismatch';
-}
-
-function checkDingtalk(url: URL): string | undefined {
-  const ts = url.searchParams.get('timestamp');
-  if (!ts || Math.abs(Number(ts) - Date.now()) > 3600_000) return 'timestamp missing or more than an hour off';
-  const expected = createHmac('sha256', SECRETS.dingtalk).update(`${ts}\n${SECRETS.dingtalk}`).digest('base64');
-  return url.searchParams.get('sign') === expected ? undefined : 'sign mismatch';
-}
-
-function checkFeishu(body: { timestamp?: string; sign?: string }): string | undefined {
-  if (!body.timestamp || Math.abs(Number(body.timestamp) - Date.now() / 1000) > 3600)
-    return 'timestamp missing or more than an hour off';
-  const expected = createHmac('sha256', `${body.timestamp}\n${SECRETS.feishu}`).update('').digest('base64');
-  return body.sign === expected ? undefined : 'sign mismatch';
-}
-
-function checkWebhook(req: IncomingMessage, body: string): string | undefined {
-  const ts = String(req.headers['x-baoxiu-timestamp']);
-  const expected = `sha256=${hmacHex(SECRETS.webhook, `${ts}.${body}`)}`;
-  return req.headers['x-baoxiu-signature'] === expected ? undefined : 'signature mismatch';
-}
 
 /** Tencent answers one status per number; the fault `partial` fails the last one (a real code). */
 function tencentStatuses(body: { PhoneNumberSet?: string[] }, partial: boolean) {
@@ -177,18 +92,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   const answer = OK[path];
   if (!answer) return void res.writeHead(404).end();
   const body = text && req.headers['content-type']?.startsWith('application/json') ? JSON.parse(text) : text;
-  const why =
-    path === 'aliyun'
-      ? checkAliyun(req, url, text)
-      : path === 'tencent'
-        ? checkTencent(req, text)
-        : path === 'dingtalk'
-          ? checkDingtalk(url)
-          : path === 'feishu'
-            ? checkFeishu(body)
-            : path === 'webhook'
-              ? checkWebhook(req, text)
-              : undefined;
+  const why = checkRequest(path, req, url, text, body);
   records.push({
     path,
     ok: !why,
