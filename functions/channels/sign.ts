@@ -10,7 +10,8 @@ export async function aliyunV3(opts: {
   body: string;
   accessKeyId: string;
   accessKeySecret: string;
-}): Promise<{ authorization: string; signature: string; canonicalRequest: string }> {
+}): Promise<{ authorization: string; signature: string; canonicalRequest: string; query: string }> {
+  // Also the query string to send: byte for byte what was signed (a space is %20, never +).
   const query = Object.keys(opts.query)
     .sort()
     .map((k) => `${rfc3986(k)}=${rfc3986(opts.query[k])}`)
@@ -33,6 +34,7 @@ export async function aliyunV3(opts: {
   return {
     canonicalRequest,
     signature,
+    query,
     authorization: `ACS3-HMAC-SHA256 Credential=${opts.accessKeyId},SignedHeaders=${signed.join(';')},Signature=${signature}`,
   };
 }

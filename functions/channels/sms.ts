@@ -49,7 +49,7 @@ export function aliyunSms(cfg: {
         'x-acs-signature-nonce': crypto.randomUUID().replaceAll('-', ''),
         'x-acs-content-sha256': hex(await sha256('')),
       };
-      const { authorization } = await aliyunV3({
+      const { authorization, query: signedQuery } = await aliyunV3({
         method: 'POST',
         path: '/',
         query,
@@ -58,7 +58,7 @@ export function aliyunSms(cfg: {
         accessKeyId: cfg.accessKeyId,
         accessKeySecret: cfg.accessKeySecret,
       });
-      for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+      url.search = signedQuery;
       const { host: _host, ...sent } = headers;
       const res = await postJson<{ Code?: string; Message?: string }>(url.href, null, {
         raw: '',

@@ -32,6 +32,11 @@ function checkAliyun(req: IncomingMessage, url: URL, body: string): string | und
   if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(date) || Math.abs(Date.parse(date) - Date.now()) > 15 * 60_000)
     return 'x-acs-date missing, malformed or more than 15 minutes off';
   const signed = m[2].split(';');
+  const canonicalQuery = [...url.searchParams.keys()]
+    .sort()
+    .map((k) => `${enc(k)}=${enc(url.searchParams.get(k)!)}`)
+    .join('&');
+  if (url.search.slice(1) !== canonicalQuery) return 'query not sent as signed (RFC 3986: a space is %20)';
   const mustSign = Object.keys(req.headers).filter((h) => h === 'host' || h === 'content-type' || h.startsWith('x-acs-'));
   const unsigned = mustSign.filter((h) => !signed.includes(h));
   if (unsigned.length) return `headers not signed: ${unsigned.join(', ')}`;
@@ -44,14 +49,10 @@ function checkAliyun(req: IncomingMessage, url: URL, body: string): string | und
   } catch {
     return 'TemplateParam is not JSON';
   }
-  const query = [...url.searchParams.keys()]
-    .sort()
-    .map((k) => `${enc(k)}=${enc(url.searchParams.get(k)!)}`)
-    .join('&');
   const canonical = [
     'POST',
     '/',
-    query,
+    canonicalQuery,
     signed.map((h) => `${h}:${String(req.headers[h]).trim()}\n`).join(''),
     signed.join(';'),
     sha256(body),
