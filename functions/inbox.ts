@@ -35,7 +35,10 @@ export const inboxHeaders: MiddlewareHandler = async (c, next) => {
 inbox.use('*', inboxHeaders);
 inbox.use(
   '*',
-  sameSiteOnly((c) => c.json({ ok: false, error: '请从本站的管理页面操作。' }, 403), false),
+  sameSiteOnly((c) => c.json({ ok: false, error: '请从本站的管理页面操作。' }, 403), {
+    withAllowedOrigins: false,
+    browserOnly: true,
+  }),
 );
 // The largest form is a note of 1,000 characters: 9 KB as a URL-encoded form of Chinese text.
 inbox.use(

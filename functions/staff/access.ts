@@ -15,17 +15,33 @@ const teamUrl = (domain: string) => (/^https?:\/\//.test(domain) ? domain : `htt
 
 export const ACCESS_SIGN_IN = '收件箱由 Cloudflare Access 保护：请通过 Access 登录，登录用的邮箱需要是员工名单里的名字。';
 
-export const accessOn = (env: Env) => Boolean(env.ACCESS_TEAM_DOMAIN && env.ACCESS_AUD);
+/** Access is on when either setting is: one without the other lets nobody in (and says so in the
+ *  log) rather than fall back to our own passwords, which the operator meant to turn off. */
+export const accessOn = (env: Env) => Boolean(env.ACCESS_TEAM_DOMAIN || env.ACCESS_AUD);
 
 /** The enabled staff user Access vouches for, or null (no token, a bad one, or an unknown e-mail). */
 export async function accessStaff(env: Env, headers: Headers): Promise<Staff | null> {
   const token = headers.get('cf-access-jwt-assertion');
   if (!token || !accessOn(env)) return null;
-  const team = teamUrl(env.ACCESS_TEAM_DOMAIN!);
-  let keys = keySets.get(team);
-  if (!keys) keySets.set(team, (keys = createRemoteJWKSet(new URL(`${team}/cdn-cgi/access/certs`))));
+  if (!env.ACCESS_TEAM_DOMAIN || !env.ACCESS_AUD) {
+    console.error('[access] ACCESS_TEAM_DOMAIN and ACCESS_AUD must both be set: nobody is let in');
+    return null;
+  }
+  const team = teamUrl(env.ACCESS_TEAM_DOMAIN);
+  if (!URL.canParse(team)) {
+    console.error('[access] ACCESS_TEAM_DOMAIN is not an address: nobody is let in');
+    return null;
+  }
   try {
-    const { payload } = await jwtVerify(token, keys, { issuer: team, audience: env.ACCESS_AUD, algorithms: ['RS256'] });
+    let keys = keySets.get(team);
+    if (!keys) keySets.set(team, (keys = createRemoteJWKSet(new URL(`${team}/cdn-cgi/access/certs`))));
+    // An expiry required, not only checked when present (jose checks `exp` only if the token has one).
+    const { payload } = await jwtVerify(token, keys, {
+      issuer: team,
+      audience: env.ACCESS_AUD,
+      algorithms: ['RS256'],
+      requiredClaims: ['exp'],
+    });
     return typeof payload.email === 'string' ? await staffByName(env.DB, payload.email) : null;
   } catch {
     return null;

@@ -83,9 +83,13 @@ export async function addPasskey(
   return insert.meta.changes === 1;
 }
 
-/** After a sign-in: the new counter (a counter that went backwards was refused by the library). */
+/** After a sign-in: the new counter (a counter that went backwards was refused by the library). Never
+ *  lowered: two sign-ins verified at once against the same stored counter may end in either order. */
 export const passkeyUsed = (db: D1Database, id: string, counter: number) =>
-  db.prepare('UPDATE passkeys SET counter = ?, last_used_at = ? WHERE id = ?').bind(counter, new Date().toISOString(), id).run();
+  db
+    .prepare('UPDATE passkeys SET counter = ?1, last_used_at = ?2 WHERE id = ?3 AND counter <= ?1')
+    .bind(counter, new Date().toISOString(), id)
+    .run();
 
 /** Removes one of a user's own passkeys; false when it is not theirs. */
 export async function removePasskey(db: D1Database, staffId: string, id: string, log: D1PreparedStatement): Promise<boolean> {

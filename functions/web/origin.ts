@@ -24,24 +24,29 @@ export function allowedOrigins(env: Pick<Env, 'ALLOWED_ORIGINS'>): Set<string> {
   return out;
 }
 
-/** True when the request may post: same origin, one of `others`, or not from a browser. */
-function fromAllowedSite(c: Ctx, others: Set<string>): boolean {
+/** True when the request may post: same origin, one of `others`, or (unless `browserOnly`) not
+ *  from a browser. */
+function fromAllowedSite(c: Ctx, others: Set<string>, browserOnly: boolean): boolean {
   const origin = c.req.header('origin');
   if (origin !== undefined) return origin === new URL(c.req.url).origin || others.has(origin);
   // Older browsers omit Origin on same-origin posts but send Sec-Fetch-Site.
   const site = c.req.header('sec-fetch-site');
-  return site === undefined || site === 'same-origin' || site === 'none';
+  if (site === undefined) return !browserOnly;
+  return site === 'same-origin' || site === 'none';
 }
 
 /** Rejects posts from other sites with `onReject`; safe methods pass. ALLOWED_ORIGINS count as the
- *  site's own unless `withAllowedOrigins` is false (the inbox: its own pages only). */
+ *  site's own unless `withAllowedOrigins` is false; `browserOnly`: a post that says neither where it
+ *  comes from (Origin) nor whether it is the site's own (Sec-Fetch-Site) is refused too — the inbox,
+ *  whose pages are its only clients, where a session may come from a cookie the request did not choose
+ *  (Cloudflare Access's). */
 export function sameSiteOnly(
   onReject: (c: Ctx) => Response | Promise<Response>,
-  withAllowedOrigins = true,
+  { withAllowedOrigins = true, browserOnly = false } = {},
 ): MiddlewareHandler<{ Bindings: Env }> {
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
-    if (!fromAllowedSite(c, withAllowedOrigins ? allowedOrigins(c.env) : new Set())) return onReject(c);
+    if (!fromAllowedSite(c, withAllowedOrigins ? allowedOrigins(c.env) : new Set(), browserOnly)) return onReject(c);
     return next();
   };
 }

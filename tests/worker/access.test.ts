@@ -4,7 +4,7 @@
 import { createExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../functions/env.ts';
 import worker from '../../functions/worker.ts';
 import { ORIGIN, post, valid } from './helpers.ts';
@@ -37,14 +37,14 @@ beforeAll(async () => {
   expect(added.status).toBe(201);
 });
 
-const token = (claims: { email?: string; iss?: string; aud?: string; exp?: string }, key = teamKey, kid = 'team-1') =>
-  new SignJWT({ email: claims.email ?? EMAIL })
+const token = (claims: { email?: string; iss?: string; aud?: string; exp?: string | null }, key = teamKey, kid = 'team-1') => {
+  const jwt = new SignJWT({ email: claims.email ?? EMAIL })
     .setProtectedHeader({ alg: 'RS256', kid })
     .setIssuer(claims.iss ?? TEAM)
     .setAudience(claims.aud ?? AUD)
-    .setIssuedAt()
-    .setExpirationTime(claims.exp ?? '10m')
-    .sign(key);
+    .setIssuedAt();
+  return (claims.exp === null ? jwt : jwt.setExpirationTime(claims.exp ?? '10m')).sign(key);
+};
 
 const note = async (leadId: string, headers: Record<string, string>) =>
   worker.fetch(
@@ -65,10 +65,11 @@ describe('behind Cloudflare Access', () => {
     expect(event).toEqual({ staff_name: EMAIL });
   });
 
-  it('refuses an expired token, another audience or issuer, a foreign key, an unknown e-mail, and none', async () => {
+  it('refuses an expired token or one without expiry, another audience or issuer, a foreign key, an unknown e-mail, and none', async () => {
     const id = ((await (await post(valid())).json()) as { id: string }).id;
     const bad = {
       expired: await token({ exp: '-1m' }),
+      noExpiry: await token({ exp: null }),
       audience: await token({ aud: 'another-application' }),
       issuer: await token({ iss: 'https://evil.cloudflareaccess.com' }),
       key: await token({}, otherKey),
@@ -82,6 +83,36 @@ describe('behind Cloudflare Access', () => {
     // A valid session of our own is not enough when Access is on (the workers.dev address skips Access).
     const { cookie } = await staffSession();
     expect((await note(id, { cookie })).status).toBe(401);
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM lead_events WHERE lead_id = ?').bind(id).first())!.n).toBe(0);
+  });
+
+  it('lets nobody in, without a 500, when only one setting is given or the team domain is no address', async () => {
+    const id = ((await (await post(valid())).json()) as { id: string }).id;
+    const { cookie } = await staffSession();
+    const jwt = await token({});
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      for (const [why, settings] of Object.entries({
+        'team only': { ACCESS_TEAM_DOMAIN: TEAM, ACCESS_AUD: '' },
+        'audience only': { ACCESS_TEAM_DOMAIN: '', ACCESS_AUD: AUD },
+        'no address': { ACCESS_TEAM_DOMAIN: 'https://exa mple.com', ACCESS_AUD: AUD },
+      })) {
+        const res = await worker.fetch(
+          new Request(`${ORIGIN}/admin/leads/${id}/notes`, {
+            method: 'POST',
+            headers: { origin: ORIGIN, 'content-type': 'application/json', 'cf-access-jwt-assertion': jwt, cookie },
+            body: JSON.stringify({ text: '配置不全' }),
+          }),
+          { ...env, ...settings } as unknown as Env,
+          createExecutionContext(),
+        );
+        // Not our own sessions either: the operator meant Access.
+        expect(res.status, why).toBe(401);
+      }
+      expect(logged.mock.calls.flat().join(' ')).toMatch(/must both be set[\s\S]*not an address/);
+    } finally {
+      logged.mockRestore();
+    }
     expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM lead_events WHERE lead_id = ?').bind(id).first())!.n).toBe(0);
   });
 

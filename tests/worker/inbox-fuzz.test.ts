@@ -129,6 +129,7 @@ const anyCase = (signedIn: boolean): fc.Arbitrary<Case> =>
             fc.constantFrom(
               { origin: 'https://evil.example', cookie: owner },
               { 'sec-fetch-site': 'cross-site', cookie: owner },
+              { cookie: owner }, // says neither Origin nor Sec-Fetch-Site
               { origin: ORIGIN, cookie: 'baoxiu-session=forged' },
               { origin: ORIGIN },
             ),

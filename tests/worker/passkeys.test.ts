@@ -3,6 +3,7 @@
 // another site's origin, an unknown or removed passkey, a disabled user, and junk — never a 500.
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { passkeyUsed } from '../../functions/staff/passkeys.ts';
 import { staffByName } from '../../functions/staff/store.ts';
 import { softPasskey } from './authenticator.ts';
 import { freshIp, ORIGIN } from './helpers.ts';
@@ -90,6 +91,12 @@ describe('passkeys', () => {
     expect((await signIn(elsewhere)).status).toBe(401);
     const later = await key.authenticate(await challenge('/passkeys/sign-in/options'), ORIGIN);
     expect((await signIn(later)).status).toBe(200);
+    // Two sign-ins verified at once, the higher counter stored first: the lower one does not undo it.
+    const stored = async () =>
+      (await env.DB.prepare('SELECT counter FROM passkeys WHERE id = ?').bind(key.id).first<{ counter: number }>())!.counter;
+    const high = await stored();
+    await passkeyUsed(env.DB, key.id, high - 1);
+    expect(await stored()).toBe(high);
   });
 
   it('a removed passkey or a disabled user signs in no more; junk gets a clear 4xx', async () => {

@@ -141,7 +141,7 @@ describe('working a lead', () => {
     }
   });
 
-  it('changes nothing without a session, after sign-out, from another site, or for a lead that is gone', async () => {
+  it('changes nothing without a session, after sign-out, from another site or one unsaid, or for a lead that is gone', async () => {
     const { cookie } = await staffSession();
     const id = await newLead();
     expect((await inboxPost(`/leads/${id}/stage`, { stage: 'contacted' })).status).toBe(401);
@@ -149,6 +149,13 @@ describe('working a lead', () => {
     expect(
       (await inboxPost(`/leads/${id}/stage`, { stage: 'contacted' }, { cookie, origin: 'https://evil.example' })).status,
     ).toBe(403);
+    // Nor one that says neither where it comes from (Origin) nor whether it is this site's (Sec-Fetch-Site).
+    const unsaid = new Request(`${ORIGIN}/admin/leads/${id}/stage`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ stage: 'contacted' }),
+    });
+    expect((await exports.default.fetch(unsaid)).status).toBe(403);
     expect((await inboxPost(`/leads/00000000-0000-0000-0000-000000000000/notes`, { text: 'x' }, { cookie })).status).toBe(404);
     await inboxPost('/sign-out', {}, { cookie });
     expect((await inboxPost(`/leads/${id}/stage`, { stage: 'contacted' }, { cookie })).status).toBe(401);
