@@ -1,6 +1,7 @@
 // E-mail: over SMTP with worker-mailer (Cloudflare TCP sockets; implicit TLS for smtps://, STARTTLS
-// where the server offers it), or through Cloudflare's send_email binding with a MIME message from
-// mimetext. Plain-text and HTML parts; worker-mailer and mimetext encode the Chinese subject.
+// where the server offers it, which is why a password needs smtps://: index.ts), or through
+// Cloudflare's send_email binding with a MIME message from mimetext. One message a recipient either
+// way; plain-text and HTML parts; worker-mailer and mimetext encode the Chinese subject.
 import { createMimeMessage } from 'mimetext';
 import { LogLevel, WorkerMailer } from 'worker-mailer';
 import { PartialDelivery, type Channel } from './channel.ts';
@@ -21,35 +22,57 @@ export function smtpEmail(cfg: SmtpSettings): Channel {
     async send(lead, _env, delivery) {
       const message = leadMessage(lead, cfg.operator, delivery);
       const username = decodeURIComponent(cfg.url.username);
+      const fail = (err: unknown) => `${err instanceof Error ? err.message : String(err)}`;
+      let mailer: WorkerMailer;
       try {
-        await WorkerMailer.send(
-          {
-            host: cfg.url.hostname,
-            port: Number(cfg.url.port) || (secure ? 465 : 587),
-            secure,
-            startTls: !secure,
-            ...(username
-              ? { credentials: { username, password: decodeURIComponent(cfg.url.password) }, authType: ['plain', 'login'] }
-              : {}),
-            logLevel: LogLevel.NONE,
-            socketTimeoutMs: cfg.timeoutMs ?? 10_000,
-            responseTimeoutMs: cfg.timeoutMs ?? 10_000,
-          },
-          {
-            from: mailbox(cfg.from),
-            to: delivery.to ?? cfg.to,
-            subject: message.subject,
-            text: asText(message),
-            html: asHtml(message),
-            headers: { 'X-Baoxiu-Delivery': delivery.id },
-          },
-        );
+        mailer = await WorkerMailer.connect({
+          host: cfg.url.hostname,
+          port: smtpPort(cfg.url),
+          secure,
+          startTls: !secure,
+          ...(username
+            ? { credentials: { username, password: decodeURIComponent(cfg.url.password) }, authType: ['plain', 'login'] }
+            : {}),
+          logLevel: LogLevel.NONE,
+          socketTimeoutMs: cfg.timeoutMs ?? 10_000,
+          responseTimeoutMs: cfg.timeoutMs ?? 10_000,
+        });
       } catch (err) {
-        throw new Error(`email-smtp: ${err instanceof Error ? err.message : String(err)}`);
+        throw new Error(`email-smtp: ${fail(err)}`);
       }
+      // One message a recipient, as the binding sends them: a server that refuses one address
+      // (RCPT) would otherwise hold the mail back from every other; a retry mails only those it failed.
+      const to = delivery.to ?? cfg.to;
+      const failed: string[] = [];
+      const errors: string[] = [];
+      try {
+        for (const address of to) {
+          try {
+            await mailer.send({
+              from: mailbox(cfg.from),
+              to: address,
+              subject: message.subject,
+              text: asText(message),
+              html: asHtml(message),
+              headers: { 'X-Baoxiu-Delivery': delivery.id },
+            });
+          } catch (err) {
+            failed.push(address);
+            errors.push(`${address}: ${fail(err)}`);
+          }
+        }
+      } finally {
+        await mailer.close().catch(() => {});
+      }
+      if (!failed.length) return;
+      const why = `email-smtp: ${errors.join('; ')}`;
+      throw failed.length < to.length ? new PartialDelivery(why, failed) : new Error(why);
     },
   };
 }
+
+/** The port of an SMTP_URL: its own, else 465 for smtps:// and 587 (submission) for smtp://. */
+export const smtpPort = (url: URL) => Number(url.port) || (url.protocol === 'smtps:' ? 465 : 587);
 
 /** `报修 <leads@example.com>` → { name, email }; a bare address as it is. */
 function mailbox(address: string): string | { name: string; email: string } {
@@ -66,7 +89,10 @@ export function bindingEmail(cfg: { from: string; to: string[]; operator?: strin
       const message = leadMessage(lead, cfg.operator, delivery);
       const to = delivery.to ?? cfg.to;
       const mime = createMimeMessage();
-      mime.setSender(cfg.from);
+      // The header may name the sender (报修 <leads@…>); the envelope is the bare address.
+      const sender = mailbox(cfg.from);
+      const envelope = typeof sender === 'string' ? sender : sender.email;
+      mime.setSender(typeof sender === 'string' ? sender : { name: sender.name, addr: sender.email });
       mime.setRecipients(to);
       mime.setSubject(message.subject);
       mime.setHeader('X-Baoxiu-Delivery', delivery.id);
@@ -77,7 +103,7 @@ export function bindingEmail(cfg: { from: string; to: string[]; operator?: strin
       const errors: string[] = [];
       for (const address of to) {
         try {
-          await env.SEND_EMAIL.send(new EmailMessage(cfg.from, address, mime.asRaw()));
+          await env.SEND_EMAIL.send(new EmailMessage(envelope, address, mime.asRaw()));
         } catch (err) {
           failed.push(address);
           errors.push(`${address}: ${err instanceof Error ? err.message : String(err)}`);

@@ -5,13 +5,15 @@ import * as z from 'zod';
 import { CHANNELS, type ChannelName, type ChannelSetting } from '../../src/contract/channels.ts';
 import type { Env } from '../env.ts';
 import type { Channel } from './channel.ts';
-import { bindingEmail, smtpEmail } from './email.ts';
+import { bindingEmail, smtpEmail, smtpPort } from './email.ts';
 import { outbox } from './outbox.ts';
 import { dingtalk, feishu, wecom } from './robots.ts';
 import { aliyunSms, tencentSms } from './sms.ts';
 import { webhook } from './webhook.ts';
 
 type Settings = Partial<Record<ChannelSetting, string>>;
+/** Hosts whose traffic never leaves the machine (a local test server). */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const list = (s: string | undefined) =>
   (s ?? '')
     .split(',')
@@ -23,8 +25,14 @@ const timeoutMs = (s: Settings) => (s.CHANNEL_TIMEOUT_MS ? Number(s.CHANNEL_TIME
 const MAKERS: Record<Exclude<ChannelName, 'outbox'>, (s: Settings, env: Env) => Channel> = {
   'email-smtp': (s) => {
     const url = new URL(
-      z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://…' }).parse(s.SMTP_URL),
+      z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must look like smtps://user:pass@host:465 or smtp://…' }).parse(s.SMTP_URL),
     );
+    // Cloudflare's TCP sockets: "Workers cannot create outbound connections on port 25".
+    if (smtpPort(url) === 25) throw new Error('SMTP_URL: Workers cannot connect to port 25; use 465 (smtps://) or 587');
+    // worker-mailer goes on to AUTH in clear when the server offers no STARTTLS (or a network in
+    // between strips the offer), and has no setting to insist on it: a password goes over TLS only.
+    if (url.protocol === 'smtp:' && url.username && !LOOPBACK.has(url.hostname))
+      throw new Error('SMTP_URL: smtp:// could send the password in clear (no STARTTLS insisted on); use smtps:// (port 465)');
     return smtpEmail({ url, from: s.EMAIL_FROM ?? `baoxiu@${url.hostname}`, to: list(s.EMAIL_TO), timeoutMs: timeoutMs(s) });
   },
   'email-binding': (s) => bindingEmail({ from: s.EMAIL_BINDING_FROM!, to: list(s.EMAIL_BINDING_TO) }),
@@ -120,7 +128,13 @@ export function channelsFor(env: Env): Channel[] {
     try {
       channels.push(make(s, env));
     } catch (err) {
-      channels.push(broken(name, err instanceof z.ZodError ? err.issues.map((i) => i.message).join('; ') : String(err)));
+      const reason =
+        err instanceof z.ZodError
+          ? err.issues.map((i) => i.message).join('; ')
+          : err instanceof Error
+            ? err.message
+            : String(err);
+      channels.push(broken(name, reason));
     }
   }
   return channels;

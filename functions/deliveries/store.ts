@@ -35,7 +35,7 @@ export async function listDeliveries(db: D1Database, leadId: string): Promise<De
 }
 
 /** Pending deliveries due more than `graceMs` ago: their message was never queued, or was lost. */
-export async function overdueDeliveries(db: D1Database, graceMs: number, limit = 100): Promise<Delivery[]> {
+export async function overdueDeliveries(db: D1Database, graceMs: number, limit: number): Promise<Delivery[]> {
   const before = new Date(Date.now() - graceMs).toISOString();
   const { results } = await db
     .prepare(`SELECT * FROM deliveries WHERE status = 'pending' AND due_at < ? ORDER BY due_at LIMIT ?`)

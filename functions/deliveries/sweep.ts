@@ -5,11 +5,14 @@ import { markFailed, newChain, overdueDeliveries } from './store.ts';
 import { enqueue } from './queue.ts';
 
 const GRACE_MS = 5 * 60_000;
+const SWEEP_LIMIT = 40;
 /** The queue's retries span about 24 hours (queue.ts); an hour more before the sweep gives up. */
 const WINDOW_HOURS = 25;
 
 export async function sweep(env: Env): Promise<{ requeued: number; failed: number }> {
-  const overdue = await overdueDeliveries(env.DB, GRACE_MS);
+  // At most 40 a run, each one query: D1 allows a Worker invocation 50 queries on the Free plan
+  // (1,000 on Paid); a longer backlog is taken by the next runs, 5 minutes apart.
+  const overdue = await overdueDeliveries(env.DB, GRACE_MS, SWEEP_LIMIT);
   // The window runs from the lead's arrival, or from the operator's last retry.
   const expired = overdue.filter((d) => Date.now() - Date.parse(d.retried_at ?? d.created_at) > WINDOW_HOURS * 3600_000);
   const requeue = overdue.filter((d) => !expired.includes(d));

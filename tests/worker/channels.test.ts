@@ -109,6 +109,20 @@ describe('channel settings', () => {
     expect(channelsFor(env as never).map((c) => c.name)).toEqual(['outbox']);
   });
 
+  it('refuses SMTP to port 25, and a password over smtp:// but to this machine (no STARTTLS insisted on)', async () => {
+    const smtp = (url: string) =>
+      channelsFor({ ...env, SMTP_URL: url, EMAIL_TO: 'dispatch@baoxiu.test' } as never).find((c) => c.name === 'email-smtp')!;
+    await expect(smtp('smtp://mail.example.com:25').send(lead(), env as never, { id: 'd' })).rejects.toThrow(
+      'email-smtp is misconfigured: SMTP_URL: Workers cannot connect to port 25',
+    );
+    await expect(smtp('smtp://user:secret@mail.example.com:587').send(lead(), env as never, { id: 'd' })).rejects.toThrow(
+      'email-smtp is misconfigured: SMTP_URL: smtp:// could send the password in clear',
+    );
+    // Implicit TLS with a password, and smtp:// without one, are taken (they fail here only to connect).
+    for (const url of ['smtps://user:secret@127.0.0.1:9', 'smtp://127.0.0.1:9'])
+      await expect(smtp(url).send(lead(), env as never, { id: 'd' })).rejects.not.toThrow(/misconfigured/);
+  });
+
   it('keeps a half-configured channel, failing with the names of what is missing', async () => {
     const half = channelsFor({ ...env, DINGTALK_WEBHOOK_URL: at('dingtalk') } as never).find((c) => c.name === 'dingtalk')!;
     await expect(half.send(lead(), env as never, { id: 'd' })).rejects.toThrow(
@@ -125,7 +139,11 @@ describe('each channel against its provider', () => {
     const mail = mails.find((m) => m.subject?.includes(l.reference));
     expect(mail.subject).toBe(`[报修] 新报修 ${l.reference} · 湖南省 湘西土家族苗族自治州 吉首市 · 坚匣`);
     expect(mail.headers.subject).toMatch(/=\?UTF-8\?[QB]\?/i); // RFC 2047 on the wire
-    expect(mail.to.text).toBe('dispatch@baoxiu.test, boss@baoxiu.test');
+    // One message a recipient.
+    expect(mails.filter((m) => m.subject?.includes(l.reference)).map((m) => m.to.text)).toEqual([
+      'dispatch@baoxiu.test',
+      'boss@baoxiu.test',
+    ]);
     expect(mail.text).toContain('电话：13812341234');
     expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(mail.html).not.toContain(XSS);
@@ -243,7 +261,8 @@ describe('email through the send_email binding', () => {
   it('sends a MIME message the binding accepts, and fails for an address it does not allow', async () => {
     const binding = channelsFor({
       ...env,
-      EMAIL_BINDING_FROM: 'leads@baoxiu.test',
+      // A name in the header; the envelope is the bare address (the binding refuses a mismatch).
+      EMAIL_BINDING_FROM: '报修派单 <leads@baoxiu.test>',
       EMAIL_BINDING_TO: 'dispatch@baoxiu.test',
     } as never).find((c) => c.name === 'email-binding')!;
     await binding.send(lead(), env as never, { id: 'delivery-binding' });
@@ -255,6 +274,26 @@ describe('email through the send_email binding', () => {
     );
     expect(partly).toBeInstanceOf(PartialDelivery);
     expect((partly as PartialDelivery).remaining).toEqual(['someone@else.test']);
+  });
+});
+
+describe('SMTP with a mailbox the server refuses', () => {
+  it('mails the others, and the retry is for that one only', async () => {
+    const l = lead();
+    const partly = await channel('email-smtp')
+      .send(l, env as never, { id: 'z', to: ['dispatch@baoxiu.test', 'nobody@baoxiu.test', 'boss@baoxiu.test'] })
+      .then(
+        () => null,
+        (err: unknown) => err,
+      );
+    expect(partly).toBeInstanceOf(PartialDelivery);
+    expect((partly as PartialDelivery).remaining).toEqual(['nobody@baoxiu.test']);
+    expect((partly as Error).message).toMatch(/nobody@baoxiu\.test: .*550/);
+    const mails = (await (await fetch(e.MAILS_URL)).json()) as any[];
+    expect(mails.filter((m) => m.subject?.includes(l.reference)).map((m) => m.to.text)).toEqual([
+      'dispatch@baoxiu.test',
+      'boss@baoxiu.test',
+    ]);
   });
 });
 

@@ -178,6 +178,16 @@ describe('the sweep', () => {
     expect((await delivery(fresh))!.status).toBe('pending');
   });
 
+  it('takes at most 40 deliveries a run (D1: 50 queries an invocation on the Free plan), the rest on the next', async () => {
+    const ids = await Promise.all(Array.from({ length: 45 }, () => storedDelivery('outbox', 10 * 60_000)));
+    const first = await sweep(env);
+    expect(first.requeued + first.failed).toBeLessThanOrEqual(40);
+    await sweep(env);
+    const rows = await Promise.all(ids.map(delivery));
+    // Each one requeued as a new chain by one run or the other.
+    expect(rows.filter((r) => r!.generation >= 1)).toHaveLength(45);
+  });
+
   it('fails a delivery still pending after the retry window, not while an attempt sends it', async () => {
     const id = await storedDelivery('outbox', 26 * 3600_000, 26 * 3600_000);
     const held = new Date(Date.now() + 60_000).toISOString();

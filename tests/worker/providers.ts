@@ -127,6 +127,11 @@ export default async function setup(project: TestProject) {
       if (auth.username === SECRETS.smtp.user && auth.password === SECRETS.smtp.pass) cb(null, { user: auth.username });
       else cb(new Error('Invalid username or password'));
     },
+    // A mailbox that does not exist: refused at RCPT, as a server does (550).
+    onRcptTo(address, _session, cb) {
+      if (address.address.startsWith('nobody@')) cb(Object.assign(new Error('5.1.1 no such mailbox'), { responseCode: 550 }));
+      else cb();
+    },
     onData(stream, _session, cb) {
       simpleParser(stream)
         .then((mail) => {
