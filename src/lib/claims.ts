@@ -1,19 +1,41 @@
 // Honesty rule: only content that records a brand's authorization may claim to be its authorized
 // service, and nothing ever claims to be a brand's official, manufacturer or HQ service. Copycat
 // "官方 400" pages are exactly what this kit is not. Operators write the text, so the words are
-// looked for as a reader sees them: traditional forms, full-width letters, and words split by
-// spaces, dots, invisible characters or HTML comments (官 方, 官<!-- -->方, O f f i c i a l).
+// looked for as a reader sees them: traditional forms, full-width letters, entities, and words split
+// by spaces, dots, invisible characters or markup (官 方, 官<!-- -->方, 官<b></b>方, O f f i c i a l).
+import { decodeHTML } from 'entities';
 import type { Site } from './schemas.ts';
 import { AUTHORIZATION_NOTICE_DAYS } from '../contract/catalog.ts';
 
 /** Chinese words, with their traditional forms written out: the check runs in every build, and
  *  OpenCC's converter takes ~0.3 s to make. */
-const HAN_OWNER = ['官方', '官[网網]', '[厂廠厰]家', '原[厂廠厰]', '[总總]部', '直[营營]'];
-const HAN_TIE = ['授[权權]', '特[约約]', '售[后後]', '指定[维維]修'];
+const HAN_OWNER = [
+  '官方',
+  '官[网網]',
+  '官修',
+  '[厂廠厰][家商方]',
+  '原[厂廠厰]',
+  '生[产產]商',
+  '制造商',
+  '[总總](?:部|公司)',
+  '直[营營]',
+  // A nationwide warranty is the maker's (全国联保).
+  '全[国國][联聯]保',
+];
+const HAN_TIE = [
+  '授[权權]',
+  '特[约約]',
+  '售[后後]',
+  '指定(?:[维維]修|服[务務]|[网網][点點])',
+  '品牌指定',
+  '[签簽][约約]服[务務]商',
+];
 /** Latin words, and the pinyin of the Chinese ones (a slug, jianxia-guanfang). */
 const LATIN_OWNER = [
-  'official',
-  'manufacturer',
+  'official(?:ly)?',
+  'manufacturers?',
+  'oem',
+  'factory',
   'headquarters',
   'hq',
   'guanfang',
@@ -23,7 +45,7 @@ const LATIN_OWNER = [
   'zongbu',
   'zhiying',
 ];
-const LATIN_TIE = ['authori[sz]ed', 'shouquan', 'teyue', 'shouhou'];
+const LATIN_TIE = ['authori[sz](?:ed|ation)', 'shouquan', 'teyue', 'shouhou'];
 
 const pattern = (han: string[], latin: string[]) =>
   new RegExp(`${han.join('|')}|(?<![a-z])(?:${latin.join('|')})(?![a-z])`, 'gi');
@@ -32,18 +54,16 @@ const BRAND_CLAIMS = pattern([...HAN_OWNER, ...HAN_TIE], [...LATIN_OWNER, ...LAT
 /** The operator is never the brand owner, whatever it is authorized for. */
 const OPERATOR_CLAIMS = pattern(HAN_OWNER, LATIN_OWNER);
 
-/** Text as a reader sees it, for the words above: comments and numeric entities read as the
- *  browser renders them, full-width letters as ASCII (NFKC), invisible characters dropped, and the
- *  spaces or marks between Chinese characters, or between single Latin letters, closed up. */
+/** Text as a reader sees it, for the words above: comments, tags and entities read as the browser
+ *  renders them (a description is Markdown, which may hold HTML), full-width letters as ASCII
+ *  (NFKC), invisible characters dropped (Unicode's default-ignorable ones, and blanks that show as
+ *  nothing), and the spaces or marks between Chinese characters, or between single Latin letters,
+ *  closed up. */
 function asRead(text: string): string {
-  const char = (code: number) => (code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '');
   return (
-    text
-      .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
-      .replace(/&#x([0-9a-f]{1,6});?/gi, (_, hex: string) => char(parseInt(hex, 16)))
-      .replace(/&#(\d{1,7});?/g, (_, dec: string) => char(Number(dec)))
+    decodeHTML(text.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<\/?[a-z][^>]*>/gi, ''))
       .normalize('NFKC')
-      .replace(/[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+      .replace(/[\p{Default_Ignorable_Code_Point}\u180e\u2800]/gu, '')
       // Marks that split a word without ending a phrase (官 方, 官·方, 官*方); not a comma or a full
       // stop, across which two words meet by chance (出售，后续 is no 售后).
       .replace(/(?<=\p{Script=Han})[\s·・.．_\-－—~～*＊|｜/／\\]+(?=\p{Script=Han})/gu, '')
@@ -120,12 +140,13 @@ export function honestyProblems(
 ): string[] {
   const problems: string[] = [];
   const authorized = brands.filter((b) => b.data.relationship === 'authorized');
-  const field = (k: 'legalName' | 'displayName' | 'tagline' | 'address' | 'hours'): ClaimSource => ({
+  const field = (k: 'legalName' | 'displayName' | 'tagline' | 'address' | 'hours' | 'icp' | 'url' | 'email'): ClaimSource => ({
     where: `site.yaml ${k}`,
     text: site[k],
   });
   const named = (['legalName', 'displayName', 'tagline', 'address'] as const).map(field);
-  const siteFields = [...named, field('hours')];
+  // Every page shows these too: the footer's ICP line, the site's address and e-mail.
+  const siteFields = [...named, ...(['hours', 'icp', 'url', 'email'] as const).map(field)];
   // The operator's own name and words: never the brand owner; 授权 or 特约 only with a brand whose
   // authorization the content records; never a brand's name, but for such a brand.
   const operator = (authorized.length ? operatorClaims : brandClaims)(siteFields);
@@ -163,14 +184,29 @@ export function honestyProblems(
           { where: `${at} towns`, text: e.towns?.join('、') },
         ];
       });
+    const { name, category } = brand.data;
     const sources: ClaimSource[] = [
       { where: `${file} (its file name: the page's address)`, text: brand.id },
-      { where: `${file} name`, text: brand.data.name },
-      { where: `${file} category`, text: brand.data.category },
+      { where: `${file} name`, text: name },
+      { where: `${file} category`, text: category },
       { where: `${file} summary`, text: brand.data.summary },
       { where: `${file} description`, text: brand.body },
+      ...(brand.data.relationship === 'authorized'
+        ? [
+            { where: `${file} authorization issuer`, text: brand.data.authorization.issuer },
+            { where: `${file} authorization reference`, text: brand.data.authorization.reference },
+          ]
+        : []),
       ...notes,
     ];
+    // The page's title joins name and category (坚匣保险柜): a word split between them is read too.
+    const joined = { where: `${file} name + category (the page's title)`, text: `${name}${category}` };
+    const across = (found: Claim[]) => {
+      const inParts = new Set(
+        found.filter((c) => c.where === `${file} name` || c.where === `${file} category`).map((c) => c.word),
+      );
+      return found.filter((c) => c.where !== joined.where || !inParts.has(c.word));
+    };
     if (brand.data.relationship === 'authorized') {
       const { issuer, reference, validUntil } = brand.data.authorization;
       const until = validUntil.toISOString().slice(0, 10);
@@ -190,7 +226,7 @@ export function honestyProblems(
         );
       }
       // An authorized service is still not the brand owner.
-      const claims = operatorClaims(sources);
+      const claims = across(operatorClaims([...sources, joined]));
       if (claims.length) {
         problems.push(
           describeClaims(
@@ -202,7 +238,7 @@ export function honestyProblems(
       }
       continue;
     }
-    const claims = brandClaims(sources);
+    const claims = across(brandClaims([...sources, joined]));
     if (claims.length) {
       problems.push(
         describeClaims(

@@ -14,6 +14,22 @@ describe('impersonation claims', () => {
     'the manufacturer',
     'Authorised centre',
     'HQ hotline',
+    // The wordings of copycat pages a review found passing (2026-12-03).
+    '全国联保',
+    '厂商直供',
+    '厂方派单',
+    '制造商服务',
+    '生产商',
+    '总公司直派',
+    '官修',
+    '指定网点',
+    '品牌指定服务商',
+    '签约服务商',
+    'OEM service',
+    'officially',
+    'Factory service',
+    'manufacturers',
+    'Authorization',
   ])('finds "%s"', (text) => {
     expect(brandClaims([{ where: 'x', text }]).length).toBeGreaterThanOrEqual(1);
   });
@@ -39,6 +55,14 @@ describe('impersonation claims', () => {
     'Ｈ Q',
     'jianxia-guanfang',
     'shouhou',
+    // Found in a review (2026-12-03): markup, named entities and invisible characters that split a word.
+    '官<b></b>方',
+    '官<span class="x">方</span>',
+    '官&zwj;方',
+    '官&nbsp;方',
+    '官\ufe0f方',
+    '官\u2800方',
+    '官\u{e0020}方',
   ])('finds "%s" as it reads', (text) => {
     expect(brandClaims([{ where: 'x', text }]).length).toBeGreaterThanOrEqual(1);
   });
@@ -117,6 +141,33 @@ describe('impersonation claims', () => {
         [{ brand: 'jianxia', code: '433101', hours: '厂家直派 24 小时', towns: ['乾州街道'] }],
       ).join('\n'),
     ).toContain('433101 hours');
+  });
+
+  it('checks what every page shows of the operator: the ICP line, the address and e-mail', () => {
+    expect(honestyProblems({ ...site, icp: '坚匣官方售后 ICP备00000000号' } as Site, [independent()], []).join('\n')).toContain(
+      'site.yaml icp',
+    );
+    expect(
+      honestyProblems({ ...site, url: 'https://jianxia-guanfang.example' } as Site, [independent()], []).join('\n'),
+    ).toContain('site.yaml url');
+  });
+
+  it("checks an authorization's issuer and reference, and a word split between name and category", () => {
+    const reference = authorized({
+      authorization: { issuer: '栖门科技', reference: '官方授权售后中心', validUntil: new Date('2099-01-01') },
+    } as never);
+    expect(honestyProblems(site, [reference], []).join('\n')).toContain('authorization reference: "官方"');
+    const split = honestyProblems(
+      site,
+      [independent({ data: { name: '坚匣官', category: '方保险柜' } as HonestyBrand['data'] })],
+      [],
+    );
+    expect(split.join('\n')).toContain(`name + category (the page's title): "官方"`);
+    // A word in one of them is told once, where it is.
+    const whole = honestyProblems(site, [independent({ data: { category: '官方保险柜' } as HonestyBrand['data'] })], []).join(
+      '\n',
+    );
+    expect(whole.match(/"官方"/g)).toHaveLength(1);
   });
 
   it('refuses markup in a description, and words split by it', () => {
