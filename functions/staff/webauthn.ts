@@ -11,6 +11,7 @@ import {
   type AuthenticationResponseJSON,
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
+import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { Hono, type Context } from 'hono';
 import { loadCatalog } from '../catalog.ts';
 import type { Env } from '../env.ts';
@@ -39,6 +40,17 @@ const MESSAGES = {
   taken: '这个通行密钥已经登记过了。',
 };
 
+/** The challenge in an assertion's client data (base64url JSON), or undefined for junk. */
+function challengeOf(response: AuthenticationResponseJSON): string | undefined {
+  try {
+    const data: unknown = JSON.parse(isoBase64URL.toUTF8String(response.response.clientDataJSON));
+    const { challenge } = data as { challenge?: unknown };
+    return typeof challenge === 'string' ? challenge : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const site = (c: Context) => {
   const url = new URL(c.req.url);
   return { rpID: url.hostname, origin: url.origin };
@@ -63,13 +75,17 @@ webauthn.post('/passkeys/sign-in', async (c) => {
   const wait = await retryAfter(c.env, 'signInIp', clientIp(c.req.raw.headers));
   if (wait) return c.json({ ok: false, error: MESSAGES.tooMany }, 429, { 'retry-after': String(wait) });
   const response = await body<AuthenticationResponseJSON>(c);
+  // The challenge this answers is used up first, whatever the outcome ("discard the challenge after
+  // every sign-in attempt, whether it succeeded or failed": Google's passkey server guide).
+  const challenge = response ? challengeOf(response) : undefined;
+  const taken = challenge !== undefined && (await takeChallenge(c.env.DB, challenge, null));
   const passkey = typeof response?.id === 'string' ? await passkeyById(c.env.DB, response.id) : null;
   const staff = passkey ? await staffById(c.env.DB, passkey.staff_id) : null;
   if (!response || !passkey || !staff || staff.disabled_at) return c.json({ ok: false, error: MESSAGES.unknown }, 401);
   const { rpID, origin } = site(c);
   const verified = await verifyAuthenticationResponse({
     response,
-    expectedChallenge: (challenge) => takeChallenge(c.env.DB, challenge, null),
+    expectedChallenge: (answered) => taken && answered === challenge,
     expectedOrigin: origin,
     expectedRPID: rpID,
     credential: asCredential(passkey),

@@ -76,7 +76,7 @@ describe('passkeys', () => {
     expect(logged!.n).toBe(0);
   });
 
-  it('signs in with a valid assertion, and refuses a replay, an old counter and another origin', async () => {
+  it('signs in with a valid assertion, and refuses a replay, a challenge a failed attempt used, an old counter and another origin', async () => {
     const { name, key } = await registered();
     const first = await key.authenticate(await challenge('/passkeys/sign-in/options'), ORIGIN);
     const ok = await signIn(first);
@@ -85,6 +85,10 @@ describe('passkeys', () => {
     expect(ok.headers.get('set-cookie')).toMatch(/baoxiu-session=.+HttpOnly.+SameSite=Strict/i);
 
     expect((await signIn(first)).status).toBe(401); // its challenge is used up
+    // A failed attempt uses its challenge up too (an unknown passkey): it cannot be answered again.
+    const once = await challenge('/passkeys/sign-in/options');
+    expect((await signIn(await (await softPasskey(RP)).authenticate(once, ORIGIN))).status).toBe(401);
+    expect((await signIn(await key.authenticate(once, ORIGIN))).status).toBe(401);
     const old = await key.authenticate(await challenge('/passkeys/sign-in/options'), ORIGIN, 1);
     expect((await signIn(old)).status).toBe(401); // counter 1 again: a cloned authenticator
     const elsewhere = await key.authenticate(await challenge('/passkeys/sign-in/options'), 'https://evil.example');
