@@ -1,6 +1,9 @@
 // Outbound calls to providers: a timeout on every request, and a failure (throw) for anything but
 // a 2xx whose body the provider's own check accepts (a redirect too).
 const TIMEOUT_MS = 10_000;
+/** How much of a provider's reply goes into its error: whole enough that an echo of the lead's
+ *  fields is found and taken out (functions/privacy/log.ts withoutLead cuts it short after). */
+export const REPLY_KEPT = 4000;
 
 export async function postJson<T>(
   url: string,
@@ -24,11 +27,11 @@ export async function postJson<T>(
     throw new Error(`${new URL(url).host}: ${err instanceof Error && err.name === 'TimeoutError' ? 'timed out' : String(err)}`);
   }
   const text = await res.text();
-  if (!res.ok) throw new Error(`${new URL(url).host}: HTTP ${res.status} ${redirected(res) ?? text.slice(0, 200)}`);
+  if (!res.ok) throw new Error(`${new URL(url).host}: HTTP ${res.status} ${redirected(res) ?? text.slice(0, REPLY_KEPT)}`);
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new Error(`${new URL(url).host}: not JSON: ${text.slice(0, 200)}`);
+    throw new Error(`${new URL(url).host}: not JSON: ${text.slice(0, REPLY_KEPT)}`);
   }
 }
 

@@ -1,7 +1,7 @@
 // A generic webhook: the lead as JSON, signed so the receiver can check it came from us.
 // X-Baoxiu-Timestamp: unix seconds; X-Baoxiu-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">.
 import type { Channel } from './channel.ts';
-import { redirected } from './http.ts';
+import { redirected, REPLY_KEPT } from './http.ts';
 import { webhookSignature } from './sign.ts';
 
 export function webhook(cfg: { url: string; secret: string; timeoutMs?: number }): Channel {
@@ -43,7 +43,7 @@ export function webhook(cfg: { url: string; secret: string; timeoutMs?: number }
       }).catch((err) => {
         throw new Error(`webhook: ${err instanceof Error && err.name === 'TimeoutError' ? 'timed out' : String(err)}`);
       });
-      if (!res.ok) throw new Error(`webhook: HTTP ${res.status} ${redirected(res) ?? (await res.text()).slice(0, 200)}`);
+      if (!res.ok) throw new Error(`webhook: HTTP ${res.status} ${redirected(res) ?? (await res.text()).slice(0, REPLY_KEPT)}`);
     },
   };
 }

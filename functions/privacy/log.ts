@@ -15,18 +15,31 @@ export function maskName(name: string): string {
   return logSafe(first) + '*'.repeat(Math.min(Math.max(rest.length, 1), 3));
 }
 
+/** The longest provider error kept or logged, once the lead's fields are out of it. */
+const ERROR_LENGTH = 500;
+
 /** A provider's error as it may be kept (deliveries.last_error) and logged: without the lead's own
- *  personal fields, which a receiver may echo back (a webhook's 422 quoting the phone), as written
- *  or as JSON's \u escapes write them. */
+ *  personal fields, which a receiver may echo back (a webhook's 422 quoting the phone) — as written,
+ *  or as a JSON encoder writes them (\n and \" escaped; non-ASCII as is or as \u escapes, in either
+ *  case) — then cut to ERROR_LENGTH: cut before, an echo could be left half and unrecognised. */
 export function withoutLead(
   message: string,
-  lead: { name: string; phone: string; address: string | null; description: string },
+  lead: { name: string; phone: string; address: string | null; description: string; preferred_time?: string | null },
 ): string {
-  const escaped = (v: string) => v.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const values = [lead.phone, lead.phone.replace(/^\+86/, ''), lead.name, lead.address, lead.description]
+  const unicode = (v: string, upper: boolean) =>
+    v.replace(/[^\x20-\x7e]/g, (c) => {
+      const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
+      return `\\u${upper ? hex.toUpperCase() : hex}`;
+    });
+  const forms = (v: string) => {
+    const json = JSON.stringify(v).slice(1, -1);
+    return [v, json, unicode(json, false), unicode(json, true), unicode(v, false)];
+  };
+  const values = [lead.phone, lead.phone.replace(/^\+86/, ''), lead.name, lead.address, lead.description, lead.preferred_time]
     .filter((v): v is string => !!v && v.length >= 2)
+    .flatMap(forms)
     .sort((a, b) => b.length - a.length);
   let out = message;
-  for (const value of values) for (const form of [value, escaped(value)]) out = out.split(form).join('…');
-  return out;
+  for (const form of new Set(values)) out = out.split(form).join('…');
+  return out.length > ERROR_LENGTH ? `${out.slice(0, ERROR_LENGTH)}…` : out;
 }

@@ -96,7 +96,14 @@ const routeSchema = z.object({
   name: text('route name'),
   regions: z.array(z.string().regex(/^\d{6}(\d{3})?$/, 'route regions are quoted GB/T 2260 codes, e.g. "430000"')).optional(),
   brands: z.array(z.string()).optional(),
-  channels: z.array(routeChannel).min(1, 'a route needs at least one channel'),
+  // One delivery of a kind per channel and lead (migrations/0009): a channel listed twice would make
+  // every lead of the route fail to store. Its recipients go in one `to`.
+  channels: z
+    .array(routeChannel)
+    .min(1, 'a route needs at least one channel')
+    .refine((list) => new Set(list.map((c) => c.channel)).size === list.length, {
+      error: "a route lists each channel once: put all its recipients in that one entry's `to`",
+    }),
 });
 
 /** routes.yaml: ordered rules and the default route. */

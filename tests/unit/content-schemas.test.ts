@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { regionsLoader } from '../../src/lib/regions-loader.ts';
-import { brandSchema, coverageSchema, siteSchema } from '../../src/lib/schemas.ts';
+import { brandSchema, coverageSchema, routingSchema, siteSchema } from '../../src/lib/schemas.ts';
 
 const messages = (result: { success: boolean; error?: z.ZodError }) => result.error?.issues.map((i) => i.message) ?? [];
 
@@ -63,5 +63,24 @@ describe('regions loader', () => {
       parent: '433100',
       slug: 'jishou',
     });
+  });
+});
+
+describe('routes schema', () => {
+  it('refuses a route that lists a channel twice (every lead of it would fail to store), and says how to fix it', () => {
+    const twice = routingSchema.safeParse({
+      routes: [{ name: '长沙', regions: ['430100'], channels: [{ channel: 'wecom' }, { channel: 'wecom', to: ['b'] }] }],
+    });
+    expect(messages(twice).join()).toContain("put all its recipients in that one entry's `to`");
+    const once = routingSchema.safeParse({
+      routes: [
+        {
+          name: '长沙',
+          regions: ['430100'],
+          channels: [{ channel: 'email-smtp', to: ['a@x.test', 'b@x.test'] }, { channel: 'wecom' }],
+        },
+      ],
+    });
+    expect(once.success).toBe(true);
   });
 });

@@ -78,8 +78,10 @@ describe('lead schema', () => {
 });
 
 describe('references', () => {
-  it('are dated and six random digits', () => {
+  it('are dated by the day in Beijing, and six random digits', () => {
     expect(newReference(new Date('2026-11-22T10:00:00Z'))).toMatch(/^BX-261122-\d{6}$/);
+    // The day in Beijing: 07:30 there on 23 November is still the 22nd in UTC.
+    expect(newReference(new Date('2026-11-22T23:30:00Z'))).toMatch(/^BX-261123-\d{6}$/);
     const many = new Set(Array.from({ length: 200 }, () => newReference()));
     expect(many.size).toBeGreaterThan(195);
   });

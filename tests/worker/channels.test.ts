@@ -320,15 +320,15 @@ describe('provider faults fail the attempt', () => {
 });
 
 describe('delivery that loses nothing', () => {
-  async function storedLead(channel: string) {
+  async function storedLead(channel: string, description = '门锁坏了', preferredTime: string | null = null) {
     const leadId = crypto.randomUUID();
     const deliveryId = crypto.randomUUID();
     const now = new Date().toISOString();
     await env.DB.batch([
       env.DB.prepare(
-        `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, description, consent_at, privacy_version, created_at, route)
-         VALUES (?, ?, ?, 'new', '赵先生', '+8613812341234', '433101', '湖南省 湘西土家族苗族自治州 吉首市', '门锁坏了', ?, 'v', ?, 'test')`,
-      ).bind(leadId, `BX-F-${leadId.slice(0, 6)}`, leadId, now, now),
+        `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, description, preferred_time, consent_at, privacy_version, created_at, route)
+         VALUES (?, ?, ?, 'new', '赵先生', '+8613812341234', '433101', '湖南省 湘西土家族苗族自治州 吉首市', ?, ?, ?, 'v', ?, 'test')`,
+      ).bind(leadId, `BX-F-${leadId.slice(0, 6)}`, leadId, description, preferredTime, now, now),
       env.DB.prepare(
         `INSERT INTO deliveries (id, lead_id, channel, status, attempts, created_at, updated_at, due_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)`,
       ).bind(deliveryId, leadId, channel, now, now, now),
@@ -370,17 +370,33 @@ describe('delivery that loses nothing', () => {
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
-  it("keeps and logs a receiver's error without the customer's fields it echoed", async () => {
-    const id = await storedLead('webhook');
-    await fault('webhook', ['echo']);
+  /** One attempt: what it logged, and the error kept on the delivery. */
+  async function attemptLogged(id: string) {
     const warned = vi.spyOn(console, 'warn');
     await attempt(id, 1);
     const logged = warned.mock.calls.flat().join('\n');
     warned.mockRestore();
     const { last_error } = (await row(id)) as { last_error: string };
+    return { logged, last_error };
+  }
+
+  it("keeps and logs a receiver's error without the customer's fields it echoed", async () => {
+    const id = await storedLead('webhook');
+    await fault('webhook', ['echo']);
+    const { logged, last_error } = await attemptLogged(id);
     expect(last_error).toMatch(/^webhook: HTTP 422 \{"error":"invalid phone","phone":"…"/);
     for (const text of [last_error, logged])
       for (const personal of ['赵先生', '13812341234', '门锁坏了']) expect(text).not.toContain(personal);
+  });
+
+  it('takes the echo out whole: the visit time too, JSON-escaped text, and after a long reply of its own', async () => {
+    // A phone number in the visit time, a quote and a line break in the description (JSON writes \" and \n).
+    const id = await storedLead('webhook', '门锁"坏了"\n请快来，小区东门', '下午6点后打我爱人 13912345678');
+    await fault('webhook', ['echo-padded']);
+    const { logged, last_error } = await attemptLogged(id);
+    expect(last_error).toContain('"description":"…"');
+    for (const text of [last_error, logged])
+      for (const personal of ['13912345678', '打我爱人', '坏了', '小区东门', '赵先生']) expect(text).not.toContain(personal);
   });
 
   it('Tencent reaches one number of two: the retry goes to the other only', async () => {

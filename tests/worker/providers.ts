@@ -74,10 +74,18 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   const fault = faults.get(path)?.shift();
   if (fault === 'hang') return; // never answers: the caller's timeout must fire
   if (fault === '500') return void res.writeHead(500).end('internal error');
-  // A receiver that echoes what it refused: the lead's fields in its error.
-  if (fault === 'echo') {
+  // A receiver that echoes what it refused: the lead's fields in its error ('echo-padded': after 190
+  // characters of its own, so a cut at 200 would fall inside the echo).
+  if (fault === 'echo' || fault === 'echo-padded') {
     const { lead } = JSON.parse(text) as { lead: Record<string, string> };
-    const echoed = { error: 'invalid phone', phone: lead.phone, name: lead.name, description: lead.description };
+    const echoed = {
+      ...(fault === 'echo-padded' ? { detail: 'x'.repeat(190) } : {}),
+      error: 'invalid phone',
+      phone: lead.phone,
+      name: lead.name,
+      description: lead.description,
+      preferredTime: lead.preferredTime,
+    };
     return void res.writeHead(422, { 'content-type': 'application/json' }).end(JSON.stringify(echoed));
   }
   // A receiver moved: a 301 to an address that answers anything with 200.
