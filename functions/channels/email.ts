@@ -22,7 +22,6 @@ export function smtpEmail(cfg: SmtpSettings): Channel {
     async send(lead, _env, delivery) {
       const message = leadMessage(lead, cfg.operator, delivery);
       const username = decodeURIComponent(cfg.url.username);
-      const fail = (err: unknown) => `${err instanceof Error ? err.message : String(err)}`;
       let mailer: WorkerMailer;
       try {
         mailer = await WorkerMailer.connect({
@@ -38,37 +37,44 @@ export function smtpEmail(cfg: SmtpSettings): Channel {
           responseTimeoutMs: cfg.timeoutMs ?? 10_000,
         });
       } catch (err) {
-        throw new Error(`email-smtp: ${fail(err)}`);
+        throw new Error(`email-smtp: ${messageOf(err)}`);
       }
-      // One message a recipient, as the binding sends them: a server that refuses one address
-      // (RCPT) would otherwise hold the mail back from every other; a retry mails only those it failed.
-      const to = delivery.to ?? cfg.to;
-      const failed: string[] = [];
-      const errors: string[] = [];
+      // A server that refuses one address (RCPT) would otherwise hold the mail back from every other.
       try {
-        for (const address of to) {
-          try {
-            await mailer.send({
-              from: mailbox(cfg.from),
-              to: address,
-              subject: message.subject,
-              text: asText(message),
-              html: asHtml(message),
-              headers: { 'X-Baoxiu-Delivery': delivery.id },
-            });
-          } catch (err) {
-            failed.push(address);
-            errors.push(`${address}: ${fail(err)}`);
-          }
-        }
+        await toEach('email-smtp', delivery.to ?? cfg.to, (address) =>
+          mailer.send({
+            from: mailbox(cfg.from),
+            to: address,
+            subject: message.subject,
+            text: asText(message),
+            html: asHtml(message),
+            headers: { 'X-Baoxiu-Delivery': delivery.id },
+          }),
+        );
       } finally {
         await mailer.close().catch(() => {});
       }
-      if (!failed.length) return;
-      const why = `email-smtp: ${errors.join('; ')}`;
-      throw failed.length < to.length ? new PartialDelivery(why, failed) : new Error(why);
     },
   };
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** One message a recipient, both ways of sending: a retry mails only the addresses it failed. */
+async function toEach(channel: string, to: string[], send: (address: string) => Promise<unknown>): Promise<void> {
+  const failed: string[] = [];
+  const errors: string[] = [];
+  for (const address of to) {
+    try {
+      await send(address);
+    } catch (err) {
+      failed.push(address);
+      errors.push(`${address}: ${messageOf(err)}`);
+    }
+  }
+  if (!failed.length) return;
+  const why = `${channel}: ${errors.join('; ')}`;
+  throw failed.length < to.length ? new PartialDelivery(why, failed) : new Error(why);
 }
 
 /** The port of an SMTP_URL: its own, else 465 for smtps:// and 587 (submission) for smtp://. */
@@ -84,7 +90,8 @@ export function bindingEmail(cfg: { from: string; to: string[]; operator?: strin
   return {
     name: 'email-binding',
     async send(lead, env, delivery) {
-      if (!env.SEND_EMAIL) throw new Error('email-binding: no send_email binding named SEND_EMAIL');
+      const binding = env.SEND_EMAIL;
+      if (!binding) throw new Error('email-binding: no send_email binding named SEND_EMAIL');
       const { EmailMessage } = await import('cloudflare:email');
       const message = leadMessage(lead, cfg.operator, delivery);
       const to = delivery.to ?? cfg.to;
@@ -98,20 +105,9 @@ export function bindingEmail(cfg: { from: string; to: string[]; operator?: strin
       mime.setHeader('X-Baoxiu-Delivery', delivery.id);
       mime.addMessage({ contentType: 'text/plain', data: asText(message) });
       mime.addMessage({ contentType: 'text/html', data: asHtml(message) });
-      // The binding takes one recipient per message; a retry mails only the addresses it failed.
-      const failed: string[] = [];
-      const errors: string[] = [];
-      for (const address of to) {
-        try {
-          await env.SEND_EMAIL.send(new EmailMessage(envelope, address, mime.asRaw()));
-        } catch (err) {
-          failed.push(address);
-          errors.push(`${address}: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }
-      if (!failed.length) return;
-      const why = `email-binding: ${errors.join('; ')}`;
-      throw failed.length < to.length ? new PartialDelivery(why, failed) : new Error(why);
+      // The binding takes one recipient per message.
+      const raw = mime.asRaw();
+      await toEach('email-binding', to, (address) => binding.send(new EmailMessage(envelope, address, raw)));
     },
   };
 }
