@@ -8,9 +8,16 @@
 // 10.7–11.0 (docs/bench-journal.md, 2026-12-02). The tunable is read when a process starts, so
 // this script replaces itself with the build (`process.execve`); where it cannot (Windows), the
 // build runs as a child. Without glibc the setting is ignored.
+//
+// V8 lets the old generation grow to 4× what the last full collection kept while the program
+// collects little: the prerender's garbage (~80 KB a page, promoted while 32 pages render at a time)
+// then piles up. A 10,000-page build ran one full collection between its 14th and 32nd second, from
+// 1,139 MB of heap down to 279 MB, and peaked at 1.9–2.0 GB; growing 2× at most, 1.41–1.51 GB, with
+// the whole country's time unchanged (docs/bench-journal.md, 2026-12-03). A V8 flag: Node is pinned.
 import { spawn } from 'node:child_process';
 
 const argv = [
+  '--heap-growing-percent=100',
   '--import',
   './scripts/require-bundles.ts',
   '--import',
