@@ -1,6 +1,7 @@
 // POST /api/leads: check where it comes from, its size and shape, the rate limits and Turnstile,
 // store it in D1 (sealed) with its deliveries, answer, and only then queue the deliveries.
-// JSON clients get JSON; a plain form post (JavaScript off) gets a page (answer.ts, form-page.ts).
+// JSON clients get JSON; a plain form post (JavaScript off) gets a page: its errors (answer.ts,
+// form-page.ts), or a redirect to its confirmation (confirmation-link.ts).
 import { Hono } from 'hono';
 import { loadCatalog, loadUncovered, type CatalogIndex } from '../catalog.ts';
 import { enqueue } from '../deliveries/queue.ts';
@@ -13,7 +14,8 @@ import { contentType, fail, FORM_TYPES, MESSAGES, wantsPage, type Ctx } from './
 import { confirmationPage } from './form-page.ts';
 import { clientIp, retryAfter } from '../web/limits.ts';
 import { fieldErrors, parseLead, type FieldErrors, type LeadInput } from './schema.ts';
-import { saveLead } from './store.ts';
+import { getLead, saveLead } from './store.ts';
+import { CONFIRMATION_PATH, confirmationLink, openConfirmation } from './confirmation-link.ts';
 import { nextSteps, progressPath } from './next-steps.ts';
 import { checkTurnstile } from './turnstile.ts';
 
@@ -84,17 +86,17 @@ leads.post(
     // Stored first, answered now, sent after: a lost enqueue is found by the sweep.
     if (deliveries.length) c.executionCtx.waitUntil(enqueue(c.env, deliveries));
 
+    // Without JavaScript: to the confirmation page, which a reload asks for again instead of posting.
+    if (wantsPage(c)) {
+      c.header('cache-control', 'no-store');
+      return c.redirect(await confirmationLink(ring, { leadId: lead.id, merged, at: Date.now() }), 303);
+    }
     const next = nextSteps(catalog, lead, new Date(), { merged });
     // Merged into an earlier lead: its reference is not told. Whoever knows a phone number could
     // otherwise post after its owner and get the reference, which with the phone's last four digits
     // opens the owner's progress page and its cancel button. (A repeated requestId is this client's
     // own post again, so it is told.)
-    if (merged) {
-      return wantsPage(c)
-        ? confirmationPage(c.env, origin, null, next, lead.region_name)
-        : c.json({ ok: true, merged: true, next }, 200, { 'cache-control': 'no-store' });
-    }
-    if (wantsPage(c)) return confirmationPage(c.env, origin, lead, next, lead.region_name);
+    if (merged) return c.json({ ok: true, merged: true, next }, 200, { 'cache-control': 'no-store' });
     return c.json(
       { ok: true, id: lead.id, reference: lead.reference, next, progress: progressPath(lead.reference) },
       created ? 201 : 200,
@@ -104,6 +106,27 @@ leads.post(
 );
 
 leads.all('/', (c) => fail(c, 405, { form: MESSAGES.method }));
+
+/** The confirmation page of a plain form post (confirmation-link.ts): the lead's reference (unless
+ *  merged), where, and what happens next as of when it was posted. A link that is not ours, older
+ *  than a day or of a lead since erased leads to the progress look-up. */
+leads.get(CONFIRMATION_PATH.slice('/api/leads'.length), async (c) => {
+  const origin = new URL(c.req.url).origin;
+  try {
+    const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
+    const told = await openConfirmation(ring, c.req.query('t') ?? '');
+    const lead = told && (await getLead(c.env.DB, told.leadId));
+    c.header('cache-control', 'no-store');
+    if (!told || !lead) return c.redirect('/progress/', 303);
+    const catalog = await loadCatalog(c.env, origin);
+    if (!catalog.region(lead.region_code)) await loadUncovered(c.env, origin, catalog);
+    const next = nextSteps(catalog, lead, new Date(told.at), { merged: told.merged });
+    return await confirmationPage(c.env, origin, told.merged ? null : lead, next, lead.region_name);
+  } catch (err) {
+    console.error('[leads] cannot show a confirmation:', err instanceof Error ? err.message : err);
+    return fail(c, 503, { form: MESSAGES.busy }, {}, 30);
+  }
+});
 
 async function readBody(c: Ctx): Promise<Body> {
   const type = contentType(c);

@@ -1,6 +1,7 @@
 // Answers for plain form posts (JavaScript off): the site's own static pages, rewritten with
 // HTMLRewriter. Errors come back on the page the customer was on, with their input kept; success
-// ends on /thanks/ with the reference number. No HTML is written twice.
+// ends on /thanks/ with the reference number (after a redirect: confirmation-link.ts). No HTML is
+// written twice.
 import type { Env } from '../env.ts';
 import { attributeText } from '../web/attribute-text.ts';
 import type { FieldErrors } from './schema.ts';
@@ -42,7 +43,7 @@ export async function confirmationPage(
     .on('[data-lead-next]', { element: (el) => void el.setInnerContent(next.join(' ')) })
     .on('[data-lead-progress]', { element: (el) => void (lead && el.setAttribute('href', progressPath(lead.reference))) })
     .transform(await page(env, origin, '/thanks/'));
-  return freshPage(res, lead ? 201 : 200);
+  return freshPage(res, 200);
 }
 
 export async function formWithErrors(

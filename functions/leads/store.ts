@@ -3,6 +3,7 @@
 // MERGE_WINDOW_MS merges into the earlier lead (same reference, nobody notified twice) and is kept
 // as a Repeat of it (what the customer wrote again is not lost). Personal fields are sealed
 // (functions/privacy/sealed-lead.ts) before they reach D1.
+import { CUSTOMER_CHANNEL } from '../../src/contract/channels.ts';
 import type { LeadKey } from '../privacy/keyring.ts';
 import { sealLead } from '../privacy/sealed-lead.ts';
 import type { Repeat, StoredLead } from '../rows.ts';
@@ -11,6 +12,12 @@ import { newReference } from './reference.ts';
 
 /** Same phone, same region, within this time: one lead. */
 const MERGE_WINDOW_MS = 10 * 60 * 1000;
+/** Texts to one phone (the customer's confirmation SMS) in 24 hours, at most. Anyone can post leads
+ *  with someone else's number, each a text the operator pays for; the rate limits bound them per
+ *  minute and place, this per day. A customer's fourth new repair in a day is stored and worked as
+ *  any other, without the text. */
+export const CUSTOMER_SMS_PER_DAY = 3;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface NewLead {
   requestId: string;
@@ -46,6 +53,9 @@ export interface SaveResult {
  *  request, which its own route must hear of. */
 const EARLIER = `SELECT id FROM leads WHERE ?2 = 'new' AND phone_hash = ?3 AND region_code = ?4 AND brand IS ?6
   AND status = 'new' AND stage NOT IN ('cancelled', 'done') AND created_at >= ?5 ORDER BY created_at DESC LIMIT 1`;
+/** The phone (hash ?6) has had fewer than ?8 texts on this channel (?2) since ?7. */
+const TEXTS_UNDER_CAP = `AND (SELECT COUNT(*) FROM deliveries d JOIN leads l ON l.id = d.lead_id
+  WHERE d.channel = ?2 AND l.phone_hash = ?6 AND d.created_at >= ?7) < ?8`;
 /** This requestId (?1) was already taken: as a lead, or as a repeat merged into one. */
 const REPEATED = 'SELECT 1 FROM leads WHERE request_id = ?1 UNION ALL SELECT 1 FROM lead_repeats WHERE request_id = ?1';
 
@@ -117,15 +127,25 @@ export async function saveLead(
         sealed.key_id,
         lead.route,
       );
-    // Only a lead this batch created gets deliveries (a spam lead gets none).
+    // Only a lead this batch created gets deliveries (a spam lead gets none); the customer's text
+    // only while the phone has had fewer than CUSTOMER_SMS_PER_DAY.
     const deliveryIds = channels.map(() => crypto.randomUUID());
+    const dayAgo = new Date(now.getTime() - DAY_MS).toISOString();
     const insertDeliveries = channels.map(({ channel, to }, i) =>
       db
         .prepare(
           `INSERT INTO deliveries (id, lead_id, channel, recipients, status, attempts, created_at, updated_at, due_at)
-           SELECT ?1, id, ?2, ?3, 'pending', 0, ?4, ?4, ?4 FROM leads WHERE id = ?5 AND status = 'new'`,
+           SELECT ?1, id, ?2, ?3, 'pending', 0, ?4, ?4, ?4 FROM leads WHERE id = ?5 AND status = 'new'
+           ${channel === CUSTOMER_CHANNEL ? TEXTS_UNDER_CAP : ''}`,
         )
-        .bind(deliveryIds[i], channel, to ? JSON.stringify(to) : null, at, id),
+        .bind(
+          deliveryIds[i],
+          channel,
+          to ? JSON.stringify(to) : null,
+          at,
+          id,
+          ...(channel === CUSTOMER_CHANNEL ? [sealed.phone_hash, dayAgo, CUSTOMER_SMS_PER_DAY] : []),
+        ),
     );
     // The lead with this requestId (new or repeated), else the one its repeat was merged into.
     const readBack = db

@@ -51,11 +51,17 @@ describe('without JavaScript', () => {
     await page.selectOption('#lead-brand', 'jianxia');
     await page.check('#lead-consent');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
-    expect(new URL(page.url()).pathname).toBe('/api/leads');
+    // Reached by a redirect (Post/Redirect/Get).
+    expect(new URL(page.url()).pathname).toBe('/api/leads/confirmation');
     const reference = (await page.textContent('[data-lead-reference]'))!.trim();
     expect(reference).toMatch(/^BX-\d{6}-\d{6}$/);
     const row = (await leads()).find((l) => l.reference === reference)!;
     expect(row).toMatchObject({ name: '赵先生', phone: '+8613700001111', region_code: '433101', brand: 'jianxia' });
+    // A reload shows the page again and sends nothing.
+    const count = (await leads()).length;
+    await page.reload();
+    expect((await page.textContent('[data-lead-reference]'))!.trim()).toBe(reference);
+    expect((await leads()).length).toBe(count);
     // At rest, the phone is ciphertext.
     expect(JSON.stringify(query('SELECT * FROM leads WHERE reference = ?', reference))).not.toContain('13700001111');
   });

@@ -110,6 +110,10 @@ describe('the customer, without JavaScript', () => {
     await submit(page, 'button[type=submit]');
     const reference = (await page.textContent('[data-lead-reference]'))!.trim();
     expect(await page.textContent('[data-lead-next]')).toContain('吉首市：市区 2 小时内上门');
+    // Reached by a redirect (Post/Redirect/Get): a reload asks for the page again, not the post.
+    expect(new URL(page.url()).pathname).toBe('/api/leads/confirmation');
+    await page.reload();
+    expect((await page.textContent('[data-lead-reference]'))!.trim()).toBe(reference);
     expect(await page.getAttribute('[data-lead-progress]', 'href')).toBe(`/progress/?ref=${reference}`);
 
     await submit(page, '[data-lead-progress]');

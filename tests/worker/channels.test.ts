@@ -12,6 +12,7 @@ import { SECRETS } from './provider-checks.ts';
 import { attempt } from '../../functions/deliveries/attempt.ts';
 import { keyring } from '../../functions/privacy/keyring.ts';
 import { cancelByCustomer } from '../../functions/work/store.ts';
+import { CUSTOMER_SMS_PER_DAY, saveLead } from '../../functions/leads/store.ts';
 import type { Delivery } from '../../functions/rows.ts';
 import { openRow, post, rawRow, valid } from './helpers.ts';
 import type { Env } from '../../functions/env.ts';
@@ -511,6 +512,43 @@ describe("the customer's confirmation SMS", () => {
     ).toBe(0);
     expect((await sms(e, { ...valid(), website: 'http://spam.example' })).count).toBe(0);
     expect((await sms(env as unknown as Env, valid())).count).toBe(0); // not configured
+  });
+
+  it(`is sent to one phone at most ${CUSTOMER_SMS_PER_DAY} times in 24 hours; the leads past that are stored all the same`, async () => {
+    const ring = await keyring(env.LEADS_ENCRYPTION_KEY);
+    const phone = valid().phone.replace(/^1/, '+861');
+    // Straight to the store: the rate limits would refuse a fourth post within the minute.
+    const save = (regionCode: string) =>
+      saveLead(
+        env.DB,
+        ring.current,
+        {
+          requestId: crypto.randomUUID(),
+          status: 'new',
+          name: '周先生',
+          phone,
+          regionCode,
+          regionName: regionCode,
+          description: '门锁打不开',
+          privacyVersion: '1',
+          route: 'default',
+        },
+        [{ channel: 'outbox' }, { channel: 'sms-customer' }],
+      );
+    const regions = ['433101', '433122', '433123', '433124', '433125'];
+    const saved = [];
+    for (const code of regions.slice(0, CUSTOMER_SMS_PER_DAY + 1)) saved.push(await save(code));
+    expect(saved.map((r) => r.created)).toEqual(saved.map(() => true));
+    expect(await Promise.all(saved.map((r) => customerSms(r.lead.id)))).toEqual([1, 1, 1, 0]);
+    expect(saved.map((r) => r.deliveries.length)).toEqual([2, 2, 2, 1]); // the operator is told of every one
+    // A day later, the phone may be texted again.
+    const dayAgo = new Date(Date.now() - 24 * 60 * 60 * 1000 - 1000).toISOString();
+    for (const r of saved)
+      await env.DB.prepare('UPDATE deliveries SET created_at = ? WHERE lead_id = ?').bind(dayAgo, r.lead.id).run();
+    const later = await save(regions[CUSTOMER_SMS_PER_DAY + 1]);
+    expect(await customerSms(later.lead.id)).toBe(1);
+    // Another phone was never held back.
+    expect((await sms(customer('aliyun'), valid())).count).toBe(1);
   });
 
   it('goes to the customer through Aliyun (V3 signature checked by the stand-in) with the customer template', async () => {

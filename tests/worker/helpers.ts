@@ -1,5 +1,6 @@
 // Shared by the workerd tests: requests as a browser or client would send them, and D1 read back.
 import { env, exports } from 'cloudflare:workers';
+import { expect } from 'vitest';
 import { keyring } from '../../functions/privacy/keyring.ts';
 import { openLead } from '../../functions/privacy/sealed-lead.ts';
 import type { StoredLead } from '../../functions/rows.ts';
@@ -44,6 +45,7 @@ export const post = (body: unknown, headers: Record<string, string> = { 'content
   exports.default.fetch(
     new Request(`${ORIGIN}/api/leads`, {
       method: 'POST',
+      redirect: 'manual',
       headers: { 'cf-connecting-ip': freshIp(), ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     }),
@@ -55,6 +57,14 @@ export const form = (fields: Record<string, string>, headers: Record<string, str
     accept: 'text/html,application/xhtml+xml',
     ...headers,
   });
+
+/** A plain form post's answer, 303 to its confirmation page, followed (as the browser does). */
+export async function confirmation(posted: Response): Promise<Response> {
+  expect(posted.status).toBe(303);
+  const location = posted.headers.get('location')!;
+  expect(location).toMatch(/^\/api\/leads\/confirmation\?t=/);
+  return exports.default.fetch(new Request(new URL(location, ORIGIN), { headers: { accept: 'text/html' } }));
+}
 
 export const countLeads = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM leads').first<{ n: number }>())!.n;
 

@@ -56,7 +56,11 @@ const route = fc.oneof(
     .tuple(fc.constantFrom('disable', 'setup-link'), idOf('staff'))
     .map(([what, id]) => `/staff/${encodeURIComponent(id)}/${what}`),
   oddId.map((h) => `/sessions/${encodeURIComponent(h)}/revoke`),
-  fc.string({ maxLength: 40 }).map((p) => `/${encodeURIComponent(p)}`),
+  // Not `.` or `..`: a URL's dot segments are resolved before a request leaves (/admin/.. is /).
+  fc
+    .string({ maxLength: 40 })
+    .filter((p) => p !== '.' && p !== '..')
+    .map((p) => `/${encodeURIComponent(p)}`),
 );
 
 const FIELDS = [

@@ -1,7 +1,19 @@
 // POST /api/leads inside workerd: local D1, the built site as static assets.
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { countLeads, deliveryOf, form, freshPhone, openRow, ORIGIN, post as send, valid as validLead } from './helpers.ts';
+import { confirmationLink, LINK_TTL_MS, openConfirmation } from '../../functions/leads/confirmation-link.ts';
+import { importKeyring, keyring, newKeyEntry } from '../../functions/privacy/keyring.ts';
+import {
+  confirmation,
+  countLeads,
+  deliveryOf,
+  form,
+  freshPhone,
+  openRow,
+  ORIGIN,
+  post as send,
+  valid as validLead,
+} from './helpers.ts';
 
 // Each test its own phone number: the same phone and region within 10 minutes is one lead.
 const valid = validLead();
@@ -150,9 +162,13 @@ describe('POST /api/leads (plain form, JavaScript off)', () => {
     page: '/hunan/xiangxi/jishou/',
   };
 
-  it('ends on the confirmation page with the stored reference', async () => {
-    const res = await form({ ...fields, requestId: crypto.randomUUID() });
-    expect(res.status).toBe(201);
+  it('ends on the confirmation page with the stored reference, which a reload shows again without posting', async () => {
+    // No requestId: the static page has no script to make one.
+    const posted = await form({ ...fields, phone: freshPhone() });
+    expect(posted.headers.get('cache-control')).toBe('no-store');
+    const res = await confirmation(posted);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
     const html = await res.text();
     const reference = html.match(/data-lead-reference>(BX-\d{6}-\d{6})</)?.[1];
     expect(reference).toBeDefined();
@@ -160,6 +176,48 @@ describe('POST /api/leads (plain form, JavaScript off)', () => {
     const row = await openRow(id);
     expect({ name: row.name, brand: row.brand }).toEqual({ name: '李女士', brand: 'nuanchuan' });
     expect(html).toContain('湖南省 湘西土家族苗族自治州 吉首市');
+    expect(html).toContain(`href="/progress/?ref=${reference}"`);
+    // The reload: the same page, and no second lead (after the 10 minutes that merge posts, a
+    // reloaded POST made one).
+    const before = await countLeads();
+    const again = await exports.default.fetch(new Request(new URL(posted.headers.get('location')!, ORIGIN)));
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain(`data-lead-reference>${reference}<`);
+    expect(await countLeads()).toBe(before);
+  });
+
+  it('leads a confirmation link that is not ours, too old, or of an erased lead to the progress look-up', async () => {
+    const posted = await form({ ...fields, phone: freshPhone() });
+    const location = posted.headers.get('location')!;
+    const token = new URL(location, ORIGIN).searchParams.get('t')!;
+    const ring = await keyring(env.LEADS_ENCRYPTION_KEY);
+    const told = (await openConfirmation(ring, token))!;
+    expect(told.merged).toBe(false);
+    const link = async (path: string) => {
+      const res = await exports.default.fetch(new Request(new URL(path, ORIGIN), { redirect: 'manual' }));
+      return `${res.status} ${res.headers.get('location')}`;
+    };
+    const withToken = (t: string) => `/api/leads/confirmation?${new URLSearchParams({ t })}`;
+    const [kid, sealed] = token.split('.');
+    const flipped = sealed.slice(0, 20) + (sealed[20] === 'A' ? 'B' : 'A') + sealed.slice(21);
+    const other = await importKeyring(newKeyEntry(kid));
+    for (const bad of [
+      '',
+      'x',
+      `${kid}.${flipped}`,
+      `nokey.${sealed}`,
+      `${kid}.!!`,
+      new URL(await confirmationLink(other, told), ORIGIN).searchParams.get('t')!,
+    ])
+      expect(await link(withToken(bad))).toBe('303 /progress/');
+    expect(await link('/api/leads/confirmation')).toBe('303 /progress/');
+    // A day old: no longer; just under: still.
+    const aged = (ms: number) => confirmationLink(ring, { ...told, at: Date.now() - ms });
+    expect(await link(await aged(LINK_TTL_MS + 1000))).toBe('303 /progress/');
+    expect(await link(await aged(LINK_TTL_MS - 60_000))).toBe('200 null');
+    await env.DB.prepare('DELETE FROM deliveries WHERE lead_id = ?').bind(told.leadId).run();
+    await env.DB.prepare('DELETE FROM leads WHERE id = ?').bind(told.leadId).run();
+    expect(await link(location)).toBe('303 /progress/');
   });
 
   it('comes back as the same page with per-field errors and the input kept, escaped', async () => {

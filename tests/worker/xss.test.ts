@@ -2,7 +2,7 @@
 // in the outbox log line (masked) and in admin JSON. And every answer carries the security headers.
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
-import { deliveryOf, form, ORIGIN, post, valid } from './helpers.ts';
+import { confirmation, deliveryOf, form, ORIGIN, post, valid } from './helpers.ts';
 
 const PAYLOADS = [
   '<script>alert(1)</script>',
@@ -24,11 +24,13 @@ const hostile = (i: number) => ({
 
 describe('XSS payloads come out escaped', () => {
   it('on the confirmation page', async () => {
-    const res = await form({ ...valid(), consent: 'on', ...hostile(0), page: '/hunan/xiangxi/jishou/' } as unknown as Record<
-      string,
-      string
-    >);
-    expect(res.status).toBe(201);
+    const res = await confirmation(
+      await form({ ...valid(), consent: 'on', ...hostile(0), page: '/hunan/xiangxi/jishou/' } as unknown as Record<
+        string,
+        string
+      >),
+    );
+    expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toMatch(/data-lead-reference>BX-/);
     for (const raw of RAW) expect(outsideAttributes(html)).not.toMatch(raw);
