@@ -54,6 +54,27 @@ const BRAND_CLAIMS = pattern([...HAN_OWNER, ...HAN_TIE], [...LATIN_OWNER, ...LAT
 /** The operator is never the brand owner, whatever it is authorized for. */
 const OPERATOR_CLAIMS = pattern(HAN_OWNER, LATIN_OWNER);
 
+/** A claim word denied in the same breath is a disclaimer, which an honest page may well say:
+ *  非官方售后, 不是品牌官方或厂家授权的服务商, not an official or authorised service. A denial
+ *  covers the claim words (and 品牌, 的, 或…) right after it, and only when no 不 follows in the same
+ *  clause: 非原厂配件不用 ("nothing but genuine parts") is a claim. Not 非常 (very), 非得/非要 (must),
+ *  or 非 after 除/无/莫 (unless, nothing but, could it be). */
+const HAN_DENIAL = new RegExp(
+  `(?:(?<![除无無莫])非(?![常得要])|并非|並非|绝非|絕非|而非|不是|并不是|並不是|不属于|不屬於)` +
+    `(?:品牌|[该該]品牌|任何|的|或|和|与|與|及|、|${[...HAN_OWNER, ...HAN_TIE].join('|')})+` +
+    `(?![^，。；！？,.;!?\n]*不)`,
+  'g',
+);
+const LATIN_WORDS = `(?:${[...LATIN_OWNER, ...LATIN_TIE].join('|')})`;
+const LATIN_DENIAL = new RegExp(
+  `(?<![a-z])(?:not|non)[\\s-]+(?:(?:an?|the|brand|brands|or|and|,)[\\s-]*)*${LATIN_WORDS}(?:(?:[\\s,]+(?:or|and)?)+${LATIN_WORDS})*(?![a-z])`,
+  'gi',
+);
+
+/** The text with its disclaimers blanked out (same length: excerpts are cut from the text as read). */
+const withoutDenials = (read: string) =>
+  read.replace(HAN_DENIAL, (m) => ' '.repeat(m.length)).replace(LATIN_DENIAL, (m) => ' '.repeat(m.length));
+
 /** Text as a reader sees it, for the words above: comments, tags and entities read as the browser
  *  renders them (a description is Markdown, which may hold HTML), full-width letters as ASCII
  *  (NFKC), invisible characters dropped (Unicode's default-ignorable ones, and blanks that show as
@@ -88,7 +109,7 @@ function find(words: RegExp, sources: ClaimSource[]): Claim[] {
   for (const { where, text } of sources) {
     if (!text) continue;
     const read = asRead(text);
-    for (const m of read.matchAll(words)) {
+    for (const m of withoutDenials(read).matchAll(words)) {
       const at = m.index ?? 0;
       claims.push({ where, word: m[0], excerpt: read.slice(Math.max(0, at - 12), at + m[0].length + 12).replace(/\s+/g, ' ') });
     }

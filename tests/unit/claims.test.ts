@@ -73,6 +73,32 @@ describe('impersonation claims', () => {
     ).toEqual([]);
   });
 
+  // Disclaimers an honest page may carry pass; a claim beside or after one, or a word that only
+  // looks like a denial, does not.
+  it.each([
+    '本店非官方售后，独立维修',
+    '我们不是品牌官方或厂家授权的服务商',
+    '并非原厂，维修前报价',
+    '本店不属于任何品牌的官方售后',
+    'Not an official or authorised service',
+    'We are not the manufacturer.',
+    'non-official repairs',
+  ])('passes the disclaimer "%s"', (text) => {
+    expect(brandClaims([{ where: 'x', text }])).toEqual([]);
+  });
+  it.each([
+    ['非常官方', 1],
+    ['除非官方', 1],
+    ['无非官方', 1],
+    ['非原厂配件不用', 1],
+    ['非官方？不，我们就是官方', 1],
+    ['不是官方，是厂家授权', 2],
+    ['not official, but the manufacturer', 1],
+    ['officially not official', 1],
+  ])('still finds the claims in "%s"', (text, n) => {
+    expect(brandClaims([{ where: 'x', text }])).toHaveLength(n as number);
+  });
+
   it('passes plain service text', () => {
     expect(brandClaims([{ where: 'x', text: '上门开锁、换锁，维修前核验身份。Highly rated.' }])).toEqual([]);
   });
