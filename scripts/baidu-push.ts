@@ -2,6 +2,8 @@
 // (搜索资源平台 → 普通收录 → API提交), in sitemap order, within the site's daily quota. The
 // pages come from the built sitemap (dist/sitemap.xml), so run it after `npm run build`.
 import { readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { decodeXML } from 'entities';
 import { parseArgs } from 'node:util';
 
 const USAGE = `usage: BAIDU_PUSH_TOKEN=<token> npm run baidu:push -- [--dry-run] [--limit N] [--sitemap dist/sitemap.xml]
@@ -34,13 +36,19 @@ if (args.help) {
 }
 
 const sitemap = args.sitemap ?? 'dist/sitemap.xml';
-let xml: string;
-try {
-  xml = readFileSync(sitemap, 'utf8');
-} catch {
-  fail(`cannot read ${sitemap}: build the site first (npm run build).`);
-}
-const urls = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1].replaceAll('&amp;', '&'));
+const read = (file: string) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    fail(`cannot read ${file}: build the site first (npm run build).`);
+  }
+};
+const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => decodeXML(m[1]));
+const xml = read(sitemap);
+// An index (a site of more than 50,000 pages: src/lib/sitemap.ts): its parts are beside it.
+const urls = /<sitemapindex[\s>]/.test(xml)
+  ? locs(xml).flatMap((part) => locs(read(join(dirname(sitemap), basename(new URL(part).pathname)))))
+  : locs(xml);
 if (!urls.length) fail(`${sitemap} lists no pages.`);
 const site = new URL(urls[0]).origin;
 const limit = args.limit === undefined ? urls.length : Number(args.limit);
@@ -67,6 +75,9 @@ const endpoint = new URL(process.env.BAIDU_PUSH_ENDPOINT ?? 'http://data.zz.baid
 endpoint.searchParams.set('site', site);
 endpoint.searchParams.set('token', token);
 let pushed = 0;
+/** Refused by Baidu (another site's, or not valid): pushed again, they would be refused again. */
+let refused = 0;
+const waiting = () => todo.length - pushed - refused;
 for (let i = 0; i < todo.length; i += BATCH) {
   const batch = todo.slice(i, i + BATCH);
   let answer: Answer;
@@ -79,17 +90,19 @@ for (let i = 0; i < todo.length; i += BATCH) {
   if (answer.error !== undefined) {
     // Over the daily quota Baidu answers 400 "over quota": the rest waits for tomorrow.
     if (/quota/i.test(answer.message ?? '')) {
-      console.log(`Daily quota reached after ${pushed} pages; ${todo.length - pushed} left for another day (--limit).`);
+      console.log(`Daily quota reached after ${pushed} pages; ${waiting()} left for another day (--limit).`);
       break;
     }
     fail(`Baidu refused the push: ${answer.error} ${answer.message ?? ''} (${pushed} pages pushed before that).`);
   }
   pushed += answer.success ?? 0;
+  refused += (answer.not_same_site?.length ?? 0) + (answer.not_valid?.length ?? 0);
   for (const url of answer.not_same_site ?? []) console.warn(`not on ${site}: ${url}`);
   for (const url of answer.not_valid ?? []) console.warn(`not valid: ${url}`);
   console.log(`Pushed ${answer.success ?? 0} pages; ${answer.remain ?? '?'} left in today's quota.`);
   if (answer.remain === 0) {
-    if (i + BATCH < todo.length) console.log(`${todo.length - i - BATCH} pages wait for tomorrow's quota.`);
+    // The rest of this batch too: Baidu took what its quota allowed.
+    if (waiting() > 0) console.log(`${waiting()} pages wait for tomorrow's quota.`);
     break;
   }
 }

@@ -2,12 +2,13 @@
 // Baidu documents it: POST /urls?site=<site>&token=<token>, text/plain, one URL of the site per line,
 // at most 2,000; answers {success, remain, not_same_site, not_valid} or {error, message}.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sitemaps } from '../../src/lib/sitemap.ts';
 
 const SITE = 'https://baoxiu.example.com';
 const dir = mkdtempSync(join(tmpdir(), 'baoxiu-baidu-'));
@@ -24,6 +25,8 @@ const sitemap = (n: number) => {
 let server: Server;
 let endpoint = '';
 let quota = 0;
+/** The first this many URLs of a request are answered as not valid. */
+let invalid = 0;
 const received: string[][] = [];
 const problems: string[] = [];
 
@@ -42,10 +45,11 @@ beforeAll(async () => {
     if (lines.length > 2000) problems.push(`${lines.length} URLs in one request`);
     if (lines.some((l) => !l.startsWith(`${SITE}/`))) problems.push('a line that is not a URL of the site');
     if (quota <= 0) return answer(400, { error: 400, message: 'over quota' });
-    const success = Math.min(quota, lines.length);
+    const notValid = lines.slice(0, invalid);
+    const success = Math.min(quota, lines.length - notValid.length);
     quota -= success;
-    received.push(lines.slice(0, success));
-    answer(200, { success, remain: quota, not_same_site: [], not_valid: [] });
+    received.push(lines.slice(notValid.length, notValid.length + success));
+    answer(200, { success, remain: quota, not_same_site: [], not_valid: notValid });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}/urls`;
@@ -84,6 +88,17 @@ describe('npm run baidu:push', () => {
     expect(out).toContain('Done: 2000 of 2500 pages pushed.');
   });
 
+  it('counts as waiting the rest of a batch the quota cut short, not the pages Baidu refused', async () => {
+    quota = 1500;
+    invalid = 10;
+    const { code, out } = await push(['--sitemap', sitemap(2500)], 'good-token');
+    invalid = 0;
+    expect(code).toBe(0);
+    // 2,000 sent: 10 refused, 1,500 taken; 490 of that batch and the 500 after it wait.
+    expect(out).toContain('990 pages wait for tomorrow');
+    expect(out).toContain('Done: 1500 of 2500 pages pushed.');
+  });
+
   it('fails with a clear message for a refused token, a missing token or a missing sitemap', async () => {
     quota = 10;
     expect(await push(['--sitemap', sitemap(3)], 'bad-token')).toMatchObject({
@@ -98,6 +113,16 @@ describe('npm run baidu:push', () => {
       code: 1,
       out: expect.stringContaining('build the site first'),
     });
+  });
+
+  it("reads a sitemap index's parts, beside it, and unescapes their addresses", async () => {
+    const parts = join(dir, 'index');
+    mkdirSync(parts, { recursive: true });
+    const pages = [`${SITE}/p0/`, `${SITE}/a&b/`, `${SITE}/p2/`];
+    for (const [path, xml] of sitemaps(pages, SITE, 2)) writeFileSync(join(parts, path), xml);
+    const { code, out } = await push(['--sitemap', join(parts, 'sitemap.xml'), '--dry-run']);
+    expect(code).toBe(0);
+    expect(out).toContain(`Would push 3 of 3 pages of ${SITE}:\n${pages.join('\n')}`);
   });
 
   it('--dry-run lists what it would push and sends nothing', async () => {
