@@ -1,7 +1,12 @@
 // Finding a customer's lead by what only the customer has: its reference and the last 4 digits of
 // the phone it was sent with. A wrong reference, a wrong tail and a lead that is gone (past
-// retention, forgotten) are one answer — null — after the same work: one indexed read and one
-// decryption (of a dummy when there is no row), so neither the answer nor its time tells which.
+// retention, forgotten) are one answer — null — after the same work: one indexed read, one
+// decryption (of a dummy when there is no row) and one write, so neither the answer nor its time
+// tells which.
+//
+// A reference whose tail was guessed wrong LOCK_AFTER times within a day answers null even to the
+// right tail until a day after the last wrong guess: 10 of 10,000 tails. The rate limits alone
+// count at each Cloudflare location. The customer can still call; the operator sees everything.
 import { encryptField, decryptField, type Keyring } from '../privacy/keyring.ts';
 import type { StoredLead } from '../rows.ts';
 
@@ -9,6 +14,13 @@ export const REFERENCE = /^BX-\d{6}-\d{6}$/;
 export const TAIL = /^\d{4}$/;
 
 type Found = Pick<StoredLead, 'id' | 'reference' | 'stage' | 'appointment_at' | 'region_name' | 'brand_name' | 'created_at'>;
+
+export const LOCK_AFTER = 10;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A wrong guess (?1 now, ?2 a day ago, ?3 the reference): counted, afresh after a quiet day. No row
+ *  for a reference that names no lead, at the same cost. */
+const WRONG_GUESS = `UPDATE leads SET lookup_failures = CASE WHEN lookup_failed_at >= ?2 THEN lookup_failures + 1 ELSE 1 END,
+  lookup_failed_at = ?1 WHERE reference = ?3`;
 
 let dummy: Promise<{ id: string; value: string }> | undefined;
 
@@ -23,13 +35,21 @@ function same(a: string, b: string): boolean {
   return diff === 0;
 }
 
-export async function findLead(db: D1Database, ring: Keyring, reference: string, tail: string): Promise<Found | null> {
+export async function findLead(
+  db: D1Database,
+  ring: Keyring,
+  reference: string,
+  tail: string,
+  now = new Date(),
+): Promise<Found | null> {
+  const dayAgo = new Date(now.getTime() - DAY_MS).toISOString();
   const row = await db
     .prepare(
-      'SELECT id, reference, stage, appointment_at, region_name, brand_name, created_at, phone, key_id FROM leads WHERE reference = ?',
+      `SELECT id, reference, stage, appointment_at, region_name, brand_name, created_at, phone, key_id,
+         lookup_failures >= ?2 AND lookup_failed_at >= ?3 AS locked FROM leads WHERE reference = ?1`,
     )
-    .bind(reference)
-    .first<Found & { phone: string; key_id: string | null }>();
+    .bind(reference, LOCK_AFTER, dayAgo)
+    .first<Found & { phone: string; key_id: string | null; locked: number }>();
   let phone = '';
   try {
     if (row) {
@@ -42,7 +62,12 @@ export async function findLead(db: D1Database, ring: Keyring, reference: string,
   } catch {
     phone = '';
   }
-  if (!row || !same(phone.slice(-4), tail)) return null;
-  const { phone: _p, key_id: _k, ...found } = row;
+  const right = row !== null && same(phone.slice(-4), tail);
+  if (!right || row.locked) {
+    await db.prepare(WRONG_GUESS).bind(now.toISOString(), dayAgo, reference).run();
+    return null;
+  }
+  await db.prepare('UPDATE leads SET lookup_failures = 0 WHERE id = ?1').bind(row.id).run();
+  const { phone: _p, key_id: _k, locked: _l, ...found } = row;
   return found;
 }

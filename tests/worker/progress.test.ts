@@ -6,6 +6,8 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { Env } from '../../functions/env.ts';
 import worker from '../../functions/worker.ts';
+import { findLead, LOCK_AFTER } from '../../functions/progress/lookup.ts';
+import { keyring } from '../../functions/privacy/keyring.ts';
 import { freshIp, freshPhone, incoming, inOneWindow, ORIGIN, post, valid } from './helpers.ts';
 import { inboxPost, staffSession } from './inbox.ts';
 
@@ -174,6 +176,34 @@ describe('progress look-up', () => {
       return statuses;
     });
     expect(fromOneIp.at(-1)).toBe(429);
+  });
+
+  it(`locks a reference after ${LOCK_AFTER} wrong tails in a day, wherever they came from; the right tail again a day later`, async () => {
+    const lead = await newLead();
+    const ring = await keyring(env.LEADS_ENCRYPTION_KEY);
+    const wrong = String((Number(lead.tail) + 1) % 10_000).padStart(4, '0');
+    const failures = async () =>
+      (await env.DB.prepare('SELECT lookup_failures AS n FROM leads WHERE id = ?').bind(lead.id).first<{ n: number }>())!.n;
+    // Guesses from many places, past each location's rate limit: counted in D1.
+    for (let i = 0; i < LOCK_AFTER - 1; i++) expect(await findLead(env.DB, ring, lead.reference, wrong)).toBeNull();
+    expect(await failures()).toBe(LOCK_AFTER - 1);
+    // The right tail before the lock: found, and the count starts again.
+    expect((await findLead(env.DB, ring, lead.reference, lead.tail))?.id).toBe(lead.id);
+    expect(await failures()).toBe(0);
+    for (let i = 0; i < LOCK_AFTER; i++) await findLead(env.DB, ring, lead.reference, wrong);
+    // Locked: the right tail gets the one answer for not found, from anywhere.
+    const locked = await ask(lead);
+    expect(locked.status).toBe(404);
+    expect(((await locked.json()) as { errors: { form: string } }).errors.form).toContain('没有找到这条报修');
+    // A day after the last wrong guess: open again.
+    const dayAgo = new Date(Date.now() - 24 * 60 * 60 * 1000 - 1000).toISOString();
+    await env.DB.prepare('UPDATE leads SET lookup_failed_at = ? WHERE id = ?').bind(dayAgo, lead.id).run();
+    expect((await ask(lead)).status).toBe(200);
+    expect(await failures()).toBe(0);
+    // Guessing at a reference that names no lead writes nothing.
+    const before = await env.DB.prepare('SELECT SUM(lookup_failures) AS n FROM leads').first<{ n: number }>();
+    expect(await findLead(env.DB, ring, 'BX-000101-999999', '0000')).toBeNull();
+    expect(await env.DB.prepare('SELECT SUM(lookup_failures) AS n FROM leads').first<{ n: number }>()).toEqual(before);
   });
 });
 
