@@ -27,9 +27,6 @@ export interface StoredLead {
   key_id: string | null;
   phone_hash: string | null;
   repeat_count: number;
-  /** Wrong phone tails on the progress look-up, and the last one's time (functions/progress/lookup.ts). */
-  lookup_failures: number;
-  lookup_failed_at: string | null;
   last_repeat_at: string | null;
   route: string | null;
   /** Working it (migrations/0006_work.sql, functions/work/). */
