@@ -1,11 +1,11 @@
 // E-mail: over SMTP with worker-mailer (Cloudflare TCP sockets; implicit TLS for smtps://, STARTTLS
 // where the server offers it, which is why a password needs smtps://: index.ts), or through
-// Cloudflare's send_email binding with a MIME message from mimetext. One message a recipient either
-// way; plain-text and HTML parts; worker-mailer and mimetext encode the Chinese subject.
-import { createMimeMessage } from 'mimetext';
+// Cloudflare's send_email binding with a MIME message from mimetext (mime.ts). One message a
+// recipient either way; plain-text and HTML parts; worker-mailer and mimetext encode the Chinese subject.
 import { LogLevel, WorkerMailer } from 'worker-mailer';
 import { PartialDelivery, type Channel } from './channel.ts';
 import { asHtml, asText, leadMessage } from './message.ts';
+import { bindingMime } from './mime.ts';
 
 export interface SmtpSettings {
   url: URL; // smtp://user:pass@host:port or smtps://…
@@ -95,18 +95,11 @@ export function bindingEmail(cfg: { from: string; to: string[]; operator?: strin
       const { EmailMessage } = await import('cloudflare:email');
       const message = leadMessage(lead, cfg.operator, delivery);
       const to = delivery.to ?? cfg.to;
-      const mime = createMimeMessage();
       // The header may name the sender (报修 <leads@…>); the envelope is the bare address.
       const sender = mailbox(cfg.from);
       const envelope = typeof sender === 'string' ? sender : sender.email;
-      mime.setSender(typeof sender === 'string' ? sender : { name: sender.name, addr: sender.email });
-      mime.setRecipients(to);
-      mime.setSubject(message.subject);
-      mime.setHeader('X-Baoxiu-Delivery', delivery.id);
-      mime.addMessage({ contentType: 'text/plain', data: asText(message) });
-      mime.addMessage({ contentType: 'text/html', data: asHtml(message) });
       // The binding takes one recipient per message.
-      const raw = mime.asRaw();
+      const raw = bindingMime(message, sender, to, delivery.id);
       await toEach('email-binding', to, (address) => binding.send(new EmailMessage(envelope, address, raw)));
     },
   };
