@@ -3,7 +3,7 @@
 // Addresses are XML-escaped (`entities`): a URL may hold & or '.
 import { encodeXML } from 'entities';
 
-export const URLS_PER_SITEMAP = 50_000;
+const URLS_PER_SITEMAP = 50_000;
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?>';
 const NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"';
