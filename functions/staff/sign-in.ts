@@ -13,9 +13,12 @@ import { completeSetup, staffByName } from './store.ts';
 
 type Ctx = Context<{ Bindings: Env }>;
 
-/** `__Secure-` on https (the cookie then needs Secure, which it has); the plain name on local http. */
+/** `__Host-` on https: a browser takes such a cookie only from this host itself, Secure, for Path=/
+ *  and no Domain, so a sibling subdomain cannot plant one (with `__Secure-` it could, and one planted
+ *  for /admin before ours would be read first: the operator could never sign in). The plain name on
+ *  local http. Path=/ sends it with the public pages too; only the inbox reads it. */
 export const sessionCookie = (c: { req: { url: string } }) =>
-  new URL(c.req.url).protocol === 'https:' ? '__Secure-baoxiu-session' : 'baoxiu-session';
+  new URL(c.req.url).protocol === 'https:' ? '__Host-baoxiu-session' : 'baoxiu-session';
 
 /** The list view an operator last had (src/lib/inbox/list-view.ts): it can hold a searched phone
  *  number, so sign-out deletes it with the session. */
@@ -76,7 +79,7 @@ staffAuth.post('/setup', async (c) => {
 staffAuth.post('/sign-out', async (c) => {
   const id = getCookie(c, sessionCookie(c));
   if (id) await endSession(c.env.DB, id);
-  deleteCookie(c, sessionCookie(c), { path: '/admin', secure: true });
+  deleteCookie(c, sessionCookie(c), { path: '/', secure: true });
   deleteCookie(c, LIST_VIEW_COOKIE, { path: '/admin', secure: true });
   return answer(c, { ok: true }, '/admin/sign-in/');
 });
@@ -84,7 +87,7 @@ staffAuth.post('/sign-out', async (c) => {
 /** Starts a session for this user: the cookie, and the answer that follows (passkeys.ts uses it too). */
 export async function signedIn(c: Ctx, staffId: string, staff: { name: string; role: string }) {
   const { id, expiresAt } = await startSession(c.env.DB, staffId, c.req.header('user-agent') ?? null);
-  setCookie(c, sessionCookie(c), id, { path: '/admin', httpOnly: true, secure: true, sameSite: 'Strict', expires: expiresAt });
+  setCookie(c, sessionCookie(c), id, { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', expires: expiresAt });
   return answer(c, { ok: true, staff }, '/admin/');
 }
 

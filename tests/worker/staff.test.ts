@@ -54,9 +54,37 @@ describe('setup links', () => {
     const res = await inboxPost('/setup', { code, password: '一二三四五六七八九十' });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, staff: { name, role: 'owner' } });
-    expect(cookieOf(res)).toMatch(/^baoxiu-session=[\w-]{43}; Path=\/admin; Expires=.*; HttpOnly; Secure; SameSite=Strict$/);
+    expect(cookieOf(res)).toMatch(/^baoxiu-session=[\w-]{43}; Path=\/; Expires=.*; HttpOnly; Secure; SameSite=Strict$/);
     // Used once: the same code again is refused.
     expect((await inboxPost('/setup', { code, password: '一二三四五六七八九十' })).status).toBe(410);
+  });
+
+  it('over https, name the cookie __Host-: this host only, Path=/, no Domain', async () => {
+    const { code } = await newUser('staff');
+    const https = 'https://baoxiu.test';
+    const res = await exports.default.fetch(
+      new Request(`${https}/admin/setup`, {
+        method: 'POST',
+        headers: { origin: https, 'content-type': 'application/json', 'cf-connecting-ip': freshIp() },
+        body: JSON.stringify({ code, password: '一二三四五六七八九十' }),
+      }),
+    );
+    expect(res.status).toBe(200);
+    const cookie = cookieOf(res);
+    expect(cookie).toMatch(/^__Host-baoxiu-session=[\w-]{43}; Path=\/; Expires=.*; HttpOnly; Secure; SameSite=Strict$/);
+    // The session it names is read under that name: sign-out ends it, and removes the cookie where it was set.
+    const session = cookie.split(';')[0];
+    const id = session.split('=')[1];
+    expect(await openSession(env.DB, id)).not.toBeNull();
+    const out = await exports.default.fetch(
+      new Request(`${https}/admin/sign-out`, {
+        method: 'POST',
+        headers: { origin: https, 'content-type': 'application/json', cookie: session, 'cf-connecting-ip': freshIp() },
+        body: '{}',
+      }),
+    );
+    expect(cookieOf(out)).toMatch(/^__Host-baoxiu-session=; Max-Age=0; Path=\/; Secure/);
+    expect(await openSession(env.DB, id)).toBeNull();
   });
 
   it('expire after 24 hours, and an unknown code says the same', async () => {
@@ -170,7 +198,7 @@ describe('sessions', () => {
 
     const out = await inboxPost('/sign-out', {}, { cookie: `baoxiu-session=${id}` });
     expect(out.status).toBe(200);
-    expect(cookieOf(out)).toMatch(/^baoxiu-session=; Max-Age=0; Path=\/admin/);
+    expect(cookieOf(out)).toMatch(/^baoxiu-session=; Max-Age=0; Path=\/;/);
     expect(await openSession(env.DB, id)).toBeNull();
   });
 });
