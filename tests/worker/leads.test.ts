@@ -211,6 +211,7 @@ describe('POST /api/leads (plain form, JavaScript off)', () => {
     ])
       expect(await link(withToken(bad))).toBe('303 /progress/');
     expect(await link('/api/leads/confirmation')).toBe('303 /progress/');
+    expect(await link('/api/leads/confirmation?t=%E0%A4%A&t=x')).toBe('303 /progress/'); // not even UTF-8
     // A day old: no longer; just under: still.
     const aged = (ms: number) => confirmationLink(ring, { ...told, at: Date.now() - ms });
     expect(await link(await aged(LINK_TTL_MS + 1000))).toBe('303 /progress/');
