@@ -77,7 +77,7 @@ leads.post(
     let saved;
     try {
       const routing = deliveriesOf(catalog, c.env, input);
-      saved = await saveLead(c.env.DB, ring.current, { ...toNewLead(input, catalog), route: routing.route }, routing.channels);
+      saved = await saveLead(c.env.DB, ring, { ...toNewLead(input, catalog), route: routing.route }, routing.channels);
     } catch (err) {
       console.error('[leads] could not store lead:', err instanceof Error ? err.message : err);
       return fail(c, 503, { form: `系统繁忙，报修未能保存，请稍后重试，或直接拨打 ${catalog.data.hotline}。` }, raw, 30);

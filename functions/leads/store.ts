@@ -4,7 +4,7 @@
 // as a Repeat of it (what the customer wrote again is not lost). Personal fields are sealed
 // (functions/privacy/sealed-lead.ts) before they reach D1.
 import { CUSTOMER_CHANNEL } from '../../src/contract/channels.ts';
-import type { LeadKey } from '../privacy/keyring.ts';
+import { phoneHashes, type Keyring } from '../privacy/keyring.ts';
 import { sealLead } from '../privacy/sealed-lead.ts';
 import type { Repeat, StoredLead } from '../rows.ts';
 import type { LeadQuery } from './filter.ts';
@@ -53,14 +53,15 @@ export interface SaveResult {
  *  request, which its own route must hear of. */
 const EARLIER = `SELECT id FROM leads WHERE ?2 = 'new' AND phone_hash = ?3 AND region_code = ?4 AND brand IS ?6
   AND status = 'new' AND stage NOT IN ('cancelled', 'done') AND created_at >= ?5 ORDER BY created_at DESC LIMIT 1`;
-/** The phone (hash ?6) has had fewer than ?8 texts on this channel (?2) since ?7. */
+/** The phone (its hash under each key of the ring, a JSON array ?6: rows written before a key
+ *  rotation count too) has had fewer than ?8 texts on this channel (?2) since ?7. */
 const TEXTS_UNDER_CAP = `AND (SELECT COUNT(*) FROM deliveries d JOIN leads l ON l.id = d.lead_id
-  WHERE d.channel = ?2 AND l.phone_hash = ?6 AND d.created_at >= ?7) < ?8`;
+  WHERE d.channel = ?2 AND l.phone_hash IN (SELECT value FROM json_each(?6)) AND d.created_at >= ?7) < ?8`;
 /** This requestId (?1) was already taken: as a lead, or as a repeat merged into one. */
 const REPEATED = 'SELECT 1 FROM leads WHERE request_id = ?1 UNION ALL SELECT 1 FROM lead_repeats WHERE request_id = ?1';
 
 /**
- * Stores the lead, sealed with `key`, with one pending delivery per routed channel (none for spam).
+ * Stores the lead, sealed with the ring's current key, with one pending delivery per routed channel (none for spam).
  * One D1 batch, so one round trip and one transaction: a repeated requestId, a merge into an
  * earlier lead, or a new lead with its deliveries, decided and written with no other write between
  * (two identical posts at once cannot both be stored). The batch ends by reading back the lead the
@@ -68,7 +69,7 @@ const REPEATED = 'SELECT 1 FROM leads WHERE request_id = ?1 UNION ALL SELECT 1 F
  */
 export async function saveLead(
   db: D1Database,
-  key: LeadKey,
+  ring: Keyring,
   lead: NewLead,
   channels: { channel: string; to?: string[] }[],
 ): Promise<SaveResult> {
@@ -76,7 +77,10 @@ export async function saveLead(
   const now = new Date();
   const at = now.toISOString();
   const since = new Date(now.getTime() - MERGE_WINDOW_MS).toISOString();
-  const sealed = await sealLead(key, id, { ...lead, preferred_time: lead.preferredTime });
+  const sealed = await sealLead(ring.current, id, { ...lead, preferred_time: lead.preferredTime });
+  const texted = channels.some((c) => c.channel === CUSTOMER_CHANNEL)
+    ? JSON.stringify(await phoneHashes(ring, lead.phone))
+    : '[]';
   const decide = [lead.requestId, lead.status, sealed.phone_hash, lead.regionCode, since, lead.brand ?? null] as const;
   for (let attempt = 0; ; attempt++) {
     // A merge: what the customer wrote this time, kept with the earlier lead, which a trigger counts
@@ -144,7 +148,7 @@ export async function saveLead(
           to ? JSON.stringify(to) : null,
           at,
           id,
-          ...(channel === CUSTOMER_CHANNEL ? [sealed.phone_hash, dayAgo, CUSTOMER_SMS_PER_DAY] : []),
+          ...(channel === CUSTOMER_CHANNEL ? [texted, dayAgo, CUSTOMER_SMS_PER_DAY] : []),
         ),
     );
     // The lead with this requestId (new or repeated), else the one its repeat was merged into.

@@ -1,12 +1,14 @@
 // Finding a customer's lead by what only the customer has: its reference and the last 4 digits of
 // the phone it was sent with. A wrong reference, a wrong tail and a lead that is gone (past
-// retention, forgotten) are one answer — null — after the same work: one indexed read, one
-// decryption (of a dummy when there is no row) and one write, so neither the answer nor its time
-// tells which.
+// retention, forgotten) are one answer — null — after the same work: one indexed write that reads
+// the row back, and one decryption (of a dummy when there is no row), so neither the answer nor its
+// time tells which.
 //
-// A reference whose tail was guessed wrong LOCK_AFTER times within a day answers null even to the
-// right tail until a day after the last wrong guess: 10 of 10,000 tails. The rate limits alone
-// count at each Cloudflare location. The customer can still call; the operator sees everything.
+// Every look-up of a reference is counted on its lead before its tail is checked, in one statement,
+// so guesses sent all at once from many places are counted one by one (the rate limits count at
+// each Cloudflare location). Past LOCK_AFTER within a day — 10 of 10,000 tails — the reference
+// answers null even to the right tail, until a day passes without a look-up. A right tail before
+// that takes its count back. The customer can still call; the operator sees everything.
 import { encryptField, decryptField, type Keyring } from '../privacy/keyring.ts';
 import type { StoredLead } from '../rows.ts';
 
@@ -17,10 +19,11 @@ type Found = Pick<StoredLead, 'id' | 'reference' | 'stage' | 'appointment_at' | 
 
 export const LOCK_AFTER = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** A wrong guess (?1 now, ?2 a day ago, ?3 the reference): counted, afresh after a quiet day. No row
- *  for a reference that names no lead, at the same cost. */
-const WRONG_GUESS = `UPDATE leads SET lookup_failures = CASE WHEN lookup_failed_at >= ?2 THEN lookup_failures + 1 ELSE 1 END,
-  lookup_failed_at = ?1 WHERE reference = ?3`;
+/** A look-up counted (?1 now, ?2 a day ago, ?3 the reference), afresh after a quiet day, and the
+ *  lead read back with its count. No row for a reference that names no lead, at the same cost. */
+const COUNTED = `UPDATE leads SET lookup_failures = CASE WHEN lookup_failed_at >= ?2 THEN lookup_failures + 1 ELSE 1 END,
+  lookup_failed_at = ?1 WHERE reference = ?3
+  RETURNING id, reference, stage, appointment_at, region_name, brand_name, created_at, phone, key_id, lookup_failures`;
 
 let dummy: Promise<{ id: string; value: string }> | undefined;
 
@@ -44,12 +47,9 @@ export async function findLead(
 ): Promise<Found | null> {
   const dayAgo = new Date(now.getTime() - DAY_MS).toISOString();
   const row = await db
-    .prepare(
-      `SELECT id, reference, stage, appointment_at, region_name, brand_name, created_at, phone, key_id,
-         lookup_failures >= ?2 AND lookup_failed_at >= ?3 AS locked FROM leads WHERE reference = ?1`,
-    )
-    .bind(reference, LOCK_AFTER, dayAgo)
-    .first<Found & { phone: string; key_id: string | null; locked: number }>();
+    .prepare(COUNTED)
+    .bind(now.toISOString(), dayAgo, reference)
+    .first<Found & { phone: string; key_id: string | null; lookup_failures: number }>();
   let phone = '';
   try {
     if (row) {
@@ -62,12 +62,8 @@ export async function findLead(
   } catch {
     phone = '';
   }
-  const right = row !== null && same(phone.slice(-4), tail);
-  if (!right || row.locked) {
-    await db.prepare(WRONG_GUESS).bind(now.toISOString(), dayAgo, reference).run();
-    return null;
-  }
-  await db.prepare('UPDATE leads SET lookup_failures = 0 WHERE id = ?1').bind(row.id).run();
-  const { phone: _p, key_id: _k, locked: _l, ...found } = row;
+  if (!row || !same(phone.slice(-4), tail) || row.lookup_failures > LOCK_AFTER) return null;
+  await db.prepare('UPDATE leads SET lookup_failures = lookup_failures - 1 WHERE id = ?1').bind(row.id).run();
+  const { phone: _p, key_id: _k, lookup_failures: _f, ...found } = row;
   return found;
 }

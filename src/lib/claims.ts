@@ -55,19 +55,25 @@ const BRAND_CLAIMS = pattern([...HAN_OWNER, ...HAN_TIE], [...LATIN_OWNER, ...LAT
 const OPERATOR_CLAIMS = pattern(HAN_OWNER, LATIN_OWNER);
 
 /** A claim word denied in the same breath is a disclaimer, which an honest page may well say:
- *  非官方售后, 不是品牌官方或厂家授权的服务商, not an official or authorised service. A denial
- *  covers the claim words (and 品牌, 的, 或…) right after it, and only when no 不 follows in the same
- *  clause: 非原厂配件不用 ("nothing but genuine parts") is a claim. Not 非常 (very), 非得/非要 (must),
- *  or 非 after 除/无/莫 (unless, nothing but, could it be). */
+ *  非官方售后, 不是品牌官方或厂家授权的服务商, not an official or authorised service. A denial covers
+ *  the claim words right after it (品牌, 任何, 的 may come first), and more of them only when joined by
+ *  或/和/与/及 (or/and/nor): in 非官方的厂家授权 or "non-official authorized" the second claim stands.
+ *  Not a denial: one undone by a word before it (并非不是, 没有不是, 难道不是, 岂非, 是不是; "not a
+ *  non-official"), in a question (谁说我们不是官方？), or with 不 or 莫属 later in its sentence
+ *  (非原厂配件，一律不用 and 非官方莫属 claim the opposite); nor 非常, 非得, 非要, 除非, 无非. */
+const HAN_CLAIM = `(?:${[...HAN_OWNER, ...HAN_TIE].join('|')})`;
 const HAN_DENIAL = new RegExp(
-  `(?:(?<![除无無莫])非(?![常得要])|并非|並非|绝非|絕非|而非|不是|并不是|並不是|不属于|不屬於)` +
-    `(?:品牌|[该該]品牌|任何|的|或|和|与|與|及|、|${[...HAN_OWNER, ...HAN_TIE].join('|')})+` +
-    `(?![^，。；！？,.;!?\n]*不)`,
+  `(?<!没有|沒有|难道|難道|何尝|何嘗|谁说|誰說|[不没沒非是岂豈莫除无無])` +
+    `(?:非(?![常得要])|并非|並非|绝非|絕非|而非|不是|并不是|並不是|不属于|不屬於)` +
+    `(?:品牌|[该該]品牌|任何|的)*${HAN_CLAIM}+(?:(?:或|和|与|與|及)${HAN_CLAIM}+)*` +
+    // The rest of the sentence: no 不 or 莫属 after it, and no question mark ending it.
+    `(?![^。！!\n]*(?:不|莫[属屬]|[？?]))`,
   'g',
 );
 const LATIN_WORDS = `(?:${[...LATIN_OWNER, ...LATIN_TIE].join('|')})`;
 const LATIN_DENIAL = new RegExp(
-  `(?<![a-z])(?:not|non)[\\s-]+(?:(?:an?|the|brand|brands|or|and|,)[\\s-]*)*${LATIN_WORDS}(?:(?:[\\s,]+(?:or|and)?)+${LATIN_WORDS})*(?![a-z])`,
+  `(?<![a-z])(?<!\\b(?:not|no|never)\\s+(?:an?\\s+|the\\s+)?)(?:not|non)[\\s-]+(?:(?:an?|the|brand|brands)[\\s-]+)*` +
+    `${LATIN_WORDS}(?:\\s*,?\\s*(?:or|and|nor)\\s+${LATIN_WORDS})*(?![a-z])(?![^.!\\n]*\\?)`,
   'gi',
 );
 

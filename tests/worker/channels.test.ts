@@ -10,7 +10,7 @@ import worker from '../../functions/worker.ts';
 import { LIMITS } from '../../src/contract/lead-fields.ts';
 import { SECRETS } from './provider-checks.ts';
 import { attempt } from '../../functions/deliveries/attempt.ts';
-import { keyring } from '../../functions/privacy/keyring.ts';
+import { importKeyring, keyring, newKeyEntry } from '../../functions/privacy/keyring.ts';
 import { cancelByCustomer } from '../../functions/work/store.ts';
 import { CUSTOMER_SMS_PER_DAY, saveLead } from '../../functions/leads/store.ts';
 import type { Delivery } from '../../functions/rows.ts';
@@ -516,12 +516,14 @@ describe("the customer's confirmation SMS", () => {
 
   it(`is sent to one phone at most ${CUSTOMER_SMS_PER_DAY} times in 24 hours; the leads past that are stored all the same`, async () => {
     const ring = await keyring(env.LEADS_ENCRYPTION_KEY);
+    // Half-way, a new key is put first in the ring: the texts sent under the old one still count.
+    const rotated = await importKeyring(`${newKeyEntry('rotated')},${env.LEADS_ENCRYPTION_KEY}`);
     const phone = valid().phone.replace(/^1/, '+861');
     // Straight to the store: the rate limits would refuse a fourth post within the minute.
-    const save = (regionCode: string) =>
+    const save = (regionCode: string, i: number) =>
       saveLead(
         env.DB,
-        ring.current,
+        i < 2 ? ring : rotated,
         {
           requestId: crypto.randomUUID(),
           status: 'new',
@@ -537,7 +539,7 @@ describe("the customer's confirmation SMS", () => {
       );
     const regions = ['433101', '433122', '433123', '433124', '433125'];
     const saved = [];
-    for (const code of regions.slice(0, CUSTOMER_SMS_PER_DAY + 1)) saved.push(await save(code));
+    for (const [i, code] of regions.slice(0, CUSTOMER_SMS_PER_DAY + 1).entries()) saved.push(await save(code, i));
     expect(saved.map((r) => r.created)).toEqual(saved.map(() => true));
     expect(await Promise.all(saved.map((r) => customerSms(r.lead.id)))).toEqual([1, 1, 1, 0]);
     expect(saved.map((r) => r.deliveries.length)).toEqual([2, 2, 2, 1]); // the operator is told of every one
@@ -545,7 +547,7 @@ describe("the customer's confirmation SMS", () => {
     const dayAgo = new Date(Date.now() - 24 * 60 * 60 * 1000 - 1000).toISOString();
     for (const r of saved)
       await env.DB.prepare('UPDATE deliveries SET created_at = ? WHERE lead_id = ?').bind(dayAgo, r.lead.id).run();
-    const later = await save(regions[CUSTOMER_SMS_PER_DAY + 1]);
+    const later = await save(regions[CUSTOMER_SMS_PER_DAY + 1], 9);
     expect(await customerSms(later.lead.id)).toBe(1);
     // Another phone was never held back.
     expect((await sms(customer('aliyun'), valid())).count).toBe(1);

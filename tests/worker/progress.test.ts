@@ -178,7 +178,7 @@ describe('progress look-up', () => {
     expect(fromOneIp.at(-1)).toBe(429);
   });
 
-  it(`locks a reference after ${LOCK_AFTER} wrong tails in a day, wherever they came from; the right tail again a day later`, async () => {
+  it(`locks a reference after ${LOCK_AFTER} wrong tails in a day, wherever and however fast they came; open again after a quiet day`, async () => {
     const lead = await newLead();
     const ring = await keyring(env.LEADS_ENCRYPTION_KEY);
     const wrong = String((Number(lead.tail) + 1) % 10_000).padStart(4, '0');
@@ -187,15 +187,15 @@ describe('progress look-up', () => {
     // Guesses from many places, past each location's rate limit: counted in D1.
     for (let i = 0; i < LOCK_AFTER - 1; i++) expect(await findLead(env.DB, ring, lead.reference, wrong)).toBeNull();
     expect(await failures()).toBe(LOCK_AFTER - 1);
-    // The right tail before the lock: found, and the count starts again.
+    // The right tail before the lock: found, and not counted; the wrong ones still are.
     expect((await findLead(env.DB, ring, lead.reference, lead.tail))?.id).toBe(lead.id);
-    expect(await failures()).toBe(0);
-    for (let i = 0; i < LOCK_AFTER; i++) await findLead(env.DB, ring, lead.reference, wrong);
+    expect(await failures()).toBe(LOCK_AFTER - 1);
+    expect(await findLead(env.DB, ring, lead.reference, wrong)).toBeNull();
     // Locked: the right tail gets the one answer for not found, from anywhere.
     const locked = await ask(lead);
     expect(locked.status).toBe(404);
     expect(((await locked.json()) as { errors: { form: string } }).errors.form).toContain('没有找到这条报修');
-    // A day after the last wrong guess: open again.
+    // A day without a look-up: open again, the count afresh.
     const dayAgo = new Date(Date.now() - 24 * 60 * 60 * 1000 - 1000).toISOString();
     await env.DB.prepare('UPDATE leads SET lookup_failed_at = ? WHERE id = ?').bind(dayAgo, lead.id).run();
     expect((await ask(lead)).status).toBe(200);
@@ -204,6 +204,19 @@ describe('progress look-up', () => {
     const before = await env.DB.prepare('SELECT SUM(lookup_failures) AS n FROM leads').first<{ n: number }>();
     expect(await findLead(env.DB, ring, 'BX-000101-999999', '0000')).toBeNull();
     expect(await env.DB.prepare('SELECT SUM(lookup_failures) AS n FROM leads').first<{ n: number }>()).toEqual(before);
+  });
+
+  it('counts every one of many guesses sent at once, the right tail among them too late', async () => {
+    const lead = await newLead();
+    const ring = await keyring(env.LEADS_ENCRYPTION_KEY);
+    const wrong = Array.from({ length: 2 * LOCK_AFTER }, (_, i) => String((Number(lead.tail) + 1 + i) % 10_000).padStart(4, '0'));
+    // All at once: each is counted before its tail is checked, so none is let through on a count
+    // read before the others were written.
+    const answers = await Promise.all([...wrong, lead.tail].map((t) => findLead(env.DB, ring, lead.reference, t)));
+    expect(answers).toEqual([...wrong, lead.tail].map(() => null));
+    expect(
+      (await env.DB.prepare('SELECT lookup_failures AS n FROM leads WHERE id = ?').bind(lead.id).first<{ n: number }>())!.n,
+    ).toBe(2 * LOCK_AFTER + 1);
   });
 });
 
