@@ -15,11 +15,15 @@ const message: LeadMessage = {
 };
 
 describe('the send_email binding message', () => {
-  it('carries both parts in base64 in lines of at most 78, and reads back as written', async () => {
+  it('carries both parts in base64 and the subject folded, in lines of at most 78, and reads back as written', async () => {
     const raw = bindingMime(message, { name: '报修派单', email: 'leads@baoxiu.test' }, ['dispatch@baoxiu.test'], 'd-1');
     // RFC 5322: at most 998 octets a line, 78 recommended; RFC 2045: base64 lines of at most 76.
-    const long = raw.split('\r\n').filter((l) => Buffer.byteLength(l) > 78 && !l.startsWith('Subject:'));
+    const long = raw.split('\r\n').filter((l) => Buffer.byteLength(l) > 78);
     expect(long).toEqual([]);
+    // RFC 2047: an encoded word is at most 75 characters; the subject is folded over several.
+    const words = raw.match(/=\?UTF-8\?B\?[^?]*\?=/gi)!;
+    expect(words.length).toBeGreaterThan(2);
+    expect(words.filter((w) => w.length > 75)).toEqual([]);
     expect(raw.match(/Content-Transfer-Encoding: base64/g)).toHaveLength(2);
     expect(raw).not.toMatch(/[^\x00-\x7f]/); // nothing but ASCII on the wire
     const mail = await simpleParser(raw);
