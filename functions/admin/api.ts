@@ -9,7 +9,7 @@ import { getDelivery, listDeliveries } from '../deliveries/store.ts';
 import { getLead, listLeads, listRepeats } from '../leads/store.ts';
 import { keyring } from '../privacy/keyring.ts';
 import { forgetPhone } from '../privacy/erase.ts';
-import { openLead, openRepeat } from '../privacy/sealed-lead.ts';
+import { openLeadToShow, openRepeatToShow } from '../privacy/sealed-lead.ts';
 import type { StoredLead } from '../rows.ts';
 import { ADMIN_API, CHANGED, logStatement } from '../staff/log.ts';
 import { addStaff, NAME } from '../staff/store.ts';
@@ -33,7 +33,7 @@ admin.get('/leads', async (c) => {
   if (error) return c.json({ ok: false, error }, 400);
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   const { leads: rows, more } = await listLeads(c.env.DB, await leadQuery(filter, ring));
-  const leads = await Promise.all(rows.map((row) => openLead(ring, row)));
+  const leads = await Promise.all(rows.map((row) => openLeadToShow(ring, row)));
   const next = more ? cursorOf(rows.at(-1)!) : undefined;
   if (c.req.query('format') === 'csv') {
     // How many rows, and the next page's `before`, for a client that wants them all (npm run leads
@@ -50,10 +50,10 @@ admin.get('/leads/:id', async (c) => {
   const row = await getLead(c.env.DB, c.req.param('id'));
   if (!row) return c.json({ ok: false, error: 'No lead with that id.' }, 404);
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
-  const lead = await openLead(ring, row);
+  const lead = await openLeadToShow(ring, row);
   const deliveries = await listDeliveries(c.env.DB, row.id);
   // What the customer wrote when posting again (merged repeats), oldest first.
-  const repeats = await Promise.all((await listRepeats(c.env.DB, row.id)).map((r) => openRepeat(ring, r)));
+  const repeats = await Promise.all((await listRepeats(c.env.DB, row.id)).map((r) => openRepeatToShow(ring, r)));
   return escapedJson({ ok: true, lead: shown(lead), deliveries, repeats });
 });
 

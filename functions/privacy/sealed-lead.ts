@@ -63,6 +63,32 @@ export function openLead<T extends StoredLead>(ring: Keyring, row: T): Promise<T
     : Promise.resolve(row);
 }
 
+/** For what staff read (the lists, a lead's page, the CSV): a row that cannot be opened — its key
+ *  taken out of the ring too soon, or its ciphertext damaged — says so in its fields, and the rest
+ *  of the list still shows. Sending a lead (deliveries/attempt.ts) still fails and is retried. */
+export async function openLeadToShow<T extends StoredLead>(ring: Keyring, row: T): Promise<T> {
+  try {
+    return await openLead(ring, row);
+  } catch (err) {
+    console.error('[privacy] cannot open', err instanceof Error ? err.message : err);
+    const said = unreadable(row.key_id);
+    return { ...row, name: said, phone: said, description: said, address: null, preferred_time: null };
+  }
+}
+
+/** openLeadToShow for a repeat. */
+export async function openRepeatToShow(ring: Keyring, row: Repeat): Promise<Repeat> {
+  try {
+    return await openRepeat(ring, row);
+  } catch (err) {
+    console.error('[privacy] cannot open', err instanceof Error ? err.message : err);
+    const said = unreadable(row.key_id);
+    return { ...row, name: said, description: said, address: null, preferred_time: null };
+  }
+}
+
+const unreadable = (keyId: string | null) => `（无法解密：LEADS_ENCRYPTION_KEY 里须保留写入它的密钥 ${keyId ?? ''}）`;
+
 /** A repeat with its personal fields decrypted (sealed like a lead's, under the repeat's own id). */
 export function openRepeat(ring: Keyring, row: Repeat): Promise<Repeat> {
   return openFields('repeat', ring, row, row.key_id, ['name', 'description', 'address', ...timeIfSealed(row)]);

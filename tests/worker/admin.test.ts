@@ -3,6 +3,8 @@ import { createExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { api } from '../../functions/app.ts';
+import { saveLead } from '../../functions/leads/store.ts';
+import { importKeyring, newKeyEntry } from '../../functions/privacy/keyring.ts';
 import { freshPhone, post, valid } from './helpers.ts';
 
 const ORIGIN = 'http://baoxiu.test';
@@ -106,6 +108,42 @@ describe('admin API', () => {
     expect(csv).toContain("'+1 打不开");
     expect(csv).toContain("'@SUM(A1)");
     expect(csv).not.toMatch(/,=|,\+|,@/);
+  });
+
+  it('still lists every lead when one cannot be opened (its key left the ring), saying so on that one', async () => {
+    const ring = await importKeyring(newKeyEntry('gone'));
+    const { lead } = await saveLead(
+      env.DB,
+      ring,
+      {
+        requestId: crypto.randomUUID(),
+        status: 'new',
+        name: '吴先生',
+        phone: '+8613700009999',
+        regionCode: '433101',
+        regionName: '湖南省 湘西土家族苗族自治州 吉首市',
+        description: '保险柜打不开',
+        privacyVersion: '1',
+        route: 'default',
+      },
+      [],
+    );
+    try {
+      const other = await postLead();
+      const list = await get('/leads?limit=100');
+      expect(list.status).toBe(200);
+      const { leads } = await list.json<{ leads: { id: string; name: string; phone: string }[] }>();
+      expect(leads.find((l) => l.id === lead.id)?.name).toContain('无法解密：LEADS_ENCRYPTION_KEY 里须保留写入它的密钥 gone');
+      expect(leads.find((l) => l.id === other.id)?.name).toBe('王先生');
+      const one = await get(`/leads/${lead.id}`);
+      expect(one.status).toBe(200);
+      expect((await one.json<{ lead: { phone: string } }>()).lead.phone).toContain('无法解密');
+      const csv = await get('/leads?format=csv&limit=100');
+      expect(csv.status).toBe(200);
+      expect(await csv.text()).toContain('无法解密');
+    } finally {
+      await env.DB.prepare('DELETE FROM leads WHERE id = ?').bind(lead.id).run();
+    }
   });
 
   it('retries a failed delivery until it is sent, and refuses one already sent', async () => {

@@ -7,7 +7,7 @@ import type { Env } from '../../../functions/env.ts';
 import { leadQuery, readFilter } from '../../../functions/leads/filter.ts';
 import { listLeads } from '../../../functions/leads/store.ts';
 import { keyring } from '../../../functions/privacy/keyring.ts';
-import { openLead } from '../../../functions/privacy/sealed-lead.ts';
+import { openLeadToShow } from '../../../functions/privacy/sealed-lead.ts';
 import { currentStaff } from '../../lib/inbox/session.ts';
 
 export const prerender = false;
@@ -20,5 +20,5 @@ export const GET: APIRoute = async (Astro) => {
   const { DB, LEADS_ENCRYPTION_KEY } = env as unknown as Env;
   const ring = await keyring(LEADS_ENCRYPTION_KEY);
   const { leads } = await listLeads(DB, await leadQuery(filter, ring));
-  return leadsCsv(await Promise.all(leads.map((row) => openLead(ring, row))));
+  return leadsCsv(await Promise.all(leads.map((row) => openLeadToShow(ring, row))));
 };
