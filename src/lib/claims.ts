@@ -54,32 +54,38 @@ const BRAND_CLAIMS = pattern([...HAN_OWNER, ...HAN_TIE], [...LATIN_OWNER, ...LAT
 /** The operator is never the brand owner, whatever it is authorized for. */
 const OPERATOR_CLAIMS = pattern(HAN_OWNER, LATIN_OWNER);
 
-/** A claim word denied in the same breath is a disclaimer, which an honest page may well say:
- *  非官方售后, 不是品牌官方或厂家授权的服务商, not an official or authorised service. A denial covers
- *  the claim words right after it (品牌, 任何, 的 may come first), and more of them only when joined by
- *  或/和/与/及 (or/and/nor): in 非官方的厂家授权 or "non-official authorized" the second claim stands.
- *  Not a denial: one undone by a word before it (并非不是, 没有不是, 难道不是, 岂非, 是不是; "not a
- *  non-official"), in a question (谁说我们不是官方？), or with 不 or 莫属 later in its sentence
- *  (非原厂配件，一律不用 and 非官方莫属 claim the opposite); nor 非常, 非得, 非要, 除非, 无非. */
+/** A disclaimer passes, as an honest page may well say one: 非官方售后, 本店不是品牌官方或厂家授权的
+ *  服务商, "We are not an official or authorised service". Only its plain form, as a clause of its
+ *  own: at the clause's start (after nothing but 本店, 我们… as its subject), the denial, the claim
+ *  words (品牌, 任何, 的 may come first; more of them only joined by 或/和/与/及, or/and/nor), at most
+ *  a word for what the operator is (的服务商, service), and the clause's end. Anything else around it
+ *  may turn it round, and is read as the claim: 谁说我们不是官方售后, 若非官方授权, 谨防非官方售后,
+ *  非原厂配件，假一罚十, 不是官方售后那么简单, 南非官方; and a sentence that goes on with 不, 莫属,
+ *  是什么, 还能, 岂, 哪, 怎 or a question mark (非官方？不，我们就是官方). */
 const HAN_CLAIM = `(?:${[...HAN_OWNER, ...HAN_TIE].join('|')})`;
+const HAN_WHAT = '(?:服[务務]商|服[务務]|[维維]修[点點]|[维維]修|[网網][点點]|[门門]店|机构|機構|商家|公司|渠道|[单單]位|店)';
+const CLAUSE_END = '(?=[，。；！？、,.;!?:：\n]|$)';
 const HAN_DENIAL = new RegExp(
-  `(?<!没有|沒有|难道|難道|何尝|何嘗|谁说|誰說|[不没沒非是岂豈莫除无無])` +
-    `(?:非(?![常得要])|并非|並非|绝非|絕非|而非|不是|并不是|並不是|不属于|不屬於)` +
-    `(?:品牌|[该該]品牌|任何|的)*${HAN_CLAIM}+(?:(?:或|和|与|與|及)${HAN_CLAIM}+)*` +
-    // The rest of the sentence: no 不 or 莫属 after it, and no question mark ending it.
-    `(?![^。！!\n]*(?:不|莫[属屬]|[？?]))`,
+  String.raw`((?:^|[，。；！？、,.;!?:：\n])\s*(?:本店|本站|本公司|本平台|我们|我們|我司|我店|我方)?(?:并|並|也)?)` +
+    String.raw`((?:非(?![常得要凡])|并非|並非|绝非|絕非|不是|并不是|並不是|不属于|不屬於)(?:品牌|[该該]品牌|任何|的)*` +
+    String.raw`${HAN_CLAIM}+(?:(?:或|和|与|與|及)${HAN_CLAIM}+)*(?:的?${HAN_WHAT})?)${CLAUSE_END}` +
+    String.raw`(?![^。！!\n]*(?:不|莫[属屬]|[？?]|是什[么麼]|是[谁誰]|又是|[还還]能|[岂豈]|哪|怎))`,
   'g',
 );
 const LATIN_WORDS = `(?:${[...LATIN_OWNER, ...LATIN_TIE].join('|')})`;
 const LATIN_DENIAL = new RegExp(
-  `(?<![a-z])(?<!\\b(?:not|no|never)\\s+(?:an?\\s+|the\\s+)?)(?:not|non)[\\s-]+(?:(?:an?|the|brand|brands)[\\s-]+)*` +
-    `${LATIN_WORDS}(?:\\s*,?\\s*(?:or|and|nor)\\s+${LATIN_WORDS})*(?![a-z])(?![^.!\\n]*\\?)`,
+  String.raw`((?:^|[,.;:!?\n])\s*(?:(?:we(?:\s+are|['’]re)?|(?:this|our)\s+(?:site|shop|store|business|service)\s+is|it\s+is)\s+)?)` +
+    String.raw`((?:not|non)[\s-]+(?:(?:an?|the|any|brand|brands)[\s-]+)*${LATIN_WORDS}(?:\s*,?\s*(?:or|and|nor)\s+${LATIN_WORDS})*` +
+    String.raw`(?:[\s-]+(?:services?|repairs?|repairer|cent(?:er|re)|shop|store|partner|provider|agent|dealer|outlet))?)` +
+    String.raw`(?=\s*(?:[,.;:!?\n]|$))(?![^.!\n]*\?)`,
   'gi',
 );
 
 /** The text with its disclaimers blanked out (same length: excerpts are cut from the text as read). */
-const withoutDenials = (read: string) =>
-  read.replace(HAN_DENIAL, (m) => ' '.repeat(m.length)).replace(LATIN_DENIAL, (m) => ' '.repeat(m.length));
+const withoutDenials = (read: string) => {
+  const blank = (_: string, before: string, denial: string) => before + ' '.repeat(denial.length);
+  return read.replace(HAN_DENIAL, blank).replace(LATIN_DENIAL, blank);
+};
 
 /** Text as a reader sees it, for the words above: comments, tags and entities read as the browser
  *  renders them (a description is Markdown, which may hold HTML), full-width letters as ASCII

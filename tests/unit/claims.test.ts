@@ -78,6 +78,7 @@ describe('impersonation claims', () => {
   it.each([
     '本店非官方售后，独立维修',
     '我们不是品牌官方或厂家授权的服务商',
+    '本站并非品牌官方网点。',
     '并非原厂，维修前报价',
     '本店不属于任何品牌的官方售后',
     'Not an official or authorised service',
@@ -94,12 +95,12 @@ describe('impersonation claims', () => {
     ['非官方？不，我们就是官方', 2],
     ['不是官方，是厂家授权', 2],
     ['not official, but the manufacturer', 1],
-    ['officially not official', 1],
+    ['officially not official', 2],
     // From a review (2026-12-03): a claim after a denial, double and rhetorical negatives.
-    ['非官方的厂家授权维修点', 2],
-    ['非官方的授权服务商', 1],
+    ['非官方的厂家授权维修点', 3],
+    ['非官方的授权服务商', 2],
     ['非官方、原厂直营', 2],
-    ['non-official authorized repair center', 1],
+    ['non-official authorized repair center', 2],
     ['Not official, authorised service', 1],
     ['not official, authorised by the maker', 1],
     ['我们并非不是官方售后', 2],
@@ -113,6 +114,20 @@ describe('impersonation claims', () => {
     ['正品保障：非原厂配件，一律不用', 1],
     ['We are not a non-official service', 1],
     ['Not official?', 1],
+    // From a second review (2026-12-03): denials that something around them turns round.
+    ['谁说我们不是官方售后！', 2],
+    ['这不是官方售后是什么', 2],
+    ['不是官方售后，还能是什么', 2],
+    ['若非官方授权，岂敢承诺终身保修', 2],
+    ['非原厂配件，假一罚十', 1],
+    ['绝不使用非原厂配件', 1],
+    ['谨防非官方售后，认准本店', 2],
+    ['非官方售后都是假的', 2],
+    ['不是官方售后那么简单', 2],
+    ['南非官方授权服务商', 2],
+    ['We never use non-OEM parts', 1],
+    ['Who says we are not official.', 1],
+    ['If we were not authorized, we could not offer this warranty.', 1],
   ])('still finds the claims in "%s"', (text, n) => {
     expect(brandClaims([{ where: 'x', text }])).toHaveLength(n as number);
   });
