@@ -77,6 +77,7 @@ export async function saveLead(
   const now = new Date();
   const at = now.toISOString();
   const since = new Date(now.getTime() - MERGE_WINDOW_MS).toISOString();
+  const dayAgo = new Date(now.getTime() - DAY_MS).toISOString();
   const sealed = await sealLead(ring.current, id, { ...lead, preferred_time: lead.preferredTime });
   const texted = channels.some((c) => c.channel === CUSTOMER_CHANNEL)
     ? JSON.stringify(await phoneHashes(ring, lead.phone))
@@ -134,7 +135,6 @@ export async function saveLead(
     // Only a lead this batch created gets deliveries (a spam lead gets none); the customer's text
     // only while the phone has had fewer than CUSTOMER_SMS_PER_DAY.
     const deliveryIds = channels.map(() => crypto.randomUUID());
-    const dayAgo = new Date(now.getTime() - DAY_MS).toISOString();
     const insertDeliveries = channels.map(({ channel, to }, i) =>
       db
         .prepare(

@@ -66,28 +66,26 @@ export function openLead<T extends StoredLead>(ring: Keyring, row: T): Promise<T
 /** For what staff read (the lists, a lead's page, the CSV): a row that cannot be opened — its key
  *  taken out of the ring too soon, or its ciphertext damaged — says so in its fields, and the rest
  *  of the list still shows. Sending a lead (deliveries/attempt.ts) still fails and is retried. */
-export async function openLeadToShow<T extends StoredLead>(ring: Keyring, row: T): Promise<T> {
-  try {
-    return await openLead(ring, row);
-  } catch (err) {
-    console.error('[privacy] cannot open', err instanceof Error ? err.message : err);
-    const said = unreadable(row.key_id);
-    return { ...row, name: said, phone: said, description: said, address: null, preferred_time: null };
-  }
-}
+export const openLeadToShow = <T extends StoredLead>(ring: Keyring, row: T) =>
+  orSaid(openLead(ring, row), row, ['name', 'phone', 'description']);
 
 /** openLeadToShow for a repeat. */
-export async function openRepeatToShow(ring: Keyring, row: Repeat): Promise<Repeat> {
+export const openRepeatToShow = (ring: Keyring, row: Repeat) => orSaid(openRepeat(ring, row), row, ['name', 'description']);
+
+/** The opened row, or the row with `said` fields telling why they cannot be read (the others emptied). */
+async function orSaid<T extends { key_id: string | null; address: string | null; preferred_time: string | null }>(
+  opened: Promise<T>,
+  row: T,
+  said: ('name' | 'phone' | 'description')[],
+): Promise<T> {
   try {
-    return await openRepeat(ring, row);
+    return await opened;
   } catch (err) {
     console.error('[privacy] cannot open', err instanceof Error ? err.message : err);
-    const said = unreadable(row.key_id);
-    return { ...row, name: said, description: said, address: null, preferred_time: null };
+    const why = `（无法解密：LEADS_ENCRYPTION_KEY 里须保留写入它的密钥 ${row.key_id ?? ''}）`;
+    return { ...row, ...Object.fromEntries(said.map((field) => [field, why])), address: null, preferred_time: null };
   }
 }
-
-const unreadable = (keyId: string | null) => `（无法解密：LEADS_ENCRYPTION_KEY 里须保留写入它的密钥 ${keyId ?? ''}）`;
 
 /** A repeat with its personal fields decrypted (sealed like a lead's, under the repeat's own id). */
 export function openRepeat(ring: Keyring, row: Repeat): Promise<Repeat> {
