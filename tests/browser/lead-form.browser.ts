@@ -271,7 +271,8 @@ describe('search', () => {
     // A town of that county says the same, naming the county (廖家桥镇 is only in 凤凰县); its form has
     // the county chosen, and the lead it takes says nobody covers it.
     await searchFor(page, '廖家桥镇');
-    expect((await titles(page))[0]).toMatch(/^廖家桥镇 → 湘西州 凤凰县：暂未覆盖/);
+    expect((await titles(page))[0]).toMatch(/^廖家桥镇 → 湘西州 凤凰县：暂未覆盖。可拨打 400-000-0000 咨询，或在线留言/);
+    expect(await page.locator('#site-search-results li').first().locator('a[href="tel:4000000000"]').count()).toBe(1);
     // An area of a city that is no division (src/lib/areas.ts) names each county it lies in.
     await searchFor(page, '汉口');
     expect(

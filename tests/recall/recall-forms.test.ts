@@ -1,8 +1,9 @@
 // The shorter forms people type for a town — without its suffix (乾州), in pinyin (qianzhou), after
-// its province and county (湖南吉首乾州), its suffix still in pinyin (乾州jiedao, 吉首shi), a region in
-// traditional characters (瀋陽市), a region with a character of its sound (常沙市) — on a sample of the whole country, where the form names one
-// town. A file of its own: after the other recall questions in the same process these took 28 s
-// instead of 8 locally, and 103 s in CI (15 s on their own there).
+// its province and county (湖南吉首乾州), after its county or prefecture (吉首乾州, 湘西乾州, 东莞虎门),
+// its suffix still in pinyin (乾州jiedao, 吉首shi), a region in traditional characters (瀋陽市), a
+// region with a character of its sound (常沙市) — on a sample of the whole country, where the form
+// names one town. A file of its own: after the other recall questions in the same process these took
+// 28 s instead of 8 locally, and 103 s in CI (15 s on their own there).
 import { Converter } from 'opencc-js/cn2t';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shortName } from '../../src/lib/names.ts';
@@ -24,6 +25,8 @@ describe('search recall over the whole country', () => {
       ['town without its suffix (乾州): its county first', []],
       ['town in pinyin (qianzhoujiedao, qianzhou): its county first', []],
       ['province + county + town (湖南吉首乾州): its county first', []],
+      ['county + town without its suffix (吉首乾州): its county first', []],
+      ['prefecture + town without its suffix (湘西乾州, 东莞虎门): its page first', []],
       ['town with its suffix in pinyin (乾州jiedao): its county first', []],
       ['region with its suffix in pinyin (吉首shi): its page first', []],
       ['region in traditional characters (瀋陽市): its page first', []],
@@ -31,8 +34,12 @@ describe('search recall over the whole country', () => {
     ]);
     // Every name a place is found by, with the place it belongs to, sorted for prefix lookups.
     const words: [string, string][] = [];
-    for (const r of regions.byCode.values())
+    for (const r of regions.byCode.values()) {
       for (const n of [r.name, r.shortName, pinyinSlug(r.name), pinyinSlug(r.shortName)]) words.push([n, r.code]);
+      // After its prefecture (湘西凤凰县, 东莞虎门): what the prefecture + town forms must not begin.
+      const parent = r.parent ? regions.get(r.parent)! : undefined;
+      if (parent?.level === 'prefecture') for (const n of [r.name, r.shortName]) words.push([parent.shortName + n, r.code]);
+    }
     const forms = towns.map((t, i) => {
       const name = typedName(t.name);
       const county = regions.get(t.county)!;
@@ -40,7 +47,17 @@ describe('search recall over the whole country', () => {
       const short = shortName(name, 'town');
       const key = `${t.county}:${name}`;
       // With its county's short name too (吉首乾州街道, 吉首乾州): what a province in front leaves to search.
-      for (const n of [name, short, pinyinSlug(name), pinyinSlug(short), county.shortName + name, county.shortName + short])
+      const prefecture = regions.get(county.parent!)!;
+      for (const n of [
+        name,
+        short,
+        pinyinSlug(name),
+        pinyinSlug(short),
+        county.shortName + name,
+        county.shortName + short,
+        prefecture.shortName + name,
+        prefecture.shortName + short,
+      ])
         words.push([n, key]);
       return {
         i,
@@ -51,6 +68,8 @@ describe('search recall over the whole country', () => {
         pinyin: [...new Set([pinyinSlug(name), pinyinSlug(short)])].filter((p) => p.length >= 4),
         // The province's short name (湖南), the county's (吉首), the town's without its suffix.
         full: county.level === 'county' && short.length >= 2 ? [province.shortName, county.shortName + short] : undefined,
+        // The prefecture's short name (湘西) before the town's (a province's for a county under it).
+        underPrefecture: short.length >= 2 && prefecture.level === 'prefecture' ? prefecture.shortName + short : undefined,
       };
     });
     words.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -88,6 +107,20 @@ describe('search recall over the whole country', () => {
         kinds
           .get('province + county + town (湖南吉首乾州): its county first')!
           .push({ q: f.full.join(''), what: f.place.url, ok });
+      if (f.i % 80 === 40 && f.full && onlyOf(f.full[1], f.key))
+        kinds.get('county + town without its suffix (吉首乾州): its county first')!.push({ q: f.full[1], what: f.place.url, ok });
+      if (f.underPrefecture && onlyOf(f.underPrefecture, f.key))
+        kinds
+          .get('prefecture + town without its suffix (湘西乾州, 东莞虎门): its page first')!
+          .push({ q: f.underPrefecture, what: f.place.url, ok });
+    }
+    // Every town of a county-less city after its city (东莞虎门), its own page first.
+    for (const r of regions.byCode.values()) {
+      const q = r.level === 'town' ? regions.get(r.parent!)!.shortName + r.shortName : '';
+      if (r.shortName.length >= 2 && q && onlyOf(q, r.code))
+        kinds
+          .get('prefecture + town without its suffix (湘西乾州, 东莞虎门): its page first')!
+          .push({ q, what: target(r.code), ok: first({ url: target(r.code) }) });
     }
     // A suffix still in pinyin, as an input method leaves it (src/lib/names.ts pinyinSuffix).
     for (const f of forms)

@@ -16,6 +16,7 @@ describe('search recall over the whole country', () => {
       ['county + town, every 2nd town: its county first', []],
       ['prefecture + town, the other towns: its county first', []],
       ['prefecture, space, town (湘西 乾州街道), every 20th: its county first, the town named', []],
+      ['county-less city + town (东莞市虎门镇, 东莞虎门镇): its own page first', []],
       ['county or prefecture + town, shared there: every county listed', []],
       ['an address pasted whole (吉首市乾州街道世纪山水小区), every 100th: its county first, the town named', []],
     ]);
@@ -40,6 +41,14 @@ describe('search recall over the whole country', () => {
         written.set(key, { kind, places: [...(written.get(key)?.places ?? []), place], i });
       }
     }
+    // A town of a county-less city after its city, full or short: its own page.
+    for (const [i, r] of [...regions.byCode.values()].filter((r) => r.level === 'town').entries()) {
+      const city = regions.get(r.parent!)!;
+      for (const q of [city.name + r.name, city.shortName + r.name]) {
+        const kind = 'county-less city + town (东莞市虎门镇, 东莞虎门镇): its own page first';
+        written.set(`${kind}:${q}`, { kind, places: [{ url: target(r.code) }], i });
+      }
+    }
     let spaced = 0;
     let pasted = 0;
     for (const [key, { kind, places, i }] of written) {
@@ -55,6 +64,7 @@ describe('search recall over the whole country', () => {
           .push({ q, what: `${places.length} counties`, ok: every(places), all: true });
     }
     const misses = await ask(kinds);
+    expect(kinds.get('county-less city + town (东莞市虎门镇, 东莞虎门镇): its own page first')!.length).toBeGreaterThan(100);
     for (const [kind, list] of kinds) expect(rate(misses.get(kind)!, list), kind).toBeGreaterThanOrEqual(0.995);
     expect(misses.get('county or prefecture + town, shared there: every county listed')).toEqual([]);
   }, 1_200_000);

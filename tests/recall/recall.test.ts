@@ -527,16 +527,27 @@ describe('search recall over the whole country', () => {
         add(typedName(t.name), { url: target(t.county), town: typedName(t.name) });
     }
     const townNames = new Set(byName.keys());
-    for (const r of regions.byCode.values()) if (townNames.has(r.name)) add(r.name, { url: target(r.code) });
+    // A town of a county-less city (石龙镇) always, its own page first when its name is its own.
+    const ownPages = new Set<string>();
+    for (const r of regions.byCode.values()) {
+      if (r.level === 'town') ownPages.add(target(r.code));
+      if (r.level === 'town' || townNames.has(r.name)) add(r.name, { url: target(r.code) });
+    }
 
     const kinds = new Map<string, Ask[]>([
       ['town, unique name: its page first', []],
+      ['town of a county-less city (石龙镇), unique name: its own page first', []],
       ['town, shared name: every place listed', []],
       ['town, shared name within a province', []],
     ]);
     for (const [name, list] of byName) {
       if (list.length === 1) {
-        kinds.get('town, unique name: its page first')!.push({ q: name, what: list[0].url, ok: first(list[0]) });
+        const own = ownPages.has(list[0].url) && !list[0].town;
+        kinds
+          .get(
+            own ? 'town of a county-less city (石龙镇), unique name: its own page first' : 'town, unique name: its page first',
+          )!
+          .push({ q: name, what: list[0].url, ok: first(list[0]) });
         continue;
       }
       kinds
@@ -556,6 +567,7 @@ describe('search recall over the whole country', () => {
     }
     const misses = await ask(kinds);
     expect(towns.length).toBeGreaterThan(40_000);
+    expect(kinds.get('town of a county-less city (石龙镇), unique name: its own page first')!.length).toBeGreaterThan(50);
     for (const [kind, list] of kinds) expect(rate(misses.get(kind)!, list), kind).toBeGreaterThanOrEqual(0.995);
     expect(misses.get('town, shared name: every place listed')).toEqual([]);
   }, 1_200_000);

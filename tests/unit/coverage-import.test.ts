@@ -59,7 +59,8 @@ describe('npm run coverage:import', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/AMBIGUOUS\s+鼓楼区/);
     expect(stdout).toContain('candidate 350102 福建省 福州市 鼓楼区');
-    expect(stdout).toMatch(/UNRESOLVED\s+火星市/);
+    // Unresolved says why, on its own line.
+    expect(stdout).toMatch(/UNRESOLVED\s+火星市 {2}\(no region, town or former division of that name\)/);
     expect(stdout).toContain('Nothing written');
     expect(readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8')).toBe(before);
   });

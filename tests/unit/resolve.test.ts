@@ -69,6 +69,13 @@ describe('resolving places as operators write them', () => {
       town: '乾州街道',
       note: expect.stringContaining('read 乾州镇 as 乾州街道, the name in the data (the suffix differs)'),
     });
+    // The issue's own example: the prefecture's short name, the county's, a town's old suffix.
+    expect(resolve('湘西吉首乾州镇')).toMatchObject({
+      status: 'warning',
+      code: '433101',
+      town: '乾州街道',
+      note: expect.stringContaining('read 乾州镇 as 乾州街道, the name in the data (the suffix differs)'),
+    });
     expect(resolve('双流县')).toMatchObject({
       status: 'warning',
       code: '510116',
