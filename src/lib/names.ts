@@ -268,13 +268,17 @@ const FIRST_ETHNIC = new RegExp(`^(?:${ETHNIC.join('|')})族?`);
 
 /**
  * Other names operators write for an autonomous prefecture: the short name with 州 (湘西州,
- * 黔东南州, 凉山州), and the name cut after its first nationality (黔西南布依族, 海北藏族).
+ * 黔东南州, 凉山州) first, then the name cut after its first nationality (黔西南布依族, 海北藏族; in
+ * Xinjiang, whose names have no 族, as written and with it: 伊犁哈萨克, 伊犁哈萨克族), and without
+ * 自治州 (湘西土家族苗族).
  */
 export function prefectureForms(name: string): string[] {
   if (!name.endsWith('自治州')) return [];
   const short = shortName(name, 'prefecture');
-  const first = name.slice(short.length).match(FIRST_ETHNIC)?.[0];
-  return [`${short}州`, ...(first ? [`${short}${first.endsWith('族') ? first : `${first}族`}`] : [])];
+  const peoples = name.slice(short.length, -'自治州'.length);
+  const first = peoples.match(FIRST_ETHNIC)?.[0];
+  const cut = first ? [short + first, short + (first.endsWith('族') ? first : `${first}族`), short + peoples] : [];
+  return [...new Set([`${short}州`, ...cut])];
 }
 
 /**

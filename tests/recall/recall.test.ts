@@ -82,6 +82,17 @@ describe('search recall over the whole country', () => {
     for (const list of misses.values()) expect(list).toEqual([]);
   }, 600_000);
 
+  it('finds a county after its autonomous prefecture written any way operators write it (黔西南布依族兴义市, 伊犁哈萨克伊宁市)', async () => {
+    const list: Ask[] = [];
+    for (const p of regions.byCode.values())
+      for (const form of p.level === 'prefecture' ? prefectureForms(p.name) : [])
+        for (const county of regions.children(p.code))
+          list.push({ q: form + county.name, what: target(county.code), ok: first({ url: target(county.code) }) });
+    expect(list.length).toBeGreaterThan(600);
+    const misses = await ask(new Map([['county after an autonomous prefecture', list]]));
+    expect(misses.get('county after an autonomous prefecture')).toEqual([]);
+  });
+
   it("puts the bigger city's first among counties of one name (南山区: 深圳's, then 鹤岗's)", async () => {
     // Every county-level name of several cities (and no other region), bigger by the 街道 the data
     // gives each city (src/lib/city-size.ts), where one city is bigger than the rest.
