@@ -67,6 +67,9 @@ const AUTONOMY = /(自治区|自治州|自治县|自治旗|民族乡)$/;
 // after a name of two characters or more (巴音郭楞蒙古自治州 → 巴音郭楞; 内蒙古 stays 内蒙古).
 const ETHNIC_TAIL = new RegExp(`(?:${ETHNIC.join('|')})族$|(?:维吾尔|哈萨克)$`);
 const ETHNIC_BARE = /(?:蒙古|柯尔克孜)$/;
+/** Whether a name ends with a nationality (湘西土家族苗族, 伊犁哈萨克, 博尔塔拉蒙古), as an autonomous
+ *  prefecture's or county's does written without 自治州 or 自治县. */
+export const endsWithPeople = (name: string) => ETHNIC_TAIL.test(name) || ETHNIC_BARE.test(name);
 const SUFFIXES: Record<Level, string[]> = {
   province: ['特别行政区', '省', '市'],
   prefecture: ['地区', '盟', '市'],
@@ -268,9 +271,9 @@ const FIRST_ETHNIC = new RegExp(`^(?:${ETHNIC.join('|')})族?`);
 
 /**
  * Other names operators write for an autonomous prefecture: the short name with 州 (湘西州,
- * 黔东南州, 凉山州) first, then the name cut after its first nationality (黔西南布依族, 海北藏族; in
- * Xinjiang, whose names have no 族, as written and with it: 伊犁哈萨克, 伊犁哈萨克族), and without
- * 自治州 (湘西土家族苗族).
+ * 黔东南州, 凉山州) first — results and labels use it —, then the name cut after its first nationality
+ * (黔西南布依族, 海北藏族; where the name has no 族, as in 伊犁哈萨克自治州, as written and with it:
+ * 伊犁哈萨克, 伊犁哈萨克族), and without 自治州 (湘西土家族苗族).
  */
 export function prefectureForms(name: string): string[] {
   if (!name.endsWith('自治州')) return [];

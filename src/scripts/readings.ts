@@ -1,10 +1,11 @@
 // The ways to read a query, most literal first (search-core.ts searches each in turn): as typed,
 // then without a province in front — searched within that province (湖南吉首 → 吉首 in 湖南省) — then
 // split into a place and a town (吉首市乾州街道 → 吉首市 乾州街道).
-import { COMMON_NAMES, shortName, SUFFIX_PINYIN, TOWN_END } from '../lib/names.ts';
+import { COMMON_NAMES, endsWithPeople, shortName, SUFFIX_PINYIN, TOWN_END } from '../lib/names.ts';
 import { PROVINCE_PINYIN, PROVINCES } from '../lib/provinces.ts';
 
-/** Suffixes that end a county's or prefecture's full name: a place to split 吉首市|乾州街道. */
+/** Suffixes that end a county's or prefecture's full name: a place to split 吉首市|乾州街道; and 族,
+ *  which ends an autonomous one written without 自治州 (湘西土家族苗族|乾州街道). */
 const ENDS_NAME = /[市县区州旗盟]/;
 /** A town part that is only a suffix (街道, 镇) names no town. */
 const namesTown = (part: string) => part.replace(TOWN_END, '').length > 0;
@@ -16,9 +17,9 @@ const NO_PLACE = new Set([
   ...['qu', 'zhou', 'xian', 'qi'].map((p) => `zizhi${p}`),
 ]);
 const namesNoPlace = (rest: string) => rest.length <= 2 || NO_PLACE.has(rest);
-/** Places named a province's short name and a suffix (tests/unit/search-core.test.ts checks the list
- *  against the data). */
-export const NAMED_AS_PROVINCE = /^(吉林市|海南州|海南区|河北区)/;
+/** Places named a province's short name and a suffix or a nationality (海南藏族, for 海南藏族自治州:
+ *  names.ts prefectureForms); tests/unit/search-core.test.ts checks the list against the data. */
+export const NAMED_AS_PROVINCE = /^(吉林市|海南州|海南藏族|海南区|河北区)/;
 /** Splits tried per query: each is one more Pagefind search, and may fetch one more index chunk. */
 const MAX_SPLITS = 4;
 // With the common names that begin a province's (内蒙: names.ts COMMON_NAMES).
@@ -73,7 +74,10 @@ export function readings(
   }
   if (/\s/.test(rest) || /^[a-z]+$/.test(rest)) return out;
   const all = [...Array(Math.max(0, rest.length - 3)).keys()].map((i) => i + 2).filter((i) => namesTown(rest.slice(i)));
-  const cuts = [...all.filter((i) => ENDS_NAME.test(rest[i - 1])), ...all.filter((i) => !ENDS_NAME.test(rest[i - 1]))];
+  // After a suffix first, or after a nationality (湘西土家族苗族|乾州街道, 博尔塔拉蒙古|艾比湖镇): where a
+  // name ends.
+  const ends = (i: number) => ENDS_NAME.test(rest[i - 1]) || endsWithPeople(rest.slice(0, i));
+  const cuts = [...all.filter(ends), ...all.filter((i) => !ends(i))];
   for (const i of cuts.slice(0, MAX_SPLITS))
     out.push({ q: `${rest.slice(0, i)} ${rest.slice(i)}`, filters: within, town: rest.slice(i) });
   return out;

@@ -240,11 +240,12 @@ const asNear = (found: Found): Found => ({
   near: found.results[0].town ?? found.results[0].meta.title,
 });
 
-/** The longest word of a reading's first result that the reading begins with (湖南石门坎乡: 石门 of
- *  石门县, read within 湖南省; 襄樊市樊城区: 襄樊市, a former name 襄阳市's record holds). */
-function leadingWord(reading: string, first: Data): string {
+/** The longest word of a reading's results read that the reading begins with (湖南石门坎乡: 石门 of
+ *  石门县, read within 湖南省; 襄樊市樊城区: 襄樊市, a former name 襄阳市's record holds; 黔西南高新区:
+ *  黔西南 of the second result, not 黔西 of 黔西市, which Pagefind may rank first). */
+function leadingWord(reading: string, data: Data[]): string {
   const rest = reading.replace(/\s+/g, '');
-  const words = first.locations.map((l) => wordsOf(first)[l] ?? '').filter((w) => rest.startsWith(w));
+  const words = data.flatMap((d) => d.locations.map((l) => wordsOf(d)[l] ?? '')).filter((w) => rest.startsWith(w));
   return words.reduce((a, b) => (b.length > a.length ? b : a), '');
 }
 
@@ -274,7 +275,7 @@ async function searchAs(
       (words.length === 1 && placesOf(data[0]).some((p) => namedInMeta(p.meta, words[0])));
     // How much of the query the nearest words account for: the province read off its front, and the
     // leading word.
-    const begun = exact ? '' : leadingWord(reading.q, data[0]);
+    const begun = exact ? '' : leadingWord(reading.q, data);
     const accounts = exact ? 0 : typed.length - reading.q.replace(/\s+/g, '').length + begun.length;
     if (!exact && hint && accounts <= hintAccounts) continue;
     const split = reading.town !== reading.q;

@@ -4,6 +4,7 @@
 // questions, a third of CI's CPU). Runs beside recall.test.ts over the same whole-country build
 // (tests/recall/build.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
+import { prefectureForms } from '../../src/lib/names.ts';
 import { typedName } from '../../src/lib/towns.ts';
 import { ask, built, every, first, rate, regions, target, towns, type Ask, type Place } from './ask.ts';
 
@@ -17,6 +18,10 @@ describe('search recall over the whole country', () => {
       ['prefecture + town, the other towns: its county first', []],
       ['prefecture, space, town (湘西 乾州街道), every 20th: its county first, the town named', []],
       ['county-less city + town (东莞市虎门镇, 东莞虎门镇): its own page first', []],
+      [
+        'autonomous prefecture written otherwise + town (湘西州乾州街道, 湘西土家族苗族乾州街道), every 5th: its county first',
+        [],
+      ],
       ['county or prefecture + town, shared there: every county listed', []],
       ['an address pasted whole (吉首市乾州街道世纪山水小区), every 100th: its county first, the town named', []],
     ]);
@@ -46,7 +51,25 @@ describe('search recall over the whole country', () => {
       const city = regions.get(r.parent!)!;
       for (const q of [city.name + r.name, city.shortName + r.name]) {
         const kind = 'county-less city + town (东莞市虎门镇, 东莞虎门镇): its own page first';
-        written.set(`${kind}:${q}`, { kind, places: [{ url: target(r.code) }], i });
+        written.set(`${kind}:${q}`, {
+          kind,
+          places: [...(written.get(`${kind}:${q}`)?.places ?? []), { url: target(r.code) }],
+          i,
+        });
+      }
+    }
+    // After an autonomous prefecture's other forms (names.ts prefectureForms: 湘西州, 湘西土家族,
+    // 湘西土家族苗族), as the import reads them too.
+    let nth = 0;
+    for (const [i, t] of towns.entries()) {
+      const county = regions.get(t.county)!;
+      const forms = prefectureForms(regions.get(county.parent!)!.name);
+      if (!forms.length || nth++ % 5) continue;
+      const kind =
+        'autonomous prefecture written otherwise + town (湘西州乾州街道, 湘西土家族苗族乾州街道), every 5th: its county first';
+      for (const q of forms.map((f) => f + typedName(t.name))) {
+        const place = { url: target(t.county), town: typedName(t.name) };
+        written.set(`${kind}:${q}`, { kind, places: [...(written.get(`${kind}:${q}`)?.places ?? []), place], i });
       }
     }
     let spaced = 0;

@@ -59,7 +59,7 @@ describe('npm run coverage:import', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/AMBIGUOUS\s+鼓楼区/);
     expect(stdout).toContain('candidate 350102 福建省 福州市 鼓楼区');
-    // Unresolved says why, on its own line.
+    // Unresolved says why, after the entry.
     expect(stdout).toMatch(/UNRESOLVED\s+火星市 {2}\(no region, town or former division of that name\)/);
     expect(stdout).toContain('Nothing written');
     expect(readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8')).toBe(before);

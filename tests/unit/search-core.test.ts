@@ -10,6 +10,7 @@ import {
   nearNames,
   pinyinSuffix,
   prefectureForms,
+  endsWithPeople,
   shortName,
   simplify,
   placeOnly,
@@ -51,7 +52,7 @@ describe('reading a query', () => {
     const named = [...regions.byCode.values()]
       .filter((r) => r.level !== 'province')
       .flatMap((r) => [r.name, ...(r.level === 'prefecture' ? prefectureForms(r.name) : [])])
-      .filter((n) => shorts.some((p) => n.length === p.length + 1 && n.startsWith(p)));
+      .filter((n) => shorts.some((p) => n.startsWith(p) && (n.length === p.length + 1 || endsWithPeople(n))));
     expect(new Set(named)).toEqual(new Set(NAMED_AS_PROVINCE.source.slice(2, -1).split('|')));
     expect(readings('山东市中魏家庄', {})[1].filters).toEqual({ province: '山东省' });
     for (const q of ['吉林市朝阳', '海南州恰卜恰'])
