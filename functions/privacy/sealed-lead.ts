@@ -72,6 +72,9 @@ export const openLeadToShow = <T extends StoredLead>(ring: Keyring, row: T) =>
 /** openLeadToShow for a repeat. */
 export const openRepeatToShow = (ring: Keyring, row: Repeat) => orSaid(openRepeat(ring, row), row, ['name', 'description']);
 
+/** What staff see in place of what cannot be opened, naming the key it needs. */
+export const cannotOpen = (keyId: string | null) => `（无法解密：LEADS_ENCRYPTION_KEY 里须保留写入它的密钥 ${keyId ?? ''}）`;
+
 /** The opened row, or the row with `said` fields telling why they cannot be read (the others emptied). */
 async function orSaid<T extends { key_id: string | null; address: string | null; preferred_time: string | null }>(
   opened: Promise<T>,
@@ -82,7 +85,7 @@ async function orSaid<T extends { key_id: string | null; address: string | null;
     return await opened;
   } catch (err) {
     console.error('[privacy] cannot open', err instanceof Error ? err.message : err);
-    const why = `（无法解密：LEADS_ENCRYPTION_KEY 里须保留写入它的密钥 ${row.key_id ?? ''}）`;
+    const why = cannotOpen(row.key_id);
     return { ...row, ...Object.fromEntries(said.map((field) => [field, why])), address: null, preferred_time: null };
   }
 }

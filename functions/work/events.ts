@@ -1,6 +1,7 @@
 // The audit log of a lead (migrations/0006_work.sql): every change with who and when. What may be
 // personal (a note, a cancel reason) is sealed like the lead's own fields, under the event's id.
 import { decryptField, encryptField, type Keyring, type LeadKey } from '../privacy/keyring.ts';
+import { cannotOpen } from '../privacy/sealed-lead.ts';
 import type { Stage } from './stages.ts';
 
 export type EventKind = 'stage' | 'assign' | 'note' | 'retry' | 'spam' | 'not-spam';
@@ -13,9 +14,11 @@ export interface LeadEvent {
   staff_name: string;
   kind: EventKind;
   stage: Stage | null;
-  /** Plain text once opened with openEvents; ciphertext in D1. */
+  /** Plain text once opened with listEvents; ciphertext in D1. */
   detail: string | null;
   key_id: string | null;
+  /** Why the detail could not be opened (listEvents: it is then null), as the lead's own fields say it. */
+  unreadable?: string;
 }
 
 const context = (id: string) => `event:${id}:detail`;
@@ -37,7 +40,9 @@ export async function eventStatement(
     .bind(e.leadId, id, e.at, e.by.id, e.by.name, e.kind, e.stage ?? null, detail, detail ? key.id : null);
 }
 
-/** A lead's events, oldest first, details opened. */
+/** A lead's events, oldest first, details opened. One that cannot be opened — its key taken out of
+ *  the ring too soon, or its ciphertext damaged — has no detail and says why, as a lead's own fields
+ *  do (privacy/sealed-lead.ts openLeadToShow): the rest of the history still shows. */
 export async function listEvents(db: D1Database, ring: Keyring, leadId: string): Promise<LeadEvent[]> {
   const { results } = await db
     .prepare('SELECT * FROM lead_events WHERE lead_id = ? ORDER BY at, rowid')
@@ -45,8 +50,13 @@ export async function listEvents(db: D1Database, ring: Keyring, leadId: string):
     .all<LeadEvent>();
   return Promise.all(
     results.map(async (e) => {
-      const key = e.key_id ? ring.byId.get(e.key_id) : undefined;
-      return e.detail && key ? { ...e, detail: await decryptField(key, e.detail, context(e.id)) } : e;
+      if (!e.detail) return e;
+      try {
+        return { ...e, detail: await openEvent(ring, e) };
+      } catch (err) {
+        console.error('[privacy] cannot open', err instanceof Error ? err.message : err);
+        return { ...e, detail: null, unreadable: cannotOpen(e.key_id) };
+      }
     }),
   );
 }

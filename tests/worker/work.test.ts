@@ -2,8 +2,8 @@
 // notes, the audit log (sealed), and nothing without a session or from another site.
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { keyring } from '../../functions/privacy/keyring.ts';
-import { listEvents } from '../../functions/work/events.ts';
+import { importKeyring, keyring, newKeyEntry } from '../../functions/privacy/keyring.ts';
+import { eventStatement, listEvents } from '../../functions/work/events.ts';
 import { staffByName } from '../../functions/staff/store.ts';
 import { moveStage } from '../../functions/work/store.ts';
 import { ORIGIN, post, valid } from './helpers.ts';
@@ -95,6 +95,32 @@ describe('working a lead', () => {
     expect(events.map((e) => [e.kind, e.staff_name, e.detail])).toEqual([
       ['assign', me.name, tech.name],
       ['note', tech.name, '客户说下午在家'],
+    ]);
+  });
+
+  it('lists the whole history when an entry cannot be opened (its key left the ring, or its ciphertext is damaged), saying so there', async () => {
+    const { cookie } = await staffSession();
+    const id = await newLead();
+    expect((await inboxPost(`/leads/${id}/notes`, { text: '客户说下午在家' }, { cookie })).status).toBe(200);
+    const ring = await keyring(env.LEADS_ENCRYPTION_KEY);
+    const gone = (await importKeyring(newKeyEntry('gone'))).current;
+    const at = new Date().toISOString();
+    const by = { id: null, name: '店长' };
+    await env.DB.batch([
+      await eventStatement(env.DB, gone, { leadId: id, by, kind: 'stage', stage: 'scheduled', detail: at, at }),
+      await eventStatement(env.DB, gone, { leadId: id, by, kind: 'assign', detail: '李师傅', at }),
+      await eventStatement(env.DB, ring.current, { leadId: id, by, kind: 'note', detail: '会被改坏', at }),
+    ]);
+    await env.DB.prepare(`UPDATE lead_events SET detail = 'AAAA' || detail WHERE lead_id = ? AND key_id = ? AND at = ?`)
+      .bind(id, ring.current.id, at)
+      .run();
+    const events = await listEvents(env.DB, ring, id);
+    const cannot = (key: string) => `（无法解密：LEADS_ENCRYPTION_KEY 里须保留写入它的密钥 ${key}）`;
+    expect(events.map((e) => [e.kind, e.detail, e.unreadable])).toEqual([
+      ['note', '客户说下午在家', undefined],
+      ['stage', null, cannot('gone')],
+      ['assign', null, cannot('gone')],
+      ['note', null, cannot(ring.current.id)],
     ]);
   });
 
