@@ -71,7 +71,8 @@ const escapeMarkdown = (s: string) =>
     .replace(/</g, '＜')
     .replace(/>/g, '＞')
     .replace(/[\\`*_[\]()~]/g, (c) => `\\${c}`)
-    .replace(/\n/g, ' ');
+    // Every line break CommonMark knows (a plain form post sends CRLF): none may start a line of its own.
+    .replace(/\r\n?|\n/g, ' ');
 
 /** The link is ours (an https URL with a UUID path), not the customer's: written as a Markdown link. */
 export const asMarkdown = (m: LeadMessage) =>

@@ -11,7 +11,7 @@ import { deliveriesOf } from '../deliveries/plan.ts';
 import { bodyLimit } from '../web/body-limit.ts';
 import { corsForAllowedOrigins, sameSiteOnly } from '../web/origin.ts';
 import { contentType, fail, FORM_TYPES, MESSAGES, wantsPage, type Ctx } from './answer.ts';
-import { confirmationPage } from './form-page.ts';
+import { confirmationLater, confirmationPage } from './form-page.ts';
 import { clientIp, retryAfter } from '../web/limits.ts';
 import { fieldErrors, parseLead, type FieldErrors, type LeadInput } from './schema.ts';
 import { getLead, saveLead } from './store.ts';
@@ -124,7 +124,10 @@ leads.get(CONFIRMATION_PATH.slice('/api/leads'.length), async (c) => {
     return await confirmationPage(c.env, origin, told.merged ? null : lead, next, lead.region_name);
   } catch (err) {
     console.error('[leads] cannot show a confirmation:', err instanceof Error ? err.message : err);
-    return fail(c, 503, { form: MESSAGES.busy }, {}, 30);
+    // A browser following the form's redirect gets a page, not the JSON of a script's request.
+    return /text\/html/.test(c.req.header('accept') ?? '')
+      ? confirmationLater(30)
+      : fail(c, 503, { form: MESSAGES.busy }, {}, 30);
   }
 });
 

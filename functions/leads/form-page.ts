@@ -25,6 +25,21 @@ export function freshPage(res: Response, status: number): Response {
   return new Response(res.body, { status, headers });
 }
 
+/** The confirmation page when it cannot be shown (D1 or the site's own files failing): a page of its
+ *  own, needing none of them, that asks for a reload — the link stays good for a day. */
+export function confirmationLater(retryAfterSeconds: number): Response {
+  const html = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>请稍后刷新</title><p>${MESSAGE_LATER}</p></html>`;
+  return new Response(html, {
+    status: 503,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'retry-after': String(retryAfterSeconds),
+    },
+  });
+}
+const MESSAGE_LATER = '报修结果暂时无法显示，请稍后刷新本页；报修已提交的，不会丢失。也可以直接拨打服务电话。';
+
 /** /thanks/ with the lead's reference, or (null: merged into an earlier lead, whose reference is not
  *  told) saying the request was added to the one made before. */
 export async function confirmationPage(

@@ -5,8 +5,10 @@ import type { CatalogData, UncoveredRegions } from '../contract/catalog.ts';
 const FALLBACK = '网络不稳定，报修未能提交。请稍后重试，或直接拨打页面上方的服务电话。';
 
 export function enhanceLeadForm(form: HTMLFormElement) {
-  const requestId = form.elements.namedItem('requestId') as HTMLInputElement;
-  if (!requestId.value) requestId.value = crypto.randomUUID();
+  // New on every page load: a browser that restores form fields on a reload (Firefox, hidden ones
+  // too) would otherwise send the last request's id with a new request, read as the same post again.
+  // Kept for the retries of this page (a lost answer, an error fixed).
+  (form.elements.namedItem('requestId') as HTMLInputElement).value = crypto.randomUUID();
   const picker = form.querySelector<HTMLElement>('[data-region-picker]');
   if (picker) void cascade(picker);
 

@@ -118,6 +118,37 @@ describe('with JavaScript', () => {
     expect(await again.textContent('[data-lead-done]')).not.toContain(reference);
   });
 
+  it('sends a new request on every page load, even when the browser put the last one back into the form', async () => {
+    // Firefox restores form fields on a reload, hidden ones too: a requestId already sent, read as the
+    // same post again, would answer a different request with the first one's reference and store nothing.
+    const send = async (page: Page, phone: string, description: string) => {
+      await fill(page, { name: '钱女士', phone, description });
+      await page.check('#lead-consent');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('[data-lead-done]:not([hidden])');
+      return (await page.textContent('[data-lead-done] [data-lead-reference]'))!;
+    };
+    const first = await send(await onPage('/guangdong/dongguan/humen/', true), '13800006661', '门锁打不开');
+    const [{ request_id }] = query<{ request_id: string }>('SELECT request_id FROM leads WHERE reference = ?', first);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    try {
+      const page = await context.newPage();
+      await page.route('**/guangdong/dongguan/humen/', async (route) => {
+        const res = await route.fetch();
+        const html = (await res.text()).replace(/name="requestId" value=""/, `name="requestId" value="${request_id}"`);
+        expect(html).toContain(request_id);
+        await route.fulfill({ response: res, body: html });
+      });
+      await page.goto(`${baseUrl}/guangdong/dongguan/humen/`);
+      const second = await send(page, '13800006662', '保险柜密码忘了');
+      expect(second).toMatch(/^BX-\d{6}-\d{6}$/);
+      expect(second).not.toBe(first);
+      expect(query<{ description: string }>('SELECT description FROM leads WHERE reference = ?', second)).toHaveLength(1);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows errors inline and moves focus to the first one', async () => {
     const page = await onPage('/hunan/xiangxi/jishou/', true);
     await fill(page, { name: '周女士', phone: '12', description: '' });

@@ -181,6 +181,12 @@ describe('each channel against its provider', () => {
     expect(w.body.markdown.content).not.toMatch(/<script>/);
     expect(w.body.markdown.content).toContain('\\*\\*粗体\\*\\*');
     expect(w.ok).toBe(true);
+    // A line break of any kind (a plain form post sends CRLF) cannot start a heading or a quote.
+    const broken = lead({ description: '打不开\r### 加急\r\n> **电话**：110\n完' });
+    await channel('wecom').send(broken, env as never, { id: 'd-wecom-lines' });
+    const [b] = (await records('wecom')).filter((x) => x.body.markdown.content.includes(broken.reference));
+    const line = b.body.markdown.content.split(/\r\n?|\n/).find((l: string) => l.includes('打不开'));
+    expect(line).toMatch(/^> \*\*.+\*\*：打不开 ### 加急 ＞ \\\*\\\*电话\\\*\\\*：110 完$/);
     const [d] = (await records('dingtalk')).filter((x) => x.body.markdown.text.includes(l.reference));
     expect(d.ok).toBe(true);
     expect(d.query.access_token).toBe('abc');

@@ -1,6 +1,7 @@
 // POST /api/leads inside workerd: local D1, the built site as static assets.
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { api } from '../../functions/app.ts';
 import { confirmationLink, LINK_TTL_MS, openConfirmation } from '../../functions/leads/confirmation-link.ts';
 import { importKeyring, keyring, newKeyEntry } from '../../functions/privacy/keyring.ts';
 import {
@@ -184,6 +185,29 @@ describe('POST /api/leads (plain form, JavaScript off)', () => {
     expect(again.status).toBe(200);
     expect(await again.text()).toContain(`data-lead-reference>${reference}<`);
     expect(await countLeads()).toBe(before);
+  });
+
+  it('asks a browser to reload when the confirmation cannot be shown (D1 failing), in a page, not JSON', async () => {
+    const posted = await form({ ...fields, phone: freshPhone() });
+    const failing = {
+      ...env,
+      DB: {
+        prepare() {
+          throw new Error('D1 is down');
+        },
+      },
+    };
+    const at = new URL(posted.headers.get('location')!, ORIGIN);
+    const res = await api.request(at.pathname + at.search, { headers: { accept: 'text/html,*/*' } }, failing);
+    expect([res.status, res.headers.get('content-type'), res.headers.get('retry-after')]).toEqual([
+      503,
+      'text/html; charset=utf-8',
+      '30',
+    ]);
+    expect(await res.text()).toContain('报修结果暂时无法显示，请稍后刷新本页');
+    // A script's request still gets JSON.
+    const json = await api.request(at.pathname + at.search, {}, failing);
+    expect([json.status, await json.json()]).toEqual([503, { ok: false, errors: { form: expect.stringContaining('系统暂时') } }]);
   });
 
   it('leads a confirmation link that is not ours, too old, or of an erased lead to the progress look-up', async () => {
