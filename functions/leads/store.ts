@@ -17,7 +17,8 @@ const MERGE_WINDOW_MS = 10 * 60 * 1000;
  *  minute and place, this per day. A customer's fourth new repair in a day is stored and worked as
  *  any other, without the text. */
 export const CUSTOMER_SMS_PER_DAY = 3;
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** The customer's texts are capped per this long (also when staff move a lead out of spam: work/store.ts). */
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface NewLead {
   requestId: string;
@@ -53,10 +54,13 @@ export interface SaveResult {
  *  request, which its own route must hear of. */
 const EARLIER = `SELECT id FROM leads WHERE ?2 = 'new' AND phone_hash = ?3 AND region_code = ?4 AND brand IS ?6
   AND status = 'new' AND stage NOT IN ('cancelled', 'done') AND created_at >= ?5 ORDER BY created_at DESC LIMIT 1`;
-/** The phone (its hash under each key of the ring, a JSON array ?6: rows written before a key
- *  rotation count too) has had fewer than ?8 texts on this channel (?2) since ?7. */
-const TEXTS_UNDER_CAP = `AND (SELECT COUNT(*) FROM deliveries d JOIN leads l ON l.id = d.lead_id
-  WHERE d.channel = ?2 AND l.phone_hash IN (SELECT value FROM json_each(?6)) AND d.created_at >= ?7) < ?8`;
+/** SQL: the phone (its hash under each key of the ring, a JSON array: rows written before a key
+ *  rotation count too) has had fewer than `cap` texts on `channel` since `since` (each a placeholder).
+ *  Also when staff move a lead out of spam (work/store.ts markSpam). */
+export const textsUnderCap = (channel: string, hashes: string, since: string, cap: string) =>
+  `AND (SELECT COUNT(*) FROM deliveries d JOIN leads l ON l.id = d.lead_id
+  WHERE d.channel = ${channel} AND l.phone_hash IN (SELECT value FROM json_each(${hashes})) AND d.created_at >= ${since}) < ${cap}`;
+const TEXTS_UNDER_CAP = textsUnderCap('?2', '?6', '?7', '?8');
 /** This requestId (?1) was already taken: as a lead, or as a repeat merged into one. */
 const REPEATED = 'SELECT 1 FROM leads WHERE request_id = ?1 UNION ALL SELECT 1 FROM lead_repeats WHERE request_id = ?1';
 

@@ -2,7 +2,7 @@
 // (signed-in.ts); the origin check is the inbox's (functions/inbox.ts). Bad input gets a Chinese
 // message (problems.ts) and changes nothing. Answers JSON, or 303 back to the lead's page for a browser's form.
 import { Hono, type Context } from 'hono';
-import { keyring } from '../privacy/keyring.ts';
+import { keyring, phoneHashes } from '../privacy/keyring.ts';
 import { postedFields } from '../web/posted-fields.ts';
 import { wantsPage } from '../web/wants-page.ts';
 import { fromBeijing } from '../web/beijing-time.ts';
@@ -73,7 +73,8 @@ work.post('/leads/:id/spam', async (c) => {
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   const { phone } = await openLead(ring, row);
   const routing = deliveriesOf(catalog, c.env, { region: row.region_code, brand: row.brand ?? undefined, phone });
-  const { outcome, deliveries } = await markSpam(c.env.DB, ring.current, row.id, c.var.staff, spam, routing);
+  const texted = spam ? '[]' : JSON.stringify(await phoneHashes(ring, phone));
+  const { outcome, deliveries } = await markSpam(c.env.DB, ring.current, row.id, c.var.staff, spam, routing, texted);
   if (deliveries.length) await enqueue(c.env, deliveries);
   return done(c, outcome);
 });

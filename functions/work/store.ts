@@ -1,5 +1,7 @@
 // Working a lead in D1: a change and its event in one batch (both or neither), guarded by the state
 // it was made from, so two people working the same lead cannot overwrite each other unseen.
+import { CUSTOMER_CHANNEL } from '../../src/contract/channels.ts';
+import { CUSTOMER_SMS_PER_DAY, DAY_MS, textsUnderCap } from '../leads/store.ts';
 import type { LeadKey } from '../privacy/keyring.ts';
 import { eventStatement } from './events.ts';
 import { canMove, type Stage } from './stages.ts';
@@ -84,7 +86,9 @@ export async function retryDelivery(
 
 /**
  * Moves a lead out of the spam folder (it gets the deliveries it never had, returned to be queued,
- * along the route it takes now) or into it (deliveries already made stay as they are).
+ * along the route it takes now; the customer's text only under the phone's daily cap, as for a new
+ * lead: `texted` is the phone's hash under each key, a JSON array) or into it (deliveries already
+ * made stay as they are).
  */
 export async function markSpam(
   db: D1Database,
@@ -93,9 +97,12 @@ export async function markSpam(
   by: By,
   spam: boolean,
   routing: { route: string; channels: { channel: string; to?: string[] }[] },
+  texted = '[]',
 ): Promise<{ outcome: Outcome; deliveries: string[] }> {
   const [from, to] = spam ? ['new', 'spam'] : ['spam', 'new'];
-  const at = new Date().toISOString();
+  const now = Date.now();
+  const at = new Date(now).toISOString();
+  const dayAgo = new Date(now - DAY_MS).toISOString();
   const channels = spam ? [] : routing.channels;
   const ids = channels.map(() => crypto.randomUUID());
   const results = await db.batch([
@@ -109,9 +116,17 @@ export async function markSpam(
         .prepare(
           `INSERT OR IGNORE INTO deliveries (id, lead_id, channel, recipients, status, attempts, created_at, updated_at, due_at)
            SELECT ?1, ?2, ?3, ?4, 'pending', 0, ?5, ?5, ?5
-           WHERE EXISTS (SELECT 1 FROM lead_events WHERE lead_id = ?2 AND kind = 'not-spam' AND at = ?5)`,
+           WHERE EXISTS (SELECT 1 FROM lead_events WHERE lead_id = ?2 AND kind = 'not-spam' AND at = ?5)
+           ${channel === CUSTOMER_CHANNEL ? textsUnderCap('?3', '?6', '?7', '?8') : ''}`,
         )
-        .bind(ids[i], leadId, channel, recipients ? JSON.stringify(recipients) : null, at),
+        .bind(
+          ids[i],
+          leadId,
+          channel,
+          recipients ? JSON.stringify(recipients) : null,
+          at,
+          ...(channel === CUSTOMER_CHANNEL ? [texted, dayAgo, CUSTOMER_SMS_PER_DAY] : []),
+        ),
     ),
   ]);
   if (results[0].meta.changes !== 1) {

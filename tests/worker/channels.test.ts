@@ -10,9 +10,10 @@ import worker from '../../functions/worker.ts';
 import { LIMITS } from '../../src/contract/lead-fields.ts';
 import { SECRETS } from './provider-checks.ts';
 import { attempt } from '../../functions/deliveries/attempt.ts';
-import { importKeyring, keyring, newKeyEntry } from '../../functions/privacy/keyring.ts';
+import { importKeyring, keyring, newKeyEntry, phoneHashes } from '../../functions/privacy/keyring.ts';
 import { cancelByCustomer } from '../../functions/work/store.ts';
 import { CUSTOMER_SMS_PER_DAY, saveLead } from '../../functions/leads/store.ts';
+import { markSpam } from '../../functions/work/store.ts';
 import type { Delivery } from '../../functions/rows.ts';
 import { openRow, post, rawRow, valid } from './helpers.ts';
 import type { Env } from '../../functions/env.ts';
@@ -557,10 +558,44 @@ describe("the customer's confirmation SMS", () => {
     expect(await customerSms(later.lead.id)).toBe(1);
     // Another phone was never held back.
     expect((await sms(customer('aliyun'), valid())).count).toBe(1);
+    // A spam lead of that phone moved to the inbox by staff: the operator is told, the customer only
+    // under the same cap. Two more texts today make three with the later one.
+    saved.push(await save('433126', 11), await save('433127', 12));
+    const spamLead = await saveLead(
+      env.DB,
+      rotated,
+      {
+        requestId: crypto.randomUUID(),
+        status: 'spam',
+        name: '周先生',
+        phone,
+        regionCode: '433130',
+        regionName: '433130',
+        description: '门锁打不开',
+        privacyVersion: '1',
+        route: 'default',
+      },
+      [{ channel: 'outbox' }, { channel: 'sms-customer' }],
+    );
+    saved.push(spamLead);
+    expect(spamLead.deliveries).toEqual([]);
+    const texted = JSON.stringify(await phoneHashes(rotated, phone));
+    const routing = { route: 'default', channels: [{ channel: 'outbox' }, { channel: 'sms-customer' }] };
+    const by = { id: null, name: '店长' };
+    const moved = await markSpam(env.DB, rotated.current, spamLead.lead.id, by, false, routing, texted);
+    expect([moved.outcome, moved.deliveries.length, await customerSms(spamLead.lead.id)]).toEqual(['done', 1, 0]);
+    // A day on, back to spam and out again: now its text, once (the operator's was made before).
+    for (const { lead } of [...saved, later])
+      if (lead.id !== spamLead.lead.id)
+        await env.DB.prepare('UPDATE deliveries SET created_at = ? WHERE lead_id = ?').bind(dayAgo, lead.id).run();
+    await markSpam(env.DB, rotated.current, spamLead.lead.id, by, true, routing, texted);
+    const again = await markSpam(env.DB, rotated.current, spamLead.lead.id, by, false, routing, texted);
+    expect([again.deliveries.length, await customerSms(spamLead.lead.id)]).toEqual([1, 1]);
     // The rows sealed with the test's own key go: the Worker's ring cannot open them, and the other
     // files' lists of leads read every row.
     for (const { lead } of [...saved, later]) {
       await env.DB.prepare('DELETE FROM deliveries WHERE lead_id = ?').bind(lead.id).run();
+      await env.DB.prepare('DELETE FROM lead_events WHERE lead_id = ?').bind(lead.id).run();
       await env.DB.prepare('DELETE FROM leads WHERE id = ?').bind(lead.id).run();
     }
   });
