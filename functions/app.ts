@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Env } from './env.ts';
+import { keyring, KeyringError } from './privacy/keyring.ts';
 import { admin } from './admin/api.ts';
 import { leads } from './leads/endpoint.ts';
 import { progress } from './progress/endpoint.ts';
@@ -16,13 +17,19 @@ api.route('/admin', admin);
 api.route('/progress', progress);
 
 api.get('/health', async (c) => {
+  // The key ring too: without it every lead is refused (503) and the inbox shows nothing.
+  const encryptionKey = await keyring(c.env.LEADS_ENCRYPTION_KEY).then(
+    () => 'ok',
+    (err: unknown) => (err instanceof KeyringError ? err.message : 'unusable'),
+  );
   try {
     await c.env.DB.prepare('SELECT 1').first();
-    return c.json({ ok: true, database: 'ok' });
+    if (encryptionKey !== 'ok') return c.json({ ok: false, database: 'ok', encryptionKey }, 503);
+    return c.json({ ok: true, database: 'ok', encryptionKey });
   } catch (err) {
     console.error('[health] database unreachable:', err instanceof Error ? err.message : err);
     c.header('retry-after', '30');
-    return c.json({ ok: false, database: 'unreachable' }, 503);
+    return c.json({ ok: false, database: 'unreachable', encryptionKey }, 503);
   }
 });
 
@@ -32,6 +39,11 @@ api.onError((err, c) => {
   if (err instanceof HTTPException && err.status < 500) {
     // bearerAuth's 401 carries its own (English, operator-facing) answer.
     return err.res ? err.getResponse() : c.json({ ok: false, errors: { form: '请求无效。' } }, err.status);
+  }
+  // The operator's own API says what is wrong with the key ring (KeyringError never holds the secret).
+  if (err instanceof KeyringError && new URL(c.req.url).pathname.startsWith('/api/admin/')) {
+    console.error('[api]', err.message);
+    return c.json({ ok: false, error: err.message }, 500);
   }
   console.error('[api] unexpected error:', err instanceof Error ? err.message : err);
   return c.json({ ok: false, errors: { form: '系统暂时无法受理，请稍后重试，或直接拨打服务电话。' } }, 500);

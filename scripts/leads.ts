@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LOCAL_SECRETS_DIR } from './local-secrets.ts';
+import { LOCAL_SECRETS_DIR, localSetting } from './local-secrets.ts';
 
 const USAGE = `usage: npm run leads -- <command> [options]
   list [--status new|spam] [--limit N]   recent leads, newest first
@@ -50,12 +50,11 @@ const local = /^https?:\/\/(127\.0\.0\.1|localhost)(:|\/|$)/.test(base);
 const token = values.token ?? process.env.ADMIN_TOKEN ?? (local ? localToken() : undefined);
 if (!token) fail('no admin token: pass --token or set ADMIN_TOKEN.');
 
+/** The token `npm start` runs with: .dev.vars or .env read as wrangler reads them (quotes, comments),
+ *  else the one it generated. */
 function localToken(): string | undefined {
-  const devVars = existsSync('.dev.vars')
-    ? readFileSync('.dev.vars', 'utf8').match(/^ADMIN_TOKEN\s*=\s*"?([^"\n]+)"?/m)?.[1]
-    : undefined;
   const generated = join(LOCAL_SECRETS_DIR, 'ADMIN_TOKEN');
-  return devVars ?? (existsSync(generated) ? readFileSync(generated, 'utf8').trim() : undefined);
+  return localSetting('ADMIN_TOKEN') ?? (existsSync(generated) ? readFileSync(generated, 'utf8').trim() : undefined);
 }
 
 async function call(path: string, init: RequestInit = {}): Promise<Response> {

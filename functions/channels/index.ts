@@ -19,7 +19,21 @@ const list = (s: string | undefined) =>
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean);
-const timeoutMs = (s: Settings) => (s.CHANNEL_TIMEOUT_MS ? Number(s.CHANNEL_TIMEOUT_MS) : undefined);
+/** An e-mail channel's recipients: set to "," or spaces the list names nobody, and a delivery would
+ *  count as sent to no one. (The SMS channels' lists are the customer's phone for sms-customer,
+ *  and a provider refuses a message to no number.) */
+function recipients(s: Settings, name: ChannelSetting): string[] {
+  const to = list(s[name]);
+  if (!to.length) throw new Error(`${name} lists no recipient: give one or more, separated by commas`);
+  return to;
+}
+function timeoutMs(s: Settings): number | undefined {
+  if (!s.CHANNEL_TIMEOUT_MS) return undefined;
+  const ms = Number(s.CHANNEL_TIMEOUT_MS);
+  if (!Number.isInteger(ms) || ms < 1)
+    throw new Error(`CHANNEL_TIMEOUT_MS must be a whole number of milliseconds, not ${JSON.stringify(s.CHANNEL_TIMEOUT_MS)}`);
+  return ms;
+}
 
 /** How each channel is made from its settings (which settings: src/contract/channels.ts). */
 const MAKERS: Record<Exclude<ChannelName, 'outbox'>, (s: Settings, env: Env) => Channel> = {
@@ -33,9 +47,14 @@ const MAKERS: Record<Exclude<ChannelName, 'outbox'>, (s: Settings, env: Env) => 
     // between strips the offer), and has no setting to insist on it: a password goes over TLS only.
     if (url.protocol === 'smtp:' && url.username && !LOOPBACK.has(url.hostname))
       throw new Error('SMTP_URL: smtp:// could send the password in clear (no STARTTLS insisted on); use smtps:// (port 465)');
-    return smtpEmail({ url, from: s.EMAIL_FROM ?? `baoxiu@${url.hostname}`, to: list(s.EMAIL_TO), timeoutMs: timeoutMs(s) });
+    return smtpEmail({
+      url,
+      from: s.EMAIL_FROM ?? `baoxiu@${url.hostname}`,
+      to: recipients(s, 'EMAIL_TO'),
+      timeoutMs: timeoutMs(s),
+    });
   },
-  'email-binding': (s) => bindingEmail({ from: s.EMAIL_BINDING_FROM!, to: list(s.EMAIL_BINDING_TO) }),
+  'email-binding': (s) => bindingEmail({ from: s.EMAIL_BINDING_FROM!, to: recipients(s, 'EMAIL_BINDING_TO') }),
   'sms-aliyun': (s) =>
     aliyunSms({
       endpoint: s.ALIYUN_SMS_ENDPOINT ?? 'https://dysmsapi.aliyuncs.com/',

@@ -3,7 +3,7 @@
 // old key (or none).
 import type { Env } from '../env.ts';
 import { keyring } from './keyring.ts';
-import { retentionDays } from '../../src/contract/retention.ts';
+import { DEFAULT_RETENTION_DAYS, retentionDays } from '../../src/contract/retention.ts';
 import { deleteExpired } from './erase.ts';
 import { resealLeads, stillUnder } from './reseal.ts';
 import { purgeStaffRecords } from '../staff/retention.ts';
@@ -42,11 +42,19 @@ export async function housekeeping(env: Env, now = new Date()): Promise<{ delete
  *  differ when the setting was changed without building again; the log says so. A catalog that
  *  cannot be read leaves the setting: retention does not wait on it. */
 async function retention(env: Env): Promise<number> {
-  const setting = retentionDays(env.LEAD_RETENTION_DAYS);
   const stated = await loadCatalog(env, 'https://assets.invalid').then(
     (c) => c.data.retentionDays,
     () => undefined,
   );
+  let setting: number;
+  try {
+    setting = retentionDays(env.LEAD_RETENTION_DAYS);
+  } catch (err) {
+    // A setting the build would have refused, changed since (the dashboard): what customers read.
+    const days = stated ?? DEFAULT_RETENTION_DAYS;
+    console.error(`[housekeeping] ${err instanceof Error ? err.message : err}: deleting after ${days} days, as /privacy/ says`);
+    return days;
+  }
   if (!stated || stated === setting) return setting;
   const days = Math.min(setting, stated);
   console.warn(

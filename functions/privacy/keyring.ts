@@ -39,7 +39,7 @@ export async function importKeyring(secret: string | undefined): Promise<Keyring
     .entries()) {
     const m = ENTRY.exec(entry);
     if (!m) throw new KeyringError(`LEADS_ENCRYPTION_KEY entry ${i + 1} is not kid:base64key`);
-    const raw = new Uint8Array(decodeBase64(m[2]));
+    const raw = base64Key(m[2], `LEADS_ENCRYPTION_KEY entry ${i + 1} (${m[1]}) is not valid base64`);
     if (raw.length !== 32) throw new KeyringError(`LEADS_ENCRYPTION_KEY entry ${i + 1} (${m[1]}) must be 32 bytes`);
     if (byId.has(m[1])) throw new KeyringError(`LEADS_ENCRYPTION_KEY has key id ${m[1]} twice`);
     const key = await deriveKeys(m[1], raw);
@@ -47,6 +47,15 @@ export async function importKeyring(secret: string | undefined): Promise<Keyring
     current ??= key;
   }
   return { current: current!, byId };
+}
+
+/** A key's bytes; a pasted key that lost a character is a KeyringError naming the entry, not atob's. */
+function base64Key(text: string, otherwise: string): Uint8Array<ArrayBuffer> {
+  try {
+    return new Uint8Array(decodeBase64(text));
+  } catch {
+    throw new KeyringError(otherwise);
+  }
 }
 
 const rings = new Map<string, Promise<Keyring>>();

@@ -2,13 +2,29 @@
 import { CHANNEL_NAMES } from '../contract/channels.ts';
 import { z } from 'astro/zod';
 
+/** An object that refuses keys it does not know, naming them and the ones it takes: a misspelt key
+ *  would otherwise be dropped without a word and change what the rest means (a route written with
+ *  `brand:` for `brands:` has no brands, so it takes every lead). `otherwise`: the message when the
+ *  value is not such an object at all. */
+const known = <S extends z.ZodRawShape>(what: string, shape: S, otherwise?: string) =>
+  z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `${what}: unknown ${issue.keys.length > 1 ? 'keys' : 'key'} ${issue.keys.map((k) => `\`${k}\``).join(', ')} (a misspelling?); ${what} takes ${Object.keys(
+            shape,
+          )
+            .map((k) => `\`${k}\``)
+            .join(', ')}`
+        : otherwise,
+  });
+
 const text = (what: string) =>
   z
     .string({ error: `${what} is required` })
     .trim()
     .min(1, `${what} must not be empty`);
 
-export const siteSchema = z.object({
+export const siteSchema = known('site.yaml', {
   legalName: text("legalName (the operator's registered name)"),
   displayName: text('displayName (the short name shown on pages)'),
   hotline: z
@@ -33,25 +49,26 @@ export const siteSchema = z.object({
   tagline: z.string().optional(),
 });
 
-const authorization = z.object(
+const authorization = known(
+  'authorization',
   {
     issuer: text('authorization.issuer (who granted it)'),
     reference: text('authorization.reference (certificate or contract number)'),
     validUntil: z.coerce.date({ error: 'authorization.validUntil must be a date, e.g. 2027-12-31' }),
   },
-  { error: 'relationship: authorized needs `authorization` with issuer, reference and validUntil' },
+  'relationship: authorized needs `authorization` with issuer, reference and validUntil',
 );
 
 export const brandSchema = z.discriminatedUnion(
   'relationship',
   [
-    z.object({
+    known('a brand', {
       name: text('name'),
       category: text('category (e.g. 保险柜, 智能锁)'),
       summary: z.string().optional(),
       relationship: z.literal('independent'),
     }),
-    z.object({
+    known('a brand', {
       name: text('name'),
       category: text('category (e.g. 保险柜, 智能锁)'),
       summary: z.string().optional(),
@@ -62,54 +79,54 @@ export const brandSchema = z.discriminatedUnion(
   { error: 'relationship must be `independent` or `authorized`' },
 );
 
-const coverageEntrySchema = z
-  .object({
-    code: z
-      .string({ error: 'code must be a GB/T 2260 region code, quoted: "433101"' })
-      .regex(/^\d{6}(\d{3})?$/, 'code must be a 6-digit GB/T 2260 code (9 digits for a town), quoted')
-      .optional(),
-    /** A place as operators write it (湘西吉首市, 文昌市龙楼镇), resolved at build time instead of a code. */
-    place: z.string().trim().min(1).optional(),
-    responseTime: z.string().optional(),
-    hours: z.string().optional(),
-    note: z.string().optional(),
-    /** Towns below a county-level unit that are named on its page (and found by search). */
-    towns: z.array(z.string()).optional(),
-  })
-  .refine((e) => (e.code === undefined) !== (e.place === undefined), {
-    error: 'each region needs either code or place (not both)',
-  });
+const coverageEntrySchema = known('a coverage region', {
+  code: z
+    .string({ error: 'code must be a GB/T 2260 region code, quoted: "433101"' })
+    .regex(/^\d{6}(\d{3})?$/, 'code must be a 6-digit GB/T 2260 code (9 digits for a town), quoted')
+    .optional(),
+  /** A place as operators write it (湘西吉首市, 文昌市龙楼镇), resolved at build time instead of a code. */
+  place: z.string().trim().min(1).optional(),
+  responseTime: z.string().optional(),
+  hours: z.string().optional(),
+  note: z.string().optional(),
+  /** Towns below a county-level unit that are named on its page (and found by search). */
+  towns: z.array(z.string()).optional(),
+}).refine((e) => (e.code === undefined) !== (e.place === undefined), {
+  error: 'each region needs either code or place (not both)',
+});
 
 export function coverageSchema<B extends z.ZodType>(brand: B) {
-  return z.object({
+  return known('a coverage file', {
     brand,
     regions: z.array(coverageEntrySchema).min(1, 'regions must list at least one region'),
   });
 }
 
-const routeChannel = z.object({
+const routeChannel = known('a route channel', {
   channel: z.enum(CHANNEL_NAMES, { error: `channel must be one of ${CHANNEL_NAMES.join(', ')}` }),
   to: z.array(z.string().trim().min(1)).optional(),
 });
 
-const routeSchema = z.object({
+// One delivery of a kind per channel and lead (migrations/0009): a channel listed twice would make
+// every lead of the route fail to store. Its recipients go in one `to`.
+const routeChannels = z
+  .array(routeChannel)
+  .min(1, 'a route needs at least one channel')
+  .refine((list) => new Set(list.map((c) => c.channel)).size === list.length, {
+    error: "a route lists each channel once: put all its recipients in that one entry's `to`",
+  });
+
+const routeSchema = known('a route', {
   name: text('route name'),
   regions: z.array(z.string().regex(/^\d{6}(\d{3})?$/, 'route regions are quoted GB/T 2260 codes, e.g. "430000"')).optional(),
   brands: z.array(z.string()).optional(),
-  // One delivery of a kind per channel and lead (migrations/0009): a channel listed twice would make
-  // every lead of the route fail to store. Its recipients go in one `to`.
-  channels: z
-    .array(routeChannel)
-    .min(1, 'a route needs at least one channel')
-    .refine((list) => new Set(list.map((c) => c.channel)).size === list.length, {
-      error: "a route lists each channel once: put all its recipients in that one entry's `to`",
-    }),
+  channels: routeChannels,
 });
 
 /** routes.yaml: ordered rules and the default route. */
-export const routingSchema = z.object({
+export const routingSchema = known('routes.yaml', {
   routes: z.array(routeSchema).default([]),
-  default: routeSchema.omit({ regions: true, brands: true }).optional(),
+  default: known('the default route', { name: text('route name'), channels: routeChannels }).optional(),
 });
 
 export type Site = z.infer<typeof siteSchema>;

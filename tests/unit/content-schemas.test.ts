@@ -83,4 +83,54 @@ describe('routes schema', () => {
     });
     expect(once.success).toBe(true);
   });
+
+  it('refuses a key it does not know, naming it and the keys it takes: a route with `brand:` would take every lead', () => {
+    const misspelt = routingSchema.safeParse({
+      routes: [{ name: '坚匣', brand: ['jianxia'], channels: [{ channel: 'wecom' }] }],
+    });
+    expect(misspelt.success).toBe(false);
+    expect(messages(misspelt)).toEqual([
+      'a route: unknown key `brand` (a misspelling?); a route takes `name`, `regions`, `brands`, `channels`',
+    ]);
+    expect(misspelt.error!.issues[0].path).toEqual(['routes', 0]);
+    const inDefault = routingSchema.safeParse({
+      default: { name: '全部', regions: ['430000'], channels: [{ channel: 'outbox' }] },
+    });
+    expect(messages(inDefault)).toEqual([
+      'the default route: unknown key `regions` (a misspelling?); the default route takes `name`, `channels`',
+    ]);
+    expect(messages(routingSchema.safeParse({ routes: [{ name: 'x', channels: [{ channel: 'wecom', To: ['a'] }] }] }))).toEqual([
+      'a route channel: unknown key `To` (a misspelling?); a route channel takes `channel`, `to`',
+    ]);
+  });
+});
+
+describe('every content schema', () => {
+  it('refuses unknown keys in site.yaml, a brand, a coverage file and its regions', () => {
+    const site = {
+      legalName: '示例',
+      displayName: '示例',
+      hotline: '400-000-0000',
+      hours: '每天',
+      address: '某地',
+      email: 'a@b.test',
+      url: 'https://example.com',
+      privacyVersion: '1',
+    };
+    expect(siteSchema.safeParse(site).success).toBe(true);
+    expect(messages(siteSchema.safeParse({ ...site, callbackhours: '08:00-20:00' })).join()).toContain(
+      'site.yaml: unknown key `callbackhours`',
+    );
+    expect(
+      messages(brandSchema.safeParse({ name: '坚匣', category: '保险柜', relationship: 'independent', offical: true })).join(),
+    ).toContain('a brand: unknown key `offical`');
+    const coverage = coverageSchema(z.string());
+    expect(coverage.safeParse({ brand: 'jianxia', regions: [{ code: '433101' }] }).success).toBe(true);
+    expect(
+      messages(coverage.safeParse({ brand: 'jianxia', regions: [{ code: '433101', responsetime: '2 小时' }] })).join(),
+    ).toContain('a coverage region: unknown key `responsetime`');
+    expect(messages(coverage.safeParse({ brand: 'jianxia', region: [{ code: '433101' }] })).join()).toContain(
+      'a coverage file: unknown key `region`',
+    );
+  });
 });

@@ -3,7 +3,7 @@
 // real API, through the running site: tests/browser/leads-cli.browser.ts.
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -45,6 +45,25 @@ describe('npm run leads', () => {
     }
     const json = await standIn(() => ({ type: 'application/json', body: '{}' }));
     expect((await leads(json, 'forget', '13800001234')).stderr).toMatch(/did not answer as the admin API does/);
+  });
+
+  it("reads a local site's token from .dev.vars as wrangler does: quoted, with a comment after it", async () => {
+    let sent = '';
+    server = createServer((req, res) => {
+      sent = req.headers.authorization ?? '';
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"leads":[]}');
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const dir = mkdtempSync(join(tmpdir(), 'baoxiu-leads-cli-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, '.dev.vars'), "ADMIN_TOKEN='s3cret' # local\n");
+    const { ADMIN_TOKEN: _set, ...env } = process.env;
+    await promisify(execFile)('node', [join(process.cwd(), 'scripts/leads.ts'), 'list', '--url', `http://127.0.0.1:${port}`], {
+      cwd: dir,
+      env,
+    });
+    expect(sent).toBe('Bearer s3cret');
   });
 
   it('exports every lead, page after page, as one CSV with one header and one byte-order mark', async () => {

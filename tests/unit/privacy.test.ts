@@ -1,5 +1,6 @@
 // The key ring, field encryption, log escaping, client addresses and allowed origins (Node's WebCrypto).
 import { describe, expect, it } from 'vitest';
+import { retentionDays } from '../../src/contract/retention.ts';
 import {
   decryptField,
   encryptField,
@@ -29,6 +30,8 @@ describe('key ring', () => {
     ['k1:c2hvcnQ=', /entry 1 \(k1\) must be 32 bytes/],
     [`k1:${keyOf('x')},k1:${keyOf('y')}`, /key id k1 twice/],
     [`k 1:${keyOf('z')}`, /entry 1 is not kid:base64key/],
+    // A pasted key that lost a character: still kid:base64-looking, but not base64.
+    [`k1:${keyOf('x').slice(1)}`, /entry 1 \(k1\) is not valid base64/],
   ])('refuses %j, saying why without echoing it', async (secret, why) => {
     const err = await importKeyring(secret).catch((e) => e);
     expect(err).toBeInstanceOf(KeyringError);
@@ -36,6 +39,14 @@ describe('key ring', () => {
     // No key material in the message: neither the whole setting nor any base64 part of it.
     const material = (secret ?? '').split(/[,:]/).filter((part) => part.length > 3);
     expect(material.filter((part) => err.message.includes(part))).toEqual([]);
+  });
+
+  it('reads LEAD_RETENTION_DAYS as a whole number of days, the default when unset, and refuses anything else by name', () => {
+    expect([retentionDays(undefined), retentionDays(''), retentionDays('30'), retentionDays(' 7 ')]).toEqual([180, 180, 30, 7]);
+    for (const bad of ['30 days', '0', '-1', '90.5', 'abc'])
+      expect(() => retentionDays(bad), bad).toThrow(
+        `LEAD_RETENTION_DAYS must be a whole number of days, 1 or more, not "${bad}"`,
+      );
   });
 
   it('encrypts with a fresh IV and authenticates the context', async () => {

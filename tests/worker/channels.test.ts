@@ -131,6 +131,23 @@ describe('channel settings', () => {
       'dingtalk is misconfigured: DINGTALK_SECRET is not set',
     );
   });
+
+  it('fails a list of recipients that names nobody, and a timeout that is not a number, rather than sending to no one', async () => {
+    const smtp = (over: Record<string, string>) =>
+      channelsFor({ ...env, SMTP_URL: 'smtps://127.0.0.1:9', EMAIL_TO: 'dispatch@baoxiu.test', ...over } as never).find(
+        (c) => c.name === 'email-smtp',
+      )!;
+    await expect(smtp({ EMAIL_TO: ' , ' }).send(lead(), env as never, { id: 'd' })).rejects.toThrow(
+      'email-smtp is misconfigured: EMAIL_TO lists no recipient: give one or more, separated by commas',
+    );
+    await expect(smtp({ CHANNEL_TIMEOUT_MS: '10s' }).send(lead(), env as never, { id: 'd' })).rejects.toThrow(
+      'email-smtp is misconfigured: CHANNEL_TIMEOUT_MS must be a whole number of milliseconds, not "10s"',
+    );
+    const binding = channelsFor({ ...env, EMAIL_BINDING_FROM: 'a@baoxiu.test', EMAIL_BINDING_TO: ',' } as never).find(
+      (c) => c.name === 'email-binding',
+    )!;
+    await expect(binding.send(lead(), env as never, { id: 'd' })).rejects.toThrow('EMAIL_BINDING_TO lists no recipient');
+  });
 });
 
 describe('each channel against its provider', () => {

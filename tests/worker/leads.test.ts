@@ -279,9 +279,27 @@ describe('POST /api/leads (plain form, JavaScript off)', () => {
 });
 
 describe('GET /api/health', () => {
-  it('says the database is reachable', async () => {
+  it('says the database is reachable and the key ring usable', async () => {
     const res = await exports.default.fetch(`${ORIGIN}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, database: 'ok' });
+    expect(await res.json()).toEqual({ ok: true, database: 'ok', encryptionKey: 'ok' });
+  });
+
+  it('says what is wrong with LEADS_ENCRYPTION_KEY, there and in the admin API, never echoing it', async () => {
+    const broken = `k1:${btoa('x'.repeat(32)).slice(1)}`; // a pasted key that lost a character
+    const health = await api.request('/api/health', {}, { ...env, LEADS_ENCRYPTION_KEY: broken });
+    expect([health.status, await health.json()]).toEqual([
+      503,
+      { ok: false, database: 'ok', encryptionKey: 'LEADS_ENCRYPTION_KEY entry 1 (k1) is not valid base64' },
+    ]);
+    const admin = await api.request(
+      '/api/admin/leads',
+      { headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } },
+      { ...env, LEADS_ENCRYPTION_KEY: undefined },
+    );
+    const body = await admin.text();
+    expect([admin.status, JSON.parse(body)]).toEqual([500, { ok: false, error: 'LEADS_ENCRYPTION_KEY is not set' }]);
+    const customer = await api.request('/api/health', {}, { ...env, LEADS_ENCRYPTION_KEY: broken });
+    expect(await customer.text()).not.toContain(broken.slice(3, 20));
   });
 });

@@ -169,6 +169,23 @@ describe('the scheduled job', () => {
     }
   });
 
+  it('reads a malformed LEAD_RETENTION_DAYS ("30 days") as what /privacy/ says, and logs why, never as the longer default', async () => {
+    const { id } = await (await post(valid())).json<{ id: string }>();
+    await env.DB.prepare('UPDATE leads SET created_at = ? WHERE id = ?')
+      .bind(new Date(Date.now() - 181 * 86_400_000).toISOString(), id)
+      .run();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await housekeeping({ ...(env as unknown as Env), LEAD_RETENTION_DAYS: '30 days' });
+      expect(await rawRow(id)).toBeNull(); // after the 180 the deployed /privacy/ states
+      expect(error.mock.calls.flat().join('\n')).toContain(
+        '[housekeeping] LEAD_RETENTION_DAYS must be a whole number of days, 1 or more, not "30 days": deleting after 180 days, as /privacy/ says',
+      );
+    } finally {
+      error.mockRestore();
+    }
+  });
+
   it("deletes the inbox's staff records past their time: sessions and setup links after a month, the log after a year", async () => {
     const { name } = await staffSession();
     const { id } = (await env.DB.prepare('SELECT id FROM staff WHERE name = ?').bind(name).first<{ id: string }>())!;
