@@ -148,11 +148,17 @@ describe('the scheduled job', () => {
     expect(await rawRow(recent.id)).toBeNull();
   });
 
-  it("keeps no lead longer than the deployed /privacy/ says (its build's setting), and says so when LEAD_RETENTION_DAYS differs", async () => {
+  /** A new lead, dated `days` ago. */
+  const leadAged = async (days: number) => {
     const { id } = await (await post(valid())).json<{ id: string }>();
     await env.DB.prepare('UPDATE leads SET created_at = ? WHERE id = ?')
-      .bind(new Date(Date.now() - 181 * 86_400_000).toISOString(), id)
+      .bind(new Date(Date.now() - days * 86_400_000).toISOString(), id)
       .run();
+    return id;
+  };
+
+  it("keeps no lead longer than the deployed /privacy/ says (its build's setting), and says so when LEAD_RETENTION_DAYS differs", async () => {
+    const id = await leadAged(181);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
       // Set to 400 days after a build that said 180 (catalog.json): 180, and the log says why.
@@ -170,10 +176,7 @@ describe('the scheduled job', () => {
   });
 
   it('reads a malformed LEAD_RETENTION_DAYS ("30 days") as what /privacy/ says, and logs why, never as the longer default', async () => {
-    const { id } = await (await post(valid())).json<{ id: string }>();
-    await env.DB.prepare('UPDATE leads SET created_at = ? WHERE id = ?')
-      .bind(new Date(Date.now() - 181 * 86_400_000).toISOString(), id)
-      .run();
+    const id = await leadAged(181);
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       await housekeeping({ ...(env as unknown as Env), LEAD_RETENTION_DAYS: '30 days' });
