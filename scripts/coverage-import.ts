@@ -160,7 +160,17 @@ if (problems && !args.values['allow-partial']) {
 }
 
 // Merge into the coverage file, keeping the operator's comments and order.
-const file = join(contentDir, 'coverage', `${brand}.yaml`);
+// The brand's coverage file as the build reads it (src/content.config.ts: .yaml, .yml or .json):
+// writing a .yaml beside an existing one would leave the build two files of one brand, one dropped.
+const existing = ['yaml', 'yml', 'json']
+  .map((ext) => join(contentDir, 'coverage', `${brand}.${ext}`))
+  .filter((f) => existsSync(f));
+if (existing.length > 1) fail(`${existing.join(' and ')} both exist: the build keeps one of them. Merge them into one file.`);
+if (existing[0]?.endsWith('.json'))
+  fail(
+    `${existing[0]} is JSON; coverage:import writes YAML (keeping comments). Rename it to ${brand}.yaml (JSON is YAML), then import again.`,
+  );
+const file = existing[0] ?? join(contentDir, 'coverage', `${brand}.yaml`);
 const original = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 const doc = parseDocument(original ?? `brand: ${brand}\nregions: []\n`);
 if (doc.errors.length) fail(`${file} is not valid YAML: ${doc.errors[0].message}`);

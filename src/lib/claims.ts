@@ -87,14 +87,21 @@ const withoutDenials = (read: string) => {
   return read.replace(HAN_DENIAL, blank).replace(LATIN_DENIAL, blank);
 };
 
-/** Text as a reader sees it, for the words above: comments, tags and entities read as the browser
- *  renders them (a description is Markdown, which may hold HTML), full-width letters as ASCII
- *  (NFKC), invisible characters dropped (Unicode's default-ignorable ones, and blanks that show as
- *  nothing), and the spaces or marks between Chinese characters, or between single Latin letters,
- *  closed up. */
+/** What a tag shows or reads out of its own: an image's alt, a title, an aria-label. */
+const shownIn = (tag: string) =>
+  [...tag.matchAll(/\b(?:alt|title|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)]
+    .map((m) => ` ${m[1] ?? m[2] ?? m[3]} `)
+    .join('');
+
+/** Text as a reader sees it, for the words above: Markdown links and images as their text,
+ *  comments, tags and entities read as the browser renders them (a description is Markdown, which
+ *  may hold HTML; a tag's alt and title kept), full-width letters as ASCII (NFKC), invisible
+ *  characters dropped (Unicode's default-ignorable ones, and blanks that show as nothing), and the
+ *  spaces or marks between Chinese characters, or between single Latin letters, closed up. */
 function asRead(text: string): string {
+  const markdown = text.replace(/!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])/g, '$1');
   return (
-    decodeHTML(text.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<\/?[a-z][^>]*>/gi, ''))
+    decodeHTML(markdown.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<\/?[a-z][^>]*>/gi, shownIn))
       .normalize('NFKC')
       .replace(/[\p{Default_Ignorable_Code_Point}\u180e\u2800]/gu, '')
       // Marks that split a word without ending a phrase (官 方, 官·方, 官*方); not a comma or a full

@@ -63,6 +63,13 @@ describe('impersonation claims', () => {
     '官\ufe0f方',
     '官\u2800方',
     '官\u{e0020}方',
+    // Found in a review (2026-12-03, midday): a Markdown link splitting a word, and words a page
+    // shows or reads out only in an attribute (an image's alt, a title).
+    '本店是[官](#)方[售](#)后',
+    '[官方](/x)售后',
+    '![坚匣官方售后](/a.png)',
+    '<img src="/a.png" alt="坚匣官方售后">',
+    "<a href='/x' title='官方售后'>这里</a>",
   ])('finds "%s" as it reads', (text) => {
     expect(brandClaims([{ where: 'x', text }]).length).toBeGreaterThanOrEqual(1);
   });

@@ -1,6 +1,6 @@
 // The coverage import CLI against a copy of the sample content.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -51,6 +51,26 @@ describe('npm run coverage:import', () => {
     expect(readFileSync(join(dir, 'content', 'coverage', 'nuanchuan.yaml'), 'utf8')).toContain(
       '# 甘肃省 嘉峪关市（全市，不设区县）',
     );
+  });
+
+  it("merges into the brand's file as the build reads it (.yml too), and refuses a .json or two files of one brand", async () => {
+    const at = (ext: string) => join(dir, 'content', 'coverage', `jianxia.${ext}`);
+    renameSync(at('yaml'), at('yml'));
+    const merged = await run(['--brand', 'jianxia'], '凤凰县');
+    expect(merged.code).toBe(0);
+    expect(existsSync(at('yaml'))).toBe(false);
+    const yml = readFileSync(at('yml'), 'utf8');
+    expect(yml).toContain('433123');
+    expect(yml).toContain('# Where 坚匣 is serviced.'); // the operator's file, not a new one
+    writeFileSync(at('yaml'), 'brand: jianxia\nregions: []\n');
+    const two = await run(['--brand', 'jianxia'], '泸溪县');
+    expect([two.code, two.stderr]).toEqual([2, expect.stringMatching(/jianxia\.yaml and .*jianxia\.yml both exist/)]);
+    rmSync(at('yaml'));
+    rmSync(at('yml'));
+    writeFileSync(at('json'), '{"brand": "jianxia", "regions": [{"code": "433101"}]}');
+    const json = await run(['--brand', 'jianxia'], '泸溪县');
+    expect([json.code, json.stderr]).toEqual([2, expect.stringContaining('jianxia.json is JSON; coverage:import writes YAML')]);
+    expect(readFileSync(at('json'), 'utf8')).toBe('{"brand": "jianxia", "regions": [{"code": "433101"}]}');
   });
 
   it('writes nothing and exits non-zero when an entry is ambiguous or unresolved', async () => {
