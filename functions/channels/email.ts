@@ -6,6 +6,7 @@ import { LogLevel, WorkerMailer } from 'worker-mailer';
 import { PartialDelivery, type Channel } from './channel.ts';
 import { asHtml, asText, leadMessage } from './message.ts';
 import { bindingMime } from './mime.ts';
+import './smtp-read.ts';
 
 export interface SmtpSettings {
   url: URL; // smtp://user:pass@host:port or smtps://…

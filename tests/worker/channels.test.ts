@@ -322,6 +322,24 @@ describe('SMTP with a mailbox the server refuses', () => {
   });
 });
 
+describe('SMTP with a server that closes the connection mid-send (a 421)', () => {
+  it('fails at once for that mailbox and those after it, mailing the first; the retry is for those', async () => {
+    const l = lead();
+    const started = Date.now();
+    const partly = await channel('email-smtp')
+      .send(l, env as never, { id: 'g', to: ['dispatch@baoxiu.test', 'gone@baoxiu.test', 'boss@baoxiu.test'] })
+      .then(
+        () => null,
+        (err: unknown) => err,
+      );
+    expect(Date.now() - started).toBeLessThan(5_000); // it spun forever before (worker-mailer 1.2.1)
+    expect(partly).toBeInstanceOf(PartialDelivery);
+    expect((partly as PartialDelivery).remaining).toEqual(['gone@baoxiu.test', 'boss@baoxiu.test']);
+    const mails = (await (await fetch(e.MAILS_URL)).json()) as any[];
+    expect(mails.filter((m) => m.subject?.includes(l.reference)).map((m) => m.to.text)).toEqual(['dispatch@baoxiu.test']);
+  }, 20_000);
+});
+
 describe('provider faults fail the attempt', () => {
   it('on HTTP 500, a business error code, a timeout and a refused connection', async () => {
     await fault('wecom', ['500']);

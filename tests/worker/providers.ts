@@ -138,6 +138,8 @@ export default async function setup(project: TestProject) {
     // A mailbox that does not exist: refused at RCPT, as a server does (550).
     onRcptTo(address, _session, cb) {
       if (address.address.startsWith('nobody@')) cb(Object.assign(new Error('5.1.1 no such mailbox'), { responseCode: 550 }));
+      // A server going away mid-send: 421, and the connection closed (smtp-server closes on a 421).
+      else if (address.address.startsWith('gone@')) cb(Object.assign(new Error('shutting down'), { responseCode: 421 }));
       else cb();
     },
     onData(stream, _session, cb) {

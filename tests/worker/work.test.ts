@@ -115,6 +115,8 @@ describe('working a lead', () => {
       .bind(id, ring.current.id, at)
       .run();
     const events = await listEvents(env.DB, ring, id);
+    // Rows the ring cannot open go: the scheduled job's test counts what old keys still seal.
+    await env.DB.prepare('DELETE FROM lead_events WHERE lead_id = ? AND at = ?').bind(id, at).run();
     const cannot = (key: string) => `（无法解密：LEADS_ENCRYPTION_KEY 里须保留写入它的密钥 ${key}）`;
     expect(events.map((e) => [e.kind, e.detail, e.unreadable])).toEqual([
       ['note', '客户说下午在家', undefined],
