@@ -1,6 +1,6 @@
 // npm run leads -- list | spam | show <id> | export --csv [--out file] | retry <deliveryId> | forget <phone>
 // The operator's command line for the admin API, against `npm start` or a deployed Worker.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LOCAL_SECRETS_DIR, localSetting } from './local-secrets.ts';
@@ -92,10 +92,18 @@ async function answer<T>(res: Response, has: (body: T) => boolean): Promise<T> {
 }
 
 /** Writes a file the command made, or says why it cannot. */
+/** Written whole or not at all: to a file beside it, renamed over it (a full disk leaves the old file). */
 function save(path: string, bytes: Uint8Array) {
+  const part = `${path}.${process.pid}.part`;
   try {
-    writeFileSync(path, bytes);
+    writeFileSync(part, bytes);
+    renameSync(part, path);
   } catch (err) {
+    try {
+      rmSync(part, { force: true });
+    } catch {
+      /* its folder is not there either */
+    }
     fail(`cannot write ${path}: ${(err as Error).message}`, 1);
   }
 }

@@ -49,12 +49,17 @@ export const siteSchema = known('site.yaml', {
   tagline: z.string().optional(),
 });
 
+const VALID_UNTIL = 'authorization.validUntil must be a date, e.g. 2027-12-31';
+
 const authorization = known(
   'authorization',
   {
     issuer: text('authorization.issuer (who granted it)'),
     reference: text('authorization.reference (certificate or contract number)'),
-    validUntil: z.coerce.date({ error: 'authorization.validUntil must be a date, e.g. 2027-12-31' }),
+    // A date or its text only: coerced, an empty value (null) would read as 1970-01-01, a number as ms.
+    validUntil: z
+      .union([z.date(), z.string().trim().min(1, VALID_UNTIL)], { error: VALID_UNTIL })
+      .pipe(z.coerce.date({ error: VALID_UNTIL })),
   },
   'relationship: authorized needs `authorization` with issuer, reference and validUntil',
 );

@@ -19,6 +19,25 @@ describe('brand schema', () => {
       authorization: { issuer: '某公司', reference: 'A-1', validUntil: '2030-01-01' },
     });
     expect(ok.relationship === 'authorized' && ok.authorization.validUntil).toEqual(new Date('2030-01-01'));
+    // Left empty (YAML null) or written as a number: not a date, said so (coerced, null was 1970-01-01).
+    for (const validUntil of [null, 20301231, '', 'soon'])
+      expect(
+        messages(
+          brandSchema.safeParse({
+            ...base,
+            relationship: 'authorized',
+            authorization: { issuer: '某公司', reference: 'A-1', validUntil },
+          }),
+        ),
+        String(validUntil),
+      ).toEqual(['authorization.validUntil must be a date, e.g. 2027-12-31']);
+    expect(
+      brandSchema.parse({
+        ...base,
+        relationship: 'authorized',
+        authorization: { issuer: '某公司', reference: 'A-1', validUntil: new Date('2031-06-30') },
+      }),
+    ).toMatchObject({ authorization: { validUntil: new Date('2031-06-30') } });
   });
   it('rejects an unknown relationship with the allowed values', () => {
     expect(messages(brandSchema.safeParse({ ...base, relationship: 'official' })).join()).toMatch(/independent.*authorized/);

@@ -3,7 +3,7 @@
 // real API, through the running site: tests/browser/leads-cli.browser.ts.
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -84,6 +84,8 @@ describe('npm run leads', () => {
     expect(code).toBe(0);
     expect(stderr).toContain(': 2 leads');
     expect(readFileSync(out, 'utf8')).toBe(`${header}BX-1,a\r\nBX-2,"两行\r\n说明"\r\n`);
+    // Written beside and renamed over: the folder holds the file, and no part of one.
+    expect(readdirSync(tmp)).toEqual(['leads.csv']);
     const unwritable = await leads(url, 'export', '--csv', '--out', join(out, 'no', 'such'));
     expect(unwritable.code).toBe(1);
     expect(unwritable.stderr).toMatch(/^leads: cannot write /);
