@@ -91,8 +91,8 @@ async function answer<T>(res: Response, has: (body: T) => boolean): Promise<T> {
   return body;
 }
 
-/** Writes a file the command made, or says why it cannot. */
-/** Written whole or not at all: to a file beside it, renamed over it (a full disk leaves the old file). */
+/** Writes a file the command made, whole or not at all (to a file beside it, renamed over it: a full
+ *  disk leaves the old file), or says why it cannot. */
 function save(path: string, bytes: Uint8Array) {
   const part = `${path}.${process.pid}.part`;
   try {

@@ -4,8 +4,8 @@
 import { COMMON_NAMES, endsWithPeople, shortName, SUFFIX_PINYIN, TOWN_END } from '../lib/names.ts';
 import { PROVINCE_PINYIN, PROVINCES } from '../lib/provinces.ts';
 
-/** Suffixes that end a county's or prefecture's full name: a place to split 吉首市|乾州街道; and 族,
- *  which ends an autonomous one written without 自治州 (湘西土家族苗族|乾州街道). */
+/** Suffixes that end a county's or prefecture's full name: a place to split 吉首市|乾州街道 (a
+ *  nationality ends one written without 自治州: names.ts endsWithPeople). */
 const ENDS_NAME = /[市县区州旗盟]/;
 /** A town part that is only a suffix (街道, 镇) names no town. */
 const namesTown = (part: string) => part.replace(TOWN_END, '').length > 0;
