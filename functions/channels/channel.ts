@@ -9,7 +9,9 @@ export interface Channel {
   name: ChannelName;
   /** Resolves when the provider has accepted the lead; throws otherwise. `delivery.id` is a
    *  stable key for providers that deduplicate; `to` overrides the channel's own recipients; `link`
-   *  is the lead's page in the inbox; `kind` 'cancel': the customer cancelled it (default: a new lead). */
+   *  is the lead's page in the inbox; `kind` 'cancel': the customer cancelled it (default: a new lead);
+   *  `until`: when the attempt's hold on the delivery ends (ms since the epoch) — a channel that sends
+   *  in steps starts none it might not finish by then, as another attempt may take it over. */
   send(lead: StoredLead, env: Env, delivery: Outgoing): Promise<void>;
 }
 
@@ -18,6 +20,7 @@ export interface Outgoing {
   to?: string[];
   link?: string;
   kind?: 'lead' | 'cancel';
+  until?: number;
 }
 
 /** Some recipients got the lead and some did not (an SMS batch): the retry goes to `remaining` only,

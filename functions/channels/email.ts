@@ -23,6 +23,7 @@ export function smtpEmail(cfg: SmtpSettings): Channel {
     async send(lead, _env, delivery) {
       const message = leadMessage(lead, cfg.operator, delivery);
       const username = decodeURIComponent(cfg.url.username);
+      const timeoutMs = cfg.timeoutMs ?? 10_000;
       let mailer: WorkerMailer;
       try {
         mailer = await WorkerMailer.connect({
@@ -34,15 +35,17 @@ export function smtpEmail(cfg: SmtpSettings): Channel {
             ? { credentials: { username, password: decodeURIComponent(cfg.url.password) }, authType: ['plain', 'login'] }
             : {}),
           logLevel: LogLevel.NONE,
-          socketTimeoutMs: cfg.timeoutMs ?? 10_000,
-          responseTimeoutMs: cfg.timeoutMs ?? 10_000,
+          socketTimeoutMs: timeoutMs,
+          responseTimeoutMs: timeoutMs,
         });
       } catch (err) {
         throw new Error(`email-smtp: ${messageOf(err)}`);
       }
       // A server that refuses one address (RCPT) would otherwise hold the mail back from every other.
+      // A recipient waits up to six replies (MAIL, RCPT, DATA, the message, RSET on failure, QUIT).
+      const startBy = delivery.until === undefined ? Infinity : delivery.until - 6 * timeoutMs;
       try {
-        await toEach('email-smtp', delivery.to ?? cfg.to, (address) =>
+        await toEach('email-smtp', delivery.to ?? cfg.to, startBy, (address) =>
           mailer.send({
             from: mailbox(cfg.from),
             to: address,
@@ -61,11 +64,22 @@ export function smtpEmail(cfg: SmtpSettings): Channel {
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** One message a recipient, both ways of sending: a retry mails only the addresses it failed. */
-async function toEach(channel: string, to: string[], send: (address: string) => Promise<unknown>): Promise<void> {
+/** One message a recipient, both ways of sending: a retry mails only the addresses it failed, and
+ *  those it had no time to start (after `startBy`, ms since the epoch). */
+async function toEach(
+  channel: string,
+  to: string[],
+  startBy: number,
+  send: (address: string) => Promise<unknown>,
+): Promise<void> {
   const failed: string[] = [];
   const errors: string[] = [];
   for (const address of to) {
+    if (Date.now() > startBy) {
+      failed.push(address);
+      errors.push(`${address}: not tried, the attempt's time was up`);
+      continue;
+    }
     try {
       await send(address);
     } catch (err) {
@@ -101,7 +115,8 @@ export function bindingEmail(cfg: { from: string; to: string[]; operator?: strin
       const envelope = typeof sender === 'string' ? sender : sender.email;
       // The binding takes one recipient per message.
       const raw = bindingMime(message, sender, to, delivery.id);
-      await toEach('email-binding', to, (address) => binding.send(new EmailMessage(envelope, address, raw)));
+      // One call a recipient, with no reply to wait for beyond it.
+      await toEach('email-binding', to, Infinity, (address) => binding.send(new EmailMessage(envelope, address, raw)));
     },
   };
 }

@@ -30,8 +30,11 @@ function recipients(s: Settings, name: ChannelSetting): string[] {
 function timeoutMs(s: Settings): number | undefined {
   if (!s.CHANNEL_TIMEOUT_MS) return undefined;
   const ms = Number(s.CHANNEL_TIMEOUT_MS);
-  if (!Number.isInteger(ms) || ms < 1)
-    throw new Error(`CHANNEL_TIMEOUT_MS must be a whole number of milliseconds, not ${JSON.stringify(s.CHANNEL_TIMEOUT_MS)}`);
+  // At most 20 s: an SMTP attempt must fit ~14 waits in its hold on the delivery (CLAIM_SECONDS).
+  if (!Number.isInteger(ms) || ms < 1 || ms > 20_000)
+    throw new Error(
+      `CHANNEL_TIMEOUT_MS must be a whole number of milliseconds from 1 to 20000, not ${JSON.stringify(s.CHANNEL_TIMEOUT_MS)}`,
+    );
   return ms;
 }
 

@@ -6,7 +6,7 @@ import { channelsFor } from '../channels/index.ts';
 import { loadCatalog } from '../catalog.ts';
 import type { Env } from '../env.ts';
 import type { Delivery, StoredLead } from '../rows.ts';
-import { claim, markAttemptFailed, markSent } from './store.ts';
+import { CLAIM_SECONDS, claim, markAttemptFailed, markSent } from './store.ts';
 import { keyring } from '../privacy/keyring.ts';
 import { openLead } from '../privacy/sealed-lead.ts';
 import { withoutLead } from '../privacy/log.ts';
@@ -24,6 +24,8 @@ export async function attempt(
 ): Promise<Outcome> {
   if (delivery.status !== 'pending' || !row) return 'skipped';
   if (!(await claim(env.DB, delivery.id, delivery.generation))) return 'busy';
+  // A few seconds of the hold are kept for recording the outcome.
+  const until = Date.now() + (CLAIM_SECONDS - 10) * 1000;
   // Channels get the lead opened: the operator needs the customer's name and phone.
   let lead: StoredLead;
   try {
@@ -40,7 +42,7 @@ export async function attempt(
   try {
     const list = delivery.remaining ?? delivery.recipients;
     const to = list ? JSON.parse(list) : undefined;
-    await channel.send(lead, env, { id: delivery.id, to, link: await inboxLink(env, lead.id), kind: delivery.kind });
+    await channel.send(lead, env, { id: delivery.id, to, link: await inboxLink(env, lead.id), kind: delivery.kind, until });
   } catch (err) {
     // Kept and logged without the customer's own fields: a receiver may echo them in its error.
     const message = withoutLead(err instanceof Error ? err.message : String(err), lead);

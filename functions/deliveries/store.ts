@@ -44,18 +44,19 @@ export async function overdueDeliveries(db: D1Database, graceMs: number, limit: 
   return results;
 }
 
-/** Marks a pending delivery failed for good (retries exhausted): the chain `generation`'s, and not
- *  while an attempt is in progress. Whether it did. */
-export async function markFailed(db: D1Database, deliveryId: string, error: string, generation: number): Promise<boolean> {
+/** Marks a pending delivery failed for good: the chain `generation`'s, and not while an attempt is
+ *  in progress. Its last error stays, after `why`. The error it was failed with, or null when it was not. */
+export async function markFailed(db: D1Database, deliveryId: string, why: string, generation: number): Promise<string | null> {
   const now = new Date().toISOString();
-  const { meta } = await db
+  const row = await db
     .prepare(
-      `UPDATE deliveries SET status = 'failed', last_error = ?1, updated_at = ?2 WHERE id = ?3 AND status = 'pending'
-       AND generation = ?4 AND (claimed_until IS NULL OR claimed_until < ?2)`,
+      `UPDATE deliveries SET status = 'failed', last_error = substr(?1 || coalesce(last_error, 'never attempted'), 1, 500),
+         updated_at = ?2 WHERE id = ?3 AND status = 'pending' AND generation = ?4 AND (claimed_until IS NULL OR claimed_until < ?2)
+       RETURNING last_error`,
     )
-    .bind(error.slice(0, 500), now, deliveryId, generation)
-    .run();
-  return meta.changes > 0;
+    .bind(why, now, deliveryId, generation)
+    .first<{ last_error: string }>();
+  return row?.last_error ?? null;
 }
 
 /** A new chain of messages for a pending delivery whose message was lost or is late (the sweep; the
@@ -72,8 +73,10 @@ export async function newChain(db: D1Database, deliveryId: string): Promise<numb
   return row?.generation ?? null;
 }
 
-/** How long an attempt holds its delivery: longer than any channel's timeouts (10 s a request). */
-export const CLAIM_SECONDS = 120;
+/** How long an attempt holds its delivery. An HTTP channel's one request is over in CHANNEL_TIMEOUT_MS
+ *  (≤ 20 s); SMTP waits up to that for each of ~8 replies to connect and 6 a recipient, and starts
+ *  no recipient it might not finish inside the hold (channels/email.ts). */
+export const CLAIM_SECONDS = 300;
 
 /** One attempt's hold on a delivery of chain `generation`: false when it is not pending, belongs to
  *  another chain, or another attempt holds it (a copy of its message, an older chain's attempt). */

@@ -132,7 +132,7 @@ describe('channel settings', () => {
     );
   });
 
-  it('fails a list of recipients that names nobody, and a timeout that is not a number, rather than sending to no one', async () => {
+  it('fails a list of recipients that names nobody, and a timeout that is not a number or too long, rather than sending to no one', async () => {
     const smtp = (over: Record<string, string>) =>
       channelsFor({ ...env, SMTP_URL: 'smtps://127.0.0.1:9', EMAIL_TO: 'dispatch@baoxiu.test', ...over } as never).find(
         (c) => c.name === 'email-smtp',
@@ -141,8 +141,10 @@ describe('channel settings', () => {
       'email-smtp is misconfigured: EMAIL_TO lists no recipient: give one or more, separated by commas',
     );
     await expect(smtp({ CHANNEL_TIMEOUT_MS: '10s' }).send(lead(), env as never, { id: 'd' })).rejects.toThrow(
-      'email-smtp is misconfigured: CHANNEL_TIMEOUT_MS must be a whole number of milliseconds, not "10s"',
+      'email-smtp is misconfigured: CHANNEL_TIMEOUT_MS must be a whole number of milliseconds from 1 to 20000, not "10s"',
     );
+    // Longer, an SMTP attempt could outlast its hold on the delivery (CLAIM_SECONDS).
+    await expect(smtp({ CHANNEL_TIMEOUT_MS: '60000' }).send(lead(), env as never, { id: 'd' })).rejects.toThrow('not "60000"');
     const binding = channelsFor({ ...env, EMAIL_BINDING_FROM: 'a@baoxiu.test', EMAIL_BINDING_TO: ',' } as never).find(
       (c) => c.name === 'email-binding',
     )!;
@@ -340,6 +342,26 @@ describe('SMTP with a server that closes the connection mid-send (a 421)', () =>
   }, 20_000);
 });
 
+describe("SMTP near the end of the attempt's hold on the delivery", () => {
+  it('starts no recipient it might not finish in time; the retry is for those', async () => {
+    const l = lead();
+    // This channel waits up to 1.5 s a reply, 9 s a recipient: the first starts, the slow server
+    // takes a second over it, and by then no other may start.
+    const until = Date.now() + 9_000 + 800;
+    const partly = await channel('email-smtp')
+      .send(l, env as never, { id: 's', to: ['slow@baoxiu.test', 'dispatch@baoxiu.test', 'boss@baoxiu.test'], until })
+      .then(
+        () => null,
+        (err: unknown) => err,
+      );
+    expect(partly).toBeInstanceOf(PartialDelivery);
+    expect((partly as PartialDelivery).remaining).toEqual(['dispatch@baoxiu.test', 'boss@baoxiu.test']);
+    expect((partly as Error).message).toContain("dispatch@baoxiu.test: not tried, the attempt's time was up");
+    const mails = (await (await fetch(e.MAILS_URL)).json()) as any[];
+    expect(mails.filter((m) => m.subject?.includes(l.reference)).map((m) => m.to.text)).toEqual(['slow@baoxiu.test']);
+  }, 20_000);
+});
+
 describe('provider faults fail the attempt', () => {
   it('on HTTP 500, a business error code, a timeout and a refused connection', async () => {
     await fault('wecom', ['500']);
@@ -482,6 +504,10 @@ describe('delivery that loses nothing', () => {
     const id = await storedLead('wecom');
     await fault('wecom', ['500']);
     await attempt(id, 31);
+    // Its dead letter comes when the retries' day is over.
+    await env.DB.prepare('UPDATE deliveries SET created_at = ? WHERE id = ?')
+      .bind(new Date(Date.now() - 24.1 * 3600_000).toISOString(), id)
+      .run();
     const batch = createMessageBatch('baoxiu-deliveries-dlq', [
       { id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body: { deliveryId: id } },
     ]);

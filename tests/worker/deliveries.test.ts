@@ -2,7 +2,7 @@
 import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
-import { backoff, MAX_RETRIES } from '../../functions/deliveries/queue.ts';
+import { backoff, MAX_RETRIES, RETRY_HOURS } from '../../functions/deliveries/queue.ts';
 import worker from '../../functions/worker.ts';
 import { sweep } from '../../functions/deliveries/sweep.ts';
 
@@ -29,14 +29,14 @@ async function storedDelivery(channel: string, dueAgoMs = 0, createdAgoMs = 0) {
 }
 const delivery = (id: string) => env.DB.prepare('SELECT * FROM deliveries WHERE id = ?').bind(id).first<Record<string, any>>();
 
-async function runQueue(queue: string, deliveryId: string | string[], attempts = 1, generation?: number) {
+async function runQueue(queue: string, deliveryId: string | string[], attempts = 1, generation?: number, on = env) {
   const ids = [deliveryId].flat();
   const batch = createMessageBatch(
     queue,
     ids.map((id) => ({ id: crypto.randomUUID(), timestamp: new Date(), attempts, body: { deliveryId: id, generation } })),
   );
   const ctx = createExecutionContext();
-  await worker.queue(batch, env);
+  await worker.queue(batch, on);
   return getQueueResult(batch, ctx);
 }
 
@@ -45,7 +45,8 @@ describe('backoff', () => {
     expect([1, 2, 3, 4].map(backoff)).toEqual([30, 60, 120, 240]);
     expect(backoff(20)).toBe(3600);
     const total = Array.from({ length: MAX_RETRIES }, (_, i) => backoff(i + 1)).reduce((a, b) => a + b);
-    expect(total / 3600).toBeGreaterThan(23.5);
+    // At least RETRY_HOURS: a dead letter that comes sooner is taken for an early one.
+    expect(total / 3600).toBeGreaterThanOrEqual(RETRY_HOURS);
     expect(total / 3600).toBeLessThan(24.5);
   });
 });
@@ -86,22 +87,72 @@ describe('the deliveries consumer', () => {
     expect(await delivery(b)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
-  it('marks a dead-lettered delivery failed, with its last error, and logs it', async () => {
-    const id = await storedDelivery('sms-aliyun');
+  it('marks a dead-lettered delivery failed after its day of retries, with its last error, and logs it', async () => {
+    const id = await storedDelivery('sms-aliyun', 0, 24.1 * 3600_000);
     await runQueue('baoxiu-deliveries', id);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       await runQueue('baoxiu-deliveries-dlq', id);
       expect(logged.mock.calls.flat().join('\n')).toContain(
-        `delivery ${id} failed for good: channel sms-aliyun is not configured`,
+        `delivery ${id} failed for good: gave up after 1 attempts: channel sms-aliyun is not configured`,
       );
     } finally {
       logged.mockRestore();
     }
+    expect(await delivery(id)).toMatchObject({ status: 'failed', attempts: 1 });
+  });
+
+  it('fails a delivery whose try fails after its window is over, rather than retrying it', async () => {
+    const id = await storedDelivery('sms-aliyun', 0, 26 * 3600_000); // a chain the sweep started late, say
+    const result = await runQueue('baoxiu-deliveries', id, 2);
+    expect(result.retryMessages).toEqual([]);
+    expect(result.explicitAcks).toHaveLength(1);
     expect(await delivery(id)).toMatchObject({
       status: 'failed',
-      last_error: expect.stringContaining('channel sms-aliyun is not configured'),
+      attempts: 1,
+      last_error: 'not delivered within 25 hours: channel sms-aliyun is not configured',
     });
+  });
+
+  it('leaves a dead letter that comes before the window is over pending and due, for the sweep to start again', async () => {
+    // Its runs failed as a whole (the Worker killed, say) 30 times in a row, an hour into its window.
+    const id = await storedDelivery('sms-aliyun', 0, 3600_000);
+    await env.DB.prepare('UPDATE deliveries SET due_at = ? WHERE id = ?')
+      .bind(new Date(Date.now() + 3600_000).toISOString(), id)
+      .run();
+    const result = await runQueue('baoxiu-deliveries-dlq', id);
+    expect(result.explicitAcks).toHaveLength(1);
+    const row = await delivery(id);
+    expect(row).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(Date.parse(row!.due_at)).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('when D1 fails, the batch waits its backoff rather than a minute (retry_delay), and nothing is lost', async () => {
+    const id = await storedDelivery('outbox');
+    const lost = () => Promise.reject(new Error('D1_ERROR: Network connection lost.'));
+    const down = { ...env, DB: { prepare: () => ({ bind: () => ({ run: lost, first: lost, all: lost }) }), batch: lost } };
+    // The test pool's batches do not record a retry's delay: these messages do.
+    const batchOf = (queue: string, attempts: number[]) => {
+      const messages = attempts.map((n) => ({ body: { deliveryId: id }, attempts: n, ack: vi.fn(), retry: vi.fn() }));
+      return { queue, messages, delays: () => messages.map((m) => m.retry.mock.calls[0]?.[0]?.delaySeconds) };
+    };
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const live = batchOf('baoxiu-deliveries', [6, 2]);
+      await worker.queue(live as never, down as never);
+      expect(live.delays()).toEqual([backoff(6), backoff(2)]);
+      expect(live.messages.every((m) => m.ack.mock.calls.length === 0)).toBe(true);
+      expect(logged.mock.calls.flat().join('\n')).toContain('2 deliveries wait their backoff: D1_ERROR');
+      // The dead-letter queue's consumer the same way.
+      const dead = batchOf('baoxiu-deliveries-dlq', [3]);
+      await worker.queue(dead as never, down as never);
+      expect(dead.delays()).toEqual([backoff(3)]);
+    } finally {
+      logged.mockRestore();
+    }
+    // D1 back: the retry sends it.
+    await runQueue('baoxiu-deliveries', id, 7);
+    expect(await delivery(id)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 });
 
@@ -143,10 +194,10 @@ describe('one chain of messages at a time', () => {
     const copy = await runQueue('baoxiu-deliveries', id);
     expect(copy.explicitAcks).toHaveLength(0);
     expect(copy.retryMessages).toHaveLength(1);
-    // Due again once the hold is over at the latest (2 minutes).
+    // Due again once the hold is over at the latest (5 minutes).
     const due = Date.parse((await delivery(id))!.due_at) - Date.now();
-    expect(due).toBeGreaterThan(100_000);
-    expect(due).toBeLessThanOrEqual(120_000);
+    expect(due).toBeGreaterThan(280_000);
+    expect(due).toBeLessThanOrEqual(300_000);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       await runQueue('baoxiu-deliveries-dlq', id);
