@@ -42,7 +42,8 @@ export function smtpEmail(cfg: SmtpSettings): Channel {
         throw new Error(`email-smtp: ${messageOf(err)}`);
       }
       // A server that refuses one address (RCPT) would otherwise hold the mail back from every other.
-      // A recipient waits up to six replies (MAIL, RCPT, DATA, the message, RSET on failure, QUIT).
+      // A recipient waits up to six replies: the RSET after the last one's failure, MAIL, RCPT, DATA,
+      // the message, then QUIT.
       const startBy = delivery.until === undefined ? Infinity : delivery.until - 6 * timeoutMs;
       try {
         await toEach('email-smtp', delivery.to ?? cfg.to, startBy, (address) =>

@@ -15,17 +15,19 @@ import { withoutLead } from '../privacy/log.ts';
  *  attempt still sending when a retry began): this message waits its turn. */
 export type Outcome = 'sent' | 'failed' | 'skipped' | 'busy';
 
-/** `row` is the delivery's lead, read with it (null: the lead is gone). */
+/** `row` is the delivery's lead, read with it (null: the lead is gone); `ends`: when the invocation
+ *  running the attempt may be stopped (ms since the epoch). */
 export async function attempt(
   env: Env,
   delivery: Delivery,
   row: StoredLead | null,
   channels: Map<string, Channel> = byName(env),
+  ends = Infinity,
 ): Promise<Outcome> {
   if (delivery.status !== 'pending' || !row) return 'skipped';
   if (!(await claim(env.DB, delivery.id, delivery.generation))) return 'busy';
   // A few seconds of the hold are kept for recording the outcome.
-  const until = Date.now() + (CLAIM_SECONDS - 10) * 1000;
+  const until = Math.min(Date.now() + (CLAIM_SECONDS - 10) * 1000, ends);
   // Channels get the lead opened: the operator needs the customer's name and phone.
   let lead: StoredLead;
   try {

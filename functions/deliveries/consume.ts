@@ -23,6 +23,9 @@ export async function consume(batch: MessageBatch<DeliveryMessage>, env: Env): P
 
 async function each(batch: MessageBatch<DeliveryMessage>, env: Env, done: Set<Message<DeliveryMessage>>): Promise<void> {
   const dead = batch.queue.endsWith('-dlq');
+  // A consumer may run 15 minutes (Cloudflare Queues' limits), its batch's attempts one after
+  // another: none of them goes on sending past that, less a minute to record it.
+  const ends = Date.now() + 14 * 60_000;
   const channels = byName(env);
   // One read for the whole batch; a delivery queued twice is tried once, and a message of a chain
   // a retry replaced (generation, migrations/0010_delivery_chain.sql) not at all.
@@ -52,7 +55,7 @@ async function each(batch: MessageBatch<DeliveryMessage>, env: Env, done: Set<Me
       settle(message);
       continue;
     }
-    const outcome = await attempt(env, delivery, lead ?? null, channels);
+    const outcome = await attempt(env, delivery, lead ?? null, channels, ends);
     if (outcome === 'failed' && hoursOnItsWay(delivery) > WINDOW_HOURS) {
       await fail(env, delivery, `not delivered within ${WINDOW_HOURS} hours: `);
       settle(message);

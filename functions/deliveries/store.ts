@@ -74,8 +74,8 @@ export async function newChain(db: D1Database, deliveryId: string): Promise<numb
 }
 
 /** How long an attempt holds its delivery. An HTTP channel's one request is over in CHANNEL_TIMEOUT_MS
- *  (≤ 20 s); SMTP waits up to that for each of ~8 replies to connect and 6 a recipient, and starts
- *  no recipient it might not finish inside the hold (channels/email.ts). */
+ *  (≤ 2 min); SMTP waits up to that (≤ 15 s) for each of up to 9 replies to connect and 6 a
+ *  recipient, and starts no recipient it might not finish inside the hold (channels/email.ts). */
 export const CLAIM_SECONDS = 300;
 
 /** One attempt's hold on a delivery of chain `generation`: false when it is not pending, belongs to

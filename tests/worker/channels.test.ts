@@ -141,10 +141,15 @@ describe('channel settings', () => {
       'email-smtp is misconfigured: EMAIL_TO lists no recipient: give one or more, separated by commas',
     );
     await expect(smtp({ CHANNEL_TIMEOUT_MS: '10s' }).send(lead(), env as never, { id: 'd' })).rejects.toThrow(
-      'email-smtp is misconfigured: CHANNEL_TIMEOUT_MS must be a whole number of milliseconds from 1 to 20000, not "10s"',
+      'email-smtp is misconfigured: CHANNEL_TIMEOUT_MS must be a whole number of milliseconds from 1 to 15000, not "10s"',
     );
-    // Longer, an SMTP attempt could outlast its hold on the delivery (CLAIM_SECONDS).
-    await expect(smtp({ CHANNEL_TIMEOUT_MS: '60000' }).send(lead(), env as never, { id: 'd' })).rejects.toThrow('not "60000"');
+    // Longer, an SMTP attempt could outlast its hold on the delivery (CLAIM_SECONDS); an HTTP
+    // channel's one request may take longer.
+    await expect(smtp({ CHANNEL_TIMEOUT_MS: '60000' }).send(lead(), env as never, { id: 'd' })).rejects.toThrow(
+      'CHANNEL_TIMEOUT_MS must be a whole number of milliseconds from 1 to 15000, not "60000"',
+    );
+    const wecom = channelsFor({ ...configured, CHANNEL_TIMEOUT_MS: '60000' } as never).find((c) => c.name === 'wecom')!;
+    await expect(wecom.send(lead(), env as never, { id: 'd' })).resolves.toBeUndefined();
     const binding = channelsFor({ ...env, EMAIL_BINDING_FROM: 'a@baoxiu.test', EMAIL_BINDING_TO: ',' } as never).find(
       (c) => c.name === 'email-binding',
     )!;
@@ -282,6 +287,25 @@ describe('the link to the lead in the inbox', () => {
     expect((await mine('feishu', (x) => x.body.content.text))!.body.content.text).toContain(`在收件箱处理：${link}`);
     expect((await mine('webhook', (x) => x.body.lead?.reference))!.body.inboxUrl).toBe(link);
   });
+
+  it("an attempt begun as the consumer's run ends starts no SMTP recipient, and records why", async () => {
+    const posted = (await (await post(valid())).json()) as { id: string };
+    const row = (await rawRow(posted.id))!;
+    const now = new Date().toISOString();
+    const delivery = (await env.DB.prepare(
+      `INSERT INTO deliveries (id, lead_id, channel, status, attempts, created_at, updated_at, due_at)
+       VALUES (?1, ?2, 'email-smtp', 'pending', 0, ?3, ?3, ?3)
+       ON CONFLICT (lead_id, channel, kind) DO UPDATE SET status = 'pending', claimed_until = NULL RETURNING *`,
+    )
+      .bind(`late-${row.id}`, row.id, now)
+      .first<Delivery>())!;
+    expect(await attempt(env as never, delivery, row, channels, Date.now() + 1000)).toBe('failed');
+    const after = await env.DB.prepare('SELECT * FROM deliveries WHERE id = ?').bind(delivery.id).first<Delivery>();
+    expect(after).toMatchObject({ status: 'pending', attempts: 1, claimed_until: null });
+    expect(after!.last_error).toContain("not tried, the attempt's time was up");
+    const mails = (await (await fetch(e.MAILS_URL)).json()) as any[];
+    expect(mails.filter((m) => m.subject?.includes(row.reference))).toEqual([]);
+  });
 });
 
 describe('email through the send_email binding', () => {
@@ -345,10 +369,11 @@ describe('SMTP with a server that closes the connection mid-send (a 421)', () =>
 describe("SMTP near the end of the attempt's hold on the delivery", () => {
   it('starts no recipient it might not finish in time; the retry is for those', async () => {
     const l = lead();
-    // This channel waits up to 1.5 s a reply, 9 s a recipient: the first starts, the slow server
-    // takes a second over it, and by then no other may start.
-    const until = Date.now() + 9_000 + 800;
-    const partly = await channel('email-smtp')
+    // This channel waits up to 5 s a reply, 30 s a recipient: the first starts (2 s to spare for
+    // connecting), the slow server takes 3 s over it, and by then no other may start.
+    const patient = channelsFor({ ...configured, CHANNEL_TIMEOUT_MS: '5000' } as never).find((c) => c.name === 'email-smtp')!;
+    const until = Date.now() + 30_000 + 2_000;
+    const partly = await patient
       .send(l, env as never, { id: 's', to: ['slow@baoxiu.test', 'dispatch@baoxiu.test', 'boss@baoxiu.test'], until })
       .then(
         () => null,

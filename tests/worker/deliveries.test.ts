@@ -154,6 +154,32 @@ describe('the deliveries consumer', () => {
     await runQueue('baoxiu-deliveries', id, 7);
     expect(await delivery(id)).toMatchObject({ status: 'sent', attempts: 1 });
   });
+
+  it('when D1 fails halfway through a batch, what was sent stays sent and the rest wait their backoff', async () => {
+    const [first, second] = [await storedDelivery('outbox'), await storedDelivery('outbox')];
+    // D1 goes away as the second delivery is claimed.
+    const lost = () => Promise.reject(new Error('D1_ERROR: Network connection lost.'));
+    const db = {
+      batch: (statements: D1PreparedStatement[]) => env.DB.batch(statements),
+      prepare: (query: string) => ({
+        bind: (...args: unknown[]) =>
+          query.includes('claimed_until = ?3') && args[0] === second
+            ? { run: lost, first: lost, all: lost }
+            : env.DB.prepare(query).bind(...args),
+      }),
+    };
+    const messages = [first, second].map((deliveryId) => ({ body: { deliveryId }, attempts: 4, ack: vi.fn(), retry: vi.fn() }));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await worker.queue({ queue: 'baoxiu-deliveries', messages } as never, { ...env, DB: db } as never);
+    } finally {
+      logged.mockRestore();
+    }
+    expect([messages[0].ack.mock.calls.length, messages[0].retry.mock.calls.length]).toEqual([1, 0]);
+    expect([messages[1].ack.mock.calls.length, messages[1].retry.mock.calls]).toEqual([0, [[{ delaySeconds: backoff(4) }]]]);
+    expect(await delivery(first)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await delivery(second)).toMatchObject({ status: 'pending', attempts: 0 });
+  });
 });
 
 describe('one chain of messages at a time', () => {
@@ -198,6 +224,10 @@ describe('one chain of messages at a time', () => {
     const due = Date.parse((await delivery(id))!.due_at) - Date.now();
     expect(due).toBeGreaterThan(280_000);
     expect(due).toBeLessThanOrEqual(300_000);
+    // Its dead letter, when its day of retries is over (one before that only makes it due).
+    await env.DB.prepare('UPDATE deliveries SET created_at = ? WHERE id = ?')
+      .bind(new Date(Date.now() - 24.1 * 3600_000).toISOString(), id)
+      .run();
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       await runQueue('baoxiu-deliveries-dlq', id);

@@ -140,8 +140,8 @@ export default async function setup(project: TestProject) {
       if (address.address.startsWith('nobody@')) cb(Object.assign(new Error('5.1.1 no such mailbox'), { responseCode: 550 }));
       // A server going away mid-send: 421, and the connection closed (smtp-server closes on a 421).
       else if (address.address.startsWith('gone@')) cb(Object.assign(new Error('shutting down'), { responseCode: 421 }));
-      // A slow server: a second before it accepts the address.
-      else if (address.address.startsWith('slow@')) setTimeout(() => cb(), 1000);
+      // A slow server: 3 seconds before it accepts the address.
+      else if (address.address.startsWith('slow@')) setTimeout(() => cb(), 3000);
       else cb();
     },
     onData(stream, _session, cb) {
