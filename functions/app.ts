@@ -7,6 +7,8 @@ import { admin } from './admin/api.ts';
 import { leads } from './leads/endpoint.ts';
 import { progress } from './progress/endpoint.ts';
 import { securityHeaders } from './web/headers.ts';
+import { plainPage } from './web/plain-page.ts';
+import { wantsPage } from './web/wants-page.ts';
 
 export const api = new Hono<{ Bindings: Env }>().basePath('/api');
 
@@ -33,7 +35,11 @@ api.get('/health', async (c) => {
   }
 });
 
-api.notFound((c) => c.json({ ok: false, errors: { form: '没有这个接口。' } }, 404));
+api.notFound((c) =>
+  wantsPage(c)
+    ? plainPage({ title: '没有这个页面', lines: ['没有这个页面。'], link: { href: '/', text: '返回首页' }, status: 404 })
+    : c.json({ ok: false, errors: { form: '没有这个接口。' } }, 404),
+);
 
 api.onError((err, c) => {
   if (err instanceof HTTPException && err.status < 500) {
@@ -46,5 +52,9 @@ api.onError((err, c) => {
     return c.json({ ok: false, error: err.message }, 500);
   }
   console.error('[api] unexpected error:', err instanceof Error ? err.message : err);
-  return c.json({ ok: false, errors: { form: '系统暂时无法受理，请稍后重试，或直接拨打服务电话。' } }, 500);
+  const message = '系统暂时无法受理，请稍后重试，或直接拨打服务电话。';
+  // A browser's form post (no JavaScript) gets a page to read, not JSON.
+  return wantsPage(c)
+    ? plainPage({ title: '请稍后重试', lines: [message], link: { href: '/', text: '返回首页' }, status: 503, retryAfter: 30 })
+    : c.json({ ok: false, errors: { form: message } }, 500);
 });

@@ -11,6 +11,7 @@ import { deliveriesOf } from '../deliveries/plan.ts';
 import { bodyLimit } from '../web/body-limit.ts';
 import { corsForAllowedOrigins, sameSiteOnly } from '../web/origin.ts';
 import { contentType, fail, FORM_TYPES, MESSAGES, wantsPage, type Ctx } from './answer.ts';
+import { wantsPage as browserAsks } from '../web/wants-page.ts';
 import { confirmationLater, confirmationPage } from './form-page.ts';
 import { clientIp, retryAfter } from '../web/limits.ts';
 import { fieldErrors, parseLead, type FieldErrors, type LeadInput } from './schema.ts';
@@ -105,7 +106,10 @@ leads.post(
   },
 );
 
-leads.all('/', (c) => fail(c, 405, { form: MESSAGES.method }));
+// The address a form post without JavaScript ends on (its errors), opened again: the home page.
+leads.all('/', (c) =>
+  c.req.method === 'GET' && browserAsks(c) ? c.redirect('/', 303) : fail(c, 405, { form: MESSAGES.method }),
+);
 
 /** The confirmation page of a plain form post (confirmation-link.ts): the lead's reference (unless
  *  merged), where, and what happens next as of when it was posted. A link that is not ours, older

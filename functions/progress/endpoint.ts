@@ -24,12 +24,16 @@ type Ctx = Context<{ Bindings: Env }>;
 const PROGRESS_MESSAGES = {
   reference: '请填写单号，格式如 BX-261130-123456。',
   tail: '请填写报修时所留电话号码的后 4 位数字。',
-  notFound: '没有找到这条报修，请核对单号和电话号码后 4 位。报修超过保留期或已按您的要求删除的，也查不到。',
+  notFound:
+    '没有找到这条报修，请核对单号和电话号码后 4 位。报修超过保留期或已按您的要求删除的，也查不到；多次查不到的，请直接拨打服务电话。',
   done: '这条报修已经完成，不能取消。如有问题，请拨打服务电话。',
   tooMany: '查询过于频繁，请稍后再试，或直接拨打服务电话。',
   origin: '请从本站页面查询。',
   badForm: '表单内容无法识别，请刷新页面后重试。',
   busy: '系统繁忙，暂时查不到，请稍后再试，或直接拨打服务电话。',
+  cancelledTold: '已为您取消，我们已通知客服。',
+  cancelledInInbox: '已为您取消，客服会在报修列表中看到；如已约好上门时间，请拨打服务电话告知。',
+  alreadyCancelled: '这条报修此前已经取消。',
 } as const;
 
 const STATUS: Record<string, string> = {
@@ -52,6 +56,9 @@ progress.use(
 );
 progress.post('/', (c) => lookUp(c, false));
 progress.post('/cancel', (c) => lookUp(c, true));
+// The address a form post without JavaScript ends on, opened again (history, a new tab): the page.
+progress.get('/', (c) => c.redirect('/progress/', 303));
+progress.get('/cancel', (c) => c.redirect('/progress/', 303));
 
 async function lookUp(c: Ctx, cancel: boolean): Promise<Response> {
   const form = await postedFields(c);
@@ -67,7 +74,7 @@ async function lookUp(c: Ctx, cancel: boolean): Promise<Response> {
     (await retryAfter(c.env, 'progressIp', clientIp(c.req.raw.headers))) || (await retryAfter(c.env, 'progressRef', reference));
   if (wait) return answer(c, 429, { errors: { form: PROGRESS_MESSAGES.tooMany }, reference }, wait);
 
-  let lead, hotline;
+  let lead, hotline, cancelled: string | undefined;
   try {
     // The catalog first: once a cancel is saved, nothing after it may fail the answer.
     hotline = (await loadCatalog(c.env, new URL(c.req.url).origin)).data.hotline;
@@ -77,6 +84,13 @@ async function lookUp(c: Ctx, cancel: boolean): Promise<Response> {
       const { outcome, deliveries } = await cancelByCustomer(c.env.DB, ring.current, lead.id);
       if (outcome === 'not-allowed') return answer(c, 409, { errors: { form: PROGRESS_MESSAGES.done }, reference, tail });
       if (deliveries.length) c.executionCtx.waitUntil(enqueue(c.env, deliveries));
+      // Told only what happened: by this request or before it, with the operator told or not.
+      cancelled =
+        outcome === 'already'
+          ? PROGRESS_MESSAGES.alreadyCancelled
+          : deliveries.length
+            ? PROGRESS_MESSAGES.cancelledTold
+            : PROGRESS_MESSAGES.cancelledInInbox;
       lead = { ...lead, stage: 'cancelled', appointment_at: null };
     }
   } catch (err) {
@@ -101,7 +115,7 @@ async function lookUp(c: Ctx, cancel: boolean): Promise<Response> {
       lines: [
         `单号 ${reference}：${status}${at ? `，上门时间 ${at}（北京时间）` : ''}。`,
         `地区：${lead.region_name}${lead.brand_name ? `；品牌：${lead.brand_name}` : ''}。`,
-        cancel ? '已为您取消，我们已通知客服。' : '',
+        cancelled ?? '',
         `有问题请拨打 ${hotline}。`,
       ].filter(Boolean),
     },

@@ -1,14 +1,15 @@
 // Finding a customer's lead by what only the customer has: its reference and the last 4 digits of
 // the phone it was sent with. A wrong reference, a wrong tail and a lead that is gone (past
-// retention, forgotten) are one answer — null — after the same work: one indexed write that reads
-// the row back, and one decryption (of a dummy when there is no row), so neither the answer nor its
-// time tells which.
+// retention, forgotten) are one answer — null — after the same work: one batch that writes one row
+// (the lead's count, or else the count of misses) and reads the lead back, and one decryption (of a
+// dummy when there is no lead), so neither the answer nor its time tells which.
 //
 // Every look-up of a reference is counted on its lead before its tail is checked, in one statement,
 // so guesses sent all at once from many places are counted one by one (the rate limits count at
 // each Cloudflare location). Past LOCK_AFTER within a day — 10 of 10,000 tails — the reference
-// answers null even to the right tail, until a day passes without a look-up. A right tail before
-// that takes its count back. The customer can still call; the operator sees everything.
+// answers null even to the right tail, until a day passes without a look-up; past LOCK_FOR_GOOD in
+// the lead's life, for good. A right tail before that takes one back from both counts. The customer
+// can still call (the "not found" answer says so); the operator sees everything.
 import { encryptField, decryptField, type Keyring } from '../privacy/keyring.ts';
 import type { StoredLead } from '../rows.ts';
 
@@ -18,12 +19,19 @@ export const TAIL = /^\d{4}$/;
 type Found = Pick<StoredLead, 'id' | 'reference' | 'stage' | 'appointment_at' | 'region_name' | 'brand_name' | 'created_at'>;
 
 export const LOCK_AFTER = 10;
+export const LOCK_FOR_GOOD = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** A look-up counted (?1 now, ?2 a day ago, ?3 the reference), afresh after a quiet day, and the
- *  lead read back with its count. No row for a reference that names no lead, at the same cost. */
+/** A look-up counted (?1 now, ?2 a day ago, ?3 the reference), the day's afresh after a quiet day,
+ *  and the lead read back with its counts. */
 const COUNTED = `UPDATE leads SET lookup_failures = CASE WHEN lookup_failed_at >= ?2 THEN lookup_failures + 1 ELSE 1 END,
-  lookup_failed_at = ?1 WHERE reference = ?3
-  RETURNING id, reference, stage, appointment_at, region_name, brand_name, created_at, phone, key_id, lookup_failures`;
+  lookup_failures_total = lookup_failures_total + 1, lookup_failed_at = ?1 WHERE reference = ?3
+  RETURNING id, reference, stage, appointment_at, region_name, brand_name, created_at, phone, key_id, lookup_failures,
+    lookup_failures_total`;
+/** Else a miss counted (?1 now, ?2 the reference): the same one row written. */
+const MISSED = `UPDATE lookup_misses SET misses = misses + 1, last_at = ?1
+  WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM leads WHERE reference = ?2)`;
+
+type Counted = Found & { phone: string; key_id: string | null; lookup_failures: number; lookup_failures_total: number };
 
 let dummy: Promise<{ id: string; value: string }> | undefined;
 
@@ -46,10 +54,11 @@ export async function findLead(
   now = new Date(),
 ): Promise<Found | null> {
   const dayAgo = new Date(now.getTime() - DAY_MS).toISOString();
-  const row = await db
-    .prepare(COUNTED)
-    .bind(now.toISOString(), dayAgo, reference)
-    .first<Found & { phone: string; key_id: string | null; lookup_failures: number }>();
+  const [counted] = await db.batch<Counted>([
+    db.prepare(COUNTED).bind(now.toISOString(), dayAgo, reference),
+    db.prepare(MISSED).bind(now.toISOString(), reference),
+  ]);
+  const row = counted.results[0];
   let phone = '';
   try {
     if (row) {
@@ -62,8 +71,14 @@ export async function findLead(
   } catch {
     phone = '';
   }
-  if (!row || !same(phone.slice(-4), tail) || row.lookup_failures > LOCK_AFTER) return null;
-  await db.prepare('UPDATE leads SET lookup_failures = lookup_failures - 1 WHERE id = ?1').bind(row.id).run();
-  const { phone: _p, key_id: _k, lookup_failures: _f, ...found } = row;
+  if (!row || !same(phone.slice(-4), tail) || row.lookup_failures > LOCK_AFTER || row.lookup_failures_total > LOCK_FOR_GOOD)
+    return null;
+  await db
+    .prepare(
+      'UPDATE leads SET lookup_failures = lookup_failures - 1, lookup_failures_total = lookup_failures_total - 1 WHERE id = ?1',
+    )
+    .bind(row.id)
+    .run();
+  const { phone: _p, key_id: _k, lookup_failures: _f, lookup_failures_total: _t, ...found } = row;
   return found;
 }

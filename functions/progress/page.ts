@@ -7,6 +7,7 @@ import { attributeText } from '../web/attribute-text.ts';
 import type { Env } from '../env.ts';
 import { securityHeaders } from '../web/headers.ts';
 import { freshPage } from '../leads/form-page.ts';
+import { plainPage } from '../web/plain-page.ts';
 import { REFERENCE } from './lookup.ts';
 
 export interface ProgressAnswer {
@@ -17,8 +18,16 @@ export interface ProgressAnswer {
 }
 
 export async function progressPage(env: Env, origin: string, answer: ProgressAnswer, status = 200): Promise<Response> {
-  const page = await env.ASSETS.fetch(new URL('/progress/', origin));
   const { reference, tail, progress, errors = {} } = answer;
+  const page = await env.ASSETS.fetch(new URL('/progress/', origin)).catch(() => null);
+  // The site's own files failing: the answer on a page of its own (without the cancel form).
+  if (!page?.ok)
+    return plainPage({
+      title: '查询报修进度',
+      lines: [...(progress?.lines ?? []), ...Object.values(errors)],
+      link: { href: '/progress/', text: '返回查询页' },
+      status,
+    });
   const res = new HTMLRewriter()
     .on('input[name=reference]', { element: (el) => void (reference && el.setAttribute('value', attributeText(reference))) })
     .on('form[data-progress-cancel] input[name=tail]', {

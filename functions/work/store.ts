@@ -141,14 +141,15 @@ const CUSTOMER = { id: null, name: '客户' };
 
 /**
  * The customer cancels from the progress page: 已取消, logged as 客户, and the operator told on the
- * channels that carried the lead (not SMS: its registered template says "new lead"). Idempotent: a
- * lead already cancelled answers 'done' and nobody is told twice; 已完成 cannot be cancelled.
+ * channels that carried the lead (not SMS: its registered template says "new lead"; `deliveries`,
+ * none for an operator with SMS alone). Idempotent: a lead already cancelled (by the customer or by
+ * staff) answers 'already' and nobody is told twice; 已完成 cannot be cancelled.
  */
 export async function cancelByCustomer(
   db: D1Database,
   key: LeadKey,
   leadId: string,
-): Promise<{ outcome: 'done' | 'not-allowed'; deliveries: string[] }> {
+): Promise<{ outcome: 'cancelled' | 'already' | 'not-allowed'; deliveries: string[] }> {
   const at = new Date().toISOString();
   const [update, , notify] = await db.batch<{ id: string }>([
     db
@@ -170,7 +171,7 @@ export async function cancelByCustomer(
       )
       .bind(leadId, at),
   ]);
-  if (update.meta.changes === 1) return { outcome: 'done', deliveries: notify.results.map((r) => r.id) };
+  if (update.meta.changes === 1) return { outcome: 'cancelled', deliveries: notify.results.map((r) => r.id) };
   const now = await db.prepare('SELECT stage FROM leads WHERE id = ?').bind(leadId).first<{ stage: Stage }>();
-  return { outcome: now?.stage === 'cancelled' ? 'done' : 'not-allowed', deliveries: [] };
+  return { outcome: now?.stage === 'cancelled' ? 'already' : 'not-allowed', deliveries: [] };
 }

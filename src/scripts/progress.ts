@@ -14,7 +14,8 @@ export function enhanceProgress() {
   const lines = document.querySelector<HTMLElement>('[data-progress-lines]');
   if (!form || !cancel || !lines) return;
 
-  const show = (answer: Answer) => {
+  /** `tail`: the one sent with the question answered (the field may have changed since). */
+  const show = (answer: Answer, tail = '') => {
     for (const el of document.querySelectorAll<HTMLElement>('[data-error-for]')) {
       const message = answer.errors?.[el.dataset.errorFor!];
       el.textContent = message ?? '';
@@ -25,21 +26,21 @@ export function enhanceProgress() {
     cancel.hidden = !answer.progress?.cancellable;
     if (answer.progress) {
       cancel.querySelector<HTMLInputElement>('input[name=reference]')!.value = answer.progress.reference;
-      cancel.querySelector<HTMLInputElement>('input[name=tail]')!.value =
-        form.querySelector<HTMLInputElement>('[name=tail]')!.value;
+      cancel.querySelector<HTMLInputElement>('input[name=tail]')!.value = tail;
     }
   };
 
   const send = async (target: HTMLFormElement) => {
     const button = target.querySelector('button')!;
     button.disabled = true;
+    const sent = Object.fromEntries(new FormData(target)) as Record<string, string>;
     try {
       const res = await fetch(target.action, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(Object.fromEntries(new FormData(target))),
+        body: JSON.stringify(sent),
       });
-      show((await res.json().catch(() => null)) ?? { ok: false, errors: { form: FALLBACK } });
+      show((await res.json().catch(() => null)) ?? { ok: false, errors: { form: FALLBACK } }, sent.tail);
     } catch {
       show({ ok: false, errors: { form: FALLBACK } });
     } finally {

@@ -6,8 +6,11 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { Env } from '../../functions/env.ts';
 import worker from '../../functions/worker.ts';
-import { findLead, LOCK_AFTER } from '../../functions/progress/lookup.ts';
+import { api } from '../../functions/app.ts';
+import { findLead, LOCK_AFTER, LOCK_FOR_GOOD } from '../../functions/progress/lookup.ts';
+import { progressPage } from '../../functions/progress/page.ts';
 import { keyring } from '../../functions/privacy/keyring.ts';
+import { cancelByCustomer } from '../../functions/work/store.ts';
 import { freshIp, freshPhone, incoming, inOneWindow, ORIGIN, post, valid } from './helpers.ts';
 import { inboxPost, staffSession } from './inbox.ts';
 
@@ -200,10 +203,35 @@ describe('progress look-up', () => {
     await env.DB.prepare('UPDATE leads SET lookup_failed_at = ? WHERE id = ?').bind(dayAgo, lead.id).run();
     expect((await ask(lead)).status).toBe(200);
     expect(await failures()).toBe(0);
-    // Guessing at a reference that names no lead writes nothing.
-    const before = await env.DB.prepare('SELECT SUM(lookup_failures) AS n FROM leads').first<{ n: number }>();
+    // Guessing at a reference that names no lead counts a miss (one row written, as for a lead's
+    // count, so the time does not tell), and touches no lead.
+    const misses = async () => (await env.DB.prepare('SELECT misses FROM lookup_misses').first<{ misses: number }>())!.misses;
+    const [before, missesBefore] = [await env.DB.prepare('SELECT SUM(lookup_failures) AS n FROM leads').first(), await misses()];
     expect(await findLead(env.DB, ring, 'BX-000101-999999', '0000')).toBeNull();
-    expect(await env.DB.prepare('SELECT SUM(lookup_failures) AS n FROM leads').first<{ n: number }>()).toEqual(before);
+    expect(await env.DB.prepare('SELECT SUM(lookup_failures) AS n FROM leads').first()).toEqual(before);
+    expect(await misses()).toBe(missesBefore + 1);
+    // A look-up of a lead counts no miss.
+    expect(await findLead(env.DB, ring, lead.reference, lead.tail)).not.toBeNull();
+    expect(await misses()).toBe(missesBefore + 1);
+  });
+
+  it(`locks a reference for good after ${LOCK_FOR_GOOD} wrong tails in its life, a quiet day or not`, async () => {
+    const lead = await newLead();
+    const ring = await keyring(env.LEADS_ENCRYPTION_KEY);
+    const dayAgo = new Date(Date.now() - 24 * 60 * 60 * 1000 - 1000).toISOString();
+    const set = (total: number) =>
+      env.DB.prepare('UPDATE leads SET lookup_failures = 0, lookup_failures_total = ?, lookup_failed_at = ? WHERE id = ?')
+        .bind(total, dayAgo, lead.id)
+        .run();
+    // Ten a day over the days before: one short of the lifetime count, the right tail still opens it.
+    await set(LOCK_FOR_GOOD - 1);
+    expect((await findLead(env.DB, ring, lead.reference, lead.tail))?.id).toBe(lead.id);
+    await set(LOCK_FOR_GOOD);
+    expect(await findLead(env.DB, ring, lead.reference, lead.tail)).toBeNull();
+    await set(LOCK_FOR_GOOD);
+    const locked = await ask(lead);
+    expect(locked.status).toBe(404);
+    expect(((await locked.json()) as { errors: { form: string } }).errors.form).toContain('多次查不到的，请直接拨打服务电话');
   });
 
   it('counts every one of many guesses sent at once, the right tail among them too late', async () => {
@@ -232,6 +260,10 @@ describe('cancel from the progress page', () => {
     expect(progress.lines).toContain('已为您取消，我们已通知客服。');
     const again = await ask(lead, '/api/progress/cancel');
     expect(again.status).toBe(200);
+    // Told it was cancelled before, not that the operator was told again; and nobody is.
+    expect(((await again.json()) as { progress: { lines: string[] } }).progress.lines).toContain('这条报修此前已经取消。');
+    const ring = await keyring(env.LEADS_ENCRYPTION_KEY);
+    expect(await cancelByCustomer(env.DB, ring.current, lead.id)).toEqual({ outcome: 'already', deliveries: [] });
 
     const events = await env.DB.prepare('SELECT staff_id, staff_name, kind, stage FROM lead_events WHERE lead_id = ?')
       .bind(lead.id)
@@ -245,6 +277,21 @@ describe('cancel from the progress page', () => {
         { channel: 'outbox', kind: 'cancel', status: 'sent' },
         { channel: 'outbox', kind: 'lead', status: 'sent' },
       ]);
+  });
+
+  it('does not say the operator was told when no channel can carry a cancel (SMS alone), nor when staff cancelled it', async () => {
+    const lead = await newLead();
+    // An operator with SMS alone: the lead went out by SMS, whose template says "new lead".
+    await env.DB.prepare(`UPDATE deliveries SET channel = 'sms-aliyun' WHERE lead_id = ?`).bind(lead.id).run();
+    const res = await ask(lead, '/api/progress/cancel');
+    const lines = ((await res.json()) as { progress: { lines: string[] } }).progress.lines;
+    expect(lines).toContain('已为您取消，客服会在报修列表中看到；如已约好上门时间，请拨打服务电话告知。');
+    expect(lines.join()).not.toContain('已通知客服');
+    const byStaff = await newLead();
+    const { cookie } = await staffSession();
+    await inboxPost(`/leads/${byStaff.id}/stage`, { stage: 'cancelled', reason: '客户来电取消' }, { cookie });
+    const after = await ask(byStaff, '/api/progress/cancel');
+    expect(((await after.json()) as { progress: { lines: string[] } }).progress.lines).toContain('这条报修此前已经取消。');
   });
 
   it('refuses a lead that is 已完成 with a clear message', async () => {
@@ -268,12 +315,11 @@ describe('the progress page without JavaScript', () => {
     expect(get.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(get.headers.get('cache-control')).toBe('no-store');
     expect(await get.text()).toContain(`value="${lead.reference}"`);
-    const odd = await worker.fetch(
-      new Request(`${ORIGIN}/progress/?ref="><script>`),
-      env as unknown as Env,
-      createExecutionContext(),
-    );
-    expect(await odd.text()).not.toContain('<script>"');
+    // What is written into an attribute cannot end it, whatever it is (a reference takes no such signs).
+    const odd = await progressPage(env as unknown as Env, ORIGIN, { reference: '"><script>x</script>' });
+    const oddHtml = await odd.text();
+    expect(oddHtml).toContain('value="&quot;><script>x</script>"');
+    expect(oddHtml).not.toContain('value=""><script>');
 
     const page = await exports.default.fetch(
       new Request(`${ORIGIN}/api/progress`, {
@@ -292,5 +338,52 @@ describe('the progress page without JavaScript', () => {
     expect(html).toContain(`单号 ${lead.reference}：已受理。`);
     expect(html).toMatch(/<form method="post" action="\/api\/progress\/cancel" data-progress-cancel>/);
     expect(html).toContain(`name="tail" value="${lead.tail}"`);
+  });
+
+  it('sends the address a form post ended on, opened again, back to its page', async () => {
+    for (const [path, to] of [
+      ['/api/progress', '/progress/'],
+      ['/api/progress/cancel', '/progress/'],
+      ['/api/leads', '/'],
+    ]) {
+      const res = await exports.default.fetch(
+        new Request(`${ORIGIN}${path}`, { headers: { accept: 'text/html' }, redirect: 'manual' }),
+      );
+      expect([path, res.status, res.headers.get('location')]).toEqual([path, 303, to]);
+    }
+    // Any other address under /api/ a browser opens: a page, in Chinese.
+    const other = await exports.default.fetch(new Request(`${ORIGIN}/api/nothing`, { headers: { accept: 'text/html' } }));
+    expect([other.status, other.headers.get('content-type')]).toEqual([404, 'text/html; charset=utf-8']);
+    expect(await other.text()).toContain('没有这个页面');
+  });
+
+  it("answers with a page of its own when the site's files cannot be read, the answer in it", async () => {
+    const lead = await newLead();
+    const broken = { ...env, ASSETS: { fetch: () => Promise.reject(new Error('assets unavailable')) } };
+    const form = (path: string) =>
+      api.request(
+        `${ORIGIN}${path}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: ORIGIN },
+          body: new URLSearchParams({ reference: lead.reference, tail: lead.tail }).toString(),
+        },
+        broken,
+      );
+    // The catalog (the hotline) read before, as the Worker keeps it: the answer, on a page of its own.
+    await ask(lead);
+    const found = await form('/api/progress');
+    expect([found.status, found.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+    const text = await found.text();
+    expect(text).toContain(`单号 ${lead.reference}：已受理。`);
+    expect(text).toContain('有问题请拨打 400-000-0000。');
+    // The GET of the page itself.
+    const page = await worker.fetch(
+      new Request(`${ORIGIN}/progress/?ref=${lead.reference}`),
+      broken as never,
+      createExecutionContext(),
+    );
+    expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+    expect(await page.text()).toContain('返回查询页');
   });
 });
