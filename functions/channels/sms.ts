@@ -16,6 +16,7 @@ const FIELDS: Record<string, (l: StoredLead) => string> = {
   description: (l) => l.description,
 };
 // Aliyun and Tencent cap a template variable's value (35 and 12 characters for some template types).
+export const TEMPLATE_VALUE_MAX = { aliyun: 35, tencent: 12 } as const;
 const field = (lead: StoredLead, key: string, max: number) => [...(FIELDS[key]?.(lead) ?? '')].slice(0, max).join('');
 
 export function aliyunSms(cfg: {
@@ -37,7 +38,7 @@ export function aliyunSms(cfg: {
         SignName: cfg.signName,
         TemplateCode: cfg.templateCode,
         TemplateParam: JSON.stringify(
-          Object.fromEntries(Object.entries(cfg.params).map(([v, key]) => [v, field(lead, key, 35)])),
+          Object.fromEntries(Object.entries(cfg.params).map(([v, key]) => [v, field(lead, key, TEMPLATE_VALUE_MAX.aliyun)])),
         ),
         OutId: delivery.id, // Aliyun's own correlation key for this message
       };
@@ -92,7 +93,7 @@ export function tencentSms(cfg: {
         SmsSdkAppId: cfg.sdkAppId,
         SignName: cfg.signName,
         TemplateId: cfg.templateId,
-        TemplateParamSet: cfg.params.map((key) => field(lead, key, 12)),
+        TemplateParamSet: cfg.params.map((key) => field(lead, key, TEMPLATE_VALUE_MAX.tencent)),
         SessionContext: delivery.id, // returned by Tencent in status reports: our dedupe key
       });
       const contentType = 'application/json; charset=utf-8';

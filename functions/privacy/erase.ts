@@ -19,9 +19,36 @@ export async function forgetPhone(
   return deleted.results.length;
 }
 
-/** Deletes leads created before now − days; returns how many. */
+/** Deletes a lead whose phone cannot be read (its key has left the ring), with every lead of the
+ *  same phone under the same key (the same phone_hash); `also` as for forgetPhone. */
+export async function forgetSealedPhone(
+  db: D1Database,
+  lead: { id: string; phone_hash: string | null },
+  also: D1PreparedStatement[] = [],
+): Promise<number> {
+  const [deleted] = await db.batch([
+    db
+      .prepare('DELETE FROM leads WHERE id = ?1 OR (?2 IS NOT NULL AND phone_hash = ?2) RETURNING id')
+      .bind(lead.id, lead.phone_hash),
+    ...also,
+  ]);
+  return deleted.results.length;
+}
+
+/** Leads deleted a statement at a time: each with its cascade stays well inside D1's limits, even
+ *  when a shorter retention period makes a backlog of many thousands. */
+const EXPIRED_AT_ONCE = 500;
+
+/** Deletes leads created before now − days, EXPIRED_AT_ONCE at a time; returns how many. */
 export async function deleteExpired(db: D1Database, days: number, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
-  const { results } = await db.prepare('DELETE FROM leads WHERE created_at < ?1 RETURNING id').bind(cutoff).all();
-  return results.length;
+  let deleted = 0;
+  for (;;) {
+    const { results } = await db
+      .prepare('DELETE FROM leads WHERE id IN (SELECT id FROM leads WHERE created_at < ?1 LIMIT ?2) RETURNING id')
+      .bind(cutoff, EXPIRED_AT_ONCE)
+      .all();
+    deleted += results.length;
+    if (results.length < EXPIRED_AT_ONCE) return deleted;
+  }
 }

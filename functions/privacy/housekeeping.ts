@@ -11,8 +11,11 @@ import { loadCatalog } from '../catalog.ts';
 
 export async function housekeeping(env: Env, now = new Date()): Promise<{ deleted: number; resealed: number }> {
   const days = await retention(env);
-  const deleted = await deleteExpired(env.DB, days, now);
-  // Like the re-encryption below: a failure is reported, and the rest of the job still runs.
+  // A failure here is reported, and the rest still runs; tomorrow's run deletes what is left.
+  const deleted = await deleteExpired(env.DB, days, now).catch((err) => {
+    console.error('[housekeeping] expired leads not deleted:', err instanceof Error ? err.message : err);
+    return 0;
+  });
   const staff = await purgeStaffRecords(env.DB, now).catch((err) => {
     console.error('[housekeeping] staff records not purged:', err instanceof Error ? err.message : err);
     return { sessions: 0, setupLinks: 0, log: 0 };

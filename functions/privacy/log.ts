@@ -1,5 +1,7 @@
 // What a log line may carry of a customer's input: escaped so that a log viewer that renders HTML
 // shows a payload as text, on one line (no forged log lines), and short.
+import { TEMPLATE_VALUE_MAX } from '../channels/sms.ts';
+
 const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' };
 
 export function logSafe(value: string | null | undefined, max = 60): string {
@@ -21,7 +23,8 @@ const ERROR_LENGTH = 500;
 /** A provider's error as it may be kept (deliveries.last_error) and logged: without the lead's own
  *  personal fields, which a receiver may echo back (a webhook's 422 quoting the phone) — as written,
  *  or as a JSON encoder writes them (\n and \" escaped; non-ASCII as is or as \u escapes, in either
- *  case) — then cut to ERROR_LENGTH: cut before, an echo could be left half and unrecognised. */
+ *  case) or a URL's query (percent-encoded), whole or cut as an SMS template sent it — then cut to
+ *  ERROR_LENGTH: cut before, an echo could be left half and unrecognised. */
 export function withoutLead(
   message: string,
   lead: { name: string; phone: string; address: string | null; description: string; preferred_time?: string | null },
@@ -33,10 +36,12 @@ export function withoutLead(
     });
   const forms = (v: string) => {
     const json = JSON.stringify(v).slice(1, -1);
-    return [v, json, unicode(json, false), unicode(json, true), unicode(v, false)];
+    return [v, json, unicode(json, false), unicode(json, true), unicode(v, false), encodeURIComponent(v)];
   };
+  const cut = (v: string) => [v, ...Object.values(TEMPLATE_VALUE_MAX).map((max) => [...v].slice(0, max).join(''))];
   const values = [lead.phone, lead.phone.replace(/^\+86/, ''), lead.name, lead.address, lead.description, lead.preferred_time]
     .filter((v): v is string => !!v && v.length >= 2)
+    .flatMap(cut)
     .flatMap(forms)
     .sort((a, b) => b.length - a.length);
   let out = message;

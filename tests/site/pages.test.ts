@@ -155,6 +155,8 @@ describe('site files', () => {
     expect(read('privacy/index.html')).toContain('隐私政策');
     // The customer's confirmation SMS and the progress check are named where consent is given.
     expect(read('privacy/index.html')).toMatch(/确认短信[\s\S]*后\s*4 位核对/);
+    // Where the data is kept, and by whom (Cloudflare, maybe outside the mainland).
+    expect(read('privacy/index.html')).toMatch(/Cloudflare[\s\S]*D1[\s\S]*中国大陆境外/);
     expect(read('index.html')).toMatch(/为上门服务使用我填写的信息（包括给我的手机发送报修确认短信）/);
     expect(read('404.html')).toContain('页面不存在');
     expect(read('robots.txt')).toContain('Sitemap: https://baoxiu.example.com/sitemap.xml');
@@ -167,7 +169,7 @@ describe('site files', () => {
 
   it('publishes the catalog the lead function checks against', () => {
     const catalog = JSON.parse(read('catalog.json'));
-    expect(catalog.privacyVersion).toBe('2026-11-30');
+    expect(catalog.privacyVersion).toBe('2026-12-03');
     expect(Object.keys(catalog.brands).sort()).toEqual(['jianxia', 'nuanchuan', 'qimen']);
     // The authorized brand's last day, for the inbox and the daily job; the independent ones have none.
     expect(catalog.brands.qimen.authorizedUntil).toBe('2030-12-31');

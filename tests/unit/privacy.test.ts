@@ -90,6 +90,16 @@ describe('log lines', () => {
       'HTTP 422 {"phone":"13812341234","e164":"+8613812341234","name":"\\u5f20\\u4e09","where":"示例路 1 号"} 门锁坏了';
     expect(withoutLead(echoed, lead)).toBe('HTTP 422 {"phone":"…","e164":"…","name":"…","where":"…"} …');
   });
+
+  it('and without what an SMS template sent of them: cut to its length, or percent-encoded in a URL', () => {
+    const description = '保险柜密码忘了打不开，里面有证件，明天要用，麻烦尽快上门开锁，谢谢师傅辛苦了';
+    const lead = { name: '欧阳娜娜', phone: '+8613812341234', address: null, description };
+    const tencent = [...description].slice(0, 12).join(''); // Tencent's 12 characters
+    const aliyun = [...description].slice(0, 35).join(''); // Aliyun's 35
+    const echoed = `1014 bad param "${tencent}"; isv.X ${aliyun}; GET ?TemplateParam=${encodeURIComponent('欧阳娜娜')}`;
+    const kept = withoutLead(echoed, lead);
+    expect(kept).toBe('1014 bad param "…"; isv.X …; GET ?TemplateParam=…');
+  });
 });
 
 describe('client address for rate limits', () => {

@@ -40,3 +40,13 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('logs', () => {
+  it("keep no query strings: the inbox's search (?q=) may hold a whole phone number", () => {
+    // Workers Logs record each request's URL; wrangler's config-schema.json: redact_query_string.
+    expect((wranglerConfig() as { observability: object }).observability).toMatchObject({
+      enabled: true,
+      redact_query_string: true,
+    });
+  });
+});

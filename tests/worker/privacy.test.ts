@@ -148,6 +148,46 @@ describe('the scheduled job', () => {
     expect(await rawRow(recent.id)).toBeNull();
   });
 
+  it('deletes a backlog of expired leads a batch at a time, each with its deliveries; a failure stops nothing else', async () => {
+    const longAgo = new Date(Date.now() - 400 * 86_400_000).toISOString();
+    // 1,234 leads of long ago (a retention period shortened, say), one delivery each.
+    await env.DB.batch([
+      env.DB.prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1234)
+         INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, description,
+           consent_at, privacy_version, created_at, route)
+         SELECT 'backlog-' || i, 'BX-BACKLOG-' || i, 'backlog-' || i, 'new', 'x', 'x', '433101', 'x', 'x', ?1, 'v', ?1, 'test' FROM n`,
+      ).bind(longAgo),
+      env.DB.prepare(
+        `INSERT INTO deliveries (id, lead_id, channel, status, attempts, created_at, updated_at, due_at)
+         SELECT 'd-' || id, id, 'outbox', 'sent', 1, ?1, ?1, ?1 FROM leads WHERE id LIKE 'backlog-%'`,
+      ).bind(longAgo),
+    ]);
+    const { deleted } = await housekeeping(env as unknown as Env);
+    expect(deleted).toBeGreaterThanOrEqual(1234);
+    expect((await env.DB.prepare(`SELECT COUNT(*) AS n FROM leads WHERE id LIKE 'backlog-%'`).first())!.n).toBe(0);
+    expect((await env.DB.prepare(`SELECT COUNT(*) AS n FROM deliveries WHERE id LIKE 'd-backlog-%'`).first())!.n).toBe(0);
+    // D1 failing the deletion: reported, and the staff records' purge and the summary still come.
+    const lines: string[] = [];
+    const error = vi.spyOn(console, 'error').mockImplementation((...a) => void lines.push(a.join(' ')));
+    const log = vi.spyOn(console, 'log').mockImplementation((...a) => void lines.push(a.join(' ')));
+    try {
+      const failing = {
+        prepare: (q: string) =>
+          q.startsWith('DELETE FROM leads')
+            ? { bind: () => ({ all: () => Promise.reject(new Error('D1_ERROR: too many')) }) }
+            : env.DB.prepare(q),
+        batch: (s: D1PreparedStatement[]) => env.DB.batch(s),
+      };
+      await housekeeping({ ...(env as unknown as Env), DB: failing as never });
+    } finally {
+      error.mockRestore();
+      log.mockRestore();
+    }
+    expect(lines.join('\n')).toContain('[housekeeping] expired leads not deleted: D1_ERROR: too many');
+    expect(lines.join('\n')).toMatch(/\[housekeeping\] retention \d+ days: 0 lead\(s\) deleted/);
+  });
+
   /** A new lead, dated `days` ago. */
   const leadAged = async (days: number) => {
     const { id } = await (await post(valid())).json<{ id: string }>();
