@@ -8,7 +8,8 @@ export type Action =
   | 'forget-customer'
   | 'add-passkey'
   | 'remove-passkey'
-  | 'complete-setup'; // migrations/0011_operator_log_setup.sql
+  | 'complete-setup' // migrations/0011_operator_log_setup.sql
+  | 'export-leads'; // migrations/0016_operator_log_export.sql
 
 export interface LogEntry {
   id: string;
@@ -50,6 +51,12 @@ export const logStatement = (
       typeof detail === 'string' ? detail : null,
       detail === CHANGED ? 1 : 0,
     );
+
+/** An entry of its own, following no change (an export of leads: `detail` how many). */
+export const logEntry = (db: D1Database, by: { id: string | null; name: string }, action: Action, detail: string) =>
+  db
+    .prepare('INSERT INTO operator_log (id, at, staff_id, staff_name, action, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)')
+    .bind(crypto.randomUUID(), new Date().toISOString(), by.id, by.name, action, detail);
 
 /** The newest entries first. */
 export async function recentLog(db: D1Database, limit = 50): Promise<LogEntry[]> {

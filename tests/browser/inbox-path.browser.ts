@@ -208,9 +208,16 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     await techPage.goto(`${baseUrl}/admin/staff/`);
     expect(await techPage.textContent('[role=alert]')).toContain('只有负责人可以管理员工');
     expect(await techPage.locator('form[action="/admin/staff"]').count()).toBe(0);
+    // Nor export leads: a file of customers' data is the owner's to take, and recorded.
+    await techPage.goto(`${baseUrl}/admin/`);
+    expect(await techPage.locator('text=导出 CSV').count()).toBe(0);
+    const csv = await techPage.request.get(`${baseUrl}/admin/leads.csv`);
+    expect([csv.status(), await csv.text()]).toEqual([403, '只有负责人可以导出报修。']);
 
     // The owner sees the technician's session, ends it: the technician is signed out.
     await page.goto(`${baseUrl}/admin/staff/`);
+    // … and, in the log, the CSV taken earlier (one lead in it).
+    expect(await page.textContent('main')).toContain('导出报修 CSV（1 条报修）');
     expect(await page.textContent(`[data-staff="${tech}"]`)).toContain('可登录');
     await submit(page, `[data-sessions] li:has-text("${tech}") button`);
     await techPage.goto(`${baseUrl}/admin/`);
