@@ -15,14 +15,17 @@ export async function resealLeads(db: D1Database, ring: Keyring, limit = 200): P
   // Only rows under an old key of the ring: a row whose key left the ring can never be resealed,
   // and picking it run after run would keep the others waiting.
   const old = JSON.stringify([...ring.byId.keys()].filter((id) => id !== ring.current.id));
-  // Leads and repeats also when their preferred time is still in clear (before migration 0013).
+  // Leads and repeats also when their preferred time is still in clear (before migration 0013), if
+  // their key is in the ring. In no set order: a damaged row, picked every run, must not keep the
+  // others waiting behind it for good.
   const under = (table: string, legacy: boolean, time: boolean) =>
     db
       .prepare(
         `SELECT * FROM ${table} WHERE ${legacy ? 'key_id IS NULL OR ' : ''}key_id IN (SELECT value FROM json_each(?1))
-         ${time ? 'OR (sealed_time = 0 AND preferred_time IS NOT NULL)' : ''} LIMIT ?2`,
+         ${time ? `OR (sealed_time = 0 AND preferred_time IS NOT NULL AND (key_id IS NULL OR key_id IN (SELECT value FROM json_each(?3))))` : ''}
+         ORDER BY random() LIMIT ?2`,
       )
-      .bind(old, limit);
+      .bind(old, limit, ...(time ? [JSON.stringify([...ring.byId.keys()])] : []));
   const [leads, repeats, events] = await db.batch([
     under('leads', true, true),
     under('lead_repeats', false, true),

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../functions/env.ts';
 import { keyring, newKeyEntry } from '../../functions/privacy/keyring.ts';
 import { housekeeping, warnAuthorizations } from '../../functions/privacy/housekeeping.ts';
+import { resealLeads } from '../../functions/privacy/reseal.ts';
 import { inboxPost, staffSession } from './inbox.ts';
 import { openLead, openRepeat } from '../../functions/privacy/sealed-lead.ts';
 import type { Repeat } from '../../functions/rows.ts';
@@ -23,7 +24,7 @@ const admin = (method: string, path: string, body?: unknown, token: string | nul
   );
 
 describe('encryption at rest', () => {
-  it('keeps no plaintext name, phone, address, description or preferred time anywhere in the D1 row', async () => {
+  it('keeps no plaintext name, phone, address, description, preferred time or note in the D1 rows of a lead', async () => {
     const lead = {
       ...valid(),
       name: '欧阳秘密',
@@ -33,8 +34,16 @@ describe('encryption at rest', () => {
     };
     const res = await post(lead);
     const { id } = await res.json<{ id: string }>();
+    // The same request again with more to say (a repeat, kept beside the lead), and a staff note.
+    await post({ ...lead, description: `${lead.description}，秘密补充`, requestId: crypto.randomUUID() });
+    const { cookie } = await staffSession();
+    await inboxPost(`/leads/${id}/notes`, { text: '秘密：客户说门口密码 88486620' }, { cookie });
     const row = (await env.DB.prepare('SELECT * FROM leads WHERE id = ?').bind(id).first<Record<string, unknown>>())!;
-    const everything = JSON.stringify(row);
+    const rows = async (table: string) =>
+      (await env.DB.prepare(`SELECT * FROM ${table} WHERE lead_id = ?`).bind(id).all()).results;
+    const [repeats, events, deliveries] = [await rows('lead_repeats'), await rows('lead_events'), await rows('deliveries')];
+    expect([repeats.length, events.length]).toEqual([1, 1]);
+    const everything = JSON.stringify([row, repeats, events, deliveries]);
     const e164 = `+86${lead.phone}`;
     for (const secret of [
       lead.name,
@@ -369,6 +378,20 @@ describe('the scheduled job', () => {
     const repeat = (await env.DB.prepare('SELECT * FROM lead_repeats WHERE lead_id = ?').bind(id).first<Repeat>())!;
     expect(repeat.key_id).toBe('k9');
     expect((await openRepeat(ring, repeat)).description).toBe('又来了');
+    // A row whose key left the ring, its preferred time still in clear, is not picked: it cannot be
+    // opened, and run after run it would take the place of one that can.
+    const stuck = crypto.randomUUID();
+    await env.DB.prepare(
+      `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, description, consent_at,
+         privacy_version, created_at, key_id, preferred_time, sealed_time)
+       VALUES (?1, ?2, ?1, 'new', 'x', 'x', '433101', '湖南省', 'x', ?3, 'v', ?3, 'left-the-ring', '周末', 0)`,
+    )
+      .bind(stuck, `BX-000000-${String((Date.now() + 2) % 1e6).padStart(6, '0')}`, new Date().toISOString())
+      .run();
+    const waiting = (await (await post(valid())).json<{ id: string }>()).id; // under the old key, after it
+    expect(await resealLeads(env.DB, ring, 1)).toBe(1);
+    expect((await rawRow(waiting))!.key_id).toBe('k9');
+    await env.DB.prepare('DELETE FROM leads WHERE id = ?').bind(stuck).run();
     // Notes too (they stayed under the old key, and were lost with it when it left the ring).
     const note = (await env.DB.prepare(`SELECT * FROM lead_events WHERE lead_id = ? AND kind = 'note'`)
       .bind(id)
