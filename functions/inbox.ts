@@ -3,7 +3,7 @@
 // State changes only from this site's own pages: the session cookie is SameSite=Strict, and every POST must come from
 // the same origin (Origin, else Sec-Fetch-Site) — the lead endpoint's check without ALLOWED_ORIGINS,
 // which a form without JavaScript passes and another site cannot, so no CSRF token is needed.
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Env } from './env.ts';
 import { ACCESS_SIGN_IN, accessOn } from './staff/access.ts';
@@ -15,6 +15,13 @@ import { INBOX_CSP, securityHeaders } from './web/headers.ts';
 import { sameSiteOnly } from './web/origin.ts';
 import { bodyLimit } from './web/body-limit.ts';
 import { wantsPage } from './web/wants-page.ts';
+import { plainPage } from './web/plain-page.ts';
+
+/** A refusal before any handler: a page for a browser's form (no JavaScript), JSON otherwise. */
+const refuse = (c: Context, status: 403 | 413, error: string) =>
+  wantsPage(c)
+    ? plainPage({ title: '无法完成', lines: [error], link: { href: '/admin/', text: '返回收件箱' }, status })
+    : c.json({ ok: false, error }, status);
 
 export const inbox = new Hono<{ Bindings: Env }>().basePath('/admin');
 
@@ -35,7 +42,7 @@ export const inboxHeaders: MiddlewareHandler = async (c, next) => {
 inbox.use('*', inboxHeaders);
 inbox.use(
   '*',
-  sameSiteOnly((c) => c.json({ ok: false, error: '请从本站的管理页面操作。' }, 403), {
+  sameSiteOnly((c) => refuse(c, 403, '请从本站的管理页面操作。'), {
     withAllowedOrigins: false,
     browserOnly: true,
   }),
@@ -43,7 +50,7 @@ inbox.use(
 // The largest form is a note of 1,000 characters: 9 KB as a URL-encoded form of Chinese text.
 inbox.use(
   '*',
-  bodyLimit<Env>(16_384, (c) => c.json({ ok: false, error: '提交的内容太长。' }, 413)),
+  bodyLimit<Env>(16_384, (c) => refuse(c, 413, '提交的内容太长。')),
 );
 // Behind Cloudflare Access the user is Access's (staff/access.ts): no sign-in of our own.
 inbox.use('/sign-in', accessOwnsSignIn);
@@ -61,11 +68,7 @@ inbox.onError((err, c) => {
   console.error('[inbox] unexpected error:', err instanceof Error ? err.message : err);
   const message = '系统暂时无法处理这个操作，请稍后重试。';
   return wantsPage(c)
-    ? c.html(
-        `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
-          `<title>出错了</title><p>${message}</p><p><a href="/admin/">返回收件箱</a></p></html>`,
-        500,
-      )
+    ? plainPage({ title: '出错了', lines: [message], link: { href: '/admin/', text: '返回收件箱' }, status: 500 })
     : c.json({ ok: false, error: message }, 500);
 });
 // Pages are not this app's (entry.ts sends GETs to Astro): here, the site's 404 page, not cached.

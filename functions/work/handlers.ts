@@ -19,6 +19,7 @@ import { CHANGED, logStatement } from '../staff/log.ts';
 import { ownerOnly } from '../staff/signed-in.ts';
 import { enqueue } from '../deliveries/queue.ts';
 import { STAGES, type Stage } from './stages.ts';
+import { DAY_MS } from '../leads/store.ts';
 
 type Ctx = Context<SignedIn>;
 
@@ -34,6 +35,10 @@ work.post('/leads/:id/stage', async (c) => {
   if (to === 'scheduled') {
     appointmentAt = chinaTime(form.get('appointmentAt'));
     if (!appointmentAt) return problem(c, 'time');
+    // A wrong day or year typed on a phone: said, not booked. A time earlier today may be noted late.
+    const ahead = Date.parse(appointmentAt) - Date.now();
+    if (ahead < -DAY_MS) return problem(c, 'timePast');
+    if (ahead > 183 * DAY_MS) return problem(c, 'timeFar');
   }
   if (to !== 'scheduled' && form.get('appointmentAt')?.trim()) return problem(c, 'timeUnused');
   const reason = form.get('reason')?.trim();
@@ -41,20 +46,27 @@ work.post('/leads/:id/stage', async (c) => {
   if (to === 'cancelled' && !reason) return problem(c, 'reason');
   if (reason && [...reason].length > 200) return problem(c, 'reasonLong');
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
-  const outcome = await moveStage(c.env.DB, ring.current, c.req.param('id'), c.var.staff, {
-    to,
-    appointmentAt,
-    reason: to === 'cancelled' ? reason : undefined,
-  });
+  // What the page showed (its form says): changed meanwhile by someone else, a conflict.
+  const seen = form.has('fromStage') ? { stage: form.get('fromStage'), appointmentAt: form.get('fromAppointment') || null } : {};
+  const outcome = await moveStage(
+    c.env.DB,
+    ring.current,
+    c.req.param('id'),
+    c.var.staff,
+    { to, appointmentAt, reason: to === 'cancelled' ? reason : undefined },
+    seen,
+  );
   return done(c, outcome);
 });
 
 work.post('/leads/:id/assign', async (c) => {
-  const name = (await fields(c)).get('staff')?.trim() ?? '';
+  const form = await fields(c);
+  const name = form.get('staff')?.trim() ?? '';
   const to = name ? await staffByName(c.env.DB, name) : null;
   if (name && !to) return problem(c, 'staff');
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
-  return done(c, await assign(c.env.DB, ring.current, c.req.param('id'), c.var.staff, to));
+  const seen = form.has('fromAssignee') ? { assignee: form.get('fromAssignee') || null } : {};
+  return done(c, await assign(c.env.DB, ring.current, c.req.param('id'), c.var.staff, to, seen));
 });
 
 work.post('/leads/:id/notes', async (c) => {
@@ -66,14 +78,23 @@ work.post('/leads/:id/notes', async (c) => {
 });
 
 work.post('/leads/:id/spam', async (c) => {
-  const spam = (await fields(c)).get('spam') === '1';
+  const value = (await fields(c)).get('spam');
+  if (value !== '0' && value !== '1') return problem(c, 'spamValue');
+  const spam = value === '1';
   const row = await getLead(c.env.DB, c.req.param('id'));
   if (!row) return problem(c, 'not-found');
-  const catalog = await loadCatalog(c.env, new URL(c.req.url).origin);
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
-  const { phone } = await openLead(ring, row);
+  const noRoute = { route: row.route ?? '', channels: [] };
+  if (spam) return done(c, (await markSpam(c.env.DB, ring.current, row.id, c.var.staff, true, noRoute)).outcome);
+  // Back to the inbox: its deliveries need the phone (the customer's text, the route by region).
+  const phone = await openLead(ring, row).then(
+    (lead) => lead.phone,
+    () => null,
+  );
+  if (!phone) return problem(c, 'unreadable');
+  const catalog = await loadCatalog(c.env, new URL(c.req.url).origin);
   const routing = deliveriesOf(catalog, c.env, { region: row.region_code, brand: row.brand ?? undefined, phone });
-  const texted = spam ? '[]' : JSON.stringify(await phoneHashes(ring, phone));
+  const texted = JSON.stringify(await phoneHashes(ring, phone));
   const { outcome, deliveries } = await markSpam(c.env.DB, ring.current, row.id, c.var.staff, spam, routing, texted);
   if (deliveries.length) await enqueue(c.env, deliveries);
   return done(c, outcome);
@@ -123,7 +144,7 @@ const leadPage = (id: string, problem?: Problem) =>
 /** An unreadable body is an empty form: every field then fails its own check. */
 const fields = async (c: Ctx) => (await postedFields(c)) ?? new Map<string, string>();
 
-function done(c: Ctx, outcome: Outcome) {
+function done(c: Ctx, outcome: Outcome | 'spam') {
   if (outcome !== 'done') return problem(c, outcome);
   return wantsPage(c) ? c.redirect(leadPage(c.req.param('id') ?? ''), 303) : c.json({ ok: true });
 }

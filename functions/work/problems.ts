@@ -17,6 +17,11 @@ export const PROBLEMS = {
   'not-found': [404, '没有这条报修（可能已按保留期删除）。'],
   'not-allowed': [409, '这条报修的当前状态不能这样改。'],
   conflict: [409, '这条报修刚被别人改过，请刷新后再试。'],
+  spam: [409, '这条报修在垃圾箱里：请先移回收件箱，再改状态。'],
+  spamValue: [400, '请用页面上的按钮标记或移回垃圾报修。'],
+  unreadable: [409, '这条报修无法解密（写入它的密钥已不在 LEADS_ENCRYPTION_KEY 中），不能移回收件箱。'],
+  timePast: [400, '上门时间已经过去一天以上，请检查日期。'],
+  timeFar: [400, '上门时间在半年以后，请检查日期。'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type Problem = keyof typeof PROBLEMS;

@@ -9,22 +9,39 @@ import { canMove, type Stage } from './stages.ts';
 type By = { id: string | null; name: string };
 export type Outcome = 'done' | 'not-found' | 'not-allowed' | 'conflict';
 
-/** Moves a lead to `to` (with the agreed time for 已预约, the reason for 已取消). */
+/** What the person changing a lead saw of it (the page's form sends it): a change made meanwhile by
+ *  someone else is a conflict, not overwritten. Absent (an API client), what is read now. */
+export interface Seen {
+  stage?: string;
+  appointmentAt?: string | null;
+  assignee?: string | null;
+}
+
+/** Moves a lead to `to` (with the agreed time for 已预约, the reason for 已取消); not while it is spam. */
 export async function moveStage(
   db: D1Database,
   key: LeadKey,
   leadId: string,
   by: By,
   change: { to: Stage; appointmentAt?: string; reason?: string },
-): Promise<Outcome> {
-  const lead = await db.prepare('SELECT stage FROM leads WHERE id = ?').bind(leadId).first<{ stage: Stage }>();
+  seen: Seen = {},
+): Promise<Outcome | 'spam'> {
+  const lead = await db
+    .prepare('SELECT stage, appointment_at, status FROM leads WHERE id = ?')
+    .bind(leadId)
+    .first<{ stage: Stage; appointment_at: string | null; status: string }>();
   if (!lead) return 'not-found';
+  if (lead.status === 'spam') return 'spam';
+  if (seen.stage !== undefined && (seen.stage !== lead.stage || (seen.appointmentAt ?? null) !== lead.appointment_at))
+    return 'conflict';
   if (!canMove(lead.stage, change.to)) return 'not-allowed';
   const at = new Date().toISOString();
   const [update] = await db.batch([
     db
-      .prepare('UPDATE leads SET stage = ?2, appointment_at = ?3 WHERE id = ?1 AND stage = ?4')
-      .bind(leadId, change.to, change.to === 'scheduled' ? change.appointmentAt! : null, lead.stage),
+      .prepare(
+        `UPDATE leads SET stage = ?2, appointment_at = ?3 WHERE id = ?1 AND stage = ?4 AND appointment_at IS ?5 AND status != 'spam'`,
+      )
+      .bind(leadId, change.to, change.to === 'scheduled' ? change.appointmentAt! : null, lead.stage, lead.appointment_at),
     // changes(): the event is written only if the update above was.
     await eventStatement(
       db,
@@ -36,14 +53,31 @@ export async function moveStage(
   return update.meta.changes === 1 ? 'done' : 'conflict';
 }
 
-/** Gives the lead to a staff user (or to nobody: null). */
-export async function assign(db: D1Database, key: LeadKey, leadId: string, by: By, to: By | null): Promise<Outcome> {
+/** Gives the lead to a staff user (or to nobody: null), from the one `seen` (a staff id, or null). */
+export async function assign(
+  db: D1Database,
+  key: LeadKey,
+  leadId: string,
+  by: By,
+  to: By | null,
+  seen: Seen = {},
+): Promise<Outcome> {
+  const lead = await db
+    .prepare('SELECT assignee_id FROM leads WHERE id = ?')
+    .bind(leadId)
+    .first<{ assignee_id: string | null }>();
+  if (!lead) return 'not-found';
+  if (seen.assignee !== undefined && seen.assignee !== lead.assignee_id) return 'conflict';
+  // Already theirs: nothing changes, and the history says nothing happened.
+  if (lead.assignee_id === (to?.id ?? null)) return 'done';
   const at = new Date().toISOString();
   const [update] = await db.batch([
-    db.prepare('UPDATE leads SET assignee_id = ?2 WHERE id = ?1').bind(leadId, to?.id ?? null),
+    db
+      .prepare('UPDATE leads SET assignee_id = ?2 WHERE id = ?1 AND assignee_id IS ?3')
+      .bind(leadId, to?.id ?? null, lead.assignee_id),
     await eventStatement(db, key, { leadId, by, kind: 'assign', detail: to?.name ?? '', at }, 'changes() = 1'),
   ]);
-  return update.meta.changes === 1 ? 'done' : 'not-found';
+  return update.meta.changes === 1 ? 'done' : 'conflict';
 }
 
 /** A note on the lead, kept (sealed) in its log. */
@@ -85,8 +119,8 @@ export async function retryDelivery(
 }
 
 /**
- * Moves a lead out of the spam folder (it gets the deliveries it never had, returned to be queued,
- * along the route it takes now; the customer's text only under the phone's daily cap, as for a new
+ * Moves a lead out of the spam folder (it gets the deliveries it never had — none when it is already
+ * 已完成 or 已取消 — returned to be queued, along the route it takes now; the customer's text only under the phone's daily cap, as for a new
  * lead: `texted` is the phone's hash under each key, a JSON array) or into it (deliveries already
  * made stay as they are).
  */
@@ -117,6 +151,7 @@ export async function markSpam(
           `INSERT OR IGNORE INTO deliveries (id, lead_id, channel, recipients, status, attempts, created_at, updated_at, due_at)
            SELECT ?1, ?2, ?3, ?4, 'pending', 0, ?5, ?5, ?5
            WHERE EXISTS (SELECT 1 FROM lead_events WHERE lead_id = ?2 AND kind = 'not-spam' AND at = ?5)
+             AND NOT EXISTS (SELECT 1 FROM leads WHERE id = ?2 AND stage IN ('done', 'cancelled'))
            ${channel === CUSTOMER_CHANNEL ? textsUnderCap('?3', '?6', '?7', '?8') : ''}`,
         )
         .bind(

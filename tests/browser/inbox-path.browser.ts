@@ -12,6 +12,7 @@ import { readdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beijingDaysAhead } from '../beijing-day.ts';
 import { baseUrl, sharedBrowser, query, screenshot, violations, ownAddress } from './browser.ts';
 
 let browser: Browser;
@@ -117,9 +118,10 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     // No stage chosen for them: a time typed under a default 已联系 was dropped, saved as a success.
     expect(await page.inputValue('#stage')).toBe('');
     expect(await page.evaluate(() => document.querySelector<HTMLSelectElement>('#stage')!.checkValidity())).toBe(false);
+    const visit = beijingDaysAhead(2, '14:00');
     for (const [stage, extra] of [
       ['contacted', null],
-      ['scheduled', '2026-12-01T14:00'],
+      ['scheduled', visit.local],
       ['done', null],
     ] as const) {
       await page.selectOption('#stage', stage);
@@ -132,7 +134,7 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     await submit(page, 'form[action$="/notes"] button');
     const history = (await page.textContent('[data-history]'))!;
     expect(history).toMatch(
-      new RegExp(`${owner}：改为已联系[\\s\\S]*${owner}：改为已预约（上门 2026/12/1 14:00）[\\s\\S]*${owner}：改为已完成`),
+      new RegExp(`${owner}：改为已联系[\\s\\S]*${owner}：改为已预约（上门 ${visit.shown}）[\\s\\S]*${owner}：改为已完成`),
     );
     expect(history).toContain(`${owner}：备注（已修好，客户满意）`);
 

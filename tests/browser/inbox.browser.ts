@@ -2,6 +2,7 @@
 // on-demand pages): nothing without a session, sign-in without JavaScript, the list, sign-out.
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beijingDaysAhead } from '../beijing-day.ts';
 import { baseUrl, sharedBrowser, query, screenshot, violations, ownAddress } from './browser.ts';
 
 let browser: Browser;
@@ -100,13 +101,14 @@ describe('the inbox', () => {
     await Promise.all([page.waitForNavigation(), page.click('form[action$="/stage"] button')]);
     expect(await page.textContent('[role=alert]')).toContain('取消需要填写原因');
     await page.selectOption('#stage', 'scheduled');
-    await page.fill('#appointmentAt', '2026-11-25T09:30');
+    const when = beijingDaysAhead(1);
+    await page.fill('#appointmentAt', when.local);
     await Promise.all([page.waitForNavigation(), page.click('form[action$="/stage"] button')]);
-    expect(await page.textContent('main')).toMatch(/已预约 · 上门 2026\/11\/25 09:30/);
+    expect(await page.textContent('main')).toContain(`已预约 · 上门 ${when.shown}`);
     await page.fill('#text', '客户下午在家');
     await Promise.all([page.waitForNavigation(), page.click('form[action$="/notes"] button')]);
     const history = await page.textContent('[data-history]');
-    expect(history).toContain(`${name}：改为已预约（上门 2026/11/25 09:30）`);
+    expect(history).toContain(`${name}：改为已预约（上门 ${when.shown}）`);
     expect(history).toContain(`${name}：备注（客户下午在家）`);
     expect(await page.textContent('[data-deliveries]')).toMatch(/日志 · (已送达|发送中)/);
     expect(await fitsWidth(page)).toBe(true);

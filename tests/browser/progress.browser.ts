@@ -3,6 +3,9 @@
 // JavaScript and without; no axe-core violations.
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beijingDaysAhead } from '../beijing-day.ts';
+
+const visit = beijingDaysAhead(1, '15:00');
 import { baseUrl, sharedBrowser, screenshot, violations, ownAddress } from './browser.ts';
 
 let browser: Browser;
@@ -47,7 +50,7 @@ async function operatorSchedules(reference: string) {
   await inbox.goto(`${baseUrl}/admin/?q=${reference}`);
   await submit(inbox, `a:has-text("${reference}")`);
   await inbox.selectOption('#stage', 'scheduled');
-  await inbox.fill('#appointmentAt', '2026-12-03T15:00');
+  await inbox.fill('#appointmentAt', visit.local);
   await submit(inbox, 'form[action$="/stage"] button');
   expect(await inbox.textContent('main')).toContain('已预约');
   return inbox;
@@ -79,7 +82,7 @@ describe('the customer, with JavaScript', () => {
 
     const inbox = await operatorSchedules(reference);
     await page.click('form[data-progress-form] button');
-    await expect.poll(() => page.textContent('[data-progress-lines]')).toContain('已预约，上门时间 2026/12/3 15:00（北京时间）');
+    await expect.poll(() => page.textContent('[data-progress-lines]')).toContain(`已预约，上门时间 ${visit.shown}（北京时间）`);
 
     await page.check('#progress-confirm');
     await page.click('form[data-progress-cancel] button');

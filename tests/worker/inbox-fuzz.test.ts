@@ -165,7 +165,8 @@ const state = async () => {
     `SELECT (SELECT COUNT(*) FROM lead_events) AS events, (SELECT COUNT(*) FROM operator_log) AS log,
        (SELECT COUNT(*) FROM staff WHERE disabled_at IS NULL) AS staff, (SELECT COUNT(*) FROM sessions WHERE ended_at IS NULL) AS sessions,
        (SELECT COUNT(*) FROM leads) AS leads, (SELECT COUNT(*) FROM passkeys) AS passkeys,
-       (SELECT group_concat(stage || status, ',') FROM leads) AS stages`,
+       (SELECT group_concat(stage || status || coalesce(appointment_at, '-') || coalesce(assignee_id, '-'), ',') FROM leads) AS leadsState,
+       (SELECT group_concat(generation || coalesce(retried_at, '-'), ',') FROM deliveries) AS retries`,
   ).first();
   return row;
 };

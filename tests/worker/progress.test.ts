@@ -3,6 +3,7 @@
 // operator's changes showing, cancel (idempotent, the operator told), and the no-JavaScript page.
 import { createExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
+import { beijingDaysAhead } from '../beijing-day.ts';
 import { describe, expect, it } from 'vitest';
 import type { Env } from '../../functions/env.ts';
 import worker from '../../functions/worker.ts';
@@ -63,8 +64,9 @@ describe('progress look-up', () => {
       ((await (await ask(lead)).json()) as { progress: { status: string; appointment?: string } }).progress;
     await inboxPost(`/leads/${lead.id}/stage`, { stage: 'contacted' }, { cookie });
     expect(await status()).toMatchObject({ status: '已联系' });
-    await inboxPost(`/leads/${lead.id}/stage`, { stage: 'scheduled', appointmentAt: '2026-12-02T09:30' }, { cookie });
-    expect(await status()).toMatchObject({ status: '已预约', appointment: '2026/12/2 09:30' });
+    const when = beijingDaysAhead(2);
+    await inboxPost(`/leads/${lead.id}/stage`, { stage: 'scheduled', appointmentAt: when.local }, { cookie });
+    expect(await status()).toMatchObject({ status: '已预约', appointment: when.shown });
     await inboxPost(`/leads/${lead.id}/stage`, { stage: 'done' }, { cookie });
     expect(await status()).toMatchObject({ status: '已完成', cancellable: false });
   });

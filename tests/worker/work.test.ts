@@ -1,6 +1,7 @@
 // Working a lead from the inbox inside workerd: stages, the agreed time, cancel reasons, assignment,
 // notes, the audit log (sealed), and nothing without a session or from another site.
 import { env, exports } from 'cloudflare:workers';
+import { beijingDaysAhead } from '../beijing-day.ts';
 import { describe, expect, it } from 'vitest';
 import { importKeyring, keyring, newKeyEntry } from '../../functions/privacy/keyring.ts';
 import { eventStatement, listEvents } from '../../functions/work/events.ts';
@@ -36,8 +37,19 @@ describe('working a lead', () => {
     // No such time: not rolled into 3 March or the next day.
     expect((await move({ stage: 'scheduled', appointmentAt: '2026-02-31T10:00' })).status).toBe(400);
     expect((await move({ stage: 'scheduled', appointmentAt: '2026-11-25T24:00' })).status).toBe(400);
-    expect((await move({ stage: 'scheduled', appointmentAt: '2026-11-25T09:30' })).status).toBe(200);
-    expect(await stageOf(id)).toMatchObject({ stage: 'scheduled', appointment_at: '2026-11-25T01:30:00.000Z' });
+    // A wrong day or year: said, not booked.
+    const past = await move({ stage: 'scheduled', appointmentAt: beijingDaysAhead(-2).local });
+    expect([past.status, ((await past.json()) as { error: string }).error]).toEqual([
+      400,
+      '上门时间已经过去一天以上，请检查日期。',
+    ]);
+    const far = await move({ stage: 'scheduled', appointmentAt: beijingDaysAhead(400).local });
+    expect([far.status, ((await far.json()) as { error: string }).error]).toEqual([400, '上门时间在半年以后，请检查日期。']);
+    const tomorrow = beijingDaysAhead(1);
+    expect((await move({ stage: 'scheduled', appointmentAt: tomorrow.local })).status).toBe(200);
+    // 09:30 in Beijing is 01:30 UTC.
+    expect(await stageOf(id)).toMatchObject({ stage: 'scheduled', appointment_at: tomorrow.iso });
+    expect(tomorrow.iso).toMatch(/T01:30:00\.000Z$/);
     expect((await move({ stage: 'done' })).status).toBe(200);
     // 已完成 is final.
     const again = await move({ stage: 'contacted' });
@@ -293,5 +305,104 @@ describe('spam and forgetting a customer', () => {
     expect(await count('leads WHERE id IN (?, ?)', first, second)).toBe(0);
     expect(await count('leads WHERE id = ?', other)).toBe(1);
     await env.DB.prepare('DELETE FROM leads WHERE id = ?').bind(other).run(); // unreadable: out of other tests' way
+  });
+});
+
+describe('what the page showed, and spam', () => {
+  const read = (id: string) =>
+    env.DB.prepare('SELECT stage, appointment_at, assignee_id, status FROM leads WHERE id = ?').bind(id).first();
+  const events = async (id: string) => (await listEvents(env.DB, await keyring(env.LEADS_ENCRYPTION_KEY), id)).map((e) => e.kind);
+
+  it("refuses a change made on a page someone else's change has made stale, and records none", async () => {
+    const a = await staffSession();
+    const b = await staffSession();
+    const id = await newLead();
+    const [ten, three] = [beijingDaysAhead(1, '10:00'), beijingDaysAhead(1, '15:00')];
+    await inboxPost(`/leads/${id}/stage`, { stage: 'contacted' }, { cookie: a.cookie });
+    // Both open the 已联系 page; B books 10:00 first, then A books 15:00 from the page they had.
+    const seen = { fromStage: 'contacted', fromAppointment: '' };
+    expect(
+      (await inboxPost(`/leads/${id}/stage`, { stage: 'scheduled', appointmentAt: ten.local, ...seen }, { cookie: b.cookie }))
+        .status,
+    ).toBe(200);
+    const stale = await inboxPost(
+      `/leads/${id}/stage`,
+      { stage: 'scheduled', appointmentAt: three.local, ...seen },
+      { cookie: a.cookie },
+    );
+    expect([stale.status, ((await stale.json()) as { error: string }).error]).toEqual([
+      409,
+      '这条报修刚被别人改过，请刷新后再试。',
+    ]);
+    expect(await read(id)).toMatchObject({ stage: 'scheduled', appointment_at: ten.iso });
+    // Rescheduled from the page as it is now: taken.
+    const now = { fromStage: 'scheduled', fromAppointment: ten.iso };
+    expect(
+      (await inboxPost(`/leads/${id}/stage`, { stage: 'scheduled', appointmentAt: three.local, ...now }, { cookie: a.cookie }))
+        .status,
+    ).toBe(200);
+    expect(await read(id)).toMatchObject({ appointment_at: three.iso });
+    // Assigning: from a stale page refused; to whom it already has, nothing recorded.
+    const techB = (await staffByName(env.DB, b.name))!;
+    expect((await inboxPost(`/leads/${id}/assign`, { staff: b.name, fromAssignee: '' }, { cookie: a.cookie })).status).toBe(200);
+    expect((await inboxPost(`/leads/${id}/assign`, { staff: a.name, fromAssignee: '' }, { cookie: a.cookie })).status).toBe(409);
+    expect((await inboxPost(`/leads/${id}/assign`, { staff: b.name, fromAssignee: techB.id }, { cookie: a.cookie })).status).toBe(
+      200,
+    );
+    expect(await read(id)).toMatchObject({ assignee_id: techB.id });
+    expect(await events(id)).toEqual(['stage', 'stage', 'stage', 'assign']);
+  });
+
+  it('takes a spam change only as the page sends it; no stage while spam; a closed lead moved back notifies nobody', async () => {
+    const { cookie } = await staffSession();
+    const id = ((await (await post({ ...valid(), website: 'http://spam.example' })).json()) as { id: string }).id;
+    for (const spam of [undefined, 'true', '']) {
+      const res = await inboxPost(`/leads/${id}/spam`, spam === undefined ? {} : { spam }, { cookie });
+      expect([res.status, ((await res.json()) as { error: string }).error]).toEqual([
+        400,
+        '请用页面上的按钮标记或移回垃圾报修。',
+      ]);
+    }
+    expect(await read(id)).toMatchObject({ status: 'spam' });
+    const staged = await inboxPost(`/leads/${id}/stage`, { stage: 'contacted' }, { cookie });
+    expect([staged.status, ((await staged.json()) as { error: string }).error]).toEqual([
+      409,
+      '这条报修在垃圾箱里：请先移回收件箱，再改状态。',
+    ]);
+    // Cancelled before it was spam (the customer cancelled, then it was marked): back, nobody told.
+    await env.DB.prepare(`UPDATE leads SET stage = 'cancelled' WHERE id = ?`).bind(id).run();
+    expect((await inboxPost(`/leads/${id}/spam`, { spam: '0' }, { cookie })).status).toBe(200);
+    expect(await read(id)).toMatchObject({ status: 'new', stage: 'cancelled' });
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE lead_id = ?').bind(id).first())!.n).toBe(0);
+  });
+
+  it('marks a lead whose key left the ring as spam, and says why it cannot move one back, without a 500', async () => {
+    const { cookie } = await staffSession();
+    const id = await newLead();
+    await env.DB.prepare(`UPDATE leads SET key_id = 'gone' WHERE id = ?`).bind(id).run();
+    expect((await inboxPost(`/leads/${id}/spam`, { spam: '1' }, { cookie })).status).toBe(200);
+    const back = await inboxPost(`/leads/${id}/spam`, { spam: '0' }, { cookie });
+    expect([back.status, ((await back.json()) as { error: string }).error]).toEqual([409, expect.stringContaining('无法解密')]);
+    await env.DB.prepare('DELETE FROM leads WHERE id = ?').bind(id).run(); // unreadable: out of other tests' way
+  });
+
+  it("answers a browser's refused post with a page, not JSON", async () => {
+    const { cookie } = await staffSession();
+    const id = await newLead();
+    const res = await exports.default.fetch(
+      new Request(`${ORIGIN}/admin/leads/${id}/notes`, {
+        method: 'POST',
+        headers: {
+          cookie,
+          origin: 'https://evil.example',
+          accept: 'text/html',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'text=x',
+        redirect: 'manual',
+      }),
+    );
+    expect([res.status, res.headers.get('content-type')]).toEqual([403, 'text/html; charset=utf-8']);
+    expect(await res.text()).toContain('请从本站的管理页面操作。');
   });
 });
