@@ -92,7 +92,7 @@ function render(r: Data, hotline: string): HTMLLIElement {
       el('a', { href: `tel:${hotline.replace(/[^0-9+]/g, '')}` }, hotline),
       ' 咨询，或',
       // The form of the regions page, with this place chosen (src/scripts/lead-form.ts).
-      el('a', { href: `${r.url}#lead-form` }, '在线留言'),
+      el('a', { href: `${r.url}#lead-form`, ariaLabel: `在线留言（${r.town ?? r.meta.title}）` }, '在线留言'),
     );
   }
   return el(
@@ -102,7 +102,14 @@ function render(r: Data, hotline: string): HTMLLIElement {
       ? el('a', { href: r.url }, el('strong', {}, r.town), ` → ${r.meta.place}`)
       : el('a', { href: r.url }, el('strong', {}, r.meta.title), r.meta.path ? ` ${r.meta.path}` : ''),
     r.meta.brands ? el('span', { className: 'muted' }, ` · ${r.meta.brands}`) : '',
-    r.url.startsWith('/brands/') ? '' : el('a', { href: `${r.url}#lead-form`, className: 'to-form' }, '在线报修'),
+    r.url.startsWith('/brands/')
+      ? ''
+      : // Named for a screen reader's list of links, where every row's would read the same.
+        el(
+          'a',
+          { href: `${r.url}#lead-form`, className: 'to-form', ariaLabel: `在线报修（${r.town ?? r.meta.title}）` },
+          '在线报修',
+        ),
   );
 }
 
@@ -136,9 +143,19 @@ export function enhanceSearch(form: HTMLFormElement) {
       return;
     }
     const chosen: Record<string, string> = {};
-    for (const select of filters.querySelectorAll('select')) if (select.value) chosen[select.name] = select.value;
-    const answer = await search(q, chosen, all);
+    const named: string[] = [];
+    for (const select of filters.querySelectorAll('select'))
+      if (select.value) ((chosen[select.name] = select.value), named.push(select.selectedOptions[0]?.textContent?.trim() ?? ''));
+    let answer = await search(q, chosen, all);
     if (!answer) return; // a newer query superseded this one
+    // Nothing of that name under the filters (a brand leaves out places nobody covers, and those
+    // without it): the place itself, unfiltered, rather than "not found" for a place that exists.
+    let unfiltered = false;
+    if (named.length && !answer.failed && (!answer.results.length || !answer.exact)) {
+      const wide = await search(q, {}, all);
+      if (!wide) return;
+      if (wide.results.length && wide.exact) ((answer = wide), (unfiltered = true));
+    }
     // In search-core's order: the recall test measures that order (a covered place first among equals).
     const results = answer.results.slice(0, all ? answer.results.length : SHOWN);
     const items = results.map((r) => render(r, hotline));
@@ -151,9 +168,7 @@ export function enhanceSearch(form: HTMLFormElement) {
         answer.complete ? `显示全部 ${answer.total} 个` : '显示全部',
       );
       // The button goes with the list it ends: focus moves to the first place it added.
-      more.addEventListener('click', () =>
-        run(true).then(() => list.querySelectorAll<HTMLAnchorElement>('li a')[results.length]?.focus()),
-      );
+      more.addEventListener('click', () => run(true).then(() => list.children[results.length]?.querySelector('a')?.focus()));
       items.push(el('li', {}, more));
     }
     list.replaceChildren(...items);
@@ -174,6 +189,8 @@ export function enhanceSearch(form: HTMLFormElement) {
                 : answer.total > results.length
                   ? `找到 ${answer.total} 个结果，显示前 ${results.length} 个；可按省份筛选`
                   : `找到 ${results.length} 个结果`;
+    if (unfiltered) status.textContent = `所选“${named.join('、')}”中没有“${q}”，以下不限筛选：${status.textContent}`;
+    else if (named.length && !results.length) status.textContent = `在所选“${named.join('、')}”中${status.textContent}`;
     if (!answer.failed && (NOT_IN_DATA.test(q) || NOT_IN_DATA_CITY.test(q)))
       status.textContent += ' 本站服务地区不含香港、澳门、台湾。';
     failed = !!answer.failed;

@@ -297,6 +297,16 @@ describe('search', () => {
     expect(first).toContain('400-000-0000');
     const form = '/regions/?uncovered=433123#lead-form';
     expect(await page.locator('#site-search-results li').first().locator(`a[href="${form}"]`).count()).toBe(1);
+    expect(await page.getAttribute(`#site-search-results a[href="${form}"]`, 'aria-label')).toBe('在线留言（凤凰县）');
+    // A brand chosen: the place is still found (a record of uncovered places has no brand), and the
+    // status says the filter was set aside, rather than "not found" for a place that exists.
+    await page.selectOption('select[name=brand]', '坚匣');
+    await page.waitForFunction(() =>
+      document.querySelector('#site-search-status')?.textContent?.startsWith('所选“坚匣”中没有“凤凰县”'),
+    );
+    expect(await page.textContent('#site-search-status')).toBe('所选“坚匣”中没有“凤凰县”，以下不限筛选：找到 1 个结果');
+    expect((await titles(page))[0]).toContain('凤凰县：暂未覆盖');
+    await page.selectOption('select[name=brand]', '');
     await searchFor(page, '月球');
     expect(await page.textContent('#site-search-status')).toContain('拨打 400-000-0000');
     // A town of that county says the same, naming the county (廖家桥镇 is only in 凤凰县); its form has
@@ -379,8 +389,11 @@ describe('search', () => {
     expect(await page.textContent('#site-search-status')).toBe('显示前 8 个结果；可按省份筛选，或点“显示全部”');
     await page.click('#site-search-results button');
     await page.waitForFunction(() => document.querySelectorAll('#site-search-results li').length === 88);
-    // The button went with the list it ended: focus is on the first place it added, not lost.
-    await page.waitForFunction(() => document.activeElement === document.querySelectorAll('#site-search-results a')[8]);
+    // The button went with the list it ended: focus is on the first place it added (the ninth, each
+    // with two links), not lost, nor back among those already read.
+    await page.waitForFunction(
+      () => document.activeElement === document.querySelectorAll('#site-search-results li')[8].querySelector('a'),
+    );
     const all = await titles(page);
     expect(all.every((t) => t.startsWith('城关镇 → '))).toBe(true);
     expect(new Set(all).size).toBe(88);
@@ -448,11 +461,15 @@ describe('search', () => {
       await searchFor(page, q);
       expect(await page.textContent('#site-search-status'), q).toMatch(/ 本站服务地区不含香港、澳门、台湾。$/);
     }
-    // A province typed that contradicts the one chosen finds nothing in the chosen one.
+    // A province typed that contradicts the one chosen: nothing in the chosen one, so the place
+    // itself, with the filter said to be set aside.
     await page.selectOption('select[name=province]', '广东省');
     await searchFor(page, '湖南吉首乾州');
-    expect(await titles(page)).toEqual([]);
-    expect(await page.textContent('#site-search-status')).toContain('没有找到“湖南吉首乾州”');
+    expect((await titles(page))[0]).toMatch(/^乾州街道 → 湘西州 吉首市/);
+    expect(await page.textContent('#site-search-status')).toBe('所选“广东省”中没有“湖南吉首乾州”，以下不限筛选：找到 1 个结果');
+    // Nowhere at all: said with the filter named, so it is not taken for the whole country.
+    await searchFor(page, '月球');
+    expect(await page.textContent('#site-search-status')).toMatch(/^在所选“广东省”中没有找到“月球”。/);
   });
 
   it('shows nothing for a box emptied while its first search was on its way', async () => {

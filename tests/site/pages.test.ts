@@ -67,10 +67,11 @@ describe('region pages', () => {
   it("name the towns a brand's coverage lists, on that brand's line, claiming nothing more", () => {
     const html = read('hainan/wenchang/index.html');
     const line = html.match(/<li><a href="\/brands\/jianxia\/">[\s\S]*?<\/li>/)?.[0];
-    expect(line).toContain('上门乡镇包括龙楼镇、东郊镇');
+    // The whole county, as search answers for all its towns: not read as "only these two".
+    expect(line).toContain('全境上门，包括龙楼镇、东郊镇');
     expect(html).not.toContain('城区');
     // Only 坚匣's coverage names them: no other brand's line does.
-    expect(html.match(/上门乡镇包括/g)).toHaveLength(1);
+    expect(html.match(/全境上门，包括/g)).toHaveLength(1);
   });
 
   it('carry schema.org Service JSON-LD with the operator and the GB/T 2260 code', () => {
