@@ -12,8 +12,9 @@ import { openLead } from '../privacy/sealed-lead.ts';
 import { withoutLead } from '../privacy/log.ts';
 
 /** busy: another attempt holds the delivery now (a copy of this message, or an older chain's
- *  attempt still sending when a retry began): this message waits its turn. */
-export type Outcome = 'sent' | 'failed' | 'skipped' | 'busy';
+ *  attempt still sending when a retry began): this message waits its turn. late: the run may end
+ *  before an attempt could (`ends`): not begun, for the next run. */
+export type Outcome = 'sent' | 'failed' | 'skipped' | 'busy' | 'late';
 
 /** `row` is the delivery's lead, read with it (null: the lead is gone); `ends`: when the invocation
  *  running the attempt may be stopped (ms since the epoch). */
@@ -25,9 +26,11 @@ export async function attempt(
   ends = Infinity,
 ): Promise<Outcome> {
   if (delivery.status !== 'pending' || !row) return 'skipped';
+  // Stopped mid-request, an attempt would leave its delivery held and maybe sent, to be sent again.
+  if (ends - Date.now() < CLAIM_SECONDS * 1000) return 'late';
   if (!(await claim(env.DB, delivery.id, delivery.generation))) return 'busy';
   // A few seconds of the hold are kept for recording the outcome.
-  const until = Math.min(Date.now() + (CLAIM_SECONDS - 10) * 1000, ends);
+  const until = Date.now() + (CLAIM_SECONDS - 10) * 1000;
   // Channels get the lead opened: the operator needs the customer's name and phone.
   let lead: StoredLead;
   try {

@@ -24,7 +24,7 @@ export async function consume(batch: MessageBatch<DeliveryMessage>, env: Env): P
 async function each(batch: MessageBatch<DeliveryMessage>, env: Env, done: Set<Message<DeliveryMessage>>): Promise<void> {
   const dead = batch.queue.endsWith('-dlq');
   // A consumer may run 15 minutes (Cloudflare Queues' limits), its batch's attempts one after
-  // another: none of them goes on sending past that, less a minute to record it.
+  // another: none is begun that could go on past that, less a minute to record it.
   const ends = Date.now() + 14 * 60_000;
   const channels = byName(env);
   // One read for the whole batch; a delivery queued twice is tried once, and a message of a chain
@@ -59,6 +59,8 @@ async function each(batch: MessageBatch<DeliveryMessage>, env: Env, done: Set<Me
     if (outcome === 'failed' && hoursOnItsWay(delivery) > WINDOW_HOURS) {
       await fail(env, delivery, `not delivered within ${WINDOW_HOURS} hours: `);
       settle(message);
+    } else if (outcome === 'late') {
+      settle(message, 0); // in the next run, at once
     } else if (outcome === 'failed' || outcome === 'busy') {
       // Busy: tried again once the attempt holding it is over (its hold lasts CLAIM_SECONDS at
       // most); by then it is sent, or this chain's to try.

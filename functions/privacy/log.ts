@@ -36,7 +36,11 @@ export function withoutLead(
     });
   const forms = (v: string) => {
     const json = JSON.stringify(v).slice(1, -1);
-    return [v, json, unicode(json, false), unicode(json, true), unicode(v, false), encodeURIComponent(v)];
+    const url = encodeURIComponent(v);
+    const lower = url.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
+    // As a URL or a form encodes it, in either case of hex (%E5 or %e5), a space as %20 or +.
+    const encoded = [url, lower, url.replace(/%20/g, '+'), lower.replace(/%20/g, '+')];
+    return [v, json, unicode(json, false), unicode(json, true), unicode(v, false), ...encoded];
   };
   const cut = (v: string) => [v, ...Object.values(TEMPLATE_VALUE_MAX).map((max) => [...v].slice(0, max).join(''))];
   const values = [lead.phone, lead.phone.replace(/^\+86/, ''), lead.name, lead.address, lead.description, lead.preferred_time]

@@ -21,13 +21,18 @@ export async function progressPage(env: Env, origin: string, answer: ProgressAns
   const { reference, tail, progress, errors = {} } = answer;
   const page = await env.ASSETS.fetch(new URL('/progress/', origin)).catch(() => null);
   // The site's own files failing: the answer on a page of its own (without the cancel form).
-  if (!page?.ok)
-    return plainPage({
-      title: '查询报修进度',
-      lines: [...(progress?.lines ?? []), ...Object.values(errors)],
-      link: { href: '/progress/', text: '返回查询页' },
-      status,
-    });
+  if (!page?.ok) {
+    const lines = [...(progress?.lines ?? []), ...Object.values(errors)];
+    return lines.length
+      ? plainPage({ title: '查询报修进度', lines, link: { href: '/progress/', text: '返回查询页' }, status })
+      : plainPage({
+          title: '查询报修进度',
+          lines: ['查询页暂时打不开，请稍后再试，或直接拨打服务电话。'],
+          link: { href: '/', text: '返回首页' },
+          status: 503,
+          retryAfter: 30,
+        });
+  }
   const res = new HTMLRewriter()
     .on('input[name=reference]', { element: (el) => void (reference && el.setAttribute('value', attributeText(reference))) })
     .on('form[data-progress-cancel] input[name=tail]', {

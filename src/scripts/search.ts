@@ -154,7 +154,8 @@ export function enhanceSearch(form: HTMLFormElement) {
     if (named.length && !answer.failed && (!answer.results.length || !answer.exact)) {
       const wide = await search(q, {}, all);
       if (!wide) return;
-      if (wide.results.length && wide.exact) ((answer = wide), (unfiltered = true));
+      if (wide.failed) answer = wide;
+      else if (wide.results.length && wide.exact) ((answer = wide), (unfiltered = true));
     }
     // In search-core's order: the recall test measures that order (a covered place first among equals).
     const results = answer.results.slice(0, all ? answer.results.length : SHOWN);

@@ -96,9 +96,10 @@ describe('log lines', () => {
     const lead = { name: '欧阳娜娜', phone: '+8613812341234', address: null, description };
     const tencent = [...description].slice(0, 12).join(''); // Tencent's 12 characters
     const aliyun = [...description].slice(0, 35).join(''); // Aliyun's 35
-    const echoed = `1014 bad param "${tencent}"; isv.X ${aliyun}; GET ?TemplateParam=${encodeURIComponent('欧阳娜娜')}`;
-    const kept = withoutLead(echoed, lead);
-    expect(kept).toBe('1014 bad param "…"; isv.X …; GET ?TemplateParam=…');
+    const form = encodeURIComponent('欧阳 娜娜').toLowerCase().replace('%20', '+'); // %e6…+%e5…
+    const echoed = `1014 bad param "${tencent}"; isv.X ${aliyun}; GET ?TemplateParam=${encodeURIComponent('欧阳娜娜')}&n=${form}`;
+    const kept = withoutLead(echoed, { ...lead, name: '欧阳娜娜', address: '欧阳 娜娜' });
+    expect(kept).toBe('1014 bad param "…"; isv.X …; GET ?TemplateParam=…&n=…');
   });
 });
 

@@ -288,7 +288,7 @@ describe('the link to the lead in the inbox', () => {
     expect((await mine('webhook', (x) => x.body.lead?.reference))!.body.inboxUrl).toBe(link);
   });
 
-  it("an attempt begun as the consumer's run ends starts no SMTP recipient, and records why", async () => {
+  it("begins no attempt the consumer's run might stop midway: the delivery is left as it was, for the next run", async () => {
     const posted = (await (await post(valid())).json()) as { id: string };
     const row = (await rawRow(posted.id))!;
     const now = new Date().toISOString();
@@ -299,12 +299,18 @@ describe('the link to the lead in the inbox', () => {
     )
       .bind(`late-${row.id}`, row.id, now)
       .first<Delivery>())!;
-    expect(await attempt(env as never, delivery, row, channels, Date.now() + 1000)).toBe('failed');
+    // Four minutes left of the run: less than an attempt's hold (5 minutes).
+    expect(await attempt(env as never, delivery, row, channels, Date.now() + 240_000)).toBe('late');
     const after = await env.DB.prepare('SELECT * FROM deliveries WHERE id = ?').bind(delivery.id).first<Delivery>();
-    expect(after).toMatchObject({ status: 'pending', attempts: 1, claimed_until: null });
-    expect(after!.last_error).toContain("not tried, the attempt's time was up");
+    expect(after).toMatchObject({ status: 'pending', attempts: 0, claimed_until: null, last_error: null });
+    // Six minutes left: begun, and sent.
+    expect(await attempt(env as never, delivery, row, channels, Date.now() + 360_000)).toBe('sent');
     const mails = (await (await fetch(e.MAILS_URL)).json()) as any[];
-    expect(mails.filter((m) => m.subject?.includes(row.reference))).toEqual([]);
+    // Once, to each of EMAIL_TO's two addresses.
+    expect(mails.filter((m) => m.subject?.includes(row.reference)).map((m) => m.to.text)).toEqual([
+      'dispatch@baoxiu.test',
+      'boss@baoxiu.test',
+    ]);
   });
 });
 

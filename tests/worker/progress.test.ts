@@ -385,7 +385,11 @@ describe('the progress page without JavaScript', () => {
       broken as never,
       createExecutionContext(),
     );
-    expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
-    expect(await page.text()).toContain('返回查询页');
+    expect([page.status, page.headers.get('content-type'), page.headers.get('retry-after')]).toEqual([
+      503,
+      'text/html; charset=utf-8',
+      '30',
+    ]);
+    expect(await page.text()).toContain('查询页暂时打不开');
   });
 });
