@@ -41,7 +41,9 @@ describe('without JavaScript', () => {
     const page = await onPage('/', false);
     await page.fill('#site-search', '乾州');
     await Promise.all([page.waitForURL(/\/regions\/\?q=/), page.press('#site-search', 'Enter')]);
-    expect(await page.textContent('main')).toContain('未启用 JavaScript 时无法按名称搜索：请在下面按省份找到您所在的区县。');
+    expect(await page.textContent('main')).toContain(
+      '未启用 JavaScript 时无法按区县或乡镇名称搜索：请在下面按省份找到您所在的区县；只知道乡镇、不知道区县的，请拨打下面的电话。',
+    );
     expect(await page.getAttribute('main a[href="/hunan/xiangxi/jishou/"]', 'href')).toBe('/hunan/xiangxi/jishou/');
   });
 
