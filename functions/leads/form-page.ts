@@ -6,6 +6,7 @@ import type { Env } from '../env.ts';
 import { attributeText } from '../web/attribute-text.ts';
 import type { FieldErrors } from './schema.ts';
 import { progressPath } from './next-steps.ts';
+import { plainPage } from '../web/plain-page.ts';
 
 const STATUS_SUMMARY = '提交未成功，请按提示修改后重新提交。';
 
@@ -27,17 +28,8 @@ export function freshPage(res: Response, status: number): Response {
 
 /** The confirmation page when it cannot be shown (D1 or the site's own files failing): a page of its
  *  own, needing none of them, that asks for a reload — the link stays good for a day. */
-export function confirmationLater(retryAfterSeconds: number): Response {
-  const html = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>请稍后刷新</title><p>${MESSAGE_LATER}</p></html>`;
-  return new Response(html, {
-    status: 503,
-    headers: {
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-      'retry-after': String(retryAfterSeconds),
-    },
-  });
-}
+export const confirmationLater = (retryAfterSeconds: number) =>
+  plainPage({ title: '请稍后刷新', lines: [MESSAGE_LATER], status: 503, retryAfter: retryAfterSeconds });
 const MESSAGE_LATER = '报修结果暂时无法显示，请稍后刷新本页；报修已提交的，不会丢失。也可以直接拨打服务电话。';
 
 /** /thanks/ with the lead's reference, or (null: merged into an earlier lead, whose reference is not
