@@ -36,6 +36,7 @@ export const logStatement = (
   by: { id: string | null; name: string },
   action: Action,
   detail?: string | typeof CHANGED,
+  id: string = crypto.randomUUID(),
 ) =>
   db
     .prepare(
@@ -43,7 +44,7 @@ export const logStatement = (
        SELECT ?1, ?2, ?3, ?4, ?5, CASE WHEN ?7 THEN CAST(changes() AS TEXT) ELSE ?6 END WHERE changes() > 0`,
     )
     .bind(
-      crypto.randomUUID(),
+      id,
       new Date().toISOString(),
       by.id,
       by.name,
@@ -51,6 +52,16 @@ export const logStatement = (
       typeof detail === 'string' ? detail : null,
       detail === CHANGED ? 1 : 0,
     );
+
+/** How many leads the forget recorded as `id` deleted, when `staffId` made it: what the inbox says
+ *  after a forget (/admin/?forgot=<id>), read from the record rather than from the link. */
+export const forgetRecorded = async (db: D1Database, id: string, staffId: string) => {
+  const row = await db
+    .prepare(`SELECT detail FROM operator_log WHERE id = ?1 AND staff_id = ?2 AND action = 'forget-customer'`)
+    .bind(id, staffId)
+    .first<{ detail: string | null }>();
+  return row ? Number(row.detail) : undefined;
+};
 
 /** An entry of its own, following no change (an export of leads: `detail` how many). */
 export const logEntry = (db: D1Database, by: { id: string | null; name: string }, action: Action, detail: string) =>

@@ -107,14 +107,15 @@ work.post('/leads/:id/forget', ownerOnly, async (c) => {
   const row = await getLead(c.env.DB, c.req.param('id'));
   if (!row) return problem(c, 'not-found');
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
-  const log = [logStatement(c.env.DB, c.var.staff, 'forget-customer', CHANGED)];
+  const entry = crypto.randomUUID();
+  const log = [logStatement(c.env.DB, c.var.staff, 'forget-customer', CHANGED, entry)];
   // Its key gone from the ring, the phone cannot be read: this lead, and those sealed with it.
   const phone = await openLead(ring, row).then(
     (lead) => lead.phone,
     () => null,
   );
   const deleted = phone ? await forgetPhone(c.env.DB, ring, phone, log) : await forgetSealedPhone(c.env.DB, row, log);
-  return wantsPage(c) ? c.redirect(`/admin/?forgot=${deleted}`, 303) : c.json({ ok: true, deleted });
+  return wantsPage(c) ? c.redirect(`/admin/?forgot=${entry}`, 303) : c.json({ ok: true, deleted });
 });
 
 work.post('/deliveries/:id/retry', async (c) => {

@@ -15,6 +15,7 @@ import {
 } from './coverage.ts';
 import type { Routing } from '../contract/catalog.ts';
 import type { Site } from './schemas.ts';
+import { townsByCounty, typedName } from './towns.ts';
 
 export type BrandEntry = CollectionEntry<'brands'>;
 
@@ -37,6 +38,9 @@ export interface Catalog {
   coveredBy(slug: string): Region[];
   /** Lead routing rules (routes.yaml); absent when every channel gets every lead. */
   routing?: Routing;
+  /** The towns of a county as customers type them (乾州街道): what a town search that led to its page
+   *  may name (src/scripts/town-asked.ts). */
+  townsOf(code: string): string[];
 }
 
 let cached: Promise<Catalog> | undefined;
@@ -86,7 +90,14 @@ async function load(): Promise<Catalog> {
   const servicesIn = (code: string): Service[] => services.get(code) ?? [];
   const coveredBy = (slug: string) => [...(coverage.get(slug)?.keys() ?? [])].map((c) => regions.get(c)!);
 
-  return { site, brands, regions, pages, provinces, childPages, coverage, servicesIn, coveredBy, routing };
+  // Read on the first county page, once: 41,352 towns.
+  let towns: Map<string, string[]> | undefined;
+  const townsOf = (code: string) => {
+    towns ??= new Map([...townsByCounty(regions)].map(([county, list]) => [county, list.map((t) => typedName(t.name))]));
+    return towns.get(code) ?? [];
+  };
+
+  return { site, brands, regions, pages, provinces, childPages, coverage, servicesIn, coveredBy, routing, townsOf };
 }
 
 /** routes.yaml names only regions and brands that exist. */

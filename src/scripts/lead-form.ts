@@ -1,6 +1,7 @@
 // The lead form with JavaScript: a requestId for idempotency, JSON submission with inline errors
 // and no reload, and a province → prefecture → county picker. Without it, the form posts as is.
 import type { CatalogData, UncoveredRegions } from '../contract/catalog.ts';
+import { townAsked } from './town-asked.ts';
 
 const FALLBACK = '网络不稳定，报修未能提交。请稍后重试，或直接拨打页面上方的服务电话。';
 
@@ -11,6 +12,7 @@ export function enhanceLeadForm(form: HTMLFormElement) {
   (form.elements.namedItem('requestId') as HTMLInputElement).value = crypto.randomUUID();
   const picker = form.querySelector<HTMLElement>('[data-region-picker]');
   if (picker) void cascade(picker);
+  else townAsked(form);
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

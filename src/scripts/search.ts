@@ -83,12 +83,18 @@ function render(r: Data, hotline: string): HTMLLIElement {
   // A town names the page it leads to: 乾州街道 → 湘西州 吉首市, and a town with a page of its own (in a
   // city without counties) the same way: 石龙镇 → 东莞市 石龙镇.
   r = { ...r, url: url.pathname + url.search, town: r.town ?? (r.meta.level === 'town' ? r.meta.title : undefined) };
-  const place = r.town ? `${r.town} → ${r.meta.place}` : [r.meta.path, r.meta.title].filter(Boolean).join(' ');
+  // A county's page says which of its towns was searched (src/scripts/town-asked.ts).
+  if (r.town && r.meta.level === 'county' && r.meta.covered === '1') r.url += `?town=${encodeURIComponent(r.town)}`;
+  // One label for every result, covered or not: the name asked for, then where it is.
+  const label = () => [
+    el('strong', {}, r.town ?? r.meta.title),
+    r.town ? ` → ${r.meta.place}` : r.meta.path ? ` ${r.meta.path}` : '',
+  ];
   if (r.meta.covered === '0') {
     return el(
       'li',
       { className: 'uncovered' },
-      el('span', {}, `${place}：暂未覆盖。可拨打 `),
+      el('span', {}, ...label(), '：暂未覆盖。可拨打 '),
       el('a', { href: `tel:${hotline.replace(/[^0-9+]/g, '')}` }, hotline),
       ' 咨询，或',
       // The form of the regions page, with this place chosen (src/scripts/lead-form.ts).
@@ -98,9 +104,7 @@ function render(r: Data, hotline: string): HTMLLIElement {
   return el(
     'li',
     {},
-    r.town
-      ? el('a', { href: r.url }, el('strong', {}, r.town), ` → ${r.meta.place}`)
-      : el('a', { href: r.url }, el('strong', {}, r.meta.title), r.meta.path ? ` ${r.meta.path}` : ''),
+    el('a', { href: r.url }, ...label()),
     r.meta.brands ? el('span', { className: 'muted' }, ` · ${r.meta.brands}`) : '',
     r.url.startsWith('/brands/')
       ? ''

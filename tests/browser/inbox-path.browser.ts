@@ -178,6 +178,14 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     await page.check('#confirm');
     await submit(page, 'form[action$="/forget"] button');
     expect(await page.textContent('[role=status]')).toContain('已删除该客户的 1 条报修');
+    // The count is the operator log's record of that forget, which the link names; a link that names
+    // none (a count, as the link once carried, or another's record) says nothing.
+    const record = new URL(page.url()).searchParams.get('forgot')!;
+    expect(query('SELECT detail FROM operator_log WHERE id = ?', record)).toEqual([{ detail: '1' }]);
+    for (const forged of ['999', crypto.randomUUID()]) {
+      await page.goto(`${baseUrl}/admin/?forgot=${forged}`);
+      expect(await page.textContent('main'), forged).not.toContain('已删除');
+    }
     expect(query('SELECT 1 FROM leads WHERE reference = ?', reference)).toEqual([]);
     await page.goto(leadUrl);
     expect(await page.textContent('h1')).toBe('没有这条报修');

