@@ -10,6 +10,7 @@ import { outbox } from './outbox.ts';
 import { dingtalk, feishu, wecom } from './robots.ts';
 import { aliyunSms, tencentSms } from './sms.ts';
 import { webhook } from './webhook.ts';
+import { dialable, nationalPhone } from '../leads/phone-forms.ts';
 
 type Settings = Partial<Record<ChannelSetting, string>>;
 /** Hosts whose traffic never leaves the machine (a local test server). */
@@ -124,7 +125,7 @@ function customerSms(s: Settings, env: Env): Channel {
   );
   return {
     name: 'sms-customer',
-    send: (lead, e, delivery) => inner.send(lead, e, { ...delivery, to: [lead.phone.replace(/^\+86/, '')] }),
+    send: (lead, e, delivery) => inner.send(lead, e, { ...delivery, to: [nationalPhone(dialable(lead.phone))] }),
   };
 }
 

@@ -1,6 +1,7 @@
 // What every channel says about a lead, in one place: a subject, labelled lines, and the same as
 // escaped HTML and escaped Markdown. The operator-facing text carries the full phone to call back.
 import { html, raw } from 'hono/html';
+import { nationalPhone } from '../leads/phone-forms.ts';
 import type { StoredLead } from '../rows.ts';
 import type { Outgoing } from './channel.ts';
 
@@ -20,7 +21,7 @@ export function leadMessage(lead: StoredLead, operator = '报修', about: Pick<O
     ['地区', lead.region_name],
     ['品牌', lead.brand_name],
     ['称呼', lead.name],
-    ['电话', lead.phone.replace(/^\+86/, '')],
+    ['电话', nationalPhone(lead.phone)],
     ['问题', lead.description],
     ['地址', lead.address],
     ['上门时间', lead.preferred_time],

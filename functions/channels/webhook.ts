@@ -1,5 +1,6 @@
 // A generic webhook: the lead as JSON, signed so the receiver can check it came from us.
 // X-Baoxiu-Timestamp: unix seconds; X-Baoxiu-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">.
+import { dialable, EXT } from '../leads/phone-forms.ts';
 import type { Channel } from './channel.ts';
 import { redirected, REPLY_KEPT } from './http.ts';
 import { webhookSignature } from './sign.ts';
@@ -17,7 +18,8 @@ export function webhook(cfg: { url: string; secret: string; timeoutMs?: number }
           createdAt: lead.created_at,
           route: lead.route,
           name: lead.name,
-          phone: lead.phone,
+          phone: dialable(lead.phone),
+          phoneExtension: lead.phone.split(EXT)[1] ?? null,
           region: { code: lead.region_code, name: lead.region_name },
           brand: lead.brand ? { slug: lead.brand, name: lead.brand_name } : null,
           description: lead.description,

@@ -3,23 +3,33 @@
 // control characters (and of invisible bidi/format characters that could disguise a value).
 import * as z from 'zod';
 import { LABELS, LIMITS } from '../../src/contract/lead-fields.ts';
-import { normalizePhone } from './phone.ts';
+import { readPhone } from './phone.ts';
 
 /** zod's own messages in Chinese, for this parse only: the global config stays as it is. */
 const zhCN = z.locales.zhCN();
 
-/** Control (Cc), lone surrogates (Cs), zero-width and bidi overrides; a description may keep \t \n \r. */
-const FORBIDDEN_LINE = /[\p{Cc}\p{Cs}\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
-const FORBIDDEN_TEXT = /[\p{Cs}\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|(?![\t\n\r])\p{Cc}/u;
+/** Control (Cc), lone surrogates (Cs), zero-width and bidi overrides; a description may keep \t \n \r.
+ *  Not the zero-width (non-)joiner, U+200C/U+200D: emoji are built with it (🤦‍♂️, 👨‍🔧). */
+const FORBIDDEN_LINE = /[\p{Cc}\p{Cs}\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+const FORBIDDEN_TEXT = /[\p{Cs}\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|(?![\t\n\r])\p{Cc}/u;
+/** Invisible marks a paste leaves at a value's ends (a zero-width space, a BOM): dropped, not refused. */
+const INVISIBLE_ENDS = /^[\s\u200B-\u200F\u2060\uFEFF]+|[\s\u200B-\u200F\u2060\uFEFF]+$/g;
 
-const nfc = (v: unknown) => (typeof v === 'string' ? v.normalize('NFC') : v);
+const PHONE_PROBLEMS = {
+  invalid: '请填写有效的手机号或固定电话（固话请带区号）',
+  abroad: '目前只受理中国大陆的电话号码，请填写大陆手机号或固定电话',
+} as const;
+
+/** NFC, and a line break as one character: a plain form post sends the textarea's as CRLF, which the
+ *  browser counted as one against maxlength. */
+const nfc = (v: unknown) => (typeof v === 'string' ? v.normalize('NFC').replace(/\r\n?/g, '\n').replace(INVISIBLE_ENDS, '') : v);
 
 /** A string field (already NFC): checked for forbidden characters, trimmed, capped. */
 const text = (label: string, required: string | undefined, max: number, multiline = false) =>
   z
     .string({ error: required ?? `${label}格式不正确` })
     // Before trimming, which would silently drop some of them at the ends (U+FEFF, \u0085).
-    .refine((v) => !(multiline ? FORBIDDEN_TEXT : FORBIDDEN_LINE).test(v), `${label}含有不允许的控制字符`)
+    .refine((v) => !(multiline ? FORBIDDEN_TEXT : FORBIDDEN_LINE).test(v), `${label}含有看不见的特殊字符，请删掉后重新输入`)
     .trim()
     .max(max, `${label}最多 ${max} 个字`);
 
@@ -53,12 +63,10 @@ const leadSchema = z.strictObject(
         .min(1, '请填写联系电话')
         .max(LIMITS.phone, '电话号码过长')
         .transform((v, ctx) => {
-          const e164 = normalizePhone(v);
-          if (!e164) {
-            ctx.addIssue({ code: 'custom', message: '请填写有效的手机号或固定电话（固话请带区号）' });
-            return z.NEVER;
-          }
-          return e164;
+          const read = readPhone(v);
+          if ('phone' in read) return read.phone;
+          ctx.addIssue({ code: 'custom', message: PHONE_PROBLEMS[read.problem] });
+          return z.NEVER;
         }),
     ),
     region: z

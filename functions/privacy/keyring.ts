@@ -10,6 +10,7 @@
 //
 // Hand-written on WebCrypto on purpose: no maintained library adds anything this small needs.
 import { decodeBase64, encodeBase64 } from 'hono/utils/encode';
+import { dialable } from '../leads/phone-forms.ts';
 
 export interface LeadKey {
   id: string;
@@ -118,7 +119,8 @@ export async function decryptField(key: LeadKey, stored: string, context: string
 
 /** Keyed hash of an E.164 number (hex): equal numbers match, the number cannot be read back. */
 export async function phoneHash(key: LeadKey, e164: string): Promise<string> {
-  const mac = await crypto.subtle.sign('HMAC', key.hmac, encoder.encode(e164));
+  // The number, not its extension: an office's leads are one customer's (repeats, forgetting).
+  const mac = await crypto.subtle.sign('HMAC', key.hmac, encoder.encode(dialable(e164)));
   return [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 

@@ -1,6 +1,7 @@
 // What a log line may carry of a customer's input: escaped so that a log viewer that renders HTML
 // shows a payload as text, on one line (no forged log lines), and short.
 import { TEMPLATE_VALUE_MAX } from '../channels/sms.ts';
+import { dialable, nationalPhone } from '../leads/phone-forms.ts';
 
 const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' };
 
@@ -43,7 +44,16 @@ export function withoutLead(
     return [v, json, unicode(json, false), unicode(json, true), unicode(v, false), ...encoded];
   };
   const cut = (v: string) => [v, ...Object.values(TEMPLATE_VALUE_MAX).map((max) => [...v].slice(0, max).join(''))];
-  const values = [lead.phone, lead.phone.replace(/^\+86/, ''), lead.name, lead.address, lead.description, lead.preferred_time]
+  const values = [
+    lead.phone,
+    dialable(lead.phone),
+    nationalPhone(lead.phone),
+    nationalPhone(dialable(lead.phone)),
+    lead.name,
+    lead.address,
+    lead.description,
+    lead.preferred_time,
+  ]
     .filter((v): v is string => !!v && v.length >= 2)
     .flatMap(cut)
     .flatMap(forms)

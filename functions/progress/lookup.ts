@@ -10,6 +10,7 @@
 // answers null even to the right tail, until a day passes without a look-up; past LOCK_FOR_GOOD in
 // the lead's life, for good. A right tail before that takes one back from both counts. The customer
 // can still call (the "not found" answer says so); the operator sees everything.
+import { dialable } from '../leads/phone-forms.ts';
 import { encryptField, decryptField, type Keyring } from '../privacy/keyring.ts';
 import type { StoredLead } from '../rows.ts';
 
@@ -71,7 +72,12 @@ export async function findLead(
   } catch {
     phone = '';
   }
-  if (!row || !same(phone.slice(-4), tail) || row.lookup_failures > LOCK_AFTER || row.lookup_failures_total > LOCK_FOR_GOOD)
+  if (
+    !row ||
+    !same(dialable(phone).slice(-4), tail) ||
+    row.lookup_failures > LOCK_AFTER ||
+    row.lookup_failures_total > LOCK_FOR_GOOD
+  )
     return null;
   await db
     .prepare(

@@ -19,6 +19,11 @@ export const LABELS = {
   consent: '隐私政策',
 } as const;
 
+/** Where the form posts: the build's PUBLIC_LEAD_ENDPOINT (pages on another CDN), else the Worker
+ *  beside them. An empty value counts as unset: a CI variable left unset arrives as "" (GitHub
+ *  Actions), and an empty action would post the form to its own page. */
+export const leadEndpoint = (configured: string | undefined) => configured?.trim() || '/api/leads';
+
 /** What a customer is told when their post was merged into their own earlier one (the same phone,
  *  region and brand within 10 minutes): not that lead's reference (functions/leads/endpoint.ts). */
 export const MERGED =

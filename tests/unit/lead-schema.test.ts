@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { maskPhone, normalizePhone } from '../../functions/leads/phone.ts';
+import { maskPhone, normalizePhone, readPhone } from '../../functions/leads/phone.ts';
+import { dialable, nationalPhone, telHref } from '../../functions/leads/phone-forms.ts';
 import * as z from 'zod';
 import { fieldErrors, parseLead } from '../../functions/leads/schema.ts';
 import { newReference } from '../../functions/leads/reference.ts';
+import { leadEndpoint } from '../../src/contract/lead-fields.ts';
 
 const valid = { name: '王先生', phone: '13812341234', region: '433101', description: '打不开', consent: 'on' };
 
@@ -21,9 +23,38 @@ describe('phone numbers', () => {
     expect(normalizePhone(input)).toBeNull();
   });
 
+  it.each([
+    ['0731-88886666转8001', '+8673188886666;ext=8001'],
+    ['0731-8888 6666 转 8001', '+8673188886666;ext=8001'],
+    ['（0731）88886666分机8001', '+8673188886666;ext=8001'],
+    ['0731-88886666分机号 8001', '+8673188886666;ext=8001'],
+    ['0731-88886666#8001', '+8673188886666;ext=8001'],
+    ['0731-88886666 ext. 8001', '+8673188886666;ext=8001'],
+    ['021-58888888,123', '+862158888888;ext=123'],
+  ])('keeps the extension of %s: %s', (input, stored) => {
+    expect(normalizePhone(input)).toBe(stored);
+  });
+
+  it('says when a valid number is outside mainland China', () => {
+    expect(readPhone('+852 9123 4567')).toEqual({ problem: 'abroad' });
+    expect(readPhone('+1 650 253 0000')).toEqual({ problem: 'abroad' });
+    expect(readPhone('1381234123')).toEqual({ problem: 'invalid' });
+  });
+
+  it('writes a stored number as a reader, a dialer and a tail need it', () => {
+    expect(nationalPhone('+8613812341234')).toBe('13812341234');
+    // A landline keeps its trunk 0 (dialled within China), and its extension after 转.
+    expect(nationalPhone('+8673188886666')).toBe('073188886666');
+    expect(nationalPhone('+8673188886666;ext=8001')).toBe('073188886666转8001');
+    expect(dialable('+8673188886666;ext=8001')).toBe('+8673188886666');
+    expect(telHref('+8673188886666;ext=8001')).toBe('tel:+8673188886666,8001');
+    expect(telHref('+8613812341234')).toBe('tel:+8613812341234');
+  });
+
   it('masks for logs', () => {
     expect(maskPhone('+8613812341234')).toBe('138****1234');
     expect(maskPhone('+867438521234')).toBe('074****1234');
+    expect(maskPhone('+8673188886666;ext=8001')).toBe('073****6666');
   });
 });
 
@@ -70,10 +101,52 @@ describe('lead schema', () => {
     }
   });
 
+  it('tells a customer with a number abroad that only mainland numbers are taken', () => {
+    expect(fieldErrors(parseLead({ ...valid, phone: '+852 9123 4567' }).error!).phone).toBe(
+      '目前只受理中国大陆的电话号码，请填写大陆手机号或固定电话',
+    );
+  });
+
+  it('counts a line break once, as the form did, whichever way it was sent', () => {
+    // 496 characters and four line breaks: what maxlength="500" lets a customer type.
+    const typed = Array.from({ length: 5 }, () => '一'.repeat(99)).join('\n') + '一';
+    expect([...typed].length).toBe(500);
+    const posted = parseLead({ ...valid, description: typed.replaceAll('\n', '\r\n') });
+    expect(posted.success).toBe(true);
+    expect(posted.data!.description).toBe(typed);
+    expect(parseLead({ ...valid, description: typed + '一' }).success).toBe(false);
+  });
+
+  it('takes emoji made with a zero-width joiner, and drops invisible marks a paste left at the ends', () => {
+    const lead = parseLead({
+      ...valid,
+      description: '热水器又坏了🤦‍♂️',
+      address: '\u200B乾州街道 1 号\uFEFF',
+      name: '\u2060王先生',
+    }).data!;
+    expect(lead.description).toBe('热水器又坏了🤦‍♂️');
+    expect(lead.address).toBe('乾州街道 1 号');
+    expect(lead.name).toBe('王先生');
+    // Inside a value they could disguise it: still refused, saying what to do.
+    expect(fieldErrors(parseLead({ ...valid, name: '王\u200B先生' }).error!).name).toBe(
+      '称呼含有看不见的特殊字符，请删掉后重新输入',
+    );
+  });
+
   it('only takes a same-site page path', () => {
     expect(parseLead({ ...valid, page: '/hunan/' }).success).toBe(true);
     expect(parseLead({ ...valid, page: '//evil.example/' }).success).toBe(false);
     expect(parseLead({ ...valid, page: 'https://evil.example/' }).success).toBe(false);
+  });
+});
+
+describe("the form's endpoint", () => {
+  it('is the Worker beside the pages unless the build names another, an empty setting included', () => {
+    expect(leadEndpoint(undefined)).toBe('/api/leads');
+    // GitHub Actions passes a variable left unset as "": the form would post to its own page.
+    expect(leadEndpoint('')).toBe('/api/leads');
+    expect(leadEndpoint(' ')).toBe('/api/leads');
+    expect(leadEndpoint('https://api.example.cn/api/leads')).toBe('https://api.example.cn/api/leads');
   });
 });
 

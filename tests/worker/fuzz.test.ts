@@ -81,8 +81,10 @@ const brokenFields: fc.Arbitrary<[string, Fields]> = fc.oneof(
       fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.object()),
     )
     .map(([k, v]) => ['wrong-type', { ...base(), [k]: v }] as [string, Fields]),
-  fc.tuple(textField, controlChar, fc.nat(5)).map(([k, ch, at]) => {
+  fc.tuple(textField, controlChar, fc.nat(5)).map(([k, ch, n]) => {
     const v = String(base()[k]);
+    // Inside the value: invisible marks at its ends are dropped, not refused (functions/leads/schema.ts).
+    const at = 1 + (n % (v.length - 1));
     return ['control-char', { ...base(), [k]: v.slice(0, at) + ch + v.slice(at) }] as [string, Fields];
   }),
   fc

@@ -3,7 +3,8 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { api } from '../../functions/app.ts';
 import { confirmationLink, LINK_TTL_MS, openConfirmation } from '../../functions/leads/confirmation-link.ts';
-import { importKeyring, keyring, newKeyEntry } from '../../functions/privacy/keyring.ts';
+import { asText, leadMessage } from '../../functions/channels/message.ts';
+import { importKeyring, keyring, newKeyEntry, phoneHash } from '../../functions/privacy/keyring.ts';
 import {
   confirmation,
   countLeads,
@@ -45,6 +46,24 @@ describe('POST /api/leads (JSON)', () => {
     expect(Date.parse(row!.consent_at)).toBeGreaterThan(Date.now() - 60_000);
     const delivery = await deliveryOf(body.id);
     expect(delivery).toMatchObject({ channel: 'outbox', status: 'sent', attempts: 1 });
+  });
+
+  it("keeps an office's extension: after the number, shown with 转, and the number alone for its hash", async () => {
+    const office = `0731-8${String(crypto.getRandomValues(new Uint32Array(1))[0] % 10_000_000).padStart(7, '0')}`;
+    const res = await post({ ...validLead(), phone: `${office}转8001` });
+    expect(res.status).toBe(201);
+    const { id } = await res.json<{ id: string }>();
+    const row = await openRow(id);
+    const number = `+86${office.replace(/^0|-/g, '')}`;
+    expect(row.phone).toBe(`${number};ext=8001`);
+    expect(row.phone_hash).toBe(await phoneHash((await keyring(env.LEADS_ENCRYPTION_KEY)).current, number));
+    // The operator reads it as dialled within China, the trunk 0 kept (it was dropped before).
+    expect(asText(leadMessage(row))).toContain(`电话：${office.replace('-', '')}转8001`);
+    // The same office without the extension, minutes later: the same customer, merged.
+    const before = await countLeads();
+    const again = await post({ ...validLead(), phone: office });
+    expect(again.status).toBe(200);
+    expect(await countLeads()).toBe(before);
   });
 
   it('returns the same lead for the same requestId, without a second row', async () => {

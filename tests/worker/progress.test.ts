@@ -57,6 +57,13 @@ describe('progress look-up', () => {
     expect(shown).not.toContain(`${lead.phone.slice(0, 3)}****`);
   });
 
+  it("takes the tail of an office's number, not of its extension", async () => {
+    const office = `0731${freshPhone().slice(-8)}`;
+    const { reference } = (await (await post({ ...valid(), phone: `${office}转8001` })).json()) as { reference: string };
+    expect((await ask({ reference, tail: office.slice(-4) })).status).toBe(200);
+    expect((await ask({ reference, tail: '8001' })).status).toBe(404);
+  });
+
   it('shows what the operator did: 已联系, 已预约 with the time, 已完成', async () => {
     const lead = await newLead();
     const { cookie } = await staffSession();

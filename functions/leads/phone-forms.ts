@@ -1,0 +1,18 @@
+// The stored phone's forms, without libphonenumber: the number alone (+8673188886666), as Chinese
+// readers write it (073188886666转8001), and as a tel: link. The stored form is E.164, with an office's
+// extension after it as RFC 3966 writes it (functions/leads/phone.ts reads what customers type).
+export const EXT = ';ext=';
+
+/** The number to dial or text, without its extension: what a phone's hash, a tail and an SMS use. */
+export const dialable = (phone: string) => phone.split(EXT)[0];
+
+/** As a Chinese reader writes it: `13812341234`, `073188886666` (the trunk 0 of a landline), and
+ *  `073188886666转8001`. For messages to the operator and the inbox. */
+export function nationalPhone(phone: string): string {
+  const [number, ext] = phone.split(EXT);
+  const national = number.replace(/^\+86(?=1)/, '').replace(/^\+86/, '0');
+  return ext ? `${national}转${ext}` : national;
+}
+
+/** A tel: link: the extension after a pause, as phones' dialers read it (tel:+8673188886666,8001). */
+export const telHref = (phone: string) => `tel:${phone.replace(EXT, ',')}`;
