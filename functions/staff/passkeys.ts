@@ -55,19 +55,25 @@ export const asCredential = (p: Passkey): WebAuthnCredential => ({
   transports: p.transports ? JSON.parse(p.transports) : undefined,
 });
 
-/** Adds a user's passkey; false when its credential id is registered already (`log` then writes nothing). */
+/** Adds a user's passkey while the session that asked is live (`sessionHash`; null under Access, whose
+ *  token is checked on every request): 'taken' when its credential id is registered already,
+ *  'signed-out' when that session ended meanwhile — by a setup link for a lost phone, which must not
+ *  be undone by a registration begun before it. `log` writes nothing unless it was added. */
 export async function addPasskey(
   db: D1Database,
   staffId: string,
   credential: WebAuthnCredential,
   userAgent: string | null,
+  sessionHash: string | null,
   log: D1PreparedStatement,
-): Promise<boolean> {
+): Promise<'added' | 'taken' | 'signed-out'> {
   const [insert] = await db.batch([
     db
       .prepare(
         `INSERT INTO passkeys (id, staff_id, public_key, counter, transports, created_at, user_agent)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
+         WHERE ?8 IS NULL OR EXISTS (SELECT 1 FROM sessions WHERE id_hash = ?8 AND staff_id = ?2 AND ended_at IS NULL)
+         ON CONFLICT (id) DO NOTHING`,
       )
       .bind(
         credential.id,
@@ -77,10 +83,12 @@ export async function addPasskey(
         credential.transports ? JSON.stringify(credential.transports) : null,
         new Date().toISOString(),
         userAgent?.slice(0, 200) ?? null,
+        sessionHash,
       ),
     log,
   ]);
-  return insert.meta.changes === 1;
+  if (insert.meta.changes === 1) return 'added';
+  return (await passkeyById(db, credential.id)) ? 'taken' : 'signed-out';
 }
 
 /** After a sign-in: the new counter (a counter that went backwards was refused by the library). Never

@@ -18,14 +18,23 @@ export interface Session {
   ended_at: string | null;
 }
 
-/** A new session; `id` goes in the cookie and nowhere else. */
-export async function startSession(db: D1Database, staffId: string, userAgent: string | null) {
+/** What a write needs to still be true when it is made, in its own statement (SQL over ?7, ?8, … and
+ *  the statement's own ?2, the user): a sign-in's password or passkey, a registration's session. A
+ *  setup link completed meanwhile (a lost phone) replaces the one and ends the others. */
+export interface StillTrue {
+  sql: string;
+  binds: unknown[];
+}
+
+/** A new session; `id` goes in the cookie and nowhere else. Null when `still` no longer holds. */
+export async function startSession(db: D1Database, staffId: string, userAgent: string | null, still?: StillTrue) {
   const id = randomCode();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + ABSOLUTE_DAYS * 86_400_000);
-  await db
+  const { meta } = await db
     .prepare(
-      'INSERT INTO sessions (id_hash, staff_id, created_at, last_seen_at, expires_at, user_agent) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT INTO sessions (id_hash, staff_id, created_at, last_seen_at, expires_at, user_agent)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE ${still?.sql ?? 'TRUE'}`,
     )
     .bind(
       await sha256Hex(id),
@@ -34,9 +43,10 @@ export async function startSession(db: D1Database, staffId: string, userAgent: s
       now.toISOString(),
       expiresAt.toISOString(),
       userAgent?.slice(0, 200) ?? null,
+      ...(still?.binds ?? []),
     )
     .run();
-  return { id, expiresAt };
+  return meta.changes === 1 ? { id, expiresAt } : null;
 }
 
 /** The live session with this cookie id and its (enabled) user, or null; marks it used. */

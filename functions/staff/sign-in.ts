@@ -8,7 +8,7 @@ import { clientIp, retryAfter } from '../web/limits.ts';
 import { postedFields } from '../web/posted-fields.ts';
 import { wantsPage } from '../web/wants-page.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { endSession, startSession } from './sessions.ts';
+import { endSession, startSession, type StillTrue } from './sessions.ts';
 import { completeSetup, staffByName } from './store.ts';
 
 type Ctx = Context<{ Bindings: Env }>;
@@ -53,7 +53,8 @@ staffAuth.post('/sign-in', async (c) => {
   // An unknown name costs the same hashing as a wrong password, and gets the same answer.
   const staff = name ? await staffByName(c.env.DB, name) : null;
   if (!(await verifyPassword(password, staff?.password_hash)) || !staff) return refuse(c, 401, 'signIn');
-  return signedIn(c, staff.id, { name: staff.name, role: staff.role });
+  const started = await signedIn(c, staff.id, { name: staff.name, role: staff.role }, passwordStill(staff.password_hash!));
+  return started ?? refuse(c, 401, 'signIn');
 });
 
 /** No: JSON with the message, or a browser back to the page (`back` + the code), which shows it. */
@@ -68,12 +69,18 @@ staffAuth.post('/setup', async (c) => {
   // Back to the page with the code, if it can be one (a lone surrogate cannot even be URL-encoded).
   const back = `/admin/setup/?code=${/^[\w-]{1,100}$/.test(code) ? code : ''}&error=`;
   if (!form) return refuse(c, 400, 'badForm', back);
+  // Hashing a password costs ~10 ms of CPU before the code is checked: limited per IP as sign-in is.
+  const wait = await retryAfter(c.env, 'signInIp', clientIp(c.req.raw.headers));
+  if (wait) {
+    c.header('retry-after', String(wait));
+    return refuse(c, 429, 'tooMany', back);
+  }
   const password = form.get('password') ?? '';
   if ([...password].length < MIN_PASSWORD) return refuse(c, 400, 'short', back);
   if (form.has('confirm') && form.get('confirm') !== password) return refuse(c, 400, 'mismatch', back);
   const staff = await completeSetup(c.env.DB, code, await hashPassword(password));
   if (!staff) return refuse(c, 410, 'setup', back);
-  return signedIn(c, staff.id, { name: staff.name, role: staff.role });
+  return (await signedIn(c, staff.id, { name: staff.name, role: staff.role })) ?? refuse(c, 410, 'setup', back);
 });
 
 staffAuth.post('/sign-out', async (c) => {
@@ -84,9 +91,19 @@ staffAuth.post('/sign-out', async (c) => {
   return answer(c, { ok: true }, '/admin/sign-in/');
 });
 
-/** Starts a session for this user: the cookie, and the answer that follows (passkeys.ts uses it too). */
-export async function signedIn(c: Ctx, staffId: string, staff: { name: string; role: string }) {
-  const { id, expiresAt } = await startSession(c.env.DB, staffId, c.req.header('user-agent') ?? null);
+/** The password verified must still be the user's when the session is written (a setup link may
+ *  have replaced it since). */
+export const passwordStill = (hash: string): StillTrue => ({
+  sql: 'EXISTS (SELECT 1 FROM staff WHERE id = ?2 AND password_hash = ?7 AND disabled_at IS NULL)',
+  binds: [hash],
+});
+
+/** Starts a session for this user: the cookie, and the answer that follows (passkeys.ts uses it too);
+ *  null when `still` no longer held. */
+export async function signedIn(c: Ctx, staffId: string, staff: { name: string; role: string }, still?: StillTrue) {
+  const started = await startSession(c.env.DB, staffId, c.req.header('user-agent') ?? null, still);
+  if (!started) return null;
+  const { id, expiresAt } = started;
   setCookie(c, sessionCookie(c), id, { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', expires: expiresAt });
   return answer(c, { ok: true, staff }, '/admin/');
 }

@@ -112,25 +112,33 @@ export async function allStaff(db: D1Database): Promise<(Staff & { setup_pending
  *  log; null when the code is unknown, used or expired, or the user was disabled. */
 export async function completeSetup(db: D1Database, code: string, passwordHash: string): Promise<Staff | null> {
   const now = new Date().toISOString();
-  // One statement claims the code, so two uses at once cannot both succeed.
-  const claimed = await db
+  const hash = await sha256Hex(code);
+  // Whose link it is, read first (for the log's entry); everything it changes is one batch, so a
+  // failure half-way leaves the link usable and the old way in as it was.
+  const user = await db
     .prepare(
-      `UPDATE staff_setup SET used_at = ?1 WHERE code_hash = ?2 AND used_at IS NULL AND expires_at > ?1
-       RETURNING staff_id`,
+      `SELECT st.* FROM staff_setup su JOIN staff st ON st.id = su.staff_id
+       WHERE su.code_hash = ?1 AND su.used_at IS NULL AND su.expires_at > ?2 AND st.disabled_at IS NULL`,
     )
-    .bind(now, await sha256Hex(code))
-    .first<{ staff_id: string }>();
-  if (!claimed) return null;
-  const user = await staffById(db, claimed.staff_id);
-  if (!user || user.disabled_at) return null;
-  const [updated] = await db.batch<Staff>([
+    .bind(hash, now)
+    .first<Staff>();
+  if (!user) return null;
+  // Each statement goes on only if the claim did (changes() of the one before it, or the claim's mark):
+  // two uses at once, one wins.
+  const claimedNow = `EXISTS (SELECT 1 FROM staff_setup WHERE code_hash = ?3 AND used_at = ?2)`;
+  const [, updated] = await db.batch<Staff>([
     db
-      .prepare('UPDATE staff SET password_hash = ?2 WHERE id = ?1 AND disabled_at IS NULL RETURNING *')
+      .prepare('UPDATE staff_setup SET used_at = ?2 WHERE code_hash = ?1 AND used_at IS NULL AND expires_at > ?2')
+      .bind(hash, now),
+    db
+      .prepare('UPDATE staff SET password_hash = ?2 WHERE id = ?1 AND disabled_at IS NULL AND changes() > 0 RETURNING *')
       .bind(user.id, passwordHash),
     // A first password ends nothing: the log says which it was (FIRST_PASSWORD).
     logStatement(db, user, 'complete-setup', user.password_hash ? undefined : FIRST_PASSWORD),
-    db.prepare('UPDATE sessions SET ended_at = ?2 WHERE staff_id = ?1 AND ended_at IS NULL').bind(user.id, now),
-    db.prepare('DELETE FROM passkeys WHERE staff_id = ?').bind(user.id),
+    db
+      .prepare(`UPDATE sessions SET ended_at = ?2 WHERE staff_id = ?1 AND ended_at IS NULL AND ${claimedNow}`)
+      .bind(user.id, now, hash),
+    db.prepare(`DELETE FROM passkeys WHERE staff_id = ?1 AND ${claimedNow}`).bind(user.id, now, hash),
   ]);
   return updated.results[0] ?? null;
 }

@@ -13,10 +13,12 @@ import {
 } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { Hono, type Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { loadCatalog } from '../catalog.ts';
 import type { Env } from '../env.ts';
 import { clientIp, retryAfter } from '../web/limits.ts';
 import { wantsPage } from '../web/wants-page.ts';
+import { accessOn } from './access.ts';
 import { logStatement } from './log.ts';
 import {
   addPasskey,
@@ -28,9 +30,10 @@ import {
   removePasskey,
   takeChallenge,
 } from './passkeys.ts';
-import { signedIn as startSession } from './sign-in.ts';
+import { sessionCookie, signedIn as startSession } from './sign-in.ts';
 import { signedIn, type SignedIn } from './signed-in.ts';
 import { staffById } from './store.ts';
+import { sha256Hex } from './tokens.ts';
 
 const MESSAGES = {
   failed: '通行密钥验证失败，请重试或用密码登录。',
@@ -93,7 +96,15 @@ webauthn.post('/passkeys/sign-in', async (c) => {
   }).catch(() => null);
   if (!verified?.verified) return c.json({ ok: false, error: MESSAGES.failed }, 401);
   await passkeyUsed(c.env.DB, passkey.id, verified.authenticationInfo.newCounter);
-  return startSession(c as unknown as Context<{ Bindings: Env }>, staff.id, { name: staff.name, role: staff.role });
+  // The passkey must still be the user's when the session is written (a setup link deletes them).
+  const still = { sql: 'EXISTS (SELECT 1 FROM passkeys WHERE id = ?7 AND staff_id = ?2)', binds: [passkey.id] };
+  const started = await startSession(
+    c as unknown as Context<{ Bindings: Env }>,
+    staff.id,
+    { name: staff.name, role: staff.role },
+    still,
+  );
+  return started ?? c.json({ ok: false, error: MESSAGES.unknown }, 401);
 });
 
 webauthn.use('/passkeys/register/*', signedIn);
@@ -131,14 +142,17 @@ webauthn.post('/passkeys/register', async (c) => {
     : null;
   if (!verified?.verified) return c.json({ ok: false, error: MESSAGES.added }, 400);
   const log = logStatement(c.env.DB, staff, 'add-passkey', staff.name);
+  const cookie = accessOn(c.env) ? undefined : getCookie(c, sessionCookie(c));
   const added = await addPasskey(
     c.env.DB,
     staff.id,
     verified.registrationInfo.credential,
     c.req.header('user-agent') ?? null,
+    cookie ? await sha256Hex(cookie) : null,
     log,
   );
-  return added ? c.json({ ok: true }, 201) : c.json({ ok: false, error: MESSAGES.taken }, 409);
+  if (added === 'signed-out') return c.json({ ok: false, error: '请先登录。' }, 401);
+  return added === 'added' ? c.json({ ok: true }, 201) : c.json({ ok: false, error: MESSAGES.taken }, 409);
 });
 
 webauthn.post('/passkeys/:id/remove', async (c) => {

@@ -108,6 +108,13 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(2);
     expect(csv).toContain(reference);
     expect(csv).toContain('+8613712345678');
+    // The same export asked from another site's page (what a link there would do under Access, whose
+    // cookie may go along): refused, nothing recorded.
+    const exports = () => query(`SELECT id FROM operator_log WHERE action = 'export-leads'`).length;
+    const recorded = exports();
+    const forged = await page.request.get(`${baseUrl}/admin/leads.csv`, { headers: { 'sec-fetch-site': 'cross-site' } });
+    expect([forged.status(), await forged.text()]).toEqual([403, '请从收件箱页面导出。']);
+    expect(exports()).toBe(recorded);
 
     await submit(page, `a:has-text("${reference}")`);
     const leadUrl = page.url();

@@ -3,7 +3,9 @@
 // another site's origin, an unknown or removed passkey, a disabled user, and junk — never a 500.
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { passkeyUsed } from '../../functions/staff/passkeys.ts';
+import { logStatement } from '../../functions/staff/log.ts';
+import { addPasskey, passkeyUsed } from '../../functions/staff/passkeys.ts';
+import { sha256Hex } from '../../functions/staff/tokens.ts';
 import { staffByName } from '../../functions/staff/store.ts';
 import { softPasskey } from './authenticator.ts';
 import { freshIp, ORIGIN } from './helpers.ts';
@@ -40,6 +42,7 @@ async function registered() {
 }
 
 const signIn = async (response: unknown) => json('/passkeys/sign-in', { response });
+const passkeyByIdCount = (id: string) => env.DB.prepare('SELECT COUNT(*) AS n FROM passkeys WHERE id = ?').bind(id).first('n');
 
 describe('passkeys', () => {
   it('registers for the signed-in user only, with a challenge issued to them, once', async () => {
@@ -74,6 +77,27 @@ describe('passkeys', () => {
       .bind(b.name)
       .first<{ n: number }>();
     expect(logged!.n).toBe(0);
+  });
+
+  it('a registration whose session a setup link ended meanwhile adds nothing, and logs nothing', async () => {
+    const user = await staffSession();
+    const staff = (await staffByName(env.DB, user.name))!;
+    const session = await sha256Hex(/baoxiu-session=([^;]+)/.exec(user.cookie)![1]);
+    const credential = { id: `lost-phone-${crypto.randomUUID()}`, publicKey: new Uint8Array([1, 2, 3]), counter: 0 };
+    const add = () =>
+      addPasskey(env.DB, staff.id, credential, null, session, logStatement(env.DB, staff, 'add-passkey', staff.name));
+    // The session ends (the link for a lost phone) after the request passed the gate, before the write.
+    await env.DB.prepare('UPDATE sessions SET ended_at = ? WHERE id_hash = ?').bind(new Date().toISOString(), session).run();
+    expect(await add()).toBe('signed-out');
+    expect(await passkeyByIdCount(credential.id)).toBe(0);
+    const logged = await env.DB.prepare(`SELECT COUNT(*) AS n FROM operator_log WHERE action = 'add-passkey' AND staff_id = ?`)
+      .bind(staff.id)
+      .first('n');
+    expect(logged).toBe(0);
+    // With the session live, the same write adds it.
+    await env.DB.prepare('UPDATE sessions SET ended_at = NULL WHERE id_hash = ?').bind(session).run();
+    expect(await add()).toBe('added');
+    expect(await passkeyByIdCount(credential.id)).toBe(1);
   });
 
   it('signs in with a valid assertion, and refuses a replay, a challenge a failed attempt used, an old counter and another origin', async () => {

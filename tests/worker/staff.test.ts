@@ -1,7 +1,9 @@
 // Staff sign-in inside workerd: passwords, setup links, sessions, limits.
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { openSession } from '../../functions/staff/sessions.ts';
+import { openSession, startSession } from '../../functions/staff/sessions.ts';
+import { passwordStill } from '../../functions/staff/sign-in.ts';
+import { completeSetup, staffByName } from '../../functions/staff/store.ts';
 import { sha256Hex } from '../../functions/staff/tokens.ts';
 import { inboxPost } from './inbox.ts';
 import { freshIp, inOneWindow, ORIGIN } from './helpers.ts';
@@ -87,6 +89,39 @@ describe('setup links', () => {
     expect(await openSession(env.DB, id)).toBeNull();
   });
 
+  it('change all or nothing: a link whose changes fail stays usable, and the old password with it', async () => {
+    const { name, code } = await newUser('staff');
+    const failing = new Proxy(env.DB, {
+      get: (db, k: keyof D1Database) => (k === 'batch' ? () => Promise.reject(new Error('D1 is down')) : db[k].bind(db)),
+    });
+    const hash = await hashPassword('一二三四五六七八九十');
+    await expect(completeSetup(failing, code, hash)).rejects.toThrow('D1 is down');
+    expect(
+      await env.DB.prepare(
+        'SELECT COUNT(*) AS n FROM staff_setup WHERE used_at IS NOT NULL AND staff_id = (SELECT id FROM staff WHERE name = ?)',
+      )
+        .bind(name)
+        .first('n'),
+    ).toBe(0);
+    expect(await completeSetup(env.DB, code, hash)).toMatchObject({ name, password_hash: hash });
+    expect(await completeSetup(env.DB, code, hash)).toBeNull(); // once
+  });
+
+  it('a sign-in verified against a password a setup link has replaced meanwhile opens no session', async () => {
+    const { name, code } = await newUser('staff');
+    const old = await hashPassword('旧密码旧密码旧密码旧');
+    await completeSetup(env.DB, code, old);
+    const user = (await staffByName(env.DB, name))!;
+    expect(await startSession(env.DB, user.id, null, passwordStill(old))).not.toBeNull();
+    // A new link is used between the password check and the session's write.
+    await env.DB.prepare('UPDATE staff SET password_hash = ? WHERE id = ?')
+      .bind(await hashPassword('新密码新密码新密码新'), user.id)
+      .run();
+    const before = await env.DB.prepare('SELECT COUNT(*) AS n FROM sessions WHERE staff_id = ?').bind(user.id).first('n');
+    expect(await startSession(env.DB, user.id, null, passwordStill(old))).toBeNull();
+    expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM sessions WHERE staff_id = ?').bind(user.id).first('n')).toBe(before);
+  });
+
   it('expire after 24 hours, and an unknown code says the same', async () => {
     const { code } = await newUser();
     await env.DB.prepare("UPDATE staff_setup SET expires_at = '2000-01-01T00:00:00.000Z'").run();
@@ -164,6 +199,21 @@ describe('sign-in', () => {
     const res = await inboxPost('/sign-in', { name, password: 'correct horse battery' }, { origin: 'https://evil.example' });
     expect(res.status).toBe(403);
     expect(cookieOf(res)).toBe('');
+  });
+
+  it('setup posts are limited per IP like sign-in: each hashes a password before its code is checked', async () => {
+    const ip = freshIp();
+    const statuses = await inOneWindow(60, async () => {
+      const statuses = [];
+      for (let i = 0; i < 12; i++)
+        statuses.push(
+          (await inboxPost('/setup', { code: 'x'.repeat(43), password: 'a-long-enough-password' }, { 'cf-connecting-ip': ip }))
+            .status,
+        );
+      return statuses;
+    });
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(410));
+    expect(statuses.at(-1)).toBe(429);
   });
 
   it('is rate-limited per user name', async () => {

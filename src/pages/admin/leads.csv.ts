@@ -18,6 +18,10 @@ const text = (body: string, status: number) =>
 export const prerender = false;
 
 export const GET: APIRoute = async (Astro) => {
+  // A GET that writes the log and hands over customers' data: only from the inbox's own pages or typed
+  // in. A session cookie is SameSite=Strict anyway; Cloudflare Access's cookie may not be.
+  const from = Astro.request.headers.get('sec-fetch-site');
+  if (from && from !== 'same-origin' && from !== 'none') return text('请从收件箱页面导出。', 403);
   const staff = await currentStaff(Astro);
   if (!staff) return Astro.redirect('/admin/sign-in/', 303);
   if (staff.role !== 'owner') return text('只有负责人可以导出报修。', 403);
