@@ -4,7 +4,9 @@
 import type { ChannelSetting } from '../src/contract/channels.ts';
 import type { DeliveryMessage } from './deliveries/queue.ts';
 
-export interface Env extends Omit<Cloudflare.Env, 'DELIVERIES'>, Settings {
+// SEND_EMAIL is left out of the generated type: once the binding is in wrangler.jsonc, cf-typegen
+// declares it required, which this optional one could not extend (TS2430).
+export interface Env extends Omit<Cloudflare.Env, 'DELIVERIES' | 'SEND_EMAIL'>, Settings {
   /** One message per delivery (functions/deliveries/). */
   DELIVERIES: Queue<DeliveryMessage>;
   /** Cloudflare Email Routing binding for the email-binding channel; add it to wrangler.jsonc to use it. */

@@ -73,7 +73,7 @@ const leadSchema = z.strictObject(
       .string({ error: '请选择所在地区' })
       .max(9, '请选择所在地区')
       .regex(/^\d{6}(\d{3})?$/, '请选择所在地区'),
-    brand: optionalText(40, LABELS.brand),
+    brand: optionalText(LIMITS.brand, LABELS.brand),
     description: z.preprocess(
       nfc,
       text(LABELS.description, '请简单描述需要维修的问题', LIMITS.description, true).pipe(

@@ -6,6 +6,8 @@ export const LIMITS = {
   description: 500,
   address: 200,
   preferredTime: 50,
+  /** A brand's id (its file name, or `slug`): the build refuses a longer one (src/lib/catalog.ts). */
+  brand: 40,
 } as const;
 
 export const LABELS = {

@@ -14,6 +14,7 @@ import {
   type Service as CoverageService,
 } from './coverage.ts';
 import type { Routing } from '../contract/catalog.ts';
+import { LIMITS } from '../contract/lead-fields.ts';
 import type { Site } from './schemas.ts';
 import { townsByCounty, typedName } from './towns.ts';
 
@@ -62,6 +63,11 @@ async function load(): Promise<Catalog> {
   brands.sort(byName);
 
   const problems: string[] = [];
+  for (const b of brands)
+    if (b.id.length > LIMITS.brand)
+      problems.push(
+        `brands/${b.id}: the id (its file name, or slug) has ${b.id.length} characters; the lead form takes at most ${LIMITS.brand}. Shorten it.`,
+      );
   const coverage = coverageByBrand(coverageFiles, regions, problems);
   const notices: string[] = [];
   problems.push(

@@ -44,8 +44,22 @@ const LATIN_OWNER = [
   'yuanchang',
   'zongbu',
   'zhiying',
+  'guanxiu',
+  'chang(?:shang|fang)',
+  'shengchanshang',
+  'zhizaoshang',
+  'zonggongsi',
+  'quanguo[\\s-]*lianbao',
 ];
-const LATIN_TIE = ['authori[sz](?:ed|ation)', 'shouquan', 'teyue', 'shouhou'];
+const LATIN_TIE = [
+  'authori[sz](?:ed|ation)',
+  'shouquan',
+  'teyue',
+  'shouhou',
+  'zhiding[\\s-]*(?:weixiu|fuwu|wangdian)',
+  'pinpai[\\s-]*zhiding',
+  'qianyue[\\s-]*fuwushang',
+];
 
 const pattern = (han: string[], latin: string[]) =>
   new RegExp(`${han.join('|')}|(?<![a-z])(?:${latin.join('|')})(?![a-z])`, 'gi');
@@ -184,15 +198,15 @@ export function honestyProblems(
     where: `site.yaml ${k}`,
     text: site[k],
   });
-  const named = (['legalName', 'displayName', 'tagline', 'address'] as const).map(field);
-  // Every page shows these too: the footer's ICP line, the site's address and e-mail.
-  const siteFields = [...named, ...(['hours', 'icp', 'url', 'email'] as const).map(field)];
+  // Every page shows all of them: the operator's names and tagline, the footer's ICP line, the
+  // site's address and e-mail.
+  const siteFields = (['legalName', 'displayName', 'tagline', 'address', 'hours', 'icp', 'url', 'email'] as const).map(field);
   // The operator's own name and words: never the brand owner; 授权 or 特约 only with a brand whose
   // authorization the content records; never a brand's name, but for such a brand.
   const operator = (authorized.length ? operatorClaims : brandClaims)(siteFields);
   for (const brand of brands) {
     if (brand.data.relationship === 'authorized') continue;
-    for (const { where, text } of named)
+    for (const { where, text } of siteFields)
       if (text && asRead(text).includes(asRead(brand.data.name)))
         operator.push({ where, word: brand.data.name, excerpt: asRead(text) });
   }

@@ -1,9 +1,11 @@
 // The build refuses content that would mislead customers, and says why: every problem at once, so an
 // operator fixes them all after one build (one build here, too: each takes ~15 s of CI).
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { append, buildWith, replace } from './helpers.ts';
+
+const LONG_ID = 'a-brand-whose-file-name-is-far-too-longxx';
 
 describe('the build fails with a clear message for each problem of the content', () => {
   let build: Awaited<ReturnType<typeof buildWith>>;
@@ -17,12 +19,23 @@ describe('the build fails with a clear message for each problem of the content',
       // Read with a warning: a town covers its county, where pages end.
       append(join(dir, 'coverage/nuanchuan.yaml'), '  - place: 文昌市龙楼镇\n');
       rmSync(join(dir, 'routes.yaml')); // optional: its absence is no problem, and no warning
+      // An id longer than the lead form takes: every lead for it would be refused.
+      writeFileSync(
+        join(dir, `brands/${LONG_ID}.md`),
+        '---\nname: 长名（虚构）\ncategory: 家电\nrelationship: independent\n---\n长名是一个虚构的示例品牌。\n',
+      );
     });
   }, 180_000);
 
-  it('fails, and lists the five problems', () => {
+  it('fails, and lists the six problems', () => {
     expect(build.code).not.toBe(0);
-    expect(build.output).toContain('5 problems in the content:');
+    expect(build.output).toContain('6 problems in the content:');
+  });
+
+  it("when a brand's id is longer than the lead form takes", () => {
+    expect(build.output).toContain(
+      `brands/${LONG_ID}: the id (its file name, or slug) has 41 characters; the lead form takes at most 40.`,
+    );
   });
 
   it('and nothing else: no routes.yaml is not a problem, nor a warning', () => {

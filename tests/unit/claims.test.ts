@@ -55,6 +55,13 @@ describe('impersonation claims', () => {
     'Ｈ Q',
     'jianxia-guanfang',
     'shouhou',
+    // Found in a review (2026-12-03, evening): the pinyin of every Chinese word, as a slug has it.
+    'jianxia-changshang',
+    'jianxia-guanxiu',
+    'zhizaoshang',
+    'quanguolianbao',
+    'jianxia-zhiding-weixiu',
+    'qianyuefuwushang',
     // Found in a review (2026-12-03): markup, named entities and invisible characters that split a word.
     '官<b></b>方',
     '官<span class="x">方</span>',
@@ -216,6 +223,10 @@ describe('impersonation claims', () => {
     expect(
       honestyProblems({ ...site, url: 'https://jianxia-guanfang.example' } as Site, [independent()], []).join('\n'),
     ).toContain('site.yaml url');
+    // Nor the name of a brand serviced independently, in any of them.
+    expect(honestyProblems({ ...site, hours: '坚匣专修 8:00–20:00' } as Site, [independent()], []).join('\n')).toContain(
+      'site.yaml hours: "坚匣"',
+    );
   });
 
   it("checks an authorization's issuer and reference, and a word split between name and category", () => {

@@ -255,7 +255,9 @@ describe('Turnstile, against a stand-in of siteverify (tests/worker/siteverify.t
     const before = await countLeads();
     const missing = await withEnv(using(TEST_SECRETS.pass), json(valid()));
     expect(missing.status).toBe(400);
-    expect((await missing.json<Answer>()).errors.form).toBe('请完成人机验证后重新提交。');
+    expect((await missing.json<Answer>()).errors.form).toBe(
+      '请完成人机验证后重新提交；无法完成验证（如浏览器未启用 JavaScript）的，请直接拨打服务电话。',
+    );
     expect(await countLeads()).toBe(before);
     const token = tokenFor();
     const good = await withEnv(
@@ -274,7 +276,9 @@ describe('Turnstile, against a stand-in of siteverify (tests/worker/siteverify.t
       const token = tokenFor();
       const refused = await withEnv(using(secret), json({ ...valid(), 'cf-turnstile-response': token }));
       expect(refused.status).toBe(400);
-      expect((await refused.json<Answer>()).errors.form).toBe('请完成人机验证后重新提交。');
+      expect((await refused.json<Answer>()).errors.form).toBe(
+        '请完成人机验证后重新提交；无法完成验证（如浏览器未启用 JavaScript）的，请直接拨打服务电话。',
+      );
       expect(await countLeads()).toBe(before);
       expect(await checksOf(token)).toMatchObject([{ ok: true }]);
     }
