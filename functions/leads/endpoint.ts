@@ -18,6 +18,7 @@ import { fieldErrors, parseLead, type FieldErrors, type LeadInput } from './sche
 import { getLead, saveLead } from './store.ts';
 import { CONFIRMATION_PATH, confirmationLink, openConfirmation } from './confirmation-link.ts';
 import { nextSteps, progressPath } from './next-steps.ts';
+import { isOwnRepeat } from './own-repeat.ts';
 import { checkTurnstile } from './turnstile.ts';
 
 /** A lead is a few hundred characters; anything near this is not a person typing. */
@@ -83,9 +84,11 @@ leads.post(
       console.error('[leads] could not store lead:', err instanceof Error ? err.message : err);
       return fail(c, 503, { form: `系统繁忙，报修未能保存，请稍后重试，或直接拨打 ${catalog.data.hotline}。` }, raw, 30);
     }
-    const { lead, created, merged, deliveries } = saved;
+    const { lead, created, deliveries } = saved;
     // Stored first, answered now, sent after: a lost enqueue is found by the sweep.
     if (deliveries.length) c.executionCtx.waitUntil(enqueue(c.env, deliveries));
+    // The same form sent again (a double click without JavaScript): told as the first was.
+    const merged = saved.merged && !(await isOwnRepeat(ring, lead, input));
 
     // Without JavaScript: to the confirmation page, which a reload asks for again instead of posting.
     if (wantsPage(c)) {

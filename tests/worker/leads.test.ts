@@ -182,6 +182,19 @@ describe('POST /api/leads (plain form, JavaScript off)', () => {
     page: '/hunan/xiangxi/jishou/',
   };
 
+  it('shows the reference to a customer who sent the same form twice (a double click: two requestIds)', async () => {
+    const twice = { ...fields, phone: freshPhone() };
+    const referenceOf = async (posted: Response) =>
+      (await (await confirmation(posted)).text()).match(/data-lead-reference>(BX-\d{6}-\d{6})</)?.[1];
+    const first = await referenceOf(await form(twice));
+    expect(first).toBeDefined();
+    expect(await referenceOf(await form(twice))).toBe(first);
+    // Not the same words: merged, and told no reference.
+    const other = await (await confirmation(await form({ ...twice, description: '热水器漏水' }))).text();
+    expect(other).not.toContain(first);
+    expect(other).toContain('不另开单号');
+  });
+
   it('ends on the confirmation page with the stored reference, which a reload shows again without posting', async () => {
     // No requestId: the static page has no script to make one.
     const posted = await form({ ...fields, phone: freshPhone() });
