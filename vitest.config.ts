@@ -124,6 +124,9 @@ export default defineConfig({
           globalSetup: ['tests/browser/server.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A page's answer through wrangler dev and D1 may take more than expect.poll's default second
+          // on a busy CI machine (two-origins.test.ts waited longer once, 2026-12-03).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

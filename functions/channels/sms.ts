@@ -1,6 +1,6 @@
 // SMS through Aliyun (dysmsapi SendSms, V3 signature) and Tencent Cloud (SendSms 2021-01-11, TC3).
 // Template parameters are lead fields named in the settings; each provider limits their length.
-import { nationalPhone } from '../leads/phone-forms.ts';
+import { dialable, nationalPhone } from '../leads/phone-forms.ts';
 import type { StoredLead } from '../rows.ts';
 import { PartialDelivery, type Channel } from './channel.ts';
 import { hex, sha256 } from './hmac.ts';
@@ -13,7 +13,8 @@ const FIELDS: Record<string, (l: StoredLead) => string> = {
   region: (l) => l.region_name.split(' ').at(-1) ?? l.region_name,
   brand: (l) => l.brand_name ?? '',
   name: (l) => l.name,
-  phone: (l) => nationalPhone(l.phone),
+  // The number alone: a template may type the field as a phone number (an extension is in the inbox).
+  phone: (l) => nationalPhone(dialable(l.phone)),
   description: (l) => l.description,
 };
 // Aliyun and Tencent cap a template variable's value (35 and 12 characters for some template types).

@@ -10,7 +10,8 @@ export const dialable = (phone: string) => phone.split(EXT)[0];
  *  `073188886666转8001`. For messages to the operator and the inbox. */
 export function nationalPhone(phone: string): string {
   const [number, ext] = phone.split(EXT);
-  const national = number.replace(/^\+86(?=1)/, '').replace(/^\+86/, '0');
+  // A mobile begins 13–19; a landline keeps its trunk 0, Beijing's too (+8610… → 010…).
+  const national = number.replace(/^\+86(?=1[3-9])/, '').replace(/^\+86/, '0');
   return ext ? `${national}转${ext}` : national;
 }
 

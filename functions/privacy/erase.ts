@@ -1,6 +1,7 @@
 // Deleting personal data: one customer's leads by phone number (a PIPL deletion request), and every
 // lead older than the retention period (the scheduled job). Their deliveries and repeats go with
 // them: both tables reference leads ON DELETE CASCADE, and D1 enforces foreign keys.
+import { dialable } from '../leads/phone-forms.ts';
 import { phoneHashes, type Keyring } from './keyring.ts';
 
 /** Deletes every lead of this E.164 number (under any key of the ring, or legacy plaintext), with
@@ -15,7 +16,11 @@ export async function forgetPhone(
   const hashes = JSON.stringify(await phoneHashes(ring, e164));
   const match = `(phone_hash IN (SELECT value FROM json_each(?1)) OR (key_id IS NULL AND phone = ?2))`;
   // meta.changes would count the cascaded rows too; RETURNING counts leads only.
-  const [deleted] = await db.batch([db.prepare(`DELETE FROM leads WHERE ${match} RETURNING id`).bind(hashes, e164), ...also]);
+  // A legacy row in clear holds the number alone (an extension came with sealing).
+  const [deleted] = await db.batch([
+    db.prepare(`DELETE FROM leads WHERE ${match} RETURNING id`).bind(hashes, dialable(e164)),
+    ...also,
+  ]);
   return deleted.results.length;
 }
 

@@ -45,7 +45,8 @@ const LATIN_OWNER = [
   'zongbu',
   'zhiying',
   'guanxiu',
-  'chang(?:shang|fang)',
+  // Not changfang: 厂方, but also 厂房 and 长坊, in many an address.
+  'changshang',
   'shengchanshang',
   'zhizaoshang',
   'zonggongsi',
@@ -112,6 +113,16 @@ const shownIn = (tag: string) =>
  *  may hold HTML; a tag's alt and title kept), full-width letters as ASCII (NFKC), invisible
  *  characters dropped (Unicode's default-ignorable ones, and blanks that show as nothing), and the
  *  spaces or marks between Chinese characters, or between single Latin letters, closed up. */
+/** Whether the text names the brand: a Latin name (Haier, LG) in any case and between non-letters, as
+ *  a domain or an e-mail address writes it (haier-weixiu.cn, not olga@…); any other as written. */
+function namesBrand(text: string, name: string): boolean {
+  const read = asRead(text);
+  const own = asRead(name);
+  if (!/^[a-z0-9 .&'-]+$/i.test(own)) return read.includes(own);
+  const escaped = own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![a-z])${escaped}(?![a-z])`, 'i').test(read);
+}
+
 function asRead(text: string): string {
   const markdown = text.replace(/!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])/g, '$1');
   return (
@@ -207,8 +218,7 @@ export function honestyProblems(
   for (const brand of brands) {
     if (brand.data.relationship === 'authorized') continue;
     for (const { where, text } of siteFields)
-      if (text && asRead(text).includes(asRead(brand.data.name)))
-        operator.push({ where, word: brand.data.name, excerpt: asRead(text) });
+      if (text && namesBrand(text, brand.data.name)) operator.push({ where, word: brand.data.name, excerpt: asRead(text) });
   }
   if (operator.length) {
     problems.push(

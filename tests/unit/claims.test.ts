@@ -223,6 +223,13 @@ describe('impersonation claims', () => {
     expect(
       honestyProblems({ ...site, url: 'https://jianxia-guanfang.example' } as Site, [independent()], []).join('\n'),
     ).toContain('site.yaml url');
+    // A Latin brand name in any case, as a domain writes it; not inside another word (olga@ is no LG).
+    const haier = independent({ id: 'haier', data: { name: 'Haier' } as HonestyBrand['data'] });
+    expect(honestyProblems({ ...site, url: 'https://haier-weixiu.cn' } as Site, [haier], []).join('\n')).toContain(
+      'site.yaml url: "Haier"',
+    );
+    const lg = independent({ id: 'lg', data: { name: 'LG' } as HonestyBrand['data'] });
+    expect(honestyProblems({ ...site, email: 'olga@example.com' } as Site, [lg], [])).toEqual([]);
     // Nor the name of a brand serviced independently, in any of them.
     expect(honestyProblems({ ...site, hours: '坚匣专修 8:00–20:00' } as Site, [independent()], []).join('\n')).toContain(
       'site.yaml hours: "坚匣"',

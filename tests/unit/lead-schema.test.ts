@@ -46,6 +46,8 @@ describe('phone numbers', () => {
     // A landline keeps its trunk 0 (dialled within China), and its extension after 转.
     expect(nationalPhone('+8673188886666')).toBe('073188886666');
     expect(nationalPhone('+8673188886666;ext=8001')).toBe('073188886666转8001');
+    expect(nationalPhone('+861062345678')).toBe('01062345678'); // Beijing: area code 10, not a mobile
+    expect(maskPhone('+861062345678')).toBe('010****5678');
     expect(dialable('+8673188886666;ext=8001')).toBe('+8673188886666');
     expect(telHref('+8673188886666;ext=8001')).toBe('tel:+8673188886666,8001');
     expect(telHref('+8613812341234')).toBe('tel:+8613812341234');
@@ -115,6 +117,13 @@ describe('lead schema', () => {
     expect(posted.success).toBe(true);
     expect(posted.data!.description).toBe(typed);
     expect(parseLead({ ...valid, description: typed + '一' }).success).toBe(false);
+  });
+
+  it('keeps blanks inside a value, and drops those at its ends (a loop: a regex was quadratic in them)', () => {
+    expect(parseLead({ ...valid, description: ' \u200B打不开   换锁 \uFEFF ' }).data!.description).toBe('打不开   换锁');
+    expect(fieldErrors(parseLead({ ...valid, description: 'ab' + ' '.repeat(16_000) + 'c' }).error!).description).toBe(
+      '问题描述最多 500 个字',
+    );
   });
 
   it('takes emoji made with a zero-width joiner, and drops invisible marks a paste left at the ends', () => {

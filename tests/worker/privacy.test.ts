@@ -128,6 +128,26 @@ describe('deleting a customer by phone (admin)', () => {
     expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM lead_repeats WHERE lead_id = ?').bind(a.id).first())!.n).toBe(0);
     expect((await admin('DELETE', '/customers', { phone: 'abc' })).status).toBe(400);
   });
+
+  it("finds an office's leads by its number written with an extension, a row in clear from before sealing too", async () => {
+    const office = `0731${String(Date.now() % 1e8).padStart(8, '0')}`;
+    const sealed = await (await post({ ...valid(), phone: `${office}转8001` })).json<{ id: string }>();
+    const legacyId = crypto.randomUUID();
+    await env.DB.prepare(
+      `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, description, consent_at, privacy_version, created_at)
+       VALUES (?1, ?2, ?3, 'new', '旧客户', ?4, '433101', '湖南省', '旧的描述', ?5, '2026-11-22', ?5)`,
+    )
+      .bind(
+        legacyId,
+        `BX-000000-${String(Date.now() % 1e6).padStart(6, '0')}`,
+        crypto.randomUUID(),
+        `+86${office.slice(1)}`,
+        new Date().toISOString(),
+      )
+      .run();
+    expect(await (await admin('DELETE', '/customers', { phone: `${office}转8001` })).json()).toEqual({ ok: true, deleted: 2 });
+    expect([await rawRow(sealed.id), await rawRow(legacyId)]).toEqual([null, null]);
+  });
 });
 
 describe('the scheduled job', () => {
