@@ -172,9 +172,14 @@ if (existing[0]?.endsWith('.json'))
   );
 const file = existing[0] ?? join(contentDir, 'coverage', `${brand}.yaml`);
 const original = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-const doc = parseDocument(original ?? `brand: ${brand}\nregions: []\n`);
+// The brand quoted: a slug of digits (360) would otherwise be read as a number.
+const doc = parseDocument(original ?? `brand: ${JSON.stringify(brand)}\nregions:\n`);
 if (doc.errors.length) fail(`${file} is not valid YAML: ${doc.errors[0].message}`);
 if (!isMap(doc.contents)) fail(`${file} must be a mapping with brand and regions.`);
+// A file copied from another brand's and not yet changed: its places would be that brand's.
+const named = doc.get('brand');
+if (original !== undefined && named !== undefined && String(named) !== brand)
+  fail(`${file} says brand: ${String(named)}, not ${brand}. Correct the file's brand (or the --brand given), then import again.`);
 let list = doc.get('regions');
 if (list === undefined || list === null) {
   list = new YAMLSeq();
@@ -186,6 +191,8 @@ if (list === undefined || list === null) {
   );
 }
 const seq = list as YAMLSeq<YAMLMap>;
+// One entry a line, as the README writes them (an empty list may have been written `regions: []`).
+if (!seq.items.length) seq.flow = false;
 // An entry written as a place name counts as its resolved code.
 const codeOf = (item: YAMLMap) =>
   item.has('code') ? String(item.get('code')) : resolver.resolve(String(item.get('place'))).code;
@@ -199,6 +206,9 @@ const coveredBy = (code: string) =>
 let added = 0;
 let towns = 0;
 let already = 0;
+/** Entries made for a town under a place an entry covers: they take its details, or its county's
+ *  pages would lose them (the build reads the nearest entry). */
+const inherited: string[] = [];
 for (const r of results) {
   if (!r.code || (r.status !== 'resolved' && r.status !== 'warning')) continue;
   let entry = entryFor(r.code);
@@ -211,6 +221,10 @@ for (const r of results) {
     const scalar = entry.get('code', true) as { type?: string };
     scalar.type = 'QUOTE_DOUBLE';
     entry.commentBefore = ` ${r.path}`;
+    const cover = coveredBy(r.code);
+    const details = ['note', 'responseTime', 'hours'].filter((k) => cover && entryFor(cover)!.has(k));
+    for (const k of details) entry.set(k, entryFor(cover!)!.get(k));
+    if (details.length) inherited.push(`${r.code} took ${details.join(', ')} from ${cover}'s entry`);
     seq.items.push(entry);
     added++;
   }
@@ -231,9 +245,10 @@ for (const r of results) {
 const summary = `${added} regions added, ${towns} towns noted, ${already} already covered`;
 if (args.values['dry-run']) say(`${file}: nothing written (--dry-run); it would have: ${summary}.`);
 else if (added || towns) {
-  write(file, doc.toString({ lineWidth: 0 }), original);
+  write(file, doc.toString({ lineWidth: 0, flowCollectionPadding: false }), original);
   say(`${file}: ${summary}.`);
 } else say(`${file}: unchanged (${summary}).`);
+for (const line of inherited) say(`  ${line} (a town's entry: the whole place stays covered as before).`);
 
 /** Writes the merged file whole or not at all: into a file beside it, then renamed over it (a full
  *  disk or a kill midway leaves the old file), unless another run changed it meanwhile; its line

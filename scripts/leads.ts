@@ -43,11 +43,16 @@ try {
 const { values, positionals } = parsed;
 const [command, ...args] = positionals;
 const arg = args[0];
-if (values.help || !command) fail(USAGE, values.help ? 0 : 2);
+if (values.help) {
+  console.log(USAGE); // asked for: the answer, on stdout
+  process.exit(0);
+}
+if (!command) fail(USAGE, 2);
 
 const base = (values.url ?? process.env.BAOXIU_URL ?? 'http://127.0.0.1:8787').replace(/\/$/, '');
 const local = /^https?:\/\/(127\.0\.0\.1|localhost)(:|\/|$)/.test(base);
-const token = values.token ?? process.env.ADMIN_TOKEN ?? (local ? localToken() : undefined);
+// An empty ADMIN_TOKEN= (a .env line left blank) counts as unset.
+const token = values.token || process.env.ADMIN_TOKEN || (local ? localToken() : undefined);
 if (!token) fail('no admin token: pass --token or set ADMIN_TOKEN.');
 
 /** The token `npm start` runs with: .dev.vars or .env read as wrangler reads them (quotes, comments),

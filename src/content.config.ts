@@ -2,13 +2,14 @@
 // brand is serviced where (coverage). BAOXIU_CONTENT_DIR points the build at another content folder
 // (e.g. a whole-country fixture) without touching the operator's own content.
 import { defineCollection, reference } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { glob } from 'astro/loaders';
 import { brandSchema, coverageSchema, routingSchema, siteSchema } from './lib/schemas.ts';
 import { regionsLoader } from './lib/regions-loader.ts';
+import { siteLoader } from './lib/site-loader.ts';
 import { CONTENT_DIR as dir } from './lib/content-dir.ts';
 
 export const collections = {
-  site: defineCollection({ loader: file(`${dir}/site.yaml`), schema: siteSchema }),
+  site: defineCollection({ loader: siteLoader(`${dir}/site.yaml`), schema: siteSchema }),
   brands: defineCollection({ loader: glob({ pattern: '*.md', base: `${dir}/brands` }), schema: brandSchema }),
   regions: defineCollection({ loader: regionsLoader() }),
   // One entry, `routing`, read from routes.yaml. The file is optional: without it the entry has no

@@ -84,7 +84,8 @@ const MAKERS: Record<Exclude<ChannelName, 'outbox'>, (s: Settings, env: Env) => 
       sdkAppId: s.TENCENT_SMS_SDK_APP_ID!,
       signName: s.TENCENT_SMS_SIGN_NAME!,
       templateId: s.TENCENT_SMS_TEMPLATE_ID!,
-      params: list(s.TENCENT_SMS_TEMPLATE_PARAMS ?? 'reference,region,phone'),
+      // Not the reference by default: a Tencent variable is cut at 12 characters, a reference has 16.
+      params: list(s.TENCENT_SMS_TEMPLATE_PARAMS ?? 'region,phone'),
       to: list(s.TENCENT_SMS_TO),
       region: s.TENCENT_SMS_REGION ?? 'ap-guangzhou',
       timeoutMs: timeoutMs(s),

@@ -42,6 +42,8 @@ export async function aliyunV3(opts: {
 /** Tencent Cloud API 3.0, TC3-HMAC-SHA256, with content-type and host as the signed headers. */
 export async function tencentTc3(opts: {
   method: string;
+  /** The request's path: / for Tencent's own endpoint, another for an endpoint set to a proxy's. */
+  path?: string;
   query?: string;
   host: string;
   contentType: string;
@@ -54,7 +56,7 @@ export async function tencentTc3(opts: {
   const date = new Date(opts.timestamp * 1000).toISOString().slice(0, 10);
   const canonicalRequest = [
     opts.method,
-    '/',
+    opts.path ?? '/',
     opts.query ?? '',
     `content-type:${opts.contentType}\nhost:${opts.host}\n`,
     'content-type;host',

@@ -1,5 +1,6 @@
 // SMS through Aliyun (dysmsapi SendSms, V3 signature) and Tencent Cloud (SendSms 2021-01-11, TC3).
 // Template parameters are lead fields named in the settings; each provider limits their length.
+import { normalizePhone } from '../leads/phone.ts';
 import { dialable, nationalPhone } from '../leads/phone-forms.ts';
 import type { StoredLead } from '../rows.ts';
 import { PartialDelivery, type Channel } from './channel.ts';
@@ -54,7 +55,7 @@ export function aliyunSms(cfg: {
       };
       const { authorization, query: signedQuery } = await aliyunV3({
         method: 'POST',
-        path: '/',
+        path: url.pathname, // what the request is sent to: / at Aliyun's, a proxy's own path otherwise
         query,
         headers,
         body: '',
@@ -102,6 +103,7 @@ export function tencentSms(cfg: {
       const timestamp = Math.floor(Date.now() / 1000);
       const { authorization } = await tencentTc3({
         method: 'POST',
+        path: url.pathname,
         host: url.host,
         contentType,
         body,
@@ -146,5 +148,6 @@ export function tencentSms(cfg: {
   };
 }
 
-/** Tencent wants +86 in front of a mainland number. */
-const e164 = (n: string) => (n.startsWith('+') ? n : `+86${n}`);
+/** Tencent wants E.164: a number as the settings write it (13800000000, 86138…, 0086 138…) read as
+ *  a lead's phone is; one that cannot be read is sent as written, for Tencent to refuse visibly. */
+const e164 = (n: string) => normalizePhone(n) ?? (n.startsWith('+') ? n : `+86${n}`);

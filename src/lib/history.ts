@@ -209,7 +209,7 @@ export const FORMER_RECENT: Former[] = [
   { name: '胶南市', within: '370200', successor: '370211', year: 2012, source: '201112', approval: '国函〔2012〕153号' }, // → 山东省 青岛市 黄岛区
   { name: '小河区', within: '520100', successor: '520111', year: 2012, source: '201112', approval: '国函〔2012〕190号' }, // → 贵州省 贵阳市 花溪区
   { name: '卢湾区', within: '310000', successor: '310101', year: 2011, source: '201112', approval: '国函〔2011〕59号' }, // → 上海市 黄浦区
-  { name: '楚州区', within: '320800', successor: '320803', year: 2011, source: '201112', approval: '民函〔2011〕357号' }, // → 江苏省 淮安市 淮安区
+  { name: '楚州区', within: '320800', successor: '320803', year: 2012, source: '201112', approval: '民函〔2011〕357号' }, // → 江苏省 淮安市 淮安区; approved 2011-12-30, 淮安区 inaugurated 2012-02-23 (xzqh.info/lt/read.php?tid=90014)
   { name: '维扬区', within: '321000', successor: '321003', year: 2011, source: '201112', approval: '国函〔2011〕132号' }, // → 江苏省 扬州市 邗江区
   { name: '巢湖市', within: '340000', successor: '340181', year: 2011, source: '201112', approval: '国函〔2011〕84号' }, // → 安徽省 合肥市 巢湖市; 巢湖市 (prefecture) abolished and split: 居巢区->合肥 巢湖市(县级), 庐江->合肥, 无为->芜湖, 含山/和县->马鞍山; successor given = 合肥市 (seat)
   { name: '万盛区', within: '500000', successor: '500110', year: 2011, source: '201112', approval: '国函〔2011〕129号' }, // → 重庆市 綦江区

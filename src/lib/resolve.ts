@@ -413,6 +413,18 @@ export class Resolver {
       // A town's short name that is also a former division's, elsewhere (南汇: 温州's 南汇街道, 上海's
       // 南汇区, now 浦东新区): both, for the operator to choose — a later tier would never see the former.
       const chains = [...byRegion.values()];
+      // A division's name alone that a former division elsewhere had (桥东区: 张家口's, and 邢台's,
+      // now 襄都区): both, for the operator to choose — a coverage list may be years old. Not one
+      // inside it (毕节市, the prefecture, holds the former city of that name, now 七星关区).
+      const only = chains.length === 1 && chains[0].length === 1 ? chains[0][0] : undefined;
+      if (only?.place.kind === 'region' && only.how === 'exact')
+        for (const m of this.matches(text, { towns: false, formers: true, variants: false }))
+          if (
+            m.place.kind === 'former' &&
+            m.how === 'exact' &&
+            !this.regions.lineage(m.place.region).some((r) => r.code === only.place.region)
+          )
+            byRegion.set(`${m.place.region}|`, [m]);
       if (chains.every((c) => c.length === 1 && c[0].place.kind === 'town' && c[0].how === 'short'))
         for (const m of this.matches(text, { towns: false, formers: true, variants: false }))
           if (m.place.kind === 'former' && !chains.some((c) => c[0].place.region === m.place.region))

@@ -204,10 +204,34 @@ describe('npm run coverage:import', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
-  it('creates the coverage file of a brand that has none, and reads stdin', async () => {
-    const { code } = await run(['--brand', 'qimen'], '吉首市');
+  it('creates the coverage file of a brand that has none: its brand quoted, one entry a line', async () => {
+    rmSync(join(dir, 'content', 'coverage', 'qimen.yaml'));
+    const { code } = await run(['--brand', 'qimen'], '吉首市\n文昌市龙楼镇');
     expect(code).toBe(0);
-    expect(coverage('qimen').regions.map((r: any) => r.code)).toContain('433101');
+    expect(readFileSync(join(dir, 'content', 'coverage', 'qimen.yaml'), 'utf8')).toBe(
+      'brand: "qimen"\nregions:\n  # 湖南省 湘西土家族苗族自治州 吉首市\n  - code: "433101"\n' +
+        '  # 海南省 文昌市\n  - code: "469005"\n    towns: [龙楼镇]\n',
+    );
+  });
+
+  it("refuses a file whose brand is another's (copied, not yet changed): nothing written", async () => {
+    const file = join(dir, 'content', 'coverage', 'jianxia.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('brand: jianxia', 'brand: qimen'));
+    const before = readFileSync(file, 'utf8');
+    const { code, stderr } = await run(['--brand', 'jianxia'], '凤凰县');
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('says brand: qimen, not jianxia');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it("gives a town's entry under a covered city that city's details, which its pages would lose", async () => {
+    const { code, stdout } = await run(['--brand', 'jianxia'], '长沙市岳麓区望月湖街道');
+    expect(code).toBe(0);
+    expect(stdout).toContain("430104 took responseTime, hours from 430100's entry");
+    const entry = coverage('jianxia').regions.find((r: any) => r.code === '430104');
+    expect(entry).toEqual({ code: '430104', responseTime: '城区 1 小时内上门', hours: '每天 8:00–22:00', towns: ['望月湖街道'] });
+    // The lines it did not change stay as they were written.
+    expect(readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8')).toContain('    towns: [龙楼镇, 东郊镇]\n');
   });
 
   it('explains bad usage and an unknown brand in English, and its options with --help', async () => {

@@ -59,11 +59,29 @@ describe('npm run leads', () => {
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, '.dev.vars'), "ADMIN_TOKEN='s3cret' # local\n");
     const { ADMIN_TOKEN: _set, ...env } = process.env;
-    await promisify(execFile)('node', [join(process.cwd(), 'scripts/leads.ts'), 'list', '--url', `http://127.0.0.1:${port}`], {
-      cwd: dir,
-      env,
-    });
-    expect(sent).toBe('Bearer s3cret');
+    // Also when ADMIN_TOKEN is set but empty (a blank line of .env): it counts as unset.
+    for (const token of [{}, { ADMIN_TOKEN: '' }]) {
+      sent = '';
+      await promisify(execFile)('node', [join(process.cwd(), 'scripts/leads.ts'), 'list', '--url', `http://127.0.0.1:${port}`], {
+        cwd: dir,
+        env: { ...env, ...token },
+      });
+      expect(sent, JSON.stringify(token)).toBe('Bearer s3cret');
+    }
+  });
+
+  it('prints its usage on stdout when asked (--help), on stderr with a non-zero exit when used wrongly', async () => {
+    const run = (...args: string[]) =>
+      promisify(execFile)('node', ['scripts/leads.ts', ...args]).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (err) => ({ code: err.code as number, stdout: err.stdout as string, stderr: err.stderr as string }),
+      );
+    const help = await run('--help');
+    expect([help.code, help.stderr]).toEqual([0, '']);
+    expect(help.stdout).toMatch(/^usage: npm run leads/);
+    const wrong = await run();
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/usage: npm run leads/);
   });
 
   it('exports every lead, page after page, as one CSV with one header and one byte-order mark', async () => {

@@ -123,6 +123,31 @@ describe('resolving places as operators write them', () => {
     expect(resolve('南京鼓楼区')).toMatchObject({ status: 'resolved', code: '320106' });
   });
 
+  it("asks which is meant when a name alone is a division's and was a former one's elsewhere (桥东区)", () => {
+    // 张家口's 桥东区 today; 邢台's until 2020 (now 襄都区), 石家庄's until 2014 (now 长安区).
+    expect(resolve('桥东区')).toMatchObject({ status: 'ambiguous' });
+    expect(
+      resolve('桥东区')
+        .candidates!.map((c) => c.code)
+        .sort(),
+    ).toEqual(['130102', '130502', '130702']);
+    for (const [name, codes] of [
+      ['清河区', ['211204', '320812']], // 铁岭's; 淮安's until 2016, now 清江浦区
+      ['矿区', ['140214', '140303']], // 阳泉's; 大同's until 2018, now 云冈区
+    ] as const)
+      expect(
+        resolve(name)
+          .candidates!.map((c) => c.code)
+          .sort(),
+        name,
+      ).toEqual(codes);
+    expect(resolve('邢台市桥东区')).toMatchObject({ status: 'warning', code: '130502' });
+    expect(resolve('张家口市桥东区')).toMatchObject({ status: 'resolved', code: '130702' });
+    // A former division inside the one of its name is no other place: 毕节市 (the prefecture) holds
+    // the former county-level 毕节市, now 七星关区.
+    expect(resolve('毕节市')).toMatchObject({ status: 'resolved', code: '520500' });
+  });
+
   it('says when a name is no place at all', () => {
     expect(resolve('火星市')).toEqual({
       input: '火星市',

@@ -188,13 +188,22 @@ describe('each channel against its provider', () => {
   });
 
   it('Tencent SMS: TC3 signature, SessionContext, E.164 numbers', async () => {
-    await channel('sms-tencent').send(lead(), env as never, { id: 'delivery-tencent', to: ['13700000000'] });
+    // Numbers as settings may write them: each sent as E.164.
+    await channel('sms-tencent').send(lead(), env as never, {
+      id: 'delivery-tencent',
+      to: ['13700000000', '8613700000001', '0086 137 0000 0002'],
+    });
     const [r] = (await records('tencent')).filter((x) => x.body.SessionContext === 'delivery-tencent');
     expect(r).toMatchObject({
       ok: true,
-      body: { PhoneNumberSet: ['+8613700000000'], SmsSdkAppId: '1400000000', TemplateId: '100001' },
+      body: {
+        PhoneNumberSet: ['+8613700000000', '+8613700000001', '+8613700000002'],
+        SmsSdkAppId: '1400000000',
+        TemplateId: '100001',
+      },
     });
-    expect(r.body.TemplateParamSet).toHaveLength(3);
+    // By default the region and the phone: no reference, which Tencent would cut to 12 of its 16 characters.
+    expect(r.body.TemplateParamSet).toHaveLength(2);
   });
 
   it('WeCom, DingTalk (signed) and Feishu (signed), with customer text escaped', async () => {

@@ -51,7 +51,7 @@ function checkAliyun(req: IncomingMessage, url: URL, body: string): string | und
   }
   const canonical = [
     'POST',
-    '/',
+    url.pathname, // the path the request came to: the stand-in's /aliyun
     canonicalQuery,
     signed.map((h) => `${h}:${String(req.headers[h]).trim()}\n`).join(''),
     signed.join(';'),
@@ -61,7 +61,7 @@ function checkAliyun(req: IncomingMessage, url: URL, body: string): string | und
   return expected === m[3] ? undefined : 'signature mismatch';
 }
 
-function checkTencent(req: IncomingMessage, body: string): string | undefined {
+function checkTencent(req: IncomingMessage, url: URL, body: string): string | undefined {
   const m =
     /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/sms\/tc3_request, SignedHeaders=content-type;host, Signature=([0-9a-f]{64})$/.exec(
       req.headers.authorization ?? '',
@@ -74,7 +74,7 @@ function checkTencent(req: IncomingMessage, body: string): string | undefined {
   if (req.headers['x-tc-action'] !== 'SendSms' || req.headers['x-tc-version'] !== '2021-01-11') return 'wrong action or version';
   const canonical = [
     'POST',
-    '/',
+    url.pathname,
     '',
     `content-type:${req.headers['content-type']}\nhost:${req.headers.host}\n`,
     'content-type;host',
@@ -144,7 +144,7 @@ export function checkRequest(path: string, req: IncomingMessage, url: URL, text:
     case 'aliyun':
       return checkAliyun(req, url, text);
     case 'tencent':
-      return checkTencent(req, text) ?? checkTencentBody(req, body);
+      return checkTencent(req, url, text) ?? checkTencentBody(req, body);
     case 'wecom':
       return checkWecom(body);
     case 'dingtalk':
