@@ -37,7 +37,13 @@ api.get('/health', async (c) => {
 
 api.notFound((c) =>
   wantsPage(c)
-    ? plainPage({ title: '没有这个页面', lines: ['没有这个页面。'], link: { href: '/', text: '返回首页' }, status: 404 })
+    ? plainPage({
+        title: '没有这个页面',
+        lines: ['没有这个页面。'],
+        link: { href: '/', text: '返回首页' },
+        status: 404,
+        site: { env: c.env, origin: new URL(c.req.url).origin },
+      })
     : c.json({ ok: false, errors: { form: '没有这个接口。' } }, 404),
 );
 
@@ -55,6 +61,13 @@ api.onError((err, c) => {
   const message = '系统暂时无法受理，请稍后重试，或直接拨打服务电话。';
   // A browser's form post (no JavaScript) gets a page to read, not JSON.
   return wantsPage(c)
-    ? plainPage({ title: '请稍后重试', lines: [message], link: { href: '/', text: '返回首页' }, status: 503, retryAfter: 30 })
+    ? plainPage({
+        title: '请稍后重试',
+        lines: [message],
+        link: { href: '/', text: '返回首页' },
+        status: 503,
+        retryAfter: 30,
+        site: { env: c.env, origin: new URL(c.req.url).origin },
+      })
     : c.json({ ok: false, errors: { form: message } }, 500);
 });

@@ -132,7 +132,9 @@ leads.get(CONFIRMATION_PATH.slice('/api/leads'.length), async (c) => {
   } catch (err) {
     console.error('[leads] cannot show a confirmation:', err instanceof Error ? err.message : err);
     // A browser following the form's redirect gets a page, not the JSON of a script's request.
-    return browserAsks(c) ? confirmationLater(30) : fail(c, 503, { form: MESSAGES.busy }, {}, 30);
+    return browserAsks(c)
+      ? confirmationLater(30, { env: c.env, origin: new URL(c.req.url).origin })
+      : fail(c, 503, { form: MESSAGES.busy }, {}, 30);
   }
 });
 

@@ -28,8 +28,8 @@ export function freshPage(res: Response, status: number): Response {
 
 /** The confirmation page when it cannot be shown (D1 or the site's own files failing): a page of its
  *  own, needing none of them, that asks for a reload — the link stays good for a day. */
-export const confirmationLater = (retryAfterSeconds: number) =>
-  plainPage({ title: '请稍后刷新', lines: [MESSAGE_LATER], status: 503, retryAfter: retryAfterSeconds });
+export const confirmationLater = (retryAfterSeconds: number, site: { env: Env; origin: string }) =>
+  plainPage({ title: '请稍后刷新', lines: [MESSAGE_LATER], status: 503, retryAfter: retryAfterSeconds, site });
 const MESSAGE_LATER = '报修结果暂时无法显示，请稍后刷新本页；报修已提交的，不会丢失。也可以直接拨打服务电话。';
 
 /** /thanks/ with the lead's reference, or (null: merged into an earlier lead, whose reference is not

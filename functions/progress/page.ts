@@ -24,13 +24,20 @@ export async function progressPage(env: Env, origin: string, answer: ProgressAns
   if (!page?.ok) {
     const lines = [...(progress?.lines ?? []), ...Object.values(errors)];
     return lines.length
-      ? plainPage({ title: '查询报修进度', lines, link: { href: '/progress/', text: '返回查询页' }, status })
+      ? plainPage({
+          title: '查询报修进度',
+          lines,
+          link: { href: '/progress/', text: '返回查询页' },
+          status,
+          site: { env, origin },
+        })
       : plainPage({
           title: '查询报修进度',
           lines: ['查询页暂时打不开，请稍后再试，或直接拨打服务电话。'],
           link: { href: '/', text: '返回首页' },
           status: 503,
           retryAfter: 30,
+          site: { env, origin },
         });
   }
   const res = new HTMLRewriter()

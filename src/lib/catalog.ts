@@ -42,6 +42,9 @@ export interface Catalog {
   /** The towns of a county as customers type them (乾州街道): what a town search that led to its page
    *  may name (src/scripts/town-asked.ts). */
   townsOf(code: string): string[];
+  /** A region's name for its page's title and heading: with its parent's in front when another
+   *  region has the same name (杭州市西湖区, 南昌市西湖区; 吉首市 alone), or pages of two read the same. */
+  pageName(region: Region): string;
 }
 
 let cached: Promise<Catalog> | undefined;
@@ -103,7 +106,11 @@ async function load(): Promise<Catalog> {
     return towns.get(code) ?? [];
   };
 
-  return { site, brands, regions, pages, provinces, childPages, coverage, servicesIn, coveredBy, routing, townsOf };
+  const named = new Map<string, number>();
+  for (const r of regions.byCode.values()) named.set(r.name, (named.get(r.name) ?? 0) + 1);
+  const pageName = (r: Region) => (named.get(r.name)! > 1 && r.parent ? regions.get(r.parent)!.name + r.name : r.name);
+
+  return { site, brands, regions, pages, provinces, childPages, coverage, servicesIn, coveredBy, routing, townsOf, pageName };
 }
 
 /** routes.yaml names only regions and brands that exist. */

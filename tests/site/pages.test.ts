@@ -179,6 +179,16 @@ describe('site files', () => {
     expect(sitemap).toContain('<loc>https://baoxiu.example.com/brands/qimen/</loc>');
     expect(sitemap).not.toContain('/thanks/');
     expect(sitemap).not.toContain('/progress/');
+    // A page kept out of search says so (noindex), names no canonical address, and robots.txt lets a
+    // crawler read that: one it may not fetch could still be listed by its bare address.
+    expect(read('robots.txt')).toBe('User-agent: *\nDisallow: /api/\n\nSitemap: https://baoxiu.example.com/sitemap.xml\n');
+    for (const page of ['404.html', 'thanks/index.html', 'progress/index.html']) {
+      expect(read(page), page).toContain('<meta name="robots" content="noindex">');
+      expect(read(page), page).not.toContain('rel="canonical"');
+    }
+    expect(read('hunan/xiangxi/jishou/index.html')).toContain(
+      '<link rel="canonical" href="https://baoxiu.example.com/hunan/xiangxi/jishou/">',
+    );
   });
 
   it('publishes the catalog the lead function checks against', () => {

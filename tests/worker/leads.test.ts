@@ -236,7 +236,10 @@ describe('POST /api/leads (plain form, JavaScript off)', () => {
       'text/html; charset=utf-8',
       '30',
     ]);
-    expect(await res.text()).toContain('报修结果暂时无法显示，请稍后刷新本页');
+    const page = await res.text();
+    expect(page).toContain('报修结果暂时无法显示，请稍后刷新本页');
+    // It says to call: whom, and the number (the site's files still answer here).
+    expect(page).toContain('安家修（示例） · 服务电话 <a href="tel:4000000000">400-000-0000</a>');
     // A script's request still gets JSON.
     const json = await api.request(at.pathname + at.search, {}, failing);
     expect([json.status, await json.json()]).toEqual([503, { ok: false, errors: { form: expect.stringContaining('系统暂时') } }]);

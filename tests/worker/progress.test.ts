@@ -363,7 +363,9 @@ describe('the progress page without JavaScript', () => {
     // Any other address under /api/ a browser opens: a page, in Chinese.
     const other = await exports.default.fetch(new Request(`${ORIGIN}/api/nothing`, { headers: { accept: 'text/html' } }));
     expect([other.status, other.headers.get('content-type')]).toEqual([404, 'text/html; charset=utf-8']);
-    expect(await other.text()).toContain('没有这个页面');
+    const text = await other.text();
+    expect(text).toContain('没有这个页面');
+    expect(text).toContain('安家修（示例） · 服务电话 <a href="tel:4000000000">400-000-0000</a>');
   });
 
   it("answers with a page of its own when the site's files cannot be read, the answer in it", async () => {
