@@ -11,7 +11,7 @@ import { keyring } from '../privacy/keyring.ts';
 import { forgetPhone } from '../privacy/erase.ts';
 import { openLeadToShow, openRepeatToShow } from '../privacy/sealed-lead.ts';
 import type { StoredLead } from '../rows.ts';
-import { ADMIN_API, CHANGED, logStatement } from '../staff/log.ts';
+import { ADMIN_API, CHANGED, logEntry, logStatement } from '../staff/log.ts';
 import { addStaff, NAME } from '../staff/store.ts';
 import { retryDelivery } from '../work/store.ts';
 import { adminOnly } from './auth.ts';
@@ -38,6 +38,8 @@ admin.get('/leads', async (c) => {
   if (c.req.query('format') === 'csv') {
     // How many rows, and the next page's `before`, for a client that wants them all (npm run leads
     // -- export): the CSV itself has no room for either.
+    // Recorded as the inbox's export is (a file beyond retention and deletion): each page, by 管理接口.
+    await logEntry(c.env.DB, ADMIN_API, 'export-leads', String(leads.length)).run();
     const csv = leadsCsv(leads);
     csv.headers.set('x-leads', String(leads.length));
     if (next) csv.headers.set('x-next-before', next);

@@ -89,7 +89,13 @@ describe('admin API', () => {
   it('exports CSV for Excel: BOM, Chinese, no formulas', async () => {
     await postLead({ name: '=HYPERLINK("x")', description: '+1 打不开', address: '@SUM(A1)' });
     // A page says how many rows it has and where the next begins (npm run leads -- export reads them all).
+    const exportLog = `SELECT staff_id, staff_name, detail FROM operator_log WHERE action = 'export-leads' AND staff_name = '管理接口'
+      ORDER BY at, rowid`;
+    const before = (await env.DB.prepare(exportLog).all()).results.length;
     const first = await get('/leads?format=csv&limit=1');
+    // Recorded, as the inbox's export is: who (the admin API) and how many leads.
+    const logged = (await env.DB.prepare(exportLog).all()).results;
+    expect([logged.length - before, logged.at(-1)]).toEqual([1, { staff_id: null, staff_name: '管理接口', detail: '1' }]);
     expect(first.headers.get('x-leads')).toBe('1');
     const next = first.headers.get('x-next-before')!;
     expect(next).toMatch(/^\d{4}-.+Z_/);
