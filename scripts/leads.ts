@@ -78,10 +78,19 @@ async function call(path: string, init: RequestInit = {}): Promise<Response> {
 
 type Lead = Record<string, string | null>;
 
+/** An answer's body, or — the connection dropped halfway — a message instead of a stack trace. */
+async function read<T>(res: Response, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (err) {
+    return fail(`${base} stopped answering halfway (${(err as Error).cause ?? (err as Error).message}): try again.`, 1);
+  }
+}
+
 /** The answer as the admin API's JSON, with what the command reads in it; anything else (a sign-in
  *  page of a proxy, another site at --url) is said so, not read. */
 async function answer<T>(res: Response, has: (body: T) => boolean): Promise<T> {
-  const text = await res.text();
+  const text = await read(res, () => res.text());
   let body: T | undefined;
   try {
     body = /json/.test(res.headers.get('content-type') ?? '') ? (JSON.parse(text) as T) : undefined;
@@ -168,7 +177,7 @@ switch (command) {
       const res = await call(`/leads?format=csv&limit=1000${before ? `&before=${encodeURIComponent(before)}` : ''}`);
       if (!/text\/csv/.test(res.headers.get('content-type') ?? ''))
         fail(`${base} did not answer with CSV (${res.headers.get('content-type') ?? 'no content type'}): is --url the site?`, 1);
-      const page = new Uint8Array(await res.arrayBuffer());
+      const page = new Uint8Array(await read(res, () => res.arrayBuffer()));
       // The header line (and the BOM before it) ends at the page's first line feed: no header has one.
       pages.push(pages.length ? page.subarray(page.indexOf(0x0a) + 1) : page);
       rows += Number(res.headers.get('x-leads') ?? 0);

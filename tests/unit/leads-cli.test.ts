@@ -47,6 +47,25 @@ describe('npm run leads', () => {
     expect((await leads(json, 'forget', '13800001234')).stderr).toMatch(/did not answer as the admin API does/);
   });
 
+  it('says so in English when the connection drops halfway through an answer, never a stack trace', async () => {
+    server = createServer((req, res) => {
+      const csv = req.url?.includes('format=csv');
+      // Headers and a part of the body, then the connection cut.
+      res.writeHead(200, { 'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json', 'content-length': '1000' });
+      res.write(csv ? '\ufeff单号,时间\r\n' : '{"leads":[');
+      setTimeout(() => res.socket?.destroy(), 50);
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    for (const args of [['list'], ['export', '--csv']]) {
+      const { code, stderr, stdout } = await leads(url, ...args);
+      expect([code, stdout], args.join(' ')).toEqual([1, '']);
+      expect(stderr, args.join(' ')).toMatch(
+        /^leads: http:\/\/127\.0\.0\.1:\d+ stopped answering halfway \(.*\): try again\.\n$/,
+      );
+    }
+  });
+
   it("reads a local site's token from .dev.vars as wrangler does: quoted, with a comment after it", async () => {
     let sent = '';
     server = createServer((req, res) => {
