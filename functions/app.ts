@@ -7,7 +7,7 @@ import { admin } from './admin/api.ts';
 import { leads } from './leads/endpoint.ts';
 import { progress } from './progress/endpoint.ts';
 import { securityHeaders } from './web/headers.ts';
-import { plainPage } from './web/plain-page.ts';
+import { plainPage, siteOf } from './web/plain-page.ts';
 import { wantsPage } from './web/wants-page.ts';
 
 export const api = new Hono<{ Bindings: Env }>().basePath('/api');
@@ -42,7 +42,7 @@ api.notFound((c) =>
         lines: ['没有这个页面。'],
         link: { href: '/', text: '返回首页' },
         status: 404,
-        site: { env: c.env, origin: new URL(c.req.url).origin },
+        site: siteOf(c),
       })
     : c.json({ ok: false, errors: { form: '没有这个接口。' } }, 404),
 );
@@ -67,7 +67,7 @@ api.onError((err, c) => {
         link: { href: '/', text: '返回首页' },
         status: 503,
         retryAfter: 30,
-        site: { env: c.env, origin: new URL(c.req.url).origin },
+        site: siteOf(c),
       })
     : c.json({ ok: false, errors: { form: message } }, 500);
 });

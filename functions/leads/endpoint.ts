@@ -13,6 +13,7 @@ import { corsForAllowedOrigins, sameSiteOnly } from '../web/origin.ts';
 import { contentType, fail, FORM_TYPES, MESSAGES, wantsPage, type Ctx } from './answer.ts';
 import { wantsPage as browserAsks } from '../web/wants-page.ts';
 import { confirmationLater, confirmationPage } from './form-page.ts';
+import { siteOf } from '../web/plain-page.ts';
 import { clientIp, retryAfter } from '../web/limits.ts';
 import { fieldErrors, parseLead, type FieldErrors, type LeadInput } from './schema.ts';
 import { getLead, saveLead } from './store.ts';
@@ -132,9 +133,7 @@ leads.get(CONFIRMATION_PATH.slice('/api/leads'.length), async (c) => {
   } catch (err) {
     console.error('[leads] cannot show a confirmation:', err instanceof Error ? err.message : err);
     // A browser following the form's redirect gets a page, not the JSON of a script's request.
-    return browserAsks(c)
-      ? confirmationLater(30, { env: c.env, origin: new URL(c.req.url).origin })
-      : fail(c, 503, { form: MESSAGES.busy }, {}, 30);
+    return browserAsks(c) ? confirmationLater(30, siteOf(c)) : fail(c, 503, { form: MESSAGES.busy }, {}, 30);
   }
 });
 

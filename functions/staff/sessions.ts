@@ -26,6 +26,18 @@ export interface StillTrue {
   binds: unknown[];
 }
 
+/** A password sign-in's: the password verified is still the user's (a setup link may have replaced it). */
+export const passwordStill = (hash: string): StillTrue => ({
+  sql: 'EXISTS (SELECT 1 FROM staff WHERE id = ?2 AND password_hash = ?7 AND disabled_at IS NULL)',
+  binds: [hash],
+});
+
+/** A passkey sign-in's: the passkey is still the user's (a setup link deletes them). */
+export const passkeyStill = (id: string): StillTrue => ({
+  sql: 'EXISTS (SELECT 1 FROM passkeys WHERE id = ?7 AND staff_id = ?2)',
+  binds: [id],
+});
+
 /** A new session; `id` goes in the cookie and nowhere else. Null when `still` no longer holds. */
 export async function startSession(db: D1Database, staffId: string, userAgent: string | null, still?: StillTrue) {
   const id = randomCode();

@@ -8,7 +8,7 @@ import { clientIp, retryAfter } from '../web/limits.ts';
 import { postedFields } from '../web/posted-fields.ts';
 import { wantsPage } from '../web/wants-page.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { endSession, startSession, type StillTrue } from './sessions.ts';
+import { endSession, passwordStill, startSession, type StillTrue } from './sessions.ts';
 import { completeSetup, staffByName } from './store.ts';
 
 type Ctx = Context<{ Bindings: Env }>;
@@ -89,13 +89,6 @@ staffAuth.post('/sign-out', async (c) => {
   deleteCookie(c, sessionCookie(c), { path: '/', secure: true });
   deleteCookie(c, LIST_VIEW_COOKIE, { path: '/admin', secure: true });
   return answer(c, { ok: true }, '/admin/sign-in/');
-});
-
-/** The password verified must still be the user's when the session is written (a setup link may
- *  have replaced it since). */
-export const passwordStill = (hash: string): StillTrue => ({
-  sql: 'EXISTS (SELECT 1 FROM staff WHERE id = ?2 AND password_hash = ?7 AND disabled_at IS NULL)',
-  binds: [hash],
 });
 
 /** Starts a session for this user: the cookie, and the answer that follows (passkeys.ts uses it too);

@@ -19,6 +19,7 @@ import type { Env } from '../env.ts';
 import { clientIp, retryAfter } from '../web/limits.ts';
 import { wantsPage } from '../web/wants-page.ts';
 import { accessOn } from './access.ts';
+import { passkeyStill } from './sessions.ts';
 import { logStatement } from './log.ts';
 import {
   addPasskey,
@@ -96,13 +97,11 @@ webauthn.post('/passkeys/sign-in', async (c) => {
   }).catch(() => null);
   if (!verified?.verified) return c.json({ ok: false, error: MESSAGES.failed }, 401);
   await passkeyUsed(c.env.DB, passkey.id, verified.authenticationInfo.newCounter);
-  // The passkey must still be the user's when the session is written (a setup link deletes them).
-  const still = { sql: 'EXISTS (SELECT 1 FROM passkeys WHERE id = ?7 AND staff_id = ?2)', binds: [passkey.id] };
   const started = await startSession(
     c as unknown as Context<{ Bindings: Env }>,
     staff.id,
     { name: staff.name, role: staff.role },
-    still,
+    passkeyStill(passkey.id),
   );
   return started ?? c.json({ ok: false, error: MESSAGES.unknown }, 401);
 });

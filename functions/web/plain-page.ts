@@ -15,6 +15,9 @@ export interface PlainPage {
   site?: { env: Env; origin: string };
 }
 
+/** A request's site, for a customer's page (the catalog: the operator and its hotline). */
+export const siteOf = (c: { env: Env; req: { url: string } }) => ({ env: c.env, origin: new URL(c.req.url).origin });
+
 export async function plainPage({ title, lines, link, status, retryAfter, site }: PlainPage): Promise<Response> {
   const operator = site
     ? await loadCatalog(site.env, site.origin).then(

@@ -2,7 +2,8 @@
 // (signed-in.ts); the origin check is the inbox's (functions/inbox.ts). Bad input gets a Chinese
 // message (problems.ts) and changes nothing. Answers JSON, or 303 back to the lead's page for a browser's form.
 import { Hono, type Context } from 'hono';
-import { keyring, phoneHashes } from '../privacy/keyring.ts';
+import { keyring, phoneHashes, type Keyring } from '../privacy/keyring.ts';
+import type { StoredLead } from '../rows.ts';
 import { postedFields } from '../web/posted-fields.ts';
 import { wantsPage } from '../web/wants-page.ts';
 import { fromBeijing } from '../web/beijing-time.ts';
@@ -87,10 +88,7 @@ work.post('/leads/:id/spam', async (c) => {
   const noRoute = { route: row.route ?? '', channels: [] };
   if (spam) return done(c, (await markSpam(c.env.DB, ring.current, row.id, c.var.staff, true, noRoute)).outcome);
   // Back to the inbox: its deliveries need the phone (the customer's text, the route by region).
-  const phone = await openLead(ring, row).then(
-    (lead) => lead.phone,
-    () => null,
-  );
+  const phone = await phoneOf(ring, row);
   if (!phone) return problem(c, 'unreadable');
   const catalog = await loadCatalog(c.env, new URL(c.req.url).origin);
   const routing = deliveriesOf(catalog, c.env, { region: row.region_code, brand: row.brand ?? undefined, phone });
@@ -110,10 +108,7 @@ work.post('/leads/:id/forget', ownerOnly, async (c) => {
   const entry = crypto.randomUUID();
   const log = [logStatement(c.env.DB, c.var.staff, 'forget-customer', CHANGED, entry)];
   // Its key gone from the ring, the phone cannot be read: this lead, and those sealed with it.
-  const phone = await openLead(ring, row).then(
-    (lead) => lead.phone,
-    () => null,
-  );
+  const phone = await phoneOf(ring, row);
   const deleted = phone ? await forgetPhone(c.env.DB, ring, phone, log) : await forgetSealedPhone(c.env.DB, row, log);
   return wantsPage(c) ? c.redirect(`/admin/?forgot=${entry}`, 303) : c.json({ ok: true, deleted });
 });
@@ -141,6 +136,13 @@ const chinaTime = (value: string | undefined) => (value?.includes('T') ? fromBei
  *  must not reach the Location header. */
 const leadPage = (id: string, problem?: Problem) =>
   `/admin/leads/${encodeURIComponent(id)}/${problem ? `?problem=${problem}` : ''}`;
+
+/** The lead's phone, or null when its key has left the ring (it cannot be read). */
+const phoneOf = (ring: Keyring, row: StoredLead) =>
+  openLead(ring, row).then(
+    (lead) => lead.phone,
+    () => null,
+  );
 
 /** An unreadable body is an empty form: every field then fails its own check. */
 const fields = async (c: Ctx) => (await postedFields(c)) ?? new Map<string, string>();

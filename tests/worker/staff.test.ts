@@ -1,8 +1,7 @@
 // Staff sign-in inside workerd: passwords, setup links, sessions, limits.
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { openSession, startSession } from '../../functions/staff/sessions.ts';
-import { passwordStill } from '../../functions/staff/sign-in.ts';
+import { openSession, passwordStill, startSession } from '../../functions/staff/sessions.ts';
 import { completeSetup, staffByName } from '../../functions/staff/store.ts';
 import { sha256Hex } from '../../functions/staff/tokens.ts';
 import { inboxPost } from './inbox.ts';
