@@ -15,8 +15,11 @@ export interface LeadMessage {
 /** `about`: the delivery this message is for — its link, and whether it says the lead was cancelled. */
 export function leadMessage(lead: StoredLead, operator = '报修', about: Pick<Outgoing, 'link' | 'kind'> = {}): LeadMessage {
   const { link, kind } = about;
+  // A lead's notice late in its retries (the channel was down) may go out after the lead was
+  // cancelled: the row is read afresh at each attempt, so the notice says so.
+  const late = kind !== 'cancel' && lead.stage === 'cancelled';
   const lines: [string, string | null][] = [
-    ['状态', kind === 'cancel' ? '客户已在进度页取消这条报修' : null],
+    ['状态', kind === 'cancel' ? '客户已在进度页取消这条报修' : late ? '这条报修在本通知送达前已取消，无需上门' : null],
     ['单号', lead.reference],
     ['地区', lead.region_name],
     ['品牌', lead.brand_name],
@@ -28,7 +31,7 @@ export function leadMessage(lead: StoredLead, operator = '报修', about: Pick<O
     ['提交时间', lead.created_at.replace('T', ' ').slice(0, 19) + ' UTC'],
   ];
   return {
-    subject: `[${operator}] ${kind === 'cancel' ? '客户取消' : '新报修'} ${lead.reference} · ${lead.region_name}${lead.brand_name ? ` · ${lead.brand_name}` : ''}`,
+    subject: `[${operator}] ${kind === 'cancel' ? '客户取消' : late ? '已取消的报修' : '新报修'} ${lead.reference} · ${lead.region_name}${lead.brand_name ? ` · ${lead.brand_name}` : ''}`,
     lines: lines.filter((l): l is [string, string] => Boolean(l[1])),
     link,
   };

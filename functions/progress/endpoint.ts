@@ -63,8 +63,10 @@ progress.get('/cancel', (c) => c.redirect('/progress/', 303));
 async function lookUp(c: Ctx, cancel: boolean): Promise<Response> {
   const form = await postedFields(c);
   if (!form) return answer(c, 400, { errors: { form: PROGRESS_MESSAGES.badForm } });
-  const reference = (form.get('reference') ?? '').trim().toUpperCase();
-  const tail = (form.get('tail') ?? '').trim();
+  // As Chinese keyboards type them: full-width digits and dashes (１２３４, －), spaces anywhere.
+  const typed = (name: string) => (form.get(name) ?? '').normalize('NFKC').replace(/\s+/g, '');
+  const reference = typed('reference').toUpperCase();
+  const tail = typed('tail');
   const errors: Record<string, string> = {};
   if (!REFERENCE.test(reference)) errors.reference = PROGRESS_MESSAGES.reference;
   if (!TAIL.test(tail)) errors.tail = PROGRESS_MESSAGES.tail;

@@ -8,7 +8,10 @@
 // so guesses sent all at once from many places are counted one by one (the rate limits count at
 // each Cloudflare location). Past LOCK_AFTER within a day — 10 of 10,000 tails — the reference
 // answers null even to the right tail, until a day passes without a look-up; past LOCK_FOR_GOOD in
-// the lead's life, for good. A right tail before that takes one back from both counts. The customer
+// the lead's life, for good. A right tail before that takes one back from both counts. Guesses at a
+// reference already locked for the day are not added to its life's count: they test no tail, and
+// otherwise anyone who saw a reference (read out on the phone, in a screenshot) could lock its
+// customer out for good in minutes; this way it takes three days of guessing. The customer
 // can still call (the "not found" answer says so); the operator sees everything.
 import { dialable } from '../leads/phone-forms.ts';
 import { encryptField, decryptField, type Keyring } from '../privacy/keyring.ts';
@@ -23,9 +26,12 @@ export const LOCK_AFTER = 10;
 export const LOCK_FOR_GOOD = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A look-up counted (?1 now, ?2 a day ago, ?3 the reference), the day's afresh after a quiet day,
- *  and the lead read back with its counts. */
+ *  the life's only while the day's lets a tail be checked (the old values, in SQL's UPDATE), and the
+ *  lead read back with its counts. */
 const COUNTED = `UPDATE leads SET lookup_failures = CASE WHEN lookup_failed_at >= ?2 THEN lookup_failures + 1 ELSE 1 END,
-  lookup_failures_total = lookup_failures_total + 1, lookup_failed_at = ?1 WHERE reference = ?3
+  lookup_failures_total = lookup_failures_total +
+    CASE WHEN lookup_failed_at >= ?2 AND lookup_failures > ${LOCK_AFTER} THEN 0 ELSE 1 END,
+  lookup_failed_at = ?1 WHERE reference = ?3
   RETURNING id, reference, stage, appointment_at, region_name, brand_name, created_at, phone, key_id, lookup_failures,
     lookup_failures_total`;
 /** Else a miss counted (?1 now, ?2 the reference): the same one row written. */

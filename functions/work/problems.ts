@@ -3,7 +3,7 @@
 // nobody can make the inbox show words of their own through a link.
 export const PROBLEMS = {
   stage: [400, '请选择新的状态。'],
-  time: [400, '已预约需要填写约定的上门时间。'],
+  time: [400, '已预约需要填写约定的上门时间，如 2026-11-25 09:30。'],
   reason: [400, '取消需要填写原因。'],
   reasonLong: [400, '原因最多 200 个字。'],
   // A time or a reason under another stage would be dropped: said, not lost.

@@ -35,13 +35,16 @@ export async function moveStage(
   if (seen.stage !== undefined && (seen.stage !== lead.stage || (seen.appointmentAt ?? null) !== lead.appointment_at))
     return 'conflict';
   if (!canMove(lead.stage, change.to)) return 'not-allowed';
+  // The same stage and time again (a form sent twice on a weak connection): nothing to record.
+  const appointmentAt = change.to === 'scheduled' ? change.appointmentAt! : null;
+  if (change.to === lead.stage && appointmentAt === lead.appointment_at && !change.reason) return 'done';
   const at = new Date().toISOString();
   const [update] = await db.batch([
     db
       .prepare(
         `UPDATE leads SET stage = ?2, appointment_at = ?3 WHERE id = ?1 AND stage = ?4 AND appointment_at IS ?5 AND status != 'spam'`,
       )
-      .bind(leadId, change.to, change.to === 'scheduled' ? change.appointmentAt! : null, lead.stage, lead.appointment_at),
+      .bind(leadId, change.to, appointmentAt, lead.stage, lead.appointment_at),
     // changes(): the event is written only if the update above was.
     await eventStatement(
       db,

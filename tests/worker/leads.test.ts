@@ -59,6 +59,11 @@ describe('POST /api/leads (JSON)', () => {
     expect(row.phone_hash).toBe(await phoneHash((await keyring(env.LEADS_ENCRYPTION_KEY)).current, number));
     // The operator reads it as dialled within China, the trunk 0 kept (it was dropped before).
     expect(asText(leadMessage(row))).toContain(`电话：${office.replace('-', '')}转8001`);
+    expect(leadMessage(row).subject).toMatch(/^\[报修\] 新报修 BX-/);
+    // Its notice sent late (the channel was down), after the lead was cancelled: it says so.
+    const late = leadMessage({ ...row, stage: 'cancelled' });
+    expect(late.subject).toMatch(/^\[报修\] 已取消的报修 BX-/);
+    expect(asText(late)).toContain('状态：这条报修在本通知送达前已取消，无需上门');
     // The same office without the extension, minutes later: the same customer, merged.
     const before = await countLeads();
     const again = await post({ ...validLead(), phone: office });

@@ -57,6 +57,17 @@ describe('progress look-up', () => {
     expect(shown).not.toContain(`${lead.phone.slice(0, 3)}****`);
   });
 
+  it('reads the reference and tail as Chinese keyboards type them: full-width digits and dash, spaces', async () => {
+    const lead = await newLead();
+    const wide = (s: string) => s.replace(/[0-9A-Za-z-]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+    const res = await ask({
+      reference: ` ${wide(lead.reference).replace('－', ' － ')}`,
+      tail: `${wide(lead.tail.slice(0, 2))} ${lead.tail.slice(2)}`,
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { progress: { reference: string } }).progress.reference).toBe(lead.reference);
+  });
+
   it("takes the tail of an office's number, not of its extension", async () => {
     const office = `0731${freshPhone().slice(-8)}`;
     const { reference } = (await (await post({ ...valid(), phone: `${office}转8001` })).json()) as { reference: string };
@@ -241,6 +252,24 @@ describe('progress look-up', () => {
     const locked = await ask(lead);
     expect(locked.status).toBe(404);
     expect(((await locked.json()) as { errors: { form: string } }).errors.form).toContain('多次查不到的，请直接拨打服务电话');
+  });
+
+  it('adds no guess at a reference locked for the day to its life count: a day of guessing cannot lock it for good', async () => {
+    const lead = await newLead();
+    const ring = await keyring(env.LEADS_ENCRYPTION_KEY);
+    const wrong = String((Number(lead.tail) + 1) % 10_000).padStart(4, '0');
+    for (let i = 0; i < 4 * LOCK_FOR_GOOD; i++) expect(await findLead(env.DB, ring, lead.reference, wrong)).toBeNull();
+    const counts = () =>
+      env.DB.prepare('SELECT lookup_failures AS day, lookup_failures_total AS life FROM leads WHERE id = ?')
+        .bind(lead.id)
+        .first();
+    // The day's count goes on (the lock holds while the guessing does); the life's stops at the lock.
+    expect(await counts()).toEqual({ day: 4 * LOCK_FOR_GOOD, life: LOCK_AFTER + 1 });
+    expect(await findLead(env.DB, ring, lead.reference, lead.tail)).toBeNull();
+    // After a quiet day the customer's right tail opens it.
+    const dayAgo = new Date(Date.now() - 24 * 60 * 60 * 1000 - 1000).toISOString();
+    await env.DB.prepare('UPDATE leads SET lookup_failed_at = ? WHERE id = ?').bind(dayAgo, lead.id).run();
+    expect((await findLead(env.DB, ring, lead.reference, lead.tail))?.id).toBe(lead.id);
   });
 
   it('counts every one of many guesses sent at once, the right tail among them too late', async () => {

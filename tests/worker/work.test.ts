@@ -37,6 +37,11 @@ describe('working a lead', () => {
     // No such time: not rolled into 3 March or the next day.
     expect((await move({ stage: 'scheduled', appointmentAt: '2026-02-31T10:00' })).status).toBe(400);
     expect((await move({ stage: 'scheduled', appointmentAt: '2026-11-25T24:00' })).status).toBe(400);
+    const noTime = await move({ stage: 'scheduled', appointmentAt: '明天上午' });
+    expect([noTime.status, ((await noTime.json()) as { error: string }).error]).toEqual([
+      400,
+      '已预约需要填写约定的上门时间，如 2026-11-25 09:30。',
+    ]);
     // A wrong day or year: said, not booked.
     const past = await move({ stage: 'scheduled', appointmentAt: beijingDaysAhead(-2).local });
     expect([past.status, ((await past.json()) as { error: string }).error]).toEqual([
@@ -50,6 +55,13 @@ describe('working a lead', () => {
     // 09:30 in Beijing is 01:30 UTC.
     expect(await stageOf(id)).toMatchObject({ stage: 'scheduled', appointment_at: tomorrow.iso });
     expect(tomorrow.iso).toMatch(/T01:30:00\.000Z$/);
+    // The same minute as phones send it with seconds, and as typed with a space: the same booking,
+    // recorded once (the same stage and time again changes nothing).
+    const later = beijingDaysAhead(2, '14:05');
+    for (const typed of [`${later.local}:00`, `${later.local}:00.000`, later.local.replace('T', ' ')]) {
+      expect((await move({ stage: 'scheduled', appointmentAt: typed })).status).toBe(200);
+      expect(await stageOf(id)).toMatchObject({ stage: 'scheduled', appointment_at: later.iso });
+    }
     expect((await move({ stage: 'done' })).status).toBe(200);
     // 已完成 is final.
     const again = await move({ stage: 'contacted' });
@@ -59,6 +71,7 @@ describe('working a lead', () => {
     const events = await listEvents(env.DB, await keyring(env.LEADS_ENCRYPTION_KEY), id);
     expect(events.map((e) => [e.kind, e.stage, e.staff_name])).toEqual([
       ['stage', 'contacted', name],
+      ['stage', 'scheduled', name],
       ['stage', 'scheduled', name],
       ['stage', 'done', name],
     ]);
