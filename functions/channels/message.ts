@@ -2,6 +2,7 @@
 // escaped HTML and escaped Markdown. The operator-facing text carries the full phone to call back.
 import { html, raw } from 'hono/html';
 import { nationalPhone } from '../leads/phone-forms.ts';
+import { beijingTime } from '../web/beijing-time.ts';
 import type { StoredLead } from '../rows.ts';
 import type { Outgoing } from './channel.ts';
 
@@ -28,7 +29,7 @@ export function leadMessage(lead: StoredLead, operator = '报修', about: Pick<O
     ['问题', lead.description],
     ['地址', lead.address],
     ['上门时间', lead.preferred_time],
-    ['提交时间', lead.created_at.replace('T', ' ').slice(0, 19) + ' UTC'],
+    ['提交时间', `${beijingTime(lead.created_at)}（北京时间）`],
   ];
   return {
     subject: `[${operator}] ${kind === 'cancel' ? '客户取消' : late ? '已取消的报修' : '新报修'} ${lead.reference} · ${lead.region_name}${lead.brand_name ? ` · ${lead.brand_name}` : ''}`,

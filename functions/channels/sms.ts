@@ -133,10 +133,15 @@ export function tencentSms(cfg: {
       if (error) throw new Error(`sms-tencent: ${error.Code} ${error.Message}`);
       const statuses = res.Response?.SendStatusSet ?? [];
       const failed = statuses.filter((s) => s.Code !== 'Ok');
-      if (!statuses.length || failed.length) {
-        const message = `sms-tencent: ${failed.map((s) => `${s.PhoneNumber} ${s.Code} ${s.Message}`).join('; ') || 'no send status'}`;
-        // Tencent answers per number: retry only the numbers that failed.
-        const sent = new Set(statuses.filter((s) => s.Code === 'Ok').map((s) => s.PhoneNumber));
+      // Tencent answers per number: a number it did not answer for (a list shorter than ours) is not sent.
+      const sent = new Set(statuses.filter((s) => s.Code === 'Ok').map((s) => s.PhoneNumber));
+      const unanswered = to.filter((n) => !sent.has(e164(n)) && !failed.some((s) => s.PhoneNumber === e164(n)));
+      if (failed.length || unanswered.length) {
+        const message = `sms-tencent: ${[
+          ...failed.map((s) => `${s.PhoneNumber} ${s.Code} ${s.Message}`),
+          ...unanswered.map((n) => `${e164(n)} no send status`),
+        ].join('; ')}`;
+        // Retry only the numbers not sent.
         if (sent.size)
           throw new PartialDelivery(
             message,

@@ -50,7 +50,7 @@ async function each(batch: MessageBatch<DeliveryMessage>, env: Env, done: Set<Me
     if (dead) {
       // Dead early: its runs failed as a whole (the Worker killed, say) more often than the retries
       // allow. Due now, so the sweep starts it a new chain.
-      if (hoursOnItsWay(delivery) < RETRY_HOURS) await setDue(env.DB, delivery.id);
+      if (hoursOnItsWay(delivery) < RETRY_HOURS) await setDue(env.DB, delivery);
       else await fail(env, delivery, `gave up after ${delivery.attempts} attempts: `);
       settle(message);
       continue;
@@ -65,7 +65,7 @@ async function each(batch: MessageBatch<DeliveryMessage>, env: Env, done: Set<Me
       // Busy: tried again once the attempt holding it is over (its hold lasts CLAIM_SECONDS at
       // most); by then it is sent, or this chain's to try.
       const delaySeconds = outcome === 'busy' ? CLAIM_SECONDS : backoff(message.attempts);
-      await setDue(env.DB, delivery.id, delaySeconds);
+      await setDue(env.DB, delivery, delaySeconds);
       settle(message, delaySeconds);
     } else {
       settle(message);

@@ -93,10 +93,12 @@ export async function claim(db: D1Database, deliveryId: string, generation: numb
 }
 
 /** Records when a pending delivery is next due (now when queued; later when a retry is delayed). */
-export async function setDue(db: D1Database, deliveryId: string, inSeconds = 0): Promise<void> {
+export async function setDue(db: D1Database, delivery: Pick<Delivery, 'id' | 'generation'>, inSeconds = 0): Promise<void> {
+  // Only in its own chain: a message of a chain the sweep or the operator has since replaced must
+  // not move the new chain's time.
   await db
-    .prepare(`UPDATE deliveries SET due_at = ? WHERE id = ? AND status = 'pending'`)
-    .bind(new Date(Date.now() + inSeconds * 1000).toISOString(), deliveryId)
+    .prepare(`UPDATE deliveries SET due_at = ? WHERE id = ? AND status = 'pending' AND generation = ?`)
+    .bind(new Date(Date.now() + inSeconds * 1000).toISOString(), delivery.id, delivery.generation)
     .run();
 }
 

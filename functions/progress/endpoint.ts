@@ -33,6 +33,8 @@ const PROGRESS_MESSAGES = {
   busy: '系统繁忙，暂时查不到，请稍后再试，或直接拨打服务电话。',
   cancelledTold: '已为您取消，我们已通知客服。',
   cancelledInInbox: '已为您取消，客服会在报修列表中看到；如已约好上门时间，请拨打服务电话告知。',
+  /** A lead staff (or the form's checks) put among spam: not in the list, nobody told. */
+  cancelled: '已为您取消。',
   alreadyCancelled: '这条报修此前已经取消。',
 } as const;
 
@@ -92,7 +94,9 @@ async function lookUp(c: Ctx, cancel: boolean): Promise<Response> {
           ? PROGRESS_MESSAGES.alreadyCancelled
           : deliveries.length
             ? PROGRESS_MESSAGES.cancelledTold
-            : PROGRESS_MESSAGES.cancelledInInbox;
+            : lead.status === 'spam'
+              ? PROGRESS_MESSAGES.cancelled
+              : PROGRESS_MESSAGES.cancelledInInbox;
       lead = { ...lead, stage: 'cancelled', appointment_at: null };
     }
   } catch (err) {
@@ -102,7 +106,9 @@ async function lookUp(c: Ctx, cancel: boolean): Promise<Response> {
   }
   if (!lead) return answer(c, 404, { errors: { form: PROGRESS_MESSAGES.notFound }, reference });
   const at = lead.appointment_at ? beijingTime(lead.appointment_at) : null;
-  const status = STATUS[lead.stage];
+  // Among spam nobody works it, so 已受理 would not be true; a customer caught by mistake is told
+  // it is being checked (the hotline is on the next line).
+  const status = lead.status === 'spam' && lead.stage === 'new' ? '已收到，正在核实' : STATUS[lead.stage];
   return answer(c, 200, {
     reference,
     tail,

@@ -20,7 +20,10 @@ import type { StoredLead } from '../rows.ts';
 export const REFERENCE = /^BX-\d{6}-\d{6}$/;
 export const TAIL = /^\d{4}$/;
 
-type Found = Pick<StoredLead, 'id' | 'reference' | 'stage' | 'appointment_at' | 'region_name' | 'brand_name' | 'created_at'>;
+type Found = Pick<
+  StoredLead,
+  'id' | 'reference' | 'stage' | 'status' | 'appointment_at' | 'region_name' | 'brand_name' | 'created_at'
+>;
 
 export const LOCK_AFTER = 10;
 export const LOCK_FOR_GOOD = 30;
@@ -32,7 +35,7 @@ const COUNTED = `UPDATE leads SET lookup_failures = CASE WHEN lookup_failed_at >
   lookup_failures_total = lookup_failures_total +
     CASE WHEN lookup_failed_at >= ?2 AND lookup_failures > ${LOCK_AFTER} THEN 0 ELSE 1 END,
   lookup_failed_at = ?1 WHERE reference = ?3
-  RETURNING id, reference, stage, appointment_at, region_name, brand_name, created_at, phone, key_id, lookup_failures,
+  RETURNING id, reference, stage, status, appointment_at, region_name, brand_name, created_at, phone, key_id, lookup_failures,
     lookup_failures_total`;
 /** Else a miss counted (?1 now, ?2 the reference): the same one row written. */
 const MISSED = `UPDATE lookup_misses SET misses = misses + 1, last_at = ?1

@@ -39,6 +39,8 @@ export const siteSchema = known('site.yaml', {
       /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/,
       'callbackHours must look like 08:00-20:00 (Beijing time, every day)',
     )
+    // Hours past midnight (20:00-08:00) would tell every customer they were sent outside them.
+    .refine((v) => v.slice(0, 5) < v.slice(6), 'callbackHours must open before they close on the same day, e.g. 08:00-20:00')
     .optional(),
   address: text('address'),
   email: z.email('email must be an e-mail address'),

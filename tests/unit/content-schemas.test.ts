@@ -140,6 +140,11 @@ describe('every content schema', () => {
     expect(messages(siteSchema.safeParse({ ...site, callbackhours: '08:00-20:00' })).join()).toContain(
       'site.yaml: unknown key `callbackhours`',
     );
+    // Callback hours within one day: past midnight every lead would be told it came outside them.
+    expect(siteSchema.safeParse({ ...site, callbackHours: '08:00-20:00' }).success).toBe(true);
+    expect(messages(siteSchema.safeParse({ ...site, callbackHours: '20:00-08:00' })).join()).toContain(
+      'callbackHours must open before they close on the same day',
+    );
     expect(
       messages(brandSchema.safeParse({ name: '坚匣', category: '保险柜', relationship: 'independent', offical: true })).join(),
     ).toContain('a brand: unknown key `offical`');

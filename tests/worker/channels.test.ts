@@ -524,6 +524,21 @@ describe('delivery that loses nothing', () => {
     expect(sent).toEqual([['+8613700000001', '+8613700000002'], ['+8613700000002']]);
   });
 
+  it('Tencent answers for one number of two: the other is not counted sent, and the retry goes to it', async () => {
+    const id = await storedLead('sms-tencent');
+    await env.DB.prepare('UPDATE deliveries SET recipients = ? WHERE id = ?').bind('["13700000003","13700000004"]', id).run();
+    await fault('tencent', ['short']);
+    expect((await attempt(id, 1)).retryMessages).toHaveLength(1);
+    const after = await env.DB.prepare('SELECT status, remaining, last_error FROM deliveries WHERE id = ?').bind(id).first();
+    expect(after).toMatchObject({
+      status: 'pending',
+      remaining: '["13700000004"]',
+      last_error: expect.stringContaining('+8613700000004 no send status'),
+    });
+    // Not the number Tencent did answer for, which was sent.
+    expect(after!.last_error).not.toContain('+8613700000003');
+  });
+
   it('a cancel notice goes to everyone the lead went to, not only those a partial retry was for', async () => {
     const id = await storedLead('email-binding');
     const leadId = (await env.DB.prepare('SELECT lead_id FROM deliveries WHERE id = ?').bind(id).first<{ lead_id: string }>())!

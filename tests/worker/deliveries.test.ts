@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { backoff, MAX_RETRIES, RETRY_HOURS } from '../../functions/deliveries/queue.ts';
 import worker from '../../functions/worker.ts';
 import { sweep } from '../../functions/deliveries/sweep.ts';
+import { setDue } from '../../functions/deliveries/store.ts';
 
 const now = () => new Date().toISOString();
 
@@ -211,6 +212,16 @@ describe('one chain of messages at a time', () => {
     expect((await delivery(id))!.status).toBe('pending');
     await runQueue('baoxiu-deliveries', id, 1, 1); // the retry's own
     expect(await delivery(id)).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it("moves a delivery's due time only for its own chain: a replaced chain's message read before the retry changes nothing", async () => {
+    const id = await storedDelivery('outbox');
+    await env.DB.prepare('UPDATE deliveries SET generation = 1 WHERE id = ?').bind(id).run(); // the retry's chain
+    const due = (await delivery(id))!.due_at;
+    await setDue(env.DB, { id, generation: 0 }, 3600); // the old chain's busy or failed message
+    expect((await delivery(id))!.due_at).toBe(due);
+    await setDue(env.DB, { id, generation: 1 }, 3600);
+    expect(Date.parse((await delivery(id))!.due_at)).toBeGreaterThan(Date.now() + 3500_000);
   });
 
   it('leaves an attempt in progress alone: a copy of its message waits its turn, a dead letter does not fail it', async () => {

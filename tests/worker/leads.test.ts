@@ -60,6 +60,11 @@ describe('POST /api/leads (JSON)', () => {
     // The operator reads it as dialled within China, the trunk 0 kept (it was dropped before).
     expect(asText(leadMessage(row))).toContain(`电话：${office.replace('-', '')}转8001`);
     expect(leadMessage(row).subject).toMatch(/^\[报修\] 新报修 BX-/);
+    // When it was sent, as the operator's clock reads it (UTC+8).
+    const beijing = new Date(Date.parse(row.created_at) + 8 * 3600_000).toISOString();
+    expect(asText(leadMessage(row))).toContain(
+      `提交时间：${beijing.slice(0, 4)}/${Number(beijing.slice(5, 7))}/${Number(beijing.slice(8, 10))} ${beijing.slice(11, 16)}（北京时间）`,
+    );
     // Its notice sent late (the channel was down), after the lead was cancelled: it says so.
     const late = leadMessage({ ...row, stage: 'cancelled' });
     expect(late.subject).toMatch(/^\[报修\] 已取消的报修 BX-/);

@@ -332,6 +332,24 @@ describe('cancel from the progress page', () => {
     expect(((await after.json()) as { progress: { lines: string[] } }).progress.lines).toContain('这条报修此前已经取消。');
   });
 
+  it('tells a customer whose lead is among spam that it is being checked, not 已受理, and not that staff will see the cancel in the list', async () => {
+    const lead = await newLead();
+    // As the form's checks leave one: among spam, nobody told.
+    await env.DB.batch([
+      env.DB.prepare(`UPDATE leads SET status = 'spam' WHERE id = ?`).bind(lead.id),
+      env.DB.prepare('DELETE FROM deliveries WHERE lead_id = ?').bind(lead.id),
+    ]);
+    const looked = ((await (await ask(lead)).json()) as { progress: { status: string; lines: string[] } }).progress;
+    expect(looked.status).toBe('已收到，正在核实');
+    expect(looked.lines[0]).toBe(`单号 ${lead.reference}：已收到，正在核实。`);
+    const cancelled = (
+      (await (await ask(lead, '/api/progress/cancel')).json()) as { progress: { status: string; lines: string[] } }
+    ).progress;
+    expect(cancelled.status).toBe('已取消');
+    expect(cancelled.lines).toContain('已为您取消。');
+    expect(cancelled.lines.join()).not.toMatch(/报修列表|已通知客服/);
+  });
+
   it('refuses a lead that is 已完成 with a clear message', async () => {
     const lead = await newLead();
     const { cookie } = await staffSession();

@@ -29,14 +29,17 @@ const records: Record_[] = [];
 /** Per path: answers to give instead of the normal one ('500', 'hang', or a JSON body). */
 const faults = new Map<string, string[]>();
 
-/** Tencent answers one status per number; the fault `partial` fails the last one (a real code). */
-function tencentStatuses(body: { PhoneNumberSet?: string[] }, partial: boolean) {
+/** Tencent answers one status per number; the fault `partial` fails the last one (a real code),
+ *  `short` leaves it out of the list. */
+function tencentStatuses(body: { PhoneNumberSet?: string[] }, fault?: string) {
   const numbers = body.PhoneNumberSet ?? [];
-  return numbers.map((PhoneNumber, i) =>
-    partial && i === numbers.length - 1
-      ? { PhoneNumber, Code: 'LimitExceeded.PhoneNumberDailyLimit', Message: 'the number has reached its daily limit' }
-      : { PhoneNumber, Code: 'Ok', Message: 'send success' },
-  );
+  return numbers
+    .slice(0, fault === 'short' ? -1 : undefined)
+    .map((PhoneNumber, i) =>
+      fault === 'partial' && i === numbers.length - 1
+        ? { PhoneNumber, Code: 'LimitExceeded.PhoneNumberDailyLimit', Message: 'the number has reached its daily limit' }
+        : { PhoneNumber, Code: 'Ok', Message: 'send success' },
+    );
 }
 
 const OK: Record<string, (why?: string, body?: any, fault?: string) => unknown> = {
@@ -45,7 +48,7 @@ const OK: Record<string, (why?: string, body?: any, fault?: string) => unknown> 
   tencent: (why, body, fault) => ({
     Response: why
       ? { Error: { Code: 'AuthFailure.SignatureFailure', Message: why }, RequestId: 'r' }
-      : { SendStatusSet: tencentStatuses(body, fault === 'partial'), RequestId: 'r' },
+      : { SendStatusSet: tencentStatuses(body, fault), RequestId: 'r' },
   }),
   wecom: (why) => ({ errcode: why ? 40058 : 0, errmsg: why ?? 'ok' }),
   dingtalk: (why) => ({ errcode: why ? 310000 : 0, errmsg: why ?? 'ok' }),
