@@ -35,7 +35,7 @@ export async function moveStage(
   if (seen.stage !== undefined && (seen.stage !== lead.stage || (seen.appointmentAt ?? null) !== lead.appointment_at))
     return 'conflict';
   if (!canMove(lead.stage, change.to)) return 'not-allowed';
-  // The same stage and time again (a form sent twice on a weak connection): nothing to record.
+  // A booked visit given the same time again: nothing changed, nothing to record.
   const appointmentAt = change.to === 'scheduled' ? change.appointmentAt! : null;
   if (change.to === lead.stage && appointmentAt === lead.appointment_at && !change.reason) return 'done';
   const at = new Date().toISOString();
