@@ -19,7 +19,10 @@ export default {
   fetch(request, env, ctx) {
     const { pathname } = new URL(request.url);
     const handlers =
-      pathname.startsWith('/api/') || pathname === '/progress/' || (pathname.startsWith('/admin/') && request.method === 'POST');
+      pathname.startsWith('/api/') ||
+      pathname === '/progress/' ||
+      pathname === '/regions/' ||
+      (pathname.startsWith('/admin/') && request.method === 'POST');
     return handlers ? worker.fetch(request, env, ctx) : pages.fetch(request, env, ctx);
   },
 } satisfies ExportedHandler<Env, DeliveryMessage>;

@@ -1,10 +1,11 @@
 // The Worker: /api/* goes to the lead function, /admin/* to the inbox, /progress/ gets its reference
-// filled in (progress/page.ts); everything else is the static
+// filled in (progress/page.ts), /regions/ a search's answer (regions/page.ts); everything else is the static
 // site (dist/), served by Workers static assets before this code runs (run_worker_first in wrangler.jsonc).
 // Crons: every 5 minutes the delivery sweep; daily the retention period (privacy/housekeeping.ts).
 import { api } from './app.ts';
 import { inbox } from './inbox.ts';
 import { progressForm } from './progress/page.ts';
+import { regionsPage } from './regions/page.ts';
 import { consume } from './deliveries/consume.ts';
 import type { DeliveryMessage } from './deliveries/queue.ts';
 import { sweep } from './deliveries/sweep.ts';
@@ -20,6 +21,7 @@ export default {
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api.fetch(request, env, ctx);
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return inbox.fetch(request, env, ctx);
     if (url.pathname === '/progress/') return progressForm.fetch(request, env, ctx);
+    if (url.pathname === '/regions/') return regionsPage.fetch(request, env, ctx);
     return env.ASSETS.fetch(request);
   },
   queue: consume,

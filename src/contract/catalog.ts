@@ -32,6 +32,9 @@ export const AUTHORIZATION_NOTICE_DAYS = 30;
 /** /uncovered-regions.json: code → [name, parent code] of every region without a page. */
 export type UncoveredRegions = Record<string, [name: string, parent?: string]>;
 
+/** /towns.json: county code → its towns as customers type them (乾州街道), space-separated. */
+export type CountyTowns = Record<string, string>;
+
 /** routes.yaml: the first route whose regions and brands match a lead takes it, else the default. */
 export interface Routing {
   routes: Route[];

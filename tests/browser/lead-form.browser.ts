@@ -37,14 +37,33 @@ async function fill(page: Page, fields: { name: string; phone: string; descripti
 }
 
 describe('without JavaScript', () => {
-  it('a search ends on the list of service regions, which says to pick the county there', async () => {
+  it('a search by town is answered in the list of regions; a town nobody covers ends in a lead for its county', async () => {
     const page = await onPage('/', false);
-    await page.fill('#site-search', '乾州');
+    await page.fill('#site-search', '湘西乾州');
     await Promise.all([page.waitForURL(/\/regions\/\?q=/), page.press('#site-search', 'Enter')]);
-    expect(await page.textContent('main')).toContain(
-      '未启用 JavaScript 时无法按区县或乡镇名称搜索：请在下面按省份找到您所在的区县；只知道乡镇、不知道区县的，请拨打下面的电话。',
+    expect(await page.textContent('[data-search-answer-status]')).toBe('找到 1 个结果');
+    expect((await page.textContent('[data-search-answer-list] li'))!.replace(/\s+/g, ' ').trim()).toBe(
+      '乾州街道 → 湘西州 吉首市 在线报修',
     );
-    expect(await page.getAttribute('main a[href="/hunan/xiangxi/jishou/"]', 'href')).toBe('/hunan/xiangxi/jishou/');
+    await Promise.all([
+      page.waitForURL(/\/hunan\/xiangxi\/jishou\/\?town=/),
+      page.click('[data-search-answer-list] li a >> nth=0'),
+    ]);
+
+    await page.goto(`${baseUrl}/`);
+    await page.fill('#site-search', '东华门街道');
+    await Promise.all([page.waitForURL(/\/regions\/\?q=/), page.press('#site-search', 'Enter')]);
+    expect(await page.textContent('[data-search-answer-list] li')).toContain('东华门街道 → 北京市 东城区：暂未覆盖');
+    await Promise.all([page.waitForURL(/uncovered=110101/), page.click('text=在线留言')]);
+    expect(await page.inputValue('#lead-region')).toBe('110101');
+    expect(await page.textContent('#lead-region option:checked')).toBe('北京市 东城区（暂未覆盖）');
+    expect(await page.inputValue('#lead-address')).toBe('东华门街道');
+    await fill(page, { name: '孙先生', phone: '13700002222', description: '家里保险柜打不开' });
+    await page.check('#lead-consent');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    const reference = (await page.textContent('[data-lead-reference]'))!.trim();
+    const row = (await leads()).find((l) => l.reference === reference)!;
+    expect(row).toMatchObject({ region_code: '110101', address: '东华门街道' });
   });
 
   it('a plain POST ends on the confirmation page with the stored reference', async () => {

@@ -1,0 +1,108 @@
+// The /regions/ page as the Worker serves it (wrangler.jsonc run_worker_first): the search box's form
+// submits here, so without JavaScript a search by county or town gets its answer in the page — the
+// site's static list of regions with the results above it (places.ts). A result nobody covers links to
+// the page's form with that place chosen (?uncovered=433123, as the search script's links do).
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { NOT_IN_DATA, NOT_IN_DATA_CITY } from '../../src/lib/names.ts';
+import { loadCatalog } from '../catalog.ts';
+import type { Env } from '../env.ts';
+import { freshPage } from '../leads/form-page.ts';
+import { attributeText } from '../web/attribute-text.ts';
+import { securityHeaders } from '../web/headers.ts';
+import { loadPlaces, SHOWN, whereLabel, type Place } from './places.ts';
+
+const telOf = (hotline: string) => `tel:${hotline.replace(/[^0-9+]/g, '')}`;
+
+function item(p: Place, hotline: string) {
+  const name = html`<strong>${p.name}</strong>${whereLabel(p)}`;
+  const town = p.level === 'town' && p.code.length === 6 ? p.name : undefined;
+  if (!p.path) {
+    const form = `/regions/?uncovered=${p.code}${town ? `&town=${encodeURIComponent(town)}` : ''}#lead-form`;
+    return html`<li class="uncovered">
+      <span>${name}：暂未覆盖。可拨打 </span><a href="${telOf(hotline)}">${hotline}</a> 咨询，或<a
+        href="${form}"
+        aria-label="${`在线留言（${p.name}）`}"
+        >在线留言</a
+      >
+    </li>`;
+  }
+  // A county's page says which of its towns was searched (src/scripts/town-asked.ts).
+  const url = town ? `${p.path}?town=${encodeURIComponent(town)}` : p.path;
+  return html`<li>
+    <a href="${url}">${name}</a>
+    <a class="to-form" href="${url}#lead-form" aria-label="${`在线报修（${p.name}）`}">在线报修</a>
+  </li>`;
+}
+
+export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securityHeaders, async (c) => {
+  const q = (c.req.query('q') ?? '').trim().slice(0, 80);
+  const province = c.req.query('province') ?? '';
+  const uncovered = c.req.query('uncovered') ?? '';
+  if (!q && !uncovered) {
+    // The static page as it is, its headers made writable for securityHeaders.
+    const res = await c.env.ASSETS.fetch(c.req.raw);
+    return new Response(res.body, res);
+  }
+  const origin = new URL(c.req.url).origin;
+  const [page, places, catalog] = await Promise.all([
+    c.env.ASSETS.fetch(new URL('/regions/', origin)),
+    loadPlaces(c.env, origin).catch((err: unknown) => {
+      console.error('[regions] search data unavailable:', err instanceof Error ? err.message : err);
+      return undefined;
+    }),
+    loadCatalog(c.env, origin).catch(() => undefined),
+  ]);
+  if (!page.ok || !catalog) return page;
+  const hotline = catalog.data.hotline;
+
+  let status = '';
+  let list = '';
+  if (q) {
+    const found = places?.find(q);
+    const all = (found ?? []).filter((p) => !province || provinceOf(p) === province);
+    const shown = all.slice(0, SHOWN);
+    list = (await Promise.all(shown.map((p) => item(p, hotline).toString()))).join('');
+    status = !found
+      ? `搜索暂时不可用，请稍后再试，或拨打 ${hotline} 咨询。`
+      : !all.length
+        ? `${province ? `在“${province}”中` : ''}没有找到“${q}”。请换个写法（如区县或乡镇名），或拨打 ${hotline} 咨询。`
+        : all.length > shown.length
+          ? `找到 ${all.length} 个结果，显示前 ${shown.length} 个；可按省份筛选`
+          : `找到 ${all.length} 个结果`;
+    if (found && (NOT_IN_DATA.test(q) || NOT_IN_DATA_CITY.test(q))) status += ' 本站服务地区不含香港、澳门、台湾。';
+  }
+  // The place a result said nobody covers, chosen in the form: only a region the build lists as uncovered.
+  const asked = uncovered && catalog.isUncovered(uncovered) ? uncovered : undefined;
+  const town = asked && places?.townOf(asked, c.req.query('town') ?? '');
+
+  const res = new HTMLRewriter()
+    .on('form[data-search] input[name=q]', { element: (el) => void el.setAttribute('value', attributeText(q)) })
+    // The filters the search script shows on first use: here, to narrow a shared name by province.
+    .on('form[data-search] [data-search-filters]', { element: (el) => void (q && el.removeAttribute('hidden')) })
+    .on('form[data-search] select[name=province] option', {
+      element: (el) => void (province && el.getAttribute('value') === province && el.setAttribute('selected', '')),
+    })
+    .on('[data-search-answer]', { element: (el) => void (q && el.removeAttribute('hidden')) })
+    .on('[data-search-answer-status]', { element: (el) => void el.setInnerContent(status) })
+    .on('[data-search-answer-list]', { element: (el) => void el.setInnerContent(list, { html: true }) })
+    .on('form[data-lead-form] select[name=region]', {
+      element(el) {
+        if (!asked) return;
+        const label = `${catalog.regionLabel(asked)}（暂未覆盖）`;
+        el.prepend(html`<option value="${asked}" selected>${label}</option>`.toString(), { html: true });
+      },
+    })
+    .on('form[data-lead-form] input[name=address]', {
+      element: (el) => void (town && el.setAttribute('value', attributeText(town))),
+    })
+    .transform(page);
+  return freshPage(res, 200);
+});
+
+/** The province a place is in (the search box's filter names provinces). */
+function provinceOf(p: Place): string {
+  let top = p;
+  while (top.parent) top = top.parent;
+  return top.name;
+}

@@ -1,0 +1,167 @@
+// Search without JavaScript: the places a query names, read from the build's own files — the regions
+// with a page (/catalog.json), those without (/uncovered-regions.json) and every county's towns
+// (/towns.json). With JavaScript the page searches Pagefind (src/scripts/search-core.ts); this reads
+// the forms people write most — a name whole or without its suffix (乾州街道, 乾州), with places above
+// it in front (吉首市乾州街道, 湘西乾州, 湖南吉首乾州) — and covered places in pinyin (their page's slug).
+import type { CountyTowns, UncoveredRegions } from '../../src/contract/catalog.ts';
+import { lookalikes, placeOnly, prefectureForms, shortName } from '../../src/lib/names.ts';
+import type { Level } from '../../src/lib/regions.ts';
+import { loadCatalog, loadUncovered, type CatalogIndex } from '../catalog.ts';
+import type { Env } from '../env.ts';
+
+export interface Place {
+  name: string;
+  level: Level;
+  /** Its region's code; a town below a county has none of its own here: its county's. */
+  code: string;
+  /** The place above it (a town below a county: the county). */
+  parent?: Place;
+  /** Its page (a town below a county: the county's); none when nobody covers it. */
+  path?: string;
+  /** How it is written: the name first, then its short forms. */
+  forms: string[];
+}
+
+/** Results listed; a name shared more widely (城关镇: 88 counties) is narrowed by province. */
+export const SHOWN = 100;
+
+const LEVELS: Level[] = ['province', 'prefecture', 'county', 'town'];
+
+/** An uncovered region's level from its GB/T 2260 code (the four county-less cities' towns have nine digits). */
+const levelOf = (code: string): Level =>
+  code.length > 6 ? 'town' : code.endsWith('0000') ? 'province' : code.endsWith('00') ? 'prefecture' : 'county';
+
+export class PlaceIndex {
+  private readonly byForm = new Map<string, Place[]>();
+  readonly places: Place[] = [];
+  private readonly towns: CountyTowns;
+
+  constructor(catalog: CatalogIndex, uncovered: UncoveredRegions, towns: CountyTowns) {
+    this.towns = towns;
+    const regions = new Map<string, Place>();
+    const parents = new Map<Place, string>();
+    const add = (code: string, name: string, level: Level, parent?: string, path?: string) => {
+      const short = shortName(name, level);
+      const forms = [name, ...(short !== name ? [short] : []), ...(level === 'prefecture' ? prefectureForms(name) : [])];
+      // A covered place in pinyin: its page's own slug (/hunan/xiangxi/jishou/ → jishou).
+      const slug = path?.split('/').at(-2)?.replace(/-\d+$/, '');
+      const place: Place = { name, level, code, path, forms: slug ? [...forms, slug] : forms };
+      regions.set(code, place);
+      if (parent) parents.set(place, parent);
+      this.index(place);
+    };
+    for (const [code, r] of Object.entries(catalog.data.regions)) add(code, r.name, r.level as Level, r.parent, r.path);
+    for (const [code, [name, parent]] of Object.entries(uncovered)) add(code, name, levelOf(code), parent);
+    for (const [place, parent] of parents) place.parent = regions.get(parent);
+    for (const [code, names] of Object.entries(towns)) {
+      const county = regions.get(code);
+      if (!county) continue;
+      for (const name of names.split(' ')) {
+        const short = shortName(name, 'town');
+        this.index({
+          name,
+          level: 'town',
+          code,
+          parent: county,
+          path: county.path,
+          forms: short !== name ? [name, short] : [name],
+        });
+      }
+    }
+  }
+
+  private index(place: Place) {
+    this.places.push(place);
+    for (const form of new Set(place.forms)) {
+      const list = this.byForm.get(form);
+      if (list) list.push(place);
+      else this.byForm.set(form, [place]);
+    }
+  }
+
+  /** `name` when it is a town of the county `code` (a link's town, which anyone can write). */
+  townOf(code: string, name: string): string | undefined {
+    return name && Object.hasOwn(this.towns, code) && this.towns[code].split(' ').includes(name) ? name : undefined;
+  }
+
+  /** The places the query names, most precise first: an empty list when it names none. */
+  find(typed: string): Place[] {
+    const clean = typed
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s]/gu, ' ');
+    // As typed first, where a name holds a word of the service or of an address (…服务中心, …社区);
+    // then without those words (长沙开锁, 乾州街道世纪山水小区), then with look-alike characters.
+    const typedAs = clean.replace(/\s+/g, '');
+    const place = placeOnly(clean).replace(/\s+/g, '');
+    let partly: Place[] = [];
+    for (const q of new Set([typedAs, place, ...lookalikes(place)])) {
+      const { places, whole } = this.read(q);
+      if (whole) return places;
+      if (!partly.length) partly = places;
+    }
+    return partly;
+  }
+
+  /** The place named last in `q` (an address's rest after it is dropped: 乾州街道幸福路), with whatever
+   *  stands before it naming places above it; among several, the longest name. `whole`: nothing was
+   *  dropped. */
+  private read(q: string): { places: Place[]; whole: boolean } {
+    for (let end = q.length; end >= 2; end--) {
+      for (let start = 0; start <= end - 2; start++) {
+        const named = this.byForm.get(q.slice(start, end)) ?? [];
+        const found = named.filter((p) => above(q.slice(0, start), p.parent));
+        if (found.length) return { places: ranked(found, q.slice(start, end)), whole: end === q.length };
+      }
+    }
+    return { places: [], whole: false };
+  }
+}
+
+/** Whether `prefix` is a chain of the names of `parent` and the places above it, in order, levels skipped at will. */
+function above(prefix: string, parent: Place | undefined): boolean {
+  if (!prefix) return true;
+  const chain: Place[] = [];
+  for (let p = parent; p; p = p.parent) chain.unshift(p);
+  const rest = (text: string, from: number): boolean =>
+    !text ||
+    chain.slice(from).some((p, i) => p.forms.some((f) => text.startsWith(f) && rest(text.slice(f.length), from + i + 1)));
+  return rest(prefix, 0);
+}
+
+/** The name as written before its short forms; bigger places first, covered before uncovered, in code order. */
+function ranked(places: Place[], form: string): Place[] {
+  const key = (p: Place) => [p.name === form ? 0 : 1, LEVELS.indexOf(p.level), p.path ? 0 : 1];
+  return places.sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || a.code.localeCompare(b.code);
+  });
+}
+
+/** Where a place is, after its name: a town, the page it leads to (乾州街道 → 湘西州 吉首市; 石龙镇 →
+ *  东莞市 石龙镇, a page of its own); a region, the places above it (吉首市 湖南省 湘西土家族苗族自治州). */
+export function whereLabel(p: Place): string {
+  const short = (r: Place) =>
+    [r.parent && (prefectureForms(r.parent.name)[0] ?? r.parent.name), r.name].filter(Boolean).join(' ');
+  if (p.level === 'town') return ` → ${short(p.code.length > 6 ? p : p.parent!)}`;
+  const chain: string[] = [];
+  for (let a = p.parent; a; a = a.parent) chain.unshift(a.name);
+  return chain.length ? ` ${chain.join(' ')}` : '';
+}
+
+let cached: Promise<PlaceIndex> | undefined;
+
+/** The index, built once per isolate from the build's files. */
+export function loadPlaces(env: Env, origin: string): Promise<PlaceIndex> {
+  cached ??= (async () => {
+    const catalog = await loadCatalog(env, origin);
+    await loadUncovered(env, origin, catalog);
+    const res = await env.ASSETS.fetch(new URL('/towns.json', origin));
+    if (!res.ok) throw new Error(`towns.json: HTTP ${res.status} (was the site built?)`);
+    return new PlaceIndex(catalog, catalog.uncovered!, (await res.json()) as CountyTowns);
+  })().catch((err) => {
+    cached = undefined; // try again on the next request
+    throw err;
+  });
+  return cached;
+}

@@ -1,0 +1,16 @@
+// /towns.json: every town (乡镇/街道) of a county-level unit as customers type it, by county code, one
+// string of names each — for the lead function's search without JavaScript (functions/regions/), with
+// /catalog.json and /uncovered-regions.json. Browsers never fetch it (the search worker has Pagefind).
+import type { APIRoute } from 'astro';
+import type { CountyTowns } from '../contract/catalog.ts';
+import { catalog } from '../lib/catalog.ts';
+
+export const GET: APIRoute = async () => {
+  const { regions, townsOf } = await catalog();
+  const data: CountyTowns = {};
+  for (const r of regions.byCode.values()) {
+    const towns = r.level === 'county' ? townsOf(r.code) : [];
+    if (towns.length) data[r.code] = towns.join(' ');
+  }
+  return new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json' } });
+};

@@ -1,0 +1,79 @@
+// Search without JavaScript over the whole country: the Worker's place index (functions/regions/
+// places.ts) read from the whole-country build's own files, as the Worker reads them, asked every
+// town of China by its name, after its county and after its prefecture. Misses are printed by kind.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CatalogIndex } from '../../functions/catalog.ts';
+import { PlaceIndex, SHOWN } from '../../functions/regions/places.ts';
+import type { Found } from '../../src/scripts/find.ts';
+import type { Hit } from '../../src/scripts/search-hits.ts';
+import { typedName } from '../../src/lib/towns.ts';
+import { ask, built, every, first, out, rate, regions, target, towns, type Ask, type Place } from './ask.ts';
+import type { NodeSearch } from './pagefind-node.ts';
+
+beforeAll(built, 180_000);
+
+/** The Worker's index as the recall's search: a result's URL and the town it names, as the page links them. */
+function plainSearch(): NodeSearch {
+  const json = (file: string) => JSON.parse(readFileSync(join(out(), file), 'utf8'));
+  const index = new PlaceIndex(new CatalogIndex(json('catalog.json')), json('uncovered-regions.json'), json('towns.json'));
+  return {
+    async search(q: string): Promise<Found> {
+      const places = index.find(q);
+      const results = places.slice(0, SHOWN).map((p) => ({
+        url: p.path ?? `/regions/?uncovered=${p.code}`,
+        town: p.level === 'town' && p.code.length === 6 ? p.name : undefined,
+      }));
+      return { results: results as Hit[], total: places.length, complete: true, exact: true };
+    },
+    chunks: () => 0,
+    reset: async () => {},
+    close: async () => {},
+  };
+}
+
+describe('search without JavaScript over the whole country', () => {
+  it('finds every town by its name, after its county and after its prefecture', async () => {
+    const kinds = new Map<string, Ask[]>([
+      ['town, unique name: its page first', []],
+      ['town, shared name: every place listed', []],
+      ['county + town (吉首市乾州街道): its county first', []],
+      ['prefecture + town (湘西乾州街道): its county first', []],
+    ]);
+    const byName = new Map<string, Place[]>();
+    const add = (name: string, place: Place) => byName.set(name, [...(byName.get(name) ?? []), place]);
+    const written = new Map<string, Place[]>();
+    for (const t of towns) {
+      const name = typedName(t.name);
+      const county = regions.get(t.county)!;
+      // A town named as its county (金门县) is found as the county itself.
+      if (name === county.name) continue;
+      const place = { url: target(t.county), town: name };
+      add(name, place);
+      const parent = regions.get(county.parent!)!;
+      for (const q of [`1${county.name}${name}`, `2${parent.shortName}${name}`])
+        written.set(q, [...(written.get(q) ?? []), place]);
+    }
+    for (const r of regions.byCode.values()) if (r.level === 'town' || byName.has(r.name)) add(r.name, { url: target(r.code) });
+    for (const [name, list] of byName) {
+      if (list.length === 1)
+        kinds.get('town, unique name: its page first')!.push({ q: name, what: list[0].url, ok: first(list[0]) });
+      else kinds.get('town, shared name: every place listed')!.push({ q: name, what: `${list.length} places`, ok: every(list) });
+    }
+    for (const [key, list] of written) {
+      const kind =
+        key[0] === '1'
+          ? 'county + town (吉首市乾州街道): its county first'
+          : 'prefecture + town (湘西乾州街道): its county first';
+      // Where the name is shared there too (三门峡城关镇: 卢氏县 and 灵宝市), every one of them.
+      kinds
+        .get(kind)!
+        .push({ q: key.slice(1), what: list.map((p) => p.url).join(' '), ok: list.length > 1 ? every(list) : first(list[0]) });
+    }
+    const misses = await ask(kinds, plainSearch());
+    expect(kinds.get('town, unique name: its page first')!.length).toBeGreaterThan(25_000);
+    for (const [kind, list] of kinds) expect(rate(misses.get(kind)!, list), kind).toBeGreaterThanOrEqual(0.995);
+    expect(misses.get('town, shared name: every place listed')).toEqual([]);
+  }, 600_000);
+});

@@ -1,0 +1,131 @@
+// Search without JavaScript inside workerd: the search box's form (GET /regions/?q=) answered by the
+// Worker over the sample site's build — towns as people write them, shared names with their county,
+// places nobody covers with the form, and a result's 在线留言 link choosing that place in the form.
+import { exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { ORIGIN } from './helpers.ts';
+
+async function regions(query: string): Promise<{ res: Response; page: string }> {
+  const res = await exports.default.fetch(new Request(`${ORIGIN}/regions/${query}`, { headers: { accept: 'text/html' } }));
+  return { res, page: await res.text() };
+}
+const search = (q: string, more = '') => regions(`?q=${encodeURIComponent(q)}${more}`);
+
+/** The answer's results in order: the place's link (a place nobody covers: its 在线留言 link), and the text. */
+function results(page: string): { href: string; text: string }[] {
+  const list = page.match(/<ul class="search-results" data-search-answer-list>([\s\S]*?)<\/ul>/)![1];
+  return [...list.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map(([, li]) => ({
+    href: li.match(/href="(\/[^"]+)"/)![1].replaceAll('&amp;', '&'),
+    text: li
+      .replace(/<[^>]+>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  }));
+}
+const status = (page: string) => page.match(/data-search-answer-status>([^<]*)</)![1];
+
+describe('search without JavaScript', () => {
+  it('without a query, /regions/ is the static list of service regions, the answer hidden', async () => {
+    const { res, page } = await regions('');
+    expect(res.status).toBe(200);
+    expect(page).toContain('<h1>服务地区</h1>');
+    expect(page).toMatch(/<section class="search-answer" data-search-answer hidden/);
+    expect(page).toContain('href="/hunan/xiangxi/jishou/"');
+  });
+
+  it.each([
+    ['乾州街道'],
+    ['乾州'],
+    ['吉首市乾州街道'],
+    ['湘西乾州'],
+    ['湘西州乾州街道'],
+    ['湖南吉首乾州'],
+    ['湘西土家族苗族自治州吉首市乾州街道'],
+    ['乾州街道世纪山水小区'],
+    ['吉首乾州开锁'],
+    ['湖南 吉首 乾州'],
+  ])('a town of a covered county, written %s, leads first to its county page and says so', async (q) => {
+    const { res, page } = await search(q);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page).not.toMatch(/data-search-answer hidden/);
+    const [first] = results(page);
+    expect(first).toEqual({
+      href: `/hunan/xiangxi/jishou/?town=${encodeURIComponent('乾州街道')}`,
+      text: '乾州街道 → 湘西州 吉首市 在线报修',
+    });
+  });
+
+  it('a county by its short name and in pinyin (full-width letters too); the box keeps the query', async () => {
+    for (const q of ['吉首', 'jishou', 'ｊｉｓｈｏｕ', '湘西吉首']) {
+      const { page } = await search(q);
+      expect(results(page)[0], q).toEqual({
+        href: '/hunan/xiangxi/jishou/',
+        text: '吉首市 湖南省 湘西土家族苗族自治州 在线报修',
+      });
+      expect(page).toContain(`value="${q}"`);
+    }
+  });
+
+  it('a town with a page of its own in a city without counties: 东莞虎门 → 虎门镇', async () => {
+    const { page } = await search('东莞虎门');
+    expect(results(page)[0]).toEqual({ href: '/guangdong/dongguan/humen/', text: '虎门镇 → 东莞市 虎门镇 在线报修' });
+  });
+
+  it('a name 88 counties share lists each with its county; the province filter narrows them', async () => {
+    const { page } = await search('城关镇');
+    const all = results(page);
+    expect(status(page)).toBe('找到 88 个结果');
+    expect(all).toHaveLength(88);
+    expect(new Set(all.map((r) => r.text)).size).toBe(88);
+    for (const r of all) expect(r.text).toMatch(/^城关镇 → \S+ \S+：暂未覆盖/);
+    // The filters, hidden until the search script shows them, are there to narrow by.
+    expect(page).not.toMatch(/data-search-filters hidden/);
+    const { page: narrowed } = await search('城关镇', `&province=${encodeURIComponent('甘肃省')}`);
+    const some = results(narrowed);
+    expect(some.length).toBeGreaterThan(1);
+    expect(some.length).toBeLessThan(88);
+    expect(narrowed).toMatch(/<option value="甘肃省" selected(="")?>/);
+    // Each one a place of that province: its county's code begins with 62.
+    for (const r of some) expect(r.href).toMatch(/^\/regions\/\?uncovered=62\d{4}&town=/);
+    // The province written in front narrows them the same way.
+    expect(results((await search('甘肃城关镇')).page)).toEqual(some);
+  });
+
+  it('a town nobody covers: 暂未覆盖, the hotline, and a link that chooses its county in the form', async () => {
+    const { page } = await search('东华门街道');
+    const [first] = results(page);
+    expect(first.text).toBe('东华门街道 → 北京市 东城区：暂未覆盖。可拨打 400-000-0000 咨询，或在线留言');
+    expect(page).toContain('<a href="tel:4000000000">400-000-0000</a> 咨询，或');
+    const form = first.href;
+    expect(form).toBe(`/regions/?uncovered=110101&town=${encodeURIComponent('东华门街道')}#lead-form`);
+    const { page: chosen } = await regions(form.replace('/regions/', '').replace('#lead-form', ''));
+    expect(chosen).toContain('<option value="110101" selected>北京市 东城区（暂未覆盖）</option>');
+    expect(chosen).toMatch(/<input id="lead-address" name="address"[^>]* value="东华门街道"/);
+  });
+
+  it('a link cannot choose a covered place as uncovered, nor write into the address a town not of that county', async () => {
+    const { page: covered } = await regions('?uncovered=433101&town=%E4%B9%BE%E5%B7%9E%E8%A1%97%E9%81%93');
+    expect(covered).not.toContain('（暂未覆盖）</option>');
+    const { page: elsewhere } = await regions(`?uncovered=110101&town=${encodeURIComponent('乾州街道')}`);
+    expect(elsewhere).toContain('<option value="110101" selected>');
+    expect(elsewhere).not.toMatch(/name="address"[^>]* value=/);
+    const { page: junk } = await regions('?uncovered=abc');
+    expect(junk).not.toContain('selected>北京');
+  });
+
+  it('a query naming no place says so with the hotline; typed markup stays text', async () => {
+    const { res, page } = await search('<img src=x onerror=alert(1)>火星');
+    expect(res.status).toBe(200);
+    expect(results(page)).toEqual([]);
+    expect(status(page)).toBe(
+      '没有找到“&lt;img src=x onerror=alert(1)&gt;火星”。请换个写法（如区县或乡镇名），或拨打 400-000-0000 咨询。',
+    );
+    // In the box, as its value: a quoted attribute, where markup is text.
+    expect(page.split('<img src=x')).toHaveLength(2);
+    expect(page).toContain('value="<img src=x onerror=alert(1)>火星"');
+    const { page: hk } = await search('香港');
+    expect(status(hk)).toContain('本站服务地区不含香港、澳门、台湾。');
+  });
+});
