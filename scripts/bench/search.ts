@@ -81,5 +81,33 @@ export async function search() {
     await browser.close();
     site.server.close();
   }
+  await plainSearch();
+}
+
+/** Search without JavaScript (functions/regions/places.ts), in Node over the build's files: the
+ *  index the Worker builds on an isolate's first such search, and a query after it. */
+async function plainSearch() {
+  const { readFileSync } = await import('node:fs');
+  const { CatalogIndex } = await import('../../functions/catalog.ts');
+  const { PlaceIndex } = await import('../../functions/regions/places.ts');
+  const json = (file: string) => JSON.parse(readFileSync(`dist/${file}`, 'utf8'));
+  const files = ['catalog.json', 'uncovered-regions.json', 'towns.json'].map(json);
+  const build: number[] = [];
+  let index!: InstanceType<typeof PlaceIndex>;
+  for (let i = 0; i < RUNS + 4; i++) {
+    const start = performance.now();
+    index = new PlaceIndex(new CatalogIndex(files[0]), files[1], files[2]);
+    build.push(performance.now() - start);
+  }
+  const queries = ['吉首', '湖南吉首乾州', '城关镇', '乾州街道世纪山水小区人民路18号', 'jishou', '火星乡'];
+  const query: number[] = [];
+  for (const q of queries) {
+    const start = performance.now();
+    for (let i = 0; i < 100; i++) index.find(q);
+    query.push((performance.now() - start) / 100);
+  }
+  results.plainSearch = { indexMs: stat(build), queryMs: stat(query), places: index.places.length };
+  row(`search without JavaScript: index of ${index.places.length} places, in Node`, fmt(stat(build), 'ms'));
+  row(`search without JavaScript: a query (${queries.length} kinds)`, fmt(stat(query), 'ms', 2));
 }
 
