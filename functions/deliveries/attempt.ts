@@ -55,8 +55,29 @@ export async function attempt(
     await markAttemptFailed(env.DB, delivery.id, message, err instanceof PartialDelivery ? err.remaining : undefined);
     return 'failed';
   }
-  await markSent(env.DB, delivery.id);
+  await recordSent(env.DB, delivery.id);
   return 'sent';
+}
+
+/** Waits between tries of recording a delivery sent. */
+const RECORD_RETRY_MS = [500, 2_000, 5_000];
+
+/** The channel has it: not recorded, the next attempt would send it again, so a D1 hiccup (seconds)
+ *  is waited out inside the hold. Still failing, it throws: the message is retried, a duplicate
+ *  rather than a lost lead. */
+async function recordSent(db: D1Database, id: string): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      await markSent(db, id);
+      return;
+    } catch (err) {
+      if (i === RECORD_RETRY_MS.length) throw err;
+      console.warn(
+        `[deliveries] recording delivery ${id} sent failed, trying again: ${err instanceof Error ? err.message : err}`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, RECORD_RETRY_MS[i]));
+    }
+  }
 }
 
 /** The lead's page in the inbox, at the site's address from /catalog.json; without it when the

@@ -79,12 +79,13 @@ export async function newChain(db: D1Database, deliveryId: string): Promise<numb
 export const CLAIM_SECONDS = 300;
 
 /** One attempt's hold on a delivery of chain `generation`: false when it is not pending, belongs to
- *  another chain, or another attempt holds it (a copy of its message, an older chain's attempt). */
+ *  another chain, or another attempt holds it (a copy of its message, an older chain's attempt).
+ *  The attempt counts from here: one whose Worker is stopped mid-send records nothing after it. */
 export async function claim(db: D1Database, deliveryId: string, generation: number): Promise<boolean> {
   const now = Date.now();
   const res = await db
     .prepare(
-      `UPDATE deliveries SET claimed_until = ?3 WHERE id = ?1 AND generation = ?2 AND status = 'pending'
+      `UPDATE deliveries SET claimed_until = ?3, attempts = attempts + 1 WHERE id = ?1 AND generation = ?2 AND status = 'pending'
        AND (claimed_until IS NULL OR claimed_until < ?4)`,
     )
     .bind(deliveryId, generation, new Date(now + CLAIM_SECONDS * 1000).toISOString(), new Date(now).toISOString())
@@ -107,7 +108,7 @@ export async function markSent(db: D1Database, deliveryId: string): Promise<bool
   const now = new Date().toISOString();
   const res = await db
     .prepare(
-      `UPDATE deliveries SET status = 'sent', attempts = attempts + 1, delivered_at = ?1, updated_at = ?1, last_error = NULL,
+      `UPDATE deliveries SET status = 'sent', delivered_at = ?1, updated_at = ?1, last_error = NULL,
          claimed_until = NULL WHERE id = ?2 AND status = 'pending'`,
     )
     .bind(now, deliveryId)
@@ -119,7 +120,7 @@ export async function markSent(db: D1Database, deliveryId: string): Promise<bool
 export async function markAttemptFailed(db: D1Database, deliveryId: string, error: string, remaining?: string[]): Promise<void> {
   await db
     .prepare(
-      `UPDATE deliveries SET attempts = attempts + 1, last_error = ?1, updated_at = ?2, remaining = coalesce(?4, remaining),
+      `UPDATE deliveries SET last_error = ?1, updated_at = ?2, remaining = coalesce(?4, remaining),
          claimed_until = NULL WHERE id = ?3 AND status = 'pending'`,
     )
     .bind(error.slice(0, 500), new Date().toISOString(), deliveryId, remaining ? JSON.stringify(remaining) : null)

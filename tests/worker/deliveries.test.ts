@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { backoff, MAX_RETRIES, RETRY_HOURS } from '../../functions/deliveries/queue.ts';
 import worker from '../../functions/worker.ts';
 import { sweep } from '../../functions/deliveries/sweep.ts';
-import { setDue } from '../../functions/deliveries/store.ts';
+import { claim, setDue } from '../../functions/deliveries/store.ts';
 
 const now = () => new Date().toISOString();
 
@@ -180,6 +180,53 @@ describe('the deliveries consumer', () => {
     expect([messages[1].ack.mock.calls.length, messages[1].retry.mock.calls]).toEqual([0, [[{ delaySeconds: backoff(4) }]]]);
     expect(await delivery(first)).toMatchObject({ status: 'sent', attempts: 1 });
     expect(await delivery(second)).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
+  it('records a send through a D1 hiccup after the channel took it: sent once, not retried', async () => {
+    const id = await storedDelivery('outbox');
+    const reference = (await env.DB.prepare(
+      'SELECT reference FROM leads WHERE id = (SELECT lead_id FROM deliveries WHERE id = ?)',
+    )
+      .bind(id)
+      .first<{ reference: string }>())!.reference;
+    let hiccups = 2;
+    const lost = () => Promise.reject(new Error('D1_ERROR: Network connection lost.'));
+    const db = {
+      batch: (statements: D1PreparedStatement[]) => env.DB.batch(statements),
+      prepare: (query: string) => ({
+        bind: (...args: unknown[]) =>
+          query.includes("status = 'sent'") && hiccups-- > 0
+            ? { run: lost, first: lost, all: lost }
+            : env.DB.prepare(query).bind(...args),
+      }),
+    };
+    const lines: string[] = [];
+    const spies = [
+      vi.spyOn(console, 'log').mockImplementation((...args) => void lines.push(args.join(' '))),
+      vi.spyOn(console, 'warn').mockImplementation(() => {}),
+    ];
+    let result;
+    try {
+      result = await runQueue('baoxiu-deliveries', id, 1, undefined, { ...env, DB: db } as never);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(hiccups).toBe(-1); // both hiccups met, then recorded
+    expect([result.explicitAcks.length, result.retryMessages.length]).toEqual([1, 0]);
+    expect(lines.filter((l) => l.includes(reference))).toHaveLength(1);
+    expect(await delivery(id)).toMatchObject({ status: 'sent', attempts: 1, claimed_until: null });
+  });
+
+  it('counts an attempt when it begins: one whose Worker stopped mid-send is counted before the next', async () => {
+    const id = await storedDelivery('outbox');
+    expect(await claim(env.DB, id, 0)).toBe(true); // an attempt begins, and its Worker is stopped
+    expect(await delivery(id)).toMatchObject({ status: 'pending', attempts: 1 });
+    // Its hold over, the message comes back and sends it: two attempts.
+    await env.DB.prepare('UPDATE deliveries SET claimed_until = ? WHERE id = ?')
+      .bind(new Date(Date.now() - 1000).toISOString(), id)
+      .run();
+    await runQueue('baoxiu-deliveries', id, 2);
+    expect(await delivery(id)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 });
 
