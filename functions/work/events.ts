@@ -27,15 +27,24 @@ const context = (id: string) => `event:${id}:detail`;
 export async function eventStatement(
   db: D1Database,
   key: LeadKey,
-  e: { leadId: string; by: { id: string | null; name: string }; kind: EventKind; stage?: Stage; detail?: string; at: string },
+  e: {
+    leadId: string;
+    by: { id: string | null; name: string };
+    kind: EventKind;
+    stage?: Stage;
+    detail?: string;
+    at: string;
+    /** Its own id: the same event posted again is written once (ON CONFLICT … DO NOTHING). */
+    id?: string;
+  },
   when = '1',
 ): Promise<D1PreparedStatement> {
-  const id = crypto.randomUUID();
+  const id = e.id ?? crypto.randomUUID();
   const detail = e.detail ? await encryptField(key, e.detail, context(id)) : null;
   return db
     .prepare(
       `INSERT INTO lead_events (id, lead_id, at, staff_id, staff_name, kind, stage, detail, key_id)
-       SELECT ?2, ?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE ${when}`,
+       SELECT ?2, ?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE ${when} ON CONFLICT (id) DO NOTHING`,
     )
     .bind(e.leadId, id, e.at, e.by.id, e.by.name, e.kind, e.stage ?? null, detail, detail ? key.id : null);
 }

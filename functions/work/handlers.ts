@@ -10,7 +10,7 @@ import { fromBeijing } from '../web/beijing-time.ts';
 import { signedIn, type SignedIn } from '../staff/signed-in.ts';
 import { staffByName } from '../staff/store.ts';
 import { PROBLEMS, type Problem } from './problems.ts';
-import { addNote, assign, markSpam, moveStage, retryDelivery, type Outcome } from './store.ts';
+import { addNote, assign, KEEP_ASSIGNEE, markSpam, moveStage, retryDelivery, type Outcome } from './store.ts';
 import { loadCatalog } from '../catalog.ts';
 import { getLead } from '../leads/store.ts';
 import { forgetPhone, forgetSealedPhone } from '../privacy/erase.ts';
@@ -63,6 +63,7 @@ work.post('/leads/:id/stage', async (c) => {
 work.post('/leads/:id/assign', async (c) => {
   const form = await fields(c);
   const name = form.get('staff')?.trim() ?? '';
+  if (name === KEEP_ASSIGNEE) return done(c, 'done');
   const to = name ? await staffByName(c.env.DB, name) : null;
   if (name && !to) return problem(c, 'staff');
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
@@ -71,11 +72,13 @@ work.post('/leads/:id/assign', async (c) => {
 });
 
 work.post('/leads/:id/notes', async (c) => {
-  const text = (await fields(c)).get('text')?.trim() ?? '';
+  const form = await fields(c);
+  const text = form.get('text')?.trim() ?? '';
   if (!text) return problem(c, 'note');
   if ([...text].length > 1000) return problem(c, 'noteLong');
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
-  return done(c, await addNote(c.env.DB, ring.current, c.req.param('id'), c.var.staff, text));
+  const formId = form.get('formId')?.slice(0, 64) || undefined;
+  return done(c, await addNote(c.env.DB, ring.current, c.req.param('id'), c.var.staff, text, formId));
 });
 
 work.post('/leads/:id/spam', async (c) => {

@@ -83,14 +83,41 @@ export async function assign(
   return update.meta.changes === 1 ? 'done' : 'conflict';
 }
 
-/** A note on the lead, kept (sealed) in its log. */
-export async function addNote(db: D1Database, key: LeadKey, leadId: string, by: By, text: string): Promise<Outcome> {
+/** A note on the lead, kept (sealed) in its log. `form`: the page's own form (its formId): the same
+ *  note sent from it again — a double tap, a resend on a weak connection — is kept once; another
+ *  note from the same page (back, then typed again) is a note of its own. */
+export async function addNote(
+  db: D1Database,
+  key: LeadKey,
+  leadId: string,
+  by: By,
+  text: string,
+  form?: string,
+): Promise<Outcome> {
   const at = new Date().toISOString();
+  const id = form ? await noteId(leadId, form, text) : undefined;
   const [insert] = await db.batch([
-    await eventStatement(db, key, { leadId, by, kind: 'note', detail: text, at }, 'EXISTS (SELECT 1 FROM leads WHERE id = ?1)'),
+    await eventStatement(
+      db,
+      key,
+      { leadId, by, kind: 'note', detail: text, at, id },
+      'EXISTS (SELECT 1 FROM leads WHERE id = ?1)',
+    ),
   ]);
-  return insert.meta.changes === 1 ? 'done' : 'not-found';
+  if (insert.meta.changes === 1) return 'done';
+  const kept = id && (await db.prepare('SELECT 1 FROM lead_events WHERE id = ? AND lead_id = ?').bind(id, leadId).first());
+  return kept ? 'done' : 'not-found';
 }
+
+/** A note's event id from its form and text: one per note a form sent. */
+async function noteId(leadId: string, form: string, text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify([leadId, form, text])));
+  return `note-${[...new Uint8Array(digest).slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** The assign form's choice for a lead whose assignee was disabled since: it stays theirs. Not a
+ *  staff name (staff/store.ts NAME has no brackets). */
+export const KEEP_ASSIGNEE = '(keep)';
 
 /** Puts a failed or stuck delivery back in line, as a new chain of messages (the caller queues it
  *  with `generation`; the old chain's messages are dropped), and logs who did. */

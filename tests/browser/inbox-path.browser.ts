@@ -265,6 +265,12 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     // … still shows whose it was, not as unassigned.
     await page.goto(`${baseUrl}/admin/leads/${given}/`);
     expect(await page.textContent('main')).toContain(`负责：${tech}（已停用）`);
+    // 指派 pressed with the form as it came keeps it theirs, rather than giving it to nobody.
+    expect(await page.textContent('#staff option:checked')).toBe(`${tech}（已停用）`);
+    await submit(page, 'form[action$="/assign"] button');
+    expect(await page.textContent('main')).toContain(`负责：${tech}（已停用）`);
+    // The note form carries its own id: the same note sent from it twice is kept once.
+    expect(await page.getAttribute('form[action$="/notes"] input[name=formId]', 'value')).toMatch(/^[0-9a-f-]{36}$/);
     await ownerContext.close();
     await techContext.close();
   });

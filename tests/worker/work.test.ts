@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { importKeyring, keyring, newKeyEntry } from '../../functions/privacy/keyring.ts';
 import { eventStatement, listEvents } from '../../functions/work/events.ts';
 import { staffByName } from '../../functions/staff/store.ts';
-import { moveStage } from '../../functions/work/store.ts';
+import { KEEP_ASSIGNEE, moveStage } from '../../functions/work/store.ts';
 import { ORIGIN, post, valid } from './helpers.ts';
 import { inboxPost, staffSession } from './inbox.ts';
 
@@ -120,6 +120,52 @@ describe('working a lead', () => {
     expect(events.map((e) => [e.kind, e.staff_name, e.detail])).toEqual([
       ['assign', me.name, tech.name],
       ['note', tech.name, '客户说下午在家'],
+    ]);
+  });
+
+  it('keeps a note sent twice from one form once; another note from that form, or one without a form, is its own', async () => {
+    const { cookie } = await staffSession();
+    const id = await newLead();
+    const formId = crypto.randomUUID();
+    const note = (text: string, more: Record<string, string> = { formId }) =>
+      inboxPost(`/leads/${id}/notes`, { text, ...more }, { cookie });
+    for (const text of ['客户说下午在家', '客户说下午在家', '门禁密码 1234', '客户说下午在家'])
+      expect((await note(text)).status).toBe(200);
+    expect((await note('客户说下午在家', {})).status).toBe(200);
+    // The same form's id on another lead is that lead's note.
+    const other = await newLead();
+    expect((await inboxPost(`/leads/${other}/notes`, { text: '客户说下午在家', formId }, { cookie })).status).toBe(200);
+    const notes = async (lead: string) =>
+      (await listEvents(env.DB, await keyring(env.LEADS_ENCRYPTION_KEY), lead))
+        .filter((e) => e.kind === 'note')
+        .map((e) => e.detail);
+    expect(await notes(id)).toEqual(['客户说下午在家', '门禁密码 1234', '客户说下午在家']);
+    expect(await notes(other)).toEqual(['客户说下午在家']);
+    expect((await inboxPost(`/leads/00000000-0000-0000-0000-000000000000/notes`, { text: 'x', formId }, { cookie })).status).toBe(
+      404,
+    );
+  });
+
+  it('keeps a lead with its assignee disabled since when the form is sent unchanged; 指派 to another still works', async () => {
+    const { cookie } = await staffSession();
+    const gone = await staffSession();
+    const tech = await staffSession();
+    const id = await newLead();
+    expect((await inboxPost(`/leads/${id}/assign`, { staff: gone.name }, { cookie })).status).toBe(200);
+    const goneId = (await stageOf(id))!.assignee_id;
+    await env.DB.prepare('UPDATE staff SET disabled_at = ? WHERE id = ?').bind(new Date().toISOString(), goneId).run();
+    // The page's select shows them with （已停用）, its value KEEP_ASSIGNEE.
+    expect((await inboxPost(`/leads/${id}/assign`, { staff: KEEP_ASSIGNEE, fromAssignee: goneId! }, { cookie })).status).toBe(
+      200,
+    );
+    expect((await stageOf(id))!.assignee_id).toBe(goneId);
+    expect((await inboxPost(`/leads/${id}/assign`, { staff: gone.name }, { cookie })).status).toBe(400); // not given anew
+    expect((await inboxPost(`/leads/${id}/assign`, { staff: tech.name, fromAssignee: goneId! }, { cookie })).status).toBe(200);
+    expect((await stageOf(id))!.assignee_id).not.toBe(goneId);
+    const events = await listEvents(env.DB, await keyring(env.LEADS_ENCRYPTION_KEY), id);
+    expect(events.map((e) => [e.kind, e.detail])).toEqual([
+      ['assign', gone.name],
+      ['assign', tech.name],
     ]);
   });
 
