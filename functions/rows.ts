@@ -33,6 +33,10 @@ export interface StoredLead {
   stage: 'new' | 'contacted' | 'scheduled' | 'done' | 'cancelled';
   appointment_at: string | null;
   assignee_id: string | null;
+  /** The customer's progress look-ups (migrations/0014, 0015; functions/progress/lookup.ts). */
+  lookup_failures: number;
+  lookup_failures_total: number;
+  lookup_failed_at: string | null;
 }
 
 /** A post merged into an earlier lead: what the customer wrote that time (name, description and

@@ -41,6 +41,17 @@ const COUNTED = `UPDATE leads SET lookup_failures = CASE WHEN lookup_failed_at >
 const MISSED = `UPDATE lookup_misses SET misses = misses + 1, last_at = ?1
   WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM leads WHERE reference = ?2)`;
 
+/** Whether the reference answers its right tail now: locked for the day (until a day passes without
+ *  a look-up) or for good; staff can let the customer in again (functions/work/store.ts unlockLookup). */
+export function lookupLock(
+  lead: Pick<StoredLead, 'lookup_failures' | 'lookup_failures_total' | 'lookup_failed_at'>,
+  now = new Date(),
+): 'day' | 'for-good' | undefined {
+  if (lead.lookup_failures_total >= LOCK_FOR_GOOD) return 'for-good';
+  const today = !!lead.lookup_failed_at && lead.lookup_failed_at >= new Date(now.getTime() - DAY_MS).toISOString();
+  return today && lead.lookup_failures >= LOCK_AFTER ? 'day' : undefined;
+}
+
 type Counted = Found & { phone: string; key_id: string | null; lookup_failures: number; lookup_failures_total: number };
 
 let dummy: Promise<{ id: string; value: string }> | undefined;

@@ -4,7 +4,7 @@ import { decryptField, encryptField, type Keyring, type LeadKey } from '../priva
 import { cannotOpen } from '../privacy/sealed-lead.ts';
 import type { Stage } from './stages.ts';
 
-export type EventKind = 'stage' | 'assign' | 'note' | 'retry' | 'spam' | 'not-spam';
+export type EventKind = 'stage' | 'assign' | 'note' | 'retry' | 'spam' | 'not-spam' | 'unlock';
 
 export interface LeadEvent {
   id: string;

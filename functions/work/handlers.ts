@@ -1,4 +1,4 @@
-// POST /admin/leads/:id/{stage,assign,notes,spam,forget} and /admin/deliveries/:id/retry: working a lead from the inbox. Signed in only
+// POST /admin/leads/:id/{stage,assign,notes,unlock,spam,forget} and /admin/deliveries/:id/retry: working a lead from the inbox. Signed in only
 // (signed-in.ts); the origin check is the inbox's (functions/inbox.ts). Bad input gets a Chinese
 // message (problems.ts) and changes nothing. Answers JSON, or 303 back to the lead's page for a browser's form.
 import { Hono, type Context } from 'hono';
@@ -10,7 +10,7 @@ import { fromBeijing } from '../web/beijing-time.ts';
 import { signedIn, type SignedIn } from '../staff/signed-in.ts';
 import { staffByName } from '../staff/store.ts';
 import { PROBLEMS, type Problem } from './problems.ts';
-import { addNote, assign, KEEP_ASSIGNEE, markSpam, moveStage, retryDelivery, type Outcome } from './store.ts';
+import { addNote, assign, KEEP_ASSIGNEE, markSpam, moveStage, retryDelivery, unlockLookup, type Outcome } from './store.ts';
 import { loadCatalog } from '../catalog.ts';
 import { getLead } from '../leads/store.ts';
 import { forgetPhone, forgetSealedPhone } from '../privacy/erase.ts';
@@ -79,6 +79,11 @@ work.post('/leads/:id/notes', async (c) => {
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   const formId = form.get('formId')?.slice(0, 64) || undefined;
   return done(c, await addNote(c.env.DB, ring.current, c.req.param('id'), c.var.staff, text, formId));
+});
+
+work.post('/leads/:id/unlock', async (c) => {
+  const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
+  return done(c, await unlockLookup(c.env.DB, ring.current, c.req.param('id'), c.var.staff));
 });
 
 work.post('/leads/:id/spam', async (c) => {

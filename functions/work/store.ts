@@ -115,6 +115,23 @@ async function noteId(leadId: string, form: string, text: string): Promise<strin
   return `note-${[...new Uint8Array(digest).slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
+/** Lets the customer look the lead up again: its reference locked by wrong phone tails
+ *  (functions/progress/lookup.ts), on their call, once staff know it is them. Recorded. */
+export async function unlockLookup(db: D1Database, key: LeadKey, leadId: string, by: By): Promise<Outcome> {
+  const at = new Date().toISOString();
+  const [update] = await db.batch([
+    db
+      .prepare(
+        'UPDATE leads SET lookup_failures = 0, lookup_failures_total = 0 WHERE id = ?1 AND (lookup_failures > 0 OR lookup_failures_total > 0)',
+      )
+      .bind(leadId),
+    await eventStatement(db, key, { leadId, by, kind: 'unlock', at }, 'changes() = 1'),
+  ]);
+  if (update.meta.changes === 1) return 'done';
+  // Nothing to undo (a second press): done, unless there is no such lead.
+  return (await db.prepare('SELECT 1 FROM leads WHERE id = ?').bind(leadId).first()) ? 'done' : 'not-found';
+}
+
 /** The assign form's choice for a lead whose assignee was disabled since: it stays theirs. Not a
  *  staff name (staff/store.ts NAME has no brackets). */
 export const KEEP_ASSIGNEE = '(keep)';

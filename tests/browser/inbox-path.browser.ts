@@ -271,6 +271,14 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     expect(await page.textContent('main')).toContain(`负责：${tech}（已停用）`);
     // The note form carries its own id: the same note sent from it twice is kept once.
     expect(await page.getAttribute('form[action$="/notes"] input[name=formId]', 'value')).toMatch(/^[0-9a-f-]{36}$/);
+    // A reference locked by wrong phone tails: the page says so, and staff let the customer in again.
+    expect(await page.locator('[data-lookup-lock]').count()).toBe(0);
+    write('UPDATE leads SET lookup_failures_total = 30 WHERE id = ?', given);
+    await page.reload();
+    expect(await page.textContent('[data-lookup-lock]')).toContain('客户已无法在网上查询进度');
+    await submit(page, '[data-lookup-lock] button');
+    expect(await page.locator('[data-lookup-lock]').count()).toBe(0);
+    expect(await page.textContent('[data-history]')).toContain(`${owner}：解除客户查询进度的锁定`);
     await ownerContext.close();
     await techContext.close();
   });

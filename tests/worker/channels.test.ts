@@ -80,6 +80,9 @@ const lead = (over: Partial<StoredLead> = {}): StoredLead => ({
   repeat_count: 0,
   last_repeat_at: null,
   route: 'test',
+  lookup_failures: 0,
+  lookup_failures_total: 0,
+  lookup_failed_at: null,
   ...over,
 });
 const records = async (path: string) =>

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import type { Env } from '../../functions/env.ts';
 import worker from '../../functions/worker.ts';
 import { api } from '../../functions/app.ts';
-import { findLead, LOCK_AFTER, LOCK_FOR_GOOD } from '../../functions/progress/lookup.ts';
+import { findLead, LOCK_AFTER, LOCK_FOR_GOOD, lookupLock } from '../../functions/progress/lookup.ts';
+import type { StoredLead } from '../../functions/rows.ts';
+import { listEvents } from '../../functions/work/events.ts';
 import { progressPage } from '../../functions/progress/page.ts';
 import { keyring } from '../../functions/privacy/keyring.ts';
 import { cancelByCustomer } from '../../functions/work/store.ts';
@@ -270,6 +272,35 @@ describe('progress look-up', () => {
     const dayAgo = new Date(Date.now() - 24 * 60 * 60 * 1000 - 1000).toISOString();
     await env.DB.prepare('UPDATE leads SET lookup_failed_at = ? WHERE id = ?').bind(dayAgo, lead.id).run();
     expect((await findLead(env.DB, ring, lead.reference, lead.tail))?.id).toBe(lead.id);
+  });
+
+  it('tells staff when a reference is locked, as the look-up finds it; staff let the customer in again, recorded', async () => {
+    const lead = await newLead();
+    const ring = await keyring(env.LEADS_ENCRYPTION_KEY);
+    const wrong = String((Number(lead.tail) + 1) % 10_000).padStart(4, '0');
+    const row = async () => (await env.DB.prepare('SELECT * FROM leads WHERE id = ?').bind(lead.id).first<StoredLead>())!;
+    for (let i = 0; i < LOCK_AFTER - 1; i++) await findLead(env.DB, ring, lead.reference, wrong);
+    expect(lookupLock(await row())).toBeUndefined();
+    await findLead(env.DB, ring, lead.reference, wrong);
+    expect(lookupLock(await row())).toBe('day');
+    expect(await findLead(env.DB, ring, lead.reference, lead.tail)).toBeNull(); // as the page says
+    // A day later the day's lock is over by itself; the life's count is the staff's to undo.
+    expect(lookupLock(await row(), new Date(Date.now() + 24 * 60 * 60 * 1000 + 1000))).toBeUndefined();
+    await env.DB.prepare('UPDATE leads SET lookup_failures_total = ? WHERE id = ?').bind(LOCK_FOR_GOOD, lead.id).run();
+    expect(lookupLock(await row(), new Date(Date.now() + 3 * 24 * 60 * 60 * 1000))).toBe('for-good');
+
+    const staff = await staffSession();
+    expect((await inboxPost(`/leads/${lead.id}/unlock`, {}, { cookie: staff.cookie })).status).toBe(200);
+    expect(lookupLock(await row())).toBeUndefined();
+    expect((await findLead(env.DB, ring, lead.reference, lead.tail))?.id).toBe(lead.id);
+    // Pressed again: nothing to undo, nothing recorded twice.
+    expect((await inboxPost(`/leads/${lead.id}/unlock`, {}, { cookie: staff.cookie })).status).toBe(200);
+    const events = await listEvents(env.DB, ring, lead.id);
+    expect(events.map((e) => [e.kind, e.staff_name])).toEqual([['unlock', staff.name]]);
+    expect((await inboxPost(`/leads/${lead.id}/unlock`, {})).status).not.toBe(200); // no session
+    expect((await inboxPost('/leads/00000000-0000-0000-0000-000000000000/unlock', {}, { cookie: staff.cookie })).status).toBe(
+      404,
+    );
   });
 
   it('counts every one of many guesses sent at once, the right tail among them too late', async () => {
