@@ -29,8 +29,8 @@ export async function attempt(
   // Stopped mid-request, an attempt would leave its delivery held and maybe sent, to be sent again.
   if (ends - Date.now() < CLAIM_SECONDS * 1000) return 'late';
   if (!(await claim(env.DB, delivery.id, delivery.generation))) return 'busy';
-  // A few seconds of the hold are kept for recording the outcome.
-  const until = Date.now() + (CLAIM_SECONDS - 10) * 1000;
+  // Half a minute of the hold is kept for recording the outcome (recordSent's tries wait 7.5 s).
+  const until = Date.now() + (CLAIM_SECONDS - 30) * 1000;
   // Channels get the lead opened: the operator needs the customer's name and phone.
   let lead: StoredLead;
   try {
@@ -63,8 +63,8 @@ export async function attempt(
 const RECORD_RETRY_MS = [500, 2_000, 5_000];
 
 /** The channel has it: not recorded, the next attempt would send it again, so a D1 hiccup (seconds)
- *  is waited out inside the hold. Still failing, it throws: the message is retried, a duplicate
- *  rather than a lost lead. */
+ *  is waited out in the part of the hold kept for it. Still failing, it throws: the message is
+ *  retried, a duplicate rather than a lost lead. */
 async function recordSent(db: D1Database, id: string): Promise<void> {
   for (let i = 0; ; i++) {
     try {

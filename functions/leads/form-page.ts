@@ -2,6 +2,8 @@
 // HTMLRewriter. Errors come back on the page the customer was on, with their input kept; success
 // ends on /thanks/ with the reference number (after a redirect: confirmation-link.ts). No HTML is
 // written twice.
+import { html } from 'hono/html';
+import { loadCatalog, loadUncovered } from '../catalog.ts';
 import type { Env } from '../env.ts';
 import { attributeText } from '../web/attribute-text.ts';
 import type { FieldErrors } from './schema.ts';
@@ -53,6 +55,25 @@ export async function confirmationPage(
   return freshPage(res, 200);
 }
 
+/** The region picker's option for a place nobody covers, which the static picker lists only by its
+ *  province: chosen by a search result's link (functions/regions/page.ts), kept when the form comes
+ *  back with errors. `label`: 北京市 东城区. */
+export const uncoveredOption = (code: string, label: string) =>
+  html`<option value="${code}" data-for="region" selected>${label}（暂未覆盖）</option>`.toString();
+
+/** The option a form's uncovered region needs on the page it comes back to; none for a region with a page. */
+async function regionOption(env: Env, origin: string, code: string | undefined): Promise<string | undefined> {
+  if (!code) return undefined;
+  try {
+    const catalog = await loadCatalog(env, origin);
+    if (catalog.region(code)) return undefined;
+    await loadUncovered(env, origin, catalog);
+    return catalog.isUncovered(code) ? uncoveredOption(code, catalog.regionLabel(code)) : undefined;
+  } catch {
+    return undefined; // the picker as it is: the customer picks the place again
+  }
+}
+
 export async function formWithErrors(
   env: Env,
   origin: string,
@@ -68,6 +89,7 @@ export async function formWithErrors(
       el.setAttribute('aria-describedby', `lead-${name}-error`);
     }
   };
+  const uncovered = await regionOption(env, origin, value('region'));
   const rewriter = new HTMLRewriter()
     .on('form[data-lead-form] input[name]', {
       element(el) {
@@ -92,6 +114,9 @@ export async function formWithErrors(
       },
     })
     .on('form[data-lead-form] select[name]', { element: (el) => invalid(el, el.getAttribute('name')) })
+    .on('form[data-lead-form] select[name=region]', {
+      element: (el) => void (uncovered && el.prepend(uncovered, { html: true })),
+    })
     .on('form[data-lead-form] option', {
       element(el) {
         // An <option> cannot see its <select>; data-for names it.

@@ -7,7 +7,7 @@ import { html } from 'hono/html';
 import { NOT_IN_DATA, NOT_IN_DATA_CITY } from '../../src/lib/names.ts';
 import { loadCatalog } from '../catalog.ts';
 import type { Env } from '../env.ts';
-import { freshPage } from '../leads/form-page.ts';
+import { freshPage, uncoveredOption } from '../leads/form-page.ts';
 import { attributeText } from '../web/attribute-text.ts';
 import { securityHeaders } from '../web/headers.ts';
 import { loadPlaces, SHOWN, whereLabel, type Place } from './places.ts';
@@ -53,28 +53,33 @@ export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securi
     }),
     loadCatalog(c.env, origin).catch(() => undefined),
   ]);
-  if (!page.ok || !catalog) return page;
-  const hotline = catalog.data.hotline;
+  if (!page.ok) return freshPage(page, page.status);
+  const hotline = catalog?.data.hotline;
+  const call = hotline ? `拨打 ${hotline} ` : '拨打服务电话';
 
   let status = '';
   let list = '';
   if (q) {
-    const found = places?.find(q);
+    const found = hotline ? places?.find(q) : undefined;
     const all = (found ?? []).filter((p) => !province || provinceOf(p) === province);
     const shown = all.slice(0, SHOWN);
-    list = (await Promise.all(shown.map((p) => item(p, hotline).toString()))).join('');
+    list = (await Promise.all(shown.map((p) => item(p, hotline!).toString()))).join('');
     status = !found
-      ? `搜索暂时不可用，请稍后再试，或拨打 ${hotline} 咨询。`
+      ? `搜索暂时不可用，请稍后再试，或${call}咨询。`
       : !all.length
-        ? `${province ? `在“${province}”中` : ''}没有找到“${q}”。请换个写法（如区县或乡镇名），或拨打 ${hotline} 咨询。`
+        ? `${province ? `在“${province}”中` : ''}没有找到“${q}”。请换个写法（如区县或乡镇名），或${call}咨询。`
         : all.length > shown.length
           ? `找到 ${all.length} 个结果，显示前 ${shown.length} 个；可按省份筛选`
           : `找到 ${all.length} 个结果`;
     if (found && (NOT_IN_DATA.test(q) || NOT_IN_DATA_CITY.test(q))) status += ' 本站服务地区不含香港、澳门、台湾。';
   }
-  // The place a result said nobody covers, chosen in the form: only a region the build lists as uncovered.
-  const asked = uncovered && catalog.isUncovered(uncovered) ? uncovered : undefined;
+  // The place a result said nobody covers, chosen in the form: only a region the build lists as
+  // uncovered. One covered since (a link older than the coverage): its option in the picker, the
+  // province's or the one below it, as the form's script chooses it.
+  const asked = uncovered && catalog?.isUncovered(uncovered) ? uncovered : undefined;
   const town = asked && places?.townOf(asked, c.req.query('town') ?? '');
+  const lineage = uncovered && catalog?.region(uncovered) ? catalog.lineage(uncovered) : [];
+  const chosen = lineage[1] ?? lineage[0];
 
   const res = new HTMLRewriter()
     .on('form[data-search] input[name=q]', { element: (el) => void el.setAttribute('value', attributeText(q)) })
@@ -87,11 +92,10 @@ export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securi
     .on('[data-search-answer-status]', { element: (el) => void el.setInnerContent(status) })
     .on('[data-search-answer-list]', { element: (el) => void el.setInnerContent(list, { html: true }) })
     .on('form[data-lead-form] select[name=region]', {
-      element(el) {
-        if (!asked) return;
-        const label = `${catalog.regionLabel(asked)}（暂未覆盖）`;
-        el.prepend(html`<option value="${asked}" selected>${label}</option>`.toString(), { html: true });
-      },
+      element: (el) => void (asked && el.prepend(uncoveredOption(asked, catalog!.regionLabel(asked)), { html: true })),
+    })
+    .on('form[data-lead-form] select[name=region] option', {
+      element: (el) => void (chosen && el.getAttribute('value') === chosen && el.setAttribute('selected', '')),
     })
     .on('form[data-lead-form] input[name=address]', {
       element: (el) => void (town && el.setAttribute('value', attributeText(town))),

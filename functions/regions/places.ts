@@ -24,6 +24,8 @@ export interface Place {
 
 /** Results listed; a name shared more widely (城关镇: 88 counties) is narrowed by province. */
 export const SHOWN = 100;
+/** Characters of a query read, as the search box allows (maxlength): an address pasted whole is ~60. */
+const QUERY_CHARS = 80;
 
 const LEVELS: Level[] = ['province', 'prefecture', 'county', 'town'];
 
@@ -35,6 +37,8 @@ export class PlaceIndex {
   private readonly byForm = new Map<string, Place[]>();
   readonly places: Place[] = [];
   private readonly towns: CountyTowns;
+  /** The longest form, in UTF-16 units as `read` slices. */
+  private longest = 0;
 
   constructor(catalog: CatalogIndex, uncovered: UncoveredRegions, towns: CountyTowns) {
     this.towns = towns;
@@ -73,6 +77,7 @@ export class PlaceIndex {
   private index(place: Place) {
     this.places.push(place);
     for (const form of new Set(place.forms)) {
+      this.longest = Math.max(this.longest, form.length);
       const list = this.byForm.get(form);
       if (list) list.push(place);
       else this.byForm.set(form, [place]);
@@ -86,10 +91,15 @@ export class PlaceIndex {
 
   /** The places the query names, most precise first: an empty list when it names none. */
   find(typed: string): Place[] {
-    const clean = typed
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}\s]/gu, ' ');
+    // Cut after NFKC, which may write one character as eighteen (U+FDFA).
+    const clean = [
+      ...typed
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s]/gu, ' '),
+    ]
+      .slice(0, QUERY_CHARS)
+      .join('');
     // As typed first, where a name holds a word of the service or of an address (…服务中心, …社区);
     // then without those words (长沙开锁, 乾州街道世纪山水小区), then with look-alike characters.
     const typedAs = clean.replace(/\s+/g, '');
@@ -100,17 +110,19 @@ export class PlaceIndex {
       if (whole) return places;
       if (!partly.length) partly = places;
     }
-    return partly;
+    // Last, words before the place that name nothing above it (我在吉首): the place alone.
+    return partly.length ? partly : this.read(place, true).places;
   }
 
   /** The place named last in `q` (an address's rest after it is dropped: 乾州街道幸福路), with whatever
-   *  stands before it naming places above it; among several, the longest name. `whole`: nothing was
-   *  dropped. */
-  private read(q: string): { places: Place[]; whole: boolean } {
+   *  stands before it naming places above it (`loose`: whatever it is); among several, the longest
+   *  name. `whole`: nothing was dropped. No name is longer than `longest`: the work grows with the
+   *  query's length, not its square. */
+  private read(q: string, loose = false): { places: Place[]; whole: boolean } {
     for (let end = q.length; end >= 2; end--) {
-      for (let start = 0; start <= end - 2; start++) {
+      for (let start = Math.max(0, end - this.longest); start <= end - 2; start++) {
         const named = this.byForm.get(q.slice(start, end)) ?? [];
-        const found = named.filter((p) => above(q.slice(0, start), p.parent));
+        const found = loose ? named : named.filter((p) => above(q.slice(0, start), p.parent));
         if (found.length) return { places: ranked(found, q.slice(start, end)), whole: end === q.length };
       }
     }
@@ -129,9 +141,10 @@ function above(prefix: string, parent: Place | undefined): boolean {
   return rest(prefix, 0);
 }
 
-/** The name as written before its short forms; bigger places first, covered before uncovered, in code order. */
+/** The name as written before its short forms; covered before uncovered (朝阳: 北京's 朝阳区 on this
+ *  site before 朝阳市), then bigger places first, in code order. */
 function ranked(places: Place[], form: string): Place[] {
-  const key = (p: Place) => [p.name === form ? 0 : 1, LEVELS.indexOf(p.level), p.path ? 0 : 1];
+  const key = (p: Place) => [p.name === form ? 0 : 1, p.path ? 0 : 1, LEVELS.indexOf(p.level)];
   return places.sort((a, b) => {
     const [x, y] = [key(a), key(b)];
     return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || a.code.localeCompare(b.code);

@@ -63,11 +63,13 @@ work.post('/leads/:id/stage', async (c) => {
 work.post('/leads/:id/assign', async (c) => {
   const form = await fields(c);
   const name = form.get('staff')?.trim() ?? '';
-  if (name === KEEP_ASSIGNEE) return done(c, 'done');
-  const to = name ? await staffByName(c.env.DB, name) : null;
+  const from = form.get('fromAssignee');
+  // Kept with the one the page showed (disabled since): nothing changes unless someone changed it meanwhile.
+  const keep = name === KEEP_ASSIGNEE && from ? { id: from, name: '' } : undefined;
+  const to = keep ?? (name ? await staffByName(c.env.DB, name) : null);
   if (name && !to) return problem(c, 'staff');
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
-  const seen = form.has('fromAssignee') ? { assignee: form.get('fromAssignee') || null } : {};
+  const seen = form.has('fromAssignee') ? { assignee: from || null } : {};
   return done(c, await assign(c.env.DB, ring.current, c.req.param('id'), c.var.staff, to, seen));
 });
 

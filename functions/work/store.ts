@@ -84,8 +84,9 @@ export async function assign(
 }
 
 /** A note on the lead, kept (sealed) in its log. `form`: the page's own form (its formId): the same
- *  note sent from it again — a double tap, a resend on a weak connection — is kept once; another
- *  note from the same page (back, then typed again) is a note of its own. */
+ *  note sent from it again within RESENT_WITHIN_MS — a double tap, a resend on a weak connection —
+ *  is kept once; another note from that page (back, then typed again), or the same one later, is a
+ *  note of its own. */
 export async function addNote(
   db: D1Database,
   key: LeadKey,
@@ -105,9 +106,15 @@ export async function addNote(
     ),
   ]);
   if (insert.meta.changes === 1) return 'done';
-  const kept = id && (await db.prepare('SELECT 1 FROM lead_events WHERE id = ? AND lead_id = ?').bind(id, leadId).first());
-  return kept ? 'done' : 'not-found';
+  const kept = id
+    ? await db.prepare('SELECT at FROM lead_events WHERE id = ? AND lead_id = ?').bind(id, leadId).first<{ at: string }>()
+    : null;
+  if (!kept) return 'not-found';
+  return Date.parse(at) - Date.parse(kept.at) < RESENT_WITHIN_MS ? 'done' : addNote(db, key, leadId, by, text);
 }
+
+/** How soon the same note from the same form is a resend, not a note of its own. */
+export const RESENT_WITHIN_MS = 2 * 60_000;
 
 /** A note's event id from its form and text: one per note a form sent. */
 async function noteId(leadId: string, form: string, text: string): Promise<string> {

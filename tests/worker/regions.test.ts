@@ -1,9 +1,11 @@
 // Search without JavaScript inside workerd: the search box's form (GET /regions/?q=) answered by the
 // Worker over the sample site's build — towns as people write them, shared names with their county,
 // places nobody covers with the form, and a result's 在线留言 link choosing that place in the form.
-import { exports } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
-import { ORIGIN } from './helpers.ts';
+import { env, exports } from 'cloudflare:workers';
+import { describe, expect, it, vi } from 'vitest';
+import { regionsPage } from '../../functions/regions/page.ts';
+import { loadPlaces } from '../../functions/regions/places.ts';
+import { form, ORIGIN } from './helpers.ts';
 
 async function regions(query: string): Promise<{ res: Response; page: string }> {
   const res = await exports.default.fetch(new Request(`${ORIGIN}/regions/${query}`, { headers: { accept: 'text/html' } }));
@@ -101,7 +103,7 @@ describe('search without JavaScript', () => {
     const form = first.href;
     expect(form).toBe(`/regions/?uncovered=110101&town=${encodeURIComponent('东华门街道')}#lead-form`);
     const { page: chosen } = await regions(form.replace('/regions/', '').replace('#lead-form', ''));
-    expect(chosen).toContain('<option value="110101" selected>北京市 东城区（暂未覆盖）</option>');
+    expect(chosen).toContain('<option value="110101" data-for="region" selected>北京市 东城区（暂未覆盖）</option>');
     expect(chosen).toMatch(/<input id="lead-address" name="address"[^>]* value="东华门街道"/);
   });
 
@@ -109,22 +111,74 @@ describe('search without JavaScript', () => {
     const { page: covered } = await regions('?uncovered=433101&town=%E4%B9%BE%E5%B7%9E%E8%A1%97%E9%81%93');
     expect(covered).not.toContain('（暂未覆盖）</option>');
     const { page: elsewhere } = await regions(`?uncovered=110101&town=${encodeURIComponent('乾州街道')}`);
-    expect(elsewhere).toContain('<option value="110101" selected>');
+    expect(elsewhere).toContain('<option value="110101" data-for="region" selected>');
     expect(elsewhere).not.toMatch(/name="address"[^>]* value=/);
     const { page: junk } = await regions('?uncovered=abc');
     expect(junk).not.toContain('selected>北京');
+    // A link older than the coverage, to a place covered since: its option in the picker, the
+    // prefecture's below the province (湘西州 for 吉首市), as the form's script chooses it.
+    expect(covered).toMatch(/<option value="433100" data-for="region" selected(="")?>/);
+  });
+
+  it('keeps the uncovered place chosen when the form comes back with errors', async () => {
+    const res = await form({ region: '110101', name: '', phone: '123', description: '', page: '/regions/' });
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toContain('<option value="110101" data-for="region" selected>北京市 东城区（暂未覆盖）</option>');
+    expect(page.match(/ selected/g)).toHaveLength(1);
+  });
+
+  it('reads a place after words that name nothing above it, and puts the covered place first among names alike', async () => {
+    expect(results((await search('我在吉首')).page)[0].href).toBe('/hunan/xiangxi/jishou/');
+    const chaoyang = results((await search('朝阳')).page);
+    expect(chaoyang[0]).toEqual({ href: '/beijing/chaoyang/', text: '朝阳区 北京市 在线报修' });
+    expect(chaoyang.length).toBeGreaterThan(2); // 朝阳市, 朝阳县… after it, 暂未覆盖
+  });
+
+  it('reads no more of a query than the box takes, counted after NFKC (one character may become 18)', async () => {
+    const places = await loadPlaces(env, ORIGIN);
+    const lookups = vi.spyOn(Map.prototype, 'get');
+    try {
+      expect(places.find('\uFDFA'.repeat(80))).toEqual([]);
+      // 80 characters, no name longer than ~40: a few thousand look-ups, not NFKC's 1,440² / 2.
+      expect(lookups.mock.calls.length).toBeLessThan(20_000);
+    } finally {
+      lookups.mockRestore();
+    }
+  });
+
+  it("answers the site's own error page when /regions/ cannot be read: never a 500", async () => {
+    const broken = {
+      ...env,
+      ASSETS: {
+        fetch: (req: Request | URL | string) =>
+          env.ASSETS.fetch(
+            new URL(
+              new URL(req instanceof Request ? req.url : req).pathname === '/regions/'
+                ? '/no-such-page/'
+                : req instanceof Request
+                  ? req.url
+                  : req,
+              ORIGIN,
+            ),
+          ),
+      },
+    };
+    const res = await regionsPage.fetch(new Request(`${ORIGIN}/regions/?q=${encodeURIComponent('吉首')}`), broken as never);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
   it('a query naming no place says so with the hotline; typed markup stays text', async () => {
-    const { res, page } = await search('<img src=x onerror=alert(1)>火星');
+    const { res, page } = await search('<img src=x onerror=alert(1)>谢谢');
     expect(res.status).toBe(200);
     expect(results(page)).toEqual([]);
     expect(status(page)).toBe(
-      '没有找到“&lt;img src=x onerror=alert(1)&gt;火星”。请换个写法（如区县或乡镇名），或拨打 400-000-0000 咨询。',
+      '没有找到“&lt;img src=x onerror=alert(1)&gt;谢谢”。请换个写法（如区县或乡镇名），或拨打 400-000-0000 咨询。',
     );
     // In the box, as its value: a quoted attribute, where markup is text.
     expect(page.split('<img src=x')).toHaveLength(2);
-    expect(page).toContain('value="<img src=x onerror=alert(1)>火星"');
+    expect(page).toContain('value="<img src=x onerror=alert(1)>谢谢"');
     const { page: hk } = await search('香港');
     expect(status(hk)).toContain('本站服务地区不含香港、澳门、台湾。');
   });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { importKeyring, keyring, newKeyEntry } from '../../functions/privacy/keyring.ts';
 import { eventStatement, listEvents } from '../../functions/work/events.ts';
 import { staffByName } from '../../functions/staff/store.ts';
-import { KEEP_ASSIGNEE, moveStage } from '../../functions/work/store.ts';
+import { KEEP_ASSIGNEE, moveStage, RESENT_WITHIN_MS } from '../../functions/work/store.ts';
 import { ORIGIN, post, valid } from './helpers.ts';
 import { inboxPost, staffSession } from './inbox.ts';
 
@@ -141,6 +141,11 @@ describe('working a lead', () => {
         .map((e) => e.detail);
     expect(await notes(id)).toEqual(['客户说下午在家', '门禁密码 1234', '客户说下午在家']);
     expect(await notes(other)).toEqual(['客户说下午在家']);
+    // The same note from that form again later (back to the page, a second call the same way): its own.
+    const earlier = new Date(Date.now() - RESENT_WITHIN_MS - 1000).toISOString();
+    await env.DB.prepare(`UPDATE lead_events SET at = ? WHERE lead_id = ? AND kind = 'note'`).bind(earlier, id).run();
+    expect((await note('门禁密码 1234')).status).toBe(200);
+    expect(await notes(id)).toEqual(['客户说下午在家', '门禁密码 1234', '客户说下午在家', '门禁密码 1234']);
     expect((await inboxPost(`/leads/00000000-0000-0000-0000-000000000000/notes`, { text: 'x', formId }, { cookie })).status).toBe(
       404,
     );
@@ -160,6 +165,15 @@ describe('working a lead', () => {
     );
     expect((await stageOf(id))!.assignee_id).toBe(goneId);
     expect((await inboxPost(`/leads/${id}/assign`, { staff: gone.name }, { cookie })).status).toBe(400); // not given anew
+    // Kept, but someone gave it to another meanwhile: said, not written over; no such lead: said.
+    expect((await inboxPost(`/leads/${id}/assign`, { staff: KEEP_ASSIGNEE, fromAssignee: tech.name }, { cookie })).status).toBe(
+      409,
+    );
+    const none = '00000000-0000-0000-0000-000000000000';
+    expect((await inboxPost(`/leads/${none}/assign`, { staff: KEEP_ASSIGNEE, fromAssignee: goneId! }, { cookie })).status).toBe(
+      404,
+    );
+    expect((await stageOf(id))!.assignee_id).toBe(goneId);
     expect((await inboxPost(`/leads/${id}/assign`, { staff: tech.name, fromAssignee: goneId! }, { cookie })).status).toBe(200);
     expect((await stageOf(id))!.assignee_id).not.toBe(goneId);
     const events = await listEvents(env.DB, await keyring(env.LEADS_ENCRYPTION_KEY), id);
