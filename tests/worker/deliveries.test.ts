@@ -6,6 +6,7 @@ import { backoff, MAX_RETRIES, RETRY_HOURS } from '../../functions/deliveries/qu
 import worker from '../../functions/worker.ts';
 import { sweep } from '../../functions/deliveries/sweep.ts';
 import { claim, setDue } from '../../functions/deliveries/store.ts';
+import { freshIp, ORIGIN, valid } from './helpers.ts';
 
 const now = () => new Date().toISOString();
 
@@ -307,6 +308,42 @@ describe('one chain of messages at a time', () => {
 });
 
 describe('the sweep', () => {
+  it('sends a lead whose messages could not be queued: stored and answered at once, then sent by the sweep', async () => {
+    const down = { ...env, DELIVERIES: { sendBatch: () => Promise.reject(new Error('Queue sendBatch failed: internal error')) } };
+    const ctx = createExecutionContext();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    let res: Response;
+    try {
+      res = await worker.fetch(
+        new Request(`${ORIGIN}/api/leads`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'cf-connecting-ip': freshIp() },
+          body: JSON.stringify(valid()),
+        }) as never,
+        down as never,
+        ctx,
+      );
+      await waitOnExecutionContext(ctx);
+      expect(logged.mock.calls.flat().join('\n')).toContain('could not queue');
+    } finally {
+      logged.mockRestore();
+    }
+    expect(res.ok).toBe(true);
+    const { id: leadId } = (await res.json()) as { id: string };
+    const ofLead = () => env.DB.prepare('SELECT status FROM deliveries WHERE lead_id = ?').bind(leadId).all<{ status: string }>();
+    const { results } = await ofLead();
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((d) => d.status === 'pending')).toBe(true);
+    // Five minutes on, the cron's sweep finds them overdue and queues them: every one is sent.
+    await env.DB.prepare('UPDATE deliveries SET due_at = ? WHERE lead_id = ?')
+      .bind(new Date(Date.now() - 10 * 60_000).toISOString(), leadId)
+      .run();
+    await sweep(env);
+    await expect
+      .poll(async () => (await ofLead()).results.map((d) => d.status), { timeout: 5000, interval: 50 })
+      .toEqual(results.map(() => 'sent'));
+  });
+
   it('re-queues a delivery whose enqueue failed, and it is delivered', async () => {
     const id = await storedDelivery('outbox', 10 * 60_000);
     const fresh = await storedDelivery('outbox', 0);
