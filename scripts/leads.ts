@@ -204,7 +204,7 @@ switch (command) {
     const phone = args.join(' ').trim();
     if (!phone) fail('forget needs the phone number.');
     // A deletion the law asks for: said done only when the API says how many it deleted.
-    const { deleted } = await answer<{ deleted: number }>(
+    const { deleted, warning } = await answer<{ deleted: number; warning?: string }>(
       await call('/customers', {
         method: 'DELETE',
         headers: { 'content-type': 'application/json' },
@@ -213,6 +213,7 @@ switch (command) {
       (b) => Number.isInteger(b.deleted),
     );
     console.log(`Deleted ${deleted} lead(s) of that phone number from ${base}.`);
+    if (warning) console.warn(`Warning: ${warning}`);
     break;
   }
   default:

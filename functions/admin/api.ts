@@ -8,7 +8,7 @@ import { normalizePhone } from '../leads/phone.ts';
 import { getDelivery, listDeliveries } from '../deliveries/store.ts';
 import { getLead, listLeads, listRepeats } from '../leads/store.ts';
 import { keyring } from '../privacy/keyring.ts';
-import { forgetPhone } from '../privacy/erase.ts';
+import { forgetPhone, unsearchable } from '../privacy/erase.ts';
 import { openLeadToShow, openRepeatToShow } from '../privacy/sealed-lead.ts';
 import type { StoredLead } from '../rows.ts';
 import { ADMIN_API, CHANGED, logEntry, logStatement } from '../staff/log.ts';
@@ -95,11 +95,16 @@ admin.delete('/customers', async (c) => {
   const body = (await c.req.json().catch(() => null)) as { phone?: unknown } | null;
   const phone = typeof body?.phone === 'string' ? normalizePhone(body.phone) : null;
   if (!phone) return c.json({ ok: false, error: 'body must be {"phone": "<a valid Chinese phone number>"}' }, 400);
-  const deleted = await forgetPhone(c.env.DB, await keyring(c.env.LEADS_ENCRYPTION_KEY), phone, [
-    logStatement(c.env.DB, ADMIN_API, 'forget-customer', CHANGED),
-  ]);
+  const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
+  const deleted = await forgetPhone(c.env.DB, ring, phone, [logStatement(c.env.DB, ADMIN_API, 'forget-customer', CHANGED)]);
   console.log(`[admin] forgot a customer: ${deleted} lead(s) deleted`);
-  return c.json({ ok: true, deleted });
+  // Some leads no number can find: the deletion may be incomplete, and the operator must know.
+  const unsearched = await unsearchable(c.env.DB, ring);
+  if (!unsearched) return c.json({ ok: true, deleted });
+  const warning =
+    `${unsearched} lead(s) are sealed under keys no longer in LEADS_ENCRYPTION_KEY and could not be searched by this number: ` +
+    `put those keys back in the ring (after the current one) and run this again, or delete them from their page in the inbox.`;
+  return c.json({ ok: true, deleted, unsearchable: unsearched, warning });
 });
 
 /**

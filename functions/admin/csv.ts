@@ -3,10 +3,11 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { ListedLead } from '../leads/store.ts';
 
-/** `=SUM(…)`, `+1`, `-1`, `@x`, and tab/CR starts are formulas to Excel: prefix them with '. */
+/** `=SUM(…)`, `+1`, `-1`, `@x`, and tab/CR/LF starts are formulas to Excel: prefix them with '. Read
+ *  as NFKC, so full-width ＝＋－＠ (a Chinese keyboard's) count too: WPS may read them as formulas. */
 export function spreadsheetSafe(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^[=+\-@\t\r\n]/.test(text.normalize('NFKC')) ? `'${text}` : text;
 }
 
 export function toCsv(header: string[], rows: unknown[][]): string {

@@ -62,7 +62,7 @@ export function readFilter(
   if (before && !BEFORE.test(before)) return { filter, error: '翻页的位置无效，请回到第一页。' };
   filter.before = before;
   const limit = Number(get('limit') ?? defaultLimit);
-  filter.limit = Number.isInteger(limit) ? Math.min(Math.max(limit, 1), maxLimit) : maxLimit;
+  filter.limit = Number.isInteger(limit) ? Math.min(Math.max(limit, 1), maxLimit) : defaultLimit;
   return { filter };
 }
 

@@ -24,6 +24,16 @@ export async function forgetPhone(
   return deleted.results.length;
 }
 
+/** Leads sealed under a key that has left the ring: no phone number finds them (their phone_hash is
+ *  that key's), so a deletion by number says how many it could not search. */
+export async function unsearchable(db: D1Database, ring: Keyring): Promise<number> {
+  const row = await db
+    .prepare('SELECT COUNT(*) AS n FROM leads WHERE key_id IS NOT NULL AND key_id NOT IN (SELECT value FROM json_each(?1))')
+    .bind(JSON.stringify([...ring.byId.keys()]))
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
 /** Deletes a lead whose phone cannot be read (its key has left the ring), with every lead of the
  *  same phone under the same key (the same phone_hash); `also` as for forgetPhone. */
 export async function forgetSealedPhone(

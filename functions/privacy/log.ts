@@ -7,7 +7,8 @@ const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;
 
 export function logSafe(value: string | null | undefined, max = 60): string {
   if (!value) return '';
-  const flat = value.replace(/[\p{Cc}\u2028\u2029]/gu, ' ').replace(/[<>&"']/g, (ch) => ENTITIES[ch]);
+  // Format characters too (U+202E turns a line's text around in a log viewer).
+  const flat = value.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ').replace(/[<>&"']/g, (ch) => ENTITIES[ch]);
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 

@@ -9,6 +9,12 @@ describe('CSV for spreadsheets', () => {
     ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
     ['\t=1+1', "'\t=1+1"],
     ['\r=1+1', "'\r=1+1"],
+    ['\n=1+1', "'\n=1+1"],
+    // Full-width, as a Chinese keyboard types them.
+    ['＝1+1', "'＝1+1"],
+    ['＋8613812341234', "'＋8613812341234"],
+    ['－1', "'－1"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
   ])('neutralizes %j', (input, output) => {
     expect(spreadsheetSafe(input)).toBe(output);
   });
