@@ -48,12 +48,16 @@ export interface SaveResult {
   deliveries: string[];
 }
 
-/** The earlier lead a new one merges into: same phone hash (?3), region (?4) and brand (?6, or none
- *  for both), not spam, still open (a customer who cancelled, or whose repair is done, is asking
- *  again), created since ?5; none when the new lead (?2) is spam itself. Another brand is another
- *  request, which its own route must hear of. */
-const EARLIER = `SELECT id FROM leads WHERE ?2 = 'new' AND phone_hash = ?3 AND region_code = ?4 AND brand IS ?6
-  AND status = 'new' AND stage NOT IN ('cancelled', 'done') AND created_at >= ?5 ORDER BY created_at DESC LIMIT 1`;
+/** The earlier lead a new one merges into: same phone (`hashes`: its hash under each key of the ring,
+ *  so a lead sealed just before a key rotation counts), region (?4) and brand (?6, or none for both),
+ *  not spam, still open (a customer who cancelled, or whose repair is done, is asking again), created
+ *  since ?5; none when the new lead (?2) is spam itself. Another brand is another request, which its
+ *  own route must hear of. */
+const earlier = (
+  hashes: string,
+) => `SELECT id FROM leads WHERE ?2 = 'new' AND phone_hash IN (SELECT value FROM json_each(${hashes}))
+  AND region_code = ?4 AND brand IS ?6 AND status = 'new' AND stage NOT IN ('cancelled', 'done') AND created_at >= ?5
+  ORDER BY created_at DESC LIMIT 1`;
 /** SQL: the phone (its hash under each key of the ring, a JSON array: rows written before a key
  *  rotation count too) has had fewer than `cap` texts on `channel` since `since` (each a placeholder).
  *  Also when staff move a lead out of spam (work/store.ts markSpam). */
@@ -83,9 +87,8 @@ export async function saveLead(
   const since = new Date(now.getTime() - MERGE_WINDOW_MS).toISOString();
   const dayAgo = new Date(now.getTime() - DAY_MS).toISOString();
   const sealed = await sealLead(ring.current, id, { ...lead, preferred_time: lead.preferredTime });
-  const texted = channels.some((c) => c.channel === CUSTOMER_CHANNEL)
-    ? JSON.stringify(await phoneHashes(ring, lead.phone))
-    : '[]';
+  const hashes = JSON.stringify(await phoneHashes(ring, lead.phone));
+  const texted = channels.some((c) => c.channel === CUSTOMER_CHANNEL) ? hashes : '[]';
   const decide = [lead.requestId, lead.status, sealed.phone_hash, lead.regionCode, since, lead.brand ?? null] as const;
   for (let attempt = 0; ; attempt++) {
     // A merge: what the customer wrote this time, kept with the earlier lead, which a trigger counts
@@ -94,8 +97,8 @@ export async function saveLead(
       .prepare(
         `INSERT INTO lead_repeats (id, lead_id, request_id, name, description, address, preferred_time, brand, brand_name,
            page, created_at, key_id, sealed_time)
-         SELECT ?7, (${EARLIER}), ?1, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 1
-         WHERE (${EARLIER}) IS NOT NULL AND NOT EXISTS (${REPEATED})`,
+         SELECT ?7, (${earlier('?17')}), ?1, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 1
+         WHERE (${earlier('?17')}) IS NOT NULL AND NOT EXISTS (${REPEATED})`,
       )
       .bind(
         ...decide,
@@ -109,6 +112,7 @@ export async function saveLead(
         lead.page ?? null,
         at,
         sealed.key_id,
+        hashes,
       );
     const insertLead = db
       .prepare(
@@ -116,7 +120,7 @@ export async function saveLead(
            brand_name, description, address, preferred_time, consent_at, privacy_version, page, created_at,
            key_id, phone_hash, route, sealed_time)
          SELECT ?7, ?8, ?1, ?2, ?9, ?10, ?4, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?17, ?20, ?3, ?21, 1
-         WHERE NOT EXISTS (${REPEATED}) AND NOT EXISTS (${EARLIER})`,
+         WHERE NOT EXISTS (${REPEATED}) AND NOT EXISTS (${earlier('?22')})`,
       )
       .bind(
         ...decide,
@@ -135,6 +139,7 @@ export async function saveLead(
         lead.page ?? null,
         sealed.key_id,
         lead.route,
+        hashes,
       );
     // Only a lead this batch created gets deliveries (a spam lead gets none); the customer's text
     // only while the phone has had fewer than CUSTOMER_SMS_PER_DAY.

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { api } from '../../functions/app.ts';
 import { confirmationLink, LINK_TTL_MS, openConfirmation } from '../../functions/leads/confirmation-link.ts';
 import { asText, leadMessage } from '../../functions/channels/message.ts';
+import { saveLead } from '../../functions/leads/store.ts';
 import { importKeyring, keyring, newKeyEntry, phoneHash } from '../../functions/privacy/keyring.ts';
 import {
   confirmation,
@@ -74,6 +75,27 @@ describe('POST /api/leads (JSON)', () => {
     const again = await post({ ...validLead(), phone: office });
     expect(again.status).toBe(200);
     expect(await countLeads()).toBe(before);
+  });
+
+  it('merges a post into a lead sealed just before a key rotation: the phone under any key of the ring', async () => {
+    const old = await keyring(env.LEADS_ENCRYPTION_KEY);
+    const rotated = await importKeyring(`${newKeyEntry('next')},${env.LEADS_ENCRYPTION_KEY}`);
+    const lead = (requestId: string) => ({
+      requestId,
+      status: 'new' as const,
+      name: '周先生',
+      phone: `+86${freshPhone()}`,
+      regionCode: '433101',
+      regionName: '湖南省 湘西土家族苗族自治州 吉首市',
+      description: '保险柜打不开',
+      privacyVersion: '1',
+      route: 'default',
+    });
+    const first = lead(crypto.randomUUID());
+    const before = await saveLead(env.DB, old, first, []);
+    const after = await saveLead(env.DB, rotated, { ...first, requestId: crypto.randomUUID(), description: '还是打不开' }, []);
+    expect(after).toMatchObject({ created: false, merged: true });
+    expect(after.lead.id).toBe(before.lead.id);
   });
 
   it('returns the same lead for the same requestId, without a second row', async () => {
