@@ -27,6 +27,25 @@ describe('admin API', () => {
     );
     expect(off.status).toBe(404);
     expect(await off.json()).toMatchObject({ error: expect.stringContaining('ADMIN_TOKEN') });
+    // A token easy to guess, or one no header can carry: said, whatever is sent.
+    for (const weak of ['secret', 'correct horse battery staple!', '0123456789012345678']) {
+      const res = await api.fetch(
+        new Request(`${ORIGIN}/api/admin/leads`, { headers: { authorization: `Bearer ${weak}` } }),
+        { ...env, ADMIN_TOKEN: weak },
+        createExecutionContext(),
+      );
+      expect([res.status, await res.json()], weak).toEqual([
+        503,
+        { ok: false, error: expect.stringContaining('ADMIN_TOKEN is unusable') },
+      ]);
+    }
+    const fine = 'a'.repeat(19) + 'b';
+    const ok = await api.fetch(
+      new Request(`${ORIGIN}/api/admin/leads`, { headers: { authorization: `Bearer ${fine}` } }),
+      { ...env, ADMIN_TOKEN: fine },
+      createExecutionContext(),
+    );
+    expect(ok.status).toBe(200);
   });
 
   it('lists leads with their deliveries, and shows one with its delivery rows and route', async () => {

@@ -41,6 +41,19 @@ export const valid = () => ({
   consent: true,
 });
 
+/** A lead as saveLead (functions/leads/store.ts) takes it, with a phone no other test uses. */
+export const leadInput = (name = '周先生') => ({
+  requestId: crypto.randomUUID(),
+  status: 'new' as const,
+  name,
+  phone: `+86${freshPhone()}`,
+  regionCode: '433101',
+  regionName: '湖南省 湘西土家族苗族自治州 吉首市',
+  description: '保险柜打不开',
+  privacyVersion: '1',
+  route: 'default',
+});
+
 export const post = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   exports.default.fetch(
     new Request(`${ORIGIN}/api/leads`, {

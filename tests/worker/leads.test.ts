@@ -12,6 +12,7 @@ import {
   deliveryOf,
   form,
   freshPhone,
+  leadInput,
   openRow,
   ORIGIN,
   post as send,
@@ -80,18 +81,7 @@ describe('POST /api/leads (JSON)', () => {
   it('merges a post into a lead sealed just before a key rotation: the phone under any key of the ring', async () => {
     const old = await keyring(env.LEADS_ENCRYPTION_KEY);
     const rotated = await importKeyring(`${newKeyEntry('next')},${env.LEADS_ENCRYPTION_KEY}`);
-    const lead = (requestId: string) => ({
-      requestId,
-      status: 'new' as const,
-      name: '周先生',
-      phone: `+86${freshPhone()}`,
-      regionCode: '433101',
-      regionName: '湖南省 湘西土家族苗族自治州 吉首市',
-      description: '保险柜打不开',
-      privacyVersion: '1',
-      route: 'default',
-    });
-    const first = lead(crypto.randomUUID());
+    const first = leadInput();
     const before = await saveLead(env.DB, old, first, []);
     const after = await saveLead(env.DB, rotated, { ...first, requestId: crypto.randomUUID(), description: '还是打不开' }, []);
     expect(after).toMatchObject({ created: false, merged: true });

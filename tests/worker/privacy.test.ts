@@ -4,7 +4,8 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../functions/env.ts';
-import { keyring, newKeyEntry } from '../../functions/privacy/keyring.ts';
+import { importKeyring, keyring, newKeyEntry } from '../../functions/privacy/keyring.ts';
+import { saveLead } from '../../functions/leads/store.ts';
 import { housekeeping, warnAuthorizations } from '../../functions/privacy/housekeeping.ts';
 import { resealLeads } from '../../functions/privacy/reseal.ts';
 import { inboxPost, staffSession } from './inbox.ts';
@@ -12,7 +13,7 @@ import { openLead, openRepeat } from '../../functions/privacy/sealed-lead.ts';
 import type { Repeat } from '../../functions/rows.ts';
 import { eventStatement, openEvent, type LeadEvent } from '../../functions/work/events.ts';
 import worker from '../../functions/worker.ts';
-import { countLeads, deliveryOf, incoming, openRow, ORIGIN, post, rawRow, valid } from './helpers.ts';
+import { countLeads, deliveryOf, incoming, leadInput, openRow, ORIGIN, post, rawRow, valid } from './helpers.ts';
 
 const admin = (method: string, path: string, body?: unknown, token: string | null = env.ADMIN_TOKEN!) =>
   exports.default.fetch(
@@ -361,6 +362,35 @@ describe('the scheduled job', () => {
     await waitOnExecutionContext(ctx);
     expect(spy.mock.calls.flat().join('\n')).toMatch(/\[housekeeping\] retention 180 days/);
     spy.mockRestore();
+  });
+
+  it('re-encrypts in one batch, writing over no row changed since it was read (another run, say), nor counting it', async () => {
+    const ring = await keyring(env.LEADS_ENCRYPTION_KEY); // test2, then test1
+    const underOld = await importKeyring(env.LEADS_ENCRYPTION_KEY!.split(',')[1]);
+    const [raced, calm] = [
+      (await saveLead(env.DB, underOld, leadInput('甲'), [])).lead,
+      (await saveLead(env.DB, underOld, leadInput('乙'), [])).lead,
+    ];
+    let batches = 0;
+    const db = {
+      prepare: (q: string) => env.DB.prepare(q),
+      batch: async (statements: D1PreparedStatement[]) => {
+        // Between the read and the write, another run reseals one of them.
+        if (++batches === 2)
+          await env.DB.prepare(`UPDATE leads SET key_id = 'test2', name = 'theirs' WHERE id = ?`).bind(raced.id).run();
+        return env.DB.batch(statements);
+      },
+    };
+    const done = await resealLeads(db as never, ring, 1000);
+    expect(batches).toBe(2); // the reads, then every write at once
+    expect((await rawRow(raced.id))!.name).toBe('theirs');
+    expect((await rawRow(calm.id))!.key_id).toBe('test2');
+    expect((await openLead(ring, (await rawRow(calm.id))!)).name).toBe('乙');
+    // Counted: what it wrote, not the row the other run had.
+    const again = await resealLeads(db as never, ring, 1000);
+    expect(again).toBe(0);
+    expect(done).toBeGreaterThanOrEqual(1);
+    await env.DB.prepare('DELETE FROM leads WHERE id = ?').bind(raced.id).run();
   });
 
   it('re-encrypts rows under an old key, and rows from before encryption, with the current key', async () => {
