@@ -8,6 +8,7 @@ import { importKeyring, keyring, newKeyEntry } from '../../functions/privacy/key
 import { saveLead } from '../../functions/leads/store.ts';
 import { housekeeping, warnAuthorizations } from '../../functions/privacy/housekeeping.ts';
 import { resealLeads } from '../../functions/privacy/reseal.ts';
+import { deleteExpired } from '../../functions/privacy/erase.ts';
 import { inboxPost, staffSession } from './inbox.ts';
 import { openLead, openRepeat } from '../../functions/privacy/sealed-lead.ts';
 import type { Repeat } from '../../functions/rows.ts';
@@ -172,6 +173,26 @@ describe('deleting a customer by phone (admin)', () => {
 });
 
 describe('the scheduled job', () => {
+  it("says when leads past the retention period remain after a day's rounds; the next run goes on", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await (await post(valid())).json<{ id: string }>()).id);
+    const longAgo = new Date(Date.now() - 400 * 86_400_000).toISOString();
+    await env.DB.prepare('UPDATE leads SET created_at = ? WHERE id IN (SELECT value FROM json_each(?))')
+      .bind(longAgo, JSON.stringify(ids))
+      .run();
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(await deleteExpired(env.DB, 399, new Date(), { atOnce: 1, rounds: 2 })).toBe(2);
+      expect(warned.mock.calls.flat().join('\n')).toContain('leads older than 399 days remain after 2 deleted today');
+      warned.mockClear();
+      expect(await deleteExpired(env.DB, 399, new Date(), { atOnce: 1, rounds: 2 })).toBe(1);
+      expect(warned).not.toHaveBeenCalled();
+    } finally {
+      warned.mockRestore();
+    }
+    expect(await Promise.all(ids.map(rawRow))).toEqual([null, null, null]);
+  });
+
   it('deletes leads older than LEAD_RETENTION_DAYS and keeps newer ones', async () => {
     const first = valid();
     const old = await (await post(first)).json<{ id: string }>();
