@@ -69,12 +69,24 @@ export const asHtml = (m: LeadMessage) =>
       </html>`,
   );
 
-/** Markdown for the IM robots: customer text cannot add links, emphasis or tags such as WeCom's
- *  <font>; angle brackets become full-width, the rest is backslash-escaped. */
-const escapeMarkdown = (s: string) =>
+/** Customer text for a chat: no tag (Feishu's <at user_id="all"> would call the whole group, WeCom's
+ *  <font> restyle) and no bare address a client would make a link of (http://…, www.…): angle
+ *  brackets and the scheme's colon become full-width, the text still readable. */
+const chatSafe = (s: string) =>
   s
     .replace(/</g, '＜')
     .replace(/>/g, '＞')
+    .replace(/:\/\//g, '：//')
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}．`);
+
+/** Plain text for a chat (Feishu's text message): the lines chat-safe; the inbox link, ours, stays one. */
+export const asChatText = (m: LeadMessage) =>
+  [m.subject, ...m.lines.map(([k, v]) => `${k}：${chatSafe(v)}`), ...(m.link ? [`${LINK_LABEL}：${m.link}`] : [])].join('\n');
+
+/** Markdown for the IM robots: customer text cannot add links, emphasis or tags such as WeCom's
+ *  <font>: chat-safe, and the rest backslash-escaped. */
+const escapeMarkdown = (s: string) =>
+  chatSafe(s)
     .replace(/[\\`*_[\]()~]/g, (c) => `\\${c}`)
     // Every line break CommonMark knows (a plain form post sends CRLF): none may start a line of its own.
     .replace(/\r\n?|\n/g, ' ');

@@ -2,7 +2,7 @@
 // markdown), Feishu (signed, text). Each answers 200 with its own error code, checked here.
 import type { Channel } from './channel.ts';
 import { postJson } from './http.ts';
-import { asMarkdown, asText, leadMessage } from './message.ts';
+import { asChatText, asMarkdown, leadMessage } from './message.ts';
 import { dingtalkSign, feishuSign } from './sign.ts';
 
 export function wecom(cfg: { url: string; timeoutMs?: number }): Channel {
@@ -50,7 +50,7 @@ export function feishu(cfg: { url: string; secret: string; timeoutMs?: number })
           timestamp: String(timestamp),
           sign: await feishuSign(cfg.secret, timestamp),
           msg_type: 'text',
-          content: { text: `${message.subject}\n${asText(message)}` },
+          content: { text: asChatText(message) },
         },
         cfg,
       );

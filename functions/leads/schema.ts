@@ -49,10 +49,8 @@ const optionalText = (max: number, label: string, multiline = false) =>
     text(label, undefined, max, multiline).optional(),
   );
 
-const checkbox = z.preprocess(
-  (v) => v === true || v === 'on' || v === 'true' || v === '1' || v === 'yes',
-  z.literal(true, { error: '请阅读并同意隐私政策后提交' }),
-);
+const checkbox = (error: string) =>
+  z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1' || v === 'yes', z.literal(true, { error }));
 
 /** Unknown field names, made safe to echo back (no markup, no control characters, short). */
 const shownKeys = (keys: string[]) =>
@@ -91,7 +89,10 @@ const leadSchema = z.strictObject(
     ),
     address: optionalText(LIMITS.address, LABELS.address),
     preferredTime: optionalText(LIMITS.preferredTime, LABELS.preferredTime),
-    consent: checkbox,
+    consent: checkbox('请阅读并同意隐私政策后提交'),
+    /** PIPL art. 39: storing the lead outside the mainland (Cloudflare) needs its own consent, not
+     *  one bundled with the policy's. Both are required; consent_at is when both were given. */
+    abroad: checkbox('请单独同意将报修信息存放在境外服务器后提交；不同意的，请直接拨打服务电话。'),
     /** Honeypot: people never see it, bots fill it in. */
     website: optionalText(200, '网站'),
     requestId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid('请求编号无效，请刷新页面后重试').optional()),

@@ -34,7 +34,7 @@ const leadBody = () =>
     phone: `137${String(n++ % 1e8).padStart(8, '0')}`,
     region: '433101',
     description: '基准测试',
-    consent: true,
+    consent: true, abroad: true,
     requestId: crypto.randomUUID(),
   });
 const ipOf = () => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;

@@ -19,6 +19,7 @@ export const LABELS = {
   address: '详细地址',
   preferredTime: '方便上门时间',
   consent: '隐私政策',
+  abroad: '境外存储',
 } as const;
 
 /** Where the form posts: the build's PUBLIC_LEAD_ENDPOINT (pages on another CDN), else the Worker

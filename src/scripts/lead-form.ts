@@ -18,7 +18,7 @@ export function enhanceLeadForm(form: HTMLFormElement) {
     event.preventDefault();
     const button = form.querySelector<HTMLButtonElement>('button[type=submit]')!;
     const body: Record<string, unknown> = Object.fromEntries(new FormData(form));
-    body.consent = (form.elements.namedItem('consent') as HTMLInputElement).checked;
+    for (const box of ['consent', 'abroad']) body[box] = (form.elements.namedItem(box) as HTMLInputElement).checked;
     button.disabled = true;
     try {
       const res = await fetch(form.action, {

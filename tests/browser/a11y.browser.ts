@@ -98,7 +98,11 @@ describe('keyboard only', () => {
     await k.press('Tab'); // consent
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('lead-consent');
     await k.press('Space');
-    // Past the privacy link in the consent label to the submit button.
+    // Past the privacy link in its label to the consent to storage abroad.
+    for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.id)) !== 'lead-abroad'; i++) await k.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lead-abroad');
+    await k.press('Space');
+    // Past the link in that label to the submit button.
     for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.tagName)) !== 'BUTTON'; i++) await k.press('Tab');
     await k.press('Enter');
     await page.waitForSelector('[data-lead-done]:not([hidden])');

@@ -82,6 +82,7 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     await site.fill('#lead-address', '乾州街道 <img src=x onerror=alert(2)> 1 栋');
     await site.fill('#lead-time', '<i>明天</i>上午');
     await site.check('#lead-consent');
+    await site.check('#lead-abroad');
     await submit(site, 'button[type=submit]');
     const reference = (await site.textContent('[data-lead-reference]'))!.trim();
     await site.close();
@@ -243,7 +244,14 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     const posted = await fetch(`${baseUrl}/api/leads`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: baseUrl },
-      body: JSON.stringify({ name: '钱先生', phone: '13700005555', region: '433101', description: '门锁坏了', consent: true }),
+      body: JSON.stringify({
+        name: '钱先生',
+        phone: '13700005555',
+        region: '433101',
+        description: '门锁坏了',
+        consent: true,
+        abroad: true,
+      }),
     });
     const { id: given } = (await posted.json()) as { id: string };
     await page.goto(`${baseUrl}/admin/leads/${given}/`);
@@ -304,6 +312,7 @@ describe('every inbox page: accessible, and no sideways scrolling', () => {
         description: '保险柜'.repeat(40),
         address: 'Building-A-Unit-1234567890-Room-9876543210-Nanjing-Road',
         consent: true,
+        abroad: true,
       }),
     });
     const context = await phone();

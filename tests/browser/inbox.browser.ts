@@ -70,6 +70,7 @@ describe('the inbox', () => {
         brand: 'jianxia',
         description: '保险柜密码锁坏了需要上门',
         consent: true,
+        abroad: true,
       }),
     });
     const { reference } = (await lead.json()) as { reference: string };

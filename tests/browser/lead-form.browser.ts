@@ -60,6 +60,7 @@ describe('without JavaScript', () => {
     expect(await page.inputValue('#lead-address')).toBe('东华门街道');
     await fill(page, { name: '孙先生', phone: '13700002222', description: '家里保险柜打不开' });
     await page.check('#lead-consent');
+    await page.check('#lead-abroad');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
     const reference = (await page.textContent('[data-lead-reference]'))!.trim();
     const row = (await leads()).find((l) => l.reference === reference)!;
@@ -71,6 +72,7 @@ describe('without JavaScript', () => {
     await fill(page, { name: '赵先生', phone: '13700001111', description: '保险柜密码忘了' });
     await page.selectOption('#lead-brand', 'jianxia');
     await page.check('#lead-consent');
+    await page.check('#lead-abroad');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
     // Reached by a redirect (Post/Redirect/Get).
     expect(new URL(page.url()).pathname).toBe('/api/leads/confirmation');
@@ -91,12 +93,14 @@ describe('without JavaScript', () => {
     const page = await onPage('/hunan/xiangxi/jishou/', false);
     await fill(page, { name: '钱女士', phone: '1370000', description: '指纹锁没反应' });
     await page.check('#lead-consent');
+    await page.check('#lead-abroad');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
     expect(await page.title()).toContain('吉首市上门维修');
     expect(await page.textContent('[data-error-for=phone]')).toContain('请填写有效的手机号');
     expect(await page.inputValue('#lead-name')).toBe('钱女士');
     expect(await page.inputValue('#lead-description')).toBe('指纹锁没反应');
     expect(await page.isChecked('#lead-consent')).toBe(true);
+    expect(await page.isChecked('#lead-abroad')).toBe(true);
     expect((await leads()).filter((l) => l.name === '钱女士')).toHaveLength(0);
 
     await page.fill('#lead-phone', '13700002222');
@@ -113,6 +117,7 @@ describe('with JavaScript', () => {
     page.on('framenavigated', () => (navigated = true));
     await fill(page, { name: '孙先生', phone: '13800003333', description: '空调不制冷' });
     await page.check('#lead-consent');
+    await page.check('#lead-abroad');
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-lead-done]:not([hidden])');
     const reference = (await page.textContent('[data-lead-done] [data-lead-reference]'))!;
@@ -132,6 +137,7 @@ describe('with JavaScript', () => {
     const again = await onPage('/guangdong/dongguan/humen/', true);
     await fill(again, { name: '孙先生', phone: '13800003333', description: '补充：外机有异响' });
     await again.check('#lead-consent');
+    await again.check('#lead-abroad');
     await again.click('button[type=submit]');
     await again.waitForSelector('[data-lead-done]:not([hidden])');
     expect(await again.isVisible('[data-lead-merged]')).toBe(true);
@@ -145,6 +151,7 @@ describe('with JavaScript', () => {
     const send = async (page: Page, phone: string, description: string) => {
       await fill(page, { name: '钱女士', phone, description });
       await page.check('#lead-consent');
+      await page.check('#lead-abroad');
       await page.click('button[type=submit]');
       await page.waitForSelector('[data-lead-done]:not([hidden])');
       return (await page.textContent('[data-lead-done] [data-lead-reference]'))!;
@@ -177,6 +184,7 @@ describe('with JavaScript', () => {
     await page.waitForSelector('[data-error-for=phone]:not([hidden])');
     expect(await page.textContent('[data-error-for=description]')).toContain('请简单描述');
     expect(await page.textContent('[data-error-for=consent]')).toContain('隐私政策');
+    expect(await page.textContent('[data-error-for=abroad]')).toContain('境外服务器');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('lead-phone');
     expect(await page.getAttribute('#lead-phone', 'aria-invalid')).toBe('true');
     expect(new URL(page.url()).pathname).toBe('/hunan/xiangxi/jishou/');
@@ -191,6 +199,7 @@ describe('with JavaScript', () => {
     await fill(page, { name: '吴先生', phone: '13800004444', description: '保险柜打不开' });
     await page.selectOption('#lead-brand', 'jianxia');
     await page.check('#lead-consent');
+    await page.check('#lead-abroad');
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-lead-done]:not([hidden])');
     expect((await leads()).filter((l) => l.name === '吴先生').map((l) => l.region_code)).toEqual(['433101']);
@@ -353,6 +362,7 @@ describe('search', () => {
     expect(chosen).toBe('湖南省 湘西土家族苗族自治州 凤凰县（暂未覆盖）');
     await fill(page, { name: '郑女士', phone: '13800005555', description: '指纹锁没电打不开' });
     await page.check('#lead-consent');
+    await page.check('#lead-abroad');
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-lead-done]:not([hidden])');
     expect(await page.textContent('[data-lead-next]')).toMatch(/^湖南省 湘西土家族苗族自治州 凤凰县 暂未覆盖。.*说明能否上门/);

@@ -21,7 +21,14 @@ describe('npm run leads', () => {
     const res = await fetch(`${baseUrl}/api/leads`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: '冯先生', phone: '13600001234', region: '433101', description: '命令行测试', consent: true }),
+      body: JSON.stringify({
+        name: '冯先生',
+        phone: '13600001234',
+        region: '433101',
+        description: '命令行测试',
+        consent: true,
+        abroad: true,
+      }),
     });
     const { id, reference } = (await res.json()) as { id: string; reference: string };
 

@@ -22,6 +22,7 @@ async function sendForm(page: Page, phone: string) {
   await page.fill('#lead-description', '智能锁没电打不开');
   await page.selectOption('#lead-brand', 'jianxia');
   await page.check('#lead-consent');
+  await page.check('#lead-abroad');
 }
 
 /** A staff member books the visit in the inbox; their page stays open. */

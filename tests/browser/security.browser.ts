@@ -37,6 +37,7 @@ describe('security headers and CSP', () => {
     await page.fill('#lead-phone', '13800005555');
     await page.fill('#lead-description', '智能锁没电了');
     await page.check('#lead-consent');
+    await page.check('#lead-abroad');
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-lead-done]:not([hidden])');
     expect(violations).toEqual([]);
@@ -56,6 +57,7 @@ describe('npm run leads -- forget', () => {
           region: '433101',
           description: '冰箱不制冷',
           consent: true,
+          abroad: true,
         }),
       });
     let res = await send();

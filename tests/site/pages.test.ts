@@ -172,6 +172,11 @@ describe('site files', () => {
     // Where the data is kept, and by whom (Cloudflare, maybe outside the mainland).
     expect(read('privacy/index.html')).toMatch(/Cloudflare[\s\S]*D1[\s\S]*中国大陆境外/);
     expect(read('index.html')).toMatch(/为上门服务使用我填写的信息（包括给我的手机发送报修确认短信）/);
+    // PIPL art. 39: storing abroad has a consent of its own on the form, and a section in the policy.
+    expect(read('index.html')).toMatch(
+      /name="abroad" value="on" required[\s\S]*我单独同意将以上信息存放在 Cloudflare 公司（美国）位于中国大陆境外的服务器上/,
+    );
+    expect(read('privacy/index.html')).toMatch(/<h2 id="abroad">向境外提供<\/h2>[\s\S]*Cloudflare, Inc\./);
     expect(read('404.html')).toContain('页面不存在');
     expect(read('robots.txt')).toContain('Sitemap: https://baoxiu.example.com/sitemap.xml');
     const sitemap = read('sitemap.xml');

@@ -70,6 +70,7 @@ describe('the env file handed to wrangler dev', () => {
           region: '433101',
           description: '保险柜打不开',
           consent: true,
+          abroad: true,
         }),
       });
       expect(lead.status).toBe(201);

@@ -6,7 +6,7 @@ import { fieldErrors, parseLead } from '../../functions/leads/schema.ts';
 import { newReference } from '../../functions/leads/reference.ts';
 import { leadEndpoint } from '../../src/contract/lead-fields.ts';
 
-const valid = { name: '王先生', phone: '13812341234', region: '433101', description: '打不开', consent: 'on' };
+const valid = { name: '王先生', phone: '13812341234', region: '433101', description: '打不开', consent: 'on', abroad: 'on' };
 
 describe('phone numbers', () => {
   it.each([
@@ -93,13 +93,17 @@ describe('lead schema', () => {
       region: '请选择所在地区',
       description: '请简单描述需要维修的问题',
       consent: '请阅读并同意隐私政策后提交',
+      abroad: '请单独同意将报修信息存放在境外服务器后提交；不同意的，请直接拨打服务电话。',
       requestId: '请求编号无效，请刷新页面后重试',
     });
   });
 
-  it('requires consent, whatever the spelling of "no"', () => {
-    for (const consent of [undefined, '', 'off', false, 'false']) {
-      expect(parseLead({ ...valid, consent }).success).toBe(false);
+  it('requires consent, whatever the spelling of "no", and the consent to storage abroad of its own', () => {
+    for (const no of [undefined, '', 'off', false, 'false']) {
+      expect(parseLead({ ...valid, consent: no }).success).toBe(false);
+      expect(fieldErrors(parseLead({ ...valid, abroad: no }).error!)).toEqual({
+        abroad: '请单独同意将报修信息存放在境外服务器后提交；不同意的，请直接拨打服务电话。',
+      });
     }
   });
 

@@ -229,6 +229,14 @@ describe('each channel against its provider', () => {
     expect(d.query.access_token).toBe('abc');
     const [f] = (await records('feishu')).filter((x) => x.body.content.text.includes(l.reference));
     expect(f.ok).toBe(true);
+    // Feishu's text message acts on <at user_id="all"> (the whole group called) and makes links of
+    // bare addresses: neither from a customer, in any chat.
+    const calling = lead({ description: '<at user_id="all">所有人</at> 点 http://evil.example/x 或 www.evil.example' });
+    for (const name of ['wecom', 'feishu'] as const) await channel(name).send(calling, env as never, { id: `d-${name}-at` });
+    const [fa] = (await records('feishu')).filter((x) => x.body.content.text.includes(calling.reference));
+    expect(fa.body.content.text).toContain('＜at user_id="all"＞所有人＜/at＞ 点 http：//evil.example/x 或 www．evil.example');
+    const [wa] = (await records('wecom')).filter((x) => x.body.markdown.content.includes(calling.reference));
+    expect(wa.body.markdown.content).not.toMatch(/http:\/\/|www\.evil/);
   });
 
   it("fits WeCom's 4,096 bytes with every field of the lead at its longest", async () => {

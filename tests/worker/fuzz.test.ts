@@ -21,6 +21,7 @@ const KNOWN = new Set([
   'address',
   'preferredTime',
   'consent',
+  'abroad',
   'website',
   'requestId',
   'page',
@@ -44,6 +45,7 @@ const base = (): Fields => ({
   address: '吉首市乾州街道示例小区 1 栋',
   preferredTime: '明天上午',
   consent: true,
+  abroad: true,
 });
 
 /** Sets a key as an own property even when it is __proto__, so JSON.stringify sends it. */
@@ -97,6 +99,9 @@ const brokenFields: fc.Arbitrary<[string, Fields]> = fc.oneof(
     .constantFrom(false, 'off', '', 0, null, 'no', 'false', 2, [], {}, 'ON ')
     .map((consent) => ['no-consent', { ...base(), consent }] as [string, Fields]),
   fc
+    .constantFrom(false, 'off', '', 0, null, 'no')
+    .map((abroad) => ['no-abroad-consent', { ...base(), abroad }] as [string, Fields]),
+  fc
     .string({ maxLength: 30 })
     .filter((s) => normalizePhone(s) === null)
     .map((phone) => ['bad-phone', { ...base(), phone }] as [string, Fields]),
@@ -115,7 +120,7 @@ const brokenFields: fc.Arbitrary<[string, Fields]> = fc.oneof(
   fc
     .constantFrom('//evil.example/', 'https://evil.example/', '\\\\evil', 'javascript:alert(1)', '/\\evil')
     .map((page) => ['bad-page', { ...base(), page }] as [string, Fields]),
-  fc.constantFrom('name', 'phone', 'region', 'description', 'consent').map((k) => {
+  fc.constantFrom('name', 'phone', 'region', 'description', 'consent', 'abroad').map((k) => {
     const f = base();
     delete f[k];
     return ['missing', f] as [string, Fields];
@@ -138,7 +143,7 @@ const formCase: fc.Arbitrary<Case> = fc
     // A form can only send strings; a field that is not one is left out (still invalid: see below).
     const strings: [string, string][] = [];
     for (const [k, v] of Object.entries(fields)) {
-      if (k === 'consent') {
+      if (k === 'consent' || k === 'abroad') {
         if (v === true) strings.push([k, 'on']);
         else if (typeof v === 'string') strings.push([k, v]);
       } else if (typeof v === 'string') strings.push([k, v.replace(/\ud800/g, '\u0001')]); // a form cannot carry a lone surrogate

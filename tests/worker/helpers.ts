@@ -39,6 +39,7 @@ export const valid = () => ({
   address: '吉首市乾州街道示例小区 1 栋',
   preferredTime: '明天上午',
   consent: true,
+  abroad: true,
 });
 
 /** A lead as saveLead (functions/leads/store.ts) takes it, with a phone no other test uses. */

@@ -114,7 +114,7 @@ describe('POST /api/leads (JSON)', () => {
     expect(res.status).toBe(400);
     const { ok, errors } = await res.json<{ ok: boolean; errors: Record<string, string> }>();
     expect(ok).toBe(false);
-    expect(Object.keys(errors).sort()).toEqual(['consent', 'description', 'name', 'phone', 'region']);
+    expect(Object.keys(errors).sort()).toEqual(['abroad', 'consent', 'description', 'name', 'phone', 'region']);
     expect(errors.phone).toMatch(/手机号|固定电话/);
     expect(errors.consent).toMatch(/隐私政策/);
     expect(await countLeads()).toBe(before);
@@ -201,6 +201,7 @@ describe('POST /api/leads (plain form, JavaScript off)', () => {
     brand: 'nuanchuan',
     description: '热水器不点火',
     consent: 'on',
+    abroad: 'on',
     page: '/hunan/xiangxi/jishou/',
   };
 
@@ -323,6 +324,8 @@ describe('POST /api/leads (plain form, JavaScript off)', () => {
     expect(html).toContain('value="A&amp;lt;B 1号"');
     expect(html).toMatch(/<option value="nuanchuan" data-for="brand" selected(="")?>/);
     expect(html).toMatch(/name="consent" value="on" required aria-invalid="true" aria-describedby="lead-consent-error">/);
+    // The other consent, given, stays given.
+    expect(html).toMatch(/name="abroad" value="on" required checked(="")?>/);
     expect(html).toContain('热水器不点火</textarea>');
     expect(html).toMatch(/name="requestId" value="[0-9a-f-]{36}"/);
     expect(await countLeads()).toBe(before);

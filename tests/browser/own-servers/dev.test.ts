@@ -64,6 +64,7 @@ describe('npm run dev', () => {
       await page.fill('#lead-phone', '13700005555');
       await page.fill('#lead-description', '保险柜锁住了');
       await page.check('#lead-consent');
+      await page.check('#lead-abroad');
       await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
       expect((await page.textContent('[data-lead-reference]'))?.trim(), log.slice(-3000)).toMatch(/^BX-\d{6}-\d{6}$/);
       // The lead reached the operator's outbox through the delivery queue.

@@ -61,6 +61,7 @@ describe('pages on a CDN, leads to the Worker on another origin', () => {
     await page.fill('#lead-phone', phone);
     await page.fill('#lead-description', '指纹锁没电了');
     await page.check('#lead-consent');
+    await page.check('#lead-abroad');
     return page;
   };
 
@@ -84,7 +85,14 @@ describe('pages on a CDN, leads to the Worker on another origin', () => {
     const res = await fetch(`${worker.url}/api/leads`, {
       method: 'POST',
       headers: { origin: 'http://127.0.0.1:1', 'content-type': 'application/json' },
-      body: JSON.stringify({ name: '褚', phone: '13700007777', region: '433101', description: '测试', consent: true }),
+      body: JSON.stringify({
+        name: '褚',
+        phone: '13700007777',
+        region: '433101',
+        description: '测试',
+        consent: true,
+        abroad: true,
+      }),
     });
     expect(res.status).toBe(403);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
