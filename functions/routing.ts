@@ -28,5 +28,14 @@ export function routeLead(catalog: CatalogIndex, lead: { region: string; brand?:
     (!r.brands?.length || (lead.brand !== undefined && r.brands.includes(lead.brand)));
   const route = rules.routes.find(matches) ?? rules.default;
   if (!route) return { route: ALL_CHANNELS, channels: configured.map((channel) => ({ channel })) };
-  return { route: route.name, channels: route.channels.map(({ channel, to }) => ({ channel, ...(to?.length ? { to } : {}) })) };
+  const channels = route.channels.map(({ channel, to }) => ({ channel, ...(to?.length ? { to } : {}) }));
+  // A route none of whose channels this deployment has (routes.yaml names dingtalk, its secret never
+  // set) would tell nobody: every configured channel too. The route's own still fail, in the inbox,
+  // saying which is not configured.
+  if (channels.some((c) => configured.includes(c.channel))) return { route: route.name, channels };
+  const named = new Set<string>(channels.map((c) => c.channel));
+  return {
+    route: route.name,
+    channels: [...channels, ...configured.filter((n) => !named.has(n)).map((channel) => ({ channel }))],
+  };
 }

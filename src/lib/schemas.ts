@@ -109,9 +109,16 @@ export function coverageSchema<B extends z.ZodType>(brand: B) {
   });
 }
 
+/** The channels that send to addresses or numbers; a bot or webhook has its one URL, and would
+ *  silently ignore `to` (the route would seem to reach another group). */
+const ADDRESSED: readonly string[] = ['email-smtp', 'email-binding', 'sms-aliyun', 'sms-tencent'];
+
 const routeChannel = known('a route channel', {
   channel: z.enum(CHANNEL_NAMES, { error: `channel must be one of ${CHANNEL_NAMES.join(', ')}` }),
   to: z.array(z.string().trim().min(1)).optional(),
+}).refine((c) => !c.to || ADDRESSED.includes(c.channel), {
+  error: (issue) =>
+    `\`to\` is for ${ADDRESSED.join(', ')}; ${(issue.input as { channel: string }).channel} sends to its own URL (set another channel's settings to reach another group)`,
 });
 
 // One delivery of a kind per channel and lead (migrations/0009): a channel listed twice would make

@@ -107,8 +107,17 @@ describe('region pages', () => {
 describe('brand pages', () => {
   it('state an independent relationship plainly', () => {
     const html = read('brands/jianxia/index.html');
-    expect(html).toMatch(/data-relationship="independent">安家修（示例） 是独立的第三方维修服务商，与 坚匣 品牌方无隶属关系/);
+    expect(html).toMatch(/data-relationship="independent">安家修（示例）是独立的第三方维修服务商，与坚匣品牌方无隶属关系/);
     expect(html).not.toContain('data-relationship="authorized"');
+  });
+
+  it('say the relationship in the description a search result shows alone (brand + number reads as the copycat 400 line)', () => {
+    const description = (file: string) => read(file).match(/<meta name="description" content="([^"]*)"/)![1];
+    expect(description('brands/jianxia/index.html')).toMatch(/^安家修（示例）（独立维修服务商，非品牌官方）：/);
+    expect(description('brands/qimen/index.html')).toMatch(/^安家修（示例）（栖门授权服务商）：/);
+    expect(description('hunan/xiangxi/jishou/index.html')).toBe(
+      '安家修（示例）（独立维修服务商，非品牌官方）在湖南省湘西土家族苗族自治州吉首市提供坚匣、暖川上门维修，电话 400-000-0000。',
+    );
   });
 
   it('show the recorded authorization of an authorized brand', () => {

@@ -103,6 +103,17 @@ describe('routes schema', () => {
     expect(once.success).toBe(true);
   });
 
+  it('refuses `to` on a channel that sends to its own URL, which would ignore it (a bot, a webhook)', () => {
+    const bot = routingSchema.safeParse({ routes: [{ name: '长沙', channels: [{ channel: 'dingtalk', to: ['另一个群'] }] }] });
+    expect(messages(bot)).toEqual([
+      "`to` is for email-smtp, email-binding, sms-aliyun, sms-tencent; dingtalk sends to its own URL (set another channel's settings to reach another group)",
+    ]);
+    expect(
+      routingSchema.safeParse({ routes: [{ name: '长沙', channels: [{ channel: 'sms-tencent', to: ['13800000000'] }] }] })
+        .success,
+    ).toBe(true);
+  });
+
   it('refuses a key it does not know, naming it and the keys it takes: a route with `brand:` would take every lead', () => {
     const misspelt = routingSchema.safeParse({
       routes: [{ name: '坚匣', brand: ['jianxia'], channels: [{ channel: 'wecom' }] }],

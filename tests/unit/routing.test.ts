@@ -33,6 +33,19 @@ describe('routing', () => {
     );
   });
 
+  it('sends a lead whose route has none of its channels here to every configured channel too', () => {
+    const catalog = new CatalogIndex({
+      ...base,
+      routing: { routes: [{ name: '湘西', regions: ['433100'], channels: [{ channel: 'dingtalk' }] }] },
+    });
+    expect(routeLead(catalog, { region: '433101' }, configured)).toEqual({
+      route: '湘西',
+      channels: [{ channel: 'dingtalk' }, { channel: 'outbox' }, { channel: 'email-smtp' }],
+    });
+    // One of them here: the route as written.
+    expect(routeLead(catalog, { region: '433101' }, ['dingtalk', 'outbox']).channels).toEqual([{ channel: 'dingtalk' }]);
+  });
+
   it('takes the first route whose region prefix and brand match, else the default', () => {
     const catalog = new CatalogIndex({
       ...base,
@@ -44,12 +57,13 @@ describe('routing', () => {
         default: { name: '总部', channels: [{ channel: 'email-smtp', to: ['hq@example.com'] }] },
       },
     });
-    expect(routeLead(catalog, { region: '433101', brand: 'qimen' }, configured).route).toBe('湖南智能锁');
-    expect(routeLead(catalog, { region: '433101', brand: 'jianxia' }, configured)).toEqual({
+    const here = [...configured, 'wecom', 'dingtalk', 'sms-aliyun'];
+    expect(routeLead(catalog, { region: '433101', brand: 'qimen' }, here).route).toBe('湖南智能锁');
+    expect(routeLead(catalog, { region: '433101', brand: 'jianxia' }, here)).toEqual({
       route: '湖南',
       channels: [{ channel: 'wecom' }, { channel: 'sms-aliyun', to: ['13800000000'] }],
     });
-    expect(routeLead(catalog, { region: '441900' }, configured)).toEqual({
+    expect(routeLead(catalog, { region: '441900' }, here)).toEqual({
       route: '总部',
       channels: [{ channel: 'email-smtp', to: ['hq@example.com'] }],
     });
