@@ -33,3 +33,31 @@ export class PartialDelivery extends Error {
     super(message);
   }
 }
+
+/** One message a recipient (both ways of email; Aliyun SMS): a retry goes only to those it failed,
+ *  and those it had no time to start (after `startBy`, ms since the epoch). */
+export async function toEach(
+  channel: string,
+  to: string[],
+  startBy: number,
+  send: (address: string) => Promise<unknown>,
+): Promise<void> {
+  const failed: string[] = [];
+  const errors: string[] = [];
+  for (const address of to) {
+    if (Date.now() > startBy) {
+      failed.push(address);
+      errors.push(`${address}: not tried, the attempt's time was up`);
+      continue;
+    }
+    try {
+      await send(address);
+    } catch (err) {
+      failed.push(address);
+      errors.push(`${address}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  if (!failed.length) return;
+  const why = `${channel}: ${errors.join('; ')}`;
+  throw failed.length < to.length ? new PartialDelivery(why, failed) : new Error(why);
+}

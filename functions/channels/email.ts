@@ -3,7 +3,7 @@
 // Cloudflare's send_email binding with a MIME message from mimetext (mime.ts). One message a
 // recipient either way; plain-text and HTML parts; worker-mailer and mimetext encode the Chinese subject.
 import { LogLevel, WorkerMailer } from 'worker-mailer';
-import { PartialDelivery, type Channel } from './channel.ts';
+import { toEach, type Channel } from './channel.ts';
 import { asHtml, asText, leadMessage } from './message.ts';
 import { bindingMime } from './mime.ts';
 import './smtp-read.ts';
@@ -64,34 +64,6 @@ export function smtpEmail(cfg: SmtpSettings): Channel {
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-/** One message a recipient, both ways of sending: a retry mails only the addresses it failed, and
- *  those it had no time to start (after `startBy`, ms since the epoch). */
-async function toEach(
-  channel: string,
-  to: string[],
-  startBy: number,
-  send: (address: string) => Promise<unknown>,
-): Promise<void> {
-  const failed: string[] = [];
-  const errors: string[] = [];
-  for (const address of to) {
-    if (Date.now() > startBy) {
-      failed.push(address);
-      errors.push(`${address}: not tried, the attempt's time was up`);
-      continue;
-    }
-    try {
-      await send(address);
-    } catch (err) {
-      failed.push(address);
-      errors.push(`${address}: ${messageOf(err)}`);
-    }
-  }
-  if (!failed.length) return;
-  const why = `${channel}: ${errors.join('; ')}`;
-  throw failed.length < to.length ? new PartialDelivery(why, failed) : new Error(why);
-}
 
 /** The port of an SMTP_URL: its own, else 465 for smtps:// and 587 (submission) for smtp://. */
 export const smtpPort = (url: URL) => Number(url.port) || (url.protocol === 'smtps:' ? 465 : 587);

@@ -1,6 +1,6 @@
 // Outbound calls to providers: a timeout on every request, and a failure (throw) for anything but
 // a 2xx whose body the provider's own check accepts (a redirect too).
-const TIMEOUT_MS = 10_000;
+export const DEFAULT_TIMEOUT_MS = 10_000;
 /** How much of a provider's reply goes into its error: whole enough that an echo of the lead's
  *  fields is found and taken out (functions/privacy/log.ts withoutLead cuts it short after). */
 export const REPLY_KEPT = 4000;
@@ -21,7 +21,7 @@ export async function postJson<T>(
       headers: { ...type, ...init.headers },
       body: payload || null,
       redirect: 'manual', // followed, a 301/302 would turn the POST into a GET without the lead
-      signal: AbortSignal.timeout(init.timeoutMs ?? TIMEOUT_MS),
+      signal: AbortSignal.timeout(init.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
   } catch (err) {
     throw new Error(`${new URL(url).host}: ${err instanceof Error && err.name === 'TimeoutError' ? 'timed out' : String(err)}`);

@@ -3,9 +3,9 @@
 import { normalizePhone } from '../leads/phone.ts';
 import { dialable, nationalPhone } from '../leads/phone-forms.ts';
 import type { StoredLead } from '../rows.ts';
-import { PartialDelivery, type Channel } from './channel.ts';
+import { PartialDelivery, toEach, type Channel, type Outgoing } from './channel.ts';
 import { hex, sha256 } from './hmac.ts';
-import { postJson } from './http.ts';
+import { DEFAULT_TIMEOUT_MS, postJson } from './http.ts';
 import { aliyunV3, tencentTc3 } from './sign.ts';
 
 /** Lead fields a template may use. */
@@ -34,44 +34,51 @@ export function aliyunSms(cfg: {
 }): Channel {
   return {
     name: 'sms-aliyun',
+    // One request a number: Aliyun answers one Code for the whole list, so one wrong number in the
+    // settings would fail every other, at every retry; a retry goes to those not reached.
     async send(lead, _env, delivery) {
-      const url = new URL(cfg.endpoint);
-      const query = {
-        PhoneNumbers: (delivery.to ?? cfg.to).join(','),
-        SignName: cfg.signName,
-        TemplateCode: cfg.templateCode,
-        TemplateParam: JSON.stringify(
-          Object.fromEntries(Object.entries(cfg.params).map(([v, key]) => [v, field(lead, key, TEMPLATE_VALUE_MAX.aliyun)])),
-        ),
-        OutId: delivery.id, // Aliyun's own correlation key for this message
-      };
-      const headers: Record<string, string> = {
-        host: url.host,
-        'x-acs-action': 'SendSms',
-        'x-acs-version': '2017-05-25',
-        'x-acs-date': new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        'x-acs-signature-nonce': crypto.randomUUID().replaceAll('-', ''),
-        'x-acs-content-sha256': hex(await sha256('')),
-      };
-      const { authorization, query: signedQuery } = await aliyunV3({
-        method: 'POST',
-        path: url.pathname, // what the request is sent to: / at Aliyun's, a proxy's own path otherwise
-        query,
-        headers,
-        body: '',
-        accessKeyId: cfg.accessKeyId,
-        accessKeySecret: cfg.accessKeySecret,
-      });
-      url.search = signedQuery;
-      const { host: _host, ...sent } = headers;
-      const res = await postJson<{ Code?: string; Message?: string }>(url.href, null, {
-        raw: '',
-        headers: { ...sent, authorization },
-        timeoutMs: cfg.timeoutMs,
-      });
-      if (res.Code !== 'OK') throw new Error(`sms-aliyun: ${res.Code} ${res.Message ?? ''}`);
+      const startBy = delivery.until === undefined ? Infinity : delivery.until - (cfg.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      await toEach('sms-aliyun', delivery.to ?? cfg.to, startBy, (number) => sendOne(number, lead, delivery));
     },
   };
+
+  async function sendOne(number: string, lead: StoredLead, delivery: Outgoing) {
+    const url = new URL(cfg.endpoint);
+    const query = {
+      PhoneNumbers: number,
+      SignName: cfg.signName,
+      TemplateCode: cfg.templateCode,
+      TemplateParam: JSON.stringify(
+        Object.fromEntries(Object.entries(cfg.params).map(([v, key]) => [v, field(lead, key, TEMPLATE_VALUE_MAX.aliyun)])),
+      ),
+      OutId: delivery.id, // Aliyun's own correlation key for this message
+    };
+    const headers: Record<string, string> = {
+      host: url.host,
+      'x-acs-action': 'SendSms',
+      'x-acs-version': '2017-05-25',
+      'x-acs-date': new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      'x-acs-signature-nonce': crypto.randomUUID().replaceAll('-', ''),
+      'x-acs-content-sha256': hex(await sha256('')),
+    };
+    const { authorization, query: signedQuery } = await aliyunV3({
+      method: 'POST',
+      path: url.pathname, // what the request is sent to: / at Aliyun's, a proxy's own path otherwise
+      query,
+      headers,
+      body: '',
+      accessKeyId: cfg.accessKeyId,
+      accessKeySecret: cfg.accessKeySecret,
+    });
+    url.search = signedQuery;
+    const { host: _host, ...sent } = headers;
+    const res = await postJson<{ Code?: string; Message?: string }>(url.href, null, {
+      raw: '',
+      headers: { ...sent, authorization },
+      timeoutMs: cfg.timeoutMs,
+    });
+    if (res.Code !== 'OK') throw new Error(`${res.Code} ${res.Message ?? ''}`);
+  }
 }
 
 export function tencentSms(cfg: {

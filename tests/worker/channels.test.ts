@@ -179,15 +179,31 @@ describe('each channel against its provider', () => {
     expect(mail.headers['x-baoxiu-delivery']).toContain('delivery-smtp');
   });
 
-  it('Aliyun SMS: V3 signature, template parameters, several recipients, OutId', async () => {
+  it('Aliyun SMS: V3 signature, template parameters, several recipients (a request each), OutId', async () => {
     const l = lead();
     await channel('sms-aliyun').send(l, env as never, { id: 'delivery-aliyun' });
-    const [r] = (await records('aliyun')).filter((x) => x.query.OutId === 'delivery-aliyun');
-    expect(r).toMatchObject({
-      ok: true,
-      query: { PhoneNumbers: '13800000000,13900000000', SignName: '安家修', TemplateCode: 'SMS_0001' },
-    });
-    expect(JSON.parse(r.query.TemplateParam)).toEqual({ code: l.reference, area: '吉首市' });
+    const sent = (await records('aliyun')).filter((x) => x.query.OutId === 'delivery-aliyun');
+    expect(sent.map((r) => r.query.PhoneNumbers)).toEqual(['13800000000', '13900000000']);
+    for (const r of sent) {
+      expect(r).toMatchObject({ ok: true, query: { SignName: '安家修', TemplateCode: 'SMS_0001' } });
+      expect(JSON.parse(r.query.TemplateParam)).toEqual({ code: l.reference, area: '吉首市' });
+    }
+  });
+
+  it('Aliyun SMS: a number Aliyun refuses holds back no other; the retry goes to it alone', async () => {
+    await fault('aliyun', ['business-error']); // the first number's request
+    const partly = await channel('sms-aliyun')
+      .send(lead(), env as never, { id: 'delivery-aliyun-partly' })
+      .catch((e: unknown) => e);
+    expect(partly).toBeInstanceOf(PartialDelivery);
+    expect((partly as PartialDelivery).remaining).toEqual(['13800000000']);
+    expect((partly as Error).message).toMatch(/^sms-aliyun: 13800000000: SignatureDoesNotMatch/);
+    const sent = (await records('aliyun')).filter((x) => x.query.OutId === 'delivery-aliyun-partly');
+    expect(sent.map((r) => r.query.PhoneNumbers)).toEqual(['13800000000', '13900000000']);
+    await channel('sms-aliyun').send(lead(), env as never, { id: 'delivery-aliyun-retry', to: ['13800000000'] });
+    expect(
+      (await records('aliyun')).filter((x) => x.query.OutId === 'delivery-aliyun-retry').map((r) => r.query.PhoneNumbers),
+    ).toEqual(['13800000000']);
   });
 
   it('Tencent SMS: TC3 signature, SessionContext, E.164 numbers', async () => {
