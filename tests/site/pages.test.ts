@@ -174,6 +174,17 @@ describe('every page', () => {
 });
 
 describe('site files', () => {
+  it('lets a keyboard skip the header to the content, and a phone keyboard say 搜索', () => {
+    for (const file of ['index.html', 'hunan/xiangxi/jishou/index.html', 'brands/jianxia/index.html']) {
+      const html = read(file);
+      const skip = html.indexOf('<a class="skip-link" href="#main">跳到正文</a>');
+      expect(skip, file).toBeGreaterThan(0);
+      expect(skip, file).toBeLessThan(html.indexOf('<header'));
+      expect(html).toContain('id="main"');
+      expect(html).toMatch(/<input id="site-search"[^>]* enterkeyhint="search"/);
+    }
+  });
+
   it('has a privacy policy, a 404 page, robots.txt and a sitemap of every page', () => {
     expect(read('privacy/index.html')).toContain('隐私政策');
     // The customer's confirmation SMS and the progress check are named where consent is given.
