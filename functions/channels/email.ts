@@ -5,7 +5,7 @@
 import { LogLevel, WorkerMailer } from 'worker-mailer';
 import { toEach, type Channel } from './channel.ts';
 import { asHtml, asText, leadMessage } from './message.ts';
-import { bindingMime } from './mime.ts';
+import { bindingMime, foldedSubject } from './mime.ts';
 import './smtp-read.ts';
 
 export interface SmtpSettings {
@@ -53,7 +53,8 @@ export function smtpEmail(cfg: SmtpSettings): Channel {
             subject: message.subject,
             text: asText(message),
             html: asHtml(message),
-            headers: { 'X-Baoxiu-Delivery': delivery.id },
+            // Folded: worker-mailer keeps a Subject header given (its own is one encoded word of ~250).
+            headers: { 'X-Baoxiu-Delivery': delivery.id, Subject: foldedSubject(message.subject) },
           }),
         );
       } finally {

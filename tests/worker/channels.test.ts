@@ -168,6 +168,10 @@ describe('each channel against its provider', () => {
     const mail = mails.find((m) => m.subject?.includes(l.reference));
     expect(mail.subject).toBe(`[报修] 新报修 ${l.reference} · 湖南省 湘西土家族苗族自治州 吉首市 · 坚匣`);
     expect(mail.headers.subject).toMatch(/=\?UTF-8\?[QB]\?/i); // RFC 2047 on the wire
+    // Folded into encoded words of whole characters, each line under 76 (RFC 2047 §2).
+    const lines = (mail.headers.subject as string).split('\r\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(76);
     // One message a recipient.
     expect(mails.filter((m) => m.subject?.includes(l.reference)).map((m) => m.to.text)).toEqual([
       'dispatch@baoxiu.test',
