@@ -120,6 +120,21 @@ describe('brand pages', () => {
     );
   });
 
+  it("offer in the form's picker (without JavaScript) only the places the brand is serviced in", () => {
+    const options = (file: string) => [...read(file).matchAll(/<option value="(\d+)" data-for="region"/g)].map((m) => m[1]);
+    expect(options('brands/jianxia/index.html')).toEqual(expect.arrayContaining(['430000', '430100', '433100', '441900']));
+    expect(options('brands/jianxia/index.html')).not.toContain('330100'); // 杭州: 栖门's, not 坚匣's
+    expect(options('index.html')).toContain('330100');
+  });
+
+  it('say whose service hours a region page gives, where a brand there has its own', () => {
+    const intro = (file: string) => read(file).match(/提供以下品牌的上门维修服务，服务时间 [^<]*/)![0];
+    expect(intro('hunan/changsha/changsha/index.html')).toBe(
+      '提供以下品牌的上门维修服务，服务时间 每天 8:00–20:00（下面注明服务时间的品牌，以注明的为准）。',
+    );
+    expect(intro('hunan/xiangxi/jishou/index.html')).toBe('提供以下品牌的上门维修服务，服务时间 每天 8:00–20:00。');
+  });
+
   it('show the recorded authorization of an authorized brand', () => {
     const html = read('brands/qimen/index.html');
     expect(html).toMatch(/data-relationship="authorized">.*栖门智能科技有限公司（虚构）.*QM-SQ-2026-0001.*2030-12-31/);
