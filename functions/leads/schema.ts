@@ -91,8 +91,11 @@ const leadSchema = z.strictObject(
     preferredTime: optionalText(LIMITS.preferredTime, LABELS.preferredTime),
     consent: checkbox('请阅读并同意隐私政策后提交'),
     /** PIPL art. 39: storing the lead outside the mainland (Cloudflare) needs its own consent, not
-     *  one bundled with the policy's. Both are required; consent_at is when both were given. */
-    abroad: checkbox('请单独同意将报修信息存放在境外服务器后提交；不同意的，请直接拨打服务电话。'),
+     *  one bundled with the policy's. Both are required; consent_at is when both were given. A page
+     *  cached from before the box existed sends none: the message says to reload it. */
+    abroad: checkbox(
+      '请勾选同意将报修信息存放在境外服务器后提交（页面上没有这一项的，请刷新页面）；不同意的，请直接拨打服务电话。',
+    ),
     /** Honeypot: people never see it, bots fill it in. */
     website: optionalText(200, '网站'),
     requestId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid('请求编号无效，请刷新页面后重试').optional()),

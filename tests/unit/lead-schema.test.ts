@@ -93,7 +93,7 @@ describe('lead schema', () => {
       region: '请选择所在地区',
       description: '请简单描述需要维修的问题',
       consent: '请阅读并同意隐私政策后提交',
-      abroad: '请单独同意将报修信息存放在境外服务器后提交；不同意的，请直接拨打服务电话。',
+      abroad: '请勾选同意将报修信息存放在境外服务器后提交（页面上没有这一项的，请刷新页面）；不同意的，请直接拨打服务电话。',
       requestId: '请求编号无效，请刷新页面后重试',
     });
   });
@@ -102,7 +102,7 @@ describe('lead schema', () => {
     for (const no of [undefined, '', 'off', false, 'false']) {
       expect(parseLead({ ...valid, consent: no }).success).toBe(false);
       expect(fieldErrors(parseLead({ ...valid, abroad: no }).error!)).toEqual({
-        abroad: '请单独同意将报修信息存放在境外服务器后提交；不同意的，请直接拨打服务电话。',
+        abroad: '请勾选同意将报修信息存放在境外服务器后提交（页面上没有这一项的，请刷新页面）；不同意的，请直接拨打服务电话。',
       });
     }
   });
