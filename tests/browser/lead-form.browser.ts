@@ -50,6 +50,18 @@ describe('without JavaScript', () => {
       page.click('[data-search-answer-list] li a >> nth=0'),
     ]);
 
+    // A name 88 counties share: the province filter, shown on the answer, narrows it (Enter again).
+    await page.goto(`${baseUrl}/`);
+    await page.fill('#site-search', '城关镇');
+    await Promise.all([page.waitForURL(/\/regions\/\?q=/), page.press('#site-search', 'Enter')]);
+    expect(await page.textContent('[data-search-answer-status]')).toBe('找到 88 个结果');
+    await page.selectOption('form[data-search] select[name=province]', '甘肃省');
+    await Promise.all([page.waitForURL(/province=/), page.press('#site-search', 'Enter')]);
+    const narrowed = Number((await page.textContent('[data-search-answer-status]'))!.match(/找到 (\d+) 个结果/)![1]);
+    expect(narrowed).toBeGreaterThan(1);
+    expect(narrowed).toBeLessThan(88);
+    expect(await page.inputValue('form[data-search] select[name=province]')).toBe('甘肃省');
+
     await page.goto(`${baseUrl}/`);
     await page.fill('#site-search', '东华门街道');
     await Promise.all([page.waitForURL(/\/regions\/\?q=/), page.press('#site-search', 'Enter')]);
