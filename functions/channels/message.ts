@@ -70,14 +70,15 @@ export const asHtml = (m: LeadMessage) =>
   );
 
 /** Customer text for a chat: no tag (Feishu's <at user_id="all"> would call the whole group, WeCom's
- *  <font> restyle) and no bare address a client would make a link of (http://…, www.…): angle
- *  brackets and the scheme's colon become full-width, the text still readable. */
+ *  <font> restyle) and no address a client would make a link of (http://…, www.…, evil.cn/pay): angle
+ *  brackets, the scheme's colon and a dot before letters become full-width, the text still readable
+ *  (3.5 stays as it is). */
 const chatSafe = (s: string) =>
   s
     .replace(/</g, '＜')
     .replace(/>/g, '＞')
     .replace(/:\/\//g, '：//')
-    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}．`);
+    .replace(/([\p{L}\p{N}-])\.(?=[a-z])/giu, '$1．');
 
 /** Plain text for a chat (Feishu's text message): the lines chat-safe; the inbox link, ours, stays one. */
 export const asChatText = (m: LeadMessage) =>

@@ -116,7 +116,7 @@ const ADDRESSED: readonly string[] = ['email-smtp', 'email-binding', 'sms-aliyun
 const routeChannel = known('a route channel', {
   channel: z.enum(CHANNEL_NAMES, { error: `channel must be one of ${CHANNEL_NAMES.join(', ')}` }),
   to: z.array(z.string().trim().min(1)).optional(),
-}).refine((c) => !c.to || ADDRESSED.includes(c.channel), {
+}).refine((c) => !c.to?.length || ADDRESSED.includes(c.channel), {
   error: (issue) =>
     `\`to\` is for ${ADDRESSED.join(', ')}; ${(issue.input as { channel: string }).channel} sends to its own URL (set another channel's settings to reach another group)`,
 });

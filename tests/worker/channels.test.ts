@@ -251,12 +251,16 @@ describe('each channel against its provider', () => {
     expect(f.ok).toBe(true);
     // Feishu's text message acts on <at user_id="all"> (the whole group called) and makes links of
     // bare addresses: neither from a customer, in any chat.
-    const calling = lead({ description: '<at user_id="all">所有人</at> 点 http://evil.example/x 或 www.evil.example' });
+    const calling = lead({
+      description: '<at user_id="all">所有人</at> 点 http://evil.example/x 或 www.evil.example 或 pay-evil.cn/x，3.5 米',
+    });
     for (const name of ['wecom', 'feishu'] as const) await channel(name).send(calling, env as never, { id: `d-${name}-at` });
     const [fa] = (await records('feishu')).filter((x) => x.body.content.text.includes(calling.reference));
-    expect(fa.body.content.text).toContain('＜at user_id="all"＞所有人＜/at＞ 点 http：//evil.example/x 或 www．evil.example');
+    expect(fa.body.content.text).toContain(
+      '＜at user_id="all"＞所有人＜/at＞ 点 http：//evil．example/x 或 www．evil．example 或 pay-evil．cn/x，3.5 米',
+    );
     const [wa] = (await records('wecom')).filter((x) => x.body.markdown.content.includes(calling.reference));
-    expect(wa.body.markdown.content).not.toMatch(/http:\/\/|www\.evil/);
+    expect(wa.body.markdown.content).not.toMatch(/http:\/\/|www\.evil|evil\.cn/);
   });
 
   it("fits WeCom's 4,096 bytes with every field of the lead at its longest", async () => {

@@ -43,7 +43,7 @@ describe('POST /api/leads (JSON)', () => {
       brand: 'jianxia',
       brand_name: '坚匣',
       status: 'new',
-      privacy_version: '2026-12-03',
+      privacy_version: '2026-12-03.2',
     });
     expect(Date.parse(row!.consent_at)).toBeGreaterThan(Date.now() - 60_000);
     const delivery = await deliveryOf(body.id);

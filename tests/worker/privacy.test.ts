@@ -385,7 +385,7 @@ describe('the scheduled job', () => {
     spy.mockRestore();
   });
 
-  it('re-encrypts in one batch, writing over no row changed since it was read (another run, say), nor counting it', async () => {
+  it('re-encrypts in batches, writing over no row changed since it was read (another run, say), nor counting it', async () => {
     const ring = await keyring(env.LEADS_ENCRYPTION_KEY); // test2, then test1
     const underOld = await importKeyring(env.LEADS_ENCRYPTION_KEY!.split(',')[1]);
     const [raced, calm] = [
@@ -403,7 +403,7 @@ describe('the scheduled job', () => {
       },
     };
     const done = await resealLeads(db as never, ring, 1000);
-    expect(batches).toBe(2); // the reads, then every write at once
+    expect(batches).toBe(2); // the reads, then the writes (fewer than a batch's 100)
     expect((await rawRow(raced.id))!.name).toBe('theirs');
     expect((await rawRow(calm.id))!.key_id).toBe('test2');
     expect((await openLead(ring, (await rawRow(calm.id))!)).name).toBe('乙');
