@@ -94,9 +94,19 @@ async function cascade(picker: HTMLElement) {
   const original = picker.querySelector('select')!;
   const asked = await uncoveredAsked(data);
   const hidden = Object.assign(document.createElement('input'), { type: 'hidden', name: 'region', value: asked?.code ?? '' });
+  // A brand page offers the places that brand is serviced in, as its plain select does: the
+  // ancestors of its coverage and what lies below it.
+  const lineageOf = (code: string) => {
+    const chain: string[] = [];
+    for (let c: string | undefined = code; c; c = data.regions[c]?.parent) chain.unshift(c);
+    return chain;
+  };
+  const covered = picker.dataset.brand ? (data.coverage[picker.dataset.brand] ?? []) : undefined;
+  const above = new Set(covered?.flatMap(lineageOf));
+  const offered = (code: string) => !covered || above.has(code) || lineageOf(code).some((c) => covered.includes(c));
   const childrenOf = (parent?: string) =>
     Object.entries(data.regions)
-      .filter(([, r]) => r.parent === parent)
+      .filter(([code, r]) => r.parent === parent && offered(code))
       .map(([code, r]) => ({ code, name: r.name }));
   const levels = ['省份', '城市', '区县'];
   const selects = levels.map((label, i) => {

@@ -202,6 +202,20 @@ describe('with JavaScript', () => {
     expect(new URL(page.url()).pathname).toBe('/hunan/xiangxi/jishou/');
   });
 
+  it('offers on a brand page the places that brand is serviced in, as without JavaScript', async () => {
+    const page = await onPage('/brands/jianxia/', true);
+    await page.waitForSelector('#lead-region-1', { state: 'attached' });
+    const provinces = await page
+      .locator('#lead-region option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(provinces).toEqual(['', '430000', '440000', '460000']); // 湖南, 广东, 海南: 坚匣's coverage
+    await page.selectOption('#lead-region', '430000');
+    const prefectures = await page
+      .locator('#lead-region-1 option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(prefectures).toEqual(['', '430100', '433100']);
+  });
+
   it('picks province → prefecture → county on a page without a region', async () => {
     const page = await onPage('/', true);
     await page.waitForSelector('#lead-region-1', { state: 'attached' });
