@@ -4,7 +4,7 @@
 // the forms people write most — a name whole or without its suffix (乾州街道, 乾州), with places above
 // it in front (吉首市乾州街道, 湘西乾州, 湖南吉首乾州) — and covered places in pinyin (their page's slug).
 import type { CountyTowns, UncoveredRegions } from '../../src/contract/catalog.ts';
-import { lookalikes, placeOnly, prefectureForms, shortName } from '../../src/lib/names.ts';
+import { lookalikes, placeOnly, prefectureForms, shortName, simplify, type TraditionalForms } from '../../src/lib/names.ts';
 import type { Level } from '../../src/lib/regions.ts';
 import { loadCatalog, loadUncovered, type CatalogIndex } from '../catalog.ts';
 import type { Env } from '../env.ts';
@@ -40,7 +40,13 @@ export class PlaceIndex {
   /** The longest form, in UTF-16 units as `read` slices. */
   private longest = 0;
 
-  constructor(catalog: CatalogIndex, uncovered: UncoveredRegions, towns: CountyTowns) {
+  constructor(
+    catalog: CatalogIndex,
+    uncovered: UncoveredRegions,
+    towns: CountyTowns,
+    /** /search-traditional.json: a query in traditional characters read in simplified ones (廣州). */
+    private readonly traditional?: TraditionalForms,
+  ) {
     this.towns = towns;
     const regions = new Map<string, Place>();
     const parents = new Map<Place, string>();
@@ -105,7 +111,8 @@ export class PlaceIndex {
     const typedAs = clean.replace(/\s+/g, '');
     const place = placeOnly(clean).replace(/\s+/g, '');
     let partly: Place[] = [];
-    for (const q of new Set([typedAs, place, ...lookalikes(place)])) {
+    const simplified = this.traditional ? [typedAs, place].flatMap((q) => simplify(q, this.traditional!)) : [];
+    for (const q of new Set([typedAs, place, ...lookalikes(place), ...simplified])) {
       const { places, whole } = this.read(q);
       if (whole) return places;
       if (!partly.length) partly = places;
@@ -169,9 +176,16 @@ export function loadPlaces(env: Env, origin: string): Promise<PlaceIndex> {
   cached ??= (async () => {
     const catalog = await loadCatalog(env, origin);
     await loadUncovered(env, origin, catalog);
-    const res = await env.ASSETS.fetch(new URL('/towns.json', origin));
+    const [res, forms] = await Promise.all([
+      env.ASSETS.fetch(new URL('/towns.json', origin)),
+      // Without it a query in simplified characters still works.
+      env.ASSETS.fetch(new URL('/search-traditional.json', origin)).then(
+        (r) => (r.ok ? (r.json() as Promise<TraditionalForms>) : undefined),
+        () => undefined,
+      ),
+    ]);
     if (!res.ok) throw new Error(`towns.json: HTTP ${res.status} (was the site built?)`);
-    return new PlaceIndex(catalog, catalog.uncovered!, (await res.json()) as CountyTowns);
+    return new PlaceIndex(catalog, catalog.uncovered!, (await res.json()) as CountyTowns, forms);
   })().catch((err) => {
     cached = undefined; // try again on the next request
     throw err;

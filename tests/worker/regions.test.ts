@@ -70,9 +70,13 @@ describe('search without JavaScript', () => {
     }
   });
 
-  it('a town with a page of its own in a city without counties: 东莞虎门 → 虎门镇', async () => {
-    const { page } = await search('东莞虎门');
-    expect(results(page)[0]).toEqual({ href: '/guangdong/dongguan/humen/', text: '虎门镇 → 东莞市 虎门镇 在线报修' });
+  it('a town with a page of its own in a city without counties: 东莞虎门 → 虎门镇, in traditional characters too', async () => {
+    for (const q of ['东莞虎门', '東莞虎門']) {
+      const { page } = await search(q);
+      expect(results(page)[0], q).toEqual({ href: '/guangdong/dongguan/humen/', text: '虎门镇 → 东莞市 虎门镇 在线报修' });
+    }
+    const { page } = await search('廣州');
+    expect(results(page)[0].text).toBe('广州市 广东省：暂未覆盖。可拨打 400-000-0000 咨询，或在线留言');
   });
 
   it('a name 88 counties share lists each with its county; the province filter narrows them', async () => {
