@@ -180,7 +180,7 @@ export function loadPlaces(env: Env, origin: string): Promise<PlaceIndex> {
       env.ASSETS.fetch(new URL('/towns.json', origin)),
       // Without it a query in simplified characters still works.
       env.ASSETS.fetch(new URL('/search-traditional.json', origin)).then(
-        (r) => (r.ok ? (r.json() as Promise<TraditionalForms>) : undefined),
+        (r: Response) => (r.ok ? (r.json() as Promise<TraditionalForms>) : undefined),
         () => undefined,
       ),
     ]);
