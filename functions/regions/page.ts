@@ -10,7 +10,7 @@ import type { Env } from '../env.ts';
 import { freshPage, uncoveredOption } from '../leads/form-page.ts';
 import { attributeText } from '../web/attribute-text.ts';
 import { securityHeaders } from '../web/headers.ts';
-import { loadPlaces, SHOWN, whereLabel, type Place } from './places.ts';
+import { lineage, loadPlaces, SHOWN, whereLabel, type Place } from './places.ts';
 
 const telOf = (hotline: string) => `tel:${hotline.replace(/[^0-9+]/g, '')}`;
 
@@ -61,7 +61,8 @@ export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securi
   let list = '';
   if (q) {
     const found = hotline ? places?.find(q) : undefined;
-    const all = (found ?? []).filter((p) => !province || provinceOf(p) === province);
+    // The search box's filter names provinces.
+    const all = (found ?? []).filter((p) => !province || lineage(p)[0].name === province);
     const shown = all.slice(0, SHOWN);
     list = (await Promise.all(shown.map((p) => item(p, hotline!).toString()))).join('');
     status = !found
@@ -78,8 +79,8 @@ export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securi
   // province's or the one below it, as the form's script chooses it.
   const asked = uncovered && catalog?.isUncovered(uncovered) ? uncovered : undefined;
   const town = asked && places?.townOf(asked, c.req.query('town') ?? '');
-  const lineage = uncovered && catalog?.region(uncovered) ? catalog.lineage(uncovered) : [];
-  const chosen = lineage[1] ?? lineage[0];
+  const coveredSince = uncovered && catalog?.region(uncovered) ? catalog.lineage(uncovered) : [];
+  const chosen = coveredSince[1] ?? coveredSince[0];
 
   const res = new HTMLRewriter()
     .on('form[data-search] input[name=q]', { element: (el) => void el.setAttribute('value', attributeText(q)) })
@@ -103,10 +104,3 @@ export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securi
     .transform(page);
   return freshPage(res, 200);
 });
-
-/** The province a place is in (the search box's filter names provinces). */
-function provinceOf(p: Place): string {
-  let top = p;
-  while (top.parent) top = top.parent;
-  return top.name;
-}

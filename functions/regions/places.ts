@@ -137,11 +137,17 @@ export class PlaceIndex {
   }
 }
 
+/** `p` and the places above it, the province first. */
+export function lineage(p: Place | undefined): Place[] {
+  const chain: Place[] = [];
+  for (let a = p; a; a = a.parent) chain.unshift(a);
+  return chain;
+}
+
 /** Whether `prefix` is a chain of the names of `parent` and the places above it, in order, levels skipped at will. */
 function above(prefix: string, parent: Place | undefined): boolean {
   if (!prefix) return true;
-  const chain: Place[] = [];
-  for (let p = parent; p; p = p.parent) chain.unshift(p);
+  const chain = lineage(parent);
   const rest = (text: string, from: number): boolean =>
     !text ||
     chain.slice(from).some((p, i) => p.forms.some((f) => text.startsWith(f) && rest(text.slice(f.length), from + i + 1)));
@@ -164,8 +170,7 @@ export function whereLabel(p: Place): string {
   const short = (r: Place) =>
     [r.parent && (prefectureForms(r.parent.name)[0] ?? r.parent.name), r.name].filter(Boolean).join(' ');
   if (p.level === 'town') return ` → ${short(p.code.length > 6 ? p : p.parent!)}`;
-  const chain: string[] = [];
-  for (let a = p.parent; a; a = a.parent) chain.unshift(a.name);
+  const chain = lineage(p.parent).map((a) => a.name);
   return chain.length ? ` ${chain.join(' ')}` : '';
 }
 

@@ -144,12 +144,12 @@ async function cascade(picker: HTMLElement) {
   // A link's place that is covered now (a search page older than the coverage): chosen, as a customer would.
   const linked = new URLSearchParams(location.search).get('uncovered') ?? '';
   if (Object.hasOwn(data.regions, linked)) {
-    const lineage: string[] = [];
-    for (let c: string | undefined = linked; c; c = data.regions[c]?.parent) lineage.unshift(c);
-    lineage.slice(0, selects.length).forEach((code, i) => {
-      selects[i].value = code;
-      if (i + 1 < selects.length) fill(i + 1, code);
-    });
+    lineageOf(linked)
+      .slice(0, selects.length)
+      .forEach((code, i) => {
+        selects[i].value = code;
+        if (i + 1 < selects.length) fill(i + 1, code);
+      });
     hidden.value = linked;
   }
   original.replaceWith(hidden, ...selects);

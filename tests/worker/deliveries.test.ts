@@ -30,6 +30,22 @@ async function storedDelivery(channel: string, dueAgoMs = 0, createdAgoMs = 0) {
   return deliveryId;
 }
 const delivery = (id: string) => env.DB.prepare('SELECT * FROM deliveries WHERE id = ?').bind(id).first<Record<string, any>>();
+/** The reference of a delivery's lead, as the outbox channel logs it. */
+const referenceOf = async (id: string) =>
+  (await env.DB.prepare('SELECT reference FROM leads WHERE id = (SELECT lead_id FROM deliveries WHERE id = ?)')
+    .bind(id)
+    .first<{ reference: string }>())!.reference;
+/** D1 whose statements fail as a lost connection does when `lost(query, args)` says so. */
+const losing = (lost: (query: string, args: unknown[]) => boolean) => {
+  const fail = () => Promise.reject(new Error('D1_ERROR: Network connection lost.'));
+  return {
+    batch: (statements: D1PreparedStatement[]) => env.DB.batch(statements),
+    prepare: (query: string) => ({
+      bind: (...args: unknown[]) =>
+        lost(query, args) ? { run: fail, first: fail, all: fail } : env.DB.prepare(query).bind(...args),
+    }),
+  };
+};
 
 async function runQueue(queue: string, deliveryId: string | string[], attempts = 1, generation?: number, on = env) {
   const ids = [deliveryId].flat();
@@ -160,16 +176,7 @@ describe('the deliveries consumer', () => {
   it('when D1 fails halfway through a batch, what was sent stays sent and the rest wait their backoff', async () => {
     const [first, second] = [await storedDelivery('outbox'), await storedDelivery('outbox')];
     // D1 goes away as the second delivery is claimed.
-    const lost = () => Promise.reject(new Error('D1_ERROR: Network connection lost.'));
-    const db = {
-      batch: (statements: D1PreparedStatement[]) => env.DB.batch(statements),
-      prepare: (query: string) => ({
-        bind: (...args: unknown[]) =>
-          query.includes('claimed_until = ?3') && args[0] === second
-            ? { run: lost, first: lost, all: lost }
-            : env.DB.prepare(query).bind(...args),
-      }),
-    };
+    const db = losing((query, args) => query.includes('claimed_until = ?3') && args[0] === second);
     const messages = [first, second].map((deliveryId) => ({ body: { deliveryId }, attempts: 4, ack: vi.fn(), retry: vi.fn() }));
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
@@ -185,22 +192,9 @@ describe('the deliveries consumer', () => {
 
   it('records a send through a D1 hiccup after the channel took it: sent once, not retried', async () => {
     const id = await storedDelivery('outbox');
-    const reference = (await env.DB.prepare(
-      'SELECT reference FROM leads WHERE id = (SELECT lead_id FROM deliveries WHERE id = ?)',
-    )
-      .bind(id)
-      .first<{ reference: string }>())!.reference;
+    const reference = await referenceOf(id);
     let hiccups = 2;
-    const lost = () => Promise.reject(new Error('D1_ERROR: Network connection lost.'));
-    const db = {
-      batch: (statements: D1PreparedStatement[]) => env.DB.batch(statements),
-      prepare: (query: string) => ({
-        bind: (...args: unknown[]) =>
-          query.includes("status = 'sent'") && hiccups-- > 0
-            ? { run: lost, first: lost, all: lost }
-            : env.DB.prepare(query).bind(...args),
-      }),
-    };
+    const db = losing((query) => query.includes("status = 'sent'") && hiccups-- > 0);
     const lines: string[] = [];
     const spies = [
       vi.spyOn(console, 'log').mockImplementation((...args) => void lines.push(args.join(' '))),
@@ -234,11 +228,7 @@ describe('the deliveries consumer', () => {
 describe('one chain of messages at a time', () => {
   it('sends once when two copies of a message are tried at the same time', async () => {
     const id = await storedDelivery('outbox');
-    const reference = (await env.DB.prepare(
-      'SELECT reference FROM leads WHERE id = (SELECT lead_id FROM deliveries WHERE id = ?)',
-    )
-      .bind(id)
-      .first<{ reference: string }>())!.reference;
+    const reference = await referenceOf(id);
     const lines: string[] = [];
     const spy = vi.spyOn(console, 'log').mockImplementation((...args) => void lines.push(args.join(' ')));
     try {
