@@ -26,11 +26,10 @@ export interface Outgoing {
 /** Some recipients got the lead and some did not (an SMS batch): the retry goes to `remaining` only,
  *  so nobody is sent the same lead twice. */
 export class PartialDelivery extends Error {
-  constructor(
-    message: string,
-    readonly remaining: string[],
-  ) {
+  readonly remaining: string[];
+  constructor(message: string, remaining: string[]) {
     super(message);
+    this.remaining = remaining;
   }
 }
 

@@ -39,15 +39,12 @@ export class PlaceIndex {
   private readonly towns: CountyTowns;
   /** The longest form, in UTF-16 units as `read` slices. */
   private longest = 0;
+  /** /search-traditional.json: a query in traditional characters read in simplified ones (廣州). */
+  private readonly traditional?: TraditionalForms;
 
-  constructor(
-    catalog: CatalogIndex,
-    uncovered: UncoveredRegions,
-    towns: CountyTowns,
-    /** /search-traditional.json: a query in traditional characters read in simplified ones (廣州). */
-    private readonly traditional?: TraditionalForms,
-  ) {
+  constructor(catalog: CatalogIndex, uncovered: UncoveredRegions, towns: CountyTowns, traditional?: TraditionalForms) {
     this.towns = towns;
+    this.traditional = traditional;
     const regions = new Map<string, Place>();
     const parents = new Map<Place, string>();
     const add = (code: string, name: string, level: Level, parent?: string, path?: string) => {
