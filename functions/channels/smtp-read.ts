@@ -11,15 +11,16 @@ import { WorkerMailer } from 'worker-mailer';
 /** The loop this replaces, as worker-mailer 1.2.1 writes it. */
 const SPINS_AT_END = 'if(!t)continue';
 
-const decoder = new TextDecoder();
-
-async function read(this: { reader: ReadableStreamDefaultReader<Uint8Array> }): Promise<string> {
+/** One reply of the server. A reply in Chinese may be split inside a character between two reads:
+ *  the decoder keeps the character's first bytes for the next (`stream`). */
+export async function read(this: { reader: ReadableStreamDefaultReader<Uint8Array> }): Promise<string> {
+  const decoder = new TextDecoder();
   let reply = '';
   for (;;) {
     const { value, done } = await this.reader.read();
     if (done) throw new Error('the SMTP server closed the connection');
     if (!value) continue;
-    reply += decoder.decode(value);
+    reply += decoder.decode(value, { stream: true });
     if (!reply.endsWith('\n')) continue;
     // A reply ends with a line whose code is not followed by "-" (250-… continues, 250 ends).
     const lines = reply.split(/\r?\n/);

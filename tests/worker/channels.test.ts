@@ -17,6 +17,7 @@ import { markSpam } from '../../functions/work/store.ts';
 import type { Delivery } from '../../functions/rows.ts';
 import { openRow, post, rawRow, valid } from './helpers.ts';
 import type { Env } from '../../functions/env.ts';
+import { read as readReply } from '../../functions/channels/smtp-read.ts';
 
 const e = env as unknown as Record<string, string>;
 const at = (path: string) => `${e.PROVIDERS_URL}/${path}`;
@@ -414,6 +415,32 @@ describe('SMTP with a server that closes the connection mid-send (a 421)', () =>
     const mails = (await (await fetch(e.MAILS_URL)).json()) as any[];
     expect(mails.filter((m) => m.subject?.includes(l.reference)).map((m) => m.to.text)).toEqual(['dispatch@baoxiu.test']);
   }, 20_000);
+});
+
+describe("reading an SMTP server's reply", () => {
+  const replyOf = (...chunks: Uint8Array[]) =>
+    readReply.call({
+      reader: new ReadableStream<Uint8Array>({
+        start(c) {
+          for (const b of chunks) c.enqueue(b);
+          c.close();
+        },
+      }).getReader(),
+    });
+
+  it('keeps a Chinese reply whole when a read ends inside a character, over a continued reply', async () => {
+    const bytes = new TextEncoder().encode('550-邮箱不存在\r\n550 请核对收件人\r\n');
+    // Cut inside 邮 (three bytes in UTF-8) and inside 核.
+    const cut1 = 5;
+    const cut2 = bytes.indexOf(0xe6, 20) + 2;
+    expect(await replyOf(bytes.slice(0, cut1), bytes.slice(cut1, cut2), bytes.slice(cut2))).toBe(
+      '550-邮箱不存在\r\n550 请核对收件人\r\n',
+    );
+  });
+
+  it('fails at the end of the stream instead of waiting for the rest of a reply', async () => {
+    await expect(replyOf(new TextEncoder().encode('250-first\r\n'))).rejects.toThrow('the SMTP server closed the connection');
+  });
 });
 
 describe("SMTP near the end of the attempt's hold on the delivery", () => {
