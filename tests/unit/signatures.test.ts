@@ -1,6 +1,7 @@
 // The providers' signatures against their published worked examples, and our webhook's.
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { rfc3986 } from '../../functions/channels/hmac.ts';
 import { aliyunV3, dingtalkSign, feishuSign, tc3Signature, tencentTc3, webhookSignature } from '../../functions/channels/sign.ts';
 
 describe('Aliyun ACS3-HMAC-SHA256', () => {
@@ -34,6 +35,54 @@ describe('Aliyun ACS3-HMAC-SHA256', () => {
     );
     expect((await sign('2023-10-26T10:22:32Z', '3156853299f313e23d1673dc12e1703d')).authorization).toBe(
       `${signed}06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0`,
+    );
+  });
+});
+
+describe("Aliyun's percent-encoding of a query (a Chinese sign name, JSON, RFC 3986's reserved marks)", () => {
+  // The SendSms example of Aliyun's SMS signing doc (签名机制, the older HMAC-SHA1 scheme), as Aliyun's
+  // demo code and SDKs in several languages reproduce it: sign name 阿里云短信测试专用, secret testSecret,
+  // signature zJDF+Lrzhj/ThnlvIToysFRq6t4=. V3 encodes a query the same way (UTF-8, %20, %2A, ~ kept).
+  const params = {
+    AccessKeyId: 'testId',
+    Action: 'SendSms',
+    Format: 'XML',
+    OutId: '123',
+    PhoneNumbers: '15300000001',
+    RegionId: 'cn-hangzhou',
+    SignName: '阿里云短信测试专用',
+    SignatureMethod: 'HMAC-SHA1',
+    SignatureNonce: '45e25e9b-0a6f-4070-8c85-2956eda1b466',
+    SignatureVersion: '1.0',
+    TemplateCode: 'SMS_71390007',
+    TemplateParam: '{"customer":"test"}',
+    Timestamp: '2017-07-12T02:42:19Z',
+    Version: '2017-05-25',
+  };
+  it("gives the doc's sorted query string, and with it the doc's signature", async () => {
+    const { query } = await aliyunV3({
+      method: 'POST',
+      path: '/',
+      query: params,
+      headers: { host: 'dysmsapi.aliyuncs.com' },
+      body: '',
+      accessKeyId: 'testId',
+      accessKeySecret: 'testSecret',
+    });
+    expect(query).toBe(
+      'AccessKeyId=testId&Action=SendSms&Format=XML&OutId=123&PhoneNumbers=15300000001&RegionId=cn-hangzhou' +
+        '&SignName=%E9%98%BF%E9%87%8C%E4%BA%91%E7%9F%AD%E4%BF%A1%E6%B5%8B%E8%AF%95%E4%B8%93%E7%94%A8' +
+        '&SignatureMethod=HMAC-SHA1&SignatureNonce=45e25e9b-0a6f-4070-8c85-2956eda1b466&SignatureVersion=1.0' +
+        '&TemplateCode=SMS_71390007&TemplateParam=%7B%22customer%22%3A%22test%22%7D&Timestamp=2017-07-12T02%3A42%3A19Z' +
+        '&Version=2017-05-25',
+    );
+    const stringToSign = `GET&${rfc3986('/')}&${rfc3986(query)}`;
+    expect(createHmac('sha1', 'testSecret&').update(stringToSign).digest('base64')).toBe('zJDF+Lrzhj/ThnlvIToysFRq6t4=');
+  });
+
+  it("encodes what encodeURIComponent leaves (!'()*), a space as %20, and keeps ~", () => {
+    expect(rfc3986("师傅说'明天(周六)*上午*到!~ a+b")).toBe(
+      '%E5%B8%88%E5%82%85%E8%AF%B4%27%E6%98%8E%E5%A4%A9%28%E5%91%A8%E5%85%AD%29%2A%E4%B8%8A%E5%8D%88%2A%E5%88%B0%21~%20a%2Bb',
     );
   });
 });
