@@ -48,7 +48,7 @@ describe('axe-core finds no violations', () => {
   it('on the form showing its errors, and on search results', async () => {
     const page = await open('/hunan/xiangxi/jishou/');
     await page.fill('#lead-phone', '12');
-    await page.click('button[type=submit]');
+    await page.click('[data-lead-form] button[type=submit]');
     await page.waitForSelector('[data-error-for=phone]:not([hidden])');
     expect(await violations(page)).toEqual([]);
     await page.fill('#site-search', '吉首');

@@ -83,7 +83,7 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     await site.fill('#lead-time', '<i>明天</i>上午');
     await site.check('#lead-consent');
     await site.check('#lead-abroad');
-    await submit(site, 'button[type=submit]');
+    await submit(site, '[data-lead-form] button[type=submit]');
     const reference = (await site.textContent('[data-lead-reference]'))!.trim();
     await site.close();
 

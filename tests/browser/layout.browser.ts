@@ -92,7 +92,7 @@ describe('no page runs past the right edge', () => {
       await page.waitForFunction(() => (document.querySelector('#site-search-results') as HTMLElement).dataset.query === '汶川');
       expect(await page.textContent('#site-search-results')).toContain('阿坝藏族羌族自治州');
       await page.fill('#lead-phone', '12');
-      await page.click('button[type=submit]');
+      await page.click('[data-lead-form] button[type=submit]');
       await page.waitForSelector('[data-error-for=phone]:not([hidden])');
       await check(page, `search-and-errors-${view.name}`);
       await page.context().close();

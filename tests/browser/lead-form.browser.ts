@@ -50,13 +50,13 @@ describe('without JavaScript', () => {
       page.click('[data-search-answer-list] li a >> nth=0'),
     ]);
 
-    // A name 88 counties share: the province filter, shown on the answer, narrows it (Enter again).
+    // A name 88 counties share: the province filter, shown on the answer with its 搜索 button, narrows it.
     await page.goto(`${baseUrl}/`);
     await page.fill('#site-search', '城关镇');
     await Promise.all([page.waitForURL(/\/regions\/\?q=/), page.press('#site-search', 'Enter')]);
     expect(await page.textContent('[data-search-answer-status]')).toBe('找到 88 个结果');
     await page.selectOption('form[data-search] select[name=province]', '甘肃省');
-    await Promise.all([page.waitForURL(/province=/), page.press('#site-search', 'Enter')]);
+    await Promise.all([page.waitForURL(/province=/), page.click('form[data-search] button[type=submit]')]);
     const narrowed = Number((await page.textContent('[data-search-answer-status]'))!.match(/找到 (\d+) 个结果/)![1]);
     expect(narrowed).toBeGreaterThan(1);
     expect(narrowed).toBeLessThan(88);
@@ -73,7 +73,7 @@ describe('without JavaScript', () => {
     await fill(page, { name: '孙先生', phone: '13700002222', description: '家里保险柜打不开' });
     await page.check('#lead-consent');
     await page.check('#lead-abroad');
-    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    await Promise.all([page.waitForNavigation(), page.click('[data-lead-form] button[type=submit]')]);
     const reference = (await page.textContent('[data-lead-reference]'))!.trim();
     const row = (await leads()).find((l) => l.reference === reference)!;
     expect(row).toMatchObject({ region_code: '110101', address: '东华门街道' });
@@ -85,7 +85,7 @@ describe('without JavaScript', () => {
     await page.selectOption('#lead-brand', 'jianxia');
     await page.check('#lead-consent');
     await page.check('#lead-abroad');
-    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    await Promise.all([page.waitForNavigation(), page.click('[data-lead-form] button[type=submit]')]);
     // Reached by a redirect (Post/Redirect/Get).
     expect(new URL(page.url()).pathname).toBe('/api/leads/confirmation');
     const reference = (await page.textContent('[data-lead-reference]'))!.trim();
@@ -106,7 +106,7 @@ describe('without JavaScript', () => {
     await fill(page, { name: '钱女士', phone: '1370000', description: '指纹锁没反应' });
     await page.check('#lead-consent');
     await page.check('#lead-abroad');
-    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    await Promise.all([page.waitForNavigation(), page.click('[data-lead-form] button[type=submit]')]);
     expect(await page.title()).toContain('吉首市上门维修');
     expect(await page.textContent('[data-error-for=phone]')).toContain('请填写有效的手机号');
     expect(await page.inputValue('#lead-name')).toBe('钱女士');
@@ -116,7 +116,7 @@ describe('without JavaScript', () => {
     expect((await leads()).filter((l) => l.name === '钱女士')).toHaveLength(0);
 
     await page.fill('#lead-phone', '13700002222');
-    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    await Promise.all([page.waitForNavigation(), page.click('[data-lead-form] button[type=submit]')]);
     expect(await page.textContent('[data-lead-reference]')).toMatch(/^BX-/);
     expect((await leads()).filter((l) => l.name === '钱女士').map((l) => l.phone)).toEqual(['+8613700002222']);
   });
@@ -130,7 +130,7 @@ describe('with JavaScript', () => {
     await fill(page, { name: '孙先生', phone: '13800003333', description: '空调不制冷' });
     await page.check('#lead-consent');
     await page.check('#lead-abroad');
-    await page.click('button[type=submit]');
+    await page.click('[data-lead-form] button[type=submit]');
     await page.waitForSelector('[data-lead-done]:not([hidden])');
     const reference = (await page.textContent('[data-lead-done] [data-lead-reference]'))!;
     expect(reference).toMatch(/^BX-\d{6}-\d{6}$/);
@@ -150,7 +150,7 @@ describe('with JavaScript', () => {
     await fill(again, { name: '孙先生', phone: '13800003333', description: '补充：外机有异响' });
     await again.check('#lead-consent');
     await again.check('#lead-abroad');
-    await again.click('button[type=submit]');
+    await again.click('[data-lead-form] button[type=submit]');
     await again.waitForSelector('[data-lead-done]:not([hidden])');
     expect(await again.isVisible('[data-lead-merged]')).toBe(true);
     expect(await again.isHidden('[data-lead-done] [data-lead-progress]')).toBe(true);
@@ -164,7 +164,7 @@ describe('with JavaScript', () => {
       await fill(page, { name: '钱女士', phone, description });
       await page.check('#lead-consent');
       await page.check('#lead-abroad');
-      await page.click('button[type=submit]');
+      await page.click('[data-lead-form] button[type=submit]');
       await page.waitForSelector('[data-lead-done]:not([hidden])');
       return (await page.textContent('[data-lead-done] [data-lead-reference]'))!;
     };
@@ -192,7 +192,7 @@ describe('with JavaScript', () => {
   it('shows errors inline and moves focus to the first one', async () => {
     const page = await onPage('/hunan/xiangxi/jishou/', true);
     await fill(page, { name: '周女士', phone: '12', description: '' });
-    await page.click('button[type=submit]');
+    await page.click('[data-lead-form] button[type=submit]');
     await page.waitForSelector('[data-error-for=phone]:not([hidden])');
     expect(await page.textContent('[data-error-for=description]')).toContain('请简单描述');
     expect(await page.textContent('[data-error-for=consent]')).toContain('隐私政策');
@@ -226,7 +226,7 @@ describe('with JavaScript', () => {
     await page.selectOption('#lead-brand', 'jianxia');
     await page.check('#lead-consent');
     await page.check('#lead-abroad');
-    await page.click('button[type=submit]');
+    await page.click('[data-lead-form] button[type=submit]');
     await page.waitForSelector('[data-lead-done]:not([hidden])');
     expect((await leads()).filter((l) => l.name === '吴先生').map((l) => l.region_code)).toEqual(['433101']);
   });
@@ -389,7 +389,7 @@ describe('search', () => {
     await fill(page, { name: '郑女士', phone: '13800005555', description: '指纹锁没电打不开' });
     await page.check('#lead-consent');
     await page.check('#lead-abroad');
-    await page.click('button[type=submit]');
+    await page.click('[data-lead-form] button[type=submit]');
     await page.waitForSelector('[data-lead-done]:not([hidden])');
     expect(await page.textContent('[data-lead-next]')).toMatch(/^湖南省 湘西土家族苗族自治州 凤凰县 暂未覆盖。.*说明能否上门/);
     expect((await leads()).filter((l) => l.name === '郑女士').map((l) => [l.region_code, l.region_name])).toEqual([

@@ -66,7 +66,7 @@ describe('the customer, with JavaScript', () => {
     });
     const page = await context.newPage();
     await sendForm(page, '13655550001');
-    await page.click('button[type=submit]');
+    await page.click('[data-lead-form] button[type=submit]');
     await page.waitForSelector('[data-lead-done]:not([hidden])');
     const reference = (await page.textContent('[data-lead-done] [data-lead-reference]'))!.trim();
     const next = (await page.textContent('[data-lead-done] [data-lead-next]'))!;
@@ -111,7 +111,7 @@ describe('the customer, without JavaScript', () => {
     });
     const page = await context.newPage();
     await sendForm(page, '13655550002');
-    await submit(page, 'button[type=submit]');
+    await submit(page, '[data-lead-form] button[type=submit]');
     const reference = (await page.textContent('[data-lead-reference]'))!.trim();
     expect(await page.textContent('[data-lead-next]')).toContain('吉首市：市区 2 小时内上门');
     // Reached by a redirect (Post/Redirect/Get): a reload asks for the page again, not the post.

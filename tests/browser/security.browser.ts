@@ -38,7 +38,7 @@ describe('security headers and CSP', () => {
     await page.fill('#lead-description', '智能锁没电了');
     await page.check('#lead-consent');
     await page.check('#lead-abroad');
-    await page.click('button[type=submit]');
+    await page.click('[data-lead-form] button[type=submit]');
     await page.waitForSelector('[data-lead-done]:not([hidden])');
     expect(violations).toEqual([]);
     await context.close();

@@ -65,7 +65,7 @@ describe('npm run dev', () => {
       await page.fill('#lead-description', '保险柜锁住了');
       await page.check('#lead-consent');
       await page.check('#lead-abroad');
-      await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+      await Promise.all([page.waitForNavigation(), page.click('[data-lead-form] button[type=submit]')]);
       expect((await page.textContent('[data-lead-reference]'))?.trim(), log.slice(-3000)).toMatch(/^BX-\d{6}-\d{6}$/);
       // The lead reached the operator's outbox through the delivery queue.
       await expect.poll(() => log, { timeout: 15_000 }).toMatch(/\[outbox\] lead BX-\d{6}-\d{6} · 郑\*\* · 137\*\*\*\*5555/);

@@ -67,7 +67,7 @@ describe('pages on a CDN, leads to the Worker on another origin', () => {
 
   it('with JavaScript: the form posts across origins (CORS) and shows the reference in place', async () => {
     const page = await send(true, '冯先生', '13700006666');
-    await page.click('button[type=submit]');
+    await page.click('[data-lead-form] button[type=submit]');
     await expect.poll(async () => (await page.textContent('[data-lead-reference]'))?.trim()).toMatch(/^BX-\d{6}-\d{6}$/);
     expect(new URL(page.url()).origin).toBe(cdn.url);
     const reference = (await page.textContent('[data-lead-reference]'))!.trim();
@@ -76,7 +76,7 @@ describe('pages on a CDN, leads to the Worker on another origin', () => {
 
   it('without JavaScript: the post lands on the Worker, which answers with a redirect to the confirmation page', async () => {
     const page = await send(false, '陈女士', '13700006667');
-    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    await Promise.all([page.waitForNavigation(), page.click('[data-lead-form] button[type=submit]')]);
     expect(page.url().startsWith(`${worker.url}/api/leads/confirmation?t=`)).toBe(true);
     expect((await page.textContent('[data-lead-reference]'))!.trim()).toMatch(/^BX-\d{6}-\d{6}$/);
   });
