@@ -8,7 +8,7 @@ import type { Channel } from './channel.ts';
 import { bindingEmail, smtpEmail, smtpPort } from './email.ts';
 import { outbox } from './outbox.ts';
 import { dingtalk, feishu, wecom } from './robots.ts';
-import { aliyunSms, tencentSms } from './sms.ts';
+import { aliyunSms, tencentSms, TENCENT_VALUE_MAX, WHOLE_FIELDS } from './sms.ts';
 import { webhook } from './webhook.ts';
 import { dialable, nationalPhone } from '../leads/phone-forms.ts';
 
@@ -39,6 +39,27 @@ function timeoutMs(s: Settings, most = 120_000): number | undefined {
       `CHANNEL_TIMEOUT_MS must be a whole number of milliseconds from 1 to ${most}, not ${JSON.stringify(s.CHANNEL_TIMEOUT_MS)}`,
     );
   return ms;
+}
+
+/** Tencent's template variables: the longest value the account takes (its console shows it), and
+ *  the fields in template order — none that this would cut, as a cut number is a wrong number. */
+function tencentVariables(
+  s: Settings,
+  params: string[],
+  setting: ChannelSetting = 'TENCENT_SMS_TEMPLATE_PARAMS',
+): { valueMax: number; params: string[] } {
+  const max = s.TENCENT_SMS_VARIABLE_MAX;
+  const valueMax = max === undefined || max === '' ? TENCENT_VALUE_MAX : Number(max);
+  if (!Number.isInteger(valueMax) || valueMax < TENCENT_VALUE_MAX)
+    throw new Error(
+      `TENCENT_SMS_VARIABLE_MAX must be a whole number of characters, ${TENCENT_VALUE_MAX} or more (as the console's template page shows), not ${JSON.stringify(max)}`,
+    );
+  for (const key of params)
+    if ((WHOLE_FIELDS[key] ?? 0) > valueMax)
+      throw new Error(
+        `${setting}: ${key} has up to ${WHOLE_FIELDS[key]} characters, more than a variable takes (TENCENT_SMS_VARIABLE_MAX, ${valueMax}${max ? '' : ' unless set'}); leave ${key} out, or set TENCENT_SMS_VARIABLE_MAX to what your console allows`,
+      );
+  return { valueMax, params };
 }
 
 /** How each channel is made from its settings (which settings: src/contract/channels.ts). */
@@ -84,8 +105,9 @@ const MAKERS: Record<Exclude<ChannelName, 'outbox'>, (s: Settings, env: Env) => 
       sdkAppId: s.TENCENT_SMS_SDK_APP_ID!,
       signName: s.TENCENT_SMS_SIGN_NAME!,
       templateId: s.TENCENT_SMS_TEMPLATE_ID!,
-      // Not the reference by default: a Tencent variable is cut at 12 characters, a reference has 16.
-      params: list(s.TENCENT_SMS_TEMPLATE_PARAMS ?? 'region,phone'),
+      // The county alone by default: a new account's variable takes 6 characters (TENCENT_VALUE_MAX),
+      // which a phone number (11) or a reference (16) is over.
+      ...tencentVariables(s, list(s.TENCENT_SMS_TEMPLATE_PARAMS ?? 'region')),
       to: list(s.TENCENT_SMS_TO),
       region: s.TENCENT_SMS_REGION ?? 'ap-guangzhou',
       timeoutMs: timeoutMs(s),
@@ -107,6 +129,7 @@ function customerSms(s: Settings, env: Env): Channel {
       : (['TENCENT_SECRET_ID', 'TENCENT_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME'] as const);
   const missing = needs.filter((k) => !s[k]);
   if (missing.length) throw new Error(`CUSTOMER_SMS_PROVIDER ${provider} needs ${missing.join(', ')}`);
+  if (provider === 'tencent') tencentVariables(s, list(s.CUSTOMER_SMS_TEMPLATE_PARAMS), 'CUSTOMER_SMS_TEMPLATE_PARAMS');
   const inner = MAKERS[provider === 'aliyun' ? 'sms-aliyun' : 'sms-tencent'](
     provider === 'aliyun'
       ? {
@@ -118,7 +141,7 @@ function customerSms(s: Settings, env: Env): Channel {
       : {
           ...s,
           TENCENT_SMS_TEMPLATE_ID: s.CUSTOMER_SMS_TEMPLATE,
-          // None by default: a Tencent variable is cut at 12 characters (sms.ts), and half a reference misleads.
+          // None by default: a reference (16 characters) is longer than a new account's variable (6).
           TENCENT_SMS_TEMPLATE_PARAMS: s.CUSTOMER_SMS_TEMPLATE_PARAMS ?? '',
           TENCENT_SMS_TO: '',
         },

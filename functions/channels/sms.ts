@@ -18,9 +18,19 @@ const FIELDS: Record<string, (l: StoredLead) => string> = {
   phone: (l) => nationalPhone(dialable(l.phone)),
   description: (l) => l.description,
 };
-// Aliyun and Tencent cap a template variable's value (35 and 12 characters for some template types).
-export const TEMPLATE_VALUE_MAX = { aliyun: 35, tencent: 12 } as const;
-const field = (lead: StoredLead, key: string, max: number) => [...(FIELDS[key]?.(lead) ?? '')].slice(0, max).join('');
+/** Aliyun's longest template variable value (for some variable types). */
+const ALIYUN_VALUE_MAX = 35;
+/** Tencent's, unless TENCENT_SMS_VARIABLE_MAX says more: "对于长期未使用的账号及2024年1月25日后开通新账号默认
+ *  最长支持6个字符，您的账号具体可支持字符长度以控制台显示为准" (the SendSms error
+ *  InvalidParameterValue.TemplateParameterLengthLimit; the SMS FAQ, cloud.tencent.com/document/product/382/13301,
+ *  says 6 too). Accounts from before had 12, and enterprise ones no limit. */
+export const TENCENT_VALUE_MAX = 6;
+/** Fields a template never gets cut, and their longest value: a cut number or reference is a wrong one. */
+export const WHOLE_FIELDS: Record<string, number> = { phone: 12, reference: 16 };
+const field = (lead: StoredLead, key: string, max: number) => {
+  const value = FIELDS[key]?.(lead) ?? '';
+  return key in WHOLE_FIELDS ? value : [...value].slice(0, max).join('');
+};
 
 export function aliyunSms(cfg: {
   endpoint: string;
@@ -49,7 +59,7 @@ export function aliyunSms(cfg: {
       SignName: cfg.signName,
       TemplateCode: cfg.templateCode,
       TemplateParam: JSON.stringify(
-        Object.fromEntries(Object.entries(cfg.params).map(([v, key]) => [v, field(lead, key, TEMPLATE_VALUE_MAX.aliyun)])),
+        Object.fromEntries(Object.entries(cfg.params).map(([v, key]) => [v, field(lead, key, ALIYUN_VALUE_MAX)])),
       ),
       OutId: delivery.id, // Aliyun's own correlation key for this message
     };
@@ -89,6 +99,8 @@ export function tencentSms(cfg: {
   signName: string;
   templateId: string;
   params: string[];
+  /** The longest value of a variable (TENCENT_VALUE_MAX, or what the account's console shows). */
+  valueMax: number;
   to: string[];
   region: string;
   timeoutMs?: number;
@@ -103,7 +115,7 @@ export function tencentSms(cfg: {
         SmsSdkAppId: cfg.sdkAppId,
         SignName: cfg.signName,
         TemplateId: cfg.templateId,
-        TemplateParamSet: cfg.params.map((key) => field(lead, key, TEMPLATE_VALUE_MAX.tencent)),
+        TemplateParamSet: cfg.params.map((key) => field(lead, key, cfg.valueMax)),
         SessionContext: delivery.id, // returned by Tencent in status reports: our dedupe key
       });
       const contentType = 'application/json; charset=utf-8';

@@ -1,6 +1,6 @@
 // What a log line may carry of a customer's input: escaped so that a log viewer that renders HTML
 // shows a payload as text, on one line (no forged log lines), and short.
-import { TEMPLATE_VALUE_MAX } from '../channels/sms.ts';
+import { TENCENT_VALUE_MAX } from '../channels/sms.ts';
 import { dialable, nationalPhone } from '../leads/phone-forms.ts';
 
 const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' };
@@ -44,19 +44,24 @@ export function withoutLead(
     const encoded = [url, lower, url.replace(/%20/g, '+'), lower.replace(/%20/g, '+')];
     return [v, json, unicode(json, false), unicode(json, true), unicode(v, false), ...encoded];
   };
-  const cut = (v: string) => [v, ...Object.values(TEMPLATE_VALUE_MAX).map((max) => [...v].slice(0, max).join(''))];
+  // A field as an SMS template may have sent it, cut: at Aliyun's 35 characters, or at whatever a
+  // Tencent account takes (TENCENT_SMS_VARIABLE_MAX, 6 or more) — every cut from 6 on, looked for
+  // only when the field's first 6 characters are in the message in some form.
+  const cuts = (v: string) => {
+    const chars = [...v];
+    const head = chars.slice(0, TENCENT_VALUE_MAX).join('');
+    if (chars.length <= TENCENT_VALUE_MAX || !forms(head).some((f) => message.includes(f))) return [v];
+    return chars.slice(TENCENT_VALUE_MAX - 1).map((_, i) => chars.slice(0, TENCENT_VALUE_MAX + i).join(''));
+  };
+  // Phone numbers whole: no template gets one cut (sms.ts WHOLE_FIELDS).
+  const phones = [lead.phone, dialable(lead.phone), nationalPhone(lead.phone), nationalPhone(dialable(lead.phone))];
   const values = [
-    lead.phone,
-    dialable(lead.phone),
-    nationalPhone(lead.phone),
-    nationalPhone(dialable(lead.phone)),
-    lead.name,
-    lead.address,
-    lead.description,
-    lead.preferred_time,
+    ...phones,
+    ...[lead.name, lead.address, lead.description, lead.preferred_time]
+      .filter((v): v is string => !!v && v.length >= 2)
+      .flatMap(cuts),
   ]
-    .filter((v): v is string => !!v && v.length >= 2)
-    .flatMap(cut)
+    .filter((v) => v.length >= 2)
     .flatMap(forms)
     .sort((a, b) => b.length - a.length);
   let out = message;

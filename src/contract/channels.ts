@@ -26,7 +26,7 @@ export const CHANNELS = {
       'TENCENT_SMS_TEMPLATE_ID',
       'TENCENT_SMS_TO',
     ],
-    optional: ['TENCENT_SMS_TEMPLATE_PARAMS', 'TENCENT_SMS_REGION', 'TENCENT_SMS_ENDPOINT'],
+    optional: ['TENCENT_SMS_TEMPLATE_PARAMS', 'TENCENT_SMS_VARIABLE_MAX', 'TENCENT_SMS_REGION', 'TENCENT_SMS_ENDPOINT'],
     when: ['TENCENT_SMS_TEMPLATE_ID', 'TENCENT_SMS_TO', 'TENCENT_SMS_TEMPLATE_PARAMS'],
   },
   /** Not the operator's: a confirmation to the customer's own mobile, through the Aliyun or Tencent

@@ -94,12 +94,19 @@ describe('log lines', () => {
   it('and without what an SMS template sent of them: cut to its length, or percent-encoded in a URL', () => {
     const description = '保险柜密码忘了打不开，里面有证件，明天要用，麻烦尽快上门开锁，谢谢师傅辛苦了';
     const lead = { name: '欧阳娜娜', phone: '+8613812341234', address: null, description };
-    const tencent = [...description].slice(0, 12).join(''); // Tencent's 12 characters
+    const tencent = [...description].slice(0, 6).join(''); // a new Tencent account's 6 characters
+    const older = [...description].slice(0, 12).join(''); // an older account's 12
     const aliyun = [...description].slice(0, 35).join(''); // Aliyun's 35
     const form = encodeURIComponent('欧阳 娜娜').toLowerCase().replace('%20', '+'); // %e6…+%e5…
-    const echoed = `1014 bad param "${tencent}"; isv.X ${aliyun}; GET ?TemplateParam=${encodeURIComponent('欧阳娜娜')}&n=${form}`;
+    const echoed = `1014 bad param "${tencent}", "${older}"; isv.X ${aliyun}; GET ?TemplateParam=${encodeURIComponent('欧阳娜娜')}&n=${form}`;
     const kept = withoutLead(echoed, { ...lead, name: '欧阳娜娜', address: '欧阳 娜娜' });
-    expect(kept).toBe('1014 bad param "…"; isv.X …; GET ?TemplateParam=…&n=…');
+    expect(kept).toBe('1014 bad param "…", "…"; isv.X …; GET ?TemplateParam=…&n=…');
+    // Cut at whatever an account takes (TENCENT_SMS_VARIABLE_MAX), and as JSON escapes it.
+    const at20 = JSON.stringify([...description].slice(0, 20).join('')).replace(
+      /[^\x20-\x7e]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16)}`,
+    );
+    expect(withoutLead(`InvalidParameterValue ${at20} 保险柜`, lead)).toBe('InvalidParameterValue "…" 保险柜');
   });
 });
 

@@ -226,8 +226,38 @@ describe('each channel against its provider', () => {
         TemplateId: '100001',
       },
     });
-    // By default the region and the phone: no reference, which Tencent would cut to 12 of its 16 characters.
-    expect(r.body.TemplateParamSet).toHaveLength(2);
+    // By default the county alone: a new account's variable takes 6 characters, which a phone
+    // number (11) and a reference (16) are over.
+    expect(r.body.TemplateParamSet).toEqual(['吉首市']);
+  });
+
+  it("Tencent SMS: variables cut at the account's limit, a phone number or reference never", async () => {
+    const tencent = (settings: Record<string, string>) =>
+      channelsFor({ ...configured, ...settings } as never).find((c) => c.name === 'sms-tencent')!;
+    const sent = async (settings: Record<string, string>, l = lead()) => {
+      const id = crypto.randomUUID();
+      await tencent(settings).send(l, env as never, { id });
+      return (await records('tencent')).find((x) => x.body.SessionContext === id)!.body.TemplateParamSet;
+    };
+    const l = lead({ region_name: '甘肃省 临夏回族自治州 积石山保安族东乡族撒拉族自治县' });
+    expect(await sent({ TENCENT_SMS_TEMPLATE_PARAMS: 'region,brand' }, l)).toEqual(['积石山保安族', '坚匣']);
+    // A phone number does not fit a new account's 6 characters: refused, not cut into a wrong number.
+    await expect(tencent({ TENCENT_SMS_TEMPLATE_PARAMS: 'region,phone' }).send(l, env as never, { id: 'p' })).rejects.toThrow(
+      'sms-tencent is misconfigured: TENCENT_SMS_TEMPLATE_PARAMS: phone has up to 12 characters, more than a variable takes (TENCENT_SMS_VARIABLE_MAX, 6 unless set)',
+    );
+    // An account whose console allows 12 (older personal accounts) or 20.
+    expect(await sent({ TENCENT_SMS_TEMPLATE_PARAMS: 'region,phone', TENCENT_SMS_VARIABLE_MAX: '12' }, l)).toEqual([
+      '积石山保安族东乡族撒拉族',
+      '13812341234',
+    ]);
+    await expect(
+      tencent({ TENCENT_SMS_TEMPLATE_PARAMS: 'reference', TENCENT_SMS_VARIABLE_MAX: '12' }).send(l, env as never, { id: 'r' }),
+    ).rejects.toThrow('reference has up to 16 characters');
+    expect(await sent({ TENCENT_SMS_TEMPLATE_PARAMS: 'reference', TENCENT_SMS_VARIABLE_MAX: '20' }, l)).toEqual([l.reference]);
+    for (const bad of ['5', '6.5', 'twelve'])
+      await expect(tencent({ TENCENT_SMS_VARIABLE_MAX: bad }).send(l, env as never, { id: 'b' })).rejects.toThrow(
+        'TENCENT_SMS_VARIABLE_MAX must be a whole number of characters, 6 or more',
+      );
   });
 
   it('WeCom, DingTalk (signed) and Feishu (signed), with customer text escaped', async () => {
@@ -815,5 +845,21 @@ describe("the customer's confirmation SMS", () => {
       (c) => c.name === 'sms-customer',
     )!;
     await expect(half.send(lead(), env as never, { id: 'x' })).rejects.toThrow(/needs TENCENT_SECRET_ID, TENCENT_SECRET_KEY/);
+  });
+
+  it("a Tencent template with the reference fails unless the account's variables take it whole", async () => {
+    const withReference = (max?: string) =>
+      channelsFor({
+        ...customer('tencent'),
+        CUSTOMER_SMS_TEMPLATE_PARAMS: 'reference',
+        ...(max ? { TENCENT_SMS_VARIABLE_MAX: max } : {}),
+      } as never).find((c) => c.name === 'sms-customer')!;
+    await expect(withReference().send(lead(), env as never, { id: 'x' })).rejects.toThrow(
+      'sms-customer is misconfigured: CUSTOMER_SMS_TEMPLATE_PARAMS: reference has up to 16 characters',
+    );
+    const l = lead();
+    await withReference('16').send(l, env as never, { id: 'customer-reference' });
+    const [r] = (await records('tencent')).filter((x) => x.body.SessionContext === 'customer-reference');
+    expect(r.body.TemplateParamSet).toEqual([l.reference]);
   });
 });
