@@ -8,7 +8,7 @@ import type { Channel } from './channel.ts';
 import { bindingEmail, smtpEmail, smtpPort } from './email.ts';
 import { outbox } from './outbox.ts';
 import { dingtalk, feishu, wecom } from './robots.ts';
-import { aliyunSms, tencentSms, TENCENT_VALUE_MAX, WHOLE_FIELDS } from './sms.ts';
+import { aliyunSms, tencentSms, tencentValueMax, WHOLE_FIELDS } from './sms.ts';
 import { webhook } from './webhook.ts';
 import { dialable, nationalPhone } from '../leads/phone-forms.ts';
 
@@ -49,11 +49,7 @@ function tencentVariables(
   setting: ChannelSetting = 'TENCENT_SMS_TEMPLATE_PARAMS',
 ): { valueMax: number; params: string[] } {
   const max = s.TENCENT_SMS_VARIABLE_MAX;
-  const valueMax = max === undefined || max === '' ? TENCENT_VALUE_MAX : Number(max);
-  if (!Number.isInteger(valueMax) || valueMax < TENCENT_VALUE_MAX)
-    throw new Error(
-      `TENCENT_SMS_VARIABLE_MAX must be a whole number of characters, ${TENCENT_VALUE_MAX} or more (as the console's template page shows), not ${JSON.stringify(max)}`,
-    );
+  const valueMax = tencentValueMax(max);
   for (const key of params)
     if ((WHOLE_FIELDS[key] ?? 0) > valueMax)
       throw new Error(

@@ -24,7 +24,29 @@ const ALIYUN_VALUE_MAX = 35;
  *  最长支持6个字符，您的账号具体可支持字符长度以控制台显示为准" (the SendSms error
  *  InvalidParameterValue.TemplateParameterLengthLimit; the SMS FAQ, cloud.tencent.com/document/product/382/13301,
  *  says 6 too). Accounts from before had 12, and enterprise ones no limit. */
-export const TENCENT_VALUE_MAX = 6;
+const TENCENT_VALUE_MAX = 6;
+/** The longest value a Tencent account takes, from TENCENT_SMS_VARIABLE_MAX (its console shows it). */
+export function tencentValueMax(setting: string | undefined): number {
+  const max = setting === undefined || setting === '' ? TENCENT_VALUE_MAX : Number(setting);
+  if (!Number.isInteger(max) || max < TENCENT_VALUE_MAX)
+    throw new Error(
+      `TENCENT_SMS_VARIABLE_MAX must be a whole number of characters, ${TENCENT_VALUE_MAX} or more (as the console's template page shows; a large one, such as 500, where it shows no limit), not ${JSON.stringify(setting)}`,
+    );
+  return max;
+}
+
+/** The lengths the SMS channels cut a template's variables at: where an echo of a field, cut, may
+ *  be found in a provider's error (privacy/log.ts withoutLead). */
+export function templateCuts(settings: { TENCENT_SMS_VARIABLE_MAX?: string }): number[] {
+  let tencent = TENCENT_VALUE_MAX;
+  try {
+    tencent = tencentValueMax(settings.TENCENT_SMS_VARIABLE_MAX);
+  } catch {
+    // The channel is broken and sends nothing (channels/index.ts).
+  }
+  return [ALIYUN_VALUE_MAX, tencent];
+}
+
 /** Fields a template never gets cut, and their longest value: a cut number or reference is a wrong one. */
 export const WHOLE_FIELDS: Record<string, number> = { phone: 12, reference: 16 };
 const field = (lead: StoredLead, key: string, max: number) => {

@@ -3,6 +3,7 @@
 // left alone.
 import { PartialDelivery, type Channel } from '../channels/channel.ts';
 import { channelsFor } from '../channels/index.ts';
+import { templateCuts } from '../channels/sms.ts';
 import { loadCatalog } from '../catalog.ts';
 import type { Env } from '../env.ts';
 import type { Delivery, StoredLead } from '../rows.ts';
@@ -50,7 +51,7 @@ export async function attempt(
     await channel.send(lead, env, { id: delivery.id, to, link: await inboxLink(env, lead.id), kind: delivery.kind, until });
   } catch (err) {
     // Kept and logged without the customer's own fields: a receiver may echo them in its error.
-    const message = withoutLead(err instanceof Error ? err.message : String(err), lead);
+    const message = withoutLead(err instanceof Error ? err.message : String(err), lead, templateCuts(env));
     console.warn(`[deliveries] ${delivery.channel} failed for lead ${lead.reference}: ${message}`);
     await markAttemptFailed(env.DB, delivery.id, message, err instanceof PartialDelivery ? err.remaining : undefined);
     return 'failed';

@@ -1,6 +1,5 @@
 // What a log line may carry of a customer's input: escaped so that a log viewer that renders HTML
 // shows a payload as text, on one line (no forged log lines), and short.
-import { TENCENT_VALUE_MAX } from '../channels/sms.ts';
 import { dialable, nationalPhone } from '../leads/phone-forms.ts';
 
 const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' };
@@ -25,11 +24,13 @@ const ERROR_LENGTH = 500;
 /** A provider's error as it may be kept (deliveries.last_error) and logged: without the lead's own
  *  personal fields, which a receiver may echo back (a webhook's 422 quoting the phone) — as written,
  *  or as a JSON encoder writes them (\n and \" escaped; non-ASCII as is or as \u escapes, in either
- *  case) or a URL's query (percent-encoded), whole or cut as an SMS template sent it — then cut to
- *  ERROR_LENGTH: cut before, an echo could be left half and unrecognised. */
+ *  case) or a URL's query (percent-encoded), whole or cut as an SMS template sent it (`cutAt`: the
+ *  SMS channels' lengths, channels/sms.ts templateCuts) — then cut to ERROR_LENGTH: cut before, an
+ *  echo could be left half and unrecognised. */
 export function withoutLead(
   message: string,
   lead: { name: string; phone: string; address: string | null; description: string; preferred_time?: string | null },
+  cutAt: readonly number[] = [],
 ): string {
   const unicode = (v: string, upper: boolean) =>
     v.replace(/[^\x20-\x7e]/g, (c) => {
@@ -44,15 +45,7 @@ export function withoutLead(
     const encoded = [url, lower, url.replace(/%20/g, '+'), lower.replace(/%20/g, '+')];
     return [v, json, unicode(json, false), unicode(json, true), unicode(v, false), ...encoded];
   };
-  // A field as an SMS template may have sent it, cut: at Aliyun's 35 characters, or at whatever a
-  // Tencent account takes (TENCENT_SMS_VARIABLE_MAX, 6 or more) — every cut from 6 on, looked for
-  // only when the field's first 6 characters are in the message in some form.
-  const cuts = (v: string) => {
-    const chars = [...v];
-    const head = chars.slice(0, TENCENT_VALUE_MAX).join('');
-    if (chars.length <= TENCENT_VALUE_MAX || !forms(head).some((f) => message.includes(f))) return [v];
-    return chars.slice(TENCENT_VALUE_MAX - 1).map((_, i) => chars.slice(0, TENCENT_VALUE_MAX + i).join(''));
-  };
+  const cuts = (v: string) => [v, ...cutAt.map((n) => [...v].slice(0, n).join(''))];
   // Phone numbers whole: no template gets one cut (sms.ts WHOLE_FIELDS).
   const phones = [lead.phone, dialable(lead.phone), nationalPhone(lead.phone), nationalPhone(dialable(lead.phone))];
   const values = [

@@ -11,6 +11,7 @@ import {
   phoneHashes,
 } from '../../functions/privacy/keyring.ts';
 import { logSafe, maskName, withoutLead } from '../../functions/privacy/log.ts';
+import { templateCuts } from '../../functions/channels/sms.ts';
 import { clientIp } from '../../functions/web/limits.ts';
 import { allowedOrigins } from '../../functions/web/origin.ts';
 
@@ -99,14 +100,22 @@ describe('log lines', () => {
     const aliyun = [...description].slice(0, 35).join(''); // Aliyun's 35
     const form = encodeURIComponent('欧阳 娜娜').toLowerCase().replace('%20', '+'); // %e6…+%e5…
     const echoed = `1014 bad param "${tencent}", "${older}"; isv.X ${aliyun}; GET ?TemplateParam=${encodeURIComponent('欧阳娜娜')}&n=${form}`;
-    const kept = withoutLead(echoed, { ...lead, name: '欧阳娜娜', address: '欧阳 娜娜' });
+    const cutAt = templateCuts({}); // Aliyun's 35, Tencent's 6
+    const kept = withoutLead(echoed, { ...lead, name: '欧阳娜娜', address: '欧阳 娜娜' }, [...cutAt, 12]);
     expect(kept).toBe('1014 bad param "…", "…"; isv.X …; GET ?TemplateParam=…&n=…');
-    // Cut at whatever an account takes (TENCENT_SMS_VARIABLE_MAX), and as JSON escapes it.
+    // Cut at what the account takes (TENCENT_SMS_VARIABLE_MAX), and as JSON escapes it.
     const at20 = JSON.stringify([...description].slice(0, 20).join('')).replace(
       /[^\x20-\x7e]/g,
       (c) => `\\u${c.charCodeAt(0).toString(16)}`,
     );
-    expect(withoutLead(`InvalidParameterValue ${at20} 保险柜`, lead)).toBe('InvalidParameterValue "…" 保险柜');
+    expect(withoutLead(`InvalidParameterValue ${at20} 保险柜`, lead, templateCuts({ TENCENT_SMS_VARIABLE_MAX: '20' }))).toBe(
+      'InvalidParameterValue "…" 保险柜',
+    );
+    // Only the cuts a template sent: the provider's own words after them stay.
+    const english = { ...lead, description: 'Please call me after 6pm, the safe is stuck' };
+    expect(withoutLead('InvalidParameter: Please check the template', english, templateCuts({}))).toBe(
+      'InvalidParameter: … check the template',
+    );
   });
 });
 

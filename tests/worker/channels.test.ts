@@ -241,6 +241,7 @@ describe('each channel against its provider', () => {
     };
     const l = lead({ region_name: '甘肃省 临夏回族自治州 积石山保安族东乡族撒拉族自治县' });
     expect(await sent({ TENCENT_SMS_TEMPLATE_PARAMS: 'region,brand' }, l)).toEqual(['积石山保安族', '坚匣']);
+    expect(await sent({ TENCENT_SMS_VARIABLE_MAX: '' }, l)).toEqual(['积石山保安族']); // empty: the default
     // A phone number does not fit a new account's 6 characters: refused, not cut into a wrong number.
     await expect(tencent({ TENCENT_SMS_TEMPLATE_PARAMS: 'region,phone' }).send(l, env as never, { id: 'p' })).rejects.toThrow(
       'sms-tencent is misconfigured: TENCENT_SMS_TEMPLATE_PARAMS: phone has up to 12 characters, more than a variable takes (TENCENT_SMS_VARIABLE_MAX, 6 unless set)',
