@@ -1,14 +1,15 @@
-// npm run bench [-- --quick] [-- --only <section>]: builds, page weight, Lighthouse, search, the
+// npm run bench [-- --quick] [-- --only <section>] [-- --against <commit>]: builds, page weight, Lighthouse, search, the
 // lead endpoint and the inbox, measured on this machine. Prints a table and writes bench/results.json. Medians of
 // several runs, with min and max; the machine is shared, so read ratios, not single numbers.
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import { against } from './against.ts';
 import { benchBuild, synthetic } from './build.ts';
 import { endpoint } from './endpoint.ts';
 import { inbox } from './inbox.ts';
 import { lighthouseScores } from './lighthouse.ts';
 import { machine } from './machine.ts';
-import { QUICK, row, RUNS, wanted, writeResults } from './report.ts';
+import { AGAINST, QUICK, row, RUNS, wanted, writeResults } from './report.ts';
 import { search } from './search.ts';
 import { pageWeight } from './weight.ts';
 
@@ -23,6 +24,8 @@ if (wanted('build')) {
   const tenK = synthetic();
   leftover.push(...benchBuild('synthetic-10k', tenK, 1).dirs, tenK);
 }
+// `--only against --against <commit>` for this comparison alone.
+if (AGAINST && (wanted('build') || wanted('against'))) against(AGAINST, QUICK ? 1 : 4);
 if (sample && wanted('weight')) await pageWeight(sample.out);
 if (sample && wanted('lighthouse'))
   await lighthouseScores(sample.out).catch((err) => row('lighthouse', `not measured: ${String(err).slice(0, 120)}`));

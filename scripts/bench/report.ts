@@ -6,9 +6,11 @@ import { join } from 'node:path';
 process.env.PATH = `${join(process.cwd(), 'node_modules/.bin')}:${process.env.PATH}`;
 
 export const QUICK = process.argv.includes('--quick');
-/** `--only search` (or build, weight, lighthouse, endpoint, inbox) runs one section. */
+/** `--only search` (or build, against, weight, lighthouse, endpoint, inbox) runs one section. */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 export const wanted = (section: string) => !ONLY || ONLY === section;
+/** `--against <commit>`: the whole-country build against that commit's too (against.ts). */
+export const AGAINST = process.argv.includes('--against') ? process.argv[process.argv.indexOf('--against') + 1] : undefined;
 export const RUNS = QUICK ? 1 : 3;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
