@@ -11,6 +11,8 @@ const USAGE = `usage: npm run leads -- <command> [options]
   show <leadId>                           one lead with its deliveries
   export --csv [--out leads.csv]          all leads as CSV (UTF-8 with BOM, opens in Excel)
   retry <deliveryId>                      send a failed or stuck delivery again
+  channels                                the channels the Worker's settings turn on, and what is wrong
+                                          with any that cannot work (exit code 1 then)
   forget <phone>                          delete every lead of a phone number (a PIPL request)
   users add <name> [--owner]              a staff user for the inbox; prints their setup link (24 h)
 options: --url <site> (or BAOXIU_URL; default http://127.0.0.1:8787)
@@ -189,6 +191,15 @@ switch (command) {
       save(values.out, csv);
       console.error(`wrote ${values.out}: ${rows} leads`);
     } else process.stdout.write(csv);
+    break;
+  }
+  case 'channels': {
+    const { channels } = await answer<{ channels: { name: string; problem?: string }[] }>(await call('/channels'), (b) =>
+      Array.isArray(b.channels),
+    );
+    for (const ch of channels) console.log(`${ch.name.padEnd(14)} ${ch.problem ? `cannot send: ${ch.problem}` : 'ok'}`);
+    const broken = channels.filter((ch) => ch.problem).length;
+    if (broken) fail(`${broken} of ${channels.length} channels cannot send: every lead's delivery through them fails.`, 1);
     break;
   }
   case 'retry': {

@@ -1,7 +1,8 @@
 // The operator's API: leads (JSON or CSV), one lead with its deliveries and repeats, retrying a
-// delivery, and deleting a customer's data by phone (PIPL). Leads are decrypted here and nowhere else.
+// delivery, deleting a customer's data by phone (PIPL), and the channels as configured. Leads are decrypted here and nowhere else.
 // Its changes are recorded as the inbox's are (the lead's log, the operator log), by 管理接口.
 import { Hono } from 'hono';
+import { channelsFor } from '../channels/index.ts';
 import { enqueue } from '../deliveries/queue.ts';
 import type { Env } from '../env.ts';
 import { normalizePhone } from '../leads/phone.ts';
@@ -58,6 +59,12 @@ admin.get('/leads/:id', async (c) => {
   const repeats = await Promise.all((await listRepeats(c.env.DB, row.id)).map((r) => openRepeatToShow(ring, r)));
   return escapedJson({ ok: true, lead: shown(lead), deliveries, repeats });
 });
+
+/** GET /api/admin/channels: each channel its settings turn on, and what is wrong with one that cannot
+ *  work (a setting missing or malformed) — what every delivery through it would fail with. */
+admin.get('/channels', (c) =>
+  c.json({ ok: true, channels: channelsFor(c.env).map(({ name, problem }) => (problem ? { name, problem } : { name })) }),
+);
 
 admin.post('/deliveries/:id/retry', async (c) => {
   const id = c.req.param('id');

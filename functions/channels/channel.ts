@@ -13,6 +13,8 @@ export interface Channel {
    *  `until`: when the attempt's hold on the delivery ends (ms since the epoch) — a channel that sends
    *  in steps starts none it might not finish by then, as another attempt may take it over. */
   send(lead: StoredLead, env: Env, delivery: Outgoing): Promise<void>;
+  /** Why it cannot work as configured (every send fails with it): `npm run leads -- channels`. */
+  problem?: string;
 }
 
 export interface Outgoing {

@@ -152,6 +152,7 @@ function customerSms(s: Settings, env: Env): Channel {
 /** A channel that cannot work as configured: every attempt fails with the reason. */
 const broken = (name: ChannelName, reason: string): Channel => ({
   name,
+  problem: reason,
   async send() {
     throw new Error(`${name} is misconfigured: ${reason}`);
   },

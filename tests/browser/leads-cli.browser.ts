@@ -52,6 +52,10 @@ describe('npm run leads', () => {
     const refused = await leads('retry', delivery);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('409 Conflict: Already delivered.');
+
+    // The local defaults: the outbox alone, which works.
+    const channels = await leads('channels');
+    expect([channels.code, channels.stdout.trim()]).toEqual([0, 'outbox         ok']);
   });
 
   it('explains a wrong token and an unreachable URL in English', async () => {

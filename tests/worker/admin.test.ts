@@ -17,6 +17,40 @@ async function postLead(fields: Record<string, unknown> = {}) {
 }
 
 describe('admin API', () => {
+  it('lists the channels the settings turn on, and why any of them cannot send', async () => {
+    const channels = async (settings: Record<string, string>) => {
+      const res = await api.fetch(
+        new Request(`${ORIGIN}/api/admin/channels`, { headers: auth }),
+        { ...env, ...settings },
+        createExecutionContext(),
+      );
+      return (await res.json<{ channels: { name: string; problem?: string }[] }>()).channels;
+    };
+    expect((await get('/channels', {})).status).toBe(401);
+    const tencent = {
+      TENCENT_SECRET_ID: 'AKIDx',
+      TENCENT_SECRET_KEY: 'k',
+      TENCENT_SMS_SDK_APP_ID: '1400000000',
+      TENCENT_SMS_SIGN_NAME: '安家修',
+      TENCENT_SMS_TEMPLATE_ID: '100001',
+      TENCENT_SMS_TO: '13800000000',
+    };
+    expect(await channels(tencent)).toContainEqual({ name: 'sms-tencent' });
+    expect(await channels({ ...tencent, TENCENT_SMS_TEMPLATE_PARAMS: 'region,phone' })).toContainEqual({
+      name: 'sms-tencent',
+      problem: expect.stringContaining('TENCENT_SMS_TEMPLATE_PARAMS: phone has up to 12 characters'),
+    });
+    expect(
+      await channels({ WECOM_WEBHOOK_URL: 'https://qyapi.weixin.qq.com/x', DINGTALK_WEBHOOK_URL: 'https://oapi.dingtalk.com/x' }),
+    ).toEqual(
+      expect.arrayContaining([
+        { name: 'outbox' },
+        { name: 'wecom' },
+        { name: 'dingtalk', problem: 'DINGTALK_SECRET is not set' },
+      ]),
+    );
+  });
+
   it('wants the bearer token, and is off without ADMIN_TOKEN', async () => {
     expect((await get('/leads', {})).status).toBe(401);
     expect((await get('/leads', { authorization: 'Bearer wrong' })).status).toBe(401);
