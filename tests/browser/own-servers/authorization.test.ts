@@ -1,5 +1,5 @@
 // The owner's inbox says a month ahead when a brand's recorded authorization ends, and that it has
-// ended while the deployed pages still claim it. The site as built a while ago: a copy of the build
+// ended while the deployed pages still claim it; and which notification channel cannot send. The site as built a while ago: a copy of the build
 // whose catalog.json dates are moved near today, served by the same Worker under wrangler dev (a
 // build now would refuse the lapsed date, src/lib/claims.ts).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,7 +40,17 @@ describe("the owner's inbox and the brands' authorization", () => {
       port: await freePort(),
       config: join(root, 'worker', 'wrangler.json'),
       persistTo: join(root, 'state'),
-      envFiles: [secretsFile({ LEADS_ENCRYPTION_KEY: newKeyEntry('auth'), ADMIN_TOKEN }, join(root, 'secrets'))],
+      envFiles: [
+        secretsFile(
+          // And a channel set up by half: DingTalk without its signing secret.
+          {
+            LEADS_ENCRYPTION_KEY: newKeyEntry('auth'),
+            ADMIN_TOKEN,
+            DINGTALK_WEBHOOK_URL: 'https://oapi.dingtalk.com/robot/send',
+          },
+          join(root, 'secrets'),
+        ),
+      ],
       output: 'pipe',
     });
     browser = await launch();
@@ -83,7 +93,7 @@ describe("the owner's inbox and the brands' authorization", () => {
     return page;
   }
 
-  it('tells the owner which authorization ends within a month, and which has ended', async () => {
+  it('tells the owner which authorization ends within a month, which has ended, and which channel cannot send', async () => {
     // Counted from the day the page is made: 10, or 9 if Beijing's midnight comes in between.
     const before = daysTo(ending);
     const page = await inboxAs('owner');
@@ -93,13 +103,18 @@ describe("the owner's inbox and the brands' authorization", () => {
     );
     expect(await page.textContent('[data-lapsed-authorization]')).toContain(`暖川 的授权已于 ${ended} 到期`);
     expect(await page.locator('[data-ending-authorization], [data-lapsed-authorization]').count()).toBe(2);
+    // A channel that cannot send, with the reason for whoever deploys the site.
+    expect((await page.textContent('[data-broken-channel="dingtalk"]'))!.replace(/\s+/g, '')).toBe(
+      '钉钉通知发不出去：网站的设置有误。报修照常保存，其他渠道照常通知。请把这个原因转告部署网站的人：DINGTALK_SECRETisnotset',
+    );
+    expect(await page.locator('[data-broken-channel]').count()).toBe(1);
     await screenshot(page, 'inbox-authorization-owner');
     await page.context().close();
   });
 
   it('says nothing of it to staff', async () => {
     const page = await inboxAs('staff');
-    expect(await page.locator('[data-ending-authorization], [data-lapsed-authorization]').count()).toBe(0);
+    expect(await page.locator('[data-ending-authorization], [data-lapsed-authorization], [data-broken-channel]').count()).toBe(0);
     await page.context().close();
   });
 });
