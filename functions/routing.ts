@@ -39,3 +39,13 @@ export function routeLead(catalog: CatalogIndex, lead: { region: string; brand?:
     channels: [...channels, ...configured.filter((n) => !named.has(n)).map((channel) => ({ channel }))],
   };
 }
+
+/** The routes (the default's too) naming a channel this deployment has not set up: every lead they
+ *  take fails through it ("not configured"), which the operator should hear of before a lead does. */
+export function unconfiguredRoutes(catalog: CatalogIndex, configured: string[]): { route: string; channels: string[] }[] {
+  const rules = catalog.data.routing;
+  const routes = [...(rules?.routes ?? []), ...(rules?.default ? [rules.default] : [])];
+  return routes
+    .map((r) => ({ route: r.name, channels: r.channels.map((c) => c.channel).filter((c) => !configured.includes(c)) }))
+    .filter((r) => r.channels.length);
+}

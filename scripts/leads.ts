@@ -194,12 +194,15 @@ switch (command) {
     break;
   }
   case 'channels': {
-    const { channels } = await answer<{ channels: { name: string; problem?: string }[] }>(await call('/channels'), (b) =>
-      Array.isArray(b.channels),
-    );
+    const { channels, routes } = await answer<{
+      channels: { name: string; problem?: string }[];
+      routes?: { route: string; channels: string[] }[];
+    }>(await call('/channels'), (b) => Array.isArray(b.channels));
     for (const ch of channels) console.log(`${ch.name.padEnd(14)} ${ch.problem ? `cannot send: ${ch.problem}` : 'ok'}`);
-    const broken = channels.filter((ch) => ch.problem).length;
-    if (broken) fail(`${broken} of ${channels.length} channels cannot send: every lead's delivery through them fails.`, 1);
+    for (const r of routes ?? [])
+      console.log(`route ${r.route}: names ${r.channels.join(', ')}, not set up here; its leads' deliveries through it fail`);
+    const broken = channels.filter((ch) => ch.problem).length + (routes?.length ?? 0);
+    if (broken) fail(`${broken} problem(s) above: leads are stored, but their notifications through those channels fail.`, 1);
     break;
   }
   case 'retry': {

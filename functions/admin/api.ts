@@ -2,7 +2,9 @@
 // delivery, deleting a customer's data by phone (PIPL), and the channels as configured. Leads are decrypted here and nowhere else.
 // Its changes are recorded as the inbox's are (the lead's log, the operator log), by 管理接口.
 import { Hono } from 'hono';
+import { loadCatalog } from '../catalog.ts';
 import { channelsFor } from '../channels/index.ts';
+import { unconfiguredRoutes } from '../routing.ts';
 import { enqueue } from '../deliveries/queue.ts';
 import type { Env } from '../env.ts';
 import { normalizePhone } from '../leads/phone.ts';
@@ -61,10 +63,20 @@ admin.get('/leads/:id', async (c) => {
 });
 
 /** GET /api/admin/channels: each channel its settings turn on, and what is wrong with one that cannot
- *  work (a setting missing or malformed) — what every delivery through it would fail with. */
-admin.get('/channels', (c) =>
-  c.json({ ok: true, channels: channelsFor(c.env).map(({ name, problem }) => (problem ? { name, problem } : { name })) }),
-);
+ *  work (a setting missing or malformed) — what every delivery through it would fail with; and the
+ *  routes of routes.yaml that name a channel not set up here. */
+admin.get('/channels', async (c) => {
+  const channels = channelsFor(c.env);
+  const catalog = await loadCatalog(c.env, new URL(c.req.url).origin);
+  return c.json({
+    ok: true,
+    channels: channels.map(({ name, problem }) => (problem ? { name, problem } : { name })),
+    routes: unconfiguredRoutes(
+      catalog,
+      channels.map((ch) => ch.name),
+    ),
+  });
+});
 
 admin.post('/deliveries/:id/retry', async (c) => {
   const id = c.req.param('id');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogData } from '../../src/contract/catalog.ts';
 import { CatalogIndex } from '../../functions/catalog.ts';
-import { ALL_CHANNELS, routeLead } from '../../functions/routing.ts';
+import { ALL_CHANNELS, routeLead, unconfiguredRoutes } from '../../functions/routing.ts';
 
 const base: CatalogData = {
   operator: 'x',
@@ -44,6 +44,25 @@ describe('routing', () => {
     });
     // One of them here: the route as written.
     expect(routeLead(catalog, { region: '433101' }, ['dingtalk', 'outbox']).channels).toEqual([{ channel: 'dingtalk' }]);
+  });
+
+  it('names the routes with a channel this deployment has not set up', () => {
+    const catalog = new CatalogIndex({
+      ...base,
+      routing: {
+        routes: [
+          { name: '湘西', regions: ['433100'], channels: [{ channel: 'dingtalk' }, { channel: 'outbox' }] },
+          { name: '东莞', regions: ['441900'], channels: [{ channel: 'email-smtp' }] },
+        ],
+        default: { name: '总部', channels: [{ channel: 'wecom' }, { channel: 'sms-aliyun' }] },
+      },
+    });
+    expect(unconfiguredRoutes(catalog, configured)).toEqual([
+      { route: '湘西', channels: ['dingtalk'] },
+      { route: '总部', channels: ['wecom', 'sms-aliyun'] },
+    ]);
+    expect(unconfiguredRoutes(catalog, [...configured, 'dingtalk', 'wecom', 'sms-aliyun'])).toEqual([]);
+    expect(unconfiguredRoutes(new CatalogIndex(base), configured)).toEqual([]);
   });
 
   it('takes the first route whose region prefix and brand match, else the default', () => {

@@ -34,6 +34,10 @@ describe("the owner's inbox and the brands' authorization", () => {
     const catalog: CatalogData = JSON.parse(readFileSync(file, 'utf8'));
     catalog.brands.qimen.authorizedUntil = ending;
     catalog.brands.nuanchuan.authorizedUntil = ended;
+    // And a route to a channel this deployment has not set up.
+    catalog.routing = {
+      routes: [{ name: '湘西调度', regions: ['433100'], channels: [{ channel: 'feishu' }, { channel: 'outbox' }] }],
+    };
     writeFileSync(file, JSON.stringify(catalog));
     migrate(join(root, 'state'));
     worker = await startWranglerDev({
@@ -93,7 +97,7 @@ describe("the owner's inbox and the brands' authorization", () => {
     return page;
   }
 
-  it('tells the owner which authorization ends within a month, which has ended, and which channel cannot send', async () => {
+  it('tells the owner which authorization ends within a month, which has ended, and which channel or route cannot send', async () => {
     // Counted from the day the page is made: 10, or 9 if Beijing's midnight comes in between.
     const before = daysTo(ending);
     const page = await inboxAs('owner');
@@ -108,13 +112,20 @@ describe("the owner's inbox and the brands' authorization", () => {
       '钉钉通知发不出去：网站的设置有误。报修照常保存，其他渠道照常通知。请把这个原因转告部署网站的人：DINGTALK_SECRETisnotset',
     );
     expect(await page.locator('[data-broken-channel]').count()).toBe(1);
+    expect(await page.textContent('[data-unconfigured-route]')).toBe(
+      '分派规则“湘西调度”用到的飞书没有设置，按这条规则分派的报修经它的通知发不出去（报修照常保存）。请转告部署网站的人。',
+    );
     await screenshot(page, 'inbox-authorization-owner');
     await page.context().close();
   });
 
   it('says nothing of it to staff', async () => {
     const page = await inboxAs('staff');
-    expect(await page.locator('[data-ending-authorization], [data-lapsed-authorization], [data-broken-channel]').count()).toBe(0);
+    expect(
+      await page
+        .locator('[data-ending-authorization], [data-lapsed-authorization], [data-broken-channel], [data-unconfigured-route]')
+        .count(),
+    ).toBe(0);
     await page.context().close();
   });
 });
