@@ -1,10 +1,10 @@
 // The operator's API: leads (JSON or CSV), one lead with its deliveries and repeats, retrying a
-// delivery, deleting a customer's data by phone (PIPL), and the channels as configured. Leads are decrypted here and nowhere else.
+// delivery, deleting a customer's data by phone (PIPL), and the channels as configured. Leads are
+// decrypted here and nowhere else.
 // Its changes are recorded as the inbox's are (the lead's log, the operator log), by 管理接口.
 import { Hono } from 'hono';
 import { loadCatalog } from '../catalog.ts';
-import { channelsFor } from '../channels/index.ts';
-import { unconfiguredRoutes } from '../routing.ts';
+import { channelSetup } from '../channels/index.ts';
 import { enqueue } from '../deliveries/queue.ts';
 import type { Env } from '../env.ts';
 import { normalizePhone } from '../leads/phone.ts';
@@ -66,16 +66,8 @@ admin.get('/leads/:id', async (c) => {
  *  work (a setting missing or malformed) — what every delivery through it would fail with; and the
  *  routes of routes.yaml that name a channel not set up here. */
 admin.get('/channels', async (c) => {
-  const channels = channelsFor(c.env);
-  const catalog = await loadCatalog(c.env, new URL(c.req.url).origin);
-  return c.json({
-    ok: true,
-    channels: channels.map(({ name, problem }) => (problem ? { name, problem } : { name })),
-    routes: unconfiguredRoutes(
-      catalog,
-      channels.map((ch) => ch.name),
-    ),
-  });
+  const { channels, routes } = channelSetup(c.env, await loadCatalog(c.env, new URL(c.req.url).origin));
+  return c.json({ ok: true, channels: channels.map(({ name, problem }) => (problem ? { name, problem } : { name })), routes });
 });
 
 admin.post('/deliveries/:id/retry', async (c) => {

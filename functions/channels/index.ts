@@ -4,6 +4,8 @@
 import * as z from 'zod';
 import { CHANNELS, type ChannelName, type ChannelSetting } from '../../src/contract/channels.ts';
 import type { Env } from '../env.ts';
+import type { CatalogIndex } from '../catalog.ts';
+import { unconfiguredRoutes } from '../routing.ts';
 import type { Channel } from './channel.ts';
 import { bindingEmail, smtpEmail, smtpPort } from './email.ts';
 import { outbox } from './outbox.ts';
@@ -157,6 +159,19 @@ const broken = (name: ChannelName, reason: string): Channel => ({
     throw new Error(`${name} is misconfigured: ${reason}`);
   },
 });
+
+/** What this deployment's settings turn on, and the routes of routes.yaml naming a channel they do
+ *  not: what `npm run leads -- channels` and the owner's inbox report. */
+export function channelSetup(env: Env, catalog: CatalogIndex) {
+  const channels = channelsFor(env);
+  return {
+    channels,
+    routes: unconfiguredRoutes(
+      catalog,
+      channels.map((c) => c.name),
+    ),
+  };
+}
 
 export function channelsFor(env: Env): Channel[] {
   const s: Settings = env;

@@ -50,9 +50,7 @@ export function withoutLead(
   const phones = [lead.phone, dialable(lead.phone), nationalPhone(lead.phone), nationalPhone(dialable(lead.phone))];
   const values = [
     ...phones,
-    ...[lead.name, lead.address, lead.description, lead.preferred_time]
-      .filter((v): v is string => !!v && v.length >= 2)
-      .flatMap(cuts),
+    ...[lead.name, lead.address, lead.description, lead.preferred_time].flatMap((v) => (v ? cuts(v) : [])),
   ]
     .filter((v) => v.length >= 2)
     .flatMap(forms)

@@ -1,6 +1,7 @@
-// npm run bench [-- --quick] [-- --only <section>] [-- --against <commit>]: builds, page weight, Lighthouse, search, the
-// lead endpoint and the inbox, measured on this machine. Prints a table and writes bench/results.json. Medians of
-// several runs, with min and max; the machine is shared, so read ratios, not single numbers.
+// npm run bench [-- --quick] [-- --only <section>] [-- --against <commit>]: builds, page weight,
+// Lighthouse, search, the lead endpoint and the inbox, measured on this machine. Prints a table and
+// writes bench/results.json. Medians of several runs, with min and max; the machine is shared, so
+// read ratios, not single numbers.
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { against } from './against.ts';
