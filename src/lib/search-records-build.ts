@@ -35,8 +35,9 @@ export function buildSearchRecords({ brands, pages, regions, servicesIn, coverag
   const formerNames = new Map<string, Town[]>();
   const nameAsTown = (name: string, code: string) =>
     formerNames.set(code, [...(formerNames.get(code) ?? []), { code: '', name, shortName: name, county: code }]);
-  for (const f of FORMER) if (regions.get(f.successor)!.name !== f.name) nameAsTown(f.name, f.successor);
-  // One split between several (吴县 → 吴中区, 相城区): each of them.
+  for (const f of FORMER)
+    for (const code of f.parts ?? [f.successor]) if (regions.get(code)!.name !== f.name) nameAsTown(f.name, code);
+  // One split between several (吴县 → 吴中区, 相城区; 邯郸县 → 丛台区, 邯山区, 复兴区): each of them.
   for (const f of SPLIT) for (const code of f.successors) nameAsTown(f.name, code);
   // A civil-affairs name the statistical codes do not use (南沙区, listed as 南沙群岛: names.ts) alike.
   for (const [code, names] of Object.entries(CIVIL_NAMES)) for (const name of names) nameAsTown(name, code);

@@ -138,7 +138,7 @@ describe('search recall over the whole country', () => {
     expect(misses.get('places under a province or prefecture')).toEqual([]);
   });
 
-  it('finds a former division by its old name (闸北区, 萝岗区, 吴县: 吴中区 and 相城区), a county newer than the data (和康县), a civil-affairs name (西沙区) and an area of a city (汉口), saying where it is now', async () => {
+  it('finds a former division by its old name (闸北区, 萝岗区, 吴县: 吴中区 and 相城区, 邯郸县: its three parts), a county newer than the data (和康县), a civil-affairs name (西沙区) and an area of a city (汉口), saying where it is now', async () => {
     // Not a name a region still has (日喀则市, 市中区): search answers with that region.
     // A name some region still has (城区, 日喀则市) lists that region first, then the former ones, among
     // the towns of that name: all of them asked for. Not a name its successor has (庐江县, moved).
@@ -146,9 +146,11 @@ describe('search recall over the whole country', () => {
     const current = new Map<string, string[]>();
     for (const r of regions.byCode.values()) current.set(r.name, [...(current.get(r.name) ?? []), target(r.code)]);
     const byName = new Map<string, Place[]>();
-    for (const f of FORMER.filter((f) => regions.get(f.successor)!.name !== f.name))
-      byName.set(f.name, [...(byName.get(f.name) ?? []), { url: target(f.successor), town: f.name }]);
-    // One split between several (吴县 → 吴中区 and 相城区): each of them.
+    // One split (邯郸县 → 丛台区, 邯山区 and 复兴区; 吴县 → 吴中区 and 相城区): each of them.
+    for (const f of FORMER)
+      for (const code of f.parts ?? [f.successor])
+        if (regions.get(code)!.name !== f.name)
+          byName.set(f.name, [...(byName.get(f.name) ?? []), { url: target(code), town: f.name }]);
     for (const f of SPLIT)
       byName.set(f.name, [...(byName.get(f.name) ?? []), ...f.successors.map((c) => ({ url: target(c), town: f.name }))]);
     const list: Ask[] = [...byName].map(([q, places]) => ({
