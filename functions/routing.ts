@@ -17,7 +17,13 @@ export interface Routing {
 
 export const ALL_CHANNELS = '(all configured channels)';
 
-export function routeLead(catalog: CatalogIndex, lead: { region: string; brand?: string }, configured: string[]): Routing {
+export function routeLead(
+  catalog: CatalogIndex,
+  lead: { region: string; brand?: string },
+  configured: string[],
+  /** Configured but unable to send (a setting wrong: channels/index.ts `broken`). */
+  broken: string[] = [],
+): Routing {
   const rules = catalog.data.routing;
   if (!rules || (!rules.routes.length && !rules.default)) {
     return { route: ALL_CHANNELS, channels: configured.map((channel) => ({ channel })) };
@@ -29,14 +35,15 @@ export function routeLead(catalog: CatalogIndex, lead: { region: string; brand?:
   const route = rules.routes.find(matches) ?? rules.default;
   if (!route) return { route: ALL_CHANNELS, channels: configured.map((channel) => ({ channel })) };
   const channels = route.channels.map(({ channel, to }) => ({ channel, ...(to?.length ? { to } : {}) }));
-  // A route none of whose channels this deployment has (routes.yaml names dingtalk, its secret never
-  // set) would tell nobody: every configured channel too. The route's own still fail, in the inbox,
-  // saying which is not configured.
-  if (channels.some((c) => configured.includes(c.channel))) return { route: route.name, channels };
+  // A route none of whose channels can send here (routes.yaml names dingtalk, its secret never set or
+  // set wrong) would tell nobody: every working channel too. The route's own still fail, in the
+  // inbox, saying which is not configured or what is wrong with it.
+  const working = configured.filter((n) => !broken.includes(n));
+  if (channels.some((c) => working.includes(c.channel))) return { route: route.name, channels };
   const named = new Set<string>(channels.map((c) => c.channel));
   return {
     route: route.name,
-    channels: [...channels, ...configured.filter((n) => !named.has(n)).map((channel) => ({ channel }))],
+    channels: [...channels, ...working.filter((n) => !named.has(n)).map((channel) => ({ channel }))],
   };
 }
 

@@ -43,6 +43,8 @@ export async function toEach(
   startBy: number,
   send: (address: string) => Promise<unknown>,
 ): Promise<void> {
+  // Sent to no one is not sent (index.ts refuses such settings; this keeps it so for any caller).
+  if (!to.length) throw new Error(`${channel}: no recipient`);
   const failed: string[] = [];
   const errors: string[] = [];
   for (const address of to) {

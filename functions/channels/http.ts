@@ -1,9 +1,11 @@
 // Outbound calls to providers: a timeout on every request, and a failure (throw) for anything but
 // a 2xx whose body the provider's own check accepts (a redirect too).
 export const DEFAULT_TIMEOUT_MS = 10_000;
-/** How much of a provider's reply goes into its error: whole enough that an echo of the lead's
- *  fields is found and taken out (functions/privacy/log.ts withoutLead cuts it short after). */
-export const REPLY_KEPT = 4000;
+/** How much of a provider's reply goes into its error: whole enough that every echo of the lead's
+ *  fields is found and taken out (functions/privacy/log.ts withoutLead cuts it short after). A
+ *  500-character description as \u escapes is 3,000 characters, and a receiver may echo the body
+ *  more than once: one cut through an echo would leave its start unrecognised, and kept. */
+export const REPLY_KEPT = 65_536;
 
 export async function postJson<T>(
   url: string,

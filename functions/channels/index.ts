@@ -10,7 +10,7 @@ import type { Channel } from './channel.ts';
 import { bindingEmail, smtpEmail, smtpPort } from './email.ts';
 import { outbox } from './outbox.ts';
 import { dingtalk, feishu, wecom } from './robots.ts';
-import { aliyunSms, tencentSms, tencentValueMax, WHOLE_FIELDS } from './sms.ts';
+import { aliyunSms, checkFields, tencentSms, tencentValueMax, WHOLE_FIELDS } from './sms.ts';
 import { webhook } from './webhook.ts';
 import { dialable, nationalPhone } from '../leads/phone-forms.ts';
 
@@ -22,9 +22,8 @@ const list = (s: string | undefined) =>
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean);
-/** An e-mail channel's recipients: set to "," or spaces the list names nobody, and a delivery would
- *  count as sent to no one. (The SMS channels' lists are the customer's phone for sms-customer,
- *  and a provider refuses a message to no number.) */
+/** A channel's recipients (e-mail addresses, the operator's phones): set to "," or spaces the list
+ *  names nobody, and a delivery would count as sent to no one. */
 function recipients(s: Settings, name: ChannelSetting): string[] {
   const to = list(s[name]);
   if (!to.length) throw new Error(`${name} lists no recipient: give one or more, separated by commas`);
@@ -50,6 +49,7 @@ function tencentVariables(
   params: string[],
   setting: ChannelSetting = 'TENCENT_SMS_TEMPLATE_PARAMS',
 ): { valueMax: number; params: string[] } {
+  checkFields(setting, params);
   const max = s.TENCENT_SMS_VARIABLE_MAX;
   const valueMax = tencentValueMax(max);
   for (const key of params)
@@ -60,8 +60,20 @@ function tencentVariables(
   return { valueMax, params };
 }
 
-/** How each channel is made from its settings (which settings: src/contract/channels.ts). */
-const MAKERS: Record<Exclude<ChannelName, 'outbox'>, (s: Settings, env: Env) => Channel> = {
+/** ALIYUN_SMS_TEMPLATE_PARAMS: the template's variables, each a lead's field. */
+function aliyunParams(s: Settings): Record<string, string> {
+  const params = z
+    .record(z.string(), z.string(), {
+      error: 'ALIYUN_SMS_TEMPLATE_PARAMS must be JSON like {"code":"reference","region":"region"}',
+    })
+    .parse(JSON.parse(s.ALIYUN_SMS_TEMPLATE_PARAMS ?? '{"reference":"reference","region":"region","phone":"phone"}'));
+  checkFields('ALIYUN_SMS_TEMPLATE_PARAMS', Object.values(params));
+  return params;
+}
+
+/** How each channel is made from its settings (which settings: src/contract/channels.ts); an SMS
+ *  channel's recipients given instead for sms-customer (the lead's own phone, at each send). */
+const MAKERS: Record<Exclude<ChannelName, 'outbox'>, (s: Settings, env: Env, to?: string[]) => Channel> = {
   'email-smtp': (s) => {
     const url = new URL(
       z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must look like smtps://user:pass@host:465 or smtp://…' }).parse(s.SMTP_URL),
@@ -80,22 +92,18 @@ const MAKERS: Record<Exclude<ChannelName, 'outbox'>, (s: Settings, env: Env) => 
     });
   },
   'email-binding': (s) => bindingEmail({ from: s.EMAIL_BINDING_FROM!, to: recipients(s, 'EMAIL_BINDING_TO') }),
-  'sms-aliyun': (s) =>
+  'sms-aliyun': (s, _env, to = recipients(s, 'ALIYUN_SMS_TO')) =>
     aliyunSms({
       endpoint: s.ALIYUN_SMS_ENDPOINT ?? 'https://dysmsapi.aliyuncs.com/',
       accessKeyId: s.ALIYUN_ACCESS_KEY_ID!,
       accessKeySecret: s.ALIYUN_ACCESS_KEY_SECRET!,
       signName: s.ALIYUN_SMS_SIGN_NAME!,
       templateCode: s.ALIYUN_SMS_TEMPLATE_CODE!,
-      params: z
-        .record(z.string(), z.string(), {
-          error: 'ALIYUN_SMS_TEMPLATE_PARAMS must be JSON like {"code":"reference","region":"region"}',
-        })
-        .parse(JSON.parse(s.ALIYUN_SMS_TEMPLATE_PARAMS ?? '{"reference":"reference","region":"region","phone":"phone"}')),
-      to: list(s.ALIYUN_SMS_TO),
+      params: aliyunParams(s),
+      to,
       timeoutMs: timeoutMs(s),
     }),
-  'sms-tencent': (s) =>
+  'sms-tencent': (s, _env, to = recipients(s, 'TENCENT_SMS_TO')) =>
     tencentSms({
       endpoint: s.TENCENT_SMS_ENDPOINT ?? 'https://sms.tencentcloudapi.com/',
       secretId: s.TENCENT_SECRET_ID!,
@@ -106,7 +114,7 @@ const MAKERS: Record<Exclude<ChannelName, 'outbox'>, (s: Settings, env: Env) => 
       // The county alone by default: a new account's variable takes 6 characters (TENCENT_VALUE_MAX),
       // which a phone number (11) or a reference (16) is over.
       ...tencentVariables(s, list(s.TENCENT_SMS_TEMPLATE_PARAMS ?? 'region')),
-      to: list(s.TENCENT_SMS_TO),
+      to,
       region: s.TENCENT_SMS_REGION ?? 'ap-guangzhou',
       timeoutMs: timeoutMs(s),
     }),
@@ -134,16 +142,15 @@ function customerSms(s: Settings, env: Env): Channel {
           ...s,
           ALIYUN_SMS_TEMPLATE_CODE: s.CUSTOMER_SMS_TEMPLATE,
           ALIYUN_SMS_TEMPLATE_PARAMS: s.CUSTOMER_SMS_TEMPLATE_PARAMS ?? '{"code":"reference"}',
-          ALIYUN_SMS_TO: '',
         }
       : {
           ...s,
           TENCENT_SMS_TEMPLATE_ID: s.CUSTOMER_SMS_TEMPLATE,
           // None by default: a reference (16 characters) is longer than a new account's variable (6).
           TENCENT_SMS_TEMPLATE_PARAMS: s.CUSTOMER_SMS_TEMPLATE_PARAMS ?? '',
-          TENCENT_SMS_TO: '',
         },
     env,
+    [],
   );
   return {
     name: 'sms-customer',

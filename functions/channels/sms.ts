@@ -11,13 +11,23 @@ import { aliyunV3, tencentTc3 } from './sign.ts';
 /** Lead fields a template may use. */
 const FIELDS: Record<string, (l: StoredLead) => string> = {
   reference: (l) => l.reference,
-  region: (l) => l.region_name.split(' ').at(-1) ?? l.region_name,
+  // The county alone, without the note an uncovered one has (南山区（暂未覆盖）): cut at a variable's
+  // 6 characters, the note would leave 南山区（暂未.
+  region: (l) => (l.region_name.split(' ').at(-1) ?? l.region_name).replace(/（暂未覆盖）$/, ''),
   brand: (l) => l.brand_name ?? '',
   name: (l) => l.name,
   // The number alone: a template may type the field as a phone number (an extension is in the inbox).
   phone: (l) => nationalPhone(dialable(l.phone)),
   description: (l) => l.description,
 };
+/** Fails on a field no lead has (a misspelt "regoin"): every message would carry it empty. */
+export function checkFields(setting: string, keys: string[]) {
+  const unknown = keys.filter((key) => !Object.hasOwn(FIELDS, key));
+  if (unknown.length)
+    throw new Error(
+      `${setting}: no field ${unknown.map((k) => JSON.stringify(k)).join(', ')}; the fields are ${Object.keys(FIELDS).join(', ')}`,
+    );
+}
 /** Aliyun's longest template variable value (for some variable types). */
 const ALIYUN_VALUE_MAX = 35;
 /** Tencent's, unless TENCENT_SMS_VARIABLE_MAX says more: "对于长期未使用的账号及2024年1月25日后开通新账号默认
@@ -132,6 +142,7 @@ export function tencentSms(cfg: {
     async send(lead, _env, delivery) {
       const url = new URL(cfg.endpoint);
       const to = delivery.to ?? cfg.to;
+      if (!to.length) throw new Error('sms-tencent: no recipient');
       const body = JSON.stringify({
         PhoneNumberSet: to.map(e164),
         SmsSdkAppId: cfg.sdkAppId,

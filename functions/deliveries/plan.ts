@@ -9,11 +9,13 @@ import { routeLead, type Routing } from '../routing.ts';
 
 /** The route, plus the confirmation SMS when that is configured and the phone is a mobile. */
 export function deliveriesOf(catalog: CatalogIndex, env: Env, lead: { region: string; brand?: string; phone: string }): Routing {
-  const configured = channelsFor(env).map((ch) => ch.name);
+  const channels = channelsFor(env);
+  const configured = channels.map((ch) => ch.name);
   const routing = routeLead(
     catalog,
     lead,
     configured.filter((name) => name !== CUSTOMER_CHANNEL),
+    channels.filter((ch) => ch.problem).map((ch) => ch.name),
   );
   if (configured.includes(CUSTOMER_CHANNEL) && isMobile(lead.phone)) routing.channels.push({ channel: CUSTOMER_CHANNEL });
   return routing;

@@ -23,10 +23,10 @@ const ERROR_LENGTH = 500;
 
 /** A provider's error as it may be kept (deliveries.last_error) and logged: without the lead's own
  *  personal fields, which a receiver may echo back (a webhook's 422 quoting the phone) — as written,
- *  or as a JSON encoder writes them (\n and \" escaped; non-ASCII as is or as \u escapes, in either
- *  case) or a URL's query (percent-encoded), whole or cut as an SMS template sent it (`cutAt`: the
- *  SMS channels' lengths, channels/sms.ts templateCuts) — then cut to ERROR_LENGTH: cut before, an
- *  echo could be left half and unrecognised. */
+ *  or as a JSON encoder writes them (\n and \" escaped, / as is or as \/; non-ASCII as is or as \u
+ *  escapes, in either case) or a URL's query (percent-encoded), whole or cut as an SMS template sent
+ *  it (`cutAt`: the SMS channels' lengths, channels/sms.ts templateCuts) — then cut to ERROR_LENGTH:
+ *  cut before, an echo could be left half and unrecognised. */
 export function withoutLead(
   message: string,
   lead: { name: string; phone: string; address: string | null; description: string; preferred_time?: string | null },
@@ -38,12 +38,14 @@ export function withoutLead(
       return `\\u${upper ? hex.toUpperCase() : hex}`;
     });
   const forms = (v: string) => {
-    const json = JSON.stringify(v).slice(1, -1);
+    const plain = JSON.stringify(v).slice(1, -1);
+    // PHP's json_encode also writes / as \/ (12\/3号).
+    const jsons = plain.includes('/') ? [plain, plain.replaceAll('/', '\\/')] : [plain];
     const url = encodeURIComponent(v);
     const lower = url.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
     // As a URL or a form encodes it, in either case of hex (%E5 or %e5), a space as %20 or +.
     const encoded = [url, lower, url.replace(/%20/g, '+'), lower.replace(/%20/g, '+')];
-    return [v, json, unicode(json, false), unicode(json, true), unicode(v, false), ...encoded];
+    return [v, ...jsons.flatMap((json) => [json, unicode(json, false), unicode(json, true)]), unicode(v, false), ...encoded];
   };
   const cuts = (v: string) => [v, ...cutAt.map((n) => [...v].slice(0, n).join(''))];
   // Phone numbers whole: no template gets one cut (sms.ts WHOLE_FIELDS).

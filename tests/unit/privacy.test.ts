@@ -11,6 +11,7 @@ import {
   phoneHashes,
 } from '../../functions/privacy/keyring.ts';
 import { logSafe, maskName, withoutLead } from '../../functions/privacy/log.ts';
+import { REPLY_KEPT } from '../../functions/channels/http.ts';
 import { templateCuts } from '../../functions/channels/sms.ts';
 import { clientIp } from '../../functions/web/limits.ts';
 import { allowedOrigins } from '../../functions/web/origin.ts';
@@ -90,6 +91,27 @@ describe('log lines', () => {
     const echoed =
       'HTTP 422 {"phone":"13812341234","e164":"+8613812341234","name":"\\u5f20\\u4e09","where":"示例路 1 号"} 门锁坏了';
     expect(withoutLead(echoed, lead)).toBe('HTTP 422 {"phone":"…","e164":"…","name":"…","where":"…"} …');
+  });
+
+  it("and without a long echo of them, as PHP's json_encode writes it (\\u escapes, / as \\/), once or again", () => {
+    const lead = {
+      name: '张三',
+      phone: '+8613812341234',
+      address: `示例路12/3号${'幸福小区'.repeat(44)}`,
+      description: '保险柜打不开，'.repeat(71),
+    };
+    const php = (v: string) =>
+      JSON.stringify(v)
+        .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replaceAll('/', '\\/');
+    const body = `{"name":${php(lead.name)},"address":${php(lead.address)},"description":${php(lead.description)}}`;
+    expect(body.length).toBeGreaterThan(3500);
+    // As the HTTP channels keep a refusal (channels/http.ts): the reply cut at REPLY_KEPT first.
+    const reply = `{"error":"invalid","received":${body},"again":${body}}`;
+    const kept = withoutLead(`hook.test: HTTP 422 ${reply.slice(0, REPLY_KEPT)}`, lead);
+    expect(kept).toBe(
+      'hook.test: HTTP 422 {"error":"invalid","received":{"name":"…","address":"…","description":"…"},"again":{"name":"…","address":"…","description":"…"}}',
+    );
   });
 
   it('and without what an SMS template sent of them: cut to its length, or percent-encoded in a URL', () => {

@@ -44,6 +44,16 @@ describe('routing', () => {
     });
     // One of them here: the route as written.
     expect(routeLead(catalog, { region: '433101' }, ['dingtalk', 'outbox']).channels).toEqual([{ channel: 'dingtalk' }]);
+    // Here but unable to send (DINGTALK_SECRET missing): as if it were not, the working ones too —
+    // never the other broken ones. Without rules, every channel still gets its (failing) delivery.
+    expect(routeLead(catalog, { region: '433101' }, ['dingtalk', 'outbox', 'feishu'], ['dingtalk', 'feishu']).channels).toEqual([
+      { channel: 'dingtalk' },
+      { channel: 'outbox' },
+    ]);
+    expect(routeLead(new CatalogIndex(base), { region: '433101' }, ['dingtalk', 'outbox'], ['dingtalk']).channels).toEqual([
+      { channel: 'dingtalk' },
+      { channel: 'outbox' },
+    ]);
   });
 
   it('names the routes with a channel this deployment has not set up', () => {

@@ -259,6 +259,34 @@ describe('each channel against its provider', () => {
       await expect(tencent({ TENCENT_SMS_VARIABLE_MAX: bad }).send(l, env as never, { id: 'b' })).rejects.toThrow(
         'TENCENT_SMS_VARIABLE_MAX must be a whole number of characters, 6 or more',
       );
+    // A county nobody covers: its name, without the note the lead carries (南山区（暂未 in 6).
+    expect(await sent({}, lead({ region_name: '广东省 深圳市 南山区（暂未覆盖）' }))).toEqual(['南山区']);
+  });
+
+  it('fails an SMS channel whose numbers name nobody, or whose template names a field no lead has', async () => {
+    const channel = (name: string, settings: Record<string, string>) =>
+      channelsFor({ ...configured, ...settings } as never).find((c) => c.name === name)!;
+    await expect(channel('sms-aliyun', { ALIYUN_SMS_TO: ',' }).send(lead(), env as never, { id: 'a' })).rejects.toThrow(
+      'sms-aliyun is misconfigured: ALIYUN_SMS_TO lists no recipient',
+    );
+    await expect(channel('sms-tencent', { TENCENT_SMS_TO: ' ' }).send(lead(), env as never, { id: 't' })).rejects.toThrow(
+      'sms-tencent is misconfigured: TENCENT_SMS_TO lists no recipient',
+    );
+    await expect(
+      channel('sms-aliyun', { ALIYUN_SMS_TEMPLATE_PARAMS: '{"code":"referense"}' }).send(lead(), env as never, { id: 'a' }),
+    ).rejects.toThrow(
+      'ALIYUN_SMS_TEMPLATE_PARAMS: no field "referense"; the fields are reference, region, brand, name, phone, description',
+    );
+    await expect(
+      channel('sms-tencent', { TENCENT_SMS_TEMPLATE_PARAMS: 'regoin' }).send(lead(), env as never, { id: 't' }),
+    ).rejects.toThrow('sms-tencent is misconfigured: TENCENT_SMS_TEMPLATE_PARAMS: no field "regoin"');
+    // The customer's confirmation still goes to the lead's own phone, with no numbers of its own.
+    const customer = channelsFor({
+      ...configured,
+      CUSTOMER_SMS_PROVIDER: 'aliyun',
+      CUSTOMER_SMS_TEMPLATE: 'SMS_0002',
+    } as never).find((c) => c.name === 'sms-customer')!;
+    expect(customer.problem).toBeUndefined();
   });
 
   it('WeCom, DingTalk (signed) and Feishu (signed), with customer text escaped', async () => {
