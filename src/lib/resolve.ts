@@ -347,8 +347,14 @@ export class Resolver {
     if (!/^[a-z]+$/i.test(text)) return undefined;
     if (!this.pinyin) {
       this.pinyin = new Map();
-      for (const r of this.regions.byCode.values())
-        for (const p of pinyinNames(r)) this.pinyin.set(p, [...(this.pinyin.get(p) ?? []), r]);
+      const add = (p: string, r: Region) => {
+        const found = this.pinyin!.get(p) ?? [];
+        if (!found.includes(r)) this.pinyin!.set(p, [...found, r]);
+      };
+      for (const r of this.regions.byCode.values()) for (const p of pinyinNames(r)) add(p, r);
+      // A civil-affairs name too (nansha: 广州's 南沙区, and 三沙's, listed as 南沙群岛).
+      for (const [code, names] of Object.entries(CIVIL_NAMES))
+        for (const name of names) for (const n of [name, shortName(name, 'county')]) add(pinyinSlug(n), this.regions.get(code)!);
     }
     const found = this.pinyin.get(text.toLowerCase()) ?? [];
     if (!found.length) return { input, status: 'unresolved', note: `no region's name is ${text} in pinyin` };

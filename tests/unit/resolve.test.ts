@@ -521,6 +521,9 @@ describe('what operators write around a place', () => {
       note: '2 places are called changsha in pinyin; write the name in Chinese',
     });
     expect(resolve('xyzzy')).toMatchObject({ status: 'unresolved', note: "no region's name is xyzzy in pinyin" });
+    // By a civil-affairs name as well (names.ts): nansha is 广州's 南沙区 and 三沙's, as 南沙 is.
+    expect(resolve('nansha').candidates!.map((c) => c.code)).toEqual(['440115', '460322']);
+    expect(resolve('xisha')).toMatchObject({ status: 'warning', code: '460321' });
   });
 
   it('reads traditional characters as the data writes them, with a warning; keeps those a place name has', () => {
