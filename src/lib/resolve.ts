@@ -436,14 +436,21 @@ export class Resolver {
             byRegion.set(`${m.place.region}|`, [m]);
       // A town's short name that is also a former division's (南汇: 温州's 南汇街道, 上海's 南汇区, now
       // 浦东新区): both, for the operator to choose — a later tier would never see the former. The
-      // same after the places above both (邢台桥东: 沙河市's 桥东街道, and 邢台's 桥东区, now 襄都区).
+      // same after the places above both (邢台桥东: 沙河市's 桥东街道, and 邢台's 桥东区, now 襄都区); and a
+      // county's short name that a former county had (九江庐山: 庐山市, and 庐山区, now 濂溪区) — not a
+      // prefecture's (株洲, not 株洲县) nor a former prefecture's (莱芜: said as such, in result()).
       for (const chain of chains) {
         const last = chain.at(-1)!;
-        if (last.place.kind !== 'town' || last.how !== 'short') continue;
+        // After the places above it only: alone, a county's short name is today's county (安平: 安平县,
+        // not 汕头's 安平区 of 2003).
+        const county = chain.length > 1 && last.place.kind === 'region' && this.levelOf(last.place) === 'county';
+        if ((last.place.kind !== 'town' && !county) || last.how !== 'short') continue;
         const above = chain.at(-2)?.place;
+        const formerCounty = (f: Former) => !/^\d{2}0000$/.test(f.within) && !FORMER_PREFECTURES.has(f.name);
         for (const m of this.matches(last.text, { towns: false, formers: true, variants: false }))
           if (
             m.place.kind === 'former' &&
+            (!county || formerCounty(m.place.former!)) &&
             this.below(m.place, above) &&
             !chains.some((c) => c.at(-1)!.place.region === m.place.region)
           )

@@ -244,5 +244,11 @@ describe('the history table', () => {
     expect(resolver.resolve('沈阳东陵').candidates!.map((c) => c.code)).toEqual(['210103', '210112']);
     // Written with its suffix, it is the former district alone.
     expect(resolver.resolve('邢台市桥东区')).toMatchObject({ status: 'warning', code: '130502' });
+    // A county's short name after its prefecture, which a former county there had: 九江's 庐山市
+    // (星子县 until 2016) or 庐山区 (濂溪区 since). Alone, today's county; a prefecture's name is
+    // never asked about (株洲, not 株洲县).
+    expect(resolver.resolve('九江庐山').candidates!.map((c) => c.code)).toEqual(['360483', '360402']);
+    expect(resolver.resolve('庐山')).toMatchObject({ status: 'resolved', code: '360483' });
+    expect(resolver.resolve('湖南株洲')).toMatchObject({ status: 'resolved', code: '430200' });
   });
 });
