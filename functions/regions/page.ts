@@ -86,6 +86,8 @@ export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securi
     .on('form[data-search] input[name=q]', { element: (el) => void el.setAttribute('value', attributeText(q)) })
     // The filters the search script shows on first use: here, to narrow a shared name by province.
     .on('form[data-search] [data-search-filters]', { element: (el) => void (q && el.removeAttribute('hidden')) })
+    // This index holds places only: a brand chosen would change nothing.
+    .on('form[data-search] [data-search-brand]', { element: (el) => void el.remove() })
     .on('form[data-search] select[name=province] option', {
       element: (el) => void (province && el.getAttribute('value') === province && el.setAttribute('selected', '')),
     })

@@ -107,8 +107,10 @@ async function cascade(picker: HTMLElement) {
   const childrenOf = (parent?: string) =>
     Object.entries(data.regions)
       .filter(([code, r]) => r.parent === parent && offered(code))
-      .map(([code, r]) => ({ code, name: r.name }));
+      .map(([code, r]) => ({ code, name: r.name, level: r.level }));
   const levels = ['省份', '城市', '区县'];
+  // What a select holds, named: 北京's next level is its 区县, 东莞's its 乡镇街道.
+  const LEVEL_NAMES: Record<string, string> = { province: '省份', prefecture: '城市', county: '区县', town: '乡镇街道' };
   const selects = levels.map((label, i) => {
     const select = document.createElement('select');
     select.id = i === 0 ? original.id : `${original.id}-${i}`;
@@ -119,8 +121,10 @@ async function cascade(picker: HTMLElement) {
   const fill = (i: number, parent?: string) => {
     const options = childrenOf(parent);
     const select = selects[i];
+    const name = LEVEL_NAMES[options[0]?.level ?? ''] ?? levels[i];
+    select.setAttribute('aria-label', name);
     select.replaceChildren(
-      new Option(i === 0 ? '请选择省份' : `请选择${levels[i]}（可不选）`, ''),
+      new Option(i === 0 ? '请选择省份' : `请选择${name}（可不选）`, ''),
       ...(i === 0 && asked ? [new Option(`${asked.label}（暂未覆盖）`, asked.code, true, true)] : []),
       ...options.map((o) => new Option(o.name, o.code)),
     );
@@ -141,16 +145,19 @@ async function cascade(picker: HTMLElement) {
     }),
   );
   fill(0);
-  // A link's place that is covered now (a search page older than the coverage): chosen, as a customer would.
+  // A link's place that is covered now (a search page older than the coverage), or one the customer
+  // chose in the plain select before this file came (or the browser put back on returning to the
+  // page): chosen down its lineage, as a customer would.
   const linked = new URLSearchParams(location.search).get('uncovered') ?? '';
-  if (Object.hasOwn(data.regions, linked)) {
-    lineageOf(linked)
+  const preset = [linked, original.value].find((code) => code && Object.hasOwn(data.regions, code));
+  if (preset) {
+    lineageOf(preset)
       .slice(0, selects.length)
       .forEach((code, i) => {
         selects[i].value = code;
         if (i + 1 < selects.length) fill(i + 1, code);
       });
-    hidden.value = linked;
+    hidden.value = preset;
   }
   original.replaceWith(hidden, ...selects);
 }

@@ -16,7 +16,8 @@ export function enhanceProgress() {
 
   /** `tail`: the one sent with the question answered (the field may have changed since). */
   const show = (answer: Answer, tail = '') => {
-    for (const el of document.querySelectorAll<HTMLElement>('[data-error-for]')) {
+    // The look-up's own messages: the page's repair form has fields of the same kind.
+    for (const el of form.querySelectorAll<HTMLElement>('[data-error-for]')) {
       const message = answer.errors?.[el.dataset.errorFor!];
       el.textContent = message ?? '';
       el.hidden = !message;

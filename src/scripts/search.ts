@@ -98,7 +98,15 @@ function render(r: Data, hotline: string): HTMLLIElement {
       el('a', { href: `tel:${hotline.replace(/[^0-9+]/g, '')}` }, hotline),
       ' 咨询，或',
       // The form of the regions page, with this place chosen (src/scripts/lead-form.ts).
-      el('a', { href: `${r.url}#lead-form`, ariaLabel: `在线留言（${r.town ?? r.meta.title}）` }, '在线留言'),
+      // The town asked for goes along, into the form's address, as without JavaScript (functions/regions/page.ts).
+      el(
+        'a',
+        {
+          href: `${r.url}${r.town && r.url.includes('?') ? `&town=${encodeURIComponent(r.town)}` : ''}#lead-form`,
+          ariaLabel: `在线留言（${r.town ?? r.meta.title}）`,
+        },
+        '在线留言',
+      ),
     );
   }
   return el(

@@ -116,6 +116,10 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     const forged = await page.request.get(`${baseUrl}/admin/leads.csv`, { headers: { 'sec-fetch-site': 'cross-site' } });
     expect([forged.status(), await forged.text()]).toEqual([403, '请从收件箱页面导出。']);
     expect(exports()).toBe(recorded);
+    // A HEAD hands over nothing, and records nothing (Astro would answer it with the GET).
+    const head = await page.request.head(`${baseUrl}/admin/leads.csv`);
+    expect([head.status(), head.headers()['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
+    expect(exports()).toBe(recorded);
 
     await submit(page, `a:has-text("${reference}")`);
     const leadUrl = page.url();

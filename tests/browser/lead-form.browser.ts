@@ -40,8 +40,12 @@ describe('without JavaScript', () => {
   it('a search by town is answered in the list of regions; a town nobody covers ends in a lead for its county', async () => {
     const page = await onPage('/', false);
     await page.fill('#site-search', '湘西乾州');
-    await Promise.all([page.waitForURL(/\/regions\/\?q=/), page.press('#site-search', 'Enter')]);
+    // The box's own 搜索 button, on every page (a phone's keyboard may have no Enter to press).
+    await Promise.all([page.waitForURL(/\/regions\/\?q=/), page.click('form[data-search] button[type=submit]')]);
     expect(await page.textContent('[data-search-answer-status]')).toBe('找到 1 个结果');
+    // Its filters: the province, not the brand, which an index of places could not apply.
+    expect(await page.locator('form[data-search] select[name=brand]').count()).toBe(0);
+    expect(await page.isVisible('form[data-search] select[name=province]')).toBe(true);
     expect((await page.textContent('[data-search-answer-list] li'))!.replace(/\s+/g, ' ').trim()).toBe(
       '乾州街道 → 湘西州 吉首市 在线报修',
     );
@@ -216,6 +220,35 @@ describe('with JavaScript', () => {
     expect(prefectures).toEqual(['', '430100', '433100']);
   });
 
+  it('keeps a place chosen before the picker came, and names each level by what it holds', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    // A slow phone: the catalog arrives after the customer has chosen in the plain select.
+    const arrived = Promise.withResolvers<void>();
+    await page.route('**/catalog.json', async (route) => {
+      await arrived.promise;
+      await route.continue();
+    });
+    await page.goto(`${baseUrl}/`);
+    await page.selectOption('#lead-region', '433100');
+    arrived.resolve();
+    await page.waitForSelector('#lead-region-2:not([hidden])');
+    expect([
+      await page.inputValue('#lead-region'),
+      await page.inputValue('#lead-region-1'),
+      await page.inputValue('#lead-region-2'),
+      await page.inputValue('[data-lead-form] input[type=hidden][name=region]'),
+    ]).toEqual(['430000', '433100', '', '433100']);
+    // 北京's next level is its districts, 东莞's its towns.
+    await page.selectOption('#lead-region', '110000');
+    expect(await page.getAttribute('#lead-region-1', 'aria-label')).toBe('区县');
+    expect(await page.textContent('#lead-region-1 option >> nth=0')).toBe('请选择区县（可不选）');
+    await page.selectOption('#lead-region', '440000');
+    await page.selectOption('#lead-region-1', '441900');
+    expect(await page.getAttribute('#lead-region-2', 'aria-label')).toBe('乡镇街道');
+    await context.close();
+  });
+
   it('picks province → prefecture → county on a page without a region', async () => {
     const page = await onPage('/', true);
     await page.waitForSelector('#lead-region-1', { state: 'attached' });
@@ -369,6 +402,10 @@ describe('search', () => {
     // the county chosen, and the lead it takes says nobody covers it.
     await searchFor(page, '廖家桥镇');
     expect((await titles(page))[0]).toMatch(/^廖家桥镇 → 湘西州 凤凰县：暂未覆盖。可拨打 400-000-0000 咨询，或在线留言/);
+    // Its form link carries the town, for the address, as without JavaScript.
+    expect(await page.locator('#site-search-results li').first().locator('a:text("在线留言")').getAttribute('href')).toBe(
+      `/regions/?uncovered=433123&town=${encodeURIComponent('廖家桥镇')}#lead-form`,
+    );
     expect(await page.locator('#site-search-results li').first().locator('a[href="tel:4000000000"]').count()).toBe(1);
     // An area of a city that is no division (src/lib/areas.ts) names each county it lies in.
     await searchFor(page, '汉口');
@@ -380,12 +417,13 @@ describe('search', () => {
     ).toEqual(['汉口 → 武汉市 江岸区', '汉口 → 武汉市 江汉区', '汉口 → 武汉市 硚口区'].sort());
     await searchFor(page, '廖家桥镇');
     await Promise.all([
-      page.waitForURL(`**${form}`),
+      page.waitForURL(/\/regions\/\?uncovered=433123&town=.+#lead-form$/),
       page.locator('#site-search-results li a', { hasText: '在线留言' }).first().click(),
     ]);
     await page.waitForFunction(() => (document.querySelector('#lead-region') as HTMLSelectElement | null)?.value === '433123');
     const chosen = await page.$eval('#lead-region', (s: HTMLSelectElement) => s.selectedOptions[0].text);
     expect(chosen).toBe('湖南省 湘西土家族苗族自治州 凤凰县（暂未覆盖）');
+    expect(await page.inputValue('#lead-address')).toBe('廖家桥镇');
     await fill(page, { name: '郑女士', phone: '13800005555', description: '指纹锁没电打不开' });
     await page.check('#lead-consent');
     await page.check('#lead-abroad');

@@ -93,10 +93,14 @@ describe('the customer, with JavaScript', () => {
     await inbox.reload();
     expect(await inbox.textContent('[data-history]')).toContain('客户：改为已取消（客户在进度页取消）');
     await inbox.context().close();
+    // The page's repair form, sent empty, shows its own errors; a look-up leaves them as they are.
+    await page.click('[data-lead-form] button[type=submit]');
+    await page.waitForSelector('[data-lead-form] [data-error-for=name]:not([hidden])');
     // A wrong tail: the one "not found" answer.
     await page.fill('#progress-tail', '9999');
     await page.click('form[data-progress-form] button');
-    await expect.poll(() => page.textContent('[data-error-for=form]')).toContain('没有找到这条报修');
+    await expect.poll(() => page.textContent('form[data-progress-form] [data-error-for=form]')).toContain('没有找到这条报修');
+    expect(await page.isVisible('[data-lead-form] [data-error-for=name]')).toBe(true);
     await context.close();
   });
 });

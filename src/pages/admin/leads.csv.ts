@@ -17,6 +17,15 @@ const text = (body: string, status: number) =>
 
 export const prerender = false;
 
+// Astro answers a HEAD with the GET handler, whose log entry would record an export that handed
+// over nothing: the same answer to whoever may export, without the file or the entry.
+export const HEAD: APIRoute = async (Astro) => {
+  const staff = await currentStaff(Astro);
+  if (!staff) return Astro.redirect('/admin/sign-in/', 303);
+  if (staff.role !== 'owner') return text('', 403);
+  return new Response(null, { headers: { 'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store' } });
+};
+
 export const GET: APIRoute = async (Astro) => {
   // A GET that writes the log and hands over customers' data: only from the inbox's own pages or typed
   // in. A session cookie is SameSite=Strict anyway; Cloudflare Access's cookie may not be.
