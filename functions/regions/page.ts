@@ -35,6 +35,12 @@ function item(p: Place, hotline: string) {
   </li>`;
 }
 
+/** A brand the query names (坚匣, 坚匣 吉首): its page first, as the search script's results have it. */
+const brandItem = (id: string, brand: { name: string; category: string }) =>
+  html`<li>
+    <a href="/brands/${id}/"><strong>${brand.name}</strong> ${brand.category}</a>
+  </li>`;
+
 export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securityHeaders, async (c) => {
   const q = (c.req.query('q') ?? '').trim().slice(0, 80);
   const province = c.req.query('province') ?? '';
@@ -64,14 +70,19 @@ export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securi
     // The search box's filter names provinces.
     const all = (found ?? []).filter((p) => !province || lineage(p)[0].name === province);
     const shown = all.slice(0, SHOWN);
-    list = (await Promise.all(shown.map((p) => item(p, hotline!).toString()))).join('');
+    const brands = found ? Object.entries(catalog!.data.brands).filter(([, b]) => q.normalize('NFKC').includes(b.name)) : [];
+    list = (
+      await Promise.all([...brands.map(([id, b]) => brandItem(id, b)), ...shown.map((p) => item(p, hotline!))].map(String))
+    ).join('');
     status = !found
       ? `搜索暂时不可用，请稍后再试，或${call}咨询。`
-      : !all.length
-        ? `${province ? `在“${province}”中` : ''}没有找到“${q}”。请换个写法（如区县或乡镇名），或${call}咨询。`
-        : all.length > shown.length
-          ? `找到 ${all.length} 个结果，显示前 ${shown.length} 个；可按省份筛选`
-          : `找到 ${all.length} 个结果`;
+      : brands.length && !all.length
+        ? `找到 ${brands.length} 个品牌`
+        : !all.length
+          ? `${province ? `在“${province}”中` : ''}没有找到“${q}”。请换个写法（如区县或乡镇名），或${call}咨询。`
+          : all.length > shown.length
+            ? `找到 ${all.length} 个结果，显示前 ${shown.length} 个；可按省份筛选`
+            : `找到 ${all.length} 个结果`;
     if (found && (NOT_IN_DATA.test(q) || NOT_IN_DATA_CITY.test(q))) status += ' 本站服务地区不含香港、澳门、台湾。';
   }
   // The place a result said nobody covers, chosen in the form: only a region the build lists as

@@ -173,6 +173,15 @@ describe('search without JavaScript', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
+  it('a brand by its name: its page first, as with JavaScript (the index of places has no brands; the catalog does)', async () => {
+    const { page } = await search('坚匣');
+    expect(status(page)).toBe('找到 1 个品牌');
+    expect(results(page)).toEqual([{ href: '/brands/jianxia/', text: '坚匣 保险柜' }]);
+    const both = results((await search('坚匣 吉首')).page);
+    expect(both[0]).toEqual({ href: '/brands/jianxia/', text: '坚匣 保险柜' });
+    expect(both.some((r) => r.href.startsWith('/hunan/xiangxi/jishou/'))).toBe(true);
+  });
+
   it('a query naming no place says so with the hotline; typed markup stays text', async () => {
     const { res, page } = await search('<img src=x onerror=alert(1)>谢谢');
     expect(res.status).toBe(200);
