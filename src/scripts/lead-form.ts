@@ -83,6 +83,9 @@ function showErrors(form: HTMLFormElement, errors: Record<string, string>) {
   (first ?? status).focus();
 }
 
+/** What a select holds, named: 北京's next level is its 区县, 东莞's its 乡镇街道. */
+const LEVEL_NAMES: Record<string, string> = { province: '省份', prefecture: '城市', county: '区县', town: '乡镇街道' };
+
 /** Replaces the one-level <select> with province → prefecture → county selects. */
 async function cascade(picker: HTMLElement) {
   let data: CatalogData;
@@ -108,9 +111,7 @@ async function cascade(picker: HTMLElement) {
     Object.entries(data.regions)
       .filter(([code, r]) => r.parent === parent && offered(code))
       .map(([code, r]) => ({ code, name: r.name, level: r.level }));
-  const levels = ['省份', '城市', '区县'];
-  // What a select holds, named: 北京's next level is its 区县, 东莞's its 乡镇街道.
-  const LEVEL_NAMES: Record<string, string> = { province: '省份', prefecture: '城市', county: '区县', town: '乡镇街道' };
+  const levels = [LEVEL_NAMES.province, LEVEL_NAMES.prefecture, LEVEL_NAMES.county];
   const selects = levels.map((label, i) => {
     const select = document.createElement('select');
     select.id = i === 0 ? original.id : `${original.id}-${i}`;
