@@ -38,11 +38,12 @@ admin.get('/leads', async (c) => {
   const { leads: rows, more } = await listLeads(c.env.DB, await leadQuery(filter, ring));
   const leads = await Promise.all(rows.map((row) => openLeadToShow(ring, row)));
   const next = more ? cursorOf(rows.at(-1)!) : undefined;
+  // Recorded as the inbox's export is (customers' data leaving for a file or another system, beyond
+  // retention and deletion): each page, CSV or JSON, by 管理接口, with how many leads it held.
+  await logEntry(c.env.DB, ADMIN_API, 'export-leads', String(leads.length)).run();
   if (c.req.query('format') === 'csv') {
     // How many rows, and the next page's `before`, for a client that wants them all (npm run leads
     // -- export): the CSV itself has no room for either.
-    // Recorded as the inbox's export is (a file beyond retention and deletion): each page, by 管理接口.
-    await logEntry(c.env.DB, ADMIN_API, 'export-leads', String(leads.length)).run();
     const csv = leadsCsv(leads);
     csv.headers.set('x-leads', String(leads.length));
     if (next) csv.headers.set('x-next-before', next);
@@ -57,6 +58,7 @@ admin.get('/leads/:id', async (c) => {
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   const lead = await openLeadToShow(ring, row);
   const deliveries = await listDeliveries(c.env.DB, row.id);
+  await logEntry(c.env.DB, ADMIN_API, 'export-leads', '1').run();
   // What the customer wrote when posting again (merged repeats), oldest first.
   const repeats = await Promise.all((await listRepeats(c.env.DB, row.id)).map((r) => openRepeatToShow(ring, r)));
   return escapedJson({ ok: true, lead: shown(lead), deliveries, repeats });

@@ -41,74 +41,85 @@ leads.post(
   async (c) => {
     const body = await readBody(c);
     if ('error' in body) return body.error;
-    const { raw } = body;
-
-    const ip = clientIp(c.req.raw.headers);
-    const ipWait = await retryAfter(c.env, 'ip', ip);
-    if (ipWait) return fail(c, 429, { form: MESSAGES.tooMany }, raw, ipWait);
-
-    const origin = new URL(c.req.url).origin;
-    let catalog: CatalogIndex;
-    let ring: Keyring;
     try {
-      catalog = await loadCatalog(c.env, origin);
-      // A region without a page: one nobody covers yet (search offers the form there too), or none.
-      if (typeof raw.region === 'string' && /^\d{6}(\d{3})?$/.test(raw.region) && !catalog.region(raw.region))
-        await loadUncovered(c.env, origin, catalog);
-      ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
+      return await takeLead(c, body.raw);
     } catch (err) {
-      console.error('[leads] cannot take leads:', err instanceof Error ? err.message : err);
-      return fail(c, 503, { form: MESSAGES.busy }, raw, 30);
+      // Anything unforeseen: the form back with what was typed (JavaScript off), not the bare page
+      // of api.onError. If the lead was stored before it, sending again is that lead's repeat
+      // (its requestId, or the same words within minutes: own-repeat.ts), not a second lead.
+      console.error('[leads] unexpected error:', err instanceof Error ? err.message : err);
+      return fail(c, 503, { form: MESSAGES.busy }, body.raw, 30);
     }
-
-    const parsed = parseLead(raw);
-    const errors = parsed.success ? {} : fieldErrors(parsed.error);
-    Object.assign(errors, coverageErrors(catalog, raw, errors));
-    const input = parsed.data;
-    if (!input || Object.keys(errors).length) return fail(c, 400, errors, raw);
-
-    // A honeypot hit is kept as spam whatever else it did; everyone else must pass Turnstile.
-    if (!input.website) {
-      const verdict = await checkTurnstile(c.env, input['cf-turnstile-response'], c.req.header('cf-connecting-ip'));
-      if (verdict === 'missing' || verdict === 'invalid') return fail(c, 400, { form: MESSAGES.captcha }, raw);
-      if (verdict === 'unavailable') return fail(c, 503, { form: MESSAGES.captchaDown }, raw, 30);
-    }
-
-    const phoneWait = await retryAfter(c.env, 'phone', await phoneHash(ring.current, input.phone));
-    if (phoneWait) return fail(c, 429, { form: MESSAGES.tooMany }, raw, phoneWait);
-
-    let saved;
-    try {
-      const routing = deliveriesOf(catalog, c.env, input);
-      saved = await saveLead(c.env.DB, ring, { ...toNewLead(input, catalog), route: routing.route }, routing.channels);
-    } catch (err) {
-      console.error('[leads] could not store lead:', err instanceof Error ? err.message : err);
-      return fail(c, 503, { form: `系统繁忙，报修未能保存，请稍后重试，或直接拨打 ${catalog.data.hotline}。` }, raw, 30);
-    }
-    const { lead, created, deliveries } = saved;
-    // Stored first, answered now, sent after: a lost enqueue is found by the sweep.
-    if (deliveries.length) c.executionCtx.waitUntil(enqueue(c.env, deliveries));
-    // The same form sent again (a double click without JavaScript): told as the first was.
-    const merged = saved.merged && !(await isOwnRepeat(ring, lead, input));
-
-    // Without JavaScript: to the confirmation page, which a reload asks for again instead of posting.
-    if (wantsPage(c)) {
-      c.header('cache-control', 'no-store');
-      return c.redirect(await confirmationLink(ring, { leadId: lead.id, merged, at: Date.now() }), 303);
-    }
-    const next = nextSteps(catalog, lead, new Date(), { merged });
-    // Merged into an earlier lead: its reference is not told. Whoever knows a phone number could
-    // otherwise post after its owner and get the reference, which with the phone's last four digits
-    // opens the owner's progress page and its cancel button. (A repeated requestId is this client's
-    // own post again, so it is told.)
-    if (merged) return c.json({ ok: true, merged: true, next }, 200, { 'cache-control': 'no-store' });
-    return c.json(
-      { ok: true, id: lead.id, reference: lead.reference, next, progress: progressPath(lead.reference) },
-      created ? 201 : 200,
-      { 'cache-control': 'no-store' },
-    );
   },
 );
+
+/** A lead's body, read: limits, checks, store, answer. */
+async function takeLead(c: Ctx, raw: Record<string, unknown>): Promise<Response> {
+  const ip = clientIp(c.req.raw.headers);
+  const ipWait = await retryAfter(c.env, 'ip', ip);
+  if (ipWait) return fail(c, 429, { form: MESSAGES.tooMany }, raw, ipWait);
+
+  const origin = new URL(c.req.url).origin;
+  let catalog: CatalogIndex;
+  let ring: Keyring;
+  try {
+    catalog = await loadCatalog(c.env, origin);
+    // A region without a page: one nobody covers yet (search offers the form there too), or none.
+    if (typeof raw.region === 'string' && /^\d{6}(\d{3})?$/.test(raw.region) && !catalog.region(raw.region))
+      await loadUncovered(c.env, origin, catalog);
+    ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
+  } catch (err) {
+    console.error('[leads] cannot take leads:', err instanceof Error ? err.message : err);
+    return fail(c, 503, { form: MESSAGES.busy }, raw, 30);
+  }
+
+  const parsed = parseLead(raw);
+  const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  Object.assign(errors, coverageErrors(catalog, raw, errors));
+  const input = parsed.data;
+  if (!input || Object.keys(errors).length) return fail(c, 400, errors, raw);
+
+  // A honeypot hit is kept as spam whatever else it did; everyone else must pass Turnstile.
+  if (!input.website) {
+    const verdict = await checkTurnstile(c.env, input['cf-turnstile-response'], c.req.header('cf-connecting-ip'));
+    if (verdict === 'missing' || verdict === 'invalid') return fail(c, 400, { form: MESSAGES.captcha }, raw);
+    if (verdict === 'unavailable') return fail(c, 503, { form: MESSAGES.captchaDown }, raw, 30);
+  }
+
+  const phoneWait = await retryAfter(c.env, 'phone', await phoneHash(ring.current, input.phone));
+  if (phoneWait) return fail(c, 429, { form: MESSAGES.tooMany }, raw, phoneWait);
+
+  let saved;
+  try {
+    const routing = deliveriesOf(catalog, c.env, input);
+    saved = await saveLead(c.env.DB, ring, { ...toNewLead(input, catalog), route: routing.route }, routing.channels);
+  } catch (err) {
+    console.error('[leads] could not store lead:', err instanceof Error ? err.message : err);
+    return fail(c, 503, { form: `系统繁忙，报修未能保存，请稍后重试，或直接拨打 ${catalog.data.hotline}。` }, raw, 30);
+  }
+  const { lead, created, deliveries } = saved;
+  // Stored first, answered now, sent after: a lost enqueue is found by the sweep.
+  if (deliveries.length) c.executionCtx.waitUntil(enqueue(c.env, deliveries));
+  // The same form sent again (a double click without JavaScript): told as the first was.
+  const merged = saved.merged && !(await isOwnRepeat(ring, lead, input));
+
+  // Without JavaScript: to the confirmation page, which a reload asks for again instead of posting.
+  if (wantsPage(c)) {
+    c.header('cache-control', 'no-store');
+    return c.redirect(await confirmationLink(ring, { leadId: lead.id, merged, at: Date.now() }), 303);
+  }
+  const next = nextSteps(catalog, lead, new Date(), { merged });
+  // Merged into an earlier lead: its reference is not told. Whoever knows a phone number could
+  // otherwise post after its owner and get the reference, which with the phone's last four digits
+  // opens the owner's progress page and its cancel button. (A repeated requestId is this client's
+  // own post again, so it is told.)
+  if (merged) return c.json({ ok: true, merged: true, next }, 200, { 'cache-control': 'no-store' });
+  return c.json(
+    { ok: true, id: lead.id, reference: lead.reference, next, progress: progressPath(lead.reference) },
+    created ? 201 : 200,
+    { 'cache-control': 'no-store' },
+  );
+}
 
 // The address a form post without JavaScript ends on (its errors), opened again: the home page.
 leads.all('/', (c) =>

@@ -99,8 +99,26 @@ export const passkeyUsed = (db: D1Database, id: string, counter: number) =>
     .bind(counter, new Date().toISOString(), id)
     .run();
 
-/** Removes one of a user's own passkeys; false when it is not theirs. */
-export async function removePasskey(db: D1Database, staffId: string, id: string, log: D1PreparedStatement): Promise<boolean> {
-  const [deleted] = await db.batch([db.prepare('DELETE FROM passkeys WHERE id = ? AND staff_id = ?').bind(id, staffId), log]);
-  return deleted.meta.changes === 1;
+/** Removes one of a user's own passkeys and ends the sessions it opened (a phone lost while signed in),
+ *  except `current`, the session asking (its hash; a synced passkey may have opened it too): `removed`
+ *  false when the passkey is not theirs, `ended` how many sessions ended. */
+export async function removePasskey(
+  db: D1Database,
+  staffId: string,
+  id: string,
+  current: string | null,
+  log: D1PreparedStatement,
+): Promise<{ removed: boolean; ended: number }> {
+  // The log right after the DELETE (it is written only if that removed a row), the sessions after it.
+  const [deleted, , ended] = await db.batch([
+    db.prepare('DELETE FROM passkeys WHERE id = ? AND staff_id = ?').bind(id, staffId),
+    log,
+    db
+      .prepare(
+        `UPDATE sessions SET ended_at = ?1
+         WHERE passkey_id = ?2 AND staff_id = ?3 AND ended_at IS NULL AND id_hash IS NOT ?4 AND changes() = 1`,
+      )
+      .bind(new Date().toISOString(), id, staffId, current),
+  ]);
+  return { removed: deleted.meta.changes === 1, ended: ended.meta.changes };
 }

@@ -16,6 +16,7 @@ export interface Session {
   expires_at: string;
   user_agent: string | null;
   ended_at: string | null;
+  passkey_id: string | null;
 }
 
 /** What a write needs to still be true when it is made, in its own statement (SQL over ?7, ?8, … and
@@ -24,6 +25,8 @@ export interface Session {
 export interface StillTrue {
   sql: string;
   binds: unknown[];
+  /** The passkey the session is opened with: removing it ends the session. */
+  passkey?: string;
 }
 
 /** A password sign-in's: the password verified is still the user's (a setup link may have replaced it). */
@@ -36,6 +39,7 @@ export const passwordStill = (hash: string): StillTrue => ({
 export const passkeyStill = (id: string): StillTrue => ({
   sql: 'EXISTS (SELECT 1 FROM passkeys WHERE id = ?7 AND staff_id = ?2)',
   binds: [id],
+  passkey: id,
 });
 
 /** A new session; `id` goes in the cookie and nowhere else. Null when `still` no longer holds. */
@@ -45,8 +49,8 @@ export async function startSession(db: D1Database, staffId: string, userAgent: s
   const expiresAt = new Date(now.getTime() + ABSOLUTE_DAYS * 86_400_000);
   const { meta } = await db
     .prepare(
-      `INSERT INTO sessions (id_hash, staff_id, created_at, last_seen_at, expires_at, user_agent)
-       SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE ${still?.sql ?? 'TRUE'}`,
+      `INSERT INTO sessions (id_hash, staff_id, created_at, last_seen_at, expires_at, user_agent, passkey_id)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?${7 + (still?.binds.length ?? 0)} WHERE ${still?.sql ?? 'TRUE'}`,
     )
     .bind(
       await sha256Hex(id),
@@ -56,6 +60,7 @@ export async function startSession(db: D1Database, staffId: string, userAgent: s
       expiresAt.toISOString(),
       userAgent?.slice(0, 200) ?? null,
       ...(still?.binds ?? []),
+      still?.passkey ?? null,
     )
     .run();
   return meta.changes === 1 ? { id, expiresAt } : null;

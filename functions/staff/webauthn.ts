@@ -141,13 +141,12 @@ webauthn.post('/passkeys/register', async (c) => {
     : null;
   if (!verified?.verified) return c.json({ ok: false, error: MESSAGES.added }, 400);
   const log = logStatement(c.env.DB, staff, 'add-passkey', staff.name);
-  const cookie = accessOn(c.env) ? undefined : getCookie(c, sessionCookie(c));
   const added = await addPasskey(
     c.env.DB,
     staff.id,
     verified.registrationInfo.credential,
     c.req.header('user-agent') ?? null,
-    cookie ? await sha256Hex(cookie) : null,
+    await sessionHash(c),
     log,
   );
   if (added === 'signed-out') return c.json({ ok: false, error: '请先登录。' }, 401);
@@ -156,12 +155,19 @@ webauthn.post('/passkeys/register', async (c) => {
 
 webauthn.post('/passkeys/:id/remove', async (c) => {
   const staff = c.var.staff;
-  const removed = await removePasskey(
+  const { removed, ended } = await removePasskey(
     c.env.DB,
     staff.id,
     c.req.param('id'),
+    await sessionHash(c),
     logStatement(c.env.DB, staff, 'remove-passkey', staff.name),
   );
-  if (wantsPage(c)) return c.redirect('/admin/account/', 303);
-  return removed ? c.json({ ok: true }) : c.json({ ok: false, error: '没有这个通行密钥。' }, 404);
+  if (wantsPage(c)) return c.redirect(removed ? `/admin/account/?ended=${ended}` : '/admin/account/', 303);
+  return removed ? c.json({ ok: true, ended }) : c.json({ ok: false, error: '没有这个通行密钥。' }, 404);
 });
+
+/** The hash of the asking session, as D1 keeps it; null under Access (no session of ours). */
+async function sessionHash(c: Context<SignedIn>) {
+  const cookie = accessOn(c.env) ? undefined : getCookie(c, sessionCookie(c));
+  return cookie ? await sha256Hex(cookie) : null;
+}

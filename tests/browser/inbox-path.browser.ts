@@ -239,7 +239,7 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     // The owner sees the technician's session, ends it: the technician is signed out.
     await page.goto(`${baseUrl}/admin/staff/`);
     // … and, in the log, the CSV taken earlier (one lead in it).
-    expect(await page.textContent('main')).toContain('导出报修 CSV（1 条报修）');
+    expect(await page.textContent('main')).toContain('导出报修（1 条报修）');
     expect(await page.textContent(`[data-staff="${tech}"]`)).toContain('可登录');
     await submit(page, `[data-sessions] li:has-text("${tech}") button`);
     await techPage.goto(`${baseUrl}/admin/`);

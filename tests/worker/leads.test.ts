@@ -11,6 +11,7 @@ import {
   countLeads,
   deliveryOf,
   form,
+  freshIp,
   freshPhone,
   leadInput,
   openRow,
@@ -266,6 +267,40 @@ describe('POST /api/leads (plain form, JavaScript off)', () => {
     // A script's request still gets JSON.
     const json = await api.request(at.pathname + at.search, {}, failing);
     expect([json.status, await json.json()]).toEqual([503, { ok: false, errors: { form: expect.stringContaining('系统暂时') } }]);
+  });
+
+  it('keeps what was typed when something unforeseen fails, and a second send is the stored lead, not another', async () => {
+    const typed = { ...fields, phone: freshPhone(), address: '乾州街道 8 号' };
+    const before = await countLeads();
+    // No ExecutionContext: the lead is stored, then queueing its deliveries throws — a failure no
+    // handler expects.
+    const res = await api.request(
+      `${ORIGIN}/api/leads`,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'text/html',
+          origin: ORIGIN,
+          'cf-connecting-ip': freshIp(),
+        },
+        body: new URLSearchParams(typed).toString(),
+      },
+      env,
+    );
+    expect([res.status, res.headers.get('retry-after')]).toEqual([503, '30']);
+    const html = await res.text();
+    expect(html).toContain('<title>吉首市上门维修');
+    expect(html).toMatch(/data-form-status[^>]*>系统暂时无法受理/);
+    expect(html).toContain(`value="${typed.phone}"`);
+    expect(html).toContain('value="乾州街道 8 号"');
+    expect(html).toContain('热水器不点火</textarea>');
+    expect(await countLeads()).toBe(before + 1);
+    // Sent again as it came back: told the stored lead's reference, and no second lead.
+    const requestId = /name="requestId" value="([0-9a-f-]{36})"/.exec(html)![1];
+    const again = await (await confirmation(await form({ ...typed, requestId }))).text();
+    expect(again).toMatch(/data-lead-reference>BX-\d{6}-\d{6}</);
+    expect(await countLeads()).toBe(before + 1);
   });
 
   it('leads a confirmation link that is not ours, too old, or of an erased lead to the progress look-up', async () => {

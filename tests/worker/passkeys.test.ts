@@ -5,6 +5,7 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { logStatement } from '../../functions/staff/log.ts';
 import { addPasskey, passkeyUsed } from '../../functions/staff/passkeys.ts';
+import { openSession } from '../../functions/staff/sessions.ts';
 import { sha256Hex } from '../../functions/staff/tokens.ts';
 import { staffByName } from '../../functions/staff/store.ts';
 import { softPasskey } from './authenticator.ts';
@@ -151,5 +152,57 @@ describe('passkeys', () => {
       response: { signature: 'AA' },
     };
     expect((await signIn(junk)).status).toBe(401);
+  });
+
+  it('removing a passkey signs out the other sessions it opened (a lost phone), not the asking one nor a password sign-in', async () => {
+    const user = await registered(); // signed in with the setup link's password
+    const viaKey = async () => {
+      const res = await signIn(await user.key.authenticate(await challenge('/passkeys/sign-in/options'), ORIGIN));
+      expect(res.status).toBe(200);
+      return /baoxiu-session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1];
+    };
+    const [here, lost] = [await viaKey(), await viaKey()];
+    const live = async (id: string) => (await openSession(env.DB, id)) !== null;
+    const password = /baoxiu-session=([^;]+)/.exec(user.cookie)![1];
+
+    // Someone else's removal of it (not theirs) removes and ends nothing.
+    const other = await staffSession();
+    const refused = await inboxPost(`/passkeys/${encodeURIComponent(user.key.id)}/remove`, {}, { cookie: other.cookie });
+    expect(refused.status).toBe(404);
+    expect(await passkeyByIdCount(user.key.id)).toBe(1);
+    expect(await live(lost)).toBe(true);
+
+    const res = await inboxPost(`/passkeys/${encodeURIComponent(user.key.id)}/remove`, {}, { cookie: `baoxiu-session=${here}` });
+    expect(await res.json()).toEqual({ ok: true, ended: 1 });
+    expect(await live(lost)).toBe(false);
+    expect(await live(here)).toBe(true);
+    expect(await live(password)).toBe(true);
+    const logged = await env.DB.prepare(`SELECT COUNT(*) AS n FROM operator_log WHERE action = 'remove-passkey' AND detail = ?`)
+      .bind(user.name)
+      .first('n');
+    expect(logged).toBe(1);
+
+    // A browser's form post: back to the account page, which says what ended.
+    const again = await registered();
+    const key2 = /baoxiu-session=([^;]+)/.exec(
+      (await signIn(await again.key.authenticate(await challenge('/passkeys/sign-in/options'), ORIGIN))).headers.get(
+        'set-cookie',
+      )!,
+    )![1];
+    const form = await exports.default.fetch(
+      new Request(`${ORIGIN}/admin/passkeys/${encodeURIComponent(again.key.id)}/remove`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          origin: ORIGIN,
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'text/html',
+          cookie: again.cookie,
+        },
+      }),
+    );
+    expect(form.status).toBe(303);
+    expect(form.headers.get('location')).toBe('/admin/account/?ended=1');
+    expect(await live(key2)).toBe(false);
   });
 });
