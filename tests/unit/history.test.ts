@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { APPROVALS } from '../../src/lib/approvals.ts';
 import { FORMER, SOURCES, SPLIT } from '../../src/lib/history.ts';
+import { FORMER_CODES } from '../../src/lib/history-codes.ts';
 import { FORMER_OLDER } from '../../src/lib/history-older.ts';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
 import { Resolver } from '../../src/lib/resolve.ts';
@@ -250,5 +251,65 @@ describe('the history table', () => {
     expect(resolver.resolve('九江庐山').candidates!.map((c) => c.code)).toEqual(['360483', '360402']);
     expect(resolver.resolve('庐山')).toMatchObject({ status: 'resolved', code: '360483' });
     expect(resolver.resolve('湖南株洲')).toMatchObject({ status: 'resolved', code: '430200' });
+  });
+});
+
+describe('codes the divisions had before the 2023 codes (history-codes.ts)', () => {
+  it('reads an old code as its division: the history row when there is one, else what took it over', () => {
+    // The examples of the issue, by code: the same decision and table as by name.
+    expect(resolver.resolve('440116')).toMatchObject({
+      status: 'warning',
+      code: '440112',
+      note: expect.stringMatching(
+        /^440116 was the code of 广东省 广州市 萝岗区 until 2014; 萝岗区 was replaced in 2014 by 广东省 广州市 黄埔区 \(国函〔2014〕11号/,
+      ),
+    });
+    expect(resolver.resolve('310108')).toMatchObject({ status: 'warning', code: '310106' });
+    expect(resolver.resolve('371202')).toMatchObject({ status: 'warning', code: '370116' });
+    // No history row (汉阳县: history-older.ts leaves out a name whose short name 汉阳区 has): what
+    // took it over, not the namesake.
+    expect(resolver.resolve('420121')).toMatchObject({
+      status: 'warning',
+      code: '420114',
+      note: "420121 was the code of 湖北省 武汉市 汉阳县 until 1992; 湖北省 武汉市 蔡甸区 took it over (yescallop/areacodes, from the ministry's code tables)",
+    });
+    // Split: the part of its name first (抚宁县 → 抚宁区), the others named.
+    expect(resolver.resolve('130323')).toMatchObject({
+      status: 'warning',
+      code: '130306',
+      note: expect.stringContaining('its other parts are now 海港区 and 北戴河区: write them to cover them too'),
+    });
+    // Split with no such part: the parts to choose from (a 地区 whose counties joined a city, 1993).
+    const region = resolver.resolve('132100');
+    expect(region).toMatchObject({
+      status: 'ambiguous',
+      note: expect.stringContaining('now part of 14 divisions (the first 10 below)'),
+    });
+    expect(region.candidates).toHaveLength(10);
+    expect(region.candidates!.every((c) => c.path.startsWith('河北省 邯郸市 '))).toBe(true);
+    // Made after 2023 (和康县): the county it was carved from, as by name.
+    expect(resolver.resolve('653228')).toMatchObject({ status: 'warning', code: '653223' });
+    // A code in use today means what it means today (120110: 东郊区 until 1992, 东丽区 now).
+    expect(resolver.resolve('120110')).toMatchObject({ status: 'resolved', code: '120110' });
+    expect(resolver.resolve('999999')).toMatchObject({ status: 'unresolved' });
+  });
+
+  it('every old code resolves, to one of the divisions that took it over, or asks which', () => {
+    const tally: Record<string, number> = {};
+    for (const [code, [path, end, successors]] of Object.entries(FORMER_CODES)) {
+      expect(regions.get(code), code).toBeUndefined();
+      expect(successors.length, code).toBeGreaterThan(0);
+      for (const s of successors) expect(regions.get(s), `${code} → ${s}`).toBeDefined();
+      const read = resolver.resolve(code);
+      tally[read.status] = (tally[read.status] ?? 0) + 1;
+      expect(read.note, code).toContain(`${code} ${end === null ? 'is' : 'was'} the code of ${path}`);
+      if (read.status === 'warning') expect(successors, code).toContain(read.code);
+      else {
+        expect(read.status, code).toBe('ambiguous');
+        expect(read.candidates!.map((c) => c.code)).toEqual(successors.slice(0, 10));
+      }
+    }
+    // 3,240 codes: 2,916 to one division, 324 split with no main part.
+    expect(tally).toEqual({ warning: 2916, ambiguous: 324 });
   });
 });
