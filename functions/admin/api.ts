@@ -58,7 +58,8 @@ admin.get('/leads/:id', async (c) => {
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   const lead = await openLeadToShow(ring, row);
   const deliveries = await listDeliveries(c.env.DB, row.id);
-  await logEntry(c.env.DB, ADMIN_API, 'export-leads', '1').run();
+  // Which lead, by the reference the inbox shows.
+  await logEntry(c.env.DB, ADMIN_API, 'export-leads', row.reference).run();
   // What the customer wrote when posting again (merged repeats), oldest first.
   const repeats = await Promise.all((await listRepeats(c.env.DB, row.id)).map((r) => openRepeatToShow(ring, r)));
   return escapedJson({ ok: true, lead: shown(lead), deliveries, repeats });

@@ -95,7 +95,7 @@ async function takeLead(c: Ctx, raw: Record<string, unknown>): Promise<Response>
     saved = await saveLead(c.env.DB, ring, { ...toNewLead(input, catalog), route: routing.route }, routing.channels);
   } catch (err) {
     console.error('[leads] could not store lead:', err instanceof Error ? err.message : err);
-    return fail(c, 503, { form: `系统繁忙，报修未能保存，请稍后重试，或直接拨打 ${catalog.data.hotline}。` }, raw, 30);
+    return fail(c, 503, { form: `系统繁忙，报修可能未能保存，请稍后重新提交，或直接拨打 ${catalog.data.hotline}。` }, raw, 30);
   }
   const { lead, created, deliveries } = saved;
   // Stored first, answered now, sent after: a lost enqueue is found by the sweep.
@@ -136,7 +136,8 @@ leads.get(CONFIRMATION_PATH.slice('/api/leads'.length), async (c) => {
     const told = await openConfirmation(ring, c.req.query('t') ?? '');
     const lead = told && (await getLead(c.env.DB, told.leadId));
     c.header('cache-control', 'no-store');
-    if (!told || !lead) return c.redirect('/progress/', 303);
+    // #expired shows the look-up's note on why (a :target rule: no script needed).
+    if (!told || !lead) return c.redirect('/progress/#expired', 303);
     const catalog = await loadCatalog(c.env, origin);
     if (!catalog.region(lead.region_code)) await loadUncovered(c.env, origin, catalog);
     const next = nextSteps(catalog, lead, new Date(told.at), { merged: told.merged });

@@ -91,6 +91,8 @@ export async function formWithErrors(
   };
   const uncovered = await regionOption(env, origin, value('region'));
   const rewriter = new HTMLRewriter()
+    // Said in the tab and to a screen reader first: the page is otherwise the one just left.
+    .on('head > title', { element: (el) => void el.prepend('提交未成功 - ') })
     .on('form[data-lead-form] input[name]', {
       element(el) {
         const name = el.getAttribute('name');

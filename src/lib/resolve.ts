@@ -400,23 +400,38 @@ export class Resolver {
     const name = path.split(' ').at(-1)!;
     const was =
       end === null
-        ? `${text} is the code of ${path}, newer than the 2023 codes this site follows`
+        ? `${text} is the code of ${path}, not in the 2023 codes this site follows`
         : `${text} was the code of ${path} until ${end}`;
-    const row = this.byName
-      .get(name)
-      ?.find(
-        (p) =>
-          p.kind === 'former' &&
-          !p.former!.merged &&
-          [p.region, ...(p.former!.parts ?? [])].some((code) => successors.includes(code)),
-      );
+    const row = this.byName.get(name)?.find(
+      (p) =>
+        p.kind === 'former' &&
+        !p.former!.merged &&
+        // A prefecture's code is the prefecture's row, not a county's of its name (巢湖市, 341400).
+        (!/00$/.test(text) || this.regions.get(p.region)!.level === 'prefecture') &&
+        [p.region, ...(p.former!.parts ?? [])].some((code) => successors.includes(code)),
+    );
     if (row) {
       const read = this.result(input, [{ place: row, how: 'exact', text: name }]);
       return { ...read, status: 'warning', note: `${was}; ${read.note}` };
     }
     const source = "yescallop/areacodes, from the ministry's code tables";
-    const short = shortName(name, /00$/.test(text) ? 'prefecture' : 'county');
-    const main = successors.length === 1 ? successors[0] : successors.find((code) => this.regions.get(code)!.shortName === short);
+    const prefecture = /00$/.test(text);
+    // A county that became a city with counties (日照县 → 日照市, 1989) was part of it: its counties
+    // to choose from, never all of it, nor its namesake (通化市 of 1985 is not 通化县). 中山's and
+    // 东莞's parts are towns: the city is the place.
+    const wider = (code: string) =>
+      !prefecture &&
+      this.regions.get(code)!.level === 'prefecture' &&
+      this.regions.children(code).some((r) => r.level === 'county');
+    const widened = successors.some(wider);
+    if (widened)
+      successors = successors.flatMap((code) => (wider(code) ? this.regions.children(code).map((r) => r.code) : [code]));
+    // Split: the part that kept its name (抚宁县 → 抚宁区); a prefecture's is a prefecture, not its
+    // namesake county (铁岭地区 is not 铁岭县).
+    const short = shortName(name, prefecture ? 'prefecture' : 'county');
+    const fits = (code: string) =>
+      !widened && this.regions.get(code)!.shortName === short && (!prefecture || this.regions.get(code)!.level === 'prefecture');
+    const main = successors.length === 1 ? successors[0] : successors.find(fits);
     if (main) {
       const rest = successors.filter((code) => code !== main).map((code) => this.regions.get(code)!.name);
       return {
@@ -436,6 +451,32 @@ export class Resolver {
       note: `${was}, now part of ${successors.length} divisions${successors.length > MAX_CANDIDATES ? ` (the first ${MAX_CANDIDATES} below)` : ''}: write the ones to cover (${source})`,
       candidates,
     };
+  }
+
+  private codesByName?: Map<string, [string, (typeof FORMER_CODES)[string]][]>;
+
+  /** A division of exactly this name that ended in the prefecture of `region` (or its province-level
+   *  city) and went to divisions outside `region` (history-codes.ts), if any. */
+  private oldNamesake(name: string, region: string) {
+    if (!this.codesByName) {
+      this.codesByName = new Map();
+      for (const entry of Object.entries(FORMER_CODES)) {
+        const own = entry[1][0].split(' ').at(-1)!;
+        this.codesByName.set(own, [...(this.codesByName.get(own) ?? []), entry]);
+      }
+    }
+    const above = (code: string) => {
+      const lineage = this.regions.lineage(code);
+      return (lineage.find((r) => r.level === 'prefecture') ?? lineage[0]).code;
+    };
+    const home = above(region);
+    // Not one whose area `region` holds (日喀则地区: its counties are 日喀则市's today).
+    const inside = (code: string) => this.regions.lineage(code).some((r) => r.code === region);
+    return this.codesByName
+      .get(name)
+      ?.find(
+        ([, [, year, successors]]) => year !== null && !successors.some(inside) && successors.every((c) => above(c) === home),
+      );
   }
 
   /** Words for part of a place (长沙市区, 吉首城区, 长沙市各区, 湘西州各县) or for no place (全国): never
@@ -849,6 +890,19 @@ export class Resolver {
 
   private result(input: string, chain: Match[]): Resolution {
     const last = chain.at(-1)!.place;
+    const end = chain.at(-1)!;
+    const namesake = end.how === 'variant' ? this.oldNamesake(end.text, last.region) : undefined;
+    if (namesake) {
+      // 武汉汉阳县: read by its suffix as 汉阳区, but 汉阳县 was another county (蔡甸区 since 1992).
+      const [code, [path, year, successors]] = namesake;
+      const codes = [last.region, ...successors.filter((c) => c !== last.region)];
+      return {
+        input,
+        status: 'ambiguous',
+        note: `${end.text} reads as ${this.pathOf(last.region)} (the suffix differs), but ${path} (${code}) was another division until ${year}, now ${listed(successors.map((c) => this.regions.get(c)!.name))}: write which`,
+        candidates: codes.slice(0, MAX_CANDIDATES).map((c) => ({ code: c, path: this.pathOf(c) })),
+      };
+    }
     const notes: string[] = [];
     let status: Status = 'resolved';
     for (const m of chain) {

@@ -95,7 +95,10 @@ async function cascade(picker: HTMLElement) {
     return; // the plain select still works
   }
   const original = picker.querySelector('select')!;
-  const asked = await uncoveredAsked(data);
+  // An uncovered place: in the plain select (the Worker put it back on a form with errors, posted
+  // before this file came), else from a search result's link.
+  const linked = new URLSearchParams(location.search).get('uncovered') ?? '';
+  const asked = (await uncoveredAsked(data, original.value)) ?? (await uncoveredAsked(data, linked));
   const hidden = Object.assign(document.createElement('input'), { type: 'hidden', name: 'region', value: asked?.code ?? '' });
   // A brand page offers the places that brand is serviced in, as its plain select does: the
   // ancestors of its coverage and what lies below it.
@@ -149,7 +152,6 @@ async function cascade(picker: HTMLElement) {
   // A link's place that is covered now (a search page older than the coverage), or one the customer
   // chose in the plain select before this file came (or the browser put back on returning to the
   // page): chosen down its lineage, as a customer would.
-  const linked = new URLSearchParams(location.search).get('uncovered') ?? '';
   const preset = [linked, original.value].find((code) => code && Object.hasOwn(data.regions, code));
   if (preset) {
     lineageOf(preset)
@@ -163,10 +165,9 @@ async function cascade(picker: HTMLElement) {
   original.replaceWith(hidden, ...selects);
 }
 
-/** The place a search result said nobody covers (its 在线留言 link: /regions/?uncovered=433123), named
- *  from the build's list of such regions — never from the link, which anyone can write. */
-async function uncoveredAsked(data: CatalogData): Promise<{ code: string; label: string } | undefined> {
-  const code = new URLSearchParams(location.search).get('uncovered') ?? '';
+/** A place nobody covers (a search result's 在线留言 link: /regions/?uncovered=433123), named from the
+ *  build's list of such regions — never from the link, which anyone can write. */
+async function uncoveredAsked(data: CatalogData, code: string): Promise<{ code: string; label: string } | undefined> {
   if (!/^\d{6}(\d{3})?$/.test(code) || data.regions[code]) return undefined;
   let uncovered: UncoveredRegions;
   try {

@@ -134,6 +134,13 @@ describe('the customer, without JavaScript', () => {
     expect(await page.textContent('[data-progress-lines]')).toContain('已取消');
     expect(await page.textContent('[data-progress-lines]')).toContain('已为您取消');
     await screenshot(page, 'progress-cancelled-390');
+
+    // A confirmation link that no longer works says why on the look-up, still without a script.
+    expect(await page.isVisible('#expired')).toBe(false);
+    await page.goto(`${baseUrl}/api/leads/confirmation?t=nothing`);
+    expect(new URL(page.url()).hash).toBe('#expired');
+    expect(await page.isVisible('#expired')).toBe(true);
+    expect(await page.textContent('#expired')).toContain('报修结果页的链接已失效');
     await context.close();
   });
 });

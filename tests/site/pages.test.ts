@@ -174,7 +174,7 @@ describe('every page', () => {
 
   it('has the lead form (the confirmation page has its reference instead)', () => {
     for (const page of pages.filter((p) => p !== 'thanks/index.html')) {
-      expect(read(page), page).toMatch(/<form class="lead" method="post" action="\/api\/leads" data-lead-form/);
+      expect(read(page), page).toMatch(/<form class="lead" method="post" action="\/api\/leads#lead-form" data-lead-form/);
     }
     expect(read('thanks/index.html')).toContain('data-lead-reference');
   });

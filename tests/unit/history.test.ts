@@ -287,6 +287,19 @@ describe('codes the divisions had before the 2023 codes (history-codes.ts)', () 
     });
     expect(region.candidates).toHaveLength(10);
     expect(region.candidates!.every((c) => c.path.startsWith('河北省 邯郸市 '))).toBe(true);
+    // A prefecture's code is never its namesake county's (铁岭地区 is not 铁岭县), nor the county of
+    // its name (巢湖市, 2011): the parts to choose from.
+    for (const code of ['212100', '341400', '371200']) expect(resolver.resolve(code).status, code).toBe('ambiguous');
+    // A county that became a city with counties: its counties to choose, not the whole city (日照县,
+    // 1985), nor the city's namesake county (通化市 of 1985 is not 通化县).
+    expect(resolver.resolve('372825').candidates!.map((c) => c.path)).toEqual([
+      '山东省 日照市 东港区',
+      '山东省 日照市 岚山区',
+      '山东省 日照市 五莲县',
+      '山东省 日照市 莒县',
+      '山东省 日照市 日照经济技术开发区',
+    ]);
+    expect(resolver.resolve('222201').status).toBe('ambiguous');
     // Made after 2023 (和康县): the county it was carved from, as by name.
     expect(resolver.resolve('653228')).toMatchObject({ status: 'warning', code: '653223' });
     // A code in use today means what it means today (120110: 东郊区 until 1992, 东丽区 now).
@@ -303,13 +316,43 @@ describe('codes the divisions had before the 2023 codes (history-codes.ts)', () 
       const read = resolver.resolve(code);
       tally[read.status] = (tally[read.status] ?? 0) + 1;
       expect(read.note, code).toContain(`${code} ${end === null ? 'is' : 'was'} the code of ${path}`);
-      if (read.status === 'warning') expect(successors, code).toContain(read.code);
-      else {
+      if (read.status === 'warning') {
+        expect(successors, code).toContain(read.code);
+        const region = regions.get(read.code!)!;
+        // A prefecture's code: a prefecture, or the one division it became (沙市市 → 沙市区, 1994).
+        if (code.endsWith('00') && region.level !== 'prefecture') expect(successors, code).toEqual([read.code]);
+        // A county's code: never a whole city of counties, unless the history table says so (崖县 → 三亚市).
+        if (!code.endsWith('00') && regions.children(region.code).some((r) => r.level === 'county'))
+          expect(read.note, code).toContain(' was replaced in ');
+      } else {
         expect(read.status, code).toBe('ambiguous');
-        expect(read.candidates!.map((c) => c.code)).toEqual(successors.slice(0, 10));
+        // Its parts, or the counties of a city it became part of (日照县).
+        for (const { code: part } of read.candidates!)
+          expect(
+            regions.lineage(part).some((r) => successors.includes(r.code)),
+            `${code} → ${part}`,
+          ).toBe(true);
       }
     }
-    // 3,240 codes: 2,916 to one division, 324 split with no main part.
-    expect(tally).toEqual({ warning: 2916, ambiguous: 324 });
+    // 3,240 codes: 2,859 to one division, 381 split with no main part.
+    expect(tally).toEqual({ warning: 2859, ambiguous: 381 });
+  });
+
+  it("asks which when a changed suffix reads as a namesake, but the name was another division's (武汉汉阳县)", () => {
+    // 汉阳县 became 蔡甸区 in 1992; 汉阳区 is another district.
+    expect(resolver.resolve('武汉汉阳县')).toMatchObject({
+      status: 'ambiguous',
+      note: '汉阳县 reads as 湖北省 武汉市 汉阳区 (the suffix differs), but 湖北省 武汉市 汉阳县 (420121) was another division until 1992, now 蔡甸区: write which',
+      candidates: [
+        { code: '420105', path: '湖北省 武汉市 汉阳区' },
+        { code: '420114', path: '湖北省 武汉市 蔡甸区' },
+      ],
+    });
+    expect(resolver.resolve('武汉市武昌县').candidates!.map((c) => c.code)).toEqual(['420106', '420115']);
+    // A suffix that changed on the same place stays a warning (双流县 → 双流区; 日喀则地区, whose
+    // counties are 日喀则市's), and the short name alone is today's district.
+    expect(resolver.resolve('成都双流县')).toMatchObject({ status: 'warning', code: '510116' });
+    expect(resolver.resolve('日喀则地区')).toMatchObject({ status: 'warning', code: '540200' });
+    expect(resolver.resolve('武汉汉阳')).toMatchObject({ status: 'resolved', code: '420105' });
   });
 });

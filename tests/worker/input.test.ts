@@ -37,7 +37,7 @@ describe('bad input', () => {
     });
     expect(page.status).toBe(413);
     const html = await page.text();
-    expect(html).toContain('<title>吉首市上门维修');
+    expect(html).toContain('<title>提交未成功 - 吉首市上门维修');
     expect(html).toContain('提交的内容过长');
     expect(await countLeads()).toBe(before);
   });

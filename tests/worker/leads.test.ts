@@ -290,7 +290,7 @@ describe('POST /api/leads (plain form, JavaScript off)', () => {
     );
     expect([res.status, res.headers.get('retry-after')]).toEqual([503, '30']);
     const html = await res.text();
-    expect(html).toContain('<title>吉首市上门维修');
+    expect(html).toContain('<title>提交未成功 - 吉首市上门维修');
     expect(html).toMatch(/data-form-status[^>]*>系统暂时无法受理/);
     expect(html).toContain(`value="${typed.phone}"`);
     expect(html).toContain('value="乾州街道 8 号"');
@@ -326,16 +326,16 @@ describe('POST /api/leads (plain form, JavaScript off)', () => {
       `${kid}.!!`,
       new URL(await confirmationLink(other, told), ORIGIN).searchParams.get('t')!,
     ])
-      expect(await link(withToken(bad))).toBe('303 /progress/');
-    expect(await link('/api/leads/confirmation')).toBe('303 /progress/');
-    expect(await link('/api/leads/confirmation?t=%E0%A4%A&t=x')).toBe('303 /progress/'); // not even UTF-8
+      expect(await link(withToken(bad))).toBe('303 /progress/#expired');
+    expect(await link('/api/leads/confirmation')).toBe('303 /progress/#expired');
+    expect(await link('/api/leads/confirmation?t=%E0%A4%A&t=x')).toBe('303 /progress/#expired'); // not even UTF-8
     // A day old: no longer; just under: still.
     const aged = (ms: number) => confirmationLink(ring, { ...told, at: Date.now() - ms });
-    expect(await link(await aged(LINK_TTL_MS + 1000))).toBe('303 /progress/');
+    expect(await link(await aged(LINK_TTL_MS + 1000))).toBe('303 /progress/#expired');
     expect(await link(await aged(LINK_TTL_MS - 60_000))).toBe('200 null');
     await env.DB.prepare('DELETE FROM deliveries WHERE lead_id = ?').bind(told.leadId).run();
     await env.DB.prepare('DELETE FROM leads WHERE id = ?').bind(told.leadId).run();
-    expect(await link(location)).toBe('303 /progress/');
+    expect(await link(location)).toBe('303 /progress/#expired');
   });
 
   it('comes back as the same page with per-field errors and the input kept, escaped', async () => {
@@ -349,7 +349,7 @@ describe('POST /api/leads (plain form, JavaScript off)', () => {
     });
     expect(res.status).toBe(400);
     const html = await res.text();
-    expect(html).toContain('<title>吉首市上门维修');
+    expect(html).toContain('<title>提交未成功 - 吉首市上门维修');
     expect(html).toMatch(/data-error-for="phone">请填写有效的手机号/);
     expect(html).toMatch(/data-error-for="consent">请阅读并同意隐私政策/);
     // The quote is escaped, so the payload stays inside the attribute value.
@@ -369,7 +369,7 @@ describe('POST /api/leads (plain form, JavaScript off)', () => {
   it('never re-renders a page from another site', async () => {
     const res = await form({ ...fields, phone: '1', page: '//evil.example/' });
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain('<title>安家修（示例） · ');
+    expect(await res.text()).toContain('<title>提交未成功 - 安家修（示例） · ');
   });
 });
 

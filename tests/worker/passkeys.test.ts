@@ -181,6 +181,16 @@ describe('passkeys', () => {
       .bind(user.name)
       .first('n');
     expect(logged).toBe(1);
+    // Removed again, from the password's session: nothing to remove, so nothing ends (not the
+    // session it was removed from either) and nothing is logged.
+    const twice = await inboxPost(`/passkeys/${encodeURIComponent(user.key.id)}/remove`, {}, { cookie: user.cookie });
+    expect(twice.status).toBe(404);
+    expect(await live(here)).toBe(true);
+    expect(
+      await env.DB.prepare(`SELECT COUNT(*) AS n FROM operator_log WHERE action = 'remove-passkey' AND detail = ?`)
+        .bind(user.name)
+        .first('n'),
+    ).toBe(1);
 
     // A browser's form post: back to the account page, which says what ended.
     const again = await registered();

@@ -519,7 +519,7 @@ describe('database failure', () => {
       const res = await post(valid());
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('30');
-      expect((await res.json<{ errors: Record<string, string> }>()).errors.form).toMatch(/报修未能保存/);
+      expect((await res.json<{ errors: Record<string, string> }>()).errors.form).toMatch(/报修可能未能保存，请稍后重新提交/);
     } finally {
       await env.DB.prepare('ALTER TABLE deliveries_away RENAME TO deliveries').run();
     }
