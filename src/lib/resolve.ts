@@ -396,12 +396,20 @@ export class Resolver {
    *  read as that division's name is when history.ts has it (its decision and sources said), else
    *  as the division that took it over, or its main part (抚宁县 → 抚宁区); a code split with no main
    *  part lists the parts. */
-  private formerCode(input: string, text: string, path: string, end: number | null, successors: string[]): Resolution {
+  private formerCode(
+    input: string,
+    text: string,
+    path: string,
+    end: number | null,
+    successors: string[],
+    said?: string,
+  ): Resolution {
     const name = path.split(' ').at(-1)!;
     const was =
-      end === null
+      said ??
+      (end === null
         ? `${text} is the code of ${path}, not in the 2023 codes this site follows`
-        : `${text} was the code of ${path} until ${end}`;
+        : `${text} was the code of ${path} until ${end}`);
     const row = this.byName.get(name)?.find(
       (p) =>
         p.kind === 'former' &&
@@ -455,9 +463,8 @@ export class Resolver {
 
   private codesByName?: Map<string, [string, (typeof FORMER_CODES)[string]][]>;
 
-  /** A division of exactly this name that ended in the prefecture of `region` (or its province-level
-   *  city) and went to divisions outside `region` (history-codes.ts), if any. */
-  private oldNamesake(name: string, region: string) {
+  /** The divisions of history-codes.ts that had exactly this name, with their codes. */
+  private oldCodesNamed(name: string) {
     if (!this.codesByName) {
       this.codesByName = new Map();
       for (const entry of Object.entries(FORMER_CODES)) {
@@ -465,6 +472,12 @@ export class Resolver {
         this.codesByName.set(own, [...(this.codesByName.get(own) ?? []), entry]);
       }
     }
+    return this.codesByName.get(name) ?? [];
+  }
+
+  /** A division of exactly this name that ended in the prefecture of `region` (or its province-level
+   *  city) and went to divisions outside `region` (history-codes.ts), if any. */
+  private oldNamesake(name: string, region: string) {
     const above = (code: string) => {
       const lineage = this.regions.lineage(code);
       return (lineage.find((r) => r.level === 'prefecture') ?? lineage[0]).code;
@@ -472,11 +485,9 @@ export class Resolver {
     const home = above(region);
     // Not one whose area `region` holds (日喀则地区: its counties are 日喀则市's today).
     const inside = (code: string) => this.regions.lineage(code).some((r) => r.code === region);
-    return this.codesByName
-      .get(name)
-      ?.find(
-        ([, [, year, successors]]) => year !== null && !successors.some(inside) && successors.every((c) => above(c) === home),
-      );
+    return this.oldCodesNamed(name).find(
+      ([, [, year, successors]]) => year !== null && !successors.some(inside) && successors.every((c) => above(c) === home),
+    );
   }
 
   /** Words for part of a place (长沙市区, 吉首城区, 长沙市各区, 湘西州各县) or for no place (全国): never
@@ -856,6 +867,13 @@ export class Resolver {
       if (!found.size) continue;
       const [{ before, chain }] = found.values();
       const named = chain.map((m) => m.text).join('');
+      // Not moved: a division of that prefecture's own that is gone (太原南郊区, 1997; 大同's 南郊区 is
+      // 云冈区 today): what took it over.
+      const own = this.oldCodesNamed(named).find(
+        ([, [, year, successors]]) =>
+          year !== null && successors.every((c) => this.regions.lineage(c).some((r) => r.code === before.place.region)),
+      );
+      if (own) return this.formerCode(input, own[0], ...own[1], `${own[1][0]} (${own[0]}) existed until ${own[1][1]}`);
       if (found.size > 1)
         return {
           input,

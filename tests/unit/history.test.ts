@@ -338,7 +338,7 @@ describe('codes the divisions had before the 2023 codes (history-codes.ts)', () 
     expect(tally).toEqual({ warning: 2859, ambiguous: 381 });
   });
 
-  it("asks which when a changed suffix reads as a namesake, but the name was another division's (武汉汉阳县)", () => {
+  it("asks which when a name reads as a namesake elsewhere, but was another division's there (武汉汉阳县, 太原南郊区)", () => {
     // 汉阳县 became 蔡甸区 in 1992; 汉阳区 is another district.
     expect(resolver.resolve('武汉汉阳县')).toMatchObject({
       status: 'ambiguous',
@@ -354,5 +354,20 @@ describe('codes the divisions had before the 2023 codes (history-codes.ts)', () 
     expect(resolver.resolve('成都双流县')).toMatchObject({ status: 'warning', code: '510116' });
     expect(resolver.resolve('日喀则地区')).toMatchObject({ status: 'warning', code: '540200' });
     expect(resolver.resolve('武汉汉阳')).toMatchObject({ status: 'resolved', code: '420105' });
+    // Under its own prefecture, a division of that prefecture that is gone (太原's 南郊区, 1997), not
+    // a county of the province read as moved there (大同's 南郊区, 云冈区 since 2018); a county that
+    // did move is still read so (枞阳县, 安庆's until 2015).
+    const gone = resolver.resolve('太原南郊区');
+    expect(gone).toMatchObject({
+      status: 'ambiguous',
+      note: expect.stringMatching(/^山西省 太原市 南郊区 \(140112\) existed until 1997, now part of 4 divisions/),
+    });
+    expect(gone.candidates!.map((c) => c.path)).toEqual([
+      '山西省 太原市 小店区',
+      '山西省 太原市 迎泽区',
+      '山西省 太原市 杏花岭区',
+      '山西省 太原市 晋源区',
+    ]);
+    expect(resolver.resolve('安庆市枞阳县')).toMatchObject({ status: 'warning', code: '340722' });
   });
 });

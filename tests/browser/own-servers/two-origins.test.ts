@@ -56,7 +56,7 @@ describe('pages on a CDN, leads to the Worker on another origin', () => {
   const send = async (javaScriptEnabled: boolean, name: string, phone: string) => {
     const page = await (await browser.newContext({ javaScriptEnabled, locale: 'zh-CN' })).newPage();
     await page.goto(`${cdn.url}/hunan/xiangxi/jishou/`);
-    expect(await page.getAttribute('form[data-lead-form]', 'action')).toBe(`${worker.url}/api/leads`);
+    expect(await page.getAttribute('form[data-lead-form]', 'action')).toBe(`${worker.url}/api/leads#lead-form`);
     await page.fill('#lead-name', name);
     await page.fill('#lead-phone', phone);
     await page.fill('#lead-description', '指纹锁没电了');
