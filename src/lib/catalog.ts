@@ -22,6 +22,9 @@ export type BrandEntry = CollectionEntry<'brands'>;
 
 type Service = CoverageService<BrandEntry>;
 
+/** At most this many places below the prefectures in the form's plain select (catalog.pickerBelow). */
+export const PICKER_PLACES = 300;
+
 export interface Catalog {
   site: Site;
   brands: BrandEntry[];
@@ -30,6 +33,9 @@ export interface Catalog {
   pages: Region[];
   /** Provinces with a page, each with its children that have one (the form's picker, the search filter). */
   provinces: { province: Region; children: Region[] }[];
+  /** The form's plain select (no JavaScript) lists these under their prefecture: its places with a
+   *  page, when the whole site has at most PICKER_PLACES of them; none otherwise. */
+  pickerBelow(code: string): Region[];
   /** Children of a region that have a page. */
   childPages(code: string): Region[];
   /** Per brand slug: covered codes → entry. */
@@ -95,6 +101,15 @@ async function load(): Promise<Catalog> {
   const provinces = pages
     .filter((r) => r.level === 'province')
     .map((province) => ({ province, children: childPages(province.code) }));
+  // An operator of a city or two: every county in the plain select, so a customer without
+  // JavaScript can name theirs. The whole country's 2,900 would weigh on every page: prefectures only.
+  const below = new Map(
+    provinces.flatMap(({ children }) =>
+      children.filter((r) => r.level === 'prefecture').map((r) => [r.code, childPages(r.code)]),
+    ),
+  );
+  const listed = [...below.values()].reduce((n, list) => n + list.length, 0) <= PICKER_PLACES;
+  const pickerBelow = (code: string) => (listed ? (below.get(code) ?? []) : []);
   const services = servicesByRegion(brands, coverage, regions);
   const servicesIn = (code: string): Service[] => services.get(code) ?? [];
   const coveredBy = (slug: string) => [...(coverage.get(slug)?.keys() ?? [])].map((c) => regions.get(c)!);
@@ -110,7 +125,21 @@ async function load(): Promise<Catalog> {
   for (const r of regions.byCode.values()) named.set(r.name, (named.get(r.name) ?? 0) + 1);
   const pageName = (r: Region) => (named.get(r.name)! > 1 && r.parent ? regions.get(r.parent)!.name + r.name : r.name);
 
-  return { site, brands, regions, pages, provinces, childPages, coverage, servicesIn, coveredBy, routing, townsOf, pageName };
+  return {
+    site,
+    brands,
+    regions,
+    pages,
+    provinces,
+    pickerBelow,
+    childPages,
+    coverage,
+    servicesIn,
+    coveredBy,
+    routing,
+    townsOf,
+    pageName,
+  };
 }
 
 /** routes.yaml names only regions and brands that exist. */

@@ -40,6 +40,15 @@ describe('the whole-country build', () => {
     expect(existsSync(join(out(), 'pagefind', 'pagefind-entry.json'))).toBe(true);
     expect(existsSync(join(out(), 'search-records.json'))).toBe(false);
   });
+
+  it("lists prefectures, not the country's 2,900 counties, in the form's select without JavaScript", () => {
+    // catalog.pickerBelow: counties only for a site with few (the sample's: tests/site/pages.test.ts).
+    const select = /<select id="lead-region".*?<\/select>/s.exec(readFileSync(join(out(), 'index.html'), 'utf8'))![0];
+    const codes = [...select.matchAll(/<option value="(\d+)"/g)].map((m) => m[1]);
+    expect(codes).toContain('433100');
+    expect(codes).not.toContain('433101');
+    expect(codes.length).toBeLessThan(600); // 482: provinces, prefectures and the four cities' districts
+  });
 });
 
 describe('search recall over the whole country', () => {

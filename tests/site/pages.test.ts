@@ -125,6 +125,12 @@ describe('brand pages', () => {
     expect(options('brands/jianxia/index.html')).toEqual(expect.arrayContaining(['430000', '430100', '433100', '441900']));
     expect(options('brands/jianxia/index.html')).not.toContain('330100'); // 杭州: 栖门's, not 坚匣's
     expect(options('index.html')).toContain('330100');
+    // The sample covers few places: their counties too (and 东莞's towns), under their prefecture, so
+    // a customer without JavaScript can name theirs; the brand's only where it is serviced.
+    expect(options('index.html')).toEqual(expect.arrayContaining(['433101', '433122', '441900121']));
+    expect(read('index.html')).toContain('<option value="433101" data-for="region">\u3000吉首市</option>');
+    expect(options('brands/jianxia/index.html')).toContain('433101');
+    expect(options('brands/jianxia/index.html')).not.toContain('433122'); // 泸溪县: 暖川's
   });
 
   it('say whose service hours a region page gives, where a brand there has its own', () => {
