@@ -23,7 +23,7 @@ export type BrandEntry = CollectionEntry<'brands'>;
 type Service = CoverageService<BrandEntry>;
 
 /** At most this many places below the prefectures in the form's plain select (catalog.pickerBelow). */
-export const PICKER_PLACES = 300;
+const PICKER_PLACES = 300;
 
 export interface Catalog {
   site: Site;

@@ -483,10 +483,13 @@ export class Resolver {
       return (lineage.find((r) => r.level === 'prefecture') ?? lineage[0]).code;
     };
     const home = above(region);
-    // Not one whose area `region` holds (日喀则地区: its counties are 日喀则市's today).
+    // Not one whose area `region` holds (日喀则地区: its counties are 日喀则市's today), nor one that
+    // holds `region` (鄂城县 became 鄂州市, where 鄂城区 is: the same place, renamed).
     const inside = (code: string) => this.regions.lineage(code).some((r) => r.code === region);
+    const around = new Set(this.regions.lineage(region).map((r) => r.code));
     return this.oldCodesNamed(name).find(
-      ([, [, year, successors]]) => year !== null && !successors.some(inside) && successors.every((c) => above(c) === home),
+      ([, [, year, successors]]) =>
+        year !== null && !successors.some((c) => inside(c) || around.has(c)) && successors.every((c) => above(c) === home),
     );
   }
 
@@ -868,11 +871,13 @@ export class Resolver {
       const [{ before, chain }] = found.values();
       const named = chain.map((m) => m.text).join('');
       // Not moved: a division of that prefecture's own that is gone (太原南郊区, 1997; 大同's 南郊区 is
-      // 云冈区 today): what took it over.
-      const own = this.oldCodesNamed(named).find(
-        ([, [, year, successors]]) =>
-          year !== null && successors.every((c) => this.regions.lineage(c).some((r) => r.code === before.place.region)),
-      );
+      // 云冈区 today): what took it over. Written without its suffix too (太原南郊).
+      const own = [named, ...['区', '县', '市'].map((s) => named + s)]
+        .flatMap((name) => this.oldCodesNamed(name))
+        .find(
+          ([, [, year, successors]]) =>
+            year !== null && successors.every((c) => this.regions.lineage(c).some((r) => r.code === before.place.region)),
+        );
       if (own) return this.formerCode(input, own[0], ...own[1], `${own[1][0]} (${own[0]}) existed until ${own[1][1]}`);
       if (found.size > 1)
         return {
@@ -884,6 +889,9 @@ export class Resolver {
           note: `${named} is not in ${before.place.name}, and ${found.size} places of its province have that name; write which`,
         };
       const resolved = this.result(input, chain);
+      // Itself a question (孝感汉阳县: 汉阳区, or 蔡甸区, the 汉阳县 that was): asked, saying where it was written.
+      if (!resolved.code)
+        return { ...resolved, note: [`${named} is not in ${before.place.name}`, resolved.note].filter(Boolean).join('; ') };
       const note = `${named} is not in ${before.place.name}: used ${resolved.path} (moved to another prefecture since, or written under the wrong one; check it)`;
       return { ...resolved, status: 'warning', note: [note, resolved.note].filter(Boolean).join('; ') };
     }

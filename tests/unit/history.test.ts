@@ -369,5 +369,21 @@ describe('codes the divisions had before the 2023 codes (history-codes.ts)', () 
       '山西省 太原市 晋源区',
     ]);
     expect(resolver.resolve('安庆市枞阳县')).toMatchObject({ status: 'warning', code: '340722' });
+    expect(resolver.resolve('太原南郊').candidates).toEqual(gone.candidates); // without its suffix
+    // Renamed, not another: 鄂城县 became 鄂州市, where 鄂城区 is.
+    expect(resolver.resolve('鄂州鄂城县')).toMatchObject({ status: 'warning', code: '420704' });
+    // Written under another prefecture, the question is still asked, saying so; a warning always has
+    // its place (never "used undefined").
+    expect(resolver.resolve('孝感汉阳县')).toMatchObject({
+      status: 'ambiguous',
+      note: expect.stringMatching(/^汉阳县 is not in 孝感市; 汉阳县 reads as 湖北省 武汉市 汉阳区/),
+    });
+    for (const name of ['汉阳县', '武昌县', '鄂城县', '达川市'])
+      for (const prefecture of regions.byCode.values())
+        if (prefecture.level === 'prefecture' && /^(42|51)/.test(prefecture.code)) {
+          const read = resolver.resolve(prefecture.name + name);
+          if (read.status === 'warning' || read.status === 'resolved') expect(read.code, read.input).toBeDefined();
+          else if (read.status === 'ambiguous') expect(read.candidates?.length ?? 0, read.input).toBeGreaterThan(0);
+        }
   });
 });
