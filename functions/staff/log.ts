@@ -53,14 +53,20 @@ export const logStatement = (
       detail === CHANGED ? 1 : 0,
     );
 
-/** How many leads the forget recorded as `id` deleted, when `staffId` made it: what the inbox says
- *  after a forget (/admin/?forgot=<id>), read from the record rather than from the link. */
-export const forgetRecorded = async (db: D1Database, id: string, staffId: string) => {
+/** The count an entry `id` of `staffId`'s recorded: how many leads a forget deleted
+ *  (/admin/?forgot=<id>), how many sessions a passkey's removal ended (/admin/account/?removed=<id>).
+ *  What a page says after the change, read from the record rather than from the link. */
+export const countRecorded = async (
+  db: D1Database,
+  id: string,
+  staffId: string,
+  action: 'forget-customer' | 'remove-passkey',
+) => {
   const row = await db
-    .prepare(`SELECT detail FROM operator_log WHERE id = ?1 AND staff_id = ?2 AND action = 'forget-customer'`)
-    .bind(id, staffId)
+    .prepare(`SELECT detail FROM operator_log WHERE id = ?1 AND staff_id = ?2 AND action = ?3`)
+    .bind(id, staffId, action)
     .first<{ detail: string | null }>();
-  return row ? Number(row.detail) : undefined;
+  return row && /^\d+$/.test(row.detail ?? '') ? Number(row.detail) : undefined;
 };
 
 /** An entry of its own, following no change (an export of leads: `detail` how many). */

@@ -2,6 +2,7 @@
 // of a sign-in or a registration in progress (5 minutes, taken out of the table when used).
 import type { WebAuthnCredential } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import { logStatement } from './log.ts';
 
 const CHALLENGE_MINUTES = 5;
 
@@ -100,25 +101,28 @@ export const passkeyUsed = (db: D1Database, id: string, counter: number) =>
     .run();
 
 /** Removes one of a user's own passkeys and ends the sessions it opened (a phone lost while signed in),
- *  except `current`, the session asking (its hash; a synced passkey may have opened it too): `removed`
- *  false when the passkey is not theirs, `ended` how many sessions ended. */
+ *  except `current`, the session asking (its hash; a synced passkey may have opened it too), recorded
+ *  in the operator log with how many sessions ended: `logId`, undefined when the passkey is not theirs. */
 export async function removePasskey(
   db: D1Database,
-  staffId: string,
+  staff: { id: string; name: string },
   id: string,
   current: string | null,
-  log: D1PreparedStatement,
-): Promise<{ removed: boolean; ended: number }> {
-  // The log right after the DELETE (it is written only if that removed a row), the sessions after it.
+): Promise<{ logId?: string; ended: number }> {
+  const logId = crypto.randomUUID();
+  // One transaction: the log right after the DELETE (written only if that removed a row), the
+  // sessions only when it was, and then the log says how many ended.
   const [deleted, , ended] = await db.batch([
-    db.prepare('DELETE FROM passkeys WHERE id = ? AND staff_id = ?').bind(id, staffId),
-    log,
+    db.prepare('DELETE FROM passkeys WHERE id = ? AND staff_id = ?').bind(id, staff.id),
+    logStatement(db, staff, 'remove-passkey', '0', logId),
     db
       .prepare(
         `UPDATE sessions SET ended_at = ?1
-         WHERE passkey_id = ?2 AND staff_id = ?3 AND ended_at IS NULL AND id_hash IS NOT ?4 AND changes() = 1`,
+         WHERE passkey_id = ?2 AND staff_id = ?3 AND ended_at IS NULL AND id_hash IS NOT ?4
+           AND EXISTS (SELECT 1 FROM operator_log WHERE id = ?5)`,
       )
-      .bind(new Date().toISOString(), id, staffId, current),
+      .bind(new Date().toISOString(), id, staff.id, current, logId),
+    db.prepare('UPDATE operator_log SET detail = CAST(changes() AS TEXT) WHERE id = ?').bind(logId),
   ]);
-  return { removed: deleted.meta.changes === 1, ended: ended.meta.changes };
+  return deleted.meta.changes === 1 ? { logId, ended: ended.meta.changes } : { ended: 0 };
 }

@@ -218,10 +218,13 @@ describe('the inbox', () => {
 
     // Removed, it opens nothing, and the page says so in Chinese.
     await page.goto(`${site}/admin/account/`);
-    await Promise.all([page.waitForURL(`${site}/admin/account/?ended=0`), page.click('[data-passkeys] button')]);
+    await Promise.all([page.waitForURL(/\/admin\/account\/\?removed=[0-9a-f-]{36}$/), page.click('[data-passkeys] button')]);
     expect(await page.locator('[data-passkeys] li').count()).toBe(0);
     // This session was opened with it, and stays: the phone in hand is not the lost one.
     expect(await page.textContent('[role=status].done')).toBe('已删除通行密钥。');
+    // A link naming no removal of this user's says nothing.
+    await page.goto(`${site}/admin/account/?removed=${crypto.randomUUID()}`);
+    expect(await page.locator('[role=status].done').count()).toBe(0);
     // (complete-setup: this user set their password with their setup link.)
     expect(query(`SELECT action FROM operator_log WHERE staff_name = ? ORDER BY at`, name).map((r) => r.action)).toEqual([
       'complete-setup',
