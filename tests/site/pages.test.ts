@@ -129,6 +129,8 @@ describe('brand pages', () => {
     // a customer without JavaScript can name theirs; the brand's only where it is serviced.
     expect(options('index.html')).toEqual(expect.arrayContaining(['433101', '433122', '441900121']));
     expect(read('index.html')).toContain('<option value="433101" data-for="region">\u3000吉首市</option>');
+    // A name another county has too (西湖区: 杭州's and 南昌's), with its prefecture's.
+    expect(read('index.html')).toContain('<option value="330106" data-for="region">\u3000杭州市西湖区</option>');
     expect(options('brands/jianxia/index.html')).toContain('433101');
     expect(options('brands/jianxia/index.html')).not.toContain('433122'); // 泸溪县: 暖川's
   });

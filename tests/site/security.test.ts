@@ -22,6 +22,7 @@ describe('the sample build', () => {
 
   it('has no Turnstile widget, so the form needs no JavaScript', () => {
     expect(read(PAGE)).not.toContain('cf-turnstile');
+    expect(read(PAGE)).not.toContain('提交本表单需要启用 JavaScript');
     expect(read(PAGE)).not.toContain('challenges.cloudflare.com');
   });
 
@@ -61,6 +62,10 @@ describe('build settings', () => {
     const { code, output, pages } = build;
     expect(code, output).toBe(0);
     expect(pages[PAGE]).toMatch(/<div class="cf-turnstile" data-sitekey="1x00000000000000000000AA"/);
+    // Without JavaScript the widget cannot show: the form says so before it is filled in.
+    expect(pages[PAGE]).toMatch(
+      /<noscript><p class="notice">提交本表单需要启用 JavaScript（人机验证）；未启用的，请直接拨打 <a href="tel:4000000000">/,
+    );
     expect(pages[PAGE]).toContain('src="https://challenges.cloudflare.com/turnstile/v0/api.js"');
     expect(pages['privacy/index.html']).toContain('保存 90 天');
     expect(JSON.parse(pages['catalog.json']).retentionDays).toBe(90);
