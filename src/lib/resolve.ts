@@ -405,6 +405,7 @@ export class Resolver {
     said?: string,
   ): Resolution {
     const name = path.split(' ').at(-1)!;
+    const prefecture = /00$/.test(text);
     const was =
       said ??
       (end === null
@@ -415,7 +416,7 @@ export class Resolver {
         p.kind === 'former' &&
         !p.former!.merged &&
         // A prefecture's code is the prefecture's row, not a county's of its name (巢湖市, 341400).
-        (!/00$/.test(text) || this.regions.get(p.region)!.level === 'prefecture') &&
+        (!prefecture || this.regions.get(p.region)!.level === 'prefecture') &&
         [p.region, ...(p.former!.parts ?? [])].some((code) => successors.includes(code)),
     );
     if (row) {
@@ -423,7 +424,6 @@ export class Resolver {
       return { ...read, status: 'warning', note: `${was}; ${read.note}` };
     }
     const source = "yescallop/areacodes, from the ministry's code tables";
-    const prefecture = /00$/.test(text);
     // A county that became a city with counties (日照县 → 日照市, 1989) was part of it: its counties
     // to choose from, never all of it, nor its namesake (通化市 of 1985 is not 通化县). 中山's and
     // 东莞's parts are towns: the city is the place.
@@ -916,8 +916,8 @@ export class Resolver {
 
   private result(input: string, chain: Match[]): Resolution {
     const last = chain.at(-1)!.place;
-    const end = chain.at(-1)!;
-    const namesake = end.how === 'variant' ? this.oldNamesake(end.text, last.region) : undefined;
+    const tail = chain.at(-1)!;
+    const namesake = tail.how === 'variant' ? this.oldNamesake(tail.text, last.region) : undefined;
     if (namesake) {
       // 武汉汉阳县: read by its suffix as 汉阳区, but 汉阳县 was another county (蔡甸区 since 1992).
       const [code, [path, year, successors]] = namesake;
@@ -925,7 +925,7 @@ export class Resolver {
       return {
         input,
         status: 'ambiguous',
-        note: `${end.text} reads as ${this.pathOf(last.region)} (the suffix differs), but ${path} (${code}) was another division until ${year}, now ${listed(successors.map((c) => this.regions.get(c)!.name))}: write which`,
+        note: `${tail.text} reads as ${this.pathOf(last.region)} (the suffix differs), but ${path} (${code}) was another division until ${year}, now ${listed(successors.map((c) => this.regions.get(c)!.name))}: write which`,
         candidates: codes.slice(0, MAX_CANDIDATES).map((c) => ({ code: c, path: this.pathOf(c) })),
       };
     }
