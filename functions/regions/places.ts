@@ -4,7 +4,15 @@
 // the forms people write most — a name whole or without its suffix (乾州街道, 乾州), with places above
 // it in front (吉首市乾州街道, 湘西乾州, 湖南吉首乾州) — and covered places in pinyin (their page's slug).
 import type { CountyTowns, UncoveredRegions } from '../../src/contract/catalog.ts';
-import { lookalikes, placeOnly, prefectureForms, shortName, simplify, type TraditionalForms } from '../../src/lib/names.ts';
+import {
+  lookalikes,
+  placeOnly,
+  prefectureForms,
+  shortName,
+  simplify,
+  zhouForm,
+  type TraditionalForms,
+} from '../../src/lib/names.ts';
 import type { Level } from '../../src/lib/regions.ts';
 import { loadCatalog, loadUncovered, type CatalogIndex } from '../catalog.ts';
 import type { Env } from '../env.ts';
@@ -95,9 +103,9 @@ export class PlaceIndex {
   /** The places the query names, most precise first: an empty list when it names none. */
   find(typed: string): Place[] {
     // Cut after NFKC, which may write one character as eighteen (U+FDFA).
+    // 湘西自治州 as the 湘西州 of prefectureForms.
     const clean = [
-      ...typed
-        .normalize('NFKC')
+      ...zhouForm(typed.normalize('NFKC'))
         .toLowerCase()
         .replace(/[^\p{L}\p{N}\s]/gu, ' '),
     ]

@@ -70,6 +70,11 @@ const ETHNIC_BARE = /(?:蒙古|柯尔克孜)$/;
 /** Whether a name ends with a nationality (湘西土家族苗族, 伊犁哈萨克, 博尔塔拉蒙古), as an autonomous
  *  prefecture's or county's does written without 自治州 or 自治县. */
 export const endsWithPeople = (name: string) => ETHNIC_TAIL.test(name) || ETHNIC_BARE.test(name);
+/** 湘西自治州 as 湘西州: an autonomous prefecture's short name with 自治州, as its own government writes it
+ *  (湘西自治州人民政府), in the 州 form that search indexes (prefectureForms); a full name
+ *  (湘西土家族苗族自治州) stays. */
+export const zhouForm = (text: string) =>
+  text.replace(/自治州/g, (word, at: number) => (endsWithPeople(text.slice(0, at)) ? word : '州'));
 const SUFFIXES: Record<Level, string[]> = {
   province: ['特别行政区', '省', '市'],
   prefecture: ['地区', '盟', '市'],

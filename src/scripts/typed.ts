@@ -1,12 +1,13 @@
 // A query as it was typed, in the forms that are still the query as typed, not near names: what a
 // phone's keyboard or an input method sends (search-core.ts searches each in turn first).
-import { pinyinSuffix, zoneNames, type ZoneName } from '../lib/names.ts';
+import { pinyinSuffix, zhouForm, zoneNames, type ZoneName } from '../lib/names.ts';
 import { PROVINCE_PINYIN } from '../lib/provinces.ts';
 
 /** A query as a phone's keyboard may send it (or a chat app's text pasted, with its invisible
  *  characters dropped): full-width letters (ｊｉｓｈｏｕ) as plain ones, capitals
  *  (Changsha) and ü (lüliang: the index spells it v) as the index has them, punctuation (吉首。,
- *  “乾州街道”) and, beside Chinese, digits (1吉首, 星沙镇5区: no name of the data has one) as spaces. */
+ *  “乾州街道”) and, beside Chinese, digits (1吉首, 星沙镇5区: no name of the data has one) as spaces;
+ *  湘西自治州 as the 湘西州 the index has (names.ts zhouForm). */
 export const typedQuery = (q: string) => {
   const plain = q
     .normalize('NFKC')
@@ -14,7 +15,7 @@ export const typedQuery = (q: string) => {
     .toLowerCase()
     .replace(/ü/g, 'v')
     .replace(/\p{P}+/gu, ' ');
-  return (/\p{Script=Han}/u.test(plain) ? plain.replace(/[0-9]+/g, ' ') : plain).replace(/\s+/g, ' ').trim();
+  return zhouForm((/\p{Script=Han}/u.test(plain) ? plain.replace(/[0-9]+/g, ' ') : plain).replace(/\s+/g, ' ').trim());
 };
 
 export interface Typed {

@@ -4,7 +4,7 @@
 // questions, a third of CI's CPU). Runs beside recall.test.ts over the same whole-country build
 // (tests/recall/build.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prefectureForms } from '../../src/lib/names.ts';
+import { prefectureForms, shortName } from '../../src/lib/names.ts';
 import { typedName } from '../../src/lib/towns.ts';
 import { ask, built, every, first, rate, regions, target, towns, type Ask, type Place } from './ask.ts';
 
@@ -19,7 +19,7 @@ describe('search recall over the whole country', () => {
       ['prefecture, space, town (湘西 乾州街道), every 20th: its county first, the town named', []],
       ['county-less city + town (东莞市虎门镇, 东莞虎门镇): its own page first', []],
       [
-        'autonomous prefecture written otherwise + town (湘西州乾州街道, 湘西土家族苗族乾州街道), every 5th: its county first',
+        'autonomous prefecture written otherwise + town (湘西州乾州街道, 湘西土家族苗族乾州街道, 湘西自治州乾州街道), every 5th: its county first',
         [],
       ],
       ['county or prefecture + town, shared there: every county listed', []],
@@ -59,14 +59,16 @@ describe('search recall over the whole country', () => {
       }
     }
     // After an autonomous prefecture's other forms (names.ts prefectureForms: 湘西州, 湘西土家族,
-    // 湘西土家族苗族), as the import reads them too.
+    // 湘西土家族苗族), as the import reads them too, and as its government writes it (湘西自治州).
     let nth = 0;
     for (const [i, t] of towns.entries()) {
       const county = regions.get(t.county)!;
-      const forms = prefectureForms(regions.get(county.parent!)!.name);
+      const prefecture = regions.get(county.parent!)!.name;
+      const forms = prefectureForms(prefecture);
       if (!forms.length || nth++ % 5) continue;
+      forms.push(`${shortName(prefecture, 'prefecture')}自治州`);
       const kind =
-        'autonomous prefecture written otherwise + town (湘西州乾州街道, 湘西土家族苗族乾州街道), every 5th: its county first';
+        'autonomous prefecture written otherwise + town (湘西州乾州街道, 湘西土家族苗族乾州街道, 湘西自治州乾州街道), every 5th: its county first';
       for (const q of forms.map((f) => f + typedName(t.name))) {
         const place = { url: target(t.county), town: typedName(t.name) };
         written.set(`${kind}:${q}`, { kind, places: [...(written.get(`${kind}:${q}`)?.places ?? []), place], i });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMER, SPLIT } from '../../src/lib/history.ts';
 import { AREAS } from '../../src/lib/areas.ts';
-import { CITY_PARTS, prefectureForms, ZONE_NAME_END, zoneNames } from '../../src/lib/names.ts';
+import { CITY_PARTS, prefectureForms, shortName, ZONE_NAME_END, zoneNames } from '../../src/lib/names.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
 import { initialsOf } from '../../src/lib/search-terms.ts';
 import { townsByCounty, typedName } from '../../src/lib/towns.ts';
@@ -91,10 +91,14 @@ describe('search recall over the whole country', () => {
     for (const list of misses.values()) expect(list).toEqual([]);
   }, 600_000);
 
-  it('finds a county after its autonomous prefecture written any way operators write it (黔西南布依族兴义市, 伊犁哈萨克伊宁市)', async () => {
+  it('finds a county after its autonomous prefecture written any way operators write it (黔西南布依族兴义市, 伊犁哈萨克伊宁市, 湘西自治州吉首市)', async () => {
     const list: Ask[] = [];
+    const forms = (name: string) => {
+      const written = prefectureForms(name);
+      return written.length ? [...written, `${shortName(name, 'prefecture')}自治州`] : [];
+    };
     for (const p of regions.byCode.values())
-      for (const form of p.level === 'prefecture' ? prefectureForms(p.name) : [])
+      for (const form of p.level === 'prefecture' ? forms(p.name) : [])
         for (const county of regions.children(p.code))
           list.push({ q: form + county.name, what: target(county.code), ok: first({ url: target(county.code) }) });
     expect(list.length).toBeGreaterThan(600);

@@ -488,6 +488,10 @@ describe('searching', () => {
     expect(typedQuery('ｊｉｓｈｏｕ')).toBe('jishou');
     expect(typedQuery('“乾州街道”，')).toBe('乾州街道');
     expect(typedQuery('吉首。')).toBe('吉首');
+    // 自治州 after a short name is the 州 form; after a nationality it ends a full name.
+    expect(typedQuery('湘西自治州 吉首')).toBe('湘西州 吉首');
+    expect(typedQuery('湘西土家族苗族自治州吉首市')).toBe('湘西土家族苗族自治州吉首市');
+    expect(typedQuery('伊犁哈萨克自治州')).toBe('伊犁哈萨克自治州');
     // Invisible characters of text pasted from a chat app (found 0 results for 长\u200b沙).
     expect(typedQuery('\u200b长\u200b沙\u2060')).toBe('长沙');
     // Capitals and ü as the index spells them; digits beside Chinese are an address's, no name's.
@@ -795,6 +799,10 @@ describe('searching', () => {
     };
     const { pagefind } = fakePagefind([luxi, xiangxi]);
     expect((await search(pagefind, '湘西州', {})).results.map((r) => r.url)).toEqual([xiangxi.url, luxi.url]);
+    // As its government writes it (湘西自治州人民政府): the 州 form, before a county too.
+    expect((await search(pagefind, '湘西自治州', {})).results.map((r) => r.url)).toEqual([xiangxi.url, luxi.url]);
+    const county = await search(pagefind, '湘西自治州泸溪县', {});
+    expect([county.results[0].url, county.exact]).toEqual([luxi.url, true]);
   });
 
   it('answers a name no place has with the places of a near name, said to be near: 石门坎乡 → 石门乡', async () => {
