@@ -43,6 +43,9 @@ export interface Catalog {
   servicesIn(code: string): Service[];
   /** Regions a brand covers (the codes as written in its coverage file). */
   coveredBy(slug: string): Region[];
+  /** The places below a region that a brand serves whole, each the widest (长沙市, not its
+   *  districts): where it serves when it serves only part of the region. */
+  servedBelow(code: string, slug: string): Region[];
   /** Lead routing rules (routes.yaml); absent when every channel gets every lead. */
   routing?: Routing;
   /** The towns of a county as customers type them (乾州街道): what a town search that led to its page
@@ -113,6 +116,11 @@ async function load(): Promise<Catalog> {
   const services = servicesByRegion(brands, coverage, regions);
   const servicesIn = (code: string): Service[] => services.get(code) ?? [];
   const coveredBy = (slug: string) => [...(coverage.get(slug)?.keys() ?? [])].map((c) => regions.get(c)!);
+  const servedBelow = (code: string, slug: string): Region[] =>
+    childPages(code).flatMap((child) => {
+      const service = servicesIn(child.code).find((s) => s.brand.id === slug);
+      return !service ? [] : service.partial ? servedBelow(child.code, slug) : [child];
+    });
 
   // Read on the first county page, once: 41,352 towns.
   let towns: Map<string, string[]> | undefined;
@@ -136,6 +144,7 @@ async function load(): Promise<Catalog> {
     coverage,
     servicesIn,
     coveredBy,
+    servedBelow,
     routing,
     townsOf,
     pageName,

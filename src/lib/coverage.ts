@@ -74,7 +74,8 @@ export function pagesOf(coverage: Coverage, regions: RegionIndex) {
 }
 
 /** Who serves each region: a brand serves a region fully when it covers the region or an ancestor,
- *  partly when it covers something below it. */
+ *  or every place right below it (each county of a prefecture listed one by one, as imports write
+ *  them); partly when it covers something below it. */
 export function servicesByRegion<B extends BrandLike>(
   brands: B[],
   coverage: Coverage,
@@ -97,11 +98,16 @@ export function servicesByRegion<B extends BrandLike>(
         if (!nearest || regions.lineage(nearest.code!).length < regions.lineage(code).length) full.set(r.code, entry);
       }
     }
-    const partial = new Set<string>();
-    for (const code of codes.keys())
-      for (const a of regions.lineage(code).slice(0, -1)) if (!full.has(a.code)) partial.add(a.code);
+    const above = new Set<string>();
+    for (const code of codes.keys()) for (const a of regions.lineage(code).slice(0, -1)) if (!full.has(a.code)) above.add(a.code);
+    // The deepest first, so a province whose prefectures are each whole that way is whole too. No
+    // entry applies to all of it (each place below keeps its own notes).
+    const whole = new Set<string>();
+    const deepestFirst = [...above].sort((a, b) => regions.lineage(b).length - regions.lineage(a).length);
+    for (const code of deepestFirst)
+      if (regions.children(code).every((c) => full.has(c.code) || whole.has(c.code))) whole.add(code);
     for (const [code, entry] of full) add(code, { brand, entry, partial: false });
-    for (const code of partial) add(code, { brand, partial: true });
+    for (const code of above) add(code, whole.has(code) ? { brand, partial: false } : { brand, partial: true });
   }
   return services;
 }

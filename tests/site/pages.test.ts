@@ -102,6 +102,28 @@ describe('region pages', () => {
     const [town] = jsonLd('guangdong/dongguan/dongcheng/index.html');
     expect(town.areaServed[0].identifier.value).toBe('441900003');
   });
+
+  it('claim no more than is covered: a brand serving part of a region is said so, with the places it serves', () => {
+    const served = (file: string) =>
+      jsonLd(file)
+        .flat()
+        .map((ld) => [ld.name, ld.areaServed.map((a: any) => a.name)]);
+    const description = (file: string) => read(file).match(/<meta name="description" content="([^"]*)"/)![1];
+    // 栖门 covers 北京's 朝阳区 alone; 坚匣 all of 东莞, 栖门 one of its towns; in 湖南 both brands part of it.
+    expect(served('beijing/index.html')).toEqual([['北京市（部分区县） 栖门 上门维修', ['朝阳区']]]);
+    expect(description('beijing/index.html')).toBe('安家修（示例）在北京市部分区县提供栖门上门维修，电话 400-000-0000。');
+    expect(served('guangdong/dongguan/index.html')).toEqual([
+      ['广东省东莞市 坚匣 上门维修', ['东莞市']],
+      ['广东省东莞市（部分镇街） 栖门 上门维修', ['东城街道']],
+    ]);
+    expect(description('guangdong/dongguan/index.html')).toContain('在广东省东莞市提供坚匣、栖门上门维修（栖门仅部分镇街）');
+    expect(read('guangdong/dongguan/index.html')).toMatch(/栖门<\/a>（[^）]*）\s*<span class="muted">· 仅部分镇街<\/span>/);
+    expect(served('hunan/index.html')).toEqual([
+      ['湖南省（部分区县） 坚匣 上门维修', ['长沙市', '吉首市']],
+      ['湖南省（部分区县） 暖川 上门维修', ['吉首市', '泸溪县']],
+    ]);
+    expect(served('zhejiang/hangzhou/index.html')).toEqual([['浙江省杭州市 栖门 上门维修', ['杭州市']]]);
+  });
 });
 
 describe('brand pages', () => {
