@@ -2,8 +2,18 @@
 // Reads a pasted list of places, resolves each to a GB/T 2260 region (src/lib/resolve.ts), prints a
 // report, and merges the result into the brand's coverage file. Nothing is written when an entry is
 // ambiguous or unresolved, unless --allow-partial; nor with --dry-run, nor when nothing changes.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { buildRegions, RegionIndex } from '../src/lib/regions.ts';
@@ -51,7 +61,8 @@ const source = args.positionals[0];
 if (!brand || !source || args.positionals.length > 1) fail(USAGE);
 
 const contentDir = process.env.BAOXIU_CONTENT_DIR ?? 'src/content';
-if (!existsSync(join(contentDir, 'brands', `${brand}.md`))) {
+// A slug, as the build names brands by their file (../brands/jianxia would write beside them).
+if (!/^[\p{L}\p{N}_-]+$/u.test(brand) || !existsSync(join(contentDir, 'brands', `${brand}.md`))) {
   const known = existsSync(join(contentDir, 'brands'))
     ? readdirSync(join(contentDir, 'brands')).map((f) => f.replace(/\.md$/, ''))
     : [];
@@ -60,11 +71,22 @@ if (!existsSync(join(contentDir, 'brands', `${brand}.md`))) {
   );
 }
 
-let text: string;
+// A relative path as the operator wrote it, from where they ran `npm run` (npm runs this script
+// from the project's root, and says where it was started in INIT_CWD).
+const listFile = source === '-' ? 0 : resolve(process.env.INIT_CWD ?? '.', source);
+let bytes: Buffer;
 try {
-  text = readFileSync(source === '-' ? 0 : source, 'utf8');
+  bytes = readFileSync(listFile);
 } catch (err) {
   fail(`cannot read ${source}: ${(err as Error).message}`);
+}
+let text: string;
+try {
+  // Not read as UTF-8 with replacement characters: a list saved as GBK (Excel, Notepad) would read
+  // as places no one can find.
+  text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+} catch {
+  fail(`${source} is not UTF-8 text (a GBK file, as Excel or Notepad may save it?): save it as UTF-8, then import again.`);
 }
 const regions = new RegionIndex(buildRegions());
 const resolver = new Resolver(regions);
@@ -245,14 +267,27 @@ for (const r of results) {
 const summary = `${added} regions added, ${towns} towns noted, ${already} already covered`;
 if (args.values['dry-run']) say(`${file}: nothing written (--dry-run); it would have: ${summary}.`);
 else if (added || towns) {
-  write(file, doc.toString({ lineWidth: 0, flowCollectionPadding: false }), original);
+  write(file, keepSpacing(doc.toString({ lineWidth: 0, flowCollectionPadding: false }), original), original);
   say(`${file}: ${summary}.`);
 } else say(`${file}: unchanged (${summary}).`);
 for (const line of inherited) say(`  ${line} (a town's entry: the whole place stays covered as before).`);
 
+/** The lines the import did not change as the operator wrote them: the yaml library writes one
+ *  space before a comment, where the operator may have aligned them (- code: "433101"   # 吉首市). */
+function keepSpacing(text: string, before: string | undefined): string {
+  if (before === undefined) return text;
+  const key = (line: string) => line.replace(/\s+#/, ' #').trimEnd();
+  const lines = new Map<string, string[]>();
+  for (const line of before.replace(/^\ufeff/, '').split(/\r?\n/)) lines.set(key(line), [...(lines.get(key(line)) ?? []), line]);
+  return text
+    .split('\n')
+    .map((line) => lines.get(key(line))?.shift() ?? line)
+    .join('\n');
+}
+
 /** Writes the merged file whole or not at all: into a file beside it, then renamed over it (a full
  *  disk or a kill midway leaves the old file), unless another run changed it meanwhile; its line
- *  ends and byte-order mark kept as the operator's editor wrote them. */
+ *  ends, byte-order mark and permissions kept as they were. */
 function write(path: string, text: string, before: string | undefined) {
   const bom = before?.startsWith('\ufeff') ? '\ufeff' : '';
   const crlf = before?.includes('\r\n');
@@ -262,7 +297,12 @@ function write(path: string, text: string, before: string | undefined) {
     mkdirSync(dirname(path), { recursive: true });
     if ((existsSync(path) ? readFileSync(path, 'utf8') : undefined) !== before)
       fail(`${path} changed while importing (another import, or an editor): nothing written. Import again.`);
+    const mode = before === undefined ? undefined : statSync(path).mode & 0o7777;
+    // Renamed over, a read-only file would be replaced all the same (root, or a writable folder).
+    if (mode !== undefined && !(mode & 0o222))
+      fail(`${path} is read-only: nothing written. Make it writable, then import again.`);
     writeFileSync(partial, body);
+    if (mode !== undefined) chmodSync(partial, mode);
     renameSync(partial, path);
   } catch (err) {
     try {

@@ -91,6 +91,8 @@ const SUFFIXES_OF: Record<string, string[]> = {
   town: ['镇', '乡', '街道'],
 };
 const MAX_CANDIDATES = 10;
+const OPENS = '(（【[';
+const CLOSES = ')）】]';
 /** Former prefectures by name, with the rows of their counties (莱芜市: 莱城区, 钢城区). */
 const FORMER_PREFECTURES = new Map(
   FORMER.map((f) => [f.name, { former: f, parts: FORMER.filter((c) => c.within === f.name) }] as const).filter(
@@ -99,6 +101,13 @@ const FORMER_PREFECTURES = new Map(
 );
 /** The same by short name (莱芜, 巢湖), as operators write a city. */
 const FORMER_PREFECTURES_SHORT = new Map([...FORMER_PREFECTURES].map(([name, f]) => [shortName(name, 'prefecture'), f]));
+/** Former prefectures renamed (思茅市, 普洱市 since 2007) by short name: 思茅 is 思茅区 today too. */
+const RENAMED_PREFECTURES_SHORT = new Map(
+  FORMER.filter((f) => /^\d{2}0000$/.test(f.within) && !f.merged && !FORMER_PREFECTURES.has(f.name)).map((f) => [
+    shortName(f.name, 'prefecture'),
+    f,
+  ]),
+);
 /** A former division below a prefecture (庐山区), not a former prefecture (莱芜市) nor one directly under a province. */
 const formerCounty = (f: Former) => !/^\d{2}0000$/.test(f.within) && !FORMER_PREFECTURES.has(f.name);
 
@@ -240,6 +249,14 @@ export class Resolver {
     const input = raw.trim();
     const { text, bracketed, notes: bracketNotes, whole, around } = written(input);
     if (!text) return { input, status: 'unresolved', note: 'no place name in it' };
+    // Brackets cut at a line's end (splitEntries): what they held is on another line.
+    const depth = [...bracketed].reduce((n, c) => (n < 0 ? n : n + (OPENS.includes(c) ? 1 : CLOSES.includes(c) ? -1 : 0)), 0);
+    if (depth !== 0)
+      return {
+        input,
+        status: 'unresolved',
+        note: 'a bracket without its pair: write a note in brackets on the line of its place',
+      };
     if (bracketed.length > MAX_ENTRY)
       return {
         input,
@@ -311,6 +328,15 @@ export class Resolver {
     for (const note of notes) {
       const inner = note.slice(1, -1);
       const except = /^(除|不含|不包括|不包含)|(以外|除外)$/.test(inner);
+      // Places outside it (凤凰县（含泸溪县、花垣县）, 长沙市（株洲市）): read off, they would go uncovered.
+      const outside = except ? [] : this.outside(inner, region);
+      if (outside.length)
+        return {
+          input,
+          status: 'ambiguous',
+          note: `${note} names places outside ${region.name}: write each place as an entry of its own`,
+          candidates: [region, ...outside].map((r) => ({ code: r.code, path: this.pathOf(r.code) })),
+        };
       // 仅限市区, 只含城区: only part of it, whatever the part is called.
       const only = /^(仅|只)/.test(inner);
       if (!except && /^(含|包括|包含)/.test(inner)) continue;
@@ -347,6 +373,23 @@ export class Resolver {
             candidates,
           };
     }
+  }
+
+  /** The places a bracketed note names that are neither in `region` nor above it, each named
+   *  exactly (泸溪县, 株洲市): not a part of it (岳麓区 of 长沙市), not a word for part of it (城区). */
+  private outside(inner: string, region: Region): Region[] {
+    const related = (code: string) =>
+      [code, region.code].some((c, i) => this.regions.lineage(c).some((a) => a.code === [region.code, code][i]));
+    return inner
+      .replace(/^(含|包括|包含)/, '')
+      .split(/[、，,/和及]/)
+      .filter((word) => word.length >= 2)
+      .flatMap((word) => {
+        const inside = this.resolve(`${region.name}${word}`);
+        if (inside.code && related(inside.code)) return [];
+        const alone = this.resolve(word);
+        return alone.status === 'resolved' && !alone.town && !related(alone.code!) ? [this.regions.get(alone.code!)!] : [];
+      });
   }
 
   /** A region written in pinyin (jishou, ji shou, JiShouShi), as search accepts it: read with a
@@ -989,6 +1032,22 @@ export class Resolver {
       const now = [...new Set(prefecture.parts.map((f) => f.successor))].map((code) => this.regions.get(code)!.name);
       notes.push(
         `${name} was also a prefecture until ${year}: used the place of that name today; its counties are now ${listed(now)}: write the others to cover them too`,
+      );
+    }
+    // 思茅: 思茅区 today, and the prefecture 普洱市 was until 2007, which a list may have meant.
+    // Written alone: after its prefecture (普洱思茅) it is the district.
+    const renamed =
+      !prefecture && chain.length === 1 && written !== last.name ? RENAMED_PREFECTURES_SHORT.get(written) : undefined;
+    if (
+      last.kind === 'region' &&
+      renamed &&
+      this.regions.get(renamed.successor)?.level === 'prefecture' &&
+      renamed.successor !== last.region
+    ) {
+      status = 'warning';
+      const now = this.regions.get(renamed.successor)!.name;
+      notes.push(
+        `${renamed.name} was also a prefecture until ${renamed.year} (${now} since): used the place of that name today; write ${now} to cover all of it`,
       );
     }
     const region = this.regions.get(last.region)!;

@@ -76,14 +76,19 @@ function cutOutsideBrackets(text: string, separator: RegExp): string[] {
  *  unless the piece names one place as it is (港口物流产业园-永安洲镇, a town) or its words together do,
  *  below the first of them (广东省 广州市 黄埔区, the path the import prints; 湖南/长沙/岳麓区, 长沙市:岳麓区,
  *  吉首市-乾州): `together` says which entry they make, if one. Never within brackets, a note on the
- *  place before them (长沙市（岳麓区、天心区）). */
+ *  place before them (长沙市（岳麓区、天心区）), which never run past the end of a line. */
 export function splitEntries(
   text: string,
   together: (words: string[], piece: string) => string | undefined = () => undefined,
 ): string[] {
-  return cutOutsideBrackets(text, /[、，,；;。\n\r]/u).flatMap((piece) => {
-    const words = cutOutsideBrackets(piece.trim(), /[\s/|｜／>＞:：·-]/u).filter((word) => word && !isMarker(word));
-    const one = words.length > 1 ? together(words, piece.trim()) : undefined;
-    return one ? [one] : words;
-  });
+  // A line ends an entry even inside a bracket left open (长沙市（ then 吉首市） on the next line), or
+  // that bracket would make the rest of the list one entry.
+  return text
+    .split(/[\n\r]/u)
+    .flatMap((line) => cutOutsideBrackets(line, /[、，,；;。]/u))
+    .flatMap((piece) => {
+      const words = cutOutsideBrackets(piece.trim(), /[\s/|｜／>＞:：·-]/u).filter((word) => word && !isMarker(word));
+      const one = words.length > 1 ? together(words, piece.trim()) : undefined;
+      return one ? [one] : words;
+    });
 }

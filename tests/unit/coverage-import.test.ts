@@ -1,6 +1,6 @@
 // The coverage import CLI against a copy of the sample content.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,15 +14,15 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[], input?: string) {
+async function run(args: string[], input?: string | Buffer, env: Record<string, string> = {}) {
   const file = join(dir, 'places.txt');
   if (input !== undefined) writeFileSync(file, input);
   try {
     const { stdout, stderr } = await promisify(execFile)(
       'node',
-      ['scripts/coverage-import.ts', ...args, ...(input !== undefined ? [file] : [])],
+      ['scripts/coverage-import.ts', ...args, ...(input !== undefined && !env.INIT_CWD ? [file] : [])],
       {
-        env: { ...process.env, BAOXIU_CONTENT_DIR: join(dir, 'content') },
+        env: { ...process.env, BAOXIU_CONTENT_DIR: join(dir, 'content'), ...env },
       },
     );
     return { code: 0, stdout, stderr };
@@ -232,6 +232,49 @@ describe('npm run coverage:import', () => {
     expect(entry).toEqual({ code: '430104', responseTime: '城区 1 小时内上门', hours: '每天 8:00–22:00', towns: ['望月湖街道'] });
     // The lines it did not change stay as they were written.
     expect(readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8')).toContain('    towns: [龙楼镇, 东郊镇]\n');
+  });
+
+  it("keeps the lines it does not change as the operator aligned them, and the file's permissions; refuses a read-only file", async () => {
+    const file = join(dir, 'content', 'coverage', 'jianxia.yaml');
+    const before = readFileSync(file, 'utf8');
+    expect(before).toMatch(/"\s{2,}#/); // comments aligned with spaces
+    chmodSync(file, 0o640);
+    expect((await run(['--brand', 'jianxia'], '凤凰县')).code).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    expect(after.startsWith(before)).toBe(true);
+    expect(after.slice(before.length)).toBe('  # 湖南省 湘西土家族苗族自治州 凤凰县\n  - code: "433123"\n');
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    chmodSync(file, 0o444);
+    const refused = await run(['--brand', 'jianxia'], '花垣县');
+    expect([refused.code, refused.stderr]).toEqual([
+      2,
+      `coverage:import: ${file} is read-only: nothing written. Make it writable, then import again.\n`,
+    ]);
+    expect(readFileSync(file, 'utf8')).toBe(after);
+  });
+
+  it('refuses a list that is not UTF-8 (GBK, as Excel may save it) and a brand that is no slug, in English', async () => {
+    const gbk = Buffer.from([0xba, 0xfe, 0xc4, 0xcf, 0xca, 0xa1]); // 湖南省 in GBK
+    const { code, stderr } = await run(['--brand', 'jianxia'], gbk);
+    expect(code).toBe(2);
+    expect(stderr).toContain('is not UTF-8 text (a GBK file, as Excel or Notepad may save it?): save it as UTF-8');
+    const outside = await run(['--brand', '../brands/jianxia'], '凤凰县');
+    expect([outside.code, outside.stderr]).toEqual([2, expect.stringContaining('unknown brand "../brands/jianxia"')]);
+    expect(existsSync(join(dir, 'content', 'brands', 'jianxia.yaml'))).toBe(false);
+  });
+
+  it('reads a relative path from where npm was run (INIT_CWD), and a bracket that names places outside as a question', async () => {
+    const { code, stdout } = await run(
+      ['--brand', 'jianxia', '--dry-run', 'places.txt'],
+      '凤凰县(含泸溪县、花垣县)\n长沙市（\n吉首市）',
+      {
+        INIT_CWD: dir,
+      },
+    );
+    expect(code).toBe(1);
+    expect(stdout).toContain('AMBIGUOUS  凤凰县(含泸溪县、花垣县)  ((含泸溪县、花垣县) names places outside 凤凰县');
+    expect(stdout).toContain('UNRESOLVED 长沙市（  (a bracket without its pair');
+    expect(stdout).toContain('3 entries: 0 resolved, 0 resolved with a warning, 1 ambiguous, 2 unresolved.');
   });
 
   it('explains bad usage and an unknown brand in English, and its options with --help', async () => {

