@@ -26,7 +26,7 @@ const refuse = (c: Context, status: 403 | 413, error: string) =>
 export const inbox = new Hono<{ Bindings: Env }>().basePath('/admin');
 
 const accessOwnsSignIn: MiddlewareHandler<{ Bindings: Env }> = (c, next) =>
-  accessOn(c.env) ? Promise.resolve(c.json({ ok: false, error: ACCESS_SIGN_IN }, 403)) : next();
+  accessOn(c.env) ? Promise.resolve(refuse(c, 403, ACCESS_SIGN_IN)) : next();
 
 /** Every answer under /admin, handlers' and pages' (entry.ts): the Worker's security headers, never
  *  cached or indexed, and no URL (lead ids, setup codes) named to other sites — same-origin, not

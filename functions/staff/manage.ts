@@ -1,10 +1,12 @@
 // The owner's staff management (POST /admin/staff…, /admin/sessions/…/revoke): add a user (with a
 // setup link to send them), a new setup link for a user who lost their password, disable a user,
 // end anyone's session. Owners only; each change is in the operator log (log.ts) with who and when.
-// A browser goes back to /admin/staff/ (303), a new setup link in its query to be shown once.
+// A browser goes back to /admin/staff/ (303), a new setup link in its query to be shown once. Behind
+// Cloudflare Access there are no setup links: Access signs users in by the e-mail added.
 import { Hono, type Context } from 'hono';
 import { postedFields } from '../web/posted-fields.ts';
 import { wantsPage } from '../web/wants-page.ts';
+import { accessOn } from './access.ts';
 import { logStatement } from './log.ts';
 import { revokeSession, sessionOwner } from './sessions.ts';
 import { ownerOnly, signedIn, type SignedIn } from './signed-in.ts';
@@ -18,6 +20,7 @@ export const STAFF_PROBLEMS = {
   taken: '已经有同名的员工。',
   owner: '负责人不能被停用。',
   gone: '没有这个员工或会话（可能已被停用或结束）。',
+  access: '用 Cloudflare Access 登录时不用设置链接：员工用名单里的邮箱通过 Access 登录。',
 } as const;
 type StaffProblem = keyof typeof STAFF_PROBLEMS;
 
@@ -34,10 +37,12 @@ manage.post('/staff', async (c) => {
   const by = c.var.staff;
   const added = await addStaff(c.env.DB, { name, role, createdBy: by.id }, [logStatement(c.env.DB, by, 'add-staff', name)]);
   if (!added) return problem(c, 'taken', 409);
-  return linkMade(c, added.code, added.expiresAt);
+  // Behind Access the user signs in there, by the e-mail added: no link to send (it would be refused).
+  return accessOn(c.env) ? done(c) : linkMade(c, added.code, added.expiresAt);
 });
 
 manage.post('/staff/:id/setup-link', async (c) => {
+  if (accessOn(c.env)) return problem(c, 'access', 409);
   const user = await staffById(c.env.DB, c.req.param('id'));
   if (!user || user.disabled_at) return problem(c, 'gone', 404);
   const link = await newSetupLink(c.env.DB, user.id, [logStatement(c.env.DB, c.var.staff, 'setup-link', user.name)]);

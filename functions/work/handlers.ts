@@ -9,7 +9,7 @@ import { wantsPage } from '../web/wants-page.ts';
 import { fromBeijing } from '../web/beijing-time.ts';
 import { signedIn, type SignedIn } from '../staff/signed-in.ts';
 import { staffByName } from '../staff/store.ts';
-import { PROBLEMS, type Problem } from './problems.ts';
+import { keptStage, PROBLEMS, type Problem } from './problems.ts';
 import { addNote, assign, KEEP_ASSIGNEE, markSpam, moveStage, retryDelivery, unlockLookup, type Outcome } from './store.ts';
 import { loadCatalog } from '../catalog.ts';
 import { getLead } from '../leads/store.ts';
@@ -30,22 +30,24 @@ work.use('/deliveries/*', signedIn);
 
 work.post('/leads/:id/stage', async (c) => {
   const form = await fields(c);
+  // Sent back with what it held.
+  const refuse = (c: Ctx, code: Problem) => problemOf(c, code, keptStage(form));
   const to = form.get('stage') as Stage;
-  if (!STAGES.includes(to)) return problem(c, 'stage');
+  if (!STAGES.includes(to)) return refuse(c, 'stage');
   let appointmentAt: string | undefined;
   if (to === 'scheduled') {
     appointmentAt = chinaTime(form.get('appointmentAt'));
-    if (!appointmentAt) return problem(c, 'time');
+    if (!appointmentAt) return refuse(c, 'time');
     // A wrong day or year typed on a phone: said, not booked. A time earlier today may be noted late.
     const ahead = Date.parse(appointmentAt) - Date.now();
-    if (ahead < -DAY_MS) return problem(c, 'timePast');
-    if (ahead > 183 * DAY_MS) return problem(c, 'timeFar');
+    if (ahead < -DAY_MS) return refuse(c, 'timePast');
+    if (ahead > 183 * DAY_MS) return refuse(c, 'timeFar');
   }
-  if (to !== 'scheduled' && form.get('appointmentAt')?.trim()) return problem(c, 'timeUnused');
+  if (to !== 'scheduled' && form.get('appointmentAt')?.trim()) return refuse(c, 'timeUnused');
   const reason = form.get('reason')?.trim();
-  if (to !== 'cancelled' && reason) return problem(c, 'reasonUnused');
-  if (to === 'cancelled' && !reason) return problem(c, 'reason');
-  if (reason && [...reason].length > 200) return problem(c, 'reasonLong');
+  if (to !== 'cancelled' && reason) return refuse(c, 'reasonUnused');
+  if (to === 'cancelled' && !reason) return refuse(c, 'reason');
+  if (reason && [...reason].length > 200) return refuse(c, 'reasonLong');
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   // What the page showed (its form says): changed meanwhile by someone else, a conflict.
   const seen = form.has('fromStage') ? { stage: form.get('fromStage'), appointmentAt: form.get('fromAppointment') || null } : {};
@@ -57,7 +59,7 @@ work.post('/leads/:id/stage', async (c) => {
     { to, appointmentAt, reason: to === 'cancelled' ? reason : undefined },
     seen,
   );
-  return done(c, outcome);
+  return outcome === 'done' ? done(c, outcome) : refuse(c, outcome);
 });
 
 work.post('/leads/:id/assign', async (c) => {
@@ -149,8 +151,10 @@ const chinaTime = (value: string | undefined) => {
 
 /** A lead's page, for a browser's form to go back to; the id as posted, encoded: a line break in it
  *  must not reach the Location header. */
-const leadPage = (id: string, problem?: Problem) =>
-  `/admin/leads/${encodeURIComponent(id)}/${problem ? `?problem=${problem}` : ''}`;
+const leadPage = (id: string, problem?: Problem, kept: Record<string, string> = {}) => {
+  const query = new URLSearchParams(problem ? { problem, ...kept } : {}).toString();
+  return `/admin/leads/${encodeURIComponent(id)}/${query ? `?${query}` : ''}`;
+};
 
 /** The lead's phone, or null when its key has left the ring (it cannot be read). */
 const phoneOf = (ring: Keyring, row: StoredLead) =>
@@ -167,8 +171,9 @@ function done(c: Ctx, outcome: Outcome | 'spam') {
   return wantsPage(c) ? c.redirect(leadPage(c.req.param('id') ?? ''), 303) : c.json({ ok: true });
 }
 
-function problem(c: Ctx, code: Problem) {
+function problemOf(c: Ctx, code: Problem, kept?: Record<string, string>) {
   const [status, error] = PROBLEMS[code];
-  if (wantsPage(c)) return c.redirect(leadPage(c.req.param('id') ?? '', code), 303);
+  if (wantsPage(c)) return c.redirect(leadPage(c.req.param('id') ?? '', code, kept), 303);
   return c.json({ ok: false, error }, status);
 }
+const problem = (c: Ctx, code: Problem) => problemOf(c, code);

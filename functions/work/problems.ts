@@ -1,6 +1,8 @@
 // What can be wrong when working a lead, by code: the handlers answer with the message (JSON) or send
 // a browser back to the lead's page with ?problem=<code>, which shows it. Codes, not text, in URLs:
 // nobody can make the inbox show words of their own through a link.
+import { STAGES, type Stage } from './stages.ts';
+
 export const PROBLEMS = {
   stage: [400, '请选择新的状态。'],
   time: [400, '已预约需要填写约定的上门时间，如 2026-11-25 09:30。'],
@@ -16,7 +18,7 @@ export const PROBLEMS = {
   confirm: [400, '请勾选确认后再删除。'],
   'not-found': [404, '没有这条报修（可能已按保留期删除）。'],
   'not-allowed': [409, '这条报修的当前状态不能这样改。'],
-  conflict: [409, '这条报修刚被别人改过，请刷新后再试。'],
+  conflict: [409, '这条报修刚被别人改过：请看过它现在的状态，再决定是否保存。'],
   spam: [409, '这条报修在垃圾箱里：请先移回收件箱，再改状态。'],
   spamValue: [400, '请用页面上的按钮标记或移回垃圾报修。'],
   unreadable: [409, '这条报修无法解密（写入它的密钥已不在 LEADS_ENCRYPTION_KEY 中），不能移回收件箱。'],
@@ -28,3 +30,16 @@ export type Problem = keyof typeof PROBLEMS;
 
 export const problemMessage = (code: string | null) =>
   code && Object.hasOwn(PROBLEMS, code) ? PROBLEMS[code as Problem][1] : undefined;
+
+/** What the stage form held, sent back with its problem for the lead's page to fill the form in again
+ *  (a visit time picked on a phone is slow to pick twice): a stage and a time of their own formats
+ *  only, read the same way from the post and from the link — no free text reaches the page. */
+export function keptStage(from: { get(name: string): string | null | undefined }): { stage?: Stage; appointmentAt?: string } {
+  const stage = from.get('stage') ?? '';
+  // As the time field takes it (2026-11-25T09:30), from what phones send (…09:30:00) or staff type.
+  const at = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d{1,3})?)?$/.exec(from.get('appointmentAt')?.trim() ?? '');
+  return {
+    ...(STAGES.includes(stage as Stage) ? { stage: stage as Stage } : {}),
+    ...(at ? { appointmentAt: `${at[1]}T${at[2]}` } : {}),
+  };
+}

@@ -137,6 +137,51 @@ describe('the inbox', () => {
     await page.context().close();
   });
 
+  it('finds a lead by reference in the other folder, and keeps a stage and time it could not save', async () => {
+    // A form filled in by a bot's hands (the honeypot field): stored in 垃圾, its reference given all the same.
+    const posted = await fetch(`${baseUrl}/api/leads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: '蒋女士',
+        phone: '13600004321',
+        region: '433101',
+        description: '指纹锁没反应了',
+        consent: true,
+        abroad: true,
+        website: 'http://example.com',
+      }),
+    });
+    const { reference } = (await posted.json()) as { reference: string };
+    const { name, password } = await user();
+    const page = await phone();
+    await page.goto(`${baseUrl}/admin/sign-in/`);
+    await page.fill('#name', name);
+    await page.fill('#password', password);
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+
+    await page.fill('#q', reference);
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("筛选")')]);
+    expect(await page.textContent('main')).toContain('没有符合条件的报修。');
+    expect(await page.textContent('[data-other-folder]')).toContain('垃圾里有符合条件的报修');
+    await Promise.all([page.waitForNavigation(), page.click('[data-other-folder] a')]);
+    expect(new URL(page.url()).searchParams.get('status')).toBe('spam');
+    await Promise.all([page.waitForNavigation(), page.click(`a:has-text("${reference}")`)]);
+    await Promise.all([page.waitForNavigation(), page.click('text=不是垃圾')]);
+
+    // A visit a year ahead (the year mistyped): refused, the form as it was sent.
+    const far = beijingDaysAhead(365, '15:00');
+    await page.selectOption('#stage', 'scheduled');
+    await page.fill('#appointmentAt', far.local);
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/stage"] button')]);
+    expect(await page.textContent('[role=alert]')).toContain('上门时间在半年以后，请检查日期。');
+    expect([await page.inputValue('#stage'), await page.inputValue('#appointmentAt')]).toEqual(['scheduled', far.local]);
+    // The page's own link fills in nothing.
+    await page.goto(page.url().replace(/\?.*$/, ''));
+    expect([await page.inputValue('#stage'), await page.inputValue('#appointmentAt')]).toEqual(['', '']);
+    await page.context().close();
+  });
+
   it('sets a password from the setup link, in the browser without JavaScript, and signs in', async () => {
     const name = `新人${Date.now() % 100000}`;
     const added = await fetch(`${baseUrl}/api/admin/staff`, {

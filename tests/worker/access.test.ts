@@ -18,6 +18,7 @@ const withAccess = { ...env, ACCESS_TEAM_DOMAIN: TEAM, ACCESS_AUD: AUD } as unkn
 let teamKey: CryptoKey;
 let otherKey: CryptoKey;
 const EMAIL = `dispatch${Date.now() % 100000}@example.com`;
+const OWNER = `owner${Date.now() % 100000}@example.com`;
 
 beforeAll(async () => {
   const team = await generateKeyPair('RS256');
@@ -26,15 +27,20 @@ beforeAll(async () => {
   otherKey = other.privateKey;
   const jwk = { ...(await exportJWK(team.publicKey)), kid: 'team-1', alg: 'RS256', use: 'sig' };
   await fetch(`${providers}/access/keys`, { method: 'POST', body: JSON.stringify({ keys: [jwk] }) });
-  // The user exists in the staff list under their e-mail, added as the CLI adds users.
-  const added = await exports.default.fetch(
-    new Request(`${ORIGIN}/api/admin/staff`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${env.ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: EMAIL, role: 'staff' }),
-    }),
-  );
-  expect(added.status).toBe(201);
+  // The users exist in the staff list under their e-mail, added as the CLI adds users.
+  for (const [name, role] of [
+    [EMAIL, 'staff'],
+    [OWNER, 'owner'],
+  ]) {
+    const added = await exports.default.fetch(
+      new Request(`${ORIGIN}/api/admin/staff`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${env.ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name, role }),
+      }),
+    );
+    expect(added.status).toBe(201);
+  }
 });
 
 const token = (claims: { email?: string; iss?: string; aud?: string; exp?: string | null }, key = teamKey, kid = 'team-1') => {
@@ -130,5 +136,51 @@ describe('behind Cloudflare Access', () => {
       expect(res.status, path).toBe(403);
       expect(((await res.json()) as { error: string }).error).toContain('Cloudflare Access');
     }
+    // A browser's form (a setup link opened anyway): a page that says so, not JSON.
+    const page = await worker.fetch(
+      new Request(`${ORIGIN}/admin/setup`, {
+        method: 'POST',
+        headers: { origin: ORIGIN, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'code=abcdefghijkl&password=whatever+password',
+      }),
+      withAccess,
+      createExecutionContext(),
+    );
+    expect([page.status, page.headers.get('content-type')]).toEqual([403, 'text/html; charset=utf-8']);
+    expect(await page.text()).toContain('收件箱由 Cloudflare Access 保护：请通过 Access 登录');
+  });
+
+  it('adds a user without a setup link, and makes none: Access signs them in by the e-mail added', async () => {
+    const asOwner = async (path: string, body: string, accept = 'text/html') =>
+      worker.fetch(
+        new Request(`${ORIGIN}${path}`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: {
+            origin: ORIGIN,
+            accept,
+            'content-type': 'application/x-www-form-urlencoded',
+            'cf-access-jwt-assertion': await token({ email: OWNER }),
+          },
+          body,
+        }),
+        withAccess,
+        createExecutionContext(),
+      );
+    const name = `fitter${Date.now() % 100000}@example.com`;
+    const added = await asOwner('/admin/staff', new URLSearchParams({ name, role: 'staff' }).toString());
+    expect([added.status, added.headers.get('location')]).toEqual([303, '/admin/staff/']);
+    const json = await asOwner('/admin/staff', new URLSearchParams({ name: `b${name}` }).toString(), 'application/json');
+    expect([json.status, await json.json()]).toEqual([200, { ok: true }]);
+    const { id } = (await env.DB.prepare('SELECT id FROM staff WHERE name = ?').bind(name).first<{ id: string }>())!;
+    const link = await asOwner(`/admin/staff/${id}/setup-link`, '');
+    expect([link.status, link.headers.get('location')]).toEqual([303, '/admin/staff/?problem=access']);
+    const logged = await env.DB.prepare("SELECT COUNT(*) AS n FROM operator_log WHERE action = 'setup-link' AND detail = ?")
+      .bind(name)
+      .first<{ n: number }>();
+    expect(logged!.n).toBe(0);
+    // The added user is in: Access vouches for the e-mail.
+    const lead = ((await (await post(valid())).json()) as { id: string }).id;
+    expect((await note(lead, { 'cf-access-jwt-assertion': await token({ email: name }) })).status).toBe(200);
   });
 });

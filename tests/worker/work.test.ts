@@ -405,7 +405,7 @@ describe('what the page showed, and spam', () => {
     );
     expect([stale.status, ((await stale.json()) as { error: string }).error]).toEqual([
       409,
-      '这条报修刚被别人改过，请刷新后再试。',
+      '这条报修刚被别人改过：请看过它现在的状态，再决定是否保存。',
     ]);
     expect(await read(id)).toMatchObject({ stage: 'scheduled', appointment_at: ten.iso });
     // Rescheduled from the page as it is now: taken.
