@@ -1,4 +1,4 @@
-// npm run leads -- list | spam | show <id> | export --csv [--out file] | retry <deliveryId> | forget <phone>
+// npm run leads -- list | spam | show <reference|id> | export --csv [--out file] | retry <deliveryId> | forget <phone>
 // The operator's command line for the admin API, against `npm start` or a deployed Worker.
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,9 +6,9 @@ import { parseArgs } from 'node:util';
 import { LOCAL_SECRETS_DIR, localSetting } from './local-secrets.ts';
 
 const USAGE = `usage: npm run leads -- <command> [options]
-  list [--status new|spam] [--limit N]   recent leads, newest first
+  list [--status new|spam] [--limit N]   recent leads, newest first (N: 1–1000, default 50)
   spam                                    the leads kept as spam
-  show <leadId>                           one lead with its deliveries
+  show <reference|leadId>                 one lead with its deliveries
   export --csv [--out leads.csv]          all leads as CSV (UTF-8 with BOM, opens in Excel)
   retry <deliveryId>                      send a failed or stuck delivery again
   channels                                the channels the Worker's settings turn on, and what is wrong
@@ -50,6 +50,11 @@ if (values.help) {
   process.exit(0);
 }
 if (!command) fail(USAGE, 2);
+// Piped into a command that stops reading (export --csv | head): done, not a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  fail(`cannot write to standard output: ${err.message}`, 1);
+});
 
 const base = (values.url ?? process.env.BAOXIU_URL ?? 'http://127.0.0.1:8787').replace(/\/$/, '');
 const local = /^https?:\/\/(127\.0\.0\.1|localhost)(:|\/|$)/.test(base);
@@ -128,9 +133,13 @@ switch (command) {
   case 'spam':
   case 'list': {
     const status = command === 'spam' ? 'spam' : values.status;
-    const query = new URLSearchParams({ limit: values.limit ?? '50', ...(status ? { status } : {}) });
-    const { leads } = await answer<{ leads: (Lead & { deliveries: string })[] }>(await call(`/leads?${query}`), (b) =>
-      Array.isArray(b.leads),
+    const limit = values.limit ?? '50';
+    if (!/^\d+$/.test(limit) || +limit < 1 || +limit > 1000)
+      fail(`--limit must be a whole number from 1 to 1000, not "${limit}".`);
+    const query = new URLSearchParams({ limit, ...(status ? { status } : {}) });
+    const { leads, next } = await answer<{ leads: (Lead & { deliveries: string })[]; next?: string }>(
+      await call(`/leads?${query}`),
+      (b) => Array.isArray(b.leads),
     );
     for (const l of leads) {
       console.log(
@@ -146,7 +155,13 @@ switch (command) {
         ].join('  '),
       );
     }
-    console.log(`${leads.length} ${command === 'spam' ? 'leads kept as spam' : 'leads'}`);
+    const what = command === 'spam' ? 'leads kept as spam' : 'leads';
+    // The newest only, said so: a page's count is not the total.
+    console.log(
+      next
+        ? `the newest ${leads.length} ${what}; there are more (--limit up to 1000, or export --csv for all)`
+        : `${leads.length} ${what}`,
+    );
     break;
   }
   case 'users': {
@@ -162,7 +177,7 @@ switch (command) {
     break;
   }
   case 'show': {
-    if (!arg) fail('show needs a lead id.');
+    if (!arg) fail('show needs a lead reference (BX-…) or id.');
     console.log(
       JSON.stringify(await answer<{ lead: unknown }>(await call(`/leads/${encodeURIComponent(arg)}`), (b) => !!b.lead), null, 2),
     );
@@ -206,7 +221,7 @@ switch (command) {
     break;
   }
   case 'retry': {
-    if (!arg) fail('retry needs a delivery id (see: npm run leads -- show <leadId>).');
+    if (!arg) fail('retry needs a delivery id (see: npm run leads -- show <reference>).');
     const { delivery } = await answer<{ delivery: Lead }>(
       await call(`/deliveries/${encodeURIComponent(arg)}/retry`, { method: 'POST' }),
       (b) => !!b.delivery?.id,

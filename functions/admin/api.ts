@@ -9,7 +9,7 @@ import { enqueue } from '../deliveries/queue.ts';
 import type { Env } from '../env.ts';
 import { normalizePhone } from '../leads/phone.ts';
 import { getDelivery, listDeliveries } from '../deliveries/store.ts';
-import { getLead, listLeads, listRepeats } from '../leads/store.ts';
+import { getLeadByIdOrReference, listLeads, listRepeats } from '../leads/store.ts';
 import { keyring } from '../privacy/keyring.ts';
 import { forgetPhone, unsearchable } from '../privacy/erase.ts';
 import { openLeadToShow, openRepeatToShow } from '../privacy/sealed-lead.ts';
@@ -53,8 +53,8 @@ admin.get('/leads', async (c) => {
 });
 
 admin.get('/leads/:id', async (c) => {
-  const row = await getLead(c.env.DB, c.req.param('id'));
-  if (!row) return c.json({ ok: false, error: 'No lead with that id.' }, 404);
+  const row = await getLeadByIdOrReference(c.env.DB, c.req.param('id'));
+  if (!row) return c.json({ ok: false, error: 'No lead with that id or reference.' }, 404);
   const ring = await keyring(c.env.LEADS_ENCRYPTION_KEY);
   const lead = await openLeadToShow(ring, row);
   const deliveries = await listDeliveries(c.env.DB, row.id);

@@ -203,6 +203,11 @@ export function getLead(db: D1Database, id: string) {
   return db.prepare('SELECT * FROM leads WHERE id = ?').bind(id).first<StoredLead>();
 }
 
+/** A lead by its id or by the reference the customer and the inbox know (BX-261130-123456). */
+export function getLeadByIdOrReference(db: D1Database, key: string) {
+  return db.prepare('SELECT * FROM leads WHERE id = ?1 OR reference = ?1').bind(key).first<StoredLead>();
+}
+
 /** The repeats merged into a lead, oldest first. Personal fields still sealed. */
 export async function listRepeats(db: D1Database, leadId: string): Promise<Repeat[]> {
   const { results } = await db

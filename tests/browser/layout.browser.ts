@@ -100,17 +100,26 @@ describe('no page runs past the right edge', () => {
   }
 });
 
-/** The layout shift a page has had (CLS without the input exclusion window), half a second after load. */
-function shifted(page: Page): Promise<number> {
+/** The layout shift a page has had (CLS without the input exclusion window), half a second after load,
+ *  and what moved (tag, class, first words, when): a failure that says what to look at. */
+function shifted(page: Page): Promise<{ total: number; moved: string[] }> {
   return page.evaluate(
     () =>
-      new Promise<number>((resolve) => {
+      new Promise<{ total: number; moved: string[] }>((resolve) => {
         let total = 0;
+        const moved: string[] = [];
+        type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node | null }[] };
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-            if (!e.hadRecentInput) total += e.value;
+          for (const e of list.getEntries() as Shift[]) {
+            if (e.hadRecentInput) continue;
+            total += e.value;
+            for (const { node } of e.sources ?? [])
+              moved.push(
+                `${node?.nodeName}.${node instanceof Element ? node.className : ''} "${node?.textContent?.trim().slice(0, 20)}" at ${Math.round(e.startTime)} ms`,
+              );
+          }
         }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => resolve(total), 500);
+        setTimeout(() => resolve({ total, moved }), 500);
       }),
   );
 }
@@ -119,7 +128,8 @@ describe('nothing moves while a page loads', () => {
   for (const path of [PAGES.home, PAGES.county]) {
     it(path, async () => {
       const page = await open(path, VIEWS[0]);
-      expect(await shifted(page)).toBe(0);
+      const { total, moved } = await shifted(page);
+      expect(total, moved.join('; ')).toBe(0);
       await page.context().close();
     });
   }
@@ -143,7 +153,9 @@ describe('the check itself', () => {
       banner.style.height = '200px';
       document.querySelector('main')!.prepend(banner);
     });
-    expect(await shifted(page)).toBeGreaterThan(0.05);
+    const { total, moved } = await shifted(page);
+    expect(total).toBeGreaterThan(0.05);
+    expect(moved.join('; ')).toMatch(/^(MAIN|DIV|H1|P)\./);
     await page.context().close();
   });
 

@@ -38,6 +38,8 @@ describe('npm run leads', () => {
 
     const show = JSON.parse((await leads('show', id)).stdout);
     expect(show.lead.reference).toBe(reference);
+    // By the reference too, as the list prints it and the customer says it on the phone.
+    expect(JSON.parse((await leads('show', reference)).stdout).lead.id).toBe(id);
     const delivery = show.deliveries[0].id as string;
 
     const csv = await leads('export', '--csv');

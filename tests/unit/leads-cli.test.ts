@@ -103,6 +103,35 @@ describe('npm run leads', () => {
     expect(wrong.stderr).toMatch(/usage: npm run leads/);
   });
 
+  it('says a list is the newest page when there are more, and refuses a --limit the API would not take as written', async () => {
+    const lead = { reference: 'BX-261204-000001', created_at: '2026-12-04T08:00:00.000Z', status: 'new', name: '冯先生' };
+    const url = await standIn(() => ({ type: 'application/json', body: JSON.stringify({ ok: true, leads: [lead], next: 'x' }) }));
+    const { code, stdout } = await leads(url, 'list', '--limit', '1');
+    expect(code).toBe(0);
+    expect(stdout).toContain('the newest 1 leads; there are more (--limit up to 1000, or export --csv for all)');
+    for (const limit of ['abc', '0', '5000', '1.5']) {
+      const wrong = await leads(url, 'list', '--limit', limit);
+      expect([wrong.code, wrong.stderr], limit).toEqual([
+        2,
+        `leads: --limit must be a whole number from 1 to 1000, not "${limit}".\n`,
+      ]);
+    }
+  });
+
+  it('ends quietly when what it writes to stops reading (export --csv | head -1)', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `BX-${i},${'说明'.repeat(20)}\r\n`).join('');
+    const url = await standIn(() => ({
+      type: 'text/csv; charset=utf-8',
+      body: `\ufeff单号,说明\r\n${rows}`,
+      headers: { 'x-leads': '20000' },
+    }));
+    const { stdout, stderr } = await promisify(execFile)('bash', [
+      '-c',
+      `set -o pipefail; node scripts/leads.ts export --csv --url ${url} --token t | head -c 100 >/dev/null; echo "exit $?"`,
+    ]);
+    expect([stdout, stderr]).toEqual(['exit 0\n', '']);
+  });
+
   it('exports every lead, page after page, as one CSV with one header and one byte-order mark', async () => {
     const header = '\ufeff单号,时间\r\n';
     const url = await standIn((u): Answer =>
