@@ -36,15 +36,18 @@ api.get('/health', async (c) => {
 });
 
 api.notFound((c) =>
-  wantsPage(c)
-    ? plainPage({
-        title: '没有这个页面',
-        lines: ['没有这个页面。'],
-        link: { href: '/', text: '返回首页' },
-        status: 404,
-        site: siteOf(c),
-      })
-    : c.json({ ok: false, errors: { form: '没有这个接口。' } }, 404),
+  // The operator's API (and its CLI, which prints `error`) speaks English.
+  new URL(c.req.url).pathname.startsWith('/api/admin/')
+    ? c.json({ ok: false, error: 'No such admin API endpoint.' }, 404)
+    : wantsPage(c)
+      ? plainPage({
+          title: '没有这个页面',
+          lines: ['没有这个页面。'],
+          link: { href: '/', text: '返回首页' },
+          status: 404,
+          site: siteOf(c),
+        })
+      : c.json({ ok: false, errors: { form: '没有这个接口。' } }, 404),
 );
 
 api.onError((err, c) => {

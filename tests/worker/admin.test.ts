@@ -95,7 +95,13 @@ describe('admin API', () => {
     const one = await (await get(`/leads/${id}`)).json<{ lead: Record<string, string>; deliveries: Record<string, string>[] }>();
     expect(one.lead).toMatchObject({ reference, route: '(all configured channels)' });
     expect(one.deliveries).toEqual([expect.objectContaining({ channel: 'outbox' })]);
-    expect((await get('/leads/nope')).status).toBe(404);
+    // By the reference too, as the list and the customer give it.
+    expect((await (await get(`/leads/${reference}`)).json<{ lead: { id: string } }>()).lead.id).toBe(id);
+    const none = await get('/leads/nope');
+    expect([none.status, await none.json()]).toEqual([404, { ok: false, error: 'No lead with that id or reference.' }]);
+    // An endpoint it does not have, in English as the rest of this API (the CLI prints `error`).
+    const unknown = await get('/nope');
+    expect([unknown.status, await unknown.json()]).toEqual([404, { ok: false, error: 'No such admin API endpoint.' }]);
   });
 
   it('filters by phone, reference, region, brand, stage and Beijing dates, and pages by keyset', async () => {
