@@ -128,9 +128,16 @@ describe('admin API', () => {
     expect(await ids(`q=${phone}&stage=done`)).toEqual([]);
     expect(await ids(`q=${phone}&from=${dayBefore}&to=${beijingDay()}`)).toEqual([b.id, a.id]);
     expect(await ids(`q=${phone}&to=2020-01-01`)).toEqual([]);
-    expect((await get('/leads?from=yesterday')).status).toBe(400);
+    // Refused in English, as the rest of this API (the inbox says the same in Chinese).
+    const refused = async (query: string) => {
+      const res = await get(`/leads?${query}`);
+      return [res.status, ((await res.json()) as { error: string }).error];
+    };
+    expect(await refused('from=yesterday')).toEqual([400, 'from and to are Beijing dates such as 2026-11-30.']);
     expect((await get('/leads?from=2026-02-31')).status).toBe(400); // not read as 3 March
-    expect((await get('/leads?before=1%20OR%201=1')).status).toBe(400);
+    expect(await refused('before=1%20OR%201=1')).toEqual([400, 'before must be a page position this API gave (next).']);
+    expect(await refused('stage=finished')).toEqual([400, 'stage must be one of new, contacted, scheduled, done, cancelled.']);
+    expect(await refused('status=trash')).toEqual([400, 'status must be new or spam.']);
 
     // Keyset pages: each page starts after the last row of the one before, none repeated or skipped.
     const all = await ids('limit=1000');
