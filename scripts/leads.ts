@@ -56,11 +56,18 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   fail(`cannot write to standard output: ${err.message}`, 1);
 });
 
+// A mistyped command is said before anything is asked of the site (or of the token).
+const COMMANDS = ['list', 'spam', 'show', 'export', 'retry', 'channels', 'forget', 'users'];
+if (!COMMANDS.includes(command)) fail(`unknown command "${command}".\n${USAGE}`);
+
 const base = (values.url ?? process.env.BAOXIU_URL ?? 'http://127.0.0.1:8787').replace(/\/$/, '');
 const local = /^https?:\/\/(127\.0\.0\.1|localhost)(:|\/|$)/.test(base);
 // An empty ADMIN_TOKEN= (a .env line left blank) counts as unset.
 const token = values.token || process.env.ADMIN_TOKEN || (local ? localToken() : undefined);
 if (!token) fail('no admin token: pass --token or set ADMIN_TOKEN.');
+// A header carries printable ASCII only: another character would read as "cannot reach" the site.
+if (!/^[\x21-\x7e]+$/.test(token))
+  fail('the admin token has a character no HTTP header can carry (a space, or not ASCII): check it.');
 
 /** The token `npm start` runs with: .dev.vars or .env read as wrangler reads them (quotes, comments),
  *  else the one it generated. */

@@ -101,6 +101,14 @@ describe('npm run leads', () => {
     const wrong = await run();
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/usage: npm run leads/);
+    // Said before the token is looked for, and a token no header can carry said as such.
+    const mistyped = await run('lsit', '--url', 'https://example.com');
+    expect([mistyped.code, mistyped.stderr]).toEqual([2, expect.stringMatching(/^leads: unknown command "lsit"/)]);
+    const accented = await run('list', '--url', 'https://example.com', '--token', 'tökén-0123456789012345');
+    expect([accented.code, accented.stderr]).toEqual([
+      2,
+      expect.stringContaining('the admin token has a character no HTTP header can carry'),
+    ]);
   });
 
   it('says a list is the newest page when there are more, and refuses a --limit the API would not take as written', async () => {
