@@ -124,12 +124,19 @@ function shifted(page: Page): Promise<{ total: number; moved: string[] }> {
   );
 }
 
+/** Less than what content pushed down 20 px at the top of a page scores at 390 px (0.021 on the home
+ *  page; 40 px inside the county page's form: 0.016, measured 2026-12-04). Not 0: two CI runs on a
+ *  loaded machine saw 0.006 (the county page) and 0.00006 (the home page's first province chip, at
+ *  1.1 s), which 80 loads beside four CPU hogs did not repeat, nor do the pages' scripts move
+ *  anything (the layout with them blocked is the same to the hundredth of a pixel). */
+const MOVED_AT_MOST = 0.01;
+
 describe('nothing moves while a page loads', () => {
   for (const path of [PAGES.home, PAGES.county]) {
     it(path, async () => {
       const page = await open(path, VIEWS[0]);
       const { total, moved } = await shifted(page);
-      expect(total, moved.join('; ')).toBe(0);
+      expect(total, moved.join('; ')).toBeLessThan(MOVED_AT_MOST);
       await page.context().close();
     });
   }
@@ -145,16 +152,16 @@ const addTooWide = (page: Page, width: number) =>
   }, width);
 
 describe('the check itself', () => {
-  it('sees content pushed down after the first paint', async () => {
+  it('sees content pushed down 20 px after the first paint', async () => {
     const page = await open('/', VIEWS[0]);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
     await page.evaluate(() => {
       const banner = document.createElement('div');
-      banner.style.height = '200px';
+      banner.style.height = '20px';
       document.querySelector('main')!.prepend(banner);
     });
     const { total, moved } = await shifted(page);
-    expect(total).toBeGreaterThan(0.05);
+    expect(total).toBeGreaterThan(MOVED_AT_MOST);
     expect(moved.join('; ')).toMatch(/^(MAIN|DIV|H1|P)\./);
     await page.context().close();
   });
