@@ -17,3 +17,11 @@ export function fromBeijing(local: string): Date | undefined {
   const back = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, local.length);
   return back === local ? at : undefined;
 }
+
+/** A minute as a time field sends it or staff type it — `2026-11-25T09:30` from a datetime-local
+ *  field, with seconds from some phones (09:30:00), with a space in a plain text box (2026-11-25
+ *  09:30) — written as the field takes it (2026-11-25T09:30); undefined for anything else. */
+export function typedMinute(value: string | null | undefined): string | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::[0-5]\d(?:\.\d{1,3})?)?$/.exec(value?.trim() ?? '');
+  return m ? `${m[1]}T${m[2]}` : undefined;
+}

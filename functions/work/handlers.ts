@@ -6,7 +6,7 @@ import { keyring, phoneHashes, type Keyring } from '../privacy/keyring.ts';
 import type { StoredLead } from '../rows.ts';
 import { postedFields } from '../web/posted-fields.ts';
 import { wantsPage } from '../web/wants-page.ts';
-import { fromBeijing } from '../web/beijing-time.ts';
+import { fromBeijing, typedMinute } from '../web/beijing-time.ts';
 import { signedIn, type SignedIn } from '../staff/signed-in.ts';
 import { staffByName } from '../staff/store.ts';
 import { keptStage, PROBLEMS, type Problem } from './problems.ts';
@@ -141,12 +141,10 @@ work.post('/deliveries/:id/retry', async (c) => {
   return wantsPage(c) ? c.redirect(leadPage(leadId!), 303) : c.json({ ok: true });
 });
 
-/** `2026-11-25T09:30` from a datetime-local field is Beijing time (UTC+8, no daylight saving). Some
- *  phones' fields send seconds (09:30:00), and where the field is a plain text box staff type a
- *  space (2026-11-25 09:30): the same minute. */
+/** The time a field sent (typedMinute) is Beijing time (UTC+8, no daylight saving). */
 const chinaTime = (value: string | undefined) => {
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::[0-5]\d(?:\.\d{1,3})?)?$/.exec(value?.trim() ?? '');
-  return m ? fromBeijing(`${m[1]}T${m[2]}`)?.toISOString() : undefined;
+  const minute = typedMinute(value);
+  return minute ? fromBeijing(minute)?.toISOString() : undefined;
 };
 
 /** A lead's page, for a browser's form to go back to; the id as posted, encoded: a line break in it

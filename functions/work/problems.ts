@@ -1,6 +1,7 @@
 // What can be wrong when working a lead, by code: the handlers answer with the message (JSON) or send
 // a browser back to the lead's page with ?problem=<code>, which shows it. Codes, not text, in URLs:
 // nobody can make the inbox show words of their own through a link.
+import { typedMinute } from '../web/beijing-time.ts';
 import { STAGES, type Stage } from './stages.ts';
 
 export const PROBLEMS = {
@@ -36,10 +37,9 @@ export const problemMessage = (code: string | null) =>
  *  only, read the same way from the post and from the link — no free text reaches the page. */
 export function keptStage(from: { get(name: string): string | null | undefined }): { stage?: Stage; appointmentAt?: string } {
   const stage = from.get('stage') ?? '';
-  // As the time field takes it (2026-11-25T09:30), from what phones send (…09:30:00) or staff type.
-  const at = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d{1,3})?)?$/.exec(from.get('appointmentAt')?.trim() ?? '');
+  const at = typedMinute(from.get('appointmentAt'));
   return {
     ...(STAGES.includes(stage as Stage) ? { stage: stage as Stage } : {}),
-    ...(at ? { appointmentAt: `${at[1]}T${at[2]}` } : {}),
+    ...(at ? { appointmentAt: at } : {}),
   };
 }

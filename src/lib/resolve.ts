@@ -32,7 +32,7 @@ import { pinyinSlug } from './slugs.ts';
 import { RegionIndex, type Region } from './regions.ts';
 import { townsByCounty } from './towns.ts';
 import forms from './traditional-forms.json' with { type: 'json' };
-import { MAX_ENTRY, written } from './written.ts';
+import { bracketsPaired, MAX_ENTRY, written } from './written.ts';
 
 /** Traditional forms of the characters place names have (traditional.ts). */
 const TRADITIONAL_FORMS: TraditionalForms = forms;
@@ -91,8 +91,6 @@ const SUFFIXES_OF: Record<string, string[]> = {
   town: ['镇', '乡', '街道'],
 };
 const MAX_CANDIDATES = 10;
-const OPENS = '(（【[';
-const CLOSES = ')）】]';
 /** Former prefectures by name, with the rows of their counties (莱芜市: 莱城区, 钢城区). */
 const FORMER_PREFECTURES = new Map(
   FORMER.map((f) => [f.name, { former: f, parts: FORMER.filter((c) => c.within === f.name) }] as const).filter(
@@ -250,8 +248,7 @@ export class Resolver {
     const { text, bracketed, notes: bracketNotes, whole, around } = written(input);
     if (!text) return { input, status: 'unresolved', note: 'no place name in it' };
     // Brackets cut at a line's end (splitEntries): what they held is on another line.
-    const depth = [...bracketed].reduce((n, c) => (n < 0 ? n : n + (OPENS.includes(c) ? 1 : CLOSES.includes(c) ? -1 : 0)), 0);
-    if (depth !== 0)
+    if (!bracketsPaired(bracketed))
       return {
         input,
         status: 'unresolved',
@@ -378,8 +375,8 @@ export class Resolver {
   /** The places a bracketed note names that are neither in `region` nor above it, each named
    *  exactly (泸溪县, 株洲市): not a part of it (岳麓区 of 长沙市), not a word for part of it (城区). */
   private outside(inner: string, region: Region): Region[] {
-    const related = (code: string) =>
-      [code, region.code].some((c, i) => this.regions.lineage(c).some((a) => a.code === [region.code, code][i]));
+    const within = (code: string, above: string) => this.regions.lineage(code).some((a) => a.code === above);
+    const related = (code: string) => within(code, region.code) || within(region.code, code);
     return inner
       .replace(/^(含|包括|包含)/, '')
       .split(/[、，,/和及]/)

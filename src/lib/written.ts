@@ -59,13 +59,26 @@ export function written(input: string): Written {
   return { text, bracketed, notes, ...(whole ? { whole } : {}), ...(around ? { around } : {}) };
 }
 
+const OPENS = '(（【[';
+const CLOSES = ')）】]';
+
+/** Whether every bracket of `text` has its pair (a note's brackets may be cut at a line's end). */
+export function bracketsPaired(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (OPENS.includes(c)) depth++;
+    else if (CLOSES.includes(c) && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 /** The text cut at each separator outside brackets (吉首市（含乾州、矮寨） is one piece). */
 function cutOutsideBrackets(text: string, separator: RegExp): string[] {
   const pieces = [''];
   let depth = 0;
   for (const c of text) {
-    if ('(（【['.includes(c)) depth++;
-    else if (')）】]'.includes(c)) depth = Math.max(0, depth - 1);
+    if (OPENS.includes(c)) depth++;
+    else if (CLOSES.includes(c)) depth = Math.max(0, depth - 1);
     if (depth === 0 && separator.test(c)) pieces.push('');
     else pieces[pieces.length - 1] += c;
   }
