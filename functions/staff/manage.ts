@@ -33,10 +33,12 @@ manage.post('/staff', async (c) => {
   const form = (await postedFields(c)) ?? new Map<string, string>();
   const name = form.get('name')?.normalize('NFC').trim() ?? '';
   const role = form.get('role') === 'owner' ? 'owner' : 'staff';
-  if (!NAME.test(name)) return problem(c, 'name', 400);
+  // A browser is sent back with what it typed, to correct rather than type again.
+  const typed = { name: name.slice(0, 64), role };
+  if (!NAME.test(name)) return problem(c, 'name', 400, typed);
   const by = c.var.staff;
   const added = await addStaff(c.env.DB, { name, role, createdBy: by.id }, [logStatement(c.env.DB, by, 'add-staff', name)]);
-  if (!added) return problem(c, 'taken', 409);
+  if (!added) return problem(c, 'taken', 409, typed);
   // Behind Access the user signs in there, by the e-mail added: no link to send (it would be refused).
   return accessOn(c.env) ? done(c) : linkMade(c, added.code, added.expiresAt);
 });
@@ -72,8 +74,8 @@ function linkMade(c: Ctx, code: string, expiresAt: string) {
 
 const done = (c: Ctx) => (wantsPage(c) ? c.redirect('/admin/staff/', 303) : c.json({ ok: true }));
 
-function problem(c: Ctx, code: StaffProblem, status: 400 | 404 | 409) {
+function problem(c: Ctx, code: StaffProblem, status: 400 | 404 | 409, typed?: { name: string; role: string }) {
   return wantsPage(c)
-    ? c.redirect(`/admin/staff/?problem=${code}`, 303)
+    ? c.redirect(`/admin/staff/?${new URLSearchParams({ problem: code, ...typed })}`, 303)
     : c.json({ ok: false, error: STAFF_PROBLEMS[code] }, status);
 }

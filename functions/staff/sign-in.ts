@@ -46,15 +46,17 @@ staffAuth.post('/sign-in', async (c) => {
   const wait =
     (await retryAfter(c.env, 'signInIp', clientIp(c.req.raw.headers))) ||
     (await retryAfter(c.env, 'signInName', name.toLowerCase()));
+  // A browser is sent back with the name it typed (not the password), so only the password is typed again.
+  const back = `/admin/sign-in/?${new URLSearchParams({ name: name.slice(0, 64) })}&error=`;
   if (wait) {
     c.header('retry-after', String(wait));
-    return refuse(c, 429, 'tooMany');
+    return refuse(c, 429, 'tooMany', back);
   }
   // An unknown name costs the same hashing as a wrong password, and gets the same answer.
   const staff = name ? await staffByName(c.env.DB, name) : null;
-  if (!(await verifyPassword(password, staff?.password_hash)) || !staff) return refuse(c, 401, 'signIn');
+  if (!(await verifyPassword(password, staff?.password_hash)) || !staff) return refuse(c, 401, 'signIn', back);
   const started = await signedIn(c, staff.id, { name: staff.name, role: staff.role }, passwordStill(staff.password_hash!));
-  return started ?? refuse(c, 401, 'signIn');
+  return started ?? refuse(c, 401, 'signIn', back);
 });
 
 /** No: JSON with the message, or a browser back to the page (`back` + the code), which shows it. */

@@ -223,6 +223,13 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     const link = await page.inputValue('[aria-label=设置链接]');
     expect(link).toMatch(/\/admin\/setup\/\?code=/);
     expect(await page.textContent(`[data-staff="${tech}"]`)).toContain('等待设置密码');
+    // The same name again, as an owner: refused, with what was typed kept to correct.
+    await page.fill('#name', tech);
+    await page.selectOption('#role', 'owner');
+    await submit(page, 'form[action="/admin/staff"] button');
+    expect(await page.textContent('[role=alert]')).toContain('已经有同名的员工');
+    expect([await page.inputValue('#name'), await page.inputValue('#role')]).toEqual([tech, 'owner']);
+    expect(await page.locator('[aria-label=设置链接]').count()).toBe(0);
 
     const techContext = await phone();
     const techPage = await setPassword(techContext, link, 'the technician passphrase');

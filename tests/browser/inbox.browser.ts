@@ -83,8 +83,10 @@ describe('the inbox', () => {
     await page.fill('#password', 'not the password');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
     expect(await page.textContent('[role=alert]')).toContain('用户名或密码不正确');
+    // The name is kept, the password is not, and the cursor waits in the password.
+    expect([await page.inputValue('#name'), await page.inputValue('#password')]).toEqual([name, '']);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('password');
 
-    await page.fill('#name', name);
     await page.fill('#password', password);
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
     expect(new URL(page.url()).pathname).toBe('/admin/');

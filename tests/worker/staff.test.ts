@@ -191,6 +191,13 @@ describe('sign-in', () => {
     expect(res.headers.get('location')).toBe('/admin/');
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+
+    // Refused: back to the page with the name typed, never the password.
+    const wrong = await inboxPost('/sign-in', { name, password: 'wrong horse battery' }, { accept: 'text/html' });
+    expect([wrong.status, wrong.headers.get('location')]).toEqual([
+      303,
+      `/admin/sign-in/?name=${encodeURIComponent(name)}&error=signIn`,
+    ]);
   });
 
   it('refuses posts from another site', async () => {
