@@ -9,7 +9,9 @@ import type { Env } from './env.ts';
 import { inboxHeaders } from './inbox.ts';
 import worker from './worker.ts';
 
-const pages = new Hono<{ Bindings: Env }>();
+// The adapter's middleware takes the bindings as wrangler.jsonc declares them (its `vars` required),
+// which our Env, with every setting optional (env.ts), is not typed as: they are the same object.
+const pages = new Hono<{ Bindings: Cloudflare.Env }>();
 pages.use('/admin/*', inboxHeaders); // static pages get theirs from _headers
 pages.use(cf());
 pages.use(astro());
@@ -23,6 +25,6 @@ export default {
       pathname === '/progress/' ||
       pathname === '/regions/' ||
       (pathname.startsWith('/admin/') && request.method === 'POST');
-    return handlers ? worker.fetch(request, env, ctx) : pages.fetch(request, env, ctx);
+    return handlers ? worker.fetch(request, env, ctx) : pages.fetch(request, env as unknown as Cloudflare.Env, ctx);
   },
 } satisfies ExportedHandler<Env, DeliveryMessage>;

@@ -4,9 +4,10 @@
 import type { ChannelSetting } from '../src/contract/channels.ts';
 import type { DeliveryMessage } from './deliveries/queue.ts';
 
-// SEND_EMAIL is left out of the generated type: once the binding is in wrangler.jsonc, cf-typegen
-// declares it required, which this optional one could not extend (TS2430).
-export interface Env extends Omit<Cloudflare.Env, 'DELIVERIES' | 'SEND_EMAIL'>, Settings {
+// SEND_EMAIL and the settings are left out of the generated type: once one is in wrangler.jsonc
+// (the binding, or a setting in `vars`), cf-typegen declares it required, which these optional ones
+// could not extend (TS2430, TS2320).
+export interface Env extends Omit<Cloudflare.Env, 'DELIVERIES' | 'SEND_EMAIL' | keyof Settings>, Settings {
   /** One message per delivery (functions/deliveries/). */
   DELIVERIES: Queue<DeliveryMessage>;
   /** Cloudflare Email Routing binding for the email-binding channel; add it to wrangler.jsonc to use it. */

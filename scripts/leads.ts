@@ -223,6 +223,11 @@ switch (command) {
     for (const ch of channels) console.log(`${ch.name.padEnd(14)} ${ch.problem ? `cannot send: ${ch.problem}` : 'ok'}`);
     for (const r of routes ?? [])
       console.log(`route ${r.route}: names ${r.channels.join(', ')}, not set up here; its leads' deliveries through it fail`);
+    // Not a fault (the local default), but on a live site nobody would hear of a lead.
+    if (channels.every((ch) => ch.name === 'outbox'))
+      console.log(
+        'only outbox: leads are stored and shown in the inbox, but no one is notified; set up a channel (README, Notifications)',
+      );
     const broken = channels.filter((ch) => ch.problem).length + (routes?.length ?? 0);
     if (broken) fail(`${broken} problem(s) above: leads are stored, but their notifications through those channels fail.`, 1);
     break;

@@ -10,13 +10,41 @@ import type { Channel } from './channel.ts';
 import { bindingEmail, smtpEmail, smtpPort } from './email.ts';
 import { outbox } from './outbox.ts';
 import { dingtalk, feishu, wecom } from './robots.ts';
-import { aliyunSms, checkFields, tencentSms, tencentValueMax, WHOLE_FIELDS } from './sms.ts';
+import { aliyunSms, checkFields, CUSTOMER_FIELDS, tencentSms, tencentValueMax, WHOLE_FIELDS } from './sms.ts';
 import { webhook } from './webhook.ts';
 import { dialable, nationalPhone } from '../leads/phone-forms.ts';
+import { normalizePhone } from '../leads/phone.ts';
 
 type Settings = Partial<Record<ChannelSetting, string>>;
 /** Hosts whose traffic never leaves the machine (a local test server). */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** The channel settings as text: a number typed without quotes in wrangler.jsonc's `vars`
+ *  ("ALIYUN_SMS_TO": 13800000000) reaches the Worker as a number. */
+function settingsOf(env: Env): Settings {
+  const s: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env))
+    if (typeof value === 'string') s[key] = value;
+    else if (typeof value === 'number' || typeof value === 'boolean') s[key] = String(value);
+  return s;
+}
+
+/** A bot's or the webhook's URL: https (http only to this machine, a local stand-in), and the query
+ *  parameter the provider's URL always has (`key` of WeCom's, `access_token` of DingTalk's) — a typo
+ *  found here names the setting, rather than failing every send with the engine's "Invalid URL". */
+function hookUrl(s: Settings, name: ChannelSetting, param?: string): string {
+  let url: URL;
+  try {
+    url = new URL(s[name]!);
+  } catch {
+    throw new Error(`${name} is not a URL: ${JSON.stringify(s[name])}`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname)))
+    throw new Error(`${name} must be an https:// URL (the lead, with the customer's phone, goes to it)`);
+  if (param && !url.searchParams.get(param))
+    throw new Error(`${name} has no ${param}=… in it: copy the whole URL the group's robot settings show`);
+  return url.href;
+}
 const list = (s: string | undefined) =>
   (s ?? '')
     .split(',')
@@ -48,8 +76,9 @@ function tencentVariables(
   s: Settings,
   params: string[],
   setting: ChannelSetting = 'TENCENT_SMS_TEMPLATE_PARAMS',
+  fields?: readonly string[],
 ): { valueMax: number; params: string[] } {
-  checkFields(setting, params);
+  checkFields(setting, params, fields);
   const max = s.TENCENT_SMS_VARIABLE_MAX;
   const valueMax = tencentValueMax(max);
   for (const key of params)
@@ -60,15 +89,24 @@ function tencentVariables(
   return { valueMax, params };
 }
 
-/** ALIYUN_SMS_TEMPLATE_PARAMS: the template's variables, each a lead's field. */
-function aliyunParams(s: Settings): Record<string, string> {
-  const params = z
-    .record(z.string(), z.string(), {
-      error: 'ALIYUN_SMS_TEMPLATE_PARAMS must be JSON like {"code":"reference","region":"region"}',
-    })
-    .parse(JSON.parse(s.ALIYUN_SMS_TEMPLATE_PARAMS ?? '{"reference":"reference","region":"region","phone":"phone"}'));
-  checkFields('ALIYUN_SMS_TEMPLATE_PARAMS', Object.values(params));
-  return params;
+/** An Aliyun template's variables, each a lead's field: ALIYUN_SMS_TEMPLATE_PARAMS, or
+ *  CUSTOMER_SMS_TEMPLATE_PARAMS with the fields a customer's text may carry. */
+function aliyunParams(
+  json: string,
+  setting: ChannelSetting = 'ALIYUN_SMS_TEMPLATE_PARAMS',
+  fields?: readonly string[],
+): Record<string, string> {
+  const like = `${setting} must be JSON like {"code":"reference","region":"region"}`;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new Error(`${like} (quoted names and values), not ${json}`);
+  }
+  const params = z.record(z.string(), z.string()).safeParse(parsed);
+  if (!params.success) throw new Error(`${like}: each value a field's name in quotes, not ${json}`);
+  checkFields(setting, Object.values(params.data), fields);
+  return params.data;
 }
 
 /** How each channel is made from its settings (which settings: src/contract/channels.ts); an SMS
@@ -84,22 +122,35 @@ const MAKERS: Record<Exclude<ChannelName, 'outbox'>, (s: Settings, env: Env, to?
     // between strips the offer), and has no setting to insist on it: a password goes over TLS only.
     if (url.protocol === 'smtp:' && url.username && !LOOPBACK.has(url.hostname))
       throw new Error('SMTP_URL: smtp:// could send the password in clear (no STARTTLS insisted on); use smtps:// (port 465)');
+    try {
+      decodeURIComponent(url.username + url.password);
+    } catch {
+      throw new Error('SMTP_URL: a % in the user name or password must be written %25 (percent-encoded)');
+    }
     return smtpEmail({
       url,
-      from: s.EMAIL_FROM ?? `baoxiu@${url.hostname}`,
+      from: s.EMAIL_FROM ?? senderOf(url),
       to: recipients(s, 'EMAIL_TO'),
       timeoutMs: timeoutMs(s, 15_000),
     });
   },
-  'email-binding': (s) => bindingEmail({ from: s.EMAIL_BINDING_FROM!, to: recipients(s, 'EMAIL_BINDING_TO') }),
-  'sms-aliyun': (s, _env, to = recipients(s, 'ALIYUN_SMS_TO')) =>
+  'email-binding': (s, env) => {
+    if (!env.SEND_EMAIL)
+      throw new Error(
+        'no send_email binding named SEND_EMAIL: add one to wrangler.jsonc ("send_email": [{ "name": "SEND_EMAIL" }])',
+      );
+    return bindingEmail({ from: s.EMAIL_BINDING_FROM!, to: recipients(s, 'EMAIL_BINDING_TO') });
+  },
+  // Aliyun takes a mainland mobile as 11 digits (or +86…), not as written with spaces: written as
+  // Tencent's are read (E.164 there), +86 138 0000 0000 reaches the same phone on either.
+  'sms-aliyun': (s, _env, to = recipients(s, 'ALIYUN_SMS_TO').map(elevenDigits)) =>
     aliyunSms({
       endpoint: s.ALIYUN_SMS_ENDPOINT ?? 'https://dysmsapi.aliyuncs.com/',
       accessKeyId: s.ALIYUN_ACCESS_KEY_ID!,
       accessKeySecret: s.ALIYUN_ACCESS_KEY_SECRET!,
       signName: s.ALIYUN_SMS_SIGN_NAME!,
       templateCode: s.ALIYUN_SMS_TEMPLATE_CODE!,
-      params: aliyunParams(s),
+      params: aliyunParams(s.ALIYUN_SMS_TEMPLATE_PARAMS ?? '{"reference":"reference","region":"region","phone":"phone"}'),
       to,
       timeoutMs: timeoutMs(s),
     }),
@@ -118,10 +169,11 @@ const MAKERS: Record<Exclude<ChannelName, 'outbox'>, (s: Settings, env: Env, to?
       region: s.TENCENT_SMS_REGION ?? 'ap-guangzhou',
       timeoutMs: timeoutMs(s),
     }),
-  wecom: (s) => wecom({ url: s.WECOM_WEBHOOK_URL!, timeoutMs: timeoutMs(s) }),
-  dingtalk: (s) => dingtalk({ url: s.DINGTALK_WEBHOOK_URL!, secret: s.DINGTALK_SECRET!, timeoutMs: timeoutMs(s) }),
-  feishu: (s) => feishu({ url: s.FEISHU_WEBHOOK_URL!, secret: s.FEISHU_SECRET!, timeoutMs: timeoutMs(s) }),
-  webhook: (s) => webhook({ url: s.WEBHOOK_URL!, secret: s.WEBHOOK_SECRET!, timeoutMs: timeoutMs(s) }),
+  wecom: (s) => wecom({ url: hookUrl(s, 'WECOM_WEBHOOK_URL', 'key'), timeoutMs: timeoutMs(s) }),
+  dingtalk: (s) =>
+    dingtalk({ url: hookUrl(s, 'DINGTALK_WEBHOOK_URL', 'access_token'), secret: s.DINGTALK_SECRET!, timeoutMs: timeoutMs(s) }),
+  feishu: (s) => feishu({ url: hookUrl(s, 'FEISHU_WEBHOOK_URL'), secret: s.FEISHU_SECRET!, timeoutMs: timeoutMs(s) }),
+  webhook: (s) => webhook({ url: hookUrl(s, 'WEBHOOK_URL'), secret: s.WEBHOOK_SECRET!, timeoutMs: timeoutMs(s) }),
   'sms-customer': (s, env) => customerSms(s, env),
 };
 
@@ -135,7 +187,10 @@ function customerSms(s: Settings, env: Env): Channel {
       : (['TENCENT_SECRET_ID', 'TENCENT_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME'] as const);
   const missing = needs.filter((k) => !s[k]);
   if (missing.length) throw new Error(`CUSTOMER_SMS_PROVIDER ${provider} needs ${missing.join(', ')}`);
-  if (provider === 'tencent') tencentVariables(s, list(s.CUSTOMER_SMS_TEMPLATE_PARAMS), 'CUSTOMER_SMS_TEMPLATE_PARAMS');
+  // Checked here, under its own name and with the customer's fields only (CUSTOMER_FIELDS).
+  if (provider === 'tencent')
+    tencentVariables(s, list(s.CUSTOMER_SMS_TEMPLATE_PARAMS), 'CUSTOMER_SMS_TEMPLATE_PARAMS', CUSTOMER_FIELDS);
+  else aliyunParams(s.CUSTOMER_SMS_TEMPLATE_PARAMS ?? '{"code":"reference"}', 'CUSTOMER_SMS_TEMPLATE_PARAMS', CUSTOMER_FIELDS);
   const inner = MAKERS[provider === 'aliyun' ? 'sms-aliyun' : 'sms-tencent'](
     provider === 'aliyun'
       ? {
@@ -156,6 +211,18 @@ function customerSms(s: Settings, env: Env): Channel {
     name: 'sms-customer',
     send: (lead, e, delivery) => inner.send(lead, e, { ...delivery, to: [nationalPhone(dialable(lead.phone))] }),
   };
+}
+
+const elevenDigits = (number: string) => {
+  const e164 = normalizePhone(number);
+  return e164 ? nationalPhone(e164) : number;
+};
+
+/** An SMTP server's own address as the default sender: QQ, 163 and Aliyun's mail refuse a sender
+ *  other than the signed-in user's. Without a user name that is an address, baoxiu@ the host. */
+function senderOf(url: URL): string {
+  const user = decodeURIComponent(url.username);
+  return user.includes('@') ? user : `baoxiu@${url.hostname}`;
 }
 
 /** A channel that cannot work as configured: every attempt fails with the reason. */
@@ -181,7 +248,7 @@ export function channelSetup(env: Env, catalog: CatalogIndex) {
 }
 
 export function channelsFor(env: Env): Channel[] {
-  const s: Settings = env;
+  const s = settingsOf(env);
   const channels: Channel[] = [outbox];
   for (const [name, make] of Object.entries(MAKERS) as [keyof typeof MAKERS, (typeof MAKERS)[keyof typeof MAKERS]][]) {
     const spec: { required: readonly ChannelSetting[]; optional: readonly ChannelSetting[]; when?: readonly ChannelSetting[] } =

@@ -20,12 +20,16 @@ const FIELDS: Record<string, (l: StoredLead) => string> = {
   phone: (l) => nationalPhone(dialable(l.phone)),
   description: (l) => l.description,
 };
-/** Fails on a field no lead has (a misspelt "regoin"): every message would carry it empty. */
-export function checkFields(setting: string, keys: string[]) {
-  const unknown = keys.filter((key) => !Object.hasOwn(FIELDS, key));
+/** The fields of the customer's own confirmation: none typed into the form, or anyone could have
+ *  their words texted to another's phone under the operator's signature. */
+export const CUSTOMER_FIELDS = ['reference', 'region', 'brand'] as const;
+/** Fails on a field no lead has (a misspelt "regoin"), every message carrying it empty, or one not
+ *  among `fields`. */
+export function checkFields(setting: string, keys: string[], fields: readonly string[] = Object.keys(FIELDS)) {
+  const unknown = keys.filter((key) => !fields.includes(key));
   if (unknown.length)
     throw new Error(
-      `${setting}: no field ${unknown.map((k) => JSON.stringify(k)).join(', ')}; the fields are ${Object.keys(FIELDS).join(', ')}`,
+      `${setting}: no field ${unknown.map((k) => JSON.stringify(k)).join(', ')}; the fields are ${fields.join(', ')}`,
     );
 }
 /** Aliyun's longest template variable value (for some variable types). */

@@ -10,7 +10,12 @@ export type TurnstileResult = 'off' | 'ok' | 'missing' | 'invalid' | 'unavailabl
 
 export async function checkTurnstile(env: Env, token: string | undefined, ip: string | undefined): Promise<TurnstileResult> {
   if (!env.TURNSTILE_SECRET_KEY) return 'off';
-  if (!token) return 'missing';
+  if (!token) {
+    // A bot's, or every customer's when the pages were built without the widget
+    // (PUBLIC_TURNSTILE_SITE_KEY): said in the log, where the second shows as every post refused.
+    console.warn('[turnstile] a lead without a token refused: was the site built with PUBLIC_TURNSTILE_SITE_KEY?');
+    return 'missing';
+  }
   const form = new FormData();
   form.append('secret', env.TURNSTILE_SECRET_KEY);
   form.append('response', token);

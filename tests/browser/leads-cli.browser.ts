@@ -55,9 +55,15 @@ describe('npm run leads', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('409 Conflict: Already delivered.');
 
-    // The local defaults: the outbox alone, which works.
+    // The local defaults: the outbox alone, which works, and tells no one.
     const channels = await leads('channels');
-    expect([channels.code, channels.stdout.trim()]).toEqual([0, 'outbox         ok']);
+    expect([channels.code, channels.stdout.trim().split('\n')]).toEqual([
+      0,
+      [
+        'outbox         ok',
+        'only outbox: leads are stored and shown in the inbox, but no one is notified; set up a channel (README, Notifications)',
+      ],
+    ]);
   });
 
   it('explains a wrong token and an unreachable URL in English', async () => {

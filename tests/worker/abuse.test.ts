@@ -272,7 +272,11 @@ describe('Turnstile, against a stand-in of siteverify (tests/worker/siteverify.t
 
   it('stores a lead only with a token siteverify accepts, asked as its spec says', async () => {
     const before = await countLeads();
+    const warned = vi.spyOn(console, 'warn');
     const missing = await withEnv(using(TEST_SECRETS.pass), json(valid()));
+    // Logged: a site built without the widget refuses every customer so, and the log shows it.
+    expect(warned.mock.calls.flat().join(' ')).toContain('was the site built with PUBLIC_TURNSTILE_SITE_KEY?');
+    warned.mockRestore();
     expect(missing.status).toBe(400);
     expect((await missing.json<Answer>()).errors.form).toBe(
       '请完成人机验证后重新提交；无法完成验证（如浏览器未启用 JavaScript）的，请直接拨打服务电话。',

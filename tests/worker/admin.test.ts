@@ -43,7 +43,10 @@ describe('admin API', () => {
       problem: expect.stringContaining('TENCENT_SMS_TEMPLATE_PARAMS: phone has up to 12 characters'),
     });
     expect(
-      await channels({ WECOM_WEBHOOK_URL: 'https://qyapi.weixin.qq.com/x', DINGTALK_WEBHOOK_URL: 'https://oapi.dingtalk.com/x' }),
+      await channels({
+        WECOM_WEBHOOK_URL: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x',
+        DINGTALK_WEBHOOK_URL: 'https://oapi.dingtalk.com/robot/send?access_token=x',
+      }),
     ).toEqual(
       expect.arrayContaining([
         { name: 'outbox' },

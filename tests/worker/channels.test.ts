@@ -18,12 +18,13 @@ import type { Delivery } from '../../functions/rows.ts';
 import { openRow, post, rawRow, valid } from './helpers.ts';
 import type { Env } from '../../functions/env.ts';
 import { read as readReply } from '../../functions/channels/smtp-read.ts';
+import { deliveryTrouble } from '../../src/lib/inbox/labels.ts';
 
 const e = env as unknown as Record<string, string>;
 const at = (path: string) => `${e.PROVIDERS_URL}/${path}`;
 
 const SETTINGS = {
-  SMTP_URL: `smtp://${SECRETS.smtp.user}:${encodeURIComponent(SECRETS.smtp.pass)}@127.0.0.1:${e.SMTP_PORT}`,
+  SMTP_URL: `smtp://${encodeURIComponent(SECRETS.smtp.user)}:${encodeURIComponent(SECRETS.smtp.pass)}@127.0.0.1:${e.SMTP_PORT}`,
   EMAIL_FROM: '报修 <leads@baoxiu.test>',
   EMAIL_TO: 'dispatch@baoxiu.test, boss@baoxiu.test',
   ALIYUN_ACCESS_KEY_ID: SECRETS.aliyun.id,
@@ -40,7 +41,7 @@ const SETTINGS = {
   TENCENT_SMS_TEMPLATE_ID: '100001',
   TENCENT_SMS_TO: '13800000000',
   TENCENT_SMS_ENDPOINT: at('tencent'),
-  WECOM_WEBHOOK_URL: at('wecom'),
+  WECOM_WEBHOOK_URL: `${at('wecom')}?key=abc`,
   DINGTALK_WEBHOOK_URL: `${at('dingtalk')}?access_token=abc`,
   DINGTALK_SECRET: SECRETS.dingtalk,
   FEISHU_WEBHOOK_URL: at('feishu'),
@@ -131,9 +132,54 @@ describe('channel settings', () => {
 
   it('keeps a half-configured channel, failing with the names of what is missing', async () => {
     const half = channelsFor({ ...env, DINGTALK_WEBHOOK_URL: at('dingtalk') } as never).find((c) => c.name === 'dingtalk')!;
-    await expect(half.send(lead(), env as never, { id: 'd' })).rejects.toThrow(
-      'dingtalk is misconfigured: DINGTALK_SECRET is not set',
+    const failed = await half.send(lead(), env as never, { id: 'd' }).catch((err: Error) => err);
+    expect(String(failed)).toContain('dingtalk is misconfigured: DINGTALK_SECRET is not set');
+    // Staff see it as a setting to put right, not as a failure that fixes itself.
+    expect(deliveryTrouble('pending', (failed as Error).message)).toBe('这个渠道的设置不全或有误，改好后会自动重发');
+    expect(deliveryTrouble('pending', 'channel wecom is not configured')).toBe('这个渠道的设置不全或有误，改好后会自动重发');
+    expect(deliveryTrouble('pending', 'qyapi.weixin.qq.com: timed out')).toBe('上次发送失败，稍后自动重试');
+  });
+
+  it("checks a bot's or the webhook's URL when the channel is set up, naming the setting", () => {
+    const secrets = { DINGTALK_SECRET: 'SEC1', FEISHU_SECRET: 's', WEBHOOK_SECRET: 's' };
+    const problem = (name: string, settings: Record<string, string>) =>
+      channelsFor({ ...env, ...secrets, ...settings } as never).find((c) => c.name === name)!.problem;
+    expect(problem('wecom', { WECOM_WEBHOOK_URL: 'qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1' })).toBe(
+      'WECOM_WEBHOOK_URL is not a URL: "qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1"',
     );
+    expect(problem('wecom', { WECOM_WEBHOOK_URL: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send' })).toBe(
+      "WECOM_WEBHOOK_URL has no key=… in it: copy the whole URL the group's robot settings show",
+    );
+    expect(problem('dingtalk', { DINGTALK_WEBHOOK_URL: 'https://oapi.dingtalk.com/robot/send' })).toBe(
+      "DINGTALK_WEBHOOK_URL has no access_token=… in it: copy the whole URL the group's robot settings show",
+    );
+    // The lead, with the customer's phone, never goes out in clear; http:// only to this machine (tests).
+    expect(problem('webhook', { WEBHOOK_URL: 'http://crm.example.com/leads' })).toBe(
+      "WEBHOOK_URL must be an https:// URL (the lead, with the customer's phone, goes to it)",
+    );
+    const fine = {
+      WECOM_WEBHOOK_URL: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1',
+      DINGTALK_WEBHOOK_URL: 'https://oapi.dingtalk.com/robot/send?access_token=1',
+      FEISHU_WEBHOOK_URL: 'https://open.feishu.cn/open-apis/bot/v2/hook/1',
+      WEBHOOK_URL: 'http://127.0.0.1:9/leads',
+    };
+    expect(['wecom', 'dingtalk', 'feishu', 'webhook'].map((name) => problem(name, fine))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('reads a number typed without quotes in vars, and sends to a mobile written with spaces', async () => {
+    const aliyun = channelsFor({ ...configured, ALIYUN_SMS_TO: 13700000000 } as never).find((c) => c.name === 'sms-aliyun')!;
+    expect(aliyun.problem).toBeUndefined();
+    const spaced = channelsFor({ ...configured, ALIYUN_SMS_TO: '+86 137 0000 0001' } as never).find(
+      (c) => c.name === 'sms-aliyun',
+    )!;
+    await spaced.send(lead(), env as never, { id: 'delivery-aliyun-spaced' });
+    const sent = (await records('aliyun')).filter((x) => x.query.OutId === 'delivery-aliyun-spaced');
+    expect(sent.map((r) => [r.ok, r.query.PhoneNumbers])).toEqual([[true, '13700000001']]);
   });
 
   it('fails a list of recipients that names nobody, and a timeout that is not a number or too long, rather than sending to no one', async () => {
@@ -182,6 +228,20 @@ describe('each channel against its provider', () => {
     expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(mail.html).not.toContain(XSS);
     expect(mail.headers['x-baoxiu-delivery']).toContain('delivery-smtp');
+  });
+
+  it('SMTP: from the signed-in address unless EMAIL_FROM says otherwise (QQ, 163 refuse another sender)', async () => {
+    const { EMAIL_FROM: _, ...settings } = SETTINGS;
+    const smtp = channelsFor({ ...env, ...settings } as never).find((c) => c.name === 'email-smtp')!;
+    const l = lead();
+    await smtp.send(l, env as never, { id: 'delivery-smtp-sender' });
+    const mails = (await (await fetch(e.MAILS_URL)).json()) as any[];
+    expect(mails.find((m) => m.subject?.includes(l.reference)).from).toBe('mailer@baoxiu.test');
+    // A % not written %25 is said when the channel is set up, not as "URI malformed" at each send.
+    const odd = channelsFor({ ...env, ...settings, SMTP_URL: 'smtps://mailer:50%off@127.0.0.1:9' } as never);
+    expect(odd.find((c) => c.name === 'email-smtp')!.problem).toBe(
+      'SMTP_URL: a % in the user name or password must be written %25 (percent-encoded)',
+    );
   });
 
   it('Aliyun SMS: V3 signature, template parameters, several recipients (a request each), OutId', async () => {
@@ -261,6 +321,34 @@ describe('each channel against its provider', () => {
       );
     // A county nobody covers: its name, without the note the lead carries (南山区（暂未 in 6).
     expect(await sent({}, lead({ region_name: '广东省 深圳市 南山区（暂未覆盖）' }))).toEqual(['南山区']);
+  });
+
+  it("names the setting of an Aliyun template's parameters that are not JSON, and keeps the customer's text to fields no one types", () => {
+    const problem = (settings: Record<string, string>, name: string) =>
+      channelsFor({ ...configured, ...settings } as never).find((c) => c.name === name)!.problem;
+    expect(problem({ ALIYUN_SMS_TEMPLATE_PARAMS: '{code:reference}' }, 'sms-aliyun')).toBe(
+      'ALIYUN_SMS_TEMPLATE_PARAMS must be JSON like {"code":"reference","region":"region"} (quoted names and values), not {code:reference}',
+    );
+    expect(problem({ ALIYUN_SMS_TEMPLATE_PARAMS: '{"code":1}' }, 'sms-aliyun')).toBe(
+      'ALIYUN_SMS_TEMPLATE_PARAMS must be JSON like {"code":"reference","region":"region"}: each value a field\'s name in quotes, not {"code":1}',
+    );
+    const customer = { CUSTOMER_SMS_PROVIDER: 'aliyun', CUSTOMER_SMS_TEMPLATE: 'SMS_0002' };
+    expect(problem({ ...customer, CUSTOMER_SMS_TEMPLATE_PARAMS: '{"code":"refrence"}' }, 'sms-customer')).toBe(
+      'CUSTOMER_SMS_TEMPLATE_PARAMS: no field "refrence"; the fields are reference, region, brand',
+    );
+    // What a customer typed (a name, a description) would let anyone text their words to another's phone.
+    expect(
+      problem({ ...customer, CUSTOMER_SMS_TEMPLATE_PARAMS: '{"code":"reference","text":"description"}' }, 'sms-customer'),
+    ).toBe('CUSTOMER_SMS_TEMPLATE_PARAMS: no field "description"; the fields are reference, region, brand');
+    expect(
+      problem(
+        { CUSTOMER_SMS_PROVIDER: 'tencent', CUSTOMER_SMS_TEMPLATE: '100002', CUSTOMER_SMS_TEMPLATE_PARAMS: 'name' },
+        'sms-customer',
+      ),
+    ).toBe('CUSTOMER_SMS_TEMPLATE_PARAMS: no field "name"; the fields are reference, region, brand');
+    expect(
+      problem({ ...customer, CUSTOMER_SMS_TEMPLATE_PARAMS: '{"code":"reference","area":"region"}' }, 'sms-customer'),
+    ).toBeUndefined();
   });
 
   it('fails an SMS channel whose numbers name nobody, or whose template names a field no lead has', async () => {
@@ -419,6 +507,18 @@ describe('the link to the lead in the inbox', () => {
 });
 
 describe('email through the send_email binding', () => {
+  it('is a problem at once without the binding', () => {
+    const { SEND_EMAIL: _, ...without } = env as unknown as Record<string, unknown>;
+    const binding = channelsFor({
+      ...without,
+      EMAIL_BINDING_FROM: 'leads@baoxiu.test',
+      EMAIL_BINDING_TO: 'dispatch@baoxiu.test',
+    } as never);
+    expect(binding.find((c) => c.name === 'email-binding')!.problem).toBe(
+      'no send_email binding named SEND_EMAIL: add one to wrangler.jsonc ("send_email": [{ "name": "SEND_EMAIL" }])',
+    );
+  });
+
   it('sends a MIME message the binding accepts, and fails for an address it does not allow', async () => {
     const binding = channelsFor({
       ...env,

@@ -10,7 +10,8 @@ export const SECRETS = {
   dingtalk: 'SECtest-dingtalk',
   feishu: 'test-feishu-secret',
   webhook: 'test-webhook-secret',
-  smtp: { user: 'mailer', pass: 'p@ss word' },
+  // An address, as QQ's, 163's and Aliyun's mail sign in: the default sender (channels/index.ts senderOf).
+  smtp: { user: 'mailer@baoxiu.test', pass: 'p@ss word' },
 };
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -146,7 +147,7 @@ export function checkRequest(path: string, req: IncomingMessage, url: URL, text:
     case 'tencent':
       return checkTencent(req, url, text) ?? checkTencentBody(req, body);
     case 'wecom':
-      return checkWecom(body);
+      return url.searchParams.get('key') ? checkWecom(body) : 'no key in the webhook URL';
     case 'dingtalk':
       return checkDingtalk(url) ?? checkDingtalkBody(body);
     case 'feishu':
