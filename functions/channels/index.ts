@@ -13,7 +13,6 @@ import { dingtalk, feishu, wecom } from './robots.ts';
 import { aliyunSms, checkFields, CUSTOMER_FIELDS, tencentSms, tencentValueMax, WHOLE_FIELDS } from './sms.ts';
 import { webhook } from './webhook.ts';
 import { dialable, nationalPhone } from '../leads/phone-forms.ts';
-import { normalizePhone } from '../leads/phone.ts';
 
 type Settings = Partial<Record<ChannelSetting, string>>;
 /** Hosts whose traffic never leaves the machine (a local test server). */
@@ -141,9 +140,7 @@ const MAKERS: Record<Exclude<ChannelName, 'outbox'>, (s: Settings, env: Env, to?
       );
     return bindingEmail({ from: s.EMAIL_BINDING_FROM!, to: recipients(s, 'EMAIL_BINDING_TO') });
   },
-  // Aliyun takes a mainland mobile as 11 digits (or +86…), not as written with spaces: written as
-  // Tencent's are read (E.164 there), +86 138 0000 0000 reaches the same phone on either.
-  'sms-aliyun': (s, _env, to = recipients(s, 'ALIYUN_SMS_TO').map(elevenDigits)) =>
+  'sms-aliyun': (s, _env, to = recipients(s, 'ALIYUN_SMS_TO')) =>
     aliyunSms({
       endpoint: s.ALIYUN_SMS_ENDPOINT ?? 'https://dysmsapi.aliyuncs.com/',
       accessKeyId: s.ALIYUN_ACCESS_KEY_ID!,
@@ -212,11 +209,6 @@ function customerSms(s: Settings, env: Env): Channel {
     send: (lead, e, delivery) => inner.send(lead, e, { ...delivery, to: [nationalPhone(dialable(lead.phone))] }),
   };
 }
-
-const elevenDigits = (number: string) => {
-  const e164 = normalizePhone(number);
-  return e164 ? nationalPhone(e164) : number;
-};
 
 /** An SMTP server's own address as the default sender: QQ, 163 and Aliyun's mail refuse a sender
  *  other than the signed-in user's. Without a user name that is an address, baoxiu@ the host. */

@@ -91,7 +91,7 @@ export function aliyunSms(cfg: {
   async function sendOne(number: string, lead: StoredLead, delivery: Outgoing) {
     const url = new URL(cfg.endpoint);
     const query = {
-      PhoneNumbers: number,
+      PhoneNumbers: elevenDigits(number),
       SignName: cfg.signName,
       TemplateCode: cfg.templateCode,
       TemplateParam: JSON.stringify(
@@ -126,6 +126,13 @@ export function aliyunSms(cfg: {
     if (res.Code !== 'OK') throw new Error(`${res.Code} ${res.Message ?? ''}`);
   }
 }
+
+/** Aliyun takes a mainland mobile as 11 digits (or +86…), not as written with spaces: read as
+ *  Tencent's are (E.164 there), +86 138 0000 0000 reaches the same phone through either. */
+const elevenDigits = (number: string) => {
+  const e164 = normalizePhone(number);
+  return e164 ? nationalPhone(e164) : number;
+};
 
 export function tencentSms(cfg: {
   endpoint: string;

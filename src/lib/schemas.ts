@@ -1,6 +1,7 @@
 // Zod schemas of the operator's content, with messages that say what to fix.
 import { CHANNEL_NAMES } from '../contract/channels.ts';
 import { z } from 'astro/zod';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 /** An object that refuses keys it does not know, naming them and the ones it takes: a misspelt key
  *  would otherwise be dropped without a word and change what the rest means (a route written with
@@ -113,13 +114,33 @@ export function coverageSchema<B extends z.ZodType>(brand: B) {
  *  silently ignore `to` (the route would seem to reach another group). */
 const ADDRESSED: readonly string[] = ['email-smtp', 'email-binding', 'sms-aliyun', 'sms-tencent'];
 
+/** What an addressed channel's `to` must hold, said as the build's error: an address given to an
+ *  SMS channel, or a number to a mail one, would fail every lead of the route at its send. */
+const mailbox = z.email();
+const RECIPIENTS: Record<string, { is: (to: string) => boolean; what: string }> = {
+  'email-smtp': { is: (to) => mailbox.safeParse(to).success, what: 'an e-mail address' },
+  'email-binding': { is: (to) => mailbox.safeParse(to).success, what: 'an e-mail address' },
+  'sms-aliyun': { is: (to) => isMobile(to), what: 'a mobile number' },
+  'sms-tencent': { is: (to) => isMobile(to), what: 'a mobile number' },
+};
+const isMobile = (to: string) => {
+  const phone = parsePhoneNumberFromString(to, 'CN');
+  return !!phone?.isValid() && ['MOBILE', 'FIXED_LINE_OR_MOBILE'].includes(phone.getType() ?? '');
+};
+
 const routeChannel = known('a route channel', {
   channel: z.enum(CHANNEL_NAMES, { error: `channel must be one of ${CHANNEL_NAMES.join(', ')}` }),
   to: z.array(z.string().trim().min(1)).optional(),
-}).refine((c) => !c.to?.length || ADDRESSED.includes(c.channel), {
-  error: (issue) =>
-    `\`to\` is for ${ADDRESSED.join(', ')}; ${(issue.input as { channel: string }).channel} sends to its own URL (set another channel's settings to reach another group)`,
-});
+})
+  .refine((c) => !c.to?.length || ADDRESSED.includes(c.channel), {
+    error: (issue) =>
+      `\`to\` is for ${ADDRESSED.join(', ')}; ${(issue.input as { channel: string }).channel} sends to its own URL (set another channel's settings to reach another group)`,
+  })
+  .superRefine((c, ctx) => {
+    const recipient = RECIPIENTS[c.channel];
+    for (const to of recipient ? (c.to ?? []) : [])
+      if (!recipient.is(to)) ctx.addIssue({ code: 'custom', message: `${c.channel} sends to ${recipient.what}, not "${to}"` });
+  });
 
 // One delivery of a kind per channel and lead (migrations/0009): a channel listed twice would make
 // every lead of the route fail to store. Its recipients go in one `to`.

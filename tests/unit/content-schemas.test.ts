@@ -114,6 +114,20 @@ describe('routes schema', () => {
     ).toBe(true);
   });
 
+  it('refuses a `to` its channel cannot send to (a number for mail, an address or a landline for SMS), naming it', () => {
+    const route = (channel: string, to: string[]) =>
+      routingSchema.safeParse({ routes: [{ name: '长沙', channels: [{ channel, to }] }] });
+    expect(messages(route('email-smtp', ['dispatch@example.com', '13800000000']))).toEqual([
+      'email-smtp sends to an e-mail address, not "13800000000"',
+    ]);
+    expect(messages(route('sms-aliyun', ['dispatch@example.com', '0731-88886666']))).toEqual([
+      'sms-aliyun sends to a mobile number, not "dispatch@example.com"',
+      'sms-aliyun sends to a mobile number, not "0731-88886666"',
+    ]);
+    expect(route('sms-tencent', ['13800000000', '+86 139 0000 0000']).success).toBe(true);
+    expect(route('email-binding', ['dispatch@example.com']).success).toBe(true);
+  });
+
   it('refuses a key it does not know, naming it and the keys it takes: a route with `brand:` would take every lead', () => {
     const misspelt = routingSchema.safeParse({
       routes: [{ name: '坚匣', brand: ['jianxia'], channels: [{ channel: 'wecom' }] }],
