@@ -33,7 +33,6 @@ const LONGEST = [
   'tests/recall/sample.test.ts',
   'tests/site/build-failures.test.ts',
   // Unit files that run CLIs (seconds each): last in the queue, they ran on nearly alone at the end.
-  'tests/unit/coverage-import.test.ts',
   'tests/unit/migrate.test.ts',
   'tests/unit/env-file.test.ts',
 ];

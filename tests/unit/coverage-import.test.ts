@@ -1,11 +1,12 @@
 // The coverage import CLI against a copy of the sample content.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { coverageImport } from '../../scripts/coverage-import.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -14,17 +15,27 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[], input?: string | Buffer, env: Record<string, string> = {}) {
+/** The import as the command runs it, in this process (the region tree built once for the file:
+ *  a spawn each took 1–3 s, the file 79 s of a loaded CI's last two minutes); `spawned`, as npm
+ *  runs it. */
+async function run(args: string[], input?: string | Buffer, env: Record<string, string> = {}, spawned = false) {
   const file = join(dir, 'places.txt');
   if (input !== undefined) writeFileSync(file, input);
+  const argv = [...args, ...(input !== undefined && !env.INIT_CWD ? [file] : [])];
+  const environment = { ...process.env, BAOXIU_CONTENT_DIR: join(dir, 'content'), ...env };
+  if (!spawned) {
+    let stdout = '';
+    let stderr = '';
+    const code = coverageImport(argv, {
+      env: environment,
+      stdin: () => Buffer.from(input ?? ''),
+      out: (text) => (stdout += `${text}\n`),
+      err: (text) => (stderr += `${text}\n`),
+    });
+    return { code, stdout, stderr };
+  }
   try {
-    const { stdout, stderr } = await promisify(execFile)(
-      'node',
-      ['scripts/coverage-import.ts', ...args, ...(input !== undefined && !env.INIT_CWD ? [file] : [])],
-      {
-        env: { ...process.env, BAOXIU_CONTENT_DIR: join(dir, 'content'), ...env },
-      },
-    );
+    const { stdout, stderr } = await promisify(execFile)('node', ['scripts/coverage-import.ts', ...argv], { env: environment });
     return { code: 0, stdout, stderr };
   } catch (err: any) {
     return { code: err.code as number, stdout: err.stdout as string, stderr: err.stderr as string };
@@ -277,14 +288,21 @@ describe('npm run coverage:import', () => {
     expect(stdout).toContain('3 entries: 0 resolved, 0 resolved with a warning, 1 ambiguous, 2 unresolved.');
   });
 
-  it('explains bad usage and an unknown brand in English, and its options with --help', async () => {
-    expect((await run([], 'x')).stderr).toMatch(/usage: npm run coverage:import/);
-    const help = await run(['--help'], '');
+  it('explains bad usage and an unknown brand in English, and its options with --help (as a command)', async () => {
+    expect((await run([], 'x', {}, true)).stderr).toMatch(/usage: npm run coverage:import/);
+    const help = await run(['--help'], '', {}, true);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^usage: npm run coverage:import[^]*--allow-partial {4}write the places read/);
-    const unknown = await run(['--brand', 'nope'], '吉首市');
+    const unknown = await run(['--brand', 'nope'], '吉首市', {}, true);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown brand "nope"');
     expect(unknown.stderr).toContain('Known brands: jianxia, nuanchuan, qimen');
+    // A list on standard input (-), pasted into a terminal.
+    const piped = spawnSync('node', ['scripts/coverage-import.ts', '--brand', 'jianxia', '--dry-run', '-'], {
+      input: '凤凰县\n',
+      encoding: 'utf8',
+      env: { ...process.env, BAOXIU_CONTENT_DIR: join(dir, 'content') },
+    });
+    expect([piped.status, piped.stdout]).toEqual([0, expect.stringContaining('ok         凤凰县 → 433123')]);
   });
 });
