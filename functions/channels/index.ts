@@ -122,7 +122,7 @@ const MAKERS: Record<Exclude<ChannelName, 'outbox'>, (s: Settings, env: Env, to?
     if (url.protocol === 'smtp:' && url.username && !LOOPBACK.has(url.hostname))
       throw new Error('SMTP_URL: smtp:// could send the password in clear (no STARTTLS insisted on); use smtps:// (port 465)');
     try {
-      decodeURIComponent(url.username + url.password);
+      for (const part of [url.username, url.password]) decodeURIComponent(part);
     } catch {
       throw new Error('SMTP_URL: a % in the user name or password must be written %25 (percent-encoded)');
     }

@@ -116,15 +116,21 @@ const ADDRESSED: readonly string[] = ['email-smtp', 'email-binding', 'sms-aliyun
 
 /** What an addressed channel's `to` must hold, said as the build's error: an address given to an
  *  SMS channel, or a number to a mail one, would fail every lead of the route at its send. */
-const mailbox = z.email();
+// An address as mail servers take it, not as zod's e-mail pattern narrows it (ASCII top-level
+// domains only: 报修@例子.中国 is an address).
+const isAddress = (to: string) => /^[^\s@<>]+@[^\s@<>.]+(\.[^\s@<>.]+)+$/.test(to);
 const RECIPIENTS: Record<string, { is: (to: string) => boolean; what: string }> = {
-  'email-smtp': { is: (to) => mailbox.safeParse(to).success, what: 'an e-mail address' },
-  'email-binding': { is: (to) => mailbox.safeParse(to).success, what: 'an e-mail address' },
+  'email-smtp': { is: isAddress, what: 'an e-mail address' },
+  'email-binding': { is: isAddress, what: 'an e-mail address' },
   'sms-aliyun': { is: (to) => isMobile(to), what: 'a mobile number' },
   'sms-tencent': { is: (to) => isMobile(to), what: 'a mobile number' },
 };
 const isMobile = (to: string) => {
-  const phone = parsePhoneNumberFromString(to, 'CN');
+  // Brackets as Chinese type them: （+86）138 0000 0000.
+  const phone = parsePhoneNumberFromString(
+    to.replace(/[（）]/g, (c) => (c === '（' ? '(' : ')')),
+    'CN',
+  );
   return !!phone?.isValid() && ['MOBILE', 'FIXED_LINE_OR_MOBILE'].includes(phone.getType() ?? '');
 };
 

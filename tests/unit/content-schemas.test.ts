@@ -124,8 +124,12 @@ describe('routes schema', () => {
       'sms-aliyun sends to a mobile number, not "dispatch@example.com"',
       'sms-aliyun sends to a mobile number, not "0731-88886666"',
     ]);
-    expect(route('sms-tencent', ['13800000000', '+86 139 0000 0000']).success).toBe(true);
-    expect(route('email-binding', ['dispatch@example.com']).success).toBe(true);
+    expect(route('sms-tencent', ['13800000000', '+86 139 0000 0000', '（+86）137-0000-0000']).success).toBe(true);
+    expect(route('email-binding', ['dispatch@example.com', '报修@例子.中国', 'x@example.xn--fiqs8s']).success).toBe(true);
+    expect(messages(route('email-binding', ['调度 <dispatch@example.com>', 'dispatch@localhost']))).toEqual([
+      'email-binding sends to an e-mail address, not "调度 <dispatch@example.com>"',
+      'email-binding sends to an e-mail address, not "dispatch@localhost"',
+    ]);
   });
 
   it('refuses a key it does not know, naming it and the keys it takes: a route with `brand:` would take every lead', () => {

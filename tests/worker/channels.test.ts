@@ -238,10 +238,13 @@ describe('each channel against its provider', () => {
     const mails = (await (await fetch(e.MAILS_URL)).json()) as any[];
     expect(mails.find((m) => m.subject?.includes(l.reference)).from).toBe('mailer@baoxiu.test');
     // A % not written %25 is said when the channel is set up, not as "URI malformed" at each send.
-    const odd = channelsFor({ ...env, ...settings, SMTP_URL: 'smtps://mailer:50%off@127.0.0.1:9' } as never);
-    expect(odd.find((c) => c.name === 'email-smtp')!.problem).toBe(
-      'SMTP_URL: a % in the user name or password must be written %25 (percent-encoded)',
-    );
+    // Each part on its own: joined, a%2 and 0b would read as a%20b.
+    for (const url of ['smtps://mailer:50%off@127.0.0.1:9', 'smtps://a%2:0b@127.0.0.1:9']) {
+      const odd = channelsFor({ ...env, ...settings, SMTP_URL: url } as never);
+      expect(odd.find((c) => c.name === 'email-smtp')!.problem).toBe(
+        'SMTP_URL: a % in the user name or password must be written %25 (percent-encoded)',
+      );
+    }
   });
 
   it('Aliyun SMS: V3 signature, template parameters, several recipients (a request each), OutId', async () => {

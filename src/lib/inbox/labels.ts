@@ -36,6 +36,6 @@ export const deliveryTrouble = (status: string, error: string | null) =>
         : '多次重试后仍未送达'
       : // A channel with settings missing or wrong (functions/channels/index.ts `broken`, deliveries/attempt.ts):
         // retried all the same, so a setting put right within the day still sends it.
-        / is (not configured|misconfigured)\b/.test(error)
+        /^(\S+ is misconfigured: |channel \S+ is not configured$)/.test(error)
         ? '这个渠道的设置不全或有误，改好后会自动重发'
         : '上次发送失败，稍后自动重试';
