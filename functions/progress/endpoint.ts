@@ -72,11 +72,12 @@ async function lookUp(c: Ctx, cancel: boolean): Promise<Response> {
   const errors: Record<string, string> = {};
   if (!REFERENCE.test(reference)) errors.reference = PROGRESS_MESSAGES.reference;
   if (!TAIL.test(tail)) errors.tail = PROGRESS_MESSAGES.tail;
-  if (Object.keys(errors).length) return answer(c, 400, { errors, reference: reference.slice(0, 20) });
+  // What was typed goes back into the form, to be corrected rather than typed again.
+  if (Object.keys(errors).length) return answer(c, 400, { errors, reference: reference.slice(0, 20), tail: tail.slice(0, 4) });
 
   const wait =
     (await retryAfter(c.env, 'progressIp', clientIp(c.req.raw.headers))) || (await retryAfter(c.env, 'progressRef', reference));
-  if (wait) return answer(c, 429, { errors: { form: PROGRESS_MESSAGES.tooMany }, reference }, wait);
+  if (wait) return answer(c, 429, { errors: { form: PROGRESS_MESSAGES.tooMany }, reference, tail }, wait);
 
   let lead, hotline, cancelled: string | undefined;
   try {
@@ -104,7 +105,7 @@ async function lookUp(c: Ctx, cancel: boolean): Promise<Response> {
     console.error('[progress] look-up failed:', err instanceof Error ? err.message : err);
     return answer(c, 503, { errors: { form: PROGRESS_MESSAGES.busy }, reference, tail }, 30);
   }
-  if (!lead) return answer(c, 404, { errors: { form: PROGRESS_MESSAGES.notFound }, reference });
+  if (!lead) return answer(c, 404, { errors: { form: PROGRESS_MESSAGES.notFound }, reference, tail });
   const at = lead.appointment_at ? beijingTime(lead.appointment_at) : null;
   // Among spam nobody works it, so 已受理 would not be true; a customer caught by mistake is told
   // it is being checked (the hotline is on the next line).

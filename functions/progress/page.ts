@@ -42,7 +42,8 @@ export async function progressPage(env: Env, origin: string, answer: ProgressAns
   }
   const res = new HTMLRewriter()
     .on('input[name=reference]', { element: (el) => void (reference && el.setAttribute('value', attributeText(reference))) })
-    .on('form[data-progress-cancel] input[name=tail]', {
+    // The look-up's box and the cancel form's hidden field: the digits the customer typed.
+    .on('input[name=tail]', {
       element: (el) => void (tail && el.setAttribute('value', attributeText(tail))),
     })
     .on('[data-progress-lines]', {

@@ -118,6 +118,7 @@ describe('the customer, without JavaScript', () => {
     await submit(page, '[data-lead-form] button[type=submit]');
     const reference = (await page.textContent('[data-lead-reference]'))!.trim();
     expect(await page.textContent('[data-lead-next]')).toContain('吉首市：市区 2 小时内上门');
+    expect(await page.textContent('.done')).toContain('请记下或截图保存：查询进度、加急时都要用。');
     // Reached by a redirect (Post/Redirect/Get): a reload asks for the page again, not the post.
     expect(new URL(page.url()).pathname).toBe('/api/leads/confirmation');
     await page.reload();
@@ -134,6 +135,11 @@ describe('the customer, without JavaScript', () => {
     expect(await page.textContent('[data-progress-lines]')).toContain('已取消');
     expect(await page.textContent('[data-progress-lines]')).toContain('已为您取消');
     await screenshot(page, 'progress-cancelled-390');
+    // A wrong tail: the one "not found" answer, with what was typed kept to correct.
+    await page.fill('#progress-tail', '9999');
+    await submit(page, 'form[data-progress-form] button');
+    expect(await page.textContent('form[data-progress-form] [data-error-for=form]')).toContain('没有找到这条报修');
+    expect([await page.inputValue('#progress-reference'), await page.inputValue('#progress-tail')]).toEqual([reference, '9999']);
 
     // A confirmation link that no longer works says why on the look-up, still without a script.
     expect(await page.isVisible('#expired')).toBe(false);
