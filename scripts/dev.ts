@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { buildIfStale } from './build-if-stale.ts';
 import { localSettings } from './local-secrets.ts';
-import { freePort, migrate, portFrom, startWranglerDev, type WranglerDev } from './wrangler-dev.ts';
+import { whenOrphaned } from './orphaned.ts';
+import { freePort, migrate, portFrom, portToUse, startWranglerDev, type WranglerDev } from './wrangler-dev.ts';
 
 /** Astro's CLI, run by this Node (as scripts/build.ts does): no shell, no PATH lookup. */
 const ASTRO = join('node_modules', 'astro', 'bin', 'astro.mjs');
@@ -18,7 +19,7 @@ const fail = (err: unknown): never => {
 };
 let port = 4321;
 try {
-  port = portFrom(process.env.PORT, port);
+  port = await portToUse(portFrom(process.env.PORT, port));
 } catch (err) {
   fail(err);
 }
@@ -37,6 +38,7 @@ const stop = () => {
   worker?.stop();
 };
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
+whenOrphaned(stop);
 astro.on('exit', (code) => {
   worker?.stop();
   process.exit(code ?? 0);

@@ -152,7 +152,8 @@ switch (command) {
       console.log(
         [
           l.reference,
-          l.created_at?.slice(0, 16).replace('T', ' '),
+          // Beijing time, as the reference and the inbox give it (the API's times are UTC).
+          l.created_at && `${new Date(Date.parse(l.created_at) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}+08`,
           l.status,
           l.name,
           l.phone,

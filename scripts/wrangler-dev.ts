@@ -24,13 +24,25 @@ const MIGRATIONS = 'migrations';
 export async function freePort(): Promise<number> {
   for (;;) {
     const port = 20_000 + Math.floor(Math.random() * 12_000);
-    const free = await new Promise<boolean>((resolve) => {
-      const server = createServer()
-        .once('error', () => resolve(false))
-        .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-    });
-    if (free) return port;
+    if (await isFree(port)) return port;
   }
+}
+
+const isFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = createServer()
+      .once('error', () => resolve(false))
+      .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+
+/** Refuses a port something already listens on, before the build and the migrations: wrangler
+ *  would say so only after them, and suggest its own --port. */
+export async function portToUse(port: number): Promise<number> {
+  if (!(await isFree(port)))
+    throw new Error(
+      `port ${port} is in use (another npm start or npm run dev?): stop that, or choose another, e.g. PORT=${port + 1}`,
+    );
+  return port;
 }
 
 /** A `NAME=value` line that wrangler's --env-file reading gives back as `value`, whatever it holds:

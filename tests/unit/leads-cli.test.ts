@@ -117,6 +117,8 @@ describe('npm run leads', () => {
     const { code, stdout } = await leads(url, 'list', '--limit', '1');
     expect(code).toBe(0);
     expect(stdout).toContain('the newest 1 leads; there are more (--limit up to 1000, or export --csv for all)');
+    // Its time as the reference gives it: Beijing's.
+    expect(stdout).toMatch(/^BX-261204-000001 {2}2026-12-04 16:00\+08 {2}new {2}冯先生/m);
     for (const limit of ['abc', '0', '5000', '1.5']) {
       const wrong = await leads(url, 'list', '--limit', limit);
       expect([wrong.code, wrong.stderr], limit).toEqual([

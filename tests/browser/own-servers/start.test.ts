@@ -33,8 +33,23 @@ describe('npm start', () => {
         // The generated secret reached the Worker in a file, not on a command line that \`ps\` shows.
         const key = readFileSync(join(LOCAL_SECRETS_DIR, 'LEADS_ENCRYPTION_KEY'), 'utf8').trim();
         expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toContain(key.split(':')[1]);
+
+        // npm alone stopped (an editor's stop button): npm does not pass SIGTERM on, and the server
+        // it leaves stops itself rather than hold the port (scripts/orphaned.ts).
+        process.kill(start.pid!, 'SIGTERM');
+        await expect
+          .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 'stopped', {
+            timeout: 15_000,
+            interval: 500,
+          })
+          .toBe('stopped');
+        expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toMatch(new RegExp(`--port[= ]${port}\\b`));
       } finally {
-        process.kill(-start.pid!, 'SIGTERM');
+        try {
+          process.kill(-start.pid!, 'SIGTERM');
+        } catch {
+          // Stopped already.
+        }
       }
     },
     120_000,
