@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { beijingMinute } from '../functions/web/beijing-time.ts';
 import { LOCAL_SECRETS_DIR, localSetting } from './local-secrets.ts';
 
 const USAGE = `usage: npm run leads -- <command> [options]
@@ -153,7 +154,7 @@ switch (command) {
         [
           l.reference,
           // Beijing time, as the reference and the inbox give it (the API's times are UTC).
-          l.created_at && `${new Date(Date.parse(l.created_at) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}+08`,
+          l.created_at && `${beijingMinute(l.created_at)}+08`,
           l.status,
           l.name,
           l.phone,

@@ -1,7 +1,10 @@
 // Leads as CSV for a spreadsheet: UTF-8 with a BOM (so Excel shows Chinese), csv-stringify for the
 // quoting, and no cell that a spreadsheet would run as a formula.
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import { STAGE_LABELS } from '../../src/lib/inbox/labels.ts';
 import type { ListedLead } from '../leads/store.ts';
+import { beijingMinute } from '../web/beijing-time.ts';
+import type { Stage } from '../work/stages.ts';
 
 /** `=SUM(…)`, `+1`, `-1`, `@x`, and tab/CR/LF starts are formulas to Excel: prefix them with '. Read
  *  as NFKC, so full-width ＝＋－＠ (a Chinese keyboard's) count too: WPS may read them as formulas. */
@@ -18,12 +21,13 @@ export function toCsv(header: string[], rows: unknown[][]): string {
   );
 }
 
+// The inbox's words for each (src/lib/inbox/labels.ts), and its times: Beijing's.
 const COLUMNS: [string, (l: ListedLead) => unknown][] = [
   ['单号', (l) => l.reference],
-  ['时间', (l) => l.created_at],
-  ['状态', (l) => l.status],
-  ['进度', (l) => l.stage],
-  ['上门时间（约定）', (l) => l.appointment_at],
+  ['时间（北京时间）', (l) => beijingMinute(l.created_at)],
+  ['文件夹', (l) => (l.status === 'spam' ? '垃圾' : '收件箱')],
+  ['进度', (l) => STAGE_LABELS[l.stage as Stage] ?? l.stage],
+  ['上门时间（北京时间）', (l) => l.appointment_at && beijingMinute(l.appointment_at)],
   ['称呼', (l) => l.name],
   ['电话', (l) => l.phone],
   ['地区', (l) => l.region_name],
@@ -31,10 +35,10 @@ const COLUMNS: [string, (l: ListedLead) => unknown][] = [
   ['品牌', (l) => l.brand_name],
   ['问题描述', (l) => l.description],
   ['地址', (l) => l.address],
-  ['上门时间', (l) => l.preferred_time],
-  ['派单路线', (l) => l.route],
+  ['方便上门时间', (l) => l.preferred_time],
+  ['分派规则', (l) => l.route],
   ['重复提交', (l) => l.repeat_count],
-  ['送达', (l) => l.deliveries],
+  ['通知', (l) => l.deliveries],
 ];
 
 /** Opened leads as a CSV download, for the admin API and the inbox's export alike. */

@@ -28,7 +28,7 @@ export function leadMessage(lead: StoredLead, operator = '报修', about: Pick<O
     ['电话', nationalPhone(lead.phone)],
     ['问题', lead.description],
     ['地址', lead.address],
-    ['上门时间', lead.preferred_time],
+    ['方便上门时间', lead.preferred_time],
     ['提交时间', `${beijingTime(lead.created_at)}（北京时间）`],
   ];
   return {

@@ -39,7 +39,7 @@ const beijingMidnight = (date: string, days = 0) =>
 
 /** What can be wrong with a filter: for the inbox's staff, and for the admin API's callers. */
 const PROBLEMS = {
-  status: ['状态只能是收件箱或垃圾。', 'status must be new or spam.'],
+  status: ['文件夹只能是收件箱或垃圾。', 'status must be new or spam.'],
   stage: ['没有这个进度。', `stage must be one of ${STAGES.join(', ')}.`],
   date: ['日期的格式是 2026-11-30。', 'from and to are Beijing dates such as 2026-11-30.'],
   before: ['翻页的位置无效，请回到第一页。', 'before must be a page position this API gave (next).'],

@@ -16,7 +16,7 @@ type Ctx = Context<SignedIn>;
 
 /** Shown on the staff page for ?problem=<code>. */
 export const STAFF_PROBLEMS = {
-  name: '名字为 1–64 个字（汉字、字母、数字、_ . + @ -）。',
+  name: '用户名为 1–64 个字（汉字、字母、数字、_ . + @ -）。',
   taken: '已经有同名的员工。',
   owner: '负责人不能被停用。',
   gone: '没有这个员工或会话（可能已被停用或结束）。',

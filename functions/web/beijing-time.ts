@@ -3,6 +3,10 @@ const FORMAT = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dat
 
 export const beijingTime = (iso: string) => FORMAT.format(new Date(iso));
 
+/** An instant as a spreadsheet or a terminal reads it, in Beijing time: 2026-11-25 09:30. */
+export const beijingMinute = (iso: string) =>
+  new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
 /** The Beijing calendar day of an instant, 2026-11-25. */
 export const beijingDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 

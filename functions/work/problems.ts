@@ -5,7 +5,7 @@ import { typedMinute } from '../web/beijing-time.ts';
 import { STAGES, type Stage } from './stages.ts';
 
 export const PROBLEMS = {
-  stage: [400, '请选择新的状态。'],
+  stage: [400, '请选择新的进度。'],
   time: [400, '已预约需要填写约定的上门时间，如 2026-11-25 09:30。'],
   reason: [400, '取消需要填写原因。'],
   reasonLong: [400, '原因最多 200 个字。'],
@@ -18,10 +18,10 @@ export const PROBLEMS = {
   noteLong: [400, '备注最多 1000 个字。'],
   confirm: [400, '请勾选确认后再删除。'],
   'not-found': [404, '没有这条报修（可能已按保留期删除）。'],
-  'not-allowed': [409, '这条报修的当前状态不能这样改。'],
-  conflict: [409, '这条报修刚被别人改过：请看过它现在的状态，再决定是否保存。'],
-  spam: [409, '这条报修在垃圾箱里：请先移回收件箱，再改状态。'],
-  spamValue: [400, '请用页面上的按钮标记或移回垃圾报修。'],
+  'not-allowed': [409, '这条报修的当前进度不能这样改。'],
+  conflict: [409, '这条报修刚被别人改过：请先查看它现在的进度，再决定是否保存。'],
+  spam: [409, '这条报修在垃圾里：请先移回收件箱，再改进度。'],
+  spamValue: [400, '请用页面上的按钮标记为垃圾或移回收件箱。'],
   unreadable: [409, '这条报修无法解密（写入它的密钥已不在 LEADS_ENCRYPTION_KEY 中），不能移回收件箱。'],
   timePast: [400, '上门时间已经过去一天以上，请检查日期。'],
   timeFar: [400, '上门时间在半年以后，请检查日期。'],

@@ -125,7 +125,7 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     const leadUrl = page.url();
     expect(await page.textContent('dt:text-is("称呼") + dd')).toBe('<b>韩</b>先生'); // text, not markup
     expect(await page.textContent('dt:text-is("地址") + dd')).toBe('乾州街道 <img src=x onerror=alert(2)> 1 栋');
-    expect(await page.textContent('dt:text-is("方便时间") + dd')).toBe('<i>明天</i>上午');
+    expect(await page.textContent('dt:text-is("方便上门时间") + dd')).toBe('<i>明天</i>上午');
     expect(await page.locator('main b, main i, main img, main script').count()).toBe(0);
     // No stage chosen for them: a time typed under a default 已联系 was dropped, saved as a success.
     expect(await page.inputValue('#stage')).toBe('');
@@ -278,16 +278,16 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     expect(await techPage.textContent('[role=alert]')).toContain('用户名或密码不正确');
     expect(await page.textContent('[data-log]')).toMatch(
       new RegExp(
-        `${owner}：停用员工 ${tech}[\\s\\S]*${owner}：结束一个登录[\\s\\S]*${tech}：用设置链接设了密码（第一次）[\\s\\S]*${owner}：添加员工 ${tech}`,
+        `${owner}：停用员工 ${tech}[\\s\\S]*${owner}：结束一个会话[\\s\\S]*${tech}：用设置链接设了密码（第一次）[\\s\\S]*${owner}：添加员工 ${tech}`,
       ),
     );
     // … still shows whose it was, not as unassigned.
     await page.goto(`${baseUrl}/admin/leads/${given}/`);
-    expect(await page.textContent('main')).toContain(`负责：${tech}（已停用）`);
+    expect(await page.textContent('main')).toContain(`指派给 ${tech}（已停用）`);
     // 指派 pressed with the form as it came keeps it theirs, rather than giving it to nobody.
     expect(await page.textContent('#staff option:checked')).toBe(`${tech}（已停用）`);
     await submit(page, 'form[action$="/assign"] button');
-    expect(await page.textContent('main')).toContain(`负责：${tech}（已停用）`);
+    expect(await page.textContent('main')).toContain(`指派给 ${tech}（已停用）`);
     // The note form carries its own id: the same note sent from it twice is kept once.
     expect(await page.getAttribute('form[action$="/notes"] input[name=formId]', 'value')).toMatch(/^[0-9a-f-]{36}$/);
     // A reference locked by wrong phone tails: the page says so, and staff let the customer in again.

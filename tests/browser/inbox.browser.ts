@@ -118,7 +118,7 @@ describe('the inbox', () => {
     await screenshot(page, 'inbox-lead-390');
     // Back to the list it came from, after two saves sent it back to the lead's own page.
     const leadUrl = page.url();
-    await Promise.all([page.waitForNavigation(), page.click('text=← 报修列表')]);
+    await Promise.all([page.waitForNavigation(), page.click('text=← 收件箱')]);
     expect(new URL(page.url()).searchParams.get('q')).toBe('136 0000 9876');
     expect(await page.inputValue('#q')).toBe('136 0000 9876');
     expect(await page.locator('ul.inbox li').count()).toBe(1);
@@ -128,7 +128,7 @@ describe('the inbox', () => {
     expect(view.expires - Date.now() / 1000).toBeLessThan(13 * 3600);
     await page.context().addCookies([{ ...view, value: view.value.replace(/^[^%|]+/, 'another-user') }]);
     await page.goto(leadUrl);
-    expect(await page.getAttribute('text=← 报修列表', 'href')).toBe('/admin/');
+    expect(await page.getAttribute('text=← 收件箱', 'href')).toBe('/admin/');
 
     await Promise.all([page.waitForNavigation(), page.click('text=退出')]);
     expect(new URL(page.url()).pathname).toBe('/admin/sign-in/');

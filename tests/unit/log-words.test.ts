@@ -19,6 +19,6 @@ describe('the operator log in words', () => {
     expect(logWords({ action: 'complete-setup', detail: FIRST_PASSWORD })).toBe('用设置链接设了密码（第一次）');
     expect(logWords({ action: 'complete-setup', detail: '2' })).toBe('用设置链接设了新密码（原来的登录和通行密钥随之失效）');
     expect(logWords({ action: 'add-staff', detail: '李师傅' })).toBe('添加员工 李师傅');
-    expect(logWords({ action: 'revoke-session', detail: null })).toBe('结束一个登录');
+    expect(logWords({ action: 'revoke-session', detail: null })).toBe('结束一个会话');
   });
 });

@@ -179,8 +179,13 @@ describe('admin API', () => {
     const csv = await res.text();
     // (text() drops the BOM the bytes above show.)
     expect(csv.split('\r\n')[0]).toBe(
-      '单号,时间,状态,进度,上门时间（约定）,称呼,电话,地区,地区代码,品牌,问题描述,地址,上门时间,派单路线,重复提交,送达',
+      '单号,时间（北京时间）,文件夹,进度,上门时间（北京时间）,称呼,电话,地区,地区代码,品牌,问题描述,地址,方便上门时间,分派规则,重复提交,通知',
     );
+    // In the inbox's words and Beijing time, not the stored values.
+    const row = csv.split('\r\n')[1].split(',');
+    expect(row[1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(['收件箱', '垃圾']).toContain(row[2]);
+    expect(['新', '已联系', '已预约', '已完成', '已取消']).toContain(row[3]);
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).toContain("'+1 打不开");
     expect(csv).toContain("'@SUM(A1)");

@@ -162,7 +162,7 @@ describe('POST /api/leads (JSON)', () => {
 
   it('rejects a brand not serviced in a covered region, and one it does not know', async () => {
     const elsewhere = await post({ ...valid, brand: 'qimen' }); // 栖门 is not serviced in 吉首
-    expect((await elsewhere.json<{ errors: Record<string, string> }>()).errors.brand).toMatch(/栖门在所选地区暂未提供服务/);
+    expect((await elsewhere.json<{ errors: Record<string, string> }>()).errors.brand).toMatch(/栖门在所选地区暂未覆盖/);
     const unknown = await post({ ...valid, brand: 'no-such-brand' });
     expect((await unknown.json<{ errors: Record<string, string> }>()).errors.brand).toMatch(/列表/);
   });

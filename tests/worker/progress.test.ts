@@ -326,7 +326,7 @@ describe('cancel from the progress page', () => {
     expect(res.status).toBe(200);
     const { progress } = (await res.json()) as { progress: { status: string; cancellable: boolean; lines: string[] } };
     expect(progress).toMatchObject({ status: '已取消', cancellable: false });
-    expect(progress.lines).toContain('已为您取消，我们已通知客服。');
+    expect(progress.lines).toContain('已为您取消，并已通知我们的客服。');
     const again = await ask(lead, '/api/progress/cancel');
     expect(again.status).toBe(200);
     // Told it was cancelled before, not that the operator was told again; and nobody is.

@@ -405,7 +405,7 @@ describe('what the page showed, and spam', () => {
     );
     expect([stale.status, ((await stale.json()) as { error: string }).error]).toEqual([
       409,
-      '这条报修刚被别人改过：请看过它现在的状态，再决定是否保存。',
+      '这条报修刚被别人改过：请先查看它现在的进度，再决定是否保存。',
     ]);
     expect(await read(id)).toMatchObject({ stage: 'scheduled', appointment_at: ten.iso });
     // Rescheduled from the page as it is now: taken.
@@ -433,14 +433,14 @@ describe('what the page showed, and spam', () => {
       const res = await inboxPost(`/leads/${id}/spam`, spam === undefined ? {} : { spam }, { cookie });
       expect([res.status, ((await res.json()) as { error: string }).error]).toEqual([
         400,
-        '请用页面上的按钮标记或移回垃圾报修。',
+        '请用页面上的按钮标记为垃圾或移回收件箱。',
       ]);
     }
     expect(await read(id)).toMatchObject({ status: 'spam' });
     const staged = await inboxPost(`/leads/${id}/stage`, { stage: 'contacted' }, { cookie });
     expect([staged.status, ((await staged.json()) as { error: string }).error]).toEqual([
       409,
-      '这条报修在垃圾箱里：请先移回收件箱，再改状态。',
+      '这条报修在垃圾里：请先移回收件箱，再改进度。',
     ]);
     // Cancelled before it was spam (the customer cancelled, then it was marked): back, nobody told.
     await env.DB.prepare(`UPDATE leads SET stage = 'cancelled' WHERE id = ?`).bind(id).run();

@@ -1,5 +1,5 @@
 // The list an operator came from: the inbox remembers its filters and page in a cookie, so a lead's
-// "← 报修列表" goes back to that view (a search by phone, 已上门 in 湘西, page 3), also after an action
+// "← 收件箱" goes back to that view (a search by phone, 已预约 in 湘西, page 3), also after an action
 // on the lead answered with a 303 to the lead's own page. Without JavaScript, and without carrying the
 // view through every form. Only the list's own parameters are kept, read back through URLSearchParams,
 // so the link can only ever be /admin/?…. The view can hold a searched phone number: it is bound to

@@ -5,7 +5,7 @@ const ACTIONS: Record<Action, string> = {
   'add-staff': '添加员工',
   'disable-staff': '停用员工',
   'setup-link': '发放设置链接',
-  'revoke-session': '结束一个登录',
+  'revoke-session': '结束一个会话',
   'forget-customer': '删除一位客户的数据',
   'add-passkey': '添加通行密钥',
   'remove-passkey': '删除通行密钥',

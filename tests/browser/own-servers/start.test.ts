@@ -43,7 +43,13 @@ describe('npm start', () => {
             interval: 500,
           })
           .toBe('stopped');
-        expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toMatch(new RegExp(`--port[= ]${port}\\b`));
+        // And its processes end (they may take a moment after the port closes).
+        await expect
+          .poll(() => new RegExp(`--port[= ]${port}\\b`).test(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })), {
+            timeout: 15_000,
+            interval: 500,
+          })
+          .toBe(false);
       } finally {
         try {
           process.kill(-start.pid!, 'SIGTERM');
