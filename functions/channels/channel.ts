@@ -21,6 +21,8 @@ export interface Outgoing {
   id: string;
   to?: string[];
   link?: string;
+  /** The operator's name (the site's displayName), the tag of a message's subject. */
+  operator?: string;
   kind?: 'lead' | 'cancel';
   until?: number;
 }

@@ -12,7 +12,6 @@ export interface SmtpSettings {
   url: URL; // smtp://user:pass@host:port or smtps://…
   from: string;
   to: string[];
-  operator?: string;
   timeoutMs?: number;
 }
 
@@ -21,7 +20,7 @@ export function smtpEmail(cfg: SmtpSettings): Channel {
   return {
     name: 'email-smtp',
     async send(lead, _env, delivery) {
-      const message = leadMessage(lead, cfg.operator, delivery);
+      const message = leadMessage(lead, delivery);
       const username = decodeURIComponent(cfg.url.username);
       const timeoutMs = cfg.timeoutMs ?? 10_000;
       let mailer: WorkerMailer;
@@ -75,14 +74,14 @@ function mailbox(address: string): string | { name: string; email: string } {
   return m ? { name: m[1].replace(/^"|"$/g, ''), email: m[2] } : address.trim();
 }
 
-export function bindingEmail(cfg: { from: string; to: string[]; operator?: string }): Channel {
+export function bindingEmail(cfg: { from: string; to: string[] }): Channel {
   return {
     name: 'email-binding',
     async send(lead, env, delivery) {
       const binding = env.SEND_EMAIL;
       if (!binding) throw new Error('email-binding: no send_email binding named SEND_EMAIL');
       const { EmailMessage } = await import('cloudflare:email');
-      const message = leadMessage(lead, cfg.operator, delivery);
+      const message = leadMessage(lead, delivery);
       const to = delivery.to ?? cfg.to;
       // The header may name the sender (报修 <leads@…>); the envelope is the bare address.
       const sender = mailbox(cfg.from);

@@ -13,9 +13,10 @@ export interface LeadMessage {
   link?: string;
 }
 
-/** `about`: the delivery this message is for — its link, and whether it says the lead was cancelled. */
-export function leadMessage(lead: StoredLead, operator = '报修', about: Pick<Outgoing, 'link' | 'kind'> = {}): LeadMessage {
-  const { link, kind } = about;
+/** `about`: the delivery this message is for — its link, the operator's name, and whether it says
+ *  the lead was cancelled. */
+export function leadMessage(lead: StoredLead, about: Pick<Outgoing, 'link' | 'kind' | 'operator'> = {}): LeadMessage {
+  const { link, kind, operator = '报修' } = about;
   // A lead's notice late in its retries (the channel was down) may go out after the lead was
   // cancelled: the row is read afresh at each attempt, so the notice says so.
   const late = kind !== 'cancel' && lead.stage === 'cancelled';

@@ -11,7 +11,7 @@ export function wecom(cfg: { url: string; timeoutMs?: number }): Channel {
     async send(lead, _env, delivery) {
       const res = await postJson<{ errcode?: number; errmsg?: string }>(
         cfg.url,
-        { msgtype: 'markdown', markdown: { content: asMarkdown(leadMessage(lead, undefined, delivery)) } },
+        { msgtype: 'markdown', markdown: { content: asMarkdown(leadMessage(lead, delivery)) } },
         cfg,
       );
       if (res.errcode !== 0) throw new Error(`wecom: errcode ${res.errcode} ${res.errmsg ?? ''}`);
@@ -27,7 +27,7 @@ export function dingtalk(cfg: { url: string; secret: string; timeoutMs?: number 
       const url = new URL(cfg.url);
       url.searchParams.set('timestamp', String(timestamp));
       url.searchParams.set('sign', await dingtalkSign(cfg.secret, timestamp));
-      const message = leadMessage(lead, undefined, delivery);
+      const message = leadMessage(lead, delivery);
       const res = await postJson<{ errcode?: number; errmsg?: string }>(
         url.href,
         { msgtype: 'markdown', markdown: { title: message.subject, text: asMarkdown(message) } },
@@ -43,7 +43,7 @@ export function feishu(cfg: { url: string; secret: string; timeoutMs?: number })
     name: 'feishu',
     async send(lead, _env, delivery) {
       const timestamp = Math.floor(Date.now() / 1000);
-      const message = leadMessage(lead, undefined, delivery);
+      const message = leadMessage(lead, delivery);
       const res = await postJson<{ code?: number; msg?: string; StatusCode?: number }>(
         cfg.url,
         {

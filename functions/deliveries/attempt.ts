@@ -48,7 +48,7 @@ export async function attempt(
   try {
     const list = delivery.remaining ?? delivery.recipients;
     const to = list ? JSON.parse(list) : undefined;
-    await channel.send(lead, env, { id: delivery.id, to, link: await inboxLink(env, lead.id), kind: delivery.kind, until });
+    await channel.send(lead, env, { id: delivery.id, to, ...(await fromCatalog(env, lead.id)), kind: delivery.kind, until });
   } catch (err) {
     // Kept and logged without the customer's own fields: a receiver may echo them in its error.
     const message = withoutLead(err instanceof Error ? err.message : String(err), lead, templateCuts(env));
@@ -81,14 +81,14 @@ async function recordSent(db: D1Database, id: string): Promise<void> {
   }
 }
 
-/** The lead's page in the inbox, at the site's address from /catalog.json; without it when the
- *  catalog cannot be read (the lead still goes out). */
-async function inboxLink(env: Env, leadId: string): Promise<string | undefined> {
+/** The lead's page in the inbox, at the site's address from /catalog.json, and the operator's name;
+ *  without them when the catalog cannot be read (the lead still goes out). */
+async function fromCatalog(env: Env, leadId: string): Promise<{ link?: string; operator?: string }> {
   try {
     const { data } = await loadCatalog(env, 'https://assets.invalid'); // the host is not used by ASSETS
-    return new URL(`/admin/leads/${leadId}/`, data.url).href;
+    return { link: new URL(`/admin/leads/${leadId}/`, data.url).href, operator: data.operator };
   } catch {
-    return undefined;
+    return {};
   }
 }
 

@@ -473,6 +473,8 @@ describe('the link to the lead in the inbox', () => {
     }
     const mails = (await (await fetch(e.MAILS_URL)).json()) as any[];
     const mail = mails.find((m) => m.subject?.includes(row.reference));
+    // Tagged with the operator's name (the site's), not a second word for a lead.
+    expect(mail.subject).toMatch(/^\[安家修（示例）\] 新报修 BX-/);
     expect(mail.text).toContain(`在收件箱处理：${link}`);
     expect(mail.html).toContain(`<a href="${link}">在收件箱处理</a>`);
     const mine = (kind: string, text: (x: any) => string) =>
