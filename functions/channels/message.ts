@@ -21,7 +21,7 @@ export function leadMessage(lead: StoredLead, about: Pick<Outgoing, 'link' | 'ki
   // cancelled: the row is read afresh at each attempt, so the notice says so.
   const late = kind !== 'cancel' && lead.stage === 'cancelled';
   const lines: [string, string | null][] = [
-    ['状态', kind === 'cancel' ? '客户已在进度页取消这条报修' : late ? '这条报修在本通知送达前已取消，无需上门' : null],
+    ['进度', kind === 'cancel' ? '客户已在进度页取消这条报修' : late ? '这条报修在本通知送达前已取消，无需上门' : null],
     ['单号', lead.reference],
     ['地区', lead.region_name],
     ['品牌', lead.brand_name],

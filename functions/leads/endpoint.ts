@@ -188,7 +188,7 @@ function coverageErrors(catalog: CatalogIndex, raw: Record<string, unknown>, fou
   if (brand && !found.brand && !known) {
     errors.brand = '请从列表中选择品牌，或选“其他 / 不确定”。';
   } else if (known && !errors.region && !found.region && !uncovered && !catalog.serves(brand, region)) {
-    errors.brand = `${known.name}在所选地区暂未覆盖，可选“其他 / 不确定”或拨打 ${hotline} 咨询。`;
+    errors.brand = `${known.name}在所选地区暂未提供服务，可选“其他 / 不确定”或拨打 ${hotline} 咨询。`;
   }
   return errors;
 }

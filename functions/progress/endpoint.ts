@@ -32,7 +32,7 @@ const PROGRESS_MESSAGES = {
   badForm: '表单内容无法识别，请刷新页面后重试。',
   busy: '系统繁忙，暂时查不到，请稍后再试，或直接拨打服务电话。',
   cancelledTold: '已为您取消，并已通知我们的客服。',
-  cancelledInInbox: '已为您取消，客服会在报修列表中看到；如已约好上门时间，请拨打服务电话告知。',
+  cancelledInInbox: '已为您取消，客服会在后台看到；如已约好上门时间，请拨打服务电话告知。',
   /** A lead staff (or the form's checks) put among spam: not in the list, nobody told. */
   cancelled: '已为您取消。',
   alreadyCancelled: '这条报修此前已经取消。',

@@ -13,7 +13,7 @@ const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 /** `https://team.cloudflareaccess.com`, whether the setting has the scheme or not. */
 const teamUrl = (domain: string) => (/^https?:\/\//.test(domain) ? domain : `https://${domain}`).replace(/\/+$/, '');
 
-export const ACCESS_SIGN_IN = '收件箱由 Cloudflare Access 保护：请通过 Access 登录，登录用的邮箱需要是员工名单里的名字。';
+export const ACCESS_SIGN_IN = '收件箱由 Cloudflare Access 保护：请通过 Access 登录，登录用的邮箱需要是员工名单里的用户名。';
 
 /** Access is on when either setting is: one without the other lets nobody in (and says so in the
  *  log) rather than fall back to our own passwords, which the operator meant to turn off. */

@@ -71,7 +71,7 @@ describe('POST /api/leads (JSON)', () => {
     // Its notice sent late (the channel was down), after the lead was cancelled: it says so.
     const late = leadMessage({ ...row, stage: 'cancelled' });
     expect(late.subject).toMatch(/^\[报修\] 已取消的报修 BX-/);
-    expect(asText(late)).toContain('状态：这条报修在本通知送达前已取消，无需上门');
+    expect(asText(late)).toContain('进度：这条报修在本通知送达前已取消，无需上门');
     // The same office without the extension, minutes later: the same customer, merged.
     const before = await countLeads();
     const again = await post({ ...validLead(), phone: office });
@@ -162,7 +162,7 @@ describe('POST /api/leads (JSON)', () => {
 
   it('rejects a brand not serviced in a covered region, and one it does not know', async () => {
     const elsewhere = await post({ ...valid, brand: 'qimen' }); // 栖门 is not serviced in 吉首
-    expect((await elsewhere.json<{ errors: Record<string, string> }>()).errors.brand).toMatch(/栖门在所选地区暂未覆盖/);
+    expect((await elsewhere.json<{ errors: Record<string, string> }>()).errors.brand).toMatch(/栖门在所选地区暂未提供服务/);
     const unknown = await post({ ...valid, brand: 'no-such-brand' });
     expect((await unknown.json<{ errors: Record<string, string> }>()).errors.brand).toMatch(/列表/);
   });

@@ -354,8 +354,8 @@ describe('cancel from the progress page', () => {
     await env.DB.prepare(`UPDATE deliveries SET channel = 'sms-aliyun' WHERE lead_id = ?`).bind(lead.id).run();
     const res = await ask(lead, '/api/progress/cancel');
     const lines = ((await res.json()) as { progress: { lines: string[] } }).progress.lines;
-    expect(lines).toContain('已为您取消，客服会在报修列表中看到；如已约好上门时间，请拨打服务电话告知。');
-    expect(lines.join()).not.toContain('已通知客服');
+    expect(lines).toContain('已为您取消，客服会在后台看到；如已约好上门时间，请拨打服务电话告知。');
+    expect(lines.join()).not.toMatch(/已通知|已为您取消，并/);
     const byStaff = await newLead();
     const { cookie } = await staffSession();
     await inboxPost(`/leads/${byStaff.id}/stage`, { stage: 'cancelled', reason: '客户来电取消' }, { cookie });
@@ -378,7 +378,7 @@ describe('cancel from the progress page', () => {
     ).progress;
     expect(cancelled.status).toBe('已取消');
     expect(cancelled.lines).toContain('已为您取消。');
-    expect(cancelled.lines.join()).not.toMatch(/报修列表|已通知客服/);
+    expect(cancelled.lines.join()).not.toMatch(/后台|已通知/);
   });
 
   it('refuses a lead that is 已完成 with a clear message', async () => {

@@ -440,7 +440,7 @@ describe('what the page showed, and spam', () => {
     const staged = await inboxPost(`/leads/${id}/stage`, { stage: 'contacted' }, { cookie });
     expect([staged.status, ((await staged.json()) as { error: string }).error]).toEqual([
       409,
-      '这条报修在垃圾里：请先移回收件箱，再改进度。',
+      '这条报修在“垃圾”文件夹里：请先移回收件箱，再改进度。',
     ]);
     // Cancelled before it was spam (the customer cancelled, then it was marked): back, nobody told.
     await env.DB.prepare(`UPDATE leads SET stage = 'cancelled' WHERE id = ?`).bind(id).run();
