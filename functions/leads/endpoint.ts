@@ -19,7 +19,7 @@ import { fieldErrors, parseLead, type FieldErrors, type LeadInput } from './sche
 import { getLead, saveLead } from './store.ts';
 import { CONFIRMATION_PATH, confirmationLink, openConfirmation } from './confirmation-link.ts';
 import { nextSteps, progressPath } from './next-steps.ts';
-import { isOwnRepeat } from './own-repeat.ts';
+import { isOwnRepeat, isSamePost } from './own-repeat.ts';
 import { checkTurnstile } from './turnstile.ts';
 
 /** A lead is a few hundred characters; anything near this is not a person typing. */
@@ -92,7 +92,12 @@ async function takeLead(c: Ctx, raw: Record<string, unknown>): Promise<Response>
   let saved;
   try {
     const routing = deliveriesOf(catalog, c.env, input);
-    saved = await saveLead(c.env.DB, ring, { ...toNewLead(input, catalog), route: routing.route }, routing.channels);
+    const lead = { ...toNewLead(input, catalog), route: routing.route };
+    saved = await saveLead(c.env.DB, ring, lead, routing.channels);
+    // Its requestId's lead says something else: an edited page sent under the requestId it still
+    // held, stored under one of its own (a new lead, or a repeat merged into that one) — not dropped.
+    if (!saved.created && !saved.merged && !(await isSamePost(ring, saved.lead, input)))
+      saved = await saveLead(c.env.DB, ring, { ...lead, requestId: crypto.randomUUID() }, routing.channels);
   } catch (err) {
     console.error('[leads] could not store lead:', err instanceof Error ? err.message : err);
     return fail(c, 503, { form: `系统繁忙，报修可能未能保存，请稍后重新提交，或直接拨打 ${catalog.data.hotline}。` }, raw, 30);

@@ -91,9 +91,10 @@ describe('POST /api/leads (JSON)', () => {
 
   it('returns the same lead for the same requestId, without a second row', async () => {
     const requestId = crypto.randomUUID();
-    const first = await (await post({ ...validLead(), requestId })).json<{ id: string; reference: string }>();
+    const body = { ...validLead(), requestId };
+    const first = await (await post(body)).json<{ id: string; reference: string }>();
     const before = await countLeads();
-    const again = await post({ ...valid, requestId, description: '再次提交' });
+    const again = await post(body);
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({
       ok: true,
@@ -107,6 +108,22 @@ describe('POST /api/leads (JSON)', () => {
       .bind(first.id)
       .first<{ n: number }>();
     expect(deliveries!.n).toBe(1);
+
+    // The same requestId with other words (a page sent back and edited): kept as what the customer
+    // wrote again, not answered with the first and dropped; its reference still not told.
+    const edited = await post({ ...body, description: '再次提交：柜门也变形了' });
+    expect(edited.status).toBe(200);
+    expect(await edited.json()).toEqual({ ok: true, merged: true, next: expect.any(Array) });
+    expect(await countLeads()).toBe(before);
+    const shown = await exports.default.fetch(
+      new Request(`${ORIGIN}/api/admin/leads/${first.id}`, { headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } }),
+    );
+    const { repeats } = await shown.json<{ repeats: { description: string }[] }>();
+    expect(repeats.map((r) => r.description)).toEqual(['再次提交：柜门也变形了']);
+    // Another phone under that requestId (the phone's limit is 3 posts a minute): a lead of its own.
+    const another = await post({ ...body, phone: freshPhone() });
+    expect(another.status).toBe(201);
+    expect(((await another.json()) as { reference: string }).reference).not.toBe(first.reference);
   });
 
   it('answers 400 with a Chinese message per field and stores nothing', async () => {
