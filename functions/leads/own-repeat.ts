@@ -4,9 +4,9 @@
 // requestId there, so the second is a merge, and the first answer — the reference — was never seen.
 // A post that repeats what the earlier lead holds word for word (name, problem, address, time),
 // within minutes, is that customer's own: someone who only knows the number cannot write it.
-import { openLead } from '../privacy/sealed-lead.ts';
+import { openLead, openRepeat } from '../privacy/sealed-lead.ts';
 import type { Keyring } from '../privacy/keyring.ts';
-import type { StoredLead } from '../rows.ts';
+import type { Repeat, StoredLead } from '../rows.ts';
 import type { LeadInput } from './schema.ts';
 
 /** How long after the earlier lead a word-for-word repeat is taken as its customer's own. */
@@ -18,22 +18,28 @@ export async function isOwnRepeat(ring: Keyring, earlier: StoredLead, input: Lea
   return !!lead && sameWords(lead, input);
 }
 
-/** Whether a post with the requestId of this stored lead says what the lead holds: the same post
- *  again (a retry, a reload). Otherwise it is a page sent back and edited under the requestId it
- *  still held (a browser's back button, a restored form), whose words must be kept, not answered
- *  with the first lead's and dropped. A lead that cannot be opened counts as the same post. */
-export async function isSamePost(ring: Keyring, stored: StoredLead, input: LeadInput): Promise<boolean> {
-  const lead = await openLead(ring, stored).catch(() => null);
-  return (
-    !lead ||
-    (sameWords(lead, input) &&
-      lead.phone === input.phone &&
-      lead.region_code === input.region &&
-      (lead.brand ?? undefined) === input.brand)
-  );
+/** Whether a post whose requestId was already stored — as this lead, or as a repeat merged into it
+ *  (`merged`) — says what was stored: the same post again (a retry, a reload). Otherwise it is a page
+ *  sent back and edited under the requestId it still held (a browser's back button, a restored
+ *  form), whose words must be kept, not answered with the first's and dropped. What cannot be
+ *  opened counts as the same post. */
+export async function isSamePost(
+  db: D1Database,
+  ring: Keyring,
+  stored: { lead: StoredLead; merged: boolean },
+  input: LeadInput,
+): Promise<boolean> {
+  const lead = await openLead(ring, stored.lead).catch(() => null);
+  if (!lead) return true;
+  const samePlace = lead.phone === input.phone && lead.region_code === input.region;
+  if (!stored.merged) return samePlace && sameWords(lead, input) && (lead.brand ?? undefined) === input.brand;
+  // Merged: the repeat of this requestId, just written (then it holds this post) or before.
+  const row = await db.prepare('SELECT * FROM lead_repeats WHERE request_id = ?').bind(input.requestId).first<Repeat>();
+  const repeat = row && (await openRepeat(ring, row).catch(() => null));
+  return !repeat || (samePlace && sameWords(repeat, input) && (repeat.brand ?? undefined) === input.brand);
 }
 
-const sameWords = (lead: StoredLead, input: LeadInput) =>
+const sameWords = (lead: Pick<StoredLead, 'name' | 'description' | 'address' | 'preferred_time'>, input: LeadInput) =>
   lead.name === input.name &&
   lead.description === input.description &&
   (lead.address ?? undefined) === input.address &&

@@ -126,6 +126,20 @@ describe('POST /api/leads (JSON)', () => {
     expect(((await another.json()) as { reference: string }).reference).not.toBe(first.reference);
   });
 
+  it("keeps a post that reuses a merged repeat's requestId with other words, as another repeat", async () => {
+    const body = validLead(); // a phone of its own: the phone's limit is 3 posts a minute
+    const first = await (await post({ ...body, requestId: crypto.randomUUID() })).json<{ id: string }>();
+    const requestId = crypto.randomUUID();
+    expect(await (await post({ ...body, requestId, description: '补充：门锁没电了' })).json()).toMatchObject({ merged: true });
+    const edited = await post({ ...body, requestId, description: '补充：门锁没电了，换了电池还是打不开' });
+    expect(await edited.json()).toEqual({ ok: true, merged: true, next: expect.any(Array) });
+    const shown = await exports.default.fetch(
+      new Request(`${ORIGIN}/api/admin/leads/${first.id}`, { headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } }),
+    );
+    const { repeats } = await shown.json<{ repeats: { description: string }[] }>();
+    expect(repeats.map((r) => r.description).sort()).toEqual(['补充：门锁没电了', '补充：门锁没电了，换了电池还是打不开']);
+  });
+
   it('answers 400 with a Chinese message per field and stores nothing', async () => {
     const before = await countLeads();
     const res = await post({ name: '', phone: '12345', region: 'x', description: '', consent: false });
