@@ -96,7 +96,7 @@ async function takeLead(c: Ctx, raw: Record<string, unknown>): Promise<Response>
     saved = await saveLead(c.env.DB, ring, lead, routing.channels);
     // Its requestId's lead or repeat says something else: an edited page sent under the requestId it
     // still held, stored under one of its own (a new lead, or a repeat merged into one) — not dropped.
-    if (!saved.created && input.requestId && !(await isSamePost(c.env.DB, ring, saved, input)))
+    if (saved.repeated && !(await isSamePost(c.env.DB, ring, saved, input)))
       saved = await saveLead(c.env.DB, ring, { ...lead, requestId: crypto.randomUUID() }, routing.channels);
   } catch (err) {
     console.error('[leads] could not store lead:', err instanceof Error ? err.message : err);

@@ -33,7 +33,7 @@ export async function isSamePost(
   if (!lead) return true;
   const samePlace = lead.phone === input.phone && lead.region_code === input.region;
   if (!stored.merged) return samePlace && sameWords(lead, input) && (lead.brand ?? undefined) === input.brand;
-  // Merged: the repeat of this requestId, just written (then it holds this post) or before.
+  // A repeat merged into it earlier under this requestId.
   const row = await db.prepare('SELECT * FROM lead_repeats WHERE request_id = ?').bind(input.requestId).first<Repeat>();
   const repeat = row && (await openRepeat(ring, row).catch(() => null));
   return !repeat || (samePlace && sameWords(repeat, input) && (repeat.brand ?? undefined) === input.brand);

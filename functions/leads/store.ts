@@ -44,6 +44,8 @@ export interface SaveResult {
   created: boolean;
   /** Merged into an earlier lead of the same phone and region. */
   merged: boolean;
+  /** Its requestId was taken before this call (as a lead, or a repeat): nothing was written. */
+  repeated: boolean;
   /** Ids of the deliveries this call created, to be queued. */
   deliveries: string[];
 }
@@ -173,7 +175,9 @@ export async function saveLead(
       if (!stored) throw new Error('lead not found after insert');
       const created = stored.id === id;
       const deliveries = deliveryIds.filter((_, i) => results[2 + i].meta.changes === 1);
-      return { lead: stored, created, merged: !created && stored.request_id !== lead.requestId, deliveries };
+      const merged = !created && stored.request_id !== lead.requestId;
+      const repeated = !created && results[0].meta.changes === 0;
+      return { lead: stored, created, merged, repeated, deliveries };
     } catch (err) {
       // A clash of random references (UNIQUE) is rare; draw another. Anything else is a real failure.
       if (attempt < 3 && /UNIQUE constraint failed: leads\.reference/.test(String(err))) continue;
