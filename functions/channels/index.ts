@@ -184,23 +184,15 @@ function customerSms(s: Settings, env: Env): Channel {
       : (['TENCENT_SECRET_ID', 'TENCENT_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME'] as const);
   const missing = needs.filter((k) => !s[k]);
   if (missing.length) throw new Error(`CUSTOMER_SMS_PROVIDER ${provider} needs ${missing.join(', ')}`);
+  // Tencent's none by default: a reference (16 characters) is longer than a new account's variable (6).
+  const params = s.CUSTOMER_SMS_TEMPLATE_PARAMS ?? (provider === 'aliyun' ? '{"code":"reference"}' : '');
   // Checked here, under its own name and with the customer's fields only (CUSTOMER_FIELDS).
-  if (provider === 'tencent')
-    tencentVariables(s, list(s.CUSTOMER_SMS_TEMPLATE_PARAMS), 'CUSTOMER_SMS_TEMPLATE_PARAMS', CUSTOMER_FIELDS);
-  else aliyunParams(s.CUSTOMER_SMS_TEMPLATE_PARAMS ?? '{"code":"reference"}', 'CUSTOMER_SMS_TEMPLATE_PARAMS', CUSTOMER_FIELDS);
+  if (provider === 'tencent') tencentVariables(s, list(params), 'CUSTOMER_SMS_TEMPLATE_PARAMS', CUSTOMER_FIELDS);
+  else aliyunParams(params, 'CUSTOMER_SMS_TEMPLATE_PARAMS', CUSTOMER_FIELDS);
   const inner = MAKERS[provider === 'aliyun' ? 'sms-aliyun' : 'sms-tencent'](
     provider === 'aliyun'
-      ? {
-          ...s,
-          ALIYUN_SMS_TEMPLATE_CODE: s.CUSTOMER_SMS_TEMPLATE,
-          ALIYUN_SMS_TEMPLATE_PARAMS: s.CUSTOMER_SMS_TEMPLATE_PARAMS ?? '{"code":"reference"}',
-        }
-      : {
-          ...s,
-          TENCENT_SMS_TEMPLATE_ID: s.CUSTOMER_SMS_TEMPLATE,
-          // None by default: a reference (16 characters) is longer than a new account's variable (6).
-          TENCENT_SMS_TEMPLATE_PARAMS: s.CUSTOMER_SMS_TEMPLATE_PARAMS ?? '',
-        },
+      ? { ...s, ALIYUN_SMS_TEMPLATE_CODE: s.CUSTOMER_SMS_TEMPLATE, ALIYUN_SMS_TEMPLATE_PARAMS: params }
+      : { ...s, TENCENT_SMS_TEMPLATE_ID: s.CUSTOMER_SMS_TEMPLATE, TENCENT_SMS_TEMPLATE_PARAMS: params },
     env,
     [],
   );
