@@ -110,21 +110,9 @@ export function coverageSchema<B extends z.ZodType>(brand: B) {
   });
 }
 
-/** The channels that send to addresses or numbers; a bot or webhook has its one URL, and would
- *  silently ignore `to` (the route would seem to reach another group). */
-const ADDRESSED: readonly string[] = ['email-smtp', 'email-binding', 'sms-aliyun', 'sms-tencent'];
-
-/** What an addressed channel's `to` must hold, said as the build's error: an address given to an
- *  SMS channel, or a number to a mail one, would fail every lead of the route at its send. */
 // An address as mail servers take it, not as zod's e-mail pattern narrows it (ASCII top-level
 // domains only: 报修@例子.中国 is an address).
 const isAddress = (to: string) => /^[^\s@<>]+@[^\s@<>.]+(\.[^\s@<>.]+)+$/.test(to);
-const RECIPIENTS: Record<string, { is: (to: string) => boolean; what: string }> = {
-  'email-smtp': { is: isAddress, what: 'an e-mail address' },
-  'email-binding': { is: isAddress, what: 'an e-mail address' },
-  'sms-aliyun': { is: (to) => isMobile(to), what: 'a mobile number' },
-  'sms-tencent': { is: (to) => isMobile(to), what: 'a mobile number' },
-};
 const isMobile = (to: string) => {
   // Brackets as Chinese type them: （+86）138 0000 0000.
   const phone = parsePhoneNumberFromString(
@@ -133,6 +121,17 @@ const isMobile = (to: string) => {
   );
   return !!phone?.isValid() && ['MOBILE', 'FIXED_LINE_OR_MOBILE'].includes(phone.getType() ?? '');
 };
+/** The channels that send to addresses or numbers, and what their `to` must hold, said as the
+ *  build's error: an address given to an SMS channel, or a number to a mail one, would fail every
+ *  lead of the route at its send. A bot or webhook has its one URL, and would silently ignore `to`
+ *  (the route would seem to reach another group). */
+const RECIPIENTS: Record<string, { is: (to: string) => boolean; what: string }> = {
+  'email-smtp': { is: isAddress, what: 'an e-mail address' },
+  'email-binding': { is: isAddress, what: 'an e-mail address' },
+  'sms-aliyun': { is: isMobile, what: 'a mobile number' },
+  'sms-tencent': { is: isMobile, what: 'a mobile number' },
+};
+const ADDRESSED = Object.keys(RECIPIENTS);
 
 const routeChannel = known('a route channel', {
   channel: z.enum(CHANNEL_NAMES, { error: `channel must be one of ${CHANNEL_NAMES.join(', ')}` }),
