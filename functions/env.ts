@@ -28,6 +28,9 @@ export interface Settings extends Partial<Record<ChannelSetting, string>> {
    *  application's audience tag. Both set: the inbox trusts Access's JWT only (staff/access.ts). */
   ACCESS_TEAM_DOMAIN?: string;
   ACCESS_AUD?: string;
+  /** The site's address in notifications' links to the inbox, when not site.yaml's `url`: a staging
+   *  Worker, or this machine (`npm start` and `npm run dev` set it). */
+  SITE_URL?: string;
   /** Comma-separated origins that may post leads besides the site's own (pages on another CDN). */
   ALLOWED_ORIGINS?: string;
 }

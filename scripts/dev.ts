@@ -47,11 +47,12 @@ try {
   // BAOXIU_STATE_DIR: another local state folder than .wrangler/state (the tests use their own).
   const persistTo = process.env.BAOXIU_STATE_DIR;
   migrate(persistTo, 'inherit');
-  // Posts reach the Worker through the proxy with the dev server's origin, which it must accept.
+  // Posts reach the Worker through the proxy with the dev server's origin, which it must accept; the
+  // outbox's links to the inbox open there.
   worker = await startWranglerDev({
     port: workerPort,
     persistTo,
-    ...localSettings('dev', { ALLOWED_ORIGINS: site }),
+    ...localSettings('dev', { ALLOWED_ORIGINS: site, SITE_URL: site }),
     output: 'pipe',
   });
   worker.process.stdout!.pipe(process.stdout);

@@ -11,7 +11,9 @@ try {
   // BAOXIU_STATE_DIR: another local state folder than .wrangler/state (the tests use their own).
   const persistTo = process.env.BAOXIU_STATE_DIR;
   migrate(persistTo, 'inherit');
-  const dev = await startWranglerDev({ port, persistTo, ...localSettings('start'), output: 'inherit' });
+  // The outbox's links to the inbox open on this machine, not at site.yaml's address.
+  const settings = localSettings('start', { SITE_URL: `http://127.0.0.1:${port}` });
+  const dev = await startWranglerDev({ port, persistTo, ...settings, output: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => dev.stop());
   whenOrphaned(() => dev.stop());
   // Stopped by a signal (killed for memory, say): not a clean exit for whoever supervises this.

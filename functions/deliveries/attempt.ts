@@ -81,12 +81,14 @@ async function recordSent(db: D1Database, id: string): Promise<void> {
   }
 }
 
-/** The lead's page in the inbox, at the site's address from /catalog.json, and the operator's name;
- *  without them when the catalog cannot be read (the lead still goes out). */
+/** The lead's page in the inbox, at the site's address (SITE_URL, else /catalog.json's), and the
+ *  operator's name; without them when the catalog cannot be read (the lead still goes out). */
 async function fromCatalog(env: Env, leadId: string): Promise<{ link?: string; operator?: string }> {
   try {
     const { data } = await loadCatalog(env, 'https://assets.invalid'); // the host is not used by ASSETS
-    return { link: new URL(`/admin/leads/${leadId}/`, data.url).href, operator: data.operator };
+    const site = env.SITE_URL && URL.canParse(env.SITE_URL) ? env.SITE_URL : data.url;
+    if (site !== env.SITE_URL && env.SITE_URL) console.warn(`[deliveries] SITE_URL is not an address; links use ${data.url}`);
+    return { link: new URL(`/admin/leads/${leadId}/`, site).href, operator: data.operator };
   } catch {
     return {};
   }

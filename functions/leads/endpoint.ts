@@ -19,7 +19,7 @@ import { fieldErrors, parseLead, type FieldErrors, type LeadInput } from './sche
 import { getLead, saveLead } from './store.ts';
 import { CONFIRMATION_PATH, confirmationLink, openConfirmation } from './confirmation-link.ts';
 import { nextSteps, progressPath } from './next-steps.ts';
-import { isOwnRepeat, isSamePost } from './own-repeat.ts';
+import { answeredBefore, isOwnRepeat, isSamePost } from './own-repeat.ts';
 import { checkTurnstile } from './turnstile.ts';
 
 /** A lead is a few hundred characters; anything near this is not a person typing. */
@@ -87,7 +87,8 @@ async function takeLead(c: Ctx, raw: Record<string, unknown>): Promise<Response>
   }
 
   const phoneWait = await retryAfter(c.env, 'phone', await phoneHash(ring.current, input.phone));
-  if (phoneWait) return fail(c, 429, { form: MESSAGES.tooMany }, raw, phoneWait);
+  if (phoneWait && !(await answeredBefore(c.env.DB, ring, input)))
+    return fail(c, 429, { form: MESSAGES.phoneTooMany }, raw, phoneWait);
 
   let saved;
   try {

@@ -5,7 +5,7 @@
 // A post that repeats what the earlier lead holds word for word (name, problem, address, time),
 // within minutes, is that customer's own: someone who only knows the number cannot write it.
 import { openLead, openRepeat } from '../privacy/sealed-lead.ts';
-import type { Keyring } from '../privacy/keyring.ts';
+import { phoneHashes, type Keyring } from '../privacy/keyring.ts';
 import type { Repeat, StoredLead } from '../rows.ts';
 import type { LeadInput } from './schema.ts';
 
@@ -44,3 +44,34 @@ const sameWords = (lead: Pick<StoredLead, 'name' | 'description' | 'address' | '
   lead.description === input.description &&
   (lead.address ?? undefined) === input.address &&
   (lead.preferred_time ?? undefined) === input.preferredTime;
+
+/** Whether a post over its phone's rate limit was answered before, and is answered again instead of
+ *  refused (the limit is on new posts): its requestId's stored post again (a script's retry after a
+ *  lost answer), or word for word the phone's open lead of the last minutes (another click without
+ *  JavaScript, where every post has a requestId of its own). An edited post is refused as any other. */
+export async function answeredBefore(db: D1Database, ring: Keyring, input: LeadInput, now = Date.now()): Promise<boolean> {
+  if (input.requestId) {
+    const taken = await db
+      .prepare(
+        `SELECT *, 0 AS via_repeat FROM leads WHERE request_id = ?1
+         UNION ALL SELECT *, 1 FROM leads WHERE id = (SELECT lead_id FROM lead_repeats WHERE request_id = ?1)`,
+      )
+      .bind(input.requestId)
+      .first<StoredLead & { via_repeat: number }>();
+    if (taken) return isSamePost(db, ring, { lead: taken, merged: taken.via_repeat === 1 }, input);
+  }
+  // The lead saveLead would merge it into (store.ts `earlier`), if recent enough to be its own.
+  const earlier = await db
+    .prepare(
+      `SELECT * FROM leads WHERE phone_hash IN (SELECT value FROM json_each(?1)) AND region_code = ?2 AND brand IS ?3
+       AND status = 'new' AND stage NOT IN ('cancelled', 'done') AND created_at >= ?4 ORDER BY created_at DESC LIMIT 1`,
+    )
+    .bind(
+      JSON.stringify(await phoneHashes(ring, input.phone)),
+      input.region,
+      input.brand ?? null,
+      new Date(now - OWN_REPEAT_MS).toISOString(),
+    )
+    .first<StoredLead>();
+  return !!earlier && (await isOwnRepeat(ring, earlier, input, now));
+}

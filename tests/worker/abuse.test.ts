@@ -72,16 +72,62 @@ describe('rate limits', () => {
     expect(again.status).toBe(201);
   });
 
-  it('per phone: the fourth lead of one number within a minute is refused, whatever the address', async () => {
+  it('per phone: a fourth new post of one number within a minute is refused, whatever the address', async () => {
     const statuses = await inOneWindow(RATE_LIMITS.phone.period, async () => {
       const phone = freshPhone();
       const statuses = [];
-      for (const region of ['433101', '441900003', '433101', '441900003'])
-        statuses.push((await post({ ...valid(), phone, region, brand: '' })).status);
+      for (const [region, description] of [
+        ['433101', '门锁坏了'],
+        ['441900003', '保险柜打不开'],
+        ['433101', '补充：锁舌卡住'],
+        ['441900003', '另一台也坏了'],
+      ])
+        statuses.push((await post({ ...valid(), phone, region, brand: '', description })).status);
       return statuses;
     });
     expect(statuses.slice(0, 3).every((s) => s === 201 || s === 200)).toBe(true);
     expect(statuses[3]).toBe(429);
+  });
+
+  it('per phone: what was answered before is answered again over the limit (a retry, a click again), an edit is not', async () => {
+    const got = await inOneWindow(RATE_LIMITS.phone.period, async () => {
+      const phone = freshPhone();
+      const first = { ...valid(), phone, brand: '', requestId: crypto.randomUUID() };
+      const answers = [];
+      for (const region of ['433101', '441900003', '433101'])
+        answers.push(
+          await post({
+            ...first,
+            region,
+            requestId: region === '433101' && !answers.length ? first.requestId : crypto.randomUUID(),
+          }),
+        );
+      return {
+        answers,
+        edited: await post({ ...first, description: '另一台也坏了', requestId: crypto.randomUUID() }),
+        editedUnderItsId: await post({ ...first, description: '另一台也坏了' }),
+        retried: await post(first),
+        // Without JavaScript every post has a requestId of its own: the second lead's words again.
+        clickedAgain: await form({ ...first, region: '441900003', requestId: '', consent: 'on' } as unknown as Record<
+          string,
+          string
+        >),
+      };
+    });
+    const [a, b] = await Promise.all(got.answers.slice(0, 2).map((r) => r.json<Answer>()));
+    expect(got.edited.status).toBe(429);
+    expect(got.edited.headers.get('retry-after')).toBe('60');
+    expect((await got.edited.json<Answer>()).errors.form).toMatch(/^这个电话号码一分钟内已提交多次。已经提交成功的报修不受影响/);
+    expect(got.editedUnderItsId.status).toBe(429);
+    expect(got.retried.status).toBe(200);
+    expect(await got.retried.json<Answer>()).toMatchObject({ id: a.id, reference: a.reference });
+    const page = await (await confirmation(got.clickedAgain)).text();
+    expect(page).toContain(b.reference);
+    // Nothing of the refused posts was stored.
+    const stored = await env.DB.prepare('SELECT COUNT(*) AS n FROM lead_repeats WHERE lead_id IN (?, ?)')
+      .bind(a.id, b.id)
+      .first<{ n: number }>();
+    expect(stored!.n).toBe(2); // the third post (a's words again) and the click again
   });
 });
 

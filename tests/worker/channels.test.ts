@@ -455,20 +455,22 @@ describe('each channel against its provider', () => {
 });
 
 describe('the link to the lead in the inbox', () => {
+  /** A pending delivery in D1 (an attempt claims it there): the lead's own, or a new one. */
+  const pending = async (id: string, leadId: string, channel: string) =>
+    (await env.DB.prepare(
+      `INSERT INTO deliveries (id, lead_id, channel, status, attempts, created_at, updated_at, due_at)
+       VALUES (?1, ?2, ?3, 'pending', 0, ?4, ?4, ?4)
+       ON CONFLICT (lead_id, channel, kind) DO UPDATE SET status = 'pending', claimed_until = NULL RETURNING *`,
+    )
+      .bind(id, leadId, channel, new Date().toISOString())
+      .first<Delivery>())!;
+
   it('every channel but SMS carries it, at the site address of /catalog.json, through a real attempt', async () => {
     const posted = (await (await post(valid())).json()) as { id: string };
     const row = (await rawRow(posted.id))!;
     const link = `https://baoxiu.example.com/admin/leads/${row.id}/`;
-    const now = new Date().toISOString();
     for (const name of ['email-smtp', 'wecom', 'dingtalk', 'feishu', 'webhook']) {
-      // A pending delivery in D1 (an attempt claims it there): the lead's own, or a new one.
-      const delivery = (await env.DB.prepare(
-        `INSERT INTO deliveries (id, lead_id, channel, status, attempts, created_at, updated_at, due_at)
-         VALUES (?1, ?2, ?3, 'pending', 0, ?4, ?4, ?4)
-         ON CONFLICT (lead_id, channel, kind) DO UPDATE SET status = 'pending', claimed_until = NULL RETURNING *`,
-      )
-        .bind(`link-${name}-${row.id}`, row.id, name, now)
-        .first<Delivery>())!;
+      const delivery = await pending(`link-${name}-${row.id}`, row.id, name);
       expect(await attempt(env as never, delivery, row, channels), name).toBe('sent');
     }
     const mails = (await (await fetch(e.MAILS_URL)).json()) as any[];
@@ -485,17 +487,26 @@ describe('the link to the lead in the inbox', () => {
     expect((await mine('webhook', (x) => x.body.lead?.reference))!.body.inboxUrl).toBe(link);
   });
 
+  it("is at SITE_URL when set (a staging Worker, npm start), at /catalog.json's address when that is no address", async () => {
+    const posted = (await (await post(valid())).json()) as { id: string };
+    const row = (await rawRow(posted.id))!;
+    const linkWith = async (SITE_URL: string) => {
+      const delivery = await pending(`site-${row.id}`, row.id, 'webhook');
+      expect(await attempt({ ...env, SITE_URL } as never, delivery, row, channels)).toBe('sent');
+      const sent = (await records('webhook')).filter((x) => x.body.lead?.reference === row.reference);
+      return sent.at(-1)!.body.inboxUrl;
+    };
+    expect(await linkWith('http://127.0.0.1:8787')).toBe(`http://127.0.0.1:8787/admin/leads/${row.id}/`);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(await linkWith('127.0.0.1:8787')).toBe(`https://baoxiu.example.com/admin/leads/${row.id}/`);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/SITE_URL is not an address/));
+    warn.mockRestore();
+  });
+
   it("begins no attempt the consumer's run might stop midway: the delivery is left as it was, for the next run", async () => {
     const posted = (await (await post(valid())).json()) as { id: string };
     const row = (await rawRow(posted.id))!;
-    const now = new Date().toISOString();
-    const delivery = (await env.DB.prepare(
-      `INSERT INTO deliveries (id, lead_id, channel, status, attempts, created_at, updated_at, due_at)
-       VALUES (?1, ?2, 'email-smtp', 'pending', 0, ?3, ?3, ?3)
-       ON CONFLICT (lead_id, channel, kind) DO UPDATE SET status = 'pending', claimed_until = NULL RETURNING *`,
-    )
-      .bind(`late-${row.id}`, row.id, now)
-      .first<Delivery>())!;
+    const delivery = await pending(`late-${row.id}`, row.id, 'email-smtp');
     // Four minutes left of the run: less than an attempt's hold (5 minutes).
     expect(await attempt(env as never, delivery, row, channels, Date.now() + 240_000)).toBe('late');
     const after = await env.DB.prepare('SELECT * FROM deliveries WHERE id = ?').bind(delivery.id).first<Delivery>();

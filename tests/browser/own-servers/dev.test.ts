@@ -69,6 +69,8 @@ describe('npm run dev', () => {
       expect((await page.textContent('[data-lead-reference]'))?.trim(), log.slice(-3000)).toMatch(/^BX-\d{6}-\d{6}$/);
       // The lead reached the operator's outbox through the delivery queue.
       await expect.poll(() => log, { timeout: 15_000 }).toMatch(/\[outbox\] lead BX-\d{6}-\d{6} · 郑\*\* · 137\*\*\*\*5555/);
+      // Its link opens the lead in this machine's inbox, not at site.yaml's address.
+      expect(log).toMatch(new RegExp(`· 137\\*{4}5555 · [^\\n]*· ${base.replaceAll('.', '\\.')}/admin/leads/[0-9a-f-]{36}/`));
     } finally {
       await browser.close();
     }

@@ -1,7 +1,8 @@
 // `npm start` as the README says: the site and the lead function on one port, settings from the
 // environment when there is no .dev.vars.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOCAL_SECRETS_DIR } from '../../../scripts/local-secrets.ts';
 import { describe, expect, it } from 'vitest';
@@ -13,10 +14,12 @@ describe('npm start', () => {
     'serves pages and /api on PORT, with ADMIN_TOKEN from its environment',
     async () => {
       const port = await freePort();
+      // Its own local D1: the lead posted below stays out of the developer's.
+      const state = mkdtempSync(join(tmpdir(), 'baoxiu-start-state-'));
       const start = spawn('npm', ['start'], {
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, PORT: String(port), ADMIN_TOKEN: 'from-the-environment' },
+        env: { ...process.env, PORT: String(port), ADMIN_TOKEN: 'from-the-environment', BAOXIU_STATE_DIR: state },
       });
       let log = '';
       start.stdout.on('data', (d) => (log += d));
@@ -30,6 +33,25 @@ describe('npm start', () => {
         const admin = await fetch(`${base}/api/admin/leads`, { headers: { authorization: 'Bearer from-the-environment' } });
         expect(admin.status).toBe(200);
         expect(log).toContain('Ready on http://127.0.0.1:' + port);
+        // A lead reaches the outbox with a link to this machine's inbox (site.yaml's address is production's).
+        const lead = await fetch(`${base}/api/leads`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: base },
+          body: JSON.stringify({
+            name: '卫先生',
+            phone: '13700007777',
+            region: '433101',
+            description: '门锁打不开',
+            consent: true,
+            abroad: true,
+          }),
+        });
+        const { id, reference } = (await lead.json()) as { id: string; reference: string };
+        await expect
+          .poll(() => log, { timeout: 15_000 })
+          .toContain(
+            `[outbox] lead ${reference} · 卫** · 137****7777 · 湖南省 湘西土家族苗族自治州 吉首市 · ${base}/admin/leads/${id}/`,
+          );
         // The generated secret reached the Worker in a file, not on a command line that \`ps\` shows.
         const key = readFileSync(join(LOCAL_SECRETS_DIR, 'LEADS_ENCRYPTION_KEY'), 'utf8').trim();
         expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toContain(key.split(':')[1]);
@@ -56,6 +78,7 @@ describe('npm start', () => {
         } catch {
           // Stopped already.
         }
+        rmSync(state, { recursive: true, force: true });
       }
     },
     120_000,
