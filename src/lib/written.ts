@@ -12,7 +12,7 @@ const WHOLE =
   /(全省|全市|全区|全县|全旗|全州|全盟|全境|全域|各区县|各县区|各县市区|各市县|各县市|各市州|所辖区县|(?:及其?|及其?以下|以下|及其?下属|及其?所辖)(?:各?乡镇|街道|乡镇街道))$/u;
 /** "And around it", "and so on": read off as the place before it, when the whole names no place —
  *  with a warning that only the place is covered. */
-const AROUND = /(及其?周边(?:乡镇|地区|区县|县市|区域)?|周边(?:乡镇|地区|区县|县市|区域)|等地区?|等县市|等)$/u;
+const AROUND = /((?:及其?|含|包括|包含)周边(?:乡镇|地区|区县|县市|区域)?|周边(?:乡镇|地区|区县|县市|区域)|等地区?|等县市|等)$/u;
 /** A list number or bullet (1. 1、 (1) ① - • A. 一、 第1项, ① read as 1); a place name never begins
  *  with a digit, and a Chinese numeral only when a mark follows it (三亚市 is a place). */
 /** A number in Chinese as a list counts, 一 to 九十九 — never 二七 or 八一, which are places (二七区, 八一镇). */
@@ -100,7 +100,16 @@ export function splitEntries(
     .split(/[\n\r]/u)
     .flatMap((line) => cutOutsideBrackets(line, /[、，,；;。]/u))
     .flatMap((piece) => {
-      const words = cutOutsideBrackets(piece.trim(), /[\s/|｜／>＞:：·-]/u).filter((word) => word && !isMarker(word));
+      const words = cutOutsideBrackets(piece.trim(), /[\s/|｜／>＞:：·-]/u)
+        .filter((word) => word && !isMarker(word))
+        // A note in brackets written apart (虎门镇 （含周边）) is the word before it's: read alone, it
+        // split a path, whose province was then covered whole.
+        .reduce<string[]>(
+          (out, word) => (out.length && OPENS.includes(word[0]) ? [...out.slice(0, -1), out.at(-1) + word] : [...out, word]),
+          [],
+        )
+        // The country in front of a path (中国 广东省 广州市); alone, it is said to be no division.
+        .filter((word, _, all) => !(word === '中国' && all.length > 1));
       const one = words.length > 1 ? together(words, piece.trim()) : undefined;
       return one ? [one] : words;
     });

@@ -104,20 +104,21 @@ describe('npm run coverage:import', () => {
     expect(coverage('nuanchuan').regions.map((r: any) => r.code)).toContain('433123');
   });
 
-  it('reads a path with spaces as one place, warns when a place is listed with places inside it, writes nothing with --dry-run', async () => {
+  it('reads a path with spaces as one place, asks about a place listed with places inside it, writes nothing with --dry-run', async () => {
     const before = readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8');
     const { code, stdout } = await run(
       ['--brand', 'jianxia', '--json', '--dry-run'],
       '广东省 广州市 黄埔区\n湖南省、吉首市\n湖南省 凤凰县 泸溪县\nji shou\n湖南/长沙/岳麓区\n吉首 湖南\n港口物流产业园-永安洲镇',
     );
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     const report = JSON.parse(stdout);
-    expect(report.map((r: any) => [r.input, r.status, r.code])).toEqual([
+    expect(report.map((r: any) => [r.input, r.status, r.code ?? r.candidates?.map((c: any) => c.code)])).toEqual([
       ['广东省 广州市 黄埔区', 'resolved', '440112'],
-      ['湖南省', 'warning', '430000'],
+      // Covering it would cover all of it (122 counties): asked, never written.
+      ['湖南省', 'ambiguous', ['430000']],
       ['吉首市', 'resolved', '433101'],
-      // Words that are not each above the last: three places (湖南省 again, with those inside it).
-      ['湖南省', 'warning', '430000'],
+      // Words that are not each above the last: three places (湖南省 again, a heading of the other two).
+      ['湖南省', 'ambiguous', ['430000']],
       ['凤凰县', 'resolved', '433123'],
       ['泸溪县', 'resolved', '433122'],
       ['ji shou', 'warning', '433101'], // spaced pinyin, as search reads it
@@ -125,8 +126,50 @@ describe('npm run coverage:import', () => {
       ['湖南 吉首', 'resolved', '433101'], // the other way round
       ['港口物流产业园-永安洲镇', 'warning', '321203'], // a town of 高港区 whose name has a hyphen
     ]);
-    expect(report[1].note).toBe('the list also names places inside it (吉首市, 凤凰县, 泸溪县, …): all of 湖南省 is covered');
+    expect(report[1].note).toBe(
+      'the list also names places inside it (吉首市, 凤凰县, 泸溪县, …): leave 湖南省 out to cover only those, or list it without them to cover all of 湖南省',
+    );
     expect(readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('never covers more than a line meant: a note written apart, a slip in a path, a part of a place', async () => {
+    const { stdout } = await run(
+      ['--brand', 'nuanchuan', '--json', '--allow-partial'],
+      [
+        '广东省 东莞市 虎门镇 （含周边）',
+        '广东省 深圳市 宝安区 含周边',
+        '中国 广东省 广州市 天河区',
+        '广东省 深圳市 保安区', // a slip for 宝安区, in a path
+        '龙岗区（部分）',
+        '南山区（深圳）',
+      ].join('\n'),
+    );
+    const report = JSON.parse(stdout);
+    expect(report.map((r: any) => [r.input, r.status, r.code])).toEqual([
+      ['广东省 东莞市 虎门镇（含周边）', 'warning', '441900121'],
+      ['广东省 深圳市 宝安区 含周边', 'warning', '440306'],
+      ['广东省 广州市 天河区', 'resolved', '440106'],
+      ['广东省 深圳市 保安区', 'unresolved', null],
+      ['龙岗区（部分）', 'unresolved', null],
+      ['南山区（深圳）', 'warning', '440305'],
+    ]);
+    expect(report[3].candidates).toEqual([{ code: '440306', path: '广东省 深圳市 宝安区' }]);
+    expect(report[4].note).toMatch(/^\(部分\) leaves out part of 龙岗区/);
+    // Written: the places themselves, never 广东省 or 深圳市 whole.
+    const codes = coverage('nuanchuan').regions.map((r: any) => r.code);
+    expect(codes).toEqual(expect.arrayContaining(['441900121', '440306', '440106', '440305']));
+    expect(codes).not.toEqual(expect.arrayContaining(['440000']));
+    expect(codes.filter((c: string) => ['440000', '440300', '440307', '441900'].includes(c))).toEqual([]);
+  });
+
+  it("says when a county's short name is also a town's where the list's other places are (西乡: 深圳's 西乡街道)", async () => {
+    const { stdout } = await run(['--brand', 'jianxia', '--json', '--dry-run'], '深圳宝安区、西乡\n广州市黄浦区');
+    const [, xixiang, huangpu] = JSON.parse(stdout);
+    expect(xixiang).toMatchObject({ status: 'warning', code: '610724' });
+    expect(xixiang.note).toContain('also 广东省 深圳市 宝安区 西乡街道, where the list');
+    // Alone, 西乡 is the county, unsaid; and a character of the same sound, within the city written.
+    expect(JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '西乡')).stdout)[0].status).toBe('resolved');
+    expect(huangpu).toMatchObject({ status: 'unresolved', candidates: [{ code: '440112', path: '广东省 广州市 黄埔区' }] });
   });
 
   it('asks which place a province and a shared name mean (湖南-长沙), never covering the province', async () => {
@@ -142,15 +185,15 @@ describe('npm run coverage:import', () => {
       ['--brand', 'jianxia', '--json', '--dry-run'],
       '安徽省 安庆市 枞阳县\n四川 资阳 简阳\n枞阳县 - 全境\n湖南省 长沙市 株洲市',
     );
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     expect(JSON.parse(stdout).map((r: any) => [r.input, r.status, r.code])).toEqual([
       ['安徽省 安庆市 枞阳县', 'warning', '340722'],
       // 资阳 alone is also 益阳's 资阳区: one of its readings is the prefecture 简阳 was in.
       ['四川 资阳 简阳', 'warning', '510185'],
       // A word for all of it is no place of its own (全境 was an entry, unresolved).
       ['枞阳县 全境', 'warning', '340722'],
-      // Two prefectures are no such path: three entries, as before.
-      ['湖南省', 'warning', '430000'],
+      // Two prefectures are no such path: three entries, the province asked about.
+      ['湖南省', 'ambiguous', null],
       ['长沙市', 'resolved', '430100'],
       ['株洲市', 'resolved', '430200'],
     ]);
