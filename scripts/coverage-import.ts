@@ -114,7 +114,10 @@ function run(argv: string[], io: Io) {
   try {
     // Not read as UTF-8 with replacement characters: a list saved as GBK (Excel, Notepad) would read
     // as places no one can find.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // UTF-16 with its byte-order mark: Notepad's "Unicode". Control characters are in no place's name.
+    const utf16 =
+      bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+    text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes).replace(/[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/g, '');
   } catch {
     fail(`${source} is not UTF-8 text (a GBK file, as Excel or Notepad may save it?): save it as UTF-8, then import again.`);
   }

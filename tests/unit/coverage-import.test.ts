@@ -317,6 +317,21 @@ describe('npm run coverage:import', () => {
     expect(existsSync(join(dir, 'content', 'brands', 'jianxia.yaml'))).toBe(false);
   });
 
+  it("reads UTF-16 with its byte-order mark (Notepad's Unicode), and no control character into an entry", async () => {
+    const utf16 = (text: string, be = false) => {
+      const le = Buffer.from(`\ufeff${text}`, 'utf16le');
+      return be ? Buffer.from(le.map((_, i) => le[i ^ 1])) : le;
+    };
+    for (const be of [false, true]) {
+      const { code, stdout } = await run(['--brand', 'nuanchuan', '--json', '--dry-run'], utf16('凤凰县\r\n花垣\0县', be));
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout).map((r: any) => [r.input, r.code])).toEqual([
+        ['凤凰县', '433123'],
+        ['花垣县', '433124'],
+      ]);
+    }
+  });
+
   it('reads a relative path from where npm was run (INIT_CWD), and a bracket that names places outside as a question', async () => {
     const { code, stdout } = await run(
       ['--brand', 'jianxia', '--dry-run', 'places.txt'],
