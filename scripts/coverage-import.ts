@@ -160,11 +160,19 @@ function run(argv: string[], io: Io) {
       placed.length > 1 && placed.every((code, i) => !i || regions.lineage(code).some((r) => r.code === placed[i - 1]));
     return chain && read.some((r) => r.status === 'unresolved') ? words.join(' ') : undefined;
   };
+  // A province or prefecture heading places in it (北京 朝阳 海淀, 湖南省 凤凰县 泸溪县): each read after it
+  // (朝阳 alone names six places), and the heading not covered whole.
+  const underHeading = ([head, ...rest]: string[]): string[] | undefined => {
+    const above = resolver.resolve(head);
+    if (!ok(above) || above.town || regions.get(above.code!)!.level === 'county' || rest.some(qualifies)) return undefined;
+    const each = rest.map((word) => oneOf([head, word]));
+    return each.every(Boolean) ? (each as string[]) : undefined;
+  };
   const entries = splitEntries(text, (words, piece) => {
     // A town whose own name has a separator in it (化学新材料产业园-沿江街道).
     const asWritten = resolver.resolve(piece);
     if (ok(asWritten) && asWritten.town && /[-·:>/]/.test(asWritten.town)) return piece;
-    return oneOf(words) ?? oneOf([...words].reverse()) ?? pathWithSlip(words);
+    return oneOf(words) ?? oneOf([...words].reverse()) ?? underHeading(words) ?? pathWithSlip(words);
   });
   if (!entries.length) fail(`${source} holds no places.`);
 

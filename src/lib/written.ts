@@ -92,7 +92,7 @@ function cutOutsideBrackets(text: string, separator: RegExp): string[] {
  *  place before them (长沙市（岳麓区、天心区）), which never run past the end of a line. */
 export function splitEntries(
   text: string,
-  together: (words: string[], piece: string) => string | undefined = () => undefined,
+  together: (words: string[], piece: string) => string | string[] | undefined = () => undefined,
 ): string[] {
   // A line ends an entry even inside a bracket left open (长沙市（ then 吉首市） on the next line), or
   // that bracket would make the rest of the list one entry.
@@ -111,6 +111,6 @@ export function splitEntries(
         // The country in front of a path (中国 广东省 广州市); alone, it is said to be no division.
         .filter((word, _, all) => !(word === '中国' && all.length > 1));
       const one = words.length > 1 ? together(words, piece.trim()) : undefined;
-      return one ? [one] : words;
+      return one ? [one].flat() : words;
     });
 }

@@ -117,17 +117,16 @@ describe('npm run coverage:import', () => {
       // Covering it would cover all of it (122 counties): asked, never written.
       ['湖南省', 'ambiguous', ['430000']],
       ['吉首市', 'resolved', '433101'],
-      // Words that are not each above the last: three places (湖南省 again, a heading of the other two).
-      ['湖南省', 'ambiguous', ['430000']],
-      ['凤凰县', 'resolved', '433123'],
-      ['泸溪县', 'resolved', '433122'],
+      // Words that are not each above the last: a heading, and the places in it, each read after it.
+      ['湖南省 凤凰县', 'resolved', '433123'],
+      ['湖南省 泸溪县', 'resolved', '433122'],
       ['ji shou', 'warning', '433101'], // spaced pinyin, as search reads it
       ['湖南 长沙 岳麓区', 'resolved', '430104'], // a path written with /, not all of 湖南省 beside 长沙
       ['湖南 吉首', 'resolved', '433101'], // the other way round
       ['港口物流产业园-永安洲镇', 'warning', '321203'], // a town of 高港区 whose name has a hyphen
     ]);
     expect(report[1].note).toBe(
-      'the list also names places inside it (吉首市, 凤凰县, 泸溪县, …): leave 湖南省 out to cover only those, or list it without them to cover all of 湖南省',
+      'the list also names places inside it (吉首市, 湖南省 凤凰县, 湖南省 泸溪县, …): leave 湖南省 out to cover only those, or list it without them to cover all of 湖南省',
     );
     expect(readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8')).toBe(before);
   });
@@ -142,6 +141,7 @@ describe('npm run coverage:import', () => {
         '广东省 深圳市 保安区', // a slip for 宝安区, in a path
         '龙岗区（部分）',
         '南山区（深圳）',
+        '北京 朝阳 海淀', // a heading: 朝阳 alone names six places
       ].join('\n'),
     );
     const report = JSON.parse(stdout);
@@ -152,14 +152,16 @@ describe('npm run coverage:import', () => {
       ['广东省 深圳市 保安区', 'unresolved', null],
       ['龙岗区（部分）', 'unresolved', null],
       ['南山区（深圳）', 'warning', '440305'],
+      ['北京 朝阳', 'resolved', '110105'],
+      ['北京 海淀', 'resolved', '110108'],
     ]);
     expect(report[3].candidates).toEqual([{ code: '440306', path: '广东省 深圳市 宝安区' }]);
     expect(report[4].note).toMatch(/^\(部分\) leaves out part of 龙岗区/);
     // Written: the places themselves, never 广东省 or 深圳市 whole.
     const codes = coverage('nuanchuan').regions.map((r: any) => r.code);
-    expect(codes).toEqual(expect.arrayContaining(['441900121', '440306', '440106', '440305']));
+    expect(codes).toEqual(expect.arrayContaining(['441900121', '440306', '440106', '440305', '110105', '110108']));
     expect(codes).not.toEqual(expect.arrayContaining(['440000']));
-    expect(codes.filter((c: string) => ['440000', '440300', '440307', '441900'].includes(c))).toEqual([]);
+    expect(codes.filter((c: string) => ['440000', '440300', '440307', '441900', '110000'].includes(c))).toEqual([]);
   });
 
   it("says when a county's short name is also a town's where the list's other places are (西乡: 深圳's 西乡街道)", async () => {
@@ -185,17 +187,16 @@ describe('npm run coverage:import', () => {
       ['--brand', 'jianxia', '--json', '--dry-run'],
       '安徽省 安庆市 枞阳县\n四川 资阳 简阳\n枞阳县 - 全境\n湖南省 长沙市 株洲市',
     );
-    expect(code).toBe(1);
+    expect(code).toBe(0);
     expect(JSON.parse(stdout).map((r: any) => [r.input, r.status, r.code])).toEqual([
       ['安徽省 安庆市 枞阳县', 'warning', '340722'],
       // 资阳 alone is also 益阳's 资阳区: one of its readings is the prefecture 简阳 was in.
       ['四川 资阳 简阳', 'warning', '510185'],
       // A word for all of it is no place of its own (全境 was an entry, unresolved).
       ['枞阳县 全境', 'warning', '340722'],
-      // Two prefectures are no such path: three entries, the province asked about.
-      ['湖南省', 'ambiguous', null],
-      ['长沙市', 'resolved', '430100'],
-      ['株洲市', 'resolved', '430200'],
+      // Two prefectures are no such path: a heading and the two prefectures in it, never 湖南省 whole.
+      ['湖南省 长沙市', 'resolved', '430100'],
+      ['湖南省 株洲市', 'resolved', '430200'],
     ]);
   });
 
