@@ -312,6 +312,7 @@ export class Resolver {
       this.afterArea(input, simple) ??
       this.loose(input, simple) ??
       this.elsewhere(input, simple) ??
+      this.townElsewhere(input, simple) ??
       this.unresolved(input, simple);
     if (found.status === 'ambiguous' && notes.length) {
       const where = this.placedBy(found, notes);
@@ -981,6 +982,25 @@ export class Resolver {
       note: far,
       ...(sound ? { note: `${far}; ${sound}`, candidates: alike.candidates } : {}),
     };
+  }
+
+  /** 余杭区临平街道: a town written under a county of its prefecture it is not in — moved to a district
+   *  made since (临平区, 2021) or a slip. Read as that town, with a warning, when one town of the
+   *  prefecture has that name (a county of its own, its name in full or without its suffix). */
+  private townElsewhere(input: string, text: string): Resolution | undefined {
+    for (let i = 2; i <= text.length - 2; i++) {
+      const head = this.named(text.slice(0, i), text.slice(0, i));
+      const county = head?.status === 'resolved' && !head.town ? this.regions.get(head.code!) : undefined;
+      if (county?.level !== 'county') continue;
+      const towns = (this.byName.get(text.slice(i)) ?? []).filter(
+        (p) => p.kind === 'town' && p.region !== county.code && this.regions.get(p.region)?.parent === county.parent,
+      );
+      if (towns.length !== 1) continue;
+      const found = this.result(input, [{ place: towns[0], how: 'exact', text: text.slice(i) }]);
+      const note = `${text.slice(i)} is not in ${county.name}: used ${this.pathOf(towns[0].region)} ${towns[0].name} (moved to another county since, or written under the wrong one; check it)`;
+      return { ...found, status: 'warning', note: [note, found.note].filter(Boolean).join('; ') };
+    }
+    return undefined;
   }
 
   /** The level of the region a place stands for (a former division: its successor's). */

@@ -645,6 +645,20 @@ describe('the forms that used to fail, over every autonomous prefecture of the c
     expect(misses).toEqual([]);
   });
 
+  it('reads a town written under a county of its prefecture it is not in as that town, with a warning', () => {
+    // 临平街道: 余杭区's until 临平区 was made of part of it (2021).
+    for (const input of ['余杭区临平街道', '杭州余杭临平街道', '杭州市余杭区临平街道'])
+      expect(resolve(input), input).toMatchObject({
+        status: 'warning',
+        code: '330113',
+        town: '临平街道',
+        note: expect.stringMatching(/^临平街道 is not in 余杭区: used 浙江省 杭州市 临平区 临平街道 \(moved to another county since/),
+      });
+    // Only within the prefecture, and only one town so named there.
+    expect(resolve('凤凰县城关镇')).not.toMatchObject({ status: 'warning' });
+    expect(resolve('余杭区乾州街道')).toMatchObject({ status: 'unresolved' });
+  });
+
   it('reads a county written under the prefecture it was moved from as the county, with a warning', () => {
     // 枞阳县: 安庆市 → 铜陵市 (2015); 简阳市: 资阳市 → 成都市 (2016).
     expect(resolve('安庆市枞阳县')).toMatchObject({
