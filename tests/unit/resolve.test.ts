@@ -652,7 +652,9 @@ describe('the forms that used to fail, over every autonomous prefecture of the c
         status: 'warning',
         code: '330113',
         town: '临平街道',
-        note: expect.stringMatching(/^临平街道 is not in 余杭区: used 浙江省 杭州市 临平区 临平街道 \(moved to another county since/),
+        note: expect.stringMatching(
+          /^临平街道 is not in 余杭区: used 浙江省 杭州市 临平区 临平街道 \(moved to another county since/,
+        ),
       });
     // Only within the prefecture, and only one town so named there.
     expect(resolve('凤凰县城关镇')).not.toMatchObject({ status: 'warning' });
