@@ -146,33 +146,56 @@ function run(argv: string[], io: Io) {
         (path && whole.status === 'warning' && regions.get(at)!.level === 'prefecture' && regions.lineage(at)[0] === lineage[0]);
       // A shared name (沙溪镇, 东城街道: more places than a resolution lists) fits by any place so named.
       return named.every(
-        (r, i) => (r.code ? fits(r.code) : !!r.candidates?.some((c) => fits(c.code))) || resolver.names(naming[i], above),
+        (r, i) =>
+          (r.code ? fits(r.code) : !!r.candidates?.some((c) => fits(c.code))) ||
+          // Not a place of its own elsewhere read as a town's name here (湛江 中山: 中山市, not 赤坎区's
+          // 中山街道), unless written as a town (苏州 沙溪镇).
+          (!((ok(r) || r.status === 'ambiguous') && !r.town && !/(镇|乡|街道)$/.test(naming[i])) &&
+            resolver.names(naming[i], above)),
       );
     };
     return codes.every(below) ? words.join(' ') : undefined;
   };
   // A path with a word that names nothing (广东省 深圳市 保安区, a slip for 宝安区): one entry, unresolved
-  // as a whole. Read apart, its places each above the next would be covered whole (all of 深圳市).
+  // as a whole. Read apart, its places each above the next would be covered whole (all of 深圳市). Not
+  // when what the last word may mean lies outside the place before it (广东 广州 深证: 深圳, a heading's).
   const pathWithSlip = (words: string[]): string | undefined => {
     const read = words.map((word) => resolver.resolve(word));
-    const placed = read.filter(ok).map((r) => r.code!);
-    const chain =
-      placed.length > 1 && placed.every((code, i) => !i || regions.lineage(code).some((r) => r.code === placed[i - 1]));
-    return chain && read.some((r) => r.status === 'unresolved') ? words.join(' ') : undefined;
+    const [last, placed] = [read.at(-1)!, read.slice(0, -1)];
+    if (last.status !== 'unresolved' || placed.length < 2 || !placed.every(ok)) return undefined;
+    const inside = (code: string, above: string) => regions.lineage(code).some((r) => r.code === above);
+    if (!placed.every((r, i) => !i || inside(r.code!, placed[i - 1].code!))) return undefined;
+    const meant = last.candidates ?? [];
+    return !meant.length || meant.some((c) => inside(c.code, placed.at(-1)!.code!)) ? words.join(' ') : undefined;
   };
-  // A province or prefecture heading places in it (北京 朝阳 海淀, 湖南省 凤凰县 泸溪县): each read after it
-  // (朝阳 alone names six places), and the heading not covered whole.
-  const underHeading = ([head, ...rest]: string[]): string[] | undefined => {
+  // A province or prefecture heading places in it (北京 朝阳 海淀, 湖南省 凤凰县 泸溪县; 广东省 深圳市 南山区
+  // 福田区, a heading in a heading): each read after it (朝阳 alone names six places), the heading not
+  // covered whole. A word that names nothing is read after it too (深圳 福天: 福田区, of that sound).
+  const underHeading = (words: string[]): string[] | undefined => {
+    const [head, ...rest] = words;
     const above = resolver.resolve(head);
     if (!ok(above) || above.town || regions.get(above.code!)!.level === 'county' || rest.some(qualifies)) return undefined;
-    const each = rest.map((word) => oneOf([head, word]));
-    return each.every(Boolean) ? (each as string[]) : undefined;
+    if (rest.length > 2) {
+      const second = oneOf([head, rest[0]]);
+      const within = second && resolver.resolve(second);
+      if (within && ok(within) && !within.town && regions.get(within.code!)!.level !== 'county') {
+        const inner = underHeading([second, ...rest.slice(1)]);
+        if (inner) return inner;
+      }
+    }
+    // Each place in it, or a word that names nothing (a slip, said of that sound within the heading).
+    const each = rest.map((word) => {
+      const one = oneOf([head, word]);
+      if (one) return { entry: one, placed: true };
+      return resolver.resolve(word).status === 'unresolved' ? { entry: `${head} ${word}`, placed: false } : undefined;
+    });
+    return each.every(Boolean) && each.some((e) => e!.placed) ? each.map((e) => e!.entry) : undefined;
   };
   const entries = splitEntries(text, (words, piece) => {
     // A town whose own name has a separator in it (化学新材料产业园-沿江街道).
     const asWritten = resolver.resolve(piece);
     if (ok(asWritten) && asWritten.town && /[-·:>/]/.test(asWritten.town)) return piece;
-    return oneOf(words) ?? oneOf([...words].reverse()) ?? underHeading(words) ?? pathWithSlip(words);
+    return oneOf(words) ?? oneOf([...words].reverse()) ?? pathWithSlip(words) ?? underHeading(words);
   });
   if (!entries.length) fail(`${source} holds no places.`);
 
@@ -207,14 +230,17 @@ function run(argv: string[], io: Io) {
     const lineage = regions.lineage(code);
     return (lineage.find((r) => r.level === 'prefecture') ?? lineage[0]).code;
   };
-  const listedIn = new Map<string, number>();
-  for (const r of results.filter(ok)) listedIn.set(prefectureOf(r.code!), (listedIn.get(prefectureOf(r.code!)) ?? 0) + 1);
+  const provinceOf = (code: string) => regions.lineage(code)[0].code;
   for (const r of results) {
     if (!ok(r) || r.town) continue;
     const { text } = written(r.input);
     if (text !== regions.get(r.code!)!.shortName) continue;
-    const own = prefectureOf(r.code!);
-    const towns = resolver.townsNamed(text).filter((t) => prefectureOf(t.county) !== own && listedIn.has(prefectureOf(t.county)));
+    // Only when no other place of the list is in its province (芙蓉 among 长沙's and 常德's districts is
+    // 芙蓉区, though 常德 has a 芙蓉街道).
+    const others = results.filter((o) => o !== r && ok(o)).map((o) => o.code!);
+    if (others.some((code) => provinceOf(code) === provinceOf(r.code!))) continue;
+    const listed = new Set(others.map(prefectureOf));
+    const towns = resolver.townsNamed(text).filter((t) => listed.has(prefectureOf(t.county)));
     if (!towns.length) continue;
     r.status = 'warning';
     r.note = [

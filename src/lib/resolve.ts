@@ -1012,17 +1012,18 @@ export class Resolver {
   }
 
   /** 余杭区临平街道: a town written under a county of its prefecture it is not in — moved to a district
-   *  made since (临平区, 2021) or a slip. Read as that town, with a warning, when one town of the
-   *  prefecture has that name (a county of its own, its name in full or without its suffix). */
+   *  made since (临平区, 2021) or a slip. Read as that town, with a warning, when it is the only town
+   *  of China so named (in full or without its suffix) and in that prefecture. */
   private townElsewhere(input: string, text: string): Resolution | undefined {
     for (let i = 2; i <= text.length - 2; i++) {
       const head = this.named(text.slice(0, i), text.slice(0, i));
       const county = head?.status === 'resolved' && !head.town ? this.regions.get(head.code!) : undefined;
       if (county?.level !== 'county') continue;
-      const towns = (this.byName.get(text.slice(i)) ?? []).filter(
-        (p) => p.kind === 'town' && p.region !== county.code && this.regions.get(p.region)?.parent === county.parent,
-      );
-      if (towns.length !== 1) continue;
+      // A name only one town of China has: a common one (城关镇, 新华街道) under the wrong county is a slip
+      // the operator must see, not a county of its prefecture to cover.
+      const towns = (this.byName.get(text.slice(i)) ?? []).filter((p) => p.kind === 'town');
+      if (towns.length !== 1 || towns[0].region === county.code || this.regions.get(towns[0].region)?.parent !== county.parent)
+        continue;
       const found = this.result(input, [{ place: towns[0], how: 'exact', text: text.slice(i) }]);
       const note = `${text.slice(i)} is not in ${county.name}: used ${this.pathOf(towns[0].region)} ${towns[0].name} (moved to another county since, or written under the wrong one; check it)`;
       return { ...found, status: 'warning', note: [note, found.note].filter(Boolean).join('; ') };

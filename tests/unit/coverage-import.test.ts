@@ -164,9 +164,30 @@ describe('npm run coverage:import', () => {
     expect(codes.filter((c: string) => ['440000', '440300', '440307', '441900', '110000'].includes(c))).toEqual([]);
   });
 
+  it('reads headings with a slip among their places, a heading in a heading, and two cities as two cities', async () => {
+    const { stdout } = await run(
+      ['--brand', 'jianxia', '--json', '--dry-run'],
+      ['深圳 南山 福天 罗湖', '广东省 深圳市 南山区 福田区', '湛江 中山', '苏州 沙溪镇'].join('\n'),
+    );
+    expect(JSON.parse(stdout).map((r: any) => [r.input, r.status, r.code ?? r.candidates?.[0]?.path])).toEqual([
+      ['深圳 南山', 'resolved', '440305'],
+      ['深圳 福天', 'unresolved', '广东省 深圳市 福田区'], // of that sound, within the heading
+      ['深圳 罗湖', 'resolved', '440303'],
+      ['广东省 深圳市 南山区', 'resolved', '440305'],
+      ['广东省 深圳市 福田区', 'resolved', '440304'],
+      // A city is no town's name in another (赤坎区's 中山街道); written as a town, it is one.
+      ['湛江', 'resolved', '440800'],
+      ['中山', 'ambiguous', '辽宁省 大连市 中山区'],
+      ['苏州 沙溪镇', 'warning', '320585'],
+    ]);
+  });
+
   it("says when a county's short name is also a town's where the list's other places are (西乡: 深圳's 西乡街道)", async () => {
     const { stdout } = await run(['--brand', 'jianxia', '--json', '--dry-run'], '深圳宝安区、西乡\n广州市黄浦区');
     const [, xixiang, huangpu] = JSON.parse(stdout);
+    // Not among places of its own province: 芙蓉 with 长沙's and 常德's districts is 芙蓉区 (常德 has a 芙蓉街道).
+    const hunan = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '芙蓉、天心、武陵、鼎城')).stdout);
+    expect(hunan.map((r: any) => r.status)).toEqual(['resolved', 'resolved', 'resolved', 'resolved']);
     expect(xixiang).toMatchObject({ status: 'warning', code: '610724' });
     expect(xixiang.note).toContain('also 广东省 深圳市 宝安区 西乡街道, where the list');
     // Alone, 西乡 is the county, unsaid; and a character of the same sound, within the city written.

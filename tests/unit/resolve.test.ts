@@ -656,8 +656,9 @@ describe('the forms that used to fail, over every autonomous prefecture of the c
           /^临平街道 is not in 余杭区: used 浙江省 杭州市 临平区 临平街道 \(moved to another county since/,
         ),
       });
-    // Only within the prefecture, and only one town so named there.
-    expect(resolve('凤凰县城关镇')).not.toMatchObject({ status: 'warning' });
+    // Only a name no other town of China has: a common one under the wrong county is not guessed.
+    expect(resolve('宝坻区城关镇')).toMatchObject({ status: 'unresolved', candidates: [{ code: '120115' }] });
+    expect(resolve('沁水县东城街道')).toMatchObject({ status: 'unresolved' });
     expect(resolve('余杭区乾州街道')).toMatchObject({ status: 'unresolved' });
   });
 
