@@ -8,8 +8,9 @@ import { parseArgs } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { buildRegions, RegionIndex } from '../src/lib/regions.ts';
 import { Resolver, type Resolution } from '../src/lib/resolve.ts';
-import { qualifies, splitEntries, written } from '../src/lib/written.ts';
 import { keepSpacing, writeWhole } from './coverage-file.ts';
+import { entriesOf } from './coverage-lines.ts';
+import { checkList } from './coverage-list.ts';
 
 const USAGE = 'usage: npm run coverage:import -- --brand <slug> [--json] [--dry-run] [--allow-partial] <file|->';
 const HELP = `${USAGE}
@@ -122,134 +123,11 @@ function run(argv: string[], io: Io) {
     fail(`${source} is not UTF-8 text (a GBK file, as Excel or Notepad may save it?): save it as UTF-8, then import again.`);
   }
   const { regions, resolver } = shared();
-  const ok = (r: Resolution) => r.status === 'resolved' || r.status === 'warning';
-  // Words are one place when together they name one below the first (广东省 广州市 黄埔区, as this report
-  // prints paths), or places of one name below it (湖南 长沙: 长沙市 or 长沙县, asked), either way round
-  // (吉首 湖南): read apart, 湖南 alone would cover the whole province. Each word must name the place or
-  // one above it: 湖南省 凤凰县 泸溪县 is three places, not 泸溪县 alone.
-  const oneOf = (words: string[]): string | undefined => {
-    const whole = resolver.resolve(words.join(''));
-    const codes = ok(whole) ? [whole.code!] : whole.status === 'ambiguous' ? (whole.candidates ?? []).map((c) => c.code) : [];
-    if (!codes.length) return undefined;
-    if (words.every((word) => /^[a-z]+$/i.test(word))) return words.join(' '); // spaced pinyin: ji shou
-    // 枞阳县 - 全境: a word for how much of it names no place of its own.
-    const naming = words.filter((word) => !qualifies(word));
-    const named = naming.map((word) => resolver.resolve(word));
-    // A path from its province may name the prefecture a county was in before it moved (安徽省 安庆市
-    // 枞阳县, 四川 资阳 简阳: the resolver reads it, with a warning); two words (安庆 枞阳) may be two places.
-    const path = named.length > 2 && !!named[0].code && regions.get(named[0].code)!.level === 'province';
-    const below = (code: string) => {
-      const lineage = regions.lineage(code);
-      const above = new Set(lineage.map((r) => r.code));
-      const fits = (at: string) =>
-        above.has(at) ||
-        (path && whole.status === 'warning' && regions.get(at)!.level === 'prefecture' && regions.lineage(at)[0] === lineage[0]);
-      // A shared name (沙溪镇, 东城街道: more places than a resolution lists) fits by any place so named.
-      return named.every(
-        (r, i) =>
-          (r.code ? fits(r.code) : !!r.candidates?.some((c) => fits(c.code))) ||
-          // Not a place of its own elsewhere read as a town's name here (湛江 中山: 中山市, not 赤坎区's
-          // 中山街道), unless written as a town (苏州 沙溪镇).
-          (!((ok(r) || r.status === 'ambiguous') && !r.town && !/(镇|乡|街道)$/.test(naming[i])) &&
-            resolver.names(naming[i], above)),
-      );
-    };
-    return codes.every(below) ? words.join(' ') : undefined;
-  };
-  // A path with a word that names nothing (广东省 深圳市 保安区, a slip for 宝安区): one entry, unresolved
-  // as a whole. Read apart, its places each above the next would be covered whole (all of 深圳市). Not
-  // when what the last word may mean lies outside the place before it (广东 广州 深证: 深圳, a heading's).
-  const pathWithSlip = (words: string[]): string | undefined => {
-    const read = words.map((word) => resolver.resolve(word));
-    const [last, placed] = [read.at(-1)!, read.slice(0, -1)];
-    if (last.status !== 'unresolved' || placed.length < 2 || !placed.every(ok)) return undefined;
-    const inside = (code: string, above: string) => regions.lineage(code).some((r) => r.code === above);
-    if (!placed.every((r, i) => !i || inside(r.code!, placed[i - 1].code!))) return undefined;
-    const meant = last.candidates ?? [];
-    return !meant.length || meant.some((c) => inside(c.code, placed.at(-1)!.code!)) ? words.join(' ') : undefined;
-  };
-  // A province or prefecture heading places in it (北京 朝阳 海淀, 湖南省 凤凰县 泸溪县; 广东省 深圳市 南山区
-  // 福田区, a heading in a heading): each read after it (朝阳 alone names six places), the heading not
-  // covered whole. A word that names nothing is read after it too (深圳 福天: 福田区, of that sound).
-  const underHeading = (words: string[]): string[] | undefined => {
-    const [head, ...rest] = words;
-    const above = resolver.resolve(head);
-    if (!ok(above) || above.town || regions.get(above.code!)!.level === 'county' || rest.some(qualifies)) return undefined;
-    if (rest.length > 2) {
-      const second = oneOf([head, rest[0]]);
-      const within = second && resolver.resolve(second);
-      if (within && ok(within) && !within.town && regions.get(within.code!)!.level !== 'county') {
-        const inner = underHeading([second, ...rest.slice(1)]);
-        if (inner) return inner;
-      }
-    }
-    // Each place in it, or a word that names nothing (a slip, said of that sound within the heading).
-    const each = rest.map((word) => {
-      const one = oneOf([head, word]);
-      if (one) return { entry: one, placed: true };
-      return resolver.resolve(word).status === 'unresolved' ? { entry: `${head} ${word}`, placed: false } : undefined;
-    });
-    return each.every(Boolean) && each.some((e) => e!.placed) ? each.map((e) => e!.entry) : undefined;
-  };
-  const entries = splitEntries(text, (words, piece) => {
-    // A town whose own name has a separator in it (化学新材料产业园-沿江街道).
-    const asWritten = resolver.resolve(piece);
-    if (ok(asWritten) && asWritten.town && /[-·:>/]/.test(asWritten.town)) return piece;
-    return oneOf(words) ?? oneOf([...words].reverse()) ?? pathWithSlip(words) ?? underHeading(words);
-  });
+  const entries = entriesOf(text, resolver, regions);
   if (!entries.length) fail(`${source} holds no places.`);
 
   const results = entries.map((e) => resolver.resolve(e));
-  // A place listed with places inside it (湖南省、吉首市; 湖南省 凤凰县 泸溪县, a heading on their line):
-  // covering it would cover all of it, pages the operator hardly meant. Asked, never written.
-  const insideOf = new Map<string, Resolution[]>();
-  for (const r of results.filter(ok))
-    for (const above of regions.lineage(r.code!).slice(0, -1)) insideOf.set(above.code, [...(insideOf.get(above.code) ?? []), r]);
-  for (const r of results) {
-    const inside = ok(r) ? (insideOf.get(r.code!) ?? []) : [];
-    if (!inside.length) continue;
-    const named = [...new Set(inside.map((o) => o.input))];
-    Object.assign(r, {
-      status: 'ambiguous',
-      code: undefined,
-      path: undefined,
-      candidates: [{ code: r.code!, path: r.path! }],
-      note: [
-        r.note,
-        `the list also names places inside it (${named.slice(0, 3).join(', ')}${named.length > 3 ? ', …' : ''}): ` +
-          `leave ${r.input} out to cover only those, or list it without them to cover all of ${r.path}`,
-      ]
-        .filter(Boolean)
-        .join('; '),
-    });
-  }
-
-  // A county's name without its suffix that is also a town's where the list's other places are (西乡 in
-  // a list of 深圳's streets: 宝安区's 西乡街道, not 陕西's 西乡县): read as the county, said.
-  const prefectureOf = (code: string) => {
-    const lineage = regions.lineage(code);
-    return (lineage.find((r) => r.level === 'prefecture') ?? lineage[0]).code;
-  };
-  const provinceOf = (code: string) => regions.lineage(code)[0].code;
-  for (const r of results) {
-    if (!ok(r) || r.town) continue;
-    const { text } = written(r.input);
-    if (text !== regions.get(r.code!)!.shortName) continue;
-    // Only when no other place of the list is in its province (芙蓉 among 长沙's and 常德's districts is
-    // 芙蓉区, though 常德 has a 芙蓉街道).
-    const others = results.filter((o) => o !== r && ok(o)).map((o) => o.code!);
-    if (others.some((code) => provinceOf(code) === provinceOf(r.code!))) continue;
-    const listed = new Set(others.map(prefectureOf));
-    const towns = resolver.townsNamed(text).filter((t) => listed.has(prefectureOf(t.county)));
-    if (!towns.length) continue;
-    r.status = 'warning';
-    r.note = [
-      r.note,
-      `read as ${r.path}; also ${towns.map((t) => t.path).join(', ')}, where the list's other places are: for that, write it with its county`,
-    ]
-      .filter(Boolean)
-      .join('; ');
-  }
+  checkList(results, resolver, regions);
 
   // The report: JSON on stdout with --json (the human report then goes to stderr).
   const say = args.values.json ? io.err : io.out;

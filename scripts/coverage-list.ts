@@ -1,0 +1,59 @@
+// What a pasted coverage list as a whole says about its entries (coverage:import): a place listed with
+// places inside it is asked about, and a county's short name that is a town's where the list is, said.
+import type { RegionIndex } from '../src/lib/regions.ts';
+import type { Resolution, Resolver } from '../src/lib/resolve.ts';
+import { written } from '../src/lib/written.ts';
+import { ok } from './coverage-lines.ts';
+
+export function checkList(results: Resolution[], resolver: Resolver, regions: RegionIndex): void {
+  // A place listed with places inside it (湖南省、吉首市; 湖南省 凤凰县 泸溪县, a heading on their line):
+  // covering it would cover all of it, pages the operator hardly meant. Asked, never written.
+  const insideOf = new Map<string, Resolution[]>();
+  for (const r of results.filter(ok))
+    for (const above of regions.lineage(r.code!).slice(0, -1)) insideOf.set(above.code, [...(insideOf.get(above.code) ?? []), r]);
+  for (const r of results) {
+    const inside = ok(r) ? (insideOf.get(r.code!) ?? []) : [];
+    if (!inside.length) continue;
+    const named = [...new Set(inside.map((o) => o.input))];
+    Object.assign(r, {
+      status: 'ambiguous',
+      code: undefined,
+      path: undefined,
+      candidates: [{ code: r.code!, path: r.path! }],
+      note: [
+        r.note,
+        `the list also names places inside it (${named.slice(0, 3).join(', ')}${named.length > 3 ? ', …' : ''}): ` +
+          `leave ${r.input} out to cover only those, or list it without them to cover all of ${r.path}`,
+      ]
+        .filter(Boolean)
+        .join('; '),
+    });
+  }
+
+  // A county's name without its suffix that is also a town's where the list's other places are (西乡 in
+  // a list of 深圳's streets: 宝安区's 西乡街道, not 陕西's 西乡县): read as the county, said.
+  const prefectureOf = (code: string) => {
+    const lineage = regions.lineage(code);
+    return (lineage.find((r) => r.level === 'prefecture') ?? lineage[0]).code;
+  };
+  const provinceOf = (code: string) => regions.lineage(code)[0].code;
+  for (const r of results) {
+    if (!ok(r) || r.town) continue;
+    const { text } = written(r.input);
+    if (text !== regions.get(r.code!)!.shortName) continue;
+    // Only when no other place of the list is in its province (芙蓉 among 长沙's and 常德's districts is
+    // 芙蓉区, though 常德 has a 芙蓉街道).
+    const others = results.filter((o) => o !== r && ok(o)).map((o) => o.code!);
+    if (others.some((code) => provinceOf(code) === provinceOf(r.code!))) continue;
+    const listed = new Set(others.map(prefectureOf));
+    const towns = resolver.townsNamed(text).filter((t) => listed.has(prefectureOf(t.county)));
+    if (!towns.length) continue;
+    r.status = 'warning';
+    r.note = [
+      r.note,
+      `read as ${r.path}; also ${towns.map((t) => t.path).join(', ')}, where the list's other places are: for that, write it with its county`,
+    ]
+      .filter(Boolean)
+      .join('; ');
+  }
+}
