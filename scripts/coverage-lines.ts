@@ -75,10 +75,23 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     });
     return each.every(Boolean) && each.some((e) => e!.placed) ? each.map((e) => e!.entry) : undefined;
   };
+  // Several headings on a line (南京 鼓楼 玄武 福州 鼓楼): each with the places after it that are in it.
+  const headings = (words: string[]): string[] | undefined => {
+    const groups: string[][] = [];
+    for (const word of words) {
+      const group = groups.at(-1);
+      const slip = group && group.length > 1 && resolver.resolve(word).status === 'unresolved';
+      if (group && (slip || oneOf([group[0], word]))) group.push(word);
+      else groups.push([word]);
+    }
+    if (groups.length < 2 || groups.every((g) => g.length === 1)) return undefined;
+    const each = groups.map((g) => (g.length === 1 ? g : underHeading(g)));
+    return each.every(Boolean) ? (each as string[][]).flat() : undefined;
+  };
   return splitEntries(text, (words, piece) => {
     // A town whose own name has a separator in it (化学新材料产业园-沿江街道).
     const asWritten = resolver.resolve(piece);
     if (ok(asWritten) && asWritten.town && /[-·:>/]/.test(asWritten.town)) return piece;
-    return oneOf(words) ?? oneOf([...words].reverse()) ?? pathWithSlip(words) ?? underHeading(words);
+    return oneOf(words) ?? oneOf([...words].reverse()) ?? pathWithSlip(words) ?? underHeading(words) ?? headings(words);
   });
 }

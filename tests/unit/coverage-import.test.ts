@@ -164,10 +164,10 @@ describe('npm run coverage:import', () => {
     expect(codes.filter((c: string) => ['440000', '440300', '440307', '441900', '110000'].includes(c))).toEqual([]);
   });
 
-  it('reads headings with a slip among their places, a heading in a heading, and two cities as two cities', async () => {
+  it('reads headings with a slip among their places, a heading in a heading, two headings on a line, and two cities as two cities', async () => {
     const { stdout } = await run(
       ['--brand', 'jianxia', '--json', '--dry-run'],
-      ['深圳 南山 福天 罗湖', '广东省 深圳市 南山区 福田区', '湛江 中山', '苏州 沙溪镇'].join('\n'),
+      ['深圳 南山 福天 罗湖', '广东省 深圳市 南山区 福田区', '湛江 中山', '苏州 沙溪镇', '南京 鼓楼 玄武 福州 鼓楼'].join('\n'),
     );
     expect(JSON.parse(stdout).map((r: any) => [r.input, r.status, r.code ?? r.candidates?.[0]?.path])).toEqual([
       ['深圳 南山', 'resolved', '440305'],
@@ -179,6 +179,10 @@ describe('npm run coverage:import', () => {
       ['湛江', 'resolved', '440800'],
       ['中山', 'ambiguous', '辽宁省 大连市 中山区'],
       ['苏州 沙溪镇', 'warning', '320585'],
+      // Two headings on a line, each with its own 鼓楼区.
+      ['南京 鼓楼', 'resolved', '320106'],
+      ['南京 玄武', 'resolved', '320102'],
+      ['福州 鼓楼', 'resolved', '350102'],
     ]);
   });
 
