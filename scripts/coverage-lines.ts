@@ -43,14 +43,19 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
   // A path with a word that names nothing (广东省 深圳市 保安区, a slip for 宝安区): one entry, unresolved
   // as a whole. Read apart, its places each above the next would be covered whole (all of 深圳市). Not
   // when what the last word may mean lies outside the place before it (广东 广州 深证: 深圳, a heading's).
+  const inside = (code: string, above: string) => regions.lineage(code).some((r) => r.code === above);
+  /** A word that names nothing, and may mean nothing outside `above` (深圳 福天: 福田区, of its sound; not
+   *  南京 … 福洲, whose sound is 福州's). */
+  const slipIn = (word: string, above: string) => {
+    const read = resolver.resolve(word);
+    const meant = read.candidates ?? [];
+    return read.status === 'unresolved' && (!meant.length || meant.some((c) => inside(c.code, above)));
+  };
   const pathWithSlip = (words: string[]): string | undefined => {
-    const read = words.map((word) => resolver.resolve(word));
-    const [last, placed] = [read.at(-1)!, read.slice(0, -1)];
-    if (last.status !== 'unresolved' || placed.length < 2 || !placed.every(ok)) return undefined;
-    const inside = (code: string, above: string) => regions.lineage(code).some((r) => r.code === above);
+    const placed = words.slice(0, -1).map((word) => resolver.resolve(word));
+    if (placed.length < 2 || !placed.every(ok)) return undefined;
     if (!placed.every((r, i) => !i || inside(r.code!, placed[i - 1].code!))) return undefined;
-    const meant = last.candidates ?? [];
-    return !meant.length || meant.some((c) => inside(c.code, placed.at(-1)!.code!)) ? words.join(' ') : undefined;
+    return slipIn(words.at(-1)!, placed.at(-1)!.code!) ? words.join(' ') : undefined;
   };
   // A province or prefecture heading places in it (北京 朝阳 海淀, 湖南省 凤凰县 泸溪县; 广东省 深圳市 南山区
   // 福田区, a heading in a heading): each read after it (朝阳 alone names six places), the heading not
@@ -71,7 +76,7 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     const each = rest.map((word) => {
       const one = oneOf([head, word]);
       if (one) return { entry: one, placed: true };
-      return resolver.resolve(word).status === 'unresolved' ? { entry: `${head} ${word}`, placed: false } : undefined;
+      return slipIn(word, above.code!) ? { entry: `${head} ${word}`, placed: false } : undefined;
     });
     return each.every(Boolean) && each.some((e) => e!.placed) ? each.map((e) => e!.entry) : undefined;
   };
@@ -80,7 +85,8 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     const groups: string[][] = [];
     for (const word of words) {
       const group = groups.at(-1);
-      const slip = group && group.length > 1 && resolver.resolve(word).status === 'unresolved';
+      const head = group && resolver.resolve(group[0]);
+      const slip = group && group.length > 1 && head && ok(head) && slipIn(word, head.code!);
       if (group && (slip || oneOf([group[0], word]))) group.push(word);
       else groups.push([word]);
     }

@@ -86,8 +86,10 @@ async function recordSent(db: D1Database, id: string): Promise<void> {
 async function fromCatalog(env: Env, leadId: string): Promise<{ link?: string; operator?: string }> {
   try {
     const { data } = await loadCatalog(env, 'https://assets.invalid'); // the host is not used by ASSETS
-    const site = env.SITE_URL && URL.canParse(env.SITE_URL) ? env.SITE_URL : data.url;
-    if (site !== env.SITE_URL && env.SITE_URL) console.warn(`[deliveries] SITE_URL is not an address; links use ${data.url}`);
+    // An http(s) address: `localhost:8787` parses too (`localhost:` as its scheme), and no link could be made.
+    const site = /^https?:\/\/[^/]/i.test(env.SITE_URL ?? '') && URL.canParse(env.SITE_URL!) ? env.SITE_URL! : data.url;
+    if (site !== env.SITE_URL && env.SITE_URL)
+      console.warn(`[deliveries] SITE_URL is not an http(s) address (${env.SITE_URL}); links use ${data.url}`);
     return { link: new URL(`/admin/leads/${leadId}/`, site).href, operator: data.operator };
   } catch {
     return {};

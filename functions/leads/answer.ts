@@ -29,7 +29,7 @@ export const MESSAGES = {
   tooMany: '提交过于频繁，请稍后再试，或直接拨打服务电话。',
   // Said only to what was not answered before (own-repeat.ts answeredBefore): an edit, another repair.
   phoneTooMany:
-    '这个电话号码一分钟内已提交多次。已经提交成功的报修不受影响；要补充或另报一项，请一分钟后再提交，或直接拨打服务电话。',
+    '该号码一分钟内已多次提交报修。已经提交成功的报修不受影响；如需补充或另报其他维修，请一分钟后再提交，或直接拨打服务电话。',
   captcha: '请完成人机验证后重新提交；无法完成验证（如浏览器未启用 JavaScript）的，请直接拨打服务电话。',
   captchaDown: '人机验证暂时不可用，请稍后重试，或直接拨打服务电话。',
 } as const;

@@ -16,7 +16,7 @@ import { confirmationLater, confirmationPage } from './form-page.ts';
 import { siteOf } from '../web/plain-page.ts';
 import { clientIp, retryAfter } from '../web/limits.ts';
 import { fieldErrors, parseLead, type FieldErrors, type LeadInput } from './schema.ts';
-import { getLead, saveLead } from './store.ts';
+import { getLead, saveLead, type SaveResult } from './store.ts';
 import { CONFIRMATION_PATH, confirmationLink, openConfirmation } from './confirmation-link.ts';
 import { nextSteps, progressPath } from './next-steps.ts';
 import { answeredBefore, isOwnRepeat, isSamePost } from './own-repeat.ts';
@@ -87,21 +87,26 @@ async function takeLead(c: Ctx, raw: Record<string, unknown>): Promise<Response>
   }
 
   const phoneWait = await retryAfter(c.env, 'phone', await phoneHash(ring.current, input.phone));
-  if (phoneWait && !(await answeredBefore(c.env.DB, ring, input)))
-    return fail(c, 429, { form: MESSAGES.phoneTooMany }, raw, phoneWait);
+  // Over the limit, only what was answered before is answered again: from what is stored, writing nothing.
+  const before = phoneWait ? await answeredBefore(c.env.DB, ring, input) : undefined;
+  if (phoneWait && !before) return fail(c, 429, { form: MESSAGES.phoneTooMany }, raw, phoneWait);
 
-  let saved;
-  try {
-    const routing = deliveriesOf(catalog, c.env, input);
-    const lead = { ...toNewLead(input, catalog), route: routing.route };
-    saved = await saveLead(c.env.DB, ring, lead, routing.channels);
-    // Its requestId's lead or repeat says something else: an edited page sent under the requestId it
-    // still held, stored under one of its own (a new lead, or a repeat merged into one) — not dropped.
-    if (saved.repeated && !(await isSamePost(c.env.DB, ring, saved, input)))
-      saved = await saveLead(c.env.DB, ring, { ...lead, requestId: crypto.randomUUID() }, routing.channels);
-  } catch (err) {
-    console.error('[leads] could not store lead:', err instanceof Error ? err.message : err);
-    return fail(c, 503, { form: `系统繁忙，报修可能未能保存，请稍后重新提交，或直接拨打 ${catalog.data.hotline}。` }, raw, 30);
+  let saved: SaveResult;
+  if (before) {
+    saved = { ...before, created: false, repeated: true, deliveries: [] };
+  } else {
+    try {
+      const routing = deliveriesOf(catalog, c.env, input);
+      const lead = { ...toNewLead(input, catalog), route: routing.route };
+      saved = await saveLead(c.env.DB, ring, lead, routing.channels);
+      // Its requestId's lead or repeat says something else: an edited page sent under the requestId it
+      // still held, stored under one of its own (a new lead, or a repeat merged into one) — not dropped.
+      if (saved.repeated && !(await isSamePost(c.env.DB, ring, saved, input)))
+        saved = await saveLead(c.env.DB, ring, { ...lead, requestId: crypto.randomUUID() }, routing.channels);
+    } catch (err) {
+      console.error('[leads] could not store lead:', err instanceof Error ? err.message : err);
+      return fail(c, 503, { form: `系统繁忙，报修可能未能保存，请稍后重新提交，或直接拨打 ${catalog.data.hotline}。` }, raw, 30);
+    }
   }
   const { lead, created, deliveries } = saved;
   // Stored first, answered now, sent after: a lost enqueue is found by the sweep.

@@ -45,11 +45,18 @@ const sameWords = (lead: Pick<StoredLead, 'name' | 'description' | 'address' | '
   (lead.address ?? undefined) === input.address &&
   (lead.preferred_time ?? undefined) === input.preferredTime;
 
-/** Whether a post over its phone's rate limit was answered before, and is answered again instead of
- *  refused (the limit is on new posts): its requestId's stored post again (a script's retry after a
- *  lost answer), or word for word the phone's open lead of the last minutes (another click without
- *  JavaScript, where every post has a requestId of its own). An edited post is refused as any other. */
-export async function answeredBefore(db: D1Database, ring: Keyring, input: LeadInput, now = Date.now()): Promise<boolean> {
+/** What a post over its phone's rate limit was answered with before, to answer it again from what is
+ *  stored, writing nothing (the limit is on new posts): its requestId's stored post again (a script's
+ *  retry after a lost answer), or word for word the phone's open lead of the last minutes (another click
+ *  without JavaScript, where every post has a requestId of its own). An edited post, or a honeypot's
+ *  (never merged: store.ts), was not answered before. */
+export async function answeredBefore(
+  db: D1Database,
+  ring: Keyring,
+  input: LeadInput,
+  now = Date.now(),
+): Promise<{ lead: StoredLead; merged: boolean } | undefined> {
+  if (input.website) return undefined;
   if (input.requestId) {
     const taken = await db
       .prepare(
@@ -58,7 +65,8 @@ export async function answeredBefore(db: D1Database, ring: Keyring, input: LeadI
       )
       .bind(input.requestId)
       .first<StoredLead & { via_repeat: number }>();
-    if (taken) return isSamePost(db, ring, { lead: taken, merged: taken.via_repeat === 1 }, input);
+    const stored = taken && { lead: taken, merged: taken.via_repeat === 1 };
+    if (stored) return (await isSamePost(db, ring, stored, input)) ? stored : undefined;
   }
   // The lead saveLead would merge it into (store.ts `earlier`), if recent enough to be its own.
   const earlier = await db
@@ -73,5 +81,5 @@ export async function answeredBefore(db: D1Database, ring: Keyring, input: LeadI
       new Date(now - OWN_REPEAT_MS).toISOString(),
     )
     .first<StoredLead>();
-  return !!earlier && (await isOwnRepeat(ring, earlier, input, now));
+  return earlier && (await isOwnRepeat(ring, earlier, input, now)) ? { lead: earlier, merged: true } : undefined;
 }

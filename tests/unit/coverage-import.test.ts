@@ -167,7 +167,14 @@ describe('npm run coverage:import', () => {
   it('reads headings with a slip among their places, a heading in a heading, two headings on a line, and two cities as two cities', async () => {
     const { stdout } = await run(
       ['--brand', 'jianxia', '--json', '--dry-run'],
-      ['深圳 南山 福天 罗湖', '广东省 深圳市 南山区 福田区', '湛江 中山', '苏州 沙溪镇', '南京 鼓楼 玄武 福州 鼓楼'].join('\n'),
+      [
+        '深圳 南山 福天 罗湖',
+        '广东省 深圳市 南山区 福田区',
+        '湛江 中山',
+        '苏州 沙溪镇',
+        '南京 鼓楼 玄武 福州 鼓楼',
+        '南京 玄武 福洲 鼓楼',
+      ].join('\n'),
     );
     expect(JSON.parse(stdout).map((r: any) => [r.input, r.status, r.code ?? r.candidates?.[0]?.path])).toEqual([
       ['深圳 南山', 'resolved', '440305'],
@@ -183,6 +190,10 @@ describe('npm run coverage:import', () => {
       ['南京 鼓楼', 'resolved', '320106'],
       ['南京 玄武', 'resolved', '320102'],
       ['福州 鼓楼', 'resolved', '350102'],
+      // A slip whose sound is another city's is no place of the heading before it (南京 福洲).
+      ['南京 玄武', 'resolved', '320102'],
+      ['福洲', 'unresolved', '福建省 福州市'],
+      ['鼓楼', 'ambiguous', expect.any(String)],
     ]);
   });
 

@@ -107,6 +107,8 @@ describe('rate limits', () => {
         edited: await post({ ...first, description: '另一台也坏了', requestId: crypto.randomUUID() }),
         editedUnderItsId: await post({ ...first, description: '另一台也坏了' }),
         retried: await post(first),
+        // A honeypot's is never merged (it would be stored as a lead of its own): refused.
+        honeypot: await post({ ...first, requestId: crypto.randomUUID(), website: 'https://spam.example/' }),
         // Without JavaScript every post has a requestId of its own: the second lead's words again.
         clickedAgain: await form({ ...first, region: '441900003', requestId: '', consent: 'on' } as unknown as Record<
           string,
@@ -117,17 +119,25 @@ describe('rate limits', () => {
     const [a, b] = await Promise.all(got.answers.slice(0, 2).map((r) => r.json<Answer>()));
     expect(got.edited.status).toBe(429);
     expect(got.edited.headers.get('retry-after')).toBe('60');
-    expect((await got.edited.json<Answer>()).errors.form).toMatch(/^这个电话号码一分钟内已提交多次。已经提交成功的报修不受影响/);
+    expect((await got.edited.json<Answer>()).errors.form).toMatch(/^该号码一分钟内已多次提交报修。已经提交成功的报修不受影响/);
     expect(got.editedUnderItsId.status).toBe(429);
+    expect(got.honeypot.status).toBe(429);
     expect(got.retried.status).toBe(200);
     expect(await got.retried.json<Answer>()).toMatchObject({ id: a.id, reference: a.reference });
     const page = await (await confirmation(got.clickedAgain)).text();
     expect(page).toContain(b.reference);
-    // Nothing of the refused posts was stored.
+    // Over the limit nothing is written: the third post (a's words again, within it) is the one repeat,
+    // and no lead but a and b has the phone.
     const stored = await env.DB.prepare('SELECT COUNT(*) AS n FROM lead_repeats WHERE lead_id IN (?, ?)')
       .bind(a.id, b.id)
       .first<{ n: number }>();
-    expect(stored!.n).toBe(2); // the third post (a's words again) and the click again
+    expect(stored!.n).toBe(1);
+    const leads = await env.DB.prepare(
+      'SELECT COUNT(*) AS n FROM leads WHERE phone_hash = (SELECT phone_hash FROM leads WHERE id = ?)',
+    )
+      .bind(a.id)
+      .first<{ n: number }>();
+    expect(leads!.n).toBe(2);
   });
 });
 

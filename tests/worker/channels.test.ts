@@ -498,8 +498,10 @@ describe('the link to the lead in the inbox', () => {
     };
     expect(await linkWith('http://127.0.0.1:8787')).toBe(`http://127.0.0.1:8787/admin/leads/${row.id}/`);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect(await linkWith('127.0.0.1:8787')).toBe(`https://baoxiu.example.com/admin/leads/${row.id}/`);
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/SITE_URL is not an address/));
+    // Without its scheme: not an address (localhost:8787 even parses, `localhost:` read as a scheme).
+    for (const bad of ['127.0.0.1:8787', 'localhost:8787', 'staging.example.com:8443'])
+      expect(await linkWith(bad), bad).toBe(`https://baoxiu.example.com/admin/leads/${row.id}/`);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/SITE_URL is not an http\(s\) address \(localhost:8787\)/));
     warn.mockRestore();
   });
 
