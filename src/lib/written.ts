@@ -1,6 +1,7 @@
 // What operators write around a place name in a pasted list, read off before the name is resolved
 // (resolve.ts): list numbers and bullets, quotes, notes in brackets, trailing punctuation, the
 // words for "all of it" (湖南省全省, 长沙市各区县, 吉首市及以下乡镇) and for "and around it" (长沙市及周边).
+import { PROVINCE_ONE_CHARACTER } from './provinces.ts';
 
 /** Longer than any place written with all its ancestors (新疆维吾尔自治区克孜勒苏柯尔克孜自治州阿克陶县
  *  and a town: ~30 characters); a longer entry is several places run together, and reading every
@@ -109,7 +110,9 @@ export function splitEntries(
           [],
         )
         // The country in front of a path (中国 广东省 广州市); alone, it is said to be no division.
-        .filter((word, _, all) => !(word === '中国' && all.length > 1));
+        .filter((word, _, all) => !(word === '中国' && all.length > 1))
+        // A province's one-character name in front of places (粤 深圳 广州: 广东省 heading them).
+        .map((word, i, all) => (i === 0 && all.length > 1 && PROVINCE_ONE_CHARACTER[word]) || word);
       const one = words.length > 1 ? together(words, piece.trim()) : undefined;
       return one ? [one].flat() : words;
     });
