@@ -215,6 +215,34 @@ describe('with JavaScript', () => {
     expect(new URL(page.url()).pathname).toBe('/hunan/xiangxi/jishou/');
   });
 
+  it('brings a refusal of the whole form into view, focused (the phone limit, the site busy)', async () => {
+    const page = await open('/hunan/xiangxi/jishou/', true);
+    const message =
+      '该号码一分钟内已多次提交报修。已经提交成功的报修不受影响；如需补充或另报其他维修，请一分钟后再提交，或直接拨打服务电话。';
+    // The Worker's answer to a fourth post within a minute (tests/worker/abuse.test.ts), as a stand-in.
+    await page.route('**/api/leads', (route) =>
+      route.fulfill({
+        status: 429,
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, errors: { form: message } }),
+      }),
+    );
+    await fill(page, { name: '吴先生', phone: '13700009999', description: '门锁坏了' });
+    await page.check('#lead-consent');
+    await page.check('#lead-abroad');
+    await page.click('[data-lead-form] button[type=submit]');
+    await page.waitForSelector('[data-form-status]:not([hidden])');
+    expect(await page.textContent('[data-form-status]')).toBe(message);
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-form-status'))).toBe(true);
+    expect(
+      await page.$eval('[data-form-status]', (el) => {
+        const box = el.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      }),
+    ).toBe(true);
+    await page.context().close();
+  });
+
   it('offers on a brand page the places that brand is serviced in, as without JavaScript', async () => {
     const page = await onPage('/brands/jianxia/', true);
     await page.waitForSelector('#lead-region-1', { state: 'attached' });
