@@ -43,18 +43,17 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
   // A path with a word that names nothing (广东省 深圳市 保安区, a slip for 宝安区): one entry, unresolved
   // as a whole. Read apart, its places each above the next would be covered whole (all of 深圳市). Not
   // when what the last word may mean lies outside the place before it (广东 广州 深证: 深圳, a heading's).
-  const inside = (code: string, above: string) => regions.lineage(code).some((r) => r.code === above);
   /** A word that names nothing, and may mean nothing outside `above` (深圳 福天: 福田区, of its sound; not
    *  南京 … 福洲, whose sound is 福州's). */
   const slipIn = (word: string, above: string) => {
     const read = resolver.resolve(word);
     const meant = read.candidates ?? [];
-    return read.status === 'unresolved' && (!meant.length || meant.some((c) => inside(c.code, above)));
+    return read.status === 'unresolved' && (!meant.length || meant.some((c) => regions.within(c.code, above)));
   };
   const pathWithSlip = (words: string[]): string | undefined => {
     const placed = words.slice(0, -1).map((word) => resolver.resolve(word));
     if (placed.length < 2 || !placed.every(ok)) return undefined;
-    if (!placed.every((r, i) => !i || inside(r.code!, placed[i - 1].code!))) return undefined;
+    if (!placed.every((r, i) => !i || regions.within(r.code!, placed[i - 1].code!))) return undefined;
     return slipIn(words.at(-1)!, placed.at(-1)!.code!) ? words.join(' ') : undefined;
   };
   // A province or prefecture heading places in it (北京 朝阳 海淀, 湖南省 凤凰县 泸溪县; 广东省 深圳市 南山区

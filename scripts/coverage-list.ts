@@ -32,10 +32,6 @@ export function checkList(results: Resolution[], resolver: Resolver, regions: Re
 
   // A county's name without its suffix that is also a town's where the list's other places are (西乡 in
   // a list of 深圳's streets: 宝安区's 西乡街道, not 陕西's 西乡县): read as the county, said.
-  const prefectureOf = (code: string) => {
-    const lineage = regions.lineage(code);
-    return (lineage.find((r) => r.level === 'prefecture') ?? lineage[0]).code;
-  };
   const provinceOf = (code: string) => regions.lineage(code)[0].code;
   for (const r of results) {
     if (!ok(r) || r.town) continue;
@@ -45,8 +41,8 @@ export function checkList(results: Resolution[], resolver: Resolver, regions: Re
     // 芙蓉区, though 常德 has a 芙蓉街道).
     const others = results.filter((o) => o !== r && ok(o)).map((o) => o.code!);
     if (others.some((code) => provinceOf(code) === provinceOf(r.code!))) continue;
-    const listed = new Set(others.map(prefectureOf));
-    const towns = resolver.townsNamed(text).filter((t) => listed.has(prefectureOf(t.county)));
+    const listed = new Set(others.map((code) => regions.prefectureOf(code)));
+    const towns = resolver.townsNamed(text).filter((t) => listed.has(regions.prefectureOf(t.county)));
     if (!towns.length) continue;
     r.status = 'warning';
     r.note = [

@@ -8,6 +8,7 @@ import { openLead, openRepeat } from '../privacy/sealed-lead.ts';
 import { phoneHashes, type Keyring } from '../privacy/keyring.ts';
 import type { Repeat, StoredLead } from '../rows.ts';
 import type { LeadInput } from './schema.ts';
+import { byRequest, mergeTarget } from './store.ts';
 
 /** How long after the earlier lead a word-for-word repeat is taken as its customer's own. */
 const OWN_REPEAT_MS = 5 * 60 * 1000;
@@ -58,28 +59,15 @@ export async function answeredBefore(
 ): Promise<{ lead: StoredLead; merged: boolean } | undefined> {
   if (input.website) return undefined;
   if (input.requestId) {
-    const taken = await db
-      .prepare(
-        `SELECT *, 0 AS via_repeat FROM leads WHERE request_id = ?1
-         UNION ALL SELECT *, 1 FROM leads WHERE id = (SELECT lead_id FROM lead_repeats WHERE request_id = ?1)`,
-      )
-      .bind(input.requestId)
-      .first<StoredLead & { via_repeat: number }>();
-    const stored = taken && { lead: taken, merged: taken.via_repeat === 1 };
+    const stored = await byRequest(db, input.requestId);
     if (stored) return (await isSamePost(db, ring, stored, input)) ? stored : undefined;
   }
-  // The lead saveLead would merge it into (store.ts `earlier`), if recent enough to be its own.
-  const earlier = await db
-    .prepare(
-      `SELECT * FROM leads WHERE phone_hash IN (SELECT value FROM json_each(?1)) AND region_code = ?2 AND brand IS ?3
-       AND status = 'new' AND stage NOT IN ('cancelled', 'done') AND created_at >= ?4 ORDER BY created_at DESC LIMIT 1`,
-    )
-    .bind(
-      JSON.stringify(await phoneHashes(ring, input.phone)),
-      input.region,
-      input.brand ?? null,
-      new Date(now - OWN_REPEAT_MS).toISOString(),
-    )
-    .first<StoredLead>();
+  // The lead saveLead would merge it into, if recent enough to be its own.
+  const since = new Date(now - OWN_REPEAT_MS).toISOString();
+  const earlier = await mergeTarget(db, await phoneHashes(ring, input.phone), {
+    regionCode: input.region,
+    brand: input.brand,
+    since,
+  });
   return earlier && (await isOwnRepeat(ring, earlier, input, now)) ? { lead: earlier, merged: true } : undefined;
 }

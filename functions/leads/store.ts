@@ -67,6 +67,29 @@ export const textsUnderCap = (channel: string, hashes: string, since: string, ca
   `AND (SELECT COUNT(*) FROM deliveries d JOIN leads l ON l.id = d.lead_id
   WHERE d.channel = ${channel} AND l.phone_hash IN (SELECT value FROM json_each(${hashes})) AND d.created_at >= ${since}) < ${cap}`;
 const TEXTS_UNDER_CAP = textsUnderCap('?2', '?6', '?7', '?8');
+/** The lead with this requestId (?1), else the one its repeat was merged into. */
+const BY_REQUEST = `SELECT * FROM leads WHERE request_id = ?1
+  UNION ALL SELECT * FROM leads WHERE id = (SELECT lead_id FROM lead_repeats WHERE request_id = ?1)`;
+
+/** The lead stored under this requestId, `merged` when the requestId was a repeat's merged into it. */
+export async function byRequest(db: D1Database, requestId: string): Promise<{ lead: StoredLead; merged: boolean } | undefined> {
+  const lead = await db.prepare(BY_REQUEST).bind(requestId).first<StoredLead>();
+  return lead ? { lead, merged: lead.request_id !== requestId } : undefined;
+}
+
+/** The open lead a new one of this phone (`hashes`, its hash under each key of the ring), region and
+ *  brand created since `since` would be merged into (`earlier`), if any. */
+export function mergeTarget(
+  db: D1Database,
+  hashes: string[],
+  where: { regionCode: string; brand?: string; since: string },
+): Promise<StoredLead | null> {
+  return db
+    .prepare(`SELECT * FROM leads WHERE id = (${earlier('?1')})`)
+    .bind(JSON.stringify(hashes), 'new', null, where.regionCode, where.since, where.brand ?? null)
+    .first<StoredLead>();
+}
+
 /** This requestId (?1) was already taken: as a lead, or as a repeat merged into one. */
 const REPEATED = 'SELECT 1 FROM leads WHERE request_id = ?1 UNION ALL SELECT 1 FROM lead_repeats WHERE request_id = ?1';
 
@@ -162,13 +185,7 @@ export async function saveLead(
           ...(channel === CUSTOMER_CHANNEL ? [texted, dayAgo, CUSTOMER_SMS_PER_DAY] : []),
         ),
     );
-    // The lead with this requestId (new or repeated), else the one its repeat was merged into.
-    const readBack = db
-      .prepare(
-        `SELECT * FROM leads WHERE request_id = ?1
-         UNION ALL SELECT * FROM leads WHERE id = (SELECT lead_id FROM lead_repeats WHERE request_id = ?1)`,
-      )
-      .bind(lead.requestId);
+    const readBack = db.prepare(BY_REQUEST).bind(lead.requestId);
     try {
       const results = await db.batch<StoredLead>([keepRepeat, insertLead, ...insertDeliveries, readBack]);
       const stored = results.at(-1)!.results[0];

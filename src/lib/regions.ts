@@ -120,6 +120,17 @@ export class RegionIndex {
     return chain;
   }
 
+  /** Whether `code` is `above` or lies in it. */
+  within(code: string, above: string): boolean {
+    return this.lineage(code).some((r) => r.code === above);
+  }
+
+  /** The prefecture `code` lies in (or is), else its province (a province-level city's districts). */
+  prefectureOf(code: string): string {
+    const lineage = this.lineage(code);
+    return (lineage.find((r) => r.level === 'prefecture') ?? lineage[0]).code;
+  }
+
   /** Every region below `code` (not including it). */
   descendants(code: string): Region[] {
     const all: Region[] = [];

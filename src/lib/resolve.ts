@@ -341,7 +341,7 @@ export class Resolver {
       const where = this.resolve(note.slice(1, -1));
       if ((where.status !== 'resolved' && where.status !== 'warning') || where.town) continue;
       const there = (found.candidates ?? []).filter(
-        (c) => c.path === this.pathOf(c.code) && this.regions.lineage(c.code).some((r) => r.code === where.code),
+        (c) => c.path === this.pathOf(c.code) && this.regions.within(c.code, where.code!),
       );
       if (there.length === 1)
         return { input: found.input, status: 'warning', ...there[0], note: `read ${note} as where it is: ${there[0].path}` };
@@ -551,18 +551,15 @@ export class Resolver {
   /** A division of exactly this name that ended in the prefecture of `region` (or its province-level
    *  city) and went to divisions outside `region` (history-codes.ts), if any. */
   private oldNamesake(name: string, region: string) {
-    const above = (code: string) => {
-      const lineage = this.regions.lineage(code);
-      return (lineage.find((r) => r.level === 'prefecture') ?? lineage[0]).code;
-    };
-    const home = above(region);
+    const home = this.regions.prefectureOf(region);
     // Not one whose area `region` holds (日喀则地区: its counties are 日喀则市's today), nor one that
     // holds `region` (鄂城县 became 鄂州市, where 鄂城区 is: the same place, renamed).
-    const inside = (code: string) => this.regions.lineage(code).some((r) => r.code === region);
     const around = new Set(this.regions.lineage(region).map((r) => r.code));
     return this.oldCodesNamed(name).find(
       ([, [, year, successors]]) =>
-        year !== null && !successors.some((c) => inside(c) || around.has(c)) && successors.every((c) => above(c) === home),
+        year !== null &&
+        !successors.some((c) => this.regions.within(c, region) || around.has(c)) &&
+        successors.every((c) => this.regions.prefectureOf(c) === home),
     );
   }
 
@@ -612,11 +609,7 @@ export class Resolver {
       const only = chains.length === 1 && chains[0].length === 1 ? chains[0][0] : undefined;
       if (only?.place.kind === 'region' && only.how === 'exact')
         for (const m of this.matches(text, { towns: false, formers: true, variants: false }))
-          if (
-            m.place.kind === 'former' &&
-            m.how === 'exact' &&
-            !this.regions.lineage(m.place.region).some((r) => r.code === only.place.region)
-          )
+          if (m.place.kind === 'former' && m.how === 'exact' && !this.regions.within(m.place.region, only.place.region))
             byRegion.set(`${m.place.region}|`, [m]);
       // A town's short name that is also a former division's (南汇: 温州's 南汇街道, 上海's 南汇区, now
       // 浦东新区): both, for the operator to choose — a later tier would never see the former. The
@@ -822,7 +815,7 @@ export class Resolver {
     }
     const sound = outside || !/^\p{Script=Han}{2,}$/u.test(rest) ? undefined : this.byPinyin(input, pinyinSlug(rest));
     const alike = (sound?.code ? [{ code: sound.code, path: sound.path! }] : (sound?.candidates ?? [])).filter(
-      (c) => !within.length || this.regions.lineage(c.code).some((r) => r.code === within[0].code),
+      (c) => !within.length || this.regions.within(c.code, within[0].code),
     );
     if (alike.length)
       return {
@@ -990,8 +983,7 @@ export class Resolver {
       const own = [named, ...['区', '县', '市'].map((s) => named + s)]
         .flatMap((name) => this.oldCodesNamed(name))
         .find(
-          ([, [, year, successors]]) =>
-            year !== null && successors.every((c) => this.regions.lineage(c).some((r) => r.code === before.place.region)),
+          ([, [, year, successors]]) => year !== null && successors.every((c) => this.regions.within(c, before.place.region)),
         );
       if (own) return this.formerCode(input, own[0], ...own[1], `${own[1][0]} (${own[0]}) existed until ${own[1][1]}`);
       if (found.size > 1)
@@ -1085,7 +1077,7 @@ export class Resolver {
         const decision = [approval, date && ` of ${date}`, url && `: ${url}`].filter(Boolean).join('');
         const sources = `${decision}; code table: ${SOURCES[source!]}`;
         // A split one's town that is not in its successor today (江干区下沙街道: 钱塘区's).
-        const townElsewhere = m !== chain.at(-1) && !this.regions.lineage(last.region).some((r) => r.code === current.code);
+        const townElsewhere = m !== chain.at(-1) && !this.regions.within(last.region, current.code);
         const parts = m === chain.at(-1) ? m.place.former!.parts?.filter((code) => code !== current.code) : undefined;
         notes.push(
           created
