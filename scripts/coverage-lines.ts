@@ -45,16 +45,18 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
   // when what the last word may mean lies outside the place before it (广东 广州 深证: 深圳, a heading's).
   /** A word that names nothing, and may mean nothing outside `above` (深圳 福天: 福田区, of its sound; not
    *  南京 … 福洲, whose sound is 福州's). */
-  const slipIn = (word: string, above: string) => {
+  const slipIn = (word: string, above: string, sounded = false) => {
     const read = resolver.resolve(word);
     const meant = read.candidates ?? [];
-    return read.status === 'unresolved' && (!meant.length || meant.some((c) => regions.within(c.code, above)));
+    return read.status === 'unresolved' && (!meant.length ? !sounded : meant.some((c) => regions.within(c.code, above)));
   };
+  // After one place, only a slip of a sound in it (深圳 福天: 福田区; 深圳 and a word of no sound may be
+  // two entries).
   const pathWithSlip = (words: string[]): string | undefined => {
     const placed = words.slice(0, -1).map((word) => resolver.resolve(word));
-    if (placed.length < 2 || !placed.every(ok)) return undefined;
+    if (!placed.length || !placed.every(ok)) return undefined;
     if (!placed.every((r, i) => !i || regions.within(r.code!, placed[i - 1].code!))) return undefined;
-    return slipIn(words.at(-1)!, placed.at(-1)!.code!) ? words.join(' ') : undefined;
+    return slipIn(words.at(-1)!, placed.at(-1)!.code!, placed.length < 2) ? words.join(' ') : undefined;
   };
   // A province or prefecture heading places in it (北京 朝阳 海淀, 湖南省 凤凰县 泸溪县; 广东省 深圳市 南山区
   // 福田区, a heading in a heading): each read after it (朝阳 alone names six places), the heading not

@@ -1,11 +1,13 @@
 // What a pasted coverage list as a whole says about its entries (coverage:import): a place listed with
 // places inside it is asked about, and a county's short name that is a town's where the list is, said.
 import type { RegionIndex } from '../src/lib/regions.ts';
-import type { Resolution, Resolver } from '../src/lib/resolve.ts';
+import { listed, namesakes, type Resolution, type Resolver } from '../src/lib/resolve.ts';
 import { written } from '../src/lib/written.ts';
 import { ok } from './coverage-lines.ts';
 
 export function checkList(results: Resolution[], resolver: Resolver, regions: RegionIndex): void {
+  placeNamesakes(results, resolver, regions);
+
   // A place listed with places inside it (湖南省、吉首市; 湖南省 凤凰县 泸溪县, a heading on their line):
   // covering it would cover all of it, pages the operator hardly meant. Asked, never written.
   const insideOf = new Map<string, Resolution[]>();
@@ -51,5 +53,48 @@ export function checkList(results: Resolution[], resolver: Resolver, regions: Re
     ]
       .filter(Boolean)
       .join('; ');
+  }
+}
+
+/** A name places share, read as one of them, said: the one where the list's other places are (朝阳、
+ *  海淀、丰台: 北京's 朝阳区), else a city's name alone as the city (西安: 陕西's 西安市, not the 西安区s of
+ *  辽源 and 牡丹江; 乌鲁木齐: the city, not its 乌鲁木齐县), as a city is written without its 市 and a
+ *  county or district seldom without its 县 or 区. Nothing else is guessed (长春 朝阳区、北京 朝阳区). */
+function placeNamesakes(results: Resolution[], resolver: Resolver, regions: RegionIndex): void {
+  const placed = results.filter(ok).map((r) => r.code!);
+  const provinceOf = (code: string) => regions.lineage(code)[0].code;
+  const isRegion = (c: { code: string; path: string }) => c.path.split(' ').at(-1) === regions.get(c.code)!.name;
+  for (const r of results) {
+    if (!namesakes(r)) continue;
+    const candidates = r.candidates!;
+    const inList = (of: (code: string) => string) => {
+      const where = new Set(placed.map(of));
+      const there = candidates.filter((c) => where.has(of(c.code)));
+      return there.length === 1 ? there[0] : undefined;
+    };
+    const near = inList((code) => regions.prefectureOf(code)) ?? inList(provinceOf);
+    const cities = candidates.filter((c) => isRegion(c) && regions.get(c.code)!.level === 'prefecture');
+    const city =
+      !near &&
+      /\p{Script=Han}/u.test(r.input) &&
+      cities.length === 1 &&
+      candidates.every((c) => c === cities[0] || (isRegion(c) && regions.get(c.code)!.level === 'county'))
+        ? cities[0]
+        : undefined;
+    const chosen = near ?? city;
+    const read = chosen && resolver.resolve(chosen.path.replaceAll(' ', ''));
+    if (!read || !ok(read)) continue;
+    const others = candidates.filter((c) => c !== chosen).map((c) => c.path);
+    const rest = others.length > 3 ? [...others.slice(0, 3), `${others.length - 3} more`] : others;
+    Object.assign(r, {
+      status: 'warning',
+      code: read.code,
+      path: read.path,
+      town: read.town,
+      candidates: undefined,
+      note: near
+        ? `${candidates.length} places are called ${r.input}: read as ${chosen.path}, where the list's other places are; for ${listed(rest)}, write it with its city`
+        : `${candidates.length} places are called ${r.input}: read as the city, ${chosen.path}; for ${listed(rest)}, write it with its 县 or 区 and its city`,
+    });
   }
 }

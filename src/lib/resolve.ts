@@ -41,7 +41,7 @@ const TRADITIONAL_FORMS: TraditionalForms = forms;
 type Status = 'resolved' | 'warning' | 'ambiguous' | 'unresolved';
 
 /** A, B and C. */
-const listed = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items[0]);
+export const listed = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items[0]);
 /** The rest of a split division, for the operator to add. */
 const others = (names: string[]) =>
   names.length > 1
@@ -59,6 +59,14 @@ export interface Resolution {
   /** A town below a county-level unit, to note on the county's page. */
   town?: string;
   candidates?: { code: string; path: string }[];
+}
+
+/** Whether a resolution is ambiguous only because places share the name written (朝阳: 北京's and
+ *  长春's 朝阳区, 辽宁's 朝阳市 and 朝阳县), each of them a candidate: for a list around it to choose
+ *  (coverage-list.ts). The note says so (see `named`). */
+export function namesakes(r: Resolution): boolean {
+  const shared = r.status === 'ambiguous' && /^(\d+) places are called /.exec(r.note ?? '');
+  return !!shared && Number(shared[1]) === r.candidates?.length;
 }
 
 interface Place {
@@ -92,6 +100,10 @@ const SUFFIXES_OF: Record<string, string[]> = {
   town: ['镇', '乡', '街道'],
 };
 const MAX_CANDIDATES = 10;
+/** Pinyin as the fuzzy mode (模糊音) of input methods hears it: zh, ch, sh as z, c, s; -ng as -n
+ *  (深证 shenzheng for 深圳 shenzhen), the confusions of southern speakers it is made for. A key, so a
+ *  joined slug may lose a syllable's edge (xingan: xinan) — the names it finds are only offered. */
+const fuzzySound = (slug: string) => slug.replace(/([zcs])h/g, '$1').replace(/ng/g, 'n');
 /** Former prefectures by name, with the rows of their counties (莱芜市: 莱城区, 钢城区). */
 const FORMER_PREFECTURES = new Map(
   FORMER.map((f) => [f.name, { former: f, parts: FORMER.filter((c) => c.within === f.name) }] as const).filter(
@@ -129,6 +141,8 @@ export class Resolver {
   private readonly byName = new Map<string, Place[]>();
   /** Regions by the pinyin of their names (byPinyin), built on first use. */
   private pinyin?: Map<string, Region[]>;
+  /** The same by their fuzzy sound (fuzzySound), built on first use. */
+  private fuzzy?: Map<string, Region[]>;
 
   readonly regions: RegionIndex;
 
@@ -453,6 +467,25 @@ export class Resolver {
       path: this.pathOf(found[0].code),
       note: `read as the pinyin of ${found[0].name}`,
     };
+  }
+
+  /** Regions whose name sounds like `text` (常沙: 长沙市), within `above` if given: of its very sound,
+   *  else of its fuzzy one. */
+  private ofSound(text: string, above?: Region): { code: string; path: string }[] {
+    const slug = pinyinSlug(text);
+    if (!this.fuzzy) {
+      this.byPinyin(text, slug); // builds this.pinyin
+      this.fuzzy = new Map();
+      for (const [p, regions] of this.pinyin!) {
+        const key = fuzzySound(p);
+        this.fuzzy.set(key, [...(this.fuzzy.get(key) ?? []), ...regions]);
+      }
+    }
+    for (const found of [this.pinyin!.get(slug), this.fuzzy.get(fuzzySound(slug))]) {
+      const alike = (found ?? []).filter((r) => !above || this.regions.within(r.code, above.code));
+      if (alike.length) return alike.slice(0, MAX_CANDIDATES).map((r) => ({ code: r.code, path: this.pathOf(r.code) }));
+    }
+    return [];
   }
 
   /** A code written as such (433101), of a region or of a town. */
@@ -813,17 +846,19 @@ export class Resolver {
         .find(({ name }) => rest.startsWith(name) && rest.length - name.length >= 2);
       if (before) [within[0], rest] = [before.r, rest.slice(before.name.length)];
     }
-    const sound = outside || !/^\p{Script=Han}{2,}$/u.test(rest) ? undefined : this.byPinyin(input, pinyinSlug(rest));
-    const alike = (sound?.code ? [{ code: sound.code, path: sound.path! }] : (sound?.candidates ?? [])).filter(
-      (c) => !within.length || this.regions.within(c.code, within[0].code),
-    );
-    if (alike.length)
-      return {
-        input,
-        status: 'unresolved',
-        note: `${why}; a name of that sound: ${alike.map((c) => c.path).join(', ')}`,
-        candidates: alike,
-      };
+    // Then as an input method's fuzzy mode hears it (深证: 深圳, zheng for zhen).
+    const sounds = !outside && /^\p{Script=Han}{2,}$/u.test(rest);
+    const ofSound = (alike: { code: string; path: string }[]): Resolution | undefined =>
+      alike.length
+        ? {
+            input,
+            status: 'unresolved',
+            note: `${why}; a name of that sound: ${alike.map((c) => c.path).join(', ')}`,
+            candidates: alike,
+          }
+        : undefined;
+    const alike = ofSound(sounds ? this.ofSound(rest, within[0]) : []);
+    if (alike) return alike;
     // Two places run together (长沙市株洲市, 凤凰县泸溪县), each a full name: said, both as candidates.
     for (let i = 3; !outside && i <= text.length - 3; i++) {
       const [a, b] = [text.slice(0, i), text.slice(i)].map((t) => (/[省市县区州旗盟]$/.test(t) ? this.named(t, t) : undefined));
@@ -835,6 +870,11 @@ export class Resolver {
           candidates: [a, b].map((r) => ({ code: r.code!, path: r.path! })),
         };
     }
+    // Within the province if not in the prefecture written (广东广州深证: 深圳 beside 广州, a heading's
+    // places).
+    const beside =
+      within[0]?.level === 'prefecture' && sounds ? ofSound(this.ofSound(rest, this.regions.get(within[0].parent!))) : undefined;
+    if (beside) return beside;
     // A development zone the data does not list by that name (西安高新区, 苏州园区, 郑州市郑东新区): the city
     // it is written after, and the zones the data lists there (苏州工业园区), for the operator to say
     // which is meant.

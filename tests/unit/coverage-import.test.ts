@@ -182,9 +182,10 @@ describe('npm run coverage:import', () => {
       ['深圳 罗湖', 'resolved', '440303'],
       ['广东省 深圳市 南山区', 'resolved', '440305'],
       ['广东省 深圳市 福田区', 'resolved', '440304'],
-      // A city is no town's name in another (赤坎区's 中山街道); written as a town, it is one.
+      // A city is no town's name in another (赤坎区's 中山街道); written as a town, it is one. Of the
+      // places called 中山, the one in the province of the list's others (not 大连's 中山区), said.
       ['湛江', 'resolved', '440800'],
-      ['中山', 'ambiguous', '辽宁省 大连市 中山区'],
+      ['中山', 'warning', '442000'],
       ['苏州 沙溪镇', 'warning', '320585'],
       // Two headings on a line, each with its own 鼓楼区.
       ['南京 鼓楼', 'resolved', '320106'],
@@ -202,6 +203,16 @@ describe('npm run coverage:import', () => {
       ['广东省 广州', 'resolved', '440100'],
       ['粤', 'unresolved', '广东省'],
     ]);
+    // A slip heard as an input method's fuzzy mode hears it (深证: 深圳, zheng for zhen) is a heading's
+    // place beside 广州, not one in it; after one place, a slip of a sound in it is one entry with it.
+    const fuzzy = await run(['--brand', 'jianxia', '--json', '--dry-run'], '广东 广州 深证\n深圳 福天\n吉首 常沙');
+    expect(JSON.parse(fuzzy.stdout).map((r: any) => [r.input, r.status, r.code ?? r.candidates?.[0]?.path])).toEqual([
+      ['广东 广州', 'resolved', '440100'],
+      ['广东 深证', 'unresolved', '广东省 深圳市'],
+      ['深圳 福天', 'unresolved', '广东省 深圳市 福田区'],
+      ['吉首', 'resolved', '433101'],
+      ['常沙', 'unresolved', '湖南省 长沙市'],
+    ]);
   });
 
   it("says when a county's short name is also a town's where the list's other places are (西乡: 深圳's 西乡街道)", async () => {
@@ -217,11 +228,49 @@ describe('npm run coverage:import', () => {
     expect(huangpu).toMatchObject({ status: 'unresolved', candidates: [{ code: '440112', path: '广东省 广州市 黄埔区' }] });
   });
 
-  it('asks which place a province and a shared name mean (湖南-长沙), never covering the province', async () => {
+  it('reads a province and a shared name (湖南-长沙) as one place, the city, said; never the province', async () => {
     const { code, stdout } = await run(['--brand', 'jianxia', '--json', '--dry-run'], '湖南-长沙');
-    expect(code).toBe(1);
-    expect(JSON.parse(stdout).map((r: any) => [r.input, r.status, r.candidates?.map((c: any) => c.code)])).toEqual([
-      ['湖南 长沙', 'ambiguous', ['430100', '430121']],
+    expect(code).toBe(0);
+    const [changsha] = JSON.parse(stdout);
+    expect(changsha).toMatchObject({ input: '湖南 长沙', status: 'warning', code: '430100' });
+    expect(changsha.note).toBe(
+      '2 places are called 湖南 长沙: read as the city, 湖南省 长沙市; for 湖南省 长沙市 长沙县, write it with its 县 or 区 and its city',
+    );
+  });
+
+  it('reads a name places share as the one where the list is, else a city by its name alone, said; asks otherwise', async () => {
+    const read = async (text: string) =>
+      JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], text)).stdout).map((r: any) => [
+        r.input,
+        r.status,
+        r.code ?? r.candidates.map((c: any) => c.code).join(' '),
+      ]);
+    // Alone, the city: not 辽源's or 牡丹江's 西安区, not 乌鲁木齐县, not 北京's 朝阳区.
+    expect(await read('西安、新疆乌鲁木齐、朝阳')).toEqual([
+      ['西安', 'warning', '610100'],
+      ['新疆乌鲁木齐', 'warning', '650100'],
+      ['朝阳', 'warning', '211300'],
+    ]);
+    // Among places of one city or province, theirs (朝阳: 北京's; 西安: 辽源's; 沙溪镇: 太仓's).
+    expect(await read('朝阳、海淀、丰台\n龙山区、西安、东辽县')).toEqual([
+      ['朝阳', 'warning', '110105'],
+      ['海淀', 'resolved', '110108'],
+      ['丰台', 'resolved', '110106'],
+      ['龙山区', 'resolved', '220402'],
+      ['西安', 'warning', '220403'],
+      ['东辽县', 'resolved', '220422'],
+    ]);
+    // A city among its own places is still asked about (长沙 and 浏阳市); a province and its city (吉林),
+    // places of one name in both provinces of the list (鼓楼: 南京's, 福州's), and a town shared by more
+    // places than are listed (城关镇) are asked about too.
+    expect(await read('长沙、浏阳市\n吉林\n南京 玄武、福州 台江、鼓楼\n城关镇')).toEqual([
+      ['长沙', 'ambiguous', '430100'],
+      ['浏阳市', 'resolved', '430181'],
+      ['吉林', 'ambiguous', '220000 220200'],
+      ['南京 玄武', 'resolved', '320102'],
+      ['福州 台江', 'resolved', '350103'],
+      ['鼓楼', 'ambiguous', expect.stringContaining('320106')],
+      ['城关镇', 'ambiguous', expect.any(String)],
     ]);
   });
 
@@ -283,12 +332,21 @@ describe('npm run coverage:import', () => {
   });
 
   it("reads a path to a shared town name as one place (苏州 沙溪镇: 太仓市), not 苏州市 and 中山's 沙溪镇", async () => {
-    const { code, stdout } = await run(['--brand', 'jianxia', '--json', '--dry-run'], '苏州 沙溪镇\n沙溪镇\n');
-    expect(code).toBe(1); // the bare name is ambiguous
+    const path = await run(['--brand', 'jianxia', '--json', '--dry-run'], '苏州 沙溪镇');
+    expect(JSON.parse(path.stdout).map((r: any) => [r.input, r.status, r.code])).toEqual([['苏州 沙溪镇', 'warning', '320585']]);
+    // The bare name is ambiguous where the list has none of its places.
+    const { code, stdout } = await run(['--brand', 'jianxia', '--json', '--dry-run'], '吉首市、沙溪镇');
+    expect(code).toBe(1);
     expect(JSON.parse(stdout).map((r: any) => [r.input, r.status, r.code ?? null])).toEqual([
-      ['苏州 沙溪镇', 'warning', '320585'],
+      ['吉首市', 'resolved', '433101'],
       ['沙溪镇', 'ambiguous', null],
     ]);
+    // Where the list has one of them, that one, said.
+    const [, shaxi] = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '苏州 沙溪镇、沙溪镇')).stdout);
+    expect(shaxi).toMatchObject({ status: 'warning', code: '320585', town: '沙溪镇' });
+    expect(shaxi.note).toMatch(
+      /^9 places are called 沙溪镇: read as 江苏省 苏州市 太仓市 沙溪镇, where the list's other places are; for .* and 5 more, write/,
+    );
   });
 
   it('leaves the coverage file as it is when nothing changes', async () => {
