@@ -1,7 +1,7 @@
 // How the lines of a pasted coverage list become entries (coverage:import): words that name one place
 // together, a heading and the places in it, a path with a slip in it, and otherwise a place a word.
 import type { RegionIndex } from '../src/lib/regions.ts';
-import type { Resolution, Resolver } from '../src/lib/resolve.ts';
+import { namesakes, type Resolution, type Resolver } from '../src/lib/resolve.ts';
 import { qualifies, splitEntries } from '../src/lib/written.ts';
 
 export const ok = (r: Resolution) => r.status === 'resolved' || r.status === 'warning';
@@ -51,9 +51,12 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     return read.status === 'unresolved' && (!meant.length ? !sounded : meant.some((c) => regions.within(c.code, above)));
   };
   // After one place, only a slip of a sound in it (深圳 福天: 福田区; 深圳 and a word of no sound may be
-  // two entries).
+  // two entries), also after a name places share (长沙 岳陆: 岳麓区, of 长沙市; read apart, 长沙 would be
+  // the city, coverage-list.ts).
   const pathWithSlip = (words: string[]): string | undefined => {
     const placed = words.slice(0, -1).map((word) => resolver.resolve(word));
+    if (placed.length === 1 && namesakes(placed[0]))
+      return placed[0].candidates!.some((c) => slipIn(words[1], c.code, true)) ? words.join(' ') : undefined;
     if (!placed.length || !placed.every(ok)) return undefined;
     if (!placed.every((r, i) => !i || regions.within(r.code!, placed[i - 1].code!))) return undefined;
     return slipIn(words.at(-1)!, placed.at(-1)!.code!, placed.length < 2) ? words.join(' ') : undefined;

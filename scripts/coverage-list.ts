@@ -73,9 +73,12 @@ function placeNamesakes(results: Resolution[], resolver: Resolver, regions: Regi
       return there.length === 1 ? there[0] : undefined;
     };
     const near = inList((code) => regions.prefectureOf(code)) ?? inList(provinceOf);
+    // The city only where the list is none of theirs: 西安 beside 辽源's 龙山区 and 牡丹江's 爱民区 is asked.
+    const anyThere = candidates.some((c) => placed.some((code) => provinceOf(code) === provinceOf(c.code)));
     const cities = candidates.filter((c) => isRegion(c) && regions.get(c.code)!.level === 'prefecture');
     const city =
       !near &&
+      !anyThere &&
       /\p{Script=Han}/u.test(r.input) &&
       cities.length === 1 &&
       candidates.every((c) => c === cities[0] || (isRegion(c) && regions.get(c.code)!.level === 'county'))
@@ -92,9 +95,15 @@ function placeNamesakes(results: Resolution[], resolver: Resolver, regions: Regi
       path: read.path,
       town: read.town,
       candidates: undefined,
-      note: near
-        ? `${candidates.length} places are called ${r.input}: read as ${chosen.path}, where the list's other places are; for ${listed(rest)}, write it with its city`
-        : `${candidates.length} places are called ${r.input}: read as the city, ${chosen.path}; for ${listed(rest)}, write it with its 县 or 区 and its city`,
+      // With what reading it says (a town: its whole county covered, where pages end).
+      note: [
+        near
+          ? `${candidates.length} places are called ${r.input}: read as ${chosen.path}, where the list's other places are; for ${listed(rest)}, write it with its city`
+          : `${candidates.length} places are called ${r.input}: read as the city, ${chosen.path}; for ${listed(rest)}, write it with its 县 or 区 and its city`,
+        read.note,
+      ]
+        .filter(Boolean)
+        .join('; '),
     });
   }
 }

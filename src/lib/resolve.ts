@@ -65,7 +65,8 @@ export interface Resolution {
  *  长春's 朝阳区, 辽宁's 朝阳市 and 朝阳县), each of them a candidate: for a list around it to choose
  *  (coverage-list.ts). The note says so (see `named`). */
 export function namesakes(r: Resolution): boolean {
-  const shared = r.status === 'ambiguous' && /^(\d+) places are called /.exec(r.note ?? '');
+  // Not names of one sound (fuzhou: 福州, 抚州): the note ends "in pinyin; write the name in Chinese".
+  const shared = r.status === 'ambiguous' && /^(\d+) places are called [^;]*\p{Script=Han}[^;]*;/u.exec(r.note ?? '');
   return !!shared && Number(shared[1]) === r.candidates?.length;
 }
 

@@ -264,13 +264,24 @@ describe('npm run coverage:import', () => {
     // places of one name in both provinces of the list (鼓楼: 南京's, 福州's), and a town shared by more
     // places than are listed (城关镇) are asked about too.
     expect(await read('长沙、浏阳市\n吉林\n南京 玄武、福州 台江、鼓楼\n城关镇')).toEqual([
-      ['长沙', 'ambiguous', '430100'],
+      ['长沙', 'ambiguous', '430100 430121'],
       ['浏阳市', 'resolved', '430181'],
       ['吉林', 'ambiguous', '220000 220200'],
       ['南京 玄武', 'resolved', '320102'],
       ['福州 台江', 'resolved', '350103'],
       ['鼓楼', 'ambiguous', expect.stringContaining('320106')],
       ['城关镇', 'ambiguous', expect.any(String)],
+    ]);
+    // Where the list has two of them, neither nor the city (西安: 辽源's and 牡丹江's 西安区 both where it is);
+    // pinyin of two names (fuzhou: 福州, 抚州) is no shared name; and a shared name before a slip in it is
+    // one entry with the slip, never the whole city (长沙 岳陆: 岳麓区 offered).
+    expect(await read('西安、龙山区、爱民区\nfuzhou、南昌市\n长沙 岳陆')).toEqual([
+      ['西安', 'ambiguous', '220403 231005 610100'],
+      ['龙山区', 'resolved', '220402'],
+      ['爱民区', 'resolved', '231004'],
+      ['fuzhou', 'ambiguous', '350100 361000'],
+      ['南昌市', 'resolved', '360100'],
+      ['长沙 岳陆', 'unresolved', '430104'],
     ]);
   });
 
@@ -344,6 +355,7 @@ describe('npm run coverage:import', () => {
     // Where the list has one of them, that one, said.
     const [, shaxi] = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '苏州 沙溪镇、沙溪镇')).stdout);
     expect(shaxi).toMatchObject({ status: 'warning', code: '320585', town: '沙溪镇' });
+    expect(shaxi.note).toMatch(/; covers all of 太仓市, where pages end; town 沙溪镇 is noted on its page$/);
     expect(shaxi.note).toMatch(
       /^9 places are called 沙溪镇: read as 江苏省 苏州市 太仓市 沙溪镇, where the list's other places are; for .* and 5 more, write/,
     );
