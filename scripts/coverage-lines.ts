@@ -45,21 +45,29 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
   // when what the last word may mean lies outside the place before it (广东 广州 深证: 深圳, a heading's).
   /** A word that names nothing, and may mean nothing outside `above` (深圳 福天: 福田区, of its sound; not
    *  南京 … 福洲, whose sound is 福州's). */
-  const slipIn = (word: string, above: string, sounded = false) => {
+  const slipIn = (word: string, above: string) => {
     const read = resolver.resolve(word);
     const meant = read.candidates ?? [];
-    return read.status === 'unresolved' && (!meant.length ? !sounded : meant.some((c) => regions.within(c.code, above)));
+    return read.status === 'unresolved' && (!meant.length || meant.some((c) => regions.within(c.code, above)));
   };
-  // After one place, only a slip of a sound in it (深圳 福天: 福田区; 深圳 and a word of no sound may be
-  // two entries), also after a name places share (长沙 岳陆: 岳麓区, of 长沙市; read apart, 长沙 would be
-  // the city, coverage-list.ts).
+  // After one place, a word that read together with it offers only places in it (深圳 福天: 福田区; 吉首
+  // 乾洲: its 乾州街道) — not one that offers nothing, the place itself (吉首 常沙: 吉首市, a near name) or
+  // places elsewhere (长沙 株州: 株洲市) —, also after a name places share (长沙 岳陆: 岳麓区, of 长沙市; read
+  // apart, 长沙 would be the city, coverage-list.ts).
   const pathWithSlip = (words: string[]): string | undefined => {
     const placed = words.slice(0, -1).map((word) => resolver.resolve(word));
-    if (placed.length === 1 && namesakes(placed[0]))
-      return placed[0].candidates!.some((c) => slipIn(words[1], c.code, true)) ? words.join(' ') : undefined;
+    if (placed.length === 1) {
+      const at = namesakes(placed[0]) ? placed[0].candidates!.map((c) => c.code) : ok(placed[0]) ? [placed[0].code!] : [];
+      const together = resolver.resolve(words.join(''));
+      const meant = together.status === 'unresolved' ? (together.candidates ?? []) : [];
+      // In it, not it (a town of it is: its path is longer).
+      const inside = (c: { code: string; path: string }, code: string) =>
+        regions.within(c.code, code) && c.path.split(' ').length > regions.lineage(code).length;
+      return at.length && meant.length && meant.every((c) => at.some((code) => inside(c, code))) ? words.join(' ') : undefined;
+    }
     if (!placed.length || !placed.every(ok)) return undefined;
     if (!placed.every((r, i) => !i || regions.within(r.code!, placed[i - 1].code!))) return undefined;
-    return slipIn(words.at(-1)!, placed.at(-1)!.code!, placed.length < 2) ? words.join(' ') : undefined;
+    return slipIn(words.at(-1)!, placed.at(-1)!.code!) ? words.join(' ') : undefined;
   };
   // A province or prefecture heading places in it (北京 朝阳 海淀, 湖南省 凤凰县 泸溪县; 广东省 深圳市 南山区
   // 福田区, a heading in a heading): each read after it (朝阳 alone names six places), the heading not

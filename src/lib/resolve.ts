@@ -921,6 +921,22 @@ export class Resolver {
         candidates: [{ code: county.code!, path: county.path! }],
       };
     }
+    // A county and a town of it by a name of that sound, its suffix left off (吉首乾洲: 乾州街道).
+    for (let i = text.length - 2; !outside && !/(镇|乡|街道)$/.test(text) && i >= 2; i--) {
+      const county = this.named(text.slice(0, i), text.slice(0, i));
+      if (county?.status !== 'resolved' || county.town || this.regions.get(county.code!)?.level !== 'county') continue;
+      const rest = pinyinSlug(text.slice(i));
+      const sound = [...this.places.values()].filter(
+        (p) => p.kind === 'town' && p.region === county.code && pinyinSlug(p.short) === rest && p.short !== text.slice(i),
+      );
+      if (sound.length)
+        return {
+          input,
+          status: 'unresolved',
+          note: `${why}; a town of that sound in ${text.slice(0, i)}: ${sound.map((p) => p.name).join(', ')}`,
+          candidates: sound.map((p) => ({ code: county.code!, path: `${county.path} ${p.name}` })),
+        };
+    }
     // A town of the same name (台北街道) for the operator who meant it, written in full.
     for (const near of outside ? simplify(text, TRADITIONAL_FORMS) : nearNames(text)) {
       const found = this.named(near, near);

@@ -205,11 +205,17 @@ describe('npm run coverage:import', () => {
     ]);
     // A slip heard as an input method's fuzzy mode hears it (深证: 深圳, zheng for zhen) is a heading's
     // place beside 广州, not one in it; after one place, a slip of a sound in it is one entry with it.
-    const fuzzy = await run(['--brand', 'jianxia', '--json', '--dry-run'], '广东 广州 深证\n深圳 福天\n吉首 常沙');
+    // A town's too, its suffix left off (吉首 乾洲: 乾州街道); not a slip whose place is elsewhere (吉首 常沙).
+    const fuzzy = await run(
+      ['--brand', 'jianxia', '--json', '--dry-run'],
+      '广东 广州 深证\n深圳 福天\n吉首 乾洲\n吉首乾洲\n吉首 常沙',
+    );
     expect(JSON.parse(fuzzy.stdout).map((r: any) => [r.input, r.status, r.code ?? r.candidates?.[0]?.path])).toEqual([
       ['广东 广州', 'resolved', '440100'],
       ['广东 深证', 'unresolved', '广东省 深圳市'],
       ['深圳 福天', 'unresolved', '广东省 深圳市 福田区'],
+      ['吉首 乾洲', 'unresolved', '湖南省 湘西土家族苗族自治州 吉首市 乾州街道'],
+      ['吉首乾洲', 'unresolved', '湖南省 湘西土家族苗族自治州 吉首市 乾州街道'],
       ['吉首', 'resolved', '433101'],
       ['常沙', 'unresolved', '湖南省 长沙市'],
     ]);
