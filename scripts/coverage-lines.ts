@@ -57,6 +57,8 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
   const pathWithSlip = (words: string[]): string | undefined => {
     const placed = words.slice(0, -1).map((word) => resolver.resolve(word));
     if (placed.length === 1) {
+      // A word that is a place of its own is one (大连 锦州: 锦州市, though 大连 has a 金州区).
+      if (resolver.resolve(words[1]).status !== 'unresolved') return undefined;
       const at = namesakes(placed[0]) ? placed[0].candidates!.map((c) => c.code) : ok(placed[0]) ? [placed[0].code!] : [];
       const together = resolver.resolve(words.join(''));
       const meant = together.status === 'unresolved' ? (together.candidates ?? []) : [];

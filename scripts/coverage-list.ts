@@ -59,29 +59,45 @@ export function checkList(results: Resolution[], resolver: Resolver, regions: Re
 /** A name places share, read as one of them, said: the one where the list's other places are (朝阳、
  *  海淀、丰台: 北京's 朝阳区), else a city's name alone as the city (西安: 陕西's 西安市, not the 西安区s of
  *  辽源 and 牡丹江; 乌鲁木齐: the city, not its 乌鲁木齐县), as a city is written without its 市 and a
- *  county or district seldom without its 县 or 区. Nothing else is guessed (长春 朝阳区、北京 朝阳区). */
+ *  county or district seldom without its 县 or 区. Nothing else is guessed. */
 function placeNamesakes(results: Resolution[], resolver: Resolver, regions: RegionIndex): void {
   const placed = results.filter(ok).map((r) => r.code!);
   const provinceOf = (code: string) => regions.lineage(code)[0].code;
+  // The provinces the list is in, for each entry: also one that another shared name's places are all
+  // in (吉林: 吉林省, 吉林市).
+  const oneProvince = new Map(
+    results.filter(namesakes).flatMap((r) => {
+      const of = new Set(r.candidates!.map((c) => provinceOf(c.code)));
+      return of.size === 1 ? [[r, [...of][0]] as const] : [];
+    }),
+  );
+  const provincesBeside = (r: Resolution) =>
+    new Set([...placed.map(provinceOf), ...[...oneProvince].filter(([o]) => o !== r).map(([, p]) => p)]);
   const isRegion = (c: { code: string; path: string }) => c.path.split(' ').at(-1) === regions.get(c.code)!.name;
   for (const r of results) {
     if (!namesakes(r)) continue;
     const candidates = r.candidates!;
-    const inList = (of: (code: string) => string) => {
+    const inList = (of: (code: string) => string, among = candidates) => {
       const where = new Set(placed.map(of));
-      const there = candidates.filter((c) => where.has(of(c.code)));
+      const there = among.filter((c) => where.has(of(c.code)));
       return there.length === 1 ? there[0] : undefined;
     };
-    const near = inList((code) => regions.prefectureOf(code)) ?? inList(provinceOf);
-    // The city only where the list is none of theirs: 西安 beside 辽源's 龙山区 and 牡丹江's 爱民区 is asked.
-    const anyThere = candidates.some((c) => placed.some((code) => provinceOf(code) === provinceOf(c.code)));
+    // By the list's prefectures; by its provinces only a county or larger (新区 beside 莱芜 is no town
+    // of 山东 named 新区街道).
+    const near = inList((code) => regions.prefectureOf(code)) ?? inList(provinceOf, candidates.filter(isRegion));
+    // The city only where the list is none of theirs (西安 beside 辽源's 龙山区 and 牡丹江's 爱民区, or
+    // beside 吉林, is asked), and not a district of 北京, 上海, 天津 or 重庆, written without 区 as a
+    // city is (朝阳: 北京's 朝阳区 as much as 辽宁's 朝阳市).
+    const provinces = provincesBeside(r);
+    const anyThere = candidates.some((c) => provinces.has(provinceOf(c.code)));
+    const municipal = (code: string) => regions.lineage(code)[0].name.endsWith('市');
     const cities = candidates.filter((c) => isRegion(c) && regions.get(c.code)!.level === 'prefecture');
     const city =
       !near &&
       !anyThere &&
       /\p{Script=Han}/u.test(r.input) &&
       cities.length === 1 &&
-      candidates.every((c) => c === cities[0] || (isRegion(c) && regions.get(c.code)!.level === 'county'))
+      candidates.every((c) => c === cities[0] || (isRegion(c) && regions.get(c.code)!.level === 'county' && !municipal(c.code)))
         ? cities[0]
         : undefined;
     const chosen = near ?? city;

@@ -471,8 +471,8 @@ export class Resolver {
   }
 
   /** Regions whose name sounds like `text` (常沙: 长沙市), within `above` if given: of its very sound,
-   *  else of its fuzzy one. */
-  private ofSound(text: string, above?: Region): { code: string; path: string }[] {
+   *  or of its fuzzy one (深证: 深圳市). */
+  private ofSound(text: string, above: Region | undefined, fuzzy: boolean): { code: string; path: string }[] {
     const slug = pinyinSlug(text);
     if (!this.fuzzy) {
       this.byPinyin(text, slug); // builds this.pinyin
@@ -482,11 +482,11 @@ export class Resolver {
         this.fuzzy.set(key, [...(this.fuzzy.get(key) ?? []), ...regions]);
       }
     }
-    for (const found of [this.pinyin!.get(slug), this.fuzzy.get(fuzzySound(slug))]) {
-      const alike = (found ?? []).filter((r) => !above || this.regions.within(r.code, above.code));
-      if (alike.length) return alike.slice(0, MAX_CANDIDATES).map((r) => ({ code: r.code, path: this.pathOf(r.code) }));
-    }
-    return [];
+    const found = (fuzzy ? this.fuzzy.get(fuzzySound(slug)) : this.pinyin!.get(slug)) ?? [];
+    return found
+      .filter((r) => !above || this.regions.within(r.code, above.code))
+      .slice(0, MAX_CANDIDATES)
+      .map((r) => ({ code: r.code, path: this.pathOf(r.code) }));
   }
 
   /** A code written as such (433101), of a region or of a town. */
@@ -847,7 +847,6 @@ export class Resolver {
         .find(({ name }) => rest.startsWith(name) && rest.length - name.length >= 2);
       if (before) [within[0], rest] = [before.r, rest.slice(before.name.length)];
     }
-    // Then as an input method's fuzzy mode hears it (深证: 深圳, zheng for zhen).
     const sounds = !outside && /^\p{Script=Han}{2,}$/u.test(rest);
     const ofSound = (alike: { code: string; path: string }[]): Resolution | undefined =>
       alike.length
@@ -858,7 +857,7 @@ export class Resolver {
             candidates: alike,
           }
         : undefined;
-    const alike = ofSound(sounds ? this.ofSound(rest, within[0]) : []);
+    const alike = ofSound(sounds ? this.ofSound(rest, within[0], false) : []);
     if (alike) return alike;
     // Two places run together (长沙市株洲市, 凤凰县泸溪县), each a full name: said, both as candidates.
     for (let i = 3; !outside && i <= text.length - 3; i++) {
@@ -871,11 +870,21 @@ export class Resolver {
           candidates: [a, b].map((r) => ({ code: r.code!, path: r.path! })),
         };
     }
-    // Within the province if not in the prefecture written (广东广州深证: 深圳 beside 广州, a heading's
-    // places).
-    const beside =
-      within[0]?.level === 'prefecture' && sounds ? ofSound(this.ofSound(rest, this.regions.get(within[0].parent!))) : undefined;
-    if (beside) return beside;
+    // Within the province if not in the prefecture written (郑州信阳: 信阳市, beside 郑州); then as an
+    // input method's fuzzy mode hears it (深证: 深圳, zheng for zhen), within the prefecture and then the
+    // province (广东广州深证: 深圳 beside 广州, a heading's places).
+    const around = within[0]?.level === 'prefecture' ? this.regions.get(within[0].parent!) : undefined;
+    const readings: [Region | undefined, boolean][] = around
+      ? [
+          [around, false],
+          [within[0], true],
+          [around, true],
+        ]
+      : [[within[0], true]];
+    for (const [scope, fuzzy] of sounds ? readings : []) {
+      const beside = ofSound(this.ofSound(rest, scope, fuzzy));
+      if (beside) return beside;
+    }
     // A development zone the data does not list by that name (西安高新区, 苏州园区, 郑州市郑东新区): the city
     // it is written after, and the zones the data lists there (苏州工业园区), for the operator to say
     // which is meant.

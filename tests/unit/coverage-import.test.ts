@@ -205,7 +205,15 @@ describe('npm run coverage:import', () => {
     ]);
     // A slip heard as an input method's fuzzy mode hears it (深证: 深圳, zheng for zhen) is a heading's
     // place beside 广州, not one in it; after one place, a slip of a sound in it is one entry with it.
-    // A town's too, its suffix left off (吉首 乾洲: 乾州街道); not a slip whose place is elsewhere (吉首 常沙).
+    // A town's too, its suffix left off (吉首 乾洲: 乾州街道); not a slip whose place is elsewhere (吉首 常沙),
+    // nor a place of its own (大连 锦州: 锦州市, not a slip for 大连's 金州区); a name as written beside the
+    // city before a fuzzy one in it (郑州信阳: 信阳市, not 郑州's 荥阳市).
+    const apart = await run(['--brand', 'jianxia', '--json', '--dry-run'], '大连 锦州\n郑州信阳');
+    expect(JSON.parse(apart.stdout).map((r: any) => [r.input, r.status, r.code ?? r.candidates?.[0]?.path])).toEqual([
+      ['大连', 'resolved', '210200'],
+      ['锦州', 'resolved', '210700'],
+      ['郑州信阳', 'unresolved', '河南省 信阳市'],
+    ]);
     const fuzzy = await run(
       ['--brand', 'jianxia', '--json', '--dry-run'],
       '广东 广州 深证\n深圳 福天\n吉首 乾洲\n吉首乾洲\n吉首 常沙',
@@ -251,11 +259,20 @@ describe('npm run coverage:import', () => {
         r.status,
         r.code ?? r.candidates.map((c: any) => c.code).join(' '),
       ]);
-    // Alone, the city: not 辽源's or 牡丹江's 西安区, not 乌鲁木齐县, not 北京's 朝阳区.
+    // Alone, the city: not 辽源's or 牡丹江's 西安区, not 乌鲁木齐县; but a district of 北京, 上海, 天津 or
+    // 重庆 is written without its 区 as a city is, so 朝阳 (北京's, or 辽宁's 朝阳市?) is asked.
     expect(await read('西安、新疆乌鲁木齐、朝阳')).toEqual([
       ['西安', 'warning', '610100'],
       ['新疆乌鲁木齐', 'warning', '650100'],
-      ['朝阳', 'warning', '211300'],
+      ['朝阳', 'ambiguous', '110105 211300 211321 220104'],
+    ]);
+    // Not the city beside a shared name whose places are all in one province where another of them is
+    // (吉林: 吉林省 or 吉林市; 辽源's 西安区 is in 吉林省); by a province alone, no town (新区 beside 莱芜).
+    expect(await read('吉林、西安\n莱芜、新区')).toEqual([
+      ['吉林', 'ambiguous', '220000 220200'],
+      ['西安', 'ambiguous', '220403 231005 610100'],
+      ['莱芜', 'warning', '370116'],
+      ['新区', 'ambiguous', expect.any(String)],
     ]);
     // Among places of one city or province, theirs (朝阳: 北京's; 西安: 辽源's; 沙溪镇: 太仓's).
     expect(await read('朝阳、海淀、丰台\n龙山区、西安、东辽县')).toEqual([
