@@ -34,10 +34,14 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
           (r.code ? fits(r.code) : !!r.candidates?.some((c) => fits(c.code))) ||
           // Not a place of its own elsewhere read as a town's name here (湛江 中山: 中山市, not 赤坎区's
           // 中山街道), unless written as a town (苏州 沙溪镇).
-          (!((ok(r) || r.status === 'ambiguous') && !r.town && !/(镇|乡|街道)$/.test(naming[i])) &&
-            resolver.names(naming[i], above)),
+          (!ownPlace(r, i) && resolver.names(naming[i], above)),
       );
     };
+    // Nor when the place read is a town named by a word that is a place of its own, which fits above it
+    // too (长春 吉林: 吉林市, not 二道区's 吉林街道 — though 吉林省 is above 长春).
+    const ownPlace = (r: Resolution, i: number) =>
+      (ok(r) || r.status === 'ambiguous') && !r.town && !/(镇|乡|街道)$/.test(naming[i]);
+    if (whole.town && named.some((r, i) => ownPlace(r, i) && whole.town!.startsWith(naming[i]))) return undefined;
     return codes.every(below) ? words.join(' ') : undefined;
   };
   // A path with a word that names nothing (广东省 深圳市 保安区, a slip for 宝安区): one entry, unresolved

@@ -208,11 +208,14 @@ describe('npm run coverage:import', () => {
     // A town's too, its suffix left off (吉首 乾洲: 乾州街道); not a slip whose place is elsewhere (吉首 常沙),
     // nor a place of its own (大连 锦州: 锦州市, not a slip for 大连's 金州区); a name as written beside the
     // city before a fuzzy one in it (郑州信阳: 信阳市, not 郑州's 荥阳市).
-    const apart = await run(['--brand', 'jianxia', '--json', '--dry-run'], '大连 锦州\n郑州信阳');
+    // A word that is a place of its own is no town's name either, though it fits above (长春 吉林: not
+    // 二道区's 吉林街道; 吉林 read as 长春's province, either way round as 吉首 湖南 is).
+    const apart = await run(['--brand', 'jianxia', '--json', '--dry-run'], '大连 锦州\n郑州信阳\n长春 吉林');
     expect(JSON.parse(apart.stdout).map((r: any) => [r.input, r.status, r.code ?? r.candidates?.[0]?.path])).toEqual([
       ['大连', 'resolved', '210200'],
       ['锦州', 'resolved', '210700'],
       ['郑州信阳', 'unresolved', '河南省 信阳市'],
+      ['吉林 长春', 'resolved', '220100'],
     ]);
     const fuzzy = await run(
       ['--brand', 'jianxia', '--json', '--dry-run'],
