@@ -75,13 +75,21 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     if (!placed.every((r, i) => !i || regions.within(r.code!, placed[i - 1].code!))) return undefined;
     return slipIn(words.at(-1)!, placed.at(-1)!.code!) ? words.join(' ') : undefined;
   };
+  /** The province or prefecture a word names, to head places; of a name a county shares too, the one
+   *  that can (河南: 河南省, not 青海's 河南县), but not one of two (吉林: 吉林省 or 吉林市). */
+  const heading = (word: string): string | undefined => {
+    const read = resolver.resolve(word);
+    const codes = ok(read) ? (read.town ? [] : [read.code!]) : namesakes(read) ? read.candidates!.map((c) => c.code) : [];
+    const above = codes.filter((code) => ['province', 'prefecture'].includes(regions.get(code)!.level));
+    return above.length === 1 ? above[0] : undefined;
+  };
   // A province or prefecture heading places in it (北京 朝阳 海淀, 湖南省 凤凰县 泸溪县; 广东省 深圳市 南山区
   // 福田区, a heading in a heading): each read after it (朝阳 alone names six places), the heading not
   // covered whole. A word that names nothing is read after it too (深圳 福天: 福田区, of that sound).
   const underHeading = (words: string[]): string[] | undefined => {
     const [head, ...rest] = words;
-    const above = resolver.resolve(head);
-    if (!ok(above) || above.town || regions.get(above.code!)!.level === 'county' || rest.some(qualifies)) return undefined;
+    const at = heading(head);
+    if (!at || rest.some(qualifies)) return undefined;
     if (rest.length > 2) {
       const second = oneOf([head, rest[0]]);
       const within = second && resolver.resolve(second);
@@ -94,7 +102,7 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     const each = rest.map((word) => {
       const one = oneOf([head, word]);
       if (one) return { entry: one, placed: true };
-      return slipIn(word, above.code!) ? { entry: `${head} ${word}`, placed: false } : undefined;
+      return slipIn(word, at) ? { entry: `${head} ${word}`, placed: false } : undefined;
     });
     return each.every(Boolean) && each.some((e) => e!.placed) ? each.map((e) => e!.entry) : undefined;
   };
@@ -103,8 +111,8 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     const groups: string[][] = [];
     for (const word of words) {
       const group = groups.at(-1);
-      const head = group && resolver.resolve(group[0]);
-      const slip = group && group.length > 1 && head && ok(head) && slipIn(word, head.code!);
+      const head = group && heading(group[0]);
+      const slip = group && group.length > 1 && head && slipIn(word, head);
       if (group && (slip || oneOf([group[0], word]))) group.push(word);
       else groups.push([word]);
     }

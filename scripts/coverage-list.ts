@@ -85,16 +85,20 @@ function placeNamesakes(results: Resolution[], resolver: Resolver, regions: Regi
     // By the list's prefectures; by its provinces only a county or larger (新区 beside 莱芜 is no town
     // of 山东 named 新区街道).
     const near = inList((code) => regions.prefectureOf(code)) ?? inList(provinceOf, candidates.filter(isRegion));
-    // The city only where the list is none of theirs (西安 beside 辽源's 龙山区 and 牡丹江's 爱民区, or
-    // beside 吉林, is asked), and not a district of 北京, 上海, 天津 or 重庆, written without 区 as a
-    // city is (朝阳: 北京's 朝阳区 as much as 辽宁's 朝阳市).
+    // The city, unless the list is where another of them is and not where the city is (西安 beside
+    // 辽源's 龙山区 and 牡丹江's 爱民区, or beside 吉林, is asked; 湖南：长沙 株洲 is 长沙市), and not
+    // beside a district of 北京, 上海, 天津 or 重庆, written without 区 as a city is (朝阳: 北京's 朝阳区
+    // as much as 辽宁's 朝阳市).
     const provinces = provincesBeside(r);
-    const anyThere = candidates.some((c) => provinces.has(provinceOf(c.code)));
     const municipal = (code: string) => regions.lineage(code)[0].name.endsWith('市');
     const cities = candidates.filter((c) => isRegion(c) && regions.get(c.code)!.level === 'prefecture');
+    const elsewhere =
+      cities.length === 1 &&
+      !provinces.has(provinceOf(cities[0].code)) &&
+      candidates.some((c) => c !== cities[0] && provinces.has(provinceOf(c.code)));
     const city =
       !near &&
-      !anyThere &&
+      !elsewhere &&
       /\p{Script=Han}/u.test(r.input) &&
       cities.length === 1 &&
       candidates.every((c) => c === cities[0] || (isRegion(c) && regions.get(c.code)!.level === 'county' && !municipal(c.code)))

@@ -1018,8 +1018,10 @@ export class Resolver {
           .filter((m) =>
             m.place.kind === 'former' ? FORMER_PREFECTURES.has(m.place.name) : this.levelOf(m.place) === 'prefecture',
           );
-        // Words for part of any city (合肥郊区, 成都市中区) are no county that moved there.
+        // Words for part of any city (合肥郊区, 成都市中区) are no county that moved there, and a
+        // prefecture's name is two places (长沙株洲: 株洲市, not the 株洲县 that was).
         if (CITY_PARTS.test(text.slice(i))) continue;
+        if (this.readings(text.slice(i), TIERS[0]).some((c) => this.levelOf(c.at(-1)!.place) !== 'county')) continue;
         for (const chain of this.readings(text.slice(i), tier)) {
           const last = chain.at(-1)!.place;
           if (this.levelOf(last) !== 'county') continue;

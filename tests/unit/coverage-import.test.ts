@@ -290,13 +290,22 @@ describe('npm run coverage:import', () => {
     // places of one name in both provinces of the list (鼓楼: 南京's, 福州's), and a town shared by more
     // places than are listed (城关镇) are asked about too.
     expect(await read('长沙、浏阳市\n吉林\n南京 玄武、福州 台江、鼓楼\n城关镇')).toEqual([
-      ['长沙', 'ambiguous', '430100 430121'],
+      ['长沙', 'ambiguous', '430100'],
       ['浏阳市', 'resolved', '430181'],
       ['吉林', 'ambiguous', '220000 220200'],
       ['南京 玄武', 'resolved', '320102'],
       ['福州 台江', 'resolved', '350103'],
       ['鼓楼', 'ambiguous', expect.stringContaining('320106')],
       ['城关镇', 'ambiguous', expect.any(String)],
+    ]);
+    // A province's list of cities, its heading a name a county shares too (河南: 青海's 河南县), each
+    // read as the city; never two cities as a county that moved (湖南：长沙 株洲 was 株洲's 渌口区, as
+    // 株洲县 was until 2018).
+    expect(await read('湖南：长沙 株洲\n河南：郑州 洛阳')).toEqual([
+      ['湖南 长沙', 'warning', '430100'],
+      ['湖南 株洲', 'resolved', '430200'],
+      ['河南 郑州', 'resolved', '410100'],
+      ['河南 洛阳', 'resolved', '410300'],
     ]);
     // Where the list has two of them, neither nor the city (西安: 辽源's and 牡丹江's 西安区 both where it is);
     // pinyin of two names (fuzhou: 福州, 抚州) is no shared name; and a shared name before a slip in it is
