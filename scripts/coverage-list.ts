@@ -105,7 +105,14 @@ function placeNamesakes(results: Resolution[], resolver: Resolver, regions: Regi
         ? cities[0]
         : undefined;
     const chosen = near ?? city;
-    const read = chosen && resolver.resolve(chosen.path.replaceAll(' ', ''));
+    // As written under the places above it, for what that reading says (北京 崇文: 崇文区, merged into
+    // 东城区 in 2010); else the candidate's own path.
+    const asWritten = chosen && resolver.resolve(chosen.path.split(' ').slice(0, -1).join('') + written(r.input).text);
+    const read =
+      chosen &&
+      (asWritten && ok(asWritten) && asWritten.code === chosen.code
+        ? asWritten
+        : resolver.resolve(chosen.path.replaceAll(' ', '')));
     if (!read || !ok(read)) continue;
     const others = candidates.filter((c) => c !== chosen).map((c) => c.path);
     const rest = others.length > 3 ? [...others.slice(0, 3), `${others.length - 3} more`] : others;

@@ -597,14 +597,23 @@ export class Resolver {
     );
   }
 
-  /** Words for part of a place (长沙市区, 吉首城区, 长沙市各区, 湘西州各县) or for no place (全国): never
+  /** Words for part of a place (长沙市区, 吉首城区, 长沙市各区, 湘西州各县, 重庆主城九区) or for no place (全国),
+   *  or a place left out (崇明暂不服务): never
    *  read as a place, said why. */
   private loose(input: string, text: string): Resolution | undefined {
     if (text === '全国' || text === '中国')
       return { input, status: 'unresolved', note: `${text} is no division: write the provinces to cover` };
-    const part = /(市区|城区|郊区|各区|各县|辖区)$/.exec(text)?.[1];
+    // A place written as left out (崇明暂不服务, 从化除外): nothing to cover.
+    const out = /(暂不提供服务|暂不服务|不服务|暂不上门|不上门|除外)$/.exec(text)?.[1];
+    if (out && text.length > out.length)
+      return {
+        input,
+        status: 'unresolved',
+        note: `${out} leaves ${text.slice(0, -out.length)} out: delete this entry, nothing is covered by it`,
+      };
+    const part = /(主城[一二三四五六七八九十]*区|市区|城区|郊区|各区|各县|辖区)$/.exec(text)?.[1];
     if (!part) return undefined;
-    const base = this.named(input, part === '市区' ? text.slice(0, -1) : text.slice(0, -2));
+    const base = this.named(input, part === '市区' ? text.slice(0, -1) : text.slice(0, -part.length));
     // A city's part: of the city when its name is also a county's (长沙城区: 长沙市, not 长沙县).
     const cities = base?.candidates?.filter((c) => this.regions.get(c.code)!.level === 'prefecture') ?? [];
     const code = base?.status === 'resolved' ? base.code : cities.length === 1 ? cities[0].code : undefined;

@@ -86,6 +86,27 @@ function cutOutsideBrackets(text: string, separator: RegExp): string[] {
   return pieces;
 }
 
+/** Words of a list's label, never of a place name: 服务区域, 服务范围, 上门范围, 覆盖城市, 网点分布. */
+const LABEL_WORDS = /上门|服务|维修|覆盖|范围|区域|网点|分布|城市|如下|包括|主要|本店|本公司|我们的?/gu;
+/** Marks around a label (★服务范围★, 【服务区域】). */
+const LABEL_MARKS = /[★☆●○◆◇■□▲△▼※#【】\[\]]/gu;
+
+/**
+ * A line without its label (服务区域：长沙 株洲 → 长沙 株洲; 上海上门服务范围：浦东 → 上海 浦东, the place it
+ * names heading the rest; ★服务范围★ → nothing): what stands before a colon, or the whole line, when
+ * it has a label's words (LABEL_WORDS) and nothing else but a place. Written by hand: no package reads
+ * labels of Chinese lists.
+ */
+function withoutLabel(line: string): string {
+  const colon = /^([^:：、，,；;。()（）]*)[:：]/u.exec(line);
+  const label = (colon ? colon[1] : line).replace(LABEL_MARKS, ' ');
+  if (!label.match(LABEL_WORDS)) return line;
+  const kept = label.replace(LABEL_WORDS, ' ').trim();
+  // What remains may be a place (上海): kept, to head the rest; else the label is no place's name.
+  if (colon) return `${kept} ${line.slice(colon[0].length)}`;
+  return kept ? line : '';
+}
+
 /** Entries as operators paste them: separated by 、，,；;。 or new lines, and by spaces and / | > - : ·
  *  unless the piece names one place as it is (港口物流产业园-永安洲镇, a town) or its words together do,
  *  below the first of them (广东省 广州市 黄埔区, the path the import prints; 湖南/长沙/岳麓区, 长沙市:岳麓区,
@@ -99,7 +120,8 @@ export function splitEntries(
   // that bracket would make the rest of the list one entry.
   return text
     .split(/[\n\r]/u)
-    .flatMap((line) => cutOutsideBrackets(line, /[、，,；;。]/u))
+    .map(withoutLabel)
+    .flatMap((line) => cutOutsideBrackets(line, /[、，,；;。+＋]/u))
     .flatMap((piece) => {
       const words = cutOutsideBrackets(piece.trim(), /[\s/|｜／>＞:：·-]/u)
         .filter((word) => word && !isMarker(word))

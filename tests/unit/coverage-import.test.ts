@@ -255,6 +255,40 @@ describe('npm run coverage:import', () => {
     );
   });
 
+  it("reads a list's labels off, + between places, and says what a place left out or a city's 主城区 is", async () => {
+    const { stdout } = await run(
+      ['--brand', 'jianxia', '--json', '--dry-run'],
+      [
+        '★服务范围★',
+        '服务区域：长沙 株洲',
+        '上海上门服务范围：浦东、闵行',
+        '崇明暂不服务',
+        '杭州主城区+萧山+余杭',
+        '和田地区：和田市',
+      ].join('\n'),
+    );
+    const report = JSON.parse(stdout);
+    expect(report.map((r: any) => [r.input, r.status, r.code ?? null])).toEqual([
+      ['长沙', 'warning', '430100'],
+      ['株洲', 'resolved', '430200'],
+      // The place a label names heads the rest.
+      ['上海 浦东', 'resolved', '310115'],
+      ['闵行', 'resolved', '310112'],
+      ['崇明暂不服务', 'unresolved', null],
+      ['杭州主城区', 'unresolved', null],
+      ['萧山', 'resolved', '330109'],
+      ['余杭', 'resolved', '330110'],
+      // 地区 of a prefecture's own name is no label.
+      ['和田地区 和田市', 'resolved', '653201'],
+    ]);
+    expect(report[4].note).toBe('暂不服务 leaves 崇明 out: delete this entry, nothing is covered by it');
+    expect(report[5].note).toMatch(/^主城区 names part of 杭州市, no division: write 杭州市/);
+    // A former division read by the list says what became of it (北京 崇文: 东城区 since 2010).
+    const [, chongwen] = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '北京宣武、崇文')).stdout);
+    expect(chongwen).toMatchObject({ status: 'warning', code: '110101' });
+    expect(chongwen.note).toContain('崇文区 was replaced in 2010 by 北京市 东城区');
+  });
+
   it('reads a name places share as the one where the list is, else a city by its name alone, said; asks otherwise', async () => {
     const read = async (text: string) =>
       JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], text)).stdout).map((r: any) => [
