@@ -61,9 +61,12 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
   const pathWithSlip = (words: string[]): string | undefined => {
     const placed = words.slice(0, -1).map((word) => resolver.resolve(word));
     if (placed.length === 1) {
+      const [first] = placed;
+      // A slip for a city before a place in it is one too (深证 南山: 深圳's 南山区).
+      const slip = first.status === 'unresolved' && !!first.candidates?.length;
       // A word that is a place of its own is one (大连 锦州: 锦州市, though 大连 has a 金州区).
-      if (resolver.resolve(words[1]).status !== 'unresolved') return undefined;
-      const at = namesakes(placed[0]) ? placed[0].candidates!.map((c) => c.code) : ok(placed[0]) ? [placed[0].code!] : [];
+      if (!slip && resolver.resolve(words[1]).status !== 'unresolved') return undefined;
+      const at = slip || namesakes(first) ? first.candidates!.map((c) => c.code) : ok(first) ? [first.code!] : [];
       const together = resolver.resolve(words.join(''));
       const meant = together.status === 'unresolved' ? (together.candidates ?? []) : [];
       // In it, not it (a town of it is: its path is longer).
