@@ -26,6 +26,7 @@ import {
   zoneNames,
   ZONE_AFTER,
   ZONE_NAME_END,
+  ZONE_WORD,
 } from './names.ts';
 import { pinyinNames } from './search-terms.ts';
 import { pinyinSlug } from './slugs.ts';
@@ -326,7 +327,7 @@ export class Resolver {
       zone?.found ??
       this.areaAsDivision(input, simple) ??
       this.afterArea(input, simple) ??
-      this.loose(input, simple) ??
+      this.loose(input, simple, notes) ??
       this.elsewhere(input, simple) ??
       this.townElsewhere(input, simple) ??
       this.unresolved(input, simple);
@@ -600,7 +601,7 @@ export class Resolver {
   /** Words for part of a place (长沙市区, 吉首城区, 长沙市各区, 湘西州各县, 重庆主城九区) or for no place (全国),
    *  or a place left out (崇明暂不服务): never
    *  read as a place, said why. */
-  private loose(input: string, text: string): Resolution | undefined {
+  private loose(input: string, text: string, notes: string[] = []): Resolution | undefined {
     if (text === '全国' || text === '中国')
       return { input, status: 'unresolved', note: `${text} is no division: write the provinces to cover` };
     // A place written as left out (崇明暂不服务, 从化除外): nothing to cover.
@@ -619,7 +620,20 @@ export class Resolver {
     const code = base?.status === 'resolved' ? base.code : cities.length === 1 ? cities[0].code : undefined;
     if (!code) return undefined;
     const region = this.regions.get(code)!;
-    const districts = this.regions.children(region.code).filter((r) => r.name.endsWith(part === '各县' ? '县' : '区'));
+    // A bracket naming its places (长沙市区（芙蓉、天心）): those, as after the city's own name.
+    const path = this.pathOf(region.code);
+    const limit = notes.length ? this.limited(input, { input, status: 'resolved', code, path }, notes) : undefined;
+    if (limit) return limit;
+    // A city without counties (东莞) has towns, none of them its 市区.
+    const children = this.regions.children(region.code);
+    if (children.length && children.every((r) => r.level === 'town'))
+      return {
+        input,
+        status: 'unresolved',
+        note: `${part} names part of ${region.name}, no division: write ${region.name} to cover all of it, or the towns (镇, 街道) to cover`,
+        candidates: [{ code, path }],
+      };
+    const districts = children.filter((r) => r.name.endsWith(part === '各县' ? '县' : '区'));
     return {
       input,
       status: 'unresolved',
@@ -839,6 +853,13 @@ export class Resolver {
         status: 'unresolved',
         note: `${text} is ${province}'s one-character name: write ${province} to cover all of it, or the places in it`,
         candidates: [{ code: named.code, path: named.name }],
+      };
+    // A kind of zone alone (园区, 新区): no sound of it is meant.
+    if (ZONE_WORD.test(text))
+      return {
+        input,
+        status: 'unresolved',
+        note: `${text} alone names no place: write the zone with its city (苏州工业园区, 合肥高新区) or the districts it lies in`,
       };
     const outside = NOT_IN_DATA.test(text) || NOT_IN_DATA_CITY.test(text);
     const why = outside

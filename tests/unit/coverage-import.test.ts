@@ -289,6 +289,19 @@ describe('npm run coverage:import', () => {
     ]);
     expect(report[4].note).toBe('暂不服务 leaves 崇明 out: delete this entry, nothing is covered by it');
     expect(report[5].note).toMatch(/^主城区 names part of 杭州市, no division: write 杭州市/);
+    // A city's 市区 with its districts in brackets is those (长沙市区（芙蓉、天心）); a county-less city's
+    // 市区 offers no town as its own; a kind of zone alone offers no place of its sound (园区: 垣曲县).
+    const parts = JSON.parse(
+      (await run(['--brand', 'jianxia', '--json', '--dry-run'], '长沙市区（芙蓉、天心）\n东莞市区\n园区')).stdout,
+    );
+    expect(parts.map((r: any) => [r.status, r.candidates?.map((c: any) => c.code)])).toEqual([
+      ['ambiguous', ['430102', '430103']],
+      ['unresolved', ['441900']],
+      ['unresolved', undefined],
+    ]);
+    expect(parts[2].note).toBe(
+      '园区 alone names no place: write the zone with its city (苏州工业园区, 合肥高新区) or the districts it lies in',
+    );
     // A former division read by the list says what became of it (北京 崇文: 东城区 since 2010).
     const [, chongwen] = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '北京宣武、崇文')).stdout);
     expect(chongwen).toMatchObject({ status: 'warning', code: '110101' });
