@@ -1,7 +1,7 @@
 // How the lines of a pasted coverage list become entries (coverage:import): words that name one place
 // together, a heading and the places in it, a path with a slip in it, and otherwise a place a word.
 import type { RegionIndex } from '../src/lib/regions.ts';
-import { namesakes, type Resolution, type Resolver } from '../src/lib/resolve.ts';
+import { namesakes, PART_OF, type Resolution, type Resolver } from '../src/lib/resolve.ts';
 import { qualifies, splitEntries } from '../src/lib/written.ts';
 
 export const ok = (r: Resolution) => r.status === 'resolved' || r.status === 'warning';
@@ -64,6 +64,8 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
       const [first] = placed;
       // A slip for a city before a place in it is one too (深证 南山: 深圳's 南山区).
       const slip = first.status === 'unresolved' && !!first.candidates?.length;
+      // A word for part of it is one with it (长沙 主城九区: never all of 长沙市).
+      if (!slip && PART_OF.exec(words[1])?.[0] === words[1]) return words.join(' ');
       // A word that is a place of its own is one (大连 锦州: 锦州市, though 大连 has a 金州区).
       if (!slip && resolver.resolve(words[1]).status !== 'unresolved') return undefined;
       const at = slip || namesakes(first) ? first.candidates!.map((c) => c.code) : ok(first) ? [first.code!] : [];

@@ -1,12 +1,13 @@
 // What a pasted coverage list as a whole says about its entries (coverage:import): a place listed with
 // places inside it is asked about, and a county's short name that is a town's where the list is, said.
 import type { RegionIndex } from '../src/lib/regions.ts';
-import { listed, namesakes, type Resolution, type Resolver } from '../src/lib/resolve.ts';
+import { LEFT_OUT, listed, namesakes, type Resolution, type Resolver } from '../src/lib/resolve.ts';
 import { written } from '../src/lib/written.ts';
 import { ok } from './coverage-lines.ts';
 
 export function checkList(results: Resolution[], resolver: Resolver, regions: RegionIndex): void {
   placeNamesakes(results, resolver, regions);
+  leftOut(results, resolver, regions);
 
   // A place listed with places inside it (湖南省、吉首市; 湖南省 凤凰县 泸溪县, a heading on their line):
   // covering it would cover all of it, pages the operator hardly meant. Asked, never written.
@@ -132,5 +133,38 @@ function placeNamesakes(results: Resolution[], resolver: Resolver, regions: Regi
         .filter(Boolean)
         .join('; '),
     });
+  }
+}
+
+/** A place the list leaves out (上海全市，崇明除外) inside one it covers: that one would cover it.
+ *  Asked, with its other places as candidates, never written whole. */
+function leftOut(results: Resolution[], resolver: Resolver, regions: RegionIndex): void {
+  for (const r of results) {
+    const { text } = written(r.input);
+    const word = r.status === 'unresolved' ? LEFT_OUT.exec(text)?.[1] : undefined;
+    const place = word && resolver.resolve(text.slice(0, -word.length));
+    if (!place || !ok(place)) continue;
+    const holding = results.filter((o) => ok(o) && o.code !== place.code && regions.within(place.code!, o.code!));
+    if (holding.length)
+      r.note = `${word} leaves ${place.path} out, which ${listed(holding.map((o) => o.input))} would cover: write the places to cover instead of ${holding.length > 1 ? 'them' : 'it'}`;
+    for (const o of holding) {
+      const rest = regions.children(o.code!).filter((c) => !regions.within(place.code!, c.code));
+      Object.assign(o, {
+        status: 'unresolved',
+        code: undefined,
+        path: undefined,
+        town: undefined,
+        note: `the list leaves ${place.path} out (${r.input}), which ${o.path} holds: write the places of it to cover instead${rest.length ? ' (candidates below)' : ''}`,
+        candidates: rest.length
+          ? rest.slice(0, 10).map((c) => ({
+              code: c.code,
+              path: regions
+                .lineage(c.code)
+                .map((a) => a.name)
+                .join(' '),
+            }))
+          : undefined,
+      });
+    }
   }
 }

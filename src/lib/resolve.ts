@@ -62,6 +62,11 @@ export interface Resolution {
   candidates?: { code: string; path: string }[];
 }
 
+/** Words for part of a place after its name (长沙市区, 吉首城区, 湘西州各县, 重庆主城九区). */
+export const PART_OF = /(主城[一二三四五六七八九十]*区|市区|城区|郊区|各区|各县|辖区)$/;
+/** How a place is written as left out of a list (崇明暂不服务, 从化除外). */
+export const LEFT_OUT = /(暂不提供服务|暂不服务|不服务|暂不上门|不上门|除外)$/;
+
 /** Whether a resolution is ambiguous only because places share the name written (朝阳: 北京's and
  *  长春's 朝阳区, 辽宁's 朝阳市 and 朝阳县), each of them a candidate: for a list around it to choose
  *  (coverage-list.ts). The note says so (see `named`). */
@@ -604,16 +609,17 @@ export class Resolver {
   private loose(input: string, text: string, notes: string[] = []): Resolution | undefined {
     if (text === '全国' || text === '中国')
       return { input, status: 'unresolved', note: `${text} is no division: write the provinces to cover` };
-    // A place written as left out (崇明暂不服务, 从化除外): nothing to cover.
-    const out = /(暂不提供服务|暂不服务|不服务|暂不上门|不上门|除外)$/.exec(text)?.[1];
+    // A place written as left out (崇明暂不服务, 从化除外): nothing to cover (a place the list covers
+    // that holds it is said by the list: coverage-list.ts).
+    const out = LEFT_OUT.exec(text)?.[1];
     if (out && text.length > out.length)
       return {
         input,
         status: 'unresolved',
         note: `${out} leaves ${text.slice(0, -out.length)} out: delete this entry, nothing is covered by it`,
       };
-    const part = /(主城[一二三四五六七八九十]*区|市区|城区|郊区|各区|各县|辖区)$/.exec(text)?.[1];
-    if (!part) return undefined;
+    const part = PART_OF.exec(text)?.[1];
+    if (!part || text.length - part.length < 2) return undefined;
     const base = this.named(input, part === '市区' ? text.slice(0, -1) : text.slice(0, -part.length));
     // A city's part: of the city when its name is also a county's (长沙城区: 长沙市, not 长沙县).
     const cities = base?.candidates?.filter((c) => this.regions.get(c.code)!.level === 'prefecture') ?? [];
@@ -633,7 +639,8 @@ export class Resolver {
         note: `${part} names part of ${region.name}, no division: write ${region.name} to cover all of it, or the towns (镇, 街道) to cover`,
         candidates: [{ code, path }],
       };
-    const districts = children.filter((r) => r.name.endsWith(part === '各县' ? '县' : '区'));
+    // Which districts a 主城区 holds, the data does not say (重庆's nine): none offered.
+    const districts = part.startsWith('主城') ? [] : children.filter((r) => r.name.endsWith(part === '各县' ? '县' : '区'));
     return {
       input,
       status: 'unresolved',

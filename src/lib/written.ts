@@ -86,25 +86,26 @@ function cutOutsideBrackets(text: string, separator: RegExp): string[] {
   return pieces;
 }
 
-/** Words of a list's label, never of a place name: 服务区域, 服务范围, 上门范围, 覆盖城市, 网点分布. */
-const LABEL_WORDS = /上门|服务|维修|覆盖|范围|区域|网点|分布|城市|如下|包括|主要|本店|本公司|我们的?/gu;
+/** How a list's label ends (服务区域, 上门服务范围, 覆盖城市, 服务网点如下), never a place's name (聊城市 and
+ *  共青城市 end in 城市: only after 服务 or 覆盖) nor a place left out (崇明暂不服务), and the words around
+ *  a place in it (我们的, 本店). */
+const LABEL_END = /(?:(?:上门)?(?:服务|维修|覆盖)(?:区域|范围|网点|地区|城市)|(?:上门)?(?:区域|范围|网点))(?:如下|包括)?$/u;
+const LABEL_WORDS = /上门|服务|维修|覆盖|范围|区域|网点|城市|如下|包括|主要|本店|本公司|我们的?/gu;
 /** Marks around a label (★服务范围★, 【服务区域】). */
 const LABEL_MARKS = /[★☆●○◆◇■□▲△▼※#【】\[\]]/gu;
 
 /**
  * A line without its label (服务区域：长沙 株洲 → 长沙 株洲; 上海上门服务范围：浦东 → 上海 浦东, the place it
  * names heading the rest; ★服务范围★ → nothing): what stands before a colon, or the whole line, when
- * it has a label's words (LABEL_WORDS) and nothing else but a place. Written by hand: no package reads
- * labels of Chinese lists.
+ * it ends as a label does (LABEL_END). Written by hand: no package reads labels of Chinese lists.
  */
 function withoutLabel(line: string): string {
   const colon = /^([^:：、，,；;。()（）]*)[:：]/u.exec(line);
-  const label = (colon ? colon[1] : line).replace(LABEL_MARKS, ' ');
-  if (!label.match(LABEL_WORDS)) return line;
-  const kept = label.replace(LABEL_WORDS, ' ').trim();
-  // What remains may be a place (上海): kept, to head the rest; else the label is no place's name.
-  if (colon) return `${kept} ${line.slice(colon[0].length)}`;
-  return kept ? line : '';
+  const label = (colon ? colon[1] : line).replace(LABEL_MARKS, ' ').trim();
+  if (!LABEL_END.test(label)) return line;
+  // What remains may be a place (上海): kept, to head the rest; a label alone on its line heads
+  // nothing (上海服务范围, then the places line by line), and covering it would cover all of it.
+  return colon ? `${label.replace(LABEL_WORDS, ' ').trim()} ${line.slice(colon[0].length)}` : '';
 }
 
 /** Entries as operators paste them: separated by 、，,；;。 or new lines, and by spaces and / | > - : ·

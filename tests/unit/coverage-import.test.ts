@@ -289,6 +289,39 @@ describe('npm run coverage:import', () => {
     ]);
     expect(report[4].note).toBe('暂不服务 leaves 崇明 out: delete this entry, nothing is covered by it');
     expect(report[5].note).toMatch(/^主城区 names part of 杭州市, no division: write 杭州市/);
+    // A city's name ending in 城市 is no label (聊城市：, 共青城市：); a label alone on its line heads
+    // nothing (上海服务范围); a word for part of a city stays with it (长沙：主城九区), alone too (主城区);
+    // a place left out of one the list covers makes that one a question (上海全市，崇明除外).
+    const more = await run(
+      ['--brand', 'jianxia', '--json', '--dry-run'],
+      ['聊城市：东昌府区', '共青城市：江益镇', '上海服务范围', '长沙：主城九区', '主城区', '上海全市，崇明除外'].join('\n'),
+    );
+    const rest = JSON.parse(more.stdout);
+    expect(rest.map((r: any) => [r.input, r.status, r.code ?? null])).toEqual([
+      ['聊城市 东昌府区', 'resolved', '371502'],
+      ['共青城市 江益镇', 'warning', '360482'],
+      ['长沙 主城九区', 'unresolved', null],
+      ['主城区', 'unresolved', null],
+      ['上海全市', 'unresolved', null],
+      ['崇明除外', 'unresolved', null],
+    ]);
+    expect(rest[5].note).toBe(
+      '除外 leaves 上海市 崇明区 out, which 上海全市 would cover: write the places to cover instead of it',
+    );
+    // Offered: the city's other places (广州's ten districts but 从化区).
+    const [guangzhou] = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '广州、从化除外')).stdout);
+    expect(guangzhou.candidates.map((c: any) => c.code)).toEqual([
+      '440103',
+      '440104',
+      '440105',
+      '440106',
+      '440111',
+      '440112',
+      '440113',
+      '440114',
+      '440115',
+      '440118',
+    ]);
     // A city's 市区 with its districts in brackets is those (长沙市区（芙蓉、天心）); a county-less city's
     // 市区 offers no town as its own; a kind of zone alone offers no place of its sound (园区: 垣曲县).
     const parts = JSON.parse(
