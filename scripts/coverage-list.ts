@@ -89,7 +89,7 @@ function placeNamesakes(results: Resolution[], resolver: Resolver, regions: Regi
     // The city, unless the list is where another of them is and not where the city is (西安 beside
     // 辽源's 龙山区 and 牡丹江's 爱民区, or beside 吉林, is asked; 湖南：长沙 株洲 is 长沙市), and not
     // beside a district of 北京, 上海, 天津 or 重庆, written without 区 as a city is (朝阳: 北京's 朝阳区
-    // as much as 辽宁's 朝阳市).
+    // as much as 辽宁's 朝阳市), or a county-level city, a city too (大理: 大理州, or its 大理市?).
     const provinces = provincesBeside(r);
     const municipal = (code: string) => regions.lineage(code)[0].name.endsWith('市');
     const cities = candidates.filter((c) => isRegion(c) && regions.get(c.code)!.level === 'prefecture');
@@ -102,7 +102,11 @@ function placeNamesakes(results: Resolution[], resolver: Resolver, regions: Regi
       !elsewhere &&
       /\p{Script=Han}/u.test(r.input) &&
       cities.length === 1 &&
-      candidates.every((c) => c === cities[0] || (isRegion(c) && regions.get(c.code)!.level === 'county' && !municipal(c.code)))
+      candidates.every(
+        (c) =>
+          c === cities[0] ||
+          (isRegion(c) && regions.get(c.code)!.level === 'county' && !municipal(c.code) && !c.path.endsWith('市')),
+      )
         ? cities[0]
         : undefined;
     const chosen = near ?? city;

@@ -350,10 +350,12 @@ describe('npm run coverage:import', () => {
       ]);
     // Alone, the city: not 辽源's or 牡丹江's 西安区, not 乌鲁木齐县; but a district of 北京, 上海, 天津 or
     // 重庆 is written without its 区 as a city is, so 朝阳 (北京's, or 辽宁's 朝阳市?) is asked.
-    expect(await read('西安、新疆乌鲁木齐、朝阳')).toEqual([
+    // A county-level city is a city too: 大理 (大理州, or its 大理市?) is asked.
+    expect(await read('西安、新疆乌鲁木齐、朝阳、大理')).toEqual([
       ['西安', 'warning', '610100'],
       ['新疆乌鲁木齐', 'warning', '650100'],
       ['朝阳', 'ambiguous', '110105 211300 211321 220104'],
+      ['大理', 'ambiguous', '532900 532901'],
     ]);
     // Not the city beside a shared name whose places are all in one province where another of them is
     // (吉林: 吉林省 or 吉林市; 辽源's 西安区 is in 吉林省); by a province alone, no town (新区 beside 莱芜).
