@@ -57,26 +57,26 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
   // After one place, a word that read together with it offers only places in it (深圳 福天: 福田区; 吉首
   // 乾洲: its 乾州街道) — not one that offers nothing, the place itself (吉首 常沙: 吉首市, a near name) or
   // places elsewhere (长沙 株州: 株洲市) —, also after a name places share (长沙 岳陆: 岳麓区, of 长沙市; read
-  // apart, 长沙 would be the city, coverage-list.ts).
+  // apart, 长沙 would be the city, coverage-list.ts) and after a slip for a city (深证 南山: 深圳's 南山区).
+  const afterOnePlace = ([place, word]: string[]): string | undefined => {
+    const first = resolver.resolve(place);
+    const slip = first.status === 'unresolved' && !!first.candidates?.length;
+    // A word for part of it is one with it (长沙 主城九区: never all of 长沙市).
+    if (!slip && PART_OF.exec(word)?.[0] === word) return `${place} ${word}`;
+    // A word that is a place of its own is one (大连 锦州: 锦州市, though 大连 has a 金州区).
+    if (!slip && resolver.resolve(word).status !== 'unresolved') return undefined;
+    const at = slip || namesakes(first) ? first.candidates!.map((c) => c.code) : ok(first) ? [first.code!] : [];
+    const together = resolver.resolve(place + word);
+    const meant = together.status === 'unresolved' ? (together.candidates ?? []) : [];
+    // In it, not it (a town of it is: its path is longer).
+    const inside = (c: { code: string; path: string }, code: string) =>
+      regions.within(c.code, code) && c.path.split(' ').length > regions.lineage(code).length;
+    return at.length && meant.length && meant.every((c) => at.some((code) => inside(c, code))) ? `${place} ${word}` : undefined;
+  };
   const pathWithSlip = (words: string[]): string | undefined => {
+    if (words.length === 2) return afterOnePlace(words);
     const placed = words.slice(0, -1).map((word) => resolver.resolve(word));
-    if (placed.length === 1) {
-      const [first] = placed;
-      // A slip for a city before a place in it is one too (深证 南山: 深圳's 南山区).
-      const slip = first.status === 'unresolved' && !!first.candidates?.length;
-      // A word for part of it is one with it (长沙 主城九区: never all of 长沙市).
-      if (!slip && PART_OF.exec(words[1])?.[0] === words[1]) return words.join(' ');
-      // A word that is a place of its own is one (大连 锦州: 锦州市, though 大连 has a 金州区).
-      if (!slip && resolver.resolve(words[1]).status !== 'unresolved') return undefined;
-      const at = slip || namesakes(first) ? first.candidates!.map((c) => c.code) : ok(first) ? [first.code!] : [];
-      const together = resolver.resolve(words.join(''));
-      const meant = together.status === 'unresolved' ? (together.candidates ?? []) : [];
-      // In it, not it (a town of it is: its path is longer).
-      const inside = (c: { code: string; path: string }, code: string) =>
-        regions.within(c.code, code) && c.path.split(' ').length > regions.lineage(code).length;
-      return at.length && meant.length && meant.every((c) => at.some((code) => inside(c, code))) ? words.join(' ') : undefined;
-    }
-    if (!placed.length || !placed.every(ok)) return undefined;
+    if (!placed.every(ok)) return undefined;
     if (!placed.every((r, i) => !i || regions.within(r.code!, placed[i - 1].code!))) return undefined;
     return slipIn(words.at(-1)!, placed.at(-1)!.code!) ? words.join(' ') : undefined;
   };
