@@ -119,6 +119,9 @@ function placeNamesakes(results: Resolution[], resolver: Resolver, regions: Regi
         ? asWritten
         : resolver.resolve(chosen.path.replaceAll(' ', '')));
     if (!read || !ok(read)) continue;
+    const { around } = written(r.input);
+    // The name as the resolver read it (湘潭, of 湘潭等 or 湘潭（满100元上门）).
+    const name = /places are called ([^;:]+?)(?: in pinyin)?[;:]/.exec(r.note!)?.[1] ?? r.input;
     const others = candidates.filter((c) => c !== chosen).map((c) => c.path);
     const rest = others.length > 3 ? [...others.slice(0, 3), `${others.length - 3} more`] : others;
     Object.assign(r, {
@@ -130,9 +133,11 @@ function placeNamesakes(results: Resolution[], resolver: Resolver, regions: Regi
       // With what reading it says (a town: its whole county covered, where pages end).
       note: [
         near
-          ? `${candidates.length} places are called ${r.input}: read as ${chosen.path}, where the list's other places are; for ${listed(rest)}, write it with its city`
-          : `${candidates.length} places are called ${r.input}: read as the city, ${chosen.path}; for ${listed(rest)}, write it with its 县 or 区 and its city`,
+          ? `${candidates.length} places are called ${name}: read as ${chosen.path}, where the list's other places are; for ${listed(rest)}, write it with its city`
+          : `${candidates.length} places are called ${name}: read as the city, ${chosen.path}; for ${listed(rest)}, write it with its 县 or 区 and its city`,
         read.note,
+        // 湘潭等: what is around it is the operator's to list, as for a place read alone (resolve.ts).
+        around && `${around.word} read off: only ${read.path} is covered; list the places around it to cover them`,
       ]
         .filter(Boolean)
         .join('; '),

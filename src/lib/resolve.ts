@@ -275,7 +275,17 @@ export class Resolver {
   resolve(raw: string): Resolution {
     const input = raw.trim();
     const { text, bracketed, notes: bracketNotes, whole, around } = written(input);
-    if (!text) return { input, status: 'unresolved', note: 'no place name in it' };
+    if (!text) {
+      // Only a note: a phone number (电话：400-…), a heading written in brackets (【湖南】), or neither.
+      const inner = bracketNotes.map((n) => n.slice(1, -1)).join('');
+      const place = /^\p{Script=Han}{2,}$/u.test(inner) ? this.resolve(inner) : undefined;
+      const note = /\d{7}/.test(inner.replace(/[\s-]/g, ''))
+        ? `only a phone number, ${bracketNotes.join('')}, and no place: delete it`
+        : place && place.status !== 'unresolved'
+          ? `only ${bracketNotes.join('')}, a place in brackets, as a heading? write the places after it on its line, or ${inner} without brackets to cover all of it`
+          : 'no place name in it';
+      return { input, status: 'unresolved', note };
+    }
     // Brackets cut at a line's end (splitEntries): what they held is on another line.
     if (!bracketsPaired(bracketed))
       return {
@@ -445,20 +455,24 @@ export class Resolver {
 
   /** A region written in pinyin (jishou, ji shou, JiShouShi), as search accepts it: read with a
    *  warning, or ambiguous when regions share it (changsha: 长沙市, 长沙县). Built on first use. */
+  /** Regions by the pinyin of their names, built on first use. */
+  private byPinyinName(): Map<string, Region[]> {
+    if (this.pinyin) return this.pinyin;
+    const pinyin = (this.pinyin = new Map<string, Region[]>());
+    const add = (p: string, r: Region) => {
+      const found = pinyin.get(p) ?? [];
+      if (!found.includes(r)) pinyin.set(p, [...found, r]);
+    };
+    for (const r of this.regions.byCode.values()) for (const p of pinyinNames(r)) add(p, r);
+    // A civil-affairs name too (nansha: 广州's 南沙区, and 三沙's, listed as 南沙群岛).
+    for (const [code, names] of Object.entries(CIVIL_NAMES))
+      for (const name of names) for (const n of [name, shortName(name, 'county')]) add(pinyinSlug(n), this.regions.get(code)!);
+    return pinyin;
+  }
+
   private byPinyin(input: string, text: string): Resolution | undefined {
     if (!/^[a-z]+$/i.test(text)) return undefined;
-    if (!this.pinyin) {
-      this.pinyin = new Map();
-      const add = (p: string, r: Region) => {
-        const found = this.pinyin!.get(p) ?? [];
-        if (!found.includes(r)) this.pinyin!.set(p, [...found, r]);
-      };
-      for (const r of this.regions.byCode.values()) for (const p of pinyinNames(r)) add(p, r);
-      // A civil-affairs name too (nansha: 广州's 南沙区, and 三沙's, listed as 南沙群岛).
-      for (const [code, names] of Object.entries(CIVIL_NAMES))
-        for (const name of names) for (const n of [name, shortName(name, 'county')]) add(pinyinSlug(n), this.regions.get(code)!);
-    }
-    const found = this.pinyin.get(text.toLowerCase()) ?? [];
+    const found = this.byPinyinName().get(text.toLowerCase()) ?? [];
     if (!found.length) return { input, status: 'unresolved', note: `no region's name is ${text} in pinyin` };
     if (found.length > 1)
       return {
@@ -481,14 +495,13 @@ export class Resolver {
   private ofSound(text: string, above: Region | undefined, fuzzy: boolean): { code: string; path: string }[] {
     const slug = pinyinSlug(text);
     if (!this.fuzzy) {
-      this.byPinyin(text, slug); // builds this.pinyin
       this.fuzzy = new Map();
-      for (const [p, regions] of this.pinyin!) {
+      for (const [p, regions] of this.byPinyinName()) {
         const key = fuzzySound(p);
         this.fuzzy.set(key, [...(this.fuzzy.get(key) ?? []), ...regions]);
       }
     }
-    const found = (fuzzy ? this.fuzzy.get(fuzzySound(slug)) : this.pinyin!.get(slug)) ?? [];
+    const found = (fuzzy ? this.fuzzy.get(fuzzySound(slug)) : this.byPinyinName().get(slug)) ?? [];
     return found
       .filter((r) => !above || this.regions.within(r.code, above.code))
       .slice(0, MAX_CANDIDATES)

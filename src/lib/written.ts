@@ -13,7 +13,7 @@ const WHOLE =
   /(全省|全市|全区|全县|全旗|全州|全盟|全境|全域|各区县|各县区|各县市区|各市县|各县市|各市州|所辖区县|(?:及其?|及其?以下|以下|及其?下属|及其?所辖)(?:各?乡镇|街道|乡镇街道))$/u;
 /** "And around it", "and so on": read off as the place before it, when the whole names no place —
  *  with a warning that only the place is covered. */
-const AROUND = /((?:及其?|含|包括|包含)周边(?:乡镇|地区|区县|县市|区域)?|周边(?:乡镇|地区|区县|县市|区域)|等地区?|等县市|等)$/u;
+const AROUND = /((?:及其?|含|包括|包含)?周边(?:乡镇|地区|区县|县市|区域)?|等地区?|等县市|等)$/u;
 /** A list number or bullet (1. 1、 (1) ① - • A. 一、 第1项, ① read as 1); a place name never begins
  *  with a digit, and a Chinese numeral only when a mark follows it (三亚市 is a place). */
 /** A number in Chinese as a list counts, 一 to 九十九 — never 二七 or 八一, which are places (二七区, 八一镇). */
@@ -108,6 +108,14 @@ function withoutLabel(line: string): string {
   return colon ? `${label.replace(LABEL_WORDS, ' ').trim()} ${line.slice(colon[0].length)}` : '';
 }
 
+/** A phone number, with its word before it (电话：400-000-0000, 手机 138 0000 0000, 0731-88888888). */
+const PHONE =
+  /(?:(?:联系|服务|报修|客服)?(?:电话|热线|手机)|tel|TEL|Tel)?\s*[:：]?\s*(?:\+?86[-\s]?)?(?:400|800|1[3-9]\d|0\d{2,3})[-\s]?\d{3,4}[-\s]?\d{4}(?!\d)/gu;
+/** Emoji and signs that decorate a line (📍长沙市, ✅, ★长沙★), never a place's. */
+const DECORATION = /[\p{Extended_Pictographic}\u2190-\u21FF\u2600-\u27BF★☆●○◆◇■□▲△▼※\uFE0F]/gu;
+/** An Excel sheet's header row (序号 城市 区县). */
+const HEADER_WORD = /^(序号|编号|省份?|城市|地市|市|区县|县区|区|县|区域|地区|乡镇|街道|备注|电话|地址)$/u;
+
 /** Entries as operators paste them: separated by 、，,；;。 or new lines, and by spaces and / | > - : ·
  *  unless the piece names one place as it is (港口物流产业园-永安洲镇, a town) or its words together do,
  *  below the first of them (广东省 广州市 黄埔区, the path the import prints; 湖南/长沙/岳麓区, 长沙市:岳麓区,
@@ -119,24 +127,40 @@ export function splitEntries(
 ): string[] {
   // A line ends an entry even inside a bracket left open (长沙市（ then 吉首市） on the next line), or
   // that bracket would make the rest of the list one entry.
-  return text
-    .split(/[\n\r]/u)
-    .map(withoutLabel)
-    .flatMap((line) => cutOutsideBrackets(line, /[、，,；;。+＋]/u))
-    .flatMap((piece) => {
-      const words = cutOutsideBrackets(piece.trim(), /[\s/|｜／>＞:：·-]/u)
-        .filter((word) => word && !isMarker(word))
-        // A note in brackets written apart (虎门镇 （含周边）) is the word before it's: read alone, it
-        // split a path, whose province was then covered whole.
-        .reduce<string[]>(
-          (out, word) => (out.length && OPENS.includes(word[0]) ? [...out.slice(0, -1), out.at(-1) + word] : [...out, word]),
-          [],
-        )
-        // The country in front of a path (中国 广东省 广州市); alone, it is said to be no division.
-        .filter((word, _, all) => !(word === '中国' && all.length > 1))
-        // A province's one-character name in front of places (粤 深圳 广州: 广东省 heading them).
-        .map((word, i, all) => (i === 0 && all.length > 1 && PROVINCE_ONE_CHARACTER[word]) || word);
-      const one = words.length > 1 ? together(words, piece.trim()) : undefined;
-      return one ? [one].flat() : words;
-    });
+  return (
+    text
+      .split(/[\n\r]/u)
+      // A phone number is a note on the place before it (长沙市岳麓区 电话：400-000-0000), read off as one.
+      .map((line) => line.replace(DECORATION, ' ').replace(PHONE, (phone) => `（${phone.trim()}）`))
+      .map(withoutLabel)
+      .filter(
+        (line) =>
+          !line.trim() ||
+          !line
+            .trim()
+            .split(/\s+/)
+            .every((word) => HEADER_WORD.test(word)),
+      )
+      .flatMap((line) => cutOutsideBrackets(line, /[、，,；;。+＋]/u))
+      .flatMap((piece) => {
+        const words = cutOutsideBrackets(piece.trim(), /[\s/|｜／>＞:：·~～-]/u)
+          .filter((word) => word && !isMarker(word))
+          // A note in brackets written apart (虎门镇 （含周边）) is the word before it's: read alone, it
+          // split a path, whose province was then covered whole.
+          // So is a word for how much of it (湘潭 等地: 湘潭等地, read off with a warning).
+          .reduce<string[]>(
+            (out, word) =>
+              out.length && (OPENS.includes(word[0]) || AROUND.exec(word)?.[0] === word)
+                ? [...out.slice(0, -1), out.at(-1) + word]
+                : [...out, word],
+            [],
+          )
+          // The country in front of a path (中国 广东省 广州市); alone, it is said to be no division.
+          .filter((word, _, all) => !(word === '中国' && all.length > 1))
+          // A province's one-character name in front of places (粤 深圳 广州: 广东省 heading them).
+          .map((word, i, all) => (i === 0 && all.length > 1 && PROVINCE_ONE_CHARACTER[word]) || word);
+        const one = words.length > 1 ? together(words, piece.trim()) : undefined;
+        return one ? [one].flat() : words;
+      })
+  );
 }

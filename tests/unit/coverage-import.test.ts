@@ -147,7 +147,7 @@ describe('npm run coverage:import', () => {
     const report = JSON.parse(stdout);
     expect(report.map((r: any) => [r.input, r.status, r.code])).toEqual([
       ['广东省 东莞市 虎门镇（含周边）', 'warning', '441900121'],
-      ['广东省 深圳市 宝安区 含周边', 'warning', '440306'],
+      ['广东省 深圳市 宝安区含周边', 'warning', '440306'],
       ['广东省 广州市 天河区', 'resolved', '440106'],
       ['广东省 深圳市 保安区', 'unresolved', null],
       ['龙岗区（部分）', 'unresolved', null],
@@ -257,7 +257,7 @@ describe('npm run coverage:import', () => {
     const [changsha] = JSON.parse(stdout);
     expect(changsha).toMatchObject({ input: '湖南 长沙', status: 'warning', code: '430100' });
     expect(changsha.note).toBe(
-      '2 places are called 湖南 长沙: read as the city, 湖南省 长沙市; for 湖南省 长沙市 长沙县, write it with its 县 or 区 and its city',
+      '2 places are called 湖南长沙: read as the city, 湖南省 长沙市; for 湖南省 长沙市 长沙县, write it with its 县 or 区 and its city',
     );
   });
 
@@ -339,6 +339,36 @@ describe('npm run coverage:import', () => {
     const [, chongwen] = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '北京宣武、崇文')).stdout);
     expect(chongwen).toMatchObject({ status: 'warning', code: '110101' });
     expect(chongwen.note).toContain('崇文区 was replaced in 2010 by 北京市 东城区');
+  });
+
+  it('reads lists as WeChat, shop pages and Excel give them: phone numbers, emoji, header rows, 等地, 周边, → between places', async () => {
+    const { stdout } = await run(
+      ['--brand', 'jianxia', '--json', '--dry-run'],
+      [
+        '序号\t城市\t区县',
+        '1\t长沙市\t岳麓区',
+        '📍株洲市天元区✅ 电话：400-000-0000',
+        '湘潭市→衡阳市',
+        '益阳 等地',
+        '常德周边',
+        '【湖南】',
+        '手机 13800000000',
+      ].join('\n'),
+    );
+    const report = JSON.parse(stdout);
+    expect(report.map((r: any) => [r.input, r.status, r.code ?? null])).toEqual([
+      ['长沙市 岳麓区', 'resolved', '430104'],
+      ['株洲市天元区（电话：400-000-0000）', 'warning', '430211'],
+      ['湘潭市', 'resolved', '430300'],
+      ['衡阳市', 'resolved', '430400'],
+      ['益阳等地', 'warning', '430900'],
+      ['常德周边', 'warning', '430700'],
+      ['【湖南】', 'unresolved', null],
+      ['（手机 13800000000）', 'unresolved', null],
+    ]);
+    expect(report[4].note).toContain('等地 read off: only 湖南省 益阳市 is covered');
+    expect(report[6].note).toMatch(/^only 【湖南】, a place in brackets, as a heading\?/);
+    expect(report[7].note).toBe('only a phone number, (手机13800000000), and no place: delete it');
   });
 
   it('reads a name places share as the one where the list is, else a city by its name alone, said; asks otherwise', async () => {

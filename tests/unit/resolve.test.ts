@@ -12,6 +12,14 @@ const resolver = new Resolver(regions);
 const resolve = (s: string) => resolver.resolve(s);
 
 describe('resolving places as operators write them', () => {
+  it('answers a number that is no code, first thing in a fresh resolver (its sound tables built on demand)', () => {
+    for (const input of ['2024', '0731'])
+      expect(new Resolver(regions).resolve(input), input).toMatchObject({
+        status: 'unresolved',
+        note: 'no region, town or former division of that name',
+      });
+  });
+
   it.each([
     ['吉首市', '433101'],
     ['湘西吉首市', '433101'],
