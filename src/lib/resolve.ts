@@ -897,15 +897,16 @@ export class Resolver {
         .find(({ name }) => rest.startsWith(name) && rest.length - name.length >= 2);
       if (before) [within[0], rest] = [before.r, rest.slice(before.name.length)];
     }
-    // A city of that sound before a place of its own (深证市南山区: 深圳's 南山区, not 泉州's).
+    // A city of that sound before a place of its own (深证市南山区: 深圳's 南山区; 福洲鼓楼: 福州's 鼓楼区, as
+    // 抚州 of that sound too has none).
     for (let i = 2; !outside && within[0]?.level !== 'prefecture' && i <= Math.min(4, rest.length - 2); i++) {
       const cities = [false, true]
         .flatMap((fuzzy) => this.ofSound(rest.slice(0, i).replace(/市$/, ''), within[0], fuzzy))
         .filter((c, j, all) => this.regions.get(c.code)!.level === 'prefecture' && all.findIndex((o) => o.code === c.code) === j);
-      const after = cities.length === 1 ? this.named(rest.slice(i), rest.slice(i)) : undefined;
+      const after = cities.length ? this.named(rest.slice(i), rest.slice(i)) : undefined;
       const inside = (
         after?.candidates ?? (after?.code ? [{ code: after.code, path: [after.path, after.town].filter(Boolean).join(' ') }] : [])
-      ).filter((c) => this.regions.within(c.code, cities[0].code));
+      ).filter((c) => cities.some((city) => this.regions.within(c.code, city.code)));
       if (inside.length)
         return {
           input,

@@ -211,10 +211,12 @@ describe('npm run coverage:import', () => {
     // A word that is a place of its own is no town's name either, though it fits above (长春 吉林: not
     // 二道区's 吉林街道; 吉林 read as 长春's province, either way round as 吉首 湖南 is).
     // A slip for a city before a place in it, written together or apart (深证市南山区, 深证 南山).
-    const city = await run(['--brand', 'jianxia', '--json', '--dry-run'], '深证市南山区\n深证 南山');
+    // Of two cities of that sound, the one the place is in (福洲 鼓楼: 福州's 鼓楼区; 抚州 has none).
+    const city = await run(['--brand', 'jianxia', '--json', '--dry-run'], '深证市南山区\n深证 南山\n福洲 鼓楼');
     expect(JSON.parse(city.stdout).map((r: any) => [r.input, r.status, r.candidates?.map((c: any) => c.code)])).toEqual([
       ['深证市南山区', 'unresolved', ['440305']],
       ['深证 南山', 'unresolved', ['440305']],
+      ['福洲 鼓楼', 'unresolved', ['350102']],
     ]);
     const apart = await run(['--brand', 'jianxia', '--json', '--dry-run'], '大连 锦州\n郑州信阳\n长春 吉林');
     expect(JSON.parse(apart.stdout).map((r: any) => [r.input, r.status, r.code ?? r.candidates?.[0]?.path])).toEqual([
