@@ -125,10 +125,31 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     const each = groups.map((g) => (g.length === 1 ? g : underHeading(g)));
     return each.every(Boolean) ? (each as string[][]).flat() : undefined;
   };
+  // Either way round (吉首 湖南, 共和县 海南, 农安 吉林), but not a city and a word that is also another city
+  // of its province, as cities are listed (长春 吉林: 吉林省 above 长春, or 吉林市 beside it? asked).
+  const reversed = (words: string[]): string | undefined => {
+    const back = oneOf([...words].reverse());
+    const code = back && resolver.resolve(back).code;
+    const beside = (word: string) => {
+      const read = resolver.resolve(word);
+      return (
+        namesakes(read) &&
+        read.candidates!.some(
+          (c) =>
+            regions.get(c.code)!.level === 'prefecture' &&
+            !!code &&
+            regions.get(code)!.level === 'prefecture' &&
+            !regions.within(code, c.code) &&
+            regions.lineage(c.code)[0] === regions.lineage(code)[0],
+        )
+      );
+    };
+    return back && !words.slice(1).some(beside) ? back : undefined;
+  };
   return splitEntries(text, (words, piece) => {
     // A town whose own name has a separator in it (化学新材料产业园-沿江街道).
     const asWritten = resolver.resolve(piece);
     if (ok(asWritten) && asWritten.town && /[-·:>/]/.test(asWritten.town)) return piece;
-    return oneOf(words) ?? oneOf([...words].reverse()) ?? pathWithSlip(words) ?? underHeading(words) ?? headings(words);
+    return oneOf(words) ?? reversed(words) ?? pathWithSlip(words) ?? underHeading(words) ?? headings(words);
   });
 }

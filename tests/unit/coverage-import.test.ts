@@ -209,7 +209,8 @@ describe('npm run coverage:import', () => {
     // nor a place of its own (大连 锦州: 锦州市, not a slip for 大连's 金州区); a name as written beside the
     // city before a fuzzy one in it (郑州信阳: 信阳市, not 郑州's 荥阳市).
     // A word that is a place of its own is no town's name either, though it fits above (长春 吉林: not
-    // 二道区's 吉林街道; 吉林 read as 长春's province, either way round as 吉首 湖南 is).
+    // 二道区's 吉林街道); nor, a name places share, read as the province before it (吉林省 above 长春, or
+    // 吉林市 beside it? asked), as 湖南 is after 吉首.
     // A slip for a city before a place in it, written together or apart (深证市南山区, 深证 南山).
     // Of two cities of that sound, the one the place is in (福洲 鼓楼: 福州's 鼓楼区; 抚州 has none).
     const city = await run(['--brand', 'jianxia', '--json', '--dry-run'], '深证市南山区\n深证 南山\n福洲 鼓楼');
@@ -218,12 +219,14 @@ describe('npm run coverage:import', () => {
       ['深证 南山', 'unresolved', ['440305']],
       ['福洲 鼓楼', 'unresolved', ['350102']],
     ]);
-    const apart = await run(['--brand', 'jianxia', '--json', '--dry-run'], '大连 锦州\n郑州信阳\n长春 吉林');
+    const apart = await run(['--brand', 'jianxia', '--json', '--dry-run'], '大连 锦州\n郑州信阳\n长春 吉林\n吉首 湖南');
     expect(JSON.parse(apart.stdout).map((r: any) => [r.input, r.status, r.code ?? r.candidates?.[0]?.path])).toEqual([
       ['大连', 'resolved', '210200'],
       ['锦州', 'resolved', '210700'],
       ['郑州信阳', 'unresolved', '河南省 信阳市'],
-      ['吉林 长春', 'resolved', '220100'],
+      ['长春', 'resolved', '220100'],
+      ['吉林', 'ambiguous', '吉林省'],
+      ['湖南 吉首', 'resolved', '433101'],
     ]);
     const fuzzy = await run(
       ['--brand', 'jianxia', '--json', '--dry-run'],
