@@ -130,21 +130,18 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
   const reversed = (words: string[]): string | undefined => {
     const back = oneOf([...words].reverse());
     const code = back && resolver.resolve(back).code;
+    if (!code || regions.get(code)!.level !== 'prefecture') return back;
+    const province = regions.lineage(code)[0];
     const beside = (word: string) => {
       const read = resolver.resolve(word);
       return (
         namesakes(read) &&
         read.candidates!.some(
-          (c) =>
-            regions.get(c.code)!.level === 'prefecture' &&
-            !!code &&
-            regions.get(code)!.level === 'prefecture' &&
-            !regions.within(code, c.code) &&
-            regions.lineage(c.code)[0] === regions.lineage(code)[0],
+          (c) => regions.get(c.code)!.level === 'prefecture' && c.code !== code && regions.lineage(c.code)[0] === province,
         )
       );
     };
-    return back && !words.slice(1).some(beside) ? back : undefined;
+    return words.slice(1).some(beside) ? undefined : back;
   };
   return splitEntries(text, (words, piece) => {
     // A town whose own name has a separator in it (化学新材料产业园-沿江街道).

@@ -112,14 +112,14 @@ function placeNamesakes(results: Resolution[], resolver: Resolver, regions: Regi
     const chosen = near ?? city;
     // As written under the places above it, for what that reading says (北京 崇文: 崇文区, merged into
     // 东城区 in 2010); else the candidate's own path.
-    const asWritten = chosen && resolver.resolve(chosen.path.split(' ').slice(0, -1).join('') + written(r.input).text);
+    const { text, around } = written(r.input);
+    const asWritten = chosen && resolver.resolve(chosen.path.split(' ').slice(0, -1).join('') + text);
     const read =
       chosen &&
       (asWritten && ok(asWritten) && asWritten.code === chosen.code
         ? asWritten
         : resolver.resolve(chosen.path.replaceAll(' ', '')));
     if (!read || !ok(read)) continue;
-    const { around } = written(r.input);
     // The name as the resolver read it (湘潭, of 湘潭等 or 湘潭（满100元上门）).
     const name = /places are called ([^;:]+?)(?: in pinyin)?[;:]/.exec(r.note!)?.[1] ?? r.input;
     const others = candidates.filter((c) => c !== chosen).map((c) => c.path);
@@ -164,15 +164,7 @@ function leftOut(results: Resolution[], resolver: Resolver, regions: RegionIndex
         path: undefined,
         town: undefined,
         note: `the list leaves ${place.path} out (${r.input}), which ${o.path} holds: write the places of it to cover instead${rest.length ? ' (candidates below)' : ''}`,
-        candidates: rest.length
-          ? rest.slice(0, 10).map((c) => ({
-              code: c.code,
-              path: regions
-                .lineage(c.code)
-                .map((a) => a.name)
-                .join(' '),
-            }))
-          : undefined,
+        candidates: rest.length ? rest.slice(0, 10).map((c) => ({ code: c.code, path: regions.names(c.code) })) : undefined,
       });
     }
   }

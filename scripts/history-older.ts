@@ -168,10 +168,7 @@ for (const item of all) {
   // its successor is in (万县 → 重庆市: as it is written today).
   const parent = item.parent && !String(item.parent.code).endsWith('0000') ? item.parent : undefined;
   const within = parent && regions.get(String(parent.code))?.name === parent.name ? String(parent.code) : province;
-  const path = regions
-    .lineage(successor.code)
-    .map((r) => r.name)
-    .join(' ');
+  const path = regions.names(successor.code);
   if (to.length > 1) {
     const parts = to.map((c) => regions.get(c)!.name).join('、');
     const row = `  { name: '${name}', within: '${within}', successors: ${JSON.stringify(to)}, year: ${year}, source: '${source}', approval: '${made.key}' }, // → ${parts}`;

@@ -144,6 +144,13 @@ export class RegionIndex {
     return all;
   }
 
+  /** `湖南省 湘西土家族苗族自治州 吉首市`, as reports print a place. */
+  names(code: string): string {
+    return this.lineage(code)
+      .map((r) => r.name)
+      .join(' ');
+  }
+
   /** `/hunan/xiangxi/jishou/` */
   path(code: string): string {
     return `/${this.lineage(code)

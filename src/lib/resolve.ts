@@ -146,9 +146,8 @@ const TIERS: Tier[] = [
 export class Resolver {
   private readonly places = new Map<string, Place>();
   private readonly byName = new Map<string, Place[]>();
-  /** Regions by the pinyin of their names (byPinyin), built on first use. */
+  /** Regions by the pinyin of their names (byPinyinName), and by its fuzzy sound (byFuzzySound). */
   private pinyin?: Map<string, Region[]>;
-  /** The same by their fuzzy sound (fuzzySound), built on first use. */
   private fuzzy?: Map<string, Region[]>;
 
   readonly regions: RegionIndex;
@@ -453,8 +452,6 @@ export class Resolver {
       });
   }
 
-  /** A region written in pinyin (jishou, ji shou, JiShouShi), as search accepts it: read with a
-   *  warning, or ambiguous when regions share it (changsha: 长沙市, 长沙县). Built on first use. */
   /** Regions by the pinyin of their names, built on first use. */
   private byPinyinName(): Map<string, Region[]> {
     if (this.pinyin) return this.pinyin;
@@ -470,6 +467,16 @@ export class Resolver {
     return pinyin;
   }
 
+  /** The same by their fuzzy sound (fuzzySound), built on first use. */
+  private byFuzzySound(): Map<string, Region[]> {
+    if (this.fuzzy) return this.fuzzy;
+    const fuzzy = (this.fuzzy = new Map<string, Region[]>());
+    for (const [p, regions] of this.byPinyinName()) fuzzy.set(fuzzySound(p), [...(fuzzy.get(fuzzySound(p)) ?? []), ...regions]);
+    return fuzzy;
+  }
+
+  /** A region written in pinyin (jishou, ji shou, JiShouShi), as search accepts it: read with a
+   *  warning, or ambiguous when regions share it (changsha: 长沙市, 长沙县). */
   private byPinyin(input: string, text: string): Resolution | undefined {
     if (!/^[a-z]+$/i.test(text)) return undefined;
     const found = this.byPinyinName().get(text.toLowerCase()) ?? [];
@@ -494,14 +501,7 @@ export class Resolver {
    *  or of its fuzzy one (深证: 深圳市). */
   private ofSound(text: string, above: Region | undefined, fuzzy: boolean): { code: string; path: string }[] {
     const slug = pinyinSlug(text);
-    if (!this.fuzzy) {
-      this.fuzzy = new Map();
-      for (const [p, regions] of this.byPinyinName()) {
-        const key = fuzzySound(p);
-        this.fuzzy.set(key, [...(this.fuzzy.get(key) ?? []), ...regions]);
-      }
-    }
-    const found = (fuzzy ? this.fuzzy.get(fuzzySound(slug)) : this.byPinyinName().get(slug)) ?? [];
+    const found = (fuzzy ? this.byFuzzySound().get(fuzzySound(slug)) : this.byPinyinName().get(slug)) ?? [];
     return found
       .filter((r) => !above || this.regions.within(r.code, above.code))
       .slice(0, MAX_CANDIDATES)
@@ -1165,10 +1165,7 @@ export class Resolver {
   }
 
   private pathOf(code: string): string {
-    return this.regions
-      .lineage(code)
-      .map((r) => r.name)
-      .join(' ');
+    return this.regions.names(code);
   }
 
   private describe(place: Place): string {

@@ -97,7 +97,8 @@ const LABEL_MARKS = /[★☆●○◆◇■□▲△▼※#【】\[\]]/gu;
 /**
  * A line without its label (服务区域：长沙 株洲 → 长沙 株洲; 上海上门服务范围：浦东 → 上海 浦东, the place it
  * names heading the rest; ★服务范围★ → nothing): what stands before a colon, or the whole line, when
- * it ends as a label does (LABEL_END). Written by hand: no package reads labels of Chinese lists.
+ * it ends as a label does (LABEL_END). Written by hand: the npm address parsers (address-parse,
+ * zh-address-parse, cnaddr) take one shipping address apart, not a list's labels.
  */
 function withoutLabel(line: string): string {
   const colon = /^([^:：、，,；;。()（）]*)[:：]/u.exec(line);
@@ -135,7 +136,6 @@ export function splitEntries(
       .map(withoutLabel)
       .filter(
         (line) =>
-          !line.trim() ||
           !line
             .trim()
             .split(/\s+/)
