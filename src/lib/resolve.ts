@@ -62,6 +62,8 @@ export interface Resolution {
   candidates?: { code: string; path: string }[];
 }
 
+/** What to write for a kind of zone written alone (园区, 新区). */
+const WRITE_ZONE = 'write the zone with its city (苏州工业园区, 合肥高新区) or the districts it lies in';
 /** Words for part of a place after its name (长沙市区, 吉首城区, 湘西州各县, 重庆主城九区). */
 export const PART_OF = /(主城[一二三四五六七八九十]*区|市区|城区|郊区|各区|各县|辖区)$/;
 /** How a place is written as left out of a list (崇明暂不服务, 从化除外). */
@@ -718,14 +720,21 @@ export class Resolver {
         const lasts = [...byRegion.values()].map((chain) => chain.at(-1)!);
         const called = new Set(lasts.flatMap((m) => m.place.aliases ?? []));
         const names = lasts.some((m) => called.has(m.place.name)) ? [] : [...new Set(lasts.map((m) => m.place.name))];
+        // The name they share as written, after the places above all of them (湖南长沙: 长沙 in 湖南).
+        const lastWritten = new Set(lasts.map((m) => m.text));
+        const [shared] = lastWritten;
+        const above = lastWritten.size === 1 && text.endsWith(shared) ? text.slice(0, -shared.length).trim() : '';
+        const name = above ? `${shared} in ${above}` : text;
+        // A kind of zone alone (新区, 高新区) that towns are called too: most likely a zone is meant.
+        const zone = ZONE_WORD.test(text) ? `; ${text} alone names no zone: for one, ${WRITE_ZONE}` : '';
         return {
           input,
           status: 'ambiguous',
           candidates,
           note:
-            names.length > 1 && names.length <= 3
-              ? `${byRegion.size} places are called ${text}; write which: ${names.join(' or ')}`
-              : `${byRegion.size} places are called ${text}; write the prefecture or province before it`,
+            (names.length > 1 && names.length <= 3
+              ? `${byRegion.size} places are called ${name}; write which: ${names.join(' or ')}`
+              : `${byRegion.size} places are called ${name}; write the prefecture or province before it`) + zone,
         };
       }
       return this.splitFormer(input, [...byRegion.values()][0]) ?? this.result(input, [...byRegion.values()][0]);
@@ -879,7 +888,7 @@ export class Resolver {
       return {
         input,
         status: 'unresolved',
-        note: `${text} alone names no place: write the zone with its city (苏州工业园区, 合肥高新区) or the districts it lies in`,
+        note: `${text} alone names no place: ${WRITE_ZONE}`,
       };
     const outside = NOT_IN_DATA.test(text) || NOT_IN_DATA_CITY.test(text);
     const why = outside

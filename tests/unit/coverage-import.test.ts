@@ -262,7 +262,7 @@ describe('npm run coverage:import', () => {
     const [changsha] = JSON.parse(stdout);
     expect(changsha).toMatchObject({ input: '湖南 长沙', status: 'warning', code: '430100' });
     expect(changsha.note).toBe(
-      '2 places are called 湖南长沙: read as the city, 湖南省 长沙市; for 湖南省 长沙市 长沙县, write it with its 县 or 区 and its city',
+      '2 places are called 长沙 in 湖南: read as the city, 湖南省 长沙市; for 湖南省 长沙市 长沙县, write it with its 县 or 区 and its city',
     );
   });
 

@@ -232,6 +232,17 @@ describe('a development zone as residents write it', () => {
         { code: '320576', path: '江苏省 苏州市 苏州工业园区' },
       ],
     });
+    // A kind of zone alone that towns are called too (新区街道, 高新区): those towns, and the zone's advice.
+    for (const [zone, towns] of [
+      ['新区', 4],
+      ['高新区', 3],
+    ] as const)
+      expect(resolver.resolve(zone)).toMatchObject({
+        status: 'ambiguous',
+        candidates: expect.arrayContaining([expect.anything()]),
+        note: `${towns} places are called ${zone}; write the prefecture or province before it; ${zone} alone names no zone: for one, write the zone with its city (苏州工业园区, 合肥高新区) or the districts it lies in`,
+      });
+    expect(resolver.resolve('新区').candidates).toHaveLength(4);
     // A division whose name ends so is itself (下花园区, 浦东新区).
     expect(resolver.resolve('下花园区')).toMatchObject({ status: 'resolved', code: '130706' });
     expect(resolver.resolve('上海浦东新区')).toMatchObject({ status: 'resolved', code: '310115' });
@@ -593,10 +604,13 @@ describe('what operators write around a place', () => {
   });
 
   it('asks for the name itself when places of different names answer (湖南长沙: 长沙市 or 长沙县)', () => {
+    // The name they share, apart from the province written before it.
     expect(resolve('湖南长沙')).toMatchObject({
       status: 'ambiguous',
-      note: '2 places are called 湖南长沙; write which: 长沙市 or 长沙县',
+      note: '2 places are called 长沙 in 湖南; write which: 长沙市 or 长沙县',
     });
+    expect(resolve('湖南省 长沙').note).toBe('2 places are called 长沙 in 湖南省; write which: 长沙市 or 长沙县');
+    expect(resolve('长沙').note).toBe('2 places are called 长沙; write which: 长沙市 or 长沙县');
     expect(resolve('鼓楼区').note).toMatch(/write the prefecture or province before it$/);
   });
 });
