@@ -1,6 +1,7 @@
 // How the lines of a pasted coverage list become entries (coverage:import): words that name one place
 // together, a heading and the places in it, a path with a slip in it, and otherwise a place a word.
 import type { RegionIndex } from '../src/lib/regions.ts';
+import { ZONE_NAME_END, ZONE_WORD } from '../src/lib/names.ts';
 import { namesakes, PART_OF, type Resolution, type Resolver } from '../src/lib/resolve.ts';
 import { qualifies, splitEntries } from '../src/lib/written.ts';
 
@@ -32,6 +33,8 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
       return named.every(
         (r, i) =>
           (r.code ? fits(r.code) : !!r.candidates?.some((c) => fits(c.code))) ||
+          // A zone's word that ends its name (苏州 工业园区: 苏州工业园区, not a town called 工业园区).
+          (zone(naming[i]) && regions.get(code)!.name.endsWith(naming[i])) ||
           // Not a place of its own elsewhere read as a town's name here (湛江 中山: 中山市, not 赤坎区's
           // 中山街道), unless written as a town (苏州 沙溪镇).
           (!ownPlace(r, i) && resolver.names(naming[i], above)),
@@ -40,10 +43,12 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     // Nor when the place read is a town named by a word that is a place of its own, which fits above it
     // too (长春 吉林: 吉林市, not 二道区's 吉林街道 — though 吉林省 is above 长春).
     const ownPlace = (r: Resolution, i: number) =>
-      (ok(r) || r.status === 'ambiguous') && !r.town && !/(镇|乡|街道)$/.test(naming[i]);
+      (ok(r) || r.status === 'ambiguous') && !r.town && !/(镇|乡|街道)$/.test(naming[i]) && !zone(naming[i]);
     if (whole.town && named.some((r, i) => ownPlace(r, i) && whole.town!.startsWith(naming[i]))) return undefined;
     return codes.every(below) ? words.join(' ') : undefined;
   };
+  /** A zone's name or a kind of zone (工业园区, 新区), which a town elsewhere may be called too. */
+  const zone = (word: string) => ZONE_WORD.test(word) || ZONE_NAME_END.test(word);
   // A path with a word that names nothing (广东省 深圳市 保安区, a slip for 宝安区): one entry, unresolved
   // as a whole. Read apart, its places each above the next would be covered whole (all of 深圳市). Not
   // when what the last word may mean lies outside the place before it (广东 广州 深证: 深圳, a heading's).
@@ -61,8 +66,9 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
   const afterOnePlace = ([place, word]: string[]): string | undefined => {
     const first = resolver.resolve(place);
     const slip = first.status === 'unresolved' && !!first.candidates?.length;
-    // A word for part of it is one with it (长沙 主城九区: never all of 长沙市).
-    if (!slip && PART_OF.exec(word)?.[0] === word) return `${place} ${word}`;
+    // A word for part of it, or a kind of zone, is one with it (长沙 主城九区, 苏州 新区: never all of
+    // 长沙市 or 苏州市, nor a town called 新区街道 elsewhere).
+    if (!slip && (PART_OF.exec(word)?.[0] === word || ZONE_WORD.test(word))) return `${place} ${word}`;
     // A word that is a place of its own is one (大连 锦州: 锦州市, though 大连 has a 金州区).
     if (!slip && resolver.resolve(word).status !== 'unresolved') return undefined;
     const at = slip || namesakes(first) ? first.candidates!.map((c) => c.code) : ok(first) ? [first.code!] : [];
@@ -107,6 +113,8 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     const each = rest.map((word) => {
       const one = oneOf([head, word]);
       if (one) return { entry: one, placed: true };
+      // A kind of zone, the heading's (苏州：姑苏、新区: 苏州新区, asked as such; 合肥：高新区: its zone).
+      if (ZONE_WORD.test(word)) return { entry: `${head} ${word}`, placed: true };
       return slipIn(word, at) ? { entry: `${head} ${word}`, placed: false } : undefined;
     });
     return each.every(Boolean) && each.some((e) => e!.placed) ? each.map((e) => e!.entry) : undefined;

@@ -1,6 +1,7 @@
 // What a pasted coverage list as a whole says about its entries (coverage:import): a place listed with
 // places inside it is asked about, and a county's short name that is a town's where the list is, said.
 import type { RegionIndex } from '../src/lib/regions.ts';
+import { ZONE_WORD } from '../src/lib/names.ts';
 import { LEFT_OUT, listed, namesakes, type Resolution, type Resolver } from '../src/lib/resolve.ts';
 import { written } from '../src/lib/written.ts';
 import { ok } from './coverage-lines.ts';
@@ -76,7 +77,8 @@ function placeNamesakes(results: Resolution[], resolver: Resolver, regions: Regi
     new Set([...placed.map(provinceOf), ...[...oneProvince].filter(([o]) => o !== r).map(([, p]) => p)]);
   const isRegion = (c: { code: string; path: string }) => c.path.split(' ').at(-1) === regions.get(c.code)!.name;
   for (const r of results) {
-    if (!namesakes(r)) continue;
+    // Not a kind of zone alone (新区: 铜山区's 新区街道, beside 徐州?): a zone is more likely meant.
+    if (!namesakes(r) || ZONE_WORD.test(written(r.input).text)) continue;
     const candidates = r.candidates!;
     const inList = (of: (code: string) => string, among = candidates) => {
       const where = new Set(placed.map(of));
@@ -112,18 +114,28 @@ function placeNamesakes(results: Resolution[], resolver: Resolver, regions: Regi
     const chosen = near ?? city;
     // As written under the places above it, for what that reading says (北京 崇文: 崇文区, merged into
     // 东城区 in 2010); else the candidate's own path.
-    const { text, around } = written(r.input);
-    const asWritten = chosen && resolver.resolve(chosen.path.split(' ').slice(0, -1).join('') + text);
+    // With its brackets, which may name places in it or leave some out (长沙（岳麓、天心）, 长沙（除望城）).
+    const { text, around, notes } = written(r.input);
+    const bracket = notes.join('');
+    const asWritten = chosen && resolver.resolve(chosen.path.split(' ').slice(0, -1).join('') + text + bracket);
     const read =
       chosen &&
       (asWritten && ok(asWritten) && asWritten.code === chosen.code
         ? asWritten
-        : resolver.resolve(chosen.path.replaceAll(' ', '')));
-    if (!read || !ok(read)) continue;
+        : resolver.resolve(chosen.path.replaceAll(' ', '') + bracket));
+    if (!read) continue;
     // The name as the resolver read it (湘潭, of 湘潭等 or 湘潭（满100元上门）).
     const name = /places are called ([^;:]+?)(?: in pinyin)?[;:]/.exec(r.note!)?.[1] ?? r.input;
     const others = candidates.filter((c) => c !== chosen).map((c) => c.path);
     const rest = others.length > 3 ? [...others.slice(0, 3), `${others.length - 3} more`] : others;
+    const reading = near
+      ? `${candidates.length} places are called ${name}: read as ${chosen.path}, where the list's other places are; for ${listed(rest)}, write it with its city`
+      : `${candidates.length} places are called ${name}: read as the city, ${chosen.path}; for ${listed(rest)}, write it with its 县 or 区 and its city`;
+    if (!ok(read)) {
+      // Asked as the place written in full would be, with what its brackets offer.
+      if (bracket) Object.assign(r, { status: read.status, candidates: read.candidates, note: `${reading}; ${read.note}` });
+      continue;
+    }
     Object.assign(r, {
       status: 'warning',
       code: read.code,
@@ -132,9 +144,7 @@ function placeNamesakes(results: Resolution[], resolver: Resolver, regions: Regi
       candidates: undefined,
       // With what reading it says (a town: its whole county covered, where pages end).
       note: [
-        near
-          ? `${candidates.length} places are called ${name}: read as ${chosen.path}, where the list's other places are; for ${listed(rest)}, write it with its city`
-          : `${candidates.length} places are called ${name}: read as the city, ${chosen.path}; for ${listed(rest)}, write it with its 县 or 区 and its city`,
+        reading,
         read.note,
         // 湘潭等: what is around it is the operator's to list, as for a place read alone (resolve.ts).
         around && `${around.word} read off: only ${read.path} is covered; list the places around it to cover them`,

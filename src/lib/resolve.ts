@@ -1244,6 +1244,10 @@ export class Resolver {
       status = 'warning';
       const county = this.regions.get(last.region)!.name;
       notes.push(`covers all of ${county}, where pages end; town ${last.name} is noted on its page`);
+      // 常州 高新区: the town of that name, though a zone of the city may be meant (常州's is 新北区).
+      const typed = chain.at(-1)!.text;
+      if (ZONE_WORD.test(typed))
+        notes.push(`read ${typed} as the town ${last.name} of ${county}: if a zone of the city is meant, ${WRITE_ZONE}`);
     }
     // 巢湖市, or 莱芜 (济南's 莱芜区 today): the prefecture it also was is said, with where its counties
     // are now, for a list that meant all of it.

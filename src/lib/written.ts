@@ -141,8 +141,13 @@ export function splitEntries(
             .split(/\s+/)
             .every((word) => HEADER_WORD.test(word)),
       )
-      .flatMap((line) => cutOutsideBrackets(line, /[、，,；;。+＋]/u))
-      .flatMap((piece) => {
+      .flatMap((line) => {
+        // A heading before a colon heads every entry after it (苏州：姑苏、新区: 苏州 新区 too).
+        const pieces = cutOutsideBrackets(line, /[、，,；;。+＋]/u);
+        const head = /^\s*([^\s:：()（）【】[\]]+)\s*[:：]\S/u.exec(pieces[0])?.[1];
+        return pieces.map((piece, i) => ({ piece, head: i > 0 && piece.trim() ? head : undefined }));
+      })
+      .flatMap(({ piece, head }) => {
         const words = cutOutsideBrackets(piece.trim(), /[\s/|｜／>＞:：·~～-]/u)
           .filter((word) => word && !isMarker(word))
           // A note in brackets written apart (虎门镇 （含周边）) is the word before it's: read alone, it
@@ -159,6 +164,10 @@ export function splitEntries(
           .filter((word, _, all) => !(word === '中国' && all.length > 1))
           // A province's one-character name in front of places (粤 深圳 广州: 广东省 heading them).
           .map((word, i, all) => (i === 0 && all.length > 1 && PROVINCE_ONE_CHARACTER[word]) || word);
+        // Under its heading, when together they name places (else as written: 湖南：长沙、广州 is no
+        // 湖南 广州, and 湖南 alone would be covered whole).
+        const headed = head && together([head, ...words], `${head}：${piece.trim()}`);
+        if (headed) return [headed].flat();
         const one = words.length > 1 ? together(words, piece.trim()) : undefined;
         return one ? [one].flat() : words;
       })

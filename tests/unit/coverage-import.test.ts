@@ -43,6 +43,14 @@ async function run(args: string[], input?: string | Buffer, env: Record<string, 
 }
 const coverage = (brand: string) => parse(readFileSync(join(dir, 'content', 'coverage', `${brand}.yaml`), 'utf8'));
 
+/** A list's entries as a dry run reads them: as written, status, and the code or the candidates' codes. */
+const read = async (text: string) =>
+  JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], text)).stdout).map((r: any) => [
+    r.input,
+    r.status,
+    r.code ?? r.candidates?.map((c: any) => c.code).join(' '),
+  ]);
+
 describe('npm run coverage:import', () => {
   it('prints one JSON object per entry in input order and merges into the coverage file', async () => {
     const { code, stdout } = await run(['--brand', 'nuanchuan', '--json'], '湘西凤凰县、海南共和县\n文昌市龙楼镇，杭州市江干区');
@@ -377,12 +385,6 @@ describe('npm run coverage:import', () => {
   });
 
   it('reads a name places share as the one where the list is, else a city by its name alone, said; asks otherwise', async () => {
-    const read = async (text: string) =>
-      JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], text)).stdout).map((r: any) => [
-        r.input,
-        r.status,
-        r.code ?? r.candidates.map((c: any) => c.code).join(' '),
-      ]);
     // Alone, the city: not 辽源's or 牡丹江's 西安区, not 乌鲁木齐县; but a district of 北京, 上海, 天津 or
     // 重庆 is written without its 区 as a city is, so 朝阳 (北京's, or 辽宁's 朝阳市?) is asked.
     // A county-level city is a city too: 大理 (大理州, or its 大理市?) is asked.
@@ -441,6 +443,49 @@ describe('npm run coverage:import', () => {
       ['南昌市', 'resolved', '360100'],
       ['长沙 岳陆', 'unresolved', '430104'],
     ]);
+  });
+
+  it('reads a heading before a colon over every entry after it, a kind of zone after a city, and brackets after a shared name', async () => {
+    // 东莞：虎门、长安、南城 is 东莞's three towns (长安 and 南城 alone are places of other provinces too);
+    // a place outside the heading is read alone (湖南：长沙、广州: never 湖南省 whole).
+    expect(await read('东莞：虎门、长安、南城\n湖南：长沙、广州')).toEqual([
+      ['东莞 虎门', 'resolved', '441900121'],
+      ['东莞 长安', 'resolved', '441900119'],
+      ['东莞 南城', 'resolved', '441900004'],
+      ['湖南 长沙', 'warning', '430100'],
+      ['广州', 'resolved', '440100'],
+    ]);
+    // A zone after its city, or under it: the city's zone (合肥高新区, 苏州工业园区), or asked as such
+    // (苏州新区: the data has none so named) — never the city whole, nor a town called 新区街道 in 徐州
+    // because 徐州 is on another line.
+    expect(await read('徐州：铜山\n苏州：姑苏、新区\n合肥：高新区\n苏州：工业园区\n苏州：新区')).toEqual([
+      ['徐州 铜山', 'resolved', '320312'],
+      ['苏州 姑苏', 'resolved', '320508'],
+      ['苏州 新区', 'unresolved', '320500 320576'],
+      ['合肥 高新区', 'warning', '340176'],
+      ['苏州 工业园区', 'resolved', '320576'],
+      ['苏州 新区', 'unresolved', '320500 320576'],
+    ]);
+    // A kind of zone alone is never read by where the list is: 新区 beside 徐州 is asked, and 徐州 is not.
+    expect(await read('江苏：徐州、无锡\n新区')).toEqual([
+      ['江苏 徐州', 'resolved', '320300'],
+      ['江苏 无锡', 'resolved', '320200'],
+      ['新区', 'ambiguous', '220702 320312 371502 411281'],
+    ]);
+    // Read as a town of that name, it says a zone may be meant (常州's 高新区 is 新北区).
+    const [, gaoxin] = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '常州：武进、高新区')).stdout);
+    expect(gaoxin).toMatchObject({ status: 'warning', code: '320412', town: '高新区' });
+    expect(gaoxin.note).toContain('read 高新区 as the town 高新区 of 武进区: if a zone of the city is meant, write the zone');
+    // Brackets after a name places share say what they say of the city (长沙: 长沙市, by the city rule).
+    const [without, only] = JSON.parse(
+      (await run(['--brand', 'jianxia', '--json', '--dry-run'], '长沙（除望城）\n长沙（岳麓、天心）')).stdout,
+    );
+    expect(without).toMatchObject({ status: 'unresolved' });
+    expect(without.note).toMatch(
+      /^2 places are called 长沙: read as the city, 湖南省 长沙市; .*\(除望城\) leaves out part of 长沙市/,
+    );
+    expect(without.candidates.map((c: any) => c.code)).not.toContain('430112'); // 望城区
+    expect(only).toMatchObject({ status: 'ambiguous', candidates: [{ code: '430104' }, { code: '430103' }] });
   });
 
   it('reads a path from its province through the prefecture a county moved from as the county, not the province', async () => {

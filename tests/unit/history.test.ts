@@ -236,7 +236,7 @@ describe('the history table', () => {
     // After the places above both: 邢台's 桥东区 (now 襄都区) beside 沙河市's 桥东街道, not the town alone.
     expect(resolver.resolve('邢台桥东')).toMatchObject({
       status: 'ambiguous',
-      note: '2 places are called 邢台桥东; write which: 桥东街道 or 桥东区',
+      note: '2 places are called 桥东 in 邢台; write which: 桥东街道 or 桥东区',
       candidates: [
         { code: '130582', path: '河北省 邢台市 沙河市 桥东街道' },
         { code: '130502', path: '河北省 邢台市 襄都区' },
