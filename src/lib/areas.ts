@@ -141,6 +141,35 @@ export const AREAS: Area[] = [
       says: '贵安新区规划范围涉及贵阳市花溪区、清镇市和安顺市的平坝县、西秀区',
     },
   },
+  // A city's zone that is one with a district (区政合一: one government, one extent), written as the
+  // zone: that district.
+  {
+    names: ['苏州高新区', '苏州新区'],
+    counties: ['320505'],
+    source: {
+      url: 'http://www.zeiqing.com/hangye/96319.html',
+      title: '苏州高新区属于哪个市 苏州高新区是哪个城市',
+      says: '苏州高新区于1990年启动开发建设,1992年获批首批国家高新区,2002年与虎丘区合并。实行“两块牌子、一套班子”的管理模式',
+    },
+  },
+  {
+    names: ['无锡新区', '无锡高新区'],
+    counties: ['320214'],
+    source: {
+      url: 'http://chayujing.com/320214',
+      title: '新吴区',
+      says: '新吴区,江苏省无锡市市辖区,与无锡高新区实行“区政合一”管理体制……新吴区成立于2015年11月,其原为无锡新区',
+    },
+  },
+  {
+    names: ['常州高新区', '常州新区'],
+    counties: ['320411'],
+    source: {
+      url: 'https://jendow.com.tw/wiki/%E5%B8%B8%E5%B7%9E%E5%9C%8B%E5%AE%B6%E9%AB%98%E6%96%B0%E6%8A%80%E8%A1%93%E7%94%A2%E6%A5%AD%E9%96%8B%E7%99%BC%E5%8D%80',
+      title: '常州國家高新技術產業開發區',
+      says: '1995年5月,在開發區的基礎上設立了常州新區,地域面積擴大至115.88平方公里;2002年4月,在新區的基礎上設立了常州市新北區',
+    },
+  },
   {
     // 东湖新技术开发区, which runs towns of both on their behalf.
     names: ['光谷', '东湖高新区'],

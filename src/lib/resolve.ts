@@ -832,6 +832,15 @@ export class Resolver {
   /** Ambiguous: the counties an area lies in, which of them to cover being the operator's to say. */
   private inArea(input: string, { area, name }: { area: Area; name: string }): Resolution {
     const paths = area.counties.map((code) => this.pathOf(code));
+    // One with a district (苏州新区: 虎丘区): that district, said.
+    if (area.counties.length === 1 && !area.partly?.length)
+      return {
+        input,
+        status: 'warning',
+        code: area.counties[0],
+        path: paths[0],
+        note: `read ${name} as ${paths[0]}: the zone and the district are one (${area.source.url})`,
+      };
     const parts = paths.filter((_, i) => area.partly?.includes(area.counties[i]));
     const whole = paths.filter((p) => !parts.includes(p));
     const said = [...whole, ...(parts.length ? [`${parts.length > 1 ? 'parts' : 'part'} of ${listed(parts)}`] : [])];
@@ -971,6 +980,13 @@ export class Resolver {
       const all = city.candidates ?? [{ code: city.code!, path: city.path! }];
       const cities = all.filter((c) => this.regions.get(c.code)?.level === 'prefecture');
       const places = cities.length ? cities : all;
+      // A zone one with a district, written after its city's full name or apart (苏州市新区, 苏州 高新区).
+      const word = ZONE_AFTER.exec(text)?.[2];
+      for (const c of word ? cities : [])
+        for (const name of [`${this.regions.get(c.code)!.shortName}${word}`]) {
+          const area = AREAS.find((a) => a.names.includes(name));
+          if (area) return this.inArea(input, { area, name });
+        }
       const zones = places.flatMap((c) => this.regions.children(c.code).filter((r) => ZONE_NAME_END.test(r.name)));
       const has = zones.length ? ` (the data lists ${listed(zones.map((r) => r.name))} there)` : '';
       return {

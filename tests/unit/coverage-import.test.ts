@@ -455,16 +455,17 @@ describe('npm run coverage:import', () => {
       ['湖南 长沙', 'warning', '430100'],
       ['广州', 'resolved', '440100'],
     ]);
-    // A zone after its city, or under it: the city's zone (合肥高新区, 苏州工业园区), or asked as such
-    // (苏州新区: the data has none so named) — never the city whole, nor a town called 新区街道 in 徐州
-    // because 徐州 is on another line.
-    expect(await read('徐州：铜山\n苏州：姑苏、新区\n合肥：高新区\n苏州：工业园区\n苏州：新区')).toEqual([
+    // A zone after its city, or under it: the city's zone (合肥高新区, 苏州工业园区), the district one with
+    // it (苏州新区: 虎丘区, areas.ts), or asked as such (长沙高新区: the data has none so named) — never the
+    // city whole, nor a town called 新区街道 in 徐州 because 徐州 is on another line.
+    expect(await read('徐州：铜山\n苏州：姑苏、新区\n合肥：高新区\n苏州：工业园区\n长沙：岳麓、高新区')).toEqual([
       ['徐州 铜山', 'resolved', '320312'],
       ['苏州 姑苏', 'resolved', '320508'],
-      ['苏州 新区', 'unresolved', '320500 320576'],
+      ['苏州 新区', 'warning', '320505'],
       ['合肥 高新区', 'warning', '340176'],
       ['苏州 工业园区', 'resolved', '320576'],
-      ['苏州 新区', 'unresolved', '320500 320576'],
+      ['长沙 岳麓', 'resolved', '430104'],
+      ['长沙 高新区', 'unresolved', '430100'],
     ]);
     // A kind of zone alone is never read by where the list is: 新区 beside 徐州 is asked, and 徐州 is not.
     expect(await read('江苏：徐州、无锡\n新区')).toEqual([
@@ -472,10 +473,15 @@ describe('npm run coverage:import', () => {
       ['江苏 无锡', 'resolved', '320200'],
       ['新区', 'ambiguous', '220702 320312 371502 411281'],
     ]);
-    // Read as a town of that name, it says a zone may be meant (常州's 高新区 is 新北区).
-    const [, gaoxin] = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '常州：武进、高新区')).stdout);
-    expect(gaoxin).toMatchObject({ status: 'warning', code: '320412', town: '高新区' });
-    expect(gaoxin.note).toContain('read 高新区 as the town 高新区 of 武进区: if a zone of the city is meant, write the zone');
+    // Read as a town of that name, it says a zone may be meant (徐州 新区: 铜山区's 新区街道); a zone one
+    // with a district is that district (常州高新区: 新北区, not 武进区's town called 高新区).
+    const [, xinqu] = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '徐州：铜山、新区')).stdout);
+    expect(xinqu).toMatchObject({ status: 'warning', code: '320312', town: '新区街道' });
+    expect(xinqu.note).toContain('read 新区 as the town 新区街道 of 铜山区: if a zone of the city is meant, write the zone');
+    expect(await read('常州：武进、高新区')).toEqual([
+      ['常州 武进', 'resolved', '320412'],
+      ['常州 高新区', 'warning', '320411'],
+    ]);
     // Brackets after a name places share say what they say of the city (长沙: 长沙市, by the city rule).
     const [without, only] = JSON.parse(
       (await run(['--brand', 'jianxia', '--json', '--dry-run'], '长沙（除望城）\n长沙（岳麓、天心）')).stdout,
