@@ -84,7 +84,8 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     const placed = words.slice(0, -1).map((word) => resolver.resolve(word));
     if (!placed.every(ok)) return undefined;
     if (!placed.every((r, i) => !i || regions.within(r.code!, placed[i - 1].code!))) return undefined;
-    return slipIn(words.at(-1)!, placed.at(-1)!.code!) ? words.join(' ') : undefined;
+    // Or a kind of zone of the last (江苏 苏州 新区: 苏州新区).
+    return ZONE_WORD.test(words.at(-1)!) || slipIn(words.at(-1)!, placed.at(-1)!.code!) ? words.join(' ') : undefined;
   };
   /** The province or prefecture a word names, to head places; of a name a county shares too, the one
    *  that can (河南: 河南省, not 青海's 河南县), but not one of two (吉林: 吉林省 or 吉林市). */

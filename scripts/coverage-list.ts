@@ -174,7 +174,7 @@ function leftOut(results: Resolution[], resolver: Resolver, regions: RegionIndex
         path: undefined,
         town: undefined,
         note: `the list leaves ${place.path} out (${r.input}), which ${o.path} holds: write the places of it to cover instead${rest.length ? ' (candidates below)' : ''}`,
-        candidates: rest.length ? rest.slice(0, 10).map((c) => ({ code: c.code, path: regions.names(c.code) })) : undefined,
+        candidates: rest.length ? rest.map((c) => ({ code: c.code, path: regions.names(c.code) })) : undefined,
       });
     }
   }

@@ -172,6 +172,9 @@ export const ZONE_WORD = new RegExp(`^(${ZONE_WORDS})$`);
 export const ZONE_AFTER = new RegExp(`^(\\p{Script=Han}{2,}?)(${ZONE_WORDS})$`, 'u');
 /** How the data's zones' names end (苏州工业园区, 郑州航空港经济综合实验区), and some districts' (浦东新区). */
 export const ZONE_NAME_END = /(开发区|园区|新区|实验区|示范区|保税区)$/;
+/** A development zone the codes list among a city's counties (苏州工业园区, 320576): county digits 71–79,
+ *  never a district's (01–69: 绿园区, 下花园区 end as zones do) nor a county-level city's (81–99). */
+export const isZoneCode = (code: string) => /^\d{4}7[1-9]$/.test(code);
 /** How a zone's name ends that no division's does (新区 and 园区 end 浦东新区 and 下花园区 too). */
 const ZONE_END = /(高新区|经开区|开发区|保税区|示范区|实验区)$/;
 

@@ -25,6 +25,7 @@ import {
   type TraditionalForms,
   zoneNames,
   ZONE_AFTER,
+  isZoneCode,
   ZONE_NAME_END,
   ZONE_WORD,
 } from './names.ts';
@@ -34,7 +35,7 @@ import { PROVINCE_ONE_CHARACTER } from './provinces.ts';
 import { RegionIndex, type Region } from './regions.ts';
 import { townsByCounty } from './towns.ts';
 import forms from './traditional-forms.json' with { type: 'json' };
-import { bracketsPaired, MAX_ENTRY, written } from './written.ts';
+import { bracketsPaired, IN_BRACKETS, isLabel, MAX_ENTRY, written } from './written.ts';
 
 /** Traditional forms of the characters place names have (traditional.ts). */
 const TRADITIONAL_FORMS: TraditionalForms = forms;
@@ -404,20 +405,19 @@ export class Resolver {
       if (!except && /^(含|包括|包含)/.test(inner)) continue;
       const parts = inner
         .replace(/^(除了?|不含|不包括|不包含|仅限?|只含?)|(以外|除外|外)$/g, '')
-        .split(/[、，,/和及]/)
-        .filter(Boolean)
-        .map((part) => this.resolve(`${region.name}${part}`));
-      const under = (r: Resolution) =>
-        r.code && r.code !== region.code && !r.town && this.regions.lineage(r.code).some((a) => a.code === region.code);
-      const named = parts.length > 0 && parts.every(under);
+        .split(IN_BRACKETS)
+        .filter((part) => part && !isLabel(part))
+        .map((part) => this.placeUnder(region, part));
+      const named = parts.length > 0 && parts.every(Boolean);
       // Parts that are no places (不含县, 仅限市区) still leave part of it out.
       if (!named && !except && !only) continue;
-      const codes = new Set(named ? parts.map((r) => r.code!) : []);
+      const codes = new Set(named ? (parts as Region[]).map((r) => r.code) : []);
       const places =
-        except || !named
-          ? this.regions.children(region.code).filter((r) => !codes.has(r.code))
-          : parts.map((r) => this.regions.get(r.code!)!);
-      const candidates = places.slice(0, MAX_CANDIDATES).map((r) => ({ code: r.code, path: this.pathOf(r.code) }));
+        except || !named ? this.regions.children(region.code).filter((r) => !codes.has(r.code)) : (parts as Region[]);
+      // Every place left to cover, however many: the operator writes from them.
+      const candidates = places
+        .slice(0, except || !named ? undefined : MAX_CANDIDATES)
+        .map((r) => ({ code: r.code, path: this.pathOf(r.code) }));
       return except || !named
         ? {
             input,
@@ -437,6 +437,18 @@ export class Resolver {
     }
   }
 
+  /** The place below `region` a part of a bracketed note names (岳麓 of 长沙市), not a town (a page
+   *  covers a county whole); of a name places there share (长沙 of 湖南省: 长沙市, 长沙县), the larger. */
+  private placeUnder(region: Region, part: string): Region | undefined {
+    const read = this.resolve(`${region.name}${part}`);
+    const codes = read.code && !read.town ? [read.code] : namesakes(read) ? read.candidates!.map((c) => c.code) : [];
+    const below = codes
+      .filter((code) => code !== region.code && this.regions.within(code, region.code))
+      .map((code) => this.regions.get(code)!);
+    const depth = (r: Region) => this.regions.lineage(r.code).length;
+    return below.length && below.length === codes.length ? below.sort((a, b) => depth(a) - depth(b))[0] : undefined;
+  }
+
   /** The places a bracketed note names that are neither in `region` nor above it, each named
    *  exactly (泸溪县, 株洲市): not a part of it (岳麓区 of 长沙市), not a word for part of it (城区). */
   private outside(inner: string, region: Region): Region[] {
@@ -444,7 +456,7 @@ export class Resolver {
     const related = (code: string) => within(code, region.code) || within(region.code, code);
     return inner
       .replace(/^(含|包括|包含)/, '')
-      .split(/[、，,/和及]/)
+      .split(IN_BRACKETS)
       .filter((word) => word.length >= 2)
       .flatMap((word) => {
         const inside = this.resolve(`${region.name}${word}`);
@@ -987,7 +999,7 @@ export class Resolver {
           const area = AREAS.find((a) => a.names.includes(name));
           if (area) return this.inArea(input, { area, name });
         }
-      const zones = places.flatMap((c) => this.regions.children(c.code).filter((r) => ZONE_NAME_END.test(r.name)));
+      const zones = places.flatMap((c) => this.regions.children(c.code).filter((r) => isZoneCode(r.code)));
       const has = zones.length ? ` (the data lists ${listed(zones.map((r) => r.name))} there)` : '';
       return {
         input,
@@ -1212,6 +1224,20 @@ export class Resolver {
         candidates: codes.slice(0, MAX_CANDIDATES).map((c) => ({ code: c, path: this.pathOf(c) })),
       };
     }
+    // A kind of zone after a city, which a town of it is called (徐州 新区: 铜山区's 新区街道; 盐城高新区:
+    // 东台市's town 高新区, not 盐城's zone): a zone of the city is as likely meant. Asked; not after
+    // the town's county (阳泉郊区开发区: 郊区's town 开发区).
+    const before = chain.at(-2)?.place;
+    const afterCounty = before?.kind === 'region' && this.regions.get(before.region)?.level === 'county';
+    if (last.kind === 'town' && ZONE_WORD.test(tail.text) && !afterCounty) {
+      const county = this.regions.get(last.region)!.name;
+      return {
+        input,
+        status: 'ambiguous',
+        note: `${tail.text} here is the town ${last.name} of ${county} (candidate below), or a zone: for the town, write it with its county (${county}${last.name}); for a zone, ${WRITE_ZONE}`,
+        candidates: [{ code: last.region, path: this.describe(last) }],
+      };
+    }
     const notes: string[] = [];
     let status: Status = 'resolved';
     for (const m of chain) {
@@ -1260,10 +1286,6 @@ export class Resolver {
       status = 'warning';
       const county = this.regions.get(last.region)!.name;
       notes.push(`covers all of ${county}, where pages end; town ${last.name} is noted on its page`);
-      // 常州 高新区: the town of that name, though a zone of the city may be meant (常州's is 新北区).
-      const typed = chain.at(-1)!.text;
-      if (ZONE_WORD.test(typed))
-        notes.push(`read ${typed} as the town ${last.name} of ${county}: if a zone of the city is meant, ${WRITE_ZONE}`);
     }
     // 巢湖市, or 莱芜 (济南's 莱芜区 today): the prefecture it also was is said, with where its counties
     // are now, for a list that meant all of it.

@@ -47,6 +47,8 @@ export function written(input: string): Written {
   // Full-width letters, digits and brackets as plain ones (NFKC: ① → 1, （ → ().
   const bracketed = input
     .normalize('NFKC')
+    // Places in brackets written apart (长沙（岳麓 天心）) stay apart.
+    .replace(/[(（【[][^)）】\]]*[)）】\]]/gu, (note) => note.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '、'))
     .replace(/\s+/g, '')
     .replace(LEADING_MARKER, '')
     .replace(/^["'“”‘’「」『』《〈]+|["'“”‘’「」『』》〉.。:;!?*]+$/gu, '');
@@ -89,6 +91,11 @@ function cutOutsideBrackets(text: string, separator: RegExp): string[] {
 /** How a list's label ends (服务区域, 上门服务范围, 覆盖城市, 服务网点如下), never a place's name (聊城市 and
  *  共青城市 end in 城市: only after 服务 or 覆盖) nor a place left out (崇明暂不服务), and the words around
  *  a place in it (我们的, 本店). */
+/** What separates the places a note in brackets names (长沙（岳麓、天心）, （岳麓；天心）, （服务区域：虎门、长安）). */
+export const IN_BRACKETS = /[、，,/和及；;:：+＋]/u;
+/** Whether a word is a list's label (服务区域, 上门服务范围): no place. */
+export const isLabel = (word: string) => LABEL_END.test(word) && !word.replace(LABEL_WORDS, '');
+
 const LABEL_END = /(?:(?:上门)?(?:服务|维修|覆盖)(?:区域|范围|网点|地区|城市)|(?:上门)?(?:区域|范围|网点))(?:如下|包括)?$/u;
 const LABEL_WORDS = /上门|服务|维修|覆盖|范围|区域|网点|城市|如下|包括|主要|本店|本公司|我们的?/gu;
 /** Marks around a label (★服务范围★, 【服务区域】). */
@@ -142,10 +149,18 @@ export function splitEntries(
             .every((word) => HEADER_WORD.test(word)),
       )
       .flatMap((line) => {
-        // A heading before a colon heads every entry after it (苏州：姑苏、新区: 苏州 新区 too).
-        const pieces = cutOutsideBrackets(line, /[、，,；;。+＋]/u);
-        const head = /^\s*([^\s:：()（）【】[\]]+)\s*[:：]\S/u.exec(pieces[0])?.[1];
-        return pieces.map((piece, i) => ({ piece, head: i > 0 && piece.trim() ? head : undefined }));
+        // A heading before a colon heads every entry after it (苏州：姑苏、新区: 苏州 新区 too; 江苏：苏州：
+        // 吴中、新区: 江苏 苏州 新区), until an entry with a heading of its own (湖南：长沙；广东：广州).
+        let head: string | undefined;
+        return cutOutsideBrackets(line, /[、，,；;。+＋]/u).map((piece) => {
+          const own = /^\s*([^()（）【】[\]]+)[:：]\s*\S/u.exec(piece)?.[1];
+          const under = own ? undefined : head;
+          if (own)
+            head = cutOutsideBrackets(own.trim(), /[\s:：]/u)
+              .filter(Boolean)
+              .join(' ');
+          return { piece, head: piece.trim() ? under : undefined };
+        });
       })
       .flatMap(({ piece, head }) => {
         const words = cutOutsideBrackets(piece.trim(), /[\s/|｜／>＞:：·~～-]/u)
@@ -166,8 +181,9 @@ export function splitEntries(
           .map((word, i, all) => (i === 0 && all.length > 1 && PROVINCE_ONE_CHARACTER[word]) || word);
         // Under its heading, when together they name places (else as written: 湖南：长沙、广州 is no
         // 湖南 广州, and 湖南 alone would be covered whole).
-        const headed = head && together([head, ...words], `${head}：${piece.trim()}`);
-        if (headed) return [headed].flat();
+        const headed = head && together([...head.split(' '), ...words], `${head}：${piece.trim()}`);
+        // Only as entries under it, never the heading alone (湖南：长沙、深圳 is no 湖南).
+        if (headed && [headed].flat().every((entry) => entry.startsWith(`${head} `))) return [headed].flat();
         const one = words.length > 1 ? together(words, piece.trim()) : undefined;
         return one ? [one].flat() : words;
       })

@@ -473,11 +473,13 @@ describe('npm run coverage:import', () => {
       ['江苏 无锡', 'resolved', '320200'],
       ['新区', 'ambiguous', '220702 320312 371502 411281'],
     ]);
-    // Read as a town of that name, it says a zone may be meant (徐州 新区: 铜山区's 新区街道); a zone one
-    // with a district is that district (常州高新区: 新北区, not 武进区's town called 高新区).
+    // A town called by a kind of zone, after its city, is asked (徐州 新区: 铜山区's 新区街道, or a zone of
+    // 徐州?); a zone one with a district is that district (常州高新区: 新北区, not 武进区's town 高新区).
     const [, xinqu] = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '徐州：铜山、新区')).stdout);
-    expect(xinqu).toMatchObject({ status: 'warning', code: '320312', town: '新区街道' });
-    expect(xinqu.note).toContain('read 新区 as the town 新区街道 of 铜山区: if a zone of the city is meant, write the zone');
+    expect(xinqu).toMatchObject({ status: 'ambiguous', candidates: [{ code: '320312' }] });
+    expect(xinqu.note).toBe(
+      '新区 here is the town 新区街道 of 铜山区 (candidate below), or a zone: for the town, write it with its county (铜山区新区街道); for a zone, write the zone with its city (苏州工业园区, 合肥高新区) or the districts it lies in',
+    );
     expect(await read('常州：武进、高新区')).toEqual([
       ['常州 武进', 'resolved', '320412'],
       ['常州 高新区', 'warning', '320411'],
@@ -492,6 +494,44 @@ describe('npm run coverage:import', () => {
     );
     expect(without.candidates.map((c: any) => c.code)).not.toContain('430112'); // 望城区
     expect(only).toMatchObject({ status: 'ambiguous', candidates: [{ code: '430104' }, { code: '430103' }] });
+  });
+
+  it('reads brackets after a province and with any separator, lists every place left to cover, and a second heading on a line', async () => {
+    // What brackets name is asked, never the place whole (湖南（长沙、株洲）: not 湖南省).
+    expect(
+      await read('湖南（长沙、株洲）\n长沙（岳麓；天心）\n长沙(岳麓 天心)\n东莞（服务区域：虎门、长安）\n广东（深圳：南山）'),
+    ).toEqual([
+      ['湖南（长沙、株洲）', 'ambiguous', '430100 430200'],
+      ['长沙（岳麓；天心）', 'ambiguous', '430104 430103'],
+      ['长沙(岳麓 天心)', 'ambiguous', '430104 430103'],
+      ['东莞（服务区域：虎门、长安）', 'ambiguous', '441900121 441900119'],
+      ['广东（深圳：南山）', 'ambiguous', '440300 440305'],
+    ]);
+    // Every place left to cover, not the first ten; never one left out.
+    const [shanghai, , hunan, changsha] = JSON.parse(
+      (await run(['--brand', 'jianxia', '--json', '--dry-run'], '上海：全市、崇明除外\n湖南（除张家界）\n长沙（除望城；浏阳）'))
+        .stdout,
+    );
+    expect(shanghai.candidates).toHaveLength(15);
+    expect(shanghai.candidates.map((c: any) => c.code)).not.toContain('310151');
+    expect(hunan.candidates).toHaveLength(13);
+    expect(changsha).toMatchObject({ status: 'unresolved' });
+    expect(changsha.candidates.map((c: any) => c.code)).not.toEqual(expect.arrayContaining(['430112']));
+    expect(changsha.candidates.map((c: any) => c.code)).not.toEqual(expect.arrayContaining(['430181']));
+    // The nearest heading heads what follows (江苏：苏州：吴中、新区: 苏州新区), and a heading of its own after ；
+    // starts anew — neither heading is an entry of its own.
+    expect(await read('江苏：苏州：吴中、新区\n湖南：长沙，株洲；广东：广州，深圳')).toEqual([
+      ['江苏 苏州 吴中', 'resolved', '320506'],
+      ['江苏 苏州 新区', 'warning', '320505'],
+      ['湖南 长沙', 'warning', '430100'],
+      ['湖南 株洲', 'resolved', '430200'],
+      ['广东 广州', 'resolved', '440100'],
+      ['广东 深圳', 'resolved', '440300'],
+    ]);
+    // A city's zones by their codes, not districts whose names end as zones' do (长春's 绿园区).
+    const [changchun] = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '长春：新区')).stdout);
+    expect(changchun.note).toContain('长春高新技术产业开发区');
+    expect(changchun.note).not.toContain('绿园区');
   });
 
   it('reads a path from its province through the prefecture a county moved from as the county, not the province', async () => {

@@ -243,6 +243,10 @@ describe('a development zone as residents write it', () => {
         note: `${towns} places are called ${zone}; write the prefecture or province before it; ${zone} alone names no zone: for one, write the zone with its city (苏州工业园区, 合肥高新区) or the districts it lies in`,
       });
     expect(resolver.resolve('新区').candidates).toHaveLength(4);
+    // After a city, a town called so is asked, a zone of the city as likely (盐城高新区: 东台市's town
+    // 高新区?); after the town's own county, it is that town.
+    expect(resolver.resolve('盐城高新区')).toMatchObject({ status: 'ambiguous', candidates: [{ code: '320981' }] });
+    expect(resolver.resolve('阳泉郊区开发区')).toMatchObject({ status: 'warning', town: '开发区' });
     // A division whose name ends so is itself (下花园区, 浦东新区).
     expect(resolver.resolve('下花园区')).toMatchObject({ status: 'resolved', code: '130706' });
     expect(resolver.resolve('上海浦东新区')).toMatchObject({ status: 'resolved', code: '310115' });
