@@ -111,12 +111,20 @@ function placeNamesakes(results: Resolution[], resolver: Resolver, regions: Regi
       )
         ? cities[0]
         : undefined;
-    const chosen = near ?? city;
-    // As written under the places above it, for what that reading says (北京 崇文: 崇文区, merged into
-    // 东城区 in 2010); else the candidate's own path.
-    // With its brackets, which may name places in it or leave some out (长沙（岳麓、天心）, 长沙（除望城）).
+    // With its brackets, which may name places in it or leave some out (长沙（岳麓、天心）, 长沙（除望城）),
+    // and so say which it is (朝阳（双塔、龙城）: 辽宁's 朝阳市, where those two are).
     const { text, around, notes } = written(r.input);
     const bracket = notes.join('');
+    const holding = bracket
+      ? candidates.filter((c) => {
+          const inside = resolver.resolve(c.path.replaceAll(' ', '') + bracket).candidates ?? [];
+          return inside.length > 0 && inside.every((p) => p.code !== c.code && regions.within(p.code, c.code));
+        })
+      : [];
+    const held = holding.length === 1 ? holding[0] : undefined;
+    const chosen = held ?? near ?? city;
+    // As written under the places above it, for what that reading says (北京 崇文: 崇文区, merged into
+    // 东城区 in 2010); else the candidate's own path.
     const asWritten = chosen && resolver.resolve(chosen.path.split(' ').slice(0, -1).join('') + text + bracket);
     const read =
       chosen &&
@@ -128,9 +136,11 @@ function placeNamesakes(results: Resolution[], resolver: Resolver, regions: Regi
     const name = /places are called ([^;:]+?)(?: in pinyin)?[;:]/.exec(r.note!)?.[1] ?? r.input;
     const others = candidates.filter((c) => c !== chosen).map((c) => c.path);
     const rest = others.length > 3 ? [...others.slice(0, 3), `${others.length - 3} more`] : others;
-    const reading = near
-      ? `${candidates.length} places are called ${name}: read as ${chosen.path}, where the list's other places are; for ${listed(rest)}, write it with its city`
-      : `${candidates.length} places are called ${name}: read as the city, ${chosen.path}; for ${listed(rest)}, write it with its 县 or 区 and its city`;
+    const reading = held
+      ? `${candidates.length} places are called ${name}: read as ${chosen.path}, where the places in its brackets are`
+      : near
+        ? `${candidates.length} places are called ${name}: read as ${chosen.path}, where the list's other places are; for ${listed(rest)}, write it with its city`
+        : `${candidates.length} places are called ${name}: read as the city, ${chosen.path}; for ${listed(rest)}, write it with its 县 or 区 and its city`;
     if (!ok(read)) {
       // Asked as the place written in full would be, with what its brackets offer.
       if (bracket) Object.assign(r, { status: read.status, candidates: read.candidates, note: `${reading}; ${read.note}` });

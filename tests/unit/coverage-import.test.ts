@@ -490,7 +490,7 @@ describe('npm run coverage:import', () => {
     );
     expect(without).toMatchObject({ status: 'unresolved' });
     expect(without.note).toMatch(
-      /^2 places are called 长沙: read as the city, 湖南省 长沙市; .*\(除望城\) leaves out part of 长沙市/,
+      /^2 places are called 长沙: read as 湖南省 长沙市, where the places in its brackets are; \(除望城\) leaves out part of 长沙市/,
     );
     expect(without.candidates.map((c: any) => c.code)).not.toContain('430112'); // 望城区
     expect(only).toMatchObject({ status: 'ambiguous', candidates: [{ code: '430104' }, { code: '430103' }] });
@@ -507,6 +507,10 @@ describe('npm run coverage:import', () => {
       ['东莞（服务区域：虎门、长安）', 'ambiguous', '441900121 441900119'],
       ['广东（深圳：南山）', 'ambiguous', '440300 440305'],
     ]);
+    // Brackets say which of a shared name is meant (朝阳（双塔、龙城）: 辽宁's 朝阳市, where those two are).
+    const [chaoyang] = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '朝阳（双塔、龙城）')).stdout);
+    expect(chaoyang).toMatchObject({ status: 'ambiguous', candidates: [{ code: '211302' }, { code: '211303' }] });
+    expect(chaoyang.note).toMatch(/^4 places are called 朝阳: read as 辽宁省 朝阳市, where the places in its brackets are; /);
     // Every place left to cover, not the first ten; never one left out.
     const [shanghai, , hunan, changsha] = JSON.parse(
       (await run(['--brand', 'jianxia', '--json', '--dry-run'], '上海：全市、崇明除外\n湖南（除张家界）\n长沙（除望城；浏阳）'))
