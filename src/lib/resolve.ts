@@ -304,7 +304,8 @@ export class Resolver {
     // A town whose name has brackets (（工业园区）城南街道) first; otherwise the brackets are notes.
     const withBrackets = bracketNotes.length ? this.named(input, bracketed) : undefined;
     const notes = withBrackets ? [] : bracketNotes;
-    const find = (t: string) => withBrackets ?? this.byCode(input, t) ?? this.byPinyin(input, t) ?? this.named(input, t);
+    const find = (t: string) =>
+      withBrackets ?? this.byCode(input, t) ?? this.byPinyin(input, t) ?? this.pinyinUnder(input, t) ?? this.named(input, t);
     // 台北 is a city of 台湾 before it is the short name of 武汉's 台北街道.
     const city = NOT_IN_DATA_CITY.test(text) ? text : simplify(text, TRADITIONAL_FORMS)[0];
     if (NOT_IN_DATA_CITY.test(city)) return this.unresolved(input, city);
@@ -508,6 +509,40 @@ export class Resolver {
       code: found[0].code,
       path: this.pathOf(found[0].code),
       note: `read as the pinyin of ${found[0].name}`,
+    };
+  }
+
+  /** A place in pinyin after one in characters that holds it (湖南 changsha, 东莞humen), as a heading
+   *  gives it: the one of that pinyin there, read with a warning, or asked among them. */
+  private pinyinUnder(input: string, text: string): Resolution | undefined {
+    const parts = /^(\p{Script=Han}{2,})([a-z]+)$/iu.exec(text);
+    const above = parts && this.named(parts[1], parts[1]);
+    // Of a name places share, those that hold one of that pinyin (长沙 yuelu: 长沙市's 岳麓区).
+    const codes =
+      !above || above.town ? [] : above.code ? [above.code] : namesakes(above) ? above.candidates!.map((c) => c.code) : [];
+    const found = (this.byPinyinName().get(parts?.[2].toLowerCase() ?? '') ?? []).filter((r) =>
+      codes.some((code) => r.code !== code && this.regions.within(r.code, code)),
+    );
+    if (!parts || !codes.length || (codes.length > 1 && !found.length)) return undefined;
+    const holding = codes.find((code) => found.some((r) => this.regions.within(r.code, code))) ?? codes[0];
+    const [written, place] = [parts[2], this.regions.get(holding)!.name];
+    if (found.length === 1)
+      return {
+        input,
+        status: 'warning',
+        code: found[0].code,
+        path: this.pathOf(found[0].code),
+        note: `read ${written} as the pinyin of ${found[0].name}, in ${place}`,
+      };
+    return {
+      input,
+      status: found.length ? 'ambiguous' : 'unresolved',
+      note: found.length
+        ? `${found.length} places in ${place} are called ${written} in pinyin; write the name in Chinese`
+        : `no place in ${place} is called ${written} in pinyin`,
+      ...(found.length
+        ? { candidates: found.slice(0, MAX_CANDIDATES).map((r) => ({ code: r.code, path: this.pathOf(r.code) })) }
+        : {}),
     };
   }
 

@@ -507,6 +507,11 @@ describe('npm run coverage:import', () => {
       ['东莞（服务区域：虎门、长安）', 'ambiguous', '441900121 441900119'],
       ['广东（深圳：南山）', 'ambiguous', '440300 440305'],
     ]);
+    // Places in pinyin under a heading in characters (东莞：humen、changan: 东莞's 虎门镇, 长安镇).
+    expect(await read('东莞：humen、changan')).toEqual([
+      ['东莞 humen', 'warning', '441900121'],
+      ['东莞 changan', 'warning', '441900119'],
+    ]);
     // Brackets say which of a shared name is meant (朝阳（双塔、龙城）: 辽宁's 朝阳市, where those two are).
     const [chaoyang] = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '朝阳（双塔、龙城）')).stdout);
     expect(chaoyang).toMatchObject({ status: 'ambiguous', candidates: [{ code: '211302' }, { code: '211303' }] });

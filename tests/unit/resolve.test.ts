@@ -580,6 +580,22 @@ describe('what operators write around a place', () => {
     // By a civil-affairs name as well (names.ts): nansha is 广州's 南沙区 and 三沙's, as 南沙 is.
     expect(resolve('nansha').candidates!.map((c) => c.code)).toEqual(['440115', '460322']);
     expect(resolve('xisha')).toMatchObject({ status: 'warning', code: '460321' });
+    // After a place in characters that holds it (a heading: 湖南：zhuzhou), the one there.
+    for (const [input, code, note] of [
+      ['湖南 zhuzhou', '430200', 'read zhuzhou as the pinyin of 株洲市, in 湖南省'],
+      ['东莞humen', '441900121', 'read humen as the pinyin of 虎门镇, in 东莞市'],
+      ['长沙 yuelu', '430104', 'read yuelu as the pinyin of 岳麓区, in 长沙市'],
+    ])
+      expect(resolve(input), input).toMatchObject({ status: 'warning', code, note });
+    expect(resolve('湖南changsha')).toMatchObject({
+      status: 'ambiguous',
+      note: '2 places in 湖南省 are called changsha in pinyin; write the name in Chinese',
+      candidates: [{ code: '430100' }, { code: '430121' }],
+    });
+    expect(resolve('湖南beijing')).toMatchObject({
+      status: 'unresolved',
+      note: 'no place in 湖南省 is called beijing in pinyin',
+    });
   });
 
   it('reads traditional characters as the data writes them, with a warning; keeps those a place name has', () => {
