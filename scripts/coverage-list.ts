@@ -11,10 +11,16 @@ export function checkList(results: Resolution[], resolver: Resolver, regions: Re
   leftOut(results, resolver, regions);
 
   // A place listed with places inside it (湖南省、吉首市; 湖南省 凤凰县 泸溪县, a heading on their line):
-  // covering it would cover all of it, pages the operator hardly meant. Asked, never written.
+  // covering it would cover all of it, pages the operator hardly meant. Asked, never written. So is one
+  // listed with an entry asked about that may be inside it (福州、鼓楼 beside 南京: 福州's 鼓楼区, or
+  // 南京's?): the answer may make it a heading.
   const insideOf = new Map<string, Resolution[]>();
-  for (const r of results.filter(ok))
-    for (const above of regions.lineage(r.code!).slice(0, -1)) insideOf.set(above.code, [...(insideOf.get(above.code) ?? []), r]);
+  // Not a kind of zone alone (新区: a zone more likely than the towns called so beside 徐州).
+  const maybe = (r: Resolution) => (ZONE_WORD.test(written(r.input).text) ? [] : (r.candidates ?? []).map((c) => c.code));
+  for (const r of results)
+    for (const code of new Set(ok(r) ? [r.code!] : maybe(r)))
+      for (const above of regions.lineage(code).slice(0, -1))
+        if (!insideOf.get(above.code)?.includes(r)) insideOf.set(above.code, [...(insideOf.get(above.code) ?? []), r]);
   for (const r of results) {
     const inside = ok(r) ? (insideOf.get(r.code!) ?? []) : [];
     if (!inside.length) continue;

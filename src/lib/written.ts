@@ -124,6 +124,28 @@ const DECORATION = /[\p{Extended_Pictographic}\u2190-\u21FF\u2600-\u27BF★☆�
 /** An Excel sheet's header row (序号 城市 区县). */
 const HEADER_WORD = /^(序号|编号|省份?|城市|地市|市|区县|县区|区|县|区域|地区|乡镇|街道|备注|电话|地址)$/u;
 
+/** A piece's words: cut at spaces and / | > - : ·, a note in brackets kept with the word before it. */
+function wordsOf(piece: string): string[] {
+  return (
+    cutOutsideBrackets(piece.trim(), /[\s/|｜／>＞:：·~～-]/u)
+      .filter((word) => word && !isMarker(word))
+      // A note in brackets written apart (虎门镇 （含周边）) is the word before it's: read alone, it
+      // split a path, whose province was then covered whole.
+      // So is a word for how much of it (湘潭 等地: 湘潭等地, read off with a warning).
+      .reduce<string[]>(
+        (out, word) =>
+          out.length && (OPENS.includes(word[0]) || AROUND.exec(word)?.[0] === word)
+            ? [...out.slice(0, -1), out.at(-1) + word]
+            : [...out, word],
+        [],
+      )
+      // The country in front of a path (中国 广东省 广州市); alone, it is said to be no division.
+      .filter((word, _, all) => !(word === '中国' && all.length > 1))
+      // A province's one-character name in front of places (粤 深圳 广州: 广东省 heading them).
+      .map((word, i, all) => (i === 0 && all.length > 1 && PROVINCE_ONE_CHARACTER[word]) || word)
+  );
+}
+
 /** Entries as operators paste them: separated by 、，,；;。 or new lines, and by spaces and / | > - : ·
  *  unless the piece names one place as it is (港口物流产业园-永安洲镇, a town) or its words together do,
  *  below the first of them (广东省 广州市 黄埔区, the path the import prints; 湖南/长沙/岳麓区, 长沙市:岳麓区,
@@ -135,57 +157,62 @@ export function splitEntries(
 ): string[] {
   // A line ends an entry even inside a bracket left open (长沙市（ then 吉首市） on the next line), or
   // that bracket would make the rest of the list one entry.
-  return (
-    text
-      .split(/[\n\r]/u)
+  const lines = text
+    .split(/[\n\r]/u)
+    .map((raw) => ({
+      indented: /^[ \t\u3000]+\S/u.test(raw),
       // A phone number is a note on the place before it (长沙市岳麓区 电话：400-000-0000), read off as one.
-      .map((line) => line.replace(DECORATION, ' ').replace(PHONE, (phone) => `（${phone.trim()}）`))
-      .map(withoutLabel)
-      .filter(
-        (line) =>
-          !line
-            .trim()
-            .split(/\s+/)
-            .every((word) => HEADER_WORD.test(word)),
-      )
-      .flatMap((line) => {
-        // A heading before a colon heads every entry after it (苏州：姑苏、新区: 苏州 新区 too; 江苏：苏州：
-        // 吴中、新区: 江苏 苏州 新区), until an entry with a heading of its own (湖南：长沙；广东：广州).
-        let head: string | undefined;
-        return cutOutsideBrackets(line, /[、，,；;。+＋]/u).map((piece) => {
-          const own = /^\s*([^()（）【】[\]]+)[:：]\s*\S/u.exec(piece)?.[1];
-          const under = own ? undefined : head;
-          if (own)
-            head = cutOutsideBrackets(own.trim(), /[\s:：]/u)
-              .filter(Boolean)
-              .join(' ');
-          return { piece, head: piece.trim() ? under : undefined };
-        });
-      })
-      .flatMap(({ piece, head }) => {
-        const words = cutOutsideBrackets(piece.trim(), /[\s/|｜／>＞:：·~～-]/u)
-          .filter((word) => word && !isMarker(word))
-          // A note in brackets written apart (虎门镇 （含周边）) is the word before it's: read alone, it
-          // split a path, whose province was then covered whole.
-          // So is a word for how much of it (湘潭 等地: 湘潭等地, read off with a warning).
-          .reduce<string[]>(
-            (out, word) =>
-              out.length && (OPENS.includes(word[0]) || AROUND.exec(word)?.[0] === word)
-                ? [...out.slice(0, -1), out.at(-1) + word]
-                : [...out, word],
-            [],
-          )
-          // The country in front of a path (中国 广东省 广州市); alone, it is said to be no division.
-          .filter((word, _, all) => !(word === '中国' && all.length > 1))
-          // A province's one-character name in front of places (粤 深圳 广州: 广东省 heading them).
-          .map((word, i, all) => (i === 0 && all.length > 1 && PROVINCE_ONE_CHARACTER[word]) || word);
-        // Under its heading, when together they name places (else as written: 湖南：长沙、广州 is no
-        // 湖南 广州, and 湖南 alone would be covered whole).
-        const headed = head && together([...head.split(' '), ...words], `${head}：${piece.trim()}`);
-        // Only as entries under it, never the heading alone (湖南：长沙、深圳 is no 湖南).
-        if (headed && [headed].flat().every((entry) => entry.startsWith(`${head} `))) return [headed].flat();
-        const one = words.length > 1 ? together(words, piece.trim()) : undefined;
-        return one ? [one].flat() : words;
-      })
-  );
+      line: withoutLabel(raw.replace(DECORATION, ' ').replace(PHONE, (phone) => `（${phone.trim()}）`)),
+    }))
+    .filter(
+      ({ line }) =>
+        !line
+          .trim()
+          .split(/\s+/)
+          .every((word) => HEADER_WORD.test(word)),
+    );
+  /** A piece's entries, under a heading when together they name places in it. */
+  const entries = (piece: string, head: string | undefined): { entries: string[]; headed: boolean } => {
+    const words = wordsOf(piece);
+    // Under its heading, when together they name places (else as written: 湖南：长沙、广州 is no
+    // 湖南 广州), only as entries under it, never the heading alone (湖南：长沙、深圳 is no 湖南).
+    const headed = head && words.length ? together([...head.split(' '), ...words], `${head}：${piece.trim()}`) : undefined;
+    if (headed && [headed].flat().every((entry) => entry.startsWith(`${head} `)))
+      return { entries: [headed].flat(), headed: true };
+    const one = words.length > 1 ? together(words, piece.trim()) : undefined;
+    return { entries: one ? [one].flat() : words, headed: false };
+  };
+  const out: string[] = [];
+  // A heading on a line of its own heads the lines after it: one ending in a colon (福州：), until a
+  // blank line or the next such heading; one with indented lines after it (辽宁, then 　朝阳), those.
+  let block: { head: string; indent: boolean } | undefined;
+  for (const [i, { line, indented }] of lines.entries()) {
+    if (!line.trim()) {
+      block = undefined;
+      continue;
+    }
+    if (block?.indent && !indented) block = undefined;
+    const colon = /^\s*([^()（）【】[\]、，,；;。:：]+?)\s*[:：]\s*$/u.exec(line)?.[1];
+    const heads = !indented && !colon && lines[i + 1]?.indented && !/[、，,；;。+＋:：]/u.test(line);
+    if (colon || heads) {
+      block = { head: wordsOf(colon ?? line).join(' '), indent: !colon };
+      // Read under it, or, when none of its lines is in it, as an entry of its own (an indent by chance).
+      const under = lines.slice(i + 1).findIndex((l) => !l.line.trim() || (heads ? !l.indented : /[:：]\s*$/u.test(l.line)));
+      const below = lines.slice(i + 1, under < 0 ? undefined : i + 1 + under);
+      const any = below.some(({ line: l }) =>
+        cutOutsideBrackets(l, /[、，,；;。+＋]/u).some((p) => entries(p, block!.head).headed),
+      );
+      if (any || colon) continue;
+      block = undefined;
+    }
+    // A heading before a colon heads every entry after it on its line (苏州：姑苏、新区: 苏州 新区 too;
+    // 江苏：苏州：吴中、新区: 江苏 苏州 新区), until an entry with a heading of its own (湖南：长沙；广东：广州).
+    let head = block?.head;
+    for (const piece of cutOutsideBrackets(line, /[、，,；;。+＋]/u)) {
+      const own = /^\s*([^()（）【】[\]]+)[:：]\s*\S/u.exec(piece)?.[1];
+      out.push(...entries(piece, own ? undefined : piece.trim() ? head : undefined).entries);
+      if (own) head = wordsOf(own).join(' ');
+    }
+  }
+  return out;
 }

@@ -543,6 +543,33 @@ describe('npm run coverage:import', () => {
     expect(changchun.note).not.toContain('绿园区');
   });
 
+  it('reads a heading on a line of its own over the lines after it, and never writes a place an asked entry may be in', async () => {
+    // Indented under it (辽宁, then 朝阳: 辽宁's 朝阳市, not 北京's 朝阳区 by the list's 海淀; 辽宁 never whole),
+    // or ending in a colon, until the next such heading (福州：, 南京：).
+    expect(await read('北京 海淀\n辽宁\n  朝阳\n福州：\n鼓楼\n南京：\n玄武、秦淮\n吉林省\n\u3000朝阳区')).toEqual([
+      ['北京 海淀', 'resolved', '110108'],
+      ['辽宁 朝阳', 'warning', '211300'],
+      ['福州 鼓楼', 'resolved', '350102'],
+      ['南京 玄武', 'resolved', '320102'],
+      ['南京 秦淮', 'resolved', '320104'],
+      ['吉林省 朝阳区', 'resolved', '220104'],
+    ]);
+    // An indent by chance heads nothing: both are entries (长沙, then 株洲 indented).
+    expect((await read('长沙\n  株洲')).map((r: string[]) => r[2])).toEqual(['430100', '430200']);
+    // A place beside an asked entry that may be in it is asked too, so --allow-partial never writes it
+    // whole (福州、鼓楼 beside 南京: 福州's 鼓楼区 or 南京's?; shenzhen nanshan; 湖南、常沙).
+    expect(await read('福州\n鼓楼\n南京\n玄武\nshenzhen nanshan\n湖南\n常沙')).toEqual([
+      ['福州', 'ambiguous', '350100'],
+      ['鼓楼', 'ambiguous', expect.stringContaining('350102')],
+      ['南京', 'ambiguous', '320100'],
+      ['玄武', 'resolved', '320102'],
+      ['shenzhen', 'ambiguous', '440300'],
+      ['nanshan', 'ambiguous', '230404 440305'],
+      ['湖南', 'ambiguous', '430000'],
+      ['常沙', 'unresolved', '430100 430121'],
+    ]);
+  });
+
   it('reads a path from its province through the prefecture a county moved from as the county, not the province', async () => {
     const { code, stdout } = await run(
       ['--brand', 'jianxia', '--json', '--dry-run'],
