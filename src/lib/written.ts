@@ -1,6 +1,7 @@
 // What operators write around a place name in a pasted list, read off before the name is resolved
 // (resolve.ts): list numbers and bullets, quotes, notes in brackets, trailing punctuation, the
 // words for "all of it" (湖南省全省, 长沙市各区县, 吉首市及以下乡镇) and for "and around it" (长沙市及周边).
+import { parse } from 'csv-parse/sync';
 import { PROVINCE_ONE_CHARACTER } from './provinces.ts';
 
 /** Longer than any place written with all its ancestors (新疆维吾尔自治区克孜勒苏柯尔克孜自治州阿克陶县
@@ -18,7 +19,7 @@ const AROUND = /((?:及其?|含|包括|包含)?周边(?:乡镇|地区|区县|县
  *  with a digit, and a Chinese numeral only when a mark follows it (三亚市 is a place). */
 /** A number in Chinese as a list counts, 一 to 九十九 — never 二七 or 八一, which are places (二七区, 八一镇). */
 const NUMERAL = String.raw`(?:[一二三四五六七八九]|[二三四五六七八九]?十[一二三四五六七八九]?)`;
-const MARKER = String.raw`(?:\(?\d{1,3}[).、]?|[-•·*>]+|[A-Za-z][.)]|${NUMERAL}[.、)]|第[\d一二三四五六七八九十]{1,3}[项条点个])`;
+const MARKER = String.raw`(?:\(?\d{1,3}[).、]?|[-—–•·*>#＃]+|[A-Za-z][.)]|${NUMERAL}[.、)]|第[\d一二三四五六七八九十]{1,3}[项条点个])`;
 /** A marker written as a word of its own, or a Chinese numeral cut from its 、 (一、吉首市). */
 const ALONE_MARKER = new RegExp(`^(?:${MARKER}|${NUMERAL})$`, 'u');
 const isMarker = (word: string) => ALONE_MARKER.test(word.normalize('NFKC'));
@@ -124,6 +125,35 @@ const DECORATION = /[\p{Extended_Pictographic}\u2190-\u21FF\u2600-\u27BF★☆�
 /** An Excel sheet's header row (序号 城市 区县). */
 const HEADER_WORD = /^(序号|编号|省份?|城市|地市|市|区县|县区|区|县|区域|地区|乡镇|街道|备注|电话|地址)$/u;
 
+/** Excel's header cells (省份,城市,区县), the row that says a sheet or CSV file follows. */
+const isHeaderRow = (cells: string[]) => cells.length > 1 && cells.every((c) => HEADER_WORD.test(c.replace(/["']/g, '').trim()));
+
+/**
+ * The list's lines as the sheet or chat they were copied from meant them: without zero-width
+ * characters (WeChat's), a name padded to three characters whole again (攸　县, as Excel aligns
+ * names), a CSV file's rows as paths of their cells (省份,城市,区县 first; csv-parse reads its quotes),
+ * and a row whose first cells are empty (merged cells) under the row above's.
+ */
+function rowsOf(text: string): string[] {
+  const clean = text
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/gu, '')
+    .replace(/(?<!\p{Script=Han})(\p{Script=Han})\u3000+(\p{Script=Han})(?!\p{Script=Han})/gu, '$1$2');
+  const first = clean.split(/[\n\r]/u).find((line) => line.trim()) ?? '';
+  const rows = isHeaderRow(first.split(','))
+    ? (parse(clean, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true }) as string[][]).map(
+        (row) => row.join('\t'),
+      )
+    : clean.split(/[\n\r]/u);
+  let above: string[] = [];
+  return rows.map((row) => {
+    if (!row.includes('\t')) return row;
+    const cells = row.split('\t').map((cell) => cell.trim());
+    const filled = cells.map((cell, i) => (cells.slice(0, i + 1).every((c) => !c) ? (above[i] ?? '') : cell));
+    above = filled;
+    return filled.filter(Boolean).join('\t');
+  });
+}
+
 /** A piece's words: cut at spaces and / | > - : ·, a note in brackets kept with the word before it. */
 function wordsOf(piece: string): string[] {
   return (
@@ -139,8 +169,15 @@ function wordsOf(piece: string): string[] {
             : [...out, word],
         [],
       )
-      // The country in front of a path (中国 广东省 广州市); alone, it is said to be no division.
+      // The country in front of a path (中国 广东省 广州市); alone, it is said to be no division. A word
+      // repeated in full (北京市 北京市 海淀区; not 长沙 长沙: 长沙县), and the code table's rows that name
+      // no place (北京市 市辖区 朝阳区).
       .filter((word, _, all) => !(word === '中国' && all.length > 1))
+      .filter(
+        (word, i, all) =>
+          !(word === all[i - 1] && word.endsWith('市')) &&
+          !(all.length > 1 && /^(市辖区|县|(省|自治区)直辖县级行政区划)$/u.test(word)),
+      )
       // A province's one-character name in front of places (粤 深圳 广州: 广东省 heading them).
       .map((word, i, all) => (i === 0 && all.length > 1 && PROVINCE_ONE_CHARACTER[word]) || word)
   );
@@ -157,8 +194,7 @@ export function splitEntries(
 ): string[] {
   // A line ends an entry even inside a bracket left open (长沙市（ then 吉首市） on the next line), or
   // that bracket would make the rest of the list one entry.
-  const lines = text
-    .split(/[\n\r]/u)
+  const lines = rowsOf(text)
     .map((raw) => ({
       indented: /^[ \t\u3000]+\S/u.test(raw),
       // A phone number is a note on the place before it (长沙市岳麓区 电话：400-000-0000), read off as one.

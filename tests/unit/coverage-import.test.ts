@@ -570,6 +570,33 @@ describe('npm run coverage:import', () => {
     ]);
   });
 
+  it("reads sheets as they are pasted: CSV with its header and quotes, merged cells, the code table's rows, padded names", async () => {
+    // A CSV file (its header first): each row one path, a quoted cell kept whole (csv-parse).
+    expect(await read('省份,城市,区县\n湖南省,长沙市,"岳麓区"\n湖南省,长沙市,"天心区,芙蓉区"')).toEqual([
+      ['湖南省 长沙市 岳麓区', 'resolved', '430104'],
+      ['湖南省 长沙市 天心区', 'resolved', '430103'],
+      ['芙蓉区', 'resolved', '430102'],
+    ]);
+    // Excel: a row under merged cells takes the row above's; the code table's 市辖区 and a city repeated
+    // as its own prefecture name no place; a name padded to three characters (攸　县) is whole again; a
+    // zero-width space (WeChat's) and rules and Markdown marks are read off.
+    expect(
+      await read('北京市\t北京市\t海淀区\n北京市\t市辖区\t朝阳区\n\t\t丰台区\n株洲：攸\u3000县、茶陵县\n湘潭\u200b岳塘区\n——'),
+    ).toEqual([
+      ['北京市 海淀区', 'resolved', '110108'],
+      ['北京市 朝阳区', 'resolved', '110105'],
+      ['北京市 丰台区', 'resolved', '110106'],
+      ['株洲 攸县', 'resolved', '430223'],
+      ['株洲 茶陵县', 'resolved', '430224'],
+      ['湘潭岳塘区', 'resolved', '430304'],
+    ]);
+    // A short name repeated is a county of its city's name, not a word written twice (长沙县, 吉林市).
+    expect(await read('湖南：长沙 长沙\n吉林 吉林')).toEqual([
+      ['湖南 长沙 长沙', 'resolved', '430121'],
+      ['吉林 吉林', 'resolved', '220200'],
+    ]);
+  });
+
   it('reads a path from its province through the prefecture a county moved from as the county, not the province', async () => {
     const { code, stdout } = await run(
       ['--brand', 'jianxia', '--json', '--dry-run'],
