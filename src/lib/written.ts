@@ -114,7 +114,9 @@ function withoutLabel(line: string): string {
   if (!LABEL_END.test(label)) return line;
   // What remains may be a place (上海): kept, to head the rest; a label alone on its line heads
   // nothing (上海服务范围, then the places line by line), and covering it would cover all of it.
-  return colon ? `${label.replace(LABEL_WORDS, ' ').trim()} ${line.slice(colon[0].length)}` : '';
+  // 上海服务范围： alone: 上海： heads the lines after it.
+  const rest = colon ? line.slice(colon[0].length) : '';
+  return colon ? `${label.replace(LABEL_WORDS, ' ').trim()}${rest.trim() ? ` ${rest}` : '：'}` : '';
 }
 
 /** A phone number, with its word before it (电话：400-000-0000, 手机 138 0000 0000, 0731-88888888). */
@@ -125,6 +127,8 @@ const DECORATION = /[\p{Extended_Pictographic}\u2190-\u21FF\u2600-\u27BF★☆�
 /** An Excel sheet's header row (序号 城市 区县). */
 const HEADER_WORD = /^(序号|编号|省份?|城市|地市|市|区县|县区|区|县|区域|地区|乡镇|街道|备注|电话|地址)$/u;
 
+/** The four cities of a province's rank, whose counties the code table once listed under 县 (北京市 县 密云县). */
+const MUNICIPALITY = /^(北京|天津|上海|重庆)市$/u;
 /** Excel's header cells (省份,城市,区县), the row that says a sheet or CSV file follows. */
 const isHeaderRow = (cells: string[]) => cells.length > 1 && cells.every((c) => HEADER_WORD.test(c.replace(/["']/g, '').trim()));
 
@@ -146,7 +150,11 @@ function rowsOf(text: string): string[] {
     : clean.split(/[\n\r]/u);
   let above: string[] = [];
   return rows.map((row) => {
-    if (!row.includes('\t')) return row;
+    // Only under a row of cells: a tab before a line is an indent (广东, then ⇥广州).
+    if (!row.includes('\t') || (!above.length && /^\t/.test(row))) {
+      above = [];
+      return row;
+    }
     const cells = row.split('\t').map((cell) => cell.trim());
     const filled = cells.map((cell, i) => (cells.slice(0, i + 1).every((c) => !c) ? (above[i] ?? '') : cell));
     above = filled;
@@ -176,7 +184,13 @@ function wordsOf(piece: string): string[] {
       .filter(
         (word, i, all) =>
           !(word === all[i - 1] && word.endsWith('市')) &&
-          !(all.length > 1 && /^(市辖区|县|(省|自治区)直辖县级行政区划)$/u.test(word)),
+          !(all.length > 1 && /^(市辖区|(省|自治区)直辖县级行政区划)$/u.test(word)) &&
+          !(word === '县' && MUNICIPALITY.test(all[i - 1] ?? '')),
+      )
+      // A suffix written apart is its name's (攸 县, 长沙 县: 攸县, 长沙县; 宁乡 市).
+      .reduce<string[]>(
+        (out, word) => (out.length && /^[县市区旗]$/u.test(word) ? [...out.slice(0, -1), out.at(-1) + word] : [...out, word]),
+        [],
       )
       // A province's one-character name in front of places (粤 深圳 广州: 广东省 heading them).
       .map((word, i, all) => (i === 0 && all.length > 1 && PROVINCE_ONE_CHARACTER[word]) || word)
@@ -235,12 +249,15 @@ export function splitEntries(
       // Read under it, or, when none of its lines is in it, as an entry of its own (an indent by chance).
       const under = lines.slice(i + 1).findIndex((l) => !l.line.trim() || (heads ? !l.indented : /[:：]\s*$/u.test(l.line)));
       const below = lines.slice(i + 1, under < 0 ? undefined : i + 1 + under);
-      const any = below.some(({ line: l }) =>
-        cutOutsideBrackets(l, /[、，,；;。+＋]/u).some((p) => entries(p, block!.head).headed),
-      );
-      if (any || colon) continue;
+      // Indented lines: all of them in it (湖南, then 长沙 广州 indented: 湖南 is an entry, asked).
+      const pieces = below.flatMap(({ line: l }) => cutOutsideBrackets(l, /[、，,；;。+＋]/u).filter((p) => p.trim()));
+      if (colon || (pieces.length && pieces.every((p) => entries(p, block!.head).headed))) continue;
       block = undefined;
     }
+    // A line under a heading ending in a colon that is not in it ends it (福建：, 福州, 厦门, then 江苏:
+    // 南京's 鼓楼 after it is no 福建 鼓楼).
+    const inBlock = (p: string) => !p.trim() || entries(p, block!.head).headed;
+    if (block && !block.indent && !cutOutsideBrackets(line, /[、，,；;。+＋]/u).every(inBlock)) block = undefined;
     // A heading before a colon heads every entry after it on its line (苏州：姑苏、新区: 苏州 新区 too;
     // 江苏：苏州：吴中、新区: 江苏 苏州 新区), until an entry with a heading of its own (湖南：长沙；广东：广州).
     let head = block?.head;

@@ -554,8 +554,26 @@ describe('npm run coverage:import', () => {
       ['南京 秦淮', 'resolved', '320104'],
       ['吉林省 朝阳区', 'resolved', '220104'],
     ]);
-    // An indent by chance heads nothing: both are entries (长沙, then 株洲 indented).
+    // An indent by chance heads nothing: both are entries (长沙, then 株洲 indented); nor one with a line
+    // outside it (湖南, then 长沙 广州 indented: 湖南 is asked). A tab indents as spaces do (广东, ⇥广州),
+    // and a label before a colon alone on its line leaves its place heading (上海服务范围：).
     expect((await read('长沙\n  株洲')).map((r: string[]) => r[2])).toEqual(['430100', '430200']);
+    expect((await read('湖南\n  长沙\n  广州')).map((r: string[]) => r[0] + ' ' + r[1])).toEqual([
+      '湖南 ambiguous',
+      '长沙 warning',
+      '广州 resolved',
+    ]);
+    expect(await read('广东\n\t广州\n上海服务范围：\n浦东')).toEqual([
+      ['广东 广州', 'resolved', '440100'],
+      ['上海 浦东', 'resolved', '310115'],
+    ]);
+    // A heading ending in a colon ends at a line not in it (福建：, 福州, then 江苏: its 鼓楼 is not 福州's).
+    expect(await read('福建：\n厦门\n江苏\n南京\n鼓楼')).toEqual([
+      ['福建 厦门', 'resolved', '350200'],
+      ['江苏', 'ambiguous', '320000'],
+      ['南京', 'ambiguous', '320100'],
+      ['鼓楼', 'warning', '320106'],
+    ]);
     // A place beside an asked entry that may be in it is asked too, so --allow-partial never writes it
     // whole (福州、鼓楼 beside 南京: 福州's 鼓楼区 or 南京's?; shenzhen nanshan; 湖南、常沙).
     expect(await read('福州\n鼓楼\n南京\n玄武\nshenzhen nanshan\n湖南\n常沙')).toEqual([
@@ -589,6 +607,14 @@ describe('npm run coverage:import', () => {
       ['株洲 攸县', 'resolved', '430223'],
       ['株洲 茶陵县', 'resolved', '430224'],
       ['湘潭岳塘区', 'resolved', '430304'],
+    ]);
+    // A suffix written apart is its name's (攸 县, 长沙 县, 宁乡 市), and 县 after a municipality is the
+    // code table's row (北京市 县 密云县).
+    expect(await read('湖南 攸 县\n长沙 县\n宁乡 市\n北京市\t县\t密云县')).toEqual([
+      ['湖南 攸县', 'resolved', '430223'],
+      ['长沙县', 'resolved', '430121'],
+      ['宁乡市', 'resolved', '430182'],
+      ['北京市 密云县', 'warning', '110118'],
     ]);
     // A short name repeated is a county of its city's name, not a word written twice (长沙县, 吉林市).
     expect(await read('湖南：长沙 长沙\n吉林 吉林')).toEqual([
