@@ -73,6 +73,14 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     if (!slip && resolver.resolve(word).status !== 'unresolved') return undefined;
     const at = slip || namesakes(first) ? first.candidates!.map((c) => c.code) : ok(first) ? [first.code!] : [];
     const together = resolver.resolve(place + word);
+    // Together a place in it, of a word that alone names nothing (阿拉善 左旗: 阿拉善左旗, not 阿拉善盟).
+    if (
+      !slip &&
+      ok(together) &&
+      !together.town &&
+      at.some((code) => together.code !== code && regions.within(together.code!, code))
+    )
+      return `${place} ${word}`;
     const meant = together.status === 'unresolved' ? (together.candidates ?? []) : [];
     // In it, not it (a town of it is: its path is longer).
     const inside = (c: { code: string; path: string }, code: string) =>

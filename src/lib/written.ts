@@ -156,6 +156,10 @@ function rowsOf(text: string): string[] {
       return row;
     }
     const cells = row.split('\t').map((cell) => cell.trim());
+    if (isHeaderRow(cells.filter(Boolean))) {
+      above = [];
+      return row;
+    }
     const filled = cells.map((cell, i) => (cells.slice(0, i + 1).every((c) => !c) ? (above[i] ?? '') : cell));
     above = filled;
     return filled.filter(Boolean).join('\t');
@@ -181,16 +185,16 @@ function wordsOf(piece: string): string[] {
       // repeated in full (北京市 北京市 海淀区; not 长沙 长沙: 长沙县), and the code table's rows that name
       // no place (北京市 市辖区 朝阳区).
       .filter((word, _, all) => !(word === '中国' && all.length > 1))
+      // A suffix written apart is its name's (攸 县, 长沙 县, 宁乡 市, 湖南 省, 阿拉善 盟: 攸县, 长沙县, …);
+      // 县 after a city of a province's rank is the code table's row (北京市 县 密云县).
+      .reduce<string[]>((out, word) => {
+        if (!out.length || !/^[省市县区旗州盟]$/u.test(word)) return [...out, word];
+        return word === '县' && MUNICIPALITY.test(out.at(-1)!) ? out : [...out.slice(0, -1), out.at(-1) + word];
+      }, [])
       .filter(
         (word, i, all) =>
           !(word === all[i - 1] && word.endsWith('市')) &&
-          !(all.length > 1 && /^(市辖区|(省|自治区)直辖县级行政区划)$/u.test(word)) &&
-          !(word === '县' && MUNICIPALITY.test(all[i - 1] ?? '')),
-      )
-      // A suffix written apart is its name's (攸 县, 长沙 县: 攸县, 长沙县; 宁乡 市).
-      .reduce<string[]>(
-        (out, word) => (out.length && /^[县市区旗]$/u.test(word) ? [...out.slice(0, -1), out.at(-1) + word] : [...out, word]),
-        [],
+          !(all.length > 1 && /^(市辖区|(省|自治区)直辖县级行政区划)$/u.test(word)),
       )
       // A province's one-character name in front of places (粤 深圳 广州: 广东省 heading them).
       .map((word, i, all) => (i === 0 && all.length > 1 && PROVINCE_ONE_CHARACTER[word]) || word)

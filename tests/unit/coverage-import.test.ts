@@ -610,12 +610,18 @@ describe('npm run coverage:import', () => {
     ]);
     // A suffix written apart is its name's (攸 县, 长沙 县, 宁乡 市), and 县 after a municipality is the
     // code table's row (北京市 县 密云县).
-    expect(await read('湖南 攸 县\n长沙 县\n宁乡 市\n北京市\t县\t密云县')).toEqual([
+    expect(await read('湖南 攸 县\n长沙 县\n宁乡 市\n北京市\t县\t密云县\n北京 市 县 密云 县\n阿拉善 左 旗')).toEqual([
       ['湖南 攸县', 'resolved', '430223'],
       ['长沙县', 'resolved', '430121'],
       ['宁乡市', 'resolved', '430182'],
       ['北京市 密云县', 'warning', '110118'],
+      ['北京市 密云县', 'warning', '110118'],
+      // A word that alone names nothing, with the place before it a place in it (not all of 阿拉善盟).
+      ['阿拉善 左旗', 'resolved', '152921'],
     ]);
+    expect(await read('湖南 省 长沙 市')).toEqual([['湖南省 长沙市', 'resolved', '430100']]);
+    // A header row of cells is no row above for merged cells.
+    expect(await read('省份\t城市\t区县\n\t长沙\t岳麓区')).toEqual([['长沙 岳麓区', 'resolved', '430104']]);
     // A short name repeated is a county of its city's name, not a word written twice (长沙县, 吉林市).
     expect(await read('湖南：长沙 长沙\n吉林 吉林')).toEqual([
       ['湖南 长沙 长沙', 'resolved', '430121'],
