@@ -141,6 +141,8 @@ const isHeaderRow = (cells: string[]) => cells.length > 1 && cells.every((c) => 
 function rowsOf(text: string): string[] {
   const clean = text
     .replace(/[\u200B-\u200D\u2060\uFEFF]/gu, '')
+    // The ratio sign some input methods give for a colon (湖南∶长沙).
+    .replace(/\u2236/gu, '：')
     .replace(/(?<!\p{Script=Han})(\p{Script=Han})\u3000+(\p{Script=Han})(?!\p{Script=Han})/gu, '$1$2');
   const first = clean.split(/[\n\r]/u).find((line) => line.trim()) ?? '';
   const rows = isHeaderRow(first.split(','))
@@ -240,23 +242,29 @@ export function splitEntries(
   // A heading on a line of its own heads the lines after it: one ending in a colon (福州：), until a
   // blank line or the next such heading; one with indented lines after it (辽宁, then 　朝阳), those.
   let block: { head: string; indent: boolean } | undefined;
+  // The colon's heading an indented one is under (辽宁：, 沈阳, 　和平, then 朝阳: 辽宁's again).
+  let outer: typeof block;
   for (const [i, { line, indented }] of lines.entries()) {
     if (!line.trim()) {
-      block = undefined;
+      block = outer = undefined;
       continue;
     }
-    if (block?.indent && !indented) block = undefined;
+    if (block?.indent && !indented) [block, outer] = [outer, undefined];
     const colon = /^\s*([^()（）【】[\]、，,；;。:：]+?)\s*[:：]\s*$/u.exec(line)?.[1];
     const heads = !indented && !colon && lines[i + 1]?.indented && !/[、，,；;。+＋:：]/u.test(line);
     if (colon || heads) {
-      block = { head: wordsOf(colon ?? line).join(' '), indent: !colon };
+      const within = heads && block && !block.indent && entries(line, block.head).headed ? block : undefined;
+      block = { head: [within?.head, ...wordsOf(colon ?? line)].filter(Boolean).join(' '), indent: !colon };
       // Read under it, or, when none of its lines is in it, as an entry of its own (an indent by chance).
       const under = lines.slice(i + 1).findIndex((l) => !l.line.trim() || (heads ? !l.indented : /[:：]\s*$/u.test(l.line)));
       const below = lines.slice(i + 1, under < 0 ? undefined : i + 1 + under);
       // Indented lines: all of them in it (湖南, then 长沙 广州 indented: 湖南 is an entry, asked).
       const pieces = below.flatMap(({ line: l }) => cutOutsideBrackets(l, /[、，,；;。+＋]/u).filter((p) => p.trim()));
-      if (colon || (pieces.length && pieces.every((p) => entries(p, block!.head).headed))) continue;
-      block = undefined;
+      if (colon || (pieces.length && pieces.every((p) => entries(p, block!.head).headed))) {
+        outer = within;
+        continue;
+      }
+      block = within;
     }
     // A line under a heading ending in a colon that is not in it ends it (福建：, 福州, 厦门, then 江苏:
     // 南京's 鼓楼 after it is no 福建 鼓楼).

@@ -567,6 +567,13 @@ describe('npm run coverage:import', () => {
       ['广东 广州', 'resolved', '440100'],
       ['上海 浦东', 'resolved', '310115'],
     ]);
+    // A colon's heading over an indented one (辽宁：, 沈阳, 　和平, then 朝阳: 辽宁's again); the ratio sign
+    // some input methods give for a colon (湖南∶长沙).
+    expect(await read('辽宁：\n沈阳\n  和平\n朝阳\n\n湖南∶株洲')).toEqual([
+      ['辽宁 沈阳 和平', 'resolved', '210102'],
+      ['辽宁 朝阳', 'warning', '211300'],
+      ['湖南 株洲', 'resolved', '430200'],
+    ]);
     // A heading ending in a colon ends at a line not in it (福建：, 福州, then 江苏: its 鼓楼 is not 福州's).
     expect(await read('福建：\n厦门\n江苏\n南京\n鼓楼')).toEqual([
       ['福建 厦门', 'resolved', '350200'],
