@@ -495,7 +495,14 @@ export class Resolver {
   private byPinyin(input: string, text: string): Resolution | undefined {
     if (!/^[a-z]+$/i.test(text)) return undefined;
     const found = this.byPinyinName().get(text.toLowerCase()) ?? [];
-    if (!found.length) return { input, status: 'unresolved', note: `no region's name is ${text} in pinyin` };
+    if (!found.length)
+      return (
+        this.pinyinPath(input, text.toLowerCase()) ?? {
+          input,
+          status: 'unresolved',
+          note: `no region's name is ${text} in pinyin`,
+        }
+      );
     if (found.length > 1)
       return {
         input,
@@ -510,6 +517,29 @@ export class Resolver {
       path: this.pathOf(found[0].code),
       note: `read as the pinyin of ${found[0].name}`,
     };
+  }
+
+  /** Two places in pinyin, the second in the first (dongguan changan, as a heading gives it: 东莞's
+   *  长安镇, not 西安's 长安区): read with a warning when one place of that pinyin holds one such place. */
+  private pinyinPath(input: string, text: string): Resolution | undefined {
+    const pinyin = this.byPinyinName();
+    for (let i = 2; i <= text.length - 2; i++) {
+      // Of places sharing the first pinyin, those that hold one of the second (changsha yuelu: 长沙市).
+      const aboves = pinyin.get(text.slice(0, i)) ?? [];
+      const inside = (pinyin.get(text.slice(i)) ?? []).filter((r) =>
+        aboves.some((a) => r.code !== a.code && this.regions.within(r.code, a.code)),
+      );
+      const above = aboves.find((a) => inside.length === 1 && this.regions.within(inside[0].code, a.code));
+      if (above)
+        return {
+          input,
+          status: 'warning',
+          code: inside[0].code,
+          path: this.pathOf(inside[0].code),
+          note: `read ${text.slice(i)} as the pinyin of ${inside[0].name}, in ${above.name}`,
+        };
+    }
+    return undefined;
   }
 
   /** A place in pinyin after one in characters that holds it (湖南 changsha, 东莞humen), as a heading

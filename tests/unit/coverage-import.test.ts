@@ -507,7 +507,12 @@ describe('npm run coverage:import', () => {
       ['东莞（服务区域：虎门、长安）', 'ambiguous', '441900121 441900119'],
       ['广东（深圳：南山）', 'ambiguous', '440300 440305'],
     ]);
-    // Places in pinyin under a heading in characters (东莞：humen、changan: 东莞's 虎门镇, 长安镇).
+    // Places in pinyin under a heading in characters, or in pinyin (东莞：humen、changan, dongguan: humen:
+    // 东莞's 虎门镇, 长安镇).
+    expect(await read('dongguan: humen, changan')).toEqual([
+      ['dongguan humen', 'warning', '441900121'],
+      ['dongguan changan', 'warning', '441900119'],
+    ]);
     expect(await read('东莞：humen、changan')).toEqual([
       ['东莞 humen', 'warning', '441900121'],
       ['东莞 changan', 'warning', '441900119'],
@@ -582,14 +587,14 @@ describe('npm run coverage:import', () => {
       ['鼓楼', 'warning', '320106'],
     ]);
     // A place beside an asked entry that may be in it is asked too, so --allow-partial never writes it
-    // whole (福州、鼓楼 beside 南京: 福州's 鼓楼区 or 南京's?; shenzhen nanshan; 湖南、常沙).
+    // whole (福州、鼓楼 beside 南京: 福州's 鼓楼区 or 南京's?; 湖南、常沙).
     expect(await read('福州\n鼓楼\n南京\n玄武\nshenzhen nanshan\n湖南\n常沙')).toEqual([
       ['福州', 'ambiguous', '350100'],
       ['鼓楼', 'ambiguous', expect.stringContaining('350102')],
       ['南京', 'ambiguous', '320100'],
       ['玄武', 'resolved', '320102'],
-      ['shenzhen', 'ambiguous', '440300'],
-      ['nanshan', 'ambiguous', '230404 440305'],
+      // In pinyin, two words are a place and one in it (深圳's 南山区, not 鹤岗's 南山区).
+      ['shenzhen nanshan', 'warning', '440305'],
       ['湖南', 'ambiguous', '430000'],
       ['常沙', 'unresolved', '430100 430121'],
     ]);

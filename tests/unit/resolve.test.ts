@@ -585,6 +585,10 @@ describe('what operators write around a place', () => {
       ['湖南 zhuzhou', '430200', 'read zhuzhou as the pinyin of 株洲市, in 湖南省'],
       ['东莞humen', '441900121', 'read humen as the pinyin of 虎门镇, in 东莞市'],
       ['长沙 yuelu', '430104', 'read yuelu as the pinyin of 岳麓区, in 长沙市'],
+      // Both in pinyin, the second in the first: of places sharing the first, the one that holds it.
+      ['changsha yuelu', '430104', 'read yuelu as the pinyin of 岳麓区, in 长沙市'],
+      ['fuzhou gulou', '350102', 'read gulou as the pinyin of 鼓楼区, in 福州市'],
+      ['dongguan changan', '441900119', 'read changan as the pinyin of 长安镇, in 东莞市'],
     ])
       expect(resolve(input), input).toMatchObject({ status: 'warning', code, note });
     expect(resolve('湖南changsha')).toMatchObject({
