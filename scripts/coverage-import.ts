@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { buildRegions, RegionIndex } from '../src/lib/regions.ts';
-import { Resolver, type Resolution } from '../src/lib/resolve.ts';
+import { ok, Resolver, type Resolution } from '../src/lib/resolve.ts';
 import { keepSpacing, writeWhole } from './coverage-file.ts';
 import { entriesOf } from './coverage-lines.ts';
 import { checkList } from './coverage-list.ts';
@@ -218,7 +218,7 @@ function run(argv: string[], io: Io) {
    *  pages would lose them (the build reads the nearest entry). */
   const inherited: string[] = [];
   for (const r of results) {
-    if (!r.code || (r.status !== 'resolved' && r.status !== 'warning')) continue;
+    if (!r.code || !ok(r)) continue;
     let entry = entryFor(r.code);
     if (!r.town && (entry || coveredBy(r.code))) {
       already++;

@@ -2,10 +2,8 @@
 // together, a heading and the places in it, a path with a slip in it, and otherwise a place a word.
 import type { RegionIndex } from '../src/lib/regions.ts';
 import { ZONE_NAME_END, ZONE_WORD } from '../src/lib/names.ts';
-import { namesakes, PART_OF, type Resolution, type Resolver } from '../src/lib/resolve.ts';
+import { namesakes, ok, PART_OF, type Resolution, type Resolver } from '../src/lib/resolve.ts';
 import { qualifies, splitEntries } from '../src/lib/written.ts';
-
-export const ok = (r: Resolution) => r.status === 'resolved' || r.status === 'warning';
 
 export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex): string[] {
   // Words are one place when together they name one below the first (广东省 广州市 黄埔区, as this report

@@ -2,9 +2,8 @@
 // places inside it is asked about, and a county's short name that is a town's where the list is, said.
 import type { RegionIndex } from '../src/lib/regions.ts';
 import { ZONE_WORD } from '../src/lib/names.ts';
-import { LEFT_OUT, listed, namesakes, type Resolution, type Resolver } from '../src/lib/resolve.ts';
+import { LEFT_OUT, listed, namesakes, ok, type Resolution, type Resolver } from '../src/lib/resolve.ts';
 import { written } from '../src/lib/written.ts';
-import { ok } from './coverage-lines.ts';
 
 export function checkList(results: Resolution[], resolver: Resolver, regions: RegionIndex): void {
   placeNamesakes(results, resolver, regions);

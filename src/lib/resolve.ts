@@ -70,6 +70,9 @@ export const PART_OF = /(主城[一二三四五六七八九十]*区|市区|城�
 /** How a place is written as left out of a list (崇明暂不服务, 从化除外). */
 export const LEFT_OUT = /(暂不提供服务|暂不服务|不服务|暂不上门|不上门|除外)$/;
 
+/** Whether a place was read (with a warning or without): what the import may write. */
+export const ok = (r: Resolution) => r.status === 'resolved' || r.status === 'warning';
+
 /** Whether a resolution is ambiguous only because places share the name written (朝阳: 北京's and
  *  长春's 朝阳区, 辽宁's 朝阳市 and 朝阳县), each of them a candidate: for a list around it to choose
  *  (coverage-list.ts). The note says so (see `named`). */
@@ -353,7 +356,7 @@ export class Resolver {
       const where = this.placedBy(found, notes);
       if (where) return where;
     }
-    if (found.status !== 'resolved' && found.status !== 'warning') return found;
+    if (!ok(found)) return found;
     const limit = notes.length ? this.limited(input, found, notes) : undefined;
     if (limit) return limit;
     const said = [
@@ -373,7 +376,7 @@ export class Resolver {
   private placedBy(found: Resolution, notes: string[]): Resolution | undefined {
     for (const note of notes) {
       const where = this.resolve(note.slice(1, -1));
-      if ((where.status !== 'resolved' && where.status !== 'warning') || where.town) continue;
+      if (!ok(where) || where.town) continue;
       const there = (found.candidates ?? []).filter(
         (c) => c.path === this.pathOf(c.code) && this.regions.within(c.code, where.code!),
       );
@@ -519,25 +522,33 @@ export class Resolver {
     };
   }
 
+  /** The places of pinyin `p` inside one of the places `codes`, and the first of those that holds one
+   *  (changsha yuelu: 岳麓区, in 长沙市 — of 长沙市 and 长沙县). */
+  private pinyinIn(codes: string[], p: string): { found: Region[]; holding?: string } {
+    const found = (this.byPinyinName().get(p.toLowerCase()) ?? []).filter((r) =>
+      codes.some((code) => r.code !== code && this.regions.within(r.code, code)),
+    );
+    return { found, holding: codes.find((code) => found.some((r) => this.regions.within(r.code, code))) };
+  }
+
+  /** A place read by its pinyin inside another, said. */
+  private readAsPinyin(input: string, written: string, place: Region, holding: string): Resolution {
+    return {
+      input,
+      status: 'warning',
+      code: place.code,
+      path: this.pathOf(place.code),
+      note: `read ${written} as the pinyin of ${place.name}, in ${this.regions.get(holding)!.name}`,
+    };
+  }
+
   /** Two places in pinyin, the second in the first (dongguan changan, as a heading gives it: 东莞's
    *  长安镇, not 西安's 长安区): read with a warning when one place of that pinyin holds one such place. */
   private pinyinPath(input: string, text: string): Resolution | undefined {
-    const pinyin = this.byPinyinName();
     for (let i = 2; i <= text.length - 2; i++) {
-      // Of places sharing the first pinyin, those that hold one of the second (changsha yuelu: 长沙市).
-      const aboves = pinyin.get(text.slice(0, i)) ?? [];
-      const inside = (pinyin.get(text.slice(i)) ?? []).filter((r) =>
-        aboves.some((a) => r.code !== a.code && this.regions.within(r.code, a.code)),
-      );
-      const above = aboves.find((a) => inside.length === 1 && this.regions.within(inside[0].code, a.code));
-      if (above)
-        return {
-          input,
-          status: 'warning',
-          code: inside[0].code,
-          path: this.pathOf(inside[0].code),
-          note: `read ${text.slice(i)} as the pinyin of ${inside[0].name}, in ${above.name}`,
-        };
+      const aboves = (this.byPinyinName().get(text.slice(0, i)) ?? []).map((r) => r.code);
+      const { found, holding } = this.pinyinIn(aboves, text.slice(i));
+      if (found.length === 1) return this.readAsPinyin(input, text.slice(i), found[0], holding!);
     }
     return undefined;
   }
@@ -546,24 +557,16 @@ export class Resolver {
    *  gives it: the one of that pinyin there, read with a warning, or asked among them. */
   private pinyinUnder(input: string, text: string): Resolution | undefined {
     const parts = /^(\p{Script=Han}{2,})([a-z]+)$/iu.exec(text);
-    const above = parts && this.named(parts[1], parts[1]);
+    if (!parts) return undefined;
+    const [, before, written] = parts;
+    const above = this.named(before, before);
     // Of a name places share, those that hold one of that pinyin (长沙 yuelu: 长沙市's 岳麓区).
     const codes =
       !above || above.town ? [] : above.code ? [above.code] : namesakes(above) ? above.candidates!.map((c) => c.code) : [];
-    const found = (this.byPinyinName().get(parts?.[2].toLowerCase() ?? '') ?? []).filter((r) =>
-      codes.some((code) => r.code !== code && this.regions.within(r.code, code)),
-    );
-    if (!parts || !codes.length || (codes.length > 1 && !found.length)) return undefined;
-    const holding = codes.find((code) => found.some((r) => this.regions.within(r.code, code))) ?? codes[0];
-    const [written, place] = [parts[2], this.regions.get(holding)!.name];
-    if (found.length === 1)
-      return {
-        input,
-        status: 'warning',
-        code: found[0].code,
-        path: this.pathOf(found[0].code),
-        note: `read ${written} as the pinyin of ${found[0].name}, in ${place}`,
-      };
+    const { found, holding = codes[0] } = this.pinyinIn(codes, written);
+    if (!codes.length || (codes.length > 1 && !found.length)) return undefined;
+    if (found.length === 1) return this.readAsPinyin(input, written, found[0], holding);
+    const place = this.regions.get(holding)!.name;
     return {
       input,
       status: found.length ? 'ambiguous' : 'unresolved',

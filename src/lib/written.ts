@@ -92,6 +92,8 @@ function cutOutsideBrackets(text: string, separator: RegExp): string[] {
 /** How a list's label ends (服务区域, 上门服务范围, 覆盖城市, 服务网点如下), never a place's name (聊城市 and
  *  共青城市 end in 城市: only after 服务 or 覆盖) nor a place left out (崇明暂不服务), and the words around
  *  a place in it (我们的, 本店). */
+/** What separates a line's entries (长沙、株洲；湘潭+岳阳), outside brackets. */
+const ENTRIES = /[、，,；;。+＋]/u;
 /** What separates the places a note in brackets names (长沙（岳麓、天心）, （岳麓；天心）, （服务区域：虎门、长安）). */
 export const IN_BRACKETS = /[、，,/和及；;:：+＋]/u;
 /** Whether a word is a list's label (服务区域, 上门服务范围): no place. */
@@ -228,7 +230,14 @@ export function splitEntries(
           .every((word) => HEADER_WORD.test(word)),
     );
   /** A piece's entries, under a heading when together they name places in it. */
-  const entries = (piece: string, head: string | undefined): { entries: string[]; headed: boolean } => {
+  // Read once each: a heading's lines are read to see whether they are in it, then for their entries.
+  const read = new Map<string, { entries: string[]; headed: boolean }>();
+  const entries = (piece: string, head: string | undefined) => {
+    const key = `${head ?? ''}\n${piece}`;
+    if (!read.has(key)) read.set(key, entriesOf(piece, head));
+    return read.get(key)!;
+  };
+  const entriesOf = (piece: string, head: string | undefined): { entries: string[]; headed: boolean } => {
     const words = wordsOf(piece);
     // Under its heading, when together they name places (else as written: 湖南：长沙、广州 is no
     // 湖南 广州), only as entries under it, never the heading alone (湖南：长沙、深圳 is no 湖南).
@@ -251,7 +260,7 @@ export function splitEntries(
     }
     if (block?.indent && !indented) [block, outer] = [outer, undefined];
     const colon = /^\s*([^()（）【】[\]、，,；;。:：]+?)\s*[:：]\s*$/u.exec(line)?.[1];
-    const heads = !indented && !colon && lines[i + 1]?.indented && !/[、，,；;。+＋:：]/u.test(line);
+    const heads = !indented && !colon && lines[i + 1]?.indented && !ENTRIES.test(line) && !/[:：]/u.test(line);
     if (colon || heads) {
       const within = heads && block && !block.indent && entries(line, block.head).headed ? block : undefined;
       block = { head: [within?.head, ...wordsOf(colon ?? line)].filter(Boolean).join(' '), indent: !colon };
@@ -259,7 +268,7 @@ export function splitEntries(
       const under = lines.slice(i + 1).findIndex((l) => !l.line.trim() || (heads ? !l.indented : /[:：]\s*$/u.test(l.line)));
       const below = lines.slice(i + 1, under < 0 ? undefined : i + 1 + under);
       // Indented lines: all of them in it (湖南, then 长沙 广州 indented: 湖南 is an entry, asked).
-      const pieces = below.flatMap(({ line: l }) => cutOutsideBrackets(l, /[、，,；;。+＋]/u).filter((p) => p.trim()));
+      const pieces = below.flatMap(({ line: l }) => cutOutsideBrackets(l, ENTRIES).filter((p) => p.trim()));
       if (colon || (pieces.length && pieces.every((p) => entries(p, block!.head).headed))) {
         outer = within;
         continue;
@@ -269,11 +278,11 @@ export function splitEntries(
     // A line under a heading ending in a colon that is not in it ends it (福建：, 福州, 厦门, then 江苏:
     // 南京's 鼓楼 after it is no 福建 鼓楼).
     const inBlock = (p: string) => !p.trim() || entries(p, block!.head).headed;
-    if (block && !block.indent && !cutOutsideBrackets(line, /[、，,；;。+＋]/u).every(inBlock)) block = undefined;
+    if (block && !block.indent && !cutOutsideBrackets(line, ENTRIES).every(inBlock)) block = undefined;
     // A heading before a colon heads every entry after it on its line (苏州：姑苏、新区: 苏州 新区 too;
     // 江苏：苏州：吴中、新区: 江苏 苏州 新区), until an entry with a heading of its own (湖南：长沙；广东：广州).
     let head = block?.head;
-    for (const piece of cutOutsideBrackets(line, /[、，,；;。+＋]/u)) {
+    for (const piece of cutOutsideBrackets(line, ENTRIES)) {
       const own = /^\s*([^()（）【】[\]]+)[:：]\s*\S/u.exec(piece)?.[1];
       out.push(...entries(piece, own ? undefined : piece.trim() ? head : undefined).entries);
       if (own) head = wordsOf(own).join(' ');

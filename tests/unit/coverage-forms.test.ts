@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { entriesOf } from '../../scripts/coverage-lines.ts';
 import { checkList } from '../../scripts/coverage-list.ts';
 import { buildRegions, RegionIndex, type Region } from '../../src/lib/regions.ts';
-import { Resolver } from '../../src/lib/resolve.ts';
+import { ok, Resolver } from '../../src/lib/resolve.ts';
 
 const regions = new RegionIndex(buildRegions());
 const resolver = new Resolver(regions);
@@ -18,7 +18,7 @@ const counties = all.filter((r) => r.level === 'county');
 function reads(text: string, code: string): boolean {
   const results = entriesOf(text, resolver, regions).map((e) => resolver.resolve(e));
   checkList(results, resolver, regions);
-  return results.some((r) => (r.status === 'resolved' || r.status === 'warning') && r.code === code);
+  return results.some((r) => ok(r) && r.code === code);
 }
 
 const names = (r: Region) => regions.lineage(r.code);
