@@ -255,7 +255,15 @@ export class Resolver {
       if (suffix && stripped.length >= 2) {
         for (const place of this.byName.get(stripped) ?? []) {
           const level = place.kind === 'town' ? 'town' : (this.regions.get(place.region)?.level ?? '');
-          if (place.kind !== 'former' && allowed(place) && place.name !== segment && SUFFIXES_OF[level]?.includes(suffix)) {
+          // Not a zone's word for a division's suffix (长沙新区, 宁乡新区: a zone there, not 长沙县 or 宁乡市 whole).
+          const zone = suffix === '新区' && !place.name.endsWith(suffix);
+          if (
+            place.kind !== 'former' &&
+            allowed(place) &&
+            place.name !== segment &&
+            !zone &&
+            SUFFIXES_OF[level]?.includes(suffix)
+          ) {
             out.push({ place, how: 'variant', text: segment });
           }
         }
@@ -1062,11 +1070,27 @@ export class Resolver {
       const places = cities.length ? cities : all;
       // A zone one with a district, written after its city's full name or apart (苏州市新区, 苏州 高新区).
       const word = ZONE_AFTER.exec(text)?.[2];
-      for (const c of word ? cities : [])
-        for (const name of [`${this.regions.get(c.code)!.shortName}${word}`]) {
-          const area = AREAS.find((a) => a.names.includes(name));
-          if (area) return this.inArea(input, { area, name });
-        }
+      for (const c of word ? cities : []) {
+        const name = `${this.regions.get(c.code)!.shortName}${word}`;
+        const area = AREAS.find((a) => a.names.includes(name));
+        if (area) return this.inArea(input, { area, name });
+      }
+      // The one area of that kind in the city (长沙新区: 湘江新区), offered, not read: a guess.
+      const kin = AREAS.filter(
+        (a) =>
+          word &&
+          a.names.some((n) => n.endsWith(word)) &&
+          cities.some((c) => a.counties.every((code) => this.regions.lineage(code).some((r) => r.code === c.code))),
+      );
+      if (kin.length === 1) {
+        const found = this.inArea(input, { area: kin[0], name: kin[0].names[0] });
+        return {
+          input,
+          status: 'ambiguous',
+          candidates: found.candidates ?? [{ code: found.code!, path: found.path! }],
+          note: `${text} is no division; it may be ${kin[0].names[0]}, an area: ${found.note!.replace(/^.*? is an area, not a division: /, '')}`,
+        };
+      }
       const zones = places.flatMap((c) => this.regions.children(c.code).filter((r) => isZoneCode(r.code)));
       const has = zones.length ? ` (the data lists ${listed(zones.map((r) => r.name))} there)` : '';
       return {

@@ -90,6 +90,28 @@ describe('importing an area', () => {
     expect(resolver.resolve('西安高新区').status).toBe('unresolved');
   });
 
+  it("offers the city's one area of that kind for a zone word after it, and never reads 新区 as a county's suffix", () => {
+    // 长沙新区: not 长沙县 (read before as its suffix differing); 湘江新区 is 长沙's one 新区 in areas.ts.
+    for (const input of ['长沙新区', '长沙市新区', '湖南 长沙 新区', '湖南省长沙市新区'])
+      expect(resolver.resolve(input), input).toMatchObject({
+        status: 'ambiguous',
+        candidates: [{ code: '430104' }, { code: '430112' }, { code: '430182' }],
+        note: expect.stringMatching(
+          / is no division; it may be 湘江新区, an area: it lies in parts of 湖南省 长沙市 岳麓区, .*write the ones to cover$/,
+        ),
+      });
+    expect(resolver.resolve('武汉高新区')).toMatchObject({
+      status: 'ambiguous',
+      note: expect.stringContaining('it may be 光谷'),
+    });
+    // A county-level city with a 新区 of its own: asked, not all of 宁乡市 (nor 广州's 南沙区 for 南沙新区).
+    expect(resolver.resolve('宁乡新区')).toMatchObject({ status: 'unresolved', candidates: [{ code: '430182' }] });
+    expect(resolver.resolve('广州南沙新区')).toMatchObject({ status: 'unresolved', candidates: [{ code: '440115' }] });
+    // A suffix written short for a division called 新区 is still read (浦东区: 浦东新区).
+    expect(resolver.resolve('浦东区')).toMatchObject({ status: 'warning', code: '310115' });
+    expect(resolver.resolve('沈北区')).toMatchObject({ status: 'warning', code: '210113' });
+  });
+
   it('reads a place written after an area it lies in, and says so when it lies elsewhere', () => {
     expect(resolver.resolve('雄安新区容城县')).toMatchObject({ status: 'resolved', code: '130629' });
     expect(resolver.resolve('重庆两江新区鸳鸯街道')).toMatchObject({ code: '500112', town: '鸳鸯街道' });
