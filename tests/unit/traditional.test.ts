@@ -20,7 +20,15 @@ describe('traditional forms of the characters place names have', () => {
     expect(simplify('乾縣', kept)).toEqual(['乾县']);
     expect(simplify('於潛鎮', kept)).toEqual(['於潜镇', '于潜镇']);
     expect(simplify('於都縣', kept)).toEqual(['於都县', '于都县']);
-    expect(Object.keys(kept.forms).length).toBeGreaterThan(900);
+    expect(Object.keys(kept.forms).length).toBeGreaterThan(1100);
     expect(kept.shared).toEqual({ 么: '幺', 於: '于', 洩: '泄', 鷺: '鹭' });
+  });
+
+  it("read the forms Taiwan's standard does not write: Hong Kong's, a simplified character's other one, old variants", () => {
+    expect(simplify('邯鄲市複興區', kept)).toEqual(['邯郸市复兴区']); // 复: 復 and 複
+    expect(simplify('南海區裏水鎮', kept)).toEqual(['南海区里水镇']); // Hong Kong's 裏 (Taiwan's 裡)
+    expect(simplify('南海區裡水鎮', kept)).toEqual(['南海区里水镇']);
+    expect(simplify('衞輝市', kept)).toEqual(['卫辉市']);
+    expect(simplify('峯峯礦區', kept)).toEqual(['峰峰矿区']);
   });
 });
