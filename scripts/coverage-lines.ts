@@ -31,6 +31,8 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
       return named.every(
         (r, i) =>
           (r.code ? fits(r.code) : !!r.candidates?.some((c) => fits(c.code))) ||
+          // A prefecture that is gone, before one of its counties (巢湖 庐江: 庐江县, not also 巢湖市).
+          resolver.heldBefore(naming[i], code) ||
           // A zone's word that ends its name (苏州 工业园区: 苏州工业园区, not a town called 工业园区).
           (zone(naming[i]) && regions.get(code)!.name.endsWith(naming[i])) ||
           // Not a place of its own elsewhere read as a town's name here (湛江 中山: 中山市, not 赤坎区's
@@ -67,9 +69,19 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     // A word for part of it, or a kind of zone, is one with it (长沙 主城九区, 苏州 新区: never all of
     // 长沙市 or 苏州市, nor a town called 新区街道 elsewhere).
     if (!slip && (PART_OF.exec(word)?.[0] === word || ZONE_WORD.test(word))) return `${place} ${word}`;
-    // A word that is a place of its own is one (大连 锦州: 锦州市, though 大连 has a 金州区).
-    if (!slip && resolver.resolve(word).status !== 'unresolved') return undefined;
     const at = slip || namesakes(first) ? first.candidates!.map((c) => c.code) : ok(first) ? [first.code!] : [];
+    // A word that is a place of its own is one (大连 锦州: 锦州市, though 大连 has a 金州区) — unless it
+    // is only districts, counties or towns outside the province of a city or province before it (长沙
+    // 河西: 天津's 河西区; 深圳 科技园: a town of 洛阳): one with it, for the resolver to say it is not
+    // there. Read apart, the city would be covered whole, and a place far from it too.
+    const alone = resolver.resolve(word);
+    if (!slip && alone.status !== 'unresolved') return elsewhere(at, alone) ? `${place} ${word}` : undefined;
+    // A word that names nothing, nor anything of its sound but towns elsewhere, is one with it too (湖南
+    // 茶峒; 长沙 五一广场, not 衡阳's 五一街道): read apart, 湖南 or 长沙 would be covered whole for a place
+    // the data does not have. Not a slip for another city or county (长沙 株州: 株洲市, asked apart).
+    const town = (c: { code: string; path: string }) => c.path.split(' ').length > regions.lineage(c.code).length;
+    if (!slip && at.length && (alone.candidates ?? []).every((c) => town(c) && !at.some((code) => regions.within(c.code, code))))
+      return `${place} ${word}`;
     const together = resolver.resolve(place + word);
     // Together a place in it, of a word that alone names nothing (阿拉善 左旗: 阿拉善左旗, not 阿拉善盟).
     if (
@@ -85,13 +97,35 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
       regions.within(c.code, code) && c.path.split(' ').length > regions.lineage(code).length;
     return at.length && meant.length && meant.every((c) => at.some((code) => inside(c, code))) ? `${place} ${word}` : undefined;
   };
+  /** Whether `read` is only districts, counties or towns, none in the provinces of the cities or
+   *  provinces `at` (长沙 and 河西: 天津's 河西区). */
+  const elsewhere = (at: string[], read: Resolution): boolean => {
+    const heads = at.filter((code) => ['province', 'prefecture'].includes(regions.get(code)!.level));
+    const provinces = new Set(heads.map((code) => regions.lineage(code)[0].code));
+    const places = read.code ? [read.code] : (read.candidates ?? []).map((c) => c.code);
+    return (
+      heads.length > 0 &&
+      places.length > 0 &&
+      places.every((code) => regions.get(code)!.level === 'county' && !provinces.has(regions.lineage(code)[0].code))
+    );
+  };
   const pathWithSlip = (words: string[]): string | undefined => {
     if (words.length === 2) return afterOnePlace(words);
-    const placed = words.slice(0, -1).map((word) => resolver.resolve(word));
-    if (!placed.every(ok)) return undefined;
-    if (!placed.every((r, i) => !i || regions.within(r.code!, placed[i - 1].code!))) return undefined;
-    // Or a kind of zone of the last (江苏 苏州 新区: 苏州新区).
-    return ZONE_WORD.test(words.at(-1)!) || slipIn(words.at(-1)!, placed.at(-1)!.code!) ? words.join(' ') : undefined;
+    // Places each in the one before, a name places share too (湖南 长沙: 长沙市 or 长沙县).
+    const codes: string[][] = [];
+    for (const word of words.slice(0, -1)) {
+      const r = resolver.resolve(word);
+      const named = ok(r) ? [r.code!] : namesakes(r) ? r.candidates!.map((c) => c.code) : [];
+      // Of a shared name, those in the place before (北京 朝阳: 北京's 朝阳区, not 辽宁's 朝阳市).
+      const here = codes.length ? named.filter((code) => codes.at(-1)!.some((up) => regions.within(code, up))) : named;
+      if (!here.length) return undefined;
+      codes.push(here);
+    }
+    // Or a kind of zone of the last (江苏 苏州 新区: 苏州新区), or a place only elsewhere (湖南 长沙 河西).
+    const [last, above] = [words.at(-1)!, codes.at(-1)!];
+    return ZONE_WORD.test(last) || above.some((code) => slipIn(last, code)) || elsewhere(above, resolver.resolve(last))
+      ? words.join(' ')
+      : undefined;
   };
   /** The province or prefecture a word names, to head places; of a name a county shares too, the one
    *  that can (河南: 河南省, not 青海's 河南县), but not one of two (吉林: 吉林省 or 吉林市). */

@@ -32,7 +32,7 @@ import {
   type Tier,
 } from './resolve/resolution.ts';
 import { byPinyin, pinyinUnder } from './resolve/pinyin.ts';
-import { byCode, splitFormer, formerCounty } from './resolve/former.ts';
+import { byCode, formerCounty, heldBefore, splitFormer } from './resolve/former.ts';
 import { afterArea, areaAsDivision, areaOf, inArea, zoneNamed, zoneOrTown } from './resolve/zones.ts';
 import { limited, placedBy } from './resolve/brackets.ts';
 import { elsewhere, loose, townElsewhere, unresolved } from './resolve/unresolved.ts';
@@ -105,6 +105,11 @@ export class Resolver {
     return [word, word.normalize('NFKC')].some((w) => (this.byName.get(w) ?? []).some((p) => codes.has(p.region)));
   }
 
+  /** Whether `word` names a prefecture that is gone (巢湖) one of whose counties is now `code` (庐江县). */
+  heldBefore(word: string, code: string): boolean {
+    return heldBefore(word, code);
+  }
+
   /** The paths of the towns written `name` (their name, or without its suffix), with their counties. */
   townsNamed(name: string): { county: string; path: string }[] {
     return (this.byName.get(name) ?? [])
@@ -141,7 +146,7 @@ export class Resolver {
     return false;
   }
 
-  matches(segment: string, tier: Tier): Match[] {
+  matches(segment: string, tier: Tier, above?: Place): Match[] {
     const out: Match[] = [];
     const allowed = (p: Place) =>
       p.kind === 'region' || (p.kind === 'town' && tier.towns) || (p.kind === 'former' && tier.formers);
@@ -156,8 +161,10 @@ export class Resolver {
       if (suffix && stripped.length >= 2) {
         for (const place of this.byName.get(stripped) ?? []) {
           const level = place.kind === 'town' ? 'town' : (this.regions.get(place.region)?.level ?? '');
-          // Not a zone's word for a division's suffix (长沙新区, 宁乡新区: a zone there, not 长沙县 or 宁乡市 whole).
-          const zone = suffix === '新区' && !place.name.endsWith(suffix);
+          // 新区 for a district's 区 only after a place above it (深圳龙华新区: 龙华区, the 新区 it was until
+          // 2016): alone, a zone of that name elsewhere is as likely (曲江新区: 西安's, not 韶关's 曲江区); never
+          // for a county or a city (长沙新区, 宁乡新区: a zone there, not 长沙县 or 宁乡市 whole).
+          const zone = suffix === '新区' && !(above && place.name.endsWith('区'));
           if (
             place.kind !== 'former' &&
             allowed(place) &&
@@ -178,7 +185,7 @@ export class Resolver {
     if (!text) return [[]];
     const out: Match[][] = [];
     for (let end = 1; end <= text.length; end++) {
-      for (const m of this.matches(text.slice(0, end), tier)) {
+      for (const m of this.matches(text.slice(0, end), tier, above)) {
         if (!this.below(m.place, above)) continue;
         for (const rest of this.readings(text.slice(end), tier, m.place)) out.push([m, ...rest]);
       }

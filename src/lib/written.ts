@@ -190,15 +190,22 @@ function wordsOf(piece: string): string[] {
       // no place (北京市 市辖区 朝阳区).
       .filter((word, _, all) => !(word === '中国' && all.length > 1))
       // A suffix written apart is its name's (攸 县, 长沙 县, 宁乡 市, 湖南 省, 阿拉善 盟: 攸县, 长沙县, …);
-      // 县 after a city of a province's rank is the code table's row (北京市 县 密云县).
-      .reduce<string[]>((out, word) => {
+      // 县 after a city of a province's rank is the code table's row (北京市 县 密云县), and when nothing
+      // follows, that row itself: the city's counties (重庆市 县: 重庆市各县, asked), not all of it.
+      .reduce<string[]>((out, word, i, all) => {
         if (!out.length || !/^[省市县区旗州盟]$/u.test(word)) return [...out, word];
-        return word === '县' && MUNICIPALITY.test(out.at(-1)!) ? out : [...out.slice(0, -1), out.at(-1) + word];
+        if (word !== '县' || !MUNICIPALITY.test(out.at(-1)!)) return [...out.slice(0, -1), out.at(-1) + word];
+        return i === all.length - 1 ? [...out.slice(0, -1), `${out.at(-1)}各县`] : out;
+      }, [])
+      // So is 市辖区: a level of the code table before a district (北京市 市辖区 朝阳区), and when nothing
+      // follows, the city's districts (株洲市 市辖区: 株洲市区, asked), not its counties too.
+      .reduce<string[]>((out, word, i, all) => {
+        if (!out.length || word !== '市辖区') return [...out, word];
+        return i === all.length - 1 ? [...out.slice(0, -1), out.at(-1)!.replace(/市?$/, '市区')] : out;
       }, [])
       .filter(
         (word, i, all) =>
-          !(word === all[i - 1] && word.endsWith('市')) &&
-          !(all.length > 1 && /^(市辖区|(省|自治区)直辖县级行政区划)$/u.test(word)),
+          !(word === all[i - 1] && word.endsWith('市')) && !(all.length > 1 && /^(省|自治区)直辖县级行政区划$/u.test(word)),
       )
       // A province's one-character name in front of places (粤 深圳 广州: 广东省 heading them).
       .map((word, i, all) => (i === 0 && all.length > 1 && PROVINCE_ONE_CHARACTER[word]) || word)

@@ -104,9 +104,27 @@ describe('importing an area', () => {
       status: 'ambiguous',
       note: expect.stringContaining('it may be 光谷'),
     });
-    // A county-level city with a 新区 of its own: asked, not all of 宁乡市 (nor 广州's 南沙区 for 南沙新区).
+    // A county-level city with a 新区 of its own: asked, not all of 宁乡市.
     expect(resolver.resolve('宁乡新区')).toMatchObject({ status: 'unresolved', candidates: [{ code: '430182' }] });
-    expect(resolver.resolve('广州南沙新区')).toMatchObject({ status: 'unresolved', candidates: [{ code: '440115' }] });
+    // A district's 新区, after its city (深圳's 新区 became districts in 2016–2018): read, said; alone, a
+    // zone of that name elsewhere is as likely (曲江新区: 西安's, not 韶关's 曲江区), asked.
+    for (const [input, code] of [
+      ['深圳龙华新区', '440309'],
+      ['深圳市光明新区', '440311'],
+      ['杭州钱塘新区', '330114'],
+      ['广州南沙新区', '440115'],
+    ])
+      expect(resolver.resolve(input), input).toMatchObject({
+        status: 'warning',
+        code,
+        note: expect.stringContaining('the suffix differs'),
+      });
+    expect(resolver.resolve('龙华新区')).toMatchObject({
+      status: 'unresolved',
+      candidates: [{ code: '440309' }, { code: '460106' }],
+    });
+    expect(resolver.resolve('曲江新区').status).toBe('unresolved');
+    expect(resolver.resolve('西安曲江新区').status).toBe('unresolved');
     // A suffix written short for a division called 新区 is still read (浦东区: 浦东新区).
     expect(resolver.resolve('浦东区')).toMatchObject({ status: 'warning', code: '310115' });
     expect(resolver.resolve('沈北区')).toMatchObject({ status: 'warning', code: '210113' });

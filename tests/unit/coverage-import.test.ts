@@ -172,6 +172,63 @@ describe('npm run coverage:import', () => {
     expect(codes.filter((c: string) => ['440000', '440300', '440307', '441900', '110000'].includes(c))).toEqual([]);
   });
 
+  it('never covers a city for a word after it that names nothing there, nor a district of another province for it', async () => {
+    // Read apart, 长沙 or 湖南 would be covered whole, and 天津's 河西区 or 洛阳's town 科技园街道 beside it.
+    expect(
+      await read(
+        ['长沙 河西', '长沙：河西、河东', '湖南：长沙 河西', '深圳 科技园', '湖南 茶峒', '长沙 五一广场', '长沙 城关镇'].join(
+          '\n',
+        ),
+      ),
+    ).toEqual([
+      ['长沙 河西', 'unresolved', undefined],
+      ['长沙 河西', 'unresolved', undefined],
+      ['长沙 河东', 'unresolved', undefined],
+      ['湖南 长沙 河西', 'unresolved', undefined],
+      ['深圳 科技园', 'unresolved', undefined],
+      ['湖南 茶峒', 'unresolved', '430000'],
+      ['长沙 五一广场', 'unresolved', undefined],
+      ['长沙 城关镇', 'unresolved', expect.any(String)],
+    ]);
+    // Two places of their own are two (大连 锦州; 长沙 凤凰: 凤凰县, in 长沙's province; 长沙 株州: 株洲市,
+    // of that sound, asked), and a place inside is read with its city.
+    expect(await read('大连 锦州\n长沙 凤凰\n长沙 株州')).toEqual([
+      ['大连', 'resolved', '210200'],
+      ['锦州', 'resolved', '210700'],
+      ['长沙', 'warning', '430100'],
+      ['凤凰', 'resolved', '433123'],
+      ['长沙', 'warning', '430100'],
+      ['株州', 'unresolved', '430200'],
+    ]);
+    expect(await read('湖南 长沙 岳陆')).toEqual([['湖南 长沙 岳陆', 'unresolved', '430104']]);
+  });
+
+  it('reads a prefecture that is gone as a heading of its counties, not also as the place of its name today', async () => {
+    // 巢湖 (a prefecture until 2011; 巢湖市 is now a county-level city) heading its counties: those alone.
+    expect(await read('巢湖：庐江、无为、含山、和县\n安徽省 巢湖市 庐江县\n莱芜 钢城')).toEqual([
+      ['巢湖 庐江', 'warning', '340124'],
+      ['巢湖 无为', 'warning', '340281'],
+      ['巢湖 含山', 'warning', '340522'],
+      ['巢湖 和县', 'warning', '340523'],
+      ['安徽省 巢湖市 庐江县', 'warning', '340124'],
+      ['莱芜 钢城', 'warning', '370117'],
+    ]);
+  });
+
+  it("reads the code table's rows for a city's districts or counties as those, asked, not as the city whole", async () => {
+    const rows = await read('省,市,县\n湖南省,株洲市,市辖区\n湖南省,长沙市,岳麓区\n重庆市 县\n北京市 市辖区 朝阳区');
+    expect(rows.map(([input, status]: string[]) => [input, status])).toEqual([
+      ['湖南省 株洲市区', 'unresolved'],
+      ['湖南省 长沙市 岳麓区', 'resolved'],
+      ['重庆市各县', 'unresolved'],
+      ['北京市 朝阳区', 'resolved'],
+    ]);
+    // The districts offered, not the counties (醴陵市, 攸县); Chongqing's counties, not its districts.
+    expect(rows[0][2].split(' ')).toEqual(['430202', '430203', '430204', '430211', '430212']);
+    expect(rows[2][2].split(' ')).toContain('500229');
+    expect(rows[2][2].split(' ')).not.toContain('500101');
+  });
+
   it('reads headings with a slip among their places, a heading in a heading, two headings on a line, and two cities as two cities', async () => {
     const { stdout } = await run(
       ['--brand', 'jianxia', '--json', '--dry-run'],

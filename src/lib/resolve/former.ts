@@ -27,6 +27,12 @@ export const RENAMED_PREFECTURES_SHORT = new Map(
     f,
   ]),
 );
+/** Whether `word` names a prefecture that is gone (巢湖, 莱芜市) one of whose counties is now `code`
+ *  (庐江县; 钢城区): written before it as a heading, it is no place of its own to cover. */
+export function heldBefore(word: string, code: string): boolean {
+  const prefecture = FORMER_PREFECTURES.get(word) ?? FORMER_PREFECTURES_SHORT.get(word);
+  return !!prefecture?.parts.some((f) => f.successor === code || f.parts?.includes(code));
+}
 /** A former division below a prefecture (庐山区), not a former prefecture (莱芜市) nor one directly under a province. */
 export const formerCounty = (f: Former) => !/^\d{2}0000$/.test(f.within) && !FORMER_PREFECTURES.has(f.name);
 
