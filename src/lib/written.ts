@@ -44,9 +44,20 @@ export interface Written {
   around?: { text: string; word: string };
 }
 
+/** Pinyin as written with its tones and syllable marks (Chángshā, Xi'an, Chang’an, Lǚliang) as the
+ *  data's spelling has it: the letters alone, ü as v. */
+const plainPinyin = (text: string) =>
+  text.replace(/[\p{Script=Latin}'’]+/gu, (run) =>
+    run
+      .normalize('NFD')
+      .replace(/u\u0308/gi, (u) => (u[0] === 'U' ? 'V' : 'v'))
+      .replace(/\p{M}/gu, '')
+      .replace(/(?<=[a-z])['’](?=[a-z])/gi, ''),
+  );
+
 export function written(input: string): Written {
   // Full-width letters, digits and brackets as plain ones (NFKC: ① → 1, （ → ().
-  const bracketed = input
+  const bracketed = plainPinyin(input)
     .normalize('NFKC')
     // Places in brackets written apart (长沙（岳麓 天心）) stay apart.
     .replace(/[(（【[][^)）】\]]*[)）】\]]/gu, (note) => note.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '、'))
@@ -141,7 +152,7 @@ const isHeaderRow = (cells: string[]) => cells.length > 1 && cells.every((c) => 
  * and a row whose first cells are empty (merged cells) under the row above's.
  */
 function rowsOf(text: string): string[] {
-  const clean = text
+  const clean = plainPinyin(text)
     .replace(/[\u200B-\u200D\u2060\uFEFF]/gu, '')
     // The ratio sign some input methods give for a colon (湖南∶长沙).
     .replace(/\u2236/gu, '：')

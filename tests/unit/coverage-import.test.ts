@@ -203,6 +203,18 @@ describe('npm run coverage:import', () => {
     expect(await read('湖南 长沙 岳陆')).toEqual([['湖南 长沙 岳陆', 'unresolved', '430104']]);
   });
 
+  it('reads pinyin as it is printed, with tones and syllable marks, as one entry however it is spaced', async () => {
+    expect(await read("Jí shǒu\nXi'an")).toEqual([
+      ['Ji shou', 'warning', '433101'],
+      ['Xian', 'ambiguous', '220403 231005 610100'],
+    ]);
+    // A heading in pinyin heads its places; of a name places there share, asked among them.
+    expect(await read('Hunan: Changsha, Zhuzhou')).toEqual([
+      ['Hunan Changsha', 'ambiguous', '430100 430121'],
+      ['Hunan Zhuzhou', 'warning', '430200'],
+    ]);
+  });
+
   it('reads a prefecture that is gone as a heading of its counties, not also as the place of its name today', async () => {
     // 巢湖 (a prefecture until 2011; 巢湖市 is now a county-level city) heading its counties: those alone.
     expect(await read('巢湖：庐江、无为、含山、和县\n安徽省 巢湖市 庐江县\n莱芜 钢城')).toEqual([

@@ -577,6 +577,12 @@ describe('what operators write around a place', () => {
       note: '2 places are called changsha in pinyin; write the name in Chinese',
     });
     expect(resolve('xyzzy')).toMatchObject({ status: 'unresolved', note: "no region's name is xyzzy in pinyin" });
+    // As pinyin is printed: tones, a syllable mark, ü (Chángshā, Xi'an, Chang’an, Lǚliang).
+    expect(resolve('Jíshǒu')).toMatchObject({ status: 'warning', code: '433101' });
+    expect(resolve('Chángshā').candidates!.map((c) => c.code)).toEqual(['430100', '430121']);
+    expect(resolve("Xi'an").candidates!.map((c) => c.code)).toContain('610100');
+    expect(resolve('Chang’an').candidates!.map((c) => c.code)).toContain('610116');
+    expect(resolve('Lǚliang')).toMatchObject({ status: 'warning', code: '141100' });
     // By a civil-affairs name as well (names.ts): nansha is 广州's 南沙区 and 三沙's, as 南沙 is.
     expect(resolve('nansha').candidates!.map((c) => c.code)).toEqual(['440115', '460322']);
     expect(resolve('xisha')).toMatchObject({ status: 'warning', code: '460321' });

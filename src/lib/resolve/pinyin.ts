@@ -95,12 +95,21 @@ function readAsPinyin(resolver: Resolver, input: string, written: string, place:
 /** Two places in pinyin, the second in the first (dongguan changan, as a heading gives it: 东莞's
  *  长安镇, not 西安's 长安区): read with a warning when one place of that pinyin holds one such place. */
 function pinyinPath(resolver: Resolver, input: string, text: string): Resolution | undefined {
+  let several: Resolution | undefined;
   for (let i = 2; i <= text.length - 2; i++) {
     const aboves = (byPinyinName(resolver).get(text.slice(0, i)) ?? []).map((r) => r.code);
     const { found, holding } = pinyinIn(resolver, aboves, text.slice(i));
     if (found.length === 1) return readAsPinyin(resolver, input, text.slice(i), found[0], holding!);
+    // Several there (hunan changsha: 长沙市, 长沙县), asked among them, unless another split reads one.
+    if (found.length > 1)
+      several ??= {
+        input,
+        status: 'ambiguous',
+        candidates: found.slice(0, MAX_CANDIDATES).map((r) => ({ code: r.code, path: resolver.pathOf(r.code) })),
+        note: `${found.length} places in ${resolver.regions.get(holding!)!.name} are called ${text.slice(i)} in pinyin; write the name in Chinese`,
+      };
   }
-  return undefined;
+  return several;
 }
 
 /** A place in pinyin after one in characters that holds it (湖南 changsha, 东莞humen), as a heading
