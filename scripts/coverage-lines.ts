@@ -2,6 +2,7 @@
 // together, a heading and the places in it, a path with a slip in it, and otherwise a place a word.
 import type { RegionIndex } from '../src/lib/regions.ts';
 import { ZONE_NAME_END, ZONE_WORD } from '../src/lib/names.ts';
+import { BORDERS } from '../src/lib/provinces.ts';
 import { namesakes, ok, PART_OF, type Resolution, type Resolver } from '../src/lib/resolve.ts';
 import { qualifies, splitEntries } from '../src/lib/written.ts';
 
@@ -76,12 +77,14 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     // there. Read apart, the city would be covered whole, and a place far from it too.
     const alone = resolver.resolve(word);
     if (!slip && alone.status !== 'unresolved') return elsewhere(at, alone) ? `${place} ${word}` : undefined;
-    // A word that names nothing, nor anything of its sound but towns elsewhere, is one with it too (湖南
-    // 茶峒; 长沙 五一广场, not 衡阳's 五一街道): read apart, 湖南 or 长沙 would be covered whole for a place
-    // the data does not have. Not a slip for another city or county (长沙 株州: 株洲市, asked apart).
+    // A word that names nothing, nor anything of its sound but towns elsewhere or counties of other
+    // provinces, is one with it too (湖南 茶峒; 长沙 五一广场, not 衡阳's 五一街道; 合肥 滨湖新区, not 无锡's
+    // 滨湖区): read apart, 湖南 or 长沙 would be covered whole for a place the data does not have, and
+    // the word asked far from it. Not a slip for another city or a county beside it (长沙 株州: 株洲市).
     const town = (c: { code: string; path: string }) => c.path.split(' ').length > regions.lineage(c.code).length;
-    if (!slip && at.length && (alone.candidates ?? []).every((c) => town(c) && !at.some((code) => regions.within(c.code, code))))
-      return `${place} ${word}`;
+    const far = (c: { code: string; path: string }) =>
+      !at.some((code) => regions.within(c.code, code)) && (town(c) || elsewhere(at, { ...alone, candidates: [c] }));
+    if (!slip && at.length && (alone.candidates ?? []).every(far)) return `${place} ${word}`;
     const together = resolver.resolve(place + word);
     // Together a place in it, of a word that alone names nothing (阿拉善 左旗: 阿拉善左旗, not 阿拉善盟).
     if (
@@ -97,17 +100,24 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
       regions.within(c.code, code) && c.path.split(' ').length > regions.lineage(code).length;
     return at.length && meant.length && meant.every((c) => at.some((code) => inside(c, code))) ? `${place} ${word}` : undefined;
   };
-  /** Whether `read` is only districts, counties or towns, none in the provinces of the cities or
-   *  provinces `at` (长沙 and 河西: 天津's 河西区). */
+  /** Whether `read` is only places a list would not name beside the cities or provinces `at`: a
+   *  district of another province (长沙 河西: 天津's 河西区), or a county or town of a province that does
+   *  not border theirs (深圳 科技园: 洛阳's town) — not one across a border (上海 昆山, 北京 燕郊, 湖南 赤壁:
+   *  an operator's area may cross it), nor a city. */
   const elsewhere = (at: string[], read: Resolution): boolean => {
     const heads = at.filter((code) => ['province', 'prefecture'].includes(regions.get(code)!.level));
-    const provinces = new Set(heads.map((code) => regions.lineage(code)[0].code));
-    const places = read.code ? [read.code] : (read.candidates ?? []).map((c) => c.code);
-    return (
-      heads.length > 0 &&
-      places.length > 0 &&
-      places.every((code) => regions.get(code)!.level === 'county' && !provinces.has(regions.lineage(code)[0].code))
-    );
+    const own = new Set(heads.map((code) => code.slice(0, 2)));
+    const near = new Set([...own].flatMap((p) => BORDERS[p] ?? []));
+    const places = read.code
+      ? [{ code: read.code, path: [read.path, read.town].filter(Boolean).join(' ') }]
+      : (read.candidates ?? []);
+    const far = (c: { code: string; path: string }) => {
+      const region = regions.get(c.code)!;
+      const town = c.path.split(' ').length > regions.lineage(c.code).length;
+      if (own.has(c.code.slice(0, 2)) || (!town && region.level !== 'county')) return false;
+      return !near.has(c.code.slice(0, 2)) || (!town && region.name.endsWith('区'));
+    };
+    return heads.length > 0 && places.length > 0 && places.every(far);
   };
   const pathWithSlip = (words: string[]): string | undefined => {
     if (words.length === 2) return afterOnePlace(words);
@@ -133,7 +143,8 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     const read = resolver.resolve(word);
     const codes = ok(read) ? (read.town ? [] : [read.code!]) : namesakes(read) ? read.candidates!.map((c) => c.code) : [];
     const above = codes.filter((code) => ['province', 'prefecture'].includes(regions.get(code)!.level));
-    return above.length === 1 ? above[0] : undefined;
+    // Or a prefecture that is gone, before its former counties (巢湖 庐江 无为).
+    return above.length === 1 ? above[0] : resolver.formerPrefecture(word);
   };
   // A province or prefecture heading places in it (北京 朝阳 海淀, 湖南省 凤凰县 泸溪县; 广东省 深圳市 南山区
   // 福田区, a heading in a heading): each read after it (朝阳 alone names six places), the heading not
@@ -156,9 +167,11 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
       if (one) return { entry: one, placed: true };
       // A kind of zone, the heading's (苏州：姑苏、新区: 苏州新区, asked as such; 合肥：高新区: its zone).
       if (ZONE_WORD.test(word)) return { entry: `${head} ${word}`, placed: true };
-      return slipIn(word, at) ? { entry: `${head} ${word}`, placed: false } : undefined;
+      // A slip, or a word that read after it names nothing there (深圳 南山 科技园, 长沙 河西 河东): with it,
+      // asked — never the heading covered whole for it.
+      return slipIn(word, at) || afterOnePlace([head, word]) ? { entry: `${head} ${word}`, placed: false } : undefined;
     });
-    return each.every(Boolean) && each.some((e) => e!.placed) ? each.map((e) => e!.entry) : undefined;
+    return each.every(Boolean) ? each.map((e) => e!.entry) : undefined;
   };
   // Several headings on a line (南京 鼓楼 玄武 福州 鼓楼): each with the places after it that are in it.
   const headings = (words: string[]): string[] | undefined => {

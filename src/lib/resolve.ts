@@ -32,7 +32,7 @@ import {
   type Tier,
 } from './resolve/resolution.ts';
 import { byPinyin, pinyinUnder } from './resolve/pinyin.ts';
-import { byCode, formerCounty, heldBefore, splitFormer } from './resolve/former.ts';
+import { byCode, formerCounty, formerPrefecture, splitFormer } from './resolve/former.ts';
 import { afterArea, areaAsDivision, areaOf, inArea, zoneNamed, zoneOrTown } from './resolve/zones.ts';
 import { limited, placedBy } from './resolve/brackets.ts';
 import { elsewhere, loose, townElsewhere, unresolved } from './resolve/unresolved.ts';
@@ -105,9 +105,15 @@ export class Resolver {
     return [word, word.normalize('NFKC')].some((w) => (this.byName.get(w) ?? []).some((p) => codes.has(p.region)));
   }
 
-  /** Whether `word` names a prefecture that is gone (巢湖) one of whose counties is now `code` (庐江县). */
+  /** Whether `word` names a prefecture that is gone (巢湖, 思茅) one of whose counties is now `code`
+   *  (庐江县, 景东县): written before it as a heading, it is no place of its own to cover. */
   heldBefore(word: string, code: string): boolean {
-    return heldBefore(word, code);
+    return !!formerPrefecture(this, word)?.holds(code);
+  }
+
+  /** The code of what took over a prefecture that is gone, if `word` names one (巢湖: 340181; 思茅: 普洱市). */
+  formerPrefecture(word: string): string | undefined {
+    return formerPrefecture(this, word)?.successor;
   }
 
   /** The paths of the towns written `name` (their name, or without its suffix), with their counties. */

@@ -200,6 +200,7 @@ function wordsOf(piece: string): string[] {
       // repeated in full (北京市 北京市 海淀区; not 长沙 长沙: 长沙县), and the code table's rows that name
       // no place (北京市 市辖区 朝阳区).
       .filter((word, _, all) => !(word === '中国' && all.length > 1))
+      .filter((word, i, all) => !(word === all[i - 1] && word.endsWith('市')))
       // A suffix written apart is its name's (攸 县, 长沙 县, 宁乡 市, 湖南 省, 阿拉善 盟: 攸县, 长沙县, …);
       // 县 after a city of a province's rank is the code table's row (北京市 县 密云县), and when nothing
       // follows, that row itself: the city's counties (重庆市 县: 重庆市各县, asked), not all of it.

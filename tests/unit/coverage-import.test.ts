@@ -201,6 +201,39 @@ describe('npm run coverage:import', () => {
       ['株州', 'unresolved', '430200'],
     ]);
     expect(await read('湖南 长沙 岳陆')).toEqual([['湖南 长沙 岳陆', 'unresolved', '430104']]);
+    // Across a province's border, an operator's area may go on (上海 昆山, 北京 燕郊, 湖南 赤壁): two places.
+    expect(await read('上海 昆山\n北京 燕郊\n湖南 赤壁\n上海：太仓')).toEqual([
+      ['上海', 'resolved', '310000'],
+      ['昆山', 'resolved', '320583'],
+      ['北京', 'resolved', '110000'],
+      ['燕郊', 'warning', '131082'],
+      ['湖南', 'resolved', '430000'],
+      ['赤壁', 'resolved', '421281'],
+      ['上海', 'resolved', '310000'],
+      ['太仓', 'resolved', '320585'],
+    ]);
+    // A county of a province that borders not (陕西's 乾县 after 湖南): asked, said where it is.
+    const far = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '湖南 乾县')).stdout);
+    expect(far).toMatchObject([{ input: '湖南 乾县', status: 'unresolved', note: '乾县 (陕西省 咸阳市 乾县) is not in 湖南省' }]);
+    // So with more places on the line: each such word with the city, asked; the places in it read.
+    expect(await read('长沙 河西 河东\n深圳 南山 科技园\n长沙 五一广场 河西')).toEqual([
+      ['长沙 河西', 'unresolved', undefined],
+      ['长沙 河东', 'unresolved', undefined],
+      ['深圳 南山', 'resolved', '440305'],
+      ['深圳 科技园', 'unresolved', undefined],
+      ['长沙 五一广场', 'unresolved', undefined],
+      ['长沙 河西', 'unresolved', undefined],
+    ]);
+    // Under a heading, a word read nowhere in it keeps it (合肥 滨湖新区: 合肥's zones offered, not 无锡's
+    // 滨湖区), and the heading is no entry of its own.
+    const headed = await read('合肥：滨湖新区、蜀山\n西安：雁塔、曲江新区');
+    expect(headed.map(([input, status]: string[]) => [input, status])).toEqual([
+      ['合肥 滨湖新区', 'unresolved'],
+      ['合肥 蜀山', 'resolved'],
+      ['西安 雁塔', 'resolved'],
+      ['西安 曲江新区', 'unresolved'],
+    ]);
+    expect(headed[0][2].split(' ')).toEqual(['340100', '340176', '340177', '340178']);
   });
 
   it('reads pinyin as it is printed, with tones and syllable marks, as one entry however it is spaced', async () => {
@@ -217,18 +250,28 @@ describe('npm run coverage:import', () => {
 
   it('reads a prefecture that is gone as a heading of its counties, not also as the place of its name today', async () => {
     // 巢湖 (a prefecture until 2011; 巢湖市 is now a county-level city) heading its counties: those alone.
-    expect(await read('巢湖：庐江、无为、含山、和县\n安徽省 巢湖市 庐江县\n莱芜 钢城')).toEqual([
+    expect(await read('巢湖：庐江、无为、含山、和县\n安徽省 巢湖市 庐江县\n莱芜 钢城\n巢湖 庐江 无为')).toEqual([
       ['巢湖 庐江', 'warning', '340124'],
       ['巢湖 无为', 'warning', '340281'],
       ['巢湖 含山', 'warning', '340522'],
       ['巢湖 和县', 'warning', '340523'],
       ['安徽省 巢湖市 庐江县', 'warning', '340124'],
       ['莱芜 钢城', 'warning', '370117'],
+      ['巢湖 庐江', 'warning', '340124'],
+      ['巢湖 无为', 'warning', '340281'],
     ]);
+    // A renamed one too (思茅: 普洱市 since 2007, 思茅区 today; 淮阴: 淮安市 since 2001).
+    expect(await read('思茅 景东\n淮阴 涟水')).toEqual([
+      ['思茅 景东', 'warning', '530823'],
+      ['淮阴 涟水', 'warning', '320826'],
+    ]);
+    // The place of its name today is said not to be covered (莱芜区, 巢湖市).
+    const said = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '莱芜 钢城')).stdout);
+    expect(said[0].note).toContain('山东省 济南市 莱芜区, called 莱芜 today, is not covered: write it to cover it too');
   });
 
   it("reads the code table's rows for a city's districts or counties as those, asked, not as the city whole", async () => {
-    const rows = await read('省,市,县\n湖南省,株洲市,市辖区\n湖南省,长沙市,岳麓区\n重庆市 县\n北京市 市辖区 朝阳区');
+    const rows = await read('省,市,县\n湖南省,株洲市,市辖区\n湖南省,长沙市,岳麓区\n重庆市,重庆市,县\n北京市,市辖区,朝阳区');
     expect(rows.map(([input, status]: string[]) => [input, status])).toEqual([
       ['湖南省 株洲市区', 'unresolved'],
       ['湖南省 长沙市 岳麓区', 'resolved'],

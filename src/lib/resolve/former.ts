@@ -27,12 +27,28 @@ export const RENAMED_PREFECTURES_SHORT = new Map(
     f,
   ]),
 );
-/** Whether `word` names a prefecture that is gone (巢湖, 莱芜市) one of whose counties is now `code`
- *  (庐江县; 钢城区): written before it as a heading, it is no place of its own to cover. */
-export function heldBefore(word: string, code: string): boolean {
-  const prefecture = FORMER_PREFECTURES.get(word) ?? FORMER_PREFECTURES_SHORT.get(word);
-  return !!prefecture?.parts.some((f) => f.successor === code || f.parts?.includes(code));
+/** The prefecture a name had that is gone (巢湖, 莱芜市: merged or split; 思茅, 淮阴市: renamed), if it
+ *  names one, with the places that took its counties. */
+export function formerPrefecture(
+  resolver: Resolver,
+  word: string,
+): { successor: string; holds: (code: string) => boolean } | undefined {
+  const gone = FORMER_PREFECTURES.get(word) ?? FORMER_PREFECTURES_SHORT.get(word);
+  if (gone)
+    return {
+      successor: gone.former.successor,
+      holds: (code) => gone.parts.some((f) => f.successor === code || !!f.parts?.includes(code)),
+    };
+  const renamed =
+    RENAMED_PREFECTURES_SHORT.get(word) ??
+    FORMER.find((f) => f.name === word && RENAMED_PREFECTURES_SHORT.get(shortName(f.name, 'prefecture')) === f);
+  if (!renamed || resolver.regions.get(renamed.successor)?.level !== 'prefecture') return undefined;
+  return {
+    successor: renamed.successor,
+    holds: (code) => code !== renamed.successor && resolver.regions.within(code, renamed.successor),
+  };
 }
+
 /** A former division below a prefecture (庐山区), not a former prefecture (莱芜市) nor one directly under a province. */
 export const formerCounty = (f: Former) => !/^\d{2}0000$/.test(f.within) && !FORMER_PREFECTURES.has(f.name);
 

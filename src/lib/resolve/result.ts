@@ -60,6 +60,11 @@ export function result(resolver: Resolver, input: string, chain: Match[]): Resol
               ? `${m.place.name} was split in ${year}: used ${path}, its main part; ${others(parts.map((code) => resolver.regions.get(code)!.name))} (${sources})`
               : `${m.place.name} was replaced in ${year} by ${path} (${sources})`,
       );
+      // A prefecture written before one of its former counties, whose name is a place's today (巢湖 庐江:
+      // 巢湖市, a county-level city now; 莱芜 钢城: 莱芜区): that place is not covered, said.
+      const namesake = m === chain.at(-1) ? [] : (resolver.byName.get(m.text) ?? []).filter((p) => p.kind === 'region');
+      for (const today of namesake.filter((p) => p.region !== last.region))
+        notes.push(`${resolver.pathOf(today.region)}, called ${m.text} today, is not covered: write it to cover it too`);
     } else if (m.how === 'variant') {
       status = 'warning';
       // 湘西自治州: the name with part of it left out, not a name it had.

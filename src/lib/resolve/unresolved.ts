@@ -289,6 +289,9 @@ export function elsewhere(resolver: Resolver, input: string, text: string): Reso
       // prefecture's name is two places (长沙株洲: 株洲市, not the 株洲县 that was).
       if (CITY_PARTS.test(text.slice(i))) continue;
       if (resolver.readings(text.slice(i), TIERS[0]).some((c) => resolver.levelOf(c.at(-1)!.place) !== 'county')) continue;
+      const home = resolver
+        .readings(text.slice(0, i), tier)
+        .find((c) => c.length === 1 && resolver.levelOf(c[0].place) === 'province')?.[0];
       for (const chain of resolver.readings(text.slice(i), tier)) {
         const last = chain.at(-1)!.place;
         if (resolver.levelOf(last) !== 'county') continue;
@@ -297,6 +300,9 @@ export function elsewhere(resolver: Resolver, input: string, text: string): Reso
         if (above && !found.has(last.region)) found.set(last.region, { before: above, chain });
         else if (!above && before.length)
           far ??= `${chain.map((m) => m.text).join('')} (${resolver.describe(last)}) is not in ${before[0].place.name}, nor in its province`;
+        // After a province it is not in (湖南乾县: 陕西's 乾县), said as such.
+        if (home && home.place.region !== province)
+          far ??= `${chain.map((m) => m.text).join('')} (${resolver.describe(last)}) is not in ${home.place.name}`;
       }
     }
     if (!found.size) continue;
