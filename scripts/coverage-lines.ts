@@ -1,7 +1,7 @@
 // How the lines of a pasted coverage list become entries (coverage:import): words that name one place
 // together, a heading and the places in it, a path with a slip in it, and otherwise a place a word.
 import type { RegionIndex } from '../src/lib/regions.ts';
-import { ZONE_NAME_END, ZONE_WORD } from '../src/lib/names.ts';
+import { NOT_IN_DATA, ZONE_NAME_END, ZONE_WORD } from '../src/lib/names.ts';
 import { BORDERS } from '../src/lib/provinces.ts';
 import { namesakes, ok, PART_OF, type Resolution, type Resolver } from '../src/lib/resolve.ts';
 import { qualifies, splitEntries } from '../src/lib/written.ts';
@@ -32,8 +32,11 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
       return named.every(
         (r, i) =>
           (r.code ? fits(r.code) : !!r.candidates?.some((c) => fits(c.code))) ||
-          // A prefecture that is gone, before one of its counties (巢湖 庐江: 庐江县, not also 巢湖市).
-          resolver.heldBefore(naming[i], code) ||
+          // A prefecture that is gone, heading one of its counties (巢湖 庐江: 庐江县, not also 巢湖市) —
+          // not after today's city (济南 莱芜 钢城: 莱芜区 and 钢城区), nor before a city (淮阴 淮安).
+          (named.slice(0, i).every((b) => b.code && regions.get(b.code)!.level === 'province') &&
+            !named.slice(i + 1).some((a) => (a.candidates ?? []).some((c) => regions.get(c.code)!.level === 'prefecture')) &&
+            resolver.heldBefore(naming[i], code)) ||
           // A zone's word that ends its name (苏州 工业园区: 苏州工业园区, not a town called 工业园区).
           (zone(naming[i]) && regions.get(code)!.name.endsWith(naming[i])) ||
           // Not a place of its own elsewhere read as a town's name here (湛江 中山: 中山市, not 赤坎区's
@@ -43,8 +46,15 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     };
     // Nor when the place read is a town named by a word that is a place of its own, which fits above it
     // too (长春 吉林: 吉林市, not 二道区's 吉林街道 — though 吉林省 is above 长春).
+    // Only a division's name (高桥 is 31 towns' only: 长沙 高桥 is 长沙's), and not one only in another
+    // province than the place read (佛山 九江: 南海区's 九江镇, not 江西's 九江市; 广州 石门: not 石门县).
+    const province = new Set(codes.map((code) => code.slice(0, 2)));
     const ownPlace = (r: Resolution, i: number) =>
-      (ok(r) || r.status === 'ambiguous') && !r.town && !/(镇|乡|街道)$/.test(naming[i]) && !zone(naming[i]);
+      (ok(r) || r.status === 'ambiguous') &&
+      !r.town &&
+      !/(镇|乡|街道)$/.test(naming[i]) &&
+      !zone(naming[i]) &&
+      resolver.divisionsNamed(naming[i]).some((code) => province.has(code.slice(0, 2)));
     if (whole.town && named.some((r, i) => ownPlace(r, i) && whole.town!.startsWith(naming[i]))) return undefined;
     return codes.every(below) ? words.join(' ') : undefined;
   };
@@ -56,6 +66,7 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
   /** A word that names nothing, and may mean nothing outside `above` (深圳 福天: 福田区, of its sound; not
    *  南京 … 福洲, whose sound is 福州's). */
   const slipIn = (word: string, above: string) => {
+    if (NOT_IN_DATA.test(word)) return false; // 深圳 香港: said as such, apart
     const read = resolver.resolve(word);
     const meant = read.candidates ?? [];
     return read.status === 'unresolved' && (!meant.length || meant.some((c) => regions.within(c.code, above)));
@@ -84,7 +95,8 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     const town = (c: { code: string; path: string }) => c.path.split(' ').length > regions.lineage(c.code).length;
     const far = (c: { code: string; path: string }) =>
       !at.some((code) => regions.within(c.code, code)) && (town(c) || elsewhere(at, { ...alone, candidates: [c] }));
-    if (!slip && at.length && (alone.candidates ?? []).every(far)) return `${place} ${word}`;
+    // Not a place the data lacks (深圳 香港: said as such, apart).
+    if (!slip && at.length && !NOT_IN_DATA.test(word) && (alone.candidates ?? []).every(far)) return `${place} ${word}`;
     const together = resolver.resolve(place + word);
     // Together a place in it, of a word that alone names nothing (阿拉善 左旗: 阿拉善左旗, not 阿拉善盟).
     if (
@@ -101,9 +113,9 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     return at.length && meant.length && meant.every((c) => at.some((code) => inside(c, code))) ? `${place} ${word}` : undefined;
   };
   /** Whether `read` is only places a list would not name beside the cities or provinces `at`: a
-   *  district of another province (长沙 河西: 天津's 河西区), or a county or town of a province that does
-   *  not border theirs (深圳 科技园: 洛阳's town) — not one across a border (上海 昆山, 北京 燕郊, 湖南 赤壁:
-   *  an operator's area may cross it), nor a city. */
+   *  district of another province (长沙 河西: 天津's 河西区), or a town of a province that does not border
+   *  theirs (深圳 科技园: 洛阳's town) — not a town across a border (北京 燕郊: an operator's area may
+   *  cross it), nor a county or city anywhere (深圳 义乌, 上海 昆山). */
   const elsewhere = (at: string[], read: Resolution): boolean => {
     const heads = at.filter((code) => ['province', 'prefecture'].includes(regions.get(code)!.level));
     const own = new Set(heads.map((code) => code.slice(0, 2)));
@@ -115,7 +127,7 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
       const region = regions.get(c.code)!;
       const town = c.path.split(' ').length > regions.lineage(c.code).length;
       if (own.has(c.code.slice(0, 2)) || (!town && region.level !== 'county')) return false;
-      return !near.has(c.code.slice(0, 2)) || (!town && region.name.endsWith('区'));
+      return town ? !near.has(c.code.slice(0, 2)) : region.name.endsWith('区');
     };
     return heads.length > 0 && places.length > 0 && places.every(far);
   };

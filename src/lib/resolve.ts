@@ -116,6 +116,11 @@ export class Resolver {
     return formerPrefecture(this, word)?.successor;
   }
 
+  /** The codes of the divisions (today's or gone: their successors') written `name`, towns left out. */
+  divisionsNamed(name: string): string[] {
+    return (this.byName.get(name) ?? []).filter((p) => p.kind !== 'town').map((p) => p.region);
+  }
+
   /** The paths of the towns written `name` (their name, or without its suffix), with their counties. */
   townsNamed(name: string): { county: string; path: string }[] {
     return (this.byName.get(name) ?? [])

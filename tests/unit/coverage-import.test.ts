@@ -212,9 +212,26 @@ describe('npm run coverage:import', () => {
       ['上海', 'resolved', '310000'],
       ['太仓', 'resolved', '320585'],
     ]);
-    // A county of a province that borders not (陕西's 乾县 after 湖南): asked, said where it is.
-    const far = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '湖南 乾县')).stdout);
-    expect(far).toMatchObject([{ input: '湖南 乾县', status: 'unresolved', note: '乾县 (陕西省 咸阳市 乾县) is not in 湖南省' }]);
+    // A county or city anywhere is a place of its own (深圳 义乌, 长沙 昆山); written as one, said where it is.
+    expect(await read('深圳 义乌\n长沙 昆山 义乌\n深圳 香港')).toEqual([
+      ['深圳', 'resolved', '440300'],
+      ['义乌', 'resolved', '330782'],
+      ['长沙', 'warning', '430100'],
+      ['昆山', 'resolved', '320583'],
+      ['义乌', 'resolved', '330782'],
+      ['深圳', 'resolved', '440300'],
+      ['香港', 'unresolved', undefined],
+    ]);
+    const far = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '湖南乾县')).stdout);
+    expect(far).toMatchObject([{ status: 'unresolved', note: '乾县 (陕西省 咸阳市 乾县) is not in 湖南省' }]);
+    // A town of the word's name in the city before it, over a place of that name in another province
+    // (佛山 九江: 南海区's 九江镇, not 江西's 九江市; 广州 石门: 白云区's 石门街道, not 湖南's 石门县), and
+    // over towns far off (长沙 高桥: 长沙's two, asked); not over a city of its province (湛江 中山).
+    expect(await read('佛山 九江\n广州 石门')).toEqual([
+      ['佛山 九江', 'warning', '440605'],
+      ['广州 石门', 'warning', '440111'],
+    ]);
+    expect(await read('长沙 高桥')).toEqual([['长沙 高桥', 'ambiguous', '430111 430121']]);
     // So with more places on the line: each such word with the city, asked; the places in it read.
     expect(await read('长沙 河西 河东\n深圳 南山 科技园\n长沙 五一广场 河西')).toEqual([
       ['长沙 河西', 'unresolved', undefined],
@@ -260,6 +277,13 @@ describe('npm run coverage:import', () => {
       ['巢湖 庐江', 'warning', '340124'],
       ['巢湖 无为', 'warning', '340281'],
     ]);
+    // Not after today's city, where it is a place of its own (济南 莱芜 钢城: 莱芜区 and 钢城区), nor
+    // before a city (淮阴 淮安 宿迁: three places).
+    expect(await read('济南 莱芜 钢城')).toEqual([
+      ['济南 莱芜', 'warning', '370116'],
+      ['济南 钢城', 'resolved', '370117'],
+    ]);
+    expect((await read('淮阴 淮安 宿迁')).map(([input]: string[]) => input)).toEqual(['淮阴', '淮安', '宿迁']);
     // A renamed one too (思茅: 普洱市 since 2007, 思茅区 today; 淮阴: 淮安市 since 2001).
     expect(await read('思茅 景东\n淮阴 涟水')).toEqual([
       ['思茅 景东', 'warning', '530823'],
