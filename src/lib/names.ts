@@ -166,7 +166,7 @@ export const placeOnly = (q: string) =>
 
 /** A development zone's or new area's word, written alone after a place (西安高新区, 郑州经开区,
  *  镇江新区, 苏州工业园区). */
-const ZONE_WORDS = '高新区|经开区|开发区|新区|园区|工业区|保税区|示范区|实验区';
+const ZONE_WORDS = '高新区|高新|经开区|开发区|新区|园区|工业区|保税区|示范区|实验区';
 export const ZONE_WORD = new RegExp(`^(${ZONE_WORDS})$`);
 /** A zone's word after the place it is named for (西安高新区: 西安, 高新区). */
 export const ZONE_AFTER = new RegExp(`^(\\p{Script=Han}{2,}?)(${ZONE_WORDS})$`, 'u');
@@ -184,7 +184,7 @@ export const GENERIC_ZONE = new RegExp(`^(${ZONE_WORDS}|高新技术产业开发
 
 /** The two kinds most zones are, each by the endings the data's names have (26 and 2; 35 and 19). */
 const ZONE_KINDS = [
-  { written: /(高新技术产业开发区|高新技术开发区|高新开发区|高新区)$/, data: ['高新技术产业开发区', '高新技术开发区'] },
+  { written: /(高新技术产业开发区|高新技术开发区|高新开发区|高新区|高新)$/, data: ['高新技术产业开发区', '高新技术开发区'] },
   { written: /(经济技术开发区|经济开发区|经开区)$/, data: ['经济技术开发区', '经济开发区'] },
 ];
 

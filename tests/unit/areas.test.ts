@@ -104,6 +104,12 @@ describe('importing an area', () => {
       status: 'ambiguous',
       note: expect.stringContaining('it may be 光谷'),
     });
+    // 高新 for 高新区, as it is said (合肥高新: the data's 合肥高新技术产业开发区; 成都高新: none so named, asked).
+    expect(resolver.resolve('合肥高新')).toMatchObject({ status: 'warning', code: '340176' });
+    expect(resolver.resolve('成都高新')).toMatchObject({
+      status: 'unresolved',
+      note: expect.stringContaining('no development zone in the data is named so'),
+    });
     // A county-level city with a 新区 of its own: asked, not all of 宁乡市.
     expect(resolver.resolve('宁乡新区')).toMatchObject({ status: 'unresolved', candidates: [{ code: '430182' }] });
     // A district's 新区, after its city (深圳's 新区 became districts in 2016–2018): read, said; alone, a
