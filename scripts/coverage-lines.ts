@@ -6,7 +6,11 @@ import { BORDERS } from '../src/lib/provinces.ts';
 import { namesakes, ok, PART_OF, type Resolution, type Resolver } from '../src/lib/resolve.ts';
 import { qualifies, splitEntries } from '../src/lib/written.ts';
 
+type Candidate = { code: string; path: string };
+
 export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex): string[] {
+  /** A town below its county (its path is longer than its county's). */
+  const isTown = (c: Candidate) => c.path.split(' ').length > regions.lineage(c.code).length;
   // Words are one place when together they name one below the first (广东省 广州市 黄埔区, as this report
   // prints paths), or places of one name below it (湖南 长沙: 长沙市 or 长沙县, asked), either way round
   // (吉首 湖南): read apart, 湖南 alone would cover the whole province. Each word must name the place or
@@ -82,19 +86,18 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     // 长沙市 or 苏州市, nor a town called 新区街道 elsewhere).
     if (!slip && (PART_OF.exec(word)?.[0] === word || ZONE_WORD.test(word))) return `${place} ${word}`;
     const at = slip || namesakes(first) ? first.candidates!.map((c) => c.code) : ok(first) ? [first.code!] : [];
-    // A word that is a place of its own is one (大连 锦州: 锦州市, though 大连 has a 金州区) — unless it
-    // is only districts, counties or towns outside the province of a city or province before it (长沙
-    // 河西: 天津's 河西区; 深圳 科技园: a town of 洛阳): one with it, for the resolver to say it is not
-    // there. Read apart, the city would be covered whole, and a place far from it too.
+    // A word that is a place of its own is one (大连 锦州: 锦州市, though 大连 has a 金州区; 深圳 义乌) —
+    // unless it is only districts of other provinces or towns beyond their borders (长沙 河西: 天津's
+    // 河西区; 深圳 科技园: a town of 洛阳): one with it, for the resolver to say it is not there. Read
+    // apart, the city would be covered whole, and a place far from it too.
     const alone = resolver.resolve(word);
     if (!slip && alone.status !== 'unresolved') return elsewhere(at, alone) ? `${place} ${word}` : undefined;
-    // A word that names nothing, nor anything of its sound but towns elsewhere or counties of other
+    // A word that names nothing, nor anything of its sound but towns elsewhere or districts of other
     // provinces, is one with it too (湖南 茶峒; 长沙 五一广场, not 衡阳's 五一街道; 合肥 滨湖新区, not 无锡's
     // 滨湖区): read apart, 湖南 or 长沙 would be covered whole for a place the data does not have, and
     // the word asked far from it. Not a slip for another city or a county beside it (长沙 株州: 株洲市).
-    const town = (c: { code: string; path: string }) => c.path.split(' ').length > regions.lineage(c.code).length;
-    const far = (c: { code: string; path: string }) =>
-      !at.some((code) => regions.within(c.code, code)) && (town(c) || elsewhere(at, { ...alone, candidates: [c] }));
+    const far = (c: Candidate) =>
+      !at.some((code) => regions.within(c.code, code)) && (isTown(c) || elsewhere(at, { ...alone, candidates: [c] }));
     // Not a place the data lacks (深圳 香港: said as such, apart).
     if (!slip && at.length && !NOT_IN_DATA.test(word) && (alone.candidates ?? []).every(far)) return `${place} ${word}`;
     const together = resolver.resolve(place + word);
@@ -108,7 +111,7 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
       return `${place} ${word}`;
     const meant = together.status === 'unresolved' ? (together.candidates ?? []) : [];
     // In it, not it (a town of it is: its path is longer).
-    const inside = (c: { code: string; path: string }, code: string) =>
+    const inside = (c: Candidate, code: string) =>
       regions.within(c.code, code) && c.path.split(' ').length > regions.lineage(code).length;
     return at.length && meant.length && meant.every((c) => at.some((code) => inside(c, code))) ? `${place} ${word}` : undefined;
   };
@@ -123,9 +126,9 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     const places = read.code
       ? [{ code: read.code, path: [read.path, read.town].filter(Boolean).join(' ') }]
       : (read.candidates ?? []);
-    const far = (c: { code: string; path: string }) => {
+    const far = (c: Candidate) => {
       const region = regions.get(c.code)!;
-      const town = c.path.split(' ').length > regions.lineage(c.code).length;
+      const town = isTown(c);
       if (own.has(c.code.slice(0, 2)) || (!town && region.level !== 'county')) return false;
       return town ? !near.has(c.code.slice(0, 2)) : region.name.endsWith('区');
     };
