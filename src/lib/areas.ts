@@ -172,7 +172,7 @@ export const AREAS: Area[] = [
   },
   {
     // 东湖新技术开发区, which runs towns of both on their behalf.
-    names: ['光谷', '东湖高新区'],
+    names: ['光谷', '东湖高新区', '东湖高新'],
     counties: ['420111', '420115'],
     partly: ['420111', '420115'],
     source: {

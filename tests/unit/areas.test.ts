@@ -104,6 +104,12 @@ describe('importing an area', () => {
       status: 'ambiguous',
       note: expect.stringContaining('it may be 光谷'),
     });
+    // 东湖高新, as 武汉 says it: 光谷, not 南昌's 东湖区.
+    for (const input of ['东湖高新', '武汉东湖高新'])
+      expect(
+        resolver.resolve(input).candidates?.map((c) => c.code),
+        input,
+      ).toEqual(['420111', '420115']);
     // 高新 for 高新区, as it is said (合肥高新: the data's 合肥高新技术产业开发区; 成都高新: none so named, asked).
     expect(resolver.resolve('合肥高新')).toMatchObject({ status: 'warning', code: '340176' });
     expect(resolver.resolve('成都高新')).toMatchObject({
