@@ -11,6 +11,8 @@ type Candidate = { code: string; path: string };
 export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex): string[] {
   /** A town below its county (its path is longer than its county's). */
   const isTown = (c: Candidate) => c.path.split(' ').length > regions.lineage(c.code).length;
+  /** The places a reading names: the one read, or those that share the name written. */
+  const placesOf = (r: Resolution) => (ok(r) ? [r.code!] : namesakes(r) ? r.candidates!.map((c) => c.code) : []);
   // Words are one place when together they name one below the first (广东省 广州市 黄埔区, as this report
   // prints paths), or places of one name below it (湖南 长沙: 长沙市 or 长沙县, asked), either way round
   // (吉首 湖南): read apart, 湖南 alone would cover the whole province. Each word must name the place or
@@ -85,7 +87,7 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     // A word for part of it, or a kind of zone, is one with it (长沙 主城九区, 苏州 新区: never all of
     // 长沙市 or 苏州市, nor a town called 新区街道 elsewhere).
     if (!slip && (PART_OF.exec(word)?.[0] === word || ZONE_WORD.test(word))) return `${place} ${word}`;
-    const at = slip || namesakes(first) ? first.candidates!.map((c) => c.code) : ok(first) ? [first.code!] : [];
+    const at = slip ? first.candidates!.map((c) => c.code) : placesOf(first);
     // A word that is a place of its own is one (大连 锦州: 锦州市, though 大连 has a 金州区; 深圳 义乌) —
     // unless it is only districts of other provinces or towns beyond their borders (长沙 河西: 天津's
     // 河西区; 深圳 科技园: a town of 洛阳): one with it, for the resolver to say it is not there. Read
@@ -139,8 +141,7 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     // Places each in the one before, a name places share too (湖南 长沙: 长沙市 or 长沙县).
     const codes: string[][] = [];
     for (const word of words.slice(0, -1)) {
-      const r = resolver.resolve(word);
-      const named = ok(r) ? [r.code!] : namesakes(r) ? r.candidates!.map((c) => c.code) : [];
+      const named = placesOf(resolver.resolve(word));
       // Of a shared name, those in the place before (北京 朝阳: 北京's 朝阳区, not 辽宁's 朝阳市).
       const here = codes.length ? named.filter((code) => codes.at(-1)!.some((up) => regions.within(code, up))) : named;
       if (!here.length) return undefined;
@@ -156,7 +157,7 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
    *  that can (河南: 河南省, not 青海's 河南县), but not one of two (吉林: 吉林省 or 吉林市). */
   const heading = (word: string): string | undefined => {
     const read = resolver.resolve(word);
-    const codes = ok(read) ? (read.town ? [] : [read.code!]) : namesakes(read) ? read.candidates!.map((c) => c.code) : [];
+    const codes = read.town ? [] : placesOf(read);
     const above = codes.filter((code) => ['province', 'prefecture'].includes(regions.get(code)!.level));
     // Or a prefecture that is gone, before its former counties (巢湖 庐江 无为).
     return above.length === 1 ? above[0] : resolver.formerPrefecture(word);

@@ -279,8 +279,8 @@ export function elsewhere(resolver: Resolver, input: string, text: string): Reso
     const found = new Map<string, { before: Match; chain: Match[] }>();
     for (let i = 2; i <= text.length - 2; i++) {
       // A prefecture's, where a county was (凤凰县泸溪县 is two counties, 长沙市株洲市 two prefectures).
-      const before = resolver
-        .readings(text.slice(0, i), tier)
+      const heads = resolver.readings(text.slice(0, i), tier);
+      const before = heads
         .map((chain) => chain.at(-1)!)
         .filter((m) =>
           m.place.kind === 'former' ? FORMER_PREFECTURES.has(m.place.name) : resolver.levelOf(m.place) === 'prefecture',
@@ -289,9 +289,7 @@ export function elsewhere(resolver: Resolver, input: string, text: string): Reso
       // prefecture's name is two places (长沙株洲: 株洲市, not the 株洲县 that was).
       if (CITY_PARTS.test(text.slice(i))) continue;
       if (resolver.readings(text.slice(i), TIERS[0]).some((c) => resolver.levelOf(c.at(-1)!.place) !== 'county')) continue;
-      const home = resolver
-        .readings(text.slice(0, i), tier)
-        .find((c) => c.length === 1 && resolver.levelOf(c[0].place) === 'province')?.[0];
+      const home = heads.find((c) => c.length === 1 && resolver.levelOf(c[0].place) === 'province')?.[0];
       for (const chain of resolver.readings(text.slice(i), tier)) {
         const last = chain.at(-1)!.place;
         if (resolver.levelOf(last) !== 'county') continue;
