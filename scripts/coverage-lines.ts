@@ -9,8 +9,9 @@ import { qualifies, splitEntries } from '../src/lib/written.ts';
 type Candidate = { code: string; path: string };
 
 export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex): string[] {
-  /** A town below its county (its path is longer than its county's). */
-  const isTown = (c: Candidate) => c.path.split(' ').length > regions.lineage(c.code).length;
+  /** A town: below its county (its path is longer than its county's), or one of 东莞's, 中山's… */
+  const isTown = (c: Candidate) =>
+    regions.get(c.code)?.level === 'town' || c.path.split(' ').length > regions.lineage(c.code).length;
   /** The places a reading names: the one read, or those that share the name written. */
   const placesOf = (r: Resolution) => (ok(r) ? [r.code!] : namesakes(r) ? r.candidates!.map((c) => c.code) : []);
   // Words are one place when together they name one below the first (广东省 广州市 黄埔区, as this report
@@ -93,7 +94,7 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     // 河西区; 深圳 科技园: a town of 洛阳): one with it, for the resolver to say it is not there. Read
     // apart, the city would be covered whole, and a place far from it too.
     const alone = resolver.resolve(word);
-    if (!slip && alone.status !== 'unresolved') return elsewhere(at, alone) ? `${place} ${word}` : undefined;
+    if (!slip && alone.status !== 'unresolved') return elsewhere(at, alone, word) ? `${place} ${word}` : undefined;
     // A word that names nothing, nor anything of its sound but towns elsewhere or districts of other
     // provinces, is one with it too (湖南 茶峒; 长沙 五一广场, not 衡阳's 五一街道; 合肥 滨湖新区, not 无锡's
     // 滨湖区): read apart, 湖南 or 长沙 would be covered whole for a place the data does not have, and
@@ -117,14 +118,23 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
       regions.within(c.code, code) && c.path.split(' ').length > regions.lineage(code).length;
     return at.length && meant.length && meant.every((c) => at.some((code) => inside(c, code))) ? `${place} ${word}` : undefined;
   };
-  /** Whether `read` is only places a list would not name beside the cities or provinces `at`: a
-   *  district of another province (长沙 河西: 天津's 河西区), or a town of a province that does not border
-   *  theirs (深圳 科技园: 洛阳's town) — not a town across a border (北京 燕郊: an operator's area may
-   *  cross it), nor a county or city anywhere (深圳 义乌, 上海 昆山). */
-  const elsewhere = (at: string[], read: Resolution): boolean => {
+  /** Whether `read` (of `word`) is only places a list would not name beside the cities or provinces
+   *  `at`: a district of another province (长沙 河西: 天津's 河西区), or a town of a province that does not
+   *  border theirs (深圳 科技园: 洛阳's town) — not a town across a border (北京 燕郊: an operator's area may
+   *  cross it) unless towns beyond the borders share its name (长沙 东城: 40 towns are 东城街道, one of them
+   *  东莞's; 长沙's own 东城 is meant), nor a county or city anywhere (深圳 义乌, 上海 昆山). */
+  const elsewhere = (at: string[], read: Resolution, word?: string): boolean => {
     const heads = at.filter((code) => ['province', 'prefecture'].includes(regions.get(code)!.level));
     const own = new Set(heads.map((code) => code.slice(0, 2)));
     const near = new Set([...own].flatMap((p) => BORDERS[p] ?? []));
+    const beyond = (code: string) => !own.has(code.slice(0, 2)) && !near.has(code.slice(0, 2));
+    const towns = word
+      ? [
+          ...resolver.townsNamed(word).map((t) => t.county),
+          ...resolver.divisionsNamed(word).filter((code) => regions.get(code)!.level === 'town'),
+        ]
+      : [];
+    const common = towns.some(beyond);
     const places = read.code
       ? [{ code: read.code, path: [read.path, read.town].filter(Boolean).join(' ') }]
       : (read.candidates ?? []);
@@ -132,7 +142,7 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
       const region = regions.get(c.code)!;
       const town = isTown(c);
       if (own.has(c.code.slice(0, 2)) || (!town && region.level !== 'county')) return false;
-      return town ? !near.has(c.code.slice(0, 2)) : region.name.endsWith('区');
+      return town ? common || !near.has(c.code.slice(0, 2)) : region.name.endsWith('区');
     };
     return heads.length > 0 && places.length > 0 && places.every(far);
   };
@@ -149,7 +159,7 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     }
     // Or a kind of zone of the last (江苏 苏州 新区: 苏州新区), or a place only elsewhere (湖南 长沙 河西).
     const [last, above] = [words.at(-1)!, codes.at(-1)!];
-    return ZONE_WORD.test(last) || above.some((code) => slipIn(last, code)) || elsewhere(above, resolver.resolve(last))
+    return ZONE_WORD.test(last) || above.some((code) => slipIn(last, code)) || elsewhere(above, resolver.resolve(last), last)
       ? words.join(' ')
       : undefined;
   };

@@ -185,7 +185,7 @@ describe('npm run coverage:import', () => {
       ['长沙 河西', 'unresolved', undefined],
       ['长沙 河东', 'unresolved', undefined],
       ['湖南 长沙 河西', 'unresolved', undefined],
-      ['深圳 科技园', 'unresolved', undefined],
+      ['深圳 科技园', 'unresolved', '410311'],
       ['湖南 茶峒', 'unresolved', '430000'],
       ['长沙 五一广场', 'unresolved', undefined],
       ['长沙 城关镇', 'unresolved', expect.any(String)],
@@ -212,6 +212,20 @@ describe('npm run coverage:import', () => {
       ['上海', 'resolved', '310000'],
       ['太仓', 'resolved', '320585'],
     ]);
+    // Not a town whose name towns beyond the borders share too (长沙 东城: 44 places are called 东城, 东莞's
+    // one of them; 长沙's own 东城 is meant): one entry, asked, saying where the places of that name are,
+    // the nearest first (东莞's and 湖北's before 北京's 东城区), nor 东莞's town read as a county's.
+    const common = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '长沙 东城\n长沙 东成')).stdout);
+    expect(common.map((r: any) => [r.input, r.status])).toEqual([
+      ['长沙 东城', 'unresolved'],
+      ['长沙 东成', 'unresolved'],
+    ]);
+    expect(common[0].note).toMatch(/^东城 is not in 长沙市: the 44 places of that name are elsewhere; the first 10 are listed/);
+    expect(common[0].candidates[0]).toEqual({ code: '441900003', path: '广东省 东莞市 东城街道' });
+    const provinces = common[0].candidates.map((c: any) => c.path.split(' ')[0]);
+    expect(new Set(provinces.slice(0, -1))).toEqual(new Set(['广东省', '湖北省', '重庆市']));
+    expect(common[0].candidates.at(-1)).toEqual({ code: '110101', path: '北京市 东城区' });
+    expect(common[1].candidates.map((c: any) => c.code)).toEqual(['440785', '445321', '460400115']);
     // A county or city anywhere is a place of its own (深圳 义乌, 长沙 昆山); written as one, said where it is.
     expect(await read('深圳 义乌\n长沙 昆山 义乌\n深圳 香港')).toEqual([
       ['深圳', 'resolved', '440300'],
@@ -237,7 +251,7 @@ describe('npm run coverage:import', () => {
       ['长沙 河西', 'unresolved', undefined],
       ['长沙 河东', 'unresolved', undefined],
       ['深圳 南山', 'resolved', '440305'],
-      ['深圳 科技园', 'unresolved', undefined],
+      ['深圳 科技园', 'unresolved', '410311'],
       ['长沙 五一广场', 'unresolved', undefined],
       ['长沙 河西', 'unresolved', undefined],
     ]);

@@ -174,6 +174,22 @@ describe('resolving places as operators write them', () => {
     expect(resolve('湖南省天山区')).toMatchObject({ status: 'unresolved' });
   });
 
+  it('says where the places of a name are when none is in the place written before it (长沙东城), the nearest first', () => {
+    expect(resolve('深圳科技园')).toEqual({
+      input: '深圳科技园',
+      status: 'unresolved',
+      note: '科技园 is not in 深圳市: the one place of that name is elsewhere (write the one meant with the places above it, or the part of 深圳市 meant by its districts or counties)',
+      candidates: [{ code: '410311', path: '河南省 洛阳市 洛龙区 科技园街道' }],
+    });
+    // 花桥: 17 places, 昆山's (江苏 borders 上海) first; not 上海 itself offered as a near name.
+    const huaqiao = resolve('上海花桥');
+    expect(huaqiao.note).toMatch(/^花桥 is not in 上海市: the 17 places of that name are elsewhere; the first 10 are listed/);
+    expect(huaqiao.candidates![0]).toEqual({ code: '320583', path: '江苏省 苏州市 昆山市 花桥镇' });
+    expect(huaqiao.candidates).toHaveLength(10);
+    // A name of its sound in the place is the likelier slip (深圳保安: 宝安区, not the ten towns 保安).
+    expect(resolve('深圳保安')).toMatchObject({ candidates: [{ code: '440306' }] });
+  });
+
   it('names the places of a near name as candidates, and never uses one: 石门坎乡 → 石门乡', () => {
     // By the place's own name where the near one is read with another suffix (巢湖区 is 巢湖市).
     expect(resolve('巢湖地区').note).toBe(

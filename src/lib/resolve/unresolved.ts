@@ -1,5 +1,5 @@
-// What a text that names no place may still say: part of a place (长沙市区), a county moved elsewhere
-// (安庆市枞阳县), a town under the wrong county, a near name or one of that sound — said, never used.
+// What a text that names no place may still say: part of a place (长沙市区), a near name or one of
+// that sound — said, never used. A place written under one it is not in: elsewhere.ts.
 import { APPROVALS } from '../approvals.ts';
 import { AREAS } from '../areas.ts';
 import { SOURCES } from '../history.ts';
@@ -23,6 +23,7 @@ import { regionsOfSound } from './pinyin.ts';
 import { formerCode, oldCodesNamed, splitOf, FORMER_PREFECTURES } from './former.ts';
 import { inArea, zoneAfter } from './zones.ts';
 import { limited } from './brackets.ts';
+import { namedElsewhere } from './named-elsewhere.ts';
 import { result } from './result.ts';
 
 /** Words for part of a place (长沙市区, 吉首城区, 长沙市各区, 湘西州各县, 重庆主城九区) or for no place (全国),
@@ -253,10 +254,14 @@ export function unresolved(resolver: Resolver, input: string, text: string): Res
         candidates: [{ code: county.code!, path: county.path! }],
       };
   }
+  // After a place, a name only places elsewhere have (长沙东城): where they are, over that place as
+  // the near name (长沙); a near name of the whole is the likelier slip (石门坎乡: 石门乡).
+  const far = outside ? undefined : namedElsewhere(resolver, input, text);
   // A town of the same name (台北街道) for the operator who meant it, written in full.
   for (const near of outside ? simplify(text, TRADITIONAL_FORMS) : nearNames(text)) {
     const found = resolver.named(near, near);
     if (!found) continue;
+    if (far && text.startsWith(near)) return far;
     const candidates = found.candidates ?? [{ code: found.code!, path: [found.path, found.town].filter(Boolean).join(' ') }];
     const where = found.status === 'ambiguous' ? found.note!.replace(/;.*/, '') : candidates[0].path;
     // The place's own name, when the near name is read with a changed suffix (巢湖地区: 巢湖区 → 巢湖市).
@@ -267,97 +272,5 @@ export function unresolved(resolver: Resolver, input: string, text: string): Res
       : `a near name: ${name} (${where})`;
     return { input, status: 'unresolved', note: `${why}; ${also}`, candidates };
   }
-  return { input, status: 'unresolved', note: why };
-}
-
-/** 安庆市枞阳县: a county written under a prefecture it is not in — moved since (枞阳县 to 铜陵市 in
- *  2015, 简阳市 to 成都市 in 2016) or a slip. Read as the county alone, with a warning, when that
- *  names one place in the same province as what is written before it; never a town (too loose). */
-export function elsewhere(resolver: Resolver, input: string, text: string): Resolution | undefined {
-  let far: string | undefined; // 长沙市枞阳县: both exist, in two provinces
-  for (const tier of TIERS.filter((t) => !t.towns)) {
-    const found = new Map<string, { before: Match; chain: Match[] }>();
-    for (let i = 2; i <= text.length - 2; i++) {
-      // A prefecture's, where a county was (凤凰县泸溪县 is two counties, 长沙市株洲市 two prefectures).
-      const heads = resolver.readings(text.slice(0, i), tier);
-      const before = heads
-        .map((chain) => chain.at(-1)!)
-        .filter((m) =>
-          m.place.kind === 'former' ? FORMER_PREFECTURES.has(m.place.name) : resolver.levelOf(m.place) === 'prefecture',
-        );
-      // Words for part of any city (合肥郊区, 成都市中区) are no county that moved there, and a
-      // prefecture's name is two places (长沙株洲: 株洲市, not the 株洲县 that was).
-      if (CITY_PARTS.test(text.slice(i))) continue;
-      if (resolver.readings(text.slice(i), TIERS[0]).some((c) => resolver.levelOf(c.at(-1)!.place) !== 'county')) continue;
-      const home = heads.find((c) => c.length === 1 && resolver.levelOf(c[0].place) === 'province')?.[0];
-      for (const chain of resolver.readings(text.slice(i), tier)) {
-        const last = chain.at(-1)!.place;
-        if (resolver.levelOf(last) !== 'county') continue;
-        const province = resolver.regions.lineage(last.region)[0].code;
-        const above = before.find((b) => resolver.regions.lineage(b.place.region)[0].code === province);
-        if (above && !found.has(last.region)) found.set(last.region, { before: above, chain });
-        else if (!above && before.length)
-          far ??= `${chain.map((m) => m.text).join('')} (${resolver.describe(last)}) is not in ${before[0].place.name}, nor in its province`;
-        // After a province it is not in (湖南乾县: 陕西's 乾县), said as such.
-        if (home && home.place.region !== province)
-          far ??= `${chain.map((m) => m.text).join('')} (${resolver.describe(last)}) is not in ${home.place.name}`;
-      }
-    }
-    if (!found.size) continue;
-    const [{ before, chain }] = found.values();
-    const named = chain.map((m) => m.text).join('');
-    // Not moved: a division of that prefecture's own that is gone (太原南郊区, 1997; 大同's 南郊区 is
-    // 云冈区 today): what took it over. Written without its suffix too (太原南郊).
-    const own = [named, ...['区', '县', '市'].map((s) => named + s)]
-      .flatMap((name) => oldCodesNamed(name))
-      .find(
-        ([, [, year, successors]]) => year !== null && successors.every((c) => resolver.regions.within(c, before.place.region)),
-      );
-    if (own) return formerCode(resolver, input, own[0], ...own[1], `${own[1][0]} (${own[0]}) existed until ${own[1][1]}`);
-    if (found.size > 1)
-      return {
-        input,
-        status: 'ambiguous',
-        candidates: [...found.values()]
-          .slice(0, MAX_CANDIDATES)
-          .map((f) => ({ code: f.chain.at(-1)!.place.region, path: resolver.describe(f.chain.at(-1)!.place) })),
-        note: `${named} is not in ${before.place.name}, and ${found.size} places of its province have that name; write which`,
-      };
-    const resolved = result(resolver, input, chain);
-    // Itself a question (孝感汉阳县: 汉阳区, or 蔡甸区, the 汉阳县 that was): asked, saying where it was written.
-    if (!resolved.code)
-      return { ...resolved, note: [`${named} is not in ${before.place.name}`, resolved.note].filter(Boolean).join('; ') };
-    const note = `${named} is not in ${before.place.name}: used ${resolved.path} (moved to another prefecture since, or written under the wrong one; check it)`;
-    return { ...resolved, status: 'warning', note: [note, resolved.note].filter(Boolean).join('; ') };
-  }
-  if (!far) return undefined;
-  // 广州市黄浦区: 上海's 黄浦区, or 广州's 黄埔区 in a character of its sound.
-  const alike = unresolved(resolver, input, text);
-  const sound = alike.note?.match(/; (a name of that sound: .*)$/)?.[1];
-  return {
-    input,
-    status: 'unresolved',
-    note: far,
-    ...(sound ? { note: `${far}; ${sound}`, candidates: alike.candidates } : {}),
-  };
-}
-
-/** 余杭区临平街道: a town written under a county of its prefecture it is not in — moved to a district
- *  made since (临平区, 2021) or a slip. Read as that town, with a warning, when it is the only town
- *  of China so named (in full or without its suffix) and in that prefecture. */
-export function townElsewhere(resolver: Resolver, input: string, text: string): Resolution | undefined {
-  for (let i = 2; i <= text.length - 2; i++) {
-    const head = resolver.named(text.slice(0, i), text.slice(0, i));
-    const county = head?.status === 'resolved' && !head.town ? resolver.regions.get(head.code!) : undefined;
-    if (county?.level !== 'county') continue;
-    // A name only one town of China has: a common one (城关镇, 新华街道) under the wrong county is a slip
-    // the operator must see, not a county of its prefecture to cover.
-    const towns = (resolver.byName.get(text.slice(i)) ?? []).filter((p) => p.kind === 'town');
-    if (towns.length !== 1 || towns[0].region === county.code || resolver.regions.get(towns[0].region)?.parent !== county.parent)
-      continue;
-    const found = result(resolver, input, [{ place: towns[0], how: 'exact', text: text.slice(i) }]);
-    const note = `${text.slice(i)} is not in ${county.name}: used ${resolver.pathOf(towns[0].region)} ${towns[0].name} (moved to another county since, or written under the wrong one; check it)`;
-    return { ...found, status: 'warning', note: [note, found.note].filter(Boolean).join('; ') };
-  }
-  return undefined;
+  return far ?? { input, status: 'unresolved', note: why };
 }

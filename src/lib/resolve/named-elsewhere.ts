@@ -1,0 +1,37 @@
+// A place, then a name only places outside it have (长沙东城): said where they are, never used.
+import type { Resolver } from '../resolve.ts';
+import { BORDERS } from '../provinces.ts';
+import { MAX_CANDIDATES, namesakes, ok, type Resolution } from './resolution.ts';
+
+/** 长沙东城, 深圳科技园: a place, then a name only places outside it have (44 places are called 东城, none
+ *  in 长沙; the operator means a part of 长沙 the data does not name). Unresolved, the nearest listed. */
+export function namedElsewhere(resolver: Resolver, input: string, text: string): Resolution | undefined {
+  for (let i = 2; i <= text.length - 2; i++) {
+    const head = resolver.named(text.slice(0, i), text.slice(0, i));
+    const at = !head || head.town ? [] : ok(head) ? [head.code!] : namesakes(head) ? head.candidates!.map((c) => c.code) : [];
+    if (!at.length) continue;
+    const word = text.slice(i);
+    // A town's name is two characters at least before its suffix (石门坎乡 is no 石门县 and 坎乡).
+    if (word.replace(/(镇|乡|街道)$/, '').length < 2) continue;
+    const places = (resolver.byName.get(word) ?? []).filter((p) => p.kind !== 'former');
+    if (!places.length || places.some((p) => at.some((code) => resolver.regions.within(p.region, code)))) continue;
+    // The widest place read (长沙: 长沙市, which holds 长沙县).
+    const [within] = at.map((code) => resolver.regions.lineage(code)).sort((a, b) => a.length - b.length);
+    const { name, level } = within.at(-1)!;
+    const parts = level === 'province' ? 'cities' : level === 'prefecture' ? 'districts or counties' : 'towns';
+    // Nearest first: in its province, then in one across its border (上海花桥: 昆山's 花桥镇 first).
+    const province = within[0].code.slice(0, 2);
+    const distance = (code: string) =>
+      code.startsWith(province) ? 0 : (BORDERS[province] ?? []).includes(code.slice(0, 2)) ? 1 : 2;
+    places.sort((a, b) => distance(a.region) - distance(b.region));
+    const n = places.length;
+    const which = n > MAX_CANDIDATES ? `; the first ${MAX_CANDIDATES} are listed` : '';
+    return {
+      input,
+      status: 'unresolved',
+      note: `${word} is not in ${name}: ${n === 1 ? 'the one place' : `the ${n} places`} of that name ${n === 1 ? 'is' : 'are'} elsewhere${which} (write the one meant with the places above it, or the part of ${name} meant by its ${parts})`,
+      candidates: places.slice(0, MAX_CANDIDATES).map((p) => ({ code: p.region, path: resolver.describe(p) })),
+    };
+  }
+  return undefined;
+}
