@@ -6,7 +6,7 @@
 //
 // A new area's extent is its approval's (the State Council's 国函, or for 雄安 the Central Committee's
 // and State Council's notice), read where a page reprints its words: the ministry's and gov.cn's own
-// pages are out of this project's reach. 汉口, 天府新区, 雄安新区, 西咸新区, 贵安新区 and 光谷 are from
+// pages are out of this project's reach. 汉口, 天府新区, 雄安新区, 西咸新区, 贵安新区, 光谷 and 曲江新区 are from
 // secondary pages (汉口 was a city until 1949, which no current document defines; the approvals' texts
 // were not found). Left out for want of a page that names their counties: 郑东新区 (a city's own
 // zone, with no approval), 福州新区. 两江新区 became a district itself in 2025 (江北区 and 渝北区 abolished: 人民日报客户端, 2025-11-07), after the
@@ -139,6 +139,30 @@ export const AREAS: Area[] = [
         '贵安新区 (an answer on a Guizhou forum; the approval as 新华网 reported it, 2014-01-10: 贵阳、安顺两市所辖4县(市、区))',
       date: '2014-01-07',
       says: '贵安新区规划范围涉及贵阳市花溪区、清镇市和安顺市的平坝县、西秀区',
+    },
+  },
+  // Functional areas of a city, run by its own committee on a district's behalf: part of it.
+  {
+    // Its three 街道 are 龙岗区's in the codes (葵涌, 大鹏, 南澳).
+    names: ['大鹏新区'],
+    counties: ['440307'],
+    partly: ['440307'],
+    source: {
+      url: 'https://www.shenzhenshizhi.cn/a/2077.html',
+      title: '功能区 (深圳史志, 中共深圳市委党史文献研究室)',
+      date: '2024-02-02',
+      says: '该新区从龙岗区划出,于2011 年12 月30 日设立……下辖葵涌、大鹏、南澳3 个街道办事处',
+    },
+  },
+  {
+    // The page names 雁塔区 alone; its later parts elsewhere are named by no page found.
+    names: ['曲江新区'],
+    counties: ['610113'],
+    partly: ['610113'],
+    source: {
+      url: 'https://wiki.kfd.me/zh-hans/%E9%9B%81%E5%A1%94%E5%8C%BA',
+      title: '雁塔区 (维基百科, a copy)',
+      says: '雁塔区陕西省西安市的一个市辖区,位于西安市南郊……区内包括曲江新区、西安高新技术产业开发区',
     },
   },
   // A city's zone that is one with a district (区政合一: one government, one extent), written as the

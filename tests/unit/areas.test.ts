@@ -119,7 +119,7 @@ describe('importing an area', () => {
     // A county-level city with a 新区 of its own: asked, not all of 宁乡市.
     expect(resolver.resolve('宁乡新区')).toMatchObject({ status: 'unresolved', candidates: [{ code: '430182' }] });
     // A district's 新区, after its city (深圳's 新区 became districts in 2016–2018): read, said; alone, a
-    // zone of that name elsewhere is as likely (曲江新区: 西安's, not 韶关's 曲江区), asked.
+    // zone of that name elsewhere is as likely (龙华新区: 深圳's, or 海口's 龙华区), asked.
     for (const [input, code] of [
       ['深圳龙华新区', '440309'],
       ['深圳市光明新区', '440311'],
@@ -135,8 +135,18 @@ describe('importing an area', () => {
       status: 'unresolved',
       candidates: [{ code: '440309' }, { code: '460106' }],
     });
-    expect(resolver.resolve('曲江新区').status).toBe('unresolved');
-    expect(resolver.resolve('西安曲江新区').status).toBe('unresolved');
+    // 曲江新区 and 大鹏新区 are areas of their own (areas.ts): their district, asked, never 韶关's 曲江区.
+    for (const [input, code] of [
+      ['曲江新区', '610113'],
+      ['西安曲江新区', '610113'],
+      ['深圳大鹏新区', '440307'],
+      ['大鹏新区', '440307'],
+    ])
+      expect(resolver.resolve(input), input).toMatchObject({
+        status: 'ambiguous',
+        candidates: [{ code }],
+        note: expect.stringMatching(/^(曲江|大鹏)新区 is an area, not a division: it lies in part of /),
+      });
     // A suffix written short for a division called 新区 is still read (浦东区: 浦东新区).
     expect(resolver.resolve('浦东区')).toMatchObject({ status: 'warning', code: '310115' });
     expect(resolver.resolve('沈北区')).toMatchObject({ status: 'warning', code: '210113' });

@@ -262,7 +262,7 @@ describe('npm run coverage:import', () => {
       ['合肥 滨湖新区', 'unresolved'],
       ['合肥 蜀山', 'resolved'],
       ['西安 雁塔', 'resolved'],
-      ['西安 曲江新区', 'unresolved'],
+      ['西安 曲江新区', 'ambiguous'],
     ]);
     expect(headed[0][2].split(' ')).toEqual(['340100', '340176', '340177', '340178']);
   });
