@@ -186,6 +186,11 @@ describe('resolving places as operators write them', () => {
     expect(huaqiao.note).toMatch(/^花桥 is not in 上海市: the 17 places of that name are elsewhere; the first 10 are listed/);
     expect(huaqiao.candidates![0]).toEqual({ code: '320583', path: '江苏省 苏州市 昆山市 花桥镇' });
     expect(huaqiao.candidates).toHaveLength(10);
+    // A name a district elsewhere has too: every place of it, not the first (长沙红星 named only 伊春's
+    // 红星区 that was; 18 towns are 红星, 怀化's first, in 湖南).
+    const hongxing = resolve('长沙红星');
+    expect(hongxing.note).toMatch(/^红星 is not in 长沙市: the 18 places of that name are elsewhere/);
+    expect(hongxing.candidates![0]).toEqual({ code: '431202', path: '湖南省 怀化市 鹤城区 红星街道' });
     // A name of its sound in the place is the likelier slip (深圳保安: 宝安区, not the ten towns 保安).
     expect(resolve('深圳保安')).toMatchObject({ candidates: [{ code: '440306' }] });
   });

@@ -5,6 +5,7 @@ import { CITY_PARTS } from '../names.ts';
 import { MAX_CANDIDATES, TIERS, type Match, type Resolution } from './resolution.ts';
 import { formerCode, oldCodesNamed, FORMER_PREFECTURES } from './former.ts';
 import { result } from './result.ts';
+import { namedElsewhere } from './named-elsewhere.ts';
 import { unresolved } from './unresolved.ts';
 
 /** 安庆市枞阳县: a county written under a prefecture it is not in — moved since (枞阳县 to 铜陵市 in
@@ -71,6 +72,9 @@ export function elsewhere(resolver: Resolver, input: string, text: string): Reso
   // 广州市黄浦区: 上海's 黄浦区, or 广州's 黄埔区 in a character of its sound.
   const alike = unresolved(resolver, input, text);
   const sound = alike.note?.match(/; (a name of that sound: .*)$/)?.[1];
+  // A name more places have (长沙红星: 18 towns, and 伊春's 红星区 that was): all of them, not the first.
+  const all = sound ? undefined : namedElsewhere(resolver, input, text);
+  if (all && all.candidates!.length > 1) return all;
   return {
     input,
     status: 'unresolved',
