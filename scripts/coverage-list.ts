@@ -14,8 +14,10 @@ export function checkList(results: Resolution[], resolver: Resolver, regions: Re
   // listed with an entry asked about that may be inside it (福州、鼓楼 beside 南京: 福州's 鼓楼区, or
   // 南京's?): the answer may make it a heading.
   const insideOf = new Map<string, Resolution[]>();
-  // Not a kind of zone alone (新区: a zone more likely than the towns called so beside 徐州).
-  const maybe = (r: Resolution) => (ZONE_WORD.test(written(r.input).text) ? [] : (r.candidates ?? []).map((c) => c.code));
+  // Not a kind of zone alone (新区: a zone more likely than the towns called so beside 徐州), nor the
+  // places a name has outside the place written before it (长沙 城关: 湖北's 城关镇 are not 湖北's question).
+  const maybe = (r: Resolution) =>
+    ZONE_WORD.test(written(r.input).text) || r.outside ? [] : (r.candidates ?? []).map((c) => c.code);
   for (const r of results)
     for (const code of new Set(ok(r) ? [r.code!] : maybe(r)))
       for (const above of regions.lineage(code).slice(0, -1))

@@ -19,6 +19,9 @@ export interface Area {
   counties: string[];
   /** Those of them it covers only in part (栖霞区, one town of which is in 南京江北新区). */
   partly?: string[];
+  /** A state-level area (国家级新区, 国家高新区): what a city's 新区 or 高新区 written alone likely means —
+   *  not a city's own functional area (大鹏新区: 深圳's other 新区 are districts now). */
+  national?: true;
   /** Where its extent is stated, and the words that state it. */
   source: { url: string; title: string; date?: string; says: string };
 }
@@ -35,6 +38,7 @@ export const AREAS: Area[] = [
   },
   {
     names: ['江北新区', '江北'],
+    national: true,
     counties: ['320111', '320116', '320113'],
     partly: ['320113'],
     source: {
@@ -46,6 +50,7 @@ export const AREAS: Area[] = [
   },
   {
     names: ['两江新区'],
+    national: true,
     counties: ['500105', '500109', '500112'],
     partly: ['500105', '500109', '500112'],
     source: {
@@ -57,6 +62,7 @@ export const AREAS: Area[] = [
   },
   {
     names: ['天府新区'],
+    national: true,
     counties: ['510116', '510112', '510118', '510185', '511403', '511421'],
     partly: ['510116', '510112', '510118', '510185', '511403', '511421'],
     source: {
@@ -68,6 +74,7 @@ export const AREAS: Area[] = [
   {
     // And parts around them that the notice does not name.
     names: ['雄安新区', '雄安'],
+    national: true,
     counties: ['130638', '130629', '130632'],
     source: {
       url: 'http://uianet.net/dictionary/b8049665.html',
@@ -77,6 +84,7 @@ export const AREAS: Area[] = [
   },
   {
     names: ['金普新区'],
+    national: true,
     counties: ['210213', '210214'],
     partly: ['210214'],
     source: {
@@ -87,6 +95,7 @@ export const AREAS: Area[] = [
   },
   {
     names: ['湘江新区'],
+    national: true,
     counties: ['430104', '430112', '430182'],
     partly: ['430104', '430112', '430182'],
     source: {
@@ -98,6 +107,7 @@ export const AREAS: Area[] = [
   },
   {
     names: ['滇中新区'],
+    national: true,
     counties: ['530181', '530127', '530111'],
     partly: ['530181', '530127', '530111'],
     source: {
@@ -109,6 +119,7 @@ export const AREAS: Area[] = [
   },
   {
     names: ['哈尔滨新区'],
+    national: true,
     counties: ['230109', '230111', '230108'],
     partly: ['230109', '230111', '230108'],
     source: {
@@ -121,6 +132,7 @@ export const AREAS: Area[] = [
   {
     // Its 23 towns are run by the area (19) or by 咸阳 (4): every county only in part.
     names: ['西咸新区', '西咸'],
+    national: true,
     counties: ['610112', '610116', '610118', '610402', '610404', '610423', '610481'],
     partly: ['610112', '610116', '610118', '610402', '610404', '610423', '610481'],
     source: {
@@ -131,6 +143,7 @@ export const AREAS: Area[] = [
   },
   {
     names: ['贵安新区', '贵安'],
+    national: true,
     counties: ['520111', '520181', '520403', '520402'],
     partly: ['520111', '520181', '520403', '520402'],
     source: {
@@ -197,6 +210,7 @@ export const AREAS: Area[] = [
   {
     // 东湖新技术开发区, which runs towns of both on their behalf.
     names: ['光谷', '东湖高新区', '东湖高新'],
+    national: true,
     counties: ['420111', '420115'],
     partly: ['420111', '420115'],
     source: {

@@ -100,6 +100,11 @@ describe('importing an area', () => {
           / is no division; it may be 湘江新区, an area: it lies in parts of 湖南省 长沙市 岳麓区, .*write the ones to cover$/,
         ),
       });
+    // Only a state-level area is the city's 新区 (深圳's others are districts now: not 大鹏新区, asked).
+    expect(resolver.resolve('深圳新区')).toMatchObject({
+      status: 'unresolved',
+      note: expect.stringContaining('no development zone in the data is named so'),
+    });
     expect(resolver.resolve('武汉高新区')).toMatchObject({
       status: 'ambiguous',
       note: expect.stringContaining('it may be 光谷'),

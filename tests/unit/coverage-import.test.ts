@@ -228,6 +228,14 @@ describe('npm run coverage:import', () => {
     expect(new Set(provinces.slice(0, -1))).toEqual(new Set(['广东省', '湖北省', '重庆市']));
     expect(common[0].candidates.at(-1)).toEqual({ code: '110101', path: '北京市 东城区' });
     expect(common[1].candidates.map((c: any) => c.code)).toEqual(['440785', '445321', '460400115']);
+    // The places listed are where the name is, not what the line may mean: a province or city listed
+    // beside it is no heading of theirs (湖北, 东莞: covered, not asked).
+    expect(await read('长沙 城关\n湖北\n长沙 东城\n东莞')).toEqual([
+      ['长沙 城关', 'unresolved', expect.stringMatching(/^420304 /)],
+      ['湖北', 'resolved', '420000'],
+      ['长沙 东城', 'unresolved', expect.stringMatching(/^441900003 /)],
+      ['东莞', 'resolved', '441900'],
+    ]);
     // A county or city anywhere is a place of its own (深圳 义乌, 长沙 昆山); written as one, said where it is.
     expect(await read('深圳 义乌\n长沙 昆山 义乌\n深圳 香港')).toEqual([
       ['深圳', 'resolved', '440300'],

@@ -180,12 +180,16 @@ describe('resolving places as operators write them', () => {
       status: 'unresolved',
       note: '科技园 is not in 深圳市: the one place of that name is elsewhere (write the one meant with the places above it, or the part of 深圳市 meant by its districts or counties)',
       candidates: [{ code: '410311', path: '河南省 洛阳市 洛龙区 科技园街道' }],
+      outside: true,
     });
     // 花桥: 17 places, 昆山's (江苏 borders 上海) first; not 上海 itself offered as a near name.
     const huaqiao = resolve('上海花桥');
     expect(huaqiao.note).toMatch(/^花桥 is not in 上海市: the 17 places of that name are elsewhere; the first 10 are listed/);
     expect(huaqiao.candidates![0]).toEqual({ code: '320583', path: '江苏省 苏州市 昆山市 花桥镇' });
     expect(huaqiao.candidates).toHaveLength(10);
+    // A municipality's parts are its districts (上海临港), a province's its cities.
+    expect(resolve('上海临港').note).toMatch(/the part of 上海市 meant by its districts or counties\)$/);
+    expect(resolve('湖南广州').note).toMatch(/the part of 湖南省 meant by its cities\)$/);
     // A name a district elsewhere has too: every place of it, not the first (长沙红星 named only 伊春's
     // 红星区 that was; 18 towns are 红星, 怀化's first, in 湖南).
     const hongxing = resolve('长沙红星');

@@ -18,7 +18,9 @@ export function namedElsewhere(resolver: Resolver, input: string, text: string):
     // The widest place read (长沙: 长沙市, which holds 长沙县).
     const [within] = at.map((code) => resolver.regions.lineage(code)).sort((a, b) => a.length - b.length);
     const { name, level } = within.at(-1)!;
-    const parts = level === 'province' ? 'cities' : level === 'prefecture' ? 'districts or counties' : 'towns';
+    // A municipality's parts are its districts (上海临港).
+    const municipality = level === 'province' && resolver.regions.children(within[0].code).every((r) => r.level === 'county');
+    const parts = level === 'province' && !municipality ? 'cities' : level === 'county' ? 'towns' : 'districts or counties';
     // Nearest first: in its province, then in one across its border (上海花桥: 昆山's 花桥镇 first).
     const province = within[0].code.slice(0, 2);
     const distance = (code: string) =>
@@ -31,6 +33,7 @@ export function namedElsewhere(resolver: Resolver, input: string, text: string):
       status: 'unresolved',
       note: `${word} is not in ${name}: ${n === 1 ? 'the one place' : `the ${n} places`} of that name ${n === 1 ? 'is' : 'are'} elsewhere${which} (write the one meant with the places above it, or the part of ${name} meant by its ${parts})`,
       candidates: places.slice(0, MAX_CANDIDATES).map((p) => ({ code: p.region, path: resolver.describe(p) })),
+      outside: true,
     };
   }
   return undefined;

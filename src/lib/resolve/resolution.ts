@@ -23,6 +23,9 @@ export interface Resolution {
   /** A town below a county-level unit, to note on the county's page. */
   town?: string;
   candidates?: { code: string; path: string }[];
+  /** The candidates are the places of the name outside the place written before it (长沙东城), not
+   *  readings of the entry: no list's place is asked for them (coverage-list.ts). */
+  outside?: true;
 }
 
 /** What to write for a kind of zone written alone (园区, 新区). */

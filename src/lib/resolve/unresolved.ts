@@ -197,10 +197,11 @@ export function unresolved(resolver: Resolver, input: string, text: string): Res
       const area = AREAS.find((a) => a.names.includes(name));
       if (area) return inArea(resolver, input, { area, name });
     }
-    // The one area of that kind in the city (长沙新区: 湘江新区), offered, not read: a guess.
+    // The one state-level area of that kind in the city (长沙新区: 湘江新区), offered, not read: a guess.
     const kin = AREAS.filter(
       (a) =>
         word &&
+        a.national &&
         a.names.some((n) => n.endsWith(word)) &&
         cities.some((c) => a.counties.every((code) => resolver.regions.lineage(code).some((r) => r.code === c.code))),
     );
