@@ -120,9 +120,9 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
   };
   /** Whether `read` (of `word`) is only places a list would not name beside the cities or provinces
    *  `at`: a district of another province (长沙 河西: 天津's 河西区), or a town of a province that does not
-   *  border theirs (深圳 科技园: 洛阳's town) — not a town across a border (北京 燕郊: an operator's area may
-   *  cross it) unless towns beyond the borders share its name (长沙 东城: 40 towns are 东城街道, one of them
-   *  东莞's; 长沙's own 东城 is meant), nor a county or city anywhere (深圳 义乌, 上海 昆山). */
+   *  border theirs (深圳 科技园: 洛阳's town) — not a town across a border (北京 燕郊: an operator's area
+   *  may cross it) unless towns beyond the borders share its name (长沙 东城: 44 places are 东城, one of
+   *  them 东莞's; 长沙's own 东城 is meant), nor a county or city anywhere (深圳 义乌, 上海 昆山). */
   const elsewhere = (at: string[], read: Resolution, word?: string): boolean => {
     const heads = at.filter((code) => ['province', 'prefecture'].includes(regions.get(code)!.level));
     const own = new Set(heads.map((code) => code.slice(0, 2)));
@@ -141,8 +141,13 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     const far = (c: Candidate) => {
       const region = regions.get(c.code)!;
       const town = isTown(c);
-      if (own.has(c.code.slice(0, 2)) || (!town && region.level !== 'county')) return false;
-      return town ? common || !near.has(c.code.slice(0, 2)) : region.name.endsWith('区');
+      // In its province, a town of 东莞 or 中山 is a place of its own (深圳 凤岗, 深圳 长安: 东莞's, beside
+      // it), and another town too unless towns far off share its name (深圳 新塘: 增城's, or 深圳's own?).
+      const province = c.code.slice(0, 2);
+      if (town && own.has(province)) return region.level !== 'town' && common;
+      if (town) return common || !near.has(province);
+      if (own.has(c.code.slice(0, 2)) || region.level !== 'county') return false;
+      return region.name.endsWith('区');
     };
     return heads.length > 0 && places.length > 0 && places.every(far);
   };

@@ -222,12 +222,21 @@ describe('npm run coverage:import', () => {
       ['长沙 东城', 'unresolved'],
       ['长沙 东成', 'unresolved'],
     ]);
-    expect(common[0].note).toMatch(/^东城 is not in 长沙市: the 44 places of that name are elsewhere; the first 10 are listed/);
+    expect(common[0].note).toMatch(
+      /^东城 names no place of 长沙市 in the data: the 44 places of that name are elsewhere; the first 10/,
+    );
     expect(common[0].candidates[0]).toEqual({ code: '441900003', path: '广东省 东莞市 东城街道' });
     const provinces = common[0].candidates.map((c: any) => c.path.split(' ')[0]);
     expect(new Set(provinces.slice(0, -1))).toEqual(new Set(['广东省', '湖北省', '重庆市']));
     expect(common[0].candidates.at(-1)).toEqual({ code: '110101', path: '北京市 东城区' });
     expect(common[1].candidates.map((c: any) => c.code)).toEqual(['440785', '445321', '460400115']);
+    // In the city's province, a town of 东莞 is a place of its own (深圳 凤岗, beside it); another town
+    // elsewhere in the province, of a name towns far off share, is asked with the city (深圳 新塘).
+    expect(await read('深圳 凤岗\n深圳 新塘')).toEqual([
+      ['深圳', 'resolved', '440300'],
+      ['凤岗', 'warning', '441900117'],
+      ['深圳 新塘', 'unresolved', expect.stringMatching(/^440106 440118 /)],
+    ]);
     // The places listed are where the name is, not what the line may mean: a province or city listed
     // beside it is no heading of theirs (湖北, 东莞: covered, not asked).
     expect(await read('长沙 城关\n湖北\n长沙 东城\n东莞')).toEqual([

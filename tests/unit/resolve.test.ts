@@ -178,13 +178,15 @@ describe('resolving places as operators write them', () => {
     expect(resolve('深圳科技园')).toEqual({
       input: '深圳科技园',
       status: 'unresolved',
-      note: '科技园 is not in 深圳市: the one place of that name is elsewhere (write the one meant with the places above it, or the part of 深圳市 meant by its districts or counties)',
+      note: '科技园 names no place of 深圳市 in the data: the one place of that name is elsewhere (write the one meant with the places above it, or the part of 深圳市 meant by its districts or counties)',
       candidates: [{ code: '410311', path: '河南省 洛阳市 洛龙区 科技园街道' }],
       outside: true,
     });
     // 花桥: 17 places, 昆山's (江苏 borders 上海) first; not 上海 itself offered as a near name.
     const huaqiao = resolve('上海花桥');
-    expect(huaqiao.note).toMatch(/^花桥 is not in 上海市: the 17 places of that name are elsewhere; the first 10 are listed/);
+    expect(huaqiao.note).toMatch(
+      /^花桥 names no place of 上海市 in the data: the 17 places of that name are elsewhere; the first 10 are listed/,
+    );
     expect(huaqiao.candidates![0]).toEqual({ code: '320583', path: '江苏省 苏州市 昆山市 花桥镇' });
     expect(huaqiao.candidates).toHaveLength(10);
     // A municipality's parts are its districts (上海临港), a province's its cities.
@@ -193,7 +195,7 @@ describe('resolving places as operators write them', () => {
     // A name a district elsewhere has too: every place of it, not the first (长沙红星 named only 伊春's
     // 红星区 that was; 18 towns are 红星, 怀化's first, in 湖南).
     const hongxing = resolve('长沙红星');
-    expect(hongxing.note).toMatch(/^红星 is not in 长沙市: the 18 places of that name are elsewhere/);
+    expect(hongxing.note).toMatch(/^红星 names no place of 长沙市 in the data: the 18 places of that name are elsewhere/);
     expect(hongxing.candidates![0]).toEqual({ code: '431202', path: '湖南省 怀化市 鹤城区 红星街道' });
     // A name of its sound in the place is the likelier slip (深圳保安: 宝安区, not the ten towns 保安).
     expect(resolve('深圳保安')).toMatchObject({ candidates: [{ code: '440306' }] });

@@ -21,7 +21,7 @@ export function namedElsewhere(resolver: Resolver, input: string, text: string):
     // A municipality's parts are its districts (上海临港).
     const municipality = level === 'province' && resolver.regions.children(within[0].code).every((r) => r.level === 'county');
     const parts = level === 'province' && !municipality ? 'cities' : level === 'county' ? 'towns' : 'districts or counties';
-    // Nearest first: in its province, then in one across its border (上海花桥: 昆山's 花桥镇 first).
+    // In its province first, then across its borders (上海花桥: 昆山's 花桥镇 first).
     const province = within[0].code.slice(0, 2);
     const distance = (code: string) =>
       code.startsWith(province) ? 0 : (BORDERS[province] ?? []).includes(code.slice(0, 2)) ? 1 : 2;
@@ -31,7 +31,7 @@ export function namedElsewhere(resolver: Resolver, input: string, text: string):
     return {
       input,
       status: 'unresolved',
-      note: `${word} is not in ${name}: ${n === 1 ? 'the one place' : `the ${n} places`} of that name ${n === 1 ? 'is' : 'are'} elsewhere${which} (write the one meant with the places above it, or the part of ${name} meant by its ${parts})`,
+      note: `${word} names no place of ${name} in the data: ${n === 1 ? 'the one place' : `the ${n} places`} of that name ${n === 1 ? 'is' : 'are'} elsewhere${which} (write the one meant with the places above it, or the part of ${name} meant by its ${parts})`,
       candidates: places.slice(0, MAX_CANDIDATES).map((p) => ({ code: p.region, path: resolver.describe(p) })),
       outside: true,
     };
