@@ -119,19 +119,21 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     return at.length && meant.length && meant.every((c) => at.some((code) => inside(c, code))) ? `${place} ${word}` : undefined;
   };
   /** Whether `read` (of `word`) is only places a list would not name beside the cities or provinces
-   *  `at`: a district of another province (长沙 河西: 天津's 河西区), or a town of a province that does not
-   *  border theirs (深圳 科技园: 洛阳's town) — not a town across a border (北京 燕郊: an operator's area
-   *  may cross it) unless towns beyond the borders share its name (长沙 东城: 44 places are 东城, one of
-   *  them 东莞's; 长沙's own 东城 is meant), nor a county or city anywhere (深圳 义乌, 上海 昆山). */
+   *  `at`, so that the word goes with them, asked: a district of another province (长沙 河西: 天津's
+   *  河西区), a town of another province (长沙 东城: 东莞's town, and 43 places more; 北京 燕郊: 三河's,
+   *  asked — written apart, it is read apart), or a town of another city of theirs whose name towns far
+   *  off share (深圳 新塘) — not a county or city anywhere (深圳 义乌, 上海 昆山). */
   const elsewhere = (at: string[], read: Resolution, word?: string): boolean => {
     const heads = at.filter((code) => ['province', 'prefecture'].includes(regions.get(code)!.level));
     const own = new Set(heads.map((code) => code.slice(0, 2)));
     const near = new Set([...own].flatMap((p) => BORDERS[p] ?? []));
     const beyond = (code: string) => !own.has(code.slice(0, 2)) && !near.has(code.slice(0, 2));
-    const towns = word
+    // By the name without its suffix (新塘镇: the towns called 新塘, 镇 or 街道 alike).
+    const name = word?.replace(/(?<=.{2})(镇|乡|街道)$/u, '');
+    const towns = name
       ? [
-          ...resolver.townsNamed(word).map((t) => t.county),
-          ...resolver.divisionsNamed(word).filter((code) => regions.get(code)!.level === 'town'),
+          ...resolver.townsNamed(name).map((t) => t.county),
+          ...resolver.divisionsNamed(name).filter((code) => regions.get(code)!.level === 'town'),
         ]
       : [];
     const common = towns.some(beyond);
@@ -145,7 +147,9 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
       // it), and another town too unless towns far off share its name (深圳 新塘: 增城's, or 深圳's own?).
       const province = c.code.slice(0, 2);
       if (town && own.has(province)) return region.level !== 'town' && common;
-      if (town) return common || !near.has(province);
+      // Of another province, a town is read apart only when written apart (北京、燕郊): after the city a
+      // town far inside another province is as likely read (广州 黄岐: 连江's 黄岐镇, not 南海's 黄岐).
+      if (town) return true;
       if (own.has(c.code.slice(0, 2)) || region.level !== 'county') return false;
       return region.name.endsWith('区');
     };

@@ -203,10 +203,14 @@ describe('npm run coverage:import', () => {
       ['株州', 'unresolved', '430200'],
     ]);
     expect(await read('湖南 长沙 岳陆')).toEqual([['湖南 长沙 岳陆', 'unresolved', '430104']]);
-    // Across a province's border, an operator's area may go on (上海 昆山, 北京 燕郊, 湖南 赤壁): two places.
-    expect(await read('上海 昆山\n北京 燕郊\n湖南 赤壁\n上海：太仓')).toEqual([
+    // Across a province's border, an operator's area may go on (上海 昆山, 湖南 赤壁): a county or city is
+    // a place of its own. A town of another province is asked with the city — 广州 黄岐 was all of 广州
+    // and 福建's 连江县 (its 黄岐镇), not 南海's 黄岐 — and read apart when written apart (北京、燕郊).
+    expect(await read('上海 昆山\n北京 燕郊\n广州 黄岐\n北京、燕郊\n湖南 赤壁\n上海：太仓')).toEqual([
       ['上海', 'resolved', '310000'],
       ['昆山', 'resolved', '320583'],
+      ['北京 燕郊', 'unresolved', '131082'],
+      ['广州 黄岐', 'unresolved', '350122'],
       ['北京', 'resolved', '110000'],
       ['燕郊', 'warning', '131082'],
       ['湖南', 'resolved', '430000'],
@@ -230,6 +234,17 @@ describe('npm run coverage:import', () => {
     expect(new Set(provinces.slice(0, -1))).toEqual(new Set(['广东省', '湖北省', '重庆市']));
     expect(common[0].candidates.at(-1)).toEqual({ code: '110101', path: '北京市 东城区' });
     expect(common[1].candidates.map((c: any) => c.code)).toEqual(['440785', '445321', '460400115']);
+    // With its suffix, or a name that is one with it (乌镇: 乌镇镇), the same, saying where it is — not a
+    // near name of the whole (上海街道, 福州's; 长沙街道, 开平's).
+    const suffixed = JSON.parse(
+      (await run(['--brand', 'jianxia', '--json', '--dry-run'], '上海 乌镇\n长沙 东城街道\n深圳 新塘镇')).stdout,
+    );
+    expect(suffixed.map((r: any) => [r.input, r.status, r.candidates[0].code])).toEqual([
+      ['上海 乌镇', 'unresolved', '330483'],
+      ['长沙 东城街道', 'unresolved', '441900003'],
+      ['深圳 新塘镇', 'unresolved', '440118'],
+    ]);
+    expect(suffixed[0].note).toMatch(/^乌镇 names no place of 上海市 in the data: the 2 places of that name are elsewhere/);
     // In the city's province, a town of 东莞 is a place of its own (深圳 凤岗, beside it); another town
     // elsewhere in the province, of a name towns far off share, is asked with the city (深圳 新塘).
     expect(await read('深圳 凤岗\n深圳 新塘')).toEqual([

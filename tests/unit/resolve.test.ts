@@ -178,7 +178,7 @@ describe('resolving places as operators write them', () => {
     expect(resolve('深圳科技园')).toEqual({
       input: '深圳科技园',
       status: 'unresolved',
-      note: '科技园 names no place of 深圳市 in the data: the one place of that name is elsewhere (write the one meant with the places above it, or the part of 深圳市 meant by its districts or counties)',
+      note: '科技园 names no place of 深圳市 in the data: the one place of that name is elsewhere (write it apart to cover it, or the part of 深圳市 meant by its districts or counties)',
       candidates: [{ code: '410311', path: '河南省 洛阳市 洛龙区 科技园街道' }],
       outside: true,
     });

@@ -6,13 +6,16 @@ import { MAX_CANDIDATES, namesakes, ok, type Resolution } from './resolution.ts'
 /** 长沙东城, 深圳科技园: a place, then a name only places outside it have (44 places are called 东城, none
  *  in 长沙; the operator means a part of 长沙 the data does not name). Unresolved, the nearest listed. */
 export function namedElsewhere(resolver: Resolver, input: string, text: string): Resolution | undefined {
-  for (let i = 2; i <= text.length - 2; i++) {
+  // Where the operator put a space (上海 乌镇), the name is after it; else any split of two characters
+  // or more before a suffix (石门坎乡 is no 石门县 and 坎乡, but a near name's: 石门乡).
+  const words = input.trim().split(/\s+/);
+  const spaced = words.length > 1 && words.join('') === text ? text.length - words.at(-1)!.length : undefined;
+  for (let i = spaced ?? 2; i <= (spaced ?? text.length - 2); i++) {
     const head = resolver.named(text.slice(0, i), text.slice(0, i));
     const at = !head || head.town ? [] : ok(head) ? [head.code!] : namesakes(head) ? head.candidates!.map((c) => c.code) : [];
     if (!at.length) continue;
     const word = text.slice(i);
-    // A town's name is two characters at least before its suffix (石门坎乡 is no 石门县 and 坎乡).
-    if (word.replace(/(镇|乡|街道)$/, '').length < 2) continue;
+    if (!spaced && word.replace(/(镇|乡|街道|市|县|区)$/, '').length < 2) continue; // 吉首坎市: 吉首市, a near name
     const places = (resolver.byName.get(word) ?? []).filter((p) => p.kind !== 'former');
     if (!places.length || places.some((p) => at.some((code) => resolver.regions.within(p.region, code)))) continue;
     // The widest place read (长沙: 长沙市, which holds 长沙县).
@@ -31,7 +34,7 @@ export function namedElsewhere(resolver: Resolver, input: string, text: string):
     return {
       input,
       status: 'unresolved',
-      note: `${word} names no place of ${name} in the data: ${n === 1 ? 'the one place' : `the ${n} places`} of that name ${n === 1 ? 'is' : 'are'} elsewhere${which} (write the one meant with the places above it, or the part of ${name} meant by its ${parts})`,
+      note: `${word} names no place of ${name} in the data: ${n === 1 ? 'the one place' : `the ${n} places`} of that name ${n === 1 ? 'is' : 'are'} elsewhere${which} (${n === 1 ? 'write it apart to cover it' : 'write the one meant with its county'}, or the part of ${name} meant by its ${parts})`,
       candidates: places.slice(0, MAX_CANDIDATES).map((p) => ({ code: p.region, path: resolver.describe(p) })),
       outside: true,
     };

@@ -255,14 +255,14 @@ export function unresolved(resolver: Resolver, input: string, text: string): Res
         candidates: [{ code: county.code!, path: county.path! }],
       };
   }
-  // After a place, a name only places elsewhere have (长沙东城): where they are, over that place as
-  // the near name (长沙); a near name of the whole is the likelier slip (石门坎乡: 石门乡).
+  // After a place, a name only places elsewhere have (长沙东城, 上海乌镇): where they are, not a near
+  // name of the whole (长沙, or 上海街道: 福州's).
   const far = outside ? undefined : namedElsewhere(resolver, input, text);
+  if (far) return far;
   // A town of the same name (台北街道) for the operator who meant it, written in full.
   for (const near of outside ? simplify(text, TRADITIONAL_FORMS) : nearNames(text)) {
     const found = resolver.named(near, near);
     if (!found) continue;
-    if (far && text.startsWith(near)) return far;
     const candidates = found.candidates ?? [{ code: found.code!, path: [found.path, found.town].filter(Boolean).join(' ') }];
     const where = found.status === 'ambiguous' ? found.note!.replace(/;.*/, '') : candidates[0].path;
     // The place's own name, when the near name is read with a changed suffix (巢湖地区: 巢湖区 → 巢湖市).
@@ -273,5 +273,5 @@ export function unresolved(resolver: Resolver, input: string, text: string): Res
       : `a near name: ${name} (${where})`;
     return { input, status: 'unresolved', note: `${why}; ${also}`, candidates };
   }
-  return far ?? { input, status: 'unresolved', note: why };
+  return { input, status: 'unresolved', note: why };
 }
