@@ -22,7 +22,7 @@ import type { EarlyIndexData, EarlyIndexMessage } from './search-index-early.ts'
 
 /** Not a CJK language: Pagefind indexes our names as whole words and never re-segments them. */
 const SEARCH_LANGUAGE = 'und';
-const INDEX_CHUNK_POSTINGS = 1250;
+const INDEX_CHUNK_POSTINGS = 2000;
 /** Fragment files (see writeIndex). */
 const MAX_FRAGMENTS = 100;
 /** Where the index is written while the pages are: it becomes pagefind/ only when the build succeeds,
@@ -62,9 +62,13 @@ export async function writeIndex(records: SearchRecord[], out: string, kept: str
   //
   // Pagefind cuts its word index into chunks of 20,000 postings by default, ~34 KB each for our long,
   // distinct names; a search fetches the chunk of its word and then scans every chunk loaded so far.
-  // Chunks of 1,250: a first search fetches 3.9 KB of index instead of 14 (the metadata listing the
-  // chunks grows by 8 KB), and a search scans less (the whole-country recall: 1.15 ms a question
-  // instead of 1.93 with 5,000). The setting is an environment variable Pagefind 1.6 reads
+  // Smaller chunks: a first search fetches less index, and a search scans less (the whole-country
+  // recall: 1.15 ms a question with 1,250 instead of 1.93 with 5,000), but the metadata that lists the
+  // chunks, which every first search fetches, grows. 2,000: the least a first search of a county's
+  // name fetches beyond Pagefind's own files — metadata, index and fragments, 300 county names of the
+  // sample site at random in Node, median 37.2 KB (p90 97.5 KB), against 38.8 (100.2) with 1,250, 37.3
+  // with 1,600, 38.9 with 2,400 and 37.5 with 3,000 (docs/bench-journal.md, 2026-12-05); with 1,250,
+  // 吉首's words that begin with 吉首 straddled two chunks. The setting is an environment variable Pagefind 1.6 reads
   // (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; "unstable" in its name: check it after upgrading — the search
   // bench prints the chunk a query fetches).
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = chunkSize();

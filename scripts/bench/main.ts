@@ -2,8 +2,8 @@
 // Lighthouse, search, the lead endpoint and the inbox, measured on this machine. Prints a table and
 // writes bench/results.json. Medians of several runs, with min and max; the machine is shared, so
 // read ratios, not single numbers.
-import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { buildIfStale } from '../build-if-stale.ts';
 import { against } from './against.ts';
 import { benchBuild, synthetic } from './build.ts';
 import { endpoint } from './endpoint.ts';
@@ -30,7 +30,9 @@ if (AGAINST && (wanted('build') || wanted('against'))) against(AGAINST, QUICK ? 
 if (sample && wanted('weight')) await pageWeight(sample.out);
 if (sample && wanted('lighthouse'))
   await lighthouseScores(sample.out).catch((err) => row('lighthouse', `not measured: ${String(err).slice(0, 120)}`));
-if (!existsSync('dist/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+// The site the search is measured on: built again when older than its sources (a dist/ left by an
+// earlier checkout measured that checkout's index).
+await buildIfStale();
 if (wanted('search')) await search();
 if (wanted('endpoint')) await endpoint();
 if (wanted('inbox')) await inbox();

@@ -81,6 +81,9 @@ export async function search() {
     await browser.close();
     site.server.close();
   }
+  const median = (results.search as { firstParts: Record<string, number> }).firstParts;
+  const { firstSearches } = await import('./first-searches.ts');
+  await firstSearches(['.pagefind', 'pagefind.js', 'our worker', 'other'].reduce((sum, k) => sum + (median[k] ?? 0), 0));
   await plainSearch();
 }
 

@@ -54,8 +54,8 @@ export interface Ask {
 /** Pagefind scans every index chunk loaded so far, so a search slows as they pile up, and starting
  *  afresh costs a new init and reloading the chunks. Counting chunks rather than questions (every
  *  500 before): the recall files in 109–111 s and ~200 CPU-s instead of 146 s and 271 (20, 80 or
- *  150 chunks: 128–150 s). */
-const RESET_AFTER_CHUNKS = 50;
+ *  150 chunks of 1,250 postings: 128–150 s). 50 chunks of 1,250 postings, as many of 2,000. */
+const RESET_AFTER_CHUNKS = 32;
 
 /** Asks in query order (neighbouring questions share Pagefind's index chunks), starting afresh when
  *  enough chunks are loaded; answers the misses by kind, and where the time went. */
