@@ -24,7 +24,7 @@ import type { EarlyIndexData, EarlyIndexMessage } from './search-index-early.ts'
 const SEARCH_LANGUAGE = 'und';
 const INDEX_CHUNK_POSTINGS = 2000;
 /** Fragment files (see writeIndex). */
-const MAX_FRAGMENTS = 100;
+const MAX_FRAGMENTS = 500;
 /** Where the index is written while the pages are: it becomes pagefind/ only when the build succeeds,
  *  so pagefind/pagefind-entry.json still marks a finished build (scripts/build-if-stale.ts). */
 const STAGING = '.pagefind-staging';
@@ -55,20 +55,24 @@ export async function writeIndex(records: SearchRecord[], out: string, kept: str
       rmSync(out, { recursive: true, force: true }); // a cache that cannot be read: index afresh
     }
   }
-  // A result's data (its fragment) comes in groups of records, ~35 of the whole country's 3,400 per
-  // file: one query's results are neighbours in the region tree (长沙 → 长沙市 and its districts), so
-  // a later search fetches one or two small files instead of a dozen (bench: 98 → ~45 ms). It also
-  // keeps a 10,000-page site far under Cloudflare's 20,000-file limit. Costs ~4 KB more metadata.
+  // A result's data (its fragment) is a file of its own up to MAX_FRAGMENTS records (the sample
+  // site's 439), then Pagefind groups neighbours (the whole country's 3,400: ~7 a file; 10,000 pages:
+  // 20, far under Cloudflare's 20,000-file limit). A county's name finds its namesakes and towns
+  // elsewhere, up to eight records in as many files: with 100 files the sample's first search of 300
+  // county names fetched 111.7 KB at the median (p90 170.6), one file each, 97.4 (116.8) — a record
+  // of a prefecture's uncovered places weighs ~4 KB, and came with four others. Later searches the same
+  // (alternated: 45, 43 ms against 43, 38); the whole country's index writes ~0.5 s longer, beside
+  // the pages (docs/bench-journal.md, 2026-12-05).
   //
   // Pagefind cuts its word index into chunks of 20,000 postings by default, ~34 KB each for our long,
   // distinct names; a search fetches the chunk of its word and then scans every chunk loaded so far.
   // Smaller chunks: a first search fetches less index, and a search scans less (the whole-country
   // recall: 1.15 ms a question with 1,250 instead of 1.93 with 5,000), but the metadata that lists the
   // chunks, which every first search fetches, grows. 2,000: the least a first search of a county's
-  // name fetches beyond Pagefind's own files — metadata, index and fragments, 300 county names of the
-  // sample site at random in Node, median 37.2 KB (p90 97.5 KB), against 38.8 (100.2) with 1,250, 37.3
-  // with 1,600, 38.9 with 2,400 and 37.5 with 3,000 (docs/bench-journal.md, 2026-12-05); with 1,250,
-  // 吉首's words that begin with 吉首 straddled two chunks. The setting is an environment variable Pagefind 1.6 reads
+  // name fetches beyond Pagefind's own files (metadata, index and fragments; 300 county names of the
+  // sample site at random, in Node: the bench), median 22.1 KB (p90 41.5), against 23.9 (43.7) with
+  // 1,250, 22.5 with 1,600, 22.1 with 2,400 and 22.4 with 3,000 (docs/bench-journal.md, 2026-12-05);
+  // with 1,250, the words that begin with 吉首 straddled two chunks. The setting is an environment variable Pagefind 1.6 reads
   // (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; "unstable" in its name: check it after upgrading — the search
   // bench prints the chunk a query fetches).
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = chunkSize();
