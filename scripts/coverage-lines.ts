@@ -32,9 +32,12 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     const below = (code: string) => {
       const lineage = regions.lineage(code);
       const above = new Set(lineage.map((r) => r.code));
+      // Not when its prefecture is written too: the other is a place of the list (湖南 长沙 湘潭 韶山 was
+      // 韶山市 alone, "moved").
+      const own = lineage.find((r) => r.level === 'prefecture')?.code;
+      const moved = path && whole.status === 'warning' && !named.some((r) => placesOf(r).includes(own ?? ''));
       const fits = (at: string) =>
-        above.has(at) ||
-        (path && whole.status === 'warning' && regions.get(at)!.level === 'prefecture' && regions.lineage(at)[0] === lineage[0]);
+        above.has(at) || (moved && regions.get(at)!.level === 'prefecture' && regions.lineage(at)[0] === lineage[0]);
       // A shared name (沙溪镇, 东城街道: more places than a resolution lists) fits by any place so named.
       return named.every(
         (r, i) =>
@@ -219,7 +222,12 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
       else groups.push([word]);
     }
     if (groups.length < 2 || groups.every((g) => g.length === 1)) return undefined;
-    const each = groups.map((g) => (g.length === 1 ? g : underHeading(g)));
+    // A group of two may be one place, no heading (上海 昆山 花桥: 昆山's 花桥镇 after 上海).
+    const one = (g: string[]) => {
+      const entry = g.length === 2 ? oneOf(g) : undefined;
+      return entry ? [entry] : undefined;
+    };
+    const each = groups.map((g) => (g.length === 1 ? g : (underHeading(g) ?? one(g))));
     return each.every(Boolean) ? (each as string[][]).flat() : undefined;
   };
   // Either way round (吉首 湖南, 共和县 海南, 农安 吉林), but not a city and a word that is also another city

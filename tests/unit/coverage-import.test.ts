@@ -841,6 +841,18 @@ describe('npm run coverage:import', () => {
       ['湖南省 长沙市', 'resolved', '430100'],
       ['湖南省 株洲市', 'resolved', '430200'],
     ]);
+    // Nor when the county's own prefecture is written too: the other is a place of the list (this
+    // line was 醴陵市 alone, "moved", 长沙 and 株洲 dropped).
+    expect(await read('湖南 长沙 株洲 醴陵')).toEqual([
+      ['湖南 长沙', 'warning', '430100'],
+      ['湖南 株洲', 'ambiguous', '430200'],
+      ['湖南 醴陵', 'resolved', '430281'],
+    ]);
+    // A county and its town after a place (上海 昆山 花桥): one entry, the town's county, not three.
+    expect(await read('上海 昆山 花桥')).toEqual([
+      ['上海', 'resolved', '310000'],
+      ['昆山 花桥', 'warning', '320583'],
+    ]);
   });
 
   it('refuses regions it cannot add to without dropping some (an alias, a mapping): nothing written', async () => {
