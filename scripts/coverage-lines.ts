@@ -3,7 +3,7 @@
 import type { RegionIndex } from '../src/lib/regions.ts';
 import { NOT_IN_DATA, ZONE_NAME_END, ZONE_WORD } from '../src/lib/names.ts';
 import { BORDERS } from '../src/lib/provinces.ts';
-import { namesakes, ok, PART_OF, type Resolution, type Resolver } from '../src/lib/resolve.ts';
+import { namesakes, ok, PART_OF, placesNamed, type Resolution, type Resolver } from '../src/lib/resolve.ts';
 import { qualifies, splitEntries } from '../src/lib/written.ts';
 
 type Candidate = { code: string; path: string };
@@ -12,8 +12,6 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
   /** A town: below its county (its path is longer than its county's), or one of 东莞's, 中山's… */
   const isTown = (c: Candidate) =>
     regions.get(c.code)?.level === 'town' || c.path.split(' ').length > regions.lineage(c.code).length;
-  /** The places a reading names: the one read, or those that share the name written. */
-  const placesOf = (r: Resolution) => (ok(r) ? [r.code!] : namesakes(r) ? r.candidates!.map((c) => c.code) : []);
   // Words are one place when together they name one below the first (广东省 广州市 黄埔区, as this report
   // prints paths), or places of one name below it (湖南 长沙: 长沙市 or 长沙县, asked), either way round
   // (吉首 湖南): read apart, 湖南 alone would cover the whole province. Each word must name the place or
@@ -35,7 +33,7 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
       // Not when its prefecture is written too: the other is a place of the list (湖南 长沙 湘潭 韶山 was
       // 韶山市 alone, "moved").
       const own = lineage.find((r) => r.level === 'prefecture')?.code;
-      const moved = path && whole.status === 'warning' && !named.some((r) => placesOf(r).includes(own ?? ''));
+      const moved = path && whole.status === 'warning' && !named.some((r) => placesNamed(r).includes(own ?? ''));
       const fits = (at: string) =>
         above.has(at) || (moved && regions.get(at)!.level === 'prefecture' && regions.lineage(at)[0] === lineage[0]);
       // A shared name (沙溪镇, 东城街道: more places than a resolution lists) fits by any place so named.
@@ -91,7 +89,7 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     // A word for part of it, or a kind of zone, is one with it (长沙 主城九区, 苏州 新区: never all of
     // 长沙市 or 苏州市, nor a town called 新区街道 elsewhere).
     if (!slip && (PART_OF.exec(word)?.[0] === word || ZONE_WORD.test(word))) return `${place} ${word}`;
-    const at = slip ? first.candidates!.map((c) => c.code) : placesOf(first);
+    const at = slip ? first.candidates!.map((c) => c.code) : placesNamed(first);
     // A word that is a place of its own is one (大连 锦州: 锦州市, though 大连 has a 金州区; 深圳 义乌) —
     // unless it is only districts of other provinces or towns beyond their borders (长沙 河西: 天津's
     // 河西区; 深圳 科技园: a town of 洛阳): one with it, for the resolver to say it is not there. Read
@@ -153,7 +151,7 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
       // Of another province, a town is read apart only when written apart (北京、燕郊): after the city a
       // town far inside another province is as likely read (广州 黄岐: 连江's 黄岐镇, not 南海's 黄岐).
       if (town) return true;
-      if (own.has(c.code.slice(0, 2)) || region.level !== 'county') return false;
+      if (own.has(province) || region.level !== 'county') return false;
       return region.name.endsWith('区');
     };
     return heads.length > 0 && places.length > 0 && places.every(far);
@@ -163,7 +161,7 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
     // Places each in the one before, a name places share too (湖南 长沙: 长沙市 or 长沙县).
     const codes: string[][] = [];
     for (const word of words.slice(0, -1)) {
-      const named = placesOf(resolver.resolve(word));
+      const named = placesNamed(resolver.resolve(word));
       // Of a shared name, those in the place before (北京 朝阳: 北京's 朝阳区, not 辽宁's 朝阳市).
       const here = codes.length ? named.filter((code) => codes.at(-1)!.some((up) => regions.within(code, up))) : named;
       if (!here.length) return undefined;
@@ -179,7 +177,7 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
    *  that can (河南: 河南省, not 青海's 河南县), but not one of two (吉林: 吉林省 or 吉林市). */
   const heading = (word: string): string | undefined => {
     const read = resolver.resolve(word);
-    const codes = read.town ? [] : placesOf(read);
+    const codes = read.town ? [] : placesNamed(read);
     const above = codes.filter((code) => ['province', 'prefecture'].includes(regions.get(code)!.level));
     // Or a prefecture that is gone, before its former counties (巢湖 庐江 无为).
     return above.length === 1 ? above[0] : resolver.formerPrefecture(word);

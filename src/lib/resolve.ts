@@ -41,7 +41,7 @@ import { result } from './resolve/result.ts';
 import { townsByCounty } from './towns.ts';
 import { bracketsPaired, MAX_ENTRY, written } from './written.ts';
 
-export { LEFT_OUT, listed, namesakes, ok, PART_OF, type Resolution } from './resolve/resolution.ts';
+export { LEFT_OUT, listed, namesakes, ok, PART_OF, placesNamed, type Resolution } from './resolve/resolution.ts';
 
 /** Suffixes stripped from what the operator wrote, to find a renamed region by its short name. */
 const SUFFIX = /(特别行政区|自治区|自治州|自治县|自治旗|街道|地区|林区|新区|省|市|区|县|旗|盟|镇|乡)$/;

@@ -1,7 +1,7 @@
 // A place, then a name only places outside it have (长沙东城): said where they are, never used.
 import type { Resolver } from '../resolve.ts';
 import { BORDERS } from '../provinces.ts';
-import { MAX_CANDIDATES, namesakes, ok, type Resolution } from './resolution.ts';
+import { MAX_CANDIDATES, placesNamed, type Resolution } from './resolution.ts';
 
 /** 长沙东城, 深圳科技园: a place, then a name only places outside it have (44 places are called 东城, none
  *  in 长沙; the operator means a part of 长沙 the data does not name). Unresolved, the nearest listed. */
@@ -12,7 +12,7 @@ export function namedElsewhere(resolver: Resolver, input: string, text: string):
   const spaced = words.length > 1 && words.join('') === text ? text.length - words.at(-1)!.length : undefined;
   for (let i = spaced ?? 2; i <= (spaced ?? text.length - 2); i++) {
     const head = resolver.named(text.slice(0, i), text.slice(0, i));
-    const at = !head || head.town ? [] : ok(head) ? [head.code!] : namesakes(head) ? head.candidates!.map((c) => c.code) : [];
+    const at = !head || head.town ? [] : placesNamed(head);
     if (!at.length) continue;
     const word = text.slice(i);
     if (!spaced && word.replace(/(镇|乡|街道|市|县|区)$/, '').length < 2) continue; // 吉首坎市: 吉首市, a near name

@@ -47,6 +47,10 @@ export function namesakes(r: Resolution): boolean {
   return !!shared && Number(shared[1]) === r.candidates?.length;
 }
 
+/** The places a reading names: the one read, or those that share the name written (长沙: 长沙市, 长沙县). */
+export const placesNamed = (r: Resolution): string[] =>
+  ok(r) ? [r.code!] : namesakes(r) ? r.candidates!.map((c) => c.code) : [];
+
 export interface Place {
   key: string; // region code, `town:<code>` or `former:<name>@<within>`
   name: string;
