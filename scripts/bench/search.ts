@@ -1,5 +1,6 @@
 // Search in Chromium behind a CDN-like server: the first query's bytes and time, and later queries.
 import { chromium } from 'playwright-core';
+import { firstSearches } from './first-searches.ts';
 import { CHROMIUM, FLAGS, fmt, results, row, RUNS, stat } from './report.ts';
 
 /** Search as a phone gets it from production: the built site behind a CDN-like server (HTTP/2,
@@ -82,7 +83,6 @@ export async function search() {
     site.server.close();
   }
   const median = (results.search as { firstParts: Record<string, number> }).firstParts;
-  const { firstSearches } = await import('./first-searches.ts');
   await firstSearches(['.pagefind', 'pagefind.js', 'our worker', 'other'].reduce((sum, k) => sum + (median[k] ?? 0), 0));
   await plainSearch();
 }
