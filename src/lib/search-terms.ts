@@ -55,16 +55,17 @@ export function placeLabel(region: Region, parent: Region | undefined): string {
 }
 
 /**
- * A town's words on its county's record, always five of them (TOWN_WORDS in src/scripts/search-hits.ts), so the search worker finds which
- * town a result matched from the matched word's position: 乾州街道, 吉首市乾州街道, 吉首乾州街道,
- * 湘西乾州街道, qianzhoujiedao. Pagefind matches a word by its beginning, so short forms come free
- * (乾州, 吉首乾州, 湘西乾州, qianzhou). Rarer forms are the worker's to read (src/scripts/search-core.ts):
- * a province in front (湖南吉首乾州), a prefecture's full name (湘西土家族苗族自治州乾州街道). Each word
- * more per town costs the build ~0.7 s: Pagefind sorts its words with a copy per comparison.
+ * A town's words on its county's record, always four of them (TOWN_WORDS in src/scripts/search-hits.ts), so the search worker finds which
+ * town a result matched from the matched word's position: 乾州街道, 吉首乾州街道, 湘西乾州街道,
+ * qianzhoujiedao. Pagefind matches a word by its beginning, so short forms come free (乾州, 吉首乾州,
+ * 湘西乾州, qianzhou). Rarer forms are the worker's to read (src/scripts/readings.ts): the county's full
+ * name (吉首市乾州街道, read as 吉首乾州街道 within 吉首市), a province in front (湖南吉首乾州), a
+ * prefecture's full name (湘西土家族苗族自治州乾州街道). Each word more per town costs the build ~0.7 s:
+ * Pagefind sorts its words with a copy per comparison (the full county's form, alternated: 0.96×).
  */
 export function townWords(town: Town, county: Region, parent: Region): string[] {
   const name = typedName(town.name);
   // Not the province (海南八所镇): the worker strips a province, and 海南 would find every town of 海南省.
   const withParent = parent.level === 'province' ? name : parent.shortName + name;
-  return [name, county.name + name, county.shortName + name, withParent, pinyinSlug(name) || name];
+  return [name, county.shortName + name, withParent, pinyinSlug(name) || name];
 }

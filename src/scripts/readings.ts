@@ -1,6 +1,7 @@
 // The ways to read a query, most literal first (search-core.ts searches each in turn): as typed,
 // then without a province in front — searched within that province (湖南吉首 → 吉首 in 湖南省) — then
-// split into a place and a town (吉首市乾州街道 → 吉首市 乾州街道).
+// a county's full name before a town as the index has it, short (吉首市乾州街道 → 吉首乾州街道, kept
+// to 吉首市), then split into a place and a town (吉首市乾州街道 → 吉首市 乾州街道).
 import { COMMON_NAMES, endsWithPeople, shortName, SUFFIX_PINYIN, TOWN_END } from '../lib/names.ts';
 import { PROVINCE_PINYIN, PROVINCES } from '../lib/provinces.ts';
 
@@ -22,6 +23,17 @@ const namesNoPlace = (rest: string) => rest.length <= 2 || NO_PLACE.has(rest);
 export const NAMED_AS_PROVINCE = /^(吉林市|海南州|海南藏族|海南区|河北区)/;
 /** Splits tried per query: each is one more Pagefind search, and may fetch one more index chunk. */
 const MAX_SPLITS = 4;
+/** A county's (or city's) name cut short before a town, tried per query: one more search each. */
+const MAX_SHORT = 2;
+
+export interface Reading {
+  q: string;
+  filters: Record<string, string>;
+  /** The part of q that may name a town (all of it, when the reading is one word). */
+  town: string;
+  /** The full name q's front was cut from (吉首市 of 吉首乾州街道): its places first. */
+  county?: string;
+}
 // With the common names that begin a province's (内蒙: names.ts COMMON_NAMES).
 export const PROVINCE_NAMES = [
   ...PROVINCES.flatMap((name) => [name, shortName(name, 'province')]),
@@ -30,14 +42,23 @@ export const PROVINCE_NAMES = [
   // 内蒙古自治区 before 内蒙古: the longest name that the query starts with wins.
   .sort((a, b) => b.length - a.length);
 
+/** A county's full name before a town, read short (see readings). The rest may be a town's first
+ *  character (芙蓉区五 as it is typed: 芙蓉五里牌街道). */
+function shortened(text: string, filters: Record<string, string>): Reading[] {
+  return [...Array(Math.max(0, text.length - 2)).keys()]
+    .map((i) => i + 2)
+    .filter((i) => ENDS_NAME.test(text[i - 1]) && namesTown(text.slice(i)))
+    .map((i) => ({ county: text.slice(0, i), short: shortName(text.slice(0, i), 'county'), i }))
+    .filter(({ county, short }) => short !== county)
+    .slice(0, MAX_SHORT)
+    .map(({ county, short, i }) => ({ q: short + text.slice(i), filters, town: short + text.slice(i), county }));
+}
+
 /** The ways to read a query, most literal first: as typed, then without a province in front (searched
  *  within that province), then split into a place and a town. */
-export function readings(
-  q: string,
-  filters: Record<string, string>,
-): { q: string; filters: Record<string, string>; town: string }[] {
+export function readings(q: string, filters: Record<string, string>): Reading[] {
   const query = /^[a-z\s]+$/i.test(q) ? q.replace(/\s+/g, '').toLowerCase() : q.replace(/["“”]/g, '').trim();
-  const out = [{ q: query, filters, town: query }];
+  const out: Reading[] = [{ q: query, filters, town: query }];
   let rest = query;
   let within = filters;
   // In pinyin (hunan changsha): within that province; shanxi is two, each in turn.
@@ -78,6 +99,10 @@ export function readings(
   // name ends.
   const ends = (i: number) => ENDS_NAME.test(rest[i - 1]) || endsWithPeople(rest.slice(0, i));
   const cuts = [...all.filter(ends), ...all.filter((i) => !ends(i))];
+  // A town's words hold its county's short name, not its full one (search-terms.ts townWords): 吉首市
+  // 乾州街道 as 吉首乾州街道, 城步苗族自治县儒林镇 as 城步儒林镇, each one word — after a province read off,
+  // then as typed, for a county named so (吉林白城经济开发区幸福街道).
+  out.push(...shortened(rest, within), ...(rest !== query ? shortened(query, filters) : []));
   for (const i of cuts.slice(0, MAX_SPLITS))
     out.push({ q: `${rest.slice(0, i)} ${rest.slice(i)}`, filters: within, town: rest.slice(i) });
   return out;

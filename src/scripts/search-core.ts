@@ -57,7 +57,12 @@ export async function search(
   // no places that merely offer the service, but the page's advice and hotline.
   const written = spelled || joined;
   const place = placeOnly(written);
-  const unheld = place !== written && !(await holding(pagefind, written.replace(/\s+/g, ''), filters, 1)).length;
+  // As typed, or with a county's full name read short as the index has it (东西湖区柏泉办事处街道).
+  const held = async (name: string, within = filters) => (await holding(pagefind, name, within, 1)).length > 0;
+  const compact = written.replace(/\s+/g, '');
+  const short = place !== written ? readings(compact, filters).filter((r) => r.county) : [];
+  let unheld = place !== written && !(await held(compact));
+  for (const r of short) if (unheld && (await held(r.q, r.filters))) unheld = false;
   if (unheld && !place) return nothing();
   const alone = place !== written && place.replace(/\s/g, '').length >= 2;
   const byPlace = async () => {
@@ -275,8 +280,10 @@ async function searchAs(
       (words.length === 1 && placesOf(data[0]).some((p) => namedInMeta(p.meta, words[0])));
     // How much of the query the nearest words account for: the province read off its front, and the
     // leading word.
-    const begun = exact ? '' : leadingWord(reading.q, data);
-    const accounts = exact ? 0 : typed.length - reading.q.replace(/\s+/g, '').length + begun.length;
+    const leading = exact ? '' : leadingWord(reading.q, data);
+    const accounts = exact ? 0 : typed.length - reading.q.replace(/\s+/g, '').length + leading.length;
+    // As typed, of a full name read short (南京市江北新区 of 南京江北新区): search() finds it in the query.
+    const begun = reading.county ? leading.replace(shortName(reading.county, 'county'), reading.county) : leading;
     if (!exact && hint && accounts <= hintAccounts) continue;
     const split = reading.town !== reading.q;
     let hits = data.flatMap((d) => hitsOf(d, words, exact, split));
@@ -287,6 +294,10 @@ async function searchAs(
       data.push(...more);
       hits = [...hits, ...more.flatMap((d) => hitsOf(d, words, exact, split))];
     }
+    // A county's full name read short (吉首市 of 吉首乾州街道): only its own towns, as a word of the
+    // county's full name and the town's would find — not 朝阳县's for 朝阳区…, nor 新乡县's town 新乡经济
+    // 开发区 for 新乡市经济开发区 (a city's zone: search() reads that).
+    if (reading.county) hits = hits.filter((h) => h.meta.title === reading.county);
     if (!hits.length) continue;
     // The query's own names: joined, and each word of two typed apart (坚匣 长沙: 长沙).
     const names = [reading.q.replace(/\s+/g, ''), ...(reading.town === reading.q && words.length === 2 ? words : [])];

@@ -51,7 +51,7 @@ export interface Hit {
 /** Follows a place's own names in its record (吉林ϙ): a letter nobody types, that Pagefind keeps. */
 export const OWN = 'ϙ';
 /** Words per town on its county's record (src/lib/search-terms.ts townWords). */
-export const TOWN_WORDS = 5;
+export const TOWN_WORDS = 4;
 
 export const LEVEL = ['province', 'prefecture', 'county', 'town'];
 

@@ -64,6 +64,29 @@ describe('reading a query', () => {
     expect(readings('内蒙赤峰', {})[1]).toEqual({ q: '赤峰', filters: { province: '内蒙古自治区' }, town: '赤峰' });
   });
 
+  it("reads a county's full name before a town short, as the index has it, before the splits (吉首市乾州街道: 吉首乾州街道)", () => {
+    expect(readings('吉首市乾州街道', {})).toEqual([
+      { q: '吉首市乾州街道', filters: {}, town: '吉首市乾州街道' },
+      { q: '吉首乾州街道', filters: {}, town: '吉首乾州街道', county: '吉首市' },
+      { q: '吉首市 乾州街道', filters: {}, town: '乾州街道' },
+      { q: '吉首 市乾州街道', filters: {}, town: '市乾州街道' },
+      { q: '吉首市乾 州街道', filters: {}, town: '州街道' },
+    ]);
+    const short = (q: string) => readings(q, {}).flatMap((r) => (r.county ? [[r.q, r.county, r.filters.province]] : []));
+    // An autonomous county's nationalities go with its suffix; a town whose name begins with one stays whole.
+    expect(short('城步苗族自治县儒林镇')).toEqual([['城步儒林镇', '城步苗族自治县', undefined]]);
+    expect(short('密山市市良种场')[0]).toEqual(['密山市良种场', '密山市', undefined]);
+    // After a province read off, then as typed: a county whose name begins with a province's.
+    expect(short('湖南吉首市乾州街道')).toEqual([
+      ['吉首乾州街道', '吉首市', '湖南省'],
+      ['湖南吉首乾州街道', '湖南吉首市', undefined],
+    ]);
+    expect(short('吉林经济开发区双吉街道')[1]).toEqual(['吉林经济开发双吉街道', '吉林经济开发区', undefined]);
+    // Typed so far: the town's first character; never a name that is its own short name (城区), nor a 州.
+    expect(short('芙蓉区五')).toEqual([['芙蓉五', '芙蓉区', undefined]]);
+    for (const q of ['城区东街街道', '湘西州乾州街道', '吉首市街道']) expect(short(q), q).toEqual([]);
+  });
+
   it("spells each province's full and short name in pinyin as pinyin-pro does", () => {
     const spelled = new Set(PROVINCE_PINYIN.map(([p, name]) => `${p} ${name}`));
     for (const name of PROVINCES)
@@ -204,14 +227,14 @@ describe('searching', () => {
   // Named 县一县, 县二县…: a digit beside Chinese is read as part of an address (typedQuery).
   const county = (num: number, n = '〇一二三四五六七八九'[num]) => ({
     url: `/county-${num}/`,
-    words: ['石龙镇', `县${n}县石龙镇`, `县${n}石龙镇`, `市${n}石龙镇`, 'shilongzhen', `县${n}县`, `县${n}`, `县${n}县${OWN}`],
+    words: ['石龙镇', `县${n}石龙镇`, `市${n}石龙镇`, 'shilongzhen', `县${n}县`, `县${n}`, `县${n}县${OWN}`],
     meta: {
       title: `县${n}县`,
       short: `县${n}`,
       level: 'county',
       place: `市${n} 县${n}县`,
-      townWords: '5',
-      words: '8',
+      townWords: '4',
+      words: '7',
       covered: '1',
     } as Place,
   });
@@ -258,13 +281,11 @@ describe('searching', () => {
     expect((await search(pagefind, '石龙镇', {})).results.map((r) => r.url)).toEqual(['/county-2/', '/regions/?uncovered=1']);
     // A place of that very name (县一, uncovered) outranks a covered county's town of it (县一镇), whatever
     // Pagefind's order (both hold the query three times; the covered one is first).
-    const own = { ...uncovered, words: ['丙镇', '丁县丙镇', '丁丙镇', '戊丙镇', 'bingzhen', '县一县', '县一', `县一县${OWN}`] };
+    const own = { ...uncovered, words: ['丙镇', '丁丙镇', '戊丙镇', 'bingzhen', '县一县', '县一', `县一县${OWN}`] };
     const withTown = {
       url: '/county-x/',
-      words: ['县一镇', '县一乡', '县一街道']
-        .flatMap((t) => [t, `乙县${t}`, `乙${t}`, `甲${t}`, 'pinyin'])
-        .concat(['乙县', '乙']),
-      meta: { title: '乙县', level: 'county', place: '甲市 乙县', townWords: '15', words: '17', covered: '1' } as Place,
+      words: ['县一镇', '县一乡', '县一街道'].flatMap((t) => [t, `乙${t}`, `甲${t}`, 'pinyin']).concat(['乙县', '乙']),
+      meta: { title: '乙县', level: 'county', place: '甲市 乙县', townWords: '12', words: '14', covered: '1' } as Place,
     };
     const { pagefind: named } = fakePagefind([withTown, own]);
     expect((await search(named, '县一', {})).results.map((r) => [r.url, r.town])).toEqual([
@@ -277,8 +298,8 @@ describe('searching', () => {
     // Pagefind returns a few of the words a short query begins, here only town words (长沙五里牌街道).
     const furong = {
       url: '/hunan/changsha/furong/',
-      words: ['五里牌街道', '芙蓉区五里牌街道', '芙蓉五里牌街道', '长沙五里牌街道', 'wulipaijiedao', '芙蓉区', '芙蓉'],
-      meta: { title: '芙蓉区', level: 'county', place: '长沙市 芙蓉区', townWords: '5', words: '7', covered: '1' } as Place,
+      words: ['五里牌街道', '芙蓉五里牌街道', '长沙五里牌街道', 'wulipaijiedao', '芙蓉区', '芙蓉'],
+      meta: { title: '芙蓉区', level: 'county', place: '长沙市 芙蓉区', townWords: '4', words: '6', covered: '1' } as Place,
     };
     const { pagefind } = fakePagefind([furong]);
     expect((await search(pagefind, '长沙', {})).results.map((r) => [r.url, r.town])).toEqual([[furong.url, undefined]]);
@@ -291,13 +312,13 @@ describe('searching', () => {
     // Pagefind's order and coverage both favour 泰县, a former county noted as a town of a covered district.
     const jiangyan = {
       url: '/jiangsu/taizhou/jiangyan/',
-      words: ['泰县', '姜堰区泰县', '姜堰泰县', '泰州泰县', 'taixian', '姜堰区', '姜堰'],
-      meta: { title: '姜堰区', level: 'county', place: '泰州市 姜堰区', townWords: '5', words: '7', covered: '1' } as Place,
+      words: ['泰县', '姜堰泰县', '泰州泰县', 'taixian', '姜堰区', '姜堰'],
+      meta: { title: '姜堰区', level: 'county', place: '泰州市 姜堰区', townWords: '4', words: '6', covered: '1' } as Place,
     };
     const nanbu = {
       url: '/regions/?uncovered=511321',
-      words: ['太霞乡', '南部县太霞乡', '南部太霞乡', '南充太霞乡', 'taixiaxiang', '南部县', '南部'],
-      meta: { title: '南部县', level: 'county', place: '南充市 南部县', townWords: '5', words: '7', covered: '0' } as Place,
+      words: ['太霞乡', '南部太霞乡', '南充太霞乡', 'taixiaxiang', '南部县', '南部'],
+      meta: { title: '南部县', level: 'county', place: '南充市 南部县', townWords: '4', words: '6', covered: '0' } as Place,
     };
     const { pagefind } = fakePagefind([jiangyan, nanbu]);
     expect((await search(pagefind, 'taixia', {})).results.map((r) => r.town)).toEqual(['太霞乡', '泰县']);
@@ -306,7 +327,7 @@ describe('searching', () => {
   });
 
   it('names the town whose county + town the query is whole, not a longer town it begins (滨海新区天津经济技术开发区)', async () => {
-    const town = (name: string, pinyin: string) => [name, `滨海新区${name}`, `滨海${name}`, `天津${name}`, pinyin];
+    const town = (name: string, pinyin: string) => [name, `滨海${name}`, `天津${name}`, pinyin];
     const binhai = {
       url: '/tianjin/binhai/',
       words: [
@@ -320,8 +341,8 @@ describe('searching', () => {
         short: '滨海',
         level: 'county',
         path: '天津市',
-        townWords: '10',
-        words: '12',
+        townWords: '8',
+        words: '10',
         covered: '1',
       } as Place,
     };
@@ -333,6 +354,24 @@ describe('searching', () => {
     expect((await search(pagefind, '滨海新区天津经济', {})).results.map((r) => r.town)).toEqual([
       '天津经济技术开发区东区泰达街道',
     ]);
+  });
+
+  it("finds a town after its county's full name among that county's towns only (朝阳区八里庄街道: not 朝阳县's)", async () => {
+    const county = (url: string, title: string, path: string, town: string) => ({
+      url,
+      words: [town, `${shortName(title, 'county')}${town}`, `x${town}`, 'pinyin', title, `${title}${OWN}`],
+      meta: { title, level: 'county', path, townWords: '4', words: '6', covered: '1' } as Place,
+    });
+    // Pagefind's order puts 辽宁's 朝阳县 first; both have a word 朝阳八里庄街道.
+    const liaoning = county('/chaoyangxian/', '朝阳县', '辽宁省 朝阳市', '八里庄街道');
+    const beijing = county('/beijing/chaoyang/', '朝阳区', '北京市', '八里庄街道');
+    const { pagefind } = fakePagefind([liaoning, beijing]);
+    const found = await search(pagefind, '朝阳区八里庄街道', {});
+    expect([found.exact, found.results.map((r) => [r.url, r.town])]).toEqual([true, [['/beijing/chaoyang/', '八里庄街道']]]);
+    // Its short name finds both; a prefecture's full name none of them by that reading (长春市经济开发区 is no
+    // town 长春经济开发区 of 益阳: search() reads a city's full name otherwise).
+    expect((await search(pagefind, '朝阳八里庄街道', {})).results).toHaveLength(2);
+    expect((await search(pagefind, '朝阳市八里庄街道', {})).results.map((r) => r.town)).not.toContain('八里庄街道');
   });
 
   it('puts a town typed after its county in pinyin (qingshan 青山路街道) in the county the pinyin spells whole first', async () => {
@@ -374,8 +413,8 @@ describe('searching', () => {
     };
     const quzhou = {
       url: '/zhejiang/quzhou/qujiang/',
-      words: ['湖南镇', '衢江区湖南镇', '衢江湖南镇', '衢州湖南镇', 'hunanzhen', ...own('衢江区', '衢江')],
-      meta: { title: '衢江区', level: 'county', path: '浙江省 衢州市', townWords: '5', words: '9', covered: '1' } as Place,
+      words: ['湖南镇', '衢江湖南镇', '衢州湖南镇', 'hunanzhen', ...own('衢江区', '衢江')],
+      meta: { title: '衢江区', level: 'county', path: '浙江省 衢州市', townWords: '4', words: '8', covered: '1' } as Place,
     };
     const { pagefind } = fakePagefind([quzhou, changsha, hunan]);
     const found = await search(pagefind, '湖南', {});
@@ -398,8 +437,8 @@ describe('searching', () => {
     };
     const towns = Array.from({ length: FIRST + 2 }, (_, i) => ({
       url: `/jilin/jilin/d${i}/`,
-      words: [`吉林镇${i}`, `吉林市镇${i}`, `吉林镇${i}a`, `吉林镇${i}b`, `jilin${i}`, `区${i}`, `区${i}${OWN}`],
-      meta: { title: `区${i}`, level: 'county', place: `吉林市 区${i}`, townWords: '5', words: '7', covered: '1' } as Place,
+      words: [`吉林镇${i}`, `吉林镇${i}a`, `吉林镇${i}b`, `jilin${i}`, `区${i}`, `区${i}${OWN}`],
+      meta: { title: `区${i}`, level: 'county', place: `吉林市 区${i}`, townWords: '4', words: '6', covered: '1' } as Place,
     }));
     const { pagefind, calls } = fakePagefind([...towns, jilin]);
     const found = await search(pagefind, '吉林', {});
@@ -440,8 +479,8 @@ describe('searching', () => {
     const town = '高新技术产业开发区';
     const zhuozhou = {
       url: '/zhuozhou/',
-      words: [town, `涿州市${town}`, `涿州${town}`, `保定市${town}`, 'gaoxinjishuchanyekaifaqu', '涿州市', `涿州市${OWN}`],
-      meta: { title: '涿州市', level: 'county', path: '河北省 保定市', townWords: '5', words: '7', covered: '1' } as Place,
+      words: [town, `涿州${town}`, `保定市${town}`, 'gaoxinjishuchanyekaifaqu', '涿州市', `涿州市${OWN}`],
+      meta: { title: '涿州市', level: 'county', path: '河北省 保定市', townWords: '4', words: '6', covered: '1' } as Place,
     };
     const zone = {
       url: '/baodinggaoxin/',
@@ -465,7 +504,7 @@ describe('searching', () => {
     const zhushan = {
       ...zhuozhou,
       url: '/zhushan/',
-      words: [town, `珠山区${town}`, `珠山${town}`, `景德镇市${town}`, 'gaoxin', '珠山区', `珠山区${OWN}`],
+      words: [town, `珠山${town}`, `景德镇市${town}`, 'gaoxin', '珠山区', `珠山区${OWN}`],
       meta: { ...zhuozhou.meta, title: '珠山区', path: '江西省 景德镇市' },
     };
     const city = {
@@ -540,18 +579,13 @@ describe('searching', () => {
     for (const q of ['吉首qianzhou', 'jishou', '吉首', '吉首市']) expect(pinyinSuffix(q), q).toBeUndefined();
     const county = (url: string, name: string, towns: [string, string][]) => ({
       url,
-      words: [
-        ...towns.flatMap(([t, p]) => [t, `${name}${t}`, `${name.slice(0, 2)}${t}`, `x${t}`, p]),
-        name,
-        name.slice(0, 2),
-        `${name}${OWN}`,
-      ],
+      words: [...towns.flatMap(([t, p]) => [t, `${name.slice(0, 2)}${t}`, `x${t}`, p]), name, name.slice(0, 2), `${name}${OWN}`],
       meta: {
         title: name,
         short: name.slice(0, 2),
         level: 'county',
-        townWords: String(towns.length * 5),
-        words: String(towns.length * 5 + 3),
+        townWords: String(towns.length * 4),
+        words: String(towns.length * 4 + 3),
         covered: '1',
       } as Place,
     });
@@ -591,8 +625,8 @@ describe('searching', () => {
   it('reads a province in front within it when as typed it begins only a place elsewhere (北京亦庄)', async () => {
     const county = (url: string, title: string, path: string, town: string) => ({
       url,
-      words: [town, `${title}${town}`, `${title.slice(0, 2)}${town}`, `x${town}`, 'pinyin', title, `${title}${OWN}`],
-      meta: { title, level: 'county', path, townWords: '5', words: '7', covered: '1' } as Place,
+      words: [town, `${title.slice(0, 2)}${town}`, `x${town}`, 'pinyin', title, `${title}${OWN}`],
+      meta: { title, level: 'county', path, townWords: '4', words: '6', covered: '1' } as Place,
     });
     // A town of 河北's 永清县 whose name begins 北京亦庄, and 大兴区's 亦庄地区.
     const yongqing = county('/yongqing/', '永清县', '河北省 廊坊市', '北京亦庄永清高新技术产业开发区');
@@ -625,10 +659,10 @@ describe('searching', () => {
         covered: '1',
       } as Place,
     });
-    // A town's words: its name, after its county's, after its prefecture's, without its suffix, in pinyin.
-    const town = (name: string, county: string) => [name, `${county}${name}`, `吉林${name}`, name.slice(0, 2), 'pinyin'];
+    // A town's words: its name, after its county's, after its prefecture's, in pinyin.
+    const town = (name: string, county: string) => [name, `${county.slice(0, 2)}${name}`, `吉林${name}`, 'pinyin'];
     const chaoyang = place('/chaoyang/', '朝阳区', 'county', '吉林省 长春市', []);
-    const shulan = place('/shulan/', '舒兰市', 'county', '吉林省 吉林市', town('朝阳镇', '舒兰市'), 5);
+    const shulan = place('/shulan/', '舒兰市', 'county', '吉林省 吉林市', town('朝阳镇', '舒兰市'), 4);
     const { pagefind } = fakePagefind([shulan, chaoyang]);
     const found = await search(pagefind, '吉林朝阳', {});
     expect([found.exact, found.results.map((r) => [r.url, r.town])]).toEqual([
@@ -644,23 +678,17 @@ describe('searching', () => {
   });
 
   it('names the town the query names, not the first whose name it begins (崇文: 崇文区, not 崇文门外街道)', async () => {
-    const town = (name: string, county: string) => [
-      name,
-      `${county}${name}`,
-      `${county.slice(0, 2)}${name}`,
-      `北京${name}`,
-      'pinyin',
-    ];
+    const town = (name: string, county: string) => [name, `${county.slice(0, 2)}${name}`, `北京${name}`, 'pinyin'];
     // A former division is one of its successor's town words (search-records.json.ts).
     const dongcheng = {
       url: '/beijing/dongcheng/',
       words: [...town('崇文门外街道', '东城区'), ...town('崇文区', '东城区'), '东城区', `东城区${OWN}`],
-      meta: { title: '东城区', level: 'county', path: '北京市', townWords: '10', words: '12', covered: '1' } as Place,
+      meta: { title: '东城区', level: 'county', path: '北京市', townWords: '8', words: '10', covered: '1' } as Place,
     };
     const lingchuan = {
       url: '/lingchuan/',
       words: [...town('崇文镇', '陵川县'), '陵川县', `陵川县${OWN}`],
-      meta: { title: '陵川县', level: 'county', path: '山西省 晋城市', townWords: '5', words: '7', covered: '1' } as Place,
+      meta: { title: '陵川县', level: 'county', path: '山西省 晋城市', townWords: '4', words: '6', covered: '1' } as Place,
     };
     const { pagefind } = fakePagefind([lingchuan, dongcheng]);
     const found = await search(pagefind, '崇文', {});

@@ -56,9 +56,10 @@ describe('search terms of a town', () => {
   const towns = townsByCounty(index);
   const qianzhou = towns.get('433101')!.find((t) => t.name === '乾州街道')!;
 
-  it('puts TOWN_WORDS words on its county: the name, after the county (full and short), after the prefecture, pinyin', () => {
+  it("puts TOWN_WORDS words on its county: the name, after the county's short name, after the prefecture, pinyin", () => {
     const words = townWords(qianzhou, jishou, index.get('433100')!);
-    expect(words).toEqual(['乾州街道', '吉首市乾州街道', '吉首乾州街道', '湘西乾州街道', 'qianzhoujiedao']);
+    // Not after the county's full name (吉首市乾州街道): readings.ts reads that as 吉首乾州街道.
+    expect(words).toEqual(['乾州街道', '吉首乾州街道', '湘西乾州街道', 'qianzhoujiedao']);
     expect(words).toHaveLength(TOWN_WORDS);
   });
 
