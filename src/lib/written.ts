@@ -1,8 +1,8 @@
 // What operators write around a place name in a pasted list, read off before the name is resolved
 // (resolve.ts): list numbers and bullets, quotes, notes in brackets, trailing punctuation, the
 // words for "all of it" (湖南省全省, 长沙市各区县, 吉首市及以下乡镇) and for "and around it" (长沙市及周边).
-import { parse } from 'csv-parse/sync';
 import { PROVINCE_ONE_CHARACTER } from './provinces.ts';
+import { HEADER_WORD, rowsOf } from './sheet-rows.ts';
 
 /** Longer than any place written with all its ancestors (新疆维吾尔自治区克孜勒苏柯尔克孜自治州阿克陶县
  *  and a town: ~30 characters); a longer entry is several places run together, and reading every
@@ -137,50 +137,8 @@ const PHONE =
   /(?:(?:联系|服务|报修|客服)?(?:电话|热线|手机)|tel|TEL|Tel)?\s*[:：]?\s*(?:\+?86[-\s]?)?(?:400|800|1[3-9]\d|0\d{2,3})[-\s]?\d{3,4}[-\s]?\d{4}(?!\d)/gu;
 /** Emoji and signs that decorate a line (📍长沙市, ✅, ★长沙★), never a place's. */
 const DECORATION = /[\p{Extended_Pictographic}\u2190-\u21FF\u2600-\u27BF★☆●○◆◇■□▲△▼※\uFE0F]/gu;
-/** An Excel sheet's header row (序号 城市 区县). */
-const HEADER_WORD = /^(序号|编号|省份?|城市|地市|市|区县|县区|区|县|区域|地区|乡镇|街道|备注|电话|地址)$/u;
-
 /** The four cities of a province's rank, whose counties the code table once listed under 县 (北京市 县 密云县). */
 const MUNICIPALITY = /^(北京|天津|上海|重庆)市$/u;
-/** Excel's header cells (省份,城市,区县), the row that says a sheet or CSV file follows. */
-const isHeaderRow = (cells: string[]) => cells.length > 1 && cells.every((c) => HEADER_WORD.test(c.replace(/["']/g, '').trim()));
-
-/**
- * The list's lines as the sheet or chat they were copied from meant them: without zero-width
- * characters (WeChat's), a name padded to three characters whole again (攸　县, as Excel aligns
- * names), a CSV file's rows as paths of their cells (省份,城市,区县 first; csv-parse reads its quotes),
- * and a row whose first cells are empty (merged cells) under the row above's.
- */
-function rowsOf(text: string): string[] {
-  const clean = plainPinyin(text)
-    .replace(/[\u200B-\u200D\u2060\uFEFF]/gu, '')
-    // The ratio sign some input methods give for a colon (湖南∶长沙).
-    .replace(/\u2236/gu, '：')
-    .replace(/(?<!\p{Script=Han})(\p{Script=Han})\u3000+(\p{Script=Han})(?!\p{Script=Han})/gu, '$1$2');
-  const first = clean.split(/[\n\r]/u).find((line) => line.trim()) ?? '';
-  const rows = isHeaderRow(first.split(','))
-    ? (parse(clean, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true }) as string[][]).map(
-        (row) => row.join('\t'),
-      )
-    : clean.split(/[\n\r]/u);
-  let above: string[] = [];
-  return rows.map((row) => {
-    // Only under a row of cells: a tab before a line is an indent (广东, then ⇥广州).
-    if (!row.includes('\t') || (!above.length && /^\t/.test(row))) {
-      above = [];
-      return row;
-    }
-    const cells = row.split('\t').map((cell) => cell.trim());
-    if (isHeaderRow(cells.filter(Boolean))) {
-      above = [];
-      return row;
-    }
-    const filled = cells.map((cell, i) => (cells.slice(0, i + 1).every((c) => !c) ? (above[i] ?? '') : cell));
-    above = filled;
-    return filled.filter(Boolean).join('\t');
-  });
-}
-
 /** A piece's words: cut at spaces and / | > - : ·, a note in brackets kept with the word before it. */
 function wordsOf(piece: string): string[] {
   return (
@@ -235,7 +193,7 @@ export function splitEntries(
 ): string[] {
   // A line ends an entry even inside a bracket left open (长沙市（ then 吉首市） on the next line), or
   // that bracket would make the rest of the list one entry.
-  const lines = rowsOf(text)
+  const lines = rowsOf(plainPinyin(text))
     .map((raw) => ({
       indented: /^[ \t\u3000]+\S/u.test(raw),
       // A phone number is a note on the place before it (长沙市岳麓区 电话：400-000-0000), read off as one.
@@ -305,6 +263,15 @@ export function splitEntries(
       const own = /^\s*([^()（）【】[\]]+)[:：]\s*\S/u.exec(piece)?.[1];
       out.push(...entries(piece, own ? undefined : piece.trim() ? head : undefined).entries);
       if (own) head = wordsOf(own).join(' ');
+    }
+    // Its places' heading heads the indented lines after it too, when all of them are in it (湖南省：,
+    // 长沙市：芙蓉区、天心区, then 　五里牌街道: 长沙's, not any of 湖南's four) — with the heading it is under.
+    if (!indented && head !== block?.head && lines[i + 1]?.indented) {
+      const end = lines.slice(i + 1).findIndex((l) => !l.indented || !l.line.trim());
+      const below = lines.slice(i + 1, end < 0 ? undefined : i + 1 + end);
+      const under = [block?.head, head].filter(Boolean).join(' ');
+      const pieces = below.flatMap(({ line: l }) => cutOutsideBrackets(l, ENTRIES).filter((p) => p.trim()));
+      if (pieces.every((p) => entries(p, under).headed)) [outer, block] = [block, { head: under, indent: true }];
     }
   }
   return out;

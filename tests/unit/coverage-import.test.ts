@@ -763,6 +763,16 @@ describe('npm run coverage:import', () => {
       ['辽宁 朝阳', 'warning', '211300'],
       ['湖南 株洲', 'resolved', '430200'],
     ]);
+    // A heading before a colon with places after it heads the indented lines after it, under its own
+    // heading (湖南省：, 长沙市：芙蓉区, then 　五里牌街道: 长沙's, not one of 湖南's four guessed by the
+    // list), when they are all in it (长沙市：芙蓉区, then 　湘潭: an entry of its own).
+    expect(await read('湖南省：\n长沙市：芙蓉区\n  五里牌街道\n株洲市：荷塘区\n\n长沙市：芙蓉区\n  湘潭')).toEqual([
+      ['长沙市 芙蓉区', 'resolved', '430102'],
+      ['湖南省 长沙市 五里牌街道', 'warning', '430102'],
+      ['株洲市 荷塘区', 'resolved', '430202'],
+      ['长沙市 芙蓉区', 'resolved', '430102'],
+      ['湘潭', 'warning', '430300'],
+    ]);
     // A heading ending in a colon ends at a line not in it (福建：, 福州, then 江苏: its 鼓楼 is not 福州's).
     expect(await read('福建：\n厦门\n江苏\n南京\n鼓楼')).toEqual([
       ['福建 厦门', 'resolved', '350200'],

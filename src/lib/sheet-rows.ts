@@ -1,0 +1,45 @@
+// The lines of a pasted coverage list as the sheet or chat they came from meant them (written.ts
+// splitEntries reads them): Excel's rows and merged cells, a CSV file, names padded to line up.
+import { parse } from 'csv-parse/sync';
+
+/** An Excel sheet's header row (序号 城市 区县). */
+export const HEADER_WORD = /^(序号|编号|省份?|城市|地市|市|区县|县区|区|县|区域|地区|乡镇|街道|备注|电话|地址)$/u;
+
+/** Excel's header cells (省份,城市,区县), the row that says a sheet or CSV file follows. */
+const isHeaderRow = (cells: string[]) => cells.length > 1 && cells.every((c) => HEADER_WORD.test(c.replace(/["']/g, '').trim()));
+
+/**
+ * The list's lines as the sheet or chat they were copied from meant them: without zero-width
+ * characters (WeChat's), a name padded to three characters whole again (攸　县, as Excel aligns
+ * names), a CSV file's rows as paths of their cells (省份,城市,区县 first; csv-parse reads its quotes),
+ * and a row whose first cells are empty (merged cells) under the row above's.
+ */
+export function rowsOf(text: string): string[] {
+  const clean = text
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/gu, '')
+    // The ratio sign some input methods give for a colon (湖南∶长沙).
+    .replace(/\u2236/gu, '：')
+    .replace(/(?<!\p{Script=Han})(\p{Script=Han})\u3000+(\p{Script=Han})(?!\p{Script=Han})/gu, '$1$2');
+  const first = clean.split(/[\n\r]/u).find((line) => line.trim()) ?? '';
+  const rows = isHeaderRow(first.split(','))
+    ? (parse(clean, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true }) as string[][]).map(
+        (row) => row.join('\t'),
+      )
+    : clean.split(/[\n\r]/u);
+  let above: string[] = [];
+  return rows.map((row) => {
+    // Only under a row of cells: a tab before a line is an indent (广东, then ⇥广州).
+    if (!row.includes('\t') || (!above.length && /^\t/.test(row))) {
+      above = [];
+      return row;
+    }
+    const cells = row.split('\t').map((cell) => cell.trim());
+    if (isHeaderRow(cells.filter(Boolean))) {
+      above = [];
+      return row;
+    }
+    const filled = cells.map((cell, i) => (cells.slice(0, i + 1).every((c) => !c) ? (above[i] ?? '') : cell));
+    above = filled;
+    return filled.filter(Boolean).join('\t');
+  });
+}
