@@ -43,11 +43,11 @@ export const PROVINCE_NAMES = [
   .sort((a, b) => b.length - a.length);
 
 /** A county's full name before a town, read short (see readings). The rest may be a town's first
- *  character (芙蓉区五 as it is typed: 芙蓉五里牌街道). */
+ *  character as it is typed (芙蓉区五: 芙蓉五里牌街道; 铁岭县镇: 铁岭镇西堡镇). */
 function shortened(text: string, filters: Record<string, string>): Reading[] {
   return [...Array(Math.max(0, text.length - 2)).keys()]
     .map((i) => i + 2)
-    .filter((i) => ENDS_NAME.test(text[i - 1]) && namesTown(text.slice(i)))
+    .filter((i) => ENDS_NAME.test(text[i - 1]))
     .map((i) => ({ county: text.slice(0, i), short: shortName(text.slice(0, i), 'county'), i }))
     .filter(({ county, short }) => short !== county)
     .slice(0, MAX_SHORT)
@@ -103,7 +103,12 @@ export function readings(q: string, filters: Record<string, string>): Reading[] 
   // 乾州街道 as 吉首乾州街道, 城步苗族自治县儒林镇 as 城步儒林镇, each one word — after a province read off,
   // then as typed, for a county named so (吉林白城经济开发区幸福街道).
   out.push(...shortened(rest, within), ...(rest !== query ? shortened(query, filters) : []));
-  for (const i of cuts.slice(0, MAX_SPLITS))
+  for (const i of cuts.slice(0, MAX_SPLITS)) {
+    // After a prefecture, a county's full name and its town read short too (毕节市 威宁…自治县观风海镇:
+    // 毕节市 威宁观风海镇).
+    const [county] = ENDS_NAME.test(rest[i - 1]) ? shortened(rest.slice(i), within) : [];
+    if (county) out.push({ ...county, q: `${rest.slice(0, i)} ${county.q}` });
     out.push({ q: `${rest.slice(0, i)} ${rest.slice(i)}`, filters: within, town: rest.slice(i) });
+  }
   return out;
 }

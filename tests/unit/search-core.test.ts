@@ -74,7 +74,7 @@ describe('reading a query', () => {
     ]);
     const short = (q: string) => readings(q, {}).flatMap((r) => (r.county ? [[r.q, r.county, r.filters.province]] : []));
     // An autonomous county's nationalities go with its suffix; a town whose name begins with one stays whole.
-    expect(short('城步苗族自治县儒林镇')).toEqual([['城步儒林镇', '城步苗族自治县', undefined]]);
+    expect(short('城步苗族自治县儒林镇')[0]).toEqual(['城步儒林镇', '城步苗族自治县', undefined]);
     expect(short('密山市市良种场')[0]).toEqual(['密山市良种场', '密山市', undefined]);
     // After a province read off, then as typed: a county whose name begins with a province's.
     expect(short('湖南吉首市乾州街道')).toEqual([
@@ -82,9 +82,18 @@ describe('reading a query', () => {
       ['湖南吉首乾州街道', '湖南吉首市', undefined],
     ]);
     expect(short('吉林经济开发区双吉街道')[1]).toEqual(['吉林经济开发双吉街道', '吉林经济开发区', undefined]);
-    // Typed so far: the town's first character; never a name that is its own short name (城区), nor a 州.
+    // Typed so far: the town's first character, a suffix's too (铁岭县镇: its 镇西堡镇); never a name that is
+    // its own short name (城区), nor a 州.
     expect(short('芙蓉区五')).toEqual([['芙蓉五', '芙蓉区', undefined]]);
-    for (const q of ['城区东街街道', '湘西州乾州街道', '吉首市街道']) expect(short(q), q).toEqual([]);
+    expect(short('铁岭县镇')).toEqual([['铁岭镇', '铁岭县', undefined]]);
+    for (const q of ['城区东街街道', '湘西州乾州街道']) expect(short(q), q).toEqual([]);
+    // After a prefecture's full name, split where it ends (毕节市 威宁彝族回族苗族自治县观风海镇).
+    expect(short('毕节市威宁彝族回族苗族自治县观风海镇')).toContainEqual([
+      '毕节市 威宁观风海镇',
+      '威宁彝族回族苗族自治县',
+      undefined,
+    ]);
+    expect(short('城步苗族自治县儒林镇')).toHaveLength(1);
   });
 
   it("spells each province's full and short name in pinyin as pinyin-pro does", () => {
