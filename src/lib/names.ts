@@ -70,6 +70,18 @@ const ETHNIC_BARE = /(?:蒙古|柯尔克孜)$/;
 /** Whether a name ends with a nationality (湘西土家族苗族, 伊犁哈萨克, 博尔塔拉蒙古), as an autonomous
  *  prefecture's or county's does written without 自治州 or 自治县. */
 export const endsWithPeople = (name: string) => ETHNIC_TAIL.test(name) || ETHNIC_BARE.test(name);
+/** Whether a name is nationalities and no place (苗族, 彝族回族: a name cut inside, as 城步|苗族自治县
+ *  is), not a place's with them (管城回族 of 管城回族区). */
+export function peopleOnly(name: string): boolean {
+  let rest = name;
+  for (
+    let m = rest.match(ETHNIC_TAIL) ?? rest.match(ETHNIC_BARE);
+    m && rest;
+    m = rest.match(ETHNIC_TAIL) ?? rest.match(ETHNIC_BARE)
+  )
+    rest = rest.slice(0, -m[0].length);
+  return rest !== name && rest.length < 2;
+}
 /** 湘西自治州 as 湘西州: an autonomous prefecture's short name with 自治州, as its own government writes it
  *  (湘西自治州人民政府), in the 州 form that search indexes (prefectureForms); a full name
  *  (湘西土家族苗族自治州) stays. */

@@ -2,7 +2,7 @@
 // then without a province in front — searched within that province (湖南吉首 → 吉首 in 湖南省) — then
 // a county's full name before a town as the index has it, short (吉首市乾州街道 → 吉首乾州街道, kept
 // to 吉首市), then split into a place and a town (吉首市乾州街道 → 吉首市 乾州街道).
-import { COMMON_NAMES, endsWithPeople, shortName, SUFFIX_PINYIN, TOWN_END } from '../lib/names.ts';
+import { COMMON_NAMES, endsWithPeople, peopleOnly, shortName, SUFFIX_PINYIN, TOWN_END } from '../lib/names.ts';
 import { PROVINCE_PINYIN, PROVINCES } from '../lib/provinces.ts';
 
 /** Suffixes that end a county's or prefecture's full name: a place to split 吉首市|乾州街道 (a
@@ -45,13 +45,16 @@ export const PROVINCE_NAMES = [
 /** A county's full name before a town, read short (see readings). The rest may be a town's first
  *  character as it is typed (芙蓉区五: 芙蓉五里牌街道; 铁岭县镇: 铁岭镇西堡镇). */
 function shortened(text: string, filters: Record<string, string>): Reading[] {
-  return [...Array(Math.max(0, text.length - 2)).keys()]
-    .map((i) => i + 2)
-    .filter((i) => ENDS_NAME.test(text[i - 1]))
-    .map((i) => ({ county: text.slice(0, i), short: shortName(text.slice(0, i), 'county'), i }))
-    .filter(({ county, short }) => short !== county)
-    .slice(0, MAX_SHORT)
-    .map(({ county, short, i }) => ({ q: short + text.slice(i), filters, town: short + text.slice(i), county }));
+  return (
+    [...Array(Math.max(0, text.length - 2)).keys()]
+      .map((i) => i + 2)
+      .filter((i) => ENDS_NAME.test(text[i - 1]))
+      .map((i) => ({ county: text.slice(0, i), short: shortName(text.slice(0, i), 'county'), i }))
+      // A name, not the end of one cut off (城步苗族|自治县儒林镇: 苗族自治县 is no county).
+      .filter(({ county, short }) => short !== county && short.length >= 2 && !peopleOnly(short))
+      .slice(0, MAX_SHORT)
+      .map(({ county, short, i }) => ({ q: short + text.slice(i), filters, town: short + text.slice(i), county }))
+  );
 }
 
 /** The ways to read a query, most literal first: as typed, then without a province in front (searched
@@ -105,8 +108,8 @@ export function readings(q: string, filters: Record<string, string>): Reading[] 
   out.push(...shortened(rest, within), ...(rest !== query ? shortened(query, filters) : []));
   for (const i of cuts.slice(0, MAX_SPLITS)) {
     // After a prefecture, a county's full name and its town read short too (毕节市 威宁…自治县观风海镇:
-    // 毕节市 威宁观风海镇).
-    const [county] = ENDS_NAME.test(rest[i - 1]) ? shortened(rest.slice(i), within) : [];
+    // 毕节市 威宁观风海镇; 铜陵 铜官区露采社区街道: 铜陵 铜官露采社区街道).
+    const [county] = shortened(rest.slice(i), within);
     if (county) out.push({ ...county, q: `${rest.slice(0, i)} ${county.q}` });
     out.push({ q: `${rest.slice(0, i)} ${rest.slice(i)}`, filters: within, town: rest.slice(i) });
   }

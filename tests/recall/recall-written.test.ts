@@ -8,6 +8,12 @@ import { prefectureForms, shortName } from '../../src/lib/names.ts';
 import { typedName } from '../../src/lib/towns.ts';
 import { ask, built, every, first, rate, regions, target, towns, type Ask, type Place } from './ask.ts';
 
+/** Every 50th town after its prefecture and county's full names, and after the prefecture's short name. */
+const FULL =
+  'prefecture + county + town, full names (毕节市威宁彝族回族苗族自治县观风海镇), every 50th: its county first, the town named';
+const PREFECTURE_SHORT =
+  'prefecture short + county + town (铜陵铜官区露采社区街道), every 50th: its county first, the town named';
+
 // The build runs while other tests start (tests/recall/build.ts).
 beforeAll(built, 180_000);
 
@@ -24,10 +30,8 @@ describe('search recall over the whole country', () => {
       ],
       ['county or prefecture + town, shared there: every county listed', []],
       ['an address pasted whole (吉首市乾州街道世纪山水小区), every 100th: its county first, the town named', []],
-      [
-        'prefecture + county + town, full names (毕节市威宁彝族回族苗族自治县观风海镇), every 50th: its county first, the town named',
-        [],
-      ],
+      [FULL, []],
+      [PREFECTURE_SHORT, []],
     ]);
     // 吉首市乾州街道 and 湘西乾州街道; where that names several towns (三门峡城关镇: 卢氏县 and 灵宝市), all.
     const written = new Map<string, { kind: string; places: Place[]; i: number }>();
@@ -45,10 +49,8 @@ describe('search recall over the whole country', () => {
           'an address pasted whole (吉首市乾州街道世纪山水小区), every 100th: its county first, the town named',
           county.name + name + ['世纪山水小区', '固戍村', '人民路18号'][written.size % 3],
         ],
-        [
-          'prefecture + county + town, full names (毕节市威宁彝族回族苗族自治县观风海镇), every 50th: its county first, the town named',
-          (parent.level === 'province' ? '' : parent.name) + county.name + name,
-        ],
+        [FULL, (parent.level === 'province' ? '' : parent.name) + county.name + name],
+        [PREFECTURE_SHORT, (parent.level === 'province' ? '' : parent.shortName) + county.name + name],
       ]) {
         const key = `${kind}:${q}`;
         written.set(key, { kind, places: [...(written.get(key)?.places ?? []), place], i });
@@ -85,13 +87,15 @@ describe('search recall over the whole country', () => {
     let spaced = 0;
     let pasted = 0;
     let full = 0;
+    let short = 0;
     for (const [key, { kind, places, i }] of written) {
       const q = key.slice(kind.length + 1);
       const half = kind.startsWith('county +') ? 0 : kind.startsWith('prefecture +') ? 1 : undefined;
       if (places.length === 1 && half !== undefined && i % 2 !== half) continue;
       if (kind.includes('space') && spaced++ % 20) continue;
       if (kind.includes('pasted') && (places.length > 1 || pasted++ % 100)) continue;
-      if (kind.includes('full names') && (places.length > 1 || full++ % 50)) continue;
+      if (kind === FULL && (places.length > 1 || full++ % 50)) continue;
+      if (kind === PREFECTURE_SHORT && (places.length > 1 || short++ % 50)) continue;
       if (places.length === 1) kinds.get(kind)!.push({ q, what: places[0].url, ok: first(places[0]) });
       else
         kinds

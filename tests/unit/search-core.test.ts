@@ -93,7 +93,9 @@ describe('reading a query', () => {
       '威宁彝族回族苗族自治县',
       undefined,
     ]);
+    // Not a cut inside its nationalities (城步|苗族自治县: 苗族 is no county); a short name may end in one.
     expect(short('城步苗族自治县儒林镇')).toHaveLength(1);
+    expect(short('管城回族区商都路街道')[0]).toEqual(['管城回族商都路街道', '管城回族区', undefined]);
   });
 
   it("spells each province's full and short name in pinyin as pinyin-pro does", () => {
@@ -381,6 +383,19 @@ describe('searching', () => {
     // town 长春经济开发区 of 益阳: search() reads a city's full name otherwise).
     expect((await search(pagefind, '朝阳八里庄街道', {})).results).toHaveLength(2);
     expect((await search(pagefind, '朝阳市八里庄街道', {})).results.map((r) => r.town)).not.toContain('八里庄街道');
+  });
+
+  it("finds a town after its prefecture's and its county's names, a word of the place's address cut off (铜陵铜官区露采社区街道)", async () => {
+    // 社区 reads as an address's part below a town (placeOnly): the query is held as written only when
+    // its readings with the county short are — here two words, 铜陵 and 铜官露采社区街道.
+    const town = '露采社区街道';
+    const tongguan = {
+      url: '/tongguan/',
+      words: [town, `铜官${town}`, `铜陵${town}`, 'lucaishequjiedao', '铜官区', '铜官', '铜陵铜官区', '铜陵铜官', `铜官区${OWN}`],
+      meta: { title: '铜官区', level: 'county', path: '安徽省 铜陵市', townWords: '4', words: '9', covered: '1' } as Place,
+    };
+    const found = await search(fakePagefind([tongguan]).pagefind, `铜陵铜官区${town}`, {});
+    expect([found.exact, found.results.map((r) => [r.url, r.town])]).toEqual([true, [['/tongguan/', town]]]);
   });
 
   it('puts a town typed after its county in pinyin (qingshan 青山路街道) in the county the pinyin spells whole first', async () => {
