@@ -11,6 +11,9 @@ import { PINYIN_THEN_HAN, typedForms } from './typed.ts';
 import { isZone, zoneFirst } from './zones.ts';
 import { searchAs } from './search-as.ts';
 
+/** Characters of an address after a town's name tried off its end (新华社区, 人民路88号): a search each. */
+const MAX_ADDRESS_WORDS = 6;
+
 /** Tables the search worker fetches only for a query that found nothing as typed. */
 export interface Tables {
   /** The query in simplified characters (廣州 → 广州; 於都 → 於都, 于都): names.ts `simplify`. */
@@ -199,7 +202,16 @@ export async function search(
     return { ...renamed, results, total: results.length };
   }
   if (alike.length) return { results: alike, total: alike.length, complete, exact: false };
-  // The place the address's first word names (深圳宝安区西乡街道国道: 宝安区), as a near one.
+  // A town of the place the query begins with, whose name the rest begins without its suffix
+  // (尖草坪区南寨新华社区: 南寨街道; 三台县三元人民路: 三元镇): its word after the place's short name, the
+  // longest first; then that place itself, as a near one (深圳宝安区西乡街道国道: 宝安区).
+  const begunPlace = lead && !lead.town && lead.meta.short && at >= 0 ? lead : undefined;
+  const after = begunPlace ? joined.slice(at + begun!.length) : '';
+  for (let k = after.length - 1; k >= 2 && k >= after.length - MAX_ADDRESS_WORDS; k--) {
+    const held = await holding(pagefind, begunPlace!.meta.short + after.slice(0, k), filters, limit);
+    const towns = held.filter((h) => h.town && (h.url === begunPlace!.url || liesIn(h, begunPlace!.meta.title)));
+    if (towns.length) return { results: towns, total: towns.length, complete: true, exact: false, near: towns[0].town };
+  }
   if (atBegun?.exact) return asNear(atBegun);
   const near = spelled ? [...nearNames(spelled), joined.replace(/\s*[a-z]+$/i, '')] : nearNames(q);
   for (const query of near) {
