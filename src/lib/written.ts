@@ -224,6 +224,12 @@ export function splitEntries(
     const one = words.length > 1 ? together(words, piece.trim()) : undefined;
     return { entries: one ? [one].flat() : words, headed: false };
   };
+  /** The entries of the lines after line i, up to a blank line or one that `ends` them. */
+  const piecesAfter = (i: number, ends: (l: (typeof lines)[number]) => boolean) => {
+    const end = lines.slice(i + 1).findIndex((l) => !l.line.trim() || ends(l));
+    const below = lines.slice(i + 1, end < 0 ? undefined : i + 1 + end);
+    return below.flatMap(({ line }) => cutOutsideBrackets(line, ENTRIES).filter((p) => p.trim()));
+  };
   const out: string[] = [];
   // A heading on a line of its own heads the lines after it: one ending in a colon (福州：), until a
   // blank line or the next such heading; one with indented lines after it (辽宁, then 　朝阳), those.
@@ -242,10 +248,8 @@ export function splitEntries(
       const within = heads && block && !block.indent && entries(line, block.head).headed ? block : undefined;
       block = { head: [within?.head, ...wordsOf(colon ?? line)].filter(Boolean).join(' '), indent: !colon };
       // Read under it, or, when none of its lines is in it, as an entry of its own (an indent by chance).
-      const under = lines.slice(i + 1).findIndex((l) => !l.line.trim() || (heads ? !l.indented : /[:：]\s*$/u.test(l.line)));
-      const below = lines.slice(i + 1, under < 0 ? undefined : i + 1 + under);
       // Indented lines: all of them in it (湖南, then 长沙 广州 indented: 湖南 is an entry, asked).
-      const pieces = below.flatMap(({ line: l }) => cutOutsideBrackets(l, ENTRIES).filter((p) => p.trim()));
+      const pieces = piecesAfter(i, (l) => (heads ? !l.indented : /[:：]\s*$/u.test(l.line)));
       if (colon || (pieces.length && pieces.every((p) => entries(p, block!.head).headed))) {
         outer = within;
         continue;
@@ -267,11 +271,9 @@ export function splitEntries(
     // Its places' heading heads the indented lines after it too, when all of them are in it (湖南省：,
     // 长沙市：芙蓉区、天心区, then 　五里牌街道: 长沙's, not any of 湖南's four) — with the heading it is under.
     if (!indented && head !== block?.head && lines[i + 1]?.indented) {
-      const end = lines.slice(i + 1).findIndex((l) => !l.indented || !l.line.trim());
-      const below = lines.slice(i + 1, end < 0 ? undefined : i + 1 + end);
       const under = [block?.head, head].filter(Boolean).join(' ');
-      const pieces = below.flatMap(({ line: l }) => cutOutsideBrackets(l, ENTRIES).filter((p) => p.trim()));
-      if (pieces.every((p) => entries(p, under).headed)) [outer, block] = [block, { head: under, indent: true }];
+      if (piecesAfter(i, (l) => !l.indented).every((p) => entries(p, under).headed))
+        [outer, block] = [block, { head: under, indent: true }];
     }
   }
   return out;

@@ -86,12 +86,13 @@ export async function find(
   return { results, data: await Promise.all(results.slice(0, limit).map((r) => loaded.get(r.id) ?? r.data())) };
 }
 
-/** The places that hold a name as typed (a word of theirs begins with it): one Pagefind search or
- *  two, not every reading of it as searchAs tries. */
+/** The places that hold a name as typed (a word of theirs begins with it; each of two words typed
+ *  apart, 铜陵 铜官露采社区街道): one Pagefind search or two, not every reading of it as searchAs tries. */
 export async function holding(pagefind: Pagefind, name: string, filters: Record<string, string>, limit: number): Promise<Hit[]> {
   const { results, data } = await find(pagefind, name, filters, limit);
-  const held = !!data.length && matches(wordsOf(data[0]), data[0].locations, [name]);
+  const words = name.split(' ');
+  const held = !!data.length && matches(wordsOf(data[0]), data[0].locations, words);
   return results.length && (held || placesOf(data[0]).some((p) => namedInMeta(p.meta, name)))
-    ? data.flatMap((d) => hitsOf(d, [name], true, false))
+    ? data.flatMap((d) => hitsOf(d, words, true, words.length > 1))
     : [];
 }

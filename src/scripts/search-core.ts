@@ -3,9 +3,9 @@
 // people write places — a province in front (湖南吉首), a county or prefecture before a town
 // (吉首市乾州街道, 湘西乾州) — and says which town each result matched.
 import { GENERIC_ZONE, lookalikes, nearNames, shortName, placeOnly, ZONE_WORD } from '../lib/names.ts';
-import { find, FIRST, holding, nothing, type Found, type Pagefind } from './find.ts';
+import { FIRST, holding, nothing, type Found, type Pagefind } from './find.ts';
 import { movedPlace, suffixChanged } from './moved.ts';
-import { areaBegun, areaLeading, inArea, liesIn, matches, provinceOf, sameHit, wordsOf, type Hit } from './search-hits.ts';
+import { areaBegun, areaLeading, inArea, liesIn, provinceOf, sameHit, type Hit } from './search-hits.ts';
 import { PROVINCE_NAMES, readings } from './readings.ts';
 import { PINYIN_THEN_HAN, typedForms } from './typed.ts';
 import { isZone, zoneFirst } from './zones.ts';
@@ -43,11 +43,7 @@ export async function search(
   const compact = written.replace(/\s+/g, '');
   const short = place !== written ? readings(compact, filters).filter((r) => r.county) : [];
   let unheld = place !== written && !(await holding(pagefind, compact, filters, 1)).length;
-  for (const r of short) {
-    if (!unheld) break;
-    const { data } = await find(pagefind, r.q, r.filters, 1);
-    unheld = !data.length || !matches(wordsOf(data[0]), data[0].locations, r.q.split(' '));
-  }
+  for (const r of short) if (unheld) unheld = !(await holding(pagefind, r.q, r.filters, 1)).length;
   if (unheld && !place) return nothing();
   const alone = place !== written && place.replace(/\s/g, '').length >= 2;
   const byPlace = async () => {
