@@ -41,6 +41,9 @@ export default defineConfig({
     // would write the same files.
     ...(cacheDir ? { cacheDir: `${cacheDir}/vite` } : {}),
     build: { assetsInlineLimit: 0 },
+    // The search worker is a module worker (src/scripts/search.ts), so it may load a part of itself
+    // later: search-near.ts, only for a query nothing holds as typed (Vite's default, 'iife', inlines it).
+    worker: { format: 'es' },
     // LEAD_RETENTION_DAYS of the build environment, for /privacy/ and catalog.json (src/lib/retention.ts):
     // read here, because in page code the Cloudflare plugin replaces process.env with wrangler.jsonc's vars.
     define: { 'import.meta.env.BUILD_RETENTION_DAYS': JSON.stringify(process.env.LEAD_RETENTION_DAYS ?? '') },

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const POLL = 'async getPtr(){while(this.raw_ptr===null){if(this.initError){throw this.initError;}await asyncSleep(';
 const SLOW = `${POLL}50);}`;
-export const READY_SOONER = `${POLL}2);}`;
+const READY_SOONER = `${POLL}2);}`;
 
 /** Makes the index's pagefind.js start a search 2 ms after it is ready; false if its code is not
  *  the one this knows (the index works as before). */

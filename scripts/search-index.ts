@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { readySooner } from './pagefind-ready.ts';
+import { minifyPagefind } from './pagefind-min.ts';
 import { RECORDS_HANDOFF, type SearchRecord, type SearchRecordsHandoff } from '../src/lib/search-records.ts';
 import { CONTENT_DIR } from '../src/lib/content-dir.ts';
 import type { EarlyIndexData, EarlyIndexMessage } from './search-index-early.ts';
@@ -23,8 +24,10 @@ import type { EarlyIndexData, EarlyIndexMessage } from './search-index-early.ts'
 /** Not a CJK language: Pagefind indexes our names as whole words and never re-segments them. */
 const SEARCH_LANGUAGE = 'und';
 const INDEX_CHUNK_POSTINGS = 2000;
-/** Fragment files (see writeIndex). */
+/** Fragment files (see writeIndex): a file a record up to ONE_A_FILE records, MAX_FRAGMENTS beyond. */
+const ONE_A_FILE = 1000;
 const MAX_FRAGMENTS = 500;
+const fragments = (records: number) => (records <= ONE_A_FILE ? records : MAX_FRAGMENTS);
 /** Where the index is written while the pages are: it becomes pagefind/ only when the build succeeds,
  *  so pagefind/pagefind-entry.json still marks a finished build (scripts/build-if-stale.ts). */
 const STAGING = '.pagefind-staging';
@@ -38,7 +41,7 @@ export function cachedAt(records: SearchRecord[], cache: string, root: string): 
   if (!existsSync(manifest)) return undefined;
   const key = createHash('sha256')
     .update(readFileSync(manifest))
-    .update(JSON.stringify([SEARCH_LANGUAGE, chunkSize(), MAX_FRAGMENTS, records]))
+    .update(JSON.stringify([SEARCH_LANGUAGE, chunkSize(), fragments(records.length), records]))
     .digest('hex')
     .slice(0, 16);
   return join(cache, key);
@@ -55,14 +58,14 @@ export async function writeIndex(records: SearchRecord[], out: string, kept: str
       rmSync(out, { recursive: true, force: true }); // a cache that cannot be read: index afresh
     }
   }
-  // A result's data (its fragment) is a file of its own up to MAX_FRAGMENTS records (the sample
-  // site's 439), then Pagefind groups neighbours (the whole country's 3,400: ~7 a file; 10,000 pages:
-  // 20, far under Cloudflare's 20,000-file limit). A county's name finds its namesakes and towns
-  // elsewhere, up to eight records in as many files: with 100 files the sample's first search of 300
-  // county names fetched 111.7 KB at the median (p90 170.6), one file each, 97.4 (116.8) — a record
-  // of a prefecture's uncovered places weighs ~4 KB, and came with four others. Later searches the same
-  // (alternated: 45, 43 ms against 43, 38); the whole country's index writes ~0.5 s longer, beside
-  // the pages (docs/bench-journal.md, 2026-12-05).
+  // A result's data (its fragment) is a file of its own up to ONE_A_FILE records (the sample site's
+  // 778), then Pagefind groups neighbours into MAX_FRAGMENTS files (the whole country's 3,400: ~7 a
+  // file; 10,000 pages: 20, far under Cloudflare's 20,000-file limit). A county's name finds its
+  // namesakes and towns elsewhere, up to eight records in as many files: with 100 files the sample's
+  // first search of 300 county names fetched 111.7 KB at the median (p90 170.6), one file each, 97.4
+  // (116.8) — a record of uncovered places weighs 1–5 KB, and came with four others. Later searches
+  // the same (alternated: 45, 43 ms against 43, 38). The whole country's index in 1,000 files instead
+  // of 500: its build 0.2–0.7 s longer in three alternating pairs (docs/bench-journal.md, 2026-12-05).
   //
   // Pagefind cuts its word index into chunks of 20,000 postings by default, ~34 KB each for our long,
   // distinct names; a search fetches the chunk of its word and then scans every chunk loaded so far.
@@ -78,7 +81,7 @@ export async function writeIndex(records: SearchRecord[], out: string, kept: str
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = chunkSize();
   try {
     // Every setting of the index belongs in cachedAt's key, or a changed one would reuse an old index.
-    const { index, errors } = await pagefind.createIndex({ maxFragments: MAX_FRAGMENTS });
+    const { index, errors } = await pagefind.createIndex({ maxFragments: fragments(records.length) });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
     await Promise.all(
       records.map(async (record) => {
@@ -253,6 +256,7 @@ export function searchIndex(): AstroIntegration {
             logger.warn(
               'pagefind.js not changed to start a search sooner: its code is not the one scripts/pagefind-ready.ts knows',
             );
+          minifyPagefind(join(dist, 'pagefind'));
         } finally {
           delete (globalThis as SearchRecordsHandoff)[RECORDS_HANDOFF];
           // Not used (its key was not the catalog's) or failed: stopped, its folder removed (a used one

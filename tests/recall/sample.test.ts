@@ -1,5 +1,5 @@
 // Search over the sample site (`npm test` builds it first): a few pages, and every other region of
-// China in records of uncovered places, one per prefecture (src/pages/search-records.json.ts). Every
+// China in records of uncovered places, by prefecture (src/lib/search-records-build.ts). Every
 // region and every town must still answer as itself: its page, or 暂未覆盖 for exactly that place.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,10 +1,11 @@
 // The built sample site (npm test builds it first): pages, honesty, JSON-LD, search index.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { READY_SOONER } from '../../scripts/pagefind-ready.ts';
 import { buildRegions } from '../../src/lib/regions.ts';
-import { exists, jsonLd, read } from './helpers.ts';
+import { DIST, exists, jsonLd, read } from './helpers.ts';
 
 function htmlFiles(dir = 'dist', out: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -277,25 +278,43 @@ describe('site files', () => {
     expect(catalog.regions['430700']).toBeUndefined();
   });
 
-  it('has a Pagefind index of whole names: a record per page and brand, the uncovered regions by prefecture', () => {
+  it('has a Pagefind index of whole names: a record per page and brand, the uncovered regions by prefecture, in pieces', () => {
     const entry = JSON.parse(read('pagefind/pagefind-entry.json'));
     // A language Pagefind does not segment: names stay whole words (Pagefind issue #1237).
     expect(Object.keys(entry.languages)).toEqual(['und']);
-    // Uncovered regions grouped: one record for a province and the counties it governs directly,
-    // one for each prefecture with its counties (src/pages/search-records.json.ts).
-    const covered = new Set(Object.keys(JSON.parse(read('catalog.json')).regions));
-    const groups = new Set(
-      buildRegions()
-        .filter((r) => !covered.has(r.code))
-        .map((r) => (r.level === 'province' || r.level === 'prefecture' ? r.code : r.parent)),
+    // Each record a fragment file of its own: a result fetches its record's data, not its neighbours'.
+    const fragments = readdirSync(join(DIST, 'pagefind', 'fragment')).map((f) =>
+      JSON.parse(
+        gunzipSync(readFileSync(join(DIST, 'pagefind', 'fragment', f)))
+          .toString()
+          .slice('pagefind_dcd'.length),
+      ),
     );
-    expect(entry.languages.und.page_count).toBe(covered.size + groups.size + 3);
-    expect(entry.languages.und.page_count).toBeLessThan(500);
+    expect(fragments).toHaveLength(entry.languages.und.page_count);
+    // Uncovered regions grouped: a province and the counties it governs directly, or a prefecture and
+    // its counties, in records of ~100 towns (search-records-build.ts GROUP_WORDS) — 重庆's 39 places
+    // and 1,000 towns were one record of 4,486 words. Each region in exactly one of them.
+    const covered = new Set(Object.keys(JSON.parse(read('catalog.json')).regions));
+    const uncovered = fragments.filter((f) => f.meta.covered === '0');
+    const held = uncovered.flatMap((f) => (JSON.parse(f.meta.places) as { code: string }[]).map((p) => p.code)).sort();
+    const expected = buildRegions().filter((r) => !covered.has(r.code));
+    expect(held).toEqual(expected.map((r) => r.code).sort());
+    const groups = new Set(expected.map((r) => (r.level === 'province' || r.level === 'prefecture' ? r.code : r.parent)));
+    expect(uncovered.length).toBeGreaterThan(groups.size * 1.5);
+    const most = Math.max(...uncovered.map((f) => f.word_count));
+    expect(most).toBeLessThan(1000);
+    expect(entry.languages.und.page_count).toBe(covered.size + uncovered.length + 3);
     expect(exists('search-records.json')).toBe(false);
   });
 
-  it('starts a search as soon as Pagefind is loaded, not at its next 50 ms poll (scripts/pagefind-ready.ts)', () => {
-    // Fails after a Pagefind upgrade that changed this code: check the poll there, then update the patch.
-    expect(read('pagefind/pagefind.js')).toContain(READY_SOONER);
+  it('serves pagefind.js minified, with only the calls search makes, starting a search as soon as Pagefind is loaded', async () => {
+    // scripts/pagefind-min.ts: Pagefind ships it readable, 47 KB.
+    const code = read('pagefind/pagefind.js');
+    expect(code.length).toBeLessThan(35_000);
+    const module = await import(pathToFileURL(join(DIST, 'pagefind', 'pagefind.js')).href);
+    expect(Object.keys(module).sort()).toEqual(['destroy', 'init', 'options', 'preload', 'search']);
+    // scripts/pagefind-ready.ts: polled every 2 ms, not 50. Fails after a Pagefind upgrade that changed
+    // this code: check the poll there, then update the patch.
+    expect(code).toMatch(/async getPtr\(\)\{for\(;this\.raw_ptr===null;\)\{[^}]*await \w+\(2\)\}/);
   });
 });
