@@ -123,7 +123,8 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
    *  `at`, so that the word goes with them, asked: a district of another province (长沙 河西: 天津's
    *  河西区), a town of another province (长沙 东城: 东莞's town, and 43 places more; 北京 燕郊: 三河's,
    *  asked — written apart, it is read apart), or a town of another city of theirs whose name towns far
-   *  off share (深圳 新塘) — not a county or city anywhere (深圳 义乌, 上海 昆山). */
+   *  off share (深圳 新塘) — not a county or city anywhere (深圳 义乌, 上海 昆山), nor a district across
+   *  the border (上海 吴江). */
   const elsewhere = (at: string[], read: Resolution, word?: string): boolean => {
     const heads = at.filter((code) => ['province', 'prefecture'].includes(regions.get(code)!.level));
     const own = new Set(heads.map((code) => code.slice(0, 2)));
@@ -152,7 +153,10 @@ export function entriesOf(text: string, resolver: Resolver, regions: RegionIndex
       // town far inside another province is as likely read (广州 黄岐: 连江's 黄岐镇, not 南海's 黄岐).
       if (town) return true;
       if (own.has(province) || region.level !== 'county') return false;
-      return region.name.endsWith('区');
+      // A district of the province beside it, the only place of that name, is one too (上海 吴江: 苏州's
+      // 吴江区, as 上海 昆山 is 苏州's 昆山市); not one of several (上海 鼓楼), nor one far off (长沙 河西),
+      // nor one of a name it was guessed from (合肥 滨湖新区: not 无锡's 滨湖区).
+      return region.name.endsWith('区') && !(near.has(province) && places.length === 1 && read.status === 'resolved');
     };
     return heads.length > 0 && places.length > 0 && places.every(far);
   };

@@ -204,11 +204,15 @@ describe('npm run coverage:import', () => {
     ]);
     expect(await read('湖南 长沙 岳陆')).toEqual([['湖南 长沙 岳陆', 'unresolved', '430104']]);
     // Across a province's border, an operator's area may go on (上海 昆山, 湖南 赤壁): a county or city is
-    // a place of its own. A town of another province is asked with the city — 广州 黄岐 was all of 广州
+    // a place of its own, and so is a district of the province beside it when no other place has its
+    // name (上海 吴江: 苏州's 吴江区; not 上海 鼓楼, of four cities). A town of another province is asked with the city — 广州 黄岐 was all of 广州
     // and 福建's 连江县 (its 黄岐镇), not 南海's 黄岐 — and read apart when written apart (北京、燕郊).
-    expect(await read('上海 昆山\n北京 燕郊\n广州 黄岐\n北京、燕郊\n湖南 赤壁\n上海：太仓')).toEqual([
+    expect(await read('上海 昆山\n上海 吴江\n上海 鼓楼\n北京 燕郊\n广州 黄岐\n北京、燕郊\n湖南 赤壁\n上海：太仓')).toEqual([
       ['上海', 'resolved', '310000'],
       ['昆山', 'resolved', '320583'],
+      ['上海', 'resolved', '310000'],
+      ['吴江', 'resolved', '320509'],
+      ['上海 鼓楼', 'unresolved', '320106 320302 330203 350102 410204 110118 120104 130981 140107 141082'],
       ['北京 燕郊', 'unresolved', '131082'],
       ['广州 黄岐', 'unresolved', '350122'],
       ['北京', 'resolved', '110000'],
