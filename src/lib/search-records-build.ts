@@ -1,7 +1,7 @@
 // The records Pagefind indexes (scripts/search-index.ts, an integration of the build): one per
 // region page, with the names customers type and every town of the region; and the regions nobody
-// covers, so search can say so — grouped, the places of a prefecture in one record or a few, because
-// Pagefind's metadata lists every record and a first search fetches it all (3,400 records: 30 KB).
+// covers, so search can say so — grouped, one record for those of a prefecture, because Pagefind's
+// metadata lists every record and a first search fetches it all (3,400 records: 30 KB).
 import type { Region, RegionIndex } from './regions.ts';
 import { initialsOf, pinyinNames, placeLabel, searchText, townWords } from './search-terms.ts';
 import { FORMER, SPLIT } from './history.ts';
@@ -21,30 +21,6 @@ export interface RecordsInput {
   pages: Region[];
   servicesIn(code: string): Service[];
   coverage: Coverage;
-}
-
-/** Words a record of uncovered places holds at most, unless one place has more: ~100 towns. A name
- *  many places share (西城, 平安) finds up to eight such records, a fragment file each: a prefecture's
- *  whole record was 1.4–5.0 KB gzip (p90–p10; 重庆's 17 KB). In runs of at most 400 words the first
- *  search of 300 county names fetched 95.9 KB at the median instead of 96.3, p90 104.2 KB instead of
- *  113.7, 83 % under 100 KB instead of 69 %, for a metadata 2.2 KB bigger (778 records, not 439);
- *  350: p90 103.9, 82 %; 500: 104.7, 80 %; 600: 105.8, 80 % (docs/bench-journal.md, 2026-12-05). */
-const GROUP_WORDS = 400;
-
-/** Places in order, in runs of about even size, as many as `most` words a run needs; a place is never
- *  cut (one with more words than that makes a run of its own, or nearly). */
-function balanced<T extends { words: string[] }>(parts: T[], most: number): T[][] {
-  const total = parts.reduce((n, p) => n + p.words.length, 0);
-  const pieces = Math.ceil(total / most);
-  if (pieces <= 1) return [parts];
-  const runs: T[][] = Array.from({ length: pieces }, () => []);
-  let before = 0;
-  for (const part of parts) {
-    // The run where the place's middle falls.
-    runs[Math.min(pieces - 1, Math.floor(((before + part.words.length / 2) * pieces) / total))].push(part);
-    before += part.words.length;
-  }
-  return runs.filter((run) => run.length);
 }
 
 export function buildSearchRecords({ brands, pages, regions, servicesIn, coverage }: RecordsInput): SearchRecord[] {
@@ -134,14 +110,12 @@ export function buildSearchRecords({ brands, pages, regions, servicesIn, coverag
   }
   for (const [key, group] of uncovered) {
     const parts = group.map((r) => placeOf(r));
-    for (const batch of balanced(parts, GROUP_WORDS))
-      records.push({
-        // Each record its own address (Pagefind's); a result links the place's own (placesOf).
-        url: `/regions/?uncovered=${batch[0] === parts[0] ? key : batch[0].place.code}`,
-        content: batch.flatMap((p) => p.words).join(' '),
-        meta: { places: JSON.stringify(batch.map((p) => p.place)), covered: '0' },
-        filters: { province: [regions.lineage(key)[0].name] },
-      });
+    records.push({
+      url: `/regions/?uncovered=${key}`,
+      content: parts.flatMap((p) => p.words).join(' '),
+      meta: { places: JSON.stringify(parts.map((p) => p.place)), covered: '0' },
+      filters: { province: [regions.lineage(key)[0].name] },
+    });
   }
   for (const brand of brands) {
     records.push({

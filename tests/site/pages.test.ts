@@ -278,7 +278,7 @@ describe('site files', () => {
     expect(catalog.regions['430700']).toBeUndefined();
   });
 
-  it('has a Pagefind index of whole names: a record per page and brand, the uncovered regions by prefecture, in pieces', () => {
+  it('has a Pagefind index of whole names: a record per page and brand, the uncovered regions by prefecture', () => {
     const entry = JSON.parse(read('pagefind/pagefind-entry.json'));
     // A language Pagefind does not segment: names stay whole words (Pagefind issue #1237).
     expect(Object.keys(entry.languages)).toEqual(['und']);
@@ -291,19 +291,16 @@ describe('site files', () => {
       ),
     );
     expect(fragments).toHaveLength(entry.languages.und.page_count);
-    // Uncovered regions grouped: a province and the counties it governs directly, or a prefecture and
-    // its counties, in records of ~100 towns (search-records-build.ts GROUP_WORDS) — 重庆's 39 places
-    // and 1,000 towns were one record of 4,486 words. Each region in exactly one of them.
+    // Uncovered regions grouped: one record for a province and the counties it governs directly, one
+    // for each prefecture with its counties (src/lib/search-records-build.ts); each region in one.
     const covered = new Set(Object.keys(JSON.parse(read('catalog.json')).regions));
     const uncovered = fragments.filter((f) => f.meta.covered === '0');
     const held = uncovered.flatMap((f) => (JSON.parse(f.meta.places) as { code: string }[]).map((p) => p.code)).sort();
     const expected = buildRegions().filter((r) => !covered.has(r.code));
     expect(held).toEqual(expected.map((r) => r.code).sort());
     const groups = new Set(expected.map((r) => (r.level === 'province' || r.level === 'prefecture' ? r.code : r.parent)));
-    expect(uncovered.length).toBeGreaterThan(groups.size * 1.5);
-    const most = Math.max(...uncovered.map((f) => f.word_count));
-    expect(most).toBeLessThan(1000);
-    expect(entry.languages.und.page_count).toBe(covered.size + uncovered.length + 3);
+    expect(uncovered).toHaveLength(groups.size);
+    expect(entry.languages.und.page_count).toBe(covered.size + groups.size + 3);
     expect(exists('search-records.json')).toBe(false);
   });
 
