@@ -1,12 +1,16 @@
 // A Vite plugin for `npm run dev`: what the Worker answers goes to it under wrangler dev — /api/*,
 // the inbox (/admin/*: its handlers, and its pages as the last build rendered them), /progress/ (the
-// reference filled in) and /regions/ with a query (a search without JavaScript). Vite's own
+// reference filled in) and /regions/ with a query (a search without JavaScript) — and the search box's
+// files, the last build's like those: its Pagefind index and the tables it reads (astro dev has no
+// index, and answered the box "搜索暂时不可用"). Vite's own
 // `server.proxy` runs after Astro's trailing-slash check, which answers /api/leads with a 404, so
 // this middleware goes first and forwards the request as it is
 // (redirects included). A post from the dev server's own pages is told to the Worker as its own
 // origin: the inbox accepts posts from its own site only.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
+
+const WORKER_PATHS = /^\/(api\/|admin(\/|$|\?)|progress\/|regions\/\?|pagefind\/|search-(traditional|sounds)\.json)/;
 
 export function apiProxy(target: string): Plugin {
   return {
@@ -16,7 +20,7 @@ export function apiProxy(target: string): Plugin {
       server.middlewares.stack.unshift({
         route: '',
         handle: (req: IncomingMessage, res: ServerResponse, next: () => void) => {
-          if (!/^\/(api\/|admin(\/|$|\?)|progress\/|regions\/\?)/.test(req.url ?? '')) return next();
+          if (!WORKER_PATHS.test(req.url ?? '')) return next();
           forward(target, req, res).catch((err) => {
             res.statusCode = 502;
             res.end(`lead function unreachable: ${err instanceof Error ? err.message : err}`);

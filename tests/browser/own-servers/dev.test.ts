@@ -1,5 +1,5 @@
 // `npm run dev` end to end: pages from astro dev, the form's post proxied to the lead function under
-// wrangler dev, the customer's confirmation page — in Chromium without JavaScript.
+// wrangler dev, the customer's confirmation page — in Chromium without JavaScript — and the search box.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,6 +71,27 @@ describe('npm run dev', () => {
       await expect.poll(() => log, { timeout: 15_000 }).toMatch(/\[outbox\] lead BX-\d{6}-\d{6} · 郑\*\* · 137\*\*\*\*5555/);
       // Its link opens the lead in this machine's inbox, not at site.yaml's address.
       expect(log).toMatch(new RegExp(`· 137\\*{4}5555 · [^\\n]*· ${base.replaceAll('.', '\\.')}/admin/leads/[0-9a-f-]{36}/`));
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('searches from the box with the last build’s index, which the Worker serves', async () => {
+    const browser = await launch();
+    try {
+      const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+      await page.goto(`${base}/`);
+      await page.click('#site-search');
+      // A near name: the search core's part for such a query, loaded as astro dev serves it.
+      await page.fill('#site-search', '毫州');
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('#site-search-results')?.dataset.query === '毫州',
+        undefined,
+        { timeout: 60_000 },
+      );
+      expect(await page.textContent('#site-search-status'), log.slice(-3000)).toBe(
+        '没有找到“毫州”，以下是名称相近的“亳州市”；不确定时请拨打 400-000-0000 咨询。',
+      );
     } finally {
       await browser.close();
     }
