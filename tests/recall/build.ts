@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { OWN_GROUP, stopGroup } from '../../scripts/process-group.ts';
 import { workerDirOf } from '../../scripts/worker-dir.ts';
 
 declare module 'vitest' {
@@ -31,7 +32,12 @@ export default function setup(project: TestProject) {
       BAOXIU_CACHE_DIR: join(root, 'cache'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // npm and the build it runs in a group of their own: a run that ends before the build (one file,
+    // `vitest run tests/recall/sample.test.ts`) stops both. Killing npm alone left the build running,
+    // which wrote its output and Worker folder again after they were removed.
+    detached: OWN_GROUP,
   });
+  const closed = new Promise<void>((resolve) => build.on('close', () => resolve()));
   let log = '';
   build.stdout.on('data', (d) => (log = (log + d).slice(-20_000)));
   build.stderr.on('data', (d) => (log = (log + d).slice(-20_000)));
@@ -40,8 +46,9 @@ export default function setup(project: TestProject) {
     writeFileSync(doneFile(out), code === 0 ? 'ok' : `npm run build exited ${code}:\n${log}`);
   });
   project.provide('allChina', out);
-  return () => {
-    build.kill();
+  return async () => {
+    stopGroup(build);
+    await closed;
     rmSync(root, { recursive: true, force: true });
     rmSync(workerDirOf(out), { recursive: true, force: true });
   };
