@@ -67,8 +67,9 @@ export async function writeIndex(records: SearchRecord[], out: string, kept: str
   // 20, far under Cloudflare's 20,000-file limit). A county's name finds its namesakes and towns
   // elsewhere, up to eight records in as many files: with 100 files the sample's first search of 300
   // county names fetched 111.7 KB at the median (p90 170.6), one file each, 97.4 (116.8) — a record
-  // of a prefecture's uncovered places weighs ~4 KB, and came with four others; 778 records in 500
-  // files, 306 of them shared: 100.1 KB (p90 119.6) against 96.3 (113.7). Later searches the same
+  // of a prefecture's uncovered places weighs ~4 KB, and came with four others (and with the uncovered
+  // places cut into smaller records, tried, more than 500 of them shared 306 files: 100.1 KB, p90
+  // 119.6, against 96.3 and 113.7 a file a record). Later searches the same
   // (alternated: 45, 43 ms against 43, 38). The whole country's index in 1,000 files instead of 500:
   // its build 0.2–0.7 s longer in three alternating pairs (docs/bench-journal.md, 2026-12-05).
   //
