@@ -74,12 +74,8 @@ export const endsWithPeople = (name: string) => ETHNIC_TAIL.test(name) || ETHNIC
  *  is), not a place's with them (管城回族 of 管城回族区). */
 export function peopleOnly(name: string): boolean {
   let rest = name;
-  for (
-    let m = rest.match(ETHNIC_TAIL) ?? rest.match(ETHNIC_BARE);
-    m && rest;
-    m = rest.match(ETHNIC_TAIL) ?? rest.match(ETHNIC_BARE)
-  )
-    rest = rest.slice(0, -m[0].length);
+  let people: RegExpMatchArray | null;
+  while (rest && (people = rest.match(ETHNIC_TAIL) ?? rest.match(ETHNIC_BARE))) rest = rest.slice(0, -people[0].length);
   return rest !== name && rest.length < 2;
 }
 /** 湘西自治州 as 湘西州: an autonomous prefecture's short name with 自治州, as its own government writes it
