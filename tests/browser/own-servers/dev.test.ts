@@ -116,4 +116,14 @@ describe('npm run dev', () => {
     expect(elsewhere.status).toBe(403);
     expect(await (await fetch(`${base}/progress/?ref=BX-261130-000001`)).text()).toContain('value="BX-261130-000001"');
   });
+
+  it('answers a path no page has with the 404 page, rendered in workerd with the towns, not a 500', async () => {
+    // /foo.txt matches no route, so Astro renders 404.astro in workerd (pages with a route render in
+    // Node); its catalog resolves the coverage's towns (streets.json).
+    for (const path of ['/foo.txt', '/no/such/page/']) {
+      const answer = await fetch(`${base}${path}`);
+      expect([path, answer.status], log.slice(-3000)).toEqual([path, 404]);
+      expect(await answer.text()).toContain('<h1>页面不存在</h1>');
+    }
+  });
 });
