@@ -1,7 +1,9 @@
 // Leads as CSV for a spreadsheet: UTF-8 with a BOM (so Excel shows Chinese), csv-stringify for the
 // quoting, and no cell that a spreadsheet would run as a formula.
 import { stringify } from 'csv-stringify/browser/esm/sync';
-import { STAGE_LABELS } from '../../src/lib/inbox/labels.ts';
+import { channelLabel, deliveryStatusLabel, STAGE_LABELS } from '../../src/lib/inbox/labels.ts';
+import { nationalPhone } from '../leads/phone-forms.ts';
+import { ALL_CHANNELS } from '../routing.ts';
 import type { ListedLead } from '../leads/store.ts';
 import { beijingMinute } from '../web/beijing-time.ts';
 import type { Stage } from '../work/stages.ts';
@@ -29,17 +31,30 @@ const COLUMNS: [string, (l: ListedLead) => unknown][] = [
   ['进度', (l) => STAGE_LABELS[l.stage as Stage] ?? l.stage],
   ['上门时间（北京时间）', (l) => l.appointment_at && beijingMinute(l.appointment_at)],
   ['称呼', (l) => l.name],
-  ['电话', (l) => l.phone],
+  // As the inbox shows it (073188886666转8001): no + for a spreadsheet to take for a formula.
+  ['电话', (l) => l.phone && nationalPhone(l.phone)],
   ['地区', (l) => l.region_name],
   ['地区代码', (l) => l.region_code],
   ['品牌', (l) => l.brand_name],
   ['问题描述', (l) => l.description],
   ['地址', (l) => l.address],
   ['方便上门时间', (l) => l.preferred_time],
-  ['分派规则', (l) => l.route],
+  ['分派规则', (l) => (l.route === ALL_CHANNELS ? '全部渠道（未设分派规则）' : l.route)],
   ['重复提交', (l) => l.repeat_count],
-  ['通知', (l) => l.deliveries],
+  // outbox:sent email-smtp:failed → 日志 · 已送达、邮件 · 失败
+  ['通知', (l) => deliveriesText(l.deliveries)],
 ];
+
+function deliveriesText(summary: string | null): string {
+  return (summary ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((d) => {
+      const [channel, status] = d.split(':');
+      return `${channelLabel(channel)} · ${deliveryStatusLabel(status)}`;
+    })
+    .join('、');
+}
 
 /** Opened leads as a CSV download, for the admin API and the inbox's export alike. */
 export function leadsCsv(leads: ListedLead[]): Response {

@@ -7,6 +7,7 @@ import { phoneHashes } from '../privacy/keyring.ts';
 import type { LeadStatus } from '../rows.ts';
 import { STAGES, type Stage } from '../work/stages.ts';
 import { normalizePhone } from './phone.ts';
+import { readReference } from './reference.ts';
 import { fromBeijing } from '../web/beijing-time.ts';
 
 export interface LeadFilter {
@@ -94,8 +95,8 @@ export async function leadQuery(filter: LeadFilter, ring: Keyring): Promise<Lead
   if (filter.from) add('l.created_at >= ?', beijingMidnight(filter.from));
   if (filter.to) add('l.created_at < ?', beijingMidnight(filter.to, 1));
   if (filter.q) {
-    const reference = filter.q.toUpperCase().replace(/\s+/g, '');
-    const phone = /^BX-/.test(reference) ? null : normalizePhone(filter.q);
+    const reference = readReference(filter.q);
+    const phone = /^BX/.test(reference) ? null : normalizePhone(filter.q);
     if (phone) add('l.phone_hash IN (SELECT value FROM json_each(?))', JSON.stringify(await phoneHashes(ring, phone)));
     else add('l.reference = ?', reference);
   }

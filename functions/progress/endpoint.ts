@@ -16,7 +16,8 @@ import { postedFields } from '../web/posted-fields.ts';
 import { wantsPage } from '../web/wants-page.ts';
 import { beijingTime } from '../web/beijing-time.ts';
 import { cancelByCustomer } from '../work/store.ts';
-import { findLead, REFERENCE, TAIL } from './lookup.ts';
+import { readReference, REFERENCE } from '../leads/reference.ts';
+import { findLead, TAIL } from './lookup.ts';
 import { progressPage, type ProgressAnswer } from './page.ts';
 
 type Ctx = Context<{ Bindings: Env }>;
@@ -67,7 +68,7 @@ async function lookUp(c: Ctx, cancel: boolean): Promise<Response> {
   if (!form) return answer(c, 400, { errors: { form: PROGRESS_MESSAGES.badForm } });
   // As Chinese keyboards type them: full-width digits and dashes (１２３４, －), spaces anywhere.
   const typed = (name: string) => (form.get(name) ?? '').normalize('NFKC').replace(/\s+/g, '');
-  const reference = typed('reference').toUpperCase();
+  const reference = readReference(form.get('reference') ?? '');
   const tail = typed('tail');
   const errors: Record<string, string> = {};
   if (!REFERENCE.test(reference)) errors.reference = PROGRESS_MESSAGES.reference;

@@ -17,7 +17,6 @@ import { dialable } from '../leads/phone-forms.ts';
 import { encryptField, decryptField, type Keyring } from '../privacy/keyring.ts';
 import type { StoredLead } from '../rows.ts';
 
-export const REFERENCE = /^BX-\d{6}-\d{6}$/;
 export const TAIL = /^\d{4}$/;
 
 type Found = Pick<

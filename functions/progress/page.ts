@@ -8,7 +8,7 @@ import type { Env } from '../env.ts';
 import { securityHeaders } from '../web/headers.ts';
 import { freshPage } from '../leads/form-page.ts';
 import { plainPage } from '../web/plain-page.ts';
-import { REFERENCE } from './lookup.ts';
+import { readReference, REFERENCE } from '../leads/reference.ts';
 
 export interface ProgressAnswer {
   reference?: string;
@@ -69,6 +69,6 @@ export async function progressPage(env: Env, origin: string, answer: ProgressAns
 /** GET /progress/?ref=BX-…: the page with the reference filled in (a link from the confirmation),
  *  with the site's security headers (this answer is the Worker's, not the static assets'). */
 export const progressForm = new Hono<{ Bindings: Env }>().get('/progress/', securityHeaders, (c) => {
-  const ref = (c.req.query('ref') ?? '').trim().toUpperCase();
+  const ref = readReference(c.req.query('ref') ?? '');
   return progressPage(c.env, new URL(c.req.url).origin, REFERENCE.test(ref) ? { reference: ref } : {});
 });

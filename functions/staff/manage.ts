@@ -4,6 +4,7 @@
 // A browser goes back to /admin/staff/ (303), a new setup link in its query to be shown once. Behind
 // Cloudflare Access there are no setup links: Access signs users in by the e-mail added.
 import { Hono, type Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { postedFields } from '../web/posted-fields.ts';
 import { wantsPage } from '../web/wants-page.ts';
 import { accessOn } from './access.ts';
@@ -66,16 +67,33 @@ manage.post('/sessions/:hash/revoke', async (c) => {
   return revoked ? done(c) : problem(c, 'gone', 404);
 });
 
+/** The setup link just made, for the staff page to show: in a cookie of that page, not in its
+ *  address (the owner's history, a Referer). The page shows it only while it is unused and unexpired. */
+export const SETUP_LINK_COOKIE = 'baoxiu-setup-link';
+
 function linkMade(c: Ctx, code: string, expiresAt: string) {
   const setupUrl = new URL(`/admin/setup/?code=${code}`, c.req.url).href;
-  // The code in the owner's URL: the page shows the link only while it is unused and unexpired.
-  return wantsPage(c) ? c.redirect(`/admin/staff/?setup=${code}`, 303) : c.json({ ok: true, setupUrl, expiresAt }, 201);
+  if (!wantsPage(c)) return c.json({ ok: true, setupUrl, expiresAt }, 201);
+  setCookie(c, SETUP_LINK_COOKIE, code, {
+    path: '/admin/staff/',
+    httpOnly: true,
+    secure: true,
+    sameSite: 'Strict',
+    maxAge: 3600,
+  });
+  return c.redirect('/admin/staff/', 303);
 }
 
-const done = (c: Ctx) => (wantsPage(c) ? c.redirect('/admin/staff/', 303) : c.json({ ok: true }));
+/** The page after another step: the last link made is no longer shown (it still works, until used). */
+function toPage(c: Ctx, address: string) {
+  deleteCookie(c, SETUP_LINK_COOKIE, { path: '/admin/staff/', secure: true });
+  return c.redirect(address, 303);
+}
+
+const done = (c: Ctx) => (wantsPage(c) ? toPage(c, '/admin/staff/') : c.json({ ok: true }));
 
 function problem(c: Ctx, code: StaffProblem, status: 400 | 404 | 409, typed?: { name: string; role: string }) {
   return wantsPage(c)
-    ? c.redirect(`/admin/staff/?${new URLSearchParams({ problem: code, ...typed })}`, 303)
+    ? toPage(c, `/admin/staff/?${new URLSearchParams({ problem: code, ...typed })}`)
     : c.json({ ok: false, error: STAFF_PROBLEMS[code] }, status);
 }

@@ -221,7 +221,21 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     await page.fill('#name', tech);
     await submit(page, 'form[action="/admin/staff"] button');
     const link = await page.inputValue('[aria-label=设置链接]');
-    expect(link).toMatch(/\/admin\/setup\/\?code=/);
+    expect(link).toMatch(/^http:\/\/[^\s]+\/admin\/setup\/\?code=[\w-]+$/);
+    // Not in the page's address (the owner's history, a Referer): the code is in a cookie of the page.
+    expect(new URL(page.url()).search).toBe('');
+    // Without JavaScript the link is whole in its box, to select; with it, 复制链接 puts it on the
+    // clipboard, to paste into WeChat or an SMS (the same owner's session and page, JavaScript on).
+    expect(await page.isHidden('button[data-copy]')).toBe(true);
+    const withScript = await phone(true);
+    await withScript.addCookies(await ownerContext.cookies());
+    await withScript.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    const copying = await withScript.newPage();
+    await copying.goto(`${baseUrl}/admin/staff/`);
+    await copying.click('button[data-copy]');
+    await expect.poll(() => copying.textContent('[data-copied]')).toBe('已复制');
+    expect(await copying.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    await withScript.close();
     expect(await page.textContent(`[data-staff="${tech}"]`)).toContain('等待设置密码');
     // The same name again, as an owner: refused, with what was typed kept to correct.
     await page.fill('#name', tech);
@@ -348,11 +362,19 @@ describe('every inbox page: accessible, and no sideways scrolling', () => {
     // costs Chromium ~1 CPU-second, a new layout milliseconds); signed in after the sign-in page.
     const ctx = await browser.newContext({ extraHTTPHeaders: ownAddress(), locale: 'zh-CN' });
     const p = await ctx.newPage();
+    // No error in the console: nothing a page asks for is missing, and no script fails.
+    const missing: string[] = [];
+    p.on('console', (m) => void (m.type() === 'error' && missing.push(m.text())));
     for (const [name, path] of Object.entries(pages)) {
       if (name === 'list') await ctx.addCookies(cookies);
       await p.setViewportSize({ width: VIEWS[0].width, height: VIEWS[0].height });
-      await p.goto(baseUrl + path);
+      await p.goto(baseUrl + path, { waitUntil: 'networkidle' });
       expect(new URL(p.url()).pathname, name).toBe(path.split('?')[0]);
+      expect(missing, name).toEqual([]);
+      // An icon of the site's own, not the /favicon.ico a browser otherwise asks for (a 404 logged
+      // as an error on every inbox page).
+      const icon = await p.getAttribute('link[rel=icon]', 'href');
+      expect([name, icon, icon && (await fetch(new URL(icon, baseUrl))).status]).toEqual([name, '/favicon.svg', 200]);
       expect(await violations(p), name).toEqual([]);
       for (const view of VIEWS) {
         await p.setViewportSize({ width: view.width, height: view.height });

@@ -1,6 +1,7 @@
 // The operator's API inside workerd.
 import { createExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
+import { parse } from 'csv-parse/browser/esm/sync';
 import { describe, expect, it } from 'vitest';
 import { api } from '../../functions/app.ts';
 import { saveLead } from '../../functions/leads/store.ts';
@@ -122,6 +123,9 @@ describe('admin API', () => {
     // A phone written as people write it finds both of that customer's leads (its sealed hash), newest first.
     expect(await ids(`q=${encodeURIComponent(`+86 ${phone.slice(0, 3)} ${phone.slice(3)}`)}`)).toEqual([b.id, a.id]);
     expect(await ids(`q=${b.reference.toLowerCase()}`)).toEqual([b.id]);
+    // As staff retype it from a call: without its hyphens, or with spaces.
+    expect(await ids(`q=${b.reference.replaceAll('-', '')}`)).toEqual([b.id]);
+    expect(await ids(`q=${encodeURIComponent(b.reference.replaceAll('-', ' '))}`)).toEqual([b.id]);
     expect(await ids('q=BX-000000-000000')).toEqual([]);
     expect(await ids('q=not-a-phone')).toEqual([]);
     const luxi = await ids('region=泸溪县&limit=1000');
@@ -186,6 +190,12 @@ describe('admin API', () => {
     expect(row[1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(['收件箱', '垃圾']).toContain(row[2]);
     expect(['新', '已联系', '已预约', '已完成', '已取消']).toContain(row[3]);
+    // Its phone as the inbox shows it (no + for a spreadsheet to prefix), the rule and deliveries in words.
+    const rows: Record<string, string>[] = parse(csv, { columns: true, bom: true });
+    const [formulas] = rows.filter((r) => r.称呼 === `'=HYPERLINK("x")`);
+    expect(formulas.电话).toMatch(/^1[3-9]\d{9}$/);
+    expect(formulas.分派规则).toBe('全部渠道（未设分派规则）');
+    expect(formulas.通知).toMatch(/^(日志|邮件|短信|企业微信|钉钉|飞书|Webhook|客户确认短信)[^ ]* · (已送达|失败|发送中)/);
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).toContain("'+1 打不开");
     expect(csv).toContain("'@SUM(A1)");

@@ -70,6 +70,19 @@ describe('progress look-up', () => {
     expect(((await res.json()) as { progress: { reference: string } }).progress.reference).toBe(lead.reference);
   });
 
+  it('reads a reference retyped without its hyphens, with spaces or with another dash', async () => {
+    const lead = await newLead();
+    const [, day, number] = lead.reference.split('-');
+    for (const reference of [`BX${day}${number}`, `bx ${day} ${number}`, `BX—${day}–${number}`, `BX_${day}_${number}`]) {
+      const res = await ask({ reference, tail: lead.tail });
+      expect([reference, res.status]).toEqual([reference, 200]);
+      expect(((await res.json()) as { progress: { reference: string } }).progress.reference).toBe(lead.reference);
+    }
+    // Not a reference with a digit too many or too few.
+    expect((await ask({ reference: `BX${day}${number}0`, tail: lead.tail })).status).toBe(400);
+    expect((await ask({ reference: `BX${day}${number.slice(1)}`, tail: lead.tail })).status).toBe(400);
+  });
+
   it("takes the tail of an office's number, not of its extension", async () => {
     const office = `0731${freshPhone().slice(-8)}`;
     const { reference } = (await (await post({ ...valid(), phone: `${office}转8001` })).json()) as { reference: string };

@@ -26,6 +26,9 @@ const CHANNEL_LABELS: Record<ChannelName, string> = {
 
 export const channelLabel = (name: string) => CHANNEL_LABELS[name as ChannelName] ?? name;
 
+/** A delivery's status as staff read it. */
+export const deliveryStatusLabel = (status: string) => (status === 'sent' ? '已送达' : status === 'failed' ? '失败' : '发送中');
+
 /** Why a delivery is not sent, in a word for staff; the error itself goes in 技术信息. */
 export const deliveryTrouble = (status: string, error: string | null) =>
   !error
