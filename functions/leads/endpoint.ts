@@ -124,9 +124,10 @@ async function takeLead(c: Ctx, raw: Record<string, unknown>): Promise<Response>
   // otherwise post after its owner and get the reference, which with the phone's last four digits
   // opens the owner's progress page and its cancel button. (A repeated requestId is this client's
   // own post again, so it is told.)
-  if (merged) return c.json({ ok: true, merged: true, next }, 200, { 'cache-control': 'no-store' });
+  const { hotline } = catalog.data;
+  if (merged) return c.json({ ok: true, merged: true, next, hotline }, 200, { 'cache-control': 'no-store' });
   return c.json(
-    { ok: true, id: lead.id, reference: lead.reference, next, progress: progressPath(lead.reference) },
+    { ok: true, id: lead.id, reference: lead.reference, next, hotline, progress: progressPath(lead.reference) },
     created ? 201 : 200,
     { 'cache-control': 'no-store' },
   );
@@ -152,7 +153,8 @@ leads.get(CONFIRMATION_PATH.slice('/api/leads'.length), async (c) => {
     const catalog = await loadCatalog(c.env, origin);
     if (!catalog.region(lead.region_code)) await loadUncovered(c.env, origin, catalog);
     const next = nextSteps(catalog, lead, new Date(told.at), { merged: told.merged });
-    return await confirmationPage(c.env, origin, told.merged ? null : lead, next, lead.region_name);
+    const hotline = catalog.data.hotline;
+    return await confirmationPage(c.env, origin, told.merged ? null : lead, { lines: next, hotline }, lead.region_name);
   } catch (err) {
     console.error('[leads] cannot show a confirmation:', err instanceof Error ? err.message : err);
     // A browser following the form's redirect gets a page, not the JSON of a script's request.

@@ -8,6 +8,7 @@ import type { Env } from '../env.ts';
 import { attributeText } from '../web/attribute-text.ts';
 import type { FieldErrors } from './schema.ts';
 import { progressPath } from './next-steps.ts';
+import { aroundHotline, hotlineHref } from '../../src/contract/hotline.ts';
 import { plainPage } from '../web/plain-page.ts';
 
 const STATUS_SUMMARY = '提交未成功，请按提示修改后重新提交。';
@@ -40,16 +41,19 @@ export async function confirmationPage(
   env: Env,
   origin: string,
   lead: { reference: string } | null,
-  next: string[],
+  next: { lines: string[]; hotline: string },
   region: string,
 ): Promise<Response> {
+  // The hotline a link to call; the rest text (escaped).
+  const parts = aroundHotline(next.lines.join(' '), next.hotline);
+  const call = html`<a href="${hotlineHref(next.hotline)}">${next.hotline}</a>`;
+  const nextHtml = String(await html`${parts.map((part, i) => (i ? html`${call}${part}` : part))}`);
   const res = new HTMLRewriter()
     .on('[data-lead-reference]', { element: (el) => void (lead && el.setInnerContent(lead.reference)) })
     .on('[data-lead-reference-line]', { element: (el) => void (lead || el.remove()) })
     .on('[data-lead-merged]', { element: (el) => void (lead ? el.remove() : el.removeAttribute('hidden')) })
     .on('[data-lead-region]', { element: (el) => void el.setInnerContent(region) })
-    // Text, not markup: setInnerContent escapes it.
-    .on('[data-lead-next]', { element: (el) => void el.setInnerContent(next.join(' ')) })
+    .on('[data-lead-next]', { element: (el) => void el.setInnerContent(nextHtml, { html: true }) })
     .on('[data-lead-progress]', { element: (el) => void (lead && el.setAttribute('href', progressPath(lead.reference))) })
     .transform(await page(env, origin, '/thanks/'));
   return freshPage(res, 200);

@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { NOT_IN_DATA, NOT_IN_DATA_CITY } from '../../src/lib/names.ts';
+import { hotlineHref } from '../../src/contract/hotline.ts';
 import { loadCatalog } from '../catalog.ts';
 import type { Env } from '../env.ts';
 import { freshPage, uncoveredOption } from '../leads/form-page.ts';
@@ -12,15 +13,13 @@ import { attributeText } from '../web/attribute-text.ts';
 import { securityHeaders } from '../web/headers.ts';
 import { lineage, loadPlaces, SHOWN, whereLabel, type Place } from './places.ts';
 
-const telOf = (hotline: string) => `tel:${hotline.replace(/[^0-9+]/g, '')}`;
-
 function item(p: Place, hotline: string) {
   const name = html`<strong>${p.name}</strong>${whereLabel(p)}`;
   const town = p.level === 'town' && p.code.length === 6 ? p.name : undefined;
   if (!p.path) {
     const form = `/regions/?uncovered=${p.code}${town ? `&town=${encodeURIComponent(town)}` : ''}#lead-form`;
     return html`<li class="uncovered">
-      <span>${name}：暂未覆盖。可拨打 </span><a href="${telOf(hotline)}">${hotline}</a> 咨询，或<a
+      <span>${name}：暂未覆盖。可拨打 </span><a href="${hotlineHref(hotline)}">${hotline}</a> 咨询，或<a
         href="${form}"
         aria-label="${`在线留言（${p.name}）`}"
         >在线留言</a

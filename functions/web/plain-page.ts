@@ -2,6 +2,7 @@
 // unforeseen happened): a few escaped paragraphs and a link, needing nothing but this code — and, for
 // a customer, the operator and its hotline when the catalog can be read (these pages say "call us").
 import { html } from 'hono/html';
+import { hotlineHref } from '../../src/contract/hotline.ts';
 import { loadCatalog } from '../catalog.ts';
 import type { Env } from '../env.ts';
 
@@ -33,9 +34,7 @@ export async function plainPage({ title, lines, link, status, retryAfter, site }
       ${lines.map((line) => html`<p>${line}</p>`)} ${link ? html`<p><a href="${link.href}">${link.text}</a></p>` : ''}
       ${
         operator
-          ? html`<p>
-              ${operator.operator} · 服务电话 <a href="tel:${operator.hotline.replace(/[^0-9+]/g, '')}">${operator.hotline}</a>
-            </p>`
+          ? html`<p>${operator.operator} · 服务电话 <a href="${hotlineHref(operator.hotline)}">${operator.hotline}</a></p>`
           : ''
       }
     </html>`;

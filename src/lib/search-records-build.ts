@@ -99,12 +99,15 @@ export function buildSearchRecords({ brands, pages, regions, servicesIn, coverag
     }
     const services = servicesIn(region.code);
     const brandNames = services.map((s) => s.brand.data.name);
+    // As the region's page says it: a brand that serves only some of its places (东莞: 栖门, 东城街道 alone).
+    const partUnit = regions.children(region.code).some((r) => r.level === 'town') ? '镇街' : '区县';
+    const shown = services.map((s) => (s.partial ? `${s.brand.data.name}（仅部分${partUnit}）` : s.brand.data.name));
     const categories = [...new Set(services.map((s) => s.brand.data.category))];
     const { words, place } = placeOf(region, [...notedTowns(region.code), ...brandNames, ...categories]);
     records.push({
       url: regions.path(region.code),
       content: words.join(' '),
-      meta: { ...place, brands: brandNames.join('、') },
+      meta: { ...place, brands: shown.join('、') },
       filters: { province: [regions.lineage(region.code)[0].name], brand: brandNames },
     });
   }

@@ -2,6 +2,7 @@
 // and no reload, and a province → prefecture → county picker. Without it, the form posts as is.
 import type { CatalogData, UncoveredRegions } from '../contract/catalog.ts';
 import { townAsked } from './town-asked.ts';
+import { aroundHotline, hotlineHref } from '../contract/hotline.ts';
 
 const FALLBACK = '网络不稳定，报修未能提交。请稍后重试，或直接拨打页面上方的服务电话。';
 
@@ -39,17 +40,32 @@ export function enhanceLeadForm(form: HTMLFormElement) {
 
 /** The lead's reference, or (merged into the customer's earlier lead: no reference told) that the
  *  request was added to the one before. */
-function done(form: HTMLFormElement, answer: { reference?: string; merged?: boolean; next?: string[]; progress?: string }) {
+function done(
+  form: HTMLFormElement,
+  answer: { reference?: string; merged?: boolean; next?: string[]; hotline?: string; progress?: string },
+) {
   const box = form.parentElement!.querySelector<HTMLElement>('[data-lead-done]')!;
   const merged = !answer.reference;
   box.querySelector<HTMLElement>('[data-lead-merged]')!.hidden = !merged;
   for (const line of box.querySelectorAll<HTMLElement>('[data-lead-reference-line]')) line.hidden = merged;
   box.querySelector('[data-lead-reference]')!.textContent = answer.reference ?? '';
-  if (answer.next) box.querySelector('[data-lead-next]')!.textContent = answer.next.join(' ');
+  if (answer.next)
+    box.querySelector('[data-lead-next]')!.replaceChildren(...withCall(answer.next.join(' '), answer.hotline ?? ''));
   if (answer.progress) box.querySelector('[data-lead-progress]')!.setAttribute('href', answer.progress);
   form.hidden = true;
   box.hidden = false;
   box.focus();
+}
+
+/** A text with the hotline in it as a link to call. */
+function withCall(text: string, hotline: string): (string | HTMLAnchorElement)[] {
+  return aroundHotline(text, hotline).flatMap((part, i) => {
+    if (!i) return [part];
+    const call = document.createElement('a');
+    call.href = hotlineHref(hotline);
+    call.textContent = hotline;
+    return [call, part];
+  });
 }
 
 function showErrors(form: HTMLFormElement, errors: Record<string, string>) {

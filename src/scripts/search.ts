@@ -1,6 +1,7 @@
 // Progressive search: Pagefind runs in a worker (search-worker.ts); results render as plain links to the
 // region page and its form. A real place nobody covers says so, with the hotline and the form.
 import { NOT_IN_DATA, NOT_IN_DATA_CITY } from '../lib/names.ts';
+import { hotlineHref } from '../contract/hotline.ts';
 
 interface Data {
   url: string;
@@ -95,7 +96,7 @@ function render(r: Data, hotline: string): HTMLLIElement {
       'li',
       { className: 'uncovered' },
       el('span', {}, ...label(), '：暂未覆盖。可拨打 '),
-      el('a', { href: `tel:${hotline.replace(/[^0-9+]/g, '')}` }, hotline),
+      el('a', { href: hotlineHref(hotline) }, hotline),
       ' 咨询，或',
       // The form of the regions page, with this place chosen (src/scripts/lead-form.ts).
       // The town asked for goes along, into the form's address, as without JavaScript (functions/regions/page.ts).
@@ -210,8 +211,9 @@ export function enhanceSearch(form: HTMLFormElement) {
   };
   input.addEventListener('input', () => void run());
   filters.addEventListener('change', () => void run());
-  // Enter: to the first result, once the query's results are in; when search itself failed, the
-  // form's own submit (the list of service regions, as without JavaScript).
+  // Enter (a phone keyboard's 搜索): to the only result's page, or to the first of several, once the
+  // query's results are in; when search itself failed, the form's own submit (the list of service
+  // regions, as without JavaScript).
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const q = input.value.trim();
@@ -220,7 +222,8 @@ export function enhanceSearch(form: HTMLFormElement) {
     // Typed on meanwhile: the results on the page are not this query's.
     if (list.dataset.query !== q || input.value.trim() !== q) return;
     const first = list.querySelector('a');
-    if (first) first.focus();
+    if (first && list.children.length === 1) location.assign(first.href);
+    else if (first) first.focus();
     else if (failed) form.submit();
   });
   // Arrow keys move between result links; Escape returns to the box.

@@ -131,6 +131,20 @@ function shifted(page: Page): Promise<{ total: number; moved: string[] }> {
  *  anything (the layout with them blocked is the same to the hundredth of a pixel). */
 const MOVED_AT_MOST = 0.01;
 
+describe('links a thumb can hit', () => {
+  it('breadcrumbs and the footer: 24 px tall at least (WCAG 2.5.8), at a phone width', async () => {
+    const page = await open(PAGES.county, VIEWS[0]);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLAnchorElement>('.crumbs a, .site-footer a')]
+        .map((a) => [a.textContent!.trim(), Math.round(a.getBoundingClientRect().height)] as const)
+        .filter(([, height]) => height < 24),
+    );
+    expect(await page.locator('.crumbs a').count()).toBeGreaterThan(2);
+    expect(small).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('nothing moves while a page loads', () => {
   for (const path of [PAGES.home, PAGES.county]) {
     it(path, async () => {

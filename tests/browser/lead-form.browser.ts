@@ -685,6 +685,10 @@ describe('search', () => {
       timeout: 5000,
     });
     expect(await titles(page)).toEqual([expect.stringContaining('东莞市'), expect.stringContaining('东城街道')]);
+    // The city's result says so, as its page does: not every town of 东莞 has 栖门.
+    expect(await page.textContent('#site-search-results li:first-child')).toContain('· 坚匣、栖门（仅部分镇街）');
+    expect(await page.textContent('#site-search-results li:nth-child(2)')).toContain('· 坚匣、栖门');
+    expect(await page.textContent('#site-search-results li:nth-child(2)')).not.toContain('仅部分');
     await page.selectOption('select[name=brand]', '');
     await page.focus('#site-search');
     await page.fill('#site-search', '岳麓');
@@ -704,5 +708,8 @@ describe('search', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.closest('#site-search-results'), undefined, { timeout: 5000 });
     expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/brands/jianxia/');
+    // One result: Enter opens its page.
+    await page.fill('#site-search', '吉首');
+    await Promise.all([page.waitForURL(/\/hunan\/xiangxi\/jishou\/$/, { timeout: 5000 }), page.press('#site-search', 'Enter')]);
   });
 });

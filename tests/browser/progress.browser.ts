@@ -69,10 +69,19 @@ describe('the customer, with JavaScript', () => {
     await page.click('[data-lead-form] button[type=submit]');
     await page.waitForSelector('[data-lead-done]:not([hidden])');
     const reference = (await page.textContent('[data-lead-done] [data-lead-reference]'))!.trim();
+    // On one line at a phone's width, as it is read out and typed: not cut at a hyphen.
+    const lines = await page.$eval('[data-lead-done] [data-lead-reference]', (el) => {
+      const text = document.createRange();
+      text.selectNodeContents(el);
+      return new Set([...text.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines).toBe(1);
     const next = (await page.textContent('[data-lead-done] [data-lead-next]'))!;
     expect(next).toMatch(/客服会在|现在不在服务时间/);
     expect(next).toContain('吉首市：市区 2 小时内上门');
     expect(next).toContain('400-000-0000');
+    // The hotline in it is a link to call.
+    expect(await page.getAttribute('[data-lead-done] [data-lead-next] a', 'href')).toBe('tel:4000000000');
 
     await submit(page, '[data-lead-done] [data-lead-progress]');
     expect(await page.inputValue('#progress-reference')).toBe(reference);
@@ -118,6 +127,8 @@ describe('the customer, without JavaScript', () => {
     await submit(page, '[data-lead-form] button[type=submit]');
     const reference = (await page.textContent('[data-lead-reference]'))!.trim();
     expect(await page.textContent('[data-lead-next]')).toContain('吉首市：市区 2 小时内上门');
+    expect(await page.getAttribute('[data-lead-next] a', 'href')).toBe('tel:4000000000');
+    expect(await page.textContent('[data-lead-next] a')).toBe('400-000-0000');
     expect(await page.textContent('.done')).toContain('请记下或截图保存：查询进度、加急时都要用。');
     // Reached by a redirect (Post/Redirect/Get): a reload asks for the page again, not the post.
     expect(new URL(page.url()).pathname).toBe('/api/leads/confirmation');

@@ -169,7 +169,7 @@ describe('spam and repeats', () => {
     // Merged: the earlier lead's reference and id are not told (whoever knows the phone could post
     // after its owner and get them; with the phone's last four digits they open the progress page).
     const b = await second.json<Answer & { merged: boolean; next: string[] }>();
-    expect(b).toEqual({ ok: true, merged: true, next: expect.any(Array) });
+    expect(b).toEqual({ ok: true, merged: true, next: expect.any(Array), hotline: '400-000-0000' });
     expect(b.next.at(-1)).toMatch(/报上您的电话号码。$/);
     expect(b.next.join('')).not.toContain('单号');
     expect(await countLeads()).toBe(before);
@@ -302,7 +302,7 @@ describe('spam and repeats', () => {
       const merged = await post({ ...lead, ...change });
       expect([merged.status, await merged.json()], JSON.stringify(change)).toEqual([
         200,
-        { ok: true, merged: true, next: expect.any(Array) },
+        { ok: true, merged: true, next: expect.any(Array), hotline: '400-000-0000' },
       ]);
     }
   });

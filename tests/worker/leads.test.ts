@@ -101,6 +101,7 @@ describe('POST /api/leads (JSON)', () => {
       id: first.id,
       reference: first.reference,
       next: expect.arrayContaining([expect.stringContaining('400-000-0000')]),
+      hotline: '400-000-0000',
       progress: `/progress/?ref=${first.reference}`,
     });
     expect(await countLeads()).toBe(before);
@@ -113,7 +114,7 @@ describe('POST /api/leads (JSON)', () => {
     // wrote again, not answered with the first and dropped; its reference still not told.
     const edited = await post({ ...body, description: '再次提交：柜门也变形了' });
     expect(edited.status).toBe(200);
-    expect(await edited.json()).toEqual({ ok: true, merged: true, next: expect.any(Array) });
+    expect(await edited.json()).toEqual({ ok: true, merged: true, next: expect.any(Array), hotline: '400-000-0000' });
     expect(await countLeads()).toBe(before);
     const shown = await exports.default.fetch(
       new Request(`${ORIGIN}/api/admin/leads/${first.id}`, { headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } }),
@@ -132,7 +133,7 @@ describe('POST /api/leads (JSON)', () => {
     const requestId = crypto.randomUUID();
     expect(await (await post({ ...body, requestId, description: '补充：门锁没电了' })).json()).toMatchObject({ merged: true });
     const edited = await post({ ...body, requestId, description: '补充：门锁没电了，换了电池还是打不开' });
-    expect(await edited.json()).toEqual({ ok: true, merged: true, next: expect.any(Array) });
+    expect(await edited.json()).toEqual({ ok: true, merged: true, next: expect.any(Array), hotline: '400-000-0000' });
     const shown = await exports.default.fetch(
       new Request(`${ORIGIN}/api/admin/leads/${first.id}`, { headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } }),
     );
