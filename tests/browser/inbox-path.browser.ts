@@ -108,7 +108,8 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(2);
     expect(csv).toContain(reference);
-    expect(csv).toContain('+8613712345678');
+    // The phone as the inbox shows it: no + for a spreadsheet to read as a formula, so no ' before it.
+    expect(csv).toContain(',13712345678,');
     // The same export asked from another site's page (what a link there would do under Access, whose
     // cookie may go along): refused, nothing recorded.
     const exports = () => query(`SELECT id FROM operator_log WHERE action = 'export-leads'`).length;
@@ -217,6 +218,10 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     await page.fill('#password', password);
     await submit(page, 'button[type=submit]');
     await submit(page, 'nav.tabs >> text=员工');
+    // Each session by its device as staff know it (Chromium here: 电脑 · Linux · Chrome), not the raw User-Agent.
+    const sessions = (await page.textContent('[data-sessions]'))!;
+    expect(sessions).toContain('电脑 · Linux · Chrome');
+    expect(sessions).not.toContain('Mozilla/5.0');
     const tech = `技师${Date.now() % 100000}`;
     await page.fill('#name', tech);
     await submit(page, 'form[action="/admin/staff"] button');
