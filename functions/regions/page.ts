@@ -12,6 +12,7 @@ import { freshPage, uncoveredOption } from '../leads/form-page.ts';
 import { attributeText } from '../web/attribute-text.ts';
 import { securityHeaders } from '../web/headers.ts';
 import { lineage, loadPlaces, SHOWN, whereLabel, type Place } from './places.ts';
+import { townPage, townPageLink } from './town-page.ts';
 
 function item(p: Place, hotline: string) {
   const name = html`<strong>${p.name}</strong>${whereLabel(p)}`;
@@ -26,8 +27,8 @@ function item(p: Place, hotline: string) {
       >
     </li>`;
   }
-  // A county's page says which of its towns was searched (src/scripts/town-asked.ts).
-  const url = town ? `${p.path}?town=${encodeURIComponent(town)}` : p.path;
+  // A county's page that says which of its towns was searched, written by the Worker (town-page.ts).
+  const url = town ? townPageLink(p.code, town) : p.path;
   return html`<li>
     <a href="${url}">${name}</a>
     <a class="to-form" href="${url}#lead-form" aria-label="${`在线报修（${p.name}）`}">在线报修</a>
@@ -44,6 +45,11 @@ export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securi
   const q = (c.req.query('q') ?? '').trim().slice(0, 80);
   const province = c.req.query('province') ?? '';
   const uncovered = c.req.query('uncovered') ?? '';
+  const county = c.req.query('county') ?? '';
+  if (county && !q && !uncovered) {
+    const catalog = await loadCatalog(c.env, new URL(c.req.url).origin).catch(() => undefined);
+    return townPage(c, catalog, county, c.req.query('town') ?? '');
+  }
   if (!q && !uncovered) {
     // The static page as it is, its headers made writable for securityHeaders.
     const res = await c.env.ASSETS.fetch(c.req.raw);

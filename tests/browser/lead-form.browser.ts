@@ -50,9 +50,13 @@ describe('without JavaScript', () => {
       '乾州街道 → 湘西州 吉首市 在线报修',
     );
     await Promise.all([
-      page.waitForURL(/\/hunan\/xiangxi\/jishou\/\?town=/),
+      page.waitForURL(/\/regions\/\?county=433101&town=/),
       page.click('[data-search-answer-list] li a >> nth=0'),
     ]);
+    // 吉首市's page, saying the town led there, its address begun with it, as the script does.
+    expect(await page.textContent('h1')).toContain('吉首市');
+    expect(await page.textContent('[data-town-asked]')).toBe('您搜索的乾州街道属于吉首市，以下服务覆盖吉首市全境。');
+    expect(await page.inputValue('#lead-address')).toBe('乾州街道');
 
     // A name 88 counties share: the province filter, shown on the answer with its 搜索 button, narrows it.
     await page.goto(`${baseUrl}/`);

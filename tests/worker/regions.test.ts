@@ -55,9 +55,31 @@ describe('search without JavaScript', () => {
     expect(page).not.toMatch(/data-search-answer hidden/);
     const [first] = results(page);
     expect(first).toEqual({
-      href: `/hunan/xiangxi/jishou/?town=${encodeURIComponent('乾州街道')}`,
+      href: `/regions/?county=433101&town=${encodeURIComponent('乾州街道')}`,
       text: '乾州街道 → 湘西州 吉首市 在线报修',
     });
+  });
+
+  it("a town's link is its county's page with the town written in, as the page's script would", async () => {
+    const { res, page } = await regions(`?county=433101&town=${encodeURIComponent('乾州街道')}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page).toContain('<link rel="canonical" href="https://baoxiu.example.com/hunan/xiangxi/jishou/"');
+    expect(page).toMatch(/data-county="吉首市">您搜索的乾州街道属于吉首市，以下服务覆盖吉首市全境。<\/p>/);
+    expect(page).toMatch(/<input id="lead-address" name="address"[^>]* value="乾州街道"/);
+    // A town not of that county, or written by hand into the link: the page as it is.
+    for (const town of ['东华门街道', '<b>x</b>', '']) {
+      const { page: plain } = await regions(`?county=433101&town=${encodeURIComponent(town)}`);
+      expect(plain, town).toMatch(/data-county="吉首市" hidden(="")?><\/p>/);
+      expect(plain, town).not.toMatch(/name="address"[^>]* value=/);
+    }
+    // A county without a page (nobody covers it, or a made-up code): the search for the town.
+    for (const county of ['110101', 'abc']) {
+      const moved = await exports.default.fetch(
+        new Request(`${ORIGIN}/regions/?county=${county}&town=${encodeURIComponent('东华门街道')}`, { redirect: 'manual' }),
+      );
+      expect([moved.status, moved.headers.get('location')]).toEqual([303, `/regions/?q=${encodeURIComponent('东华门街道')}`]);
+    }
   });
 
   it('a county by its short name and in pinyin (full-width letters too); the box keeps the query', async () => {
