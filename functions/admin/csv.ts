@@ -2,7 +2,7 @@
 // quoting, and no cell that a spreadsheet would run as a formula.
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { channelLabel, deliveryStatusLabel, STAGE_LABELS } from '../../src/lib/inbox/labels.ts';
-import { nationalPhone } from '../leads/phone-forms.ts';
+import { shownPhone } from '../leads/phone-forms.ts';
 import { ALL_CHANNELS } from '../routing.ts';
 import type { ListedLead } from '../leads/store.ts';
 import { beijingMinute } from '../web/beijing-time.ts';
@@ -31,8 +31,8 @@ const COLUMNS: [string, (l: ListedLead) => unknown][] = [
   ['进度', (l) => STAGE_LABELS[l.stage as Stage] ?? l.stage],
   ['上门时间（北京时间）', (l) => l.appointment_at && beijingMinute(l.appointment_at)],
   ['称呼', (l) => l.name],
-  // As the inbox shows it (073188886666转8001): no + for a spreadsheet to take for a formula.
-  ['电话', (l) => l.phone && nationalPhone(l.phone)],
+  // As the inbox shows it (0731-88886666转8001): no + for a spreadsheet to take for a formula.
+  ['电话', (l) => l.phone && shownPhone(l.phone)],
   ['地区', (l) => l.region_name],
   ['地区代码', (l) => l.region_code],
   ['品牌', (l) => l.brand_name],

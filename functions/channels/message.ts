@@ -1,7 +1,7 @@
 // What every channel says about a lead, in one place: a subject, labelled lines, and the same as
 // escaped HTML and escaped Markdown. The operator-facing text carries the full phone to call back.
 import { html, raw } from 'hono/html';
-import { nationalPhone } from '../leads/phone-forms.ts';
+import { shownPhone } from '../leads/phone-forms.ts';
 import { beijingTime } from '../web/beijing-time.ts';
 import type { StoredLead } from '../rows.ts';
 import type { Outgoing } from './channel.ts';
@@ -26,7 +26,7 @@ export function leadMessage(lead: StoredLead, about: Pick<Outgoing, 'link' | 'ki
     ['地区', lead.region_name],
     ['品牌', lead.brand_name],
     ['称呼', lead.name],
-    ['电话', nationalPhone(lead.phone)],
+    ['电话', shownPhone(lead.phone)],
     ['问题', lead.description],
     ['地址', lead.address],
     ['方便上门时间', lead.preferred_time],

@@ -15,5 +15,13 @@ export function nationalPhone(phone: string): string {
   return ext ? `${national}转${ext}` : national;
 }
 
+/** As staff read it to call back: a landline's area code apart (0731-88886666转8001, 010-88886666),
+ *  a mobile whole (13812341234). Not in an SMS's variables, whose phone may be 12 characters at most
+ *  (channels/sms.ts: nationalPhone). */
+export function shownPhone(phone: string): string {
+  // The area code with its trunk 0: three digits for 010 and 02x, four for the others (0731, 0769).
+  return nationalPhone(phone).replace(/^(0(?:10|2\d|[3-9]\d\d))(?=\d{7,8}(?:转|$))/, '$1-');
+}
+
 /** A tel: link: the extension after a pause, as phones' dialers read it (tel:+8673188886666,8001). */
 export const telHref = (phone: string) => `tel:${phone.replace(EXT, ',')}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskPhone, normalizePhone, readPhone } from '../../functions/leads/phone.ts';
-import { dialable, nationalPhone, telHref } from '../../functions/leads/phone-forms.ts';
+import { dialable, nationalPhone, shownPhone, telHref } from '../../functions/leads/phone-forms.ts';
 import * as z from 'zod';
 import { fieldErrors, parseLead } from '../../functions/leads/schema.ts';
 import { newReference } from '../../functions/leads/reference.ts';
@@ -46,6 +46,13 @@ describe('phone numbers', () => {
     // A landline keeps its trunk 0 (dialled within China), and its extension after 转.
     expect(nationalPhone('+8673188886666')).toBe('073188886666');
     expect(nationalPhone('+8673188886666;ext=8001')).toBe('073188886666转8001');
+    // As staff read it: the area code apart (three digits for 010 and 02x, four for the rest).
+    expect(shownPhone('+8673188886666;ext=8001')).toBe('0731-88886666转8001');
+    expect(shownPhone('+8676922334455')).toBe('0769-22334455');
+    expect(shownPhone('+861088886666')).toBe('010-88886666');
+    expect(shownPhone('+862088886666')).toBe('020-88886666');
+    expect(shownPhone('+867378888666')).toBe('0737-8888666'); // a seven-digit local number
+    expect(shownPhone('+8613812341234')).toBe('13812341234');
     expect(nationalPhone('+861062345678')).toBe('01062345678'); // Beijing: area code 10, not a mobile
     expect(maskPhone('+861062345678')).toBe('010****5678');
     expect(dialable('+8673188886666;ext=8001')).toBe('+8673188886666');

@@ -60,8 +60,9 @@ describe('POST /api/leads (JSON)', () => {
     const number = `+86${office.replace(/^0|-/g, '')}`;
     expect(row.phone).toBe(`${number};ext=8001`);
     expect(row.phone_hash).toBe(await phoneHash((await keyring(env.LEADS_ENCRYPTION_KEY)).current, number));
-    // The operator reads it as dialled within China, the trunk 0 kept (it was dropped before).
-    expect(asText(leadMessage(row))).toContain(`电话：${office.replace('-', '')}转8001`);
+    // The operator reads it as dialled within China, the trunk 0 kept (it was dropped before), the
+    // area code apart.
+    expect(asText(leadMessage(row))).toContain(`电话：${office}转8001`);
     expect(leadMessage(row).subject).toMatch(/^\[报修\] 新报修 BX-/);
     // When it was sent, as the operator's clock reads it (UTC+8).
     const beijing = new Date(Date.parse(row.created_at) + 8 * 3600_000).toISOString();
