@@ -1,6 +1,6 @@
 // What a log line may carry of a customer's input: escaped so that a log viewer that renders HTML
 // shows a payload as text, on one line (no forged log lines), and short.
-import { dialable, nationalPhone } from '../leads/phone-forms.ts';
+import { dialable, nationalPhone, shownPhone } from '../leads/phone-forms.ts';
 
 const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' };
 
@@ -50,6 +50,8 @@ export function withoutLead(
   const cuts = (v: string) => [v, ...cutAt.map((n) => [...v].slice(0, n).join(''))];
   // Phone numbers whole: no template gets one cut (sms.ts WHOLE_FIELDS).
   const phones = [lead.phone, dialable(lead.phone), nationalPhone(lead.phone), nationalPhone(dialable(lead.phone))];
+  // As the operator's messages write it (message.ts), a landline's area code apart (0731-88886666).
+  phones.push(shownPhone(lead.phone), shownPhone(dialable(lead.phone)));
   const values = [
     ...phones,
     ...[lead.name, lead.address, lead.description, lead.preferred_time].flatMap((v) => (v ? cuts(v) : [])),

@@ -93,6 +93,12 @@ describe('log lines', () => {
     expect(withoutLead(echoed, lead)).toBe('HTTP 422 {"phone":"…","e164":"…","name":"…","where":"…"} …');
   });
 
+  it("keep a provider's error without a landline as the operator's messages write it, area code apart", () => {
+    const lead = { name: '张三', phone: '+8673188886666;ext=8001', address: null, description: '门锁坏了' };
+    const echoed = 'HTTP 400 {"text":"电话：0731-88886666转8001","to":"073188886666"}';
+    expect(withoutLead(echoed, lead)).toBe('HTTP 400 {"text":"电话：…","to":"…"}');
+  });
+
   it("and without a long echo of them, as PHP's json_encode writes it (\\u escapes, / as \\/), once or again", () => {
     const lead = {
       name: '张三',
