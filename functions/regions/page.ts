@@ -71,11 +71,14 @@ export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securi
   let status = '';
   let list = '';
   if (q) {
-    const found = hotline ? places?.find(q) : undefined;
+    const named = hotline ? places?.find(q) : undefined;
+    const brands = named ? Object.entries(catalog!.data.brands).filter(([, b]) => q.normalize('NFKC').includes(b.name)) : [];
+    // Nothing of that name: a covered place that sounds like it (吉手 → 吉首市), as the script's near names.
+    const near = named && !named.length && !brands.length ? places!.findBySound(q) : [];
+    const found = near.length ? near : named;
     // The search box's filter names provinces.
     const all = (found ?? []).filter((p) => !province || lineage(p)[0].name === province);
     const shown = all.slice(0, SHOWN);
-    const brands = found ? Object.entries(catalog!.data.brands).filter(([, b]) => q.normalize('NFKC').includes(b.name)) : [];
     list = (
       await Promise.all([...brands.map(([id, b]) => brandItem(id, b)), ...shown.map((p) => item(p, hotline!))].map(String))
     ).join('');
@@ -85,9 +88,11 @@ export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securi
         ? `找到 ${brands.length} 个品牌`
         : !all.length
           ? `${province ? `在“${province}”中` : ''}没有找到“${q}”。请换个写法（如区县或乡镇名），或${call}咨询。`
-          : all.length > shown.length
-            ? `找到 ${all.length} 个结果，显示前 ${shown.length} 个；可按省份筛选`
-            : `找到 ${all.length} 个结果`;
+          : near.length
+            ? `没有找到“${q}”，以下是名称相近的地方；不确定时请${call}咨询。`
+            : all.length > shown.length
+              ? `找到 ${all.length} 个结果，显示前 ${shown.length} 个；可按省份筛选`
+              : `找到 ${all.length} 个结果`;
     if (found && (NOT_IN_DATA.test(q) || NOT_IN_DATA_CITY.test(q))) status += ' 本站服务地区不含香港、澳门、台湾。';
   }
   // The place a result said nobody covers, chosen in the form: only a region the build lists as

@@ -5,12 +5,14 @@
 // it in front (吉首市乾州街道, 湘西乾州, 湖南吉首乾州) — and covered places in pinyin (their page's slug).
 import type { CountyTowns, UncoveredRegions } from '../../src/contract/catalog.ts';
 import {
+  bySound,
   lookalikes,
   placeOnly,
   prefectureForms,
   shortName,
   simplify,
   zhouForm,
+  type SoundTable,
   type TraditionalForms,
 } from '../../src/lib/names.ts';
 import type { Level } from '../../src/lib/regions.ts';
@@ -49,10 +51,19 @@ export class PlaceIndex {
   private longest = 0;
   /** /search-traditional.json: a query in traditional characters read in simplified ones (廣州). */
   private readonly traditional?: TraditionalForms;
+  /** /search-sounds.json: a query's characters as their pinyin (吉手 → jishou), for findBySound. */
+  private readonly sounds?: SoundTable;
 
-  constructor(catalog: CatalogIndex, uncovered: UncoveredRegions, towns: CountyTowns, traditional?: TraditionalForms) {
+  constructor(
+    catalog: CatalogIndex,
+    uncovered: UncoveredRegions,
+    towns: CountyTowns,
+    traditional?: TraditionalForms,
+    sounds?: SoundTable,
+  ) {
     this.towns = towns;
     this.traditional = traditional;
+    this.sounds = sounds;
     const regions = new Map<string, Place>();
     const parents = new Map<Place, string>();
     const add = (code: string, name: string, level: Level, parent?: string, path?: string) => {
@@ -126,6 +137,22 @@ export class PlaceIndex {
     return partly.length ? partly : this.read(place, true).places;
   }
 
+  /** For a query that names nothing: the covered places whose name sounds as it does (吉手, 急首 →
+   *  吉首市, by its page's pinyin), as the search box's script answers a near name. Places nobody
+   *  covers have no pinyin here. */
+  findBySound(typed: string): Place[] {
+    const place = placeOnly(typed.normalize('NFKC').toLowerCase()).replace(/[^\p{L}\p{N}]/gu, '');
+    if (!this.sounds || !/\p{Script=Han}/u.test(place)) return [];
+    // The pinyin here is a page's slug: the name without its suffix (急首市 → jishou).
+    const forms = new Set([place, shortName(place, 'county'), shortName(place, 'prefecture')]);
+    for (const form of forms)
+      for (const reading of bySound(form.slice(0, QUERY_CHARS), this.sounds)) {
+        const named = (this.byForm.get(reading) ?? []).filter((p) => p.path);
+        if (named.length) return ranked(named, reading);
+      }
+    return [];
+  }
+
   /** The place named last in `q` (an address's rest after it is dropped: 乾州街道幸福路), with whatever
    *  stands before it naming places above it (`loose`: whatever it is); among several, the longest
    *  name. `whole`: nothing was dropped. No name is longer than `longest`: the work grows with the
@@ -186,16 +213,21 @@ export function loadPlaces(env: Env, origin: string): Promise<PlaceIndex> {
   cached ??= (async () => {
     const catalog = await loadCatalog(env, origin);
     await loadUncovered(env, origin, catalog);
-    const [res, forms] = await Promise.all([
+    const [res, forms, sounds] = await Promise.all([
       env.ASSETS.fetch(new URL('/towns.json', origin)),
       // Without it a query in simplified characters still works.
       env.ASSETS.fetch(new URL('/search-traditional.json', origin)).then(
         (r: Response) => (r.ok ? (r.json() as Promise<TraditionalForms>) : undefined),
         () => undefined,
       ),
+      // Without it a query that names nothing gets no near answer.
+      env.ASSETS.fetch(new URL('/search-sounds.json', origin)).then(
+        (r: Response) => (r.ok ? (r.json() as Promise<SoundTable>) : undefined),
+        () => undefined,
+      ),
     ]);
     if (!res.ok) throw new Error(`towns.json: HTTP ${res.status} (was the site built?)`);
-    return new PlaceIndex(catalog, catalog.uncovered!, (await res.json()) as CountyTowns, forms);
+    return new PlaceIndex(catalog, catalog.uncovered!, (await res.json()) as CountyTowns, forms, sounds);
   })().catch((err) => {
     cached = undefined; // try again on the next request
     throw err;

@@ -82,6 +82,23 @@ describe('search without JavaScript', () => {
     }
   });
 
+  it('a name that names nothing: a covered place that sounds like it, said to be a near name', async () => {
+    for (const [q, href, title] of [
+      ['吉手', '/hunan/xiangxi/jishou/', '吉首市'],
+      ['急首市', '/hunan/xiangxi/jishou/', '吉首市'],
+      ['东管', '/guangdong/dongguan/', '东莞市'],
+    ]) {
+      const { page } = await search(q);
+      expect(status(page), q).toBe(`没有找到“${q}”，以下是名称相近的地方；不确定时请拨打 400-000-0000 咨询。`);
+      expect(results(page)[0].href, q).toBe(href);
+      expect(results(page)[0].text, q).toMatch(new RegExp(`^${title} `));
+    }
+    // Nothing that sounds like it either: not found, as before.
+    expect(status((await search('哈哈哈')).page)).toBe(
+      '没有找到“哈哈哈”。请换个写法（如区县或乡镇名），或拨打 400-000-0000 咨询。',
+    );
+  });
+
   it('a county by its short name and in pinyin (full-width letters too); the box keeps the query', async () => {
     for (const q of ['吉首', 'jishou', 'ｊｉｓｈｏｕ', '湘西吉首']) {
       const { page } = await search(q);
