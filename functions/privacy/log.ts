@@ -49,9 +49,8 @@ export function withoutLead(
   };
   const cuts = (v: string) => [v, ...cutAt.map((n) => [...v].slice(0, n).join(''))];
   // Phone numbers whole: no template gets one cut (sms.ts WHOLE_FIELDS).
-  const phones = [lead.phone, dialable(lead.phone), nationalPhone(lead.phone), nationalPhone(dialable(lead.phone))];
-  // As the operator's messages write it (message.ts), a landline's area code apart (0731-88886666).
-  phones.push(shownPhone(lead.phone), shownPhone(dialable(lead.phone)));
+  // As stored, to dial, as an SMS writes it, and as the operator's messages do (0731-88886666).
+  const phones = [lead.phone, dialable(lead.phone)].flatMap((p) => [p, nationalPhone(p), shownPhone(p)]);
   const values = [
     ...phones,
     ...[lead.name, lead.address, lead.description, lead.preferred_time].flatMap((v) => (v ? cuts(v) : [])),

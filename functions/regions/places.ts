@@ -113,19 +113,9 @@ export class PlaceIndex {
 
   /** The places the query names, most precise first: an empty list when it names none. */
   find(typed: string): Place[] {
-    // Cut after NFKC, which may write one character as eighteen (U+FDFA).
-    // 湘西自治州 as the 湘西州 of prefectureForms.
-    const clean = [
-      ...zhouForm(typed.normalize('NFKC'))
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}\s]/gu, ' '),
-    ]
-      .slice(0, QUERY_CHARS)
-      .join('');
     // As typed first, where a name holds a word of the service or of an address (…服务中心, …社区);
     // then without those words (长沙开锁, 乾州街道世纪山水小区), then with look-alike characters.
-    const typedAs = clean.replace(/\s+/g, '');
-    const place = placeOnly(clean).replace(/\s+/g, '');
+    const { typedAs, place } = written(typed);
     let partly: Place[] = [];
     const simplified = this.traditional ? [typedAs, place].flatMap((q) => simplify(q, this.traditional!)) : [];
     for (const q of new Set([typedAs, place, ...lookalikes(place), ...simplified])) {
@@ -141,12 +131,12 @@ export class PlaceIndex {
    *  吉首市, by its page's pinyin), as the search box's script answers a near name. Places nobody
    *  covers have no pinyin here. */
   findBySound(typed: string): Place[] {
-    const place = placeOnly(typed.normalize('NFKC').toLowerCase()).replace(/[^\p{L}\p{N}]/gu, '');
+    const { place } = written(typed);
     if (!this.sounds || !/\p{Script=Han}/u.test(place)) return [];
     // The pinyin here is a page's slug: the name without its suffix (急首市 → jishou).
     const forms = new Set([place, shortName(place, 'county'), shortName(place, 'prefecture')]);
     for (const form of forms)
-      for (const reading of bySound(form.slice(0, QUERY_CHARS), this.sounds)) {
+      for (const reading of bySound(form, this.sounds)) {
         const named = (this.byForm.get(reading) ?? []).filter((p) => p.path);
         if (named.length) return ranked(named, reading);
       }
@@ -167,6 +157,20 @@ export class PlaceIndex {
     }
     return { places: [], whole: false };
   }
+}
+
+/** A query as the index reads it: whole (`typedAs`), and its place alone (`place`: placeOnly). */
+function written(typed: string): { typedAs: string; place: string } {
+  // Cut after NFKC, which may write one character as eighteen (U+FDFA).
+  // 湘西自治州 as the 湘西州 of prefectureForms.
+  const clean = [
+    ...zhouForm(typed.normalize('NFKC'))
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s]/gu, ' '),
+  ]
+    .slice(0, QUERY_CHARS)
+    .join('');
+  return { typedAs: clean.replace(/\s+/g, ''), place: placeOnly(clean).replace(/\s+/g, '') };
 }
 
 /** `p` and the places above it, the province first. */
