@@ -17,6 +17,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { readySooner } from './pagefind-ready.ts';
 import { minifyPagefind } from './pagefind-min.ts';
+import { writeCoveredFragments } from './covered-fragments.ts';
 import { version as esbuildVersion } from 'esbuild';
 import { RECORDS_HANDOFF, type SearchRecord, type SearchRecordsHandoff } from '../src/lib/search-records.ts';
 import { CONTENT_DIR } from '../src/lib/content-dir.ts';
@@ -43,7 +44,7 @@ export function cachedAt(records: SearchRecord[], cache: string, root: string): 
   const key = createHash('sha256')
     .update(readFileSync(manifest))
     // What is done to the index after Pagefind writes it (writeIndex) is kept with it too.
-    .update(`${readySooner}${minifyPagefind}${esbuildVersion}`)
+    .update(`${readySooner}${minifyPagefind}${writeCoveredFragments}${esbuildVersion}`)
     .update(JSON.stringify([SEARCH_LANGUAGE, chunkSize(), fragments(records.length), records]))
     .digest('hex')
     .slice(0, 16);
@@ -108,6 +109,7 @@ export async function writeIndex(records: SearchRecord[], out: string, kept: str
   // them it cost the build's end ~0.15 s (esbuild's first call; a CPU profile, 2026-12-05).
   const sooner = readySooner(out);
   minifyPagefind(out);
+  writeCoveredFragments(out);
   if (kept) {
     // One index kept, this one; renamed into place whole, so a folder there is a finished index. A
     // cache that cannot be written (a full disk) costs the next build its reuse, not this build.

@@ -4,6 +4,7 @@
 import { bySound, simplify, type SoundTable, type TraditionalForms } from '../lib/names.ts';
 import { ALL, FIRST, nothing, PAGEFIND_OPTIONS, type Pagefind } from './find.ts';
 import { search, type Tables } from './search-core.ts';
+import { fetchAhead, fetchingAhead } from './fragments-ahead.ts';
 
 let pagefind: Promise<Pagefind> | undefined;
 /** A table fetched for the first query that needs it, not before: a first search need not wait for it.
@@ -37,6 +38,8 @@ const tables: Tables = {
 // Chromium). Without it Pagefind reads the query a code point at a time, the same for place names and
 // pinyin; and it can never cut a Chinese query into words either (Pagefind issue #1237).
 Reflect.deleteProperty(Intl, 'Segmenter');
+// Pagefind fetches with the global fetch: a fragment file fetched ahead is answered without the network.
+self.fetch = fetchingAhead(self.fetch.bind(self));
 
 self.onmessage = async (event: MessageEvent<{ id: number; q: string; filters: Record<string, string>; all?: boolean }>) => {
   // An address pasted whole is ~60 characters; Pagefind's time grows with the query (300 Chinese
@@ -55,6 +58,7 @@ self.onmessage = async (event: MessageEvent<{ id: number; q: string; filters: Re
     // An empty query warms Pagefind up (its code and metadata) before the first keystroke.
     const found = q.trim() ? await search(await pagefind, q, filters, all ? ALL : FIRST, tables) : (await pagefind, nothing());
     postMessage({ id, ...found });
+    fetchAhead(found.results);
   } catch (err) {
     pagefind = undefined; // the next query tries again: a failed load is not kept
     postMessage({ id, error: String(err) });

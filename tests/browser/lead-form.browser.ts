@@ -672,6 +672,29 @@ describe('search', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('province');
   });
 
+  it('answers a later search in the province of an earlier one from the fragments fetched after it', async () => {
+    const page = await open('/', true);
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname)); // the search worker's too
+    const bundle = page.waitForResponse(/\/pagefind\/covered\/43\.json$/);
+    await searchFor(page, '吉首'); // 湖南省: its covered places' fragments follow the answer
+    await bundle;
+    expect(fetched.filter((p) => p.endsWith('.pf_fragment')).length).toBeGreaterThan(0);
+    await page.waitForTimeout(300); // read into the worker
+    const before = fetched.length;
+    await searchFor(page, '长沙');
+    const later = fetched.slice(before);
+    expect(later.filter((p) => p.endsWith('.pf_index')).length).toBeGreaterThan(0);
+    expect(later.filter((p) => p.endsWith('.pf_fragment'))).toEqual([]);
+    const found = await titles(page);
+    expect(found.slice(0, 3)).toEqual([
+      expect.stringContaining('长沙市'),
+      expect.stringContaining('长沙县'),
+      expect.stringContaining('浏阳市'),
+    ]);
+    await page.context().close();
+  });
+
   it('says search is unavailable, with the hotline, when its files cannot be loaded', async () => {
     const page = await open('/', true);
     await page.context().route('**/pagefind/**', (route) => route.abort());

@@ -1,0 +1,78 @@
+// The covered places' fragment files of a province (or of a prefecture) in one file,
+// pagefind/covered/<code>.json, which the search worker fetches after a search that found places
+// there (src/scripts/fragments-ahead.ts). A later search fetches an index chunk and then its results'
+// fragment files, one round trip after the other; when a customer searches again near the last place
+// (a town after its county, the county next to it: 吉首, then 长沙) those fragments are here already,
+// and it takes one round trip instead of two. Only covered places: the records of uncovered ones hold
+// every other town of China (1 MB of fragments in the sample site).
+import { brotliCompressSync, constants, gunzipSync } from 'node:zlib';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What Pagefind puts before a decompressed file: a file that begins with it is read as it is. */
+export const SIGNATURE = 'pagefind_dcd';
+export const COVERED_DIR = 'covered';
+
+interface Fragment {
+  url: string;
+  meta: Record<string, string>;
+}
+/** A fragment file: one record's fragment, or a group of them by id (more records than files). */
+type FragmentFile = Fragment | Record<string, Fragment>;
+
+const recordsOf = (file: FragmentFile): Fragment[] =>
+  typeof file.url === 'string' ? [file as Fragment] : Object.values(file as Record<string, Fragment>);
+
+/** The most a bundle may weigh as a CDN sends it (brotli at its on-the-fly level): under a fifth of what
+ *  a first search fetches (~90 KB). The sample site's provinces weigh 0.7–5.3 KB; a province of the
+ *  whole-country fixture 20–64 KB (every county covered, each with its towns' words): those are
+ *  bundled by prefecture instead (1–9 KB). */
+export const BUDGET = 16 * 1024;
+/** A province's bundle over the budget lists the prefectures bundled instead. */
+export const PREFECTURES = 'prefectures';
+
+type Bundle = Record<string, FragmentFile>;
+const brotliSize = (json: string) => brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }).length;
+
+/** Writes the bundle of each province with a covered place — each fragment file whole (a group may
+ *  hold its neighbours in the region tree too) under its name as Pagefind asks for it — or, over the
+ *  budget, its prefectures' bundles. Returns each bundle's size as sent. */
+export function writeCoveredFragments(index: string): Record<string, number> {
+  const dir = join(index, 'fragment');
+  /** Bundles by prefecture (the first four digits of a code), by province. */
+  const provinces = new Map<string, Map<string, Bundle>>();
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.pf_fragment')) continue;
+    const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
+    if (!text.startsWith(SIGNATURE)) throw new Error(`pagefind: ${name} is not a fragment file Pagefind 1.6 writes`);
+    const file = JSON.parse(text.slice(SIGNATURE.length)) as FragmentFile;
+    for (const record of recordsOf(file)) {
+      // Brand pages have no code: a search of a place never fetches them.
+      const code = record.meta.covered === '1' ? record.meta.code : undefined;
+      if (!code) continue;
+      let prefectures = provinces.get(code.slice(0, 2));
+      if (!prefectures) provinces.set(code.slice(0, 2), (prefectures = new Map()));
+      let bundle = prefectures.get(code.slice(0, 4));
+      if (!bundle) prefectures.set(code.slice(0, 4), (bundle = {}));
+      bundle[name.slice(0, -'.pf_fragment'.length)] = file;
+    }
+  }
+  const out = join(index, COVERED_DIR);
+  mkdirSync(out, { recursive: true });
+  const sizes: Record<string, number> = {};
+  const write = (name: string, content: object) => {
+    const json = JSON.stringify(content);
+    writeFileSync(join(out, `${name}.json`), json);
+    return (sizes[name] = brotliSize(json));
+  };
+  for (const [province, prefectures] of provinces) {
+    const whole = JSON.stringify(Object.assign({}, ...prefectures.values()));
+    if (brotliSize(whole) <= BUDGET) {
+      write(province, JSON.parse(whole));
+      continue;
+    }
+    write(province, { [PREFECTURES]: [...prefectures.keys()] });
+    for (const [prefecture, bundle] of prefectures) write(prefecture, bundle);
+  }
+  return sizes;
+}

@@ -1,0 +1,174 @@
+// A province's covered fragments, bundled by the build (scripts/covered-fragments.ts) and answered by
+// the search worker's fetch once fetched ahead (src/scripts/fragments-ahead.ts).
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUDGET, PREFECTURES, SIGNATURE, writeCoveredFragments } from '../../scripts/covered-fragments.ts';
+import { writeIndex } from '../../scripts/search-index.ts';
+import type { SearchRecord } from '../../src/lib/search-records.ts';
+import { fetchAhead, fetchingAhead } from '../../src/scripts/fragments-ahead.ts';
+import type { Hit, Place } from '../../src/scripts/search-hits.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'baoxiu-covered-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const record = (url: string, title: string, meta: Pick<Place, 'covered' | 'code'>): SearchRecord => ({
+  url,
+  content: `${title} ${title}ϙ`,
+  meta: { title, ...meta },
+  filters: {},
+});
+const json = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+/** A fragment file as Pagefind reads it. */
+const fragmentOf = (index: string, name: string) =>
+  JSON.parse(
+    gunzipSync(readFileSync(join(index, 'fragment', `${name}.pf_fragment`)))
+      .toString('utf8')
+      .slice(SIGNATURE.length),
+  );
+
+describe('the bundles the build writes', () => {
+  it('holds each covered place’s fragment file in its province’s bundle, as Pagefind wrote it', async () => {
+    const index = join(root, 'pagefind');
+    await writeIndex(
+      [
+        record('/hunan/xiangxi/jishou/', '吉首市', { covered: '1', code: '433101' }),
+        record('/hunan/changsha/', '长沙市', { covered: '1', code: '4301' }),
+        record('/guangdong/dongguan/humen/', '虎门镇', { covered: '1', code: '441900121' }),
+        record('/regions/?county=430181', '浏阳市', { covered: '0', code: '430181' }), // nobody covers it
+        record('/brands/jianxia/', '坚匣', { covered: '1' }), // a brand: no place
+      ],
+      index,
+      undefined,
+    );
+    expect(readdirSync(join(index, 'covered')).sort()).toEqual(['43.json', '44.json']);
+    const hunan = json(join(index, 'covered', '43.json'));
+    expect(
+      Object.values(hunan)
+        .map((f) => (f as { url: string }).url)
+        .sort(),
+    ).toEqual(['/hunan/changsha/', '/hunan/xiangxi/jishou/']);
+    for (const [name, file] of Object.entries(hunan)) expect(file).toEqual(fragmentOf(index, name));
+    expect(Object.values(json(join(index, 'covered', '44.json'))).map((f) => (f as { url: string }).url)).toEqual([
+      '/guangdong/dongguan/humen/',
+    ]);
+  });
+
+  it('puts a group of fragments in the bundle of each province it holds a covered place of', () => {
+    const index = join(root, 'grouped');
+    mkdirSync(join(index, 'fragment'), { recursive: true });
+    const write = (name: string, file: object) =>
+      writeFileSync(join(index, 'fragment', `${name}.pf_fragment`), gzipSync(SIGNATURE + JSON.stringify(file)));
+    const group = {
+      a: { url: '/hunan/changsha/', meta: { covered: '1', code: '4301' } },
+      b: { url: '/guangdong/dongguan/', meta: { covered: '1', code: '4419' } },
+      c: { url: '/regions/?county=460400', meta: { covered: '0', code: '460400' } },
+    };
+    write('und_group', group);
+    write('und_hainan', { url: '/regions/?county=460300', meta: { covered: '0', code: '460300' } });
+    writeCoveredFragments(index);
+    expect(readdirSync(join(index, 'covered')).sort()).toEqual(['43.json', '44.json']);
+    expect(json(join(index, 'covered', '43.json'))).toEqual({ und_group: group });
+    expect(json(join(index, 'covered', '44.json'))).toEqual({ und_group: group });
+  });
+
+  it('bundles a province over the budget by prefecture, and lists them in its own file', () => {
+    const index = join(root, 'heavy');
+    mkdirSync(join(index, 'fragment'), { recursive: true });
+    // Words that do not compress: two prefectures' records, together over the budget, each under it.
+    const heavy = (code: string) => ({
+      url: `/${code}/`,
+      content: randomBytes(BUDGET * 0.4).toString('base64'),
+      meta: { covered: '1', code },
+    });
+    const files = { und_chengdu: heavy('510104'), und_liangshan: heavy('513401'), und_yibin: heavy('511502') };
+    for (const [name, file] of Object.entries(files))
+      writeFileSync(join(index, 'fragment', `${name}.pf_fragment`), gzipSync(SIGNATURE + JSON.stringify(file)));
+    const sizes = writeCoveredFragments(index);
+    expect(json(join(index, 'covered', '51.json'))).toEqual({ [PREFECTURES]: expect.arrayContaining(['5101', '5134', '5115']) });
+    expect(json(join(index, 'covered', '5134.json'))).toEqual({ und_liangshan: files.und_liangshan });
+    expect(json(join(index, 'covered', '5101.json'))).toEqual({ und_chengdu: files.und_chengdu });
+    for (const prefecture of ['5101', '5134', '5115']) expect(sizes[prefecture]).toBeLessThanOrEqual(BUDGET);
+  });
+
+  it('refuses a fragment file it cannot read as Pagefind 1.6 writes them', () => {
+    const index = join(root, 'other');
+    mkdirSync(join(index, 'fragment'), { recursive: true });
+    writeFileSync(join(index, 'fragment', 'und_x.pf_fragment'), gzipSync('{"url":"/"}'));
+    expect(() => writeCoveredFragments(index)).toThrow(/und_x\.pf_fragment is not a fragment file/);
+  });
+});
+
+describe('the search worker’s fetch', () => {
+  let server: Server;
+  let base = '';
+  const asked: string[] = [];
+  /** Answers as the site would; the first request for 44 fails, as a dropped connection would. */
+  let failFirst44 = true;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      asked.push(req.url!);
+      if (req.url === '/pagefind/covered/44.json' && failFirst44) {
+        failFirst44 = false;
+        res.writeHead(503).end();
+        return;
+      }
+      const bundles: Record<string, object> = {
+        '/pagefind/covered/43.json': { und_jishou: { url: '/hunan/xiangxi/jishou/', content: '吉首市', meta: {} } },
+        '/pagefind/covered/44.json': { und_humen: { url: '/guangdong/dongguan/humen/', content: '虎门镇', meta: {} } },
+        '/pagefind/covered/51.json': { prefectures: ['5101', '5134'] },
+        '/pagefind/covered/5134.json': { und_xichang: { url: '/sichuan/liangshan/xichang/', content: '西昌市', meta: {} } },
+      };
+      const bundle = bundles[req.url!];
+      res.writeHead(bundle ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(bundle ?? {}));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}/pagefind/covered/`;
+  });
+  afterAll(() => server.close());
+
+  const hit = (meta: Partial<Place>): Hit => ({ url: '/', meta: { title: '', covered: '1', ...meta } as Place });
+  const network: string[] = [];
+  const fetched = fetchingAhead(async (input) => {
+    network.push(String(input));
+    return new Response('from the network');
+  });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+  const body = async (name: string) => (await fetched(`https://site.example/pagefind/fragment/${name}.pf_fragment`)).text();
+
+  it('answers a fragment file fetched ahead, and fetches every other', async () => {
+    expect(await body('und_jishou')).toBe('from the network');
+    fetchAhead([hit({ code: '433101' }), hit({ code: '430100' }), hit({ covered: '0', code: '460300' }), hit({})], base);
+    await settle();
+    expect(asked).toEqual(['/pagefind/covered/43.json']); // once a province; none for a place nobody covers
+    expect(await body('und_jishou')).toBe(`${SIGNATURE}{"url":"/hunan/xiangxi/jishou/","content":"吉首市","meta":{}}`);
+    expect(await body('und_other')).toBe('from the network');
+    expect(network).toEqual([
+      'https://site.example/pagefind/fragment/und_jishou.pf_fragment',
+      'https://site.example/pagefind/fragment/und_other.pf_fragment',
+    ]);
+  });
+
+  it('fetches the bundle of the place’s prefecture where its province is bundled by prefecture', async () => {
+    const before = asked.length;
+    fetchAhead([hit({ code: '513401' }), hit({ code: '513402' })], base);
+    await settle();
+    expect(asked.slice(before)).toEqual(['/pagefind/covered/51.json', '/pagefind/covered/5134.json']);
+    expect(await body('und_xichang')).toMatch(new RegExp(`^${SIGNATURE}{"url":"/sichuan/liangshan/xichang/"`));
+    expect(await body('prefectures')).toBe('from the network'); // the list is not a fragment file
+  });
+
+  it('asks again after a failed fetch, at the next search there', async () => {
+    fetchAhead([hit({ code: '441900121' })], base);
+    await settle();
+    expect(await body('und_humen')).toBe('from the network');
+    fetchAhead([hit({ code: '441900121' })], base);
+    await settle();
+    expect(asked.filter((u) => u.endsWith('/44.json'))).toHaveLength(2);
+    expect(await body('und_humen')).toMatch(new RegExp(`^${SIGNATURE}`));
+  });
+});
