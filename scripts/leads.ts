@@ -1,7 +1,7 @@
 // npm run leads -- list | spam | show <reference|id> | export --csv [--out file] | retry <deliveryId> | forget <phone>
 // The operator's command line for the admin API, against `npm start` or a deployed Worker.
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { beijingMinute } from '../functions/web/beijing-time.ts';
 import { LOCAL_SECRETS_DIR, localSetting } from './local-secrets.ts';
@@ -36,7 +36,7 @@ try {
       limit: { type: 'string' },
       csv: { type: 'boolean' },
       out: { type: 'string' },
-      help: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
       owner: { type: 'boolean' },
     },
   });
@@ -62,6 +62,8 @@ const COMMANDS = ['list', 'spam', 'show', 'export', 'retry', 'channels', 'forget
 if (!COMMANDS.includes(command)) fail(`unknown command "${command}".\n${USAGE}`);
 
 const base = (values.url ?? process.env.BAOXIU_URL ?? 'http://127.0.0.1:8787').replace(/\/$/, '');
+if (!URL.canParse(base) || !/^https?:$/.test(new URL(base).protocol))
+  fail(`--url ${base} is not a web address: write it whole, as https://example.com or http://127.0.0.1:8787.`);
 const local = /^https?:\/\/(127\.0\.0\.1|localhost)(:|\/|$)/.test(base);
 // An empty ADMIN_TOKEN= (a .env line left blank) counts as unset.
 const token = values.token || process.env.ADMIN_TOKEN || (local ? localToken() : undefined);
@@ -82,7 +84,8 @@ async function call(path: string, init: RequestInit = {}): Promise<Response> {
   try {
     res = await fetch(`${base}/api/admin${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
   } catch (err) {
-    fail(`cannot reach ${base}: ${(err as Error).cause ?? (err as Error).message}. Is npm start running?`, 1);
+    const why = `cannot reach ${base}: ${(err as Error).cause ?? (err as Error).message}.`;
+    fail(local ? `${why} Is npm start running?` : `${why} Check --url and this machine's connection.`, 1);
   }
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as { error?: string };
@@ -212,8 +215,10 @@ switch (command) {
     const csv = new Uint8Array(pages.reduce((n, p) => n + p.length, 0));
     pages.reduce((at, p) => (csv.set(p, at), at + p.length), 0);
     if (values.out) {
-      save(values.out, csv);
-      console.error(`wrote ${values.out}: ${rows} leads`);
+      // Where `npm run` was typed (npm runs this from the project's root, and says where in INIT_CWD).
+      const out = resolve(process.env.INIT_CWD ?? '.', values.out);
+      save(out, csv);
+      console.error(`wrote ${out}: ${rows} leads`);
     } else process.stdout.write(csv);
     break;
   }

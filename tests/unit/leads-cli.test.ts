@@ -3,7 +3,7 @@
 // real API, through the running site: tests/browser/leads-cli.browser.ts.
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -25,8 +25,15 @@ async function standIn(answer: (url: URL) => Answer) {
 }
 
 async function leads(url: string, ...args: string[]) {
+  return leadsIn(process.env.INIT_CWD, url, ...args);
+}
+/** As `npm run leads` typed in the folder `cwd` (npm says where in INIT_CWD). */
+async function leadsIn(cwd: string | undefined, url: string, ...args: string[]) {
   try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['scripts/leads.ts', ...args, '--url', url, '--token', 't']);
+    const env = { ...process.env, INIT_CWD: cwd };
+    const { stdout, stderr } = await promisify(execFile)('node', ['scripts/leads.ts', ...args, '--url', url, '--token', 't'], {
+      env,
+    });
     return { code: 0, stdout, stderr };
   } catch (err: any) {
     return { code: err.code as number, stdout: err.stdout as string, stderr: err.stderr as string };
@@ -95,9 +102,19 @@ describe('npm run leads', () => {
         ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
         (err) => ({ code: err.code as number, stdout: err.stdout as string, stderr: err.stderr as string }),
       );
-    const help = await run('--help');
-    expect([help.code, help.stderr]).toEqual([0, '']);
-    expect(help.stdout).toMatch(/^usage: npm run leads/);
+    for (const asked of ['--help', '-h']) {
+      const help = await run(asked);
+      expect([help.code, help.stderr]).toEqual([0, '']);
+      expect(help.stdout).toMatch(/^usage: npm run leads/);
+    }
+    // An address without its scheme is said so, before anything is asked of it.
+    const bare = await run('list', '--url', '127.0.0.1:9', '--token', 't');
+    expect([bare.code, bare.stderr]).toEqual([2, expect.stringMatching(/^leads: --url 127\.0\.0\.1:9 is not a web address/)]);
+    // A site elsewhere that cannot be reached: not the local server's hint.
+    const away = await run('list', '--url', 'https://baoxiu.invalid', '--token', 't');
+    expect(away.code).toBe(1);
+    expect(away.stderr).toMatch(/^leads: cannot reach https:\/\/baoxiu\.invalid: .*Check --url/);
+    expect(away.stderr).not.toContain('npm start');
     const wrong = await run();
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/usage: npm run leads/);
@@ -165,5 +182,13 @@ describe('npm run leads', () => {
     const unwritable = await leads(url, 'export', '--csv', '--out', join(out, 'no', 'such'));
     expect(unwritable.code).toBe(1);
     expect(unwritable.stderr).toMatch(/^leads: cannot write /);
+    // A name alone: in the folder where it was typed, not the project's (whose git would see it).
+    const typedIn = join(tmp, 'exports');
+    mkdirSync(typedIn);
+    const relative = await leadsIn(typedIn, url, 'export', '--csv', '--out', 'mine.csv');
+    expect(relative.code).toBe(0);
+    expect(relative.stderr).toContain(`wrote ${join(typedIn, 'mine.csv')}: 2 leads`);
+    expect(readdirSync(typedIn)).toEqual(['mine.csv']);
+    expect(existsSync('mine.csv')).toBe(false);
   });
 });
