@@ -41,8 +41,9 @@ export function checkList(results: Resolution[], resolver: Resolver, regions: Re
     });
   }
 
-  // A county's name without its suffix that is also a town's where the list's other places are (西乡 in
-  // a list of 深圳's streets: 宝安区's 西乡街道, not 陕西's 西乡县): read as the county, said.
+  // A county's name without its suffix that is also a town's where the list's other places are (西乡
+  // beside 深圳宝安区: 宝安区's 西乡街道, not 陕西's 西乡县, 1,500 km away): read as that town, said, the
+  // county named for whoever meant it; asked when several towns there have the name.
   const provinceOf = (code: string) => regions.lineage(code)[0].code;
   for (const r of results) {
     if (!ok(r) || r.town) continue;
@@ -55,13 +56,24 @@ export function checkList(results: Resolution[], resolver: Resolver, regions: Re
     const listed = new Set(others.map((code) => regions.prefectureOf(code)));
     const towns = resolver.townsNamed(text).filter((t) => listed.has(regions.prefectureOf(t.county)));
     if (!towns.length) continue;
-    r.status = 'warning';
-    r.note = [
-      r.note,
-      `read as ${r.path}; also ${towns.map((t) => t.path).join(', ')}, where the list's other places are: for that, write it with its county`,
-    ]
-      .filter(Boolean)
-      .join('; ');
+    const county = `${r.path} (write ${regions.get(r.code!)!.name} for it)`;
+    const town = towns.length === 1 ? resolver.resolve(`${regions.get(towns[0].county)!.name}${text}`) : undefined;
+    if (town && ok(town) && town.town) {
+      Object.assign(r, town, {
+        input: r.input,
+        status: 'warning',
+        note: `read as ${towns[0].path}, where the list's other places are; also ${county}`,
+      });
+      continue;
+    }
+    Object.assign(r, {
+      status: 'ambiguous',
+      code: undefined,
+      path: undefined,
+      town: undefined,
+      candidates: [...towns.map((t) => ({ code: t.county, path: t.path })), { code: r.code!, path: r.path! }],
+      note: `${towns.length} towns in the cities of the list's other places are called so, and so is ${county}: write it with its county`,
+    });
   }
 }
 

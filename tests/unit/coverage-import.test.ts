@@ -439,14 +439,25 @@ describe('npm run coverage:import', () => {
     ]);
   });
 
-  it("says when a county's short name is also a town's where the list's other places are (西乡: 深圳's 西乡街道)", async () => {
+  it("reads a county's short name as the town where the list's other places are (西乡: 深圳's 西乡街道), said", async () => {
     const { stdout } = await run(['--brand', 'jianxia', '--json', '--dry-run'], '深圳宝安区、西乡\n广州市黄浦区');
     const [, xixiang, huangpu] = JSON.parse(stdout);
     // Not among places of its own province: 芙蓉 with 长沙's and 常德's districts is 芙蓉区 (常德 has a 芙蓉街道).
     const hunan = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '芙蓉、天心、武陵、鼎城')).stdout);
     expect(hunan.map((r: any) => r.status)).toEqual(['resolved', 'resolved', 'resolved', 'resolved']);
-    expect(xixiang).toMatchObject({ status: 'warning', code: '610724' });
-    expect(xixiang.note).toContain('also 广东省 深圳市 宝安区 西乡街道, where the list');
+    // Not 陕西's 西乡县, 1,500 km away, which is named for whoever meant it.
+    expect(xixiang).toMatchObject({ status: 'warning', code: '440306', town: '西乡街道' });
+    expect(xixiang.note).toBe(
+      "read as 广东省 深圳市 宝安区 西乡街道, where the list's other places are; also 陕西省 汉中市 西乡县 (write 西乡县 for it)",
+    );
+    // Two towns of that name there: asked, with the county among the candidates.
+    const [, xicheng] = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '保定市竞秀区、西城')).stdout);
+    expect(xicheng).toMatchObject({ status: 'ambiguous' });
+    expect(xicheng.candidates.map((c: any) => c.path)).toEqual([
+      '河北省 保定市 定州市 西城乡',
+      '河北省 保定市 安国市 西城镇',
+      '北京市 西城区',
+    ]);
     // Alone, 西乡 is the county, unsaid; and a character of the same sound, within the city written.
     expect(JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '西乡')).stdout)[0].status).toBe('resolved');
     expect(huangpu).toMatchObject({ status: 'unresolved', candidates: [{ code: '440112', path: '广东省 广州市 黄埔区' }] });
