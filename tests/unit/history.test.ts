@@ -46,12 +46,12 @@ describe('the history table', () => {
     expect(resolver.resolve('林芝市米林县')).toMatchObject({
       status: 'warning',
       code: '540481',
-      note: 'read 米林县 as 米林市, the name in the data (the suffix differs)',
+      note: "米林县 (540422, until 2023) is 米林市 (540481) today (code table: the ministry's code tables, as github.com/yescallop/areacodes keeps them)",
     });
     expect(resolver.resolve('山南市错那县')).toMatchObject({
       status: 'warning',
       code: '540581',
-      note: 'read 错那县 as 错那市, the name in the data (the suffix differs)',
+      note: "错那县 (540530, until 2023) is 错那市 (540581) today (code table: the ministry's code tables, as github.com/yescallop/areacodes keeps them)",
     });
   });
 
@@ -349,6 +349,8 @@ describe('codes the divisions had before the 2023 codes (history-codes.ts)', () 
       ],
     });
     expect(resolver.resolve('武汉市武昌县').candidates!.map((c) => c.code)).toEqual(['420106', '420115']);
+    // In another province too: 资阳县 was 四川's (雁江区 since 1993), not 湖南 益阳's 资阳区.
+    expect(resolver.resolve('资阳县').candidates!.map((c) => c.path)).toEqual(['湖南省 益阳市 资阳区', '四川省 资阳市 雁江区']);
     // A suffix that changed on the same place stays a warning (双流县 → 双流区; 日喀则地区, whose
     // counties are 日喀则市's), and the short name alone is today's district.
     expect(resolver.resolve('成都双流县')).toMatchObject({ status: 'warning', code: '510116' });

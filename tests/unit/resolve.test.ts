@@ -87,7 +87,8 @@ describe('resolving places as operators write them', () => {
     expect(resolve('双流县')).toMatchObject({
       status: 'warning',
       code: '510116',
-      note: 'read 双流县 as 双流区, the name in the data (the suffix differs)',
+      // The code tables say it was that county (the same place, renamed), and when.
+      note: '双流县 (510122, until 2015) is 双流区 (510116) today (code table: http://www.mca.gov.cn/article/sj/tjbz/a/2015/up/201602/20160200880229.htm)',
     });
     expect(resolve('日喀则地区')).toMatchObject({ status: 'warning', code: '540200' });
   });

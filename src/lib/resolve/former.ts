@@ -149,18 +149,15 @@ export function oldCodesNamed(name: string) {
   return codesByName.get(name) ?? [];
 }
 
-/** A division of exactly this name that ended in the prefecture of `region` (or its province-level
- *  city) and went to divisions outside `region` (history-codes.ts), if any. */
+/** A division of exactly this name that ended and went to divisions outside `region` (history-codes.ts),
+ *  if any: in its prefecture (武昌县, 江夏区 since 1995, beside 武昌区) or elsewhere (资阳县, 四川's until
+ *  1993, against 益阳's 资阳区). */
 export function oldNamesake(resolver: Resolver, name: string, region: string) {
-  const home = resolver.regions.prefectureOf(region);
   // Not one whose area `region` holds (日喀则地区: its counties are 日喀则市's today), nor one that
   // holds `region` (鄂城县 became 鄂州市, where 鄂城区 is: the same place, renamed).
   const around = new Set(resolver.regions.lineage(region).map((r) => r.code));
   return oldCodesNamed(name).find(
-    ([, [, year, successors]]) =>
-      year !== null &&
-      !successors.some((c) => resolver.regions.within(c, region) || around.has(c)) &&
-      successors.every((c) => resolver.regions.prefectureOf(c) === home),
+    ([, [, year, successors]]) => year !== null && !successors.some((c) => resolver.regions.within(c, region) || around.has(c)),
   );
 }
 

@@ -2,10 +2,20 @@
 // (a former division, a changed suffix, a town's county).
 import { APPROVALS } from '../approvals.ts';
 import { SOURCES } from '../history.ts';
+
+/** Where history-codes.ts comes from, for a year whose table SOURCES lacks. */
+const CODE_TABLES = "the ministry's code tables, as github.com/yescallop/areacodes keeps them";
 import { CIVIL_NAMES, COMMON_NAMES, ZONE_WORD } from '../names.ts';
 import type { Resolver } from '../resolve.ts';
 import { listed, MAX_CANDIDATES, WRITE_ZONE, type Match, type Resolution, type Status } from './resolution.ts';
-import { oldNamesake, FORMER_PREFECTURES, FORMER_PREFECTURES_SHORT, RENAMED_PREFECTURES_SHORT, others } from './former.ts';
+import {
+  oldCodesNamed,
+  oldNamesake,
+  FORMER_PREFECTURES,
+  FORMER_PREFECTURES_SHORT,
+  RENAMED_PREFECTURES_SHORT,
+  others,
+} from './former.ts';
 
 /** A chain read as its last place, with every guess on the way said (and a warning for it). */
 export function result(resolver: Resolver, input: string, chain: Match[]): Resolution {
@@ -69,12 +79,21 @@ export function result(resolver: Resolver, input: string, chain: Match[]): Resol
       status = 'warning';
       // 湘西自治州: the name with part of it left out, not a name it had.
       const shortened = m.text.endsWith('自治州') && m.place.name.endsWith('自治州');
-      // Not "is now": the data cannot tell a changed suffix (双流县 → 双流区) from another place of
-      // that short name (资阳县, 四川's until 1998, is not 益阳's 资阳区).
+      // A code the tables give that name, whose area is this place's today (双流县, 510122 until 2015):
+      // said with that table. Not otherwise: another place may have had that name (资阳县, 四川's until
+      // 1993, is not 益阳's 资阳区: asked, oldNamesake above).
+      const [code, [, year] = []] =
+        oldCodesNamed(m.text)
+          .filter(
+            ([, [, end, successors]]) => end !== null && successors.every((c) => resolver.regions.within(c, m.place.region)),
+          )
+          .sort((a, b) => b[1][1]! - a[1][1]!)[0] ?? []; // its last code (米林县: 540422 until 2023, not 540130)
       notes.push(
         shortened
           ? `read ${m.text} as ${m.place.name}`
-          : `read ${m.text} as ${m.place.name}, the name in the data (the suffix differs)`,
+          : code
+            ? `${m.text} (${code}, until ${year}) is ${m.place.name} (${m.place.region}) today (code table: ${SOURCES[`${year}12`] ?? CODE_TABLES})`
+            : `read ${m.text} as ${m.place.name}, the name in the data (the suffix differs)`,
       );
     } else if (m.how === 'alias' && CIVIL_NAMES[m.place.key]) {
       notes.push(`${m.text} is listed as ${m.place.name} in the statistical codes`);
