@@ -152,6 +152,8 @@ export const FORMER_RECENT: Former[] = [
   { name: '金山屯区', within: '230700', successor: '230751', year: 2019, source: '201912', approval: '国函〔2019〕63号' }, // → 黑龙江省 伊春市 金林区
   { name: '上饶县', within: '361100', successor: '361104', year: 2019, source: '201912', approval: '国函〔2019〕59号' }, // → 江西省 上饶市 广信区
   { name: '湾里区', within: '360100', successor: '360112', year: 2019, source: '201912', approval: '国函〔2019〕105号' }, // → 江西省 南昌市 新建区
+  // A town raised to a county-level city, its county left (撤销苍南县龙港镇，设立县级龙港市).
+  { name: '龙港镇', within: '330327', successor: '330383', year: 2019, source: '201912', approval: '民函〔2019〕83号' }, // → 浙江省 温州市 龙港市
   // prettier-ignore
   { name: '莱芜市', within: '370000', successor: '370100', year: 2019, source: '201912', approval: '国函〔2018〕163号', merged: true }, // → 山东省 济南市
   { name: '莱城区', within: '莱芜市', successor: '370116', year: 2019, source: '201912', approval: '国函〔2018〕163号' }, // → 山东省 济南市 莱芜区

@@ -349,6 +349,12 @@ describe('codes the divisions had before the 2023 codes (history-codes.ts)', () 
       ],
     });
     expect(resolver.resolve('武汉市武昌县').candidates!.map((c) => c.code)).toEqual(['420106', '420115']);
+    // A town raised to a county-level city: 苍南县's 龙港镇, 龙港市 since 2019, not a town of 苍南县.
+    expect(resolver.resolve('温州市苍南县龙港镇')).toMatchObject({
+      status: 'warning',
+      code: '330383',
+      note: expect.stringContaining('龙港镇 was replaced in 2019 by 浙江省 温州市 龙港市 (民函〔2019〕83号; code table: '),
+    });
     // In another province too: 资阳县 was 四川's (雁江区 since 1993), not 湖南 益阳's 资阳区.
     expect(resolver.resolve('资阳县').candidates!.map((c) => c.path)).toEqual(['湖南省 益阳市 资阳区', '四川省 资阳市 雁江区']);
     // A suffix that changed on the same place stays a warning (双流县 → 双流区; 日喀则地区, whose
