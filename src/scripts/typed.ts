@@ -1,7 +1,8 @@
 // A query as it was typed, in the forms that are still the query as typed, not near names: what a
 // phone's keyboard or an input method sends (search-core.ts searches each in turn first).
-import { pinyinSuffix, zhouForm, zoneNames, type ZoneName } from '../lib/names.ts';
+import { pinyinSuffix, TOWN_END, zhouForm, zoneNames, type ZoneName } from '../lib/names.ts';
 import { PROVINCE_PINYIN } from '../lib/provinces.ts';
+import { PROVINCE_NAMES } from './readings.ts';
 
 /** A query as a phone's keyboard may send it (or a chat app's text pasted, with its invisible
  *  characters dropped): full-width letters (ｊｉｓｈｏｕ) as plain ones, capitals
@@ -55,7 +56,18 @@ export function typedForms(typed: string): Typed {
   const inChars = front
     ? PROVINCE_PINYIN.filter(([p]) => p === front[1]).map(([, name]) => name + joined.slice(front[0].length))
     : [];
-  const asTyped = [...new Set([...inChars, ...(spelled ? [spelled] : broken ? [joined, q] : [q, joined, reversed])])];
+  // A province and a place typed apart (河南 城关镇, 城关镇 河南), or a town before the place it is in
+  // (浦市镇 湘西): read as written in full, the wider first — as two words, a record that holds both
+  // (南召县's 河南红阳机械厂 and 城关镇) would answer alone, and a town's county without the town.
+  const wider =
+    two.length === 2 && (PROVINCE_NAMES.includes(two[1]) || (TOWN_END.test(two[0]) && !PROVINCE_NAMES.includes(two[0])))
+      ? reversed
+      : two.length === 2 && PROVINCE_NAMES.includes(two[0])
+        ? joined
+        : '';
+  const asTyped = [
+    ...new Set([...inChars, ...(spelled ? [spelled] : broken ? [joined, q] : [wider, q, joined, reversed].filter(Boolean))]),
+  ];
   const switched = PINYIN_THEN_HAN.test(q) && !inChars.length;
   // A development zone as residents write it (合肥高新区): as the data may name it.
   return { q, joined, spelled: spelled ?? '', asTyped, zones: zoneNames(joined), switched };

@@ -65,4 +65,18 @@ describe('search over the sample site', () => {
     expect(found.results[0].url).toBe(target('610100'));
     expect(found.near).toBe('西安市');
   });
+
+  it('reads a province and a town typed apart, either way round, as the town in that province', async () => {
+    // 河南's 城关镇s, not the one record that holds a word beginning with 河南 (南召县's 河南红阳机械厂).
+    const henan = [...townsByCounty(regions).values()].flat().filter((t) => t.name === '城关镇' && t.county.startsWith('41'));
+    expect(henan.length).toBeGreaterThan(20);
+    for (const q of ['河南 城关镇', '城关镇 河南']) {
+      const found = await search.search(q, {}, ALL);
+      expect(found.total, q).toBe(henan.length);
+      expect(new Set(found.results.map((r) => r.url)), q).toEqual(new Set(henan.map((t) => target(t.county))));
+      expect(new Set(found.results.map((r) => r.town)), q).toEqual(new Set(['城关镇']));
+    }
+    // A town before the place it is in keeps the town (浦市镇 湘西: 泸溪县's, not 泸溪县 alone).
+    expect((await search.search('浦市镇 湘西')).results.map((r) => [r.url, r.town])).toEqual([[target('433122'), '浦市镇']]);
+  });
 });

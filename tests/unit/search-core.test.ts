@@ -722,6 +722,13 @@ describe('searching', () => {
     ]);
   });
 
+  it('searches a province and a place typed apart, and a town before its place, as written in full first', () => {
+    expect(typedForms('河南 城关镇').asTyped[0]).toBe('河南城关镇');
+    expect(typedForms('城关镇 河南').asTyped[0]).toBe('河南城关镇');
+    expect(typedForms('浦市镇 湘西').asTyped[0]).toBe('湘西浦市镇');
+    expect(typedForms('湘西 乾州').asTyped[0]).toBe('湘西 乾州'); // no province, no town first: as typed
+  });
+
   it('reads two names typed apart as customers mean them: the other way round (吉首 湖南), a brand beside a place (坚匣 长沙)', async () => {
     const place = (url: string, title: string, level: string, path: string, words: string[]) => ({
       url,
