@@ -11,6 +11,7 @@ import {
   prefectureForms,
   shortName,
   simplify,
+  SUFFIX_PINYIN,
   zhouForm,
   type SoundTable,
   type TraditionalForms,
@@ -38,6 +39,8 @@ export const SHOWN = 100;
 const QUERY_CHARS = 80;
 
 const LEVELS: Level[] = ['province', 'prefecture', 'county', 'town'];
+const LATIN = /^[a-z]+$/;
+const SUFFIX_ONLY = /^(街道|镇|乡|苏木|社区)$/;
 
 /** An uncovered region's level from its GB/T 2260 code (the four county-less cities' towns have nine digits). */
 const levelOf = (code: string): Level =>
@@ -98,7 +101,8 @@ export class PlaceIndex {
 
   private index(place: Place) {
     this.places.push(place);
-    for (const form of new Set(place.forms)) {
+    // Not a suffix alone (a town the data calls 街道, of 唐山's 高新区): any query ending so would find it.
+    for (const form of new Set(place.forms.filter((f) => !SUFFIX_ONLY.test(f)))) {
       this.longest = Math.max(this.longest, form.length);
       const list = this.byForm.get(form);
       if (list) list.push(place);
@@ -115,10 +119,16 @@ export class PlaceIndex {
   find(typed: string): Place[] {
     // As typed first, where a name holds a word of the service or of an address (…服务中心, …社区);
     // then without those words (长沙开锁, 乾州街道世纪山水小区), then with look-alike characters.
-    const { typedAs, place } = written(typed);
+    const { typedAs, place, words } = written(typed);
+    // A province typed after the place (城关镇 河南省, 太平镇 湖南): read as written in full, it first.
+    const last = words.at(-1)!;
+    const provinceFirst =
+      words.length > 1 && this.byForm.get(last)?.some((p) => p.level === 'province')
+        ? last + words.slice(0, -1).join('')
+        : undefined;
     let partly: Place[] = [];
     const simplified = this.traditional ? [typedAs, place].flatMap((q) => simplify(q, this.traditional!)) : [];
-    for (const q of new Set([typedAs, place, ...lookalikes(place), ...simplified])) {
+    for (const q of new Set([...(provinceFirst ? [provinceFirst] : []), typedAs, place, ...lookalikes(place), ...simplified])) {
       const { places, whole } = this.read(q);
       if (whole) return places;
       if (!partly.length) partly = places;
@@ -150,7 +160,15 @@ export class PlaceIndex {
   private read(q: string, loose = false): { places: Place[]; whole: boolean } {
     for (let end = q.length; end >= 2; end--) {
       for (let start = Math.max(0, end - this.longest); start <= end - 2; start++) {
-        const named = this.byForm.get(q.slice(start, end)) ?? [];
+        const form = q.slice(start, end);
+        const latin = LATIN.test(form);
+        if (latin && loose && start > 0) continue;
+        // Pinyin inside pinyin is no name (qianzhoujiedao holds houjie, 厚街's; xihujiedao, xihu): a
+        // page's pinyin ends the query, or the pinyin of its own suffix does (jishoushi, houjiezhen).
+        const after = q.slice(end);
+        const named = (this.byForm.get(form) ?? []).filter(
+          (p) => !latin || !after || (Object.hasOwn(SUFFIX_PINYIN, after) && p.name.endsWith(SUFFIX_PINYIN[after])),
+        );
         const found = loose ? named : named.filter((p) => above(q.slice(0, start), p.parent));
         if (found.length) return { places: ranked(found, q.slice(start, end)), whole: end === q.length };
       }
@@ -160,7 +178,7 @@ export class PlaceIndex {
 }
 
 /** A query as the index reads it: whole (`typedAs`), and its place alone (`place`: placeOnly). */
-function written(typed: string): { typedAs: string; place: string } {
+function written(typed: string): { typedAs: string; place: string; words: string[] } {
   // Cut after NFKC, which may write one character as eighteen (U+FDFA).
   // 湘西自治州 as the 湘西州 of prefectureForms.
   const clean = [
@@ -170,7 +188,7 @@ function written(typed: string): { typedAs: string; place: string } {
   ]
     .slice(0, QUERY_CHARS)
     .join('');
-  return { typedAs: clean.replace(/\s+/g, ''), place: placeOnly(clean).replace(/\s+/g, '') };
+  return { typedAs: clean.replace(/\s+/g, ''), place: placeOnly(clean).replace(/\s+/g, ''), words: clean.trim().split(/\s+/) };
 }
 
 /** `p` and the places above it, the province first. */

@@ -100,7 +100,7 @@ describe('search without JavaScript', () => {
   });
 
   it('a county by its short name and in pinyin (full-width letters too); the box keeps the query', async () => {
-    for (const q of ['吉首', 'jishou', 'ｊｉｓｈｏｕ', '湘西吉首']) {
+    for (const q of ['吉首', 'jishou', 'ｊｉｓｈｏｕ', '湘西吉首', 'jishoushi', 'hunan jishou']) {
       const { page } = await search(q);
       expect(results(page)[0], q).toEqual({
         href: '/hunan/xiangxi/jishou/',
@@ -135,8 +135,9 @@ describe('search without JavaScript', () => {
     expect(narrowed).toMatch(/<option value="甘肃省" selected(="")?>/);
     // Each one a place of that province: its county's code begins with 62.
     for (const r of some) expect(r.href).toMatch(/^\/regions\/\?uncovered=62\d{4}&town=/);
-    // The province written in front narrows them the same way.
+    // The province written in front narrows them the same way, and after them too.
     expect(results((await search('甘肃城关镇')).page)).toEqual(some);
+    expect(results((await search('城关镇 甘肃省')).page)).toEqual(some);
   });
 
   it('a town nobody covers: 暂未覆盖, the hotline, and a link that chooses its county in the form', async () => {
@@ -220,6 +221,17 @@ describe('search without JavaScript', () => {
     const both = results((await search('坚匣 吉首')).page);
     expect(both[0]).toEqual({ href: '/brands/jianxia/', text: '坚匣 保险柜' });
     expect(both.some((r) => r.href.startsWith('/hunan/xiangxi/jishou/'))).toBe(true);
+  });
+
+  it('finds nothing rather than a place whose name is only part of the query: pinyin inside pinyin, a suffix alone', async () => {
+    // houjie (厚街's page) inside qianzhoujiedao; xihu (西湖区's) before a town's suffix; a town the data calls 街道.
+    for (const q of ['qianzhoujiedao', 'qianzhou jiedao', 'xihujiedao', '千州街道', '某某街道', '街道']) {
+      const { page } = await search(q);
+      expect(results(page), q).toEqual([]);
+      expect(status(page), q).toMatch(/^没有找到/);
+    }
+    // A page's own suffix after its pinyin is still it.
+    expect(results((await search('houjiezhen')).page)[0].href).toBe('/guangdong/dongguan/houjie/');
   });
 
   it('a query naming no place says so with the hotline; typed markup stays text', async () => {
