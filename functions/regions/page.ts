@@ -14,6 +14,13 @@ import { securityHeaders } from '../web/headers.ts';
 import { lineage, loadPlaces, SHOWN, whereLabel, type Place } from './places.ts';
 import { townPage, townPageLink } from './town-page.ts';
 
+/** A place with those above it, for a screen reader's list of links, where 88 rows' links named
+ *  在线留言（城关镇） would read the same (河南省 南阳市 南召县 城关镇). */
+const fullName = (p: Place) =>
+  lineage(p)
+    .map((a) => a.name)
+    .join(' ');
+
 function item(p: Place, hotline: string) {
   const name = html`<strong>${p.name}</strong>${whereLabel(p)}`;
   const town = p.level === 'town' && p.code.length === 6 ? p.name : undefined;
@@ -22,7 +29,7 @@ function item(p: Place, hotline: string) {
     return html`<li class="uncovered">
       <span>${name}：暂未覆盖。可拨打 </span><a href="${hotlineHref(hotline)}">${hotline}</a> 咨询，或<a
         href="${form}"
-        aria-label="${`在线留言（${p.name}）`}"
+        aria-label="${`在线留言（${fullName(p)}）`}"
         >在线留言</a
       >
     </li>`;
@@ -31,7 +38,7 @@ function item(p: Place, hotline: string) {
   const url = town ? townPageLink(p.code, town) : p.path;
   return html`<li>
     <a href="${url}">${name}</a>
-    <a class="to-form" href="${url}#lead-form" aria-label="${`在线报修（${p.name}）`}">在线报修</a>
+    <a class="to-form" href="${url}#lead-form" aria-label="${`在线报修（${fullName(p)}）`}">在线报修</a>
   </li>`;
 }
 

@@ -104,7 +104,7 @@ function render(r: Data, hotline: string): HTMLLIElement {
         'a',
         {
           href: `${r.url}${r.town && r.url.includes('?') ? `&town=${encodeURIComponent(r.town)}` : ''}#lead-form`,
-          ariaLabel: `在线留言（${r.town ?? r.meta.title}）`,
+          ariaLabel: `在线留言（${fullName(r)}）`,
         },
         '在线留言',
       ),
@@ -118,12 +118,16 @@ function render(r: Data, hotline: string): HTMLLIElement {
     r.url.startsWith('/brands/')
       ? ''
       : // Named for a screen reader's list of links, where every row's would read the same.
-        el(
-          'a',
-          { href: `${r.url}#lead-form`, className: 'to-form', ariaLabel: `在线报修（${r.town ?? r.meta.title}）` },
-          '在线报修',
-        ),
+        el('a', { href: `${r.url}#lead-form`, className: 'to-form', ariaLabel: `在线报修（${fullName(r)}）` }, '在线报修'),
   );
+}
+
+/** A result's place with those above it, for a screen reader's list of links, where 88 rows' links
+ *  named 在线留言（城关镇） would read the same (南阳市 南召县 城关镇). */
+function fullName(r: Data): string {
+  if (!r.town) return [r.meta.path, r.meta.title].filter(Boolean).join(' ');
+  const place = r.meta.place ?? '';
+  return place.endsWith(r.town) ? place : `${place} ${r.town}`.trim();
 }
 
 export function enhanceSearch(form: HTMLFormElement) {

@@ -432,7 +432,9 @@ describe('search', () => {
     expect(first).toContain('400-000-0000');
     const form = '/regions/?uncovered=433123#lead-form';
     expect(await page.locator('#site-search-results li').first().locator(`a[href="${form}"]`).count()).toBe(1);
-    expect(await page.getAttribute(`#site-search-results a[href="${form}"]`, 'aria-label')).toBe('在线留言（凤凰县）');
+    expect(await page.getAttribute(`#site-search-results a[href="${form}"]`, 'aria-label')).toBe(
+      '在线留言（湖南省 湘西土家族苗族自治州 凤凰县）',
+    );
     // A brand chosen: the place is still found (a record of uncovered places has no brand), and the
     // status says the filter was set aside, rather than "not found" for a place that exists.
     await page.selectOption('select[name=brand]', '坚匣');
@@ -661,6 +663,13 @@ describe('search', () => {
   it('leaves the arrow keys to the province filter', async () => {
     const page = await onPage('/', true);
     await searchFor(page, '城关镇');
+    // Each result's link names its place in full, for a screen reader's list of links.
+    const labels = await page
+      .locator('#site-search-results a[aria-label^="在线留言"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('aria-label')));
+    expect(labels.length).toBeGreaterThan(1);
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const label of labels) expect(label).toMatch(/^在线留言（\S+ \S+ 城关镇）$/);
     await page.focus('select[name=province]');
     const prevented = await page.evaluate(() => {
       const select = document.querySelector<HTMLSelectElement>('select[name=province]')!;

@@ -126,6 +126,11 @@ describe('search without JavaScript', () => {
     expect(all).toHaveLength(88);
     expect(new Set(all.map((r) => r.text)).size).toBe(88);
     for (const r of all) expect(r.text).toMatch(/^城关镇 → \S+ \S+：暂未覆盖/);
+    // A screen reader's list of links tells them apart: each link names its place in full.
+    const labels = [...page.matchAll(/aria-label="在线留言（([^"]+)）"/g)].map((m) => m[1]);
+    expect(labels).toHaveLength(88);
+    expect(new Set(labels).size).toBe(88);
+    expect(labels).toContain('河南省 南阳市 南召县 城关镇');
     // The filters, hidden until the search script shows them, are there to narrow by.
     expect(page).not.toMatch(/data-search-filters hidden/);
     const { page: narrowed } = await search('城关镇', `&province=${encodeURIComponent('甘肃省')}`);
