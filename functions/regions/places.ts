@@ -101,8 +101,7 @@ export class PlaceIndex {
 
   private index(place: Place) {
     this.places.push(place);
-    // Not a suffix alone (a town the data calls 街道, of 唐山's 高新区): any query ending so would find it.
-    for (const form of new Set(place.forms.filter((f) => !SUFFIX_ONLY.test(f)))) {
+    for (const form of new Set(place.forms)) {
       this.longest = Math.max(this.longest, form.length);
       const list = this.byForm.get(form);
       if (list) list.push(place);
@@ -161,6 +160,9 @@ export class PlaceIndex {
     for (let end = q.length; end >= 2; end--) {
       for (let start = Math.max(0, end - this.longest); start <= end - 2; start++) {
         const form = q.slice(start, end);
+        // A suffix alone (two towns the data calls 街道, of 唐山's 高新区 and 皮山县) only as the whole
+        // query: every query ending so (千州街道) would find them.
+        if (SUFFIX_ONLY.test(form) && (start > 0 || end < q.length)) continue;
         const latin = LATIN.test(form);
         if (latin && loose && start > 0) continue;
         // Pinyin inside pinyin is no name (qianzhoujiedao holds houjie, 厚街's; xihujiedao, xihu): a

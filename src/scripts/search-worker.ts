@@ -6,7 +6,6 @@ import { ALL, FIRST, nothing, PAGEFIND_OPTIONS, type Pagefind } from './find.ts'
 import { search, type Tables } from './search-core.ts';
 import { fetchAhead, fetchingAhead } from './fragments-ahead.ts';
 
-let pagefind: Promise<Pagefind> | undefined;
 /** A table fetched for the first query that needs it, not before: a first search need not wait for it.
  *  A failed fetch is tried again with the next query. */
 function lazy<T>(url: string): () => Promise<T | undefined> {
@@ -38,29 +37,54 @@ const tables: Tables = {
 // Chromium). Without it Pagefind reads the query a code point at a time, the same for place names and
 // pinyin; and it can never cut a Chinese query into words either (Pagefind issue #1237).
 Reflect.deleteProperty(Intl, 'Segmenter');
+/** A file of the index the page started with answered 404: a deploy has replaced the index since (a
+ *  tab left open). Pagefind drops an index chunk it cannot load and answers nothing found. */
+let gone = false;
+const noticingGone =
+  (fetch: typeof globalThis.fetch): typeof globalThis.fetch =>
+  async (input, init) => {
+    const res = await fetch(input, init);
+    if (res.status === 404 && String(input).includes('/pagefind/')) gone = true;
+    return res;
+  };
 // Pagefind fetches with the global fetch: a fragment file fetched ahead is answered without the network.
-self.fetch = fetchingAhead(self.fetch.bind(self));
+self.fetch = fetchingAhead(noticingGone(self.fetch.bind(self)));
+
+type Loaded = Pagefind & { options(o: object): Promise<void>; init(): Promise<void>; destroy(): Promise<void> };
+let pagefind: Promise<Loaded> | undefined;
+const PAGEFIND: string = '/pagefind/pagefind.js'; // the built site's, not a module of this build
+const load = () =>
+  (pagefind ??= import(/* @vite-ignore */ PAGEFIND).then(async (m: Loaded) => {
+    await m.options(PAGEFIND_OPTIONS);
+    await m.init();
+    return m;
+  }));
+/** Pagefind from the start: its instance dropped, the next load reads the index's entry file anew. */
+async function restart() {
+  const m = await pagefind?.catch(() => undefined);
+  pagefind = undefined;
+  await m?.destroy().catch(() => undefined);
+}
 
 self.onmessage = async (event: MessageEvent<{ id: number; q: string; filters: Record<string, string>; all?: boolean }>) => {
   // An address pasted whole is ~60 characters; Pagefind's time grows with the query (300 Chinese
   // characters: 0.1 s in Node, 2,000: 7 s), and the box's maxlength is the page's, not a script's.
   const { id, filters, all } = event.data;
   const q = event.data.q.slice(0, 80);
+  // An empty query warms Pagefind up (its code and metadata) before the first keystroke.
+  const ask = async () => (q.trim() ? search(await load(), q, filters, all ? ALL : FIRST, tables) : (await load(), nothing()));
   try {
-    const url = '/pagefind/pagefind.js';
-    pagefind ??= import(/* @vite-ignore */ url).then(
-      async (m: Pagefind & { options(o: object): Promise<void>; init(): Promise<void> }) => {
-        await m.options(PAGEFIND_OPTIONS);
-        await m.init();
-        return m;
-      },
-    );
-    // An empty query warms Pagefind up (its code and metadata) before the first keystroke.
-    const found = q.trim() ? await search(await pagefind, q, filters, all ? ALL : FIRST, tables) : (await pagefind, nothing());
+    let found = await ask().catch((err) => (gone ? nothing() : Promise.reject(err)));
+    if (gone) {
+      // Asked once more of the index there now.
+      gone = false;
+      await restart();
+      found = await ask();
+    }
     postMessage({ id, ...found });
     fetchAhead(found.results);
   } catch (err) {
-    pagefind = undefined; // the next query tries again: a failed load is not kept
+    await restart(); // the next query tries again: a failed load is not kept
     postMessage({ id, error: String(err) });
   }
 };

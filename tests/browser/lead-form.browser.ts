@@ -704,6 +704,20 @@ describe('search', () => {
     await page.context().close();
   });
 
+  it('searches the index there now when a deploy has replaced the one the page started with', async () => {
+    const page = await open('/', true);
+    const entries: string[] = [];
+    page.on('request', (r) => void (r.url().includes('/pagefind/pagefind-entry.json') && entries.push(r.url())));
+    await searchFor(page, '吉首');
+    expect(entries).toHaveLength(1);
+    // As a tab left open across a deploy finds it: the index chunk it would load is gone, once.
+    await page.context().route('**/pagefind/index/**', (route) => route.fulfill({ status: 404, body: '' }), { times: 1 });
+    await searchFor(page, '长沙');
+    expect((await titles(page))[0]).toContain('长沙市');
+    expect(entries).toHaveLength(2); // Pagefind started again, from the index's entry file
+    await page.context().close();
+  });
+
   it('says search is unavailable, with the hotline, when its files cannot be loaded', async () => {
     const page = await open('/', true);
     await page.context().route('**/pagefind/**', (route) => route.abort());
