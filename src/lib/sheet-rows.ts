@@ -16,7 +16,8 @@ const isHeaderRow = (cells: string[]) => cells.length > 1 && cells.every((c) => 
  */
 export function rowsOf(text: string): string[] {
   const clean = text
-    .replace(/[\u200B-\u200D\u2060\uFEFF]/gu, '')
+    // Zero-width characters (WeChat's) and a web page's direction marks, invisible in what was copied.
+    .replace(/[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/gu, '')
     // The ratio sign some input methods give for a colon (湖南∶长沙).
     .replace(/\u2236/gu, '：')
     .replace(/(?<!\p{Script=Han})(\p{Script=Han})\u3000+(\p{Script=Han})(?!\p{Script=Han})/gu, '$1$2');

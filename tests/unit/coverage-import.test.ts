@@ -820,7 +820,7 @@ describe('npm run coverage:import', () => {
     // as its own prefecture name no place; a name padded to three characters (攸　县) is whole again; a
     // zero-width space (WeChat's) and rules and Markdown marks are read off.
     expect(
-      await read('北京市\t北京市\t海淀区\n北京市\t市辖区\t朝阳区\n\t\t丰台区\n株洲：攸\u3000县、茶陵县\n湘潭\u200b岳塘区\n——'),
+      await read('北京市\t北京市\t海淀区\n北京市\t市辖区\t朝阳区\n\t\t丰台区\n株洲：攸\u3000县、茶陵县\n湘潭\u200b岳塘区\n——\n\u200f长沙市\u200e'),
     ).toEqual([
       ['北京市 海淀区', 'resolved', '110108'],
       ['北京市 朝阳区', 'resolved', '110105'],
@@ -828,6 +828,7 @@ describe('npm run coverage:import', () => {
       ['株洲 攸县', 'resolved', '430223'],
       ['株洲 茶陵县', 'resolved', '430224'],
       ['湘潭岳塘区', 'resolved', '430304'],
+      ['长沙市', 'resolved', '430100'], // a web page's direction marks around it
     ]);
     // A suffix written apart is its name's (攸 县, 长沙 县, 宁乡 市), and 县 after a municipality is the
     // code table's row (北京市 县 密云县).
