@@ -152,6 +152,11 @@ export function enhanceSearch(form: HTMLFormElement) {
   let failed = false;
   const run = async (all = false) => {
     const q = input.value.trim();
+    const chosen: Record<string, string> = {};
+    const named: string[] = [];
+    for (const select of filters.querySelectorAll('select'))
+      if (select.value) ((chosen[select.name] = select.value), named.push(select.selectedOptions[0]?.textContent?.trim() ?? ''));
+    remember(q ? { q, filters: chosen } : undefined);
     if (!q) {
       last++; // an answer still on its way is no longer for this box
       list.replaceChildren();
@@ -159,10 +164,6 @@ export function enhanceSearch(form: HTMLFormElement) {
       status.textContent = '';
       return;
     }
-    const chosen: Record<string, string> = {};
-    const named: string[] = [];
-    for (const select of filters.querySelectorAll('select'))
-      if (select.value) ((chosen[select.name] = select.value), named.push(select.selectedOptions[0]?.textContent?.trim() ?? ''));
     let answer = await search(q, chosen, all);
     if (!answer) return; // a newer query superseded this one
     // Nothing of that name under the filters (a brand leaves out places nobody covers, and those
@@ -246,4 +247,23 @@ export function enhanceSearch(form: HTMLFormElement) {
       input.focus();
     }
   });
+  // Back from a result's page: the search as it was (the box keeps no value of its own: autocomplete
+  // is off, so a phone's keyboard offers no old queries over the results).
+  const saved = (history.state as { search?: Remembered } | null)?.search;
+  if (saved?.q && !input.value) {
+    input.value = saved.q;
+    for (const select of filters.querySelectorAll('select')) select.value = saved.filters[select.name] ?? '';
+    filters.hidden = false;
+    void run();
+  }
+}
+
+interface Remembered {
+  q: string;
+  filters: Record<string, string>;
+}
+/** The search in this page's entry of the session history, not in its address. */
+function remember(search: Remembered | undefined) {
+  const { search: _, ...state } = (history.state as { search?: Remembered } | null) ?? {};
+  history.replaceState(search ? { ...state, search } : state, '');
 }

@@ -704,6 +704,27 @@ describe('search', () => {
     await page.context().close();
   });
 
+  it('keeps the search, filters too, when the customer comes back from a result', async () => {
+    const page = await open('/', true);
+    await searchFor(page, '太平镇');
+    await page.selectOption('select[name=province]', '湖南省');
+    await page.waitForFunction(() => document.querySelectorAll('#site-search-results li').length === 3, undefined, {
+      timeout: 5000,
+    });
+    const before = await titles(page);
+    await Promise.all([page.waitForNavigation(), page.locator('#site-search-results a').first().click()]);
+    await page.goBack();
+    await page.waitForFunction(() => (document.querySelector('#site-search-results') as HTMLElement).dataset.query === '太平镇');
+    expect(await page.inputValue('#site-search')).toBe('太平镇');
+    expect(await page.inputValue('select[name=province]')).toBe('湖南省');
+    expect(await titles(page)).toEqual(before);
+    // Emptied, the box is empty again after a reload: nothing kept.
+    await page.fill('#site-search', '');
+    await page.reload();
+    expect(await page.inputValue('#site-search')).toBe('');
+    await page.context().close();
+  });
+
   it('searches the index there now when a deploy has replaced the one the page started with', async () => {
     const page = await open('/', true);
     const entries: string[] = [];

@@ -820,7 +820,9 @@ describe('npm run coverage:import', () => {
     // as its own prefecture name no place; a name padded to three characters (攸　县) is whole again; a
     // zero-width space (WeChat's) and rules and Markdown marks are read off.
     expect(
-      await read('北京市\t北京市\t海淀区\n北京市\t市辖区\t朝阳区\n\t\t丰台区\n株洲：攸\u3000县、茶陵县\n湘潭\u200b岳塘区\n——\n\u200f长沙市\u200e'),
+      await read(
+        '北京市\t北京市\t海淀区\n北京市\t市辖区\t朝阳区\n\t\t丰台区\n株洲：攸\u3000县、茶陵县\n湘潭\u200b岳塘区\n——\n\u200f长沙市\u200e',
+      ),
     ).toEqual([
       ['北京市 海淀区', 'resolved', '110108'],
       ['北京市 朝阳区', 'resolved', '110105'],
