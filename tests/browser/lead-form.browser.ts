@@ -316,6 +316,9 @@ describe('search', () => {
     );
   }
   const titles = (page: Page) => page.locator('#site-search-results li').allTextContents();
+  /** Waits until the results list holds `n` rows (a filter's change answered). */
+  const listed = (page: Page, n: number) =>
+    page.waitForFunction((count) => document.querySelectorAll('#site-search-results li').length === count, n, { timeout: 5000 });
 
   it('finds a sample county by its Chinese name and opens its page', async () => {
     const page = await onPage('/', true);
@@ -708,9 +711,7 @@ describe('search', () => {
     const page = await open('/', true);
     await searchFor(page, '太平镇');
     await page.selectOption('select[name=province]', '湖南省');
-    await page.waitForFunction(() => document.querySelectorAll('#site-search-results li').length === 3, undefined, {
-      timeout: 5000,
-    });
+    await listed(page, 3);
     const before = await titles(page);
     await Promise.all([page.waitForNavigation(), page.locator('#site-search-results a').first().click()]);
     await page.goBack();
@@ -752,9 +753,7 @@ describe('search', () => {
     await searchFor(page, '东莞');
     await page.selectOption('select[name=brand]', '栖门');
     // 栖门 is serviced only in 东城街道 of 东莞: that town, and 东莞市 above it.
-    await page.waitForFunction(() => document.querySelectorAll('#site-search-results li').length === 2, undefined, {
-      timeout: 5000,
-    });
+    await listed(page, 2);
     expect(await titles(page)).toEqual([expect.stringContaining('东莞市'), expect.stringContaining('东城街道')]);
     // The city's result says so, as its page does: not every town of 东莞 has 栖门.
     expect(await page.textContent('#site-search-results li:first-child')).toContain('· 坚匣、栖门（仅部分镇街）');
