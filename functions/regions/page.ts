@@ -109,6 +109,12 @@ export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securi
   const town = asked && places?.townOf(asked, c.req.query('town') ?? '');
   const coveredSince = uncovered && catalog?.region(uncovered) ? catalog.lineage(uncovered) : [];
   const chosen = coveredSince[1] ?? coveredSince[0];
+  // Come from a result's 在线留言: the page says why the form has that place, as the result did.
+  if (!q && asked) {
+    const label = catalog!.regionLabel(asked);
+    status = `${town ? `${town}（${label}）` : label}暂未覆盖。可${call}咨询，或在下方留言，我们会尽快联系您。`;
+  }
+  const answered = !!(q || status);
 
   const res = new HTMLRewriter()
     .on('form[data-search] input[name=q]', { element: (el) => void el.setAttribute('value', attributeText(q)) })
@@ -119,7 +125,7 @@ export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securi
     .on('form[data-search] select[name=province] option', {
       element: (el) => void (province && el.getAttribute('value') === province && el.setAttribute('selected', '')),
     })
-    .on('[data-search-answer]', { element: (el) => void (q && el.removeAttribute('hidden')) })
+    .on('[data-search-answer]', { element: (el) => void (answered && el.removeAttribute('hidden')) })
     .on('[data-search-answer-status]', { element: (el) => void el.setInnerContent(status) })
     .on('[data-search-answer-list]', { element: (el) => void el.setInnerContent(list, { html: true }) })
     .on('form[data-lead-form] select[name=region]', {

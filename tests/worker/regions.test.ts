@@ -155,6 +155,15 @@ describe('search without JavaScript', () => {
     const { page: chosen } = await regions(form.replace('/regions/', '').replace('#lead-form', ''));
     expect(chosen).toContain('<option value="110101" data-for="region" selected>北京市 东城区（暂未覆盖）</option>');
     expect(chosen).toMatch(/<input id="lead-address" name="address"[^>]* value="东华门街道"/);
+    // The page says why, as the result did.
+    expect(status(chosen)).toBe(
+      '东华门街道（北京市 东城区）暂未覆盖。可拨打 400-000-0000 咨询，或在下方留言，我们会尽快联系您。',
+    );
+    expect(chosen).not.toMatch(/data-search-answer hidden/);
+    const { page: county } = await regions('?uncovered=433123');
+    expect(status(county)).toBe(
+      '湖南省 湘西土家族苗族自治州 凤凰县暂未覆盖。可拨打 400-000-0000 咨询，或在下方留言，我们会尽快联系您。',
+    );
   });
 
   it('a link cannot choose a covered place as uncovered, nor write into the address a town not of that county', async () => {
