@@ -35,6 +35,8 @@ export function rowsOf(text: string): string[] {
       return row;
     }
     const cells = row.split('\t').map((cell) => cell.trim());
+    // A 序号 column (1, 2, 3…): no place, and it would hide the merged cells after it.
+    if (cells.length > 1 && /^\d{1,4}$/.test(cells[0])) cells.shift();
     if (isHeaderRow(cells.filter(Boolean))) {
       above = [];
       return row;

@@ -832,6 +832,15 @@ describe('npm run coverage:import', () => {
       ['湘潭岳塘区', 'resolved', '430304'],
       ['长沙市', 'resolved', '430100'], // a web page's direction marks around it
     ]);
+    // A 序号 column first: the merged cells after it still take the row above's.
+    expect(
+      await read('序号\t省份\t城市\t区县\n1\t江苏省\t南京市\t玄武区\n2\t\t\t鼓楼区\n3\t福建省\t福州市\t台江区\n4\t\t\t鼓楼区'),
+    ).toEqual([
+      ['江苏省 南京市 玄武区', 'resolved', '320102'],
+      ['江苏省 南京市 鼓楼区', 'resolved', '320106'],
+      ['福建省 福州市 台江区', 'resolved', '350103'],
+      ['福建省 福州市 鼓楼区', 'resolved', '350102'],
+    ]);
     // A suffix written apart is its name's (攸 县, 长沙 县, 宁乡 市), and 县 after a municipality is the
     // code table's row (北京市 县 密云县).
     expect(await read('湖南 攸 县\n长沙 县\n宁乡 市\n北京市\t县\t密云县\n北京 市 县 密云 县\n阿拉善 左 旗')).toEqual([
