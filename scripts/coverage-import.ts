@@ -214,14 +214,20 @@ function run(argv: string[], io: Io) {
   let added = 0;
   let towns = 0;
   let already = 0;
+  /** Listed again in the same list (a sheet that repeats a row): not "already covered" by the file. */
+  let repeated = 0;
+  const listed = new Set<string>();
   /** Entries made for a town under a place an entry covers: they take its details, or its county's
    *  pages would lose them (the build reads the nearest entry). */
   const inherited: string[] = [];
   for (const r of results) {
     if (!r.code || !ok(r)) continue;
     let entry = entryFor(r.code);
+    const again = listed.has(`${r.code} ${r.town ?? ''}`);
+    listed.add(`${r.code} ${r.town ?? ''}`);
     if (!r.town && (entry || coveredBy(r.code))) {
-      already++;
+      if (again) repeated++;
+      else already++;
       continue;
     }
     if (!entry) {
@@ -250,7 +256,7 @@ function run(argv: string[], io: Io) {
       }
     }
   }
-  const summary = `${added} regions added, ${towns} towns noted, ${already} already covered`;
+  const summary = `${added} regions added, ${towns} towns noted, ${already} already covered${repeated ? `, ${repeated} listed twice` : ''}`;
   if (args.values['dry-run']) say(`${file}: nothing written (--dry-run); it would have: ${summary}.`);
   else if (added || towns) {
     try {

@@ -13,7 +13,7 @@ export function checkList(results: Resolution[], resolver: Resolver, regions: Re
   // covering it would cover all of it, pages the operator hardly meant. Asked, never written. So is one
   // listed with an entry asked about that may be inside it (福州、鼓楼 beside 南京: 福州's 鼓楼区, or
   // 南京's?): the answer may make it a heading.
-  const insideOf = new Map<string, Resolution[]>();
+  const insideOf = new Map<string, Set<Resolution>>(); // sets: a list of 20,000 lines under one city
   // Not a kind of zone alone (新区: a zone more likely than the towns called so beside 徐州), nor the
   // places a name has outside the place written before it (长沙 城关: 湖北's 城关镇 are not 湖北's question).
   const maybe = (r: Resolution) =>
@@ -21,9 +21,9 @@ export function checkList(results: Resolution[], resolver: Resolver, regions: Re
   for (const r of results)
     for (const code of new Set(ok(r) ? [r.code!] : maybe(r)))
       for (const above of regions.lineage(code).slice(0, -1))
-        if (!insideOf.get(above.code)?.includes(r)) insideOf.set(above.code, [...(insideOf.get(above.code) ?? []), r]);
+        insideOf.set(above.code, (insideOf.get(above.code) ?? new Set()).add(r));
   for (const r of results) {
-    const inside = ok(r) ? (insideOf.get(r.code!) ?? []) : [];
+    const inside = ok(r) ? [...(insideOf.get(r.code!) ?? [])] : [];
     if (!inside.length) continue;
     const named = [...new Set(inside.map((o) => o.input))];
     Object.assign(r, {

@@ -112,6 +112,11 @@ describe('npm run coverage:import', () => {
     expect(coverage('nuanchuan').regions.map((r: any) => r.code)).toContain('433123');
   });
 
+  it('counts a place the list repeats as listed twice, not as covered by the file already', async () => {
+    const { stdout } = await run(['--brand', 'nuanchuan', '--dry-run'], '深圳南山区\n深圳福田区\n深圳南山区\n泸溪县');
+    expect(stdout).toContain('2 regions added, 0 towns noted, 1 already covered, 1 listed twice');
+  });
+
   it('reads a path with spaces as one place, asks about a place listed with places inside it, writes nothing with --dry-run', async () => {
     const before = readFileSync(join(dir, 'content', 'coverage', 'jianxia.yaml'), 'utf8');
     const { code, stdout } = await run(
