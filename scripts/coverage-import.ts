@@ -13,16 +13,19 @@ import { entriesOf } from './coverage-lines.ts';
 import { checkList } from './coverage-list.ts';
 
 const USAGE = 'usage: npm run coverage:import -- --brand <slug> [--json] [--dry-run] [--allow-partial] <file|->';
-const HELP = `${USAGE}
+const HELP = (contentDir: string) => `${USAGE}
 
-Reads a list of places (a file, or - for standard input), one or more per line, separated by 、，,；;
-or new lines; resolves each to a GB/T 2260 region and merges them into
-src/content/coverage/<slug>.yaml.
-  --brand <slug>     the brand whose coverage this is (src/content/brands/<slug>.md)
+Reads a list of places (a file, or - for standard input) as pasted from a sheet or a chat: one or
+more a line, separated by 、，,；; spaces or tabs (docs/coverage-import.md: every form it reads);
+resolves each to a GB/T 2260 region and merges them into ${contentDir}/coverage/<slug>.yaml
+(BAOXIU_CONTENT_DIR: another content folder).
+  --brand <slug>     the brand whose coverage this is (${contentDir}/brands/<slug>.md)
   --dry-run          report only; write nothing
   --allow-partial    write the places read even when others are ambiguous or unresolved
+                     (exit 0; the report lists those skipped)
   --json             one JSON object per entry instead of the report
-  -h, --help         this help`;
+  -h, --help         this help
+Exit: 0 done, 1 entries to fix (nothing written), 2 bad usage or a file it cannot read or write.`;
 
 /** Where the import reads and says things: the process's own from the command line; a test's. */
 export interface Io {
@@ -83,23 +86,25 @@ function run(argv: string[], io: Io) {
   } catch (err) {
     fail(`${(err as Error).message}\n${USAGE}`);
   }
+  const contentDir = io.env.BAOXIU_CONTENT_DIR ?? 'src/content';
   if (args.values.help) {
-    io.out(HELP);
+    io.out(HELP(contentDir));
     return;
   }
   const { brand } = args.values;
   const source = args.positionals[0];
   if (!brand || !source || args.positionals.length > 1) fail(USAGE);
 
-  const contentDir = io.env.BAOXIU_CONTENT_DIR ?? 'src/content';
   // A slug, as the build names brands by their file (../brands/jianxia would write beside them).
-  if (!/^[\p{L}\p{N}_-]+$/u.test(brand) || !existsSync(join(contentDir, 'brands', `${brand}.md`))) {
+  const slug = /^[\p{L}\p{N}_-]+$/u.test(brand);
+  if (!slug || !existsSync(join(contentDir, 'brands', `${brand}.md`))) {
     const known = existsSync(join(contentDir, 'brands'))
       ? readdirSync(join(contentDir, 'brands')).map((f) => f.replace(/\.md$/, ''))
       : [];
-    fail(
-      `unknown brand "${brand}": there is no ${join(contentDir, 'brands', `${brand}.md`)}. Known brands: ${known.join(', ') || 'none'}.`,
-    );
+    const why = slug
+      ? `there is no ${join(contentDir, 'brands', `${brand}.md`)}`
+      : "a brand is named by its slug, its file's name in brands/ without .md (not a path)";
+    fail(`unknown brand "${brand}": ${why}. Known brands: ${known.join(', ') || 'none'}.`);
   }
 
   // A relative path as the operator wrote it, from where they ran `npm run` (npm runs this script
@@ -124,7 +129,7 @@ function run(argv: string[], io: Io) {
   }
   const { regions, resolver } = shared();
   const entries = entriesOf(text, resolver, regions);
-  if (!entries.length) fail(`${source} holds no places.`);
+  if (!entries.length) fail(`${source === '-' ? 'standard input' : source} holds no places.`);
 
   const results = entries.map((e) => resolver.resolve(e));
   checkList(results, resolver, regions);

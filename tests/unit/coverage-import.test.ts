@@ -1059,10 +1059,20 @@ describe('npm run coverage:import', () => {
     const help = await run(['--help'], '', {}, true);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^usage: npm run coverage:import[^]*--allow-partial {4}write the places read/);
+    // Where it writes is the content folder it reads (BAOXIU_CONTENT_DIR), not always src/content.
+    expect(help.stdout).toContain(`merges them into ${join(dir, 'content')}/coverage/<slug>.yaml`);
+    expect(help.stdout).toContain('Exit: 0 done, 1 entries to fix (nothing written), 2 bad usage');
     const unknown = await run(['--brand', 'nope'], '吉首市', {}, true);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown brand "nope"');
     expect(unknown.stderr).toContain('Known brands: jianxia, nuanchuan, qimen');
+    // A path for a slug: said so, not "there is no …/brands/jianxia.md", a file that is there.
+    const path = await run(['--brand', '../brands/jianxia'], '吉首市', {}, true);
+    expect([path.code, path.stderr]).toEqual([2, expect.stringContaining('a brand is named by its slug')]);
+    expect(path.stderr).not.toContain('there is no');
+    // Nothing on standard input: said as such, not "- holds no places".
+    const empty = await run(['--brand', 'jianxia', '-']);
+    expect([empty.code, empty.stderr.trim()]).toEqual([2, 'coverage:import: standard input holds no places.']);
     // A list on standard input (-), pasted into a terminal.
     const piped = spawnSync('node', ['scripts/coverage-import.ts', '--brand', 'jianxia', '--dry-run', '-'], {
       input: '凤凰县\n',
