@@ -66,9 +66,15 @@ async function restart() {
   await m?.destroy().catch(() => undefined);
 }
 
+/** The covered fragments near what the last search found (fragments-ahead.ts), fetched once the box
+ *  is quiet: a customer reads the results, or types on. */
+const AHEAD_AFTER = 100;
+let ahead: ReturnType<typeof setTimeout> | undefined;
+
 self.onmessage = async (event: MessageEvent<{ id: number; q: string; filters: Record<string, string>; all?: boolean }>) => {
   // An address pasted whole is ~60 characters; Pagefind's time grows with the query (300 Chinese
   // characters: 0.1 s in Node, 2,000: 7 s), and the box's maxlength is the page's, not a script's.
+  clearTimeout(ahead);
   const { id, filters, all } = event.data;
   const q = event.data.q.slice(0, 80);
   // An empty query warms Pagefind up (its code and metadata) before the first keystroke.
@@ -82,7 +88,8 @@ self.onmessage = async (event: MessageEvent<{ id: number; q: string; filters: Re
       found = await ask();
     }
     postMessage({ id, ...found });
-    fetchAhead(found.results);
+    // Once no other query follows within AHEAD_AFTER ms: fetched beside a search, a bundle slowed it.
+    ahead = setTimeout(() => fetchAhead(found.results), AHEAD_AFTER);
   } catch (err) {
     await restart(); // the next query tries again: a failed load is not kept
     postMessage({ id, error: String(err) });
