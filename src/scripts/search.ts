@@ -122,6 +122,8 @@ function render(r: Data, hotline: string): HTMLLIElement {
   );
 }
 
+const keyOf = (r: Data) => `${r.url} ${r.town ?? ''}`;
+
 /** A result's place with those above it, for a screen reader's list of links, where 88 rows' links
  *  named 在线留言（城关镇） would read the same (南阳市 南召县 城关镇). */
 function fullName(r: Data): string {
@@ -150,6 +152,8 @@ export function enhanceSearch(form: HTMLFormElement) {
 
   /** The last search could not load (see the submit handler). */
   let failed = false;
+  /** The places the list shows, for 显示全部 to keep them first. */
+  let shown: { q: string; keys: string[] } | undefined;
   /** The search in the box, kept in the page's history entry when the page is left (remember). */
   let asked: Remembered | undefined;
   /** The search this history entry holds, from when the page was last left. */
@@ -184,7 +188,18 @@ export function enhanceSearch(form: HTMLFormElement) {
       else if (wide.results.length && wide.exact) ((answer = wide), (unfiltered = true));
     }
     // In search-core's order: the recall test measures that order (a covered place first among equals).
-    const results = answer.results.slice(0, all ? answer.results.length : SHOWN);
+    // All of a shared name after its first eight: those eight first, where they were (the full list
+    // is read in another order, and the customer's place would move away from under the finger).
+    const before = all && shown?.q === q ? shown.keys : [];
+    const at = (r: Data) => {
+      const i = before.indexOf(keyOf(r));
+      return i < 0 ? before.length : i;
+    };
+    const results = (all ? [...answer.results].sort((a, b) => at(a) - at(b)) : answer.results).slice(
+      0,
+      all ? answer.results.length : SHOWN,
+    );
+    shown = { q, keys: results.map(keyOf) };
     const items = results.map((r) => render(r, hotline));
     if ((answer.exact || answer.near) && answer.total > results.length) {
       // A name many places share (城关镇: 88 counties; 石门乡, near 石门坎乡: 9): list them all on
@@ -222,8 +237,11 @@ export function enhanceSearch(form: HTMLFormElement) {
       status.textContent += ' 本站服务地区不含香港、澳门、台湾。';
     failed = !!answer.failed;
   };
-  input.addEventListener('input', () => void run());
-  filters.addEventListener('change', () => void run());
+  // The regions page's answer without JavaScript (functions/regions/page.ts) is for the query it was
+  // sent: once the box or a filter changes, this list answers, and that one would contradict it.
+  const stale = () => document.querySelector('[data-search-answer]')?.setAttribute('hidden', '');
+  input.addEventListener('input', () => (stale(), void run()));
+  filters.addEventListener('change', () => (stale(), void run()));
   // Enter (a phone keyboard's 搜索): to the only result's page, or to the first of several, once the
   // query's results are in; when search itself failed, the form's own submit (the list of service
   // regions, as without JavaScript).
@@ -243,7 +261,8 @@ export function enhanceSearch(form: HTMLFormElement) {
   form.addEventListener('keydown', (e) => {
     // Not in the province filter's select, whose own arrow keys choose a province.
     if (e.target !== input && !list.contains(e.target as Node)) return;
-    const links = [...list.querySelectorAll('a')];
+    // The links, and 显示全部 at the end of a shared name's first eight.
+    const links = [...list.querySelectorAll<HTMLElement>('a, button')];
     const i = links.indexOf(document.activeElement as HTMLAnchorElement);
     if (e.key === 'ArrowDown') {
       e.preventDefault();

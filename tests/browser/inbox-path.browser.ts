@@ -225,6 +225,12 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     const tech = `技师${Date.now() % 100000}`;
     await page.fill('#name', tech);
     await submit(page, 'form[action="/admin/staff"] button');
+    // Said what the page shows instead, if it does not show the link.
+    await page
+      .waitForSelector('[aria-label=设置链接]', { timeout: 15_000 })
+      .catch(async () =>
+        expect.fail(`no setup link at ${page.url()}: ${(await page.textContent('main'))?.replace(/\s+/g, ' ')}`),
+      );
     const link = await page.inputValue('[aria-label=设置链接]');
     expect(link).toMatch(/^http:\/\/[^\s]+\/admin\/setup\/\?code=[\w-]+$/);
     // Not in the page's address (the owner's history, a Referer): the code is in a cookie of the page.

@@ -560,8 +560,15 @@ describe('search', () => {
     await searchFor(page, '城关镇');
     // More records than were read: no count until they are (some may hold none of its places).
     expect(await page.textContent('#site-search-status')).toBe('显示前 8 个结果；可按省份筛选，或点“显示全部”');
-    await page.click('#site-search-results button');
+    const first = await titles(page);
+    // The arrow keys reach 显示全部 after the eighth place's links; Enter there lists them all.
+    await page.focus('#site-search');
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowDown'); // past the last: it stays there
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('显示全部');
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('#site-search-results li').length === 88);
+    // The first eight where they were, the other 80 after them.
+    expect((await titles(page)).slice(0, 8)).toEqual(first.slice(0, 8));
     // The button went with the list it ended: focus is on the first place it added (the ninth, each
     // with two links), not lost, nor back among those already read.
     await page.waitForFunction(
@@ -583,6 +590,16 @@ describe('search', () => {
     expect(inGansu.some((t) => t.startsWith('城关镇 → 兰州市 '))).toBe(true);
     expect(inGansu.every((t) => t.includes('暂未覆盖'))).toBe(true);
     expect(inGansu.some((t) => t.includes('宝鸡市'))).toBe(false);
+  });
+
+  it('on the regions page, a new query or filter answers in place of the answer the page came with', async () => {
+    const page = await onPage(`/regions/?q=${encodeURIComponent('城关镇')}`, true);
+    expect(await page.isVisible('[data-search-answer]')).toBe(true); // the Worker's, for 城关镇: 88
+    await page.click('#site-search');
+    await page.selectOption('select[name=province]', '河南省');
+    await page.waitForFunction(() => (document.querySelector('#site-search-results') as HTMLElement).dataset.query === '城关镇');
+    expect(await page.isVisible('[data-search-answer]')).toBe(false);
+    expect((await titles(page)).slice(0, 8).every((t) => t.startsWith('城关镇 → '))).toBe(true);
   });
 
   it('counts what it found exactly when every record was read, and says when it only found a near name', async () => {
