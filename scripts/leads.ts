@@ -177,8 +177,10 @@ switch (command) {
     break;
   }
   case 'users': {
-    const [verb, name] = args;
+    const [verb, name, ...more] = args;
     if (verb !== 'add' || !name) fail('usage: users add <name> [--owner]');
+    // 张 师傅 typed unquoted is two words: not 张 alone, silently.
+    if (more.length) fail(`users add takes one name: write "${[name, ...more].join(' ')}" in quotes, or without the space.`);
     const body = JSON.stringify({ name, role: values.owner ? 'owner' : 'staff' });
     const added = await answer<{ setupUrl: string; expiresAt: string; role: string }>(
       await call('/staff', { method: 'POST', body, headers: { 'content-type': 'application/json' } }),

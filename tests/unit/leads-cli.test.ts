@@ -107,6 +107,12 @@ describe('npm run leads', () => {
       expect([help.code, help.stderr]).toEqual([0, '']);
       expect(help.stdout).toMatch(/^usage: npm run leads/);
     }
+    // A name of two words unquoted: said, not the first word added.
+    const split = await run('users', 'add', '张', '师傅', '--url', 'https://example.com', '--token', 't');
+    expect([split.code, split.stderr]).toEqual([
+      2,
+      expect.stringContaining('users add takes one name: write "张 师傅" in quotes'),
+    ]);
     // An address without its scheme is said so, before anything is asked of it.
     const bare = await run('list', '--url', '127.0.0.1:9', '--token', 't');
     expect([bare.code, bare.stderr]).toEqual([2, expect.stringMatching(/^leads: --url 127\.0\.0\.1:9 is not a web address/)]);
