@@ -725,7 +725,7 @@ describe('search', () => {
   });
 
   it('keeps the search, filters too, when the customer comes back from a result', async () => {
-    const page = await open('/', true);
+    const page = await onPage('/', true);
     await searchFor(page, '太平镇');
     await page.selectOption('select[name=province]', '湖南省');
     await listed(page, 3);
@@ -740,7 +740,6 @@ describe('search', () => {
     await page.fill('#site-search', '');
     await page.reload();
     expect(await page.inputValue('#site-search')).toBe('');
-    await page.context().close();
   });
 
   it('searches the index there now when a deploy has replaced the one the page started with', async () => {
