@@ -355,8 +355,14 @@ describe('codes the divisions had before the 2023 codes (history-codes.ts)', () 
       code: '330383',
       note: expect.stringContaining('龙港镇 was replaced in 2019 by 浙江省 温州市 龙港市 (民函〔2019〕83号; code table: '),
     });
-    // In another province too: 资阳县 was 四川's (雁江区 since 1993), not 湖南 益阳's 资阳区.
+    // In another province too: 资阳县 was 四川's (雁江区 since 1993), not 湖南 益阳's 资阳区; after its
+    // province, that one, said.
     expect(resolver.resolve('资阳县').candidates!.map((c) => c.path)).toEqual(['湖南省 益阳市 资阳区', '四川省 资阳市 雁江区']);
+    expect(resolver.resolve('四川资阳县')).toMatchObject({
+      status: 'warning',
+      code: '512002',
+      note: expect.stringMatching(/^四川省 内江市 资阳县 \(511026\) existed until 1993; /),
+    });
     // A suffix that changed on the same place stays a warning (双流县 → 双流区; 日喀则地区, whose
     // counties are 日喀则市's), and the short name alone is today's district.
     expect(resolver.resolve('成都双流县')).toMatchObject({ status: 'warning', code: '510116' });

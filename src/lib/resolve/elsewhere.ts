@@ -13,6 +13,8 @@ import { unresolved } from './unresolved.ts';
  *  names one place in the same province as what is written before it; never a town (too loose). */
 export function elsewhere(resolver: Resolver, input: string, text: string): Resolution | undefined {
   let far: string | undefined; // 长沙市枞阳县: both exist, in two provinces
+  /** A county's name after a province it is not in today (四川资阳县), for that province's own gone ones. */
+  let gone: { name: string; province: string } | undefined;
   for (const tier of TIERS.filter((t) => !t.towns)) {
     const found = new Map<string, { before: Match; chain: Match[] }>();
     for (let i = 2; i <= text.length - 2; i++) {
@@ -37,8 +39,10 @@ export function elsewhere(resolver: Resolver, input: string, text: string): Reso
         else if (!above && before.length)
           far ??= `${chain.map((m) => m.text).join('')} (${resolver.describe(last)}) is not in ${before[0].place.name}, nor in its province`;
         // After a province it is not in (湖南乾县: 陕西's 乾县), said as such.
-        if (home && home.place.region !== province)
+        if (home && home.place.region !== province) {
           far ??= `${chain.map((m) => m.text).join('')} (${resolver.describe(last)}) is not in ${home.place.name}`;
+          gone ??= { name: chain.map((m) => m.text).join(''), province: home.place.region };
+        }
       }
     }
     if (!found.size) continue;
@@ -69,6 +73,13 @@ export function elsewhere(resolver: Resolver, input: string, text: string): Reso
     return { ...resolved, status: 'warning', note: [note, resolved.note].filter(Boolean).join('; ') };
   }
   if (!far) return undefined;
+  // A county of that province's that is gone (四川资阳县: 资阳市's 雁江区 since 1993; 益阳's 资阳区 is 湖南's).
+  const was =
+    gone &&
+    oldCodesNamed(gone.name).find(
+      ([, [, year, successors]]) => year !== null && successors.every((c) => resolver.regions.within(c, gone!.province)),
+    );
+  if (was) return formerCode(resolver, input, was[0], ...was[1], `${was[1][0]} (${was[0]}) existed until ${was[1][1]}`);
   // 广州市黄浦区: 上海's 黄浦区, or 广州's 黄埔区 in a character of its sound.
   const alike = unresolved(resolver, input, text);
   const sound = alike.note?.match(/; (a name of that sound: .*)$/)?.[1];
