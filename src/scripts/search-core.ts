@@ -25,7 +25,7 @@ export async function search(
   limit = FIRST,
   tables: Tables = {},
 ): Promise<Found> {
-  const { q, joined, spelled, asTyped, zones, switched } = typedForms(typed);
+  const { q, joined, spelled, asTyped, reversed, zones, switched } = typedForms(typed);
   // A place with what the customer wants done (长沙开锁, 保险柜维修长沙) or with an address's parts
   // below a town (乾州社区), written as the input method meant it (向阳小区jiedao: 向阳小区街道, a town's
   // name): when no name begins with it as typed (a town's …服务中心 may), the place alone first — as
@@ -58,7 +58,13 @@ export async function search(
   let hint: Found | undefined;
   for (const query of asTyped) {
     if (!query) continue;
-    const found = await as(query);
+    let found = await as(query);
+    // A town typed before its place without its suffix (乾州 吉首): both words are in the place's record,
+    // which answers without the town; written the other way round, the town is found in it.
+    if (found?.exact && query === q && reversed && !found.results[0]?.town) {
+      const other = await as(reversed);
+      if (other?.exact && other.results[0]?.town && other.results[0].url === found.results[0]?.url) found = other;
+    }
     if (found?.exact) return GENERIC_ZONE.test(found.results[0]?.town ?? '') ? zoneFirst(found, zones, limit, as) : found;
     hint ??= found;
   }

@@ -27,6 +27,8 @@ export interface Typed {
   spelled: string;
   /** The forms searched as typed, in turn. */
   asTyped: string[];
+  /** Two names the other way round, written whole (乾州 吉首 → 吉首乾州), or ''. */
+  reversed: string;
   /** The names the data may give a development zone so written (合肥市高新区: 合肥高新技术产业开发区, …). */
   zones: ZoneName[];
   /** A place in pinyin, then one in it in characters (changsha 岳麓, jishou乾州: the input method
@@ -70,5 +72,5 @@ export function typedForms(typed: string): Typed {
   ];
   const switched = PINYIN_THEN_HAN.test(q) && !inChars.length;
   // A development zone as residents write it (合肥高新区): as the data may name it.
-  return { q, joined, spelled: spelled ?? '', asTyped, zones: zoneNames(joined), switched };
+  return { q, joined, spelled: spelled ?? '', asTyped, reversed, zones: zoneNames(joined), switched };
 }

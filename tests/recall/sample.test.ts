@@ -76,7 +76,10 @@ describe('search over the sample site', () => {
       expect(new Set(found.results.map((r) => r.url)), q).toEqual(new Set(henan.map((t) => target(t.county))));
       expect(new Set(found.results.map((r) => r.town)), q).toEqual(new Set(['城关镇']));
     }
-    // A town before the place it is in keeps the town (浦市镇 湘西: 泸溪县's, not 泸溪县 alone).
+    // A town before the place it is in keeps the town (浦市镇 湘西: 泸溪县's, not 泸溪县 alone), without
+    // its suffix too (乾州 吉首).
     expect((await search.search('浦市镇 湘西')).results.map((r) => [r.url, r.town])).toEqual([[target('433122'), '浦市镇']]);
+    expect((await search.search('乾州 吉首')).results.map((r) => [r.url, r.town])).toEqual([[target('433101'), '乾州街道']]);
+    expect((await search.search('湖南 吉首')).results.map((r) => [r.url, r.town])).toEqual([[target('433101'), undefined]]);
   });
 });
