@@ -10,6 +10,7 @@ import { buildRegions, RegionIndex } from '../src/lib/regions.ts';
 import { ok, Resolver, type Resolution } from '../src/lib/resolve.ts';
 import { keepSpacing, writeWhole } from './coverage-file.ts';
 import { entriesOf } from './coverage-lines.ts';
+import { labelOnly } from '../src/lib/written.ts';
 import { checkList } from './coverage-list.ts';
 
 const USAGE = 'usage: npm run coverage:import -- --brand <slug> [--json] [--dry-run] [--allow-partial] <file|->';
@@ -129,7 +130,16 @@ function run(argv: string[], io: Io) {
   }
   const { regions, resolver } = shared();
   const entries = entriesOf(text, resolver, regions);
-  if (!entries.length) fail(`${source === '-' ? 'standard input' : source} holds no places.`);
+  if (!entries.length) {
+    const named = source === '-' ? 'standard input' : source;
+    // A label alone (上海服务范围) heads the places after it: there were none.
+    const label = text.split(/\r?\n/u).find((line) => line.trim() && labelOnly(line.trim()));
+    fail(
+      label
+        ? `${named} holds no places: "${label.trim()}" reads as the heading of a list, with none after it. Write them after it (上海服务范围：浦东新区、徐汇区), or the place alone to cover all of it (上海市).`
+        : `${named} holds no places.`,
+    );
+  }
 
   const results = entries.map((e) => resolver.resolve(e));
   checkList(results, resolver, regions);

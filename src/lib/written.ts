@@ -114,6 +114,15 @@ const LABEL_END = /(?:(?:上门)?(?:服务|维修|覆盖)(?:区域|范围|网点
 const LABEL_WORDS = /上门|服务|维修|覆盖|范围|区域|网点|城市|如下|包括|主要|本店|本公司|我们的?/gu;
 /** Marks around a label (★服务范围★, 【服务区域】). */
 const LABEL_MARKS = /[★☆●○◆◇■□▲△▼※#【】\[\]]/gu;
+/** Whether a whole line is a list's label and nothing after it (上海服务范围, 服务区域：): it heads
+ *  places to come. */
+export const labelOnly = (line: string) =>
+  LABEL_END.test(
+    line
+      .replace(LABEL_MARKS, ' ')
+      .replace(/[:：]\s*$/u, '')
+      .trim(),
+  );
 
 /**
  * A line without its label (服务区域：长沙 株洲 → 长沙 株洲; 上海上门服务范围：浦东 → 上海 浦东, the place it

@@ -1073,6 +1073,10 @@ describe('npm run coverage:import', () => {
     // Nothing on standard input: said as such, not "- holds no places".
     const empty = await run(['--brand', 'jianxia', '-']);
     expect([empty.code, empty.stderr.trim()]).toEqual([2, 'coverage:import: standard input holds no places.']);
+    // A heading with no places after it: said to be one.
+    const heading = await run(['--brand', 'jianxia'], '上海服务范围\n');
+    expect(heading.code).toBe(2);
+    expect(heading.stderr).toContain('holds no places: "上海服务范围" reads as the heading of a list, with none after it.');
     // A list on standard input (-), pasted into a terminal.
     const piped = spawnSync('node', ['scripts/coverage-import.ts', '--brand', 'jianxia', '--dry-run', '-'], {
       input: '凤凰县\n',
