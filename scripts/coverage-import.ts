@@ -238,8 +238,9 @@ function run(argv: string[], io: Io) {
   for (const r of results) {
     if (!r.code || !ok(r)) continue;
     let entry = entryFor(r.code);
-    const again = listed.has(`${r.code} ${r.town ?? ''}`);
-    listed.add(`${r.code} ${r.town ?? ''}`);
+    const key = `${r.code} ${r.town ?? ''}`;
+    const again = listed.has(key);
+    listed.add(key);
     if (!r.town && (entry || coveredBy(r.code))) {
       if (again) repeated++;
       else already++;

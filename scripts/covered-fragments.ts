@@ -8,10 +8,7 @@
 import { brotliCompressSync, constants, gunzipSync } from 'node:zlib';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** What Pagefind puts before a decompressed file: a file that begins with it is read as it is. */
-export const SIGNATURE = 'pagefind_dcd';
-export const COVERED_DIR = 'covered';
+import { COVERED_DIR, PREFECTURES, SIGNATURE } from '../src/contract/covered-fragments.ts';
 
 interface Fragment {
   url: string;
@@ -28,8 +25,6 @@ const recordsOf = (file: FragmentFile): Fragment[] =>
  *  whole-country fixture 20–64 KB (every county covered, each with its towns' words): those are
  *  bundled by prefecture instead (1–9 KB). */
 export const BUDGET = 16 * 1024;
-/** A province's bundle over the budget lists the prefectures bundled instead. */
-export const PREFECTURES = 'prefectures';
 
 type Bundle = Record<string, FragmentFile>;
 const brotliSize = (json: string) => brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }).length;
@@ -60,19 +55,19 @@ export function writeCoveredFragments(index: string): Record<string, number> {
   const out = join(index, COVERED_DIR);
   mkdirSync(out, { recursive: true });
   const sizes: Record<string, number> = {};
-  const write = (name: string, content: object) => {
-    const json = JSON.stringify(content);
+  const write = (name: string, json: string, size = brotliSize(json)) => {
     writeFileSync(join(out, `${name}.json`), json);
-    return (sizes[name] = brotliSize(json));
+    sizes[name] = size;
   };
   for (const [province, prefectures] of provinces) {
     const whole = JSON.stringify(Object.assign({}, ...prefectures.values()));
-    if (brotliSize(whole) <= BUDGET) {
-      write(province, JSON.parse(whole));
+    const size = brotliSize(whole);
+    if (size <= BUDGET) {
+      write(province, whole, size);
       continue;
     }
-    write(province, { [PREFECTURES]: [...prefectures.keys()] });
-    for (const [prefecture, bundle] of prefectures) write(prefecture, bundle);
+    write(province, JSON.stringify({ [PREFECTURES]: [...prefectures.keys()] }));
+    for (const [prefecture, bundle] of prefectures) write(prefecture, JSON.stringify(bundle));
   }
   return sizes;
 }

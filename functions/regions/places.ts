@@ -160,19 +160,21 @@ export class PlaceIndex {
     for (let end = q.length; end >= 2; end--) {
       for (let start = Math.max(0, end - this.longest); start <= end - 2; start++) {
         const form = q.slice(start, end);
+        const named = this.byForm.get(form);
+        if (!named) continue;
         // A suffix alone (two towns the data calls 街道, of 唐山's 高新区 and 皮山县) only as the whole
         // query: every query ending so (千州街道) would find them.
         if (SUFFIX_ONLY.test(form) && (start > 0 || end < q.length)) continue;
-        const latin = LATIN.test(form);
-        if (latin && loose && start > 0) continue;
         // Pinyin inside pinyin is no name (qianzhoujiedao holds houjie, 厚街's; xihujiedao, xihu): a
         // page's pinyin ends the query, or the pinyin of its own suffix does (jishoushi, houjiezhen).
-        const after = q.slice(end);
-        const named = (this.byForm.get(form) ?? []).filter(
-          (p) => !latin || !after || (Object.hasOwn(SUFFIX_PINYIN, after) && p.name.endsWith(SUFFIX_PINYIN[after])),
-        );
-        const found = loose ? named : named.filter((p) => above(q.slice(0, start), p.parent));
-        if (found.length) return { places: ranked(found, q.slice(start, end)), whole: end === q.length };
+        const latin = LATIN.test(form);
+        if (latin && loose && start > 0) continue;
+        const rest = latin ? q.slice(end) : '';
+        const fitting = rest
+          ? named.filter((p) => Object.hasOwn(SUFFIX_PINYIN, rest) && p.name.endsWith(SUFFIX_PINYIN[rest]))
+          : named;
+        const found = loose ? fitting : fitting.filter((p) => above(q.slice(0, start), p.parent));
+        if (found.length) return { places: ranked(found, form), whole: end === q.length };
       }
     }
     return { places: [], whole: false };

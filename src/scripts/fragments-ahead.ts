@@ -3,12 +3,10 @@
 // that found places there, the next search there waits for one round trip (its index chunk), not two.
 // Fetched after the answer is sent, so no search waits for them; until they are here, fragments are
 // fetched as before.
+import { COVERED_DIR, PREFECTURES, SIGNATURE } from '../contract/covered-fragments.ts';
 import type { Hit } from './search-hits.ts';
 
-const SIGNATURE = 'pagefind_dcd';
 const FRAGMENT = /\/pagefind\/fragment\/([\w-]+)\.pf_fragment$/;
-/** A province bundled by prefecture lists them (scripts/covered-fragments.ts PREFECTURES). */
-const PREFECTURES = 'prefectures';
 
 type Bundle = Record<string, unknown> & { [PREFECTURES]?: string[] };
 /** Fragment files by name, from the bundles fetched so far. */
@@ -31,7 +29,7 @@ function bundle(code: string, base: string): Promise<Bundle | undefined> {
 }
 
 /** Fetches the bundles of the covered places found, each once. */
-export function fetchAhead(found: readonly Hit[], base = '/pagefind/covered/'): void {
+export function fetchAhead(found: readonly Hit[], base = `/pagefind/${COVERED_DIR}/`): void {
   for (const hit of found) {
     const code = hit.meta.covered === '1' ? hit.meta.code : undefined;
     if (!code) continue;

@@ -307,13 +307,13 @@ describe('with JavaScript', () => {
 });
 
 describe('search', () => {
+  /** Waits until the results list answers `q`. */
+  const answered = (page: Page, q: string) =>
+    page.waitForFunction((query) => (document.querySelector('#site-search-results') as HTMLElement).dataset.query === query, q);
   async function searchFor(page: Page, q: string) {
     await page.click('#site-search');
     await page.fill('#site-search', q);
-    await page.waitForFunction(
-      (query) => (document.querySelector('#site-search-results') as HTMLElement).dataset.query === query,
-      q,
-    );
+    await answered(page, q);
   }
   const titles = (page: Page) => page.locator('#site-search-results li').allTextContents();
   /** Waits until the results list holds `n` rows (a filter's change answered). */
@@ -597,7 +597,7 @@ describe('search', () => {
     expect(await page.isVisible('[data-search-answer]')).toBe(true); // the Worker's, for 城关镇: 88
     await page.click('#site-search');
     await page.selectOption('select[name=province]', '河南省');
-    await page.waitForFunction(() => (document.querySelector('#site-search-results') as HTMLElement).dataset.query === '城关镇');
+    await answered(page, '城关镇');
     expect(await page.isVisible('[data-search-answer]')).toBe(false);
     expect((await titles(page)).slice(0, 8).every((t) => t.startsWith('城关镇 → '))).toBe(true);
   });
@@ -732,7 +732,7 @@ describe('search', () => {
     const before = await titles(page);
     await Promise.all([page.waitForNavigation(), page.locator('#site-search-results a').first().click()]);
     await page.goBack();
-    await page.waitForFunction(() => (document.querySelector('#site-search-results') as HTMLElement).dataset.query === '太平镇');
+    await answered(page, '太平镇');
     expect(await page.inputValue('#site-search')).toBe('太平镇');
     expect(await page.inputValue('select[name=province]')).toBe('湖南省');
     expect(await titles(page)).toEqual(before);

@@ -40,8 +40,9 @@ export function elsewhere(resolver: Resolver, input: string, text: string): Reso
           far ??= `${chain.map((m) => m.text).join('')} (${resolver.describe(last)}) is not in ${before[0].place.name}, nor in its province`;
         // After a province it is not in (湖南乾县: 陕西's 乾县), said as such.
         if (home && home.place.region !== province) {
-          far ??= `${chain.map((m) => m.text).join('')} (${resolver.describe(last)}) is not in ${home.place.name}`;
-          gone ??= { name: chain.map((m) => m.text).join(''), province: home.place.region };
+          const name = chain.map((m) => m.text).join('');
+          far ??= `${name} (${resolver.describe(last)}) is not in ${home.place.name}`;
+          gone ??= { name, province: home.place.region };
         }
       }
     }

@@ -2,9 +2,6 @@
 // (a former division, a changed suffix, a town's county).
 import { APPROVALS } from '../approvals.ts';
 import { SOURCES } from '../history.ts';
-
-/** Where history-codes.ts comes from, for a year whose table SOURCES lacks. */
-const CODE_TABLES = "the ministry's code tables, as github.com/yescallop/areacodes keeps them";
 import { CIVIL_NAMES, COMMON_NAMES, ZONE_WORD } from '../names.ts';
 import type { Resolver } from '../resolve.ts';
 import { listed, MAX_CANDIDATES, WRITE_ZONE, type Match, type Resolution, type Status } from './resolution.ts';
@@ -16,6 +13,9 @@ import {
   RENAMED_PREFECTURES_SHORT,
   others,
 } from './former.ts';
+
+/** Where history-codes.ts comes from, for a year whose table SOURCES lacks. */
+const CODE_TABLES = "the ministry's code tables, as github.com/yescallop/areacodes keeps them";
 
 /** A chain read as its last place, with every guess on the way said (and a warning for it). */
 export function result(resolver: Resolver, input: string, chain: Match[]): Resolution {
