@@ -8,7 +8,7 @@ import type { Env } from '../env.ts';
 import { attributeText } from '../web/attribute-text.ts';
 import type { FieldErrors } from './schema.ts';
 import { progressPath } from './next-steps.ts';
-import { aroundHotline, hotlineHref } from '../../src/contract/hotline.ts';
+import { withCall } from '../web/with-call.ts';
 import { plainPage } from '../web/plain-page.ts';
 
 const STATUS_SUMMARY = '提交未成功，请按提示修改后重新提交。';
@@ -44,10 +44,7 @@ export async function confirmationPage(
   next: { lines: string[]; hotline: string },
   region: string,
 ): Promise<Response> {
-  // The hotline a link to call; the rest text (escaped).
-  const parts = aroundHotline(next.lines.join(' '), next.hotline);
-  const call = html`<a href="${hotlineHref(next.hotline)}">${next.hotline}</a>`;
-  const nextHtml = String(await html`${parts.map((part, i) => (i ? html`${call}${part}` : part))}`);
+  const nextHtml = await withCall(next.lines.join(' '), next.hotline);
   const res = new HTMLRewriter()
     .on('[data-lead-reference]', { element: (el) => void (lead && el.setInnerContent(lead.reference)) })
     .on('[data-lead-reference-line]', { element: (el) => void (lead || el.remove()) })

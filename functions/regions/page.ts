@@ -11,6 +11,7 @@ import type { Env } from '../env.ts';
 import { freshPage, uncoveredOption } from '../leads/form-page.ts';
 import { attributeText } from '../web/attribute-text.ts';
 import { securityHeaders } from '../web/headers.ts';
+import { withCall } from '../web/with-call.ts';
 import { lineage, loadPlaces, SHOWN, whereLabel, type Place } from './places.ts';
 import { townPage, townPageLink } from './town-page.ts';
 
@@ -115,6 +116,8 @@ export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securi
     status = `${town ? `${town}（${label}）` : label}暂未覆盖。可${call}咨询，或在下方留言，我们会尽快联系您。`;
   }
   const answered = !!(q || status);
+  // The hotline in what the answer says is a link to call, as the results' rows have it.
+  const statusHtml = await withCall(status, hotline);
 
   const res = new HTMLRewriter()
     .on('form[data-search] input[name=q]', { element: (el) => void el.setAttribute('value', attributeText(q)) })
@@ -126,7 +129,7 @@ export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securi
       element: (el) => void (province && el.getAttribute('value') === province && el.setAttribute('selected', '')),
     })
     .on('[data-search-answer]', { element: (el) => void (answered && el.removeAttribute('hidden')) })
-    .on('[data-search-answer-status]', { element: (el) => void el.setInnerContent(status) })
+    .on('[data-search-answer-status]', { element: (el) => void el.setInnerContent(statusHtml, { html: true }) })
     .on('[data-search-answer-list]', { element: (el) => void el.setInnerContent(list, { html: true }) })
     .on('form[data-lead-form] select[name=region]', {
       element: (el) => void (asked && el.prepend(uncoveredOption(asked, catalog!.regionLabel(asked)), { html: true })),

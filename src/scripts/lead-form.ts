@@ -2,7 +2,7 @@
 // and no reload, and a province → prefecture → county picker. Without it, the form posts as is.
 import type { CatalogData, UncoveredRegions } from '../contract/catalog.ts';
 import { townAsked } from './town-asked.ts';
-import { aroundHotline, hotlineHref } from '../contract/hotline.ts';
+import { withCall } from './with-call.ts';
 
 const FALLBACK = '网络不稳定，报修未能提交。请稍后重试，或直接拨打页面上方的服务电话。';
 
@@ -55,17 +55,6 @@ function done(
   form.hidden = true;
   box.hidden = false;
   box.focus();
-}
-
-/** A text with the hotline in it as a link to call. */
-function withCall(text: string, hotline: string): (string | HTMLAnchorElement)[] {
-  return aroundHotline(text, hotline).flatMap((part, i) => {
-    if (!i) return [part];
-    const call = document.createElement('a');
-    call.href = hotlineHref(hotline);
-    call.textContent = hotline;
-    return [call, part];
-  });
 }
 
 function showErrors(form: HTMLFormElement, errors: Record<string, string>) {

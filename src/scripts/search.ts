@@ -2,6 +2,7 @@
 // region page and its form. A real place nobody covers says so, with the hotline and the form.
 import { NOT_IN_DATA, NOT_IN_DATA_CITY } from '../lib/names.ts';
 import { hotlineHref } from '../contract/hotline.ts';
+import { withCall } from './with-call.ts';
 
 interface Data {
   url: string;
@@ -215,7 +216,7 @@ export function enhanceSearch(form: HTMLFormElement) {
     }
     list.replaceChildren(...items);
     list.dataset.query = q;
-    status.textContent = answer.failed
+    let said = answer.failed
       ? `搜索暂时不可用，请稍后再试，或拨打 ${hotline} 咨询。`
       : !results.length
         ? `没有找到“${q}”。请换个写法（如区县或乡镇名、拼音），或拨打 ${hotline} 咨询。`
@@ -231,10 +232,11 @@ export function enhanceSearch(form: HTMLFormElement) {
                 : answer.total > results.length
                   ? `找到 ${answer.total} 个结果，显示前 ${results.length} 个；可按省份筛选`
                   : `找到 ${results.length} 个结果`;
-    if (unfiltered) status.textContent = `所选“${named.join('、')}”中没有“${q}”，以下不限筛选：${status.textContent}`;
-    else if (named.length && !results.length) status.textContent = `在所选“${named.join('、')}”中${status.textContent}`;
-    if (!answer.failed && (NOT_IN_DATA.test(q) || NOT_IN_DATA_CITY.test(q)))
-      status.textContent += ' 本站服务地区不含香港、澳门、台湾。';
+    if (unfiltered) said = `所选“${named.join('、')}”中没有“${q}”，以下不限筛选：${said}`;
+    else if (named.length && !results.length) said = `在所选“${named.join('、')}”中${said}`;
+    if (!answer.failed && (NOT_IN_DATA.test(q) || NOT_IN_DATA_CITY.test(q))) said += ' 本站服务地区不含香港、澳门、台湾。';
+    // The hotline a link to call where the status says to call it, as in the results' rows.
+    status.replaceChildren(...withCall(said, hotline));
     failed = !!answer.failed;
   };
   // The regions page's answer without JavaScript (functions/regions/page.ts) is for the query it was
