@@ -1,14 +1,17 @@
-// The covered places' fragment files of a province (or of a prefecture) in one file,
-// pagefind/covered/<code>.json, which the search worker fetches after a search that found places
-// there (src/scripts/fragments-ahead.ts). A later search fetches an index chunk and then its results'
-// fragment files, one round trip after the other; when a customer searches again near the last place
-// (a town after its county, the county next to it: 吉首, then 长沙) those fragments are here already,
-// and it takes one round trip instead of two. Only covered places: the records of uncovered ones hold
-// every other town of China (1 MB of fragments in the sample site).
+// The covered places' fragment files in as few files as the budget allows, in pagefind/covered/,
+// which the search worker fetches after a search that found covered places
+// (src/scripts/fragments-ahead.ts). A later search fetches an index chunk and then its results'
+// fragment files, one round trip after the other; with those fragments here already, it takes one
+// round trip instead of two. A site whose covered places weigh little (the sample's 7 provinces: 13.6
+// KB as sent) has them all in site.json, so any later search of a covered place is one round trip;
+// a bigger one lists its provinces there, each in a file of its own (a search near the last one: a
+// town after its county, the county next to it), or by prefecture over the budget (the whole
+// country). Only covered places: the records of uncovered ones hold every other town of China (1 MB
+// of fragments in the sample site).
 import { brotliCompressSync, constants, gunzipSync } from 'node:zlib';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COVERED_DIR, PREFECTURES, SIGNATURE } from '../src/contract/covered-fragments.ts';
+import { COVERED_DIR, PREFECTURES, PROVINCES, SIGNATURE, SITE } from '../src/contract/covered-fragments.ts';
 
 interface Fragment {
   url: string;
@@ -21,17 +24,17 @@ const recordsOf = (file: FragmentFile): Fragment[] =>
   typeof file.url === 'string' ? [file as Fragment] : Object.values(file as Record<string, Fragment>);
 
 /** The most a bundle may weigh as a CDN sends it (brotli at its on-the-fly level): under a fifth of what
- *  a first search fetches (~90 KB). The sample site's provinces weigh 0.7–5.3 KB; a province of the
- *  whole-country fixture 20–64 KB (every county covered, each with its towns' words): those are
+ *  a first search fetches (~90 KB). The sample site's covered places weigh 13.6 KB together; a province
+ *  of the whole-country fixture 20–64 KB (every county covered, each with its towns' words): those are
  *  bundled by prefecture instead (1–9 KB). */
 export const BUDGET = 16 * 1024;
 
 type Bundle = Record<string, FragmentFile>;
 const brotliSize = (json: string) => brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }).length;
 
-/** Writes the bundle of each province with a covered place — each fragment file whole (a group may
- *  hold its neighbours in the region tree too) under its name as Pagefind asks for it — or, over the
- *  budget, its prefectures' bundles. Returns each bundle's size as sent. */
+/** Writes the whole site's bundle — each fragment file whole (a group may hold its neighbours in the
+ *  region tree too) under its name as Pagefind asks for it — or, over the budget, each province's
+ *  bundle, and over the budget again its prefectures' bundles. Returns each bundle's size as sent. */
 export function writeCoveredFragments(index: string): Record<string, number> {
   const dir = join(index, 'fragment');
   /** Bundles by prefecture (the first four digits of a code), by province. */
@@ -59,6 +62,13 @@ export function writeCoveredFragments(index: string): Record<string, number> {
     writeFileSync(join(out, `${name}.json`), json);
     sizes[name] = size;
   };
+  const site = JSON.stringify(Object.assign({}, ...[...provinces.values()].flatMap((p) => [...p.values()])));
+  const siteSize = brotliSize(site);
+  if (siteSize <= BUDGET) {
+    write(SITE, site, siteSize);
+    return sizes;
+  }
+  write(SITE, JSON.stringify({ [PROVINCES]: [...provinces.keys()] }));
   for (const [province, prefectures] of provinces) {
     const whole = JSON.stringify(Object.assign({}, ...prefectures.values()));
     const size = brotliSize(whole);

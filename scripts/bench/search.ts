@@ -16,7 +16,7 @@ export async function search() {
     const first: number[] = [];
     const firstBytes: number[] = [];
     const later: number[] = [];
-    /** A province's covered fragments, fetched after the first answer (not part of the first search). */
+    /** The covered places' fragments, fetched after the first answer (not part of the first search). */
     const ahead: number[] = [];
     /** What the first search fetches, by kind of file (the medians' run). */
     const parts: Record<string, number>[] = [];
@@ -82,7 +82,7 @@ export async function search() {
     );
     row(`search, later queries (${LATER.join(', ')})`, fmt(stat(later), 'ms'), '≤ 30 ms');
     console.log(`  by query: ${Object.entries(laterBy).map(([q, s]) => `${q} ${fmt(s, 'ms')}`).join(', ')}`);
-    if (ahead.length) console.log(`  fetched after the first answer: ${(stat(ahead).median / 1024).toFixed(1)} KB (湖南省's covered fragments)`);
+    if (ahead.length) console.log(`  fetched after the first answer: ${(stat(ahead).median / 1024).toFixed(1)} KB (the covered places' fragments)`);
     console.log(
       `  first search, by file: ${Object.entries(median)
         .sort((a, b) => b[1] - a[1])

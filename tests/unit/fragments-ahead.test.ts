@@ -1,4 +1,4 @@
-// A province's covered fragments, bundled by the build (scripts/covered-fragments.ts) and answered by
+// The covered places' fragments, bundled by the build (scripts/covered-fragments.ts) and answered by
 // the search worker's fetch once fetched ahead (src/scripts/fragments-ahead.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,9 +6,9 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BUDGET, writeCoveredFragments } from '../../scripts/covered-fragments.ts';
-import { PREFECTURES, SIGNATURE } from '../../src/contract/covered-fragments.ts';
+import { PREFECTURES, PROVINCES, SIGNATURE } from '../../src/contract/covered-fragments.ts';
 import { writeIndex } from '../../scripts/search-index.ts';
 import type { SearchRecord } from '../../src/lib/search-records.ts';
 import { fetchAhead, fetchingAhead } from '../../src/scripts/fragments-ahead.ts';
@@ -33,7 +33,7 @@ const fragmentOf = (index: string, name: string) =>
   );
 
 describe('the bundles the build writes', () => {
-  it('holds each covered place’s fragment file in its province’s bundle, as Pagefind wrote it', async () => {
+  it('holds every covered place’s fragment file in the site’s bundle when they weigh little, as Pagefind wrote it', async () => {
     const index = join(root, 'pagefind');
     await writeIndex(
       [
@@ -46,20 +46,17 @@ describe('the bundles the build writes', () => {
       index,
       undefined,
     );
-    expect(readdirSync(join(index, 'covered')).sort()).toEqual(['43.json', '44.json']);
-    const hunan = json(join(index, 'covered', '43.json'));
+    expect(readdirSync(join(index, 'covered'))).toEqual(['site.json']);
+    const site = json(join(index, 'covered', 'site.json'));
     expect(
-      Object.values(hunan)
+      Object.values(site)
         .map((f) => (f as { url: string }).url)
         .sort(),
-    ).toEqual(['/hunan/changsha/', '/hunan/xiangxi/jishou/']);
-    for (const [name, file] of Object.entries(hunan)) expect(file).toEqual(fragmentOf(index, name));
-    expect(Object.values(json(join(index, 'covered', '44.json'))).map((f) => (f as { url: string }).url)).toEqual([
-      '/guangdong/dongguan/humen/',
-    ]);
+    ).toEqual(['/guangdong/dongguan/humen/', '/hunan/changsha/', '/hunan/xiangxi/jishou/']);
+    for (const [name, file] of Object.entries(site)) expect(file).toEqual(fragmentOf(index, name));
   });
 
-  it('puts a group of fragments in the bundle of each province it holds a covered place of', () => {
+  it('puts a group of fragments in the bundle with its covered places, whole', () => {
     const index = join(root, 'grouped');
     mkdirSync(join(index, 'fragment'), { recursive: true });
     const write = (name: string, file: object) =>
@@ -72,9 +69,8 @@ describe('the bundles the build writes', () => {
     write('und_group', group);
     write('und_hainan', { url: '/regions/?county=460300', meta: { covered: '0', code: '460300' } });
     writeCoveredFragments(index);
-    expect(readdirSync(join(index, 'covered')).sort()).toEqual(['43.json', '44.json']);
-    expect(json(join(index, 'covered', '43.json'))).toEqual({ und_group: group });
-    expect(json(join(index, 'covered', '44.json'))).toEqual({ und_group: group });
+    expect(readdirSync(join(index, 'covered'))).toEqual(['site.json']);
+    expect(json(join(index, 'covered', 'site.json'))).toEqual({ und_group: group });
   });
 
   it('bundles a province over the budget by prefecture, and lists them in its own file', () => {
@@ -86,10 +82,18 @@ describe('the bundles the build writes', () => {
       content: randomBytes(BUDGET * 0.4).toString('base64'),
       meta: { covered: '1', code },
     });
-    const files = { und_chengdu: heavy('510104'), und_liangshan: heavy('513401'), und_yibin: heavy('511502') };
+    const files = {
+      und_chengdu: heavy('510104'),
+      und_liangshan: heavy('513401'),
+      und_yibin: heavy('511502'),
+      und_humen: { url: '/guangdong/dongguan/humen/', meta: { covered: '1', code: '441900121' } },
+    };
     for (const [name, file] of Object.entries(files))
       writeFileSync(join(index, 'fragment', `${name}.pf_fragment`), gzipSync(SIGNATURE + JSON.stringify(file)));
     const sizes = writeCoveredFragments(index);
+    // The site over the budget: its provinces, each in a bundle of its own under it.
+    expect(json(join(index, 'covered', 'site.json'))).toEqual({ [PROVINCES]: expect.arrayContaining(['51', '44']) });
+    expect(json(join(index, 'covered', '44.json'))).toEqual({ und_humen: files.und_humen });
     expect(json(join(index, 'covered', '51.json'))).toEqual({ [PREFECTURES]: expect.arrayContaining(['5101', '5134', '5115']) });
     expect(json(join(index, 'covered', '5134.json'))).toEqual({ und_liangshan: files.und_liangshan });
     expect(json(join(index, 'covered', '5101.json'))).toEqual({ und_chengdu: files.und_chengdu });
@@ -119,10 +123,16 @@ describe('the search worker’s fetch', () => {
         return;
       }
       const bundles: Record<string, object> = {
+        '/pagefind/covered/site.json': { provinces: ['43', '44', '51'] },
         '/pagefind/covered/43.json': { und_jishou: { url: '/hunan/xiangxi/jishou/', content: '吉首市', meta: {} } },
         '/pagefind/covered/44.json': { und_humen: { url: '/guangdong/dongguan/humen/', content: '虎门镇', meta: {} } },
         '/pagefind/covered/51.json': { prefectures: ['5101', '5134'] },
         '/pagefind/covered/5134.json': { und_xichang: { url: '/sichuan/liangshan/xichang/', content: '西昌市', meta: {} } },
+        // A small site: every covered place in one bundle.
+        '/small/pagefind/covered/site.json': {
+          und_fenghuang: { url: '/hunan/xiangxi/fenghuang/', content: '凤凰县', meta: {} },
+          und_shilong: { url: '/guangdong/dongguan/shilong/', content: '石龙镇', meta: {} },
+        },
       };
       const bundle = bundles[req.url!];
       res.writeHead(bundle ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(bundle ?? {}));
@@ -138,14 +148,20 @@ describe('the search worker’s fetch', () => {
     network.push(String(input));
     return new Response('from the network');
   });
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+  /** Until the bundles asked for since `from` are these (the machine may be slow), and then a little
+   *  longer, for any asked for beyond them. */
+  const askedFor = async (from: number, urls: string[]) => {
+    await vi.waitFor(() => expect(asked.slice(from)).toEqual(urls), { timeout: 5000 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(asked.slice(from)).toEqual(urls);
+  };
   const body = async (name: string) => (await fetched(`https://site.example/pagefind/fragment/${name}.pf_fragment`)).text();
 
   it('answers a fragment file fetched ahead, and fetches every other', async () => {
     expect(await body('und_jishou')).toBe('from the network');
     fetchAhead([hit({ code: '433101' }), hit({ code: '430100' }), hit({ covered: '0', code: '460300' }), hit({})], base);
-    await settle();
-    expect(asked).toEqual(['/pagefind/covered/43.json']); // once a province; none for a place nobody covers
+    // The site's list, then once a province; none for a place nobody covers.
+    await askedFor(0, ['/pagefind/covered/site.json', '/pagefind/covered/43.json']);
     expect(await body('und_jishou')).toBe(`${SIGNATURE}{"url":"/hunan/xiangxi/jishou/","content":"吉首市","meta":{}}`);
     expect(await body('und_other')).toBe('from the network');
     expect(network).toEqual([
@@ -157,19 +173,37 @@ describe('the search worker’s fetch', () => {
   it('fetches the bundle of the place’s prefecture where its province is bundled by prefecture', async () => {
     const before = asked.length;
     fetchAhead([hit({ code: '513401' }), hit({ code: '513402' })], base);
-    await settle();
-    expect(asked.slice(before)).toEqual(['/pagefind/covered/51.json', '/pagefind/covered/5134.json']);
+    await askedFor(before, ['/pagefind/covered/51.json', '/pagefind/covered/5134.json']);
     expect(await body('und_xichang')).toMatch(new RegExp(`^${SIGNATURE}{"url":"/sichuan/liangshan/xichang/"`));
     expect(await body('prefectures')).toBe('from the network'); // the list is not a fragment file
   });
 
+  it('fetches the whole site’s bundle once, where it holds every covered place', async () => {
+    const before = asked.length;
+    const small = base.replace('/pagefind/', '/small/pagefind/');
+    fetchAhead([hit({ code: '433123' })], small);
+    await askedFor(before, ['/small/pagefind/covered/site.json']);
+    fetchAhead([hit({ code: '441900110' })], small);
+    await askedFor(before, ['/small/pagefind/covered/site.json']);
+    // Another province than the search's: here already.
+    expect(await body('und_shilong')).toMatch(new RegExp(`^${SIGNATURE}{"url":"/guangdong/dongguan/shilong/"`));
+    expect(await body('und_fenghuang')).toMatch(new RegExp(`^${SIGNATURE}`));
+  });
+
   it('asks again after a failed fetch, at the next search there', async () => {
+    const before = asked.length;
     fetchAhead([hit({ code: '441900121' })], base);
-    await settle();
+    await askedFor(before, ['/pagefind/covered/44.json']); // failed
     expect(await body('und_humen')).toBe('from the network');
-    fetchAhead([hit({ code: '441900121' })], base);
-    await settle();
-    expect(asked.filter((u) => u.endsWith('/44.json'))).toHaveLength(2);
-    expect(await body('und_humen')).toMatch(new RegExp(`^${SIGNATURE}`));
+    // Asked again once the failure is in (each call before it, or after the retry, asks nothing).
+    await vi.waitFor(
+      () => {
+        fetchAhead([hit({ code: '441900121' })], base);
+        expect(asked.slice(before)).toHaveLength(2);
+      },
+      { timeout: 5000 },
+    );
+    await askedFor(before, ['/pagefind/covered/44.json', '/pagefind/covered/44.json']);
+    await vi.waitFor(async () => expect(await body('und_humen')).toMatch(new RegExp(`^${SIGNATURE}`)), { timeout: 5000 });
   });
 });
