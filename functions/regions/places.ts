@@ -31,6 +31,8 @@ export interface Place {
   path?: string;
   /** How it is written: the name first, then its short forms. */
   forms: string[];
+  /** A town of the 2020 codes that today's do not name (淀山湖镇, in 昆山市). */
+  former?: true;
 }
 
 /** Results listed; a name shared more widely (城关镇: 88 counties) is narrowed by province. */
@@ -82,21 +84,25 @@ export class PlaceIndex {
     for (const [code, r] of Object.entries(catalog.data.regions)) add(code, r.name, r.level as Level, r.parent, r.path);
     for (const [code, [name, parent]] of Object.entries(uncovered)) add(code, name, levelOf(code), parent);
     for (const [place, parent] of parents) place.parent = regions.get(parent);
-    for (const [code, names] of Object.entries(towns)) {
-      const county = regions.get(code);
-      if (!county) continue;
-      for (const name of names.split(' ')) {
-        const short = shortName(name, 'town');
-        this.index({
-          name,
-          level: 'town',
-          code,
-          parent: county,
-          path: county.path,
-          forms: short !== name ? [name, short] : [name],
-        });
+    // Today's towns, then those of the 2020 codes (after the `|`).
+    for (const part of [0, 1])
+      for (const [code, names] of Object.entries(towns)) {
+        const county = regions.get(code);
+        if (!county) continue;
+        for (const name of (names.split('|')[part] ?? '').split(' ')) {
+          if (!name) continue;
+          const short = shortName(name, 'town');
+          this.index({
+            name,
+            level: 'town',
+            code,
+            parent: county,
+            path: county.path,
+            forms: short !== name ? [name, short] : [name],
+            ...(part ? { former: true as const } : {}),
+          });
+        }
       }
-    }
   }
 
   private index(place: Place) {
@@ -111,7 +117,7 @@ export class PlaceIndex {
 
   /** `name` when it is a town of the county `code` (a link's town, which anyone can write). */
   townOf(code: string, name: string): string | undefined {
-    return name && Object.hasOwn(this.towns, code) && this.towns[code].split(' ').includes(name) ? name : undefined;
+    return name && Object.hasOwn(this.towns, code) && this.towns[code].split(/[ |]/).includes(name) ? name : undefined;
   }
 
   /** The places the query names, most precise first: an empty list when it names none. */
@@ -212,13 +218,13 @@ function above(prefix: string, parent: Place | undefined): boolean {
   return rest(prefix, 0);
 }
 
-/** The name as written before its short forms; covered before uncovered (朝阳: 北京's 朝阳区 on this
- *  site before 朝阳市), then bigger places first, in code order. */
+/** The name as written before its short forms; a town of today before one of the 2020 codes; covered
+ *  before uncovered (朝阳: 北京's 朝阳区 on this site before 朝阳市), then bigger places first, in code order. */
 function ranked(places: Place[], form: string): Place[] {
-  const key = (p: Place) => [p.name === form ? 0 : 1, p.path ? 0 : 1, LEVELS.indexOf(p.level)];
+  const key = (p: Place) => [p.name === form ? 0 : 1, p.former ? 1 : 0, p.path ? 0 : 1, LEVELS.indexOf(p.level)];
   return places.sort((a, b) => {
     const [x, y] = [key(a), key(b)];
-    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || a.code.localeCompare(b.code);
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3] || a.code.localeCompare(b.code);
   });
 }
 

@@ -16,7 +16,7 @@ import {
 import type { Routing } from '../contract/catalog.ts';
 import { LIMITS } from '../contract/lead-fields.ts';
 import type { Site } from './schemas.ts';
-import { townsByCounty, typedName, useStreets } from './towns.ts';
+import { formerTownsByPlace, townsByCounty, typedName, useStreets } from './towns.ts';
 
 export type BrandEntry = CollectionEntry<'brands'>;
 
@@ -51,6 +51,8 @@ export interface Catalog {
   /** The towns of a county as customers type them (乾州街道): what a town search that led to its page
    *  may name (src/scripts/town-asked.ts). */
   townsOf(code: string): string[];
+  /** The towns of the 2020 codes that today's do not name, in this county now (src/lib/former-towns.ts). */
+  formerTownsOf(code: string): string[];
   /** A region's name for its page's title and heading: with its parent's in front when another
    *  region has the same name (杭州市西湖区, 南昌市西湖区; 吉首市 alone), or pages of two read the same. */
   pageName(region: Region): string;
@@ -131,6 +133,9 @@ async function load(): Promise<Catalog> {
     towns ??= new Map([...townsByCounty(regions)].map(([county, list]) => [county, list.map((t) => typedName(t.name))]));
     return towns.get(code) ?? [];
   };
+  // The names of the 2020 codes' towns a county holds now (淀山湖镇, in 昆山市): search finds it by them too.
+  let former: Map<string, string[]> | undefined;
+  const formerTownsOf = (code: string) => (former ??= formerTownsByPlace(regions)).get(code) ?? [];
 
   const named = new Map<string, number>();
   for (const r of regions.byCode.values()) named.set(r.name, (named.get(r.name) ?? 0) + 1);
@@ -150,6 +155,7 @@ async function load(): Promise<Catalog> {
     servedBelow,
     routing,
     townsOf,
+    formerTownsOf,
     pageName,
   };
 }

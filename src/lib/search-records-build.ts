@@ -8,9 +8,9 @@ import { FORMER, SPLIT } from './history.ts';
 import { AREAS } from './areas.ts';
 import { CIVIL_NAMES } from './names.ts';
 import { cityOf, streetsByCity } from './city-size.ts';
-import { townsByCounty, type Town } from './towns.ts';
+import { formerTownsByPlace, townsByCounty, type Town } from './towns.ts';
 import type { BrandLike, Coverage, Service } from './coverage.ts';
-import { OWN, type Place } from '../scripts/search-hits.ts';
+import { OWN, TOWN_WORDS, type Place } from '../scripts/search-hits.ts';
 import type { SearchRecord } from './search-records.ts';
 
 /** What the records are computed from: the catalog's (src/lib/catalog.ts), or the same computed from
@@ -32,6 +32,7 @@ export function buildSearchRecords({ brands, pages, regions, servicesIn, coverag
   // 和康县 → 和田地区 皮山县. A name some region still has answers with that region first, then where
   // the former one is now (日喀则市: the prefecture, then 桑珠孜区; 大同城区 → 平城区, not 阳泉's 城区);
   // not a name its successor has (庐江县, moved from 巢湖市: src/scripts/moved.ts reads where it was).
+  const formerTowns = formerTownsByPlace(regions);
   const formerNames = new Map<string, Town[]>();
   const nameAsTown = (name: string, code: string) =>
     formerNames.set(code, [...(formerNames.get(code) ?? []), { code: '', name, shortName: name, county: code }]);
@@ -60,7 +61,11 @@ export function buildSearchRecords({ brands, pages, regions, servicesIn, coverag
   const placeOf = (region: Region, extra: string[] = []): { words: string[]; place: Place } => {
     const lineage = regions.lineage(region.code);
     const parent = region.parent ? regions.get(region.parent)! : undefined;
-    const named = [...(towns.get(region.code) ?? []), ...(formerNames.get(region.code) ?? [])];
+    // Last, a town of the 2020 codes that today's do not name (merged into a neighbour, or listed inside
+    // a zone: 昆山's 淀山湖镇), in the county or town that holds its villages now: a name a town of today
+    // has too lists that one first (search-hits.ts biggerFirst).
+    const former = (formerTowns.get(region.code) ?? []).map((name) => ({ code: '', name, shortName: name, county: region.code }));
+    const named = [...(towns.get(region.code) ?? []), ...(formerNames.get(region.code) ?? []), ...former];
     const townsWords = parent ? named.flatMap((t) => townWords(t, region, parent)) : [];
     const words = [...townsWords, ...searchText(region, lineage, extra).split(' ')];
     const place: Place = {
@@ -75,6 +80,7 @@ export function buildSearchRecords({ brands, pages, regions, servicesIn, coverag
         .join(' '),
       place: placeLabel(region, parent),
       townWords: String(townsWords.length),
+      ...(former.length ? { formerWords: String(former.length * TOWN_WORDS) } : {}),
       words: String(words.length),
       covered: inPages.has(region.code) ? '1' : '0',
       code: region.code,

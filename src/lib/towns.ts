@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { shortName } from './names.ts';
 import type { RegionIndex } from './regions.ts';
+import { FORMER_TOWNS } from './former-towns.ts';
 
 export interface Town {
   code: string;
@@ -43,4 +44,23 @@ export function townsByCounty(regions: RegionIndex): Map<string, Town[]> {
     else towns.set(s.areaCode, [town]);
   }
   return towns;
+}
+
+/** The towns of the 2020 codes that today's no longer name (former-towns.ts: merged, renamed, or
+ *  listed inside a zone, as 昆山's 周庄镇), by the place that holds their villages now: its county,
+ *  or the town of a county-less city (中山's 东升镇: 小榄镇). */
+export function formerTownsByPlace(regions: RegionIndex): Map<string, string[]> {
+  const places = new Map<string, string[]>();
+  for (const [name, now] of Object.values(FORMER_TOWNS)) {
+    const place = regions.get(now) ? now : now.slice(0, 6);
+    if (!regions.get(place)) continue;
+    places.set(place, [...(places.get(place) ?? []), typedName(name)]);
+  }
+  return places;
+}
+
+/** The town of today a town of the 2020 codes (former-towns.ts) is in, by its county and name. */
+export function formerTownIn(county: string, name: string): string | undefined {
+  for (const [code, [former, now]] of Object.entries(FORMER_TOWNS))
+    if (code.startsWith(county) && typedName(former) === name) return now;
 }

@@ -6,11 +6,12 @@ import type { CountyTowns } from '../contract/catalog.ts';
 import { catalog } from '../lib/catalog.ts';
 
 export const GET: APIRoute = async () => {
-  const { regions, townsOf } = await catalog();
+  const { regions, townsOf, formerTownsOf } = await catalog();
   const data: CountyTowns = {};
   for (const r of regions.byCode.values()) {
-    const towns = r.level === 'county' ? townsOf(r.code) : [];
-    if (towns.length) data[r.code] = towns.join(' ');
+    if (r.level !== 'county') continue;
+    const [towns, former] = [townsOf(r.code), formerTownsOf(r.code)];
+    if (towns.length || former.length) data[r.code] = towns.join(' ') + (former.length ? `|${former.join(' ')}` : '');
   }
   return new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json' } });
 };

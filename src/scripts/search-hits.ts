@@ -27,6 +27,8 @@ export interface Place {
   place?: string;
   /** How many of its words are its towns' (TOWN_WORDS each, before its own names). */
   townWords?: string;
+  /** How many of its town words, the last, are those of the 2020 codes' towns it holds now (淀山湖镇). */
+  formerWords?: string;
   /** How many words it has in its record (a record of uncovered places holds several, in order). */
   words?: string;
   covered: '1' | '0';
@@ -46,6 +48,8 @@ export interface Hit {
   town?: string;
   /** The query is that town's pinyin whole (taixia: 太霞乡), not the beginning of a longer one (taixian: 泰县). */
   spelled?: true;
+  /** That town is one of the 2020 codes that today's do not name (淀山湖镇; src/lib/former-towns.ts). */
+  former?: true;
 }
 
 /** Follows a place's own names in its record (吉林ϙ): a letter nobody types, that Pagefind keeps. */
@@ -123,11 +127,13 @@ export function hitsOf(data: Data, words: string[], exact: boolean, split: boole
       const named = exact && townAt !== undefined && (split || !own);
       const spelled =
         named && !!spellings && reached.some((l) => group(l) === group(townAt) && spellings.has(content[l].toLowerCase()));
+      const former = named && townAt >= towns - Number(meta.formerWords ?? 0);
       hits.push({
         url,
         meta,
         ...(named ? { town: nameAt(townAt) } : {}),
         ...(spelled ? { spelled } : {}),
+        ...(former ? { former } : {}),
       });
     }
     start = end;
@@ -191,8 +197,9 @@ export const covers = (hit: Hit) => (hit.meta.covered === '0' ? 0 : 1);
 export const citySize = (hit: Hit) => Number(hit.meta.streets ?? 0);
 
 /** Namesakes (南山区 and 南山区, 城关镇 in 88 counties) in the places they hold among the results: a
- *  covered one first, then the bigger city's (深圳's 南山区, then 鹤岗's). Places of other names keep
- *  their order: Pagefind ranks a name typed in full (乌镇, a town of 佳县) before one it begins (乌镇街道). */
+ *  town of today before one of the 2020 codes, a covered one first, then the bigger city's (深圳's
+ *  南山区, then 鹤岗's). Places of other names keep their order: Pagefind ranks a name typed in full
+ *  (乌镇, a town of 佳县) before one it begins (乌镇街道). */
 export function biggerFirst(hits: Hit[]): Hit[] {
   const byName = new Map<string, number[]>();
   // A town (or a former name, answered as a town: 东山区 of 越秀区) is no namesake of a place.
@@ -201,7 +208,9 @@ export function biggerFirst(hits: Hit[]): Hit[] {
   const out = [...hits];
   for (const at of byName.values()) {
     if (at.length < 2) continue;
-    const sorted = at.map((i) => hits[i]).sort((a, b) => covers(b) - covers(a) || citySize(b) - citySize(a));
+    const sorted = at
+      .map((i) => hits[i])
+      .sort((a, b) => Number(!!a.former) - Number(!!b.former) || covers(b) - covers(a) || citySize(b) - citySize(a));
     at.forEach((i, k) => (out[i] = sorted[k]));
   }
   return out;

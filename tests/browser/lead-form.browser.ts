@@ -58,16 +58,16 @@ describe('without JavaScript', () => {
     expect(await page.textContent('[data-town-asked]')).toBe('您搜索的乾州街道属于吉首市，以下服务覆盖吉首市全境。');
     expect(await page.inputValue('#lead-address')).toBe('乾州街道');
 
-    // A name 88 counties share: the province filter, shown on the answer with its 搜索 button, narrows it.
+    // A name 93 places share (88 towns of today, 5 of 2020): the province filter, shown on the answer with its 搜索 button, narrows it.
     await page.goto(`${baseUrl}/`);
     await page.fill('#site-search', '城关镇');
     await Promise.all([page.waitForURL(/\/regions\/\?q=/), page.press('#site-search', 'Enter')]);
-    expect(await page.textContent('[data-search-answer-status]')).toBe('找到 88 个结果');
+    expect(await page.textContent('[data-search-answer-status]')).toBe('找到 93 个结果');
     await page.selectOption('form[data-search] select[name=province]', '甘肃省');
     await Promise.all([page.waitForURL(/province=/), page.click('form[data-search] button[type=submit]')]);
     const narrowed = Number((await page.textContent('[data-search-answer-status]'))!.match(/找到 (\d+) 个结果/)![1]);
     expect(narrowed).toBeGreaterThan(1);
-    expect(narrowed).toBeLessThan(88);
+    expect(narrowed).toBeLessThan(93);
     expect(await page.inputValue('form[data-search] select[name=province]')).toBe('甘肃省');
 
     await page.goto(`${baseUrl}/`);
@@ -359,6 +359,8 @@ describe('search', () => {
     expect(await page.textContent('#site-search-status')).toBe(
       '没有找到“保险柜维修电话”。请换个写法（如区县或乡镇名、拼音），或拨打 400-000-0000 咨询。',
     );
+    // The hotline it names is a link to call.
+    expect(await page.getAttribute('#site-search-status a', 'href')).toBe('tel:4000000000');
     // Nor places that only share a word of it (郑东新区, a zone the data has not: towns called 新区…).
     await searchFor(page, '郑东新区');
     expect(await titles(page)).toEqual([]);
@@ -566,8 +568,8 @@ describe('search', () => {
     for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowDown'); // past the last: it stays there
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('显示全部');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelectorAll('#site-search-results li').length === 88);
-    // The first eight where they were, the other 80 after them.
+    await page.waitForFunction(() => document.querySelectorAll('#site-search-results li').length === 93);
+    // The first eight where they were, the other 85 after them (88 towns of today, 5 of 2020).
     expect((await titles(page)).slice(0, 8)).toEqual(first.slice(0, 8));
     // The button went with the list it ended: focus is on the first place it added (the ninth, each
     // with two links), not lost, nor back among those already read.
@@ -576,9 +578,9 @@ describe('search', () => {
     );
     const all = await titles(page);
     expect(all.every((t) => t.startsWith('城关镇 → '))).toBe(true);
-    expect(new Set(all).size).toBe(88);
+    expect(new Set(all).size).toBe(93);
     await page.selectOption('select[name=province]', '甘肃省');
-    // The filter starts the list afresh; 甘肃 has 20 of the 88.
+    // The filter starts the list afresh; 甘肃 has 20 of the 93.
     await page.waitForFunction(() =>
       /^(找到 \d+ 个结果，)?显示前 8 个/.test(document.querySelector('#site-search-status')?.textContent ?? ''),
     );
@@ -594,7 +596,7 @@ describe('search', () => {
 
   it('on the regions page, a new query or filter answers in place of the answer the page came with', async () => {
     const page = await onPage(`/regions/?q=${encodeURIComponent('城关镇')}`, true);
-    expect(await page.isVisible('[data-search-answer]')).toBe(true); // the Worker's, for 城关镇: 88
+    expect(await page.isVisible('[data-search-answer]')).toBe(true); // the Worker's, for 城关镇: 93
     await page.click('#site-search');
     await page.selectOption('select[name=province]', '河南省');
     await answered(page, '城关镇');
@@ -701,12 +703,13 @@ describe('search', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('province');
   });
 
-  it('answers a later search in the province of an earlier one from the fragments fetched after it', async () => {
+  it('answers a later search of a covered place from the fragments fetched after the first', async () => {
     const page = await open('/', true);
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname)); // the search worker's too
-    const bundle = page.waitForResponse(/\/pagefind\/covered\/43\.json$/);
-    await searchFor(page, '吉首'); // 湖南省: its covered places' fragments follow the answer
+    // The sample's covered places weigh little: all of them in one file (scripts/covered-fragments.ts).
+    const bundle = page.waitForResponse(/\/pagefind\/covered\/site\.json$/);
+    await searchFor(page, '吉首'); // the covered places' fragments follow the answer
     await bundle;
     expect(fetched.filter((p) => p.endsWith('.pf_fragment')).length).toBeGreaterThan(0);
     await page.waitForTimeout(300); // read into the worker
@@ -721,6 +724,12 @@ describe('search', () => {
       expect.stringContaining('长沙县'),
       expect.stringContaining('浏阳市'),
     ]);
+    // Another province's town: its fragment is here too.
+    const other = fetched.length;
+    await searchFor(page, '虎门');
+    expect(fetched.slice(other).filter((p) => p.endsWith('.pf_fragment'))).toEqual([]);
+    expect((await titles(page))[0]).toContain('虎门镇');
+    expect(fetched.filter((p) => p.includes('/pagefind/covered/'))).toEqual(['/pagefind/covered/site.json']);
     await page.context().close();
   });
 

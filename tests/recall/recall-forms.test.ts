@@ -9,8 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { shortName } from '../../src/lib/names.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
 import { soundTable } from '../../src/lib/sounds.ts';
-import { typedName } from '../../src/lib/towns.ts';
-import { ask, built, first, rate, regions, target, towns, type Ask } from './ask.ts';
+import { formerTownsByPlace, typedName } from '../../src/lib/towns.ts';
+import { ask, built, every, first, rate, regions, target, towns, type Ask, type Place } from './ask.ts';
 
 // The build runs while other tests start (tests/recall/build.ts).
 beforeAll(built, 180_000);
@@ -180,4 +180,40 @@ describe('search recall over the whole country', () => {
       expect(rate(misses.get(kind)!, list), kind).toBeGreaterThanOrEqual(0.995);
     }
   }, 1_200_000);
+
+  it('finds a town of the 2020 codes that today’s do not name (淀山湖镇, merged or listed inside a zone), in the place that holds it now', async () => {
+    // src/lib/former-towns.ts. Alone: every place that has the name, today's towns of it too (周庄镇:
+    // 昆山市's, 江阴市's…); after its county (昆山淀山湖镇, 昆山市淀山湖镇) where that names no town of today.
+    const kinds = new Map<string, Ask[]>([
+      ['former town alone: every place with the name listed, the town named', []],
+      ['county + former town (昆山淀山湖镇, 昆山市淀山湖镇): its county first, the town named', []],
+    ]);
+    const byName = new Map<string, Place[]>();
+    const add = (name: string, place: Place) => byName.set(name, [...(byName.get(name) ?? []), place]);
+    const former = [...formerTownsByPlace(regions)].flatMap(([code, names]) => names.map((name) => ({ code, name })));
+    for (const { code, name } of former) add(name, { url: target(code), town: name });
+    const today = new Set<string>();
+    for (const t of towns) {
+      const name = typedName(t.name);
+      today.add(regions.get(t.county)!.shortName + name);
+      if (byName.has(name)) add(name, { url: target(t.county), town: name });
+    }
+    for (const r of regions.byCode.values()) if (r.level === 'town' && byName.has(r.name)) add(r.name, { url: target(r.code) });
+    for (const [q, places] of byName)
+      kinds
+        .get('former town alone: every place with the name listed, the town named')!
+        .push({ q, what: places.map((p) => p.url).join(' '), ok: every(places), all: true });
+    for (const { code, name } of former) {
+      const county = regions.get(code)!;
+      if (county.level !== 'county' || today.has(county.shortName + name)) continue;
+      for (const q of [county.shortName + name, county.name + name])
+        kinds
+          .get('county + former town (昆山淀山湖镇, 昆山市淀山湖镇): its county first, the town named')!
+          .push({ q, what: target(code), ok: first({ url: target(code), town: name }) });
+    }
+    expect(former.length).toBeGreaterThan(300);
+    expect(former).toContainEqual({ code: '320583', name: '淀山湖镇' });
+    const misses = await ask(kinds);
+    for (const [kind, list] of kinds) expect(rate(misses.get(kind)!, list), kind).toBeGreaterThanOrEqual(0.995);
+  }, 600_000);
 });

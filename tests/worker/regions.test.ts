@@ -24,7 +24,8 @@ function results(page: string): { href: string; text: string }[] {
       .trim(),
   }));
 }
-const status = (page: string) => page.match(/data-search-answer-status>([^<]*)</)![1];
+const statusHtml = (page: string) => page.match(/data-search-answer-status>(.*?)<\/p>/s)![1];
+const status = (page: string) => statusHtml(page).replace(/<[^>]+>/g, '');
 
 describe('search without JavaScript', () => {
   it('without a query, /regions/ is the static list of service regions, the answer hidden', async () => {
@@ -119,24 +120,26 @@ describe('search without JavaScript', () => {
     expect(results(page)[0].text).toBe('广州市 广东省：暂未覆盖。可拨打 400-000-0000 咨询，或在线留言');
   });
 
-  it('a name 88 counties share lists each with its county; the province filter narrows them', async () => {
+  it('a name 93 places share lists each with its county; the province filter narrows them', async () => {
+    // 88 counties' 城关镇 of today, and 5 of 2020 (洛阳 新安县's, now 街道: src/lib/former-towns.ts).
     const { page } = await search('城关镇');
     const all = results(page);
-    expect(status(page)).toBe('找到 88 个结果');
-    expect(all).toHaveLength(88);
-    expect(new Set(all.map((r) => r.text)).size).toBe(88);
+    expect(status(page)).toBe('找到 93 个结果');
+    expect(all).toHaveLength(93);
+    expect(new Set(all.map((r) => r.text)).size).toBe(93);
     for (const r of all) expect(r.text).toMatch(/^城关镇 → \S+ \S+：暂未覆盖/);
     // A screen reader's list of links tells them apart: each link names its place in full.
     const labels = [...page.matchAll(/aria-label="在线留言（([^"]+)）"/g)].map((m) => m[1]);
-    expect(labels).toHaveLength(88);
-    expect(new Set(labels).size).toBe(88);
+    expect(labels).toHaveLength(93);
+    expect(new Set(labels).size).toBe(93);
+    expect(labels).toContain('河南省 洛阳市 新安县 城关镇');
     expect(labels).toContain('河南省 南阳市 南召县 城关镇');
     // The filters, hidden until the search script shows them, are there to narrow by.
     expect(page).not.toMatch(/data-search-filters hidden/);
     const { page: narrowed } = await search('城关镇', `&province=${encodeURIComponent('甘肃省')}`);
     const some = results(narrowed);
     expect(some.length).toBeGreaterThan(1);
-    expect(some.length).toBeLessThan(88);
+    expect(some.length).toBeLessThan(93);
     expect(narrowed).toMatch(/<option value="甘肃省" selected(="")?>/);
     // Each one a place of that province: its county's code begins with 62.
     for (const r of some) expect(r.href).toMatch(/^\/regions\/\?uncovered=62\d{4}&town=/);
@@ -160,10 +163,21 @@ describe('search without JavaScript', () => {
       '东华门街道（北京市 东城区）暂未覆盖。可拨打 400-000-0000 咨询，或在下方留言，我们会尽快联系您。',
     );
     expect(chosen).not.toMatch(/data-search-answer hidden/);
+    // The hotline there is a link to call, as in the result's row.
+    expect(statusHtml(chosen)).toContain('可拨打 <a href="tel:4000000000">400-000-0000</a> 咨询');
     const { page: county } = await regions('?uncovered=433123');
     expect(status(county)).toBe(
       '湖南省 湘西土家族苗族自治州 凤凰县暂未覆盖。可拨打 400-000-0000 咨询，或在下方留言，我们会尽快联系您。',
     );
+  });
+
+  it('a town of the 2020 codes that today’s list inside a zone (昆山 淀山湖镇: 昆山旅游度假区) is its county’s', async () => {
+    const { page } = await search('淀山湖镇');
+    expect(results(page).map((r) => r.text)).toEqual([
+      '淀山湖镇 → 苏州市 昆山市：暂未覆盖。可拨打 400-000-0000 咨询，或在线留言',
+    ]);
+    // A name towns of today have too: all of them, 昆山's among them.
+    expect(results((await search('周庄镇')).page).map((r) => r.text.split('：')[0])).toContain('周庄镇 → 苏州市 昆山市');
   });
 
   it('a link cannot choose a covered place as uncovered, nor write into the address a town not of that county', async () => {

