@@ -13,7 +13,8 @@
 // A town counts when at least half of its villages (by name, 村委会 and 村民委员会 read alike) are in one
 // unit of the same county today; a town renamed under its code (东环街道: 东环中街街道) is one too. Left
 // out: a town whose name lives on (东文山乡: 东文山镇 today, and search reads a suffix it had;
-// 逊克县克林镇: 克林镇) and units that are no towns (farms, parks, offices).
+// 逊克县克林镇: 克林镇), units that are no towns (farms, parks, offices), and names with a character the
+// 2020 data lost (麦?镇).
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
@@ -48,7 +49,7 @@ const villagesOf = new Map<string, string[]>();
 for (const v of oldVillages) villagesOf.set(v.streetCode, [...(villagesOf.get(v.streetCode) ?? []), village(v.name)]);
 
 const rows: string[] = [];
-const left = { renamed: 0, notTown: 0, noVillages: 0, split: 0 };
+const left = { renamed: 0, notTown: 0, garbled: 0, noVillages: 0, split: 0 };
 for (const s of oldStreets) {
   if (now.has(s.code) && now.get(s.code)!.name === s.name) continue;
   // Renamed in place (东文山乡: 东文山镇), or its name tidied (逊克县克林镇: 克林镇).
@@ -59,6 +60,11 @@ for (const s of oldStreets) {
   }
   if (!TOWN.test(s.name)) {
     left.notTown++;
+    continue;
+  }
+  // A character the 2020 data lost (麦?镇: a rare one, written ?): no name anyone types.
+  if (!/^\p{Script=Han}+$/u.test(s.name)) {
+    left.garbled++;
     continue;
   }
   const own = villagesOf.get(s.code) ?? [];

@@ -218,10 +218,10 @@ function above(prefix: string, parent: Place | undefined): boolean {
   return rest(prefix, 0);
 }
 
-/** The name as written before its short forms; a town of today before one of the 2020 codes; covered
- *  before uncovered (朝阳: 北京's 朝阳区 on this site before 朝阳市), then bigger places first, in code order. */
+/** The name as written before its short forms; covered before uncovered (朝阳: 北京's 朝阳区 on this
+ *  site before 朝阳市); a town of today before one of the 2020 codes; then bigger places first, in code order. */
 function ranked(places: Place[], form: string): Place[] {
-  const key = (p: Place) => [p.name === form ? 0 : 1, p.former ? 1 : 0, p.path ? 0 : 1, LEVELS.indexOf(p.level)];
+  const key = (p: Place) => [p.name === form ? 0 : 1, p.path ? 0 : 1, p.former ? 1 : 0, LEVELS.indexOf(p.level)];
   return places.sort((a, b) => {
     const [x, y] = [key(a), key(b)];
     return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3] || a.code.localeCompare(b.code);
@@ -233,7 +233,9 @@ function ranked(places: Place[], form: string): Place[] {
 export function whereLabel(p: Place): string {
   const short = (r: Place) =>
     [r.parent && (prefectureForms(r.parent.name)[0] ?? r.parent.name), r.name].filter(Boolean).join(' ');
-  if (p.level === 'town') return ` → ${short(p.code.length > 6 ? p : p.parent!)}`;
+  // A town of a county-less city is a page of its own (石龙镇 → 东莞市 石龙镇), unless it is a name of
+  // 2020 noted on one (东升镇 → 中山市 小榄镇: the same code as the place it is in).
+  if (p.level === 'town') return ` → ${short(p.code.length > 6 && p.code !== p.parent?.code ? p : p.parent!)}`;
   const chain = lineage(p.parent).map((a) => a.name);
   return chain.length ? ` ${chain.join(' ')}` : '';
 }

@@ -33,7 +33,8 @@ export const AUTHORIZATION_NOTICE_DAYS = 30;
 export type UncoveredRegions = Record<string, [name: string, parent?: string]>;
 
 /** /towns.json: county code → its towns as customers type them (乾州街道), space-separated; then, after
- *  a `|` where it has any, the names of the 2020 codes' towns it holds now (淀山湖镇, in 昆山市). */
+ *  a `|` where it has any, the names of the 2020 codes' towns it holds now (淀山湖镇, in 昆山市) — for a
+ *  town of a county-less city, those alone (442000118, 小榄镇: `|东升镇`). */
 export type CountyTowns = Record<string, string>;
 
 /** routes.yaml: the first route whose regions and brands match a lead takes it, else the default. */

@@ -51,7 +51,8 @@ export interface Catalog {
   /** The towns of a county as customers type them (乾州街道): what a town search that led to its page
    *  may name (src/scripts/town-asked.ts). */
   townsOf(code: string): string[];
-  /** The towns of the 2020 codes that today's do not name, in this county now (src/lib/former-towns.ts). */
+  /** The towns of the 2020 codes that today's do not name, in this county (or town of a county-less
+   *  city) now (src/lib/former-towns.ts). */
   formerTownsOf(code: string): string[];
   /** A region's name for its page's title and heading: with its parent's in front when another
    *  region has the same name (杭州市西湖区, 南昌市西湖区; 吉首市 alone), or pages of two read the same. */

@@ -59,8 +59,18 @@ export function formerTownsByPlace(regions: RegionIndex): Map<string, string[]> 
   return places;
 }
 
-/** The town of today a town of the 2020 codes (former-towns.ts) is in, by its county and name. */
-export function formerTownIn(county: string, name: string): string | undefined {
-  for (const [code, [former, now]] of Object.entries(FORMER_TOWNS))
-    if (code.startsWith(county) && typedName(former) === name) return now;
+/** The towns of the 2020 codes (former-towns.ts) written `name`, in full or without its suffix (周庄镇,
+ *  周庄), each with the town of today that holds its villages, how many of them, and the place whose
+ *  page it leads to (its county, or that town in a county-less city). */
+export function formerTownsNamed(
+  regions: RegionIndex,
+  name: string,
+): { name: string; now: string; villages: [number, number]; place: string }[] {
+  return Object.values(FORMER_TOWNS).flatMap(([former, now, villages]) => {
+    const typed = typedName(former);
+    if (typed !== name && shortName(typed, 'town') !== name) return [];
+    const place = regions.get(now) ? now : now.slice(0, 6);
+    const [there, all] = villages.split('/').map(Number);
+    return regions.get(place) ? [{ name: typed, now, villages: [there, all] as [number, number], place }] : [];
+  });
 }

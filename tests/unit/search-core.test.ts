@@ -18,7 +18,7 @@ import {
 import { FIRST, type Pagefind } from '../../src/scripts/find.ts';
 import { search } from '../../src/scripts/search-core.ts';
 import { typedForms, typedQuery } from '../../src/scripts/typed.ts';
-import { OWN, type Place } from '../../src/scripts/search-hits.ts';
+import { biggerFirst, OWN, type Hit, type Place } from '../../src/scripts/search-hits.ts';
 import { NAMED_AS_PROVINCE, readings } from '../../src/scripts/readings.ts';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
 
@@ -934,5 +934,24 @@ describe('searching', () => {
     };
     const { pagefind: inHunan } = fakePagefind([hunan, shimenxian]);
     expect(await search(inHunan, '湖南石门坎乡', {})).toMatchObject({ exact: false, results: [{ url: '/shimen/' }] });
+  });
+});
+
+describe('namesakes in the results', () => {
+  const hit = (url: string, covered: '1' | '0', former?: true): Hit => ({
+    url,
+    meta: { title: '昆山市', covered, streets: '10' } as Place,
+    town: '周庄镇',
+    ...(former ? { former } : {}),
+  });
+  it('lists a covered one first, then a town of today before one of the 2020 codes (src/lib/former-towns.ts)', () => {
+    const kunshan = hit('/jiangsu/suzhou/kunshan/', '1', true);
+    const jiangyin = hit('/regions/?uncovered=320281', '0');
+    const xinghua = hit('/regions/?uncovered=321281', '0');
+    // The operator covers 昆山市: its 周庄镇 of 2020 first.
+    expect(biggerFirst([jiangyin, kunshan, xinghua]).map((h) => h.url)).toEqual([kunshan.url, jiangyin.url, xinghua.url]);
+    // Nobody covers any: today's first.
+    const uncovered = { ...kunshan, meta: { ...kunshan.meta, covered: '0' as const } };
+    expect(biggerFirst([uncovered, jiangyin]).map((h) => h.url)).toEqual([jiangyin.url, uncovered.url]);
   });
 });

@@ -176,8 +176,16 @@ describe('search without JavaScript', () => {
     expect(results(page).map((r) => r.text)).toEqual([
       '淀山湖镇 → 苏州市 昆山市：暂未覆盖。可拨打 400-000-0000 咨询，或在线留言',
     ]);
-    // A name towns of today have too: all of them, 昆山's among them.
-    expect(results((await search('周庄镇')).page).map((r) => r.text.split('：')[0])).toContain('周庄镇 → 苏州市 昆山市');
+    // A name towns of today have too: all of them, 昆山's among them, after today's.
+    expect(results((await search('周庄镇')).page).map((r) => r.text.split('：')[0])).toEqual([
+      '周庄镇 → 无锡市 江阴市',
+      '周庄镇 → 泰州市 兴化市',
+      '周庄镇 → 平顶山市 宝丰县',
+      '周庄镇 → 焦作市 修武县',
+      '周庄镇 → 苏州市 昆山市',
+    ]);
+    // In a city without counties: the town whose page covers it now (中山's 东升镇, in 小榄镇).
+    expect(results((await search('中山东升镇')).page).map((r) => r.text.split('：')[0])).toEqual(['东升镇 → 中山市 小榄镇']);
   });
 
   it('a link cannot choose a covered place as uncovered, nor write into the address a town not of that county', async () => {

