@@ -77,6 +77,26 @@ export async function searchNear(
       ? await searchAs(pagefind, begun, filters, limit)
       : undefined;
   if (atBegun?.exact && atBegun.results[0].town) return asNear(atBegun);
+  // A town of the place the query begins with, whose name the rest begins without its suffix
+  // (尖草坪区南寨新华社区: 南寨街道; 三台县三元人民路: 三元镇): its word after the place's short name, the
+  // longest first; then that place itself, as a near one (深圳宝安区西乡街道国道: 宝安区). After a county,
+  // here, before the readings of a moved or misspelt place below (七星关区阴底张家村: 36 searches, 159 ms,
+  // with them first); after a city, last (深圳龙华宝安 is two of its districts, not its 龙华街道).
+  const begunPlace = lead && !lead.town && lead.meta.short && at >= 0 ? lead : undefined;
+  const after = begunPlace ? joined.slice(at + begun!.length) : '';
+  const townBegun = async (): Promise<Found | undefined> => {
+    for (let k = after.length - 1; k >= 2 && k >= after.length - MAX_ADDRESS_WORDS; k--) {
+      const held = await holding(pagefind, begunPlace!.meta.short + after.slice(0, k), filters, limit);
+      const towns = held.filter((h) => h.town && (h.url === begunPlace!.url || liesIn(h, begunPlace!.meta.title)));
+      if (towns.length) return { results: towns, total: towns.length, complete: true, exact: false, near: towns[0].town };
+    }
+  };
+  // (Characters only: pinyin after a county, axiaxiang diebu, is a town and its county typed apart.)
+  const county = begunPlace?.meta.level === 'county' && /^\p{Script=Han}+$/u.test(after);
+  if (county) {
+    const town = await townBegun();
+    if (town) return town;
+  }
   // The narrowest place last, in pinyin typed apart (guangdong dongguan humen); or first, of two
   // (qianzhou jishou: a town, then its county).
   if (!switched) {
@@ -151,15 +171,9 @@ export async function searchNear(
     return { ...renamed, results, total: results.length };
   }
   if (alike.length) return { results: alike, total: alike.length, complete, exact: false };
-  // A town of the place the query begins with, whose name the rest begins without its suffix
-  // (尖草坪区南寨新华社区: 南寨街道; 三台县三元人民路: 三元镇): its word after the place's short name, the
-  // longest first; then that place itself, as a near one (深圳宝安区西乡街道国道: 宝安区).
-  const begunPlace = lead && !lead.town && lead.meta.short && at >= 0 ? lead : undefined;
-  const after = begunPlace ? joined.slice(at + begun!.length) : '';
-  for (let k = after.length - 1; k >= 2 && k >= after.length - MAX_ADDRESS_WORDS; k--) {
-    const held = await holding(pagefind, begunPlace!.meta.short + after.slice(0, k), filters, limit);
-    const towns = held.filter((h) => h.town && (h.url === begunPlace!.url || liesIn(h, begunPlace!.meta.title)));
-    if (towns.length) return { results: towns, total: towns.length, complete: true, exact: false, near: towns[0].town };
+  if (!county) {
+    const town = await townBegun();
+    if (town) return town;
   }
   if (atBegun?.exact) return asNear(atBegun);
   const near = spelled ? [...nearNames(spelled), joined.replace(/\s*[a-z]+$/i, '')] : nearNames(q);
