@@ -27,7 +27,7 @@ export interface Typed {
   spelled: string;
   /** The forms searched as typed, in turn. */
   asTyped: string[];
-  /** Two names the other way round, written whole (乾州 吉首 → 吉首乾州), or ''. */
+  /** Two names the other way round, written whole (乾州 吉首 → 吉首乾州; qianzhou 吉首 → 吉首 qianzhou), or ''. */
   reversed: string;
   /** The names the data may give a development zone so written (合肥市高新区: 合肥高新技术产业开发区, …). */
   zones: ZoneName[];
@@ -52,7 +52,11 @@ export function typedForms(typed: string): Typed {
   const broken = /(^|\s)\p{Script=Han}(?=\s|$)/u.test(q);
   // Two names the other way round (太平镇 重庆, 吉首 湖南): the wider first, as places are written.
   const two = q.split(/\s+/);
-  const reversed = two.length === 2 && two.every((w) => /^\p{Script=Han}{2,}$/u.test(w)) ? two[1] + two[0] : '';
+  const han = (w: string) => /^\p{Script=Han}{2,}$/u.test(w);
+  const swapped = two.length === 2 && two.every(han) ? two[1] + two[0] : '';
+  // A town in pinyin and then its place (qianzhou 吉首): read so only to name the town in the place the
+  // query found (search-core.ts), never as typed (jishou 湖南 is no 湖南 jishou).
+  const reversed = swapped || (two.length === 2 && /^[a-z]{2,}$/.test(two[0]) && han(two[1]) ? `${two[1]} ${two[0]}` : '');
   // A province in pinyin before places in characters (hunan长沙, shanxi 长安): the province's name.
   const front = q.match(/^([a-z]+)\s*(?=\p{Script=Han})/u);
   const inChars = front
@@ -63,12 +67,12 @@ export function typedForms(typed: string): Typed {
   // (南召县's 河南红阳机械厂 and 城关镇) would answer alone, and a town's county without the town.
   const wider =
     two.length === 2 && (PROVINCE_NAMES.includes(two[1]) || (TOWN_END.test(two[0]) && !PROVINCE_NAMES.includes(two[0])))
-      ? reversed
+      ? swapped
       : two.length === 2 && PROVINCE_NAMES.includes(two[0])
         ? joined
         : '';
   const asTyped = [
-    ...new Set([...inChars, ...(spelled ? [spelled] : broken ? [joined, q] : [wider, q, joined, reversed].filter(Boolean))]),
+    ...new Set([...inChars, ...(spelled ? [spelled] : broken ? [joined, q] : [wider, q, joined, swapped].filter(Boolean))]),
   ];
   const switched = PINYIN_THEN_HAN.test(q) && !inChars.length;
   // A development zone as residents write it (合肥高新区): as the data may name it.
