@@ -46,31 +46,47 @@ export function townsByCounty(regions: RegionIndex): Map<string, Town[]> {
   return towns;
 }
 
+/** Where a town of 2020 leads: the town of today that holds its villages when that is a region (a
+ *  county-less city's: 中山's 小榄镇), else its county. */
+const placeOf = (regions: RegionIndex, now: string) => (regions.get(now) ? now : now.slice(0, 6));
+
 /** The towns of the 2020 codes that today's no longer name (former-towns.ts: merged, renamed, or
  *  listed inside a zone, as 昆山's 周庄镇), by the place that holds their villages now: its county,
  *  or the town of a county-less city (中山's 东升镇: 小榄镇). */
 export function formerTownsByPlace(regions: RegionIndex): Map<string, string[]> {
   const places = new Map<string, string[]>();
   for (const [name, now] of Object.values(FORMER_TOWNS)) {
-    const place = regions.get(now) ? now : now.slice(0, 6);
+    const place = placeOf(regions, now);
     if (!regions.get(place)) continue;
     places.set(place, [...(places.get(place) ?? []), typedName(name)]);
   }
   return places;
 }
 
-/** The towns of the 2020 codes (former-towns.ts) written `name`, in full or without its suffix (周庄镇,
- *  周庄), each with the town of today that holds its villages, how many of them, and the place whose
- *  page it leads to (its county, or that town in a county-less city). */
-export function formerTownsNamed(
-  regions: RegionIndex,
-  name: string,
-): { name: string; now: string; villages: [number, number]; place: string }[] {
-  return Object.values(FORMER_TOWNS).flatMap(([former, now, villages]) => {
-    const typed = typedName(former);
-    if (typed !== name && shortName(typed, 'town') !== name) return [];
-    const place = regions.get(now) ? now : now.slice(0, 6);
-    const [there, all] = villages.split('/').map(Number);
-    return regions.get(place) ? [{ name: typed, now, villages: [there, all] as [number, number], place }] : [];
-  });
+export interface FormerTown {
+  name: string;
+  /** The town of today that holds at least half of its villages. */
+  now: string;
+  /** Its villages there, and all it had. */
+  villages: [number, number];
+  /** The place whose page it leads to: its county, or that town in a county-less city. */
+  place: string;
+}
+const named = new WeakMap<RegionIndex, Map<string, FormerTown[]>>();
+
+/** The towns of the 2020 codes (former-towns.ts) written `name`, in full or without its suffix (周庄镇, 周庄). */
+export function formerTownsNamed(regions: RegionIndex, name: string): FormerTown[] {
+  let byName = named.get(regions);
+  if (!byName) {
+    named.set(regions, (byName = new Map()));
+    for (const [former, now, villages] of Object.values(FORMER_TOWNS)) {
+      const typed = typedName(former);
+      const place = placeOf(regions, now);
+      if (!regions.get(place)) continue;
+      const [there, all] = villages.split('/').map(Number);
+      const town = { name: typed, now, villages: [there, all] as [number, number], place };
+      for (const key of new Set([typed, shortName(typed, 'town')])) byName.set(key, [...(byName.get(key) ?? []), town]);
+    }
+  }
+  return byName.get(name) ?? [];
 }

@@ -8,14 +8,14 @@ import type { Resolution } from './resolution.ts';
 
 export function formerTown(resolver: Resolver, input: string, text: string): Resolution | undefined {
   for (let i = text.length - 2; i >= 0; i--) {
+    const named = formerTownsNamed(resolver.regions, text.slice(i));
+    if (!named.length) continue;
     const front = text.slice(0, i);
     // The places the front may name: one, or several (中山: 中山市, and 大连's 中山区).
     const above = i ? resolver.named(front, front) : undefined;
     if (i && (!above || above.status === 'unresolved' || above.town)) continue;
     const codes = above?.code ? [above.code] : (above?.candidates ?? []).map((c) => c.code);
-    const found = formerTownsNamed(resolver.regions, text.slice(i)).filter(
-      (t) => !above || codes.some((code) => t.place === code || resolver.regions.within(t.place, code)),
-    );
+    const found = named.filter((t) => !above || codes.some((code) => t.place === code || resolver.regions.within(t.place, code)));
     if (found.length !== 1) continue; // several (周庄 alone is also a town of today: not read here)
     const [{ name, now, villages, place }] = found;
     const nowName = resolver.places.get(`town:${now}`)?.name ?? resolver.regions.get(now)?.name ?? now;
