@@ -15,7 +15,7 @@ export function formerTown(resolver: Resolver, input: string, text: string): Res
     const above = i ? resolver.named(front, front) : undefined;
     if (i && (!above || above.status === 'unresolved' || above.town)) continue;
     const codes = above?.code ? [above.code] : (above?.candidates ?? []).map((c) => c.code);
-    const found = named.filter((t) => !above || codes.some((code) => t.place === code || resolver.regions.within(t.place, code)));
+    const found = named.filter((t) => !above || codes.some((code) => resolver.regions.within(t.place, code)));
     if (found.length !== 1) continue; // several (周庄 alone is also a town of today: not read here)
     const [{ name, now, villages, place }] = found;
     const nowName = resolver.places.get(`town:${now}`)?.name ?? resolver.regions.get(now)?.name ?? now;
