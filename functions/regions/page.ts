@@ -4,7 +4,7 @@
 // the page's form with that place chosen (?uncovered=433123, as the search script's links do).
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { NOT_IN_DATA, NOT_IN_DATA_CITY } from '../../src/lib/names.ts';
+import { outsideData } from '../../src/lib/names.ts';
 import { hotlineHref } from '../../src/contract/hotline.ts';
 import { loadCatalog } from '../catalog.ts';
 import type { Env } from '../env.ts';
@@ -24,7 +24,9 @@ const fullName = (p: Place) =>
 
 function item(p: Place, hotline: string) {
   const name = html`<strong>${p.name}</strong>${whereLabel(p)}`;
-  const town = p.level === 'town' && p.code.length === 6 ? p.name : undefined;
+  // A town indexed under its county, or a town of 2020 under the town that holds it now (东升镇 → 中山市
+  // 小榄镇: the form names it); not a town that is a region itself (东莞's 石龙镇, its own page).
+  const town = p.level === 'town' && p.parent?.code === p.code ? p.name : undefined;
   if (!p.path) {
     const form = `/regions/?uncovered=${p.code}${town ? `&town=${encodeURIComponent(town)}` : ''}#lead-form`;
     return html`<li class="uncovered">
@@ -36,7 +38,7 @@ function item(p: Place, hotline: string) {
     </li>`;
   }
   // A county's page that says which of its towns was searched, written by the Worker (town-page.ts).
-  const url = town ? townPageLink(p.code, town) : p.path;
+  const url = town && p.code.length === 6 ? townPageLink(p.code, town) : p.path;
   return html`<li>
     <a href="${url}">${name}</a>
     <a class="to-form" href="${url}#lead-form" aria-label="${`在线报修（${fullName(p)}）`}">在线报修</a>
@@ -101,7 +103,7 @@ export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securi
             : all.length > shown.length
               ? `找到 ${all.length} 个结果，显示前 ${shown.length} 个；可按省份筛选`
               : `找到 ${all.length} 个结果`;
-    if (found && (NOT_IN_DATA.test(q) || NOT_IN_DATA_CITY.test(q))) status += ' 本站服务地区不含香港、澳门、台湾。';
+    if (found && outsideData(q)) status += ' 本站服务地区不含香港、澳门、台湾。';
   }
   // The place a result said nobody covers, chosen in the form: only a region the build lists as
   // uncovered. One covered since (a link older than the coverage): its option in the picker, the

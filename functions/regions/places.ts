@@ -7,6 +7,7 @@ import type { CountyTowns, UncoveredRegions } from '../../src/contract/catalog.t
 import {
   bySound,
   lookalikes,
+  outsideData,
   placeOnly,
   prefectureForms,
   shortName,
@@ -125,21 +126,28 @@ export class PlaceIndex {
     // As typed first, where a name holds a word of the service or of an address (…服务中心, …社区);
     // then without those words (长沙开锁, 乾州街道世纪山水小区), then with look-alike characters.
     const { typedAs, place, words } = written(typed);
-    // A province typed after the place (城关镇 河南省, 太平镇 湖南): read as written in full, it first.
+    // A place above it typed after it (城关镇 河南省, 长安镇 东莞, 城关镇 南阳 河南): read in front too.
+    // Read so, part of it may name a place in it (太平镇 浙江: 温岭's 太平街道), but never that word
+    // alone (乾州街道 湖北, a province 乾州街道 is not in: 乾州街道 as typed).
     const last = words.at(-1)!;
-    const provinceFirst =
-      words.length > 1 && this.byForm.get(last)?.some((p) => p.level === 'province')
-        ? last + words.slice(0, -1).join('')
-        : undefined;
+    const reordered =
+      words.length > 1 && this.byForm.get(last)?.some((p) => p.level !== 'town')
+        ? new Set([last + words.slice(0, -1).join(''), words.toReversed().join('')])
+        : new Set<string>();
     let partly: Place[] = [];
+    let within: Place[] = [];
     const simplified = this.traditional ? [typedAs, place].flatMap((q) => simplify(q, this.traditional!)) : [];
-    for (const q of new Set([...(provinceFirst ? [provinceFirst] : []), typedAs, place, ...lookalikes(place), ...simplified])) {
-      const { places, whole } = this.read(q);
+    for (const q of new Set([typedAs, ...reordered, place, ...lookalikes(place), ...simplified])) {
+      const { places, whole, below } = this.read(q);
       if (whole) return places;
-      if (!partly.length) partly = places;
+      if (!reordered.has(q)) partly = partly.length ? partly : places;
+      else if (below && !within.length) within = places;
     }
+    // 香港, 澳门 and 台湾 are not in the data: a place there is named whole or not at all (香港九龙 is
+    // not 四川's 九龙县, 台北市 not 武汉's 台北街道; 香港中路街道 is 青岛's).
+    if (outsideData(typedAs)) return [];
     // Last, words before the place that name nothing above it (我在吉首): the place alone.
-    return partly.length ? partly : this.read(place, true).places;
+    return within.length ? within : partly.length ? partly : this.read(place, true).places;
   }
 
   /** For a query that names nothing: the covered places whose name sounds as it does (吉手, 急首 →
@@ -160,9 +168,9 @@ export class PlaceIndex {
 
   /** The place named last in `q` (an address's rest after it is dropped: 乾州街道幸福路), with whatever
    *  stands before it naming places above it (`loose`: whatever it is); among several, the longest
-   *  name. `whole`: nothing was dropped. No name is longer than `longest`: the work grows with the
-   *  query's length, not its square. */
-  private read(q: string, loose = false): { places: Place[]; whole: boolean } {
+   *  name. `whole`: nothing was dropped; `below`: something stood before it. No name is longer than
+   *  `longest`: the work grows with the query's length, not its square. */
+  private read(q: string, loose = false): { places: Place[]; whole: boolean; below?: boolean } {
     for (let end = q.length; end >= 2; end--) {
       for (let start = Math.max(0, end - this.longest); start <= end - 2; start++) {
         const form = q.slice(start, end);
@@ -180,7 +188,7 @@ export class PlaceIndex {
           ? named.filter((p) => Object.hasOwn(SUFFIX_PINYIN, rest) && p.name.endsWith(SUFFIX_PINYIN[rest]))
           : named;
         const found = loose ? fitting : fitting.filter((p) => above(q.slice(0, start), p.parent));
-        if (found.length) return { places: ranked(found, form), whole: end === q.length };
+        if (found.length) return { places: ranked(found, form), whole: end === q.length, below: start > 0 };
       }
     }
     return { places: [], whole: false };

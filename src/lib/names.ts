@@ -126,6 +126,13 @@ export const NOT_IN_DATA = /^(香港|澳门|澳門|台湾|台灣|臺灣)/;
 export const NOT_IN_DATA_CITY =
   /^(台北|臺北|新北市|桃园[市县]|桃園|台中|臺中|台南|臺南|高雄|基隆|新竹[市县縣]|嘉义|嘉義|苗栗|彰化|南投|云林|雲林|屏东|屏東|宜兰|宜蘭|花莲|花蓮|台东县|臺東縣|澎湖|新界|氹仔|路环|路環)[市县縣]?$/;
 
+/** The same cities with more after them, where the city is written as one (台北市信义区, 新北市板桥区),
+ *  not a mainland town's name that begins so (台北街道, 台北路). */
+const NOT_IN_DATA_CITY_FIRST = new RegExp(NOT_IN_DATA_CITY.source.replace(/\[市县縣\]\?\$$/, '(?:[市县縣]|(?<=[市县縣])|$)'));
+
+/** Whether a query or an entry names a place of 香港, 澳门 or 台湾 first: the data has none. */
+export const outsideData = (text: string) => NOT_IN_DATA.test(text) || NOT_IN_DATA_CITY_FIRST.test(text);
+
 /** Words for part of a city that are also the names of a few districts (阳泉's 城区 and 郊区, 枣庄's
  *  市中区): written after another city (太原郊区, 成都市中区), they mean a part of it, never that district
  *  moved there. */

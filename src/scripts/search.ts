@@ -1,6 +1,6 @@
 // Progressive search: Pagefind runs in a worker (search-worker.ts); results render as plain links to the
 // region page and its form. A real place nobody covers says so, with the hotline and the form.
-import { NOT_IN_DATA, NOT_IN_DATA_CITY } from '../lib/names.ts';
+import { outsideData } from '../lib/names.ts';
 import { hotlineHref } from '../contract/hotline.ts';
 import { withCall } from './with-call.ts';
 
@@ -234,7 +234,7 @@ export function enhanceSearch(form: HTMLFormElement) {
                   : `找到 ${results.length} 个结果`;
     if (unfiltered) said = `所选“${named.join('、')}”中没有“${q}”，以下不限筛选：${said}`;
     else if (named.length && !results.length) said = `在所选“${named.join('、')}”中${said}`;
-    if (!answer.failed && (NOT_IN_DATA.test(q) || NOT_IN_DATA_CITY.test(q))) said += ' 本站服务地区不含香港、澳门、台湾。';
+    if (!answer.failed && outsideData(q)) said += ' 本站服务地区不含香港、澳门、台湾。';
     // The hotline a link to call where the status says to call it, as in the results' rows.
     status.replaceChildren(...withCall(said, hotline));
     failed = !!answer.failed;

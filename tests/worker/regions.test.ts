@@ -184,8 +184,42 @@ describe('search without JavaScript', () => {
       '周庄镇 → 焦作市 修武县',
       '周庄镇 → 苏州市 昆山市',
     ]);
-    // In a city without counties: the town whose page covers it now (中山's 东升镇, in 小榄镇).
-    expect(results((await search('中山东升镇')).page).map((r) => r.text.split('：')[0])).toEqual(['东升镇 → 中山市 小榄镇']);
+    // In a city without counties: the town whose page covers it now (中山's 东升镇, in 小榄镇), and the
+    // form it links to names it, as a county's town's does.
+    const [dongsheng] = results((await search('中山东升镇')).page);
+    expect(dongsheng.text.split('：')[0]).toBe('东升镇 → 中山市 小榄镇');
+    expect(dongsheng.href).toBe(`/regions/?uncovered=442000118&town=${encodeURIComponent('东升镇')}#lead-form`);
+    const { page: chosen } = await regions(dongsheng.href.replace('/regions/', '').replace('#lead-form', ''));
+    expect(chosen).toMatch(/<input id="lead-address" name="address"[^>]* value="东升镇"/);
+  });
+
+  it('a place above it typed after it narrows as typed in front; one it is not in is read past', async () => {
+    const texts = async (q: string) =>
+      results((await search(q)).page).map((r) => r.text.split('：')[0].replace(/ 在线报修$/, ''));
+    // A prefecture or a county after a shared name, as a province after it is (the test above).
+    expect(await texts('城关镇 南阳')).toEqual(['城关镇 → 南阳市 南召县', '城关镇 → 南阳市 内乡县', '城关镇 → 南阳市 桐柏县']);
+    expect(await texts('城关镇 南召县')).toEqual(['城关镇 → 南阳市 南召县']);
+    expect(await texts('城关镇 南阳 河南')).toEqual(await texts('城关镇 南阳'));
+    expect(await texts('长安镇 东莞')).toEqual(['长安镇 → 东莞市 长安镇']);
+    expect(await texts('西湖街道 长沙')).toEqual(['西湖街道 → 长沙市 岳麓区']);
+    // A province the town is not in: the town, not the province (乾州街道 is 湖南's).
+    expect(await texts('乾州街道 湖北')).toEqual(['乾州街道 → 湘西州 吉首市']);
+    expect(await texts('城关镇 湖南')).toHaveLength(93);
+    // Part of it named in that province, read so: 浙江 has no 太平镇, but places named 太平.
+    expect(await texts('太平镇 浙江')).toEqual(['太平街道 → 台州市 温岭市', '太平乡 → 丽水市 莲都区']);
+  });
+
+  it('香港, 澳门 and 台湾: a place there names no mainland place of a like name, and the page says why', async () => {
+    for (const q of ['台北市', '台北市信义区', '台湾台北', '台湾省台北市', '香港九龙', '新北市板桥区']) {
+      const { page } = await search(q);
+      expect(results(page), q).toEqual([]);
+      expect(status(page), q).toContain('本站服务地区不含香港、澳门、台湾。');
+    }
+    // A mainland place named whole is still found: 武汉's 台北街道, 青岛's 香港中路街道.
+    expect(results((await search('台北街道')).page).map((r) => r.text.split('：')[0])).toEqual(['台北街道 → 武汉市 江岸区']);
+    expect(results((await search('香港中路街道')).page).map((r) => r.text.split('：')[0])).toEqual([
+      '香港中路街道 → 青岛市 市南区',
+    ]);
   });
 
   it('a link cannot choose a covered place as uncovered, nor write into the address a town not of that county', async () => {
