@@ -260,12 +260,13 @@ function run(argv: string[], io: Io) {
     }
     if (r.town) {
       const existing = entry.get('towns', true);
-      if (isSeq(existing)) {
+      if (isSeq(existing) && existing.items.some((t) => String(isScalar(t) ? t.value : t) === r.town)) {
+        if (again) repeated++;
+        else already++;
+      } else if (isSeq(existing)) {
         // Added to the list as written, its comments kept.
-        if (!existing.items.some((t) => String(isScalar(t) ? t.value : t) === r.town)) {
-          existing.items.push(doc.createNode(r.town));
-          towns++;
-        }
+        existing.items.push(doc.createNode(r.town));
+        towns++;
       } else {
         entry.set('towns', doc.createNode([r.town], { flow: true }));
         towns++;

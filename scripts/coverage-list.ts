@@ -155,11 +155,13 @@ function placeNamesakes(results: Resolution[], resolver: Resolver, regions: Regi
     const name = /places are called ([^;:]+?)(?: in pinyin)?[;:]/.exec(r.note!)?.[1] ?? r.input;
     const others = candidates.filter((c) => c !== chosen).map((c) => c.path);
     const rest = others.length > 3 ? [...others.slice(0, 3), `${others.length - 3} more`] : others;
+    // 长沙市 is a city; 红河哈尼族彝族自治州, 兴安盟 and 阿里地区 are prefectures, not cities.
+    const kind = chosen.path.endsWith('市') ? 'city' : 'prefecture';
     const reading = held
       ? `${candidates.length} places are called ${name}: read as ${chosen.path}, where the places in its brackets are`
       : near
         ? `${candidates.length} places are called ${name}: read as ${chosen.path}, where the list's other places are; for ${listed(rest)}, write it with its city`
-        : `${candidates.length} places are called ${name}: read as the city, ${chosen.path}; for ${listed(rest)}, write it with its 县 or 区 and its city`;
+        : `${candidates.length} places are called ${name}: read as the ${kind}, ${chosen.path}; for ${listed(rest)}, write it with its 县 or 区 and its ${kind}`;
     if (!ok(read)) {
       // Asked as the place written in full would be, with what its brackets offer.
       if (bracket) Object.assign(r, { status: read.status, candidates: read.candidates, note: `${reading}; ${read.note}` });

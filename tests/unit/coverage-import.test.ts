@@ -115,6 +115,11 @@ describe('npm run coverage:import', () => {
   it('counts a place the list repeats as listed twice, not as covered by the file already', async () => {
     const { stdout } = await run(['--brand', 'nuanchuan', '--dry-run'], '深圳南山区\n深圳福田区\n深圳南山区\n泸溪县');
     expect(stdout).toContain('2 regions added, 0 towns noted, 1 already covered, 1 listed twice');
+    // A town so too: noted once, then listed twice; one the file notes already, already covered.
+    const towns = await run(['--brand', 'nuanchuan', '--dry-run'], '吉首市乾州街道\n吉首市乾州街道\n吉首市乾州街道');
+    expect(towns.stdout).toContain('0 regions added, 1 towns noted, 0 already covered, 2 listed twice');
+    const noted = await run(['--brand', 'jianxia', '--dry-run'], '文昌市龙楼镇\n文昌市龙楼镇');
+    expect(noted.stdout).toContain('0 regions added, 0 towns noted, 1 already covered, 1 listed twice');
   });
 
   it('reads a path with spaces as one place, asks about a place listed with places inside it, writes nothing with --dry-run', async () => {
@@ -475,6 +480,11 @@ describe('npm run coverage:import', () => {
     expect(changsha).toMatchObject({ input: '湖南 长沙', status: 'warning', code: '430100' });
     expect(changsha.note).toBe(
       '2 places are called 长沙 in 湖南: read as the city, 湖南省 长沙市; for 湖南省 长沙市 长沙县, write it with its 县 or 区 and its city',
+    );
+    // A prefecture that is no city is not called one (红河哈尼族彝族自治州, 兴安盟).
+    const [honghe] = JSON.parse((await run(['--brand', 'jianxia', '--json', '--dry-run'], '红河')).stdout);
+    expect(honghe.note).toBe(
+      '2 places are called 红河: read as the prefecture, 云南省 红河哈尼族彝族自治州; for 云南省 红河哈尼族彝族自治州 红河县, write it with its 县 or 区 and its prefecture',
     );
   });
 
@@ -860,6 +870,22 @@ describe('npm run coverage:import', () => {
     expect(await read('湖南 省 长沙 市')).toEqual([['湖南省 长沙市', 'resolved', '430100']]);
     // A header row of cells is no row above for merged cells.
     expect(await read('省份\t城市\t区县\n\t长沙\t岳麓区')).toEqual([['长沙 岳麓区', 'resolved', '430104']]);
+    // Columns the header names as no place (备注, 电话, 地址) are read off, in a sheet and in CSV; a sheet
+    // of addresses alone keeps them.
+    expect(
+      await read(
+        '序号\t省份\t城市\t区县\t备注\n1\t湖南省\t长沙市\t岳麓区\t上门\n2\t\t\t天心区\t2小时\n3\t广东省\t深圳市\t南山区\t',
+      ),
+    ).toEqual([
+      ['湖南省 长沙市 岳麓区', 'resolved', '430104'],
+      ['湖南省 长沙市 天心区', 'resolved', '430103'],
+      ['广东省 深圳市 南山区', 'resolved', '440305'],
+    ]);
+    expect(await read('省份,城市,区县,备注,电话\n广东省,深圳市,南山区,"2小时,含周边",13800000000')).toEqual([
+      ['广东省 深圳市 南山区', 'resolved', '440305'],
+    ]);
+    expect(await read('城市\t区县\t地址\n长沙市\t岳麓区\t麓山南路1号')).toEqual([['长沙市 岳麓区', 'resolved', '430104']]);
+    expect(await read('序号\t地址\n1\t湖南省长沙市岳麓区')).toEqual([['湖南省长沙市岳麓区', 'resolved', '430104']]);
     // A short name repeated is a county of its city's name, not a word written twice (长沙县, 吉林市).
     expect(await read('湖南：长沙 长沙\n吉林 吉林')).toEqual([
       ['湖南 长沙 长沙', 'resolved', '430121'],

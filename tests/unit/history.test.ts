@@ -307,6 +307,48 @@ describe('codes the divisions had before the 2023 codes (history-codes.ts)', () 
     expect(resolver.resolve('999999')).toMatchObject({ status: 'unresolved' });
   });
 
+  it('reads a division of the code tables by the name it had, as its code: alone, after the places above it, or with its suffix changed since', () => {
+    // Gone (南汇县: 浦东新区 since 2001), with the places above it then or now written first.
+    for (const written of ['南汇县', '上海南汇县', '上海市南汇县'])
+      expect(resolver.resolve(written), written).toMatchObject({
+        status: 'warning',
+        code: '310115',
+        note: "310225 was the code of 上海市 南汇县 until 2001; 上海市 浦东新区 took it over (yescallop/areacodes, from the ministry's code tables)",
+      });
+    // Split with no part of its name: the parts to choose from (巴县, 1994: 重庆市 巴南区 and four more).
+    for (const written of ['巴县', '重庆巴县', '四川省重庆市巴县']) {
+      const read = resolver.resolve(written);
+      expect(read, written).toMatchObject({
+        status: 'ambiguous',
+        note: expect.stringMatching(/^510222 was the code of 四川省 重庆市 巴县 until 1994, now part of 5 divisions/),
+      });
+      expect(read.candidates!.map((c) => c.code)).toContain('500113');
+    }
+    expect(resolver.resolve('上海县').candidates!.map((c) => c.code)).toEqual(['310112', '310115']);
+    // A name two divisions had (万县市: a county-level city until 1992, then a prefecture until 1997): both said.
+    expect(resolver.resolve('万县市')).toMatchObject({
+      status: 'ambiguous',
+      note: expect.stringContaining(
+        '2 former divisions had the name 万县市 (四川省 万县市, 511200, until 1997 and 四川省 万县地区 万县市, 512201, until 1992)',
+      ),
+    });
+    // Not under a place it was never in.
+    expect(resolver.resolve('湖南巴县').status).toBe('unresolved');
+    // Its name with the suffix of a part of it today (宝安县: 宝安区, and 龙岗区 since): the split said, as by its code.
+    expect(resolver.resolve('宝安县')).toMatchObject({
+      status: 'warning',
+      code: '440306',
+      note: expect.stringMatching(
+        /^宝安县 \(440321, until 1992\) was split: used 宝安区, its main part today; its other part is now 龙岗区: write it to cover it too \(code table: /,
+      ),
+    });
+    expect(resolver.resolve('抚宁县')).toMatchObject({
+      status: 'warning',
+      code: '130306',
+      note: expect.stringContaining('its other parts are now 海港区 and 北戴河区: write them to cover them too'),
+    });
+  });
+
   it('every old code resolves, to one of the divisions that took it over, or asks which', () => {
     const tally: Record<string, number> = {};
     for (const [code, [path, end, successors]] of Object.entries(FORMER_CODES)) {

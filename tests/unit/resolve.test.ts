@@ -106,6 +106,13 @@ describe('resolving places as operators write them', () => {
       code: '340181',
       note: '巢湖市 was also a prefecture until 2011: used the place of that name today; its counties are now 含山县, 和县, 巢湖市, 庐江县 and 无为市: write the others to cover them too',
     });
+    // Written in full under the prefecture it is in today, it is that place alone.
+    expect(resolve('安徽省合肥市巢湖市')).toEqual({
+      input: '安徽省合肥市巢湖市',
+      status: 'resolved',
+      code: '340181',
+      path: '安徽省 合肥市 巢湖市',
+    });
     expect(resolve('莱芜市')).toMatchObject({
       status: 'ambiguous',
       candidates: [
@@ -203,9 +210,9 @@ describe('resolving places as operators write them', () => {
   });
 
   it('names the places of a near name as candidates, and never uses one: 石门坎乡 → 石门乡', () => {
-    // By the place's own name where the near one is read with another suffix (巢湖区 is 巢湖市).
-    expect(resolve('巢湖地区').note).toBe(
-      'no region, town or former division of that name; a near name: 巢湖市 (安徽省 合肥市 巢湖市)',
+    // By the place's own name where the near one is read with another suffix (吉首区 is 吉首市).
+    expect(resolve('吉首地区').note).toBe(
+      'no region, town or former division of that name; a near name: 吉首市 (湖南省 湘西土家族苗族自治州 吉首市)',
     );
     // The data calls the 乡 of 威宁 that people call 石门坎 石门乡; nine places have that name.
     const shimen = resolve('石门坎乡');
@@ -740,6 +747,11 @@ describe('the forms that used to fail, over every autonomous prefecture of the c
     expect(resolve('宝坻区城关镇')).toMatchObject({ status: 'unresolved', candidates: [{ code: '120115' }] });
     expect(resolve('沁水县东城街道')).toMatchObject({ status: 'unresolved' });
     expect(resolve('余杭区乾州街道')).toMatchObject({ status: 'unresolved' });
+    // Without its suffix, 临平 is 临平区 and its 临平街道 alike: the district alone is offered for both.
+    expect(resolve('杭州市余杭区临平').candidates).toEqual([
+      { code: '330113', path: '浙江省 杭州市 临平区' },
+      { code: '610424', path: '陕西省 咸阳市 乾县 临平镇' },
+    ]);
   });
 
   it('says a county was read when its town is not in the data (昆山市金龙镇), or a town of that sound is', () => {

@@ -149,6 +149,55 @@ export function oldCodesNamed(name: string) {
   return codesByName.get(name) ?? [];
 }
 
+/** A division gone before the data's codes, by the name it had (南汇县, 巴县, 上海县), after the places
+ *  above it then or now if written (上海南汇县, 重庆巴县): read as its code is (formerCode). Names several
+ *  divisions had (万县市: a county-level city until 1992, then a prefecture) are asked. */
+export function formerNamed(resolver: Resolver, input: string, text: string): Resolution | undefined {
+  for (let i = 0; i <= text.length - 2; i++) {
+    const before = text.slice(0, i);
+    const rows = oldCodesNamed(text.slice(i)).filter(
+      ([, [path, end, successors]]) =>
+        end !== null &&
+        aboveIt(before, [
+          path.split(' ').slice(0, -1),
+          ...successors.map((c) =>
+            resolver.regions
+              .lineage(c)
+              .slice(0, -1)
+              .map((r) => r.name),
+          ),
+        ]),
+    );
+    // One division under codes of several years (获鹿县: 石家庄地区's, then 石家庄市's): its last.
+    const divisions = [...new Map(rows.map((row) => [row[1][2].join(), row])).values()].sort((a, b) => b[1][1]! - a[1][1]!);
+    if (divisions.length === 1) return formerCode(resolver, input, divisions[0][0], ...divisions[0][1]);
+    if (divisions.length > 1) {
+      const now = [...new Set(divisions.flatMap(([, [, , successors]]) => successors))];
+      return {
+        input,
+        status: 'ambiguous',
+        note: `${divisions.length} former divisions had the name ${text.slice(i)} (${listed(divisions.map(([code, [path, end]]) => `${path}, ${code}, until ${end}`))}); their area is now ${now.length} divisions: write the ones to cover (yescallop/areacodes, from the ministry's code tables)`,
+        candidates: now.slice(0, MAX_CANDIDATES).map((code) => ({ code, path: resolver.pathOf(code) })),
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Whether `before` is names of one of the chains (province first), each whole or short, in order. */
+function aboveIt(before: string, chains: string[][]): boolean {
+  return chains.some((chain) => {
+    let rest = before;
+    for (const name of chain)
+      for (const form of [name, shortName(name, 'prefecture'), shortName(name, 'province')])
+        if (form && rest.startsWith(form)) {
+          rest = rest.slice(form.length);
+          break;
+        }
+    return !rest;
+  });
+}
+
 /** A division of exactly this name that ended and went to divisions outside `region` (history-codes.ts),
  *  if any: in its prefecture (武昌县, 江夏区 since 1995, beside 武昌区) or elsewhere (资阳县, 四川's until
  *  1993, against 益阳's 资阳区). */

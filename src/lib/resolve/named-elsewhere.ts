@@ -16,7 +16,9 @@ export function namedElsewhere(resolver: Resolver, input: string, text: string):
     if (!at.length) continue;
     const word = text.slice(i);
     if (!spaced && word.replace(/(镇|乡|街道|市|县|区)$/, '').length < 2) continue; // 吉首坎市: 吉首市, a near name
-    const places = (resolver.byName.get(word) ?? []).filter((p) => p.kind !== 'former');
+    const named = (resolver.byName.get(word) ?? []).filter((p) => p.kind !== 'former');
+    // Not a town of a place listed too (临平: 临平区, not again its 临平街道, which it covers).
+    const places = named.filter((p) => p.kind !== 'town' || !named.some((o) => o.kind === 'region' && o.region === p.region));
     if (!places.length || places.some((p) => at.some((code) => resolver.regions.within(p.region, code)))) continue;
     // The widest place read (长沙: 长沙市, which holds 长沙县).
     const [within] = at.map((code) => resolver.regions.lineage(code)).sort((a, b) => a.length - b.length);

@@ -88,12 +88,21 @@ export function result(resolver: Resolver, input: string, chain: Match[]): Resol
             ([, [, end, successors]]) => end !== null && successors.every((c) => resolver.regions.within(c, m.place.region)),
           )
           .sort((a, b) => b[1][1]! - a[1][1]!)[0] ?? []; // its last code (米林县: 540422 until 2023, not 540130)
+      // Split since, this place its part that kept the name (宝安县: 宝安区 and 龙岗区 since 1992).
+      const [splitCode, [, splitYear, parts] = []] = code
+        ? []
+        : (oldCodesNamed(m.text)
+            .filter(([, [, end, successors]]) => end !== null && successors.includes(m.place.region))
+            .sort((a, b) => b[1][1]! - a[1][1]!)[0] ?? []);
+      const table = (y: number | null | undefined) => SOURCES[`${y}12`] ?? CODE_TABLES;
       notes.push(
         shortened
           ? `read ${m.text} as ${m.place.name}`
           : code
-            ? `${m.text} (${code}, until ${year}) is ${m.place.name} (${m.place.region}) today (code table: ${SOURCES[`${year}12`] ?? CODE_TABLES})`
-            : `read ${m.text} as ${m.place.name}, the name in the data (the suffix differs)`,
+            ? `${m.text} (${code}, until ${year}) is ${m.place.name} (${m.place.region}) today (code table: ${table(year)})`
+            : splitCode
+              ? `${m.text} (${splitCode}, until ${splitYear}) was split: used ${m.place.name}, its main part today; ${others(parts!.filter((c) => c !== m.place.region).map((c) => resolver.regions.get(c)!.name))} (code table: ${table(splitYear)})`
+              : `read ${m.text} as ${m.place.name}, the name in the data (the suffix differs)`,
       );
     } else if (m.how === 'alias' && CIVIL_NAMES[m.place.key]) {
       notes.push(`${m.text} is listed as ${m.place.name} in the statistical codes`);
@@ -113,8 +122,11 @@ export function result(resolver: Resolver, input: string, chain: Match[]): Resol
   // 巢湖市, or 莱芜 (济南's 莱芜区 today): the prefecture it also was is said, with where its counties
   // are now, for a list that meant all of it.
   const written = chain.at(-1)!.text;
-  const prefecture =
-    FORMER_PREFECTURES.get(written) ?? (written !== last.name ? FORMER_PREFECTURES_SHORT.get(written) : undefined);
+  // Not its full name under a prefecture of today (合肥市巢湖市): that is the place of today alone.
+  const underPrefecture = written === last.name && resolver.regions.get(chain.at(-2)?.place.region ?? '')?.level === 'prefecture';
+  const prefecture = underPrefecture
+    ? undefined
+    : (FORMER_PREFECTURES.get(written) ?? (written !== last.name ? FORMER_PREFECTURES_SHORT.get(written) : undefined));
   if (last.kind === 'region' && prefecture) {
     status = 'warning';
     const { name, year } = prefecture.former;

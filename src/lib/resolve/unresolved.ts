@@ -20,7 +20,7 @@ import {
   type Resolution,
 } from './resolution.ts';
 import { regionsOfSound } from './pinyin.ts';
-import { formerCode, oldCodesNamed, splitOf, FORMER_PREFECTURES } from './former.ts';
+import { formerCode, formerNamed, oldCodesNamed, splitOf, FORMER_PREFECTURES } from './former.ts';
 import { inArea, zoneAfter } from './zones.ts';
 import { limited } from './brackets.ts';
 import { namedElsewhere } from './named-elsewhere.ts';
@@ -91,6 +91,9 @@ export function unresolved(resolver: Resolver, input: string, text: string): Res
       note: `${split.name} ended in ${split.year} (${decision}; code table: ${SOURCES[split.source!]}); its area is now ${paths.join(' and ')}: write the ones to cover`,
     };
   }
+  // A division gone before the data's codes, by its name (南汇县, 重庆巴县).
+  const gone = formerNamed(resolver, input, text);
+  if (gone) return gone;
   // 粤: a province's one-character name, alone (before places it heads them: written.ts).
   const province = PROVINCE_ONE_CHARACTER[text];
   const named = province && [...resolver.regions.byCode.values()].find((r) => r.name === province);
