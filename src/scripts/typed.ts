@@ -62,17 +62,24 @@ export function typedForms(typed: string): Typed {
   const inChars = front
     ? PROVINCE_PINYIN.filter(([p]) => p === front[1]).map(([, name]) => name + joined.slice(front[0].length))
     : [];
-  // A province and a place typed apart (河南 城关镇, 城关镇 河南), or a town before the place it is in
-  // (浦市镇 湘西): read as written in full, the wider first — as two words, a record that holds both
-  // (南召县's 河南红阳机械厂 and 城关镇) would answer alone, and a town's county without the town.
-  const wider =
-    two.length === 2 && (PROVINCE_NAMES.includes(two[1]) || (TOWN_END.test(two[0]) && !PROVINCE_NAMES.includes(two[0])))
+  // A province and a place typed apart (河南 城关镇, 城关镇 河南, 城关镇 南阳 河南), or a town before the
+  // place it is in (浦市镇 湘西): read as written in full, the wider first — as words apart, a record that
+  // holds both (南召县's 河南红阳机械厂 and 城关镇) would answer alone, and a town's county without the
+  // town. A province last is only that (城关镇 河北, a province without one: not 武清区's 河北屯镇 beside
+  // its 城关镇): never searched as words apart.
+  const provinceLast = two.length >= 2 && two.every(han) && PROVINCE_NAMES.includes(two.at(-1)!);
+  const wider = provinceLast
+    ? [two.at(-1), ...two.slice(0, -1).reverse()].join('')
+    : two.length === 2 && TOWN_END.test(two[0]) && !PROVINCE_NAMES.includes(two[0])
       ? swapped
       : two.length === 2 && PROVINCE_NAMES.includes(two[0])
         ? joined
         : '';
   const asTyped = [
-    ...new Set([...inChars, ...(spelled ? [spelled] : broken ? [joined, q] : [wider, q, joined, swapped].filter(Boolean))]),
+    ...new Set([
+      ...inChars,
+      ...(spelled ? [spelled] : broken ? [joined, q] : provinceLast ? [wider] : [wider, q, joined, swapped].filter(Boolean)),
+    ]),
   ];
   const switched = PINYIN_THEN_HAN.test(q) && !inChars.length;
   // A development zone as residents write it (合肥高新区): as the data may name it.

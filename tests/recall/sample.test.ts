@@ -82,6 +82,14 @@ describe('search over the sample site', () => {
       expect(new Set(found.results.map((r) => r.url)), q).toEqual(new Set(henan.map((t) => target(t.county))));
       expect(new Set(found.results.map((r) => r.town)), q).toEqual(new Set(['城关镇']));
     }
+    // With its prefecture between them, the same, narrowed (南阳's three, not 南召县's 河南红阳机械厂).
+    const nanyang = henan.filter((t) => t.county.startsWith('4113')).map((t) => [target(t.county), '城关镇']);
+    expect((await search.search('城关镇 南阳 河南', {}, ALL)).results.map((r) => [r.url, r.town])).toEqual(nanyang);
+    // A province with no town of that name: the towns of that name, said to be near, never a town of
+    // another name that begins with the province's (武清区's 河北屯镇, beside its 城关镇).
+    const hebei = await search.search('城关镇 河北', {}, ALL);
+    expect(hebei.exact).toBe(false);
+    expect(new Set(hebei.results.map((r) => r.town))).toEqual(new Set(['城关镇']));
     // A town before the place it is in keeps the town (浦市镇 湘西: 泸溪县's, not 泸溪县 alone), without
     // its suffix too (乾州 吉首).
     expect((await search.search('浦市镇 湘西')).results.map((r) => [r.url, r.town])).toEqual([[target('433122'), '浦市镇']]);

@@ -727,6 +727,10 @@ describe('searching', () => {
     expect(typedForms('城关镇 河南').asTyped[0]).toBe('河南城关镇');
     expect(typedForms('浦市镇 湘西').asTyped[0]).toBe('湘西浦市镇');
     expect(typedForms('湘西 乾州').asTyped[0]).toBe('湘西 乾州'); // no province, no town first: as typed
+    // A province last is read in front of the rest, the widest first, and only so: as words apart a
+    // record may hold the town and a word that begins with the province's name (武清区's 河北屯镇).
+    expect(typedForms('城关镇 南阳 河南').asTyped).toEqual(['河南南阳城关镇']);
+    expect(typedForms('城关镇 河北').asTyped).toEqual(['河北城关镇']);
   });
 
   it('reads two names typed apart as customers mean them: the other way round (吉首 湖南), a brand beside a place (坚匣 长沙)', async () => {
