@@ -77,6 +77,9 @@ export async function searchAs(
     // county's full name and the town's would find — not 朝阳县's for 朝阳区…, nor 新乡县's town 新乡经济
     // 开发区 for 新乡市经济开发区 (a city's zone: search() reads that).
     if (reading.county) hits = hits.filter((h) => h.meta.title === reading.county);
+    // A town of that name in the places typed before it: those alone, not the same name elsewhere
+    // beside a word that begins with theirs (南阳 城关镇: not 宕昌县's, which has 南阳镇).
+    if (hits.some((h) => h.town && !h.stray)) hits = hits.filter((h) => !h.stray);
     if (!hits.length) continue;
     // The query's own names: joined, and each word of two typed apart (坚匣 长沙: 长沙).
     const names = [reading.q.replace(/\s+/g, ''), ...(reading.town === reading.q && words.length === 2 ? words : [])];

@@ -62,7 +62,7 @@ export function typedForms(typed: string): Typed {
   const inChars = front
     ? PROVINCE_PINYIN.filter(([p]) => p === front[1]).map(([, name]) => name + joined.slice(front[0].length))
     : [];
-  // A province and a place typed apart (河南 城关镇, 城关镇 河南, 城关镇 南阳 河南), or a town before the
+  // A province and places typed apart (河南 城关镇, 河南 南阳 城关镇, 城关镇 南阳 河南), or a town before the
   // place it is in (浦市镇 湘西): read as written in full, the wider first — as words apart, a record that
   // holds both (南召县's 河南红阳机械厂 and 城关镇) would answer alone, and a town's county without the
   // town. A province last is only that (城关镇 河北, a province without one: not 武清区's 河北屯镇 beside
@@ -72,7 +72,7 @@ export function typedForms(typed: string): Typed {
     ? [two.at(-1), ...two.slice(0, -1).reverse()].join('')
     : two.length === 2 && TOWN_END.test(two[0]) && !PROVINCE_NAMES.includes(two[0])
       ? swapped
-      : two.length === 2 && PROVINCE_NAMES.includes(two[0])
+      : two.length >= 2 && two.every(han) && PROVINCE_NAMES.includes(two[0])
         ? joined
         : '';
   const asTyped = [

@@ -16,6 +16,12 @@ const FULL =
 const PREFECTURE_SHORT =
   'prefecture short + county + town (铜陵铜官区露采社区街道), every 50th: its county first, the town named';
 
+/** A town name places elsewhere have too, after its prefecture and a space: the prefecture's towns of
+ *  that name alone, not one elsewhere beside a town whose name begins with the prefecture's (张掖 火车站街道:
+ *  not 兰州 城关区's, which has 张掖路街道). */
+const SHARED_SPACED =
+  'prefecture, space, a town name places elsewhere have too (南阳 城关镇, 张掖 火车站街道), every 3rd: its counties alone';
+
 const UNSUFFIXED_ADDRESS =
   'an address after county + town without its suffix (尖草坪区南寨新华社区), every 100th: its county first, the town named';
 
@@ -38,7 +44,11 @@ describe('search recall over the whole country', () => {
       [FULL, []],
       [PREFECTURE_SHORT, []],
       [UNSUFFIXED_ADDRESS, []],
+      [SHARED_SPACED, []],
     ]);
+    const named = new Map<string, number>();
+    for (const t of towns) named.set(typedName(t.name), (named.get(typedName(t.name)) ?? 0) + 1);
+    let shared = 0;
     // 吉首市乾州街道 and 湘西乾州街道; where that names several towns (三门峡城关镇: 卢氏县 and 灵宝市), all.
     const written = new Map<string, { kind: string; places: Place[]; i: number }>();
     for (const [i, t] of towns.entries()) {
@@ -112,6 +122,15 @@ describe('search recall over the whole country', () => {
         [FULL]: (i) => i % 2 === 1,
       };
       if (places.length === 1 && asked[kind] && !asked[kind](i)) continue;
+      if (kind.includes('space') && named.get(q.split(' ')[1])! > places.length && shared++ % 3 === 0) {
+        const urls = new Set(places.map((p) => p.url));
+        kinds.get(SHARED_SPACED)!.push({
+          q,
+          what: `${urls.size} counties`,
+          ok: (found, towns) => every(places)(found, towns) && found.every((u) => urls.has(u)),
+          all: true,
+        });
+      }
       if (kind.includes('space') && spaced++ % 20) continue;
       if (kind.includes('pasted') && (places.length > 1 || pasted++ % 100)) continue;
       if (kind === FULL && (places.length > 1 || full++ % 50)) continue;

@@ -90,6 +90,18 @@ describe('search over the sample site', () => {
     const hebei = await search.search('城关镇 河北', {}, ALL);
     expect(hebei.exact).toBe(false);
     expect(new Set(hebei.results.map((r) => r.town))).toEqual(new Set(['城关镇']));
+    // A province, a prefecture and a town typed apart: the prefecture's towns of that name, all of them.
+    expect((await search.search('河南 南阳 城关镇', {}, ALL)).results.map((r) => [r.url, r.town])).toEqual(nanyang);
+    // A prefecture, then a town typed apart: not a town of that name elsewhere beside a town whose
+    // name begins with the prefecture's (兰州 城关区's 张掖路街道; 宕昌县's 南阳镇).
+    expect((await search.search('张掖 火车站街道', {}, ALL)).results.map((r) => [r.url, r.town])).toEqual([
+      [target('620702'), '火车站街道'],
+    ]);
+    expect((await search.search('南阳 城关镇', {}, ALL)).results.map((r) => [r.url, r.town])).toEqual(nanyang);
+    // A county, then a town of its own name: its own first and alone (武安市's 武安镇, not 郓城县's).
+    expect((await search.search('武安 武安镇', {}, ALL)).results.map((r) => [r.url, r.town])).toEqual([
+      [target('130481'), '武安镇'],
+    ]);
     // A town before the place it is in keeps the town (浦市镇 湘西: 泸溪县's, not 泸溪县 alone), without
     // its suffix too (乾州 吉首).
     expect((await search.search('浦市镇 湘西')).results.map((r) => [r.url, r.town])).toEqual([[target('433122'), '浦市镇']]);

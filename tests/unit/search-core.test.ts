@@ -731,6 +731,8 @@ describe('searching', () => {
     // record may hold the town and a word that begins with the province's name (武清区's 河北屯镇).
     expect(typedForms('城关镇 南阳 河南').asTyped).toEqual(['河南南阳城关镇']);
     expect(typedForms('城关镇 河北').asTyped).toEqual(['河北城关镇']);
+    // A province first, before more than one place: joined first too (河南 南阳 城关镇).
+    expect(typedForms('河南 南阳 城关镇').asTyped[0]).toBe('河南南阳城关镇');
   });
 
   it('reads two names typed apart as customers mean them: the other way round (吉首 湖南), a brand beside a place (坚匣 长沙)', async () => {
