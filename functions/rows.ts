@@ -26,6 +26,8 @@ export interface StoredLead {
   created_at: string;
   key_id: string | null;
   phone_hash: string | null;
+  /** The phone with its extension, hashed (migrations/0019_line_hash.sql); null before it. */
+  line_hash: string | null;
   repeat_count: number;
   last_repeat_at: string | null;
   route: string | null;

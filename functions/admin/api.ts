@@ -25,7 +25,7 @@ export const admin = new Hono<{ Bindings: Env }>();
 admin.use('*', adminOnly);
 
 /** Without the sealing details, which mean nothing to the operator. */
-const shown = <T extends StoredLead>({ phone_hash: _h, key_id: _k, ...lead }: T) => lead;
+const shown = <T extends StoredLead>({ phone_hash: _h, line_hash: _l, key_id: _k, ...lead }: T) => lead;
 
 /** GET /api/admin/leads?status=&stage=&region=&brand=&from=&to=&q=&before=&limit=&format=csv (filter.ts). */
 admin.get('/leads', async (c) => {

@@ -46,6 +46,8 @@ export async function confirmationPage(
 ): Promise<Response> {
   const nextHtml = await withCall(next.lines.join(' '), next.hotline);
   const res = new HTMLRewriter()
+    .on('[data-lead-none]', { element: (el) => void el.remove() })
+    .on('[data-lead-done]', { element: (el) => void el.removeAttribute('hidden') })
     .on('[data-lead-reference]', { element: (el) => void (lead && el.setInnerContent(lead.reference)) })
     .on('[data-lead-reference-line]', { element: (el) => void (lead || el.remove()) })
     .on('[data-lead-merged]', { element: (el) => void (lead ? el.remove() : el.removeAttribute('hidden')) })

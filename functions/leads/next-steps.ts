@@ -61,7 +61,8 @@ export function nextSteps(
     const where = catalog.region(code!)?.name ?? '';
     lines.push(`${where}：${[promise.responseTime, promise.hours && `服务时间 ${promise.hours}`].filter(Boolean).join('，')}。`);
   }
-  lines.push(`着急请直接拨打 ${hotline}，${merged ? '报上您的电话号码' : '报上单号'}。`);
+  // The hotline keeps the same hours: outside them, from when it answers again.
+  lines.push(`${later ? `${later} 后着急可` : '着急请'}直接拨打 ${hotline}，${merged ? '报上您的电话号码' : '报上单号'}。`);
   return lines;
 }
 

@@ -8,7 +8,7 @@ import { openLead, openRepeat } from '../privacy/sealed-lead.ts';
 import { phoneHashes, type Keyring } from '../privacy/keyring.ts';
 import type { Repeat, StoredLead } from '../rows.ts';
 import type { LeadInput } from './schema.ts';
-import { byRequest, mergeTarget } from './store.ts';
+import { byRequest, mergeLines, mergeTarget } from './store.ts';
 
 /** How long after the earlier lead a word-for-word repeat is taken as its customer's own. */
 const OWN_REPEAT_MS = 5 * 60 * 1000;
@@ -64,7 +64,7 @@ export async function answeredBefore(
   }
   // The lead saveLead would merge it into, if recent enough to be its own.
   const since = new Date(now - OWN_REPEAT_MS).toISOString();
-  const earlier = await mergeTarget(db, await phoneHashes(ring, input.phone), {
+  const earlier = await mergeTarget(db, await phoneHashes(ring, input.phone), await mergeLines(ring, input.phone), {
     regionCode: input.region,
     brand: input.brand,
     since,

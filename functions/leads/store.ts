@@ -4,10 +4,11 @@
 // as a Repeat of it (what the customer wrote again is not lost). Personal fields are sealed
 // (functions/privacy/sealed-lead.ts) before they reach D1.
 import { CUSTOMER_CHANNEL } from '../../src/contract/channels.ts';
-import { phoneHashes, type Keyring } from '../privacy/keyring.ts';
+import { lineHashes, phoneHashes, type Keyring } from '../privacy/keyring.ts';
 import { sealLead } from '../privacy/sealed-lead.ts';
 import type { Repeat, StoredLead } from '../rows.ts';
 import type { LeadQuery } from './filter.ts';
+import { EXT } from './phone-forms.ts';
 import { newReference } from './reference.ts';
 
 /** Same phone, same region, within this time: one lead. */
@@ -54,12 +55,20 @@ export interface SaveResult {
  *  so a lead sealed just before a key rotation counts), region (?4) and brand (?6, or none for both),
  *  not spam, still open (a customer who cancelled, or whose repair is done, is asking again), created
  *  since ?5; none when the new lead (?2) is spam itself. Another brand is another request, which its
- *  own route must hear of. */
+ *  own route must hear of. A phone with an extension (`lines`: its line's hashes; null without one)
+ *  only into a lead of that line: a colleague on another extension is another customer, whose
+ *  extension a merge would lose (the office's number alone, the same customer's, merges into either). */
 const earlier = (
   hashes: string,
+  lines: string,
 ) => `SELECT id FROM leads WHERE ?2 = 'new' AND phone_hash IN (SELECT value FROM json_each(${hashes}))
+  AND (${lines} IS NULL OR line_hash IN (SELECT value FROM json_each(${lines})))
   AND region_code = ?4 AND brand IS ?6 AND status = 'new' AND stage NOT IN ('cancelled', 'done') AND created_at >= ?5
   ORDER BY created_at DESC LIMIT 1`;
+
+/** The hashes a merge keeps to (`earlier`): the line's, for a phone with an extension. */
+export const mergeLines = async (ring: Keyring, e164: string) =>
+  e164.includes(EXT) ? JSON.stringify(await lineHashes(ring, e164)) : null;
 /** SQL: the phone (its hash under each key of the ring, a JSON array: rows written before a key
  *  rotation count too) has had fewer than `cap` texts on `channel` since `since` (each a placeholder).
  *  Also when staff move a lead out of spam (work/store.ts markSpam). */
@@ -82,11 +91,12 @@ export async function byRequest(db: D1Database, requestId: string): Promise<{ le
 export function mergeTarget(
   db: D1Database,
   hashes: string[],
+  lines: string | null,
   where: { regionCode: string; brand?: string; since: string },
 ): Promise<StoredLead | null> {
   return db
-    .prepare(`SELECT * FROM leads WHERE id = (${earlier('?1')})`)
-    .bind(JSON.stringify(hashes), 'new', null, where.regionCode, where.since, where.brand ?? null)
+    .prepare(`SELECT * FROM leads WHERE id = (${earlier('?1', '?3')})`)
+    .bind(JSON.stringify(hashes), 'new', lines, where.regionCode, where.since, where.brand ?? null)
     .first<StoredLead>();
 }
 
@@ -113,6 +123,7 @@ export async function saveLead(
   const dayAgo = new Date(now.getTime() - DAY_MS).toISOString();
   const sealed = await sealLead(ring.current, id, { ...lead, preferred_time: lead.preferredTime });
   const hashes = JSON.stringify(await phoneHashes(ring, lead.phone));
+  const lines = await mergeLines(ring, lead.phone);
   const texted = channels.some((c) => c.channel === CUSTOMER_CHANNEL) ? hashes : '[]';
   const decide = [lead.requestId, lead.status, sealed.phone_hash, lead.regionCode, since, lead.brand ?? null] as const;
   for (let attempt = 0; ; attempt++) {
@@ -122,8 +133,8 @@ export async function saveLead(
       .prepare(
         `INSERT INTO lead_repeats (id, lead_id, request_id, name, description, address, preferred_time, brand, brand_name,
            page, created_at, key_id, sealed_time)
-         SELECT ?7, (${earlier('?17')}), ?1, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 1
-         WHERE (${earlier('?17')}) IS NOT NULL AND NOT EXISTS (${REPEATED})`,
+         SELECT ?7, (${earlier('?17', '?18')}), ?1, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 1
+         WHERE (${earlier('?17', '?18')}) IS NOT NULL AND NOT EXISTS (${REPEATED})`,
       )
       .bind(
         ...decide,
@@ -138,14 +149,15 @@ export async function saveLead(
         at,
         sealed.key_id,
         hashes,
+        lines,
       );
     const insertLead = db
       .prepare(
         `INSERT INTO leads (id, reference, request_id, status, name, phone, region_code, region_name, brand,
            brand_name, description, address, preferred_time, consent_at, privacy_version, page, created_at,
-           key_id, phone_hash, route, sealed_time)
-         SELECT ?7, ?8, ?1, ?2, ?9, ?10, ?4, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?17, ?20, ?3, ?21, 1
-         WHERE NOT EXISTS (${REPEATED}) AND NOT EXISTS (${earlier('?22')})`,
+           key_id, phone_hash, route, sealed_time, line_hash)
+         SELECT ?7, ?8, ?1, ?2, ?9, ?10, ?4, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?17, ?20, ?3, ?21, 1, ?24
+         WHERE NOT EXISTS (${REPEATED}) AND NOT EXISTS (${earlier('?22', '?23')})`,
       )
       .bind(
         ...decide,
@@ -165,6 +177,8 @@ export async function saveLead(
         sealed.key_id,
         lead.route,
         hashes,
+        lines,
+        sealed.line_hash,
       );
     // Only a lead this batch created gets deliveries (a spam lead gets none); the customer's text
     // only while the phone has had fewer than CUSTOMER_SMS_PER_DAY.

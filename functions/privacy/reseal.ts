@@ -40,7 +40,7 @@ export async function resealLeads(db: D1Database, ring: Keyring, limit = 200): P
       return db
         .prepare(
           `UPDATE leads SET name = ?1, phone = ?2, description = ?3, address = ?4, key_id = ?5, phone_hash = ?6,
-             preferred_time = ?8, sealed_time = 1 WHERE id = ?7 AND key_id IS ?9 AND sealed_time = ?10`,
+             preferred_time = ?8, sealed_time = 1, line_hash = ?11 WHERE id = ?7 AND key_id IS ?9 AND sealed_time = ?10`,
         )
         .bind(
           sealed.name,
@@ -53,6 +53,7 @@ export async function resealLeads(db: D1Database, ring: Keyring, limit = 200): P
           sealed.preferred_time,
           row.key_id,
           row.sealed_time,
+          sealed.line_hash,
         );
     })),
     ...(await each('repeat', repeats.results as Repeat[], async (row) => {

@@ -1,7 +1,7 @@
 // A lead's personal fields, sealed for D1 and opened for the few reads that need plaintext (a
 // Channel sending it to the operator, an admin read). Everything else sees only ciphertext.
 import type { Repeat, StoredLead } from '../rows.ts';
-import { decryptField, encryptField, phoneHash, type Keyring, type LeadKey } from './keyring.ts';
+import { decryptField, encryptField, lineHash, phoneHash, type Keyring, type LeadKey } from './keyring.ts';
 
 const PERSONAL_FIELDS = ['name', 'phone', 'address', 'description', 'preferred_time'] as const;
 type Personal = (typeof PERSONAL_FIELDS)[number];
@@ -21,18 +21,20 @@ export type SealedFields = {
   preferred_time: string | null;
   key_id: string;
   phone_hash: string;
+  line_hash: string;
 };
 
 const context = (leadId: string, field: Personal) => `lead:${leadId}:${field}`;
 
 /** Encrypts the personal fields of the lead `leadId` with the ring's current key. */
 export async function sealLead(key: LeadKey, leadId: string, plain: PlainFields): Promise<SealedFields> {
-  const [text, phone, phone_hash] = await Promise.all([
+  const [text, phone, phone_hash, line_hash] = await Promise.all([
     sealText(key, leadId, plain),
     encryptField(key, plain.phone, context(leadId, 'phone')),
     phoneHash(key, plain.phone),
+    lineHash(key, plain.phone),
   ]);
-  return { ...text, phone, phone_hash };
+  return { ...text, phone, phone_hash, line_hash };
 }
 
 /** The fields a repeat keeps (all but the phone, which is its lead's), sealed under the repeat's `id`. */

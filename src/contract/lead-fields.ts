@@ -28,6 +28,7 @@ export const LABELS = {
 export const leadEndpoint = (configured: string | undefined) => configured?.trim() || '/api/leads';
 
 /** What a customer is told when their post was merged into their own earlier one (the same phone,
- *  region and brand within 10 minutes): not that lead's reference (functions/leads/endpoint.ts). */
+ *  region and brand within 10 minutes): not that lead's reference (functions/leads/endpoint.ts). Not
+ *  "同一品牌": a customer who chose none both times chose no brand. */
 export const MERGED =
-  '这个电话 10 分钟内已为同一地区、同一品牌报修过，这次填写的内容已补充到那次报修里，不另开单号。查询进度请用第一次提交后显示的单号，或直接拨打服务电话。';
+  '这个电话 10 分钟内已为同一地区报修过，这次填写的内容已补充到那次报修里，不另开单号。查询进度请用第一次提交后显示的单号，或直接拨打服务电话。';

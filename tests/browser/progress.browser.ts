@@ -129,7 +129,8 @@ describe('the customer, without JavaScript', () => {
     expect(await page.textContent('[data-lead-next]')).toContain('吉首市：市区 2 小时内上门');
     expect(await page.getAttribute('[data-lead-next] a', 'href')).toBe('tel:4000000000');
     expect(await page.textContent('[data-lead-next] a')).toBe('400-000-0000');
-    expect(await page.textContent('.done')).toContain('请记下或截图保存：查询进度、加急时都要用。');
+    expect(await page.textContent('[data-lead-done]')).toContain('请记下或截图保存：查询进度、加急时都要用。');
+    expect(await page.$('[data-lead-none]')).toBeNull();
     // Reached by a redirect (Post/Redirect/Get): a reload asks for the page again, not the post.
     expect(new URL(page.url()).pathname).toBe('/api/leads/confirmation');
     await page.reload();
@@ -152,6 +153,10 @@ describe('the customer, without JavaScript', () => {
     expect(await page.textContent('form[data-progress-form] [data-error-for=form]')).toContain('没有找到这条报修');
     expect([await page.inputValue('#progress-reference'), await page.inputValue('#progress-tail')]).toEqual([reference, '9999']);
 
+    // /thanks/ opened as it is (a bookmark) shows no request as sent.
+    await page.goto(`${baseUrl}/thanks/`);
+    expect(await page.isVisible('[data-lead-done]')).toBe(false);
+    expect(await page.textContent('[data-lead-none]')).toContain('提交报修后，这里显示单号和接下来的安排');
     // A confirmation link that no longer works says why on the look-up, still without a script.
     expect(await page.isVisible('#expired')).toBe(false);
     await page.goto(`${baseUrl}/api/leads/confirmation?t=nothing`);

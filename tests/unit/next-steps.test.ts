@@ -48,7 +48,8 @@ describe('next steps', () => {
   it('at 23:00, says when it will be seen; without a brand, no coverage promise', () => {
     expect(nextSteps(catalog, { region_code: '433101', brand: null }, beijing('23:00'))).toEqual([
       '现在不在服务时间（每天 8:00–20:00），客服会在明天 8:00 后尽快给您打电话，确认上门时间。',
-      '着急请直接拨打 400-000-0000，报上单号。',
+      // Not "call now": the hotline keeps the same hours.
+      '明天 8:00 后着急可直接拨打 400-000-0000，报上单号。',
     ]);
   });
 

@@ -79,6 +79,7 @@ const lead = (over: Partial<StoredLead> = {}): StoredLead => ({
   created_at: new Date().toISOString(),
   key_id: null,
   phone_hash: null,
+  line_hash: null,
   repeat_count: 0,
   last_repeat_at: null,
   route: 'test',

@@ -78,6 +78,31 @@ describe('POST /api/leads (JSON)', () => {
     const again = await post({ ...validLead(), phone: office });
     expect(again.status).toBe(200);
     expect(await countLeads()).toBe(before);
+    // A colleague on another extension: another lead, with the extension to call back (merged, the
+    // extension would be lost: a repeat keeps no phone).
+    const colleague = await post({
+      ...validLead(),
+      name: '财务室刘女士',
+      phone: `${office}转8123`,
+      description: '保险柜打不开了，急',
+    });
+    expect(colleague.status).toBe(201);
+    const other = await colleague.json<{ id: string; reference: string }>();
+    expect(other.id).not.toBe(id);
+    expect((await openRow(other.id)).phone).toBe(`${number};ext=8123`);
+    expect(await countLeads()).toBe(before + 1);
+  });
+
+  it('merges a post with an extension only into a lead of that line; the number alone into the latest', async () => {
+    const ring = await keyring(env.LEADS_ENCRYPTION_KEY);
+    const number = `+86731${String(crypto.getRandomValues(new Uint32Array(1))[0] % 100_000_000).padStart(8, '0')}`;
+    const first = { ...leadInput(), phone: `${number};ext=8001` };
+    const a = await saveLead(env.DB, ring, first, []);
+    const again = (phone: string) => saveLead(env.DB, ring, { ...first, requestId: crypto.randomUUID(), phone }, []);
+    const b = await again(`${number};ext=8123`);
+    expect(b).toMatchObject({ created: true, merged: false });
+    expect(await again(`${number};ext=8001`)).toMatchObject({ merged: true, lead: { id: a.lead.id } });
+    expect(await again(number)).toMatchObject({ merged: true, lead: { id: b.lead.id } });
   });
 
   it('merges a post into a lead sealed just before a key rotation: the phone under any key of the ring', async () => {
