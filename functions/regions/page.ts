@@ -112,11 +112,14 @@ export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securi
   const town = asked && places?.townOf(asked, c.req.query('town') ?? '');
   const coveredSince = uncovered && catalog?.region(uncovered) ? catalog.lineage(uncovered) : [];
   const chosen = coveredSince[1] ?? coveredSince[0];
+  const place = asked ? (town ? `${town}（${catalog!.regionLabel(asked)}）` : catalog!.regionLabel(asked)) : '';
   // Come from a result's 在线留言: the page says why the form has that place, as the result did.
-  if (!q && asked) {
-    const label = catalog!.regionLabel(asked);
-    status = `${town ? `${town}（${label}）` : label}暂未覆盖。可${call}咨询，或在下方留言，我们会尽快联系您。`;
-  }
+  if (!q && asked) status = `${place}暂未覆盖。可${call}咨询，或在下方留言，我们会尽快联系您。`;
+  // Beside the form too, where its link lands (#lead-form): a phone's picker cuts the option's
+  // （暂未覆盖） off (390 px).
+  const formNote = asked
+    ? String(await html`<p class="notice" data-uncovered-note>${`${place}暂未覆盖：留言后，客服会告诉您能否上门。`}</p>`)
+    : '';
   const answered = !!(q || status);
   // The hotline in what the answer says is a link to call, as the results' rows have it.
   const statusHtml = await withCall(status, hotline);
@@ -133,6 +136,7 @@ export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securi
     .on('[data-search-answer]', { element: (el) => void (answered && el.removeAttribute('hidden')) })
     .on('[data-search-answer-status]', { element: (el) => void el.setInnerContent(statusHtml, { html: true }) })
     .on('[data-search-answer-list]', { element: (el) => void el.setInnerContent(list, { html: true }) })
+    .on('#lead-title', { element: (el) => void (formNote && el.after(formNote, { html: true })) })
     .on('form[data-lead-form] select[name=region]', {
       element: (el) => void (asked && el.prepend(uncoveredOption(asked, catalog!.regionLabel(asked)), { html: true })),
     })

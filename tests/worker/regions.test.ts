@@ -158,6 +158,11 @@ describe('search without JavaScript', () => {
     const { page: chosen } = await regions(form.replace('/regions/', '').replace('#lead-form', ''));
     expect(chosen).toContain('<option value="110101" data-for="region" selected>北京市 东城区（暂未覆盖）</option>');
     expect(chosen).toMatch(/<input id="lead-address" name="address"[^>]* value="东华门街道"/);
+    // Beside the form too, where the link lands: a phone's picker cuts its option's （暂未覆盖） off.
+    expect(chosen).toContain(
+      '<p class="notice" data-uncovered-note>东华门街道（北京市 东城区）暂未覆盖：留言后，客服会告诉您能否上门。</p>',
+    );
+    expect(chosen.indexOf('data-uncovered-note')).toBeGreaterThan(chosen.indexOf('id="lead-title"'));
     // The page says why, as the result did.
     expect(status(chosen)).toBe(
       '东华门街道（北京市 东城区）暂未覆盖。可拨打 400-000-0000 咨询，或在下方留言，我们会尽快联系您。',
