@@ -10,6 +10,7 @@ import { wantsPage } from '../web/wants-page.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { endSession, passwordStill, startSession, type StillTrue } from './sessions.ts';
 import { completeSetup, staffByName } from './store.ts';
+import { inboxPage } from '../../src/contract/sign-in-return.ts';
 
 type Ctx = Context<{ Bindings: Env }>;
 
@@ -30,7 +31,7 @@ const MIN_PASSWORD = 10;
 export const MESSAGES = {
   badForm: '表单内容无法识别，请刷新页面后重试。',
   signIn: '用户名或密码不正确。',
-  tooMany: '尝试次数过多，请稍后再试。',
+  tooMany: '尝试次数过多，请 1 分钟后再试。',
   setup: '设置链接无效、已使用或已过期（有效期 24 小时），请向负责人索取新链接。',
   short: `密码至少 ${MIN_PASSWORD} 个字符。`,
   mismatch: '两次输入的密码不一致。',
@@ -46,8 +47,10 @@ staffAuth.post('/sign-in', async (c) => {
   const wait =
     (await retryAfter(c.env, 'signInIp', clientIp(c.req.raw.headers))) ||
     (await retryAfter(c.env, 'signInName', name.toLowerCase()));
+  // The inbox page it goes on to (a lead's: src/contract/sign-in-return.ts), kept through a refusal.
+  const next = inboxPage(form.get('next'));
   // A browser is sent back with the name it typed (not the password), so only the password is typed again.
-  const back = `/admin/sign-in/?${new URLSearchParams({ name: name.slice(0, 64) })}&error=`;
+  const back = `/admin/sign-in/?${new URLSearchParams({ name: name.slice(0, 64), ...(next ? { next } : {}) })}&error=`;
   if (wait) {
     c.header('retry-after', String(wait));
     return refuse(c, 429, 'tooMany', back);
@@ -55,7 +58,7 @@ staffAuth.post('/sign-in', async (c) => {
   // An unknown name costs the same hashing as a wrong password, and gets the same answer.
   const staff = name ? await staffByName(c.env.DB, name) : null;
   if (!(await verifyPassword(password, staff?.password_hash)) || !staff) return refuse(c, 401, 'signIn', back);
-  const started = await signedIn(c, staff.id, { name: staff.name, role: staff.role }, passwordStill(staff.password_hash!));
+  const started = await signedIn(c, staff.id, { name: staff.name, role: staff.role }, passwordStill(staff.password_hash!), next);
   return started ?? refuse(c, 401, 'signIn', back);
 });
 
@@ -95,12 +98,18 @@ staffAuth.post('/sign-out', async (c) => {
 
 /** Starts a session for this user: the cookie, and the answer that follows (passkeys.ts uses it too);
  *  null when `still` no longer held. */
-export async function signedIn(c: Ctx, staffId: string, staff: { name: string; role: string }, still?: StillTrue) {
+export async function signedIn(
+  c: Ctx,
+  staffId: string,
+  staff: { name: string; role: string },
+  still?: StillTrue,
+  next = '/admin/',
+) {
   const started = await startSession(c.env.DB, staffId, c.req.header('user-agent') ?? null, still);
   if (!started) return null;
   const { id, expiresAt } = started;
   setCookie(c, sessionCookie(c), id, { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', expires: expiresAt });
-  return answer(c, { ok: true, staff }, '/admin/');
+  return answer(c, { ok: true, staff }, next);
 }
 
 /** JSON, or for a browser's form post a 303 to the page that follows. */

@@ -9,13 +9,16 @@ import { openSession } from './sessions.ts';
 import { sessionCookie } from './sign-in.ts';
 import type { Staff } from './store.ts';
 import { wantsPage } from '../web/wants-page.ts';
+import { signInPage } from '../../src/contract/sign-in-return.ts';
 
 export type SignedIn = { Bindings: Env; Variables: { staff: Staff } };
 
 export const signedIn: MiddlewareHandler<SignedIn> = async (c, next) => {
   const staff = await staffOf(c.env, c.req.raw.headers, getCookie(c, sessionCookie(c)));
   if (!staff) {
-    return wantsPage(c) ? c.redirect('/admin/sign-in/', 303) : c.json({ ok: false, error: '请先登录。' }, 401);
+    // A page asked for (a lead's, from a notification) is where the sign-in goes on to.
+    const page = c.req.method === 'GET' ? signInPage(c.req.path) : '/admin/sign-in/';
+    return wantsPage(c) ? c.redirect(page, 303) : c.json({ ok: false, error: '请先登录。' }, 401);
   }
   c.set('staff', staff);
   return next();

@@ -39,7 +39,7 @@ import { sha256Hex } from './tokens.ts';
 const MESSAGES = {
   failed: '通行密钥验证失败，请重试或用密码登录。',
   unknown: '这个通行密钥不属于任何员工（可能已被删除），请用密码登录。',
-  tooMany: '尝试次数过多，请稍后再试。',
+  tooMany: '尝试次数过多，请 1 分钟后再试。',
   added: '通行密钥未能添加，请重试。',
   taken: '这个通行密钥已经登记过了。',
 };

@@ -32,12 +32,16 @@ export async function moveStage(
     .first<{ stage: Stage; appointment_at: string | null; status: string }>();
   if (!lead) return 'not-found';
   if (lead.status === 'spam') return 'spam';
-  if (seen.stage !== undefined && (seen.stage !== lead.stage || (seen.appointmentAt ?? null) !== lead.appointment_at))
-    return 'conflict';
+  const appointmentAt = change.to === 'scheduled' ? change.appointmentAt! : null;
+  const already = change.to === lead.stage && appointmentAt === lead.appointment_at;
+  const stale = seen.stage !== undefined && (seen.stage !== lead.stage || (seen.appointmentAt ?? null) !== lead.appointment_at);
+  // Where it already is, changed meanwhile to just that (a second tap of 保存, or a colleague making
+  // the same change): done, not someone else's edit.
+  if (already && stale) return 'done';
+  if (stale) return 'conflict';
   if (!canMove(lead.stage, change.to)) return 'not-allowed';
   // A booked visit given the same time again: nothing changed, nothing to record.
-  const appointmentAt = change.to === 'scheduled' ? change.appointmentAt! : null;
-  if (change.to === lead.stage && appointmentAt === lead.appointment_at && !change.reason) return 'done';
+  if (already && !change.reason) return 'done';
   const at = new Date().toISOString();
   const [update] = await db.batch([
     db
@@ -70,9 +74,9 @@ export async function assign(
     .bind(leadId)
     .first<{ assignee_id: string | null }>();
   if (!lead) return 'not-found';
-  if (seen.assignee !== undefined && seen.assignee !== lead.assignee_id) return 'conflict';
-  // Already theirs: nothing changes, and the history says nothing happened.
+  // Already theirs (given them meanwhile too: a second tap): nothing changes, and the history says nothing happened.
   if (lead.assignee_id === (to?.id ?? null)) return 'done';
+  if (seen.assignee !== undefined && seen.assignee !== lead.assignee_id) return 'conflict';
   const at = new Date().toISOString();
   const [update] = await db.batch([
     db
@@ -219,8 +223,9 @@ export async function markSpam(
     ),
   ]);
   if (results[0].meta.changes !== 1) {
-    const exists = await db.prepare('SELECT 1 FROM leads WHERE id = ?').bind(leadId).first();
-    return { outcome: exists ? 'not-allowed' : 'not-found', deliveries: [] };
+    // Already there (a second tap, or a colleague's the same moment): done, nobody told twice.
+    const row = await db.prepare('SELECT status FROM leads WHERE id = ?').bind(leadId).first<{ status: string }>();
+    return { outcome: !row ? 'not-found' : row.status === to ? 'done' : 'not-allowed', deliveries: [] };
   }
   return { outcome: 'done', deliveries: ids.filter((_, i) => results[2 + i].meta.changes === 1) };
 }

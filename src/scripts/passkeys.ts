@@ -2,6 +2,7 @@
 // appear only where the browser can use passkeys; without JavaScript the password form is there.
 // Talks JSON to functions/staff/webauthn.ts.
 import { browserSupportsWebAuthn, startAuthentication, startRegistration } from '@simplewebauthn/browser';
+import { inboxPage } from '../contract/sign-in-return.ts';
 
 const post = async (path: string, body?: unknown) => {
   const res = await fetch(path, {
@@ -46,7 +47,7 @@ if (browserSupportsWebAuthn()) {
     wire(signIn, async () => {
       const optionsJSON = await post('/admin/passkeys/sign-in/options');
       await post('/admin/passkeys/sign-in', { response: await startAuthentication({ optionsJSON }) });
-      location.assign('/admin/');
+      location.assign(inboxPage(new URLSearchParams(location.search).get('next')) ?? '/admin/');
     });
   }
   const add = document.querySelector<HTMLButtonElement>('#passkey-add');

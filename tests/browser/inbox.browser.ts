@@ -136,6 +136,20 @@ describe('the inbox', () => {
     expect((await page.context().cookies()).map((c) => c.name)).not.toContain('baoxiu-inbox-view');
     await page.goto(`${baseUrl}/admin/`);
     expect(new URL(page.url()).pathname).toBe('/admin/sign-in/');
+    // A lead's link opened signed out (a notification's): signing in goes on to that lead, through a
+    // wrong password too; a link naming a page elsewhere goes to the inbox.
+    await page.goto(leadUrl);
+    expect(new URL(page.url()).searchParams.get('next')).toBe(new URL(leadUrl).pathname);
+    await page.fill('#name', name);
+    await page.fill('#password', 'not the password');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(await page.textContent('[role=alert]')).toContain('用户名或密码不正确');
+    await page.fill('#password', password);
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(page.url()).toBe(leadUrl);
+    await Promise.all([page.waitForNavigation(), page.click('text=退出')]);
+    await page.goto(`${baseUrl}/admin/sign-in/?next=${encodeURIComponent('//evil.example/admin/')}`);
+    expect(await page.$('input[name=next]')).toBeNull();
     await page.context().close();
   });
 
