@@ -57,6 +57,10 @@ manage.post('/staff/:id/disable', async (c) => {
   const user = await staffById(c.env.DB, c.req.param('id'));
   if (!user || user.disabled_at) return problem(c, 'gone', 404);
   if (user.role === 'owner') return problem(c, 'owner', 409);
+  // A browser's 停用 asks first, on the staff page (it cannot be undone: one tap beside 新的设置链接
+  // locked a technician out for good); that page's 确认停用 sends confirm=1.
+  if (wantsPage(c) && (await postedFields(c))?.get('confirm') !== '1')
+    return c.redirect(`/admin/staff/?disable=${encodeURIComponent(user.id)}#confirm-disable`, 303);
   await disableStaff(c.env.DB, user.id, logStatement(c.env.DB, c.var.staff, 'disable-staff', user.name));
   return done(c);
 });

@@ -295,7 +295,14 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     await submit(page, 'form[action$="/assign"] button');
     // Disabled, the technician cannot sign in again.
     await page.goto(`${baseUrl}/admin/staff/`);
+    // 停用 asks first (it cannot be undone); 不停用 changes nothing.
     await submit(page, `[data-staff="${tech}"] button.danger`);
+    expect(await page.textContent('#confirm-disable')).toContain(`停用 ${tech}？`);
+    await submit(page, '#confirm-disable a');
+    expect(await page.$('#confirm-disable')).toBeNull();
+    expect(await page.textContent(`[data-staff="${tech}"]`)).not.toContain('已停用');
+    await submit(page, `[data-staff="${tech}"] button.danger`);
+    await submit(page, '#confirm-disable button.danger');
     expect(await page.textContent(`[data-staff="${tech}"]`)).toContain('已停用');
     await techPage.fill('#name', tech);
     await techPage.fill('#password', 'the technician passphrase');

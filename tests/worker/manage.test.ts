@@ -64,10 +64,20 @@ describe('staff management', () => {
     const worker = await staffSession('staff');
     expect(await canWork(worker.cookie)).toBe(true);
     const id = (await staffByName(env.DB, worker.name))!.id;
-    expect((await inboxPost(`/staff/${id}/disable`, {}, { cookie: owner.cookie })).status).toBe(200);
+    // A browser's 停用 asks first, on the staff page: nothing is disabled until it is confirmed.
+    const asked = await inboxPost(`/staff/${id}/disable`, {}, { cookie: owner.cookie, accept: 'text/html' });
+    expect([asked.status, asked.headers.get('location')]).toEqual([303, `/admin/staff/?disable=${id}#confirm-disable`]);
+    expect(await canWork(worker.cookie)).toBe(true);
+    const confirmed = await inboxPost(`/staff/${id}/disable`, { confirm: '1' }, { cookie: owner.cookie, accept: 'text/html' });
+    expect([confirmed.status, confirmed.headers.get('location')]).toEqual([303, '/admin/staff/']);
     expect(await canWork(worker.cookie)).toBe(false);
-    expect(await lastLog()).toEqual({ staff_name: owner.name, action: 'disable-staff', detail: worker.name });
     expect((await inboxPost(`/staff/${id}/disable`, {}, { cookie: owner.cookie })).status).toBe(404);
+    // A JSON client (the admin API) is not asked.
+    const next = await staffSession('staff');
+    const nextId = (await staffByName(env.DB, next.name))!.id;
+    expect((await inboxPost(`/staff/${nextId}/disable`, {}, { cookie: owner.cookie })).status).toBe(200);
+    expect(await canWork(next.cookie)).toBe(false);
+    expect(await lastLog()).toEqual({ staff_name: owner.name, action: 'disable-staff', detail: next.name });
     const otherId = (await staffByName(env.DB, other.name))!.id;
     expect((await inboxPost(`/staff/${otherId}/disable`, {}, { cookie: owner.cookie })).status).toBe(409);
     expect(await canWork(other.cookie)).toBe(true);
