@@ -70,12 +70,13 @@ export async function newSetupLink(db: D1Database, staffId: string, also: D1Prep
   return { code: setup.code, expiresAt: setup.expiresAt };
 }
 
-/** The user an unused, unexpired setup code belongs to (for showing the link again), or null. */
+/** The user (not disabled) an unused, unexpired setup code belongs to (the staff page shows the link
+ *  again; the setup page says at once when it no longer works), or null. */
 export const setupCodeOwner = async (db: D1Database, code: string) =>
   db
     .prepare(
       `SELECT st.name, su.expires_at FROM staff_setup su JOIN staff st ON st.id = su.staff_id
-       WHERE su.code_hash = ? AND su.used_at IS NULL AND su.expires_at > ?`,
+       WHERE su.code_hash = ? AND su.used_at IS NULL AND su.expires_at > ? AND st.disabled_at IS NULL`,
     )
     .bind(await sha256Hex(code), new Date().toISOString())
     .first<{ name: string; expires_at: string }>();
