@@ -9,7 +9,8 @@ export type Action =
   | 'add-passkey'
   | 'remove-passkey'
   | 'complete-setup' // migrations/0011_operator_log_setup.sql
-  | 'export-leads'; // migrations/0016_operator_log_export.sql
+  | 'export-leads' // migrations/0016_operator_log_export.sql
+  | 'enable-staff'; // migrations/0020_operator_log_enable.sql
 
 export interface LogEntry {
   id: string;

@@ -1,6 +1,6 @@
 // The owner's staff management (POST /admin/staff…, /admin/sessions/…/revoke): add a user (with a
-// setup link to send them), a new setup link for a user who lost their password, disable a user,
-// end anyone's session. Owners only; each change is in the operator log (log.ts) with who and when.
+// setup link to send them), a new setup link for a user who lost their password, disable a user
+// (asked first) or enable one again, end anyone's session. Owners only; each change is in the operator log (log.ts) with who and when.
 // A browser goes back to /admin/staff/ (303), a new setup link in a cookie of that page, shown until
 // the next step there. Behind Cloudflare Access there are no setup links: Access signs users in by the
 // e-mail added.
@@ -12,7 +12,7 @@ import { accessOn } from './access.ts';
 import { logStatement } from './log.ts';
 import { revokeSession, sessionOwner } from './sessions.ts';
 import { ownerOnly, signedIn, type SignedIn } from './signed-in.ts';
-import { addStaff, disableStaff, NAME, newSetupLink, staffById } from './store.ts';
+import { addStaff, disableStaff, enableStaff, NAME, newSetupLink, staffById } from './store.ts';
 
 type Ctx = Context<SignedIn>;
 
@@ -62,6 +62,13 @@ manage.post('/staff/:id/disable', async (c) => {
   if (wantsPage(c) && (await postedFields(c))?.get('confirm') !== '1')
     return c.redirect(`/admin/staff/?disable=${encodeURIComponent(user.id)}#confirm-disable`, 303);
   await disableStaff(c.env.DB, user.id, logStatement(c.env.DB, c.var.staff, 'disable-staff', user.name));
+  return done(c);
+});
+
+manage.post('/staff/:id/enable', async (c) => {
+  const user = await staffById(c.env.DB, c.req.param('id'));
+  if (!user?.disabled_at) return problem(c, 'gone', 404);
+  await enableStaff(c.env.DB, user.id, logStatement(c.env.DB, c.var.staff, 'enable-staff', user.name));
   return done(c);
 });
 

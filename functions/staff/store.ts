@@ -93,6 +93,16 @@ export async function disableStaff(db: D1Database, staffId: string, log: D1Prepa
   return update.meta.changes === 1;
 }
 
+/** Enables a disabled user again: their password (if any) signs them in as before; their sessions
+ *  ended when they were disabled. `log` follows the update (written only if the user was enabled). */
+export async function enableStaff(db: D1Database, staffId: string, log: D1PreparedStatement): Promise<boolean> {
+  const [update] = await db.batch([
+    db.prepare('UPDATE staff SET disabled_at = NULL WHERE id = ?1 AND disabled_at IS NOT NULL').bind(staffId),
+    log,
+  ]);
+  return update.meta.changes === 1;
+}
+
 export const staffById = (db: D1Database, id: string) => db.prepare('SELECT * FROM staff WHERE id = ?').bind(id).first<Staff>();
 
 /** Every user, disabled ones too, for the owner's staff page. */

@@ -330,6 +330,15 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
     await submit(page, '[data-lookup-lock] button');
     expect(await page.locator('[data-lookup-lock]').count()).toBe(0);
     expect(await page.textContent('[data-history]')).toContain(`${owner}：解除客户查询进度的锁定`);
+    // Enabled again from the staff page: the technician signs in with the password they had.
+    await page.goto(`${baseUrl}/admin/staff/`);
+    await submit(page, `[data-staff="${tech}"] button:has-text("重新启用")`);
+    expect(await page.textContent(`[data-staff="${tech}"]`)).not.toContain('已停用');
+    expect(await page.textContent('[data-log]')).toContain(`${owner}：重新启用员工 ${tech}`);
+    await techPage.fill('#name', tech);
+    await techPage.fill('#password', 'the technician passphrase');
+    await submit(techPage, 'button[type=submit]');
+    expect(new URL(techPage.url()).pathname).toBe('/admin/');
     await ownerContext.close();
     await techContext.close();
   });

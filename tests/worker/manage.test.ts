@@ -78,6 +78,12 @@ describe('staff management', () => {
     expect((await inboxPost(`/staff/${nextId}/disable`, {}, { cookie: owner.cookie })).status).toBe(200);
     expect(await canWork(next.cookie)).toBe(false);
     expect(await lastLog()).toEqual({ staff_name: owner.name, action: 'disable-staff', detail: next.name });
+    // Enabled again: signs in with the password they had; recorded; one not disabled is no such change.
+    expect((await inboxPost(`/staff/${nextId}/enable`, {}, { cookie: owner.cookie })).status).toBe(200);
+    expect(await lastLog()).toEqual({ staff_name: owner.name, action: 'enable-staff', detail: next.name });
+    expect((await inboxPost('/sign-in', { name: next.name, password: 'correct horse battery' })).status).toBe(200);
+    expect((await inboxPost(`/staff/${nextId}/enable`, {}, { cookie: owner.cookie })).status).toBe(404);
+    expect((await inboxPost(`/staff/${nextId}/enable`, {}, { cookie: worker.cookie })).status).toBe(401);
     const otherId = (await staffByName(env.DB, other.name))!.id;
     expect((await inboxPost(`/staff/${otherId}/disable`, {}, { cookie: owner.cookie })).status).toBe(409);
     expect(await canWork(other.cookie)).toBe(true);

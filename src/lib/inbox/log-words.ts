@@ -11,6 +11,7 @@ const ACTIONS: Record<Action, string> = {
   'remove-passkey': '删除通行密钥',
   'complete-setup': '用设置链接设了新密码（原来的登录和通行密钥随之失效）',
   'export-leads': '导出报修',
+  'enable-staff': '重新启用员工',
 };
 
 /** One entry in words: a new user's first password ended nothing; a forget says how many leads, an
