@@ -142,10 +142,11 @@ export async function formWithErrors(
     .on('form[data-lead-form] [data-form-status]', {
       element(el) {
         // Every message, so one for a field the page does not show (a prefilled region) is seen too.
+        // As one sentence each, apart (请填写称呼；请填写联系电话。), not run together with spaces.
         const fields = Object.entries(errors)
           .filter(([k]) => k !== 'form')
-          .map(([, m]) => m);
-        el.setInnerContent([errors.form ?? STATUS_SUMMARY, ...fields].join(' '));
+          .map(([, m]) => m.replace(/。$/, ''));
+        el.setInnerContent(`${errors.form ?? STATUS_SUMMARY}${fields.length ? `${fields.join('；')}。` : ''}`);
         el.removeAttribute('hidden');
       },
     });

@@ -60,6 +60,14 @@ describe('bad input', () => {
     }
   });
 
+  it('says every field that needs fixing in the page a plain post gets back, each apart', async () => {
+    const page = await form({ ...valid(), name: '', phone: '', consent: 'on' } as unknown as Record<string, string>, {
+      referer: `${ORIGIN}/hunan/xiangxi/jishou/`,
+    });
+    expect(page.status).toBe(400);
+    expect(await page.text()).toMatch(/data-form-status[^>]*>提交未成功，请按提示修改后重新提交。请填写称呼；请填写联系电话。</);
+  });
+
   it('rejects unknown fields with a Chinese message that echoes no markup', async () => {
     const res = await post({ ...valid(), isAdmin: true, '<img src=x onerror=alert(1)>': 1 });
     expect(res.status).toBe(400);
