@@ -117,29 +117,25 @@ export async function decryptField(key: LeadKey, stored: string, context: string
   return decoder.decode(plain);
 }
 
-/** Keyed hash of an E.164 number (hex): equal numbers match, the number cannot be read back. */
-export async function phoneHash(key: LeadKey, e164: string): Promise<string> {
-  // The number, not its extension: an office's leads are one customer's (repeats, forgetting).
-  const mac = await crypto.subtle.sign('HMAC', key.hmac, encoder.encode(dialable(e164)));
+/** Keyed hash (HMAC, hex) of a text: equal texts match, the text cannot be read back. */
+async function keyedHex(key: LeadKey, text: string): Promise<string> {
+  const mac = await crypto.subtle.sign('HMAC', key.hmac, encoder.encode(text));
   return [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The phone's hash under every key of the ring: a row written with an older key is still found. */
-export function phoneHashes(ring: Keyring, e164: string): Promise<string[]> {
-  return Promise.all([...ring.byId.values()].map((k) => phoneHash(k, e164)));
-}
+/** Keyed hash of an E.164 number. The number, not its extension: an office's leads are one
+ *  customer's (filters, forgetting). */
+export const phoneHash = (key: LeadKey, e164: string) => keyedHex(key, dialable(e164));
 
-/** Keyed hash of the phone with its extension (hex), apart from phoneHash's: one line of an office,
- *  which a merge keeps to (functions/leads/store.ts). */
-export async function lineHash(key: LeadKey, e164: string): Promise<string> {
-  const mac = await crypto.subtle.sign('HMAC', key.hmac, encoder.encode(`line:${e164}`));
-  return [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+/** Keyed hash of the phone with its extension, apart from phoneHash's: one line of an office, which
+ *  a merge keeps to (functions/leads/store.ts). */
+export const lineHash = (key: LeadKey, e164: string) => keyedHex(key, `line:${e164}`);
 
-/** The line's hash under every key of the ring. */
-export function lineHashes(ring: Keyring, e164: string): Promise<string[]> {
-  return Promise.all([...ring.byId.values()].map((k) => lineHash(k, e164)));
-}
+/** A hash under every key of the ring: a row written with an older key is still found. */
+const underEveryKey = (ring: Keyring, hash: (key: LeadKey) => Promise<string>) => Promise.all([...ring.byId.values()].map(hash));
+
+export const phoneHashes = (ring: Keyring, e164: string) => underEveryKey(ring, (k) => phoneHash(k, e164));
+export const lineHashes = (ring: Keyring, e164: string) => underEveryKey(ring, (k) => lineHash(k, e164));
 
 /** A fresh ring entry for `npm start` and the tests: `kid:base64(32 random bytes)`. */
 export function newKeyEntry(id = 'k1'): string {

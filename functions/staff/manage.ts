@@ -1,6 +1,7 @@
 // The owner's staff management (POST /admin/staff…, /admin/sessions/…/revoke): add a user (with a
 // setup link to send them), a new setup link for a user who lost their password, disable a user
-// (asked first) or enable one again, end anyone's session. Owners only; each change is in the operator log (log.ts) with who and when.
+// (asked first) or enable one again, end anyone's session. Owners only; each change is in the
+// operator log (log.ts) with who and when.
 // A browser goes back to /admin/staff/ (303), a new setup link in a cookie of that page, shown until
 // the next step there. Behind Cloudflare Access there are no setup links: Access signs users in by the
 // e-mail added.

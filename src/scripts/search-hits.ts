@@ -51,7 +51,8 @@ export interface Hit {
   /** That town is one of the 2020 codes that today's do not name (淀山湖镇; src/lib/former-towns.ts). */
   former?: true;
   /** A word typed before the town is another town's here, or the town's own name again, not a place
-   *  it lies in (张掖 火车站街道 in 兰州's 城关区, which has 张掖路街道; 武安 武安镇 in 郓城县's): ranked after. */
+   *  it lies in (张掖 火车站街道 in 兰州's 城关区, which has 张掖路街道; 武安 武安镇 in 郓城县's): left out
+   *  where a town in the places typed answers (search-as.ts). */
   stray?: true;
 }
 
@@ -201,7 +202,7 @@ export function rank(hit: Hit, names: string[], town: string, owners: Map<string
   if (own !== undefined) return own;
   const parent = hit.town ? undefined : parentOf(hit.meta);
   if (parent && owners.has(parent)) return UNDER_OWN + owners.get(parent)! / 10;
-  if (hit.town && (namedBy(hit.town, town) || hit.spelled)) return hit.stray ? NAMED_TOWN + 0.5 : NAMED_TOWN;
+  if (hit.town && (namedBy(hit.town, town) || hit.spelled)) return NAMED_TOWN;
   return OTHER;
 }
 
@@ -209,9 +210,9 @@ export const covers = (hit: Hit) => (hit.meta.covered === '0' ? 0 : 1);
 /** How big the city of a result is (Place `streets`). */
 export const citySize = (hit: Hit) => Number(hit.meta.streets ?? 0);
 
-/** Namesakes (南山区 and 南山区, 城关镇 in 88 counties) in the places they hold among the results: one
- *  in the places typed before it first (Hit.stray), then a covered one, a town of today before one of
- *  the 2020 codes, then the bigger city's (深圳's 南山区, then 鹤岗's). Places of other names keep their order: Pagefind ranks a name typed in full
+/** Namesakes (南山区 and 南山区, 城关镇 in 88 counties) in the places they hold among the results: a
+ *  covered one first, a town of today before one of the 2020 codes, then the bigger city's (深圳's
+ *  南山区, then 鹤岗's). Places of other names keep their order: Pagefind ranks a name typed in full
  *  (乌镇, a town of 佳县) before one it begins (乌镇街道). */
 export function biggerFirst(hits: Hit[]): Hit[] {
   const byName = new Map<string, number[]>();
@@ -223,13 +224,7 @@ export function biggerFirst(hits: Hit[]): Hit[] {
     if (at.length < 2) continue;
     const sorted = at
       .map((i) => hits[i])
-      .sort(
-        (a, b) =>
-          Number(!!a.stray) - Number(!!b.stray) ||
-          covers(b) - covers(a) ||
-          Number(!!a.former) - Number(!!b.former) ||
-          citySize(b) - citySize(a),
-      );
+      .sort((a, b) => covers(b) - covers(a) || Number(!!a.former) - Number(!!b.former) || citySize(b) - citySize(a));
     at.forEach((i, k) => (out[i] = sorted[k]));
   }
   return out;
