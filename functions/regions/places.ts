@@ -2,8 +2,9 @@
 // with a page (/catalog.json), those without (/uncovered-regions.json) and every county's towns
 // (/towns.json). With JavaScript the page searches Pagefind (src/scripts/search-core.ts); this reads
 // the forms people write most — a name whole or without its suffix (乾州街道, 乾州), with places above
-// it in front (吉首市乾州街道, 湘西乾州, 湖南吉首乾州) — and covered places in pinyin (their page's slug).
-import type { CountyTowns, UncoveredRegions } from '../../src/contract/catalog.ts';
+// it in front (吉首市乾州街道, 湘西乾州, 湖南吉首乾州) — and in pinyin: a covered region by its page's slug,
+// every other place by /search-pinyin.json (qianzhou, qianzhoujiedao, qianzhou jishou).
+import type { CountyTowns, SearchPinyin, UncoveredRegions } from '../../src/contract/catalog.ts';
 import {
   bySound,
   lookalikes,
@@ -59,6 +60,9 @@ export class PlaceIndex {
   private readonly traditional?: TraditionalForms;
   /** /search-sounds.json: a query's characters as their pinyin (吉手 → jishou), for findBySound. */
   private readonly sounds?: SoundTable;
+  /** Towns with their pinyin, indexed by it at the first query that needs it: ~60 ms more otherwise
+   *  on each isolate's first search, most of which are in characters (npm run bench). */
+  private unspoken: [Place, string][] = [];
 
   constructor(
     catalog: CatalogIndex,
@@ -66,6 +70,7 @@ export class PlaceIndex {
     towns: CountyTowns,
     traditional?: TraditionalForms,
     sounds?: SoundTable,
+    pinyin?: SearchPinyin,
   ) {
     this.towns = towns;
     this.traditional = traditional;
@@ -76,7 +81,7 @@ export class PlaceIndex {
       const short = shortName(name, level);
       const forms = [name, ...(short !== name ? [short] : []), ...(level === 'prefecture' ? prefectureForms(name) : [])];
       // A covered place in pinyin: its page's own slug (/hunan/xiangxi/jishou/ → jishou).
-      const slug = path?.split('/').at(-2)?.replace(/-\d+$/, '');
+      const slug = path?.split('/').at(-2)?.replace(/-\d+$/, '') ?? pinyin?.regions[code];
       const place: Place = { name, level, code, path, forms: slug ? [...forms, slug] : forms };
       regions.set(code, place);
       if (parent) parents.set(place, parent);
@@ -90,10 +95,14 @@ export class PlaceIndex {
       for (const [code, names] of Object.entries(towns)) {
         const county = regions.get(code);
         if (!county) continue;
-        for (const name of (names.split('|')[part] ?? '').split(' ')) {
+        const list = (names.split('|')[part] ?? '').split(' ');
+        const spoken = (pinyin?.towns[code]?.split('|')[part] ?? '').split(' ');
+        // Another build's pinyin (a county's towns changed since) is read past: none is better than a wrong one.
+        const said = spoken.length === list.length ? spoken : [];
+        for (const [i, name] of list.entries()) {
           if (!name) continue;
           const short = shortName(name, 'town');
-          this.index({
+          const town: Place = {
             name,
             level: 'town',
             code,
@@ -101,19 +110,31 @@ export class PlaceIndex {
             path: county.path,
             forms: short !== name ? [name, short] : [name],
             ...(part ? { former: true as const } : {}),
-          });
+          };
+          this.index(town);
+          if (LATIN.test(said[i] ?? '')) this.unspoken.push([town, said[i]]);
         }
       }
   }
 
   private index(place: Place) {
     this.places.push(place);
-    for (const form of new Set(place.forms)) {
-      this.longest = Math.max(this.longest, form.length);
-      const list = this.byForm.get(form);
-      if (list) list.push(place);
-      else this.byForm.set(form, [place]);
+    for (const form of new Set(place.forms)) this.named(form, place);
+  }
+
+  private named(form: string, place: Place) {
+    this.longest = Math.max(this.longest, form.length);
+    const list = this.byForm.get(form);
+    if (list) list.push(place);
+    else this.byForm.set(form, [place]);
+  }
+
+  private spoken() {
+    for (const [town, form] of this.unspoken) {
+      town.forms.push(form);
+      this.named(form, town);
     }
+    this.unspoken = [];
   }
 
   /** `name` when it is a town of the county `code` (a link's town, which anyone can write). */
@@ -126,6 +147,7 @@ export class PlaceIndex {
     // As typed first, where a name holds a word of the service or of an address (…服务中心, …社区);
     // then without those words (长沙开锁, 乾州街道世纪山水小区), then with look-alike characters.
     const { typedAs, place, words } = written(typed);
+    if (/[a-z]/.test(typedAs)) this.spoken();
     // A place above it typed after it (城关镇 河南省, 长安镇 东莞, 城关镇 南阳 河南): read in front too.
     // Read so, part of it may name a place in it (太平镇 浙江: 温岭's 太平街道), but never that word
     // alone (乾州街道 湖北, a province 乾州街道 is not in: 乾州街道 as typed).
@@ -150,19 +172,22 @@ export class PlaceIndex {
     return within.length ? within : partly.length ? partly : this.read(place, true).places;
   }
 
-  /** For a query that names nothing: the covered places whose name sounds as it does (吉手, 急首 →
-   *  吉首市, by its page's pinyin), as the search box's script answers a near name. Places nobody
-   *  covers have no pinyin here. */
+  /** For a query that names nothing: the places whose name sounds as it does (吉手, 急首 → 吉首市; 千州街道
+   *  → 乾州街道, 前洲街道), by their pinyin, with the suffix typed — as the search box's script answers a
+   *  near name. */
   findBySound(typed: string): Place[] {
     const { place } = written(typed);
     if (!this.sounds || !/\p{Script=Han}/u.test(place)) return [];
-    // The pinyin here is a page's slug: the name without its suffix (急首市 → jishou).
-    const forms = new Set([place, shortName(place, 'county'), shortName(place, 'prefecture')]);
-    for (const form of forms)
+    this.spoken();
+    // The pinyin here is a name without its suffix (急首市 → jishou, of 吉首市).
+    const forms = new Set([place, ...(['county', 'prefecture', 'town'] as const).map((level) => shortName(place, level))]);
+    for (const form of forms) {
+      const suffix = place.slice(form.length);
       for (const reading of bySound(form, this.sounds)) {
-        const named = (this.byForm.get(reading) ?? []).filter((p) => p.path);
+        const named = (this.byForm.get(reading) ?? []).filter((p) => LATIN.test(reading) && p.name.endsWith(suffix));
         if (named.length) return ranked(named, reading);
       }
+    }
     return [];
   }
 
@@ -255,21 +280,22 @@ export function loadPlaces(env: Env, origin: string): Promise<PlaceIndex> {
   cached ??= (async () => {
     const catalog = await loadCatalog(env, origin);
     await loadUncovered(env, origin, catalog);
-    const [res, forms, sounds] = await Promise.all([
+    const optional = <T>(file: string): Promise<T | undefined> =>
+      env.ASSETS.fetch(new URL(file, origin)).then(
+        (r: Response) => (r.ok ? (r.json() as Promise<T>) : undefined),
+        () => undefined,
+      );
+    const [res, forms, sounds, pinyin] = await Promise.all([
       env.ASSETS.fetch(new URL('/towns.json', origin)),
       // Without it a query in simplified characters still works.
-      env.ASSETS.fetch(new URL('/search-traditional.json', origin)).then(
-        (r: Response) => (r.ok ? (r.json() as Promise<TraditionalForms>) : undefined),
-        () => undefined,
-      ),
+      optional<TraditionalForms>('/search-traditional.json'),
       // Without it a query that names nothing gets no near answer.
-      env.ASSETS.fetch(new URL('/search-sounds.json', origin)).then(
-        (r: Response) => (r.ok ? (r.json() as Promise<SoundTable>) : undefined),
-        () => undefined,
-      ),
+      optional<SoundTable>('/search-sounds.json'),
+      // Without it only a covered region is found in pinyin.
+      optional<SearchPinyin>('/search-pinyin.json'),
     ]);
     if (!res.ok) throw new Error(`towns.json: HTTP ${res.status} (was the site built?)`);
-    return new PlaceIndex(catalog, catalog.uncovered!, (await res.json()) as CountyTowns, forms, sounds);
+    return new PlaceIndex(catalog, catalog.uncovered!, (await res.json()) as CountyTowns, forms, sounds, pinyin);
   })().catch((err) => {
     cached = undefined; // try again on the next request
     throw err;

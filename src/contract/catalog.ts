@@ -37,6 +37,13 @@ export type UncoveredRegions = Record<string, [name: string, parent?: string]>;
  *  town of a county-less city, those alone (442000118, 小榄镇: `|东升镇`). */
 export type CountyTowns = Record<string, string>;
 
+/** /search-pinyin.json: the pinyin of each region without a page (its short name: code → xiangxi),
+ *  and /towns.json's towns in pinyin without their suffix, name for name (乾州街道 → qianzhou). */
+export interface SearchPinyin {
+  regions: Record<string, string>;
+  towns: CountyTowns;
+}
+
 /** routes.yaml: the first route whose regions and brands match a lead takes it, else the default. */
 export interface Routing {
   routes: Route[];

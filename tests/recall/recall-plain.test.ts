@@ -1,6 +1,7 @@
 // Search without JavaScript over the whole country: the Worker's place index (functions/regions/
 // places.ts) read from the whole-country build's own files, as the Worker reads them, asked every
-// town of China by its name, after its county and after its prefecture. Misses are printed by kind.
+// town of China by its name, after its county and after its prefecture, and in pinyin. Misses are
+// printed by kind.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,8 @@ import { CatalogIndex } from '../../functions/catalog.ts';
 import { PlaceIndex, SHOWN } from '../../functions/regions/places.ts';
 import type { Found } from '../../src/scripts/find.ts';
 import type { Hit } from '../../src/scripts/search-hits.ts';
+import { shortName } from '../../src/lib/names.ts';
+import { pinyinSlug } from '../../src/lib/slugs.ts';
 import { typedName } from '../../src/lib/towns.ts';
 import { ask, built, every, first, out, rate, regions, target, towns, type Ask, type Place } from './ask.ts';
 import type { NodeSearch } from './pagefind-node.ts';
@@ -17,7 +20,14 @@ beforeAll(built, 180_000);
 /** The Worker's index as the recall's search: a result's URL and the town it names, as the page links them. */
 function plainSearch(): NodeSearch {
   const json = (file: string) => JSON.parse(readFileSync(join(out(), file), 'utf8'));
-  const index = new PlaceIndex(new CatalogIndex(json('catalog.json')), json('uncovered-regions.json'), json('towns.json'));
+  const index = new PlaceIndex(
+    new CatalogIndex(json('catalog.json')),
+    json('uncovered-regions.json'),
+    json('towns.json'),
+    undefined,
+    undefined,
+    json('search-pinyin.json'),
+  );
   return {
     async search(q: string): Promise<Found> {
       const places = index.find(q);
@@ -75,5 +85,64 @@ describe('search without JavaScript over the whole country', () => {
     expect(kinds.get('town, unique name: its page first')!.length).toBeGreaterThan(25_000);
     for (const [kind, list] of kinds) expect(rate(misses.get(kind)!, list), kind).toBeGreaterThanOrEqual(0.995);
     expect(misses.get('town, shared name: every place listed')).toEqual([]);
+  }, 600_000);
+
+  it('finds every town in pinyin, alone and before its county', async () => {
+    const kinds = new Map<string, Ask[]>([
+      ['town in pinyin, spelled so by no other place (qianzhou): its page first', []],
+      ['town in pinyin, spelled so by others too (taiping): every place listed', []],
+      ['town in pinyin with its suffix (qianzhoujiedao): its page first', []],
+      ['town, then its county, in pinyin (qianzhou jishou): its county first', []],
+    ]);
+    // Who is spelled so: every region by its short name, every town without its suffix.
+    const spelled = new Map<string, Place[]>();
+    const spell = (pinyin: string, place: Place) => spelled.set(pinyin, [...(spelled.get(pinyin) ?? []), place]);
+    for (const r of regions.byCode.values()) spell(pinyinSlug(r.shortName), { url: target(r.code) });
+    const inCounty = new Map<string, number>();
+    const asked = towns.map((t) => {
+      const name = typedName(t.name);
+      const short = shortName(name, 'town');
+      const [pinyin, county] = [pinyinSlug(short), regions.get(t.county)!];
+      const place = { url: target(t.county), town: name };
+      if (name !== county.name) spell(pinyin, place);
+      inCounty.set(`${t.county} ${pinyin}`, (inCounty.get(`${t.county} ${pinyin}`) ?? 0) + 1);
+      return { name, short, pinyin, county, place };
+    });
+    for (const [i, t] of asked.entries()) {
+      const list = spelled.get(t.pinyin);
+      if (!list?.some((p) => p.town === t.name && p.url === t.place.url)) continue;
+      if (list.length === 1) {
+        kinds.get('town in pinyin, spelled so by no other place (qianzhou): its page first')!.push({
+          q: t.pinyin,
+          what: t.place.url,
+          ok: first(t.place),
+        });
+        // Its suffix in pinyin after it, where it has one (every 4th, to keep CI within its minutes).
+        if (t.short !== t.name && i % 4 === 0)
+          kinds.get('town in pinyin with its suffix (qianzhoujiedao): its page first')!.push({
+            q: pinyinSlug(t.name),
+            what: t.place.url,
+            ok: first(t.place),
+          });
+      }
+      // The county's own spelling after the town's, where the town is the county's one so spelled.
+      if (t.county.level === 'county' && inCounty.get(`${t.county.code} ${t.pinyin}`) === 1 && i % 2 === 0)
+        kinds.get('town, then its county, in pinyin (qianzhou jishou): its county first')!.push({
+          q: `${t.pinyin} ${pinyinSlug(t.county.shortName)}`,
+          what: t.place.url,
+          ok: first(t.place),
+        });
+    }
+    // A spelling shared by at most as many places as the page lists (taiping: 50 towns), once each.
+    for (const [pinyin, list] of spelled)
+      if (list.length > 1 && list.length <= SHOWN && list.every((p) => p.town))
+        kinds
+          .get('town in pinyin, spelled so by others too (taiping): every place listed')!
+          .push({ q: pinyin, what: `${list.length} places`, ok: every(list) });
+    const misses = await ask(kinds, plainSearch());
+    for (const [kind, list] of kinds) {
+      expect(list.length, kind).toBeGreaterThan(3_000);
+      expect(rate(misses.get(kind)!, list), kind).toBeGreaterThanOrEqual(0.995);
+    }
   }, 600_000);
 });

@@ -48,6 +48,13 @@ describe('search without JavaScript', () => {
     ['乾州街道世纪山水小区'],
     ['吉首乾州开锁'],
     ['湖南 吉首 乾州'],
+    // In pinyin (/search-pinyin.json), as the search script finds it by its Pagefind word.
+    ['qianzhou jishou'],
+    ['jishou qianzhou'],
+    ['qianzhoujiedao jishou'],
+    ['吉首 qianzhou'],
+    ['qianzhou 吉首'],
+    ['ｑｉａｎｚｈｏｕ'],
   ])('a town of a covered county, written %s, leads first to its county page and says so', async (q) => {
     const { res, page } = await search(q);
     expect(res.status).toBe(200);
@@ -83,11 +90,13 @@ describe('search without JavaScript', () => {
     }
   });
 
-  it('a name that names nothing: a covered place that sounds like it, said to be a near name', async () => {
+  it('a name that names nothing: a place that sounds like it, said to be a near name', async () => {
     for (const [q, href, title] of [
       ['吉手', '/hunan/xiangxi/jishou/', '吉首市'],
       ['急首市', '/hunan/xiangxi/jishou/', '吉首市'],
       ['东管', '/guangdong/dongguan/', '东莞市'],
+      // A town too, with the suffix typed (城关镇 and 前洲街道 are not covered: after the covered one).
+      ['千州街道', `/regions/?county=433101&town=${encodeURIComponent('乾州街道')}`, '乾州街道'],
     ]) {
       const { page } = await search(q);
       expect(status(page), q).toBe(`没有找到“${q}”，以下是名称相近的地方；不确定时请拨打 400-000-0000 咨询。`);
@@ -298,16 +307,36 @@ describe('search without JavaScript', () => {
     expect(both.some((r) => r.href.startsWith('/hunan/xiangxi/jishou/'))).toBe(true);
   });
 
-  it('finds nothing rather than a place whose name is only part of the query: pinyin inside pinyin, a suffix alone', async () => {
-    // houjie (厚街's page) inside qianzhoujiedao; xihu (西湖区's) before a town's suffix; the towns the
-    // data calls 街道 after another name (they answer 街道 alone: tests/recall/recall-plain.test.ts).
-    for (const q of ['qianzhoujiedao', 'qianzhou jiedao', 'xihujiedao', '千州街道', '某某街道']) {
+  it('a place in pinyin is its whole name, never part of another: pinyin inside pinyin, a suffix alone', async () => {
+    // houjie (厚街's page) inside qianzhoujiedao; xihu (西湖区's) before a town's suffix: the towns.
+    const texts = async (q: string) => results((await search(q)).page).map((r) => r.text.replace(/ 在线报修$|：.*/, ''));
+    for (const q of ['qianzhou', 'qianzhoujiedao', 'qianzhou jiedao'])
+      expect(await texts(q), q).toEqual(['乾州街道 → 湘西州 吉首市', '前洲街道 → 无锡市 惠山区']);
+    const xihu = await texts('xihujiedao');
+    expect(xihu.length).toBeGreaterThan(5);
+    for (const r of xihu) expect(r).toMatch(/^西湖街道 → /);
+    // The towns the data calls 街道 answer 街道 alone (tests/recall/recall-plain.test.ts), not a name ending so.
+    for (const q of ['qianzhoujie', '某某街道', 'jishouqu']) {
       const { page } = await search(q);
       expect(results(page), q).toEqual([]);
       expect(status(page), q).toMatch(/^没有找到/);
     }
     // A page's own suffix after its pinyin is still it.
     expect(results((await search('houjiezhen')).page)[0].href).toBe('/guangdong/dongguan/houjie/');
+  });
+
+  it('places nobody covers in pinyin too: a province, and its towns after it', async () => {
+    const henan = results((await search('henan')).page);
+    expect(henan[0].text).toBe('河南省：暂未覆盖。可拨打 400-000-0000 咨询，或在线留言');
+    const towns = results((await search('chengguan henan')).page);
+    expect(towns.length).toBeGreaterThan(20);
+    for (const r of towns) expect(r.text).toMatch(/^城关(镇|乡|街道) → \S+ \S+：暂未覆盖/);
+    expect(towns.every((r) => r.href.startsWith('/regions/?uncovered=41'))).toBe(true);
+    // A near name of a town nobody covers (官 for 关): every 城关镇, none of the 城关乡 or 城关街道.
+    const { page } = await search('城官镇');
+    expect(status(page)).toMatch(/^没有找到“城官镇”，以下是名称相近的地方/);
+    expect(results(page).length).toBeGreaterThan(80);
+    for (const r of results(page)) expect(r.text).toMatch(/^城关镇 → \S+ \S+：暂未覆盖/);
   });
 
   it('a query naming no place says so with the hotline; typed markup stays text', async () => {
