@@ -25,7 +25,7 @@ export async function search(
   limit = FIRST,
   tables: Tables = {},
 ): Promise<Found> {
-  const { q, joined, spelled, asTyped, reversed, zones, switched } = typedForms(typed);
+  const { q, joined, spelled, asTyped, reversed, placeFirst, zones, switched } = typedForms(typed);
   // A place with what the customer wants done (长沙开锁, 保险柜维修长沙) or with an address's parts
   // below a town (乾州社区), written as the input method meant it (向阳小区jiedao: 向阳小区街道, a town's
   // name): when no name begins with it as typed (a town's …服务中心 may), the place alone first — as
@@ -79,7 +79,9 @@ export async function search(
   if (then) return then;
   // Nothing holds it as typed: what it may still name (search-near.ts), loaded only now.
   const { searchNear } = await import('./search-near.ts');
-  return searchNear(pagefind, { q, joined, spelled, switched }, filters, limit, tables, hint);
+  // A town before its place (太平镇 成都) as if typed the other way round, as asTyped read it first.
+  const near = placeFirst ? { q: placeFirst, joined: placeFirst } : { q, joined };
+  return searchNear(pagefind, { ...near, spelled, switched }, filters, limit, tables, hint);
 }
 
 /** Places typed apart, the narrowest last, in pinyin (guangdong dongguan humen, hainan gonghe) or in

@@ -29,6 +29,9 @@ export interface Typed {
   asTyped: string[];
   /** Two names the other way round, written whole (乾州 吉首 → 吉首乾州; qianzhou 吉首 → 吉首 qianzhou), or ''. */
   reversed: string;
+  /** A town typed before the place it is in, written the other way round (太平镇 成都 → 成都太平镇), or
+   *  '': what a near name is read from, as if typed so (成都's 太平街道, not every 太平镇). */
+  placeFirst: string;
   /** The names the data may give a development zone so written (合肥市高新区: 合肥高新技术产业开发区, …). */
   zones: ZoneName[];
   /** A place in pinyin, then one in it in characters (changsha 岳麓, jishou乾州: the input method
@@ -68,13 +71,11 @@ export function typedForms(typed: string): Typed {
   // town. A province last is only that (城关镇 河北, a province without one: not 武清区's 河北屯镇 beside
   // its 城关镇): never searched as words apart.
   const provinceLast = two.length >= 2 && two.every(han) && PROVINCE_NAMES.includes(two.at(-1)!);
+  const placeFirst =
+    !provinceLast && two.length === 2 && TOWN_END.test(two[0]) && !PROVINCE_NAMES.includes(two[0]) ? swapped : '';
   const wider = provinceLast
     ? [two.at(-1), ...two.slice(0, -1).reverse()].join('')
-    : two.length === 2 && TOWN_END.test(two[0]) && !PROVINCE_NAMES.includes(two[0])
-      ? swapped
-      : two.length >= 2 && two.every(han) && PROVINCE_NAMES.includes(two[0])
-        ? joined
-        : '';
+    : placeFirst || (two.length >= 2 && two.every(han) && PROVINCE_NAMES.includes(two[0]) ? joined : '');
   const asTyped = [
     ...new Set([
       ...inChars,
@@ -83,5 +84,5 @@ export function typedForms(typed: string): Typed {
   ];
   const switched = PINYIN_THEN_HAN.test(q) && !inChars.length;
   // A development zone as residents write it (合肥高新区): as the data may name it.
-  return { q, joined, spelled: spelled ?? '', asTyped, reversed, zones: zoneNames(joined), switched };
+  return { q, joined, spelled: spelled ?? '', asTyped, reversed, placeFirst, zones: zoneNames(joined), switched };
 }

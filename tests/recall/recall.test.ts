@@ -341,7 +341,8 @@ describe('search recall over the whole country', () => {
       if (former.has(r.shortName + suffix) || names.some((n) => n.startsWith(r.shortName + suffix))) continue;
       list.push({ q, what: target(r.code), ok: (urls) => urls[0] === target(r.code) });
     }
-    // A 街道 written as the 镇 it was (简阳石桥镇: 石桥街道), after its county: every 320th.
+    // A 街道 written as the 镇 it was (简阳石桥镇: 石桥街道), after its county, and before it (石桥镇 简阳):
+    // every 320th.
     const towns_: Ask[] = [];
     towns.forEach((t, n) => {
       const county = regions.get(t.county)!;
@@ -350,8 +351,11 @@ describe('search recall over the whole country', () => {
       if (n % 320 || short === name || short.length < 2 || county.level !== 'county') return;
       const q = county.shortName + short + '镇';
       if (names.some((other) => other === short + '镇' || other.startsWith(q))) return;
-      towns_.push({ q, what: `${target(t.county)} ${name}`, ok: first({ url: target(t.county), town: name }) });
+      for (const written of [q, `${short}镇 ${county.shortName}`])
+        towns_.push({ q: written, what: `${target(t.county)} ${name}`, ok: first({ url: target(t.county), town: name }) });
     });
+    // Before its prefecture (太平镇 成都: 双流区's 太平街道, not the 50 太平镇 elsewhere).
+    towns_.push({ q: '太平镇 成都', what: target('510116'), ok: first({ url: target('510116'), town: '太平街道' }) });
     // A development zone as residents write it, every 8th prefecture's (合肥高新区, 郑州经开区): the
     // data's zone first where it has one (合肥高新技术产业开发区; a town-level one, 徐州高新技术产业开发区,
     // its county), else the city, never a namesake elsewhere (西安高新区: 西安市, not 牡丹江's 西安区;

@@ -731,6 +731,8 @@ describe('searching', () => {
     // record may hold the town and a word that begins with the province's name (武清区's 河北屯镇).
     expect(typedForms('城关镇 南阳 河南').asTyped).toEqual(['河南南阳城关镇']);
     expect(typedForms('城关镇 河北').asTyped).toEqual(['河北城关镇']);
+    // A town before a place that is no province: what a near name is read from too (太平镇 成都).
+    expect([typedForms('太平镇 成都').placeFirst, typedForms('城关镇 河北').placeFirst]).toEqual(['成都太平镇', '']);
     // A province first, before more than one place: joined first too (河南 南阳 城关镇).
     expect(typedForms('河南 南阳 城关镇').asTyped[0]).toBe('河南南阳城关镇');
   });
