@@ -60,8 +60,9 @@ export class PlaceIndex {
   private readonly traditional?: TraditionalForms;
   /** /search-sounds.json: a query's characters as their pinyin (吉手 → jishou), for findBySound. */
   private readonly sounds?: SoundTable;
-  /** Towns with their pinyin, indexed by it at the first query that needs it: ~60 ms more otherwise
-   *  on each isolate's first search, most of which are in characters (npm run bench). */
+  /** Towns with their pinyin, indexed by it at the first query in letters or by sound (20–85 ms then,
+   *  npm run bench): indexed with the rest, each isolate's first search paid ~60 ms more, and most are
+   *  in characters. */
   private unspoken: [Place, string][] = [];
 
   constructor(
@@ -97,7 +98,8 @@ export class PlaceIndex {
         if (!county) continue;
         const list = (names.split('|')[part] ?? '').split(' ');
         const spoken = (pinyin?.towns[code]?.split('|')[part] ?? '').split(' ');
-        // Another build's pinyin (a county's towns changed since) is read past: none is better than a wrong one.
+        // A county whose towns the pinyin does not count as towns.json does (files of two builds): read
+        // past, as none is better than a wrong one. Both are written by one build (county-towns.ts).
         const said = spoken.length === list.length ? spoken : [];
         for (const [i, name] of list.entries()) {
           if (!name) continue;
@@ -176,16 +178,19 @@ export class PlaceIndex {
    *  → 乾州街道, 前洲街道), by their pinyin, with the suffix typed — as the search box's script answers a
    *  near name. */
   findBySound(typed: string): Place[] {
-    const { place } = written(typed);
-    if (!this.sounds || !/\p{Script=Han}/u.test(place)) return [];
+    const { typedAs, place } = written(typed);
+    // 台北市 sounds as 武汉's 台北街道 is written: a place 香港, 澳门 or 台湾 has is not near any (as find).
+    if (!this.sounds || !/\p{Script=Han}/u.test(place) || outsideData(typedAs)) return [];
     this.spoken();
     // The pinyin here is a name without its suffix (急首市 → jishou, of 吉首市).
     const forms = new Set([place, ...(['county', 'prefecture', 'town'] as const).map((level) => shortName(place, level))]);
     for (const form of forms) {
       const suffix = place.slice(form.length);
       for (const reading of bySound(form, this.sounds)) {
-        const named = (this.byForm.get(reading) ?? []).filter((p) => LATIN.test(reading) && p.name.endsWith(suffix));
-        if (named.length) return ranked(named, reading);
+        const named = LATIN.test(reading) ? (this.byForm.get(reading) ?? []) : [];
+        // Those with the suffix typed (城官镇: the 城关镇s, not 城关乡), else any (急首县: 吉首市).
+        const fitting = named.filter((p) => p.name.endsWith(suffix));
+        if (named.length) return ranked(fitting.length ? fitting : named, reading);
       }
     }
     return [];
@@ -196,27 +201,38 @@ export class PlaceIndex {
    *  name. `whole`: nothing was dropped; `below`: something stood before it. No name is longer than
    *  `longest`: the work grows with the query's length, not its square. */
   private read(q: string, loose = false): { places: Place[]; whole: boolean; below?: boolean } {
+    // A name in pinyin with another suffix's pinyin than its own (humenjiedao: 虎门镇), as 虎门街道 finds
+    // it in characters: the first so read, if nothing is read as typed.
+    let otherSuffix: { places: Place[]; whole: boolean; below?: boolean } | undefined;
     for (let end = q.length; end >= 2; end--) {
       for (let start = Math.max(0, end - this.longest); start <= end - 2; start++) {
         const form = q.slice(start, end);
         const named = this.byForm.get(form);
         if (!named) continue;
-        // A suffix alone (two towns the data calls 街道, of 唐山's 高新区 and 皮山县) only as the whole
-        // query: every query ending so (千州街道) would find them.
-        if (SUFFIX_ONLY.test(form) && (start > 0 || end < q.length)) continue;
-        // Pinyin inside pinyin is no name (qianzhoujiedao holds houjie, 厚街's; xihujiedao, xihu): a
-        // page's pinyin ends the query, or the pinyin of its own suffix does (jishoushi, houjiezhen).
+        // A suffix alone (two towns the data calls 街道, of 唐山's 高新区 and 皮山县), in characters or
+        // pinyin (jiedao), only as the whole query: every query ending so (千州街道) would find them.
         const latin = LATIN.test(form);
+        const suffixOnly = latin ? named.every((p) => SUFFIX_ONLY.test(p.name)) : SUFFIX_ONLY.test(form);
+        if (suffixOnly && (start > 0 || end < q.length)) continue;
+        // Pinyin inside pinyin is no name (qianzhoujiedao holds houjie, 厚街's; xihujiedao, xihu): a
+        // place's pinyin ends the query, or the pinyin of its own suffix does (jishoushi, houjiezhen).
         if (latin && loose && start > 0) continue;
         const rest = latin ? q.slice(end) : '';
-        const fitting = rest
-          ? named.filter((p) => Object.hasOwn(SUFFIX_PINYIN, rest) && p.name.endsWith(SUFFIX_PINYIN[rest]))
-          : named;
-        const found = loose ? fitting : fitting.filter((p) => above(q.slice(0, start), p.parent));
+        const suffixed = !!rest && Object.hasOwn(SUFFIX_PINYIN, rest);
+        const fitting = rest ? named.filter((p) => suffixed && p.name.endsWith(SUFFIX_PINYIN[rest])) : named;
+        // Places above it named as written first: jianshi gaoping is 建始县's 高坪镇 before 吉安市's.
+        const inPlace = (list: Place[]) => {
+          if (loose) return list;
+          const strict = list.filter((p) => above(q.slice(0, start), p.parent));
+          return strict.length ? strict : list.filter((p) => above(q.slice(0, start), p.parent, true));
+        };
+        const found = inPlace(fitting);
         if (found.length) return { places: ranked(found, form), whole: end === q.length, below: start > 0 };
+        const other = suffixed && !otherSuffix ? inPlace(named) : [];
+        if (other.length) otherSuffix = { places: ranked(other, form), whole: false, below: start > 0 };
       }
     }
-    return { places: [], whole: false };
+    return otherSuffix ?? { places: [], whole: false };
   }
 }
 
@@ -241,23 +257,43 @@ export function lineage(p: Place | undefined): Place[] {
   return chain;
 }
 
-/** Whether `prefix` is a chain of the names of `parent` and the places above it, in order, levels skipped at will. */
-function above(prefix: string, parent: Place | undefined): boolean {
+/** Whether `prefix` is a chain of the names of `parent` and the places above it, in order, levels
+ *  skipped at will; with `suffixes`, one in pinyin may have its suffix's pinyin after it (jishoushi qianzhou). */
+function above(prefix: string, parent: Place | undefined, suffixes = false): boolean {
   if (!prefix) return true;
   const chain = lineage(parent);
   const rest = (text: string, from: number): boolean =>
     !text ||
-    chain.slice(from).some((p, i) => p.forms.some((f) => text.startsWith(f) && rest(text.slice(f.length), from + i + 1)));
+    chain.slice(from).some((p, i) =>
+      p.forms.some((f) => {
+        if (!text.startsWith(f)) return false;
+        const after = text.slice(f.length);
+        if (rest(after, from + i + 1)) return true;
+        const suffix =
+          suffixes && LATIN.test(f)
+            ? Object.keys(SUFFIX_PINYIN).find((s) => after.startsWith(s) && p.name.endsWith(SUFFIX_PINYIN[s]))
+            : undefined;
+        return !!suffix && rest(after.slice(suffix.length), from + i + 1);
+      }),
+    );
   return rest(prefix, 0);
 }
 
 /** The name as written before its short forms; covered before uncovered (朝阳: 北京's 朝阳区 on this
- *  site before 朝阳市); a town of today before one of the 2020 codes; then bigger places first, in code order. */
+ *  site before 朝阳市); a place with a page of its own before a town of a covered county (changan: 东莞's
+ *  长安镇 before 富阳's 常安镇); a town of today before one of the 2020 codes; then bigger places first,
+ *  in code order. */
 function ranked(places: Place[], form: string): Place[] {
-  const key = (p: Place) => [p.name === form ? 0 : 1, p.path ? 0 : 1, p.former ? 1 : 0, LEVELS.indexOf(p.level)];
+  const key = (p: Place) => [
+    p.name === form ? 0 : 1,
+    p.path ? 0 : 1,
+    p.code !== p.parent?.code ? 0 : 1,
+    p.former ? 1 : 0,
+    LEVELS.indexOf(p.level),
+  ];
   return places.sort((a, b) => {
     const [x, y] = [key(a), key(b)];
-    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3] || a.code.localeCompare(b.code);
+    return x.reduce((order, _, i) => order || x[i] - y[i], 0) || a.code.localeCompare(b.code);
   });
 }
 

@@ -1,4 +1,4 @@
-// The towns of each county as /towns.json and /towns-pinyin.json write them (CountyTowns), walked once
+// The towns of each county as /towns.json and /search-pinyin.json write them (CountyTowns), walked once
 // in one order so that the two files hold the same towns name for name.
 import type { CountyTowns } from '../contract/catalog.ts';
 import { catalog } from './catalog.ts';

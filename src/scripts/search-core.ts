@@ -2,7 +2,7 @@
 // Node against the same index. Pagefind finds words by their beginning; this reads the query as
 // people write places — a province in front (湖南吉首), a county or prefecture before a town
 // (吉首市乾州街道, 湘西乾州) — and says which town each result matched.
-import { GENERIC_ZONE, placeOnly } from '../lib/names.ts';
+import { GENERIC_ZONE, placeOnly, shortName } from '../lib/names.ts';
 import { FIRST, holding, nothing, type Found, type Pagefind } from './find.ts';
 import { liesIn, provinceOf, type Hit } from './search-hits.ts';
 import { readings } from './readings.ts';
@@ -79,9 +79,22 @@ export async function search(
   if (then) return then;
   // Nothing holds it as typed: what it may still name (search-near.ts), loaded only now.
   const { searchNear } = await import('./search-near.ts');
-  // A town before its place (太平镇 成都) as if typed the other way round, as asTyped read it first.
-  const near = placeFirst ? { q: placeFirst, joined: placeFirst } : { q, joined };
-  return searchNear(pagefind, { ...near, spelled, switched }, filters, limit, tables, hint);
+  // A town before its place (太平镇 成都) as if typed the other way round, as asTyped read it first —
+  // kept only where it names that town with another suffix (成都's 太平街道): else a town misspelt
+  // (胡门镇 东莞) would be read as the place's name and a suffix (莒县's 东莞镇).
+  if (placeFirst) {
+    const town = shortName(q.split(' ')[0], 'town');
+    const found = await searchNear(
+      pagefind,
+      { q: placeFirst, joined: placeFirst, spelled, switched },
+      filters,
+      limit,
+      tables,
+      hint,
+    );
+    if (found.results.length && found.results.every((h) => h.town?.startsWith(town))) return found;
+  }
+  return searchNear(pagefind, { q, joined, spelled, switched }, filters, limit, tables, hint);
 }
 
 /** Places typed apart, the narrowest last, in pinyin (guangdong dongguan humen, hainan gonghe) or in

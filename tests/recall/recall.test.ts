@@ -356,6 +356,8 @@ describe('search recall over the whole country', () => {
     });
     // Before its prefecture (太平镇 成都: 双流区's 太平街道, not the 50 太平镇 elsewhere).
     towns_.push({ q: '太平镇 成都', what: target('510116'), ok: first({ url: target('510116'), town: '太平街道' }) });
+    // A town misspelt before its city is not the city's name with a suffix (莒县's 东莞镇): the city.
+    towns_.push({ q: '胡门镇 东莞', what: target('441900'), ok: (urls) => urls[0] === target('441900') });
     // A development zone as residents write it, every 8th prefecture's (合肥高新区, 郑州经开区): the
     // data's zone first where it has one (合肥高新技术产业开发区; a town-level one, 徐州高新技术产业开发区,
     // its county), else the city, never a namesake elsewhere (西安高新区: 西安市, not 牡丹江's 西安区;

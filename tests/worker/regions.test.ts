@@ -97,6 +97,8 @@ describe('search without JavaScript', () => {
       ['东管', '/guangdong/dongguan/', '东莞市'],
       // A town too, with the suffix typed (城关镇 and 前洲街道 are not covered: after the covered one).
       ['千州街道', `/regions/?county=433101&town=${encodeURIComponent('乾州街道')}`, '乾州街道'],
+      // Another suffix than its own: the place of that sound all the same.
+      ['急首县', '/hunan/xiangxi/jishou/', '吉首市'],
     ]) {
       const { page } = await search(q);
       expect(status(page), q).toBe(`没有找到“${q}”，以下是名称相近的地方；不确定时请拨打 400-000-0000 咨询。`);
@@ -316,13 +318,21 @@ describe('search without JavaScript', () => {
     expect(xihu.length).toBeGreaterThan(5);
     for (const r of xihu) expect(r).toMatch(/^西湖街道 → /);
     // The towns the data calls 街道 answer 街道 alone (tests/recall/recall-plain.test.ts), not a name ending so.
-    for (const q of ['qianzhoujie', '某某街道', 'jishouqu']) {
+    for (const q of ['qianzhoujie', '某某街道', 'jiedaoqianzhou']) {
       const { page } = await search(q);
       expect(results(page), q).toEqual([]);
       expect(status(page), q).toMatch(/^没有找到/);
     }
-    // A page's own suffix after its pinyin is still it.
+    // A page's own suffix after its pinyin is still it; another suffix, the place as 吉首区 finds it,
+    // and so is a place above it in pinyin with its suffix (jishoushi qianzhou).
     expect(results((await search('houjiezhen')).page)[0].href).toBe('/guangdong/dongguan/houjie/');
+    for (const q of ['jishouqu', '吉首区']) expect(results((await search(q)).page)[0].href, q).toBe('/hunan/xiangxi/jishou/');
+    for (const q of ['humenjiedao', 'dongguanshi humenzhen'])
+      expect(results((await search(q)).page)[0].href, q).toBe('/guangdong/dongguan/humen/');
+    for (const q of ['jishoushi qianzhoujiedao', 'taipingzhen chengdu'])
+      expect((await texts(q))[0], q).toMatch(/^(乾州街道 → 湘西州 吉首市|太平街道 → 成都市 双流区)$/);
+    // A page of its own before a town of a covered county spelled the same (富阳's 常安镇).
+    expect((await texts('changan'))[0]).toBe('长安镇 → 东莞市 长安镇');
   });
 
   it('places nobody covers in pinyin too: a province, and its towns after it', async () => {
