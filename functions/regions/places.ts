@@ -243,6 +243,8 @@ function written(typed: string): { typedAs: string; place: string; words: string
   const clean = [
     ...zhouForm(typed.normalize('NFKC'))
       .toLowerCase()
+      // ü as pinyin's v (lüliang: 吕梁 is lvliang), as the search box's script reads it.
+      .replace(/ü/g, 'v')
       .replace(/[^\p{L}\p{N}\s]/gu, ' '),
   ]
     .slice(0, QUERY_CHARS)
