@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Env } from './env.ts';
 import { ACCESS_SIGN_IN, accessOn } from './staff/access.ts';
 import { manage } from './staff/manage.ts';
+import { passwordChange } from './staff/password-change.ts';
 import { staffAuth } from './staff/sign-in.ts';
 import { webauthn } from './staff/webauthn.ts';
 import { work } from './work/handlers.ts';
@@ -55,12 +56,14 @@ inbox.use(
 // Behind Cloudflare Access the user is Access's (staff/access.ts): no sign-in of our own.
 inbox.use('/sign-in', accessOwnsSignIn);
 inbox.use('/setup', accessOwnsSignIn);
+inbox.use('/password', accessOwnsSignIn);
 inbox.use('/passkeys/sign-in/*', accessOwnsSignIn);
 inbox.use('/passkeys/sign-in', accessOwnsSignIn);
 inbox.route('/', staffAuth);
 inbox.route('/', work);
 inbox.route('/', manage);
 inbox.route('/', webauthn);
+inbox.route('/', passwordChange);
 // Whatever went wrong unforeseen: said in Chinese (a page for a browser's form), never Hono's
 // English 500; the batch it happened in changed nothing.
 inbox.onError((err, c) => {

@@ -10,7 +10,8 @@ export type Action =
   | 'remove-passkey'
   | 'complete-setup' // migrations/0011_operator_log_setup.sql
   | 'export-leads' // migrations/0016_operator_log_export.sql
-  | 'enable-staff'; // migrations/0020_operator_log_enable.sql
+  | 'enable-staff' // migrations/0020_operator_log_enable.sql
+  | 'change-password'; // migrations/0021_operator_log_password.sql
 
 export interface LogEntry {
   id: string;
@@ -55,13 +56,14 @@ export const logStatement = (
     );
 
 /** The count an entry `id` of `staffId`'s recorded: how many leads a forget deleted
- *  (/admin/?forgot=<id>), how many sessions a passkey's removal ended (/admin/account/?removed=<id>).
+ *  (/admin/?forgot=<id>), how many sessions a passkey's removal or a password's change ended
+ *  (/admin/account/?removed=<id>, ?changed=<id>).
  *  What a page says after the change, read from the record rather than from the link. */
 export const countRecorded = async (
   db: D1Database,
   id: string,
   staffId: string,
-  action: 'forget-customer' | 'remove-passkey',
+  action: 'forget-customer' | 'remove-passkey' | 'change-password',
 ) => {
   const row = await db
     .prepare(`SELECT detail FROM operator_log WHERE id = ?1 AND staff_id = ?2 AND action = ?3`)

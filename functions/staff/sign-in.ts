@@ -25,7 +25,7 @@ export const sessionCookie = (c: { req: { url: string } }) =>
  *  number, so sign-out deletes it with the session. */
 export const LIST_VIEW_COOKIE = 'baoxiu-inbox-view';
 
-const MIN_PASSWORD = 10;
+export const MIN_PASSWORD = 10;
 
 /** What the sign-in and setup pages say, by the code a browser is sent back with (?error=). */
 export const MESSAGES = {

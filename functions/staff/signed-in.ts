@@ -1,13 +1,14 @@
 // The inbox's gate: a request goes on only with a live session, and then knows its user
 // (c.var.staff). Without one, nothing of the inbox is shown: JSON clients get 401, a browser is
 // sent to the sign-in page.
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Env } from '../env.ts';
 import { accessOn, accessStaff } from './access.ts';
 import { openSession } from './sessions.ts';
 import { sessionCookie } from './sign-in.ts';
 import type { Staff } from './store.ts';
+import { sha256Hex } from './tokens.ts';
 import { wantsPage } from '../web/wants-page.ts';
 import { signInPage } from '../../src/contract/sign-in-return.ts';
 
@@ -23,6 +24,12 @@ export const signedIn: MiddlewareHandler<SignedIn> = async (c, next) => {
   c.set('staff', staff);
   return next();
 };
+
+/** The hash of the asking session, as D1 keeps it; null under Access (no session of ours). */
+export async function sessionHash(c: Context<SignedIn>): Promise<string | null> {
+  const cookie = accessOn(c.env) ? undefined : getCookie(c, sessionCookie(c));
+  return cookie ? await sha256Hex(cookie) : null;
+}
 
 /** The request's user: Access's when Access is on (access.ts), else the live session's of the cookie. */
 export async function staffOf(env: Env, headers: Headers, cookie: string | undefined): Promise<Staff | null> {

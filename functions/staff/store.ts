@@ -154,6 +154,33 @@ export async function completeSetup(db: D1Database, code: string, passwordHash: 
   return updated.results[0] ?? null;
 }
 
+/** A user's own new password, in place of `oldHash` (the one just verified: a password changed
+ *  meanwhile, by another tab or a setup link, changes nothing). Their other sessions end — `current`,
+ *  the asking session's hash, stays — and the log says how many. `logId` when it was changed. */
+export async function changePassword(
+  db: D1Database,
+  staff: { id: string; name: string },
+  oldHash: string,
+  newHash: string,
+  current: string | null,
+): Promise<{ logId?: string; ended: number }> {
+  const logId = crypto.randomUUID();
+  const [changed, , ended] = await db.batch([
+    db
+      .prepare('UPDATE staff SET password_hash = ?3 WHERE id = ?1 AND password_hash = ?2 AND disabled_at IS NULL')
+      .bind(staff.id, oldHash, newHash),
+    logStatement(db, staff, 'change-password', '0', logId),
+    db
+      .prepare(
+        `UPDATE sessions SET ended_at = ?1
+         WHERE staff_id = ?2 AND ended_at IS NULL AND id_hash IS NOT ?3 AND EXISTS (SELECT 1 FROM operator_log WHERE id = ?4)`,
+      )
+      .bind(new Date().toISOString(), staff.id, current, logId),
+    db.prepare('UPDATE operator_log SET detail = CAST(changes() AS TEXT) WHERE id = ?').bind(logId),
+  ]);
+  return changed.meta.changes === 1 ? { logId, ended: ended.meta.changes } : { ended: 0 };
+}
+
 export const staffByName = (db: D1Database, name: string) =>
   db.prepare('SELECT * FROM staff WHERE name = ? AND disabled_at IS NULL').bind(name).first<Staff>();
 

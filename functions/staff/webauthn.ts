@@ -13,12 +13,10 @@ import {
 } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { Hono, type Context } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { loadCatalog } from '../catalog.ts';
 import type { Env } from '../env.ts';
 import { clientIp, retryAfter } from '../web/limits.ts';
 import { wantsPage } from '../web/wants-page.ts';
-import { accessOn } from './access.ts';
 import { passkeyStill } from './sessions.ts';
 import { logStatement } from './log.ts';
 import {
@@ -31,10 +29,9 @@ import {
   removePasskey,
   takeChallenge,
 } from './passkeys.ts';
-import { sessionCookie, signedIn as startSession } from './sign-in.ts';
-import { signedIn, type SignedIn } from './signed-in.ts';
+import { signedIn as startSession } from './sign-in.ts';
+import { sessionHash, signedIn, type SignedIn } from './signed-in.ts';
 import { staffById } from './store.ts';
-import { sha256Hex } from './tokens.ts';
 
 const MESSAGES = {
   failed: '通行密钥验证失败，请重试或用密码登录。',
@@ -160,9 +157,3 @@ webauthn.post('/passkeys/:id/remove', async (c) => {
   if (wantsPage(c)) return c.redirect(logId ? `/admin/account/?removed=${logId}` : '/admin/account/', 303);
   return logId ? c.json({ ok: true, ended }) : c.json({ ok: false, error: '没有这个通行密钥。' }, 404);
 });
-
-/** The hash of the asking session, as D1 keeps it; null under Access (no session of ours). */
-async function sessionHash(c: Context<SignedIn>) {
-  const cookie = accessOn(c.env) ? undefined : getCookie(c, sessionCookie(c));
-  return cookie ? await sha256Hex(cookie) : null;
-}

@@ -344,6 +344,46 @@ describe('the inbox without JavaScript, from the first owner to a forgotten cust
   });
 });
 
+describe('a user changes their own password, without JavaScript', () => {
+  it('on the account page: refused with the wrong current one, then changed; the phone they left signed in is signed out', async () => {
+    const name = `技工${Date.now() % 100000}`;
+    const link = await cliUser(name, false);
+    const [here, left] = [await phone(), await phone()];
+    const page = await setPassword(here, link, 'the first passphrase');
+    // Signed in on another phone too, with the same password.
+    const other = await left.newPage();
+    await other.goto(`${baseUrl}/admin/sign-in/`);
+    await other.fill('#name', name);
+    await other.fill('#password', 'the first passphrase');
+    await submit(other, 'button[type=submit]');
+    expect(new URL(other.url()).pathname).toBe('/admin/');
+
+    await page.goto(`${baseUrl}/admin/account/`);
+    await page.fill('#current', 'not the passphrase');
+    await page.fill('#password', 'the second passphrase');
+    await page.fill('#confirm', 'the second passphrase');
+    await submit(page, 'form[action="/admin/password"] button');
+    expect(await page.textContent('[aria-labelledby=password-title] [role=alert]')).toBe('当前密码不正确。');
+    expect(page.url()).not.toContain('passphrase');
+    await page.fill('#current', 'the first passphrase');
+    await page.fill('#password', 'the second passphrase');
+    await page.fill('#confirm', 'the second passphrase');
+    await submit(page, 'form[action="/admin/password"] button');
+    expect((await page.textContent('[data-password-changed]'))!.trim()).toBe('密码已修改。其他设备上的 1 个会话已退出登录。');
+    // This phone stays signed in; the other one is asked to sign in again.
+    await page.goto(`${baseUrl}/admin/`);
+    expect(new URL(page.url()).pathname).toBe('/admin/');
+    await other.goto(`${baseUrl}/admin/`);
+    expect(new URL(other.url()).pathname).toBe('/admin/sign-in/');
+    await other.fill('#name', name);
+    await other.fill('#password', 'the second passphrase');
+    await submit(other, 'button[type=submit]');
+    expect(new URL(other.url()).pathname).toBe('/admin/');
+    await here.close();
+    await left.close();
+  });
+});
+
 describe('every inbox page: accessible, and no sideways scrolling', () => {
   const VIEWS = [
     { name: 'phone', width: 390, height: 844, font: '100%' },

@@ -4,7 +4,7 @@ import { FIRST_PASSWORD } from '../../functions/staff/log.ts';
 import { logWords } from '../../src/lib/inbox/log-words.ts';
 
 describe('the operator log in words', () => {
-  it('says how many: leads forgotten or exported, sessions a passkey removal ended', () => {
+  it('says how many: leads forgotten or exported, sessions a passkey removal or a password change ended', () => {
     expect(logWords({ action: 'forget-customer', detail: '3' })).toBe('删除一位客户的数据（3 条报修）');
     expect(logWords({ action: 'export-leads', detail: '12' })).toBe('导出报修（12 条报修）');
     // The admin API reading one lead: its reference.
@@ -13,6 +13,8 @@ describe('the operator log in words', () => {
     expect(logWords({ action: 'remove-passkey', detail: '0' })).toBe('删除通行密钥');
     // Before migration 0018 the detail was the user's name, which the entry already names.
     expect(logWords({ action: 'remove-passkey', detail: '工12' })).toBe('删除通行密钥 工12');
+    expect(logWords({ action: 'change-password', detail: '1' })).toBe('修改了自己的密码（另外 1 个会话随之退出）');
+    expect(logWords({ action: 'change-password', detail: '0' })).toBe('修改了自己的密码');
   });
 
   it('words the setup link: a first password ended nothing, a new one ended the old sign-ins', () => {

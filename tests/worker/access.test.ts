@@ -122,8 +122,14 @@ describe('behind Cloudflare Access', () => {
     expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM lead_events WHERE lead_id = ?').bind(id).first())!.n).toBe(0);
   });
 
-  it('turns off our own sign-in, setup links and passkey sign-in', async () => {
-    for (const path of ['/admin/sign-in', '/admin/setup', '/admin/passkeys/sign-in/options', '/admin/passkeys/sign-in']) {
+  it('turns off our own sign-in, setup links, passkey sign-in and password changes', async () => {
+    for (const path of [
+      '/admin/sign-in',
+      '/admin/setup',
+      '/admin/passkeys/sign-in/options',
+      '/admin/passkeys/sign-in',
+      '/admin/password',
+    ]) {
       const res = await worker.fetch(
         new Request(`${ORIGIN}${path}`, {
           method: 'POST',

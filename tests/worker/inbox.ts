@@ -28,3 +28,20 @@ export const inboxPost = (path: string, body: Record<string, string>, headers: R
       body: JSON.stringify(body),
     }),
   );
+
+/** A post as a browser's form sends it, without JavaScript: URL-encoded, asking for a page. */
+export const inboxForm = (path: string, body: Record<string, string>, headers: Record<string, string> = {}) =>
+  exports.default.fetch(
+    new Request(`${ORIGIN}/admin${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        origin: ORIGIN,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'text/html',
+        'cf-connecting-ip': freshIp(),
+        ...headers,
+      },
+      body: new URLSearchParams(body).toString(),
+    }),
+  );

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openSession, passwordStill, startSession } from '../../functions/staff/sessions.ts';
 import { completeSetup, staffByName } from '../../functions/staff/store.ts';
 import { sha256Hex } from '../../functions/staff/tokens.ts';
-import { inboxPost } from './inbox.ts';
+import { inboxForm, inboxPost } from './inbox.ts';
 import { freshIp, inOneWindow, ORIGIN } from './helpers.ts';
 import { hashPassword, verifyPassword } from '../../functions/staff/password.ts';
 
@@ -174,19 +174,7 @@ describe('sign-in', () => {
 
   it('a browser form post is sent on to the inbox with 303, and the answer is not cached or indexed', async () => {
     const name = await userWithPassword();
-    const res = await exports.default.fetch(
-      new Request(`${ORIGIN}/admin/sign-in`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          origin: ORIGIN,
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'text/html',
-          'cf-connecting-ip': freshIp(),
-        },
-        body: new URLSearchParams({ name, password: 'correct horse battery' }).toString(),
-      }),
-    );
+    const res = await inboxForm('/sign-in', { name, password: 'correct horse battery' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/admin/');
     expect(res.headers.get('cache-control')).toBe('no-store');

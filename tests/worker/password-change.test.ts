@@ -1,0 +1,88 @@
+// A user's own password change inside workerd (functions/staff/password-change.ts): the current
+// password first, the new one twice; their other sessions end, the asking one stays; recorded.
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { hashPassword } from '../../functions/staff/password.ts';
+import { openSession } from '../../functions/staff/sessions.ts';
+import { changePassword, staffByName } from '../../functions/staff/store.ts';
+import { inOneWindow } from './helpers.ts';
+import { inboxForm, inboxPost, staffSession } from './inbox.ts';
+
+const OLD = 'correct horse battery'; // staffSession's
+const NEW = '一个更长的新密码，真的';
+const signIn = (name: string, password: string) => inboxPost('/sign-in', { name, password });
+const idOf = (cookie: string) => cookie.split('=')[1];
+const logOf = (name: string) =>
+  env.DB.prepare(`SELECT action, detail FROM operator_log WHERE staff_name = ? AND action = 'change-password'`).bind(name).all();
+
+describe('changing one’s own password', () => {
+  it('with the current one: the old no longer signs in, the new one does; the other sessions end, this one stays; recorded', async () => {
+    const { name, cookie } = await staffSession();
+    const other = /baoxiu-session=[^;]+/.exec((await signIn(name, OLD)).headers.get('set-cookie') ?? '')![0];
+    const res = await inboxPost('/password', { current: OLD, password: NEW, confirm: NEW }, { cookie });
+    expect([res.status, await res.json()]).toEqual([200, { ok: true, ended: 1 }]);
+    expect(await openSession(env.DB, idOf(cookie))).not.toBeNull();
+    expect(await openSession(env.DB, idOf(other))).toBeNull();
+    expect([(await signIn(name, OLD)).status, (await signIn(name, NEW)).status]).toEqual([401, 200]);
+    expect((await logOf(name)).results).toEqual([{ action: 'change-password', detail: '1' }]);
+  });
+
+  it('refuses a wrong current password, a short, mistyped or unchanged new one, and changes nothing', async () => {
+    const { name, cookie } = await staffSession();
+    const tries: [Record<string, string>, number, string][] = [
+      [{ current: 'wrong horse battery', password: NEW, confirm: NEW }, 401, '当前密码不正确。'],
+      [{ current: OLD, password: '短密码', confirm: '短密码' }, 400, '密码至少 10 个字符。'],
+      [{ current: OLD, password: NEW, confirm: `${NEW}。` }, 400, '两次输入的密码不一致。'],
+      [{ current: OLD, password: OLD, confirm: OLD }, 400, '新密码与当前密码相同。'],
+    ];
+    for (const [body, status, error] of tries) {
+      const res = await inboxPost('/password', body, { cookie });
+      expect([res.status, await res.json()]).toEqual([status, { ok: false, error }]);
+    }
+    expect((await signIn(name, OLD)).status).toBe(200);
+    expect((await logOf(name)).results).toEqual([]);
+  });
+
+  it('a browser’s form goes back to the account page with what happened; signed out, to sign-in; another site may not post', async () => {
+    const { name, cookie } = await staffSession();
+    const form = (body: Record<string, string>, headers: Record<string, string> = {}) =>
+      inboxForm('/password', body, { cookie, ...headers });
+    const wrong = await form({ current: 'nope nope nope', password: NEW, confirm: NEW });
+    expect([wrong.status, wrong.headers.get('location')]).toEqual([303, '/admin/account/?password=current#password-title']);
+    // Never a password in the address.
+    expect(wrong.headers.get('location')).not.toContain('nope');
+    const signedOut = await form({ current: OLD, password: NEW, confirm: NEW }, { cookie: '' });
+    expect([signedOut.status, signedOut.headers.get('location')]).toEqual([303, '/admin/sign-in/']);
+    const elsewhere = await form({ current: OLD, password: NEW, confirm: NEW }, { origin: 'https://evil.example' });
+    expect(elsewhere.status).toBe(403);
+    expect((await signIn(name, OLD)).status).toBe(200);
+    const done = await form({ current: OLD, password: NEW, confirm: NEW });
+    const id = done.headers.get('location')!.match(/^\/admin\/account\/\?changed=([\w-]{36})#password-title$/)?.[1];
+    // The change the link names, recorded: the account page reads its count of sessions ended there.
+    const entry = await env.DB.prepare('SELECT staff_name, action FROM operator_log WHERE id = ?').bind(id).first();
+    expect(entry).toEqual({ staff_name: name, action: 'change-password' });
+  });
+
+  it('a password changed meanwhile (another tab, a setup link) is not overwritten', async () => {
+    const { name } = await staffSession();
+    const staff = (await staffByName(env.DB, name))!;
+    const stale = await hashPassword('the password before');
+    expect(await changePassword(env.DB, staff, stale, await hashPassword(NEW), null)).toEqual({ ended: 0 });
+    expect((await signIn(name, OLD)).status).toBe(200);
+    expect((await logOf(name)).results).toEqual([]);
+  });
+
+  it('is limited as sign-in is: a session someone else holds is no way to guess its password', async () => {
+    const statuses = await inOneWindow(60, async () => {
+      const { cookie } = await staffSession();
+      const statuses = [];
+      for (let i = 0; i < 7; i++)
+        statuses.push(
+          (await inboxPost('/password', { current: `guess ${i} nope`, password: NEW, confirm: NEW }, { cookie })).status,
+        );
+      return statuses;
+    });
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
