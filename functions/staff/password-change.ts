@@ -1,13 +1,16 @@
 // A user's own new password (POST /admin/password, from the account page): the current one first,
 // as at sign-in and limited as sign-in is, then the new one twice. Their other sessions end — a
 // password changed because it got out should shut whoever used it out — and the operator log says
-// so. Behind Cloudflare Access there are no passwords (functions/inbox.ts refuses the path).
+// so; this device goes on under a new session id. Passkeys stay (the account page lists them, to
+// remove one not known). Behind Cloudflare Access there are no passwords (functions/inbox.ts).
 import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { clientIp, retryAfter } from '../web/limits.ts';
 import { postedFields } from '../web/posted-fields.ts';
 import { wantsPage } from '../web/wants-page.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { MESSAGES, MIN_PASSWORD } from './sign-in.ts';
+import { endSession, passwordStill } from './sessions.ts';
+import { MESSAGES, MIN_PASSWORD, newSessionCookie, sessionCookie } from './sign-in.ts';
 import { sessionHash, signedIn, type SignedIn } from './signed-in.ts';
 import { changePassword, staffById } from './store.ts';
 
@@ -19,7 +22,7 @@ export const PASSWORD_MESSAGES = {
   short: MESSAGES.short,
   mismatch: MESSAGES.mismatch,
   same: '新密码与当前密码相同。',
-  changed: '密码刚被修改过（在另一个页面或用设置链接），请刷新后重试。',
+  changed: '密码没有修改：它刚被改过（在另一个页面或用设置链接），或账号已停用。请刷新后重试。',
 };
 type Refusal = keyof typeof PASSWORD_MESSAGES;
 
@@ -34,6 +37,11 @@ passwordChange.post('/password', async (c) => {
   const form = await postedFields(c);
   if (!form) return refuse(400, 'badForm');
   const staff = c.var.staff;
+  const [current, password] = [form.get('current') ?? '', form.get('password') ?? ''];
+  // What the form itself says first: it tells nothing of the password, and costs no try.
+  if ([...password].length < MIN_PASSWORD) return refuse(400, 'short');
+  if (form.get('confirm') !== password) return refuse(400, 'mismatch');
+  if (password === current) return refuse(400, 'same');
   // A session someone else holds must not become a way to guess the password it was opened with.
   const wait =
     (await retryAfter(c.env, 'signInIp', clientIp(c.req.raw.headers))) ||
@@ -42,20 +50,14 @@ passwordChange.post('/password', async (c) => {
     c.header('retry-after', String(wait));
     return refuse(429, 'tooMany');
   }
-  const [current, password] = [form.get('current') ?? '', form.get('password') ?? ''];
   const user = await staffById(c.env.DB, staff.id);
   if (!user?.password_hash || !(await verifyPassword(current, user.password_hash))) return refuse(401, 'current');
-  if ([...password].length < MIN_PASSWORD) return refuse(400, 'short');
-  if (form.get('confirm') !== password) return refuse(400, 'mismatch');
-  if (password === current) return refuse(400, 'same');
-  const { logId, ended } = await changePassword(
-    c.env.DB,
-    staff,
-    user.password_hash,
-    await hashPassword(password),
-    await sessionHash(c),
-  );
+  const newHash = await hashPassword(password);
+  const { logId, ended } = await changePassword(c.env.DB, staff, user.password_hash, newHash, await sessionHash(c));
   if (!logId) return refuse(409, 'changed');
+  // This device signed in anew, under a new session id: a copy of the old cookie opens nothing now.
+  const old = getCookie(c, sessionCookie(c));
+  if (old && (await newSessionCookie(c, staff.id, passwordStill(newHash)))) await endSession(c.env.DB, old);
   // The page says what the record says (log.ts countRecorded), not what a link could.
   return wantsPage(c) ? c.redirect(`/admin/account/?changed=${logId}#password-title`, 303) : c.json({ ok: true, ended });
 });

@@ -42,6 +42,11 @@ export const passkeyStill = (id: string): StillTrue => ({
   passkey: id,
 });
 
+/** Past these a session is dead though not ended (openSession's rule): its 30 days end, and 12 idle
+ *  hours. For statements that end live sessions and count them: `expires_at > ?` and `last_seen_at > ?`. */
+export const liveBounds = (now = new Date()) =>
+  [now.toISOString(), new Date(now.getTime() - IDLE_HOURS * 3600_000).toISOString()] as const;
+
 /** A new session; `id` goes in the cookie and nowhere else. Null when `still` no longer holds. */
 export async function startSession(db: D1Database, staffId: string, userAgent: string | null, still?: StillTrue) {
   const id = randomCode();

@@ -105,11 +105,21 @@ export async function signedIn(
   still?: StillTrue,
   next = '/admin/',
 ) {
+  const started = await newSessionCookie(c, staffId, still);
+  return started ? answer(c, { ok: true, staff }, next) : null;
+}
+
+/** A new session for this user, in the answer's cookie; false when `still` no longer held. */
+export async function newSessionCookie<E extends { Bindings: Env }>(
+  c: Context<E>,
+  staffId: string,
+  still?: StillTrue,
+): Promise<boolean> {
   const started = await startSession(c.env.DB, staffId, c.req.header('user-agent') ?? null, still);
-  if (!started) return null;
+  if (!started) return false;
   const { id, expiresAt } = started;
   setCookie(c, sessionCookie(c), id, { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', expires: expiresAt });
-  return answer(c, { ok: true, staff }, next);
+  return true;
 }
 
 /** JSON, or for a browser's form post a 303 to the page that follows. */

@@ -161,8 +161,12 @@ describe('passkeys', () => {
       expect(res.status).toBe(200);
       return /baoxiu-session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1];
     };
-    const [here, lost] = [await viaKey(), await viaKey()];
+    const [here, lost, idle] = [await viaKey(), await viaKey(), await viaKey()];
     const live = async (id: string) => (await openSession(env.DB, id)) !== null;
+    // One idle past 12 hours is dead already: not counted among those the removal ends.
+    await env.DB.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?')
+      .bind(new Date(Date.now() - 13 * 3600_000).toISOString(), await sha256Hex(idle))
+      .run();
     const password = /baoxiu-session=([^;]+)/.exec(user.cookie)![1];
 
     // Someone else's removal of it (not theirs) removes and ends nothing.

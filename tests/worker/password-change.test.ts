@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../../functions/staff/password.ts';
 import { openSession } from '../../functions/staff/sessions.ts';
 import { changePassword, staffByName } from '../../functions/staff/store.ts';
+import { sha256Hex } from '../../functions/staff/tokens.ts';
 import { inOneWindow } from './helpers.ts';
 import { inboxForm, inboxPost, staffSession } from './inbox.ts';
 
@@ -16,13 +17,25 @@ const logOf = (name: string) =>
   env.DB.prepare(`SELECT action, detail FROM operator_log WHERE staff_name = ? AND action = 'change-password'`).bind(name).all();
 
 describe('changing one’s own password', () => {
-  it('with the current one: the old no longer signs in, the new one does; the other sessions end, this one stays; recorded', async () => {
+  it('with the current one: the old no longer signs in, the new one does; the other sessions end, this device stays under a new session id; recorded', async () => {
     const { name, cookie } = await staffSession();
     const other = /baoxiu-session=[^;]+/.exec((await signIn(name, OLD)).headers.get('set-cookie') ?? '')![0];
+    // A session dead already (idle past 12 hours) is not counted as one the change ended.
+    const idle = /baoxiu-session=[^;]+/.exec((await signIn(name, OLD)).headers.get('set-cookie') ?? '')![0];
+    await env.DB.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?')
+      .bind(new Date(Date.now() - 13 * 3600_000).toISOString(), await sha256Hex(idOf(idle)))
+      .run();
+    // Another user's session is theirs.
+    const someoneElse = (await staffSession()).cookie;
     const res = await inboxPost('/password', { current: OLD, password: NEW, confirm: NEW }, { cookie });
     expect([res.status, await res.json()]).toEqual([200, { ok: true, ended: 1 }]);
-    expect(await openSession(env.DB, idOf(cookie))).not.toBeNull();
     expect(await openSession(env.DB, idOf(other))).toBeNull();
+    expect(await openSession(env.DB, idOf(someoneElse))).not.toBeNull();
+    // This device goes on under a new session id: the old cookie (a copy of it) opens nothing.
+    const renewed = /baoxiu-session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+    expect(renewed).toMatch(/^[\w-]{43}$/);
+    expect(await openSession(env.DB, renewed!)).not.toBeNull();
+    expect(await openSession(env.DB, idOf(cookie))).toBeNull();
     expect([(await signIn(name, OLD)).status, (await signIn(name, NEW)).status]).toEqual([401, 200]);
     expect((await logOf(name)).results).toEqual([{ action: 'change-password', detail: '1' }]);
   });
@@ -33,6 +46,7 @@ describe('changing one’s own password', () => {
       [{ current: 'wrong horse battery', password: NEW, confirm: NEW }, 401, '当前密码不正确。'],
       [{ current: OLD, password: '短密码', confirm: '短密码' }, 400, '密码至少 10 个字符。'],
       [{ current: OLD, password: NEW, confirm: `${NEW}。` }, 400, '两次输入的密码不一致。'],
+      [{ current: OLD, password: NEW }, 400, '两次输入的密码不一致。'],
       [{ current: OLD, password: OLD, confirm: OLD }, 400, '新密码与当前密码相同。'],
     ];
     for (const [body, status, error] of tries) {
@@ -63,11 +77,13 @@ describe('changing one’s own password', () => {
     expect(entry).toEqual({ staff_name: name, action: 'change-password' });
   });
 
-  it('a password changed meanwhile (another tab, a setup link) is not overwritten', async () => {
-    const { name } = await staffSession();
+  it('a password changed meanwhile (another tab, a setup link) is not overwritten, and no session ends', async () => {
+    const { name, cookie } = await staffSession();
+    const other = /baoxiu-session=[^;]+/.exec((await signIn(name, OLD)).headers.get('set-cookie') ?? '')![0];
     const staff = (await staffByName(env.DB, name))!;
     const stale = await hashPassword('the password before');
     expect(await changePassword(env.DB, staff, stale, await hashPassword(NEW), null)).toEqual({ ended: 0 });
+    for (const session of [cookie, other]) expect(await openSession(env.DB, idOf(session))).not.toBeNull();
     expect((await signIn(name, OLD)).status).toBe(200);
     expect((await logOf(name)).results).toEqual([]);
   });
