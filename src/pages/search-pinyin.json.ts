@@ -9,8 +9,11 @@ import { countyTowns } from '../lib/county-towns.ts';
 import { shortName } from '../lib/names.ts';
 import { pinyinSlug } from '../lib/slugs.ts';
 
+// Each short name once: 41,640 towns have 29,757 (城关 88 times), and pinyin-pro takes ~6 µs a name.
+const said = new Map<string, string>();
+const say = (short: string) => said.get(short) ?? said.set(short, pinyinSlug(short) || '-').get(short)!;
 // `-` keeps the place of a name with no pinyin (none has today).
-const spoken = (names: string[]) => names.map((name) => pinyinSlug(shortName(name, 'town')) || '-').join(' ');
+const spoken = (names: string[]) => names.map((name) => say(shortName(name, 'town'))).join(' ');
 
 export const GET: APIRoute = async () => {
   const { pages, regions } = await catalog();
