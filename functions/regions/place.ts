@@ -1,0 +1,38 @@
+// A place search finds (functions/regions/places.ts): a region or a town, the places above it, and
+// where it is as a result's row says it.
+import { prefectureForms } from '../../src/lib/names.ts';
+import type { Level } from '../../src/lib/regions.ts';
+
+export interface Place {
+  name: string;
+  level: Level;
+  /** Its region's code; a town below a county has none of its own here: its county's. */
+  code: string;
+  /** The place above it (a town below a county: the county). */
+  parent?: Place;
+  /** Its page (a town below a county: the county's); none when nobody covers it. */
+  path?: string;
+  /** How it is written: the name first, then its short forms. */
+  forms: string[];
+  /** A town of the 2020 codes that today's do not name (淀山湖镇, in 昆山市). */
+  former?: true;
+}
+
+/** `p` and the places above it, the province first. */
+export function lineage(p: Place | undefined): Place[] {
+  const chain: Place[] = [];
+  for (let a = p; a; a = a.parent) chain.unshift(a);
+  return chain;
+}
+
+/** Where a place is, after its name: a town, the page it leads to (乾州街道 → 湘西州 吉首市; 石龙镇 →
+ *  东莞市 石龙镇, a page of its own); a region, the places above it (吉首市 湖南省 湘西土家族苗族自治州). */
+export function whereLabel(p: Place): string {
+  const short = (r: Place) =>
+    [r.parent && (prefectureForms(r.parent.name)[0] ?? r.parent.name), r.name].filter(Boolean).join(' ');
+  // A town of a county-less city is a page of its own (石龙镇 → 东莞市 石龙镇), unless it is a name of
+  // 2020 noted on one (东升镇 → 中山市 小榄镇: the same code as the place it is in).
+  if (p.level === 'town') return ` → ${short(p.code.length > 6 && p.code !== p.parent?.code ? p : p.parent!)}`;
+  const chain = lineage(p.parent).map((a) => a.name);
+  return chain.length ? ` ${chain.join(' ')}` : '';
+}
