@@ -3,7 +3,7 @@
 import type { WebAuthnCredential } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { logStatement } from './log.ts';
-import { liveBounds } from './sessions.ts';
+import { endOtherSessions } from './sessions.ts';
 
 const CHALLENGE_MINUTES = 5;
 
@@ -116,14 +116,7 @@ export async function removePasskey(
   const [deleted, , ended] = await db.batch([
     db.prepare('DELETE FROM passkeys WHERE id = ? AND staff_id = ?').bind(id, staff.id),
     logStatement(db, staff, 'remove-passkey', '0', logId),
-    db
-      .prepare(
-        `UPDATE sessions SET ended_at = ?1
-         WHERE passkey_id = ?2 AND staff_id = ?3 AND ended_at IS NULL AND expires_at > ?6 AND last_seen_at > ?7
-           AND id_hash IS NOT ?4 AND EXISTS (SELECT 1 FROM operator_log WHERE id = ?5)`,
-      )
-      .bind(new Date().toISOString(), id, staff.id, current, logId, ...liveBounds()),
-    db.prepare('UPDATE operator_log SET detail = CAST(changes() AS TEXT) WHERE id = ?').bind(logId),
+    ...endOtherSessions(db, staff.id, current, logId, id),
   ]);
   return deleted.meta.changes === 1 ? { logId, ended: ended.meta.changes } : { ended: 0 };
 }

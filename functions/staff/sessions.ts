@@ -42,10 +42,36 @@ export const passkeyStill = (id: string): StillTrue => ({
   passkey: id,
 });
 
-/** Past these a session is dead though not ended (openSession's rule): its 30 days end, and 12 idle
- *  hours. For statements that end live sessions and count them: `expires_at > ?` and `last_seen_at > ?`. */
-export const liveBounds = (now = new Date()) =>
-  [now.toISOString(), new Date(now.getTime() - IDLE_HOURS * 3600_000).toISOString()] as const;
+/** Past these a session is dead though not ended: its 30 days end (`expires_at > now`), and 12 idle
+ *  hours (`last_seen_at > idleSince`). */
+const liveBounds = (now = new Date()) => ({
+  now: now.toISOString(),
+  idleSince: new Date(now.getTime() - IDLE_HOURS * 3600_000).toISOString(),
+});
+
+/** For a change's batch, right after its operator-log entry `logId`: the statements that end a user's
+ *  live sessions but `current` (the asking session's hash) — those a passkey opened, with `passkey` —
+ *  only if that entry was written, and then record in it how many ended (its detail). One dead already
+ *  (expired, idle) is not counted. */
+export function endOtherSessions(
+  db: D1Database,
+  staffId: string,
+  current: string | null,
+  logId: string,
+  passkey?: string,
+): D1PreparedStatement[] {
+  const { now, idleSince } = liveBounds();
+  return [
+    db
+      .prepare(
+        `UPDATE sessions SET ended_at = ?1
+         WHERE staff_id = ?2 AND ended_at IS NULL AND expires_at > ?1 AND last_seen_at > ?3 AND id_hash IS NOT ?4
+           AND (?5 IS NULL OR passkey_id = ?5) AND EXISTS (SELECT 1 FROM operator_log WHERE id = ?6)`,
+      )
+      .bind(now, staffId, idleSince, current, passkey ?? null, logId),
+    db.prepare('UPDATE operator_log SET detail = CAST(changes() AS TEXT) WHERE id = ?').bind(logId),
+  ];
+}
 
 /** A new session; `id` goes in the cookie and nowhere else. Null when `still` no longer holds. */
 export async function startSession(db: D1Database, staffId: string, userAgent: string | null, still?: StillTrue) {
@@ -77,7 +103,7 @@ export async function openSession(
   id: string,
   now = new Date(),
 ): Promise<{ session: Session; staff: Staff } | null> {
-  const idleSince = new Date(now.getTime() - IDLE_HOURS * 3600_000).toISOString();
+  const { idleSince } = liveBounds(now);
   const row = await db
     .prepare(
       `SELECT s.*, st.id AS s_id, st.name, st.role, st.created_at AS staff_created_at, st.created_by, st.disabled_at
@@ -116,7 +142,7 @@ export async function endSession(db: D1Database, id: string): Promise<void> {
 
 /** Live sessions of every user, newest first, for the owner's staff page. */
 export async function liveSessions(db: D1Database, now = new Date()) {
-  const idleSince = new Date(now.getTime() - IDLE_HOURS * 3600_000).toISOString();
+  const { idleSince } = liveBounds(now);
   const { results } = await db
     .prepare(
       `SELECT s.id_hash, s.created_at, s.last_seen_at, s.user_agent, st.name

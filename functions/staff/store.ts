@@ -1,7 +1,7 @@
 // Staff in D1 (migrations/0005_staff.sql): adding a user with a one-time setup code, setting the
 // password with it, and finding a user by name for sign-in.
 import { FIRST_PASSWORD, logStatement } from './log.ts';
-import { liveBounds } from './sessions.ts';
+import { endOtherSessions } from './sessions.ts';
 import { randomCode, sha256Hex } from './tokens.ts';
 
 export type Role = 'owner' | 'staff';
@@ -171,15 +171,7 @@ export async function changePassword(
       .prepare('UPDATE staff SET password_hash = ?3 WHERE id = ?1 AND password_hash = ?2 AND disabled_at IS NULL')
       .bind(staff.id, oldHash, newHash),
     logStatement(db, staff, 'change-password', '0', logId),
-    // Live ones: one dead already (expired, idle) is not counted as ended now.
-    db
-      .prepare(
-        `UPDATE sessions SET ended_at = ?1
-         WHERE staff_id = ?2 AND ended_at IS NULL AND expires_at > ?5 AND last_seen_at > ?6 AND id_hash IS NOT ?3
-           AND EXISTS (SELECT 1 FROM operator_log WHERE id = ?4)`,
-      )
-      .bind(new Date().toISOString(), staff.id, current, logId, ...liveBounds()),
-    db.prepare('UPDATE operator_log SET detail = CAST(changes() AS TEXT) WHERE id = ?').bind(logId),
+    ...endOtherSessions(db, staff.id, current, logId),
   ]);
   return changed.meta.changes === 1 ? { logId, ended: ended.meta.changes } : { ended: 0 };
 }
