@@ -25,7 +25,7 @@ export async function search(
   limit = FIRST,
   tables: Tables = {},
 ): Promise<Found> {
-  const { q, joined, spelled, asTyped, reversed, placeFirst, zones, switched } = typedForms(typed);
+  const { q, joined, spelled, asTyped, reversed, placeFirst, zones, switched, provinceThen } = typedForms(typed);
   // A place with what the customer wants done (长沙开锁, 保险柜维修长沙) or with an address's parts
   // below a town (乾州社区), written as the input method meant it (向阳小区jiedao: 向阳小区街道, a town's
   // name): when no name begins with it as typed (a town's …服务中心 may), the place alone first — as
@@ -67,6 +67,11 @@ export async function search(
     }
     if (found?.exact) return GENERIC_ZONE.test(found.results[0]?.town ?? '') ? zoneFirst(found, zones, limit, as) : found;
     hint ??= found;
+  }
+  if (provinceThen && !filters.province) {
+    const within = { ...filters, province: provinceThen.province };
+    const found = await search(pagefind, provinceThen.rest, within, limit, tables);
+    if (found.exact && found.results.length) return found;
   }
   // A development zone as residents write it, by the names the data may give it (zones.ts).
   for (const zone of zones) {
@@ -133,4 +138,19 @@ export async function apart(
     .sort((a, b) => a.at - b.at)
     .map(({ h }) => h);
   if (results.length) return { results: results.slice(0, limit), total: results.length, complete: true, exact: true };
+  // A name of many places whose first ones lie elsewhere (taiping: 105 records, 成都's 太平街道 not in
+  // the first 32): with the place's name in characters, a word of the same record (成都太平街道: see
+  // townWords), for the first places of a prefecture or county.
+  for (const f of fronts.filter((h) => h.meta.level !== 'province' && h.meta.short).slice(0, 2)) {
+    const held = (await holding(pagefind, `${f.meta.short} ${last}`, filters, limit)).filter(
+      (h) => h.town && liesIn(h, f.meta.title),
+    );
+    if (held.length) return { results: held, total: held.length, complete: true, exact: true };
+    // A town in characters (chengdu 太平镇) that place lacks as typed: as if the place were typed so
+    // too (成都 太平镇), which may name it with another suffix (太平街道).
+    if (mixed) {
+      const found = await search(pagefind, `${f.meta.title} ${last}`, filters, limit, tables);
+      if (found.results.length && found.results.every((h) => liesIn(h, f.meta.title))) return found;
+    }
+  }
 }

@@ -97,14 +97,18 @@ export async function searchNear(
     const town = await townBegun();
     if (town) return town;
   }
-  // The narrowest place last, in pinyin typed apart (guangdong dongguan humen); or first, of two
-  // (qianzhou jishou: a town, then its county).
+  // The narrowest place last, in pinyin typed apart (guangdong dongguan humen); or first (qianzhou
+  // jishou hunan, taiping chengdu, 太平镇 chengdu: a town, then the places it lies in), read the other
+  // way round — as typed so, a province's pinyin is read as one (chengguan henan: every 城关 of 河南).
   if (!switched) {
     const found = await apart(pagefind, q, filters, limit, tables);
     if (found) return found;
-    const two = q.split(' ');
-    const turned = two.length === 2 ? await apart(pagefind, `${two[1]} ${two[0]}`, filters, limit, tables) : undefined;
-    if (turned) return turned;
+    const words = q.split(' ');
+    const turned = words.length >= 2 && /[a-z]/.test(q) ? words.reverse().join(' ') : '';
+    const as = turned ? await searchAs(pagefind, turned, filters, limit) : undefined;
+    if (as?.exact && as.results.length) return as;
+    const apartTurned = turned ? await apart(pagefind, turned, filters, limit, tables) : undefined;
+    if (apartTurned) return apartTurned;
   }
   // Traditional characters (廣州, 瀋陽): the query as typed, in the characters the index has.
   const { simplify, bySound } = tables;

@@ -1,7 +1,7 @@
 // A query as it was typed, in the forms that are still the query as typed, not near names: what a
 // phone's keyboard or an input method sends (search-core.ts searches each in turn first).
-import { pinyinSuffix, TOWN_END, zhouForm, zoneNames, type ZoneName } from '../lib/names.ts';
-import { PROVINCE_PINYIN } from '../lib/provinces.ts';
+import { pinyinSuffix, shortName, TOWN_END, zhouForm, zoneNames, type ZoneName } from '../lib/names.ts';
+import { PROVINCE_PINYIN, PROVINCES } from '../lib/provinces.ts';
 import { PROVINCE_NAMES } from './readings.ts';
 
 /** A query as a phone's keyboard may send it (or a chat app's text pasted, with its invisible
@@ -37,6 +37,9 @@ export interface Typed {
   /** A place in pinyin, then one in it in characters (changsha 岳麓, jishou乾州: the input method
    *  switched on midway), not after a province (hunan长沙: its name in characters is in asTyped). */
   switched: boolean;
+  /** A province in characters, then places in pinyin (四川 taiping, 湖南吉首 qianzhou: not read as one
+   *  reading of the places, shanxi being 山西 and 陕西): the province, and the rest to find in it. */
+  provinceThen?: { province: string; rest: string };
 }
 
 /** Places in pinyin, then one in characters (changsha 岳麓, jishou乾州): the pinyin words, the characters. */
@@ -83,6 +86,9 @@ export function typedForms(typed: string): Typed {
     ]),
   ];
   const switched = PINYIN_THEN_HAN.test(q) && !inChars.length;
+  const hanFront = q.match(/^(\p{Script=Han}{2,})\s*(?=[a-z])/u);
+  const province = hanFront && PROVINCES.find((p) => p === hanFront[1] || shortName(p, 'province') === hanFront[1]);
+  const provinceThen = province ? { province, rest: q.slice(hanFront[0].length) } : undefined;
   // A development zone as residents write it (合肥高新区): as the data may name it.
-  return { q, joined, spelled: spelled ?? '', asTyped, reversed, placeFirst, zones: zoneNames(joined), switched };
+  return { q, joined, spelled: spelled ?? '', asTyped, reversed, placeFirst, zones: zoneNames(joined), switched, provinceThen };
 }

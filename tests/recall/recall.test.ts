@@ -424,7 +424,7 @@ describe('search recall over the whole country', () => {
     expect(misses.get("a development zone after its city's full name")).toEqual([]);
   });
 
-  it('finds a place after its province in pinyin (hunan changsha, hunan长沙市), after a province that is a prefecture too (吉林朝阳), in pinyin then characters (changsha 岳麓), and a town before its county in pinyin (qianzhou jishou)', async () => {
+  it('finds a place after its province in pinyin (hunan changsha, hunan长沙市), after a province that is a prefecture too (吉林朝阳), in pinyin then characters (changsha 岳麓), a town before its county in pinyin (qianzhou jishou), and before its prefecture or province (taiping chengdu)', async () => {
     // Every 6th prefecture or county, its short name in pinyin after its province's, where no other
     // place of that province spells its short name so.
     const all = [...regions.byCode.values()];
@@ -495,6 +495,47 @@ describe('search recall over the whole country', () => {
         ok: first({ url: target(t.county), town: name }),
       });
     });
+    // A town in pinyin before its prefecture (taiping chengdu), or before its county and province
+    // (qianzhou jishou hunan), or after its province in characters (湖南 qianzhou): every 120th town
+    // whose pinyin begins no other town's in that prefecture or province (zhuchang: 朱昌镇, and 纳雍's
+    // 猪场苗族彝族乡 too), nor a region's.
+    const wider: Ask[] = [];
+    const spellings = new Map<string, string[]>();
+    for (const t of towns)
+      for (const r of regions.lineage(t.county).slice(0, 2))
+        spellings.set(r.code, [...(spellings.get(r.code) ?? []), pinyinSlug(typedName(t.name))]);
+    const alone = (code: string, town: string) => spellings.get(code)!.filter((p) => p.startsWith(town)).length === 1;
+    towns.forEach((t, n) => {
+      const [province, prefecture, county] = regions.lineage(t.county);
+      const name = typedName(t.name);
+      const town = pinyinSlug(shortName(name, 'town'));
+      if (n % 120 !== 60 || !county || town.length < 4 || regionPinyin.some((p) => p.startsWith(town))) return;
+      const q =
+        n % 360 === 60 && prefecture.level === 'prefecture' && alone(prefecture.code, town)
+          ? `${town} ${spell(prefecture.code)}`
+          : n % 360 === 180 && county.level === 'county' && townNames.get(`${t.county} ${pinyinSlug(name)}`) === 1
+            ? `${town} ${spell(county.code)} ${spell(province.code)}`
+            : alone(province.code, town)
+              ? `${province.shortName} ${town}`
+              : '';
+      if (q) wider.push({ q, what: `${target(t.county)} ${name}`, ok: first({ url: target(t.county), town: name }) });
+    });
+    // A town in characters with another suffix than its own and its prefecture in pinyin, either side
+    // (成都's 太平街道); a shared name before its province in pinyin: every one in that province.
+    for (const q of ['太平镇 chengdu', 'chengdu 太平镇', 'taiping chengdu'])
+      wider.push({ q, what: target('510116'), ok: first({ url: target('510116'), town: '太平街道' }) });
+    wider.push({
+      q: 'taiping sichuan',
+      what: '四川省 太平镇s',
+      all: true,
+      ok: (urls, named) => urls.length >= 8 && urls.every((u, k) => provinceOf(u) === '四川省' && named[k]?.startsWith('太平')),
+    });
+    wider.push({
+      q: 'chengguan henan',
+      what: '河南省 城关镇s',
+      all: true,
+      ok: (urls, named) => urls.length >= 28 && urls.every((u, k) => provinceOf(u) === '河南省' && named[k]?.startsWith('城关')),
+    });
     // A place in pinyin, then one in it in characters (changsha 岳麓, jishou乾州: the input method
     // switched on midway): every 12th county after its prefecture, every 200th town after its county,
     // with and without a space.
@@ -534,6 +575,7 @@ describe('search recall over the whole country', () => {
         ['province + place in pinyin', list],
         ['places typed apart in pinyin', apart],
         ['a town, then its county, in pinyin (qianzhou jishou, qianzhou 吉首)', turned],
+        ['a town, then its prefecture or province (taiping chengdu, 湖南 qianzhou)', wider],
         ['province in pinyin, place in characters', mixed],
         ['province that is a prefecture too', [jilin]],
         ['pinyin, then characters (changsha 岳麓)', switched],
@@ -545,6 +587,10 @@ describe('search recall over the whole country', () => {
     expect(
       rate(misses.get('a town, then its county, in pinyin (qianzhou jishou, qianzhou 吉首)')!, turned),
     ).toBeGreaterThanOrEqual(0.99);
+    const widerMissed = misses.get('a town, then its prefecture or province (taiping chengdu, 湖南 qianzhou)')!;
+    expect(wider.length).toBeGreaterThan(200);
+    expect(rate(widerMissed, wider)).toBeGreaterThanOrEqual(0.99);
+    for (const { q } of wider.slice(-5)) expect(widerMissed.filter((m) => m.startsWith(`${q} (`))).toEqual([]);
     expect(rate(misses.get('province + place in pinyin')!, list)).toBeGreaterThanOrEqual(0.99);
     expect(mixed.length).toBeGreaterThan(250);
     expect(rate(misses.get('province in pinyin, place in characters')!, mixed)).toBeGreaterThanOrEqual(0.99);
