@@ -157,7 +157,9 @@ export async function completeSetup(db: D1Database, code: string, passwordHash: 
 
 /** A user's own new password, in place of `oldHash` (the one just verified: a password changed
  *  meanwhile, by another tab or a setup link, changes nothing). Their other sessions end — `current`,
- *  the asking session's hash, stays — and the log says how many. `logId` when it was changed. */
+ *  the asking session's hash, stays — and the log says how many; so do their unused setup links (one
+ *  an owner made for a password they thought lost would set another over this one). `logId` when it
+ *  was changed. */
 export async function changePassword(
   db: D1Database,
   staff: { id: string; name: string },
@@ -172,6 +174,12 @@ export async function changePassword(
       .bind(staff.id, oldHash, newHash),
     logStatement(db, staff, 'change-password', '0', logId),
     ...endOtherSessions(db, staff.id, current, logId),
+    db
+      .prepare(
+        `UPDATE staff_setup SET expires_at = ?2 WHERE staff_id = ?1 AND used_at IS NULL AND expires_at > ?2
+           AND EXISTS (SELECT 1 FROM operator_log WHERE id = ?3)`,
+      )
+      .bind(staff.id, new Date().toISOString(), logId),
   ]);
   return changed.meta.changes === 1 ? { logId, ended: ended.meta.changes } : { ended: 0 };
 }

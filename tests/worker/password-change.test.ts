@@ -4,7 +4,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../../functions/staff/password.ts';
 import { openSession } from '../../functions/staff/sessions.ts';
-import { changePassword, staffByName } from '../../functions/staff/store.ts';
+import { changePassword, newSetupLink, setupCodeOwner, staffByName } from '../../functions/staff/store.ts';
 import { sha256Hex } from '../../functions/staff/tokens.ts';
 import { inOneWindow } from './helpers.ts';
 import { inboxForm, inboxPost, staffSession } from './inbox.ts';
@@ -13,6 +13,7 @@ const OLD = 'correct horse battery'; // staffSession's
 const NEW = '一个更长的新密码，真的';
 const signIn = (name: string, password: string) => inboxPost('/sign-in', { name, password });
 const idOf = (cookie: string) => cookie.split('=')[1];
+const renewedCookie = (res: Response) => /baoxiu-session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
 const logOf = (name: string) =>
   env.DB.prepare(`SELECT action, detail FROM operator_log WHERE staff_name = ? AND action = 'change-password'`).bind(name).all();
 
@@ -38,6 +39,27 @@ describe('changing one’s own password', () => {
     expect(await openSession(env.DB, idOf(cookie))).toBeNull();
     expect([(await signIn(name, OLD)).status, (await signIn(name, NEW)).status]).toEqual([401, 200]);
     expect((await logOf(name)).results).toEqual([{ action: 'change-password', detail: '1' }]);
+  });
+
+  it('ends the user’s unused setup links, as a link used would have replaced this password; a failed change ends none', async () => {
+    const { name, cookie } = await staffSession();
+    const user = (await staffByName(env.DB, name))!;
+    const { code } = await newSetupLink(env.DB, user.id);
+    const wrong = await inboxPost('/password', { current: 'wrong horse battery', password: NEW, confirm: NEW }, { cookie });
+    expect(wrong.status).toBe(401);
+    expect(await setupCodeOwner(env.DB, code)).toMatchObject({ name });
+    const res = await inboxPost('/password', { current: OLD, password: NEW, confirm: NEW }, { cookie });
+    expect(res.status).toBe(200);
+    expect(await setupCodeOwner(env.DB, code)).toBeNull();
+    // Nor can it still set a password.
+    const setup = await inboxPost('/setup', { code, password: '另一个足够长的密码呀', confirm: '另一个足够长的密码呀' });
+    expect(setup.status).toBe(410);
+    expect([(await signIn(name, NEW)).status, (await signIn(name, '另一个足够长的密码呀')).status]).toEqual([200, 401]);
+    // Another user's link is theirs.
+    const other = (await staffByName(env.DB, (await staffSession()).name))!;
+    const theirs = (await newSetupLink(env.DB, other.id)).code;
+    await inboxPost('/password', { current: NEW, password: OLD + '2', confirm: OLD + '2' }, { cookie: renewedCookie(res) });
+    expect(await setupCodeOwner(env.DB, theirs)).toMatchObject({ name: other.name });
   });
 
   it('refuses a wrong current password, a short, mistyped or unchanged new one, and changes nothing', async () => {
