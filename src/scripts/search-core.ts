@@ -51,7 +51,7 @@ export async function search(
   // A place in pinyin, then one in it in characters (changsha 岳麓), before the query as typed: a
   // record can hold both as two towns of another county (siping 铁西: 普兰店区's 四平街道 and 铁西街道).
   if (switched) {
-    const found = await apart(pagefind, q, filters, limit, tables);
+    const found = await apart(pagefind, q, filters, limit, tables, true);
     if (found) return found;
   }
   const as = (query: string) => searchAs(pagefind, query, filters, limit);
@@ -112,6 +112,7 @@ export async function apart(
   filters: Record<string, string>,
   limit: number,
   tables: Tables,
+  byName = false,
 ): Promise<Found | undefined> {
   const mixed = q.match(PINYIN_THEN_HAN);
   const spaced = mixed ? [...mixed[1].trim().split(/\s+/), mixed[2]] : q.split(/\s+/);
@@ -125,10 +126,13 @@ export async function apart(
       : await searchAs(pagefind, front[0], filters, limit)
     )?.results ?? [];
   const fronts = within.filter((h) => !h.town);
-  // Within their province when they have one (a shared town name: 城关镇, in 88 counties).
-  const provinces = new Set(fronts.map(provinceOf));
-  const inProvince = provinces.size === 1 && !filters.province ? { ...filters, province: [...provinces][0] } : filters;
-  const places = fronts.length ? await holding(pagefind, last, inProvince, 4 * FIRST) : [];
+  // Within their province (a shared town name: 城关镇, in 88 counties), each one's when they lie in
+  // two or three (henan: 河南省 and 青海's 河南县; shanxi: 山西省 and 陕西省); in more, the country's.
+  const provinces = filters.province ? [] : [...new Set(fronts.map(provinceOf))];
+  const scopes = provinces.length && provinces.length <= 3 ? provinces.map((province) => ({ ...filters, province })) : [filters];
+  const places = fronts.length
+    ? (await Promise.all(scopes.map((scope) => holding(pagefind, last, scope, 4 * FIRST)))).flat()
+    : [];
   // In the order of the places they lie in: the one the words spell whole before one they begin
   // (qingshan 青山路街道: 包头's 青山区, then 南昌's 青山湖区, both with such a town).
   const under = (h: Hit) => fronts.findIndex((f) => liesIn(h, f.meta.title));
@@ -137,11 +141,14 @@ export async function apart(
     .filter(({ at }) => at >= 0)
     .sort((a, b) => a.at - b.at)
     .map(({ h }) => h);
-  if (results.length) return { results: results.slice(0, limit), total: results.length, complete: true, exact: true };
-  // A name of many places whose first ones lie elsewhere (taiping: 105 records, 成都's 太平街道 not in
-  // the first 32): with the place's name in characters, a word of the same record (成都太平街道: see
-  // townWords), for the first places of a prefecture or county.
-  for (const f of fronts.filter((h) => h.meta.level !== 'province' && h.meta.short).slice(0, 2)) {
+  if (results.length || !byName)
+    return results.length ? { results: results.slice(0, limit), total: results.length, complete: true, exact: true } : undefined;
+  // `byName`, when nothing else answered (search-near.ts): a name of many places whose first ones lie
+  // elsewhere (taiping: 105 records, 成都's 太平街道 not in the first 32), with the place's name in
+  // characters, a word of the same record (成都太平街道: see townWords) — for the first prefectures or
+  // counties the word before spells whole (chengdu; not yanta, the beginning of 烟台's yantai).
+  const whole = (h: Hit) => (h.meta.pinyin ?? '').split(' ').includes(front.at(-1)!);
+  for (const f of fronts.filter((h) => h.meta.level !== 'province' && h.meta.short && whole(h)).slice(0, 2)) {
     const held = (await holding(pagefind, `${f.meta.short} ${last}`, filters, limit)).filter(
       (h) => h.town && liesIn(h, f.meta.title),
     );
@@ -150,7 +157,7 @@ export async function apart(
     // too (成都 太平镇), which may name it with another suffix (太平街道).
     if (mixed) {
       const found = await search(pagefind, `${f.meta.title} ${last}`, filters, limit, tables);
-      if (found.results.length && found.results.every((h) => liesIn(h, f.meta.title))) return found;
+      if (found.results.length && found.results.every((h) => h.town && liesIn(h, f.meta.title))) return found;
     }
   }
 }

@@ -97,18 +97,28 @@ export async function searchNear(
     const town = await townBegun();
     if (town) return town;
   }
-  // The narrowest place last, in pinyin typed apart (guangdong dongguan humen); or first (qianzhou
-  // jishou hunan, taiping chengdu, 太平镇 chengdu: a town, then the places it lies in), read the other
-  // way round — as typed so, a province's pinyin is read as one (chengguan henan: every 城关 of 河南).
+  // The narrowest place last, in pinyin typed apart (guangdong dongguan humen); or first, read the
+  // other way round (qianzhou jishou hunan, chengguan henan: a town, then the places it lies in); then
+  // the other way round as typed so; then with a place's name in characters beside a town's (taiping
+  // chengdu: 成都太平街道; 太平镇 chengdu: 成都 太平镇, near).
   if (!switched) {
-    const found = await apart(pagefind, q, filters, limit, tables);
-    if (found) return found;
     const words = q.split(' ');
-    const turned = words.length >= 2 && /[a-z]/.test(q) ? words.reverse().join(' ') : '';
+    const turned = words.length >= 2 && /[a-z]/.test(q) ? [...words].reverse().join(' ') : '';
+    // Read so, the last word is a name whole, not the beginning of one: beilin xian is 西安's 碑林区
+    // read the other way round, before 北林区's 先锋街道 (xianfeng).
+    const whole = (found: Found, word: string) =>
+      found.results.some((h) => (h.town ? h.spelled : (h.meta.pinyin ?? '').split(' ').includes(word)));
+    const forward = await apart(pagefind, q, filters, limit, tables);
+    if (forward && whole(forward, words.at(-1)!)) return forward;
+    const back = turned ? await apart(pagefind, turned, filters, limit, tables) : undefined;
+    if (back && (!forward || whole(back, words[0]))) return back;
+    if (forward) return forward;
     const as = turned ? await searchAs(pagefind, turned, filters, limit) : undefined;
     if (as?.exact && as.results.length) return as;
-    const apartTurned = turned ? await apart(pagefind, turned, filters, limit, tables) : undefined;
-    if (apartTurned) return apartTurned;
+    const named =
+      (await apart(pagefind, q, filters, limit, tables, true)) ??
+      (turned ? await apart(pagefind, turned, filters, limit, tables, true) : undefined);
+    if (named) return named;
   }
   // Traditional characters (廣州, 瀋陽): the query as typed, in the characters the index has.
   const { simplify, bySound } = tables;

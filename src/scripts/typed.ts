@@ -27,7 +27,8 @@ export interface Typed {
   spelled: string;
   /** The forms searched as typed, in turn. */
   asTyped: string[];
-  /** Two names the other way round, written whole (乾州 吉首 → 吉首乾州; qianzhou 吉首 → 吉首 qianzhou), or ''. */
+  /** Two names the other way round, written whole (乾州 吉首 → 吉首乾州; qianzhou 吉首 → 吉首 qianzhou;
+   *  乾州 jishou → jishou 乾州), or ''. */
   reversed: string;
   /** A town typed before the place it is in, written the other way round (太平镇 成都 → 成都太平镇), or
    *  '': what a near name is read from, as if typed so (成都's 太平街道, not every 太平镇). */
@@ -62,7 +63,11 @@ export function typedForms(typed: string): Typed {
   const swapped = two.length === 2 && two.every(han) ? two[1] + two[0] : '';
   // A town in pinyin and then its place (qianzhou 吉首): read so only to name the town in the place the
   // query found (search-core.ts), never as typed (jishou 湖南 is no 湖南 jishou).
-  const reversed = swapped || (two.length === 2 && /^[a-z]{2,}$/.test(two[0]) && han(two[1]) ? `${two[1]} ${two[0]}` : '');
+  const reversed =
+    swapped ||
+    (two.length === 2 && ((/^[a-z]{2,}$/.test(two[0]) && han(two[1])) || (han(two[0]) && /^[a-z]{2,}$/.test(two[1])))
+      ? `${two[1]} ${two[0]}`
+      : '');
   // A province in pinyin before places in characters (hunan长沙, shanxi 长安): the province's name.
   const front = q.match(/^([a-z]+)\s*(?=\p{Script=Han})/u);
   const inChars = front
@@ -86,9 +91,12 @@ export function typedForms(typed: string): Typed {
     ]),
   ];
   const switched = PINYIN_THEN_HAN.test(q) && !inChars.length;
-  const hanFront = q.match(/^(\p{Script=Han}{2,})\s*(?=[a-z])/u);
-  const province = hanFront && PROVINCES.find((p) => p === hanFront[1] || shortName(p, 'province') === hanFront[1]);
-  const provinceThen = province ? { province, rest: q.slice(hanFront[0].length) } : undefined;
+  const hanFront = q.match(/^(\p{Script=Han}{2,})\s*(?=[a-z])/u)?.[1] ?? '';
+  const [province, written] =
+    PROVINCES.flatMap((p) => [p, shortName(p, 'province')].filter((n) => hanFront.startsWith(n)).map((n) => [p, n])).sort(
+      (a, b) => b[1].length - a[1].length,
+    )[0] ?? [];
+  const provinceThen = province ? { province, rest: q.slice(written.length).trim() } : undefined;
   // A development zone as residents write it (合肥高新区): as the data may name it.
   return { q, joined, spelled: spelled ?? '', asTyped, reversed, placeFirst, zones: zoneNames(joined), switched, provinceThen };
 }

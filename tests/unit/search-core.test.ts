@@ -725,7 +725,9 @@ describe('searching', () => {
   it('searches a province and a place typed apart, and a town before its place, as written in full first', () => {
     expect(typedForms('四川 taiping').provinceThen).toEqual({ province: '四川省', rest: 'taiping' });
     expect(typedForms('湖南省jishou qianzhou').provinceThen).toEqual({ province: '湖南省', rest: 'jishou qianzhou' });
+    expect(typedForms('湖南吉首 qianzhou').provinceThen).toEqual({ province: '湖南省', rest: '吉首 qianzhou' });
     expect(typedForms('吉首 qianzhou').provinceThen).toBeUndefined();
+    expect(typedForms('乾州 jishou').reversed).toBe('jishou 乾州');
     expect(typedForms('河南 城关镇').asTyped[0]).toBe('河南城关镇');
     expect(typedForms('城关镇 河南').asTyped[0]).toBe('河南城关镇');
     expect(typedForms('浦市镇 湘西').asTyped[0]).toBe('湘西浦市镇');
