@@ -131,7 +131,7 @@ export async function apart(
   const provinces = filters.province ? [] : [...new Set(fronts.map(provinceOf))];
   const scopes = provinces.length && provinces.length <= 3 ? provinces.map((province) => ({ ...filters, province })) : [filters];
   const places = fronts.length
-    ? (await Promise.all(scopes.map((scope) => holding(pagefind, last, scope, 4 * FIRST)))).flat()
+    ? (await Promise.all(scopes.map((scope) => holding(pagefind, last, scope, Math.max(4 * FIRST, limit))))).flat()
     : [];
   // In the order of the places they lie in: the one the words spell whole before one they begin
   // (qingshan 青山路街道: 包头's 青山区, then 南昌's 青山湖区, both with such a town).

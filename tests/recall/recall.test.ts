@@ -536,25 +536,24 @@ describe('search recall over the whole country', () => {
       wider.push({ q, what: target(code), ok: first({ url: target(code), town }) });
     // A place and letters that name nothing (长沙 abc): nothing, not a place the letters begin (阿坝州).
     for (const q of ['长沙 abc', 'xyz 长沙']) wider.push({ q, what: 'nothing', ok: (urls) => urls.length === 0 });
-    // A pinyin two provinces share (shanxi: 山西 and 陕西), each one's.
-    wider.push({
-      q: 'chengguan shanxi',
-      what: '山西省 and 陕西省 城关镇s',
-      all: true,
-      ok: (urls) => ['山西省', '陕西省'].every((p) => urls.some((u) => provinceOf(u) === p)),
-    });
-    wider.push({
-      q: 'taiping sichuan',
-      what: '四川省 太平镇s',
-      all: true,
-      ok: (urls, named) => urls.length >= 8 && urls.every((u, k) => provinceOf(u) === '四川省' && named[k]?.startsWith('太平')),
-    });
-    wider.push({
-      q: 'chengguan henan',
-      what: '河南省 城关镇s',
-      all: true,
-      ok: (urls, named) => urls.length >= 28 && urls.every((u, k) => provinceOf(u) === '河南省' && named[k]?.startsWith('城关')),
-    });
+    // A shared name before its province in pinyin (chengguan henan), asked for all: every town of the
+    // province whose pinyin begins so, named; for a pinyin two provinces share (shanxi), both's.
+    const spelledIn = (provinces: string[], word: string) =>
+      towns.filter((t) => provinces.includes(regions.lineage(t.county)[0].name) && pinyinSlug(typedName(t.name)).startsWith(word))
+        .length;
+    for (const [q, word, provinces] of [
+      ['chengguan henan', 'chengguan', ['河南省']],
+      ['taiping sichuan', 'taiping', ['四川省']],
+      ['chengguan shanxi', 'chengguan', ['山西省', '陕西省']],
+    ] as const)
+      wider.push({
+        q,
+        what: `${provinces.join(' and ')}: ${spelledIn([...provinces], word)} towns`,
+        all: true,
+        ok: (urls, named) =>
+          urls.length >= spelledIn([...provinces], word) &&
+          urls.every((u, k) => provinces.includes(provinceOf(u) as never) && pinyinSlug(named[k] ?? '').startsWith(word)),
+      });
     // A place in pinyin, then one in it in characters (changsha 岳麓, jishou乾州: the input method
     // switched on midway): every 12th county after its prefecture, every 200th town after its county,
     // with and without a space.
