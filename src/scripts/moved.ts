@@ -85,9 +85,13 @@ export async function movedPlace(
     let results = counties.filter((hit) => provinces.has(provinceOf(hit)));
     // None by that name: one of its sound, in pinyin, which every place has (资阳简扬: 简阳市); the
     // table is fetched only here, after a place before it.
+    // A town of a county-less city has a page of its own, as a county does (东莞胡门镇: 虎门镇).
     for (const sound of !results.length && bySound && stem.length >= 2 ? await bySound(stem) : []) {
       results = (await exact(sound)).filter(
-        (hit) => hit.meta.level === 'county' && ownRank(hit, [sound]) !== undefined && provinces.has(provinceOf(hit)),
+        (hit) =>
+          (hit.meta.level === 'county' || (hit.meta.level === 'town' && !hit.town)) &&
+          ownRank(hit, [sound]) !== undefined &&
+          provinces.has(provinceOf(hit)),
       );
       if (results.length) break;
     }
@@ -111,7 +115,10 @@ export async function movedPlace(
       const both = [...results.filter((r) => siblings.some((b) => above(b) === above(r))), ...siblings];
       return { results: both, total: both.length, complete: true, exact: true };
     }
-    // Named as the data names it (资阳简阳县: “简阳市”不在“资阳”).
+    // Named as the data names it (资阳简阳县: “简阳市”不在“资阳”); where it does lie in the place before
+    // it, only a name written otherwise (湘西急首, 长沙岳鹿: 吉首市, 岳麓区), never said to be elsewhere.
+    const inside = results.filter((r) => before.some((b) => liesIn(r, b.meta.title)));
+    if (inside.length) return { results: inside, total: inside.length, complete: true, exact: false, near: inside[0].meta.title };
     if (results.length)
       return { results, total: results.length, complete: true, exact: false, near: results[0].meta.title, under };
   }

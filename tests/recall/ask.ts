@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
 import { townsByCounty } from '../../src/lib/towns.ts';
-import { ALL, FIRST } from '../../src/scripts/find.ts';
+import { ALL, FIRST, type Found } from '../../src/scripts/find.ts';
 import { doneFile } from './build.ts';
 import { pagefindIn, type NodeSearch } from './pagefind-node.ts';
 
@@ -45,7 +45,7 @@ export const every = (list: Place[]) => (urls: string[], named: (string | undefi
 export interface Ask {
   q: string;
   /** Passes when the answer's results pass this. */
-  ok: (urls: string[], towns: (string | undefined)[]) => boolean;
+  ok: (urls: string[], towns: (string | undefined)[], found: Found) => boolean;
   what: string;
   filters?: Record<string, string>;
   all?: boolean;
@@ -77,6 +77,7 @@ export async function ask(asks: Map<string, Ask[]>, search?: NodeSearch): Promis
       !a.ok(
         urls,
         found.results.map((r) => r.town),
+        found,
       )
     )
       misses

@@ -247,7 +247,7 @@ describe('search recall over the whole country', () => {
     expect(misses.get('former or newer division')).toEqual([]);
   });
 
-  it('finds a county written under another prefecture of its province (资阳简阳: where 简阳 was before it moved)', async () => {
+  it('finds a county written under another prefecture of its province (资阳简阳: where 简阳 was before it moved), and a place under its own with a character of its sound, never said to lie elsewhere (湘西急首, 东莞胡门镇)', async () => {
     // Counties that moved (简阳 from 资阳 to 成都 in 2016, 枞阳 from 安庆 to 铜陵, 钢城 from 莱芜 to 济南)
     // are written where they were; no table of moves is needed: the name the query ends with is a
     // county of that province. Every 32nd county, under the next prefecture of its province, short
@@ -302,6 +302,21 @@ describe('search recall over the whole country', () => {
       ['思茅市翠云区', '530802'],
     ])
       named.push({ q, what: target(code), ok: (urls) => urls[0] === target(code) });
+    // A character of its sound under its own prefecture (湘西急首, 长沙岳鹿, 东莞胡门镇: a town of a
+    // county-less city): the place, said to be a near name, never to lie elsewhere (“吉首市”不在“湘西”).
+    const humen = [...regions.byCode.values()].find((r) => r.parent === '441900' && r.name === '虎门镇')!.code;
+    for (const [q, code] of [
+      ['湘西急首', '433101'],
+      ['长沙岳鹿', '430104'],
+      ['东莞胡门镇', humen],
+    ])
+      named.push({ q, what: target(code), ok: (urls, _, found) => urls[0] === target(code) && !found.exact && !found.under });
+    // Moved, it is said so (资阳简扬: “简阳市”不在“资阳”).
+    named.push({
+      q: '资阳简扬',
+      what: `${target('510185')} under 资阳`,
+      ok: (urls, _, found) => urls[0] === target('510185') && found.under === '资阳',
+    });
     // Two counties of one prefecture run together (龙华宝安: 深圳's 宝安区 and 龙华区), after it too, are
     // both, the last named first.
     for (const [q, a, b] of [
