@@ -185,6 +185,15 @@ export async function searchNear(
     return { ...renamed, results, total: results.length };
   }
   if (alike.length) return { results: alike, total: alike.length, complete, exact: false };
+  // A town of the place the query begins with, with a character of its sound (吉首千州街道, 湘西千州:
+  // 乾州街道): the place's name and the town's pinyin, two words of the county's record.
+  const stem = begunPlace && /^\p{Script=Han}{2,}$/u.test(after) ? shortName(after, 'town') : '';
+  for (const sound of bySound && stem.length >= 2 ? await bySound(stem) : []) {
+    const held = (await holding(pagefind, `${begunPlace!.meta.short} ${sound}`, filters, limit)).filter(
+      (h) => h.town && liesIn(h, begunPlace!.meta.title),
+    );
+    if (held.length) return { results: held, total: held.length, complete: true, exact: false, near: held[0].town };
+  }
   if (!county) {
     const town = await townBegun();
     if (town) return town;
