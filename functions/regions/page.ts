@@ -82,11 +82,12 @@ export const regionsPage = new Hono<{ Bindings: Env }>().get('/regions/', securi
   let status = '';
   let list = '';
   if (q) {
-    const named = hotline ? places?.find(q) : undefined;
-    const brands = named ? Object.entries(catalog!.data.brands).filter(([, b]) => q.normalize('NFKC').includes(b.name)) : [];
-    // Nothing of that name: a covered place that sounds like it (吉手 → 吉首市), as the script's near names.
-    const near = named && !named.length && !brands.length ? places!.findBySound(q) : [];
-    const found = near.length ? near : named;
+    const brands =
+      hotline && places ? Object.entries(catalog!.data.brands).filter(([, b]) => q.normalize('NFKC').includes(b.name)) : [];
+    // A brand named (坚匣 吉首): the places as typed, no near names.
+    const answer = hotline ? places?.answer(q, !brands.length) : undefined;
+    const found = answer?.places;
+    const near = answer?.near ? found! : [];
     // The search box's filter names provinces.
     const all = (found ?? []).filter((p) => !province || lineage(p)[0].name === province);
     const shown = all.slice(0, SHOWN);

@@ -1,6 +1,6 @@
 // A place search finds (functions/regions/places.ts): a region or a town, the places above it, and
 // where it is as a result's row says it.
-import { prefectureForms } from '../../src/lib/names.ts';
+import { prefectureForms, SUFFIX_PINYIN } from '../../src/lib/names.ts';
 import type { Level } from '../../src/lib/regions.ts';
 
 export interface Place {
@@ -35,4 +35,47 @@ export function whereLabel(p: Place): string {
   if (p.level === 'town') return ` → ${short(p.code.length > 6 && p.code !== p.parent?.code ? p : p.parent!)}`;
   const chain = lineage(p.parent).map((a) => a.name);
   return chain.length ? ` ${chain.join(' ')}` : '';
+}
+
+const LEVELS: Level[] = ['province', 'prefecture', 'county', 'town'];
+const LATIN = /^[a-z]+$/;
+
+/** Whether `prefix` is a chain of the names of `parent` and the places above it, in order, levels
+ *  skipped at will; with `suffixes`, one in pinyin may have its suffix's pinyin after it (jishoushi qianzhou). */
+export function above(prefix: string, parent: Place | undefined, suffixes = false): boolean {
+  if (!prefix) return true;
+  const chain = lineage(parent);
+  const rest = (text: string, from: number): boolean =>
+    !text ||
+    chain.slice(from).some((p, i) =>
+      p.forms.some((f) => {
+        if (!text.startsWith(f)) return false;
+        const after = text.slice(f.length);
+        if (rest(after, from + i + 1)) return true;
+        const suffix =
+          suffixes && LATIN.test(f)
+            ? Object.keys(SUFFIX_PINYIN).find((s) => after.startsWith(s) && p.name.endsWith(SUFFIX_PINYIN[s]))
+            : undefined;
+        return !!suffix && rest(after.slice(suffix.length), from + i + 1);
+      }),
+    );
+  return rest(prefix, 0);
+}
+
+/** The name as written before its short forms; covered before uncovered (朝阳: 北京's 朝阳区 on this
+ *  site before 朝阳市); a place with a page of its own before a town of a covered county (changan: 东莞's
+ *  长安镇 before 富阳's 常安镇); a town of today before one of the 2020 codes; then bigger places first,
+ *  in code order. */
+export function ranked(places: Place[], form: string): Place[] {
+  const key = (p: Place) => [
+    p.name === form ? 0 : 1,
+    p.path ? 0 : 1,
+    p.code !== p.parent?.code ? 0 : 1,
+    p.former ? 1 : 0,
+    LEVELS.indexOf(p.level),
+  ];
+  return places.sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return x.reduce((order, _, i) => order || x[i] - y[i], 0) || a.code.localeCompare(b.code);
+  });
 }

@@ -20,7 +20,7 @@ import {
 } from '../../src/lib/names.ts';
 import type { Level } from '../../src/lib/regions.ts';
 import { loadCatalog, loadUncovered, type CatalogIndex } from '../catalog.ts';
-import { lineage, type Place } from './place.ts';
+import { above, lineage, ranked, type Place } from './place.ts';
 import type { Env } from '../env.ts';
 
 /** Results listed; a name shared more widely (城关镇: 88 counties) is narrowed by province. */
@@ -28,7 +28,6 @@ export const SHOWN = 100;
 /** Characters of a query read, as the search box allows (maxlength): an address pasted whole is ~60. */
 const QUERY_CHARS = 80;
 
-const LEVELS: Level[] = ['province', 'prefecture', 'county', 'town'];
 const LATIN = /^[a-z]+$/;
 const SUFFIX_ONLY = /^(街道|镇|乡|苏木|社区)$/;
 
@@ -160,6 +159,36 @@ export class PlaceIndex {
     return within.length ? within : partly.length ? partly : this.read(place, true).places;
   }
 
+  /** What the search page lists: the places the query names; else, with `near`, a covered place that
+   *  sounds like it (吉手 → 吉首市), or after a place, one of it that sounds like the rest (吉首千州街道 →
+   *  乾州街道) — near names, as the search box's script answers them. */
+  answer(typed: string, near = true): { places: Place[]; near: boolean } {
+    const named = this.find(typed);
+    const alike = !near ? [] : named.length ? this.townBySound(typed, named[0]) : this.findBySound(typed);
+    return alike.length ? { places: alike, near: true } : { places: named, near: false };
+  }
+
+  /** For a query that names a place and then nothing (吉首千州街道, 湘西千州, 湘西急首, 东莞胡门镇): the
+   *  towns or counties in that place whose name sounds as the rest does (乾州街道, 吉首市, 虎门镇), by their
+   *  pinyin — as findBySound reads a whole query, and the search box's script such a place. */
+  townBySound(typed: string, place: Place): Place[] {
+    const { typedAs } = written(typed);
+    if (!this.sounds || place.level === 'town') return [];
+    this.spoken();
+    for (let cut = typedAs.length - 2; cut >= 2; cut--) {
+      const [before, rest] = [typedAs.slice(0, cut), typedAs.slice(cut)];
+      // The place itself ends what comes before (河南南阳 names 南阳市 whole: no town of it is read).
+      if (!/^\p{Script=Han}+$/u.test(rest) || !place.forms.some((f) => before.endsWith(f)) || !above(before, place)) continue;
+      for (const reading of bySound(shortName(rest, 'town'), this.sounds)) {
+        const towns = (this.byForm.get(reading) ?? []).filter(
+          (p) => (p.level === 'town' || p.level === 'county') && p !== place && lineage(p).includes(place),
+        );
+        if (towns.length) return ranked(towns, reading);
+      }
+    }
+    return [];
+  }
+
   /** For a query that names nothing: the places whose name sounds as it does (吉手, 急首 → 吉首市; 千州街道
    *  → 乾州街道, 前洲街道), by their pinyin, with the suffix typed — as the search box's script answers a
    *  near name. */
@@ -236,46 +265,6 @@ function written(typed: string): { typedAs: string; place: string; words: string
     .slice(0, QUERY_CHARS)
     .join('');
   return { typedAs: clean.replace(/\s+/g, ''), place: placeOnly(clean).replace(/\s+/g, ''), words: clean.trim().split(/\s+/) };
-}
-
-/** Whether `prefix` is a chain of the names of `parent` and the places above it, in order, levels
- *  skipped at will; with `suffixes`, one in pinyin may have its suffix's pinyin after it (jishoushi qianzhou). */
-function above(prefix: string, parent: Place | undefined, suffixes = false): boolean {
-  if (!prefix) return true;
-  const chain = lineage(parent);
-  const rest = (text: string, from: number): boolean =>
-    !text ||
-    chain.slice(from).some((p, i) =>
-      p.forms.some((f) => {
-        if (!text.startsWith(f)) return false;
-        const after = text.slice(f.length);
-        if (rest(after, from + i + 1)) return true;
-        const suffix =
-          suffixes && LATIN.test(f)
-            ? Object.keys(SUFFIX_PINYIN).find((s) => after.startsWith(s) && p.name.endsWith(SUFFIX_PINYIN[s]))
-            : undefined;
-        return !!suffix && rest(after.slice(suffix.length), from + i + 1);
-      }),
-    );
-  return rest(prefix, 0);
-}
-
-/** The name as written before its short forms; covered before uncovered (朝阳: 北京's 朝阳区 on this
- *  site before 朝阳市); a place with a page of its own before a town of a covered county (changan: 东莞's
- *  长安镇 before 富阳's 常安镇); a town of today before one of the 2020 codes; then bigger places first,
- *  in code order. */
-function ranked(places: Place[], form: string): Place[] {
-  const key = (p: Place) => [
-    p.name === form ? 0 : 1,
-    p.path ? 0 : 1,
-    p.code !== p.parent?.code ? 0 : 1,
-    p.former ? 1 : 0,
-    LEVELS.indexOf(p.level),
-  ];
-  return places.sort((a, b) => {
-    const [x, y] = [key(a), key(b)];
-    return x.reduce((order, _, i) => order || x[i] - y[i], 0) || a.code.localeCompare(b.code);
-  });
 }
 
 let cached: Promise<PlaceIndex> | undefined;

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
-import { townsByCounty } from '../../src/lib/towns.ts';
+import { townsByCounty, typedName } from '../../src/lib/towns.ts';
+import { shortName } from '../../src/lib/names.ts';
 import { ALL, FIRST, type Found } from '../../src/scripts/find.ts';
 import { doneFile } from './build.ts';
 import { pagefindIn, type NodeSearch } from './pagefind-node.ts';
@@ -101,3 +102,28 @@ export async function ask(asks: Map<string, Ask[]>, search?: NodeSearch): Promis
 }
 
 export const rate = (misses: string[], of: Ask[]) => 1 - misses.length / of.length;
+
+/** A town written with a character of its sound after its county (every other one) or prefecture
+ *  (吉首千州街道, 湘西千州): every 150th town whose short name's first character has another of its one
+ *  sound (the build's own table, /search-sounds.json, which GB 2312's characters fill), where that
+ *  name is no place's and begins none. Its county first, the town named. */
+export function townsBySound(): Ask[] {
+  const table = JSON.parse(readFileSync(join(out(), 'search-sounds.json'), 'utf8')) as Record<string, string>;
+  const soundOf = new Map<string, string>();
+  for (const [syllable, chars] of Object.entries(table)) for (const c of chars.split('|')[0]) soundOf.set(c, syllable);
+  const names = [...[...regions.byCode.values()].map((r) => r.name), ...towns.map((t) => typedName(t.name))];
+  const list: Ask[] = [];
+  towns.forEach((t, n) => {
+    const name = typedName(t.name);
+    const short = shortName(name, 'town');
+    const [county, prefecture] = [regions.get(t.county)!, regions.get(regions.get(t.county)!.parent ?? '')];
+    const sound = soundOf.get(short[0]);
+    const other = sound ? [...table[sound].split('|')[0]].find((c) => c !== short[0] && !/[\u3400-\u4dbf]/.test(c)) : undefined;
+    if (n % 150 || !other || short.length < 2 || county.level !== 'county' || !prefecture) return;
+    const written = other + short.slice(1) + name.slice(short.length);
+    const place = n % 300 ? county.shortName : prefecture.shortName;
+    if (names.some((x) => x.startsWith(other + short.slice(1)))) return;
+    list.push({ q: place + written, what: `${target(t.county)} ${name}`, ok: first({ url: target(t.county), town: name }) });
+  });
+  return list;
+}

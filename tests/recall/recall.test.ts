@@ -16,7 +16,21 @@ import { initialsOf } from '../../src/lib/search-terms.ts';
 import { townsByCounty, typedName } from '../../src/lib/towns.ts';
 import { cityOf, streetsByCity } from '../../src/lib/city-size.ts';
 import { logFile } from './build.ts';
-import { ask, built, every, first, out, provinceOf, rate, regions, target, towns, type Ask, type Place } from './ask.ts';
+import {
+  ask,
+  built,
+  every,
+  first,
+  out,
+  provinceOf,
+  rate,
+  regions,
+  target,
+  towns,
+  townsBySound,
+  type Ask,
+  type Place,
+} from './ask.ts';
 
 // The build runs while other tests start (tests/recall/build.ts).
 beforeAll(built, 180_000);
@@ -337,26 +351,7 @@ describe('search recall over the whole country', () => {
   });
 
   it('finds a town written with a character of its sound after its county or prefecture (吉首千州街道, 湘西千州), as near', async () => {
-    // Every 150th town whose short name's first character has another of its one sound (the build's
-    // own table, /search-sounds.json, which GB 2312's characters fill), written so after its county
-    // (every other one) or prefecture, where that name is no place's and begins none.
-    const table = JSON.parse(readFileSync(join(out(), 'search-sounds.json'), 'utf8')) as Record<string, string>;
-    const soundOf = new Map<string, string>();
-    for (const [syllable, chars] of Object.entries(table)) for (const c of chars.split('|')[0]) soundOf.set(c, syllable);
-    const names = [...[...regions.byCode.values()].map((r) => r.name), ...towns.map((t) => typedName(t.name))];
-    const list: Ask[] = [];
-    towns.forEach((t, n) => {
-      const name = typedName(t.name);
-      const short = shortName(name, 'town');
-      const [county, prefecture] = [regions.get(t.county)!, regions.get(regions.get(t.county)!.parent ?? '')];
-      const sound = soundOf.get(short[0]);
-      const other = sound ? [...table[sound].split('|')[0]].find((c) => c !== short[0] && !/[\u3400-\u4dbf]/.test(c)) : undefined;
-      if (n % 150 || !other || short.length < 2 || county.level !== 'county' || !prefecture) return;
-      const written = other + short.slice(1) + name.slice(short.length);
-      const place = n % 300 ? county.shortName : prefecture.shortName;
-      if (names.some((x) => x.startsWith(other + short.slice(1)))) return;
-      list.push({ q: place + written, what: `${target(t.county)} ${name}`, ok: first({ url: target(t.county), town: name }) });
-    });
+    const list = townsBySound();
     expect(list.length).toBeGreaterThan(150);
     const misses = await ask(new Map([['town with a character of its sound after its place', list]]));
     expect(rate(misses.get('town with a character of its sound after its place')!, list)).toBeGreaterThanOrEqual(0.9);

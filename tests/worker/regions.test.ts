@@ -99,11 +99,20 @@ describe('search without JavaScript', () => {
       ['千州街道', `/regions/?county=433101&town=${encodeURIComponent('乾州街道')}`, '乾州街道'],
       // Another suffix than its own: the place of that sound all the same.
       ['急首县', '/hunan/xiangxi/jishou/', '吉首市'],
+      // A place, then a name of it with a character of its sound (the script's near names too).
+      ['吉首千州街道', `/regions/?county=433101&town=${encodeURIComponent('乾州街道')}`, '乾州街道'],
+      ['湘西急首', '/hunan/xiangxi/jishou/', '吉首市'],
     ]) {
       const { page } = await search(q);
       expect(status(page), q).toBe(`没有找到“${q}”，以下是名称相近的地方；不确定时请拨打 400-000-0000 咨询。`);
       expect(results(page)[0].href, q).toBe(href);
       expect(results(page)[0].text, q).toMatch(new RegExp(`^${title} `));
+    }
+    // A place named whole, or with words that are no name after it, is no near name (湖南吉首, 吉首开锁).
+    for (const q of ['湖南吉首', '吉首开锁']) {
+      const { page } = await search(q);
+      expect(status(page), q).toMatch(/^找到 \d+ 个结果/);
+      expect(results(page)[0].href, q).toBe('/hunan/xiangxi/jishou/');
     }
     // Nothing that sounds like it either: not found, as before.
     expect(status((await search('哈哈哈')).page)).toBe(
