@@ -172,14 +172,17 @@ export class PlaceIndex {
    *  towns or counties in that place whose name sounds as the rest does (乾州街道, 吉首市, 虎门镇), by their
    *  pinyin — as findBySound reads a whole query, and the search box's script such a place. */
   townBySound(typed: string, place: Place): Place[] {
-    const { typedAs } = written(typed);
+    // Without words of the service (东莞胡门开锁), and the name without its suffix, a county's or a
+    // town's (广州天和区: tianhe), or whole where that leaves one character (长沙凝乡: ningxiang).
+    const { place: asked } = written(typed);
     if (!this.sounds || place.level === 'town') return [];
     this.spoken();
-    for (let cut = typedAs.length - 2; cut >= 2; cut--) {
-      const [before, rest] = [typedAs.slice(0, cut), typedAs.slice(cut)];
+    for (let cut = asked.length - 2; cut >= 2; cut--) {
+      const [before, rest] = [asked.slice(0, cut), asked.slice(cut)];
       // The place itself ends what comes before (河南南阳 names 南阳市 whole: no town of it is read).
       if (!/^\p{Script=Han}+$/u.test(rest) || !place.forms.some((f) => before.endsWith(f)) || !above(before, place)) continue;
-      for (const reading of bySound(shortName(rest, 'town'), this.sounds)) {
+      const stems = new Set([shortName(rest, 'town'), shortName(rest, 'county'), rest].filter((s) => s.length >= 2));
+      for (const reading of [...stems].flatMap((stem) => bySound(stem, this.sounds!))) {
         const towns = (this.byForm.get(reading) ?? []).filter(
           (p) => (p.level === 'town' || p.level === 'county') && p !== place && lineage(p).includes(place),
         );

@@ -187,13 +187,16 @@ export async function searchNear(
   if (alike.length) return { results: alike, total: alike.length, complete, exact: false };
   // A town of the place the query begins with, with a character of its sound (吉首千州街道, 湘西千州:
   // 乾州街道): the place's name and the town's pinyin, two words of the county's record.
-  const stem = begunPlace && /^\p{Script=Han}{2,}$/u.test(after) ? shortName(after, 'town') : '';
-  for (const sound of bySound && stem.length >= 2 ? await bySound(stem) : []) {
-    const held = (await holding(pagefind, `${begunPlace!.meta.short} ${sound}`, filters, limit)).filter(
-      (h) => h.town && liesIn(h, begunPlace!.meta.title),
-    );
-    if (held.length) return { results: held, total: held.length, complete: true, exact: false, near: held[0].town };
-  }
+  // Whole where its short form is one character (长沙凝乡: ningxiang, 宁乡市, a county of it).
+  const stems = begunPlace && /^\p{Script=Han}{2,}$/u.test(after) ? [shortName(after, 'town'), after] : [];
+  for (const stem of new Set(stems.filter((s) => s.length >= 2)))
+    for (const sound of bySound ? await bySound(stem) : []) {
+      const held = (await holding(pagefind, `${begunPlace!.meta.short} ${sound}`, filters, limit)).filter(
+        (h) => liesIn(h, begunPlace!.meta.title) && (h.town || (h.meta.level === 'county' && h.url !== begunPlace!.url)),
+      );
+      if (held.length)
+        return { results: held, total: held.length, complete: true, exact: false, near: held[0].town ?? held[0].meta.title };
+    }
   if (!county) {
     const town = await townBegun();
     if (town) return town;

@@ -323,6 +323,9 @@ describe('search recall over the whole country', () => {
       ['湘西急首', '433101'],
       ['长沙岳鹿', '430104'],
       ['东莞胡门镇', humen],
+      // Whole where its short form is one character (宁乡 without 乡), and another county's suffix.
+      ['长沙凝乡', '430182'],
+      ['湘潭相乡', '430381'],
     ])
       named.push({ q, what: target(code), ok: (urls, _, found) => urls[0] === target(code) && !found.exact && !found.under });
     // Moved, it is said so (资阳简扬: “简阳市”不在“资阳”).

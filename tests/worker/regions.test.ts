@@ -102,6 +102,9 @@ describe('search without JavaScript', () => {
       // A place, then a name of it with a character of its sound (the script's near names too).
       ['吉首千州街道', `/regions/?county=433101&town=${encodeURIComponent('乾州街道')}`, '乾州街道'],
       ['湘西急首', '/hunan/xiangxi/jishou/', '吉首市'],
+      // With its own suffix or another, and with what the customer wants done after it.
+      ['湘西州急首市', '/hunan/xiangxi/jishou/', '吉首市'],
+      ['吉首千州街道开锁', `/regions/?county=433101&town=${encodeURIComponent('乾州街道')}`, '乾州街道'],
     ]) {
       const { page } = await search(q);
       expect(status(page), q).toBe(`没有找到“${q}”，以下是名称相近的地方；不确定时请拨打 400-000-0000 咨询。`);
