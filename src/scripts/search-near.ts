@@ -211,7 +211,11 @@ export async function searchNear(
       // begins 成都's 简阳市 → "简阳市"; 石门坎乡: 石门乡, a town's name).
       const [{ town, meta }] = found.results;
       const names = [town, town && shortName(town, 'town'), meta.title, meta.short];
-      return { ...found, exact: false, near: names.includes(query) ? query : (town ?? meta.title) };
+      // A town the query names a character of only is no near name (长沙火车站: 长沙火 begins 长沙's
+      // 火星街道, 长沙南站 its 南托街道; 东莞中山: 中堂镇): the place it begins with, below.
+      const townName = town ?? (meta.level === 'town' ? meta.title : undefined);
+      const typedOf = townName && !names.includes(query) && !joined.includes(shortName(townName, 'town').slice(0, 2));
+      if (!typedOf) return { ...found, exact: false, near: names.includes(query) ? query : (town ?? meta.title) };
     }
     hint ??= found;
   }

@@ -671,8 +671,22 @@ describe('search recall over the whole country', () => {
       list.push({ q, what: target(r.code), ok: (urls) => urls[0] === target(r.code) });
     }
     expect(list.length).toBeGreaterThan(100);
-    const misses = await ask(new Map([['place with service words', list]]));
+    // A place and words that name one of its towns by a character only (长沙火车站: not 长沙's 火星街道;
+    // 东莞中山: not 中堂镇): the place, no town.
+    const loose: Ask[] = [
+      ['长沙火车站', '430100'],
+      ['长沙南站', '430100'],
+      ['长沙大学', '430100'],
+      ['东莞中山', '441900'],
+    ].map(([q, code]) => ({ q, what: target(code), ok: (urls, named) => urls[0] === target(code) && !named[0] }));
+    const misses = await ask(
+      new Map([
+        ['place with service words', list],
+        ['place and words that name no town of it', loose],
+      ]),
+    );
     expect(rate(misses.get('place with service words')!, list)).toBeGreaterThanOrEqual(0.99);
+    expect(misses.get('place and words that name no town of it')).toEqual([]);
   });
 
   it('finds every town of China by its name', async () => {
