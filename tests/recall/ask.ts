@@ -104,7 +104,7 @@ export async function ask(asks: Map<string, Ask[]>, search?: NodeSearch): Promis
 export const rate = (misses: string[], of: Ask[]) => 1 - misses.length / of.length;
 
 /** A town written with a character of its sound after its county (every other one) or prefecture
- *  (吉首千州街道, 湘西千州): every 300th town whose short name's first character has another of its one
+ *  (吉首千州街道, 湘西千州): every 500th town whose short name's first character has another of its one
  *  sound (the build's own table, /search-sounds.json, which GB 2312's characters fill), where that
  *  name is no place's and begins none. Its county first, the town named. */
 export function townsBySound(): Ask[] {
@@ -119,9 +119,9 @@ export function townsBySound(): Ask[] {
     const [county, prefecture] = [regions.get(t.county)!, regions.get(regions.get(t.county)!.parent ?? '')];
     const sound = soundOf.get(short[0]);
     const other = sound ? [...table[sound].split('|')[0]].find((c) => c !== short[0] && !/[\u3400-\u4dbf]/.test(c)) : undefined;
-    if (n % 300 || !other || short.length < 2 || county.level !== 'county' || !prefecture) return;
+    if (n % 500 || !other || short.length < 2 || county.level !== 'county' || !prefecture) return;
     const written = other + short.slice(1) + name.slice(short.length);
-    const place = n % 600 ? county.shortName : prefecture.shortName;
+    const place = n % 1000 ? county.shortName : prefecture.shortName;
     if (names.some((x) => x.startsWith(other + short.slice(1)))) return;
     list.push({ q: place + written, what: `${target(t.county)} ${name}`, ok: first({ url: target(t.county), town: name }) });
   });
