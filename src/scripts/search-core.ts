@@ -4,7 +4,7 @@
 // (吉首市乾州街道, 湘西乾州) — and says which town each result matched.
 import { GENERIC_ZONE, placeOnly, shortName } from '../lib/names.ts';
 import { FIRST, holding, nothing, type Found, type Pagefind } from './find.ts';
-import { liesIn, provinceOf, type Hit } from './search-hits.ts';
+import { liesIn, provinceOf, spelledAs, type Hit } from './search-hits.ts';
 import { readings } from './readings.ts';
 import { PINYIN_THEN_HAN, typedForms } from './typed.ts';
 import { isZone, zoneFirst } from './zones.ts';
@@ -147,8 +147,7 @@ export async function apart(
   // elsewhere (taiping: 105 records, 成都's 太平街道 not in the first 32), with the place's name in
   // characters, a word of the same record (成都太平街道: see townWords) — for the first prefectures or
   // counties the word before spells whole (chengdu; not yanta, the beginning of 烟台's yantai).
-  const whole = (h: Hit) => (h.meta.pinyin ?? '').split(' ').includes(front.at(-1)!);
-  for (const f of fronts.filter((h) => h.meta.level !== 'province' && h.meta.short && whole(h)).slice(0, 2)) {
+  for (const f of fronts.filter((h) => h.meta.level !== 'province' && h.meta.short && spelledAs(h, front.at(-1)!)).slice(0, 2)) {
     const held = (await holding(pagefind, `${f.meta.short} ${last}`, filters, limit)).filter(
       (h) => h.town && liesIn(h, f.meta.title),
     );

@@ -251,5 +251,9 @@ export const sameHit = (a: Hit, b: Hit) => a.url === b.url && a.town === b.town;
 /** The province a result is in (its path's first name; a province's own title). */
 export const provinceOf = (hit: Hit) => (hit.meta.path || hit.meta.title).split(' ')[0];
 
+/** Whether `word` is one of a result's own names in pinyin whole (chengdu of 成都市; not yanta, which
+ *  begins 烟台's yantai). */
+export const spelledAs = (hit: Hit, word: string) => (hit.meta.pinyin ?? '').split(' ').includes(word);
+
 /** Whether a result is the place of that title or lies in it (樊城区 in 襄阳市). */
 export const liesIn = (hit: Hit, title: string) => [...(hit.meta.path ?? '').split(' '), hit.meta.title].includes(title);

@@ -6,7 +6,7 @@
 import { lookalikes, nearNames, shortName, ZONE_WORD } from '../lib/names.ts';
 import { holding, nothing, type Found, type Pagefind } from './find.ts';
 import { movedPlace, suffixChanged } from './moved.ts';
-import { areaBegun, areaLeading, inArea, liesIn, provinceOf, sameHit, type Hit } from './search-hits.ts';
+import { areaBegun, areaLeading, inArea, liesIn, provinceOf, sameHit, spelledAs, type Hit } from './search-hits.ts';
 import { PROVINCE_NAMES, readings } from './readings.ts';
 import { apart, search, type Tables } from './search-core.ts';
 import { searchAs } from './search-as.ts';
@@ -106,8 +106,7 @@ export async function searchNear(
     const turned = words.length >= 2 && /[a-z]/.test(q) ? [...words].reverse().join(' ') : '';
     // Read so, the last word is a name whole, not the beginning of one: beilin xian is 西安's 碑林区
     // read the other way round, before 北林区's 先锋街道 (xianfeng).
-    const whole = (found: Found, word: string) =>
-      found.results.some((h) => (h.town ? h.spelled : (h.meta.pinyin ?? '').split(' ').includes(word)));
+    const whole = (found: Found, word: string) => found.results.some((h) => (h.town ? h.spelled : spelledAs(h, word)));
     const forward = await apart(pagefind, q, filters, limit, tables);
     if (forward && whole(forward, words.at(-1)!)) return forward;
     const back = turned ? await apart(pagefind, turned, filters, limit, tables) : undefined;
