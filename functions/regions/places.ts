@@ -164,27 +164,31 @@ export class PlaceIndex {
    *  乾州街道) — near names, as the search box's script answers them. */
   answer(typed: string, near = true): { places: Place[]; near: boolean } {
     const named = this.find(typed);
-    const alike = !near ? [] : named.length ? this.townBySound(typed, named[0]) : this.findBySound(typed);
+    const alike = !near ? [] : named.length ? this.townBySound(typed, named) : this.findBySound(typed);
     return alike.length ? { places: alike, near: true } : { places: named, near: false };
   }
 
   /** For a query that names a place and then nothing (吉首千州街道, 湘西千州, 湘西急首, 东莞胡门镇): the
    *  towns or counties in that place whose name sounds as the rest does (乾州街道, 吉首市, 虎门镇), by their
-   *  pinyin — as findBySound reads a whole query, and the search box's script such a place. */
-  townBySound(typed: string, place: Place): Place[] {
+   *  pinyin — as findBySound reads a whole query, and the search box's script such a place. `named` are
+   *  the places the query names, first the one it names best (none when that is a town). */
+  townBySound(typed: string, named: Place[]): Place[] {
     // Without words of the service (东莞胡门开锁), and the name without its suffix, a county's or a
     // town's (广州天和区: tianhe), or whole where that leaves one character (长沙凝乡: ningxiang).
     const { place: asked } = written(typed);
-    if (!this.sounds || place.level === 'town') return [];
+    if (!this.sounds || !named.length || named[0].level === 'town') return [];
     this.spoken();
     for (let cut = asked.length - 2; cut >= 2; cut--) {
       const [before, rest] = [asked.slice(0, cut), asked.slice(cut)];
-      // The place itself ends what comes before (河南南阳 names 南阳市 whole: no town of it is read).
-      if (!/^\p{Script=Han}+$/u.test(rest) || !place.forms.some((f) => before.endsWith(f)) || !above(before, place)) continue;
+      if (!/^\p{Script=Han}+$/u.test(rest)) continue;
+      // The place ends what comes before (河南南阳 names 南阳市 whole: no town of it is read); a name that
+      // several places share is any of them (甘南星十四镇: 黑龙江's 甘南县, not 甘肃's 甘南州).
+      const under = named.filter((p) => p.level !== 'town' && p.forms.some((f) => before.endsWith(f)) && above(before, p));
+      if (!under.length) continue;
       const stems = new Set([shortName(rest, 'town'), shortName(rest, 'county'), rest].filter((s) => s.length >= 2));
       for (const reading of [...stems].flatMap((stem) => bySound(stem, this.sounds!))) {
         const towns = (this.byForm.get(reading) ?? []).filter(
-          (p) => (p.level === 'town' || p.level === 'county') && p !== place && lineage(p).includes(place),
+          (p) => (p.level === 'town' || p.level === 'county') && !under.includes(p) && lineage(p).some((l) => under.includes(l)),
         );
         if (towns.length) return ranked(towns, reading);
       }

@@ -257,3 +257,8 @@ export const spelledAs = (hit: Hit, word: string) => (hit.meta.pinyin ?? '').spl
 
 /** Whether a result is the place of that title or lies in it (樊城区 in 襄阳市). */
 export const liesIn = (hit: Hit, title: string) => [...(hit.meta.path ?? '').split(' '), hit.meta.title].includes(title);
+/** Whether a result is, or lies in, a place of that short name: after a name several places share,
+ *  any of them (东营: 东营区, and 东营市's 利津县; 甘南: 甘肃's 甘南州 and 黑龙江's 甘南县). */
+export const liesInNamed = (hit: Hit, short: string) =>
+  hit.meta.short === short ||
+  (hit.meta.path ?? '').split(' ').some((name, i) => shortName(name, i ? 'prefecture' : 'province') === short);

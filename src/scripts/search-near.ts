@@ -6,7 +6,7 @@
 import { lookalikes, nearNames, shortName, ZONE_WORD } from '../lib/names.ts';
 import { holding, nothing, type Found, type Pagefind } from './find.ts';
 import { movedPlace, suffixChanged } from './moved.ts';
-import { areaBegun, areaLeading, inArea, liesIn, provinceOf, sameHit, spelledAs, type Hit } from './search-hits.ts';
+import { areaBegun, areaLeading, inArea, liesIn, liesInNamed, provinceOf, sameHit, spelledAs, type Hit } from './search-hits.ts';
 import { PROVINCE_NAMES, readings } from './readings.ts';
 import { apart, search, type Tables } from './search-core.ts';
 import { searchAs } from './search-as.ts';
@@ -191,7 +191,7 @@ export async function searchNear(
   for (const stem of new Set(stems.filter((s) => s.length >= 2)))
     for (const sound of bySound ? await bySound(stem) : []) {
       const held = (await holding(pagefind, `${begunPlace!.meta.short} ${sound}`, filters, limit)).filter(
-        (h) => liesIn(h, begunPlace!.meta.title) && (h.town || (h.meta.level === 'county' && h.url !== begunPlace!.url)),
+        (h) => liesInNamed(h, begunPlace!.meta.short!) && (h.town || (h.meta.level === 'county' && h.url !== begunPlace!.url)),
       );
       if (held.length)
         return { results: held, total: held.length, complete: true, exact: false, near: held[0].town ?? held[0].meta.title };

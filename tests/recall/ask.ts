@@ -107,6 +107,20 @@ export const rate = (misses: string[], of: Ask[]) => 1 - misses.length / of.leng
  *  (吉首千州街道, 湘西千州): every 500th town whose short name's first character has another of its one
  *  sound (the build's own table, /search-sounds.json, which GB 2312's characters fill), where that
  *  name is no place's and begins none. Its county first, the town named. */
+/** Named cases of townsBySound: after a county that has its prefecture's short name, a town of
+ *  another county of that prefecture (东营碉口乡: 利津县's 刁口乡, not 东营区's) or of that county
+ *  (抚顺石闻镇); after a name two places share, the one that has the town (甘南星十四镇: 黑龙江's 甘南县,
+ *  not 甘肃's 甘南州; 永定楔家垭乡: 湖南's 永定区, not 福建's). */
+export function townsBySoundNamed(): Ask[] {
+  return [
+    ['东营碉口乡', '370522', '刁口乡'],
+    ['抚顺石闻镇', '210421', '石文镇'],
+    ['甘南星十四镇', '230225', '兴十四镇'],
+    ['永定楔家垭乡', '430802', '谢家垭乡'],
+    ['吉首千州街道', '433101', '乾州街道'],
+  ].map(([q, county, town]) => ({ q, what: `${target(county)} ${town}`, ok: first({ url: target(county), town }) }));
+}
+
 export function townsBySound(): Ask[] {
   const table = JSON.parse(readFileSync(join(out(), 'search-sounds.json'), 'utf8')) as Record<string, string>;
   const soundOf = new Map<string, string>();

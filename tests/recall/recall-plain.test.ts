@@ -12,7 +12,21 @@ import type { Hit } from '../../src/scripts/search-hits.ts';
 import { shortName } from '../../src/lib/names.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
 import { typedName } from '../../src/lib/towns.ts';
-import { ask, built, every, first, out, rate, regions, target, towns, townsBySound, type Ask, type Place } from './ask.ts';
+import {
+  ask,
+  built,
+  every,
+  first,
+  out,
+  rate,
+  regions,
+  target,
+  towns,
+  townsBySound,
+  townsBySoundNamed,
+  type Ask,
+  type Place,
+} from './ask.ts';
 import type { NodeSearch } from './pagefind-node.ts';
 
 beforeAll(built, 180_000);
@@ -150,7 +164,14 @@ describe('search without JavaScript over the whole country', () => {
   it('finds a town written with a character of its sound after its county or prefecture (吉首千州街道), as near', async () => {
     const list = townsBySound();
     expect(list.length).toBeGreaterThan(60);
-    const misses = await ask(new Map([['town with a character of its sound after its place', list]]), plainSearch());
+    const misses = await ask(
+      new Map([
+        ['town with a character of its sound after its place', list],
+        ['town with a character of its sound after its place, named cases', townsBySoundNamed()],
+      ]),
+      plainSearch(),
+    );
+    expect(misses.get('town with a character of its sound after its place, named cases')).toEqual([]);
     expect(rate(misses.get('town with a character of its sound after its place')!, list)).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -28,6 +28,7 @@ import {
   target,
   towns,
   townsBySound,
+  townsBySoundNamed,
   type Ask,
   type Place,
 } from './ask.ts';
@@ -356,6 +357,10 @@ describe('search recall over the whole country', () => {
   it('finds a town written with a character of its sound after its county or prefecture (吉首千州街道, 湘西千州), as near', async () => {
     const list = townsBySound();
     expect(list.length).toBeGreaterThan(60);
+    // Asked on their own: Pagefind ranks over the index chunks loaded so far, and the list asks 东营碉口乡
+    // too, which a second time would find 东营市 first.
+    const missed = await ask(new Map([['town with a character of its sound after its place, named cases', townsBySoundNamed()]]));
+    expect(missed.get('town with a character of its sound after its place, named cases')).toEqual([]);
     const misses = await ask(new Map([['town with a character of its sound after its place', list]]));
     expect(rate(misses.get('town with a character of its sound after its place')!, list)).toBeGreaterThanOrEqual(0.9);
   });

@@ -105,6 +105,10 @@ describe('search without JavaScript', () => {
       // With its own suffix or another, and with what the customer wants done after it.
       ['湘西州急首市', '/hunan/xiangxi/jishou/', '吉首市'],
       ['吉首千州街道开锁', `/regions/?county=433101&town=${encodeURIComponent('乾州街道')}`, '乾州街道'],
+      // After a name two places share (甘南: 甘肃's 甘南州 too), or a county's that is its prefecture's too
+      // (东营区, 东营市): the one that has the town (neither covered here: the form's link).
+      ['甘南星十四镇', `/regions/?uncovered=230225&town=${encodeURIComponent('兴十四镇')}#lead-form`, '兴十四镇'],
+      ['东营碉口乡', `/regions/?uncovered=370522&town=${encodeURIComponent('刁口乡')}#lead-form`, '刁口乡'],
     ]) {
       const { page } = await search(q);
       expect(status(page), q).toBe(`没有找到“${q}”，以下是名称相近的地方；不确定时请拨打 400-000-0000 咨询。`);
