@@ -262,3 +262,11 @@ export const liesIn = (hit: Hit, title: string) => [...(hit.meta.path ?? '').spl
 export const liesInNamed = (hit: Hit, short: string) =>
   hit.meta.short === short ||
   (hit.meta.path ?? '').split(' ').some((name, i) => shortName(name, i ? 'prefecture' : 'province') === short);
+/** Whether the places a query put before a name are ones a result lies in (唐山 of 唐山开平: 开平区, not
+ *  广东's 开平市; 福州 of 福州鼓楼: 福州's 鼓楼区, not 南京's): their last, by its full or short name. */
+export const liesUnder = (hit: Hit, before: string) =>
+  !before ||
+  (hit.meta.path ?? '').split(' ').some((name, i) => {
+    const short = shortName(name, i ? 'prefecture' : 'province');
+    return before.endsWith(name) || before.endsWith(short) || before.endsWith(`${short}州`);
+  });

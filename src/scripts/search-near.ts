@@ -6,7 +6,18 @@
 import { lookalikes, nearNames, shortName, ZONE_WORD } from '../lib/names.ts';
 import { holding, nothing, type Found, type Pagefind } from './find.ts';
 import { movedPlace, suffixChanged } from './moved.ts';
-import { areaBegun, areaLeading, inArea, liesIn, liesInNamed, provinceOf, sameHit, spelledAs, type Hit } from './search-hits.ts';
+import {
+  areaBegun,
+  areaLeading,
+  inArea,
+  liesIn,
+  liesInNamed,
+  liesUnder,
+  provinceOf,
+  sameHit,
+  spelledAs,
+  type Hit,
+} from './search-hits.ts';
 import { PROVINCE_NAMES, readings } from './readings.ts';
 import { apart, search, type Tables } from './search-core.ts';
 import { searchAs } from './search-as.ts';
@@ -84,10 +95,14 @@ export async function searchNear(
   // with them first); after a city, last (深圳龙华宝安 is two of its districts, not its 龙华街道).
   const begunPlace = lead && !lead.town && lead.meta.short && at >= 0 ? lead : undefined;
   const after = begunPlace ? joined.slice(at + begun!.length) : '';
+  // What the query put before the place's name: places it lies in (福州 of 福州鼓楼…: not 南京's 鼓楼区).
+  const short = begunPlace?.meta.short ?? '';
+  const ahead = begunPlace ? joined.slice(0, at) + begun!.slice(0, Math.max(0, begun!.lastIndexOf(short))) : '';
+  const placed = (h: Hit) => liesIn(h, begunPlace!.meta.title) && liesUnder(h, ahead);
   const townBegun = async (): Promise<Found | undefined> => {
     for (let k = after.length - 1; k >= 2 && k >= after.length - MAX_ADDRESS_WORDS; k--) {
       const held = await holding(pagefind, begunPlace!.meta.short + after.slice(0, k), filters, limit);
-      const towns = held.filter((h) => h.town && (h.url === begunPlace!.url || liesIn(h, begunPlace!.meta.title)));
+      const towns = held.filter((h) => h.town && (h.url === begunPlace!.url || placed(h)));
       if (towns.length) return { results: towns, total: towns.length, complete: true, exact: false, near: towns[0].town };
     }
   };
@@ -186,16 +201,22 @@ export async function searchNear(
   if (alike.length) return { results: alike, total: alike.length, complete, exact: false };
   // A town of the place the query begins with, with a character of its sound (吉首千州街道, 湘西千州:
   // 乾州街道): the place's name and the town's pinyin, two words of the county's record.
-  // Whole where its short form is one character (长沙凝乡: ningxiang, 宁乡市, a county of it).
+  // Whole where its short form is one character (长沙凝乡: ningxiang, 宁乡市, a county of it). The place
+  // by its short name, then by the word typed: Pagefind may rank first a place that word begins
+  // (平顶山疵芭镇: 平顶山市城乡一体化示范区, until the chunks of 平顶山's towns are loaded). A short name
+  // typed bare is any place's of that name (东营碉口乡: 东营市's 利津县; 甘南星十四镇: 黑龙江's 甘南县);
+  // with its suffix or places before it, that place's alone (东营区碉口乡, 唐山开平沧城镇, 福州鼓楼…).
   const stems = begunPlace && /^\p{Script=Han}{2,}$/u.test(after) ? [shortName(after, 'town'), after] : [];
-  for (const stem of new Set(stems.filter((s) => s.length >= 2)))
-    for (const sound of bySound ? await bySound(stem) : []) {
-      const held = (await holding(pagefind, `${begunPlace!.meta.short} ${sound}`, filters, limit)).filter(
-        (h) => liesInNamed(h, begunPlace!.meta.short!) && (h.town || (h.meta.level === 'county' && h.url !== begunPlace!.url)),
-      );
-      if (held.length)
-        return { results: held, total: held.length, complete: true, exact: false, near: held[0].town ?? held[0].meta.title };
-    }
+  const under = (h: Hit, name: string) => (at === 0 && begun === name ? liesInNamed(h, name) : placed(h));
+  for (const name of new Set(stems.length ? [short, begun!] : []))
+    for (const stem of new Set(stems.filter((s) => s.length >= 2)))
+      for (const sound of bySound ? await bySound(stem) : []) {
+        const held = (await holding(pagefind, `${name} ${sound}`, filters, limit)).filter(
+          (h) => under(h, name) && (h.town || (h.meta.level === 'county' && h.url !== begunPlace!.url)),
+        );
+        if (held.length)
+          return { results: held, total: held.length, complete: true, exact: false, near: held[0].town ?? held[0].meta.title };
+      }
   if (!county) {
     const town = await townBegun();
     if (town) return town;

@@ -110,15 +110,26 @@ export const rate = (misses: string[], of: Ask[]) => 1 - misses.length / of.leng
 /** Named cases of townsBySound: after a county that has its prefecture's short name, a town of
  *  another county of that prefecture (东营碉口乡: 利津县's 刁口乡, not 东营区's) or of that county
  *  (抚顺石闻镇); after a name two places share, the one that has the town (甘南星十四镇: 黑龙江's 甘南县,
- *  not 甘肃's 甘南州; 永定楔家垭乡: 湖南's 永定区, not 福建's). */
+ *  not 甘肃's 甘南州; 永定楔家垭乡: 湖南's 永定区, not 福建's), whichever Pagefind ranks first
+ *  (平顶山疵芭镇: 平顶山's zone, until its towns' chunks are loaded). But a place named with its
+ *  suffix, or after the places it lies in, is that place: no town of a namesake (唐山开平沧城镇: not
+ *  广东's 开平市's 苍城镇; 福州鼓楼宁海陆街道: not 南京's 宁海路街道; 东营区碉口乡). */
 export function townsBySoundNamed(): Ask[] {
   return [
     ['东营碉口乡', '370522', '刁口乡'],
     ['抚顺石闻镇', '210421', '石文镇'],
     ['甘南星十四镇', '230225', '兴十四镇'],
     ['永定楔家垭乡', '430802', '谢家垭乡'],
+    ['平顶山疵芭镇', '410425', '茨芭镇'],
     ['吉首千州街道', '433101', '乾州街道'],
-  ].map(([q, county, town]) => ({ q, what: `${target(county)} ${town}`, ok: first({ url: target(county), town }) }));
+    ['唐山开平沧城镇', '130205'],
+    ['福州鼓楼宁海陆街道', '350102'],
+    ['东营区碉口乡', '370502'],
+  ].map(([q, county, town]) => ({
+    q,
+    what: `${target(county)} ${town ?? '(no town)'}`,
+    ok: first({ url: target(county), town }),
+  }));
 }
 
 export function townsBySound(): Ask[] {
