@@ -3,7 +3,7 @@
 // of an address pasted whole, a place after an area or a city, a zone the data lacks, places typed
 // apart in pinyin, traditional characters, a character of nearly the same shape or the same sound, a
 // place moved or renamed, a near name, and at last Pagefind's nearest words.
-import { lookalikes, nearNames, shortName, ZONE_WORD } from '../lib/names.ts';
+import { lookalikes, nearNames, shortName, TOWN_END, ZONE_WORD } from '../lib/names.ts';
 import { holding, nothing, type Found, type Pagefind } from './find.ts';
 import { movedPlace, suffixChanged } from './moved.ts';
 import {
@@ -167,6 +167,31 @@ export async function searchNear(
         .slice(1)
         .map((p) => shortName(p, 'prefecture')),
     ].some((n) => !!n && n.length >= 2 && (joined.startsWith(n) || rest.startsWith(n)));
+  // A town of the place the query begins with, with a character of its sound (吉首千州街道, 湘西千州:
+  // 乾州街道): the place's name and the town's pinyin, two words of the county's record.
+  // Whole where its short form is one character (长沙凝乡: ningxiang, 宁乡市, a county of it). The place
+  // by its short name, then by the word typed: Pagefind may rank first a place that word begins
+  // (平顶山疵芭镇: 平顶山市城乡一体化示范区, until the chunks of 平顶山's towns are loaded). A short name
+  // typed bare is any place's of that name (东营碉口乡: 东营市's 利津县; 甘南星十四镇: 黑龙江's 甘南县);
+  // with its suffix or places before it, that place's alone (东营区碉口乡, 唐山开平沧城镇, 福州鼓楼…).
+  const townBySound = async (): Promise<Found | undefined> => {
+    const stems = begunPlace && /^\p{Script=Han}{2,}$/u.test(after) ? [shortName(after, 'town'), after] : [];
+    const under = (h: Hit, name: string) => (at === 0 && begun === name ? liesInNamed(h, name) : placed(h));
+    for (const name of new Set(stems.length ? [short, begun!] : []))
+      for (const stem of new Set(stems.filter((s) => s.length >= 2)))
+        for (const sound of bySound ? await bySound(stem) : []) {
+          const held = (await holding(pagefind, `${name} ${sound}`, filters, limit)).filter(
+            (h) => under(h, name) && (h.town || (h.meta.level === 'county' && h.url !== begunPlace!.url)),
+          );
+          if (held.length)
+            return { results: held, total: held.length, complete: true, exact: false, near: held[0].town ?? held[0].meta.title };
+        }
+  };
+  // Typed with a town's suffix (唐山霜桥镇), a town of that place before a county elsewhere of that sound
+  // (双桥区 of 承德).
+  const townFirst = !renamed && TOWN_END.test(after);
+  const soundTown = townFirst ? await townBySound() : undefined;
+  if (soundTown) return soundTown;
   const elsewhere =
     !renamed &&
     !bareZone &&
@@ -199,24 +224,8 @@ export async function searchNear(
     return { ...renamed, results, total: results.length };
   }
   if (alike.length) return { results: alike, total: alike.length, complete, exact: false };
-  // A town of the place the query begins with, with a character of its sound (吉首千州街道, 湘西千州:
-  // 乾州街道): the place's name and the town's pinyin, two words of the county's record.
-  // Whole where its short form is one character (长沙凝乡: ningxiang, 宁乡市, a county of it). The place
-  // by its short name, then by the word typed: Pagefind may rank first a place that word begins
-  // (平顶山疵芭镇: 平顶山市城乡一体化示范区, until the chunks of 平顶山's towns are loaded). A short name
-  // typed bare is any place's of that name (东营碉口乡: 东营市's 利津县; 甘南星十四镇: 黑龙江's 甘南县);
-  // with its suffix or places before it, that place's alone (东营区碉口乡, 唐山开平沧城镇, 福州鼓楼…).
-  const stems = begunPlace && /^\p{Script=Han}{2,}$/u.test(after) ? [shortName(after, 'town'), after] : [];
-  const under = (h: Hit, name: string) => (at === 0 && begun === name ? liesInNamed(h, name) : placed(h));
-  for (const name of new Set(stems.length ? [short, begun!] : []))
-    for (const stem of new Set(stems.filter((s) => s.length >= 2)))
-      for (const sound of bySound ? await bySound(stem) : []) {
-        const held = (await holding(pagefind, `${name} ${sound}`, filters, limit)).filter(
-          (h) => under(h, name) && (h.town || (h.meta.level === 'county' && h.url !== begunPlace!.url)),
-        );
-        if (held.length)
-          return { results: held, total: held.length, complete: true, exact: false, near: held[0].town ?? held[0].meta.title };
-      }
+  const bySoundThere = townFirst ? undefined : await townBySound();
+  if (bySoundThere) return bySoundThere;
   if (!county) {
     const town = await townBegun();
     if (town) return town;
