@@ -183,6 +183,9 @@ export async function searchNear(
           const held = (await holding(pagefind, `${name} ${sound}`, filters, limit)).filter(
             (h) => under(h, name) && (h.town || (h.meta.level === 'county' && h.url !== begunPlace!.url)),
           );
+          // A town whose pinyin the sound is whole before one it begins (和田奴而乡: 策勒县's 奴尔乡, then
+          // 和田市's 努尔巴格街道).
+          held.sort((a, b) => Number(!!b.spelled) - Number(!!a.spelled));
           if (held.length)
             return { results: held, total: held.length, complete: true, exact: false, near: held[0].town ?? held[0].meta.title };
         }
