@@ -20,7 +20,7 @@ function lazy<T>(url: string): () => Promise<T | undefined> {
   };
 }
 const traditional = lazy<TraditionalForms>('/search-traditional.json'); // 5.7 KB gzip, 3.6 KB brotli
-const sounds = lazy<SoundTable>('/search-sounds.json'); // 16.6 KB gzip
+const sounds = lazy<SoundTable>('/search-sounds.json'); // 17.1 KB gzip
 const tables: Tables = {
   simplify: async (q) => {
     const forms = await traditional();

@@ -131,6 +131,8 @@ export function townsBySoundNamed(): Ask[] {
     ['聊城樟秋镇', '371521', '张秋镇'],
     ['和田奴而乡', '653225', '奴尔乡'],
     ['日喀则荚措乡', '540221', '甲措乡'],
+    // A town's character beyond GB 2312, typed right beside one of its sound (簕竹镇).
+    ['新兴簕珠镇', '445321', '簕竹镇'],
   ].map(([q, county, town]) => ({
     q,
     what: `${target(county)} ${town ?? '(no town)'}`,

@@ -7,16 +7,19 @@ import { soundTable } from '../../src/lib/sounds.ts';
 describe('characters by their sound', () => {
   const table = soundTable();
 
-  it("hold GB 2312's 6,763 characters and region names' others, each once at its reading, grouped by toneless syllable", () => {
+  it("hold GB 2312's 6,763 characters and region and town names' others, each once at its reading, grouped by toneless syllable", () => {
     const chars = [
       ...Object.values(table)
         .map((c) => c.split('|')[0])
         .join(''),
     ];
-    // GB 2312 lacks nine characters of region names (埗 of 东莞's 高埗镇, 滘 of its 道滘镇, 硚 of 武汉's 硚口区…).
-    expect(chars).toHaveLength(6763 + 9);
-    expect(new Set(chars).size).toBe(6763 + 9);
+    // GB 2312 lacks nine characters of region names (埗 of 东莞's 高埗镇, 滘 of its 道滘镇, 硚 of 武汉's 硚口区…)
+    // and 144 of towns' names (簕 of 新兴县's 簕竹镇, 垟 of 温州's towns…).
+    expect(chars).toHaveLength(6763 + 9 + 144);
+    expect(new Set(chars).size).toBe(6763 + 9 + 144);
     expect(table.bu).toContain('埗');
+    expect(table.le).toContain('簕');
+    expect(table.yang).toContain('垟');
     expect(Object.keys(table).every((syllable) => /^[a-z]+$/.test(syllable))).toBe(true);
     expect(table.chang).toContain('长');
     expect(table.chang).toContain('常');
@@ -38,6 +41,7 @@ describe('characters by their sound', () => {
     expect(bySound('蒲田', table)).toEqual(['putian']);
     expect(bySound('郑洲 ', table)).toEqual(['zhengzhou']);
     expect(bySound('篙埗镇', table)).toEqual(['gaobuzhen']); // 高埗镇, its 埗 beyond GB 2312
+    expect(bySound('簕珠', table)).toEqual(['lezhu']); // 簕竹镇, a town's 簕 beyond GB 2312
     expect(bySound('changsha', table)).toEqual([]);
     // The commoner reading first.
     expect(bySound('冬阿', table)).toEqual(['donga', 'donge']);
