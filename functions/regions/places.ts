@@ -190,7 +190,10 @@ export class PlaceIndex {
         const towns = (this.byForm.get(reading) ?? []).filter(
           (p) => (p.level === 'town' || p.level === 'county') && !under.includes(p) && lineage(p).some((l) => under.includes(l)),
         );
-        if (towns.length) return ranked(towns, reading);
+        // Those with the suffix typed first (郴州花膛乡: 临武县's 花塘乡, then 北湖区's 华塘镇).
+        const suffix = rest.slice(shortName(rest, 'town').length);
+        const typed = (p: Place) => (suffix && p.name.endsWith(suffix) ? 0 : 1);
+        if (towns.length) return ranked(towns, reading).sort((a, b) => typed(a) - typed(b));
       }
     }
     return [];

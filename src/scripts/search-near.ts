@@ -174,26 +174,33 @@ export async function searchNear(
   // (平顶山疵芭镇: 平顶山市城乡一体化示范区, until the chunks of 平顶山's towns are loaded). A short name
   // typed bare is any place's of that name (东营碉口乡: 东营市's 利津县; 甘南星十四镇: 黑龙江's 甘南县);
   // with its suffix or places before it, that place's alone (东营区碉口乡, 唐山开平沧城镇, 福州鼓楼…).
-  const townBySound = async (): Promise<Found | undefined> => {
+  const townBySound = async (whole: boolean): Promise<Found | undefined> => {
     const stems = begunPlace && /^\p{Script=Han}{2,}$/u.test(after) ? [shortName(after, 'town'), after] : [];
     const under = (h: Hit, name: string) => (at === 0 && begun === name ? liesInNamed(h, name) : placed(h));
+    const suffix = TOWN_END.exec(after)?.[0];
     for (const name of new Set(stems.length ? [short, begun!] : []))
       for (const stem of new Set(stems.filter((s) => s.length >= 2)))
         for (const sound of bySound ? await bySound(stem) : []) {
           const held = (await holding(pagefind, `${name} ${sound}`, filters, limit)).filter(
-            (h) => under(h, name) && (h.town || (h.meta.level === 'county' && h.url !== begunPlace!.url)),
+            (h) =>
+              under(h, name) &&
+              (whole
+                ? !!h.spelled && TOWN_END.test(h.town ?? '')
+                : h.town || (h.meta.level === 'county' && h.url !== begunPlace!.url)),
           );
           // A town whose pinyin the sound is whole before one it begins (和田奴而乡: 策勒县's 奴尔乡, then
-          // 和田市's 努尔巴格街道).
-          held.sort((a, b) => Number(!!b.spelled) - Number(!!a.spelled));
+          // 和田市's 努尔巴格街道); of those, one with the suffix typed (郴州花膛乡: 花塘乡, then 华塘镇).
+          const rank = (h: Hit) => 2 * Number(!!h.spelled) + Number(!!suffix && !!h.town?.endsWith(suffix));
+          held.sort((a, b) => rank(b) - rank(a));
           if (held.length)
             return { results: held, total: held.length, complete: true, exact: false, near: held[0].town ?? held[0].meta.title };
         }
   };
-  // Typed with a town's suffix (唐山霜桥镇), a town of that place before a county elsewhere of that sound
-  // (双桥区 of 承德).
+  // Typed with a town's suffix (唐山霜桥镇), a town of that place whose pinyin the sound is whole, before
+  // a county elsewhere of that sound (双桥区 of 承德); one it only begins, after (张家口固岸乡: 固安县, not
+  // 怀来县's 官厅镇 — guan begins guanting).
   const townFirst = !renamed && TOWN_END.test(after);
-  const soundTown = townFirst ? await townBySound() : undefined;
+  const soundTown = townFirst ? await townBySound(true) : undefined;
   if (soundTown) return soundTown;
   const elsewhere =
     !renamed &&
@@ -227,7 +234,7 @@ export async function searchNear(
     return { ...renamed, results, total: results.length };
   }
   if (alike.length) return { results: alike, total: alike.length, complete, exact: false };
-  const bySoundThere = townFirst ? undefined : await townBySound();
+  const bySoundThere = await townBySound(false);
   if (bySoundThere) return bySoundThere;
   if (!county) {
     const town = await townBegun();
@@ -241,7 +248,7 @@ export async function searchNear(
     // The place's name and the suffix typed, two characters or more dropped between (长沙轰星街道: 长沙街道),
     // names no town of that name elsewhere (开平市's): that place, below. One is a slip (石门坎乡: 石门乡).
     const dropped = begunPlace && query.startsWith(begun!) ? after.length - (query.length - begun!.length) : 0;
-    if (dropped >= 2 && found?.results.every((h) => !liesInNamed(h, begun!))) continue;
+    if (dropped >= 2 && found?.results[0] && !liesInNamed(found.results[0], begun!)) continue;
     if (found?.exact) {
       // Said by the name of the first place when the near name is none of its names (成都简扬: 成都简
       // begins 成都's 简阳市 → "简阳市"; 石门坎乡: 石门乡, a town's name).

@@ -115,7 +115,8 @@ export const rate = (misses: string[], of: Ask[]) => 1 - misses.length / of.leng
  *  suffix, or after the places it lies in, is that place: no town of a namesake (唐山开平沧城镇: not
  *  广东's 开平市's 苍城镇; 福州鼓楼宁海陆街道: not 南京's 宁海路街道; 东营区碉口乡). Typed with a town's
  *  suffix, a town of that place before a county elsewhere of that sound (唐山霜桥镇: not 承德's 双桥区);
- *  one whose pinyin that sound is whole before one it begins (和田奴而乡: 奴尔乡, then 努尔巴格街道). */
+ *  one whose pinyin that sound is whole before one it begins (和田奴而乡: 奴尔乡, then 努尔巴格街道),
+ *  the suffix typed first (郴州花膛乡: 花塘乡, then 华塘镇). */
 export function townsBySoundNamed(): Ask[] {
   return [
     ['东营碉口乡', '370522', '刁口乡'],
@@ -130,6 +131,7 @@ export function townsBySoundNamed(): Ask[] {
     ['唐山霜桥镇', '130205', '双桥镇'],
     ['聊城樟秋镇', '371521', '张秋镇'],
     ['和田奴而乡', '653225', '奴尔乡'],
+    ['郴州花膛乡', '431025', '花塘乡'], // the suffix typed first among those (华塘镇 after)
     ['日喀则荚措乡', '540221', '甲措乡'],
     // A town's character beyond GB 2312, typed right beside one of its sound (簕竹镇).
     ['新兴簕珠镇', '445321', '簕竹镇'],

@@ -315,6 +315,10 @@ describe('search recall over the whole country', () => {
       ['凉山乡城', '513336'],
       // A former county under its former prefecture (思茅市 is 普洱市, 翠云区 思茅区, since 2007).
       ['思茅市翠云区', '530802'],
+      // With a town's suffix after it, where a town of the place typed begins with its sound but is not
+      // spelled so (张家口固岸乡: 怀来县's 官厅镇, guanting; 本溪新敏乡: 新明街道, xinming).
+      ['张家口固岸乡', '131022'],
+      ['本溪新敏乡', '210181'],
     ])
       named.push({ q, what: target(code), ok: (urls) => urls[0] === target(code) });
     // A character of its sound under its own prefecture (湘西急首, 长沙岳鹿, 东莞胡门镇: a town of a
@@ -686,6 +690,8 @@ describe('search recall over the whole country', () => {
       ['东莞中山', '441900'],
       ['渭南栋门镇', '610500'],
       ['安阳廉都镇', '410500'],
+      // Even where another result of that near name lies in the place (普洱镇's search finds 镇沅县 too).
+      ['普洱兴湖镇', '530800'],
     ].map(([q, code]) => ({ q, what: target(code), ok: (urls, named) => urls[0] === target(code) && !named[0] }));
     const misses = await ask(
       new Map([
