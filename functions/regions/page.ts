@@ -13,7 +13,8 @@ import { attributeText } from '../web/attribute-text.ts';
 import { securityHeaders } from '../web/headers.ts';
 import { withCall } from '../web/with-call.ts';
 import { lineage, whereLabel, type Place } from './place.ts';
-import { loadPlaces, SHOWN } from './places.ts';
+import { loadPlaces } from './load-places.ts';
+import { SHOWN } from './places.ts';
 import { townPage, townPageLink } from './town-page.ts';
 
 /** A place with those above it, for a screen reader's list of links, where 88 rows' links named

@@ -9,25 +9,20 @@ import {
   bySound,
   lookalikes,
   outsideData,
-  placeOnly,
   prefectureForms,
   shortName,
   simplify,
   SUFFIX_PINYIN,
-  zhouForm,
   type SoundTable,
   type TraditionalForms,
 } from '../../src/lib/names.ts';
 import type { Level } from '../../src/lib/regions.ts';
-import { loadCatalog, loadUncovered, type CatalogIndex } from '../catalog.ts';
+import type { CatalogIndex } from '../catalog.ts';
 import { above, lineage, ranked, type Place } from './place.ts';
-import type { Env } from '../env.ts';
+import { written } from './written.ts';
 
 /** Results listed; a name shared more widely (城关镇: 88 counties) is narrowed by province. */
 export const SHOWN = 100;
-/** Characters of a query read, as the search box allows (maxlength): an address pasted whole is ~60. */
-const QUERY_CHARS = 80;
-
 const LATIN = /^[a-z]+$/;
 const SUFFIX_ONLY = /^(街道|镇|乡|苏木|社区)$/;
 
@@ -164,8 +159,40 @@ export class PlaceIndex {
    *  乾州街道) — near names, as the search box's script answers them. */
   answer(typed: string, near = true): { places: Place[]; near: boolean } {
     const named = this.find(typed);
-    const alike = !near ? [] : named.length ? this.townBySound(typed, named) : this.findBySound(typed);
+    const alike = !near
+      ? []
+      : named.length
+        ? ([this.townBySound(typed, named), this.movedCounty(typed, named)].find((l) => l.length) ?? [])
+        : this.findBySound(typed);
     return alike.length ? { places: alike, near: true } : { places: named, near: false };
+  }
+
+  /** For a query that names a place, then a county that lies elsewhere (资阳简阳: 简阳市, 成都's since 2016;
+   *  by its sound, 资阳简扬, 资阳简扬镇): that county, as the search box's script says it does
+   *  (src/scripts/moved.ts): a county of its province (not 黑龙江's 林口县 for 安庆林口镇), not one named as
+   *  a city is (东莞中山: 中山市, not 大连's 中山区). */
+  movedCounty(typed: string, named: Place[]): Place[] {
+    const { place: asked } = written(typed);
+    if (named[0].level === 'town') return [];
+    for (let cut = 2; cut <= asked.length - 2; cut++) {
+      const [before, rest] = [asked.slice(0, cut), asked.slice(cut)];
+      const under = named.filter((p) => p.forms.some((f) => before.endsWith(f)) && above(before, p));
+      if (!under.length || !/^\p{Script=Han}+$/u.test(rest)) continue;
+      // Not in the place typed, nor beside it (深圳龙华宝安: two of 深圳's; 莱芜钢城, 济南's since 2019).
+      const typedIn = new Set(under.flatMap((p) => [p, ...lineage(p)]).filter((p) => p.level !== 'province'));
+      const province = lineage(under[0])[0];
+      const elsewhere = (list: Place[]) =>
+        list.filter((p) => p.level === 'county' && lineage(p)[0] === province && !lineage(p).some((l) => typedIn.has(l)));
+      const { places, whole } = this.read(rest);
+      if (whole && places.some((p) => p.level === 'prefecture' || p.level === 'province')) continue;
+      const moved = elsewhere(whole ? places : []);
+      if (moved.length) return moved;
+      for (const form of new Set([rest, shortName(rest, 'town')])) {
+        const alike = elsewhere(this.findBySound(form));
+        if (alike.length) return alike;
+      }
+    }
+    return [];
   }
 
   /** For a query that names a place and then nothing (吉首千州街道, 湘西千州, 湘西急首, 东莞胡门镇): the
@@ -259,50 +286,4 @@ export class PlaceIndex {
     }
     return otherSuffix ?? { places: [], whole: false };
   }
-}
-
-/** A query as the index reads it: whole (`typedAs`), and its place alone (`place`: placeOnly). */
-function written(typed: string): { typedAs: string; place: string; words: string[] } {
-  // Cut after NFKC, which may write one character as eighteen (U+FDFA).
-  // 湘西自治州 as the 湘西州 of prefectureForms.
-  const clean = [
-    ...zhouForm(typed.normalize('NFKC'))
-      .toLowerCase()
-      // ü as pinyin's v (lüliang: 吕梁 is lvliang), as the search box's script reads it.
-      .replace(/ü/g, 'v')
-      .replace(/[^\p{L}\p{N}\s]/gu, ' '),
-  ]
-    .slice(0, QUERY_CHARS)
-    .join('');
-  return { typedAs: clean.replace(/\s+/g, ''), place: placeOnly(clean).replace(/\s+/g, ''), words: clean.trim().split(/\s+/) };
-}
-
-let cached: Promise<PlaceIndex> | undefined;
-
-/** The index, built once per isolate from the build's files. */
-export function loadPlaces(env: Env, origin: string): Promise<PlaceIndex> {
-  cached ??= (async () => {
-    const catalog = await loadCatalog(env, origin);
-    await loadUncovered(env, origin, catalog);
-    const optional = <T>(file: string): Promise<T | undefined> =>
-      env.ASSETS.fetch(new URL(file, origin)).then(
-        (r: Response) => (r.ok ? (r.json() as Promise<T>) : undefined),
-        () => undefined,
-      );
-    const [res, forms, sounds, pinyin] = await Promise.all([
-      env.ASSETS.fetch(new URL('/towns.json', origin)),
-      // Without it a query in simplified characters still works.
-      optional<TraditionalForms>('/search-traditional.json'),
-      // Without it a query that names nothing gets no near answer.
-      optional<SoundTable>('/search-sounds.json'),
-      // Without it only a covered region is found in pinyin.
-      optional<SearchPinyin>('/search-pinyin.json'),
-    ]);
-    if (!res.ok) throw new Error(`towns.json: HTTP ${res.status} (was the site built?)`);
-    return new PlaceIndex(catalog, catalog.uncovered!, (await res.json()) as CountyTowns, forms, sounds, pinyin);
-  })().catch((err) => {
-    cached = undefined; // try again on the next request
-    throw err;
-  });
-  return cached;
 }

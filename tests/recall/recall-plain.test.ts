@@ -161,6 +161,32 @@ describe('search without JavaScript over the whole country', () => {
     }
   }, 600_000);
 
+  it('finds a county written under a prefecture it is not in, as typed or by its sound (资阳简阳, 资阳简扬), as near', async () => {
+    const moved: Ask[] = [
+      ['资阳简阳', '510185'],
+      ['资阳简扬', '510185'],
+      ['资阳简扬镇', '510185'],
+      ['安庆纵阳', '340722'],
+      ['泉州武夷山', '350782'],
+      ['张家口固岸乡', '131022'],
+    ].map(([q, code]) => ({ q, what: target(code), ok: (urls, _, found) => urls[0] === target(code) && !found.exact }));
+    // Not a county beside the one typed (龙华 and 宝安 are both 深圳's), nor a city's namesake (东莞中山:
+    // 中山市, not 大连's 中山区): as before, the place typed first.
+    const beside: Ask[] = [
+      ['深圳龙华宝安', '440309'],
+      ['东莞中山', '441900'],
+    ].map(([q, code]) => ({ q, what: target(code), ok: (urls, _, found) => urls[0] === target(code) && found.exact }));
+    const misses = await ask(
+      new Map([
+        ['county under another prefecture', moved],
+        ['county beside the place typed', beside],
+      ]),
+      plainSearch(),
+    );
+    expect(misses.get('county under another prefecture')).toEqual([]);
+    expect(misses.get('county beside the place typed')).toEqual([]);
+  });
+
   it('finds a town written with a character of its sound after its county or prefecture (吉首千州街道), as near', async () => {
     const list = townsBySound();
     expect(list.length).toBeGreaterThan(60);

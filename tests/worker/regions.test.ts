@@ -4,7 +4,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { regionsPage } from '../../functions/regions/page.ts';
-import { loadPlaces } from '../../functions/regions/places.ts';
+import { loadPlaces } from '../../functions/regions/load-places.ts';
 import { form, ORIGIN } from './helpers.ts';
 
 async function regions(query: string): Promise<{ res: Response; page: string }> {
@@ -109,6 +109,10 @@ describe('search without JavaScript', () => {
       // (东营区, 东营市): the one that has the town (neither covered here: the form's link).
       ['甘南星十四镇', `/regions/?uncovered=230225&town=${encodeURIComponent('兴十四镇')}#lead-form`, '兴十四镇'],
       ['东营碉口乡', `/regions/?uncovered=370522&town=${encodeURIComponent('刁口乡')}#lead-form`, '刁口乡'],
+      // A county written under a prefecture of its province it is not in, as typed or by its sound
+      // (简阳市 is 成都's since 2016): the county.
+      ['资阳简阳', '/regions/?uncovered=510185#lead-form', '简阳市'],
+      ['资阳简扬', '/regions/?uncovered=510185#lead-form', '简阳市'],
     ]) {
       const { page } = await search(q);
       expect(status(page), q).toBe(`没有找到“${q}”，以下是名称相近的地方；不确定时请拨打 400-000-0000 咨询。`);
