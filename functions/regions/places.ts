@@ -159,11 +159,11 @@ export class PlaceIndex {
    *  乾州街道) — near names, as the search box's script answers them. */
   answer(typed: string, near = true): { places: Place[]; near: boolean } {
     const named = this.find(typed);
-    const alike = !near
-      ? []
-      : named.length
-        ? ([this.townBySound(typed, named), this.movedCounty(typed, named)].find((l) => l.length) ?? [])
-        : this.findBySound(typed);
+    const bySound = () => {
+      const towns = this.townBySound(typed, named);
+      return towns.length ? towns : this.movedCounty(typed, named);
+    };
+    const alike = !near ? [] : named.length ? bySound() : this.findBySound(typed);
     return alike.length ? { places: alike, near: true } : { places: named, near: false };
   }
 
