@@ -159,21 +159,19 @@ export class PlaceIndex {
    *  乾州街道) — near names, as the search box's script answers them. */
   answer(typed: string, near = true): { places: Place[]; near: boolean } {
     const named = this.find(typed);
-    const bySound = () => {
-      const towns = this.townBySound(typed, named);
-      return towns.length ? towns : this.movedCounty(typed, named);
-    };
-    const alike = !near ? [] : named.length ? bySound() : this.findBySound(typed);
-    return alike.length ? { places: alike, near: true } : { places: named, near: false };
+    const alike = !near ? [] : named.length ? this.townBySound(typed, named) : this.findBySound(typed);
+    if (alike.length) return { places: alike, near: true };
+    return (near && named.length && this.countyAfter(typed, named)) || { places: named, near: false };
   }
 
-  /** For a query that names a place, then a county that lies elsewhere (资阳简阳: 简阳市, 成都's since 2016;
-   *  by its sound, 资阳简扬, 资阳简扬镇): that county, as the search box's script says it does
-   *  (src/scripts/moved.ts): a county of its province (not 黑龙江's 林口县 for 安庆林口镇), not one named as
-   *  a city is (东莞中山: 中山市, not 大连's 中山区). */
-  movedCounty(typed: string, named: Place[]): Place[] {
+  /** For a query that names a county, then another of its prefecture (芙蓉天心, 巢湖庐江; 莱芜钢城, 济南's
+   *  since 2019): both, the last named first. Then a county that lies elsewhere (资阳简阳: 简阳市, 成都's
+   *  since 2016; by its sound, 资阳简扬, 资阳简扬镇): that county as a near name, as the search box's script
+   *  says it does (src/scripts/moved.ts) — a county of its province (not 黑龙江's 林口县 for 安庆林口镇),
+   *  not one named as a city is (东莞中山: 中山市, not 大连's 中山区). */
+  countyAfter(typed: string, named: Place[]): { places: Place[]; near: boolean } | undefined {
     const { place: asked } = written(typed);
-    if (named[0].level === 'town') return [];
+    if (named[0].level === 'town') return;
     for (let cut = 2; cut <= asked.length - 2; cut++) {
       const [before, rest] = [asked.slice(0, cut), asked.slice(cut)];
       const under = named.filter((p) => p.forms.some((f) => before.endsWith(f)) && above(before, p));
@@ -185,14 +183,16 @@ export class PlaceIndex {
         list.filter((p) => p.level === 'county' && lineage(p)[0] === province && !lineage(p).some((l) => typedIn.has(l)));
       const { places, whole } = this.read(rest);
       if (whole && places.some((p) => p.level === 'prefecture' || p.level === 'province')) continue;
+      const sibling = (a: Place, b: Place) => a.level === 'county' && b.level === 'county' && a !== b && a.parent === b.parent;
+      const beside = whole ? places.filter((p) => under.some((u) => sibling(p, u))) : [];
+      if (beside.length) return { places: [...beside, ...under.filter((u) => beside.some((b) => sibling(b, u)))], near: false };
       const moved = elsewhere(whole ? places : []);
-      if (moved.length) return moved;
+      if (moved.length) return { places: moved, near: true };
       for (const form of new Set([rest, shortName(rest, 'town')])) {
         const alike = elsewhere(this.findBySound(form));
-        if (alike.length) return alike;
+        if (alike.length) return { places: alike, near: true };
       }
     }
-    return [];
   }
 
   /** For a query that names a place and then nothing (吉首千州街道, 湘西千州, 湘西急首, 东莞胡门镇): the

@@ -161,7 +161,7 @@ describe('search without JavaScript over the whole country', () => {
     }
   }, 600_000);
 
-  it('finds a county written under a prefecture it is not in, as typed or by its sound (资阳简阳, 资阳简扬), as near', async () => {
+  it('finds a county written under a prefecture it is not in, as typed or by its sound (资阳简阳, 资阳简扬), as near; two of one prefecture typed together, both (芙蓉天心)', async () => {
     const moved: Ask[] = [
       ['资阳简阳', '510185'],
       ['资阳简扬', '510185'],
@@ -170,12 +170,20 @@ describe('search without JavaScript over the whole country', () => {
       ['泉州武夷山', '350782'],
       ['张家口固岸乡', '131022'],
     ].map(([q, code]) => ({ q, what: target(code), ok: (urls, _, found) => urls[0] === target(code) && !found.exact }));
-    // Not a county beside the one typed (龙华 and 宝安 are both 深圳's), nor a city's namesake (东莞中山:
-    // 中山市, not 大连's 中山区): as before, the place typed first.
+    // A county beside the one typed (龙华 and 宝安 are both 深圳's; 巢湖市 and 庐江县 合肥's; 莱芜区 and
+    // 钢城区 济南's since 2019): both, the last named first, not as near names. A city's namesake
+    // (东莞中山: 中山市, not 大连's 中山区) is neither: the place typed first.
     const beside: Ask[] = [
-      ['深圳龙华宝安', '440309'],
+      ['深圳龙华宝安', '440306', '440309'],
+      ['芙蓉天心', '430103', '430102'],
+      ['巢湖庐江', '340124', '340181'],
+      ['莱芜钢城', '370117', '370116'],
       ['东莞中山', '441900'],
-    ].map(([q, code]) => ({ q, what: target(code), ok: (urls, _, found) => urls[0] === target(code) && found.exact }));
+    ].map(([q, a, b]) => ({
+      q,
+      what: b ? `${target(a)} ${target(b)}` : target(a),
+      ok: (urls, _, found) => urls[0] === target(a) && (!b || urls[1] === target(b)) && found.exact,
+    }));
     const misses = await ask(
       new Map([
         ['county under another prefecture', moved],
