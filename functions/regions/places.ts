@@ -156,12 +156,13 @@ export class PlaceIndex {
 
   /** What the search page lists: the places the query names; else, with `near`, a covered place that
    *  sounds like it (吉手 → 吉首市), or after a place, one of it that sounds like the rest (吉首千州街道 →
-   *  乾州街道) — near names, as the search box's script answers them. */
+   *  乾州街道), or a county written after it (countyAfter) — as the search box's script answers them. */
   answer(typed: string, near = true): { places: Place[]; near: boolean } {
     const named = this.find(typed);
     const alike = !near ? [] : named.length ? this.townBySound(typed, named) : this.findBySound(typed);
     if (alike.length) return { places: alike, near: true };
-    return (near && named.length && this.countyAfter(typed, named)) || { places: named, near: false };
+    const county = near && named.length ? this.countyAfter(typed, named) : undefined;
+    return county ?? { places: named, near: false };
   }
 
   /** For a query that names a county, then another of its prefecture (芙蓉天心, 巢湖庐江; 莱芜钢城, 济南's
