@@ -180,14 +180,20 @@ export class PlaceIndex {
       // Not in the place typed, nor beside it (深圳龙华宝安: two of 深圳's; 莱芜钢城, 济南's since 2019).
       const typedIn = new Set(under.flatMap((p) => [p, ...lineage(p)]).filter((p) => p.level !== 'province'));
       const province = lineage(under[0])[0];
-      const elsewhere = (list: Place[]) =>
-        list.filter((p) => p.level === 'county' && lineage(p)[0] === province && !lineage(p).some((l) => typedIn.has(l)));
-      const { places, whole } = this.read(rest);
+      // A town too, when written after its county (七台河桦川横头山镇: 佳木斯's 桦川县's).
+      const elsewhere = (list: Place[], towns = false) =>
+        list.filter(
+          (p) =>
+            (p.level === 'county' || (towns && p.level === 'town')) &&
+            lineage(p)[0] === province &&
+            !lineage(p).some((l) => typedIn.has(l)),
+        );
+      const { places, whole, below } = this.read(rest);
       if (whole && places.some((p) => p.level === 'prefecture' || p.level === 'province')) continue;
       const sibling = (a: Place, b: Place) => a.level === 'county' && b.level === 'county' && a !== b && a.parent === b.parent;
       const beside = whole ? places.filter((p) => under.some((u) => sibling(p, u))) : [];
       if (beside.length) return { places: [...beside, ...under.filter((u) => beside.some((b) => sibling(b, u)))], near: false };
-      const moved = elsewhere(whole ? places : []);
+      const moved = elsewhere(whole ? places : [], below);
       if (moved.length) return { places: moved, near: true };
       for (const form of new Set([rest, shortName(rest, 'town')])) {
         const alike = elsewhere(this.findBySound(form));

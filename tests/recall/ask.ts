@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
 import { townsByCounty, typedName } from '../../src/lib/towns.ts';
-import { shortName } from '../../src/lib/names.ts';
+import { CITY_PARTS, shortName } from '../../src/lib/names.ts';
 import { ALL, FIRST, type Found } from '../../src/scripts/find.ts';
 import { doneFile } from './build.ts';
 import { pagefindIn, type NodeSearch } from './pagefind-node.ts';
@@ -103,10 +103,45 @@ export async function ask(asks: Map<string, Ask[]>, search?: NodeSearch): Promis
 
 export const rate = (misses: string[], of: Ask[]) => 1 - misses.length / of.length;
 
-/** A town written with a character of its sound after its county (every other one) or prefecture
- *  (吉首千州街道, 湘西千州): every 500th town whose short name's first character has another of its one
- *  sound (the build's own table, /search-sounds.json, which GB 2312's characters fill), where that
- *  name is no place's and begins none. Its county first, the town named. */
+/** Counties that moved (简阳 from 资阳 to 成都 in 2016, 枞阳 from 安庆 to 铜陵, 钢城 from 莱芜 to 济南)
+ *  are written where they were; no table of moves is needed: the name the query ends with is a
+ *  county of that province. Every 32nd county, under the next prefecture of its province, short
+ *  names (资阳简阳) or full (资阳市简阳市); counted only where the county's name is its province's
+ *  alone, and the pair as typed names nothing (else that is the answer). A sample: each of these
+ *  questions loads index chunks of its own (25–60 ms alone, ten times that beside CI's other files). */
+export function countiesUnderAnother(): Ask[] {
+  const all = [...regions.byCode.values()];
+  const words = new Set(towns.map((t) => typedName(t.name)));
+  const list: Ask[] = [];
+  let i = 0;
+  for (const county of all) {
+    if (county.level !== 'county' || !county.parent || regions.get(county.parent)!.level !== 'prefecture') continue;
+    if (i++ % 32) continue;
+    const province = regions.lineage(county.code)[0];
+    const prefectures = all.filter((r) => r.parent === province.code && r.level === 'prefecture');
+    const other = prefectures[(prefectures.findIndex((p) => p.code === county.parent) + 1) % prefectures.length];
+    const namesakes = all.filter(
+      (r) =>
+        regions.lineage(r.code)[0] === province && [r.name, r.shortName].some((n) => n === county.shortName || n === county.name),
+    );
+    // Not a word for part of a city (河源市城区: part of 河源市, not 汕尾's 城区).
+    if (other.code === county.parent || namesakes.length > 1 || county.shortName.length < 2 || CITY_PARTS.test(county.name))
+      continue;
+    const q = i % 64 === 1 ? other.name + county.name : other.shortName + county.shortName;
+    if ([...words].some((w) => w.startsWith(q.slice(other.shortName.length)) && w !== county.name)) continue;
+    list.push({ q, what: target(county.code), ok: (urls) => urls[0] === target(county.code) });
+    // With a town of it (资阳简阳石桥镇), every 4th.
+    const town = i % 128 === 33 ? towns.find((t) => t.county === county.code) : undefined;
+    if (town && !q.endsWith('市'))
+      list.push({
+        q: q + typedName(town.name),
+        what: `${target(county.code)} ${town.name}`,
+        ok: first({ url: target(county.code), town: typedName(town.name) }),
+      });
+  }
+  return list;
+}
+
 /** Named cases of townsBySound: after a county that has its prefecture's short name, a town of
  *  another county of that prefecture (东营碉口乡: 利津县's 刁口乡, not 东营区's) or of that county
  *  (抚顺石闻镇); after a name two places share, the one that has the town (甘南星十四镇: 黑龙江's 甘南县,
@@ -142,6 +177,10 @@ export function townsBySoundNamed(): Ask[] {
   }));
 }
 
+/** A town written with a character of its sound after its county (every other one) or prefecture
+ *  (吉首千州街道, 湘西千州): every 500th town whose short name's first character has another of its one
+ *  sound (the build's own table, /search-sounds.json, which GB 2312's characters fill), where that
+ *  name is no place's and begins none. Its county first, the town named. */
 export function townsBySound(): Ask[] {
   const table = JSON.parse(readFileSync(join(out(), 'search-sounds.json'), 'utf8')) as Record<string, string>;
   const soundOf = new Map<string, string>();

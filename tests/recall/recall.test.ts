@@ -27,6 +27,7 @@ import {
   regions,
   target,
   towns,
+  countiesUnderAnother,
   townsBySound,
   townsBySoundNamed,
   type Ask,
@@ -263,42 +264,7 @@ describe('search recall over the whole country', () => {
   });
 
   it('finds a county written under another prefecture of its province (资阳简阳: where 简阳 was before it moved), and a place under its own with a character of its sound, never said to lie elsewhere (湘西急首, 东莞胡门镇)', async () => {
-    // Counties that moved (简阳 from 资阳 to 成都 in 2016, 枞阳 from 安庆 to 铜陵, 钢城 from 莱芜 to 济南)
-    // are written where they were; no table of moves is needed: the name the query ends with is a
-    // county of that province. Every 32nd county, under the next prefecture of its province, short
-    // names (资阳简阳) or full (资阳市简阳市); counted only where the county's name is its province's
-    // alone, and the pair as typed names nothing (else that is the answer). A sample: each of these
-    // questions loads index chunks of its own (25–60 ms alone, ten times that beside CI's other files).
-    const all = [...regions.byCode.values()];
-    const words = new Set(towns.map((t) => typedName(t.name)));
-    const list: Ask[] = [];
-    let i = 0;
-    for (const county of all) {
-      if (county.level !== 'county' || !county.parent || regions.get(county.parent)!.level !== 'prefecture') continue;
-      if (i++ % 32) continue;
-      const province = regions.lineage(county.code)[0];
-      const prefectures = all.filter((r) => r.parent === province.code && r.level === 'prefecture');
-      const other = prefectures[(prefectures.findIndex((p) => p.code === county.parent) + 1) % prefectures.length];
-      const namesakes = all.filter(
-        (r) =>
-          regions.lineage(r.code)[0] === province &&
-          [r.name, r.shortName].some((n) => n === county.shortName || n === county.name),
-      );
-      // Not a word for part of a city (河源市城区: part of 河源市, not 汕尾's 城区).
-      if (other.code === county.parent || namesakes.length > 1 || county.shortName.length < 2 || CITY_PARTS.test(county.name))
-        continue;
-      const q = i % 64 === 1 ? other.name + county.name : other.shortName + county.shortName;
-      if ([...words].some((w) => w.startsWith(q.slice(other.shortName.length)) && w !== county.name)) continue;
-      list.push({ q, what: target(county.code), ok: (urls) => urls[0] === target(county.code) });
-      // With a town of it (资阳简阳石桥镇), every 4th.
-      const town = i % 128 === 33 ? towns.find((t) => t.county === county.code) : undefined;
-      if (town && !q.endsWith('市'))
-        list.push({
-          q: q + typedName(town.name),
-          what: `${target(county.code)} ${town.name}`,
-          ok: first({ url: target(county.code), town: typedName(town.name) }),
-        });
-    }
+    const list = countiesUnderAnother();
     // Named cases, each of which must pass. With a character of its sound (资阳简扬: 简阳市), as a pinyin
     // keyboard lets slip; under the prefecture's former name, short or full (襄樊 is 襄阳 since 2010;
     // 莱芜市 part of 济南 since 2019); a prefecture's short name that is a town's too (凉山乡城: 凉山州's
