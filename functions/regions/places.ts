@@ -23,6 +23,10 @@ import { written } from './written.ts';
 
 /** Results listed; a name shared more widely (城关镇: 88 counties) is narrowed by province. */
 export const SHOWN = 100;
+/** Of the places a query names, those the text before a cut ends with, places above them in front
+ *  (湘西吉首 → 吉首市; 河南南阳 names 南阳市 whole). */
+const endingIn = (named: Place[], before: string) =>
+  named.filter((p) => p.forms.some((f) => before.endsWith(f)) && above(before, p));
 const LATIN = /^[a-z]+$/;
 const SUFFIX_ONLY = /^(街道|镇|乡|苏木|社区)$/;
 
@@ -175,7 +179,7 @@ export class PlaceIndex {
     if (named[0].level === 'town') return;
     for (let cut = 2; cut <= asked.length - 2; cut++) {
       const [before, rest] = [asked.slice(0, cut), asked.slice(cut)];
-      const under = named.filter((p) => p.forms.some((f) => before.endsWith(f)) && above(before, p));
+      const under = endingIn(named, before);
       if (!under.length || !/^\p{Script=Han}+$/u.test(rest)) continue;
       // Not in the place typed, nor beside it (深圳龙华宝安: two of 深圳's; 莱芜钢城, 济南's since 2019).
       const typedIn = new Set(under.flatMap((p) => [p, ...lineage(p)]).filter((p) => p.level !== 'province'));
@@ -217,16 +221,16 @@ export class PlaceIndex {
       if (!/^\p{Script=Han}+$/u.test(rest)) continue;
       // The place ends what comes before (河南南阳 names 南阳市 whole: no town of it is read); a name that
       // several places share is any of them (甘南星十四镇: 黑龙江's 甘南县, not 甘肃's 甘南州).
-      const under = named.filter((p) => p.level !== 'town' && p.forms.some((f) => before.endsWith(f)) && above(before, p));
+      const under = endingIn(named, before).filter((p) => p.level !== 'town');
       if (!under.length) continue;
+      // Those with the suffix typed first (郴州花膛乡: 临武县's 花塘乡, then 北湖区's 华塘镇).
+      const suffix = rest.slice(shortName(rest, 'town').length);
+      const typed = (p: Place) => (suffix && p.name.endsWith(suffix) ? 0 : 1);
       const stems = new Set([shortName(rest, 'town'), shortName(rest, 'county'), rest].filter((s) => s.length >= 2));
       for (const reading of [...stems].flatMap((stem) => bySound(stem, this.sounds!))) {
         const towns = (this.byForm.get(reading) ?? []).filter(
           (p) => (p.level === 'town' || p.level === 'county') && !under.includes(p) && lineage(p).some((l) => under.includes(l)),
         );
-        // Those with the suffix typed first (郴州花膛乡: 临武县's 花塘乡, then 北湖区's 华塘镇).
-        const suffix = rest.slice(shortName(rest, 'town').length);
-        const typed = (p: Place) => (suffix && p.name.endsWith(suffix) ? 0 : 1);
         if (towns.length) return ranked(towns, reading).sort((a, b) => typed(a) - typed(b));
       }
     }

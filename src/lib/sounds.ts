@@ -28,7 +28,8 @@ function gb2312(): string[] {
 
 /** Each character of the regions' names at the readings those names give it, most often first
  *  (阿 is a in 阿坝, e in 东阿; 厦 xia in 厦门, sha in 塘厦); and the characters of towns' names that
- *  neither GB 2312 nor a region's name has (簕 of 新兴县's 簕竹镇, 垟 of 温州's towns: 144 of them), at their towns' readings — read for those towns alone, not the 41,000. */
+ *  neither GB 2312 nor a region's name has (簕 of 新兴县's 簕竹镇, 垟 of 温州's towns: 144 of them), at
+ *  their towns' readings — read for those towns alone, not the 41,000. */
 function namesReadings(known: Set<string>): Map<string, string[]> {
   const counts = new Map<string, Map<string, number>>();
   const add = (name: string, only?: (c: string) => boolean) => {

@@ -257,16 +257,13 @@ export const spelledAs = (hit: Hit, word: string) => (hit.meta.pinyin ?? '').spl
 
 /** Whether a result is the place of that title or lies in it (樊城区 in 襄阳市). */
 export const liesIn = (hit: Hit, title: string) => [...(hit.meta.path ?? '').split(' '), hit.meta.title].includes(title);
+/** The places a result lies in (its path: province, then prefecture), each with its short name. */
+const pathOf = (hit: Hit) =>
+  (hit.meta.path ?? '').split(' ').map((name, i) => ({ name, short: shortName(name, i ? 'prefecture' : 'province') }));
 /** Whether a result is, or lies in, a place of that short name: after a name several places share,
  *  any of them (东营: 东营区, and 东营市's 利津县; 甘南: 甘肃's 甘南州 and 黑龙江's 甘南县). */
-export const liesInNamed = (hit: Hit, short: string) =>
-  hit.meta.short === short ||
-  (hit.meta.path ?? '').split(' ').some((name, i) => shortName(name, i ? 'prefecture' : 'province') === short);
+export const liesInNamed = (hit: Hit, short: string) => hit.meta.short === short || pathOf(hit).some((p) => p.short === short);
 /** Whether the places a query put before a name are ones a result lies in (唐山 of 唐山开平: 开平区, not
  *  广东's 开平市; 福州 of 福州鼓楼: 福州's 鼓楼区, not 南京's): their last, by its full or short name. */
 export const liesUnder = (hit: Hit, before: string) =>
-  !before ||
-  (hit.meta.path ?? '').split(' ').some((name, i) => {
-    const short = shortName(name, i ? 'prefecture' : 'province');
-    return before.endsWith(name) || before.endsWith(short) || before.endsWith(`${short}州`);
-  });
+  !before || pathOf(hit).some(({ name, short }) => [name, short, `${short}州`].some((n) => before.endsWith(n)));

@@ -174,7 +174,7 @@ export async function searchNear(
   // (平顶山疵芭镇: 平顶山市城乡一体化示范区, until the chunks of 平顶山's towns are loaded). A short name
   // typed bare is any place's of that name (东营碉口乡: 东营市's 利津县; 甘南星十四镇: 黑龙江's 甘南县);
   // with its suffix or places before it, that place's alone (东营区碉口乡, 唐山开平沧城镇, 福州鼓楼…).
-  const townBySound = async (whole: boolean): Promise<Found | undefined> => {
+  const townBySound = async (spelledOnly: boolean): Promise<Found | undefined> => {
     const stems = begunPlace && /^\p{Script=Han}{2,}$/u.test(after) ? [shortName(after, 'town'), after] : [];
     const under = (h: Hit, name: string) => (at === 0 && begun === name ? liesInNamed(h, name) : placed(h));
     const suffix = TOWN_END.exec(after)?.[0];
@@ -184,7 +184,7 @@ export async function searchNear(
           const held = (await holding(pagefind, `${name} ${sound}`, filters, limit)).filter(
             (h) =>
               under(h, name) &&
-              (whole
+              (spelledOnly
                 ? !!h.spelled && TOWN_END.test(h.town ?? '')
                 : h.town || (h.meta.level === 'county' && h.url !== begunPlace!.url)),
           );
