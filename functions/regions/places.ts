@@ -175,8 +175,15 @@ export class PlaceIndex {
    *  says it does (src/scripts/moved.ts) — a county of its province (not 黑龙江's 林口县 for 安庆林口镇),
    *  not one named as a city is (东莞中山: 中山市, not 大连's 中山区). */
   countyAfter(typed: string, named: Place[]): { places: Place[]; near: boolean } | undefined {
-    const { place: asked } = written(typed);
-    if (named[0].level === 'town') return;
+    const { place: asked, typedAs } = written(typed);
+    // A town read from the beginning of a county's name written whole after the places it lies in
+    // (武威市清水县: 凉州区's 清水镇; 日喀则市达孜工业园区: 达孜乡): those places, that county written after
+    // them (天水's 清水县, 拉萨's 达孜工业园区) — whole, right after them, not an address's last word.
+    const fromTown = named[0].level === 'town';
+    if (fromTown) {
+      if (named[0].forms.some((f) => asked.endsWith(f) || typedAs.endsWith(f))) return;
+      named = lineage(named[0].parent);
+    }
     for (let cut = 2; cut <= asked.length - 2; cut++) {
       const [before, rest] = [asked.slice(0, cut), asked.slice(cut)];
       const under = endingIn(named, before);
@@ -193,12 +200,14 @@ export class PlaceIndex {
             !lineage(p).some((l) => typedIn.has(l)),
         );
       const { places, whole, below } = this.read(rest);
+      if (fromTown && (!whole || below)) continue;
       if (whole && places.some((p) => p.level === 'prefecture' || p.level === 'province')) continue;
       const sibling = (a: Place, b: Place) => a.level === 'county' && b.level === 'county' && a !== b && a.parent === b.parent;
       const beside = whole ? places.filter((p) => under.some((u) => sibling(p, u))) : [];
       if (beside.length) return { places: [...beside, ...under.filter((u) => beside.some((b) => sibling(b, u)))], near: false };
       const moved = elsewhere(whole ? places : [], below);
       if (moved.length) return { places: moved, near: true };
+      if (fromTown) continue; // a county written whole only, not one of its sound
       for (const form of new Set([rest, shortName(rest, 'town')])) {
         const alike = elsewhere(this.findBySound(form));
         if (alike.length) return { places: alike, near: true };

@@ -33,6 +33,15 @@ function leadingWord(reading: string, data: Data[]): string {
   return words.reduce((a, b) => (b.length > a.length ? b : a), '');
 }
 
+/** The words a query of one word begins with, of two characters or more (海南西卓: 海南 海南西). */
+const beginnings = (q: string) => {
+  const chars = [...q]; // 𬱖: a character beyond the BMP is one
+  return chars
+    .slice(2)
+    .map((_, i) => chars.slice(0, i + 2).join(''))
+    .join(' ');
+};
+
 /** The query's answer by its readings (the first that a place holds), or the nearest words of the
  *  reading that accounts for most of it. */
 export async function searchAs(
@@ -51,7 +60,15 @@ export async function searchAs(
   let towns: Found | undefined;
   const next = (reading: (typeof all)[number]) => all[all.indexOf(reading) + 1];
   for (const reading of all) {
-    const { results, data } = await find(pagefind, reading.q, reading.filters, limit);
+    let { results, data } = await find(pagefind, reading.q, reading.filters, limit);
+    // Pagefind's nearest words, when no word begins with the query, are the longest word it begins
+    // with in the index chunks loaded so far: 海南西卓孜山街道 sorts in a chunk after 海南's, so 海南 was
+    // found only after an earlier search had loaded that chunk. With the chunks of its beginnings
+    // loaded, the answer is the same whatever was searched before.
+    if (!results.length && /^\p{Script=Han}{3,}$/u.test(reading.q)) {
+      await pagefind.preload(beginnings(reading.q));
+      ({ results, data } = await find(pagefind, reading.q, reading.filters, limit));
+    }
     if (!results.length) continue;
     const words = reading.q.split(' ');
     const exact =

@@ -170,6 +170,8 @@ export function townsBySoundNamed(): Ask[] {
     ['日喀则荚措乡', '540221', '甲措乡'],
     // A town's character beyond GB 2312, typed right beside one of its sound (簕竹镇).
     ['新兴簕珠镇', '445321', '簕竹镇'],
+    // A county's short name that is a province's too (乌海's 海南区), the query in a chunk after it.
+    ['海南西卓孜山街道', '150303', '西卓子山街道'],
   ].map(([q, county, town]) => ({
     q,
     what: `${target(county)} ${town ?? '(no town)'}`,

@@ -170,6 +170,8 @@ describe('search without JavaScript over the whole country', () => {
       ['安庆纵阳', '340722'],
       ['泉州武夷山', '350782'],
       ['张家口固岸乡', '131022'],
+      // Written in full after a town of the place typed (凉州区's 清水镇): 天水's 清水县.
+      ['武威市清水县', '620521'],
     ].map(([q, code]) => ({ q, what: target(code), ok: (urls, _, found) => urls[0] === target(code) && !found.exact }));
     // A county beside the one typed (龙华 and 宝安 are both 深圳's; 巢湖市 and 庐江县 合肥's; 莱芜区 and
     // 钢城区 济南's since 2019): both, the last named first, not as near names. A city's namesake
@@ -180,6 +182,8 @@ describe('search without JavaScript over the whole country', () => {
       ['巢湖庐江', '340124', '340181'],
       ['莱芜钢城', '370117', '370116'],
       ['东莞中山', '441900'],
+      // That town typed without a county's suffix is the town (凉州区's 清水镇), not 天水's 清水县.
+      ['武威清水', '620602'],
     ].map(([q, a, b]) => ({
       q,
       what: b ? `${target(a)} ${target(b)}` : target(a),
@@ -197,7 +201,7 @@ describe('search without JavaScript over the whole country', () => {
     );
     expect(misses.get('county under another prefecture, named cases')).toEqual([]);
     expect(misses.get('county beside the place typed')).toEqual([]);
-    expect(rate(misses.get('county under another prefecture')!, list)).toBeGreaterThanOrEqual(0.9);
+    expect(rate(misses.get('county under another prefecture')!, list)).toBeGreaterThanOrEqual(0.98); // as the script's
   });
 
   it('finds a town written with a character of its sound after its county or prefecture (吉首千州街道), as near', async () => {
