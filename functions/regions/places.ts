@@ -176,13 +176,14 @@ export class PlaceIndex {
    *  not one named as a city is (东莞中山: 中山市, not 大连's 中山区). */
   countyAfter(typed: string, named: Place[]): { places: Place[]; near: boolean } | undefined {
     const { place: asked, typedAs } = written(typed);
-    // A town read from the beginning of a county's name written whole after the places it lies in
-    // (武威市清水县: 凉州区's 清水镇; 日喀则市达孜工业园区: 达孜乡): those places, that county written after
-    // them (天水's 清水县, 拉萨's 达孜工业园区) — whole, right after them, not an address's last word.
-    const fromTown = named[0].level === 'town';
-    if (fromTown) {
-      if (named[0].forms.some((f) => asked.endsWith(f) || typedAs.endsWith(f))) return;
-      named = lineage(named[0].parent);
+    // A town read from the beginning of a county's name written whole after the prefecture it lies in
+    // (武威市清水县: 凉州区's 清水镇; 日喀则市达孜工业园区: 达孜乡): that county (天水's 清水县, 拉萨's 达孜工业园区),
+    // then the town — whole, right after the prefecture, not an address's last word; never after the
+    // town's own county (岭东区东山区: 岭东区's 东山街道, not 鹤岗's 东山区).
+    const towns = named[0].level === 'town' ? named : [];
+    if (towns.length) {
+      if (towns[0].forms.some((f) => asked.endsWith(f) || typedAs.endsWith(f))) return;
+      named = lineage(towns[0].parent).filter((p) => p.level !== 'county');
     }
     for (let cut = 2; cut <= asked.length - 2; cut++) {
       const [before, rest] = [asked.slice(0, cut), asked.slice(cut)];
@@ -200,14 +201,14 @@ export class PlaceIndex {
             !lineage(p).some((l) => typedIn.has(l)),
         );
       const { places, whole, below } = this.read(rest);
-      if (fromTown && (!whole || below)) continue;
+      if (towns.length && (!whole || below)) continue;
       if (whole && places.some((p) => p.level === 'prefecture' || p.level === 'province')) continue;
       const sibling = (a: Place, b: Place) => a.level === 'county' && b.level === 'county' && a !== b && a.parent === b.parent;
       const beside = whole ? places.filter((p) => under.some((u) => sibling(p, u))) : [];
       if (beside.length) return { places: [...beside, ...under.filter((u) => beside.some((b) => sibling(b, u)))], near: false };
       const moved = elsewhere(whole ? places : [], below);
-      if (moved.length) return { places: moved, near: true };
-      if (fromTown) continue; // a county written whole only, not one of its sound
+      if (moved.length) return { places: [...moved, ...towns], near: true };
+      if (towns.length) continue; // a county written whole only, not one of its sound
       for (const form of new Set([rest, shortName(rest, 'town')])) {
         const alike = elsewhere(this.findBySound(form));
         if (alike.length) return { places: alike, near: true };

@@ -247,7 +247,8 @@ export async function searchNear(
     const found = await searchAs(pagefind, query, filters, limit);
     // The place's name and the suffix typed, two characters or more dropped between (长沙轰星街道: 长沙街道),
     // names no town of that name elsewhere (开平市's): that place, below. One is a slip (石门坎乡: 石门乡).
-    const dropped = begunPlace && query.startsWith(begun!) ? after.length - (query.length - begun!.length) : 0;
+    const kept = query.slice(begun?.length);
+    const dropped = begunPlace && query.startsWith(begun!) && after.endsWith(kept) ? after.length - kept.length : 0;
     if (dropped >= 2 && found?.results[0] && !liesInNamed(found.results[0], begun!)) continue;
     if (found?.exact) {
       // Said by the name of the first place when the near name is none of its names (成都简扬: 成都简

@@ -659,14 +659,22 @@ describe('search recall over the whole country', () => {
       // Even where another result of that near name lies in the place (普洱镇's search finds 镇沅县 too).
       ['普洱兴湖镇', '530800'],
     ].map(([q, code]) => ({ q, what: target(code), ok: (urls, named) => urls[0] === target(code) && !named[0] }));
+    // A place's name that begins a town's name, a character of the town's ending mistyped (北京路孑道):
+    // the towns of that name (北京路街道, in six counties), not the place (北京市).
+    const slips: Ask[] = [
+      ['北京路孑道', '北京路街道'],
+      ['重庆路颉道', '重庆路街道'],
+    ].map(([q, town]) => ({ q, what: town, ok: (_, named) => named[0] === town }));
     const misses = await ask(
       new Map([
         ['place with service words', list],
         ['place and words that name no town of it', loose],
+        ['a town that begins with a place name, its ending mistyped', slips],
       ]),
     );
     expect(rate(misses.get('place with service words')!, list)).toBeGreaterThanOrEqual(0.99);
     expect(misses.get('place and words that name no town of it')).toEqual([]);
+    expect(misses.get('a town that begins with a place name, its ending mistyped')).toEqual([]);
   });
 
   it('finds every town of China by its name', async () => {

@@ -113,12 +113,20 @@ describe('search without JavaScript', () => {
       // (简阳市 is 成都's since 2016): the county.
       ['资阳简阳', '/regions/?uncovered=510185#lead-form', '简阳市'],
       ['资阳简扬', '/regions/?uncovered=510185#lead-form', '简阳市'],
+      // Written whole after a prefecture with a town that begins its name (保定's 裕华街道): that county
+      // (石家庄's 裕华区), then the town, which the customer may have meant.
+      ['保定市裕华区', '/regions/?uncovered=130108#lead-form', '裕华区'],
     ]) {
       const { page } = await search(q);
       expect(status(page), q).toBe(`没有找到“${q}”，以下是名称相近的地方；不确定时请拨打 400-000-0000 咨询。`);
       expect(results(page)[0].href, q).toBe(href);
       expect(results(page)[0].text, q).toMatch(new RegExp(`^${title} `));
     }
+    expect(results((await search('保定市裕华区')).page)[1].text).toMatch(/^裕华街道 → 保定市 莲池区/);
+    // Not after the town's own county (岭东区's 东山街道, not 鹤岗's 东山区).
+    const { page: own } = await search('岭东区东山区');
+    expect(status(own)).toMatch(/^找到 1 个结果/);
+    expect(results(own)[0].text).toMatch(/^东山街道 → 双鸭山市 岭东区/);
     // A place named whole, or with words that are no name after it, is no near name (湖南吉首, 吉首开锁).
     for (const q of ['湖南吉首', '吉首开锁']) {
       const { page } = await search(q);
