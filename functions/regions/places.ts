@@ -10,6 +10,7 @@ import {
   lookalikes,
   outsideData,
   prefectureForms,
+  sameCharacters,
   shortName,
   simplify,
   SUFFIX_PINYIN,
@@ -233,16 +234,20 @@ export class PlaceIndex {
       // several places share is any of them (甘南星十四镇: 黑龙江's 甘南县, not 甘肃's 甘南州).
       const under = endingIn(named, before).filter((p) => p.level !== 'town');
       if (!under.length) continue;
-      // Those with the suffix typed first (郴州花膛乡: 临武县's 花塘乡, then 北湖区's 华塘镇).
+      // Those with the suffix typed first (郴州花膛乡: 临武县's 花塘乡, then 北湖区's 华塘镇), then those with
+      // more of the characters typed (郴州花膛: 花塘乡 too).
       const suffix = rest.slice(shortName(rest, 'town').length);
       const typed = (p: Place) => (suffix && p.name.endsWith(suffix) ? 0 : 1);
       const stems = new Set([shortName(rest, 'town'), shortName(rest, 'county'), rest].filter((s) => s.length >= 2));
-      for (const reading of [...stems].flatMap((stem) => bySound(stem, this.sounds!))) {
-        const towns = (this.byForm.get(reading) ?? []).filter(
-          (p) => (p.level === 'town' || p.level === 'county') && !under.includes(p) && lineage(p).some((l) => under.includes(l)),
-        );
-        if (towns.length) return ranked(towns, reading).sort((a, b) => typed(a) - typed(b));
-      }
+      for (const stem of stems)
+        for (const reading of bySound(stem, this.sounds!)) {
+          const towns = (this.byForm.get(reading) ?? []).filter(
+            (p) =>
+              (p.level === 'town' || p.level === 'county') && !under.includes(p) && lineage(p).some((l) => under.includes(l)),
+          );
+          const kept = (p: Place) => sameCharacters(p.name, stem);
+          if (towns.length) return ranked(towns, reading).sort((a, b) => typed(a) - typed(b) || kept(b) - kept(a));
+        }
     }
     return [];
   }

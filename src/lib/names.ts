@@ -154,6 +154,13 @@ const LOOKALIKES: Record<string, string> = {
   贻: '眙',
 };
 
+/** How many characters two names share, place by place (花膛 and 花塘: 1; 华塘: 0): a name typed by its
+ *  sound mostly keeps the characters not mistyped. */
+export const sameCharacters = (a: string, b: string) => {
+  const other = [...b];
+  return [...a].filter((c, i) => c === other[i]).length;
+};
+
 /** The query with the place names' characters for their look-alikes (毫州 → 亳州); none when it has none. */
 export function lookalikes(q: string): string[] {
   const read = [...q].map((c) => LOOKALIKES[c] ?? c).join('');

@@ -3,7 +3,7 @@
 // of an address pasted whole, a place after an area or a city, a zone the data lacks, places typed
 // apart in pinyin, traditional characters, a character of nearly the same shape or the same sound, a
 // place moved or renamed, a near name, and at last Pagefind's nearest words.
-import { lookalikes, nearNames, shortName, TOWN_END, ZONE_WORD } from '../lib/names.ts';
+import { lookalikes, nearNames, sameCharacters, shortName, TOWN_END, ZONE_WORD } from '../lib/names.ts';
 import { holding, nothing, type Found, type Pagefind } from './find.ts';
 import { movedPlace, suffixChanged } from './moved.ts';
 import {
@@ -189,9 +189,17 @@ export async function searchNear(
                 : h.town || (h.meta.level === 'county' && h.url !== begunPlace!.url)),
           );
           // A town whose pinyin the sound is whole before one it begins (和田奴而乡: 策勒县's 奴尔乡, then
-          // 和田市's 努尔巴格街道); of those, one with the suffix typed (郴州花膛乡: 花塘乡, then 华塘镇).
-          const rank = (h: Hit) => 2 * Number(!!h.spelled) + Number(!!suffix && !!h.town?.endsWith(suffix));
-          held.sort((a, b) => rank(b) - rank(a));
+          // 和田市's 努尔巴格街道); of those, one with the suffix typed (郴州花膛乡: 花塘乡, then 华塘镇), then
+          // one with more of the characters typed (郴州花膛: 花塘乡 too).
+          const rank = (h: Hit) => [
+            Number(!!h.spelled),
+            Number(!!suffix && !!h.town?.endsWith(suffix)),
+            sameCharacters(h.town ?? h.meta.title, stem),
+          ];
+          held.sort((a, b) => {
+            const [x, y] = [rank(a), rank(b)];
+            return y[0] - x[0] || y[1] - x[1] || y[2] - x[2];
+          });
           if (held.length)
             return { results: held, total: held.length, complete: true, exact: false, near: held[0].town ?? held[0].meta.title };
         }

@@ -11,6 +11,7 @@ import {
   pinyinSuffix,
   prefectureForms,
   endsWithPeople,
+  sameCharacters,
   shortName,
   simplify,
   placeOnly,
@@ -150,6 +151,13 @@ describe('reading a query', () => {
       expect(names.has(place), place).toBe(true);
     }
     expect(lookalikes('吉首市')).toEqual([]);
+  });
+
+  it('counts the characters two names share, place by place, a character beyond the BMP as one (花膛: 花塘 1, 华塘 0)', () => {
+    expect(sameCharacters('花塘乡', '花膛')).toBe(1);
+    expect(sameCharacters('华塘镇', '花膛')).toBe(0);
+    expect(sameCharacters('𬱖山镇', '𬱖水镇')).toBe(2);
+    expect(sameCharacters('乾州', '乾州街道')).toBe(2);
   });
 
   it('reads the place out of what a customer wants done (长沙保险柜维修 → 长沙), and nothing from a phrase of none', () => {
