@@ -204,10 +204,11 @@ export async function searchNear(
             return { results: held, total: held.length, complete: true, exact: false, near: held[0].town ?? held[0].meta.title };
         }
   };
-  // Typed with a town's suffix (唐山霜桥镇), a town of that place whose pinyin the sound is whole, before
-  // a county elsewhere of that sound (双桥区 of 承德); one it only begins, after (张家口固岸乡: 固安县, not
-  // 怀来县's 官厅镇 — guan begins guanting).
-  const townFirst = !renamed && TOWN_END.test(after);
+  // A town of that place whose pinyin the sound is whole (唐山霜桥镇, 衡水六北: 路北街道), before a county
+  // elsewhere of that sound (承德's 双桥区, 唐山's 路北区); one it only begins, after (张家口固岸乡: 固安县, not
+  // 怀来县's 官厅镇 — guan begins guanting). As the search without JavaScript reads them; not with a
+  // county's suffix typed (桂林市三江侗族自治县: 柳州's, not 恭城县's 三江乡).
+  const townFirst = !renamed && (TOWN_END.test(after) || shortName(after, 'county') === after);
   const soundTown = townFirst ? await townBySound(true) : undefined;
   if (soundTown) return soundTown;
   const elsewhere =

@@ -168,6 +168,9 @@ export function townsBySoundNamed(): Ask[] {
     ['和田奴而乡', '653225', '奴尔乡'],
     ['郴州花膛乡', '431025', '花塘乡'], // the suffix typed first among those (华塘镇 after)
     ['郴州花膛', '431025', '花塘乡'], // without it, the one with more of the characters typed
+    // Without a suffix too, a town of the place typed before a county elsewhere (唐山's 路北区).
+    ['衡水六北', '131102', '路北街道'],
+    ['惠州夫田', '441322', '福田镇'],
     ['日喀则荚措乡', '540221', '甲措乡'],
     // A town's character beyond GB 2312, typed right beside one of its sound (簕竹镇).
     ['新兴簕珠镇', '445321', '簕竹镇'],
