@@ -7,6 +7,7 @@
 import type { CountyTowns, SearchPinyin, UncoveredRegions } from '../../src/contract/catalog.ts';
 import {
   bySound,
+  charactersIn,
   lookalikes,
   outsideData,
   prefectureForms,
@@ -165,8 +166,19 @@ export class PlaceIndex {
   answer(typed: string, near = true): { places: Place[]; near: boolean } {
     const named = this.find(typed);
     const alike = !near ? [] : named.length ? this.townBySound(typed, named) : this.findBySound(typed);
-    if (alike.length) return { places: alike, near: true };
     const county = near && named.length ? this.countyAfter(typed, named) : undefined;
+    // Of a town there and a county elsewhere that sound as typed, the one written with more of the
+    // characters typed after the places the town lies in (长沙渌口: 株洲's 渌口区, not 长沙县's 路口镇;
+    // 新会惠城: 惠州's 惠城区, not 会城街道; 衡水六北: 路北街道, not 唐山's 路北区).
+    if (alike.length && county?.near) {
+      const after = lineage(alike[0].parent).reduce((rest, p) => {
+        const form = p.forms.filter((f) => rest.startsWith(f)).sort((a, b) => b.length - a.length)[0];
+        return form ? rest.slice(form.length) : rest;
+      }, written(typed).place);
+      const kept = (p: Place) => charactersIn(shortName(p.name, p.level), after);
+      if (kept(county.places[0]) > kept(alike[0])) return county;
+    }
+    if (alike.length) return { places: alike, near: true };
     return county ?? { places: named, near: false };
   }
 

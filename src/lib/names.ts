@@ -161,6 +161,10 @@ export const sameCharacters = (a: string, b: string) => {
   return [...a].filter((c, i) => c === other[i]).length;
 };
 
+/** How many of a name's characters a text has (长沙渌口: 渌口 2, 路口 1): of two places that sound as
+ *  typed, the one written with more of the characters typed is the one meant. */
+export const charactersIn = (name: string, text: string) => [...new Set(name)].filter((c) => text.includes(c)).length;
+
 /** The query with the place names' characters for their look-alikes (毫州 → 亳州); none when it has none. */
 export function lookalikes(q: string): string[] {
   const read = [...q].map((c) => LOOKALIKES[c] ?? c).join('');

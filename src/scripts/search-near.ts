@@ -3,7 +3,7 @@
 // of an address pasted whole, a place after an area or a city, a zone the data lacks, places typed
 // apart in pinyin, traditional characters, a character of nearly the same shape or the same sound, a
 // place moved or renamed, a near name, and at last Pagefind's nearest words.
-import { lookalikes, nearNames, sameCharacters, shortName, TOWN_END, ZONE_WORD } from '../lib/names.ts';
+import { charactersIn, lookalikes, nearNames, sameCharacters, shortName, TOWN_END, ZONE_WORD } from '../lib/names.ts';
 import { holding, nothing, type Found, type Pagefind } from './find.ts';
 import { movedPlace, suffixChanged } from './moved.ts';
 import {
@@ -208,15 +208,21 @@ export async function searchNear(
   // elsewhere of that sound (承德's 双桥区, 唐山's 路北区); one it only begins, after (张家口固岸乡: 固安县, not
   // 怀来县's 官厅镇 — guan begins guanting). As the search without JavaScript reads them; not with a
   // county's suffix typed (桂林市三江侗族自治县: 柳州's, not 恭城县's 三江乡).
+  // A county elsewhere written with more of the characters typed after the place is the one meant
+  // (长沙渌口: 株洲's 渌口区, not 长沙县's 路口镇; 新会惠城: 惠州's 惠城区, not 新会's 会城街道).
   const townFirst = !renamed && (TOWN_END.test(after) || shortName(after, 'county') === after);
   const soundTown = townFirst ? await townBySound(true) : undefined;
-  if (soundTown) return soundTown;
   const elsewhere =
     !renamed &&
     !bareZone &&
     (!hint?.results.length || hint.results.some(begins) || (hint.begun?.length ?? 0) >= 2) &&
     ((within && (await movedPlace(pagefind, rest, within.filters, limit, bySound))) ||
       (await movedPlace(pagefind, joined, filters, limit, bySound)));
+  const kept = (found: Found) => {
+    const [h] = found.results;
+    return charactersIn(h.town ? shortName(h.town, 'town') : (h.meta.short ?? h.meta.title), after);
+  };
+  if (soundTown && (!elsewhere || kept(soundTown) >= kept(elsewhere))) return soundTown;
   if (elsewhere) return elsewhere;
   // A character of the right sound, not the place's (常沙, 湖南郑洲): the rest of the query in pinyin,
   // which every place has, after a province as typed; near places, not the query's.

@@ -172,6 +172,10 @@ describe('search without JavaScript over the whole country', () => {
       ['张家口固岸乡', '131022'],
       // Written in full after a town of the place typed (凉州区's 清水镇): 天水's 清水县.
       ['武威市清水县', '620521'],
+      // Written exactly where a town of the place typed sounds alike (长沙县's 路口镇, 新会's 会城街道).
+      ['长沙渌口', '430212'],
+      ['新会惠城', '441302'],
+      ['临沂峄城', '370404'],
     ].map(([q, code]) => ({ q, what: target(code), ok: (urls, _, found) => urls[0] === target(code) && !found.exact }));
     // A county beside the one typed (龙华 and 宝安 are both 深圳's; 巢湖市 and 庐江县 合肥's; 莱芜区 and
     // 钢城区 济南's since 2019): both, the last named first, not as near names. A city's namesake

@@ -285,6 +285,11 @@ describe('search recall over the whole country', () => {
       // spelled so (张家口固岸乡: 怀来县's 官厅镇, guanting; 本溪新敏乡: 新明街道, xinming).
       ['张家口固岸乡', '131022'],
       ['本溪新敏乡', '210181'],
+      // Written exactly where a town of the place typed sounds alike (长沙县's 路口镇, 新会's 会城街道,
+      // 沂水县's 沂城街道): the county, which keeps more of the characters typed.
+      ['长沙渌口', '430212'],
+      ['新会惠城', '441302'],
+      ['临沂峄城', '370404'],
     ])
       named.push({ q, what: target(code), ok: (urls) => urls[0] === target(code) });
     // A character of its sound under its own prefecture (湘西急首, 长沙岳鹿, 东莞胡门镇: a town of a

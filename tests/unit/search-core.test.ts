@@ -11,6 +11,7 @@ import {
   pinyinSuffix,
   prefectureForms,
   endsWithPeople,
+  charactersIn,
   sameCharacters,
   shortName,
   simplify,
@@ -158,6 +159,10 @@ describe('reading a query', () => {
     expect(sameCharacters('华塘镇', '花膛')).toBe(0);
     expect(sameCharacters('𬱖山镇', '𬱖水镇')).toBe(2);
     expect(sameCharacters('乾州', '乾州街道')).toBe(2);
+    // Anywhere in the text, each character once (渌口 and 路口 after 长沙: 2 and 1).
+    expect(charactersIn('渌口', '渌口')).toBe(2);
+    expect(charactersIn('路口', '渌口')).toBe(1);
+    expect(charactersIn('口口', '渌口')).toBe(1);
   });
 
   it('reads the place out of what a customer wants done (长沙保险柜维修 → 长沙), and nothing from a phrase of none', () => {
