@@ -14,13 +14,13 @@ import {
   sameCharacters,
   shortName,
   simplify,
-  SUFFIX_PINYIN,
   type SoundTable,
   type TraditionalForms,
 } from '../../src/lib/names.ts';
 import type { Level } from '../../src/lib/regions.ts';
 import type { CatalogIndex } from '../catalog.ts';
 import { above, lineage, ranked, type Place } from './place.ts';
+import { LATIN, readNamed, type Read } from './read.ts';
 import { written } from './written.ts';
 
 /** Results listed; a name shared more widely (城关镇: 88 counties) is narrowed by province. */
@@ -29,8 +29,6 @@ export const SHOWN = 100;
  *  (湘西吉首 → 吉首市; 河南南阳 names 南阳市 whole). */
 const endingIn = (named: Place[], before: string) =>
   named.filter((p) => p.forms.some((f) => before.endsWith(f)) && above(before, p));
-const LATIN = /^[a-z]+$/;
-const SUFFIX_ONLY = /^(街道|镇|乡|苏木|社区)$/;
 
 /** An uncovered region's level from its GB/T 2260 code (the four county-less cities' towns have nine digits). */
 const levelOf = (code: string): Level =>
@@ -286,42 +284,8 @@ export class PlaceIndex {
     return [];
   }
 
-  /** The place named last in `q` (an address's rest after it is dropped: 乾州街道幸福路), with whatever
-   *  stands before it naming places above it (`loose`: whatever it is); among several, the longest
-   *  name. `whole`: nothing was dropped; `below`: something stood before it. No name is longer than
-   *  `longest`: the work grows with the query's length, not its square. */
-  private read(q: string, loose = false): { places: Place[]; whole: boolean; below?: boolean } {
-    // A name in pinyin with another suffix's pinyin than its own (humenjiedao: 虎门镇), as 虎门街道 finds
-    // it in characters: the first so read, if nothing is read as typed.
-    let otherSuffix: { places: Place[]; whole: boolean; below?: boolean } | undefined;
-    for (let end = q.length; end >= 2; end--) {
-      for (let start = Math.max(0, end - this.longest); start <= end - 2; start++) {
-        const form = q.slice(start, end);
-        const named = this.byForm.get(form);
-        if (!named) continue;
-        // A suffix alone (two towns the data calls 街道, of 唐山's 高新区 and 皮山县), in characters or
-        // pinyin (jiedao), only as the whole query: every query ending so (千州街道) would find them.
-        const latin = LATIN.test(form);
-        const suffixOnly = latin ? named.every((p) => SUFFIX_ONLY.test(p.name)) : SUFFIX_ONLY.test(form);
-        if (suffixOnly && (start > 0 || end < q.length)) continue;
-        // Pinyin inside pinyin is no name (qianzhoujiedao holds houjie, 厚街's; xihujiedao, xihu): a
-        // place's pinyin ends the query, or the pinyin of its own suffix does (jishoushi, houjiezhen).
-        if (latin && loose && start > 0) continue;
-        const rest = latin ? q.slice(end) : '';
-        const suffixed = !!rest && Object.hasOwn(SUFFIX_PINYIN, rest);
-        const fitting = rest ? named.filter((p) => suffixed && p.name.endsWith(SUFFIX_PINYIN[rest])) : named;
-        // Places above it named as written first: jianshi gaoping is 建始县's 高坪镇 before 吉安市's.
-        const inPlace = (list: Place[]) => {
-          if (loose) return list;
-          const strict = list.filter((p) => above(q.slice(0, start), p.parent));
-          return strict.length ? strict : list.filter((p) => above(q.slice(0, start), p.parent, true));
-        };
-        const found = inPlace(fitting);
-        if (found.length) return { places: ranked(found, form), whole: end === q.length, below: start > 0 };
-        const other = suffixed && !otherSuffix ? inPlace(named) : [];
-        if (other.length) otherSuffix = { places: ranked(other, form), whole: false, below: start > 0 };
-      }
-    }
-    return otherSuffix ?? { places: [], whole: false };
+  /** The place named last in `q`, with places above it before it (read.ts). */
+  private read(q: string, loose = false): Read {
+    return readNamed(q, this.byForm, this.longest, loose);
   }
 }
