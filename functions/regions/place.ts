@@ -38,7 +38,8 @@ export function whereLabel(p: Place): string {
 }
 
 const LEVELS: Level[] = ['province', 'prefecture', 'county', 'town'];
-const LATIN = /^[a-z]+$/;
+/** A name in pinyin. */
+export const LATIN = /^[a-z]+$/;
 
 /** Whether `prefix` is a chain of the names of `parent` and the places above it, in order, levels
  *  skipped at will; with `suffixes`, one in pinyin may have its suffix's pinyin after it (jishoushi qianzhou). */

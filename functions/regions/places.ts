@@ -19,8 +19,8 @@ import {
 } from '../../src/lib/names.ts';
 import type { Level } from '../../src/lib/regions.ts';
 import type { CatalogIndex } from '../catalog.ts';
-import { above, lineage, ranked, type Place } from './place.ts';
-import { LATIN, readNamed, type Read } from './read.ts';
+import { above, LATIN, lineage, ranked, type Place } from './place.ts';
+import { readNamed, type Read } from './read.ts';
 import { written } from './written.ts';
 
 /** Results listed; a name shared more widely (城关镇: 88 counties) is narrowed by province. */
@@ -204,10 +204,10 @@ export class PlaceIndex {
       const typedIn = new Set(under.flatMap((p) => [p, ...lineage(p)]).filter((p) => p.level !== 'province'));
       const province = lineage(under[0])[0];
       // A town too, when written after its county (七台河桦川横头山镇: 佳木斯's 桦川县's).
-      const elsewhere = (list: Place[], towns = false) =>
+      const elsewhere = (list: Place[], withTowns = false) =>
         list.filter(
           (p) =>
-            (p.level === 'county' || (towns && p.level === 'town')) &&
+            (p.level === 'county' || (withTowns && p.level === 'town')) &&
             lineage(p)[0] === province &&
             !lineage(p).some((l) => typedIn.has(l)),
         );

@@ -1,9 +1,8 @@
 // Reading a query for the names it holds (places.ts): the name it ends with, longest first, with the
 // places above it written before it.
 import { SUFFIX_PINYIN } from '../../src/lib/names.ts';
-import { above, ranked, type Place } from './place.ts';
+import { above, LATIN, ranked, type Place } from './place.ts';
 
-export const LATIN = /^[a-z]+$/;
 const SUFFIX_ONLY = /^(街道|镇|乡|苏木|社区)$/;
 
 export interface Read {

@@ -206,10 +206,10 @@ export async function searchNear(
   };
   // A town of that place whose pinyin the sound is whole (唐山霜桥镇, 衡水六北: 路北街道), before a county
   // elsewhere of that sound (承德's 双桥区, 唐山's 路北区); one it only begins, after (张家口固岸乡: 固安县, not
-  // 怀来县's 官厅镇 — guan begins guanting). As the search without JavaScript reads them; not with a
-  // county's suffix typed (桂林市三江侗族自治县: 柳州's, not 恭城县's 三江乡).
-  // A county elsewhere written with more of the characters typed after the place is the one meant
-  // (长沙渌口: 株洲's 渌口区, not 长沙县's 路口镇; 新会惠城: 惠州's 惠城区, not 新会's 会城街道).
+  // 怀来县's 官厅镇 — guan begins guanting), unless the county is written with more of the characters
+  // typed after the place (长沙渌口: 株洲's 渌口区, not 长沙县's 路口镇; 新会惠城: 惠州's 惠城区). As the
+  // search without JavaScript reads them; not with a county's suffix typed (桂林市三江侗族自治县: 柳州's,
+  // not 恭城县's 三江乡).
   const townFirst = !renamed && (TOWN_END.test(after) || shortName(after, 'county') === after);
   const soundTown = townFirst ? await townBySound(true) : undefined;
   const elsewhere =
@@ -262,8 +262,8 @@ export async function searchNear(
     const found = await searchAs(pagefind, query, filters, limit);
     // The place's name and the suffix typed, two characters or more dropped between (长沙轰星街道: 长沙街道),
     // names no town of that name elsewhere (开平市's): that place, below. One is a slip (石门坎乡: 石门乡).
-    const kept = query.slice(begun?.length);
-    const dropped = begunPlace && query.startsWith(begun!) && after.endsWith(kept) ? after.length - kept.length : 0;
+    const end = query.slice(begun?.length);
+    const dropped = begunPlace && query.startsWith(begun!) && after.endsWith(end) ? after.length - end.length : 0;
     if (dropped >= 2 && found?.results[0] && !liesInNamed(found.results[0], begun!)) continue;
     if (found?.exact) {
       // Said by the name of the first place when the near name is none of its names (成都简扬: 成都简
