@@ -8,6 +8,7 @@ import type { CountyTowns, SearchPinyin, UncoveredRegions } from '../../src/cont
 import {
   bySound,
   charactersIn,
+  countyThen,
   lookalikes,
   outsideData,
   prefectureForms,
@@ -199,7 +200,9 @@ export class PlaceIndex {
     for (let cut = 2; cut <= asked.length - 2; cut++) {
       const [before, rest] = [asked.slice(0, cut), asked.slice(cut)];
       const under = endingIn(named, before);
-      if (!under.length || !/^\p{Script=Han}+$/u.test(rest)) continue;
+      // An address's number ends what is read (资阳市简阳市石桥镇人民路5号).
+      const han = rest.match(/^\p{Script=Han}{2,}/u)?.[0];
+      if (!under.length || !han) continue;
       // Not in the place typed, nor beside it (深圳龙华宝安: two of 深圳's; 莱芜钢城, 济南's since 2019).
       const typedIn = new Set(under.flatMap((p) => [p, ...lineage(p)]).filter((p) => p.level !== 'province'));
       const province = lineage(under[0])[0];
@@ -211,12 +214,17 @@ export class PlaceIndex {
             lineage(p)[0] === province &&
             !lineage(p).some((l) => typedIn.has(l)),
         );
-      const { places, whole, below } = this.read(rest);
+      // Else a county's full name and a town of it, then an address (countyThen).
+      const read = han === rest ? this.read(rest) : { places: [], whole: false };
+      const { places, whole, below } = read.whole ? read : (this.countyThen(han) ?? read);
       if (towns.length && (!whole || below)) continue;
       if (whole && places.some((p) => p.level === 'prefecture' || p.level === 'province')) continue;
       const sibling = (a: Place, b: Place) => a.level === 'county' && b.level === 'county' && a !== b && a.parent === b.parent;
-      const beside = whole ? places.filter((p) => under.some((u) => sibling(p, u))) : [];
-      if (beside.length) return { places: [...beside, ...under.filter((u) => beside.some((b) => sibling(b, u)))], near: false };
+      // A town of it too (巢湖市庐江县汤池镇: 庐江县's, both 合肥's since 2011).
+      const countyOf = (p: Place) => (p.level === 'town' && p.parent ? p.parent : p);
+      const beside = whole ? places.filter((p) => under.some((u) => sibling(countyOf(p), u))) : [];
+      if (beside.length)
+        return { places: [...beside, ...under.filter((u) => beside.some((b) => sibling(countyOf(b), u)))], near: false };
       const moved = elsewhere(whole ? places : [], below);
       if (moved.length) return { places: [...moved, ...towns], near: true };
       if (towns.length) continue; // a county written whole only, not one of its sound
@@ -225,6 +233,22 @@ export class PlaceIndex {
         if (alike.length) return { places: alike, near: true };
       }
     }
+  }
+
+  /** A county's full name at the start of the rest of an address, and a town of it after it, as the
+   *  search box's script reads them (names.ts countyThen): 简阳市石桥镇人民路 → 简阳市's 石桥街道; 渌口区人民路
+   *  → 渌口区; 无为县, a name no place has now: 无为市, so named since 2019. Only a name one county has:
+   *  鼓楼区 (南京's, 徐州's, 福州's, 开封's) after another city is likelier its own district miswritten. */
+  private countyThen(rest: string): Read | undefined {
+    const { county, town } = countyThen(rest) ?? {};
+    if (!county) return;
+    const short = shortName(county, 'county');
+    const named = this.byForm.get(county) ?? (short.length >= 2 ? this.byForm.get(short) : undefined);
+    const counties = [...new Set(named)].filter((p) => p.level === 'county');
+    if (counties.length !== 1) return;
+    const forms = town ? [town, shortName(town, 'town')] : [];
+    const towns = forms.flatMap((f) => this.byForm.get(f) ?? []).filter((t) => t.level === 'town' && t.parent === counties[0]);
+    return { places: towns.length ? [...new Set(towns)] : counties, whole: true, below: true };
   }
 
   /** For a query that names a place and then nothing (吉首千州街道, 湘西千州, 湘西急首, 东莞胡门镇): the

@@ -138,6 +138,21 @@ export const outsideData = (text: string) => NOT_IN_DATA.test(text) || NOT_IN_DA
  *  moved there. */
 export const CITY_PARTS = /^(市区|城区|郊区|矿区|市中区)$/;
 
+const COUNTY_THEN = /^(\p{Script=Han}+?[市县区旗])(\p{Script=Han}+?(?:街道|镇|乡))?/u;
+/** A street's word right after a name (成县路, 眉县大道, 惠民县北路: streets named after a county). */
+const STREET = /^(?:[东南西北中]?[路街巷道]|大[道街])/;
+
+/** A county's name with its suffix at the start of the rest of an address, then maybe a town's with
+ *  its own (简阳市石桥镇人民路5号: 简阳市, 石桥镇; 渌口区人民路: 渌口区) — not a street named after a county
+ *  (成县路156号), nor a word for part of a city (城区, 西区): read when a county is written under a
+ *  prefecture it is not in (src/scripts/moved.ts, functions/regions/places.ts). */
+export function countyThen(rest: string): { county: string; town?: string } | undefined {
+  const [, county, town] = rest.match(COUNTY_THEN) ?? [];
+  if (!county || CITY_PARTS.test(county) || /^[东南西北中]区$/.test(county)) return;
+  if (!town && STREET.test(rest.slice(county.length))) return;
+  return { county, town };
+}
+
 /** Characters of place names that customers write as a commoner one of nearly the same shape (毫州
  *  for 亳州, 汩罗 for 汨罗, 沪州 for 泸州, 雎宁 for 睢宁, 充州 and 衮州 for 兖州, 吁眙 for 盱眙): the one written
  *  → the place's, whether or not of its sound (常沙, of the sound only, is read by sound). Written by hand: no package lists

@@ -1,7 +1,7 @@
 // A place written otherwise than the data writes it, which no place holds as typed: with a suffix it
 // had or never had (增城市), or under a prefecture it left (资阳简阳). The search core asks these after
 // the query's readings find nothing.
-import { CITY_PARTS, shortName, TOWN_END } from '../lib/names.ts';
+import { CITY_PARTS, countyThen, shortName, TOWN_END } from '../lib/names.ts';
 import { holding, type Found, type Pagefind } from './find.ts';
 import { liesIn, ownRank, provinceOf, sameHit, type Hit } from './search-hits.ts';
 
@@ -35,8 +35,9 @@ export async function suffixChanged(
 
 /** A county written under a prefecture it is not in, of the same province: 资阳简阳 (简阳市 is 成都's
  *  since 2016), 安庆枞阳, 莱芜钢城 — where it was before it moved, as the import reads them too — or with a
- *  town of it (资阳简阳石桥镇). The county's places of that name in that province, as near ones, saying
- *  where the query put it; with a character of its sound too (资阳简扬). */
+ *  town of it (资阳简阳石桥镇), and an old address's rest (资阳市简阳市石桥镇人民路5号, 巢湖市庐江县城关镇: 合肥's
+ *  since 2011). The county's places of that name in that province, as near ones, saying where the
+ *  query put it; with a character of its sound too (资阳简扬). */
 export async function movedPlace(
   pagefind: Pagefind,
   rest: string,
@@ -44,7 +45,9 @@ export async function movedPlace(
   limit: number,
   bySound?: (q: string) => Promise<string[]>,
 ): Promise<Found | undefined> {
-  if (!/^\p{Script=Han}{4,}$/u.test(rest)) return undefined;
+  // An address's number ends what is read (人民路5号: 人民路).
+  const han = rest.match(/^\p{Script=Han}{4,}/u)?.[0];
+  if (!han) return undefined;
   const exact = (name: string) => holding(pagefind, name, filters, limit);
   // The places of that name, and prefectures it is a former name of (襄樊: 襄阳市, so named until 2010).
   const own = async (name: string) => {
@@ -68,8 +71,8 @@ export async function movedPlace(
   // The county's name is the end of the query: the longest end first (莱芜钢城区: 钢城区, not 城区); the
   // prefecture before it a short name (资阳, 西双版纳) or a full one (海南藏族自治州): a Pagefind search or
   // three for each cut, so only those.
-  for (let i = 2; i <= rest.length - 2; i++) {
-    const [under, name] = [rest.slice(0, i), rest.slice(i)];
+  for (let i = 2; i <= han.length - 2; i++) {
+    const [under, name] = [han.slice(0, i), han.slice(i)];
     if (i > 4 && !/[市州盟]$|地区$/.test(under)) continue;
     // With a suffix it had (资阳简阳县: 简阳市; 资阳简阳石桥镇: 石桥街道). Never a word for part of a
     // city (太原郊区: not 阳泉's 郊区), nor a suffix alone (石门坎乡: not 坎乡).
@@ -83,10 +86,20 @@ export async function movedPlace(
       (hit, i, all) => all.findIndex((h) => sameHit(h, hit)) === i,
     );
     let results = counties.filter((hit) => provinces.has(provinceOf(hit)));
+    // The county's full name, then more: a town of it as its record has it (简阳石桥: the county's short
+    // name before the town's), else the county alone (countyThen). Only a name one county has: 鼓楼区
+    // (南京's, 徐州's, 福州's, 开封's) after another city is likelier its own district or street miswritten.
+    const then = results.length ? undefined : countyThen(name);
+    const namesakes = then && then.county !== name ? await county(then.county) : [];
+    if (then && new Set(namesakes.map((h) => h.url)).size === 1)
+      for (const part of [...townForms(then.county, then.town), then.county]) {
+        results = (part === then.county ? namesakes : await county(part)).filter((hit) => provinces.has(provinceOf(hit)));
+        if (results.length) break;
+      }
     // None by that name: one of its sound, in pinyin, which every place has (资阳简扬: 简阳市); the
     // table is fetched only here, after a place before it.
     // A town of a county-less city has a page of its own, as a county does (东莞胡门镇: 虎门镇).
-    for (const sound of !results.length && bySound && stem.length >= 2 ? await bySound(stem) : []) {
+    for (const sound of !results.length && bySound && stem.length >= 2 && han === rest ? await bySound(stem) : []) {
       results = (await exact(sound)).filter(
         (hit) =>
           (hit.meta.level === 'county' || (hit.meta.level === 'town' && !hit.town)) &&
@@ -123,3 +136,11 @@ export async function movedPlace(
       return { results, total: results.length, complete: true, exact: false, near: results[0].meta.title, under };
   }
 }
+
+/** A town after its county's full name as the county's record words it: the county's short name, then
+ *  the town's name with its suffix or without (简阳市 石桥镇: 简阳石桥镇, 简阳石桥 — 简阳's is 石桥街道). */
+const townForms = (county: string, town: string | undefined) => {
+  if (!town) return [];
+  const short = shortName(county, 'county');
+  return [...new Set([short + town, short + shortName(town, 'town')])].filter((f) => f.length > short.length + 1);
+};

@@ -52,6 +52,29 @@ export interface Ask {
   all?: boolean;
 }
 
+/** Old addresses: a county with its suffix under the prefecture it left, a town of it, a street
+ *  (资阳市简阳市石桥镇人民路5号: 简阳市's 石桥街道, 成都's since 2016; 巢湖市无为县…: 芜湖's 无为市 since
+ *  2011), as near names (`town`: the town named first) — and what is none: a street named after a
+ *  county (长沙市韶山路, 榆林市眉县大道), a district name several cities have (铁西区: 沈阳's, 鞍山's),
+ *  likelier the city's own miswritten, which answer the place typed first (`moved` false). */
+export function oldAddresses(): Ask[] {
+  const cases: [q: string, code: string, town: string | undefined, moved: boolean][] = [
+    ['资阳市简阳市石桥镇人民路5号', '510185', '石桥街道', true],
+    ['资阳简阳市射洪坝街道', '510185', '射洪坝街道', true],
+    ['巢湖市无为县无城镇', '340281', '无城镇', true],
+    ['长沙市渌口区人民路5号', '430212', undefined, true],
+    ['长沙渌口区火车站', '430212', undefined, true],
+    ['长沙市韶山路88号', '430100', undefined, false],
+    ['榆林市眉县大道132号', '610800', undefined, false],
+    ['锦州市铁西区人民路5号', '210700', undefined, false],
+  ];
+  return cases.map(([q, code, town, moved]) => ({
+    q,
+    what: `${town ?? ''} ${target(code)}${moved ? ', near' : ''}`,
+    ok: (urls, towns, found) => urls[0] === target(code) && towns[0] === town && (!moved || !found.exact),
+  }));
+}
+
 /** Pagefind scans every index chunk loaded so far, so a search slows as they pile up, and starting
  *  afresh costs a new init and reloading the chunks. Counting chunks rather than questions (every
  *  500 before): the recall files in 109–111 s and ~200 CPU-s instead of 146 s and 271 (20, 80 or

@@ -27,6 +27,7 @@ import {
   townsBySoundNamed,
   type Ask,
   type Place,
+  oldAddresses,
 } from './ask.ts';
 import type { NodeSearch } from './pagefind-node.ts';
 
@@ -177,6 +178,7 @@ describe('search without JavaScript over the whole country', () => {
       ['新会惠城', '441302'],
       ['临沂峄城', '370404'],
     ].map(([q, code]) => ({ q, what: target(code), ok: (urls, _, found) => urls[0] === target(code) && !found.exact }));
+    moved.push(...oldAddresses());
     // A county beside the one typed (龙华 and 宝安 are both 深圳's; 巢湖市 and 庐江县 合肥's; 莱芜区 and
     // 钢城区 济南's since 2019): both, the last named first, not as near names. A city's namesake
     // (东莞中山: 中山市, not 大连's 中山区) is neither: the place typed first.
@@ -188,6 +190,8 @@ describe('search without JavaScript over the whole country', () => {
       ['东莞中山', '441900'],
       // That town typed without a county's suffix is the town (凉州区's 清水镇), not 天水's 清水县.
       ['武威清水', '620602'],
+      // With a town of it, and an address (汤池镇 is 庐江县's): that town first, then 巢湖市.
+      ['巢湖市庐江县汤池镇中心路', '340124', '340181'],
     ].map(([q, a, b]) => ({
       q,
       what: b ? `${target(a)} ${target(b)}` : target(a),

@@ -32,6 +32,7 @@ import {
   townsBySoundNamed,
   type Ask,
   type Place,
+  oldAddresses,
 } from './ask.ts';
 
 // The build runs while other tests start (tests/recall/build.ts).
@@ -304,6 +305,13 @@ describe('search recall over the whole country', () => {
       ['湘潭相乡', '430381'],
     ])
       named.push({ q, what: target(code), ok: (urls, _, found) => urls[0] === target(code) && !found.exact && !found.under });
+    named.push(...oldAddresses());
+    // A town of a county beside the one typed (巢湖市庐江县汤池镇: both 合肥's since 2011): that town first.
+    named.push({
+      q: '巢湖市庐江县汤池镇中心路',
+      what: `汤池镇 ${target('340124')}`,
+      ok: (urls, towns) => urls[0] === target('340124') && towns[0] === '汤池镇',
+    });
     // Moved, it is said so (资阳简扬: “简阳市”不在“资阳”).
     named.push({
       q: '资阳简扬',

@@ -123,6 +123,12 @@ describe('search without JavaScript', () => {
       expect(results(page)[0].text, q).toMatch(new RegExp(`^${title} `));
     }
     expect(results((await search('保定市裕华区')).page)[1].text).toMatch(/^裕华街道 → 保定市 莲池区/);
+    // An old address: the county with its suffix under the prefecture it left, a town of it, a street
+    // (简阳市 is 成都's since 2016): that town, as near; never a street named after a county (韶山路).
+    const { page: old } = await search('资阳市简阳市石桥镇人民路5号');
+    expect(status(old)).toMatch(/^没有找到.*以下是名称相近的地方/);
+    expect(results(old)[0].text).toMatch(/^石桥街道 → 成都市 简阳市/);
+    expect(results((await search('长沙市韶山路88号')).page)[0].text).toMatch(/^长沙市 /);
     // Not after the town's own county (岭东区's 东山街道, not 鹤岗's 东山区).
     const { page: own } = await search('岭东区东山区');
     expect(status(own)).toMatch(/^找到 1 个结果/);
