@@ -63,16 +63,17 @@ export function above(prefix: string, parent: Place | undefined, suffixes = fals
   return rest(prefix, 0);
 }
 
-/** The name as written before its short forms; covered before uncovered (朝阳: 北京's 朝阳区 on this
- *  site before 朝阳市); a place with a page of its own before a town of a covered county (changan: 东莞's
- *  长安镇 before 富阳's 常安镇); a town of today before one of the 2020 codes; then bigger places first,
- *  in code order. */
+/** A place of today before a former name (江北: 重庆's and 宁波's 江北区 before the counties of 南京's
+ *  江北新区; 淀山湖镇, a town of the 2020 codes); the name as written before its short forms; covered
+ *  before uncovered (朝阳: 北京's 朝阳区 on this site before 朝阳市); a place with a page of its own before
+ *  a town of a covered county (changan: 东莞's 长安镇 before 富阳's 常安镇); then bigger places first, in
+ *  code order. */
 export function ranked(places: Place[], form: string): Place[] {
   const key = (p: Place) => [
+    p.former ? 1 : 0,
     p.name === form ? 0 : 1,
     p.path ? 0 : 1,
     p.code !== p.parent?.code ? 0 : 1,
-    p.former ? 1 : 0,
     LEVELS.indexOf(p.level),
   ];
   return places.sort((a, b) => {

@@ -244,7 +244,11 @@ export class PlaceIndex {
     if (!county) return;
     const short = shortName(county, 'county');
     const named = this.byForm.get(county) ?? (short.length >= 2 ? this.byForm.get(short) : undefined);
-    const counties = [...new Set(named)].filter((p) => p.level === 'county');
+    // A county's, or a former county's name on the county holding it now (无为县: 无为市; 桥东区: 张家口's,
+    // and 石家庄's until 2014, now its 长安区 and 桥西区).
+    const counties = [
+      ...new Set((named ?? []).flatMap((p) => (p.level === 'town' && p.former && p.name === county ? (p.parent ?? []) : p))),
+    ].filter((p) => p.level === 'county');
     if (counties.length !== 1) return;
     const forms = town ? [town, shortName(town, 'town')] : [];
     const towns = forms.flatMap((f) => this.byForm.get(f) ?? []).filter((t) => t.level === 'town' && t.parent === counties[0]);

@@ -4,9 +4,8 @@
 // metadata lists every record and a first search fetches it all (3,400 records: 30 KB).
 import type { Region, RegionIndex } from './regions.ts';
 import { initialsOf, pinyinNames, placeLabel, searchText, townWords } from './search-terms.ts';
-import { FORMER, SPLIT } from './history.ts';
 import { AREAS } from './areas.ts';
-import { CIVIL_NAMES } from './names.ts';
+import { namesAsTowns } from './names-as-towns.ts';
 import { cityOf, streetsByCity } from './city-size.ts';
 import { formerTownsByPlace, townsByCounty, type Town } from './towns.ts';
 import type { BrandLike, Coverage, Service } from './coverage.ts';
@@ -27,30 +26,19 @@ export function buildSearchRecords({ brands, pages, regions, servicesIn, coverag
   const inPages = new Set(pages.map((r) => r.code));
   const towns = townsByCounty(regions);
   const streets = streetsByCity(regions, towns);
-  // A division's former name, or a county created after the data (src/lib/history.ts), answers like a
-  // town of the division that took it over or that it was carved from: 萝岗区 → 广州市 黄埔区,
-  // 和康县 → 和田地区 皮山县. A name some region still has answers with that region first, then where
-  // the former one is now (日喀则市: the prefecture, then 桑珠孜区; 大同城区 → 平城区, not 阳泉's 城区);
-  // not a name its successor has (庐江县, moved from 巢湖市: src/scripts/moved.ts reads where it was).
+  // Names that are no town's (a former division's, an area's: names-as-towns.ts) answer as a town of the
+  // region holding them now. A name some region still has answers with that region first, then where
+  // the former one is now (日喀则市: the prefecture, then 桑珠孜区; 大同城区 → 平城区, not 阳泉's 城区).
   const formerTowns = formerTownsByPlace(regions);
-  const formerNames = new Map<string, Town[]>();
-  const nameAsTown = (name: string, code: string) =>
-    formerNames.set(code, [...(formerNames.get(code) ?? []), { code: '', name, shortName: name, county: code }]);
-  for (const f of FORMER)
-    for (const code of f.parts ?? [f.successor]) if (regions.get(code)!.name !== f.name) nameAsTown(f.name, code);
-  // One split between several (吴县 → 吴中区, 相城区; 邯郸县 → 丛台区, 邯山区, 复兴区): each of them.
-  for (const f of SPLIT) for (const code of f.successors) nameAsTown(f.name, code);
-  // A civil-affairs name the statistical codes do not use (南沙区, listed as 南沙群岛: names.ts) alike.
-  for (const [code, names] of Object.entries(CIVIL_NAMES)) for (const name of names) nameAsTown(name, code);
-  // A part of a city that is no division (汉口, 江北新区: areas.ts) alike, in each county it lies in;
-  // and named on the county, to be read before its towns (两江新区鸳鸯街道).
+  const formerNames = new Map(
+    [...namesAsTowns(regions)].map(([code, names]) => [
+      code,
+      names.map((name): Town => ({ code: '', name, shortName: name, county: code })),
+    ]),
+  );
+  // An area (汉口, 两江新区) is named on the county too, to be read before its towns (两江新区鸳鸯街道).
   const areasOf = new Map<string, string[]>();
-  for (const area of AREAS)
-    for (const code of area.counties)
-      for (const name of area.names) {
-        nameAsTown(name, code);
-        areasOf.set(code, [...(areasOf.get(code) ?? []), name]);
-      }
+  for (const area of AREAS) for (const code of area.counties) areasOf.set(code, [...(areasOf.get(code) ?? []), ...area.names]);
   // A town the coverage notes that the data lacks (a former name) is still a word of its county.
   const notedTowns = (code: string) => {
     const known = new Set((towns.get(code) ?? []).map((t) => t.name));

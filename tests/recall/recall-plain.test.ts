@@ -29,6 +29,7 @@ import {
   type Place,
   oldAddresses,
 } from './ask.ts';
+import { formerDivisions } from './former-divisions.ts';
 import type { NodeSearch } from './pagefind-node.ts';
 
 beforeAll(built, 180_000);
@@ -210,6 +211,22 @@ describe('search without JavaScript over the whole country', () => {
     expect(misses.get('county under another prefecture, named cases')).toEqual([]);
     expect(misses.get('county beside the place typed')).toEqual([]);
     expect(rate(misses.get('county under another prefecture')!, list)).toBeGreaterThanOrEqual(0.98); // as the script's
+  });
+
+  it('finds a former division by its old name (闸北区, 萝岗区, 吴县), a civil-affairs name (西沙区) and an area of a city (汉口), saying where it is now', async () => {
+    // As the script does (recall.test.ts): /towns.json lists these names as towns of the places
+    // holding them now (src/lib/names-as-towns.ts). A county or town written after an area (两江新区
+    // 华新街街道) lists every county of the area instead: the script alone reads which one.
+    const { divisions, areas } = formerDivisions();
+    const misses = await ask(
+      new Map([
+        ['former or newer division', divisions],
+        ['area of a city', areas],
+      ]),
+      plainSearch(),
+    );
+    expect(misses.get('former or newer division')).toEqual([]);
+    expect(misses.get('area of a city')).toEqual([]);
   });
 
   it('finds a town written with a character of its sound after its county or prefecture (吉首千州街道), as near', async () => {

@@ -8,8 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FORMER, SPLIT } from '../../src/lib/history.ts';
-import { AREAS } from '../../src/lib/areas.ts';
+import { FORMER } from '../../src/lib/history.ts';
 import { CITY_PARTS, prefectureForms, shortName, ZONE_NAME_END, zoneNames } from '../../src/lib/names.ts';
 import { pinyinSlug } from '../../src/lib/slugs.ts';
 import { initialsOf } from '../../src/lib/search-terms.ts';
@@ -34,6 +33,7 @@ import {
   type Place,
   oldAddresses,
 } from './ask.ts';
+import { formerDivisions } from './former-divisions.ts';
 
 // The build runs while other tests start (tests/recall/build.ts).
 beforeAll(built, 180_000);
@@ -169,99 +169,15 @@ describe('search recall over the whole country', () => {
   });
 
   it('finds a former division by its old name (闸北区, 萝岗区, 吴县: 吴中区 and 相城区, 邯郸县: its three parts), a county newer than the data (和康县), a civil-affairs name (西沙区) and an area of a city (汉口), saying where it is now', async () => {
-    // Not a name a region still has (日喀则市, 市中区): search answers with that region.
-    // A name some region still has (城区, 日喀则市) lists that region first, then the former ones, among
-    // the towns of that name: all of them asked for. Not a name its successor has (庐江县, moved).
-    // (The former one may be listed as a place under it, 日喀则市 → 桑珠孜区: its URL is what counts.)
-    const current = new Map<string, string[]>();
-    for (const r of regions.byCode.values()) current.set(r.name, [...(current.get(r.name) ?? []), target(r.code)]);
-    const byName = new Map<string, Place[]>();
-    // One split (邯郸县 → 丛台区, 邯山区 and 复兴区; 吴县 → 吴中区 and 相城区): each of them.
-    for (const f of FORMER)
-      for (const code of f.parts ?? [f.successor])
-        if (regions.get(code)!.name !== f.name)
-          byName.set(f.name, [...(byName.get(f.name) ?? []), { url: target(code), town: f.name }]);
-    for (const f of SPLIT)
-      byName.set(f.name, [...(byName.get(f.name) ?? []), ...f.successors.map((c) => ({ url: target(c), town: f.name }))]);
-    const list: Ask[] = [...byName].map(([q, places]) => ({
-      q,
-      what: places.map((p) => p.url).join(' '),
-      ok: current.has(q)
-        ? (urls) => current.get(q)!.includes(urls[0]) && places.every((p) => urls.includes(p.url))
-        : every(places),
-      all: current.has(q),
-    }));
-    // With the prefecture they were in (大同城区 → 平城区, not 阳泉's 城区).
-    list.push({ q: '大同城区', what: target('140213'), ok: first({ url: target('140213'), town: '城区' }) });
-    // A civil-affairs name the statistical codes do not use (names.ts): 西沙区 is 西沙群岛; 南沙区 is
-    // 三沙's 南沙群岛 as well as 广州's 南沙区, listed first.
-    const [xisha, nansha, guangzhou] = [target('460321'), target('460322'), target('440115')];
-    list.push(
-      { q: '西沙区', what: xisha, ok: first({ url: xisha, town: '西沙区' }) },
-      { q: '三沙市南沙区', what: nansha, ok: first({ url: nansha, town: '南沙区' }) },
-      {
-        q: '南沙区',
-        what: `${guangzhou} ${nansha}`,
-        ok: (urls, named) => urls[0] === guangzhou && every([{ url: nansha, town: '南沙区' }])(urls, named),
-      },
-    );
-    // A part of a city that is no division (汉口, 两江新区: areas.ts): every county it lies in, named by
-    // one of the area's names; alone, after a region that has the name too (江北: 重庆's and 宁波's
-    // 江北区 first), and after its city, that city's counties (成都天府新区: 成都's four, not 眉山's two).
-    const townsOf = townsByCounty(regions);
-    const isName = (name: string) => current.has(name);
-    for (const area of AREAS) {
-      const cities = new Set(area.counties.map((c) => regions.get(c)!.parent!));
-      const asks = area.names.flatMap((name) => [
-        { q: name, counties: area.counties },
-        ...[...cities].flatMap((code) => {
-          const city = regions.get(code)!;
-          const counties = area.counties.filter((c) => regions.get(c)!.parent === code);
-          // Written as a district the city has not (南京市江北区, 武汉汉口区): the area.
-          const district = !name.endsWith('区') && !regions.children(code).some((r) => r.name === `${name}区`);
-          const written = [city.shortName + name, city.name + name];
-          return [...written, ...(district ? written.map((q) => `${q}区`) : [])].map((q) => ({ q, counties }));
-        }),
-        ...(!name.endsWith('区') && !isName(`${name}区`) ? [{ q: `${name}区`, counties: area.counties }] : []),
-      ]);
-      // Before one of its counties or the first town of each (雄安新区容城县, 两江新区鸳鸯街道): that place.
-      for (const code of area.counties) {
-        const county = regions.get(code)!;
-        const town = townsOf.get(code)?.[0];
-        list.push({ q: area.names[0] + county.name, what: target(code), ok: first({ url: target(code) }) });
-        // And in an address pasted whole (两江新区鸳鸯街道人民路1号), that town's county first.
-        if (town) {
-          const q = area.names[0] + typedName(town.name);
-          const named = first({ url: target(code), town: typedName(town.name) });
-          // After its city's full name too (南京市江北新区泰山街道), and the area written as a district
-          // (汉口区花桥街道, 南京市江北区泰山街道; not 江北区泰山街道: 重庆's or 宁波's 江北区, which have no
-          // such town).
-          const city = regions.get(county.parent!)!.name;
-          const asDistrict = area.names
-            .filter((n) => !n.endsWith('区'))
-            .flatMap((n) => {
-              const d = `${n}区${typedName(town.name)}`;
-              return [...(isName(`${n}区`) ? [] : [d]), city + d];
-            });
-          for (const q2 of [q, city + q, ...asDistrict]) list.push({ q: q2, what: target(code), ok: named });
-          list.push({ q: `${q}人民路1号`, what: target(code), ok: (urls) => urls[0] === target(code) });
-        }
-      }
-      for (const { q, counties } of asks) {
-        const urls = counties.map(target);
-        const all = (found: string[], named: (string | undefined)[]) =>
-          urls.every((u) => found.some((f, i) => f === u && area.names.includes(named[i]!)));
-        const owners = [...regions.byCode.values()].filter((r) => r.shortName === q).map((r) => target(r.code));
-        list.push({
-          q,
-          what: urls.join(' '),
-          ok: owners.length ? (found, named) => owners.includes(found[0]) && all(found, named) : all,
-        });
-      }
-    }
-    expect(list.length).toBeGreaterThan(100);
-    const misses = await ask(new Map([['former or newer division', list]]));
-    expect(misses.get('former or newer division')).toEqual([]);
+    const { divisions, areas, areaThen } = formerDivisions();
+    expect(divisions.length + areas.length + areaThen.length).toBeGreaterThan(100);
+    const kinds = new Map([
+      ['former or newer division', divisions],
+      ['area of a city', areas],
+      ['county or town after an area of a city', areaThen],
+    ]);
+    const misses = await ask(kinds);
+    for (const kind of kinds.keys()) expect(misses.get(kind), kind).toEqual([]);
   });
 
   it('finds a county written under another prefecture of its province (资阳简阳: where 简阳 was before it moved), and a place under its own with a character of its sound, never said to lie elsewhere (湘西急首, 东莞胡门镇)', async () => {

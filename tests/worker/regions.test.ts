@@ -246,6 +246,15 @@ describe('search without JavaScript', () => {
     expect(chosen).toMatch(/<input id="lead-address" name="address"[^>]* value="东升镇"/);
   });
 
+  it('a former division by its old name (闸北区, 广州市萝岗区) and an area of a city (汉口) are where they are now', async () => {
+    const where = async (q: string) => results((await search(q)).page).map((r) => r.text.split('：')[0]);
+    expect(await where('闸北区')).toEqual(['闸北区 → 上海市 静安区']);
+    expect(await where('广州市萝岗区')).toEqual(['萝岗区 → 广州市 黄埔区']);
+    expect(await where('汉口')).toEqual(['汉口 → 武汉市 江岸区', '汉口 → 武汉市 江汉区', '汉口 → 武汉市 硚口区']);
+    // A name a place of today has comes first (江北: 宁波's and 重庆's 江北区, then 南京's 江北新区).
+    expect((await where('江北')).slice(0, 2)).toEqual(['江北区 浙江省 宁波市', '江北区 重庆市']);
+  });
+
   it('a place above it typed after it narrows as typed in front; one it is not in is read past', async () => {
     const texts = async (q: string) =>
       results((await search(q)).page).map((r) => r.text.split('：')[0].replace(/ 在线报修$/, ''));
