@@ -14,8 +14,12 @@ export interface Place {
   path?: string;
   /** How it is written: the name first, then its short forms. */
   forms: string[];
-  /** A town of the 2020 codes that today's do not name (淀山湖镇, in 昆山市). */
+  /** A town of the 2020 codes that today's do not name (淀山湖镇, in 昆山市), or a name that is no town's
+   *  held by the place above it (闸北区: 静安区's). */
   former?: true;
+  /** Names that are no place's own it holds (a former division's, an area's: 闸北区 on 静安区, 两江新区 on
+   *  渝北区): written where its name is, before a town of it (上海闸北区天目西路街道, 两江新区鸳鸯街道). */
+  held?: string[];
 }
 
 /** `p` and the places above it, the province first. */
@@ -49,7 +53,7 @@ export function above(prefix: string, parent: Place | undefined, suffixes = fals
   const rest = (text: string, from: number): boolean =>
     !text ||
     chain.slice(from).some((p, i) =>
-      p.forms.some((f) => {
+      [...p.forms, ...(p.held ?? [])].some((f) => {
         if (!text.startsWith(f)) return false;
         const after = text.slice(f.length);
         if (rest(after, from + i + 1)) return true;

@@ -76,8 +76,9 @@ export class PlaceIndex {
     for (const [code, r] of Object.entries(catalog.data.regions)) add(code, r.name, r.level as Level, r.parent, r.path);
     for (const [code, [name, parent]] of Object.entries(uncovered)) add(code, name, levelOf(code), parent);
     for (const [place, parent] of parents) place.parent = regions.get(parent);
-    // Today's towns, then those of the 2020 codes (after the `|`).
-    for (const part of [0, 1])
+    // Today's towns, then those of the 2020 codes (after a `|`), then the names it holds that are no
+    // town's (after a second: 闸北区 on 静安区, 两江新区 on 渝北区), which may stand before a town of it.
+    for (const part of [0, 1, 2])
       for (const [code, names] of Object.entries(towns)) {
         const county = regions.get(code);
         if (!county) continue;
@@ -99,6 +100,8 @@ export class PlaceIndex {
             ...(part ? { former: true as const } : {}),
           };
           this.index(town);
+          // Written as a district too (雄安区, 光谷区, 南京市江北区: areas no city has a district of).
+          if (part === 2) (county.held ??= []).push(name, ...(name.endsWith('区') ? [] : [`${name}区`]));
           if (LATIN.test(said[i] ?? '')) this.unspoken.push([town, said[i]]);
         }
       }

@@ -36,10 +36,13 @@ export function readNamed(q: string, byForm: Map<string, Place[]>, longest: numb
       const suffixed = !!rest && Object.hasOwn(SUFFIX_PINYIN, rest);
       const fitting = rest ? named.filter((p) => suffixed && p.name.endsWith(SUFFIX_PINYIN[rest])) : named;
       // Places above it named as written first: jianshi gaoping is 建始县's 高坪镇 before 吉安市's.
+      // Or a name it holds before it (两江新区渝北区: 渝北区 holds 两江新区), places above both before that.
+      const before = q.slice(0, start);
+      const held = (p: Place) => !!p.held?.some((h) => before.endsWith(h) && above(before.slice(0, -h.length), p.parent));
       const inPlace = (list: Place[]) => {
         if (loose) return list;
-        const strict = list.filter((p) => above(q.slice(0, start), p.parent));
-        return strict.length ? strict : list.filter((p) => above(q.slice(0, start), p.parent, true));
+        const strict = list.filter((p) => above(before, p.parent) || held(p));
+        return strict.length ? strict : list.filter((p) => above(before, p.parent, true));
       };
       const found = inPlace(fitting);
       if (found.length) return { places: ranked(found, form), whole: end === q.length, below: start > 0 };

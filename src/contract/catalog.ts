@@ -34,9 +34,9 @@ export type UncoveredRegions = Record<string, [name: string, parent?: string]>;
 
 /** /towns.json: county code → its towns as customers type them (乾州街道), space-separated; then, after
  *  a `|` where it has any, the names of the 2020 codes' towns it holds now (淀山湖镇, in 昆山市) — for a
- *  town of a county-less city, those alone (442000118, 小榄镇: `|东升镇`) — and the names that are no
- *  town's but answer as one (a former division's: 闸北区 on 静安区; an area's: 汉口), on a prefecture
- *  too (思茅市 on 普洱市). */
+ *  town of a county-less city, those alone (442000118, 小榄镇: `|东升镇`); then, after a second `|`, the
+ *  names that are no town's but answer as one (a former division's: 闸北区 on 静安区; an area's: 汉口),
+ *  on a prefecture too (思茅市 on 普洱市). */
 export type CountyTowns = Record<string, string>;
 
 /** /search-pinyin.json: the pinyin of each region without a page (its short name: code → xiangxi),

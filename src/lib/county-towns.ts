@@ -4,9 +4,10 @@ import type { CountyTowns } from '../contract/catalog.ts';
 import { catalog } from './catalog.ts';
 import { namesAsTowns } from './names-as-towns.ts';
 
-/** Every county's towns, written by `write`: today's, then after a `|` those of the 2020 codes it holds
- *  and then the names that are no town's but answer as one, written by `writeNamed` (names-as-towns.ts:
- *  闸北区 on 静安区, 汉口) — on a prefecture too, for its own former names (思茅市 on 普洱市). */
+/** Every county's towns, written by `write`: today's, then after a `|` those of the 2020 codes it holds,
+ *  then after another the names that are no town's but answer as one, written by `writeNamed`
+ *  (names-as-towns.ts: 闸北区 on 静安区, 汉口) — on a prefecture too, for its own former names (思茅市 on
+ *  普洱市). */
 export async function countyTowns(
   write: (names: string[]) => string,
   writeNamed: (names: string[]) => string = write,
@@ -19,8 +20,8 @@ export async function countyTowns(
     const towns = r.level === 'county' || r.level === 'town' ? townsOf(r.code) : [];
     const former = formerTownsOf(r.code);
     const names = [...new Set(named.get(r.code))].filter((n) => !towns.includes(n) && !former.includes(n));
-    const after = [...(former.length ? [write(former)] : []), ...(names.length ? [writeNamed(names)] : [])];
-    if (towns.length || after.length) data[r.code] = write(towns) + (after.length ? `|${after.join(' ')}` : '');
+    const after = names.length ? [write(former), writeNamed(names)] : former.length ? [write(former)] : [];
+    if (towns.length || after.length) data[r.code] = [write(towns), ...after].join('|');
   }
   return data;
 }
