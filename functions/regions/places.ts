@@ -240,8 +240,8 @@ export class PlaceIndex {
 
   /** A county's full name at the start of the rest of an address, and a town of it after it, as the
    *  search box's script reads them (names.ts countyThen): 简阳市石桥镇人民路 → 简阳市's 石桥街道; 渌口区人民路
-   *  → 渌口区; 无为县, a name no place has now: 无为市, so named since 2019. Only a name one county has:
-   *  鼓楼区 (南京's, 徐州's, 福州's, 开封's) after another city is likelier its own district miswritten. */
+   *  → 渌口区; a name with another suffix, its county's (无为县: 无为市 since 2019). Only a name one county
+   *  has: 鼓楼区 (南京's, 徐州's, 福州's, 开封's) after another city is likelier its own district miswritten. */
   private countyThen(rest: string): Read | undefined {
     const { county, town } = countyThen(rest) ?? {};
     if (!county) return;

@@ -35,7 +35,7 @@ export async function suffixChanged(
 
 /** A county written under a prefecture it is not in, of the same province: 资阳简阳 (简阳市 is 成都's
  *  since 2016), 安庆枞阳, 莱芜钢城 — where it was before it moved, as the import reads them too — or with a
- *  town of it (资阳简阳石桥镇), and an old address's rest (资阳市简阳市石桥镇人民路5号, 巢湖市庐江县城关镇: 合肥's
+ *  town of it (资阳简阳石桥镇), and an old address's rest (资阳市简阳市石桥镇人民路5号; 巢湖市庐江县汤池镇: 合肥's
  *  since 2011). The county's places of that name in that province, as near ones, saying where the
  *  query put it; with a character of its sound too (资阳简扬). */
 export async function movedPlace(
