@@ -8,7 +8,6 @@ import type { CountyTowns, SearchPinyin, UncoveredRegions } from '../../src/cont
 import {
   bySound,
   charactersIn,
-  countyThen,
   lookalikes,
   outsideData,
   prefectureForms,
@@ -21,7 +20,7 @@ import {
 import type { Level } from '../../src/lib/regions.ts';
 import type { CatalogIndex } from '../catalog.ts';
 import { above, LATIN, lineage, ranked, type Place } from './place.ts';
-import { readNamed, type Read } from './read.ts';
+import { readCountyThen, readNamed, type Read } from './read.ts';
 import { written } from './written.ts';
 
 /** Results listed; a name shared more widely (城关镇: 88 counties) is narrowed by province. */
@@ -217,9 +216,9 @@ export class PlaceIndex {
             lineage(p)[0] === province &&
             !lineage(p).some((l) => typedIn.has(l)),
         );
-      // Else a county's full name and a town of it, then an address (countyThen).
+      // Else a county's full name and a town of it, then an address (read.ts readCountyThen).
       const read = han === rest ? this.read(rest) : { places: [], whole: false };
-      const { places, whole, below } = read.whole ? read : (this.countyThen(han) ?? read);
+      const { places, whole, below } = read.whole ? read : (readCountyThen(han, this.byForm) ?? read);
       if (towns.length && (!whole || below)) continue;
       if (whole && places.some((p) => p.level === 'prefecture' || p.level === 'province')) continue;
       const sibling = (a: Place, b: Place) => a.level === 'county' && b.level === 'county' && a !== b && a.parent === b.parent;
@@ -236,26 +235,6 @@ export class PlaceIndex {
         if (alike.length) return { places: alike, near: true };
       }
     }
-  }
-
-  /** A county's full name at the start of the rest of an address, and a town of it after it, as the
-   *  search box's script reads them (names.ts countyThen): 简阳市石桥镇人民路 → 简阳市's 石桥街道; 渌口区人民路
-   *  → 渌口区; a name with another suffix, its county's (无为县: 无为市 since 2019). Only a name one county
-   *  has: 鼓楼区 (南京's, 徐州's, 福州's, 开封's) after another city is likelier its own district miswritten. */
-  private countyThen(rest: string): Read | undefined {
-    const { county, town } = countyThen(rest) ?? {};
-    if (!county) return;
-    const short = shortName(county, 'county');
-    const named = this.byForm.get(county) ?? (short.length >= 2 ? this.byForm.get(short) : undefined);
-    // A county's, or a former county's name on the county holding it now (无为县: 无为市; 桥东区: 张家口's,
-    // and 石家庄's until 2014, now its 长安区 and 桥西区).
-    const counties = [
-      ...new Set((named ?? []).flatMap((p) => (p.level === 'town' && p.former && p.name === county ? (p.parent ?? []) : p))),
-    ].filter((p) => p.level === 'county');
-    if (counties.length !== 1) return;
-    const forms = town ? [town, shortName(town, 'town')] : [];
-    const towns = forms.flatMap((f) => this.byForm.get(f) ?? []).filter((t) => t.level === 'town' && t.parent === counties[0]);
-    return { places: towns.length ? [...new Set(towns)] : counties, whole: true, below: true };
   }
 
   /** For a query that names a place and then nothing (吉首千州街道, 湘西千州, 湘西急首, 东莞胡门镇): the

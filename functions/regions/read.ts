@@ -1,6 +1,6 @@
 // Reading a query for the names it holds (places.ts): the name it ends with, longest first, with the
-// places above it written before it.
-import { SUFFIX_PINYIN } from '../../src/lib/names.ts';
+// places above it written before it; a county and a town of it at the start of an address's rest.
+import { countyThen, shortName, SUFFIX_PINYIN } from '../../src/lib/names.ts';
 import { above, LATIN, ranked, type Place } from './place.ts';
 
 const SUFFIX_ONLY = /^(街道|镇|乡|苏木|社区)$/;
@@ -51,4 +51,24 @@ export function readNamed(q: string, byForm: Map<string, Place[]>, longest: numb
     }
   }
   return otherSuffix ?? { places: [], whole: false };
+}
+
+/** A county's full name at the start of the rest of an address, and a town of it after it, as the
+ *  search box's script reads them (names.ts countyThen): 简阳市石桥镇人民路 → 简阳市's 石桥街道; 渌口区人民路 →
+ *  渌口区; a name with another suffix, its county's (无为县: 无为市 since 2019). Only a name one county has:
+ *  鼓楼区 (南京's, 徐州's, 福州's, 开封's) after another city is likelier its own district miswritten. */
+export function readCountyThen(rest: string, byForm: Map<string, Place[]>): Read | undefined {
+  const { county, town } = countyThen(rest) ?? {};
+  if (!county) return;
+  const short = shortName(county, 'county');
+  const named = byForm.get(county) ?? (short.length >= 2 ? byForm.get(short) : undefined);
+  // A county's, or a former county's name on the county holding it now (无为县: 无为市; 桥东区: 张家口's,
+  // and 石家庄's until 2014, now its 长安区 and 桥西区).
+  const counties = [
+    ...new Set((named ?? []).flatMap((p) => (p.level === 'town' && p.former && p.name === county ? (p.parent ?? []) : p))),
+  ].filter((p) => p.level === 'county');
+  if (counties.length !== 1) return;
+  const forms = town ? [town, shortName(town, 'town')] : [];
+  const towns = forms.flatMap((f) => byForm.get(f) ?? []).filter((t) => t.level === 'town' && t.parent === counties[0]);
+  return { places: towns.length ? [...new Set(towns)] : counties, whole: true, below: true };
 }
