@@ -5,6 +5,7 @@ import { bySound, simplify, type SoundTable, type TraditionalForms } from '../li
 import { ALL, FIRST, nothing, PAGEFIND_OPTIONS, type Pagefind } from './find.ts';
 import { search, type Tables } from './search-core.ts';
 import { fetchAhead, fetchingAhead } from './fragments-ahead.ts';
+import { fetchEarly, fetchingEarly } from './pagefind-early.ts';
 
 /** A table fetched for the first query that needs it, not before: a first search need not wait for it.
  *  A failed fetch is tried again with the next query. */
@@ -47,8 +48,11 @@ const noticingGone =
     if (res.status === 404 && String(input).includes('/pagefind/')) gone = true;
     return res;
   };
-// Pagefind fetches with the global fetch: a fragment file fetched ahead is answered without the network.
-self.fetch = fetchingAhead(noticingGone(self.fetch.bind(self)));
+// Pagefind fetches with the global fetch: a fragment file fetched ahead is answered without the
+// network, and its set-up files are fetched as this worker starts (pagefind-early.ts).
+const network = noticingGone(self.fetch.bind(self));
+fetchEarly(network);
+self.fetch = fetchingAhead(fetchingEarly(network));
 
 type Loaded = Pagefind & { options(o: object): Promise<void>; init(): Promise<void>; destroy(): Promise<void> };
 let pagefind: Promise<Loaded> | undefined;

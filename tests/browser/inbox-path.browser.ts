@@ -395,7 +395,7 @@ describe('every inbox page: accessible, and no sideways scrolling', () => {
 
   it('sign-in, list, lead, staff and account pages', async () => {
     // A lead with the longest region name and a long unbroken description.
-    await fetch(`${baseUrl}/api/leads`, {
+    const posted = await fetch(`${baseUrl}/api/leads`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -409,6 +409,8 @@ describe('every inbox page: accessible, and no sideways scrolling', () => {
         abroad: true,
       }),
     });
+    // Stored, or the list below has no lead to open (once, under load: a 30-s wait for a link, no reason).
+    expect(posted.status, await posted.clone().text()).toBe(201);
     const context = await phone();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/admin/sign-in/`);

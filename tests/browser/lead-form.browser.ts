@@ -703,6 +703,22 @@ describe('search', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('province');
   });
 
+  it("fetches Pagefind's set-up files beside its script, once each (src/scripts/pagefind-early.ts)", async () => {
+    const page = await open('/', true);
+    const fetched: string[] = [];
+    page.on('request', (r) => void (r.url().includes('/pagefind/') && fetched.push(new URL(r.url()).pathname)));
+    await searchFor(page, '吉首');
+    expect((await titles(page))[0]).toContain('吉首市');
+    // The entry file asked for before pagefind.js, not once it has loaded; then its language's files.
+    const setUp = fetched.filter((p) => !/\/(index|fragment|covered)\//.test(p));
+    expect(setUp.slice(0, 2)).toEqual(['/pagefind/pagefind-entry.json', '/pagefind/pagefind.js']);
+    expect(setUp.slice(2).sort()).toEqual([
+      expect.stringMatching(/^\/pagefind\/pagefind\.und_\w+\.pf_meta$/),
+      '/pagefind/wasm.unknown.pagefind',
+    ]);
+    await page.context().close();
+  });
+
   it('answers a later search of a covered place from the fragments fetched after the first', async () => {
     const page = await open('/', true);
     const fetched: string[] = [];
