@@ -1,6 +1,6 @@
 // A place search finds (functions/regions/places.ts): a region or a town, the places above it, and
 // where it is as a result's row says it.
-import { prefectureForms, SUFFIX_PINYIN } from '../../src/lib/names.ts';
+import { COMMON_NAMES, ENGLISH_NAMES, prefectureForms, shortName, SUFFIX_PINYIN } from '../../src/lib/names.ts';
 import type { Level } from '../../src/lib/regions.ts';
 
 export interface Place {
@@ -20,6 +20,17 @@ export interface Place {
   /** Names that are no place's own it holds (a former division's, an area's: 闸北区 on 静安区, 两江新区 on
    *  渝北区): written where its name is, before a town of it (上海闸北区天目西路街道, 两江新区鸳鸯街道). */
   held?: string[];
+}
+
+/** Whether `form` is a common name of `p` (巴州: 巴音郭楞蒙古自治州's; also the short name of 巴中's 巴州区). */
+export const commonName = (p: Place, form: string) => !!COMMON_NAMES[p.code]?.includes(form);
+
+/** How a region is written: its name, its short name, a prefecture's 州 forms (湘西州), and the common
+ *  names of a few (呼市, 版纳) and their English ones (harbin), as the search index has them. */
+export function formsOf(name: string, level: Level, code: string): string[] {
+  const short = shortName(name, level);
+  const zhou = level === 'prefecture' ? prefectureForms(name) : [];
+  return [name, ...(short !== name ? [short] : []), ...zhou, ...(COMMON_NAMES[code] ?? []), ...(ENGLISH_NAMES[code] ?? [])];
 }
 
 /** `p` and the places above it, the province first. */
@@ -68,7 +79,8 @@ export function above(prefix: string, parent: Place | undefined, suffixes = fals
 }
 
 /** A place of today before a former name (江北: 重庆's and 宁波's 江北区 before the counties of 南京's
- *  江北新区; 淀山湖镇, a town of the 2020 codes); the name as written before its short forms; covered
+ *  江北新区; 淀山湖镇, a town of the 2020 codes); the name as written before its short forms, and those
+ *  before a common name (巴州: 巴中's 巴州区 before 巴音郭楞蒙古自治州, as with JavaScript); covered
  *  before uncovered (朝阳: 北京's 朝阳区 on this site before 朝阳市); a place with a page of its own before
  *  a town of a covered county (changan: 东莞's 长安镇 before 富阳's 常安镇); then bigger places first, in
  *  code order. */
@@ -76,6 +88,7 @@ export function ranked(places: Place[], form: string): Place[] {
   const key = (p: Place) => [
     p.former ? 1 : 0,
     p.name === form ? 0 : 1,
+    commonName(p, form) ? 1 : 0,
     p.path ? 0 : 1,
     p.code !== p.parent?.code ? 0 : 1,
     LEVELS.indexOf(p.level),

@@ -10,7 +10,6 @@ import {
   charactersIn,
   lookalikes,
   outsideData,
-  prefectureForms,
   sameCharacters,
   shortName,
   simplify,
@@ -19,7 +18,7 @@ import {
 } from '../../src/lib/names.ts';
 import type { Level } from '../../src/lib/regions.ts';
 import type { CatalogIndex } from '../catalog.ts';
-import { above, LATIN, lineage, ranked, type Place } from './place.ts';
+import { above, commonName, formsOf, LATIN, lineage, ranked, type Place } from './place.ts';
 import { readCountyThen, readNamed, type Read } from './read.ts';
 import { written } from './written.ts';
 
@@ -63,8 +62,7 @@ export class PlaceIndex {
     const regions = new Map<string, Place>();
     const parents = new Map<Place, string>();
     const add = (code: string, name: string, level: Level, parent?: string, path?: string) => {
-      const short = shortName(name, level);
-      const forms = [name, ...(short !== name ? [short] : []), ...(level === 'prefecture' ? prefectureForms(name) : [])];
+      const forms = formsOf(name, level, code);
       // A covered place in pinyin: its page's own slug (/hunan/xiangxi/jishou/ → jishou).
       const slug = path?.split('/').at(-2)?.replace(/-\d+$/, '') ?? pinyin?.regions[code];
       const place: Place = { name, level, code, path, forms: slug ? [...forms, slug] : forms };
@@ -220,7 +218,8 @@ export class PlaceIndex {
       const read = han === rest ? this.read(rest) : { places: [], whole: false };
       const { places, whole, below } = read.whole ? read : (readCountyThen(han, this.byForm) ?? read);
       if (towns.length && (!whole || below)) continue;
-      if (whole && places.some((p) => p.level === 'prefecture' || p.level === 'province')) continue;
+      // Not a prefecture's own name (河南南阳), but a common one may be a county's too (阿坝巴州: 巴中's 巴州区).
+      if (whole && places.some((p) => (p.level === 'prefecture' || p.level === 'province') && !commonName(p, rest))) continue;
       const sibling = (a: Place, b: Place) => a.level === 'county' && b.level === 'county' && a !== b && a.parent === b.parent;
       // A town of it too (巢湖市庐江县汤池镇: 庐江县's, both 合肥's since 2011).
       const countyOf = (p: Place) => (p.level === 'town' && p.parent ? p.parent : p);

@@ -363,6 +363,17 @@ export const COMMON_NAMES: Record<string, string[]> = {
   '460323': ['中沙群岛'],
 };
 
+/** The English names of a few places, where they are not the pinyin (哈尔滨 haerbin: Harbin), as
+ *  customers writing in Latin letters know them; lower case, as queries are read. */
+export const ENGLISH_NAMES: Record<string, string[]> = {
+  '150100': ['hohhot'],
+  '230100': ['harbin'],
+  '540100': ['lhasa'],
+  '540200': ['shigatse'],
+  '650100': ['urumqi'],
+  '653100': ['kashgar'],
+};
+
 /** Traditional character → the simplified one place names have (traditional.ts builds it): `forms`
  *  of characters no place name has, and the few `shared` that some place has as it is (於: 於潜镇,
  *  while 於都縣 is 于都县). */

@@ -5,7 +5,7 @@
 // 湘西 finds the word 湘西 and 吉首 finds 吉首市 by prefix, whatever a segmenter would have made of them
 // (Pagefind issue #1237). Pinyin is indexed whole; the search core joins spaced pinyin (ji shou).
 import { OWN } from '../scripts/search-hits.ts';
-import { COMMON_NAMES, prefectureForms } from './names.ts';
+import { COMMON_NAMES, ENGLISH_NAMES, prefectureForms } from './names.ts';
 import type { Region } from './regions.ts';
 import { pinyinInitials, pinyinSlug } from './slugs.ts';
 import { typedName, type Town } from './towns.ts';
@@ -41,10 +41,10 @@ export const initialsOf = (region: Region): string[] =>
  *  names once more marked as its own (吉首ϙ: src/scripts/search-hits.ts ranks them first). */
 export function searchText(region: Region, lineage: Region[], extra: string[] = []): string {
   // An autonomous prefecture's 州 form (湘西州) is its own too: its counties' words begin with it; so
-  // are the common names of a few (呼市, 版纳), on its record alone.
+  // are the common names of a few (呼市, 版纳) and the English ones (harbin), on its record alone.
   const zhou = region.level === 'prefecture' ? prefectureForms(region.name).slice(0, 1) : [];
   const common = COMMON_NAMES[region.code] ?? [];
-  const spelled = [...pinyinNames(region), ...initialsOf(region)];
+  const spelled = [...pinyinNames(region), ...initialsOf(region), ...(ENGLISH_NAMES[region.code] ?? [])];
   const own = [region.name, region.shortName, ...zhou, ...common, ...spelled].map((n) => n + OWN);
   return [...new Set([...regionNames(region, lineage), ...common, ...extra, ...spelled, ...own])].join(' ');
 }

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
 import { buildRegions, RegionIndex } from '../../src/lib/regions.ts';
 import { townsByCounty, typedName } from '../../src/lib/towns.ts';
-import { CITY_PARTS, shortName } from '../../src/lib/names.ts';
+import { CITY_PARTS, COMMON_NAMES, ENGLISH_NAMES, shortName } from '../../src/lib/names.ts';
 import { ALL, FIRST, type Found } from '../../src/scripts/find.ts';
 import { doneFile } from './build.ts';
 import { pagefindIn, type NodeSearch } from './pagefind-node.ts';
@@ -50,6 +50,14 @@ export interface Ask {
   what: string;
   filters?: Record<string, string>;
   all?: boolean;
+}
+
+/** The common names of a few places (呼市, 版纳, 内蒙; names.ts COMMON_NAMES) and the English ones
+ *  (harbin, urumqi: ENGLISH_NAMES), alone: that place among the first three (巴州 is 巴中's 巴州区 too). */
+export function commonNames(): Ask[] {
+  return [...Object.entries(COMMON_NAMES), ...Object.entries(ENGLISH_NAMES)].flatMap(([code, names]) =>
+    names.map((q) => ({ q, what: target(code), ok: (urls: string[]) => urls.slice(0, 3).includes(target(code)) })),
+  );
 }
 
 /** Old addresses: a county with its suffix under the prefecture it left, a town of it, a street

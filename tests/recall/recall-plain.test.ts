@@ -28,6 +28,7 @@ import {
   type Ask,
   type Place,
   oldAddresses,
+  commonNames,
 } from './ask.ts';
 import { formerDivisions } from './former-divisions.ts';
 import type { NodeSearch } from './pagefind-node.ts';
@@ -224,6 +225,11 @@ describe('search without JavaScript over the whole country', () => {
     ]);
     const misses = await ask(kinds, plainSearch());
     for (const kind of kinds.keys()) expect(misses.get(kind), kind).toEqual([]);
+  });
+
+  it('finds a place by its common name (呼市, 版纳) or its English one (harbin, urumqi), as the script does', async () => {
+    const misses = await ask(new Map([['common or English name', commonNames()]]), plainSearch());
+    expect(misses.get('common or English name')).toEqual([]);
   });
 
   it('finds a town written with a character of its sound after its county or prefecture (吉首千州街道), as near', async () => {

@@ -32,6 +32,7 @@ import {
   type Ask,
   type Place,
   oldAddresses,
+  commonNames,
 } from './ask.ts';
 import { formerDivisions } from './former-divisions.ts';
 
@@ -178,6 +179,11 @@ describe('search recall over the whole country', () => {
     ]);
     const misses = await ask(kinds);
     for (const kind of kinds.keys()) expect(misses.get(kind), kind).toEqual([]);
+  });
+
+  it('finds a place by its common name (呼市, 版纳) or its English one (harbin, urumqi)', async () => {
+    const misses = await ask(new Map([['common or English name', commonNames()]]));
+    expect(misses.get('common or English name')).toEqual([]);
   });
 
   it('finds a county written under another prefecture of its province (资阳简阳: where 简阳 was before it moved), and a place under its own with a character of its sound, never said to lie elsewhere (湘西急首, 东莞胡门镇)', async () => {

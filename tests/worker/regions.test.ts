@@ -246,7 +246,7 @@ describe('search without JavaScript', () => {
     expect(chosen).toMatch(/<input id="lead-address" name="address"[^>]* value="东升镇"/);
   });
 
-  it('a former division by its old name (闸北区, 广州市萝岗区) and an area of a city (汉口) are where they are now, and before a town of it', async () => {
+  it('a former division by its old name (闸北区, 广州市萝岗区), an area of a city (汉口), a common or English name (呼市, harbin) are where they are now', async () => {
     const where = async (q: string) => results((await search(q)).page).map((r) => r.text.split('：')[0]);
     expect(await where('闸北区')).toEqual(['闸北区 → 上海市 静安区']);
     expect(await where('广州市萝岗区')).toEqual(['萝岗区 → 广州市 黄埔区']);
@@ -254,6 +254,9 @@ describe('search without JavaScript', () => {
     // Before a town of the place holding it now, as an old address writes it: that town.
     expect(await where('上海闸北区天目西路街道')).toEqual(['天目西路街道 → 上海市 静安区']);
     expect(await where('两江新区鸳鸯街道')).toEqual(['鸳鸯街道 → 重庆市 渝北区']);
+    // A common name, an English one (names.ts COMMON_NAMES, ENGLISH_NAMES): that place.
+    expect((await where('呼市'))[0]).toBe('呼和浩特市 内蒙古自治区');
+    expect((await where('harbin'))[0]).toBe('哈尔滨市 黑龙江省');
     // A name a place of today has comes first (江北: 宁波's and 重庆's 江北区, then 南京's 江北新区).
     expect((await where('江北')).slice(0, 2)).toEqual(['江北区 浙江省 宁波市', '江北区 重庆市']);
   });
