@@ -64,7 +64,7 @@ export function above(prefix: string, parent: Place | undefined, suffixes = fals
   const rest = (text: string, from: number): boolean =>
     !text ||
     chain.slice(from).some((p, i) =>
-      [...p.forms, ...(p.held ?? [])].some((f) => {
+      (p.held ? [...p.forms, ...p.held] : p.forms).some((f) => {
         if (!text.startsWith(f)) return false;
         const after = text.slice(f.length);
         if (rest(after, from + i + 1)) return true;
